@@ -1,0 +1,41 @@
+import type { BrowserContext } from 'playwright-core';
+import type { ApiResult } from '../../shared/api';
+import type { ApiInvoker } from '../services/api/dispatch';
+import { loadRendererAsset } from '../services/renderer-assets';
+
+/**
+ * Where the renderer lives when it runs in plain Chromium: an http origin (module scripts do not load from
+ * file://) that never touches the network, because every request to it is answered from the built files.
+ */
+export const BROWSER_APP_ORIGIN = 'http://policy-review.localhost';
+export const BROWSER_APP_URL = `${BROWSER_APP_ORIGIN}/index.html`;
+
+const BINDING = '__policyReviewInvoke';
+
+/**
+ * Serves the built renderer in a Chromium context and gives its pages the same `window.policyReview` the
+ * Electron preload gives, bound to the real services. Every other request is refused: nothing from the network.
+ */
+export async function serveAppInContext(context: BrowserContext, rendererDir: string, invoke: ApiInvoker): Promise<void> {
+  await context.route('**/*', (route) => route.abort('blockedbyclient'));
+  await context.route(`${BROWSER_APP_ORIGIN}/**`, async (route) => {
+    const request = route.request();
+    if (request.method() !== 'GET') return route.fulfill({ status: 405, body: 'Method not allowed' });
+    const asset = await loadRendererAsset(rendererDir, new URL(request.url()).pathname);
+    return route.fulfill({ status: asset.status, headers: asset.headers, body: asset.body });
+  });
+  await context.exposeBinding(BINDING, async (source, method: unknown, args: unknown): Promise<ApiResult<unknown>> => {
+    // The same check main makes on an IPC sender: only the app's own top-level page may call.
+    const trusted = source.frame === source.page.mainFrame() && new URL(source.frame.url()).origin === BROWSER_APP_ORIGIN;
+    if (!trusted) return { ok: false, error: { code: 'E_FORBIDDEN', message: 'Only the app’s own window may call it.' } };
+    return invoke(method, args);
+  });
+  await context.addInitScript((binding: string) => {
+    const call = (window as unknown as Record<string, (method: string, args: unknown) => Promise<unknown>>)[binding];
+    Object.defineProperty(window, 'policyReview', {
+      value: Object.freeze({ invoke: (method: string, args: unknown) => (call ? call(method, args) : Promise.reject(new Error('no bridge'))) }),
+      writable: false,
+      configurable: false,
+    });
+  }, BINDING);
+}

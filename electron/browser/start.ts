@@ -1,0 +1,50 @@
+// `npm run start:browser`: the same UI and the same services as the desktop app, in a local Chromium window,
+// for machines where the Electron runtime cannot be downloaded. Nothing is served on a network port.
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { resolveDataDir } from '../services/data-dir';
+import { openWorkstation } from '../services/workstation';
+import { BROWSER_APP_URL, serveAppInContext } from './bind-page';
+import { chromiumArgs, findChromium } from './find-chromium';
+
+const rendererDir = fileURLToPath(new URL('../../out/renderer', import.meta.url));
+
+function stop(message: string): never {
+  console.error(`\n${message}\n`);
+  process.exit(1);
+}
+
+async function main(): Promise<void> {
+  if (!existsSync(rendererDir)) stop('The app is not built yet. Run `npm run build`, then `npm run start:browser` again.');
+  const executablePath = findChromium();
+  if (!executablePath) {
+    stop('No Chromium or Chrome was found on this computer. Install one (on Debian or Ubuntu: `sudo apt-get install chromium`), or set CHROMIUM_PATH to its program file, then run `npm run start:browser` again.');
+  }
+  if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
+    stop('There is no screen to open a window on (neither DISPLAY nor WAYLAND_DISPLAY is set). Run this from a desktop session, or use the `policy-review` command line.');
+  }
+  const dataDir = resolveDataDir();
+  const workstation = await openWorkstation({ dataDir, host: 'browser' });
+  const browser = await chromium.launch({ executablePath, headless: false, args: [...chromiumArgs(), '--app=about:blank'] });
+  const context = await browser.newContext({ viewport: null });
+  await serveAppInContext(context, rendererDir, workstation.invoke);
+  const page = await context.newPage();
+  await page.goto(BROWSER_APP_URL);
+  console.log(`Policy Review Workstation is open in Chromium. Reviews are kept in ${dataDir}. Close the window to quit.`);
+
+  let quitting = false;
+  const quit = async () => {
+    if (quitting) return;
+    quitting = true;
+    await workstation.close();
+    await browser.close().catch(() => undefined);
+    process.exit(0);
+  };
+  page.on('close', () => void quit());
+  browser.on('disconnected', () => void quit());
+  process.on('SIGINT', () => void quit());
+  process.on('SIGTERM', () => void quit());
+}
+
+main().catch((error: unknown) => stop(`Policy Review Workstation could not start: ${error instanceof Error ? error.message : String(error)}`));

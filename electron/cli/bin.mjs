@@ -1,0 +1,18 @@
+#!/usr/bin/env node
+// The `policy-review` command. It runs the CLI as built with the app (`npm run build`), so it uses exactly
+// the services the app uses.
+import { existsSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const built = fileURLToPath(new URL('../../out/main/cli.js', import.meta.url));
+if (!existsSync(built)) {
+  console.error('policy-review: the command line is not built yet. Run `npm run build` in the app folder, then try again.');
+  process.exit(1);
+}
+// A reader that stops early (`| head`) is not an error.
+process.stdout.on('error', (error) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+const { runCli } = await import(pathToFileURL(built).href);
+process.exitCode = await runCli(process.argv.slice(2));

@@ -1,0 +1,18 @@
+import { contextFor, parseCommandArgs, printJson, type CliCommand } from '../context';
+
+export const listCommand: CliCommand = {
+  name: 'list',
+  usage: 'policy-review list [--json] [--data-dir DIR]',
+  summary: 'List the reviews in the library.',
+  async run(argv, io) {
+    const { values } = parseCommandArgs(argv, {}, this.usage);
+    const ctx = contextFor(values, io);
+    const reviews = await ctx.library.list();
+    if (ctx.json) return printJson(ctx, reviews);
+    if (reviews.length === 0) return ctx.out(`No reviews in ${ctx.library.reviewsDir}. Create one with: policy-review new --title "…"`);
+    for (const r of reviews) {
+      const state = r.state === 'ok' ? '' : `  [${r.state}]`;
+      ctx.out(`${r.id}  ${r.title}  (${r.versions} versions, ${r.annotations} annotations, ${r.criteria} criteria)${state}`);
+    }
+  },
+};

@@ -1,0 +1,46 @@
+import { contextFor, parseCommandArgs, printJson, type CliCommand } from '../context';
+import { resolveReviewId } from '../resolve-review';
+
+export const showCommand: CliCommand = {
+  name: 'show',
+  usage: 'policy-review show REVIEW [--json] [--data-dir DIR]',
+  summary: 'Show a review: its versions, committee and checklist size. Reads only; never writes.',
+  async run(argv, io) {
+    const { values, positionals } = parseCommandArgs(argv, {}, this.usage);
+    const ctx = contextFor(values, io);
+    const id = await resolveReviewId(ctx.library, positionals[0]);
+    const { review } = await ctx.library.read(id);
+    const versions = review.versions.filter((v) => !v.deletedAt);
+    const committee = review.committee.filter((m) => !m.deletedAt);
+    const criteria = review.checklist.criteria.filter((c) => !c.deletedAt);
+    if (ctx.json) {
+      return printJson(ctx, {
+        id: review.id,
+        title: review.title,
+        createdAt: review.createdAt,
+        updatedAt: review.updatedAt,
+        file: ctx.library.fileFor(review.id),
+        committee: committee.map(({ id, name, role, email }) => ({ id, name, role, ...(email ? { email } : {}) })),
+        versions: versions.map((v) => ({
+          id: v.id,
+          label: v.label,
+          effectiveDate: v.effectiveDate,
+          importedAt: v.importedAt,
+          source: v.source,
+          blocks: v.blocks.length,
+          chars: v.text.length,
+          warnings: v.warnings,
+        })),
+        criteria: criteria.length,
+        annotations: review.annotations.filter((a) => !a.deletedAt).length,
+        assessments: review.assessments.length,
+        signoffs: review.signoffs.length,
+      });
+    }
+    ctx.out(`${review.title}\n  id: ${review.id}\n  updated: ${review.updatedAt}`);
+    ctx.out(`  committee: ${committee.map((m) => `${m.name} (${m.role})`).join(', ') || 'none'}`);
+    ctx.out(`  versions: ${versions.length ? '' : 'none'}`);
+    for (const v of versions) ctx.out(`    ${v.id}  ${v.label}  ${v.source.fileName}  ${v.blocks.length} blocks`);
+    ctx.out(`  checklist: ${criteria.length} criteria (${review.checklist.basedOn})`);
+  },
+};

@@ -1,0 +1,46 @@
+import { isAppError } from '../../shared/errors';
+import { checklistCommand } from './commands/checklist';
+import { listCommand } from './commands/list';
+import { newCommand } from './commands/new';
+import { showCommand } from './commands/show';
+import type { CliCommand, CliIo } from './context';
+
+const COMMANDS: readonly CliCommand[] = [newCommand, listCommand, showCommand, checklistCommand];
+
+/**
+ * Runs one `policy-review` command. Returns the exit code: 0 on success, else 1 with one line on stderr that
+ * names the problem.
+ */
+export async function runCli(argv: string[], io: CliIo & { err: (text: string) => void } = defaultIo()): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    io.out(helpText());
+    return name ? 0 : 1;
+  }
+  const command = COMMANDS.find((c) => c.name === name);
+  if (!command) {
+    io.err(`policy-review: unknown command “${name}”. Commands: ${COMMANDS.map((c) => c.name).join(', ')}.`);
+    return 1;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.out(`${command.summary}\nUsage: ${command.usage}`);
+    return 0;
+  }
+  try {
+    await command.run(rest, io);
+    return 0;
+  } catch (error) {
+    const message = isAppError(error) ? error.message : `unexpected error: ${error instanceof Error ? error.message : String(error)}`;
+    io.err(`policy-review ${name}: ${message.replace(/\s*\n\s*/g, ' ')}`);
+    return 1;
+  }
+}
+
+function helpText(): string {
+  const lines = COMMANDS.map((c) => `  ${c.usage}\n      ${c.summary}`);
+  return `policy-review: the Policy Review Workstation on the command line.\n\n${lines.join('\n')}\n\nThe library is in POLICY_REVIEW_DATA_DIR, or --data-dir, or the app's own data folder.`;
+}
+
+function defaultIo(): CliIo & { err: (text: string) => void } {
+  return { out: (text) => process.stdout.write(`${text}\n`), err: (text) => process.stderr.write(`${text}\n`) };
+}

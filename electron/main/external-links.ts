@@ -1,0 +1,23 @@
+import { BrowserWindow, dialog, shell, type WebContents } from 'electron';
+
+/** Only https links leave the app, in the system browser, and only after the person agrees. */
+export async function openExternalAfterPrompt(contents: WebContents, url: string): Promise<void> {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return;
+  }
+  if (parsed.protocol !== 'https:') return;
+  const window = BrowserWindow.fromWebContents(contents);
+  const options = {
+    type: 'question' as const,
+    buttons: ['Open in browser', 'Cancel'],
+    defaultId: 1,
+    cancelId: 1,
+    message: 'Open this link in your web browser?',
+    detail: parsed.href,
+  };
+  const { response } = window ? await dialog.showMessageBox(window, options) : await dialog.showMessageBox(options);
+  if (response === 0) await shell.openExternal(parsed.href);
+}

@@ -1,0 +1,46 @@
+import { app, BrowserWindow, dialog } from 'electron';
+import { resolveDataDir } from '../services/data-dir';
+import { openWorkstation, type Workstation } from '../services/workstation';
+import { registerAppSchemePrivileges, serveRendererOnAppProtocol } from './app-protocol';
+import { serveApiOverIpc } from './ipc';
+import { installSecurityGuards } from './security';
+import { builtFile, createMainWindow } from './window';
+
+const dataDir = resolveDataDir();
+app.setPath('userData', dataDir);
+app.enableSandbox();
+registerAppSchemePrivileges();
+
+let workstation: Workstation | undefined;
+
+async function start(): Promise<void> {
+  installSecurityGuards();
+  serveRendererOnAppProtocol(builtFile('../renderer'));
+  workstation = await openWorkstation({ dataDir, host: 'electron' });
+  serveApiOverIpc(workstation.invoke);
+  createMainWindow(builtFile('../preload/index.cjs'));
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) createMainWindow(builtFile('../preload/index.cjs'));
+  });
+}
+
+app.whenReady().then(start).catch((error: unknown) => {
+  dialog.showErrorBox(
+    'Policy Review Workstation could not start',
+    `${error instanceof Error ? error.message : String(error)}\n\nCheck that this folder exists and that you may write to it:\n${dataDir}`,
+  );
+  app.exit(1);
+});
+
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit();
+});
+
+let closing = false;
+app.on('before-quit', (event) => {
+  if (closing || !workstation) return;
+  // Let queued writes finish and release the review locks before the process ends.
+  event.preventDefault();
+  closing = true;
+  void workstation.close().finally(() => app.quit());
+});

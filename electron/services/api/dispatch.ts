@@ -1,0 +1,57 @@
+import type { z } from 'zod';
+import { API, isMethodName, type ApiResult, type MethodName } from '../../../shared/api';
+import { AppError, isAppError } from '../../../shared/errors';
+
+/** The implementation of every contract method, given arguments that already passed the method's schema. */
+export type ApiHandlers = {
+  [M in MethodName]: (args: z.output<(typeof API)[M]['args']>) => Promise<z.input<(typeof API)[M]['result']>>;
+};
+
+export type ApiInvoker = (method: unknown, args: unknown) => Promise<ApiResult<unknown>>;
+
+export interface DispatchOptions {
+  /** Also check each result against its schema: on in tests, so a handler that breaks the contract fails loudly. */
+  checkResults?: boolean;
+  /** Where unexpected errors are reported; their details never cross the bridge. */
+  logError?: (method: string, error: unknown) => void;
+}
+
+/**
+ * The edge every call from a renderer passes: the method must be in the contract and its arguments must pass
+ * its schema; the answer is always a value, `{ ok: true, value }` or `{ ok: false, error: { code, message } }`.
+ */
+export function createApiInvoker(handlers: ApiHandlers, options: DispatchOptions = {}): ApiInvoker {
+  const logError = options.logError ?? ((method, error) => console.error(`[policy-review] ${method} failed:`, error));
+  return async (method, args) => {
+    if (!isMethodName(method)) {
+      return fail(new AppError('E_UNKNOWN_METHOD', `“${String(method).slice(0, 80)}” is not something this app can do.`));
+    }
+    const contract = API[method];
+    const parsed = contract.args.safeParse(args ?? {});
+    if (!parsed.success) return fail(new AppError('E_INVALID_INPUT', describeInputProblems(parsed.error)));
+    try {
+      const handler = handlers[method] as (args: unknown) => Promise<unknown>;
+      const value = await handler(parsed.data);
+      if (options.checkResults) {
+        const checked = contract.result.safeParse(value);
+        if (!checked.success) throw new Error(`result of ${method} breaks the contract: ${checked.error.message}`);
+      }
+      return { ok: true, value };
+    } catch (error) {
+      if (isAppError(error)) return fail(error);
+      logError(method, error);
+      return fail(new AppError('E_INTERNAL', 'Something went wrong inside the app, so that action did not complete. Work saved before it is safe; details are in the log.'));
+    }
+  };
+}
+
+function fail(error: AppError): ApiResult<never> {
+  return { ok: false, error: { code: error.code, message: error.message } };
+}
+
+function describeInputProblems(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 3)
+    .map((issue) => (issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message))
+    .join(' ');
+}

@@ -1,0 +1,79 @@
+// @ts-check
+import importX from 'eslint-plugin-import-x';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+// Regular expressions on the import specifier, so a relative path that merely contains "electron/" is not caught.
+const ELECTRON = '^electron(/.*)?$';
+const NODE_BUILTINS = '^(node:.*|fs|fs/.*|path|os|child_process|crypto|worker_threads|url|util|stream|http|https|net)$';
+const REACT_OR_LEXICAL = '^(react|react-dom|lexical|@lexical/.*)(/.*)?$';
+const noImportsOf = (regex, message) => ({ regex, message });
+
+/**
+ * The layering of DESIGN.md, enforced: renderer -> shared <- electron/services <- electron/main, electron/cli.
+ * Only electron/main (and the preload) may import 'electron'; the renderer and shared never touch Node;
+ * shared stays free of React and Lexical.
+ */
+export default tseslint.config(
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'fixtures/**/*.js'] },
+  ...tseslint.configs.recommended,
+  {
+    plugins: { 'import-x': importX },
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      'no-restricted-imports': ['error', { patterns: [noImportsOf(ELECTRON, 'Only electron/main and electron/preload may import electron.')] }],
+      'import-x/no-restricted-paths': [
+        'error',
+        {
+          zones: [
+            { target: './shared', from: ['./electron', './renderer', './tests'], message: 'shared/ is imported by both sides and imports neither.' },
+            { target: './renderer', from: ['./electron', './tests'], message: 'The renderer reaches the app only through window.policyReview (renderer/src/api.ts).' },
+            { target: './electron/services', from: ['./electron/main', './electron/cli', './electron/preload', './electron/browser', './renderer'], message: 'Services are the bottom layer: hosts import them, never the reverse.' },
+            { target: './electron/cli', from: ['./electron/main', './electron/preload', './electron/browser'], message: 'The CLI stands on the services alone.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['electron/main/**/*.ts', 'electron/preload/**/*.ts'],
+    rules: { 'no-restricted-imports': 'off' },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            noImportsOf(ELECTRON, 'The renderer never imports electron; use renderer/src/api.ts.'),
+            noImportsOf(NODE_BUILTINS, 'The renderer runs in a sandbox without Node.'),
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['shared/**/*.ts'],
+    ignores: ['shared/**/*.test.ts', 'shared/model/write-json-schema.ts'],
+    languageOptions: { globals: {} },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            noImportsOf(ELECTRON, 'shared/ is pure TypeScript: no electron.'),
+            noImportsOf(NODE_BUILTINS, 'shared/ is pure TypeScript: no Node.'),
+            noImportsOf(REACT_OR_LEXICAL, 'shared/ is pure TypeScript: no React or Lexical.'),
+          ],
+        },
+      ],
+    },
+  },
+);

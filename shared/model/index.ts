@@ -1,0 +1,6 @@
+export * from './ids';
+export * from './review';
+export * from './settings';
+export * from './decode';
+export { REVIEW_MIGRATIONS, runMigrations, readSchemaVersion } from './migrations';
+export type { Migration, MigrationOutcome } from './migrations';

@@ -1,0 +1,88 @@
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { _electron, chromium, test as base, type Browser, type Page } from '@playwright/test';
+import type { ApiResult, MethodArgs, MethodName, MethodResult } from '../../../shared/api';
+import { BROWSER_APP_URL, serveAppInContext } from '../../../electron/browser/bind-page';
+import { chromiumArgs, findChromium } from '../../../electron/browser/find-chromium';
+import { openWorkstation } from '../../../electron/services/workstation';
+
+const repo = fileURLToPath(new URL('../../..', import.meta.url));
+const rendererDir = join(repo, 'out/renderer');
+export const SCREENSHOT_DIR = join(repo, 'test-results/screenshots');
+const useElectron = process.env.E2E_ELECTRON === '1';
+
+export interface AppFixtures {
+  /** A fresh data folder for this test alone. */
+  dataDir: string;
+  /** The app's window: the real renderer, talking to the real services through the real contract. */
+  app: Page;
+  /** Calls the contract from inside the page, exactly as the renderer does. */
+  invoke: <M extends MethodName>(method: M, args: MethodArgs<M>) => Promise<MethodResult<M>>;
+  /** Saves a screenshot of the window under test-results/screenshots/ for people to look at. */
+  saveScreenshot: (name: string) => Promise<void>;
+}
+
+export const test = base.extend<AppFixtures, { chromiumBrowser: Browser }>({
+  chromiumBrowser: [
+    async ({}, use) => {
+      if (useElectron) return use(undefined as unknown as Browser);
+      const executablePath = findChromium();
+      if (!executablePath) throw new Error('E2E tests need Chromium: install it (apt-get install chromium) or set CHROMIUM_PATH.');
+      const browser = await chromium.launch({ executablePath, headless: true, args: [...chromiumArgs(), '--disable-gpu'] });
+      await use(browser);
+      await browser.close();
+    },
+    { scope: 'worker' },
+  ],
+
+  dataDir: async ({}, use) => {
+    const dir = await mkdtemp(join(tmpdir(), 'policy-review-e2e-'));
+    await use(dir);
+    await rm(dir, { recursive: true, force: true });
+  },
+
+  app: async ({ chromiumBrowser, dataDir }, use) => {
+    if (useElectron) {
+      const electronApp = await _electron.launch({ args: [join(repo, 'out/main/index.js')], env: { ...process.env, POLICY_REVIEW_DATA_DIR: dataDir } });
+      const page = await electronApp.firstWindow();
+      await page.setViewportSize({ width: 1360, height: 880 });
+      await use(page);
+      await electronApp.close();
+      return;
+    }
+    const workstation = await openWorkstation({ dataDir, host: 'browser', checkResults: true });
+    const context = await chromiumBrowser.newContext({ viewport: { width: 1360, height: 880 } });
+    await serveAppInContext(context, rendererDir, workstation.invoke);
+    const page = await context.newPage();
+    const problems: string[] = [];
+    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    page.on('console', (message) => {
+      if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+    });
+    await page.goto(BROWSER_APP_URL);
+    await use(page);
+    await context.close();
+    await workstation.close();
+    // An error in the page (a CSP violation, an exception) fails the test that caused it.
+    if (problems.length) throw new Error(problems.join('\n'));
+  },
+
+  invoke: async ({ app }, use) => {
+    await use(async (method, args) => {
+      const result = (await app.evaluate(([m, a]) => window.policyReview!.invoke(m, a), [method, args] as const)) as ApiResult<never>;
+      if (!result.ok) throw new Error(`${method} failed: ${result.error.code} ${result.error.message}`);
+      return result.value;
+    });
+  },
+
+  saveScreenshot: async ({ app }, use) => {
+    await mkdir(SCREENSHOT_DIR, { recursive: true });
+    await use(async (name) => {
+      await app.screenshot({ path: join(SCREENSHOT_DIR, `${name}${useElectron ? '.electron' : ''}.png`) });
+    });
+  },
+});
+
+export const expect = test.expect;
