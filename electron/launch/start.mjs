@@ -22,12 +22,18 @@ function run(command, args) {
 let runtime = electronRuntime();
 if (!runtime.executable) {
   console.log('The Electron runtime is not installed yet; downloading it once (about 100 MB)…');
-  const download = spawnSync(process.execPath, [join(runtime.packageDir, 'install.js')], { stdio: 'inherit', timeout: 10 * 60 * 1000 });
+  const download = spawnSync(process.execPath, [join(runtime.packageDir, 'install.js')], {
+    stdio: ['ignore', 'inherit', 'pipe'],
+    encoding: 'utf8',
+    timeout: 10 * 60 * 1000,
+  });
   runtime = electronRuntime();
   if (download.status !== 0 || !runtime.executable) {
+    // The downloader prints a stack trace; a person needs only its first line.
+    const reason = (download.stderr || '').split('\n').find((line) => line.trim()) ?? 'the download did not finish';
     console.error(`
 Policy Review Workstation cannot start as a desktop app here: the Electron runtime could not be
-downloaded (it comes from GitHub, which this computer cannot reach).
+downloaded (${reason.trim()}). It is fetched from GitHub on first start, and this computer could not reach it.
 
 You can use the same app, with the same data, in a local Chromium window instead:
 

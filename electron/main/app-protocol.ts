@@ -1,9 +1,6 @@
 import { protocol } from 'electron';
 import { loadRendererAsset } from '../services/renderer-assets';
-
-export const APP_SCHEME = 'app';
-export const APP_ORIGIN = 'app://policy-review';
-export const APP_START_URL = `${APP_ORIGIN}/index.html`;
+import { APP_HOST, APP_SCHEME } from './trusted-url';
 
 /** Must run before the app is ready: app:// behaves like a secure web origin (module scripts, fetch, storage). */
 export function registerAppSchemePrivileges(): void {
@@ -16,17 +13,8 @@ export function registerAppSchemePrivileges(): void {
 export function serveRendererOnAppProtocol(rendererDir: string): void {
   protocol.handle(APP_SCHEME, async (request) => {
     const url = new URL(request.url);
-    if (url.host !== 'policy-review' || request.method !== 'GET') return new Response('Not found', { status: 404 });
+    if (url.host !== APP_HOST || request.method !== 'GET') return new Response('Not found', { status: 404 });
     const asset = await loadRendererAsset(rendererDir, url.pathname);
     return new Response(new Uint8Array(asset.body), { status: asset.status, headers: asset.headers });
   });
-}
-
-export function isAppUrl(url: string): boolean {
-  try {
-    const parsed = new URL(url);
-    return parsed.protocol === `${APP_SCHEME}:` && parsed.host === 'policy-review';
-  } catch {
-    return false;
-  }
 }

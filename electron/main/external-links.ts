@@ -1,14 +1,10 @@
 import { BrowserWindow, dialog, shell, type WebContents } from 'electron';
+import { isExternalLinkAllowed } from './trusted-url';
 
 /** Only https links leave the app, in the system browser, and only after the person agrees. */
 export async function openExternalAfterPrompt(contents: WebContents, url: string): Promise<void> {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return;
-  }
-  if (parsed.protocol !== 'https:') return;
+  if (!isExternalLinkAllowed(url)) return;
+  const parsed = new URL(url);
   const window = BrowserWindow.fromWebContents(contents);
   const options = {
     type: 'question' as const,

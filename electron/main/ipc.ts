@@ -1,7 +1,7 @@
 import { ipcMain, type IpcMainInvokeEvent } from 'electron';
 import { INVOKE_CHANNEL, type ApiResult } from '../../shared/api';
 import type { ApiInvoker } from '../services/api/dispatch';
-import { isAppUrl } from './app-protocol';
+import { isAppUrl } from './trusted-url';
 
 /** The one IPC channel: calls only from the app's own top-level page reach the services. */
 export function serveApiOverIpc(invoke: ApiInvoker): void {

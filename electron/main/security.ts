@@ -1,5 +1,5 @@
 import { app, session, type WebContents } from 'electron';
-import { isAppUrl } from './app-protocol';
+import { isAppUrl } from './trusted-url';
 import { openExternalAfterPrompt } from './external-links';
 
 /**

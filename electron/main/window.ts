@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { BrowserWindow } from 'electron';
-import { APP_START_URL } from './app-protocol';
+import { APP_START_URL } from './trusted-url';
 
 export function createMainWindow(preloadFile: string): BrowserWindow {
   const window = new BrowserWindow({

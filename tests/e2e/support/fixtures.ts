@@ -12,6 +12,7 @@ const repo = fileURLToPath(new URL('../../..', import.meta.url));
 const rendererDir = join(repo, 'out/renderer');
 export const SCREENSHOT_DIR = join(repo, 'test-results/screenshots');
 const useElectron = process.env.E2E_ELECTRON === '1';
+const expectedConsoleErrors: RegExp[] = [];
 
 export interface AppFixtures {
   /** A fresh data folder for this test alone. */
@@ -22,6 +23,8 @@ export interface AppFixtures {
   invoke: <M extends MethodName>(method: M, args: MethodArgs<M>) => Promise<MethodResult<M>>;
   /** Saves a screenshot of the window under test-results/screenshots/ for people to look at. */
   saveScreenshot: (name: string) => Promise<void>;
+  /** Console errors the test provokes on purpose; any other console or page error fails the test. */
+  expectConsoleError: (pattern: RegExp) => void;
 }
 
 export const test = base.extend<AppFixtures, { chromiumBrowser: Browser }>({
@@ -43,7 +46,12 @@ export const test = base.extend<AppFixtures, { chromiumBrowser: Browser }>({
     await rm(dir, { recursive: true, force: true });
   },
 
-  app: async ({ chromiumBrowser, dataDir }, use) => {
+  expectConsoleError: async ({}, use) => {
+    await use((pattern) => expectedConsoleErrors.push(pattern));
+    expectedConsoleErrors.length = 0;
+  },
+
+  app: async ({ chromiumBrowser, dataDir, expectConsoleError: _registered }, use) => {
     if (useElectron) {
       const electronApp = await _electron.launch({ args: [join(repo, 'out/main/index.js')], env: { ...process.env, POLICY_REVIEW_DATA_DIR: dataDir } });
       const page = await electronApp.firstWindow();
@@ -66,7 +74,8 @@ export const test = base.extend<AppFixtures, { chromiumBrowser: Browser }>({
     await context.close();
     await workstation.close();
     // An error in the page (a CSP violation, an exception) fails the test that caused it.
-    if (problems.length) throw new Error(problems.join('\n'));
+    const unexpected = problems.filter((p) => !expectedConsoleErrors.some((pattern) => pattern.test(p)));
+    if (unexpected.length) throw new Error(unexpected.join('\n'));
   },
 
   invoke: async ({ app }, use) => {

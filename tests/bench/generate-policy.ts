@@ -1,0 +1,91 @@
+import { createHash, randomUUID } from 'node:crypto';
+import type { Annotation, Block, Version } from '../../shared/model';
+
+/** A deterministic pseudo-random sequence, so every bench run measures the same document. */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const WORDS = (
+  'employees official accounts public records retention request comment moderation policy department content ' +
+  'information privacy personal data consent assessment platform security password access account manager ' +
+  'approval communication response crisis training review annual owner stakeholder consultation legal counsel ' +
+  'accessibility captions alternative text misinformation harassment report block remove archive publish post ' +
+  'must should may not within days business agency staff members residents community service notice'
+).split(' ');
+
+/** A policy of about `pages` pages: headings every dozen blocks, paragraphs of 20-60 words, some list items. */
+export function generatePolicyBlocks(pages: number, seed = 1): Block[] {
+  const random = seededRandom(seed);
+  const word = () => WORDS[Math.floor(random() * WORDS.length)] ?? 'policy';
+  const sentence = (n: number) => {
+    const words = Array.from({ length: n }, word);
+    const first = words[0] ?? 'Policy';
+    words[0] = first.charAt(0).toUpperCase() + first.slice(1);
+    return `${words.join(' ')}.`;
+  };
+  const blocks: Block[] = [];
+  const total = Math.round(pages * 17);
+  for (let i = 0; i < total; i++) {
+    const id = `b${i}`;
+    if (i % 12 === 0) blocks.push({ id, type: 'heading', level: i % 48 === 0 ? 1 : 2, text: `${Math.floor(i / 12) + 1}. ${sentence(4).slice(0, -1)}` });
+    else if (i % 7 === 3) blocks.push({ id, type: 'list-item', depth: i % 2, ordered: false, text: sentence(8 + Math.floor(random() * 12)) });
+    else blocks.push({ id, type: 'paragraph', text: `${sentence(10 + Math.floor(random() * 20))} ${sentence(10 + Math.floor(random() * 20))}` });
+  }
+  return blocks;
+}
+
+export function versionFromBlocks(blocks: Block[], label: string): Version {
+  const text = blocks.map((b) => b.text).join('\n\n');
+  const now = new Date().toISOString();
+  return {
+    id: randomUUID(),
+    label,
+    importedAt: now,
+    importedBy: { name: 'Bench' },
+    source: { fileName: `${label}.md`, mediaType: 'text/markdown', sha256: createHash('sha256').update(text).digest('hex'), bytes: text.length },
+    blocks,
+    text,
+    warnings: [],
+  };
+}
+
+/** `count` annotations spread over the text, some overlapping, each on 3-12 words. */
+export function generateAnnotations(version: Version, count: number, criterionIds: string[], seed = 2): Annotation[] {
+  const random = seededRandom(seed);
+  const text = version.text;
+  const annotations: Annotation[] = [];
+  const now = new Date().toISOString();
+  for (let i = 0; i < count; i++) {
+    const start = Math.floor(random() * (text.length - 200));
+    const end = start + 20 + Math.floor(random() * 60);
+    annotations.push({
+      id: randomUUID(),
+      versionId: version.id,
+      target: {
+        source: version.id,
+        selector: [
+          { type: 'TextQuoteSelector', exact: text.slice(start, end), prefix: text.slice(Math.max(0, start - 32), start), suffix: text.slice(end, end + 32) },
+          { type: 'TextPositionSelector', start, end },
+        ],
+      },
+      criterionIds: [criterionIds[i % criterionIds.length] ?? 'governance.purpose-scope'],
+      severity: (['info', 'minor', 'major', 'critical'] as const)[i % 4] ?? 'info',
+      status: 'open',
+      body: { root: { type: 'root', children: [{ type: 'paragraph', children: [{ type: 'text', text: `Comment ${i}` }] }] } },
+      author: { name: 'Bench', role: 'member' },
+      createdAt: now,
+      updatedAt: now,
+      replies: [],
+      anchorState: 'anchored',
+    });
+  }
+  return annotations;
+}

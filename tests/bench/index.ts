@@ -1,0 +1,19 @@
+// `npm run bench [-- NAME ...]`: runs the named benchmarks (all when none is named) and prints their figures as
+// JSON. Benchmarks measure; tests never assert time.
+import { benchStorage } from './storage';
+
+const BENCHES: Record<string, () => Promise<Record<string, unknown>>> = {
+  storage: benchStorage,
+};
+
+const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+const unknown = wanted.filter((name) => !(name in BENCHES));
+if (unknown.length) {
+  console.error(`Unknown benchmark: ${unknown.join(', ')}. Known: ${Object.keys(BENCHES).join(', ')}.`);
+  process.exit(1);
+}
+const figures: Record<string, unknown> = { node: process.version, platform: `${process.platform} ${process.arch}` };
+for (const name of wanted.length ? wanted : Object.keys(BENCHES)) {
+  figures[name] = await BENCHES[name]!();
+}
+console.log(JSON.stringify(figures, null, 2));

@@ -1,0 +1,133 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
+import type { ApiResult, MethodArgs, MethodName, MethodResult } from '../../../shared/api';
+import { BUILTIN_CRITERIA } from '../../../shared/checklist';
+import { decodeReviewText } from '../../../shared/model';
+import { createApiInvoker } from '../../../electron/services/api/dispatch';
+import { openWorkstation, type Workstation } from '../../../electron/services/workstation';
+import { useTempDirs } from '../support/temp-dir';
+
+const tempDir = useTempDirs();
+
+async function workstation(): Promise<Workstation> {
+  return openWorkstation({ dataDir: await tempDir(), host: 'browser', checkResults: true, logError: () => undefined });
+}
+
+async function call<M extends MethodName>(ws: Workstation, method: M, args: MethodArgs<M>): Promise<MethodResult<M>> {
+  const result = (await ws.invoke(method, args)) as ApiResult<MethodResult<M>>;
+  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
+  return result.value;
+}
+
+describe('the contract served by the real services', () => {
+  it('refuses a method that is not in the contract', async () => {
+    const ws = await workstation();
+    expect(await ws.invoke('fs.readFile', { path: '/etc/passwd' })).toEqual({
+      ok: false,
+      error: { code: 'E_UNKNOWN_METHOD', message: expect.stringContaining('not something this app can do') },
+    });
+  });
+
+  it('refuses arguments that fail the schema, saying which field is wrong', async () => {
+    const ws = await workstation();
+    const result = await ws.invoke('reviews.create', { title: '   ' });
+    expect(result).toMatchObject({ ok: false, error: { code: 'E_INVALID_INPUT', message: expect.stringContaining('title') } });
+    expect(await ws.invoke('reviews.open', { reviewId: '../../etc/passwd' })).toMatchObject({ ok: false, error: { code: 'E_INVALID_INPUT' } });
+  });
+
+  it('reports an unexpected failure as E_INTERNAL without its details', async () => {
+    const logged: unknown[] = [];
+    const invoke = createApiInvoker(
+      { 'app.info': () => Promise.reject(new Error('secret stack detail at /home/x')) } as never,
+      { logError: (_m, e) => logged.push(e) },
+    );
+    const result = await invoke('app.info', {});
+    expect(result).toMatchObject({ ok: false, error: { code: 'E_INTERNAL' } });
+    expect(JSON.stringify(result)).not.toContain('secret');
+    expect(logged).toHaveLength(1);
+  });
+
+  it('creates a review from the built-in checklist with its creator on the committee', async () => {
+    const ws = await workstation();
+    await call(ws, 'settings.set', { user: { name: 'Ada Chair', role: 'chair', email: 'ada@example.org' } });
+    const summary = await call(ws, 'reviews.create', { title: 'Social media policy 2026' });
+    expect(summary).toMatchObject({ title: 'Social media policy 2026', criteria: BUILTIN_CRITERIA.length, members: 1, state: 'ok' });
+    const { review, readOnly } = await call(ws, 'reviews.open', { reviewId: summary.id });
+    expect(readOnly).toBe(false);
+    expect(review.committee[0]).toMatchObject({ name: 'Ada Chair', role: 'chair', email: 'ada@example.org' });
+    expect(review.audit.map((a) => a.action)).toEqual(['reviews.create']);
+    expect((await call(ws, 'reviews.list', {})).map((r) => r.id)).toEqual([summary.id]);
+  });
+
+  it('renames a review, records who did it, and keeps it on disk', async () => {
+    const ws = await workstation();
+    const { id } = await call(ws, 'reviews.create', { title: 'Draft' });
+    await call(ws, 'reviews.rename', { reviewId: id, title: 'Code of conduct review' });
+    const onDisk = decodeReviewText(await readFile(ws.library.fileFor(id), 'utf8'));
+    expect(onDisk.kind === 'current' && onDisk.review.title).toBe('Code of conduct review');
+    expect(onDisk.kind === 'current' && onDisk.review.audit.at(-1)).toMatchObject({ action: 'reviews.rename', summary: expect.stringContaining('Draft') });
+  });
+
+  it('sets the committee, keeping ids of members it updates and tombstoning those it drops', async () => {
+    const ws = await workstation();
+    const { id } = await call(ws, 'reviews.create', { title: 'Committee test' });
+    const first = await call(ws, 'committee.set', {
+      reviewId: id,
+      members: [
+        { name: 'Bea Legal', role: 'legal' },
+        { name: 'Cem Privacy', role: 'privacy', email: 'cem@example.org' },
+      ],
+    });
+    expect(first.map((m) => m.name)).toEqual(['Bea Legal', 'Cem Privacy']);
+    const bea = first[0]!;
+    const second = await call(ws, 'committee.set', { reviewId: id, members: [{ id: bea.id, name: 'Bea Legal-Advisor', role: 'legal' }] });
+    expect(second).toHaveLength(1);
+    expect(second[0]).toMatchObject({ id: bea.id, name: 'Bea Legal-Advisor' });
+    const { review } = await call(ws, 'reviews.open', { reviewId: id });
+    const dropped = review.committee.filter((m) => m.deletedAt).map((m) => m.name);
+    expect(dropped).toEqual(expect.arrayContaining(['Cem Privacy']));
+  });
+
+  it('refuses an invalid member email with a message a person can act on', async () => {
+    const ws = await workstation();
+    const { id } = await call(ws, 'reviews.create', { title: 'Emails' });
+    const result = await ws.invoke('committee.set', { reviewId: id, members: [{ name: 'X', role: 'member', email: 'not-an-email' }] });
+    expect(result).toMatchObject({ ok: false, error: { code: 'E_INVALID_INPUT', message: expect.stringContaining('valid email') } });
+  });
+
+  it('adds, edits and removes a review’s own criteria', async () => {
+    const ws = await workstation();
+    const { id } = await call(ws, 'reviews.create', { title: 'Checklist test' });
+    const added = await call(ws, 'checklist.addCriterion', {
+      reviewId: id,
+      criterion: { category: 'records', title: 'Archive of direct messages', question: 'Does the policy say how direct messages are archived?', guidance: 'Look for DMs.' },
+    });
+    expect(added).toMatchObject({ id: 'records.custom-archive-of-direct-messages', origin: 'custom' });
+    await call(ws, 'checklist.updateCriterion', { reviewId: id, criterionId: added.id, criterion: { category: 'records', title: 'Archive of DMs', question: 'Are DMs archived?', guidance: '' } });
+    let checklist = await call(ws, 'checklist.get', { reviewId: id });
+    expect(checklist.criteria.find((c) => c.id === added.id)?.title).toBe('Archive of DMs');
+    expect(checklist.categories.map((c) => c.id)).toContain('records');
+    await call(ws, 'checklist.removeCriterion', { reviewId: id, criterionId: added.id });
+    checklist = await call(ws, 'checklist.get', { reviewId: id });
+    expect(checklist.criteria.some((c) => c.id === added.id)).toBe(false);
+    expect(checklist.criteria).toHaveLength(BUILTIN_CRITERIA.length);
+  });
+
+  it('deletes a review by moving its files to the trash, never erasing them', async () => {
+    const ws = await workstation();
+    const { id } = await call(ws, 'reviews.create', { title: 'To delete' });
+    await call(ws, 'reviews.open', { reviewId: id });
+    const { movedTo } = await call(ws, 'reviews.delete', { reviewId: id });
+    expect(await readdir(movedTo)).toContain(`${id}.review.json`);
+    expect(await call(ws, 'reviews.list', {})).toEqual([]);
+    expect(await ws.invoke('reviews.open', { reviewId: id })).toMatchObject({ ok: false, error: { code: 'E_NOT_FOUND' } });
+  });
+
+  it('keeps settings across restarts', async () => {
+    const dataDir = await tempDir();
+    const first = await openWorkstation({ dataDir, host: 'browser' });
+    await call(first, 'settings.set', { user: { name: 'Dee Secretary', role: 'secretary', email: '' } });
+    const second = await openWorkstation({ dataDir, host: 'browser' });
+    expect(await call(second, 'settings.get', {})).toEqual({ user: { name: 'Dee Secretary', role: 'secretary', email: '' } });
+  });
+});
