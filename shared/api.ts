@@ -22,7 +22,9 @@ import {
 
 const NoArgs = z.object({}).strict();
 const ReviewRef = z.object({ reviewId: RecordId }).strict();
-const Title = z.string().trim().min(1, 'A title is required.').max(200, 'A title has at most 200 characters.');
+/** One line of text a person typed: no control characters (line breaks, terminal escapes) that break a listing. */
+const SingleLine = z.string().regex(/^[^\p{Cc}\p{Zl}\p{Zp}]*$/u, 'Use a single line without control characters.');
+const Title = SingleLine.trim().min(1, 'A title is required.').max(200, 'A title has at most 200 characters.');
 
 export const AppInfo = z.object({
   name: z.string(),
@@ -69,7 +71,7 @@ export type OpenedReview = z.infer<typeof OpenedReview>;
 export const MemberInput = z
   .object({
     id: RecordId.optional(),
-    name: z.string().trim().min(1, 'Each member needs a name.').max(200),
+    name: SingleLine.trim().min(1, 'Each member needs a name.').max(200),
     role: CommitteeRole,
     email: z.union([z.email('Enter a valid email address or leave it empty.').max(320), z.literal('')]).optional(),
   })
@@ -79,7 +81,7 @@ export type MemberInput = z.infer<typeof MemberInput>;
 export const CriterionInput = z
   .object({
     category: Category,
-    title: z.string().trim().min(1, 'A criterion needs a title.').max(200),
+    title: SingleLine.trim().min(1, 'A criterion needs a title.').max(200),
     question: z.string().trim().min(1, 'A criterion needs a question.').max(1000),
     guidance: z.string().max(4000),
     reference: z.string().max(500).optional(),

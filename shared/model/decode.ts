@@ -22,7 +22,7 @@ export function decodeReviewText(text: string, format: ReviewFormat = CURRENT_RE
   try {
     document = JSON.parse(text);
   } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
+    const detail = withoutControlCharacters(error instanceof Error ? error.message : String(error));
     return { kind: 'corrupt', reason: `it is not valid JSON (${detail}); it may have been cut short or edited by hand` };
   }
   const outcome = runMigrations(document, format.version, format.migrations);
@@ -52,4 +52,12 @@ export function describeSchemaIssues(error: z.ZodError, limit = 3): string {
   });
   const more = error.issues.length > limit ? ` (and ${error.issues.length - limit} more problems)` : '';
   return `it does not match the review format: ${parts.join('; ')}${more}`;
+}
+
+/**
+ * JSON.parse quotes the start of the text it rejects; from a damaged file that can be control characters (line
+ * breaks, terminal escapes), which must not reach a terminal or break a one-line message. They are shown escaped.
+ */
+function withoutControlCharacters(text: string): string {
+  return text.replace(/[\p{Cc}\p{Zl}\p{Zp}]/gu, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }

@@ -1,4 +1,4 @@
-import { copyFile, mkdir, readdir, rename } from 'node:fs/promises';
+import { mkdir, readdir, rename } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { ReviewSummary } from '../../../shared/api';
 import { AppError } from '../../../shared/errors';
@@ -50,6 +50,7 @@ export class ReviewLibrary {
   async summary(reviewId: string): Promise<ReviewSummary | undefined> {
     const file = this.fileFor(reviewId);
     const held = await this.open.get(reviewId)?.catch(() => undefined);
+    if (held?.isNewerFormat) return { ...summarize(held.review, undefined), state: 'newer-format', problem: held.readOnlyReason };
     if (held) return summarize(held.review, held.readOnlyReason);
     const bytes = await readFileIfPresent(file);
     if (bytes === null) return undefined;
@@ -175,7 +176,8 @@ export class ReviewLibrary {
         // Keep what was there, damaged or not; a good current file also gets a backup of its own first.
         const kind = decodeReviewText(current.toString('utf8'), this.format).kind;
         if (kind === 'current' || kind === 'migrated') await writeBackup(file, current);
-        await copyFile(file, `${file}.replaced-${new Date().toISOString().replace(/[-:.]/g, '')}`);
+        // Durably, like every write here: the damaged bytes must be on disk before the file is replaced.
+        await writeFileDurably(`${file}.replaced-${new Date().toISOString().replace(/[-:.]/g, '')}`, current);
       }
       await writeFileDurably(file, backup.bytes);
     } finally {

@@ -33,7 +33,9 @@ export async function writeBackup(file: string, bytes: Uint8Array, keep = BACKUP
   const existing = await listBackups(file);
   const newest = existing[0];
   if (newest && newest.sha256 === sha256) return newest;
-  const now = new Date();
+  // Names sort by time, newest first, so a new backup must be named later than the newest one even when the
+  // clock has not moved on (several backups within a millisecond) or was set back; else pruning deletes it.
+  const now = new Date(Math.max(Date.now(), newest ? Date.parse(newest.createdAt) + 1 : 0));
   const stamp = now.toISOString().replace(/[-:.]/g, '');
   const entry: BackupEntry = { file: join(folder, `${stamp}-${sha256}.json`), createdAt: now.toISOString(), sha256 };
   await writeFileDurably(entry.file, bytes);

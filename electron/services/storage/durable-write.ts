@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { open, rename, unlink } from 'node:fs/promises';
+import { open, readdir, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
 /**
@@ -9,7 +9,7 @@ import { basename, dirname, join } from 'node:path';
  */
 export async function writeFileDurably(file: string, content: string | Uint8Array): Promise<void> {
   const folder = dirname(file);
-  const temp = join(folder, `.${basename(file)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+  const temp = join(folder, `.${basename(file)}.${process.pid}.${randomBytes(6).toString('hex')}${TEMP_SUFFIX}`);
   const handle = await open(temp, 'wx', 0o600);
   try {
     await handle.writeFile(content);
@@ -27,6 +27,26 @@ export async function writeFileDurably(file: string, content: string | Uint8Arra
     throw error;
   }
   await syncFolder(folder);
+}
+
+const TEMP_SUFFIX = '.tmp';
+
+/**
+ * Removes the temp files that writers of `file` left when they were killed mid-write. Only those of processes
+ * that no longer run: a live writer's temp file is about to be renamed into place.
+ */
+export async function removeAbandonedTempFiles(file: string, isProcessAlive: (pid: number) => boolean): Promise<number> {
+  const folder = dirname(file);
+  const prefix = `.${basename(file)}.`;
+  let removed = 0;
+  for (const name of await readdir(folder).catch(() => [] as string[])) {
+    if (!name.startsWith(prefix) || !name.endsWith(TEMP_SUFFIX)) continue;
+    const match = /^(\d+)\.[0-9a-f]{12}$/.exec(name.slice(prefix.length, -TEMP_SUFFIX.length));
+    const pid = Number(match?.[1]);
+    if (!match || pid === process.pid || isProcessAlive(pid)) continue;
+    await unlink(join(folder, name)).then(() => removed++, () => undefined);
+  }
+  return removed;
 }
 
 /** Makes a rename or a new file in `folder` durable. Windows cannot open a folder for fsync; NTFS journals renames. */

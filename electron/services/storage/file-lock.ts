@@ -115,7 +115,8 @@ function isStale(holder: LockHolder, lockFile: string): boolean {
   return !isProcessAlive(holder.pid);
 }
 
-function isProcessAlive(pid: number): boolean {
+/** Whether a process with this id runs on this computer (one we may not signal still counts as running). */
+export function isProcessAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

@@ -3,7 +3,8 @@ import { Low } from 'lowdb';
 import { AppError } from '../../../shared/errors';
 import { CURRENT_REVIEW_FORMAT, decodeReviewText, Review, type ReviewFormat } from '../../../shared/model';
 import { findLastGoodBackup, writeBackup, type BackupEntry } from './backups';
-import { FileLock, type LockHolder } from './file-lock';
+import { removeAbandonedTempFiles } from './durable-write';
+import { FileLock, isProcessAlive, type LockHolder } from './file-lock';
 import { DurableJsonFile, readFileIfPresent, serializeJson } from './json-file-adapter';
 import { SerialQueue } from './serial-queue';
 
@@ -52,12 +53,20 @@ export class ReviewStore {
     if (!attempt.acquired) {
       return new ReviewStore(file, decoded.review, undefined, describeLockHolder(attempt.holder), 'E_LOCKED');
     }
+    // The process that held the lock until now may have written between the read above and taking the lock;
+    // starting from those older bytes would overwrite its last writes. Now that no one else writes, check.
+    const current = await readFileIfPresent(file).catch(() => null);
+    if (current === null || !current.equals(bytes)) {
+      attempt.lock.release();
+      return ReviewStore.open(file, options);
+    }
     const store = new ReviewStore(file, decoded.review, attempt.lock, undefined, 'E_LOCKED');
     try {
       // The bytes as found are the state to return to if this session goes wrong, and the
       // pre-migration copy an older file must leave behind before it is rewritten.
       await writeBackup(file, bytes);
       store.lastBackupAt = Date.now();
+      await removeAbandonedTempFiles(file, isProcessAlive);
       if (decoded.kind === 'migrated') await store.db.adapter.write(decoded.review);
     } catch (error) {
       store.close();
@@ -68,6 +77,11 @@ export class ReviewStore {
 
   get review(): Review {
     return this.db.data;
+  }
+
+  /** Saved by a newer version of the app: shown, never written. */
+  get isNewerFormat(): boolean {
+    return this.readOnlyReason !== undefined && this.readOnlyCode === 'E_READ_ONLY';
   }
 
   get readOnly(): boolean {

@@ -131,3 +131,12 @@ describe('the contract served by the real services', () => {
     expect(await call(second, 'settings.get', {})).toEqual({ user: { name: 'Dee Secretary', role: 'secretary', email: '' } });
   });
 });
+
+describe('text a person types', () => {
+  it('refuses a title with a line break or a terminal escape', async () => {
+    const ws = await workstation();
+    for (const title of ['Two\nlines', 'Clear \u001b[2J screen']) {
+      expect(await ws.invoke('reviews.create', { title })).toMatchObject({ ok: false, error: { code: 'E_INVALID_INPUT', message: expect.stringContaining('single line') } });
+    }
+  });
+});
