@@ -10,7 +10,14 @@ export default defineConfig({
       outDir: 'out/main',
       // The CLI is built beside main so `policy-review` runs the very services the app runs.
       rolldownOptions: {
-        input: { index: resolve(root, 'electron/main/index.ts'), cli: resolve(root, 'electron/cli/index.ts') },
+        input: {
+          index: resolve(root, 'electron/main/index.ts'),
+          cli: resolve(root, 'electron/cli/index.ts'),
+          // Parsers run in a worker thread started from this file (electron/services/import/run-parser.ts).
+          'import-worker': resolve(root, 'electron/services/import/import-worker.ts'),
+        },
+        // One flat folder, so `new URL('./import-worker.js', import.meta.url)` finds the worker from any chunk.
+        output: { chunkFileNames: '[name]-[hash].js' },
       },
     },
   },

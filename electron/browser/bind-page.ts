@@ -1,5 +1,5 @@
 import type { BrowserContext } from 'playwright-core';
-import type { ApiResult } from '../../shared/api';
+import type { ApiResult, AppEvent } from '../../shared/api';
 import type { ApiInvoker } from '../services/api/dispatch';
 import { loadRendererAsset } from '../services/renderer-assets';
 
@@ -11,12 +11,19 @@ export const BROWSER_APP_ORIGIN = 'http://policy-review.localhost';
 export const BROWSER_APP_URL = `${BROWSER_APP_ORIGIN}/index.html`;
 
 const BINDING = '__policyReviewInvoke';
+const EVENT_NAME = 'policy-review:event';
+
+/** What the page needs from the services: the invoker, and the events to forward to it. */
+export interface PageServices {
+  invoke: ApiInvoker;
+  onEvent(listener: (event: AppEvent) => void): () => void;
+}
 
 /**
  * Serves the built renderer in a Chromium context and gives its pages the same `window.policyReview` the
  * Electron preload gives, bound to the real services. Every other request is refused: nothing from the network.
  */
-export async function serveAppInContext(context: BrowserContext, rendererDir: string, invoke: ApiInvoker): Promise<void> {
+export async function serveAppInContext(context: BrowserContext, rendererDir: string, services: PageServices): Promise<void> {
   await context.route('**/*', (route) => route.abort('blockedbyclient'));
   await context.route(`${BROWSER_APP_ORIGIN}/**`, async (route) => {
     const request = route.request();
@@ -28,14 +35,28 @@ export async function serveAppInContext(context: BrowserContext, rendererDir: st
     // The same check main makes on an IPC sender: only the app's own top-level page may call.
     const trusted = source.frame === source.page.mainFrame() && new URL(source.frame.url()).origin === BROWSER_APP_ORIGIN;
     if (!trusted) return { ok: false, error: { code: 'E_FORBIDDEN', message: 'Only the app’s own window may call it.' } };
-    return invoke(method, args);
+    return services.invoke(method, args);
   });
-  await context.addInitScript((binding: string) => {
-    const call = (window as unknown as Record<string, (method: string, args: unknown) => Promise<unknown>>)[binding];
-    Object.defineProperty(window, 'policyReview', {
-      value: Object.freeze({ invoke: (method: string, args: unknown) => (call ? call(method, args) : Promise.reject(new Error('no bridge'))) }),
-      writable: false,
-      configurable: false,
-    });
-  }, BINDING);
+  // Events go to every page of the context as a DOM event the bridge below listens for.
+  const stop = services.onEvent((event) => {
+    for (const page of context.pages()) {
+      void page.evaluate(([name, detail]) => window.dispatchEvent(new CustomEvent(name, { detail })), [EVENT_NAME, event] as const).catch(() => undefined);
+    }
+  });
+  context.on('close', stop);
+  await context.addInitScript(
+    ([binding, eventName]) => {
+      const call = (window as unknown as Record<string, (method: string, args: unknown) => Promise<unknown>>)[binding];
+      const bridge = {
+        invoke: (method: string, args: unknown) => (call ? call(method, args) : Promise.reject(new Error('no bridge'))),
+        on: (listener: (event: unknown) => void) => {
+          const forward = (event: Event) => listener((event as CustomEvent).detail);
+          window.addEventListener(eventName, forward);
+          return () => window.removeEventListener(eventName, forward);
+        },
+      };
+      Object.defineProperty(window, 'policyReview', { value: Object.freeze(bridge), writable: false, configurable: false });
+    },
+    [BINDING, EVENT_NAME] as const,
+  );
 }

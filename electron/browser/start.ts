@@ -28,7 +28,7 @@ async function main(): Promise<void> {
   const workstation = await openWorkstation({ dataDir, host: 'browser' });
   const browser = await chromium.launch({ executablePath, headless: false, args: [...chromiumArgs(), '--app=about:blank'] });
   const context = await browser.newContext({ viewport: null });
-  await serveAppInContext(context, rendererDir, workstation.invoke);
+  await serveAppInContext(context, rendererDir, workstation);
   const page = await context.newPage();
   await page.goto(BROWSER_APP_URL);
   console.log(`Policy Review Workstation is open in Chromium. Reviews are kept in ${dataDir}. Close the window to quit.`);

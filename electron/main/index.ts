@@ -2,6 +2,8 @@ import { app, BrowserWindow, dialog } from 'electron';
 import { resolveDataDir } from '../services/data-dir';
 import { openWorkstation, type Workstation } from '../services/workstation';
 import { registerAppSchemePrivileges, serveRendererOnAppProtocol } from './app-protocol';
+import { forwardEventsToWindows } from './events';
+import { choosePolicyFiles } from './file-dialog';
 import { serveApiOverIpc } from './ipc';
 import { installSecurityGuards } from './security';
 import { builtFile, createMainWindow } from './window';
@@ -16,8 +18,9 @@ let workstation: Workstation | undefined;
 async function start(): Promise<void> {
   installSecurityGuards();
   serveRendererOnAppProtocol(builtFile('../renderer'));
-  workstation = await openWorkstation({ dataDir, host: 'electron' });
+  workstation = await openWorkstation({ dataDir, host: 'electron', chooseFiles: choosePolicyFiles });
   serveApiOverIpc(workstation.invoke);
+  forwardEventsToWindows(workstation);
   createMainWindow(builtFile('../preload/index.cjs'));
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createMainWindow(builtFile('../preload/index.cjs'));

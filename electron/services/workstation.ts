@@ -1,5 +1,5 @@
 import { mkdir } from 'node:fs/promises';
-import type { AppInfo } from '../../shared/api';
+import type { AppEvent, AppInfo } from '../../shared/api';
 import { CURRENT_REVIEW_FORMAT, SCHEMA_VERSION, type Author, type ReviewFormat } from '../../shared/model';
 import { APP_NAME } from './data-dir';
 import { createApiHandlers } from './api/handlers';
@@ -8,21 +8,34 @@ import { ReviewLibrary } from './library/review-library';
 import { actorFromSettings } from './settings/actor';
 import { SettingsStore } from './settings/settings-store';
 import { APP_VERSION } from './app-version';
+import type { ImportLimits } from './import/types';
+import { ChosenFiles } from './versions/chosen-files';
 
 export interface WorkstationOptions extends DispatchOptions {
   dataDir: string;
   host: AppInfo['host'];
   format?: ReviewFormat;
+  /** The host's native file dialog, if it has one: the paths the person chose, or none if they cancelled. */
+  chooseFiles?: (purpose: 'import-version') => Promise<string[]>;
+  /** Overrides the import limits (tests use small ones to reach them quickly). */
+  importLimits?: ImportLimits;
 }
+
+export type AppEventListener = (event: AppEvent) => void;
 
 /** The services the contract's handlers work on. */
 export interface WorkstationServices {
   readonly dataDir: string;
   readonly library: ReviewLibrary;
   readonly settings: SettingsStore;
+  readonly chosenFiles: ChosenFiles;
+  readonly chooseFiles: WorkstationOptions['chooseFiles'];
+  readonly importLimits: ImportLimits | undefined;
   /** Who is acting: the name in settings, else the computer's user name. */
   actor(): Author;
   info(): AppInfo;
+  /** Tells every window of the host about something (import progress, ...). */
+  emit(event: AppEvent): void;
 }
 
 /**
@@ -31,6 +44,8 @@ export interface WorkstationServices {
  */
 export interface Workstation extends WorkstationServices {
   readonly invoke: ApiInvoker;
+  /** Hosts forward events to their windows; returns the function that stops listening. */
+  onEvent(listener: AppEventListener): () => void;
   close(): Promise<void>;
 }
 
@@ -38,14 +53,27 @@ export async function openWorkstation(options: WorkstationOptions): Promise<Work
   await mkdir(options.dataDir, { recursive: true });
   const settings = await SettingsStore.open(options.dataDir);
   const library = new ReviewLibrary(options.dataDir, options.format ?? CURRENT_REVIEW_FORMAT);
+  const listeners = new Set<AppEventListener>();
   const services: WorkstationServices = {
     dataDir: options.dataDir,
     library,
     settings,
+    chosenFiles: new ChosenFiles(),
+    chooseFiles: options.chooseFiles,
+    importLimits: options.importLimits,
+    emit: (event) => listeners.forEach((listener) => listener(event)),
     actor: () => actorFromSettings(settings.settings),
     info() {
       return { name: APP_NAME, version: APP_VERSION, schemaVersion: SCHEMA_VERSION, dataDir: options.dataDir, host: options.host };
     },
   };
-  return { ...services, invoke: createApiInvoker(createApiHandlers(services), options), close: () => library.closeAll() };
+  return {
+    ...services,
+    invoke: createApiInvoker(createApiHandlers(services), options),
+    onEvent(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    close: () => library.closeAll(),
+  };
 }

@@ -1,14 +1,14 @@
 import { expect, test } from './support/fixtures';
 
 test.describe('the bridge between the page and the services', () => {
-  test('gives the page one frozen object, window.policyReview, and no Node', async ({ app }) => {
+  test('gives the page one frozen object, window.policyReview with invoke and on, and no Node', async ({ app }) => {
     const globals = await app.evaluate(() => ({
       bridgeKeys: Object.keys(window.policyReview ?? {}),
       frozen: Object.isFrozen(window.policyReview),
       require: typeof (window as unknown as { require?: unknown }).require,
       process: typeof (window as unknown as { process?: unknown }).process,
     }));
-    expect(globals).toEqual({ bridgeKeys: ['invoke'], frozen: true, require: 'undefined', process: 'undefined' });
+    expect(globals).toEqual({ bridgeKeys: ['invoke', 'on'], frozen: true, require: 'undefined', process: 'undefined' });
   });
 
   test('refuses a method that is not in the contract', async ({ app }) => {

@@ -7,6 +7,7 @@ import { backupFolderFor, writeBackup } from '../storage/backups';
 import { syncFolder, writeFileDurably } from '../storage/durable-write';
 import { FileLock } from '../storage/file-lock';
 import { isNodeError, readFileIfPresent, serializeJson } from '../storage/json-file-adapter';
+import { sourcesFolderFor } from '../storage/source-files';
 import { damagedFileError, describeLockHolder, lastGoodReviewBackup, ReviewStore } from '../storage/review-store';
 
 const REVIEW_SUFFIX = '.review.json';
@@ -187,11 +188,6 @@ export class ReviewLibrary {
     if (!summary) throw new AppError('E_NOT_FOUND', 'The restored review could not be read back.');
     return summary;
   }
-}
-
-/** Original source files of a review, content-addressed by sha256, beside the review file. */
-export function sourcesFolderFor(file: string): string {
-  return `${file.slice(0, -REVIEW_SUFFIX.length)}.sources`;
 }
 
 export function summarize(review: Review, lockNote: string | undefined): ReviewSummary {

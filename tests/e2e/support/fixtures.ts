@@ -62,7 +62,7 @@ export const test = base.extend<AppFixtures, { chromiumBrowser: Browser }>({
     }
     const workstation = await openWorkstation({ dataDir, host: 'browser', checkResults: true });
     const context = await chromiumBrowser.newContext({ viewport: { width: 1360, height: 880 } });
-    await serveAppInContext(context, rendererDir, workstation.invoke);
+    await serveAppInContext(context, rendererDir, workstation);
     const page = await context.newPage();
     const problems: string[] = [];
     page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));

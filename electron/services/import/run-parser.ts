@@ -1,0 +1,73 @@
+import { Worker } from 'node:worker_threads';
+import { AppError, ERROR_CODES, type ErrorCode } from '../../../shared/errors';
+import type { ParseReply, ParseRequest } from './import-worker';
+import type { ParsedDocument } from './types';
+
+const runningFromSource = import.meta.url.endsWith('.ts');
+
+function startWorker(request: ParseRequest, heapMb: number): Worker {
+  const resourceLimits = { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: Math.min(64, Math.max(16, heapMb / 8)), stackSizeMb: 8 };
+  if (runningFromSource) {
+    return new Worker(new URL('./worker-from-source.mjs', import.meta.url), {
+      workerData: { ...request, entry: new URL('./import-worker.ts', import.meta.url).href },
+      resourceLimits,
+    });
+  }
+  return new Worker(new URL('./import-worker.js', import.meta.url), { workerData: request, resourceLimits });
+}
+
+/**
+ * Parses a file in a worker thread with a time limit and a heap limit. Whatever happens inside (a parser
+ * crash, a runaway file), the answer is the parsed document or an AppError that names the file and what to do.
+ */
+export function parseInWorker(
+  request: ParseRequest,
+  timeoutMs: number,
+  heapMb: number,
+  onProgress?: (done: number, total: number) => void,
+): Promise<ParsedDocument> {
+  return new Promise((resolve, reject) => {
+    const worker = startWorker(request, heapMb);
+    let settled = false;
+    const finish = (outcome: () => void) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      void worker.terminate();
+      outcome();
+    };
+    const timer = setTimeout(() => {
+      finish(() => reject(new AppError('E_TOO_LARGE', `Reading “${request.fileName}” took longer than ${Math.round(timeoutMs / 1000)} seconds, so it was stopped. The file may be damaged or far larger than a policy; try saving it again from the program that made it, or in another format.`)));
+    }, timeoutMs);
+    worker.on('message', (reply: ParseReply) => {
+      if (reply.type === 'progress') return onProgress?.(reply.done, reply.total);
+      finish(() => {
+        if (reply.ok) return resolve(reply.parsed);
+        if (reply.error.internal !== undefined) {
+          return reject(new AppError('E_INVALID_INPUT', `“${request.fileName}” could not be read as ${describe(request.format)}: ${reply.error.internal.slice(0, 300)}. The file may be damaged; try saving it again from the program that made it.`));
+        }
+        reject(new AppError(asErrorCode(reply.error.code), reply.error.message));
+      });
+    });
+    worker.on('error', (error: Error & { code?: string }) => {
+      finish(() => {
+        if (error.code === 'ERR_WORKER_OUT_OF_MEMORY') {
+          reject(new AppError('E_TOO_LARGE', `Reading “${request.fileName}” needed more than ${heapMb} MB of memory, so it was stopped. The file is far larger or more complex than a policy; split it or save it in another format.`));
+        } else {
+          reject(new AppError('E_INVALID_INPUT', `“${request.fileName}” could not be read: ${error.message.slice(0, 300)}.`));
+        }
+      });
+    });
+    worker.on('exit', (code) => {
+      finish(() => reject(new AppError('E_INVALID_INPUT', `Reading “${request.fileName}” stopped unexpectedly (exit code ${code}). The file may be damaged.`)));
+    });
+  });
+}
+
+function describe(format: ParseRequest['format']): string {
+  return { txt: 'text', markdown: 'Markdown', html: 'HTML', docx: 'a Word document', pdf: 'a PDF' }[format];
+}
+
+function asErrorCode(code: string): ErrorCode {
+  return (ERROR_CODES as readonly string[]).includes(code) ? (code as ErrorCode) : 'E_INVALID_INPUT';
+}

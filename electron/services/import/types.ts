@@ -1,0 +1,62 @@
+import type { Block } from '../../../shared/model';
+
+/** The formats a policy version can be imported from, decided from the file's content. */
+export const IMPORT_FORMATS = ['txt', 'markdown', 'html', 'docx', 'pdf'] as const;
+export type ImportFormat = (typeof IMPORT_FORMATS)[number];
+
+export const MEDIA_TYPES: Record<ImportFormat, string> = {
+  txt: 'text/plain',
+  markdown: 'text/markdown',
+  html: 'text/html',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  pdf: 'application/pdf',
+};
+
+/** A block as a parser produces it; ids are given, and text normalized, when the version is assembled. */
+export type BlockDraft = Block extends infer B ? (B extends Block ? Omit<B, 'id'> : never) : never;
+
+/** What a parser makes of a file: structure, plain metadata (front matter, document properties), warnings. */
+export interface ParsedDocument {
+  blocks: BlockDraft[];
+  metadata: Record<string, string>;
+  warnings: string[];
+}
+
+export interface ImportLimits {
+  /** Largest input file accepted. */
+  maxInputBytes: number;
+  /** Most characters of canonical text a version may have (about 2,000 pages). */
+  maxOutputChars: number;
+  maxBlocks: number;
+  /** How long a parser may run before it is stopped. */
+  timeoutMs: number;
+  /** Heap a parser's worker may use. */
+  maxHeapMb: number;
+  docx: {
+    maxEntries: number;
+    maxUncompressedBytes: number;
+    /** Largest uncompressed/compressed ratio of any entry: zip bombs compress far beyond real documents. */
+    maxCompressionRatio: number;
+  };
+  pdf: { maxPages: number };
+}
+
+export const DEFAULT_IMPORT_LIMITS: ImportLimits = {
+  maxInputBytes: 50 * 1024 * 1024,
+  maxOutputChars: 5_000_000,
+  maxBlocks: 100_000,
+  timeoutMs: 60_000,
+  maxHeapMb: 512,
+  docx: { maxEntries: 2_000, maxUncompressedBytes: 200 * 1024 * 1024, maxCompressionRatio: 120 },
+  pdf: { maxPages: 2_000 },
+};
+
+/** The context each parser gets: the file's name (for messages), the limits to enforce, a progress report. */
+export interface ParseContext {
+  fileName: string;
+  limits: ImportLimits;
+  /** `done` of `total` units (pages, parts) read so far. */
+  progress?: (done: number, total: number) => void;
+}
+
+export type FormatParser = (bytes: Uint8Array, context: ParseContext) => Promise<ParsedDocument>;
