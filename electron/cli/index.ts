@@ -1,11 +1,12 @@
 import { isAppError } from '../../shared/errors';
 import { checklistCommand } from './commands/checklist';
+import { importCommand } from './commands/import';
 import { listCommand } from './commands/list';
 import { newCommand } from './commands/new';
 import { showCommand } from './commands/show';
 import type { CliCommand, CliIo } from './context';
 
-const COMMANDS: readonly CliCommand[] = [newCommand, listCommand, showCommand, checklistCommand];
+const COMMANDS: readonly CliCommand[] = [newCommand, listCommand, showCommand, checklistCommand, importCommand];
 
 /**
  * Runs one `policy-review` command. Returns the exit code: 0 on success, else 1 with one line on stderr that

@@ -1,0 +1,42 @@
+import { readFile, stat } from 'node:fs/promises';
+import { basename, resolve } from 'node:path';
+import { AppError } from '../../../shared/errors';
+import { DEFAULT_IMPORT_LIMITS } from '../../services/import/types';
+import { fileTooLargeError } from '../../services/import/too-large';
+import { actorFromSettings } from '../../services/settings/actor';
+import { importVersion } from '../../services/versions/import-version';
+import { contextFor, parseCommandArgs, printJson, type CliCommand } from '../context';
+import { resolveReviewId } from '../resolve-review';
+
+export const importCommand: CliCommand = {
+  name: 'import',
+  usage: 'policy-review import REVIEW FILE [--label LABEL] [--json] [--data-dir DIR]',
+  summary: 'Import a policy version (.txt, .md, .html, .docx, .pdf) into a review.',
+  async run(argv, io) {
+    const { values, positionals } = parseCommandArgs(argv, { label: { type: 'string' } }, this.usage);
+    const [reviewRef, fileArg] = positionals;
+    if (!fileArg) throw new AppError('E_INVALID_INPUT', `Name the file to import. Usage: ${this.usage}`);
+    const ctx = contextFor(values, io);
+    const reviewId = await resolveReviewId(ctx.library, reviewRef);
+    const path = resolve(fileArg);
+    const fileName = basename(path);
+    const size = await stat(path).then(
+      (info) => info.size,
+      () => {
+        throw new AppError('E_NOT_FOUND', `There is no file “${fileArg}”.`);
+      },
+    );
+    if (size > DEFAULT_IMPORT_LIMITS.maxInputBytes) throw fileTooLargeError(fileName, size, DEFAULT_IMPORT_LIMITS.maxInputBytes);
+    const label = values.label?.trim();
+    const store = await ctx.library.openReview(reviewId);
+    try {
+      const actor = actorFromSettings((await ctx.settings()).settings);
+      const { version, warnings } = await importVersion(store, { fileName, bytes: await readFile(path), label: label || undefined }, { actor });
+      if (ctx.json) return printJson(ctx, { versionId: version.id, blocks: version.blocks.length, chars: version.text.length, warnings });
+      ctx.out(`Imported “${fileName}” as “${version.label}” (${version.id}): ${version.blocks.length} blocks, ${version.text.length} characters.`);
+      for (const warning of warnings) ctx.out(`  warning: ${warning}`);
+    } finally {
+      await store.close();
+    }
+  },
+};

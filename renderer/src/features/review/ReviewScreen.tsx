@@ -1,0 +1,164 @@
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import type { ReviewSummary } from '../../../../shared/api';
+import type { Review } from '../../../../shared/model';
+import { Banner } from '../../ui/Banner';
+import { Button } from '../../ui/Button';
+import { countOf, formatDateTime } from '../../ui/format';
+import { ArrowLeftIcon, ChecklistIcon, CompareIcon, DocumentIcon, PencilIcon, ReportIcon, UsersIcon } from '../../ui/icons';
+import { TabPanel, Tabs } from '../../ui/Tabs';
+import { useAsyncValue } from '../../ui/useAsyncValue';
+import { ChecklistArea } from '../checklist/ChecklistArea';
+import { CommitteeArea } from '../committee/CommitteeArea';
+import { RenameReviewDialog } from '../library/RenameReviewDialog';
+import { CompareArea } from './CompareArea';
+import { DocumentArea } from './DocumentArea';
+import { ReportArea } from './ReportArea';
+import { REVIEW_AREAS, type ReviewAreaId } from './reviewAreas';
+import { callInReview } from './reviewSession';
+import { useReviewSession } from './useReviewSession';
+import './review.css';
+
+export interface ReviewScreenProps {
+  reviewId: string;
+  /** The title from the library, shown while the review opens. */
+  title: string;
+  onBack: () => void;
+  onTitleChange: (title: string) => void;
+  onCloseFailed: (message: string) => void;
+}
+
+const AREA_ICONS: Record<ReviewAreaId, ReactNode> = {
+  document: <DocumentIcon />,
+  checklist: <ChecklistIcon />,
+  compare: <CompareIcon />,
+  report: <ReportIcon />,
+  committee: <UsersIcon />,
+};
+
+const live = <T extends { deletedAt?: string | undefined }>(items: readonly T[]) => items.filter((item) => !item.deletedAt);
+
+/** One review, open for work: its areas in tabs, read-only when the file cannot be written here. */
+export function ReviewScreen({ reviewId, title, onBack, onTitleChange, onCloseFailed }: ReviewScreenProps) {
+  const { session, retry, updateReview } = useReviewSession(reviewId, onCloseFailed);
+  const [area, setArea] = useState<ReviewAreaId>('document');
+  const [renaming, setRenaming] = useState(false);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const opened = session.status === 'open' ? session.opened : undefined;
+  const checklist = useAsyncValue(opened ? `checklist:${reviewId}` : null, () => callInReview(reviewId, 'checklist.get', { reviewId }));
+
+  // Keyboard and screen-reader users land on the review's title, not back at the top of the window.
+  useEffect(() => headingRef.current?.focus(), []);
+
+  const review = opened?.review;
+  const readOnly = opened?.readOnly ?? true;
+  const members = review ? live(review.committee) : [];
+  const versions = review ? live(review.versions) : [];
+  const criteriaCount = checklist.data?.criteria.length ?? (review ? live(review.checklist.criteria).length : undefined);
+
+  const rename = async (newTitle: string): Promise<ReviewSummary> => callInReview(reviewId, 'reviews.rename', { reviewId, title: newTitle });
+
+  return (
+    <div className="screen review-screen">
+      <div className="review-header">
+        <Button variant="ghost" size="sm" icon={<ArrowLeftIcon />} onClick={onBack} className="back-button">
+          Library
+        </Button>
+        <div className="review-title-row">
+          <h1 ref={headingRef} tabIndex={-1} className="review-title">
+            {review?.title ?? title}
+          </h1>
+          {review && (
+            <Button size="sm" icon={<PencilIcon />} onClick={() => setRenaming(true)} disabled={readOnly}>
+              Rename
+            </Button>
+          )}
+        </div>
+        {review && (
+          <p className="review-meta">
+            {[countOf(criteriaCount ?? 0, 'criterion', 'criteria'), countOf(members.length, 'member'), countOf(versions.length, 'version')].join(' · ')}
+            {' · '}Created {formatDateTime(review.createdAt)} · Updated {formatDateTime(review.updatedAt)}
+          </p>
+        )}
+      </div>
+
+      {session.status === 'opening' && (
+        <p className="loading-text" role="status">
+          Opening the review…
+        </p>
+      )}
+
+      {session.status === 'failed' && (
+        <Banner
+          tone="error"
+          title="This review could not be opened"
+          actions={
+            <>
+              <Button size="sm" onClick={retry}>
+                Try again
+              </Button>
+              <Button size="sm" variant="ghost" onClick={onBack}>
+                Back to the library
+              </Button>
+            </>
+          }
+        >
+          {session.error}
+        </Banner>
+      )}
+
+      {opened && review && (
+        <>
+          {opened.readOnly && (
+            <Banner tone="read-only" title="Read-only: you can look, but not change anything" className="read-only-banner">
+              {opened.readOnlyReason ?? 'This review cannot be changed here.'}
+            </Banner>
+          )}
+          <Tabs
+            label="Review areas"
+            idBase="review-area"
+            tabs={REVIEW_AREAS.map((a) => ({
+              ...a,
+              icon: AREA_ICONS[a.id],
+              count: a.id === 'checklist' ? criteriaCount : a.id === 'committee' ? members.length : undefined,
+            }))}
+            selected={area}
+            onSelect={setArea}
+          />
+          <TabPanel idBase="review-area" id="document" selected={area === 'document'}>
+            <DocumentArea />
+          </TabPanel>
+          <TabPanel idBase="review-area" id="checklist" selected={area === 'checklist'}>
+            <ChecklistArea reviewId={reviewId} checklist={checklist} readOnly={readOnly} />
+          </TabPanel>
+          <TabPanel idBase="review-area" id="compare" selected={area === 'compare'}>
+            <CompareArea versionCount={versions.length} />
+          </TabPanel>
+          <TabPanel idBase="review-area" id="report" selected={area === 'report'}>
+            <ReportArea />
+          </TabPanel>
+          <TabPanel idBase="review-area" id="committee" selected={area === 'committee'}>
+            <CommitteeArea
+              reviewId={reviewId}
+              members={members}
+              readOnly={readOnly}
+              onCommitteeChange={(committee) => updateReview((r: Review) => ({ ...r, committee }))}
+            />
+          </TabPanel>
+        </>
+      )}
+
+      {renaming && review && (
+        <RenameReviewDialog
+          currentTitle={review.title}
+          rename={rename}
+          onRenamed={(summary) => {
+            setRenaming(false);
+            updateReview((r) => ({ ...r, title: summary.title, updatedAt: summary.updatedAt ?? r.updatedAt }));
+            onTitleChange(summary.title);
+          }}
+          onClose={() => setRenaming(false)}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,42 @@
+import { useCallback, useEffect, useEffectEvent, useState } from 'react';
+import type { OpenedReview } from '../../../../shared/api';
+import type { Review } from '../../../../shared/model';
+import { errorMessage } from '../../api';
+import { callInReview } from './reviewSession';
+
+export type ReviewSession =
+  | { status: 'opening' }
+  | { status: 'failed'; error: string }
+  | { status: 'open'; opened: OpenedReview };
+
+/**
+ * Opens the review while the screen shows it and closes it when the screen goes away, so the lock is held
+ * exactly as long as the person is in the review. A failure to close is reported through `onCloseFailed`.
+ */
+export function useReviewSession(reviewId: string, onCloseFailed: (message: string) => void) {
+  const [attempt, setAttempt] = useState(0);
+  const [session, setSession] = useState<ReviewSession & { attempt: number }>({ status: 'opening', attempt: 0 });
+  const reportCloseFailure = useEffectEvent((message: string) => onCloseFailed(message));
+
+  useEffect(() => {
+    let current = true;
+    callInReview(reviewId, 'reviews.open', { reviewId }).then(
+      (opened) => current && setSession({ status: 'open', opened, attempt }),
+      (error: unknown) => current && setSession({ status: 'failed', error: errorMessage(error), attempt }),
+    );
+    return () => {
+      current = false;
+      callInReview(reviewId, 'reviews.close', { reviewId }).catch((error: unknown) => reportCloseFailure(errorMessage(error)));
+    };
+  }, [reviewId, attempt]);
+
+  const retry = useCallback(() => setAttempt((n) => n + 1), []);
+  /** Applies a change the services confirmed to the review on screen. */
+  const updateReview = useCallback(
+    (change: (review: Review) => Review) =>
+      setSession((s) => (s.status === 'open' ? { ...s, opened: { ...s.opened, review: change(s.opened.review) } } : s)),
+    [],
+  );
+  const shown: ReviewSession = session.attempt === attempt ? session : { status: 'opening' };
+  return { session: shown, retry, updateReview };
+}
