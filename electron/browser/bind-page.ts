@@ -40,23 +40,30 @@ export async function serveAppInContext(context: BrowserContext, rendererDir: st
   // Events go to every page of the context as a DOM event the bridge below listens for.
   const stop = services.onEvent((event) => {
     for (const page of context.pages()) {
-      void page.evaluate(([name, detail]) => window.dispatchEvent(new CustomEvent(name, { detail })), [EVENT_NAME, event] as const).catch(() => undefined);
+      // Source text, like bridgeScript below, so no transpiler helper ends up in the page.
+      void page.evaluate(`window.dispatchEvent(new CustomEvent(${JSON.stringify(EVENT_NAME)}, { detail: ${JSON.stringify(event)} }))`).catch(() => undefined);
     }
   });
   context.on('close', stop);
-  await context.addInitScript(
-    ([binding, eventName]) => {
-      const call = (window as unknown as Record<string, (method: string, args: unknown) => Promise<unknown>>)[binding];
-      const bridge = {
-        invoke: (method: string, args: unknown) => (call ? call(method, args) : Promise.reject(new Error('no bridge'))),
-        on: (listener: (event: unknown) => void) => {
-          const forward = (event: Event) => listener((event as CustomEvent).detail);
-          window.addEventListener(eventName, forward);
-          return () => window.removeEventListener(eventName, forward);
-        },
-      };
-      Object.defineProperty(window, 'policyReview', { value: Object.freeze(bridge), writable: false, configurable: false });
+  await context.addInitScript({ content: bridgeScript(BINDING, EVENT_NAME) });
+}
+
+/**
+ * The page-side half of the bridge, as source text: a function passed to Playwright would be transpiled by
+ * whatever runs this file (tsx adds helpers such as `__name` that do not exist in the page).
+ */
+function bridgeScript(binding: string, eventName: string): string {
+  return `(() => {
+  const call = window[${JSON.stringify(binding)}];
+  const eventName = ${JSON.stringify(eventName)};
+  const bridge = {
+    invoke: (method, args) => (call ? call(method, args) : Promise.reject(new Error('no bridge'))),
+    on: (listener) => {
+      const forward = (event) => listener(event.detail);
+      window.addEventListener(eventName, forward);
+      return () => window.removeEventListener(eventName, forward);
     },
-    [BINDING, EVENT_NAME] as const,
-  );
+  };
+  Object.defineProperty(window, 'policyReview', { value: Object.freeze(bridge), writable: false, configurable: false });
+})();`;
 }

@@ -1,6 +1,9 @@
 // `npm run start:browser`: the same UI and the same services as the desktop app, in a local Chromium window,
 // for machines where the Electron runtime cannot be downloaded. Nothing is served on a network port.
 import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { resolveDataDir } from '../services/data-dir';
@@ -26,10 +29,16 @@ async function main(): Promise<void> {
   }
   const dataDir = resolveDataDir();
   const workstation = await openWorkstation({ dataDir, host: 'browser' });
-  const browser = await chromium.launch({ executablePath, headless: false, args: [...chromiumArgs(), '--app=about:blank'] });
-  const context = await browser.newContext({ viewport: null });
+  // A persistent context opened in app mode: one window without tabs or address bar, whose first page is ours.
+  const profile = await mkdtemp(join(tmpdir(), 'policy-review-browser-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath,
+    headless: false,
+    viewport: null,
+    args: [...chromiumArgs(), '--app=about:blank', '--window-size=1360,880'],
+  });
   await serveAppInContext(context, rendererDir, workstation);
-  const page = await context.newPage();
+  const page = context.pages()[0] ?? (await context.newPage());
   await page.goto(BROWSER_APP_URL);
   console.log(`Policy Review Workstation is open in Chromium. Reviews are kept in ${dataDir}. Close the window to quit.`);
 
@@ -38,11 +47,12 @@ async function main(): Promise<void> {
     if (quitting) return;
     quitting = true;
     await workstation.close();
-    await browser.close().catch(() => undefined);
+    await context.close().catch(() => undefined);
+    await rm(profile, { recursive: true, force: true });
     process.exit(0);
   };
   page.on('close', () => void quit());
-  browser.on('disconnected', () => void quit());
+  context.on('close', () => void quit());
   process.on('SIGINT', () => void quit());
   process.on('SIGTERM', () => void quit());
 }

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { API, isMethodName, type ApiResult, type MethodName } from '../../../shared/api';
 import { AppError, isAppError } from '../../../shared/errors';
+import { describeInputProblems } from './input-problems';
 
 /** The implementation of every contract method, given arguments that already passed the method's schema. */
 export type ApiHandlers = {
@@ -47,11 +48,4 @@ export function createApiInvoker(handlers: ApiHandlers, options: DispatchOptions
 
 function fail(error: AppError): ApiResult<never> {
   return { ok: false, error: { code: error.code, message: error.message } };
-}
-
-function describeInputProblems(error: z.ZodError): string {
-  return error.issues
-    .slice(0, 3)
-    .map((issue) => (issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message))
-    .join(' ');
 }

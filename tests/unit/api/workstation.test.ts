@@ -140,3 +140,27 @@ describe('text a person types', () => {
     }
   });
 });
+
+describe('argument problems in words', () => {
+  it('names the field and the limit when a value is too long', async () => {
+    const ws = await workstation();
+    const { id } = await call(ws, 'reviews.create', { title: 'Limits' });
+    const result = await ws.invoke('checklist.addCriterion', {
+      reviewId: id,
+      criterion: { category: 'records', title: 'T', question: 'Q?', guidance: '', reference: 'x'.repeat(501) },
+    });
+    expect(result).toMatchObject({ ok: false, error: { message: 'The reference is too long: at most 500 characters.' } });
+  });
+
+  it('says what an email address looks like', async () => {
+    const ws = await workstation();
+    const result = await ws.invoke('settings.set', { user: { name: 'A', role: 'member', email: 'nope' } });
+    expect(result).toMatchObject({ ok: false, error: { message: expect.stringContaining('like name@example.org') } });
+  });
+
+  it('lists the allowed values of a choice', async () => {
+    const ws = await workstation();
+    const result = await ws.invoke('settings.set', { user: { name: 'A', role: 'king', email: '' } });
+    expect(result).toMatchObject({ ok: false, error: { message: expect.stringContaining('chair, secretary, member') } });
+  });
+});
