@@ -1,8 +1,28 @@
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
+import type { Plugin } from 'vite';
+import { CONTENT_SECURITY_POLICY } from './electron/services/renderer-assets';
 
 const root = import.meta.dirname;
+
+/**
+ * The page also carries the content security policy as a meta tag, from the same constant the hosts send as a
+ * header: defence in depth, and visible to tools (Electronegativity) that read the built files.
+ */
+function contentSecurityPolicyMeta(): Plugin {
+  return {
+    name: 'policy-review:csp-meta',
+    // frame-ancestors only works as a header; in a meta tag the browser warns and ignores it.
+    transformIndexHtml: () => [
+      {
+        tag: 'meta',
+        attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY.split('; ').filter((d) => !d.startsWith('frame-ancestors')).join('; ') },
+        injectTo: 'head-prepend',
+      },
+    ],
+  };
+}
 
 export default defineConfig({
   main: {
@@ -35,7 +55,7 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(root, 'renderer'),
-    plugins: [react()],
+    plugins: [react(), contentSecurityPolicyMeta()],
     resolve: {
       // Keep the development builds of React and Lexical out of the shipped bundle.
       conditions: ['production', 'browser', 'module', 'import', 'default'],
