@@ -11,7 +11,8 @@ rmSync(`${results}/unit.json`, { force: true });
 rmSync(`${results}/e2e.json`, { force: true });
 mkdirSync(results, { recursive: true });
 
-const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
+// The project's own tools, called directly: npx would read options such as --max-warnings as its own.
+const bin = (name) => `node_modules/.bin/${name}${process.platform === 'win32' ? '.cmd' : ''}`;
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 const tally = { passed: 0, failed: 0, skipped: 0 };
 const failures = [];
@@ -19,7 +20,7 @@ const failures = [];
 function step(name, command, args, countTests) {
   console.log(`\n━━ ${name} ━━`);
   const started = Date.now();
-  const run = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, FORCE_COLOR: process.env.FORCE_COLOR ?? '1' } });
+  const run = spawnSync(command, args, { stdio: 'inherit', shell: process.platform === 'win32', env: { ...process.env, FORCE_COLOR: process.env.FORCE_COLOR ?? '1' } });
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   const ok = run.status === 0;
   const counted = countTests?.();
@@ -57,10 +58,10 @@ function playwrightCounts() {
 }
 
 step('typecheck (shared, node, web)', npm, ['run', '-s', 'typecheck']);
-step('lint (ESLint, layering)', npx, ['--no', 'eslint', '--max-warnings', '0', '.']);
-step('build (electron-vite)', npx, ['--no', 'electron-vite', 'build']);
-step('unit (Vitest)', npx, ['--no', 'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${results}/unit.json`], vitestCounts);
-step('e2e (Playwright)', npx, ['--no', 'playwright', 'test'], playwrightCounts);
+step('lint (ESLint, layering)', npm, ['run', '-s', 'lint']);
+step('build (electron-vite)', bin('electron-vite'), ['build']);
+step('unit (Vitest)', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${results}/unit.json`], vitestCounts);
+step('e2e (Playwright)', bin('playwright'), ['test'], playwrightCounts);
 
 console.log('');
 if (failures.length) console.log(`Failed: ${failures.join('; ')}`);
