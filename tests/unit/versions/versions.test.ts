@@ -114,7 +114,7 @@ describe('a failed import leaves the review exactly as it was', () => {
   it('refuses a file over the size limit before reading it, saying how large it is', async () => {
     const { ws, reviewId } = await setUp({ importLimits: { ...DEFAULT_IMPORT_LIMITS, maxInputBytes: 1000 } });
     const error = await call(ws, 'versions.import', { reviewId, source: fileSource('big.txt', 'x '.repeat(2000)) }).catch((e: unknown) => e);
-    expect(error).toMatchObject({ code: 'E_TOO_LARGE', message: expect.stringContaining('“big.txt” is 0.0 MB') });
+    expect(error).toMatchObject({ code: 'E_TOO_LARGE', message: expect.stringContaining('“big.txt” is 4 KB; the most this app imports is 1000 bytes') });
   });
 
   it('stops a parser that runs past its time limit', async () => {
