@@ -1,9 +1,11 @@
 // `npm run bench [-- NAME ...]`: runs the named benchmarks (all when none is named) and prints their figures as
 // JSON. Benchmarks measure; tests never assert time.
+import { benchImport } from './import';
 import { benchStorage } from './storage';
 
 const BENCHES: Record<string, () => Promise<Record<string, unknown>>> = {
   storage: benchStorage,
+  import: benchImport,
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
