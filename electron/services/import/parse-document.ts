@@ -1,22 +1,19 @@
 import { AppError } from '../../../shared/errors';
-import { parseDocx } from './parsers/docx';
-import { parseHtml } from './parsers/html';
-import { parseMarkdown } from './parsers/markdown';
-import { parsePdf } from './parsers/pdf';
-import { parseText } from './parsers/text';
 import type { FormatParser, ImportFormat, ParseContext, ParsedDocument } from './types';
 
-const PARSERS: Record<ImportFormat, FormatParser> = {
-  txt: parseText,
-  markdown: parseMarkdown,
-  html: parseHtml,
-  docx: parseDocx,
-  pdf: parsePdf,
+// Loaded on demand: a worker reading a text file need not load pdf.js, mammoth and the unified toolchain.
+const PARSERS: Record<ImportFormat, () => Promise<FormatParser>> = {
+  txt: async () => (await import('./parsers/text')).parseText,
+  markdown: async () => (await import('./parsers/markdown')).parseMarkdown,
+  html: async () => (await import('./parsers/html')).parseHtml,
+  docx: async () => (await import('./parsers/docx')).parseDocx,
+  pdf: async () => (await import('./parsers/pdf')).parsePdf,
 };
 
 /** Runs the format's parser and enforces the output limits every format shares. */
 export async function parseDocument(format: ImportFormat, bytes: Uint8Array, context: ParseContext): Promise<ParsedDocument> {
-  const parsed = await PARSERS[format](bytes, context);
+  const parse = await PARSERS[format]();
+  const parsed = await parse(bytes, context);
   const { limits, fileName } = context;
   if (parsed.blocks.length > limits.maxBlocks) {
     throw new AppError('E_TOO_LARGE', `“${fileName}” has more than ${limits.maxBlocks.toLocaleString('en')} paragraphs, far more than a policy. Split it into parts and import each.`);
