@@ -11,9 +11,8 @@ test.describe('the review screen', () => {
     await expect(app.getByRole('tab')).toHaveText([/Document/, /Checklist/, /Compare/, /Report/, /Committee/]);
 
     const documentArea = await showArea(app, 'Document');
-    await expect(documentArea).toContainText('Import a policy version (TXT, Markdown, HTML, Word, PDF) to read and annotate it here.');
-    await expect(documentArea.getByRole('button', { name: 'Import version…' })).toBeDisabled();
-    await expect(documentArea.getByRole('button', { name: 'Import version…' })).toHaveAccessibleDescription(/not available in this build yet/);
+    await expect(documentArea).toContainText('Import the policy: drop a Word, PDF, HTML, Markdown or text file here, or choose Import version…');
+    await expect(documentArea.getByRole('button', { name: 'Import version…' })).toBeEnabled();
     await saveScreenshot('review-document');
 
     const compare = await showArea(app, 'Compare');

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { useWindowFileDropGuard } from '../features/import/useWindowFileDropGuard';
 import { LibraryScreen } from '../features/library/LibraryScreen';
 import { ReviewScreen } from '../features/review/ReviewScreen';
 import { NameMissingBanner } from '../features/settings/NameMissingBanner';
@@ -20,6 +21,7 @@ export function App() {
   const [closeProblem, setCloseProblem] = useState<string>();
   const [hasOpenedReview, setHasOpenedReview] = useState(false);
   const settingsButtonRef = useRef<HTMLButtonElement>(null);
+  useWindowFileDropGuard();
 
   useEffect(() => {
     document.title = screen.name === 'review' ? `${screen.title} – ${APP_NAME}` : APP_NAME;

@@ -180,6 +180,39 @@ export const FolderIcon = (p: IconProps) => (
   </Icon>
 );
 
+export const ArrowUpIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M12 19V5M6 11l6-6 6 6" />
+  </Icon>
+);
+
+export const ArrowDownIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M12 5v14M6 13l6 6 6-6" />
+  </Icon>
+);
+
+export const UploadIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M12 15V4M7.5 8.5L12 4l4.5 4.5" />
+    <path d="M4 14.5v4A1.5 1.5 0 0 0 5.5 20h13a1.5 1.5 0 0 0 1.5-1.5v-4" />
+  </Icon>
+);
+
+export const VersionsIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <rect x="7" y="3" width="12" height="15" rx="1.5" />
+    <path d="M4 7v12.5A1.5 1.5 0 0 0 5.5 21H15" />
+    <path d="M10 8h6M10 12h6" />
+  </Icon>
+);
+
+export const ChevronDownIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M6 9l6 6 6-6" />
+  </Icon>
+);
+
 /** The app's mark: a policy page with a review tick, on the accent colour. */
 export function AppMark({ size = 28 }: { size?: number }) {
   return (

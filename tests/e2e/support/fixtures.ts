@@ -25,6 +25,11 @@ export interface AppFixtures {
   saveScreenshot: (name: string) => Promise<void>;
   /** Console errors the test provokes on purpose; any other console or page error fails the test. */
   expectConsoleError: (pattern: RegExp) => void;
+  /**
+   * Option: the paths a stand-in native file dialog answers `files.choose` with, as Electron's would (Chromium
+   * host only). Unset, the window has no file dialog, like the browser host.
+   */
+  dialogFiles: string[] | undefined;
 }
 
 export const test = base.extend<AppFixtures, { chromiumBrowser: Browser }>({
@@ -51,7 +56,9 @@ export const test = base.extend<AppFixtures, { chromiumBrowser: Browser }>({
     expectedConsoleErrors.length = 0;
   },
 
-  app: async ({ chromiumBrowser, dataDir, expectConsoleError: _registered }, use) => {
+  dialogFiles: [undefined, { option: true }],
+
+  app: async ({ chromiumBrowser, dataDir, dialogFiles, expectConsoleError: _registered }, use) => {
     if (useElectron) {
       const electronApp = await _electron.launch({ args: [join(repo, 'out/main/index.js')], env: { ...process.env, POLICY_REVIEW_DATA_DIR: dataDir } });
       const page = await electronApp.firstWindow();
@@ -60,7 +67,7 @@ export const test = base.extend<AppFixtures, { chromiumBrowser: Browser }>({
       await electronApp.close();
       return;
     }
-    const workstation = await openWorkstation({ dataDir, host: 'browser', checkResults: true });
+    const workstation = await openWorkstation({ dataDir, host: 'browser', checkResults: true, ...(dialogFiles ? { chooseFiles: async () => dialogFiles } : {}) });
     const context = await chromiumBrowser.newContext({ viewport: { width: 1360, height: 880 } });
     await serveAppInContext(context, rendererDir, workstation);
     const page = await context.newPage();

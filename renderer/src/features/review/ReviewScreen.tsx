@@ -9,9 +9,9 @@ import { TabPanel, Tabs } from '../../ui/Tabs';
 import { useAsyncValue } from '../../ui/useAsyncValue';
 import { ChecklistArea } from '../checklist/ChecklistArea';
 import { CommitteeArea } from '../committee/CommitteeArea';
+import { DocumentArea } from '../document/DocumentArea';
 import { RenameReviewDialog } from '../library/RenameReviewDialog';
 import { CompareArea } from './CompareArea';
-import { DocumentArea } from './DocumentArea';
 import { ReportArea } from './ReportArea';
 import { REVIEW_AREAS, type ReviewAreaId } from './reviewAreas';
 import { callInReview } from './reviewSession';
@@ -125,7 +125,7 @@ export function ReviewScreen({ reviewId, title, onBack, onTitleChange, onCloseFa
             onSelect={setArea}
           />
           <TabPanel idBase="review-area" id="document" selected={area === 'document'}>
-            <DocumentArea />
+            <DocumentArea reviewId={reviewId} review={review} readOnly={readOnly} updateReview={updateReview} />
           </TabPanel>
           <TabPanel idBase="review-area" id="checklist" selected={area === 'checklist'}>
             <ChecklistArea reviewId={reviewId} checklist={checklist} readOnly={readOnly} />

@@ -1,0 +1,19 @@
+import { ListItemNode, ListNode } from '@lexical/list';
+import { HeadingNode, QuoteNode } from '@lexical/rich-text';
+import { TableCellNode, TableNode, TableRowNode } from '@lexical/table';
+import type { Klass, LexicalNode } from 'lexical';
+import { CodeBlockNode } from './nodes/CodeBlockNode';
+import { NoteNode } from './nodes/NoteNode';
+
+/** Every kind of node a policy version is shown with: one per block type of the review model. */
+export const DOCUMENT_NODES: readonly Klass<LexicalNode>[] = [
+  HeadingNode,
+  QuoteNode,
+  ListNode,
+  ListItemNode,
+  TableNode,
+  TableRowNode,
+  TableCellNode,
+  CodeBlockNode,
+  NoteNode,
+];

@@ -1,0 +1,30 @@
+import { useState } from 'react';
+import type { Version } from '../../../../shared/model';
+
+const storageKey = (reviewId: string) => `policy-review:selected-version:${reviewId}`;
+
+function remembered(reviewId: string): string | null {
+  try {
+    return sessionStorage.getItem(storageKey(reviewId));
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The version the Document area shows: the one the person chose, kept for the window's session (so it survives a
+ * reload), else the most recent, the last in the review's order.
+ */
+export function useSelectedVersion(reviewId: string, versions: readonly Version[]) {
+  const [chosen, setChosen] = useState(() => remembered(reviewId));
+  const selected = versions.find((version) => version.id === chosen) ?? versions.at(-1);
+  const select = (versionId: string) => {
+    setChosen(versionId);
+    try {
+      sessionStorage.setItem(storageKey(reviewId), versionId);
+    } catch {
+      // Without storage the choice still holds while the review is open.
+    }
+  };
+  return { selected, select };
+}
