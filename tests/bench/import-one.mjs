@@ -1,0 +1,43 @@
+// One measurement in a fresh plain-Node process (no TypeScript loader), so time and peak memory are the app's:
+//   node tests/bench/import-one.mjs app|raw FILE
+// `app` runs the built `policy-review import` (format check, parser in its worker with limits, blocks, durable
+// save) into a new review; `raw` runs only the parser library (mammoth for .docx, pdf.js text for .pdf).
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { extname, join } from 'node:path';
+
+const [mode, file] = process.argv.slice(2);
+if ((mode !== 'app' && mode !== 'raw') || !file) throw new Error('usage: import-one.mjs app|raw FILE');
+
+const quiet = { out: () => undefined, err: (text) => console.error(text) };
+let units = 0;
+let ms;
+if (mode === 'app') {
+  const { runCli } = await import(new URL('../../out/main/cli.js', import.meta.url).href);
+  const dataDir = await mkdtemp(join(tmpdir(), 'policy-review-bench-'));
+  let created = '';
+  await runCli(['new', '--title', 'Bench', '--json', '--data-dir', dataDir], { ...quiet, out: (text) => (created = text) });
+  const reviewId = JSON.parse(created).id;
+  let printed = '';
+  const started = performance.now();
+  const code = await runCli(['import', reviewId, file, '--json', '--data-dir', dataDir], { ...quiet, out: (text) => (printed = text) });
+  ms = performance.now() - started;
+  if (code !== 0) process.exit(1);
+  units = JSON.parse(printed).blocks;
+  await rm(dataDir, { recursive: true, force: true });
+} else {
+  const bytes = await readFile(file);
+  const started = performance.now();
+  if (extname(file) === '.docx') {
+    const mammoth = await import('mammoth');
+    units = (await mammoth.convertToHtml({ buffer: bytes })).value.split('</p>').length - 1;
+  } else {
+    const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+    const doc = await pdfjs.getDocument({ data: new Uint8Array(bytes), verbosity: 0 }).promise;
+    for (let n = 1; n <= doc.numPages; n++) units += (await (await doc.getPage(n)).getTextContent()).items.length;
+    await doc.destroy();
+  }
+  ms = performance.now() - started;
+}
+// maxRSS is the peak resident memory of this whole process, worker threads included (kilobytes on Linux).
+console.log(JSON.stringify({ ms: Math.round(ms), peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024), units }));
