@@ -4,6 +4,7 @@ import type { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { AppError, isAppError } from '../../../../shared/errors';
 import type { FormatParser, ParsedDocument } from '../types';
 import { pdfBlocks } from './pdf-blocks';
+import { loadPdfJs } from './pdf-library';
 import type { OutlineEntry } from './pdf-headings';
 import { pageLines, type PdfLine, type TextRun } from './pdf-lines';
 import type { PageLines } from './pdf-paragraphs';
@@ -26,7 +27,7 @@ const MAX_OUTLINE_ENTRIES = 5_000;
  * created), compiles no fonts to code, loads nothing from the network and ignores links; only text is kept.
  */
 export const parsePdf: FormatParser = async (bytes, { fileName, limits, progress }) => {
-  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const pdfjs = await loadPdfJs();
   const warnings: string[] = [];
   if (mentionsJavaScript(bytes)) warnings.push(`“${fileName}”: the PDF contains scripts; they were ignored (nothing in the file was run).`);
 
