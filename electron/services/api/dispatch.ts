@@ -8,6 +8,11 @@ export type ApiHandlers = {
   [M in MethodName]: (args: z.output<(typeof API)[M]['args']>) => Promise<z.input<(typeof API)[M]['result']>>;
 };
 
+/** The handlers of one domain's methods (`typeof REVIEW_METHODS`, ...). */
+export type HandlersFor<Methods extends Record<string, { args: z.ZodType; result: z.ZodType }>> = {
+  [M in keyof Methods]: (args: z.output<Methods[M]['args']>) => Promise<z.input<Methods[M]['result']>>;
+};
+
 export type ApiInvoker = (method: unknown, args: unknown) => Promise<ApiResult<unknown>>;
 
 export interface DispatchOptions {

@@ -1,0 +1,50 @@
+import type { VERSION_METHODS } from '../../../../shared/api';
+import { AppError } from '../../../../shared/errors';
+import { DEFAULT_IMPORT_LIMITS } from '../../import/types';
+import { deleteVersion, reorderVersions, updateVersion } from '../../versions/edit-versions';
+import { readImportSource } from '../../versions/import-source';
+import { importVersion } from '../../versions/import-version';
+import { liveVersion, liveVersions, summarizeVersion } from '../../versions/version-summary';
+import type { WorkstationServices } from '../../workstation';
+import type { HandlersFor } from '../dispatch';
+
+/** Policy versions: import, list, edit, delete, reorder. */
+export function versionHandlers(ws: WorkstationServices): HandlersFor<typeof VERSION_METHODS> {
+  const { library } = ws;
+  return {
+    'files.choose': async ({ purpose }) => {
+      if (!ws.chooseFiles) {
+        throw new AppError('E_UNSUPPORTED', 'This window cannot open a file dialog. Drop the files on the window, or use “Choose files…”.');
+      }
+      return ws.chosenFiles.remember(await ws.chooseFiles(purpose));
+    },
+    'versions.import': async ({ reviewId, source, label, requestId }) => {
+      const store = await library.openReview(reviewId);
+      const limits = ws.importLimits ?? DEFAULT_IMPORT_LIMITS;
+      const file = await readImportSource(source, ws.chosenFiles, limits.maxInputBytes);
+      const progress = requestId
+        ? (stage: 'reading' | 'parsing' | 'saving', done?: number, total?: number) =>
+            ws.emit({ type: 'import.progress', requestId, fileName: file.fileName, stage, ...(done !== undefined ? { done } : {}), ...(total !== undefined ? { total } : {}) })
+        : undefined;
+      const { version, warnings } = await importVersion(store, { ...file, label }, { actor: ws.actor(), limits, ...(progress ? { progress } : {}) });
+      return { version: summarizeVersion(version), warnings };
+    },
+    'versions.list': async ({ reviewId }) => liveVersions((await library.openReview(reviewId)).review).map(summarizeVersion),
+    'versions.get': async ({ reviewId, versionId }) => liveVersion((await library.openReview(reviewId)).review, versionId),
+    'versions.update': async ({ reviewId, versionId, label, effectiveDate }) => {
+      const store = await library.openReview(reviewId);
+      await store.mutate((review) => updateVersion(review, versionId, { label, effectiveDate }, ws.actor()));
+      return summarizeVersion(liveVersion(store.review, versionId));
+    },
+    'versions.delete': async ({ reviewId, versionId }) => {
+      const store = await library.openReview(reviewId);
+      const annotationsRemoved = await store.mutate((review) => deleteVersion(review, versionId, ws.actor()));
+      return { deleted: true as const, annotationsRemoved };
+    },
+    'versions.reorder': async ({ reviewId, versionIds }) => {
+      const store = await library.openReview(reviewId);
+      await store.mutate((review) => reorderVersions(review, versionIds, ws.actor()));
+      return liveVersions(store.review).map(summarizeVersion);
+    },
+  };
+}

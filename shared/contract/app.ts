@@ -1,0 +1,18 @@
+import { z } from 'zod';
+import { SCHEMA_VERSION, Settings, UserProfile } from '../model';
+import { method, NoArgs } from './common';
+
+export const AppInfo = z.object({
+  name: z.string(),
+  version: z.string(),
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  dataDir: z.string(),
+  host: z.enum(['electron', 'browser']),
+});
+export type AppInfo = z.infer<typeof AppInfo>;
+
+export const APP_METHODS = {
+  'app.info': method(NoArgs, AppInfo),
+  'settings.get': method(NoArgs, Settings),
+  'settings.set': method(z.object({ user: UserProfile }).strict(), Settings),
+} as const;

@@ -1,0 +1,15 @@
+import { z } from 'zod';
+
+/** Main-to-renderer notices, delivered through `window.policyReview.on`. */
+export const AppEvent = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('import.progress'),
+    requestId: z.uuid(),
+    fileName: z.string(),
+    stage: z.enum(['reading', 'parsing', 'saving']),
+    done: z.int().min(0).optional(),
+    total: z.int().min(0).optional(),
+  }),
+]);
+export type AppEvent = z.infer<typeof AppEvent>;
+
