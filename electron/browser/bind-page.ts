@@ -1,4 +1,5 @@
-import type { BrowserContext } from 'playwright-core';
+import { randomUUID } from 'node:crypto';
+import type { BrowserContext, Page } from 'playwright-core';
 import type { ApiResult, AppEvent } from '../../shared/api';
 import type { ApiInvoker } from '../services/api/dispatch';
 import { loadRendererAsset } from '../services/renderer-assets';
@@ -17,6 +18,7 @@ const EVENT_NAME = 'policy-review:event';
 export interface PageServices {
   invoke: ApiInvoker;
   onEvent(listener: (event: AppEvent) => void): () => void;
+  windowClosed(windowId: string): Promise<void>;
 }
 
 /**
@@ -35,8 +37,20 @@ export async function serveAppInContext(context: BrowserContext, rendererDir: st
     // The same check main makes on an IPC sender: only the app's own top-level page may call.
     const trusted = source.frame === source.page.mainFrame() && new URL(source.frame.url()).origin === BROWSER_APP_ORIGIN;
     if (!trusted) return { ok: false, error: { code: 'E_FORBIDDEN', message: 'Only the app’s own window may call it.' } };
-    return services.invoke(method, args);
+    return services.invoke(method, args, { windowId: windowIdOf(source.page) });
   });
+  // Each page is a window of its own: the reviews it edits are released when it closes.
+  const windowIds = new WeakMap<Page, string>();
+  function windowIdOf(page: Page): string {
+    let id = windowIds.get(page);
+    if (id === undefined) {
+      id = randomUUID();
+      windowIds.set(page, id);
+      const windowId = id;
+      page.once('close', () => void services.windowClosed(windowId));
+    }
+    return id;
+  }
   // Events go to every page of the context as a DOM event the bridge below listens for.
   const stop = services.onEvent((event) => {
     for (const page of context.pages()) {

@@ -1,4 +1,4 @@
-import { BrowserWindow } from 'electron';
+import { app, BrowserWindow } from 'electron';
 import { EVENT_CHANNEL } from '../../shared/api';
 import type { Workstation } from '../services/workstation';
 
@@ -8,5 +8,13 @@ export function forwardEventsToWindows(workstation: Workstation): void {
     for (const window of BrowserWindow.getAllWindows()) {
       if (!window.isDestroyed()) window.webContents.send(EVENT_CHANNEL, event);
     }
+  });
+}
+
+/** A window that goes away (closed, crashed) stops editing the reviews it had open, so another window may. */
+export function releaseReviewsOfClosedWindows(workstation: Workstation): void {
+  app.on('web-contents-created', (_event, contents) => {
+    const windowId = String(contents.id);
+    contents.once('destroyed', () => void workstation.windowClosed(windowId));
   });
 }

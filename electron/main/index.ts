@@ -2,7 +2,7 @@ import { app, BrowserWindow, dialog } from 'electron';
 import { resolveDataDir } from '../services/data-dir';
 import { openWorkstation, type Workstation } from '../services/workstation';
 import { registerAppSchemePrivileges, serveRendererOnAppProtocol } from './app-protocol';
-import { forwardEventsToWindows } from './events';
+import { forwardEventsToWindows, releaseReviewsOfClosedWindows } from './events';
 import { choosePolicyFiles } from './file-dialog';
 import { serveApiOverIpc } from './ipc';
 import { installSecurityGuards } from './security';
@@ -21,6 +21,7 @@ async function start(): Promise<void> {
   workstation = await openWorkstation({ dataDir, host: 'electron', chooseFiles: choosePolicyFiles });
   serveApiOverIpc(workstation.invoke);
   forwardEventsToWindows(workstation);
+  releaseReviewsOfClosedWindows(workstation);
   createMainWindow(builtFile('../preload/index.cjs'));
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createMainWindow(builtFile('../preload/index.cjs'));

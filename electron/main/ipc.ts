@@ -9,7 +9,7 @@ export function serveApiOverIpc(invoke: ApiInvoker): void {
     if (!isTrustedSender(event)) {
       return Promise.resolve({ ok: false, error: { code: 'E_FORBIDDEN', message: 'Only the app’s own window may call it.' } });
     }
-    return invoke(method, args);
+    return invoke(method, args, { windowId: String(event.sender.id) });
   });
 }
 

@@ -5,6 +5,7 @@ import { APP_NAME } from './data-dir';
 import { createApiHandlers } from './api/handlers';
 import { createApiInvoker, type ApiInvoker, type DispatchOptions } from './api/dispatch';
 import { ReviewLibrary } from './library/review-library';
+import { ReviewSessions } from './library/review-sessions';
 import { actorFromSettings } from './settings/actor';
 import { SettingsStore } from './settings/settings-store';
 import { APP_VERSION } from './app-version';
@@ -27,6 +28,8 @@ export type AppEventListener = (event: AppEvent) => void;
 export interface WorkstationServices {
   readonly dataDir: string;
   readonly library: ReviewLibrary;
+  /** Which window edits which open review. */
+  readonly sessions: ReviewSessions;
   readonly settings: SettingsStore;
   readonly chosenFiles: ChosenFiles;
   readonly chooseFiles: WorkstationOptions['chooseFiles'];
@@ -46,6 +49,8 @@ export interface Workstation extends WorkstationServices {
   readonly invoke: ApiInvoker;
   /** Hosts forward events to their windows; returns the function that stops listening. */
   onEvent(listener: AppEventListener): () => void;
+  /** A window went away: the reviews it was editing are released. */
+  windowClosed(windowId: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -57,6 +62,7 @@ export async function openWorkstation(options: WorkstationOptions): Promise<Work
   const services: WorkstationServices = {
     dataDir: options.dataDir,
     library,
+    sessions: new ReviewSessions(library),
     settings,
     chosenFiles: new ChosenFiles(),
     chooseFiles: options.chooseFiles,
@@ -74,6 +80,7 @@ export async function openWorkstation(options: WorkstationOptions): Promise<Work
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+    windowClosed: (windowId) => services.sessions.windowClosed(windowId),
     close: () => library.closeAll(),
   };
 }

@@ -1,19 +1,21 @@
 import type { z } from 'zod';
 import { API, isMethodName, type ApiResult, type MethodName } from '../../../shared/api';
 import { AppError, isAppError } from '../../../shared/errors';
+import { DEFAULT_CALLER, type Caller } from '../library/review-sessions';
 import { describeInputProblems } from './input-problems';
 
 /** The implementation of every contract method, given arguments that already passed the method's schema. */
 export type ApiHandlers = {
-  [M in MethodName]: (args: z.output<(typeof API)[M]['args']>) => Promise<z.input<(typeof API)[M]['result']>>;
+  [M in MethodName]: (args: z.output<(typeof API)[M]['args']>, caller: Caller) => Promise<z.input<(typeof API)[M]['result']>>;
 };
 
 /** The handlers of one domain's methods (`typeof REVIEW_METHODS`, ...). */
 export type HandlersFor<Methods extends Record<string, { args: z.ZodType; result: z.ZodType }>> = {
-  [M in keyof Methods]: (args: z.output<Methods[M]['args']>) => Promise<z.input<Methods[M]['result']>>;
+  [M in keyof Methods]: (args: z.output<Methods[M]['args']>, caller: Caller) => Promise<z.input<Methods[M]['result']>>;
 };
 
-export type ApiInvoker = (method: unknown, args: unknown) => Promise<ApiResult<unknown>>;
+/** Calls a contract method; `caller` says which window asks (one window edits a review, others read it). */
+export type ApiInvoker = (method: unknown, args: unknown, caller?: Caller) => Promise<ApiResult<unknown>>;
 
 export interface DispatchOptions {
   /** Also check each result against its schema: on in tests, so a handler that breaks the contract fails loudly. */
@@ -28,7 +30,7 @@ export interface DispatchOptions {
  */
 export function createApiInvoker(handlers: ApiHandlers, options: DispatchOptions = {}): ApiInvoker {
   const logError = options.logError ?? ((method, error) => console.error(`[policy-review] ${method} failed:`, error));
-  return async (method, args) => {
+  return async (method, args, caller = DEFAULT_CALLER) => {
     if (!isMethodName(method)) {
       return fail(new AppError('E_UNKNOWN_METHOD', `“${String(method).slice(0, 80)}” is not something this app can do.`));
     }
@@ -36,8 +38,8 @@ export function createApiInvoker(handlers: ApiHandlers, options: DispatchOptions
     const parsed = contract.args.safeParse(args ?? {});
     if (!parsed.success) return fail(new AppError('E_INVALID_INPUT', describeInputProblems(parsed.error)));
     try {
-      const handler = handlers[method] as (args: unknown) => Promise<unknown>;
-      const value = await handler(parsed.data);
+      const handler = handlers[method] as (args: unknown, caller: Caller) => Promise<unknown>;
+      const value = await handler(parsed.data, caller);
       if (options.checkResults) {
         const checked = contract.result.safeParse(value);
         if (!checked.success) throw new Error(`result of ${method} breaks the contract: ${checked.error.message}`);

@@ -164,3 +164,27 @@ describe('argument problems in words', () => {
     expect(result).toMatchObject({ ok: false, error: { message: expect.stringContaining('chair, secretary, member') } });
   });
 });
+
+describe('two windows on one review', () => {
+  it('lets the first window edit and shows the second a read-only view that says why, until the first closes it', async () => {
+    const ws = await workstation();
+    const { id } = await call(ws, 'reviews.create', { title: 'Shared' });
+    const first = { windowId: 'w1' };
+    const second = { windowId: 'w2' };
+    expect(await ws.invoke('reviews.open', { reviewId: id }, first)).toMatchObject({ ok: true, value: { readOnly: false } });
+    expect(await ws.invoke('reviews.open', { reviewId: id }, second)).toMatchObject({ ok: true, value: { readOnly: true, readOnlyReason: expect.stringContaining('another window') } });
+    expect(await ws.invoke('reviews.rename', { reviewId: id, title: 'From w2' }, second)).toMatchObject({ ok: false, error: { code: 'E_LOCKED' } });
+    expect(await ws.invoke('reviews.delete', { reviewId: id }, second)).toMatchObject({ ok: false, error: { code: 'E_LOCKED' } });
+    expect(await ws.invoke('reviews.rename', { reviewId: id, title: 'From w1' }, first)).toMatchObject({ ok: true });
+    await ws.invoke('reviews.close', { reviewId: id }, first);
+    expect(await ws.invoke('reviews.open', { reviewId: id }, second)).toMatchObject({ ok: true, value: { readOnly: false, review: { title: 'From w1' } } });
+  });
+
+  it('releases the reviews of a window that closes without saying so', async () => {
+    const ws = await workstation();
+    const { id } = await call(ws, 'reviews.create', { title: 'Crashed window' });
+    await ws.invoke('reviews.open', { reviewId: id }, { windowId: 'gone' });
+    await ws.windowClosed('gone');
+    expect(await ws.invoke('reviews.open', { reviewId: id }, { windowId: 'next' })).toMatchObject({ ok: true, value: { readOnly: false } });
+  });
+});

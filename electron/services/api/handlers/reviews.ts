@@ -8,17 +8,17 @@ import type { HandlersFor } from '../dispatch';
 
 /** The review library, and each review’s title and committee. */
 export function reviewHandlers(ws: WorkstationServices): HandlersFor<typeof REVIEW_METHODS> {
-  const { library } = ws;
+  const { library, sessions } = ws;
   return {
     'reviews.list': () => library.list(),
     'reviews.create': async ({ title }) => (await library.create(newReviewDocument(title, ws.actor()))).summary,
-    'reviews.open': async ({ reviewId }) => {
-      const store = await library.openReview(reviewId);
-      return { review: store.review, file: store.file, readOnly: store.readOnly, ...(store.readOnlyReason ? { readOnlyReason: store.readOnlyReason } : {}) };
+    'reviews.open': async ({ reviewId }, caller) => {
+      const { store, readOnlyReason } = await sessions.open(reviewId, caller);
+      return { review: store.review, file: store.file, readOnly: readOnlyReason !== undefined, ...(readOnlyReason ? { readOnlyReason } : {}) };
     },
-    'reviews.close': async ({ reviewId }) => ({ closed: await library.closeReview(reviewId) }),
-    'reviews.rename': async ({ reviewId, title }) => {
-      const store = await library.openReview(reviewId);
+    'reviews.close': async ({ reviewId }, caller) => ({ closed: await sessions.close(reviewId, caller) }),
+    'reviews.rename': async ({ reviewId, title }, caller) => {
+      const store = await sessions.writable(reviewId, caller);
       await store.mutate((review) => {
         const before = review.title;
         review.title = title;
@@ -26,11 +26,11 @@ export function reviewHandlers(ws: WorkstationServices): HandlersFor<typeof REVI
       });
       return summarize(store.review, store.readOnlyReason);
     },
-    'reviews.delete': async ({ reviewId }) => ({ deleted: true as const, ...(await library.delete(reviewId)) }),
-    'reviews.restoreBackup': ({ reviewId }) => library.restoreBackup(reviewId),
+    'reviews.delete': async ({ reviewId }, caller) => ({ deleted: true as const, ...(await sessions.exclusive(reviewId, caller, () => library.delete(reviewId))) }),
+    'reviews.restoreBackup': ({ reviewId }, caller) => sessions.exclusive(reviewId, caller, () => library.restoreBackup(reviewId)),
 
-    'committee.set': async ({ reviewId, members }) => {
-      const store = await library.openReview(reviewId);
+    'committee.set': async ({ reviewId, members }, caller) => {
+      const store = await sessions.writable(reviewId, caller);
       return store.mutate((review) => setCommittee(review, members, ws.actor()));
     },
   };

@@ -10,7 +10,7 @@ import type { HandlersFor } from '../dispatch';
 
 /** Policy versions: import, list, edit, delete, reorder. */
 export function versionHandlers(ws: WorkstationServices): HandlersFor<typeof VERSION_METHODS> {
-  const { library } = ws;
+  const { sessions } = ws;
   return {
     'files.choose': async ({ purpose }) => {
       if (!ws.chooseFiles) {
@@ -18,8 +18,8 @@ export function versionHandlers(ws: WorkstationServices): HandlersFor<typeof VER
       }
       return ws.chosenFiles.remember(await ws.chooseFiles(purpose));
     },
-    'versions.import': async ({ reviewId, source, label, requestId }) => {
-      const store = await library.openReview(reviewId);
+    'versions.import': async ({ reviewId, source, label, requestId }, caller) => {
+      const store = await sessions.writable(reviewId, caller);
       const limits = ws.importLimits ?? DEFAULT_IMPORT_LIMITS;
       const file = await readImportSource(source, ws.chosenFiles, limits.maxInputBytes);
       const progress = requestId
@@ -29,20 +29,20 @@ export function versionHandlers(ws: WorkstationServices): HandlersFor<typeof VER
       const { version, warnings } = await importVersion(store, { ...file, label }, { actor: ws.actor(), limits, ...(progress ? { progress } : {}) });
       return { version: summarizeVersion(version), warnings };
     },
-    'versions.list': async ({ reviewId }) => liveVersions((await library.openReview(reviewId)).review).map(summarizeVersion),
-    'versions.get': async ({ reviewId, versionId }) => liveVersion((await library.openReview(reviewId)).review, versionId),
-    'versions.update': async ({ reviewId, versionId, label, effectiveDate }) => {
-      const store = await library.openReview(reviewId);
+    'versions.list': async ({ reviewId }, caller) => liveVersions((await sessions.open(reviewId, caller)).store.review).map(summarizeVersion),
+    'versions.get': async ({ reviewId, versionId }, caller) => liveVersion((await sessions.open(reviewId, caller)).store.review, versionId),
+    'versions.update': async ({ reviewId, versionId, label, effectiveDate }, caller) => {
+      const store = await sessions.writable(reviewId, caller);
       await store.mutate((review) => updateVersion(review, versionId, { label, effectiveDate }, ws.actor()));
       return summarizeVersion(liveVersion(store.review, versionId));
     },
-    'versions.delete': async ({ reviewId, versionId }) => {
-      const store = await library.openReview(reviewId);
+    'versions.delete': async ({ reviewId, versionId }, caller) => {
+      const store = await sessions.writable(reviewId, caller);
       const annotationsRemoved = await store.mutate((review) => deleteVersion(review, versionId, ws.actor()));
       return { deleted: true as const, annotationsRemoved };
     },
-    'versions.reorder': async ({ reviewId, versionIds }) => {
-      const store = await library.openReview(reviewId);
+    'versions.reorder': async ({ reviewId, versionIds }, caller) => {
+      const store = await sessions.writable(reviewId, caller);
       await store.mutate((review) => reorderVersions(review, versionIds, ws.actor()));
       return liveVersions(store.review).map(summarizeVersion);
     },
