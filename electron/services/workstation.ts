@@ -57,7 +57,7 @@ export interface Workstation extends WorkstationServices {
 export async function openWorkstation(options: WorkstationOptions): Promise<Workstation> {
   await mkdir(options.dataDir, { recursive: true });
   const settings = await SettingsStore.open(options.dataDir);
-  const library = new ReviewLibrary(options.dataDir, options.format ?? CURRENT_REVIEW_FORMAT);
+  const library = new ReviewLibrary(options.dataDir, options.format ?? CURRENT_REVIEW_FORMAT, { checkEveryWrite: options.checkResults === true });
   const listeners = new Set<AppEventListener>();
   const services: WorkstationServices = {
     dataDir: options.dataDir,

@@ -24,6 +24,7 @@ export class ReviewLibrary {
   constructor(
     readonly dataDir: string,
     private readonly format: ReviewFormat = CURRENT_REVIEW_FORMAT,
+    private readonly storeOptions: { checkEveryWrite?: boolean } = {},
   ) {
     this.reviewsDir = join(dataDir, 'reviews');
     this.trashDir = join(dataDir, 'trash');
@@ -113,7 +114,7 @@ export class ReviewLibrary {
     const file = this.fileFor(reviewId);
     let pending = this.open.get(reviewId);
     if (!pending) {
-      pending = ReviewStore.open(file, { format: this.format });
+      pending = ReviewStore.open(file, { format: this.format, ...this.storeOptions });
       this.open.set(reviewId, pending);
       pending.catch(() => this.open.delete(reviewId));
     }

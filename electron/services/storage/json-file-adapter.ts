@@ -17,8 +17,13 @@ export class DurableJsonFile<T> implements Adapter<T> {
     return bytes === null ? null : this.decode(bytes);
   }
 
+  /** The text of the last successful write, exactly as it is on disk. */
+  lastWritten: string | undefined;
+
   async write(data: T): Promise<void> {
-    await writeFileDurably(this.file, serializeJson(data));
+    const text = serializeJson(data);
+    await writeFileDurably(this.file, text);
+    this.lastWritten = text;
   }
 }
 

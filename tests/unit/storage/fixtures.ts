@@ -13,9 +13,9 @@ export function sampleReview(title = 'Social media policy 2026'): Review {
   return newReviewDocument(title, { name: 'Test Chair', role: 'chair' });
 }
 
-/** A new review saved in a library in `dataDir`, as the app creates one (no backup yet). */
+/** A new review saved in a library in `dataDir`, as the app creates one (no backup yet), checking every write. */
 export async function createReview(dataDir: string, review: Review = sampleReview()): Promise<{ library: ReviewLibrary; id: string; file: string }> {
-  const library = new ReviewLibrary(dataDir);
+  const library = new ReviewLibrary(dataDir, undefined, { checkEveryWrite: true });
   const { file } = await library.create(review);
   return { library, id: review.id, file };
 }

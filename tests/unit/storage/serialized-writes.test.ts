@@ -51,4 +51,20 @@ describe('writes to one review', () => {
     await library.closeAll();
     expect((await membersOnDisk(file)).slice(-2)).toEqual(['First', 'Third']);
   });
+
+  it('undoes a change that fails half-way, in memory as on disk, and goes on with the next', async () => {
+    const { library, id, file } = await createReview(await tempDir());
+    const store = await library.openReview(id);
+    const failing = store.mutate((draft) => {
+      draft.committee.push(member('Half-way'));
+      throw new Error('the change failed after it began');
+    });
+    await expect(failing).rejects.toThrow('failed after it began');
+    expect(store.review.committee.map((m) => m.name)).not.toContain('Half-way');
+    await store.mutate((draft) => void draft.committee.push(member('Next')));
+    await library.closeAll();
+    const onDisk = await membersOnDisk(file);
+    expect(onDisk).toContain('Next');
+    expect(onDisk).not.toContain('Half-way');
+  });
 });
