@@ -3,11 +3,10 @@ import { basename, join } from 'node:path';
 import type { ReviewSummary } from '../../../shared/api';
 import { AppError } from '../../../shared/errors';
 import { CURRENT_REVIEW_FORMAT, decodeReviewText, RecordId, type Review, type ReviewFormat } from '../../../shared/model';
-import { backupFolderFor, writeBackup } from '../storage/backups';
+import { writeBackup } from '../storage/backups';
 import { syncFolder, writeFileDurably } from '../storage/durable-write';
 import { FileLock } from '../storage/file-lock';
 import { isNodeError, readFileIfPresent, serializeJson } from '../storage/json-file-adapter';
-import { sourcesFolderFor } from '../storage/source-files';
 import { damagedFileError, describeLockHolder, lastGoodReviewBackup, ReviewStore } from '../storage/review-store';
 
 const REVIEW_SUFFIX = '.review.json';
@@ -149,7 +148,9 @@ export class ReviewLibrary {
     const target = join(this.trashDir, `${reviewId}-${new Date().toISOString().replace(/[-:.]/g, '')}`);
     try {
       await mkdir(target, { recursive: true });
-      for (const path of [backupFolderFor(file), sourcesFolderFor(file), file]) {
+      // Everything kept beside the review goes with it (backups, sources, reports, ...), the review file last.
+      const besides = (await readdir(this.reviewsDir)).filter((name) => name.startsWith(`${reviewId}.`) && name !== basename(file) && !name.endsWith('.lock'));
+      for (const path of [...besides.map((name) => join(this.reviewsDir, name)), file]) {
         await rename(path, join(target, basename(path))).catch((error: unknown) => {
           if (!isNodeError(error, 'ENOENT')) throw error;
         });

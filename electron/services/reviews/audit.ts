@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { AuditEntry, Author, Review } from '../../../shared/model';
 
+/** The most an audit summary may hold (AuditEntry.summary); longer ones end with an ellipsis. */
+const MAX_SUMMARY = 1000;
+
 /** Appends to the review's append-only log: who did what, when. */
 export function recordAudit(
   review: Review,
@@ -9,7 +12,9 @@ export function recordAudit(
   summary: string,
   subjectId?: string,
 ): AuditEntry {
-  const entry: AuditEntry = { id: randomUUID(), at: new Date().toISOString(), actor, action, summary };
+  // A summary that names many things (every version label, say) must not make the review invalid.
+  const fitted = summary.length > MAX_SUMMARY ? `${summary.slice(0, MAX_SUMMARY - 1)}…` : summary;
+  const entry: AuditEntry = { id: randomUUID(), at: new Date().toISOString(), actor, action, summary: fitted };
   if (subjectId !== undefined) entry.subjectId = subjectId;
   review.audit.push(entry);
   return entry;

@@ -117,8 +117,11 @@ describe('the contract served by the real services', () => {
     const ws = await workstation();
     const { id } = await call(ws, 'reviews.create', { title: 'To delete' });
     await call(ws, 'reviews.open', { reviewId: id });
+    await call(ws, 'versions.import', { reviewId: id, source: { kind: 'file', fileName: 'p.txt', dataBase64: Buffer.from('A policy.').toString('base64') } });
+    await call(ws, 'report.export', { reviewId: id, format: 'md', destination: { kind: 'return' } });
     const { movedTo } = await call(ws, 'reviews.delete', { reviewId: id });
-    expect(await readdir(movedTo)).toContain(`${id}.review.json`);
+    expect((await readdir(movedTo)).sort()).toEqual([`${id}.review.backups`, `${id}.review.json`, `${id}.reports`, `${id}.sources`].sort());
+    expect((await readdir(ws.library.reviewsDir)).filter((name) => name.startsWith(id))).toEqual([]);
     expect(await call(ws, 'reviews.list', {})).toEqual([]);
     expect(await ws.invoke('reviews.open', { reviewId: id })).toMatchObject({ ok: false, error: { code: 'E_NOT_FOUND' } });
   });
@@ -186,5 +189,19 @@ describe('two windows on one review', () => {
     await ws.invoke('reviews.open', { reviewId: id }, { windowId: 'gone' });
     await ws.windowClosed('gone');
     expect(await ws.invoke('reviews.open', { reviewId: id }, { windowId: 'next' })).toMatchObject({ ok: true, value: { readOnly: false } });
+  });
+});
+
+describe('the audit log', () => {
+  it('shortens a summary that would be longer than the log allows, so the review stays valid', async () => {
+    const ws = await workstation();
+    const { id } = await call(ws, 'reviews.create', { title: 'Audit' });
+    const members = Array.from({ length: 60 }, (_, i) => ({ name: `Member with a rather long name number ${i}`, role: 'member' as const }));
+    await call(ws, 'committee.set', { reviewId: id, members });
+    const { review } = await call(ws, 'reviews.open', { reviewId: id });
+    const entry = review.audit.at(-1)!;
+    expect(entry.action).toBe('committee.set');
+    expect(entry.summary.length).toBe(1000);
+    expect(entry.summary.endsWith('…')).toBe(true);
   });
 });
