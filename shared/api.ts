@@ -6,24 +6,39 @@
  * typed from them.
  */
 import { z } from 'zod';
+import { ANNOTATION_METHODS } from './contract/annotations';
 import { APP_METHODS } from './contract/app';
+import { ASSESSMENT_METHODS } from './contract/assessments';
 import { CHECKLIST_METHODS } from './contract/checklist';
+import { COMPARE_METHODS } from './contract/compare';
 import type { AppEvent } from './contract/events';
+import { REPORT_METHODS } from './contract/report';
 import { REVIEW_METHODS } from './contract/reviews';
 import { VERSION_METHODS } from './contract/versions';
+import { WORKSPACE_METHODS } from './contract/workspace';
 import { ERROR_CODES, type ApiError } from './errors';
 
+export * from './contract/annotations';
 export * from './contract/app';
+export * from './contract/assessments';
 export * from './contract/checklist';
+export * from './contract/compare';
 export * from './contract/events';
+export * from './contract/report';
 export * from './contract/reviews';
 export * from './contract/versions';
+export * from './contract/workspace';
 
 export const API = {
   ...APP_METHODS,
   ...REVIEW_METHODS,
   ...CHECKLIST_METHODS,
   ...VERSION_METHODS,
+  ...ANNOTATION_METHODS,
+  ...ASSESSMENT_METHODS,
+  ...WORKSPACE_METHODS,
+  ...COMPARE_METHODS,
+  ...REPORT_METHODS,
 } as const;
 
 export type Api = typeof API;

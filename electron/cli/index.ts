@@ -1,12 +1,21 @@
 import { isAppError } from '../../shared/errors';
+import { annotateCommand } from './commands/annotate';
+import { annotationsCommand } from './commands/annotations';
+import { assessCommand } from './commands/assess';
+import { carryCommand } from './commands/carry';
 import { checklistCommand } from './commands/checklist';
+import { compareCommand } from './commands/compare';
+import { identityCommand } from './commands/identity';
 import { importCommand } from './commands/import';
 import { listCommand } from './commands/list';
 import { newCommand } from './commands/new';
+import { reportCommand } from './commands/report';
 import { showCommand } from './commands/show';
+import { signCommand } from './commands/sign';
+import { verifyCommand } from './commands/verify';
 import type { CliCommand, CliIo } from './context';
 
-const COMMANDS: readonly CliCommand[] = [newCommand, listCommand, showCommand, checklistCommand, importCommand];
+const COMMANDS: readonly CliCommand[] = [newCommand, listCommand, showCommand, checklistCommand, importCommand, annotateCommand, assessCommand, annotationsCommand, compareCommand, carryCommand, reportCommand, identityCommand, signCommand, verifyCommand];
 
 /**
  * Runs one `policy-review` command. Returns the exit code: 0 on success, else 1 with one line on stderr that

@@ -3,8 +3,9 @@ import { resolveDataDir } from '../services/data-dir';
 import { openWorkstation, type Workstation } from '../services/workstation';
 import { registerAppSchemePrivileges, serveRendererOnAppProtocol } from './app-protocol';
 import { forwardEventsToWindows, releaseReviewsOfClosedWindows } from './events';
-import { choosePolicyFiles } from './file-dialog';
+import { chooseFiles, chooseSaveFile } from './file-dialog';
 import { serveApiOverIpc } from './ipc';
+import { printReportPdf } from './print-pdf';
 import { installSecurityGuards } from './security';
 import { builtFile, createMainWindow } from './window';
 
@@ -18,7 +19,7 @@ let workstation: Workstation | undefined;
 async function start(): Promise<void> {
   installSecurityGuards();
   serveRendererOnAppProtocol(builtFile('../renderer'));
-  workstation = await openWorkstation({ dataDir, host: 'electron', chooseFiles: choosePolicyFiles });
+  workstation = await openWorkstation({ dataDir, host: 'electron', chooseFiles, chooseSaveFile, printPdf: printReportPdf });
   serveApiOverIpc(workstation.invoke);
   forwardEventsToWindows(workstation);
   releaseReviewsOfClosedWindows(workstation);

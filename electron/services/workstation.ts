@@ -1,5 +1,5 @@
 import { mkdir } from 'node:fs/promises';
-import type { AppEvent, AppInfo } from '../../shared/api';
+import type { AppEvent, AppInfo, MethodArgs } from '../../shared/api';
 import { CURRENT_REVIEW_FORMAT, SCHEMA_VERSION, type Author, type ReviewFormat } from '../../shared/model';
 import { APP_NAME } from './data-dir';
 import { createApiHandlers } from './api/handlers';
@@ -10,6 +10,7 @@ import { actorFromSettings } from './settings/actor';
 import { SettingsStore } from './settings/settings-store';
 import { APP_VERSION } from './app-version';
 import type { ImportLimits } from './import/types';
+import { ChosenSavePaths } from './templates/chosen-save-paths';
 import { ChosenFiles } from './versions/chosen-files';
 
 export interface WorkstationOptions extends DispatchOptions {
@@ -17,10 +18,19 @@ export interface WorkstationOptions extends DispatchOptions {
   host: AppInfo['host'];
   format?: ReviewFormat;
   /** The host's native file dialog, if it has one: the paths the person chose, or none if they cancelled. */
-  chooseFiles?: (purpose: 'import-version') => Promise<string[]>;
+  chooseFiles?: (purpose: FileChoicePurpose) => Promise<string[]>;
+  /** The host's native save dialog, if it has one: the path the person chose, or undefined if they cancelled. */
+  chooseSaveFile?: (purpose: SaveChoicePurpose, suggestedName: string) => Promise<string | undefined>;
   /** Overrides the import limits (tests use small ones to reach them quickly). */
   importLimits?: ImportLimits;
+  /** The host's own HTML-to-PDF printer (Electron's printToPDF); without one, reports print in Playwright's Chromium. */
+  printPdf?: (html: string) => Promise<Uint8Array>;
 }
+
+/** What a file is chosen for (the open dialog's title and filters follow from it). */
+export type FileChoicePurpose = MethodArgs<'files.choose'>['purpose'];
+/** What a file is saved as (the save dialog's title and filters follow from it). */
+export type SaveChoicePurpose = MethodArgs<'files.chooseSave'>['purpose'];
 
 export type AppEventListener = (event: AppEvent) => void;
 
@@ -33,7 +43,11 @@ export interface WorkstationServices {
   readonly settings: SettingsStore;
   readonly chosenFiles: ChosenFiles;
   readonly chooseFiles: WorkstationOptions['chooseFiles'];
+  /** Paths main's save dialog chose, known to the renderer only by tokens. */
+  readonly chosenSavePaths: ChosenSavePaths;
+  readonly chooseSaveFile: WorkstationOptions['chooseSaveFile'];
   readonly importLimits: ImportLimits | undefined;
+  readonly printPdf: WorkstationOptions['printPdf'];
   /** Who is acting: the name in settings, else the computer's user name. */
   actor(): Author;
   info(): AppInfo;
@@ -66,7 +80,10 @@ export async function openWorkstation(options: WorkstationOptions): Promise<Work
     settings,
     chosenFiles: new ChosenFiles(),
     chooseFiles: options.chooseFiles,
+    chosenSavePaths: new ChosenSavePaths(),
+    chooseSaveFile: options.chooseSaveFile,
     importLimits: options.importLimits,
+    printPdf: options.printPdf,
     emit: (event) => listeners.forEach((listener) => listener(event)),
     actor: () => actorFromSettings(settings.settings),
     info() {

@@ -38,7 +38,7 @@ const VersionLabel = SingleLine.trim().min(1, 'A version needs a label.').max(20
 
 export const VERSION_METHODS = {
   /** Opens the native file dialog (Electron only); the chosen files come back as tokens, never as paths. */
-  'files.choose': method(z.object({ purpose: z.literal('import-version') }).strict(), z.array(ChosenFile)),
+  'files.choose': method(z.object({ purpose: z.enum(['import-version', 'checklist-template']) }).strict(), z.array(ChosenFile)),
   'versions.import': method(
     z.object({ reviewId: RecordId, source: ImportSource, label: VersionLabel.optional(), requestId: z.uuid().optional() }).strict(),
     z.object({ version: VersionSummary, warnings: z.array(z.string()) }),

@@ -89,3 +89,59 @@ export function generateAnnotations(version: Version, count: number, criterionId
   }
   return annotations;
 }
+
+/** What `editPolicyBlocks` did, block by block. */
+export interface PolicyEdits {
+  reworded: number;
+  inserted: number;
+  deleted: number;
+  moved: number;
+  movedAndEdited: number;
+  rewrapped: number;
+}
+
+/**
+ * The next version of a generated policy: scattered edits as a drafting round makes them — about 4 % of blocks
+ * reworded (one to three words), 1.5 % deleted, 1.5 % new blocks inserted, 1 % moved (half of those also
+ * reworded) and 3 % re-wrapped (line breaks and doubled spaces where spaces were, which is no change at all).
+ */
+export function editPolicyBlocks(blocks: readonly Block[], seed = 3): { blocks: Block[]; edits: PolicyEdits } {
+  const random = seededRandom(seed);
+  const word = () => WORDS[Math.floor(random() * WORDS.length)] ?? 'policy';
+  const reword = (text: string) => {
+    const words = text.split(' ');
+    for (let n = 1 + Math.floor(random() * 3); n > 0; n--) words[Math.floor(random() * words.length)] = 'revised';
+    return words.join(' ');
+  };
+  const edits: PolicyEdits = { reworded: 0, inserted: 0, deleted: 0, moved: 0, movedAndEdited: 0, rewrapped: 0 };
+  const kept: Block[] = [];
+  const moving: Block[] = [];
+  let nextId = blocks.length;
+  for (const block of blocks) {
+    const roll = random();
+    if (roll < 0.04) {
+      edits.reworded++;
+      kept.push({ ...block, text: reword(block.text) });
+    } else if (roll < 0.055) {
+      edits.deleted++;
+    } else if (roll < 0.06) {
+      edits.moved++;
+      moving.push(block);
+    } else if (roll < 0.065) {
+      edits.movedAndEdited++;
+      moving.push({ ...block, text: reword(block.text) });
+    } else if (roll < 0.095) {
+      edits.rewrapped++;
+      kept.push({ ...block, text: block.text.replace(/ /g, () => (random() < 0.12 ? '\n' : random() < 0.05 ? '  ' : ' ')) });
+    } else {
+      kept.push(block);
+    }
+    if (random() < 0.015) {
+      edits.inserted++;
+      const words = Array.from({ length: 15 + Math.floor(random() * 25) }, word);
+      kept.push({ id: `b${nextId++}`, type: 'paragraph', text: `${words.join(' ')}.` });
+    }
+  }
+  for (const block of moving) kept.splice(Math.floor(random() * (kept.length + 1)), 0, block);
+  return { blocks: kept, edits };
+}

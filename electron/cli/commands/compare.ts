@@ -1,0 +1,55 @@
+import { AppError } from '../../../shared/errors';
+import type { BlockChange } from '../../../shared/compare';
+import type { Version } from '../../../shared/model';
+import { versionByReference } from '../../services/annotations/version-reference';
+import { compareReviewVersions } from '../../services/compare/version-pair';
+import { contextFor, parseCommandArgs, printJson, type CliCommand } from '../context';
+import { resolveReviewId } from '../resolve-review';
+
+export const compareCommand: CliCommand = {
+  name: 'compare',
+  usage: 'policy-review compare REVIEW V1 V2 [--json] [--data-dir DIR]',
+  summary: 'Compare two versions block by block (unchanged, changed, added, removed, moved), with word diffs. Versions by id, start of id or label. Reads only.',
+  async run(argv, io) {
+    const { values, positionals } = parseCommandArgs(argv, {}, this.usage);
+    const [reviewRef, fromRef, toRef] = positionals;
+    if (!fromRef || !toRef) throw new AppError('E_INVALID_INPUT', `Name the review and two versions. Usage: ${this.usage}`);
+    const ctx = contextFor(values, io);
+    const reviewId = await resolveReviewId(ctx.library, reviewRef);
+    const { review } = await ctx.library.read(reviewId);
+    const from = versionByReference(review, fromRef);
+    const to = versionByReference(review, toRef);
+    const { counts, blocks } = compareReviewVersions(review, from.id, to.id);
+    if (ctx.json) return printJson(ctx, { ...counts, blocks: blocks.map((block) => withText(block, from, to)) });
+    ctx.out(`“${from.label}” → “${to.label}”: ${counts.unchanged} unchanged, ${counts.changed} changed, ${counts.added} added, ${counts.removed} removed, ${counts.moved} moved.`);
+    for (const block of blocks) {
+      if (block.kind === 'unchanged') continue;
+      const where = `${block.from ? `#${block.from.index + 1}` : ''}${block.from && block.to ? ' → ' : block.to ? '→ ' : ''}${block.to ? `#${block.to.index + 1}` : ''}`;
+      const kind = block.kind === 'moved' && block.edited ? 'moved, edited' : block.kind;
+      ctx.out(`\n${kind} ${where}`);
+      ctx.out(`  ${block.parts ? inlineDiff(block) : snippet(textOf(block, from, to) ?? '')}`);
+    }
+  },
+};
+
+/** A block as printed in JSON: an added, removed or moved-as-is block carries its text (a changed one has its parts). */
+function withText(block: BlockChange, from: Version, to: Version): BlockChange & { text?: string } {
+  if (block.kind === 'unchanged' || block.parts) return block;
+  const text = textOf(block, from, to);
+  return text === undefined ? block : { ...block, text };
+}
+
+function textOf(block: BlockChange, from: Version, to: Version): string | undefined {
+  if (block.to) return to.blocks[block.to.index]?.text;
+  if (block.from) return from.blocks[block.from.index]?.text;
+  return undefined;
+}
+
+/** The word diff the way `git diff --word-diff` prints it: [-removed-]{+added+}. */
+function inlineDiff(block: BlockChange): string {
+  return (block.parts ?? []).map((part) => (part.kind === 'removed' ? `[-${part.text}-]` : part.kind === 'added' ? `{+${part.text}+}` : part.text)).join('');
+}
+
+function snippet(text: string, max = 160): string {
+  return text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text;
+}

@@ -1,0 +1,111 @@
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { COMMITTEE_ROLES, CommitteeRole } from '../../../shared/model';
+import type { IdentitySummary } from '../../../shared/api';
+import { AppError } from '../../../shared/errors';
+import { IdentityStore } from '../../services/identities/identity-store';
+import { writeFileDurably } from '../../services/storage/durable-write';
+import { contextFor, parseCommandArgs, printJson, type CliCommand, type CliContext } from '../context';
+
+const USAGE = [
+  'policy-review identity new --name N --role R [--email E] --passphrase-file F [--json] [--data-dir DIR]',
+  'policy-review identity list [--json] [--data-dir DIR]',
+  'policy-review identity export ID --out FILE [--data-dir DIR]',
+  'policy-review identity import FILE.p12 --role R --passphrase-file F [--json] [--data-dir DIR]',
+  'policy-review identity trust CERT [--json] [--data-dir DIR]',
+].join('\n  ');
+
+export const identityCommand: CliCommand = {
+  name: 'identity',
+  usage: USAGE,
+  summary: 'Signing identities: make one (key pair and self-signed certificate), list them, export a certificate, import a PKCS #12 file, trust a colleague’s certificate.',
+  async run(argv, io) {
+    const [sub, ...rest] = argv;
+    const { values, positionals } = parseCommandArgs(
+      rest,
+      { name: { type: 'string' }, role: { type: 'string' }, email: { type: 'string' }, 'passphrase-file': { type: 'string' }, out: { type: 'string' } },
+      USAGE,
+    );
+    const ctx = contextFor(values, io);
+    const store = new IdentityStore(ctx.dataDir);
+    switch (sub) {
+      case 'new': {
+        if (!values.name?.trim()) throw new AppError('E_INVALID_INPUT', `--name is required. Usage: ${USAGE}`);
+        const identity = await store.create({ name: values.name.trim(), role: parseRole(values.role), email: values.email?.trim() || undefined, passphrase: await readPassphraseFile(values['passphrase-file']) });
+        return printIdentity(ctx, identity, 'Made the identity');
+      }
+      case 'list': {
+        const identities = await store.list();
+        if (ctx.json) return printJson(ctx, identities);
+        if (identities.length === 0) return ctx.out('No identities yet. `policy-review identity new` makes one.');
+        for (const i of identities) ctx.out(`${i.id}  ${i.name} (${i.role})${i.email ? ` <${i.email}>` : ''}  ${i.origin === 'pkcs12' ? 'from PKCS #12' : 'self-signed'}, valid until ${i.certificate.notAfter.slice(0, 10)}\n    SHA-256 ${i.certificate.fingerprint}`);
+        return;
+      }
+      case 'export': {
+        if (!values.out) throw new AppError('E_INVALID_INPUT', `--out FILE is required. Usage: ${USAGE}`);
+        const id = await resolveIdentityId(store, positionals[0]);
+        const { pem } = await store.certificatePem(id);
+        await writeFileDurably(resolve(values.out), pem);
+        return ctx.out(`Wrote the certificate of ${id} to ${values.out}. Colleagues trust it with \`policy-review identity trust\` or the app's Report area.`);
+      }
+      case 'import': {
+        const file = positionals[0];
+        if (!file) throw new AppError('E_INVALID_INPUT', `Name the PKCS #12 file. Usage: ${USAGE}`);
+        const bytes = await readFile(resolve(file)).catch(() => {
+          throw new AppError('E_NOT_FOUND', `There is no file “${file}”.`);
+        });
+        const identity = await store.importPkcs12({ bytes, passphrase: await readPassphraseFile(values['passphrase-file']), role: parseRole(values.role) });
+        return printIdentity(ctx, identity, 'Imported the identity');
+      }
+      case 'trust': {
+        const file = positionals[0];
+        if (!file) throw new AppError('E_INVALID_INPUT', `Name the certificate file. Usage: ${USAGE}`);
+        const bytes = await readFile(resolve(file)).catch(() => {
+          throw new AppError('E_NOT_FOUND', `There is no file “${file}”.`);
+        });
+        const trusted = await store.trust(bytes);
+        if (ctx.json) return printJson(ctx, trusted);
+        return ctx.out(`Trusted ${trusted.name} (${trusted.subject}).\n    SHA-256 ${trusted.fingerprint}`);
+      }
+      default:
+        throw new AppError('E_INVALID_INPUT', `${sub ? `“${sub}” is not an identity command.` : 'Say what to do.'} Usage: ${USAGE}`);
+    }
+  },
+};
+
+function printIdentity(ctx: CliContext, identity: IdentitySummary, verb: string): void {
+  if (ctx.json) return printJson(ctx, identity);
+  ctx.out(`${verb} ${identity.id}: ${identity.name} (${identity.role}), ${identity.certificate.keyAlgorithm}, valid until ${identity.certificate.notAfter.slice(0, 10)}.\n    SHA-256 ${identity.certificate.fingerprint}`);
+}
+
+function parseRole(role: string | undefined): CommitteeRole {
+  const parsed = CommitteeRole.safeParse(role?.trim().toLowerCase());
+  if (!parsed.success) throw new AppError('E_INVALID_INPUT', `--role must be one of: ${COMMITTEE_ROLES.join(', ')}.`);
+  return parsed.data;
+}
+
+/**
+ * A passphrase from a file, never from the command line (where other users and the shell history could see it).
+ * One line break at its end is not part of it.
+ */
+export async function readPassphraseFile(path: string | undefined): Promise<string> {
+  if (!path) throw new AppError('E_INVALID_INPUT', '--passphrase-file F is required: a file holding the passphrase (never the passphrase itself on the command line).');
+  const text = await readFile(resolve(path), 'utf8').catch(() => {
+    throw new AppError('E_NOT_FOUND', `There is no passphrase file “${path}”.`);
+  });
+  const passphrase = text.replace(/\r?\n$/, '');
+  if (passphrase === '') throw new AppError('E_INVALID_INPUT', `The passphrase file “${path}” is empty.`);
+  return passphrase;
+}
+
+/** An identity by its id or the start of it (at least 4 characters). */
+export async function resolveIdentityId(store: IdentityStore, reference: string | undefined): Promise<string> {
+  if (!reference) throw new AppError('E_INVALID_INPUT', 'Name the identity: its id or the start of it. `policy-review identity list` shows them.');
+  const identities = await store.list();
+  const exact = identities.find((i) => i.id === reference);
+  if (exact) return exact.id;
+  const matches = reference.length >= 4 ? identities.filter((i) => i.id.startsWith(reference.toLowerCase())) : [];
+  if (matches.length === 1 && matches[0]) return matches[0].id;
+  if (matches.length > 1) throw new AppError('E_INVALID_INPUT', `“${reference}” matches ${matches.length} identities; use more of the id.`);
+  throw new AppError('E_NOT_FOUND', `There is no identity “${reference}” on this computer. \`policy-review identity list\` shows them.`);
+}

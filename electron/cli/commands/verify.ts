@@ -1,0 +1,62 @@
+import { readFile } from 'node:fs/promises';
+import { basename, resolve } from 'node:path';
+import type { SignatureCheck } from '../../../shared/api';
+import { AppError } from '../../../shared/errors';
+import { formatDateTime } from '../../../shared/report';
+import { readCertificateFile } from '../../services/identities/certificate';
+import { IdentityStore } from '../../services/identities/identity-store';
+import { signedFileKind, verifyReport } from '../../services/signing/verify-report';
+import { readFileIfPresent } from '../../services/storage/json-file-adapter';
+import { contextFor, parseCommandArgs, printJson, type CliCommand } from '../context';
+
+export const verifyCommand: CliCommand = {
+  name: 'verify',
+  usage: 'policy-review verify FILE [--trust CERT ...] [--json] [--data-dir DIR]',
+  summary:
+    'Check the signatures of a PDF or JSON report (its FILE.jws): who signed, when, whether the signed bytes are intact, whether anything was added after the last signature, and whether each signer is trusted (your identities, certificates you trust, or --trust CERT). Exits 0 only when every signature is intact and the last covers the whole file.',
+  async run(argv, io) {
+    const { values, positionals } = parseCommandArgs(argv, { trust: { type: 'string', multiple: true } }, this.usage);
+    const fileArg = positionals[0];
+    if (!fileArg) throw new AppError('E_INVALID_INPUT', `Name the file to check. Usage: ${this.usage}`);
+    let path = resolve(fileArg);
+    if (path.endsWith('.jws')) path = path.slice(0, -'.jws'.length);
+    const bytes = await readFile(path).catch(() => {
+      throw new AppError('E_NOT_FOUND', `There is no file “${fileArg}”.`);
+    });
+    const ctx = contextFor(values, io);
+    const identities = new IdentityStore(ctx.dataDir);
+    const given: Uint8Array[] = [];
+    for (const cert of values.trust ?? []) {
+      const certBytes = await readFile(resolve(cert)).catch(() => {
+        throw new AppError('E_NOT_FOUND', `There is no certificate file “${cert}”.`);
+      });
+      given.push(...readCertificateFile(certBytes));
+    }
+    const signatures = signedFileKind(bytes) === 'json' ? (await readFileIfPresent(`${path}.jws`))?.toString('utf8') : undefined;
+    const result = await verifyReport(
+      { fileName: basename(path), bytes, ...(signatures !== undefined ? { signatures } : {}) },
+      { identities: await identities.identityCertificates(), trusted: await identities.trustedCertificates(), given },
+    );
+    if (ctx.json) {
+      const { valid, signatures: checks, ...rest } = result;
+      printJson(ctx, { valid, signatures: checks, ...rest });
+    } else {
+      ctx.out(`${basename(path)}: ${result.summary}`);
+      result.signatures.forEach((s, i) => ctx.out(`  ${i + 1}. ${describe(s)}`));
+    }
+    // The verdict is printed above; the exit code carries it for scripts.
+    if (!result.valid) throw new AppError('E_INVALID_INPUT', result.signatures.length ? 'the signatures do not hold (see above).' : 'the file has no signatures.');
+  },
+};
+
+function describe(s: SignatureCheck): string {
+  const who = s.role ? `${s.signer} (${s.role})` : s.signer;
+  const when = s.signedAt ? `, signed ${formatDateTime(s.signedAt)}` : '';
+  const meaning = s.meaning ? `, “${s.meaning}”` : '';
+  const state = [
+    s.intact ? 'intact' : 'NOT INTACT',
+    s.coversWholeFile ? 'covers the whole file' : 'covers the file as it was then',
+    s.trusted ? `trusted (${s.trustedAs ?? 'yes'})` : 'signer not trusted here',
+  ].join('; ');
+  return `${who}${when}${meaning}: ${state}${s.problem ? `\n     ${s.problem}` : ''}`;
+}

@@ -1,0 +1,62 @@
+import type { REPORT_METHODS } from '../../../../shared/api';
+import { IdentityStore } from '../../identities/identity-store';
+import { exportReport } from '../../report/export-report';
+import { fileToVerify } from '../../report/file-to-verify';
+import { KeptReports, reportRecord, sha256Of, unkeptRecord } from '../../report/kept-reports';
+import { printWithChromium } from '../../report/print-with-chromium';
+import { deliverFile } from '../../report/save-destination';
+import { signKeptReport } from '../../report/sign-kept-report';
+import { verifyReport } from '../../signing/verify-report';
+import { readImportSource } from '../../versions/import-source';
+import type { WorkstationServices } from '../../workstation';
+import type { HandlersFor } from '../dispatch';
+
+/** Largest certificate or PKCS #12 file the app reads. */
+const MAX_KEY_FILE_BYTES = 1024 * 1024;
+
+/** Reports (export, list, save, sign, verify) and the signing identities and trusted certificates. */
+export function reportHandlers(ws: WorkstationServices): HandlersFor<typeof REPORT_METHODS> {
+  const { sessions } = ws;
+  const identities = new IdentityStore(ws.dataDir);
+  const anchors = async () => ({ identities: await identities.identityCertificates(), trusted: await identities.trustedCertificates(), given: [] });
+  return {
+    'report.export': async ({ reviewId, format, destination, versionId }, caller) => {
+      // A window that only views the review (another one edits it) still gets the report; only the editor keeps it.
+      const { store, readOnlyReason } = await sessions.open(reviewId, caller);
+      const actor = ws.actor();
+      const { rendered, sha256, kept } = await exportReport(store, format, { actor, printPdf: ws.printPdf ?? printWithChromium, versionId, keep: readOnlyReason === undefined });
+      const report = kept ? reportRecord(kept, store.review) : unkeptRecord(rendered, sha256, actor);
+      const delivered = await deliverFile(destination, { fileName: report.fileName, bytes: rendered.bytes, binary: format === 'pdf' }, ws.chosenSavePaths);
+      return { ...delivered, sha256, report };
+    },
+    'report.list': async ({ reviewId }, caller) => {
+      const { store } = await sessions.open(reviewId, caller);
+      return (await new KeptReports(store.file).list()).map((entry) => reportRecord(entry, store.review));
+    },
+    'report.save': async ({ reviewId, reportFile, destination }, caller) => {
+      const { store } = await sessions.open(reviewId, caller);
+      const file = await new KeptReports(store.file).readFile(reportFile);
+      return { ...(await deliverFile(destination, file, ws.chosenSavePaths)), sha256: sha256Of(file.bytes) };
+    },
+    'report.sign': async ({ reviewId, reportFile, identityId, passphrase, meaning }, caller) => {
+      const store = await sessions.writable(reviewId, caller);
+      const { signOff, entry } = await signKeptReport(store, identities, { reportFile, identityId, passphrase, meaning });
+      return { signOff, report: reportRecord(entry, store.review) };
+    },
+    'report.verify': async ({ source, signatures }) => verifyReport(await fileToVerify(source, signatures, ws.chosenFiles), await anchors()),
+
+    'identities.list': () => identities.list(),
+    'identities.create': ({ name, role, email, passphrase }) => identities.create({ name, role, email, passphrase }),
+    'identities.import': async ({ source, passphrase, role }) => {
+      const file = await readImportSource(source, ws.chosenFiles, MAX_KEY_FILE_BYTES);
+      return identities.importPkcs12({ bytes: file.bytes, passphrase, role });
+    },
+    'identities.exportCertificate': async ({ identityId, destination }) => {
+      const { fileName, pem } = await identities.certificatePem(identityId);
+      return deliverFile(destination, { fileName, bytes: Buffer.from(pem, 'utf8'), binary: false }, ws.chosenSavePaths);
+    },
+    'identities.listTrusted': () => identities.listTrusted(),
+    'identities.trust': async ({ source }) => identities.trust((await readImportSource(source, ws.chosenFiles, MAX_KEY_FILE_BYTES)).bytes),
+    'identities.untrust': async ({ fingerprint }) => ({ removed: await identities.untrust(fingerprint) }),
+  };
+}

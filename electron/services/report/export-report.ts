@@ -1,0 +1,45 @@
+import type { ReportFormat } from '../../../shared/api';
+import type { Author } from '../../../shared/model';
+import { recordAudit } from '../reviews/audit';
+import type { ReviewStore } from '../storage/review-store';
+import { KeptReports, sha256Of, type KeptReport } from './kept-reports';
+import { renderReport, type RenderedReport } from './render-report';
+
+export interface ExportOptions {
+  actor: Author;
+  printPdf: (html: string) => Promise<Uint8Array>;
+  versionId?: string | undefined;
+  now?: Date;
+  /** Keep the report with the review and log the export (default: when the review is writable here). */
+  keep?: boolean;
+}
+
+/**
+ * Makes the review's report in one format. When the review is open for writing here, the report is also kept
+ * with the review (to be listed and signed) and the export is logged in its audit; a read-only review (another
+ * window or process edits it) still gets its report, just not kept.
+ */
+export async function exportReport(store: ReviewStore, format: ReportFormat, options: ExportOptions): Promise<{ rendered: RenderedReport; sha256: string; kept?: KeptReport }> {
+  const rendered = await renderReport(store.review, format, {
+    generatedAt: options.now ?? new Date(),
+    generatedBy: options.actor,
+    printPdf: options.printPdf,
+    ...(options.versionId ? { versionId: options.versionId } : {}),
+  });
+  const sha256 = sha256Of(rendered.bytes);
+  if (store.readOnly || options.keep === false) return { rendered, sha256 };
+  const kept = await new KeptReports(store.file).keep(rendered.fileName, rendered.bytes, {
+    format,
+    mediaType: rendered.mediaType,
+    exportedAt: (options.now ?? new Date()).toISOString(),
+    exportedBy: options.actor,
+    ...(options.versionId ? { versionId: options.versionId } : lastVersionId(store)),
+  });
+  await store.mutate((review) => recordAudit(review, options.actor, 'report.export', `Exported the report “${kept.fileName}” (${format.toUpperCase()}, SHA-256 ${sha256.slice(0, 12)}…).`, review.id));
+  return { rendered, sha256, kept };
+}
+
+function lastVersionId(store: ReviewStore): { versionId?: string } {
+  const last = store.review.versions.filter((v) => !v.deletedAt).at(-1);
+  return last ? { versionId: last.id } : {};
+}

@@ -1,0 +1,96 @@
+import type { ReportFormat } from '../../../shared/api';
+import type { Author, Review } from '../../../shared/model';
+import { annotationCollection, buildReportModel, renderReportHtml, renderReportJson, renderReportMarkdown } from '../../../shared/report';
+import { APP_NAME } from '../data-dir';
+import { APP_VERSION } from '../app-version';
+import { summarizeChanges } from './change-summary';
+import { finishReportPdf } from './report-pdf';
+
+export const REPORT_MEDIA_TYPES: Record<ReportFormat, string> = {
+  pdf: 'application/pdf',
+  html: 'text/html; charset=utf-8',
+  md: 'text/markdown; charset=utf-8',
+  json: 'application/json',
+  w3c: 'application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"',
+};
+
+const EXTENSIONS: Record<ReportFormat, string> = { pdf: '.pdf', html: '.html', md: '.md', json: '.json', w3c: '.w3c.jsonld' };
+
+export interface RenderOptions {
+  generatedAt: Date;
+  generatedBy: Author;
+  /** Prints HTML to PDF: Electron's printToPDF in the app, Playwright's Chromium elsewhere. */
+  printPdf: (html: string) => Promise<Uint8Array>;
+  versionId?: string;
+}
+
+export interface RenderedReport {
+  format: ReportFormat;
+  fileName: string;
+  mediaType: string;
+  bytes: Uint8Array;
+  /** How long each step took, in milliseconds (the benchmark reads them). */
+  timings: Record<string, number>;
+}
+
+export const GENERATOR = `${APP_NAME} ${APP_VERSION}`;
+
+/**
+ * The review's report in one format, from the one report model and the one HTML template: PDF is that HTML
+ * printed, then given its document information and signature fields (report-pdf.ts).
+ */
+export async function renderReport(review: Review, format: ReportFormat, options: RenderOptions): Promise<RenderedReport> {
+  const generatedAt = options.generatedAt.toISOString();
+  const fileName = reportFileName(review.title, format, generatedAt);
+  const timings: Record<string, number> = {};
+  const timed = async <T>(step: string, work: () => T | Promise<T>): Promise<T> => {
+    const started = performance.now();
+    try {
+      return await work();
+    } finally {
+      timings[step] = Math.round((performance.now() - started) * 10) / 10;
+    }
+  };
+  const done = (bytes: Uint8Array): RenderedReport => ({ format, fileName, mediaType: REPORT_MEDIA_TYPES[format], bytes, timings });
+  if (format === 'w3c') {
+    const collection = await timed('model', () => annotationCollection(review, { generatedAt, generator: GENERATOR }));
+    return done(utf8(`${JSON.stringify(collection, null, 2)}\n`));
+  }
+  const model = await timed('model', () =>
+    buildReportModel(review, {
+      generatedAt,
+      generatedBy: options.generatedBy,
+      generator: GENERATOR,
+      compare: summarizeChanges,
+      ...(options.versionId ? { versionId: options.versionId } : {}),
+    }),
+  );
+  if (format === 'json') return done(utf8(renderReportJson(model)));
+  if (format === 'md') return done(utf8(await timed('markdown', () => renderReportMarkdown(model))));
+  const html = await timed('html', () => renderReportHtml(model, { forPrint: format === 'pdf' }));
+  if (format === 'html') return done(utf8(html));
+  const printed = await timed('print', () => options.printPdf(html));
+  const pdf = await timed('finish', () =>
+    finishReportPdf(printed, { title: review.title, reviewId: review.id, author: options.generatedBy.name, generator: GENERATOR, committeeSize: model.committee.length }),
+  );
+  return done(pdf);
+}
+
+/** "riverton-social-media-policy-report-2025-03-14.pdf": the title in lower case, the date, the format's extension. */
+export function reportFileName(title: string, format: ReportFormat, generatedAt: string): string {
+  const slug =
+    title
+      .normalize('NFKD')
+      .replace(/\p{M}/gu, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '')
+      .slice(0, 60)
+      .replace(/-$/, '') || 'review';
+  const kind = format === 'w3c' ? 'annotations' : 'report';
+  return `${slug}-${kind}-${generatedAt.slice(0, 10)}${EXTENSIONS[format]}`;
+}
+
+function utf8(text: string): Uint8Array {
+  return new Uint8Array(Buffer.from(text, 'utf8'));
+}

@@ -1,0 +1,54 @@
+import { createHash, randomUUID } from 'node:crypto';
+import type { z } from 'zod';
+import { AppError } from '../../../shared/errors';
+import { SignOff, type Author, type Review } from '../../../shared/model';
+import type { UnlockedIdentity } from '../identities/identity-store';
+import { recordAudit } from '../reviews/audit';
+import type { ReviewStore } from '../storage/review-store';
+import { signJsonReport } from './json-signature';
+import { unsignedPdfSha256 } from './pdf-signatures';
+import { signPdf } from './sign-pdf';
+import { signedFileKind } from './verify-report';
+
+export interface SignedReport {
+  kind: 'pdf' | 'json';
+  /** The signed PDF (for a PDF). */
+  pdf?: Uint8Array;
+  /** The new text of the signatures file (for a JSON report). */
+  signatures?: string;
+  /** SHA-256 of the report as it was before anyone signed it: what the sign-off names. */
+  reportSha256: string;
+  signedAt: Date;
+}
+
+/**
+ * Signs a report's bytes with an unlocked identity: a PDF gets one more embedded PAdES signature, a JSON report one
+ * more detached JWS in its signatures file. Nothing is written here; the caller writes the result.
+ */
+export async function signReportBytes(input: { fileName: string; bytes: Uint8Array; signatures?: string | undefined }, identity: UnlockedIdentity, meaning: string, signedAt = new Date()): Promise<SignedReport> {
+  const kind = signedFileKind(input.bytes);
+  const request = { signer: identity.signer, key: identity, meaning, signedAt };
+  if (kind === 'pdf') return { kind, pdf: await signPdf(input.bytes, request), reportSha256: unsignedPdfSha256(input.bytes), signedAt };
+  if (kind === 'json') {
+    const signatures = await signJsonReport(input.bytes, input.signatures, request);
+    return { kind, signatures, reportSha256: createHash('sha256').update(input.bytes).digest('hex'), signedAt };
+  }
+  throw new AppError('E_UNSUPPORTED', `“${input.fileName}” is neither a PDF nor a JSON report; only those can be signed.`);
+}
+
+/** Records in the review who signed which report (file name and SHA-256), when, and what it means; and logs it. */
+export function recordSignOff(store: ReviewStore, entry: { signer: Author; meaning: string; reportFile: string; reportSha256: string; signedAt: Date }): Promise<z.infer<typeof SignOff>> {
+  return store.mutate((review: Review) => {
+    const signOff = SignOff.parse({
+      id: randomUUID(),
+      signer: entry.signer,
+      meaning: entry.meaning,
+      reportFile: entry.reportFile,
+      reportSha256: entry.reportSha256,
+      signedAt: entry.signedAt.toISOString(),
+    });
+    review.signoffs.push(signOff);
+    recordAudit(review, entry.signer, 'report.sign', `Signed the report “${entry.reportFile}” (${entry.meaning}).`, signOff.id);
+    return signOff;
+  });
+}

@@ -1,0 +1,70 @@
+import type { SignatureCheck } from '../../../shared/api';
+import { describeCertificate } from '../identities/certificate';
+import { verifyDetachedCms } from './cms-verify';
+import { findPdfSignatures, unsignedPdfSha256 } from './pdf-signatures';
+import { trustOf, type TrustAnchors } from './trust';
+
+const SUPPORTED_SUBFILTERS = new Set(['ETSI.CAdES.detached', 'adbe.pkcs7.detached']);
+
+export interface PdfVerification {
+  signatures: SignatureCheck[];
+  /** SHA-256 of the file as it was before the first signature: the report as exported, which sign-offs name. */
+  unsignedSha256?: string;
+}
+
+/**
+ * Checks every signature in a PDF: that its ByteRange starts at the file's first byte and leaves out exactly its
+ * own /Contents, that the CMS in /Contents is a valid signature of those bytes (digest, signature, signing
+ * certificate), whether it reaches the end of the file, and whether its signer is trusted. Signatures come in
+ * the order they were made (by where their signed bytes end).
+ */
+export async function verifyPdfSignatures(pdf: Uint8Array, anchors: TrustAnchors): Promise<PdfVerification> {
+  const found = findPdfSignatures(pdf).sort((a, b) => a.byteRange[2] + a.byteRange[3] - (b.byteRange[2] + b.byteRange[3]) || a.offset - b.offset);
+  const bytes = Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength);
+  const signatures: SignatureCheck[] = [];
+  let lastEnd = 0;
+  for (const entry of found) {
+    const [, gapStart, gapEnd, tailLength] = entry.byteRange;
+    const signedEnd = gapEnd + tailLength;
+    const check: SignatureCheck = { signer: entry.name ?? 'unknown signer', intact: false, coversWholeFile: signedEnd === pdf.length, trusted: false, signedBytes: Math.max(0, gapStart + tailLength) };
+    if (entry.signedAt) check.signedAt = entry.signedAt;
+    if (entry.reason) check.meaning = entry.reason;
+    if (!entry.contents) {
+      check.problem = 'The signature’s byte range does not frame its signature exactly, so it could hide changes.';
+    } else if (entry.subFilter && !SUPPORTED_SUBFILTERS.has(entry.subFilter)) {
+      check.problem = `This kind of PDF signature (${entry.subFilter}) is not one this app checks.`;
+    } else if ((entry.offset >= gapStart && entry.offset < gapEnd) || entry.offset >= signedEnd) {
+      check.problem = 'The signature’s own dictionary lies outside the bytes it signs.';
+    } else {
+      const content = Buffer.concat([bytes.subarray(0, gapStart), bytes.subarray(gapEnd, signedEnd)]);
+      const cms = await verifyDetachedCms(entry.contents, content);
+      check.intact = cms.intact;
+      if (cms.problem) check.problem = cms.problem;
+      if (cms.signerCertificate) {
+        const info = describeCertificate(cms.signerCertificate);
+        check.signer = info.name;
+        check.certificate = info;
+        const trust = trustOf(cms.signerCertificate, cms.certificates, anchors);
+        check.trusted = trust.trusted;
+        if (trust.trustedAs) check.trustedAs = trust.trustedAs;
+        const role = /(?:^|, )T=([^,]+)/.exec(info.subject)?.[1];
+        if (role) check.role = role;
+      }
+    }
+    signatures.push(check);
+    lastEnd = signedEnd;
+  }
+  const last = signatures.at(-1);
+  if (last && !last.coversWholeFile && !last.problem) {
+    last.problem =
+      lastEnd < pdf.length
+        ? `${pdf.length - lastEnd} bytes were added to the file after the last signature; they are not signed.`
+        : 'The signature claims bytes beyond the end of the file.';
+  }
+  return found.length ? { signatures, unsignedSha256: unsignedPdfSha256(pdf) } : { signatures };
+}
+
+/** Every signature intact, and the last one covering the file to its end. */
+export function allSignaturesHold(signatures: SignatureCheck[]): boolean {
+  return signatures.length > 0 && signatures.every((s) => s.intact) && signatures.at(-1)?.coversWholeFile === true;
+}

@@ -1,0 +1,171 @@
+import { z } from 'zod';
+import { Author, CommitteeRole, RecordId, Sha256Hex, SignOff, Timestamp } from '../model';
+import { method, NoArgs, ReviewRef, SingleLine } from './common';
+import { ImportSource } from './versions';
+import { SaveDestination, SavedFile } from './workspace';
+
+export const REPORT_FORMATS = ['pdf', 'html', 'md', 'json', 'w3c'] as const;
+/** pdf (printed, signable), html, md, json (the report model, signable) and w3c (the annotations as JSON-LD). */
+export const ReportFormat = z.enum(REPORT_FORMATS);
+export type ReportFormat = z.infer<typeof ReportFormat>;
+
+/** What a signature says it means, offered as choices; a signer may also write their own words. */
+export const SIGNATURE_MEANINGS = ['Reviewed', 'Approved', 'Legal review'] as const;
+export const SignatureMeaning = SingleLine.trim().min(1, 'Say what the signature means, e.g. “Approved”.').max(200, 'A meaning has at most 200 characters.');
+
+/** Passphrases cross the bridge only in the calls that need them, and are never stored or logged. */
+export const Passphrase = z.string().min(1, 'Type the passphrase.').max(1024, 'A passphrase has at most 1,024 characters.');
+
+/** A report file kept with the review: a plain file name, never a path. */
+export const ReportFileName = z
+  .string()
+  .min(1)
+  .max(255)
+  .regex(/^[^/\\\p{Cc}]+$/u, 'not a report file name')
+  .refine((name) => name !== '.' && name !== '..', 'not a report file name');
+
+export const CertificateInfo = z.object({
+  name: z.string(),
+  subject: z.string(),
+  issuer: z.string(),
+  serialNumber: z.string(),
+  notBefore: Timestamp,
+  notAfter: Timestamp,
+  /** SHA-256 of the certificate, lower-case hex: what two people compare to know it is the same certificate. */
+  fingerprint: Sha256Hex,
+  selfSigned: z.boolean(),
+  keyAlgorithm: z.string(),
+  email: z.string().optional(),
+});
+export type CertificateInfo = z.infer<typeof CertificateInfo>;
+
+/** A signing identity of this computer's user: a key pair (the private key encrypted) and its certificate. */
+export const IdentitySummary = z.object({
+  id: RecordId,
+  name: z.string(),
+  role: CommitteeRole,
+  email: z.string().optional(),
+  /** Made in the app (self-signed), or imported from an organisation's PKCS #12 file. */
+  origin: z.enum(['created', 'pkcs12']),
+  createdAt: Timestamp,
+  certificate: CertificateInfo,
+});
+export type IdentitySummary = z.infer<typeof IdentitySummary>;
+
+/** A colleague's (or a CA's) certificate this user trusts: signatures it made, or it issued, show as trusted. */
+export const TrustedCertificate = CertificateInfo.extend({ addedAt: Timestamp });
+export type TrustedCertificate = z.infer<typeof TrustedCertificate>;
+
+export const ReportSignature = z.object({ signOffId: RecordId, signer: Author, meaning: z.string(), signedAt: Timestamp });
+
+/** A report exported from the review and kept with it (`<review>.reports/`), with the signatures it has. */
+export const ReportRecord = z.object({
+  fileName: ReportFileName,
+  format: ReportFormat,
+  mediaType: z.string(),
+  /** SHA-256 and size of the report as exported: what each sign-off names. */
+  sha256: Sha256Hex,
+  bytes: z.int().min(0),
+  exportedAt: Timestamp,
+  exportedBy: Author,
+  versionId: RecordId.optional(),
+  /** PDF and JSON reports can be signed. */
+  signable: z.boolean(),
+  /** SHA-256 and size of the file as it is now, after the signatures (a signed PDF grows with each one). */
+  currentSha256: Sha256Hex,
+  currentBytes: z.int().min(0),
+  /** For a JSON report: the file of detached JWS signatures kept beside it (`<report>.jws`). */
+  signatureFile: ReportFileName.optional(),
+  signatures: z.array(ReportSignature),
+});
+export type ReportRecord = z.infer<typeof ReportRecord>;
+
+/** One signature as the verifier found it. */
+export const SignatureCheck = z.object({
+  /** The signer's name from their certificate (its common name). */
+  signer: z.string(),
+  certificate: CertificateInfo.optional(),
+  /** When the signer's computer said it signed (PDF /M, JWS `sigT`): claimed, not proven by a timestamp authority. */
+  signedAt: z.string().optional(),
+  /** What the signature means (PDF /Reason, JWS `meaning`). */
+  meaning: z.string().optional(),
+  role: z.string().optional(),
+  /** The signed bytes are exactly what was signed, and the signature over them is the certificate's key's. */
+  intact: z.boolean(),
+  /** The signature covers the file to its last byte: nothing was added after it. */
+  coversWholeFile: z.boolean(),
+  /** The signer's certificate is one of this computer's identities or trusted certificates (or was issued by one). */
+  trusted: z.boolean(),
+  /** How trust was established, when it was. */
+  trustedAs: z.enum(['identity', 'trusted-certificate', 'given-certificate', 'issuer']).optional(),
+  /** The signed bytes of the file (for a PDF: the revision this signature closes). */
+  signedBytes: z.int().min(0),
+  /** What is wrong, in words, when something is. */
+  problem: z.string().optional(),
+});
+export type SignatureCheck = z.infer<typeof SignatureCheck>;
+
+export const VerificationResult = z.object({
+  fileName: z.string(),
+  kind: z.enum(['pdf', 'json']),
+  fileBytes: z.int().min(0),
+  sha256: Sha256Hex,
+  /** Every signature is intact and covers its part of the file (an untrusted signer alone does not make it invalid). */
+  valid: z.boolean(),
+  signatures: z.array(SignatureCheck),
+  /** One sentence for people. */
+  summary: z.string(),
+  /** For a signed PDF: the SHA-256 of the report as it was before the first signature, which sign-offs name. */
+  unsignedSha256: Sha256Hex.optional(),
+});
+export type VerificationResult = z.infer<typeof VerificationResult>;
+
+const NewPersonName = SingleLine.trim().min(1, 'A name is required.').max(200, 'A name has at most 200 characters.');
+
+export const REPORT_METHODS = {
+  /**
+   * Makes the report in one format from the review as it is now, keeps a copy with the review (listed by
+   * `report.list`, signable by `report.sign`) and writes it where main's save dialog chose, or returns it
+   * (`content`: UTF-8 text, or base64 for a PDF).
+   */
+  'report.export': method(
+    z.object({ reviewId: RecordId, format: ReportFormat, destination: SaveDestination, versionId: RecordId.optional() }).strict(),
+    z.object({ fileName: z.string(), saved: z.boolean(), sha256: Sha256Hex, content: z.string().optional(), report: ReportRecord }),
+  ),
+  /** The reports exported from this review, newest first, with their signatures. */
+  'report.list': method(ReviewRef, z.array(ReportRecord)),
+  /**
+   * A kept report as it is now (signed or not), or a JSON report's signatures file (its `signatureFile`), written
+   * where main's save dialog chose, or returned.
+   */
+  'report.save': method(z.object({ reviewId: RecordId, reportFile: ReportFileName, destination: SaveDestination }).strict(), SavedFile.extend({ sha256: Sha256Hex })),
+  /**
+   * Signs a kept PDF or JSON report with one of this user's identities and records the sign-off in the review.
+   * A PDF gets one more embedded signature (PAdES B-B, by incremental update); a JSON report one more detached
+   * JWS in its `.jws` file. A wrong passphrase changes nothing.
+   */
+  'report.sign': method(
+    z.object({ reviewId: RecordId, reportFile: ReportFileName, identityId: RecordId, passphrase: Passphrase, meaning: SignatureMeaning }).strict(),
+    z.object({ signOff: SignOff, report: ReportRecord }),
+  ),
+  /**
+   * Checks the signatures of a PDF, or of a JSON report with its `.jws` file (`signatures`; for a file chosen in
+   * main's dialog, the `.jws` beside it is found by itself).
+   */
+  'report.verify': method(z.object({ source: ImportSource, signatures: ImportSource.optional() }).strict(), VerificationResult),
+
+  'identities.list': method(NoArgs, z.array(IdentitySummary)),
+  /** A new key pair and self-signed certificate; the private key is kept encrypted with the passphrase. */
+  'identities.create': method(
+    z.object({ name: NewPersonName, role: CommitteeRole, email: z.email().max(320).optional(), passphrase: Passphrase }).strict(),
+    IdentitySummary,
+  ),
+  /** An identity from an organisation's PKCS #12 (.p12, .pfx) file; its key is then kept encrypted with that file's passphrase. */
+  'identities.import': method(z.object({ source: ImportSource, passphrase: Passphrase, role: CommitteeRole }).strict(), IdentitySummary),
+  /** The identity's certificate (PEM), for colleagues to trust. */
+  'identities.exportCertificate': method(z.object({ identityId: RecordId, destination: SaveDestination }).strict(), SavedFile),
+  'identities.listTrusted': method(NoArgs, z.array(TrustedCertificate)),
+  /** Trusts a colleague's (or a CA's) certificate file (PEM or DER). */
+  'identities.trust': method(z.object({ source: ImportSource }).strict(), TrustedCertificate),
+  'identities.untrust': method(z.object({ fingerprint: Sha256Hex }).strict(), z.object({ removed: z.boolean() })),
+} as const;

@@ -1,0 +1,376 @@
+import { CATEGORY_INFO } from '../checklist';
+import {
+  CATEGORIES,
+  SEVERITIES,
+  VERDICTS,
+  type Annotation,
+  type Author,
+  type Category,
+  type CommitteeRole,
+  type Criterion,
+  type Review,
+  type Verdict,
+  type Version,
+} from '../model';
+import { richTextToPlainText } from '../rich-text';
+
+/** The name and version of the report format, written into every JSON report. */
+export const REPORT_FORMAT = 'policy-review-report';
+export const REPORT_FORMAT_VERSION = 1;
+
+export type Severity = (typeof SEVERITIES)[number];
+export type VerdictCounts = Record<Verdict, number>;
+export type SeverityCounts = Record<Severity, number>;
+
+/** How blocks changed from one version to the next, as the comparison counts them. */
+export interface ChangeCounts {
+  unchanged: number;
+  changed: number;
+  added: number;
+  removed: number;
+  moved: number;
+}
+
+/** A changed block: its text before and after, and for an edited block the word diff (`parts`) between them. */
+export interface ChangedPassage {
+  kind: 'changed' | 'added' | 'removed' | 'moved';
+  before?: string;
+  after?: string;
+  parts?: { kind: 'equal' | 'removed' | 'added'; text: string }[];
+}
+
+/** What the comparison of two versions tells the report: counts, the criteria the changes touch, a few passages. */
+export interface VersionChangeSummary {
+  counts: ChangeCounts;
+  /** Criteria of annotations in changed blocks: the ones the committee should check again. */
+  touchedCriterionIds: string[];
+  /** Some changed passages, in document order, to show on paper. */
+  passages?: ChangedPassage[];
+}
+
+/** The comparison of two versions of a review (the one in shared/compare), given to the report builder. */
+export type CompareVersions = (review: Review, from: Version, to: Version) => VersionChangeSummary;
+
+export interface ReportOptions {
+  /** When the report is made (ISO timestamp); "overdue" is judged against its date. */
+  generatedAt: string;
+  generatedBy?: Author;
+  /** The version the verdicts are for; by default the last version. */
+  versionId?: string;
+  compare?: CompareVersions;
+  /** The app that made the report, e.g. "Policy Review Workstation 0.1.0". */
+  generator?: string;
+}
+
+export interface ReportVersion {
+  id: string;
+  label: string;
+  effectiveDate?: string;
+  importedAt: string;
+  importedBy: string;
+  fileName: string;
+  mediaType: string;
+  bytes: number;
+  sha256: string;
+  /** The version this report's verdicts are for. */
+  reported: boolean;
+}
+
+export interface ReportMember {
+  name: string;
+  role: CommitteeRole;
+  email?: string;
+}
+
+export interface ReportReply {
+  author: Author;
+  createdAt: string;
+  /** Plain text: one line per paragraph, list items as `- item` or `1. item` indented by nesting. */
+  comment: string;
+}
+
+export interface ReportAnnotation {
+  /** 1, 2, 3 … in the order the annotations appear in the version's text: how the report refers to them. */
+  number: number;
+  id: string;
+  quote: string;
+  prefix: string;
+  suffix: string;
+  start: number;
+  end: number;
+  severity: Severity;
+  status: Annotation['status'];
+  anchorState: Annotation['anchorState'];
+  /** Carried forward from an annotation on an earlier version. */
+  carried: boolean;
+  criterionIds: string[];
+  /** Plain text: one line per paragraph, list items as `- item` or `1. item` indented by nesting. */
+  comment: string;
+  author: Author;
+  createdAt: string;
+  updatedAt: string;
+  replies: ReportReply[];
+}
+
+export interface ReportAction {
+  id: string;
+  description: string;
+  ownerName: string;
+  ownerRole?: CommitteeRole;
+  dueDate: string;
+  status: 'open' | 'done';
+  /** Open and due before the report's date. */
+  overdue: boolean;
+  criterionId: string;
+  criterionTitle: string;
+}
+
+export interface ReportCriterion {
+  id: string;
+  category: Category;
+  title: string;
+  question: string;
+  reference?: string;
+  verdict: Verdict;
+  rationale: string;
+  assessedBy?: Author;
+  assessedAt?: string;
+  /** Numbers of the annotations the verdict cites as its support. */
+  supportingAnnotations: number[];
+  /** Numbers of every annotation on this criterion (supporting ones first, then in text order). */
+  annotations: number[];
+  actions: ReportAction[];
+}
+
+export interface ReportCategory {
+  category: Category;
+  label: string;
+  description: string;
+  verdicts: VerdictCounts;
+  criteria: ReportCriterion[];
+}
+
+export interface ReportChanges {
+  from: { id: string; label: string };
+  to: { id: string; label: string };
+  /** False when no comparison was available to the builder. */
+  available: boolean;
+  counts?: ChangeCounts;
+  touchedCriteria: { id: string; title: string; category: Category }[];
+  passages: ChangedPassage[];
+}
+
+export interface ReportSignOff {
+  signer: Author;
+  meaning: string;
+  reportFile: string;
+  reportSha256: string;
+  signedAt: string;
+}
+
+export interface ReportModel {
+  format: typeof REPORT_FORMAT;
+  formatVersion: typeof REPORT_FORMAT_VERSION;
+  generatedAt: string;
+  generatedBy?: Author;
+  generator?: string;
+  review: { id: string; title: string; createdAt: string; updatedAt: string; checklist: string };
+  /** Every version of the policy, oldest first; `reported` marks the one the verdicts are for. */
+  versions: ReportVersion[];
+  reportedVersion?: ReportVersion;
+  committee: ReportMember[];
+  summary: {
+    criteria: number;
+    reviewed: number;
+    verdicts: VerdictCounts;
+    openAnnotations: SeverityCounts;
+    /** Open critical and major annotations, most severe first. */
+    seriousOpenAnnotations: number[];
+    openActions: number;
+    overdueActions: number;
+  };
+  categories: ReportCategory[];
+  /** Every annotation on the reported version, by number. */
+  annotations: ReportAnnotation[];
+  /** The change between the reported version and the one before it, if there is one. */
+  changes?: ReportChanges;
+  /** Open actions, soonest due first. */
+  actionPlan: ReportAction[];
+  openItems: {
+    unreviewedCriteria: { id: string; title: string; category: Category }[];
+    /** Numbers of open annotations, most severe first. */
+    openAnnotations: number[];
+  };
+  signOffs: ReportSignOff[];
+}
+
+/**
+ * The one report model: everything the report says, taken from the review, in the order it is printed. HTML,
+ * Markdown and the JSON report are renderings of it; nothing a rendering prints is computed anywhere else.
+ */
+export function buildReportModel(review: Review, options: ReportOptions): ReportModel {
+  const today = options.generatedAt.slice(0, 10);
+  const versions = review.versions.filter((v) => !v.deletedAt);
+  const reported = options.versionId ? versions.find((v) => v.id === options.versionId) : versions.at(-1);
+  if (options.versionId && !reported) throw new RangeError(`version ${options.versionId} is not in the review`);
+  const criteria = review.checklist.criteria.filter((c) => !c.deletedAt);
+  const criterionById = new Map(criteria.map((c) => [c.id, c]));
+  const members = new Map(review.committee.map((m) => [m.id, m]));
+
+  const annotations = reported ? numberAnnotations(review.annotations.filter((a) => !a.deletedAt && a.versionId === reported.id)) : [];
+  const numberOf = new Map(annotations.map((a) => [a.id, a.number]));
+  const assessments = new Map(review.assessments.filter((a) => a.versionId === reported?.id).map((a) => [a.criterionId, a]));
+
+  const toAction = (criterion: Criterion) => (action: { id: string; description: string; ownerId: string; dueDate: string; status: 'open' | 'done' }): ReportAction => {
+    const owner = members.get(action.ownerId);
+    const entry: ReportAction = {
+      id: action.id,
+      description: action.description,
+      ownerName: owner?.name ?? 'Former committee member',
+      dueDate: action.dueDate,
+      status: action.status,
+      overdue: action.status === 'open' && action.dueDate < today,
+      criterionId: criterion.id,
+      criterionTitle: criterion.title,
+    };
+    if (owner) entry.ownerRole = owner.role;
+    return entry;
+  };
+
+  const reportCriteria = criteria.map((criterion): ReportCriterion => {
+    const assessment = assessments.get(criterion.id);
+    const supporting = (assessment?.annotationIds ?? []).map((id) => numberOf.get(id)).filter((n): n is number => n !== undefined);
+    const tagged = annotations.filter((a) => a.criterionIds.includes(criterion.id)).map((a) => a.number);
+    const entry: ReportCriterion = {
+      id: criterion.id,
+      category: criterion.category,
+      title: criterion.title,
+      question: criterion.question,
+      verdict: assessment?.verdict ?? 'unreviewed',
+      rationale: assessment?.rationale ?? '',
+      supportingAnnotations: [...new Set(supporting)],
+      annotations: [...new Set([...supporting, ...tagged])],
+      actions: (assessment?.actions ?? []).filter((a) => !a.deletedAt).map(toAction(criterion)),
+    };
+    if (criterion.reference) entry.reference = criterion.reference;
+    if (assessment && assessment.verdict !== 'unreviewed') {
+      entry.assessedBy = assessment.author;
+      entry.assessedAt = assessment.updatedAt;
+    }
+    return entry;
+  });
+
+  const categories = CATEGORIES.map((category): ReportCategory => {
+    const info = CATEGORY_INFO.find((c) => c.id === category);
+    const inCategory = reportCriteria.filter((c) => c.category === category);
+    return { category, label: info?.label ?? category, description: info?.description ?? '', verdicts: countVerdicts(inCategory), criteria: inCategory };
+  }).filter((c) => c.criteria.length > 0);
+
+  const open = annotations.filter((a) => a.status === 'open').sort(bySeverityThenNumber);
+  const allActions = reportCriteria.flatMap((c) => c.actions);
+  const actionPlan = allActions.filter((a) => a.status === 'open').sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.criterionTitle.localeCompare(b.criterionTitle));
+  const reportVersions = versions.map((v) => describeVersion(v, v.id === reported?.id));
+
+  const model: ReportModel = {
+    format: REPORT_FORMAT,
+    formatVersion: REPORT_FORMAT_VERSION,
+    generatedAt: options.generatedAt,
+    review: { id: review.id, title: review.title, createdAt: review.createdAt, updatedAt: review.updatedAt, checklist: review.checklist.basedOn },
+    versions: reportVersions,
+    committee: review.committee.filter((m) => !m.deletedAt).map(({ name, role, email }) => (email ? { name, role, email } : { name, role })),
+    summary: {
+      criteria: reportCriteria.length,
+      reviewed: reportCriteria.filter((c) => c.verdict !== 'unreviewed').length,
+      verdicts: countVerdicts(reportCriteria),
+      openAnnotations: Object.fromEntries(SEVERITIES.map((s) => [s, open.filter((a) => a.severity === s).length])) as SeverityCounts,
+      seriousOpenAnnotations: open.filter((a) => a.severity === 'critical' || a.severity === 'major').map((a) => a.number),
+      openActions: actionPlan.length,
+      overdueActions: actionPlan.filter((a) => a.overdue).length,
+    },
+    categories,
+    annotations,
+    actionPlan,
+    openItems: {
+      unreviewedCriteria: reportCriteria.filter((c) => c.verdict === 'unreviewed').map(({ id, title, category }) => ({ id, title, category })),
+      openAnnotations: open.map((a) => a.number),
+    },
+    signOffs: [...review.signoffs]
+      .sort((a, b) => a.signedAt.localeCompare(b.signedAt))
+      .map(({ signer, meaning, reportFile, reportSha256, signedAt }) => ({ signer, meaning, reportFile, reportSha256, signedAt })),
+  };
+  const reportedVersion = reportVersions.find((v) => v.reported);
+  if (reportedVersion) model.reportedVersion = reportedVersion;
+  if (options.generatedBy) model.generatedBy = options.generatedBy;
+  if (options.generator) model.generator = options.generator;
+  const previous = reported ? versions[versions.indexOf(reported) - 1] : undefined;
+  if (reported && previous) model.changes = describeChanges(review, previous, reported, criterionById, options.compare);
+  return model;
+}
+
+function describeVersion(version: Version, reported: boolean): ReportVersion {
+  const entry: ReportVersion = {
+    id: version.id,
+    label: version.label,
+    importedAt: version.importedAt,
+    importedBy: version.importedBy.name,
+    fileName: version.source.fileName,
+    mediaType: version.source.mediaType,
+    bytes: version.source.bytes,
+    sha256: version.source.sha256,
+    reported,
+  };
+  if (version.effectiveDate) entry.effectiveDate = version.effectiveDate;
+  return entry;
+}
+
+function numberAnnotations(annotations: Annotation[]): ReportAnnotation[] {
+  const ordered = [...annotations].sort(
+    (a, b) => a.target.selector[1].start - b.target.selector[1].start || a.target.selector[1].end - b.target.selector[1].end || a.createdAt.localeCompare(b.createdAt),
+  );
+  return ordered.map((a, index) => {
+    const [quote, position] = a.target.selector;
+    return {
+      number: index + 1,
+      id: a.id,
+      quote: quote.exact,
+      prefix: quote.prefix,
+      suffix: quote.suffix,
+      start: position.start,
+      end: position.end,
+      severity: a.severity,
+      status: a.status,
+      anchorState: a.anchorState,
+      carried: a.carriedFrom !== undefined,
+      criterionIds: a.criterionIds,
+      comment: richTextToPlainText(a.body),
+      author: a.author,
+      createdAt: a.createdAt,
+      updatedAt: a.updatedAt,
+      replies: a.replies.filter((r) => !r.deletedAt).map((r) => ({ author: r.author, createdAt: r.createdAt, comment: richTextToPlainText(r.body) })),
+    };
+  });
+}
+
+function describeChanges(review: Review, from: Version, to: Version, criteria: Map<string, Criterion>, compare: CompareVersions | undefined): ReportChanges {
+  const changes: ReportChanges = { from: { id: from.id, label: from.label }, to: { id: to.id, label: to.label }, available: false, touchedCriteria: [], passages: [] };
+  if (!compare) return changes;
+  const summary = compare(review, from, to);
+  changes.available = true;
+  changes.counts = summary.counts;
+  changes.touchedCriteria = summary.touchedCriterionIds
+    .map((id) => criteria.get(id))
+    .filter((c): c is Criterion => c !== undefined)
+    .map(({ id, title, category }) => ({ id, title, category }));
+  changes.passages = summary.passages ?? [];
+  return changes;
+}
+
+function countVerdicts(criteria: readonly { verdict: Verdict }[]): VerdictCounts {
+  return Object.fromEntries(VERDICTS.map((v) => [v, criteria.filter((c) => c.verdict === v).length])) as VerdictCounts;
+}
+
+const SEVERITY_RANK: Record<Severity, number> = { critical: 0, major: 1, minor: 2, info: 3 };
+
+function bySeverityThenNumber(a: ReportAnnotation, b: ReportAnnotation): number {
+  return SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || a.number - b.number;
+}

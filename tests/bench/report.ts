@@ -1,0 +1,93 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Review } from '../../shared/model';
+import { buildReportModel, renderReportHtml } from '../../shared/report';
+import { IdentityStore } from '../../electron/services/identities/identity-store';
+import { ReviewLibrary } from '../../electron/services/library/review-library';
+import { summarizeChanges } from '../../electron/services/report/change-summary';
+import { printWithChromium } from '../../electron/services/report/print-with-chromium';
+import { finishReportPdf } from '../../electron/services/report/report-pdf';
+import { GENERATOR } from '../../electron/services/report/render-report';
+import { newReviewDocument } from '../../electron/services/reviews/new-review';
+import { signPdf } from '../../electron/services/signing/sign-pdf';
+import { verifyPdfSignatures } from '../../electron/services/signing/verify-pdf';
+import { generateAnnotations, generatePolicyBlocks, versionFromBlocks } from './generate-policy';
+
+const PASSPHRASE = 'bench passphrase, not a secret';
+
+/**
+ * A review of a 100-page version (about 1,700 blocks) with 1,000 annotations and a verdict on every criterion, to
+ * a signed PDF, step by step as the app does it: the report model, the HTML, the PDF (Chromium's print, then the
+ * document information and signature fields), and one signature (unlocking the key with scrypt, then the PAdES
+ * signature by incremental update). Run twice: the first run includes starting Chromium and loading the modules,
+ * as the CLI does; the second is the app's case of a later export.
+ */
+export async function benchReport(): Promise<Record<string, unknown>> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'policy-review-bench-report-'));
+  try {
+    const review = benchReview();
+    await new ReviewLibrary(dataDir).create(review);
+    const identities = new IdentityStore(dataDir);
+    const identity = await identities.create({ name: 'Bench Chair', role: 'chair', passphrase: PASSPHRASE });
+    const runs = [];
+    for (let run = 0; run < 2; run++) runs.push(await oneRun(review, identities, identity.id));
+    return {
+      blocks: review.versions[0]?.blocks.length,
+      annotations: review.annotations.length,
+      criteria: review.checklist.criteria.length,
+      first: runs[0],
+      second: runs[1],
+      targetTotalMs: 5000,
+    };
+  } finally {
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+async function oneRun(review: Review, identities: IdentityStore, identityId: string): Promise<Record<string, unknown>> {
+  const ms: Record<string, number> = {};
+  const started = performance.now();
+  const step = async <T>(name: string, work: () => T | Promise<T>): Promise<T> => {
+    const t = performance.now();
+    const result = await work();
+    ms[name] = round(performance.now() - t);
+    return result;
+  };
+  const model = await step('model', () => buildReportModel(review, { generatedAt: new Date().toISOString(), generator: GENERATOR, compare: summarizeChanges }));
+  const html = await step('html', () => renderReportHtml(model, { forPrint: true }));
+  const printed = await step('pdfPrint', () => printWithChromium(html));
+  const pdf = await step('pdfFinish', () => finishReportPdf(printed, { title: review.title, reviewId: review.id, generator: GENERATOR, committeeSize: model.committee.length }));
+  ms.pdf = round(ms.pdfPrint! + ms.pdfFinish!);
+  const key = await step('signUnlock', () => identities.unlock(identityId, PASSPHRASE));
+  const signed = await step('signPades', () => signPdf(pdf, { signer: key.signer, key, meaning: 'Approved', signedAt: new Date() }));
+  ms.sign = round(ms.signUnlock! + ms.signPades!);
+  ms.total = round(performance.now() - started);
+  const verification = await step('verifyAfter', () => verifyPdfSignatures(signed, { identities: [key.certificate], trusted: [], given: [] }));
+  const pages = (Buffer.from(printed).toString('latin1').match(/\/Type\s*\/Page\b/g) ?? []).length;
+  return { ms, htmlBytes: html.length, pdfBytes: signed.length, pages, signatureValid: verification.signatures.every((s) => s.intact && s.coversWholeFile) };
+}
+
+/** The storage bench's review (100 pages, 1,000 annotations), with a verdict, rationale and, for some, an action on every criterion. */
+function benchReview(): Review {
+  const review = newReviewDocument('Bench review: City social media policy', { name: 'Bench Chair', role: 'chair' });
+  const version = versionFromBlocks(generatePolicyBlocks(100), 'Policy 2025');
+  review.versions.push(version);
+  const criteria = review.checklist.criteria.map((c) => c.id);
+  review.annotations.push(...generateAnnotations(version, 1000, criteria));
+  const owner = review.committee[0]!.id;
+  const now = new Date().toISOString();
+  const verdicts = ['met', 'partial', 'not-met', 'not-applicable', 'unreviewed'] as const;
+  criteria.forEach((criterionId, i) => {
+    const verdict = verdicts[i % verdicts.length]!;
+    const annotationIds = review.annotations.filter((a) => a.criterionIds.includes(criterionId)).slice(0, 5).map((a) => a.id);
+    const actions = verdict === 'partial' || verdict === 'not-met' ? [{ id: randomUUID(), description: `Revise the policy for ${criterionId}.`, ownerId: owner, dueDate: '2026-06-30', status: 'open' as const, createdAt: now, updatedAt: now }] : [];
+    review.assessments.push({ id: randomUUID(), versionId: version.id, criterionId, verdict, rationale: `The committee found the policy ${verdict} on this point, for the reasons in the annotations.`, annotationIds, author: { name: 'Bench Chair', role: 'chair' }, createdAt: now, updatedAt: now, actions });
+  });
+  return review;
+}
+
+function round(ms: number): number {
+  return Math.round(ms);
+}

@@ -1,0 +1,96 @@
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ReviewLibrary } from '../../../electron/services/library/review-library';
+import { RIVERTON } from '../report/support-review';
+import { pdfsig, qpdfCheck } from '../signing/support-signing';
+import { runCli } from '../support/run-cli';
+import { useTempDirs } from '../support/temp-dir';
+import { reportToSign } from '../signing/support-reports';
+
+const tempDir = useTempDirs();
+const sha256 = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
+
+describe('policy-review sign', () => {
+  it('signs a report PDF in turn for two members and records each sign-off in its review', async () => {
+    const dataDir = await tempDir();
+    const { reviewId, file, sha256: exported, ana, ben, passphraseFile } = await reportToSign(dataDir, 'pdf');
+    const first = await runCli(['sign', file, '--identity', ana, '--passphrase-file', passphraseFile, '--meaning', 'Approved', '--data-dir', dataDir]);
+    expect(first.stderr).toBe('');
+    expect(first.code).toBe(0);
+    expect(first.stdout).toContain('Signed');
+    expect(first.stdout).toContain(`Recorded as a sign-off in the review ${reviewId}.`);
+    const second = await runCli(['sign', file, '--identity', ben.slice(0, 8), '--passphrase-file', passphraseFile, '--meaning', 'Legal review', '--json', '--data-dir', dataDir]);
+    expect(second.code).toBe(0);
+    expect(JSON.parse(second.stdout)).toMatchObject({ signer: { name: 'Ben Okafor', role: 'legal' }, meaning: 'Legal review', reportSha256: exported });
+
+    expect(pdfsig(file).map((s) => [s.signer, s.valid, s.totalDocument])).toEqual([
+      ['Ana Díaz', true, false],
+      ['Ben Okafor', true, true],
+    ]);
+    expect(qpdfCheck(file)).toContain('No syntax or stream encoding errors found');
+    const { review } = await new ReviewLibrary(dataDir).read(reviewId);
+    const recorded = review.signoffs.filter((s) => s.reportSha256 === exported);
+    expect(recorded.map((s) => [s.signer.name, s.meaning, s.reportFile])).toEqual([
+      ['Ana Díaz', 'Approved', expect.stringMatching(/-report-\d{4}-\d{2}-\d{2}\.pdf$/)],
+      ['Ben Okafor', 'Legal review', expect.stringMatching(/-report-\d{4}-\d{2}-\d{2}\.pdf$/)],
+    ]);
+  }, 60_000);
+
+  it('refuses a wrong passphrase with one clear line, leaving the file and the review as they were', async () => {
+    const dataDir = await tempDir();
+    const { reviewId, file, ana } = await reportToSign(dataDir, 'pdf');
+    const before = sha256(file);
+    const wrong = join(dataDir, 'wrong.txt');
+    writeFileSync(wrong, 'not my passphrase\n');
+    const run = await runCli(['sign', file, '--identity', ana, '--passphrase-file', wrong, '--data-dir', dataDir]);
+    expect(run.code).toBe(1);
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    expect(run.stderr).toContain('policy-review sign: The passphrase is not right for this identity. Nothing was signed');
+    expect(sha256(file)).toBe(before);
+    const { review } = await new ReviewLibrary(dataDir).read(reviewId);
+    expect(review.signoffs.map((s) => s.meaning)).toEqual(['Reviewed']);
+  }, 60_000);
+
+  it('signs nothing when the report’s review cannot record the sign-off (it is open elsewhere)', async () => {
+    const dataDir = await tempDir();
+    const { reviewId, file, ana, passphraseFile } = await reportToSign(dataDir, 'pdf');
+    const before = sha256(file);
+    const library = new ReviewLibrary(dataDir);
+    await library.openReview(reviewId);
+    try {
+      const run = await runCli(['sign', file, '--identity', ana, '--passphrase-file', passphraseFile, '--data-dir', dataDir]);
+      expect(run.code).toBe(1);
+      expect(run.stderr).toContain('cannot record the sign-off, so nothing was signed');
+      expect(sha256(file)).toBe(before);
+    } finally {
+      await library.closeAll();
+    }
+  }, 60_000);
+
+  it('signs a JSON report into FILE.jws, leaving the report itself unchanged', async () => {
+    const dataDir = await tempDir();
+    const { reviewId, file, sha256: exported, ana, passphraseFile } = await reportToSign(dataDir, 'json');
+    const run = await runCli(['sign', file, '--identity', ana, '--passphrase-file', passphraseFile, '--data-dir', dataDir]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('the signature is in report.json.jws');
+    expect(sha256(file)).toBe(exported);
+    expect(JSON.parse(readFileSync(`${file}.jws`, 'utf8'))).toMatchObject({ signatures: [expect.objectContaining({ protected: expect.any(String) })] });
+    const { review } = await new ReviewLibrary(dataDir).read(reviewId);
+    expect(review.signoffs.at(-1)).toMatchObject({ signer: { name: 'Ana Díaz' }, meaning: 'Reviewed', reportSha256: exported });
+  }, 60_000);
+
+  it('signs a PDF that is no report of this library, saying it recorded no sign-off', async () => {
+    const dataDir = await tempDir();
+    const { reviewId, ana, passphraseFile } = await reportToSign(dataDir, 'pdf');
+    const foreign = join(dataDir, 'policy.pdf');
+    writeFileSync(foreign, readFileSync(`${RIVERTON}/v1.pdf`));
+    const run = await runCli(['sign', foreign, '--identity', ana, '--passphrase-file', passphraseFile, '--data-dir', dataDir]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Not recorded in a review');
+    expect(pdfsig(foreign)).toEqual([expect.objectContaining({ valid: true, totalDocument: true })]);
+    const { review } = await new ReviewLibrary(dataDir).read(reviewId);
+    expect(review.signoffs).toHaveLength(1);
+  }, 60_000);
+});
