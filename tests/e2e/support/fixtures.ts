@@ -30,9 +30,32 @@ export interface AppFixtures {
    * host only). Unset, the window has no file dialog, like the browser host.
    */
   dialogFiles: string[] | undefined;
+  /**
+   * Holds every call of one contract method at the door until the returned function is called, then lets them
+   * through to the real service in order (Chromium host only). For tests of what a person can do while work waits.
+   */
+  holdCalls: (method: MethodName) => () => void;
 }
 
-export const test = base.extend<AppFixtures, { chromiumBrowser: Browser }>({
+/** Calls of the held methods wait here; releasing a method lets its waiting and later calls through. */
+class CallGate {
+  private readonly held = new Map<string, Promise<void>>();
+
+  hold(method: string): () => void {
+    let release!: () => void;
+    this.held.set(method, new Promise<void>((resolve) => (release = resolve)));
+    return () => {
+      this.held.delete(method);
+      release();
+    };
+  }
+
+  async pass(method: unknown): Promise<void> {
+    if (typeof method === 'string') await this.held.get(method);
+  }
+}
+
+export const test = base.extend<AppFixtures & { callGate: CallGate }, { chromiumBrowser: Browser }>({
   chromiumBrowser: [
     async ({}, use) => {
       if (useElectron) return use(undefined as unknown as Browser);
@@ -58,7 +81,14 @@ export const test = base.extend<AppFixtures, { chromiumBrowser: Browser }>({
 
   dialogFiles: [undefined, { option: true }],
 
-  app: async ({ chromiumBrowser, dataDir, dialogFiles, expectConsoleError: _registered }, use) => {
+  callGate: async ({}, use) => use(new CallGate()),
+
+  holdCalls: async ({ callGate }, use) => {
+    if (useElectron) test.skip(true, 'Holding contract calls needs the Chromium host, where the test binds the services.');
+    await use((method) => callGate.hold(method));
+  },
+
+  app: async ({ chromiumBrowser, callGate, dataDir, dialogFiles, expectConsoleError: _registered }, use) => {
     if (useElectron) {
       const electronApp = await _electron.launch({ args: [join(repo, 'out/main/index.js')], env: { ...process.env, POLICY_REVIEW_DATA_DIR: dataDir } });
       const page = await electronApp.firstWindow();
@@ -69,7 +99,14 @@ export const test = base.extend<AppFixtures, { chromiumBrowser: Browser }>({
     }
     const workstation = await openWorkstation({ dataDir, host: 'browser', checkResults: true, ...(dialogFiles ? { chooseFiles: async () => dialogFiles } : {}) });
     const context = await chromiumBrowser.newContext({ viewport: { width: 1360, height: 880 } });
-    await serveAppInContext(context, rendererDir, workstation);
+    await serveAppInContext(context, rendererDir, {
+      invoke: async (method, args, caller) => {
+        await callGate.pass(method);
+        return workstation.invoke(method, args, caller);
+      },
+      onEvent: (listener) => workstation.onEvent(listener),
+      windowClosed: (windowId) => workstation.windowClosed(windowId),
+    });
     const page = await context.newPage();
     const problems: string[] = [];
     page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
