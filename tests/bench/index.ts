@@ -1,11 +1,17 @@
 // `npm run bench [-- NAME ...]`: runs the named benchmarks (all when none is named) and prints their figures as
 // JSON. Benchmarks measure; tests never assert time.
+import { benchCompare } from './compare';
 import { benchImport } from './import';
+import { benchReport } from './report';
 import { benchStorage } from './storage';
+import { benchWorkspace } from './workspace';
 
 const BENCHES: Record<string, () => Promise<Record<string, unknown>>> = {
   storage: benchStorage,
   import: benchImport,
+  compare: benchCompare,
+  report: benchReport,
+  workspace: benchWorkspace,
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

@@ -4,67 +4,120 @@ import { ContentEditable } from '@lexical/react/LexicalContentEditable';
 import { LexicalErrorBoundary } from '@lexical/react/LexicalErrorBoundary';
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
 import type { LexicalEditor } from 'lexical';
-import { useImperativeHandle, useState, type Ref } from 'react';
+import { useImperativeHandle, useState, type ReactNode, type Ref } from 'react';
 import type { Version } from '../../../shared/model';
 import { $buildDocument, type DocumentIndex } from './buildDocumentState';
 import { rememberDocumentIndex, useDocumentIndex } from './documentIndex';
 import { documentTheme } from './documentTheme';
 import { DOCUMENT_NODES } from './documentNodes';
+import { $appendSegments } from './highlights/appendSegments';
+import { HighlightLayout } from './highlights/highlightLayout';
+import { DocumentHighlightsContext, type DocumentHighlights, type HighlightSource } from './highlights/highlightsContext';
+import { MarkRegistry } from './highlights/markRegistry';
+import { HighlightsPlugin } from './plugins/HighlightsPlugin';
 import { PageMarkersPlugin } from './plugins/PageMarkersPlugin';
+import { PaintTimingPlugin } from './plugins/PaintTimingPlugin';
+import { readTextSelection, type TextSelection } from './selection/readTextSelection';
+import { textRangeToDom } from './selection/textRangeToDom';
 import './document.css';
+import './highlights/highlights.css';
 
 /** What the work built on a shown version (highlights, anchoring) needs: its editor and where each block went. */
 export interface DocumentHandle {
   versionId: string;
   editor: LexicalEditor;
   index: DocumentIndex;
+  highlights: DocumentHighlights;
+  /** Scrolls an annotation's first mark into view and, unless told not to, focuses it. False when it has none. */
+  showAnnotation: (annotationId: string, options?: { focus?: boolean }) => boolean;
+  /** The words of this version selected now (read at once, not a frame late), or null. */
+  readSelection: () => TextSelection | null;
+  /** The DOM range over `[start, end)` of the version's text (words not selected, e.g. a restored draft's). */
+  rangeOf: (start: number, end: number) => Range | null;
 }
 
 export interface DocumentViewProps {
   /** The version to show. Mount one view per version (`key={version.id}`): the tree is built once, at mount. */
   version: Version;
+  /** The annotations to highlight; drawn into the first editor state, then kept in step with every change. */
+  highlights?: HighlightSource | undefined;
   /** Set to the view's editor and index while it is mounted. */
   handleRef?: Ref<DocumentHandle | null>;
+  /** Plugins of the features built on the view (selection, tooltips, activation). */
+  children?: ReactNode;
 }
 
 /**
- * One version of the policy as read-only rich text. The whole editor tree is built in the editor's first update
- * (no per-block components, no changes after mount), so a long policy is laid out once.
+ * One version of the policy as read-only rich text with its annotations highlighted. The whole editor tree,
+ * marks included, is built in the editor's first update from precomputed segments (no per-block components, no
+ * highlighting after mount), so a long policy is laid out once; later changes redraw only the blocks they touch.
  */
-export function DocumentView({ version, handleRef }: DocumentViewProps) {
+export function DocumentView({ version, highlights, handleRef, children }: DocumentViewProps) {
+  const [drawn] = useState<DocumentHighlights>(() => ({ layout: new HighlightLayout(version, highlights?.getAnnotations() ?? []), marks: new MarkRegistry() }));
   const [initialConfig] = useState<InitialConfigType>(() => ({
     namespace: 'policy-document',
     editable: false,
     theme: documentTheme,
     nodes: [...DOCUMENT_NODES],
     onError: (error) => console.error(error),
-    editorState: (editor) => rememberDocumentIndex(editor, $buildDocument(version.blocks)),
+    editorState: (editor) => {
+      drawn.marks.clear();
+      const index = $buildDocument(version.blocks, (element, block, blockIndex) => {
+        const marks = $appendSegments(element, drawn.layout.segments(blockIndex), block.type === 'code');
+        if (marks.length) drawn.marks.setBlock(blockIndex, marks);
+      });
+      rememberDocumentIndex(editor, index);
+    },
   }));
   const paged = version.blocks.some((block) => block.page !== undefined);
 
   return (
     <LexicalComposer initialConfig={initialConfig}>
-      <RichTextPlugin
-        contentEditable={
-          <ContentEditable
-            className={paged ? 'doc-content is-paged' : 'doc-content'}
-            aria-label={`Policy text, version ${version.label}`}
-            aria-multiline
-            tabIndex={0}
-            spellCheck={false}
-          />
-        }
-        ErrorBoundary={LexicalErrorBoundary}
-      />
-      <PageMarkersPlugin />
-      <DocumentHandlePlugin handleRef={handleRef} versionId={version.id} />
+      <DocumentHighlightsContext value={drawn}>
+        <RichTextPlugin
+          contentEditable={
+            <ContentEditable
+              className={paged ? 'doc-content is-paged' : 'doc-content'}
+              aria-label={`Policy text, version ${version.label}`}
+              aria-multiline
+              tabIndex={0}
+              spellCheck={false}
+            />
+          }
+          ErrorBoundary={LexicalErrorBoundary}
+        />
+        <PageMarkersPlugin />
+        <PaintTimingPlugin />
+        {highlights && <HighlightsPlugin source={highlights} />}
+        <DocumentHandlePlugin handleRef={handleRef} versionId={version.id} highlights={drawn} />
+        {children}
+      </DocumentHighlightsContext>
     </LexicalComposer>
   );
 }
 
-function DocumentHandlePlugin({ handleRef, versionId }: { handleRef: Ref<DocumentHandle | null> | undefined; versionId: string }) {
+function DocumentHandlePlugin({ handleRef, versionId, highlights }: { handleRef: Ref<DocumentHandle | null> | undefined; versionId: string; highlights: DocumentHighlights }) {
   const [editor] = useLexicalComposerContext();
   const index = useDocumentIndex();
-  useImperativeHandle(handleRef, () => ({ versionId, editor, index }), [versionId, editor, index]);
+  useImperativeHandle(
+    handleRef,
+    () => ({
+      versionId,
+      editor,
+      index,
+      highlights,
+      showAnnotation: (annotationId, { focus = true } = {}) => {
+        const key = highlights.marks.keysOf(annotationId)[0];
+        const element = key === undefined ? null : editor.getElementByKey(key);
+        if (!element) return false;
+        element.scrollIntoView({ block: 'center' });
+        if (focus) element.focus({ preventScroll: true });
+        return true;
+      },
+      readSelection: () => readTextSelection(editor, index, highlights.layout),
+      rangeOf: (start, end) => textRangeToDom(editor, index, highlights.layout, start, end),
+    }),
+    [versionId, editor, index, highlights],
+  );
   return null;
 }

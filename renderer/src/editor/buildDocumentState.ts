@@ -1,10 +1,12 @@
 import { $createListItemNode, $createListNode, type ListNode, type ListType } from '@lexical/list';
 import { $createHeadingNode, $createQuoteNode } from '@lexical/rich-text';
 import { $createTableCellNode, $createTableNode, $createTableRowNode, TableCellHeaderStates } from '@lexical/table';
-import { $createLineBreakNode, $createParagraphNode, $createTextNode, $getRoot, type ElementNode, type NodeKey } from 'lexical';
+import { $createParagraphNode, $getRoot, type ElementNode, type NodeKey } from 'lexical';
 import type { Block } from '../../../shared/model';
+import { $textNodes } from './highlights/appendSegments';
 import { $createCodeBlockNode } from './nodes/CodeBlockNode';
 import { $createNoteNode } from './nodes/NoteNode';
+import { $createSectionNode, type SectionNode } from './nodes/SectionNode';
 
 type BlockOf<T extends Block['type']> = Extract<Block, { type: T }>;
 
@@ -17,27 +19,50 @@ export interface DocumentIndex {
   blockKeys: Map<string, NodeKey>;
   /** For paged sources (PDF): the page each new page starts on, by the key of the block that starts it. */
   pageStarts: Map<NodeKey, number>;
+  /** Block index by the key of its element: the way back from the editor to the version's text. */
+  blockIndexByKey: Map<NodeKey, number>;
 }
+
+/** Writes a block's text into its element (plain, or cut into highlighted runs). */
+export type $AppendBlockText = (element: ElementNode, block: Block, blockIndex: number) => void;
+
+const $appendPlainText: $AppendBlockText = (element, block) => {
+  element.append(...$textNodes(block.text, block.type === 'code'));
+};
+
+/** A long stretch without headings is still cut into sections, so no section is much longer than a screen or two. */
+const MAX_BLOCKS_PER_SECTION = 24;
 
 /**
  * Builds a version's whole editor tree in one pass, inside the editor's first update, so the document is laid out
  * once. Consecutive list items become one list tree nested by depth, the cells of one table one table, and each
- * other block one element. Returns where each block went.
+ * other block one element; each heading starts a section. `appendText` writes each block's text (with its
+ * highlights, when given). Returns where each block went.
  */
-export function $buildDocument(blocks: readonly Block[]): DocumentIndex {
-  const index: DocumentIndex = { blockKeys: new Map(), pageStarts: new Map() };
+export function $buildDocument(blocks: readonly Block[], appendText: $AppendBlockText = $appendPlainText): DocumentIndex {
+  const index: DocumentIndex = { blockKeys: new Map(), pageStarts: new Map(), blockIndexByKey: new Map() };
+  const builder: Builder = { blocks, index, appendText };
   const root = $getRoot();
+  let section: SectionNode | undefined;
+  let blocksInSection = 0;
   let i = 0;
   while (i < blocks.length) {
     const block = blocks[i]!;
+    if (!section || block.type === 'heading' || blocksInSection >= MAX_BLOCKS_PER_SECTION) {
+      section = $createSectionNode();
+      root.append(section);
+      blocksInSection = 0;
+    }
+    const start = i;
     if (block.type === 'list-item') {
-      i = $appendList(root, blocks, i, index);
+      i = $appendList(section, builder, i);
     } else if (block.type === 'table-cell') {
-      i = $appendTable(root, blocks, i, index);
+      i = $appendTable(section, builder, i);
     } else {
-      root.append($blockElement(block, index));
+      section.append($blockElement(block, i, builder));
       i++;
     }
+    blocksInSection += i - start;
   }
   let page: number | undefined;
   for (const block of blocks) {
@@ -49,7 +74,19 @@ export function $buildDocument(blocks: readonly Block[]): DocumentIndex {
   return index;
 }
 
-function $blockElement(block: Exclude<Block, BlockOf<'list-item'> | BlockOf<'table-cell'>>, index: DocumentIndex): ElementNode {
+interface Builder {
+  blocks: readonly Block[];
+  index: DocumentIndex;
+  appendText: $AppendBlockText;
+}
+
+function $placeBlock(element: ElementNode, block: Block, blockIndex: number, { index, appendText }: Builder): void {
+  appendText(element, block, blockIndex);
+  index.blockKeys.set(block.id, element.getKey());
+  index.blockIndexByKey.set(element.getKey(), blockIndex);
+}
+
+function $blockElement(block: Exclude<Block, BlockOf<'list-item'> | BlockOf<'table-cell'>>, blockIndex: number, builder: Builder): ElementNode {
   let element: ElementNode;
   switch (block.type) {
     case 'heading':
@@ -67,22 +104,8 @@ function $blockElement(block: Exclude<Block, BlockOf<'list-item'> | BlockOf<'tab
     default:
       element = $createParagraphNode();
   }
-  $appendText(element, block.text, block.type === 'code');
-  index.blockKeys.set(block.id, element.getKey());
+  $placeBlock(element, block, blockIndex, builder);
   return element;
-}
-
-/** Text as one text node; code keeps its lines as line breaks, so the element's text content equals the block's. */
-function $appendText(element: ElementNode, text: string, keepLines: boolean): void {
-  if (text === '') return;
-  if (!keepLines || !text.includes('\n')) {
-    element.append($createTextNode(text));
-    return;
-  }
-  text.split('\n').forEach((line, n) => {
-    if (n > 0) element.append($createLineBreakNode());
-    if (line !== '') element.append($createTextNode(line));
-  });
 }
 
 const listTypeOf = (item: BlockOf<'list-item'>): ListType => (item.ordered ? 'number' : 'bullet');
@@ -91,7 +114,8 @@ const listTypeOf = (item: BlockOf<'list-item'>): ListType => (item.ordered ? 'nu
  * Appends the run of list items starting at `start` as one list tree. Lexical nests a list inside a list item of
  * its own that follows the item it belongs to; a jump of more than one level creates the levels in between.
  */
-function $appendList(parent: ElementNode, blocks: readonly Block[], start: number, index: DocumentIndex): number {
+function $appendList(parent: ElementNode, builder: Builder, start: number): number {
+  const { blocks } = builder;
   const levels: ListNode[] = [];
   const $openLevel = (depth: number, type: ListType) => {
     const list = $createListNode(type);
@@ -109,9 +133,8 @@ function $appendList(parent: ElementNode, blocks: readonly Block[], start: numbe
     // An ordered item after bullets at the same depth (or the reverse) starts a list of its own.
     if (levels[depth]!.getListType() !== type) $openLevel(depth, type);
     const item = $createListItemNode();
-    $appendText(item, block.text, false);
     levels[depth]!.append(item);
-    index.blockKeys.set(block.id, item.getKey());
+    $placeBlock(item, block, i, builder);
   }
   return i;
 }
@@ -120,13 +143,14 @@ function $appendList(parent: ElementNode, blocks: readonly Block[], start: numbe
  * Appends the run of cells of one table starting at `start` as a table, placing each cell by its row and column
  * and filling holes with empty cells so every row has the same number of columns.
  */
-function $appendTable(parent: ElementNode, blocks: readonly Block[], start: number, index: DocumentIndex): number {
+function $appendTable(parent: ElementNode, builder: Builder, start: number): number {
+  const { blocks } = builder;
   const table = (blocks[start] as BlockOf<'table-cell'>).table;
-  const grid: BlockOf<'table-cell'>[][] = [];
+  const grid: { block: BlockOf<'table-cell'>; blockIndex: number }[][] = [];
   let columns = 0;
   let i = start;
   for (let block = blocks[i]; block?.type === 'table-cell' && block.table === table; block = blocks[++i]) {
-    (grid[block.row] ??= [])[block.column] = block;
+    (grid[block.row] ??= [])[block.column] = { block, blockIndex: i };
     columns = Math.max(columns, block.column + 1);
   }
   const tableNode = $createTableNode();
@@ -135,14 +159,11 @@ function $appendTable(parent: ElementNode, blocks: readonly Block[], start: numb
     const cells = grid[row] ?? [];
     for (let column = 0; column < columns; column++) {
       const cell = cells[column];
-      const headerState = !cell?.header ? TableCellHeaderStates.NO_STATUS : row > 0 && column === 0 ? TableCellHeaderStates.COLUMN : TableCellHeaderStates.ROW;
+      const headerState = !cell?.block.header ? TableCellHeaderStates.NO_STATUS : row > 0 && column === 0 ? TableCellHeaderStates.COLUMN : TableCellHeaderStates.ROW;
       const cellNode = $createTableCellNode(headerState);
       const paragraph = $createParagraphNode();
-      if (cell) {
-        $appendText(paragraph, cell.text, false);
-        index.blockKeys.set(cell.id, paragraph.getKey());
-      }
       rowNode.append(cellNode.append(paragraph));
+      if (cell) $placeBlock(paragraph, cell.block, cell.blockIndex, builder);
     }
     tableNode.append(rowNode);
   }

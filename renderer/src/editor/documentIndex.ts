@@ -3,7 +3,7 @@ import type { LexicalEditor } from 'lexical';
 import type { DocumentIndex } from './buildDocumentState';
 
 const indexes = new WeakMap<LexicalEditor, DocumentIndex>();
-const EMPTY: DocumentIndex = { blockKeys: new Map(), pageStarts: new Map() };
+const EMPTY: DocumentIndex = { blockKeys: new Map(), pageStarts: new Map(), blockIndexByKey: new Map() };
 
 /** Remembers where the blocks of the document an editor shows went; kept per editor, so it goes with it. */
 export function rememberDocumentIndex(editor: LexicalEditor, index: DocumentIndex): void {

@@ -22,4 +22,7 @@ export const documentTheme: EditorThemeClasses = {
   tableCellHeader: 'doc-th',
   codeBlock: 'doc-code',
   note: 'doc-note',
+  section: 'doc-section',
+  mark: 'doc-mark',
+  markOverlap: 'doc-mark-overlap',
 };

@@ -1,17 +1,26 @@
-import { useEffect, useId, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useId, useMemo, useState } from 'react';
 import type { ChecklistView } from '../../../../shared/api';
-import type { Category, Criterion } from '../../../../shared/model';
+import type { Annotation, Assessment, Category, Criterion } from '../../../../shared/model';
 import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { countOf } from '../../ui/format';
 import { PlusIcon, SearchIcon } from '../../ui/icons';
+import { TabPanel, Tabs } from '../../ui/Tabs';
 import { useAction } from '../../ui/useAction';
 import type { AsyncValue } from '../../ui/useAsyncValue';
+import { ActionPlanView } from '../actions/ActionPlanView';
+import { useActionChanges } from '../actions/useActionChanges';
 import { callInReview } from '../review/reviewSession';
+import { SaveTemplateButton } from '../templates/SaveTemplateButton';
+import { CriterionAssessment } from '../verdicts/CriterionAssessment';
+import { progressOf } from '../verdicts/progress';
+import { useAnnotations } from '../workspace/annotationStore';
+import { useWorkspace } from '../workspace/ReviewWorkspace';
 import { ChecklistCategorySection } from './ChecklistCategorySection';
 import { CriterionDialog } from './CriterionDialog';
 import { categorySectionId, criterionCardId, filterCriteria, groupByCategory } from './groupByCategory';
+import { VersionUnderReview } from './VersionUnderReview';
 import './checklist.css';
 
 export interface ChecklistAreaProps {
@@ -21,21 +30,66 @@ export interface ChecklistAreaProps {
 }
 
 type Editing = { kind: 'add'; category?: Category } | { kind: 'edit'; criterion: Criterion } | { kind: 'remove'; criterion: Criterion };
+type ChecklistTab = 'criteria' | 'plan';
 
-/** The review's criteria by category, with a filter, and adding, editing and removing criteria. */
+const CHECKLIST_TABS = [
+  { id: 'criteria', label: 'Criteria and verdicts' },
+  { id: 'plan', label: 'Action plan' },
+] as const;
+
+/**
+ * The review's criteria by category, each with its verdict for the version under review (rationale, supporting
+ * annotations, corrective actions), progress per category and overall, and the action plan; adding, editing,
+ * removing and reordering criteria, and saving them as a template.
+ */
 export function ChecklistArea({ reviewId, checklist, readOnly }: ChecklistAreaProps) {
+  const workspace = useWorkspace();
+  const { selectedVersion: version, assessments, annotations: store, review, announce } = workspace;
   const [query, setQuery] = useState('');
   const [editing, setEditing] = useState<Editing>();
   const [status, setStatus] = useState<string>();
+  const [problem, setProblem] = useState<string>();
   const [highlightedId, setHighlightedId] = useState<string>();
+  const [tab, setTab] = useState<ChecklistTab>('criteria');
+  const [planRevision, setPlanRevision] = useState(0);
+  const [focusAfterMove, setFocusAfterMove] = useState<{ criterionId: string; by: -1 | 1 }>();
   const filterId = useId();
   const remove = useAction((criterion: Criterion) => callInReview(reviewId, 'checklist.removeCriterion', { reviewId, criterionId: criterion.id }));
+  const reorder = useAction((criterionIds: string[]) => callInReview(reviewId, 'checklist.reorder', { reviewId, criterionIds }));
+  const bumpPlan = useCallback(() => setPlanRevision((n) => n + 1), []);
+  const actionChanges = useActionChanges(bumpPlan);
+  // Annotations change while the person works in the text; the checklist catches up without delaying that.
+  const all = useDeferredValue(useAnnotations(store));
   const view = checklist.data;
+
+  const verdicts = useMemo(() => new Map<string, Assessment>(version ? assessments.forVersion(version.id).map((a) => [a.criterionId, a]) : []), [assessments, version]);
+  const annotationsByCriterion = useMemo(() => {
+    const map = new Map<string, Annotation[]>();
+    if (!version) return map;
+    const onVersion = all.filter((a) => a.versionId === version.id).sort((a, b) => a.target.selector[1].start - b.target.selector[1].start);
+    for (const annotation of onVersion) {
+      for (const id of annotation.criterionIds) {
+        const list = map.get(id);
+        if (list) list.push(annotation);
+        else map.set(id, [annotation]);
+      }
+    }
+    return map;
+  }, [all, version]);
 
   // Bring a criterion that was just added or edited into view.
   useEffect(() => {
     if (highlightedId) document.getElementById(criterionCardId(highlightedId))?.scrollIntoView({ block: 'nearest' });
   }, [highlightedId]);
+
+  // After a move, focus stays on the moved criterion's button, or its other one when the first no longer applies.
+  useEffect(() => {
+    if (!focusAfterMove) return;
+    const card = document.getElementById(criterionCardId(focusAfterMove.criterionId));
+    const same = card?.querySelector<HTMLButtonElement>(`[data-move="${focusAfterMove.by}"]:not(:disabled)`);
+    const other = card?.querySelector<HTMLButtonElement>(`[data-move="${-focusAfterMove.by}"]:not(:disabled)`);
+    (same ?? other)?.focus();
+  }, [focusAfterMove, view]);
 
   if (!view) {
     return checklist.error ? (
@@ -53,6 +107,7 @@ export function ChecklistArea({ reviewId, checklist, readOnly }: ChecklistAreaPr
   const groups = groupByCategory(view, visible);
   const shownGroups = query ? groups.filter((g) => g.criteria.length > 0) : groups;
   const labelOf = (category: Category) => view.categories.find((c) => c.id === category)?.label ?? category;
+  const overall = progressOf(view.criteria, verdicts);
 
   const saved = (criterion: Criterion, verb: 'Added' | 'Saved') => {
     checklist.update((current) =>
@@ -78,11 +133,28 @@ export function ChecklistArea({ reviewId, checklist, readOnly }: ChecklistAreaPr
     setStatus(`Removed “${criterion.title}” from the checklist. Verdicts and annotations already made against it are kept.`);
   };
 
+  /** Swaps a criterion with its neighbour in the same category, keeping every other criterion where it is. */
+  const move = async (criterion: Criterion, by: -1 | 1) => {
+    const ids = view.criteria.map((c) => c.id);
+    const from = ids.indexOf(criterion.id);
+    let to = from + by;
+    while (to >= 0 && to < ids.length && view.criteria[to]!.category !== criterion.category) to += by;
+    if (from < 0 || to < 0 || to >= ids.length) return;
+    [ids[from], ids[to]] = [ids[to]!, ids[from]!];
+    const ordered = await reorder.run(ids);
+    if (!ordered) return;
+    checklist.update((current) => current && { ...current, criteria: ordered });
+    const position = ordered.filter((c) => c.category === criterion.category).findIndex((c) => c.id === criterion.id) + 1;
+    announce(`Moved “${criterion.title}” to position ${position} in ${labelOf(criterion.category)}.`);
+    setFocusAfterMove({ criterionId: criterion.id, by });
+  };
+
   const jumpTo = (category: Category) => {
     const section = document.getElementById(categorySectionId(category));
     section?.scrollIntoView({ block: 'start' });
     section?.querySelector<HTMLElement>('h3')?.focus({ preventScroll: true });
   };
+
 
   return (
     <div className="area checklist-area">
@@ -95,75 +167,116 @@ export function ChecklistArea({ reviewId, checklist, readOnly }: ChecklistAreaPr
           </p>
         </div>
         <div className="area-toolbar-actions">
-          <div className="search-field">
-            <label htmlFor={filterId} className="visually-hidden">
-              Filter criteria
-            </label>
-            <SearchIcon className="search-field-icon" />
-            <input
-              id={filterId}
-              type="search"
-              className="input"
-              placeholder="Filter criteria"
-              value={query}
-              onChange={(e) => setQuery(e.target.value)}
-              autoComplete="off"
-            />
-          </div>
+          <SaveTemplateButton
+            reviewId={reviewId}
+            reviewTitle={review.title}
+            onSaved={(message) => {
+              setProblem(undefined);
+              setStatus(message);
+            }}
+            onFailed={setProblem}
+          />
           <Button variant="primary" icon={<PlusIcon />} onClick={() => setEditing({ kind: 'add' })} disabled={readOnly}>
             Add criterion
           </Button>
         </div>
       </div>
 
+      <VersionUnderReview progress={overall} />
+
       {status && (
         <Banner tone="success" onDismiss={() => setStatus(undefined)}>
           {status}
         </Banner>
       )}
+      {problem && (
+        <Banner tone="error" title="The template was not saved" onDismiss={() => setProblem(undefined)}>
+          {problem}
+        </Banner>
+      )}
+      {reorder.error && (
+        <Banner tone="error" title="The criteria were not reordered" onDismiss={reorder.clearError}>
+          {reorder.error}
+        </Banner>
+      )}
 
-      <div className="checklist-layout">
-        <nav className="checklist-index" aria-label="Checklist categories">
-          <p className="checklist-index-title" aria-hidden="true">
-            Categories
-          </p>
-          <ul>
-            {groups.map(({ category, criteria }) => (
-              <li key={category.id}>
-                <button type="button" className="checklist-index-item" onClick={() => jumpTo(category.id)} disabled={query !== '' && criteria.length === 0}>
-                  <span>{category.label}</span>
-                  <span className="checklist-index-count">{criteria.length}</span>
-                </button>
-              </li>
-            ))}
-          </ul>
-        </nav>
-
-        <div className="checklist-sections">
-          {query && (
-            <p className="filter-summary" role="status">
-              {visible.length === 0 ? `No criteria match “${query}”.` : `${countOf(visible.length, 'criterion', 'criteria')} match “${query}”.`}{' '}
-              <button type="button" className="link-button" onClick={() => setQuery('')}>
-                Clear the filter
-              </button>
+      <Tabs label="Checklist views" idBase="checklist-view" tabs={CHECKLIST_TABS} selected={tab} onSelect={setTab} />
+      <TabPanel idBase="checklist-view" id="criteria" selected={tab === 'criteria'}>
+        <div className="checklist-layout">
+          <nav className="checklist-index" aria-label="Checklist categories">
+            <p className="checklist-index-title" aria-hidden="true">
+              Categories
             </p>
-          )}
-          {shownGroups.map((group) => (
-            <ChecklistCategorySection
-              key={group.category.id}
-              group={group}
-              readOnly={readOnly}
-              highlightedId={highlightedId}
-              onAdd={(category) => setEditing({ kind: 'add', category: category.id })}
-              onEdit={(criterion) => setEditing({ kind: 'edit', criterion })}
-              onRemove={(criterion) => {
-                remove.clearError();
-                setEditing({ kind: 'remove', criterion });
-              }}
-            />
-          ))}
+            <ul>
+              {groups.map(({ category, criteria }) => {
+                const progress = progressOf(criteria, verdicts);
+                return (
+                  <li key={category.id}>
+                    <button type="button" className="checklist-index-item" onClick={() => jumpTo(category.id)} disabled={query !== '' && criteria.length === 0}>
+                      <span>{category.label}</span>
+                      <span className="checklist-index-count" title={version ? `${progress.reviewed} of ${progress.total} reviewed` : undefined}>
+                        {version ? `${progress.reviewed}/${criteria.length}` : criteria.length}
+                      </span>
+                    </button>
+                  </li>
+                );
+              })}
+            </ul>
+          </nav>
+
+          <div className="checklist-sections">
+            <div className="search-field checklist-search">
+              <label htmlFor={filterId} className="visually-hidden">
+                Filter criteria
+              </label>
+              <SearchIcon className="search-field-icon" />
+              <input id={filterId} type="search" className="input" placeholder="Filter criteria" value={query} onChange={(e) => setQuery(e.target.value)} autoComplete="off" />
+            </div>
+            {query && (
+              <p className="filter-summary" role="status">
+                {visible.length === 0 ? `No criteria match “${query}”.` : `${countOf(visible.length, 'criterion', 'criteria')} match “${query}”.`}{' '}
+                <button type="button" className="link-button" onClick={() => setQuery('')}>
+                  Clear the filter
+                </button>
+              </p>
+            )}
+            {shownGroups.map((group) => (
+              <ChecklistCategorySection
+                key={group.category.id}
+                group={group}
+                readOnly={readOnly}
+                highlightedId={highlightedId}
+                progress={version ? progressOf(group.criteria, verdicts) : undefined}
+                onMove={query ? undefined : (criterion, by) => void move(criterion, by)}
+                moving={reorder.busy}
+                onAdd={(category) => setEditing({ kind: 'add', category: category.id })}
+                onEdit={(criterion) => setEditing({ kind: 'edit', criterion })}
+                onRemove={(criterion) => {
+                  remove.clearError();
+                  setEditing({ kind: 'remove', criterion });
+                }}
+                assessmentOf={
+                  version
+                    ? (criterion) => (
+                        <CriterionAssessment
+                          key={version.id}
+                          criterion={criterion}
+                          version={version}
+                          assessment={verdicts.get(criterion.id)}
+                          annotations={annotationsByCriterion.get(criterion.id) ?? NONE}
+                          actionChanges={actionChanges}
+                        />
+                      )
+                    : undefined
+                }
+              />
+            ))}
+          </div>
         </div>
-      </div>
+      </TabPanel>
+      <TabPanel idBase="checklist-view" id="plan" selected={tab === 'plan'}>
+        {tab === 'plan' && <ActionPlanView revision={planRevision} changes={actionChanges} />}
+      </TabPanel>
 
       {(editing?.kind === 'add' || editing?.kind === 'edit') && (
         <CriterionDialog
@@ -191,3 +304,5 @@ export function ChecklistArea({ reviewId, checklist, readOnly }: ChecklistAreaPr
     </div>
   );
 }
+
+const NONE: readonly Annotation[] = [];

@@ -1,7 +1,10 @@
+import type { ReactNode } from 'react';
 import type { Criterion } from '../../../../shared/model';
 import { Button } from '../../ui/Button';
 import { countOf } from '../../ui/format';
 import { PlusIcon } from '../../ui/icons';
+import { ProgressMeter } from '../verdicts/ProgressMeter';
+import type { Progress } from '../verdicts/progress';
 import { CriterionCard } from './CriterionCard';
 import { categorySectionId, type CategoryGroup } from './groupByCategory';
 
@@ -12,10 +15,17 @@ export interface ChecklistCategorySectionProps {
   onAdd: (category: CategoryGroup['category']) => void;
   onEdit: (criterion: Criterion) => void;
   onRemove: (criterion: Criterion) => void;
+  /** Verdicts given in this category for the version under review. */
+  progress?: Progress | undefined;
+  /** Reorders within the category; absent while the checklist is filtered. */
+  onMove?: ((criterion: Criterion, by: -1 | 1) => void) | undefined;
+  moving: boolean;
+  /** The verdict part of each criterion's card. */
+  assessmentOf?: ((criterion: Criterion) => ReactNode) | undefined;
 }
 
-/** One category of the checklist: its name, what it covers, how many criteria, and the criteria. */
-export function ChecklistCategorySection({ group, readOnly, highlightedId, onAdd, onEdit, onRemove }: ChecklistCategorySectionProps) {
+/** One category of the checklist: its name, what it covers, how many criteria and how many judged, and the criteria. */
+export function ChecklistCategorySection({ group, readOnly, highlightedId, onAdd, onEdit, onRemove, progress, onMove, moving, assessmentOf }: ChecklistCategorySectionProps) {
   const { category, criteria } = group;
   const headingId = `${categorySectionId(category.id)}-heading`;
   return (
@@ -29,6 +39,7 @@ export function ChecklistCategorySection({ group, readOnly, highlightedId, onAdd
             <span className="count-pill">{countOf(criteria.length, 'criterion', 'criteria')}</span>
           </div>
           <p className="category-description">{category.description}</p>
+          {progress && progress.total > 0 && <ProgressMeter progress={progress} label={`${category.label}: criteria reviewed`} size="sm" />}
         </div>
         {!readOnly && (
           <Button variant="ghost" size="sm" icon={<PlusIcon />} onClick={() => onAdd(category)} aria-label={`Add a criterion to ${category.label}`}>
@@ -40,7 +51,7 @@ export function ChecklistCategorySection({ group, readOnly, highlightedId, onAdd
         <p className="category-empty">No criteria in this category.</p>
       ) : (
         <ul className="criterion-list">
-          {criteria.map((criterion) => (
+          {criteria.map((criterion, position) => (
             <CriterionCard
               key={criterion.id}
               criterion={criterion}
@@ -48,7 +59,10 @@ export function ChecklistCategorySection({ group, readOnly, highlightedId, onAdd
               highlighted={criterion.id === highlightedId}
               onEdit={onEdit}
               onRemove={onRemove}
-            />
+              move={onMove && { canMoveUp: position > 0, canMoveDown: position < criteria.length - 1, onMove, busy: moving }}
+            >
+              {assessmentOf?.(criterion)}
+            </CriterionCard>
           ))}
         </ul>
       )}

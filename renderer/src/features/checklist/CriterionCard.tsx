@@ -1,8 +1,16 @@
-import { useId, useState } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import type { Criterion } from '../../../../shared/model';
 import { Button } from '../../ui/Button';
-import { ChevronRightIcon, PencilIcon, TrashIcon } from '../../ui/icons';
+import { ArrowDownIcon, ArrowUpIcon, ChevronRightIcon, PencilIcon, TrashIcon } from '../../ui/icons';
 import { criterionCardId } from './groupByCategory';
+
+/** Moving a criterion one place within its category; `by` is -1 (up) or +1 (down). */
+export interface CriterionMove {
+  canMoveUp: boolean;
+  canMoveDown: boolean;
+  onMove: (criterion: Criterion, by: -1 | 1) => void;
+  busy: boolean;
+}
 
 export interface CriterionCardProps {
   criterion: Criterion;
@@ -10,15 +18,19 @@ export interface CriterionCardProps {
   highlighted: boolean;
   onEdit: (criterion: Criterion) => void;
   onRemove: (criterion: Criterion) => void;
+  /** Reordering, when the checklist shows all its criteria (not while filtered). */
+  move?: CriterionMove | undefined;
+  /** The verdict and its rationale, annotations and actions for the version under review. */
+  children?: ReactNode;
 }
 
-/** One criterion: its title and id, the question a reviewer answers, and guidance on request. */
-export function CriterionCard({ criterion, readOnly, highlighted, onEdit, onRemove }: CriterionCardProps) {
+/** One criterion: its title and id, the question a reviewer answers, guidance on request, and its verdict. */
+export function CriterionCard({ criterion, readOnly, highlighted, onEdit, onRemove, move, children }: CriterionCardProps) {
   const titleId = useId();
   const guidanceId = useId();
   const [showGuidance, setShowGuidance] = useState(false);
   return (
-    <li id={criterionCardId(criterion.id)} className={highlighted ? 'criterion is-highlighted' : 'criterion'}>
+    <li id={criterionCardId(criterion.id)} data-criterion-id={criterion.id} className={highlighted ? 'criterion is-highlighted' : 'criterion'}>
       <article aria-labelledby={titleId}>
         <div className="criterion-head">
           <div className="criterion-heading">
@@ -32,6 +44,30 @@ export function CriterionCard({ criterion, readOnly, highlighted, onEdit, onRemo
           </div>
           {!readOnly && (
             <div className="criterion-actions">
+              {move && (
+                <>
+                  <Button
+                    variant="ghost"
+                    size="sm"
+                    icon={<ArrowUpIcon />}
+                    data-move="-1"
+                    aria-label={`Move “${criterion.title}” up`}
+                    title="Move up"
+                    disabled={!move.canMoveUp || move.busy}
+                    onClick={() => move.onMove(criterion, -1)}
+                  />
+                  <Button
+                    variant="ghost"
+                    size="sm"
+                    icon={<ArrowDownIcon />}
+                    data-move="1"
+                    aria-label={`Move “${criterion.title}” down`}
+                    title="Move down"
+                    disabled={!move.canMoveDown || move.busy}
+                    onClick={() => move.onMove(criterion, 1)}
+                  />
+                </>
+              )}
               <Button variant="ghost" size="sm" icon={<PencilIcon />} onClick={() => onEdit(criterion)} aria-label={`Edit “${criterion.title}”`}>
                 Edit
               </Button>
@@ -58,6 +94,7 @@ export function CriterionCard({ criterion, readOnly, highlighted, onEdit, onRemo
             </p>
           </div>
         )}
+        {children}
       </article>
     </li>
   );

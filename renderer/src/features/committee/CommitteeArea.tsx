@@ -7,9 +7,12 @@ import { Button } from '../../ui/Button';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { EmptyState } from '../../ui/EmptyState';
 import { countOf } from '../../ui/format';
-import { PencilIcon, PlusIcon, TrashIcon, UsersIcon } from '../../ui/icons';
+import { FilterIcon, PencilIcon, PlusIcon, TrashIcon, UsersIcon } from '../../ui/icons';
 import { useAction } from '../../ui/useAction';
+import { AuditLog } from '../audit/AuditLog';
 import { callInReview } from '../review/reviewSession';
+import { useAnnotations } from '../workspace/annotationStore';
+import { useWorkspace } from '../workspace/ReviewWorkspace';
 import { committeeWith, committeeWithout } from './committeeInput';
 import { MemberDialog } from './MemberDialog';
 import { ROLE_LABELS } from './roles';
@@ -20,13 +23,21 @@ export interface CommitteeAreaProps {
   /** The live members, in the order they were added. */
   members: readonly Member[];
   readOnly: boolean;
+  /** The area is on screen (its audit log is read again each time it is shown). */
+  visible: boolean;
   onCommitteeChange: (members: Member[]) => void;
 }
 
 type Editing = { kind: 'add' } | { kind: 'edit'; member: Member } | { kind: 'remove'; member: Member };
 
-/** The people reviewing the policy, with their roles: add, edit and remove members. */
-export function CommitteeArea({ reviewId, members, readOnly, onCommitteeChange }: CommitteeAreaProps) {
+/**
+ * The people reviewing the policy, with their roles: add, edit and remove members, see each one's annotations in
+ * the text, and the audit log of who changed what.
+ */
+export function CommitteeArea({ reviewId, members, readOnly, visible, onCommitteeChange }: CommitteeAreaProps) {
+  const { annotations: store, selectedVersion, setFilter, showArea } = useWorkspace();
+  const annotations = useAnnotations(store);
+  const annotationsBy = (name: string) => annotations.filter((a) => a.author.name === name).length;
   const [editing, setEditing] = useState<Editing>();
   const [status, setStatus] = useState<string>();
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -94,6 +105,7 @@ export function CommitteeArea({ reviewId, members, readOnly, onCommitteeChange }
                 <th scope="col">Name</th>
                 <th scope="col">Role</th>
                 <th scope="col">Email</th>
+                <th scope="col">Annotations</th>
                 <th scope="col">
                   <span className="visually-hidden">Actions</span>
                 </th>
@@ -112,6 +124,24 @@ export function CommitteeArea({ reviewId, members, readOnly, onCommitteeChange }
                     <span className="badge badge-neutral">{ROLE_LABELS[member.role]}</span>
                   </td>
                   <td className={member.email ? 'member-email' : 'member-email is-empty'}>{member.email ?? 'No email'}</td>
+                  <td className="member-annotations">
+                    <span className="member-annotation-count">{annotationsBy(member.name)}</span>
+                    {selectedVersion && (
+                      <Button
+                        variant="ghost"
+                        size="sm"
+                        icon={<FilterIcon />}
+                        aria-label={`Show annotations by ${member.name} in the text`}
+                        title={`Show only ${member.name}’s annotations in the Document area`}
+                        onClick={() => {
+                          setFilter({ author: member.name });
+                          showArea('document');
+                        }}
+                      >
+                        Show in text
+                      </Button>
+                    )}
+                  </td>
                   <td className="row-actions">
                     {!readOnly && (
                       <>
@@ -130,6 +160,8 @@ export function CommitteeArea({ reviewId, members, readOnly, onCommitteeChange }
           </table>
         </div>
       )}
+
+      <AuditLog reviewId={reviewId} visible={visible} />
 
       {(editing?.kind === 'add' || editing?.kind === 'edit') && (
         <MemberDialog

@@ -1,7 +1,6 @@
 import { useId, useRef, useState } from 'react';
 import type { Review, Version } from '../../../../shared/model';
 import { ApiCallError, call, errorMessage } from '../../api';
-import { DocumentView } from '../../editor/DocumentView';
 import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
@@ -13,10 +12,10 @@ import { ImportJobList } from '../import/ImportJobList';
 import { useFileDrop, type DroppedFiles } from '../import/useFileDrop';
 import { useImportQueue, type ImportResult } from '../import/useImportQueue';
 import { callInReview } from '../review/reviewSession';
+import { useWorkspace } from '../workspace/ReviewWorkspace';
+import { AnnotatedDocument } from './AnnotatedDocument';
 import { EditVersionDialog, type VersionChanges } from './EditVersionDialog';
-import { useSelectedVersion } from './useSelectedVersion';
 import { VersionBar } from './VersionBar';
-import { liveVersions } from './versionFacts';
 import { VersionsPanel } from './VersionsPanel';
 import './document-area.css';
 
@@ -25,7 +24,6 @@ const ACCEPTED_FILES = '.txt,.md,.markdown,.html,.htm,.docx,.pdf';
 
 export interface DocumentAreaProps {
   reviewId: string;
-  review: Review;
   readOnly: boolean;
   /** Applies a change the services confirmed to the review on screen. */
   updateReview: (change: (review: Review) => Review) => void;
@@ -35,11 +33,11 @@ type Editing = { kind: 'edit'; version: Version } | { kind: 'delete'; version: V
 
 /**
  * The policy as imported: a bar to pick the version shown, import more and manage them; the imports under way;
- * and the chosen version as read-only rich text. Files dropped anywhere on the area are imported in order.
+ * and the chosen version as read-only rich text with its annotations, beside the annotations panel. Files
+ * dropped anywhere on the area are imported in order.
  */
-export function DocumentArea({ reviewId, review, readOnly, updateReview }: DocumentAreaProps) {
-  const versions = liveVersions(review.versions);
-  const { selected, select } = useSelectedVersion(reviewId, versions);
+export function DocumentArea({ reviewId, readOnly, updateReview }: DocumentAreaProps) {
+  const { versions, selectedVersion: selected, selectVersion: select, annotations } = useWorkspace();
   const [panelOpen, setPanelOpen] = useState(false);
   const [editing, setEditing] = useState<Editing>();
   const [status, setStatus] = useState<string>();
@@ -131,6 +129,7 @@ export function DocumentArea({ reviewId, review, readOnly, updateReview }: Docum
       versions: r.versions.map((v) => (v.id === version.id ? { ...v, deletedAt: now } : v)),
       annotations: r.annotations.map((a) => (a.versionId === version.id && !a.deletedAt ? { ...a, deletedAt: now, updatedAt: now } : a)),
     }));
+    for (const annotation of annotations.getAnnotations()) if (annotation.versionId === version.id) annotations.remove(annotation.id);
     setEditing(undefined);
     if (versions.length === 1) setPanelOpen(false);
     setStatus(`Deleted version “${version.label}”${done.annotationsRemoved ? ` and its ${countOf(done.annotationsRemoved, 'annotation')}` : ''}.`);
@@ -142,7 +141,7 @@ export function DocumentArea({ reviewId, review, readOnly, updateReview }: Docum
     setEditing(next);
   };
 
-  const annotationsOn = (version: Version) => review.annotations.filter((a) => a.versionId === version.id && !a.deletedAt).length;
+  const annotationsOn = (version: Version) => annotations.getAnnotations().filter((a) => a.versionId === version.id).length;
 
   return (
     <div className={over ? 'area document-area is-drop-target' : 'area document-area'} {...dropTargetProps}>
@@ -228,9 +227,7 @@ export function DocumentArea({ reviewId, review, readOnly, updateReview }: Docum
           <p className="document-empty-note">Each file becomes a version of the policy, to read, annotate and compare. Drop several files to import them one after another.</p>
         </EmptyState>
       ) : (
-        <article className="document-sheet" aria-label={`Version “${selected.label}”`}>
-          <DocumentView key={selected.id} version={selected} />
-        </article>
+        <AnnotatedDocument key={selected.id} version={selected} />
       )}
 
       {over && (

@@ -4,9 +4,10 @@ import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
 import { EmptyState } from '../../ui/EmptyState';
 import { countOf } from '../../ui/format';
-import { LibraryIcon, RefreshIcon } from '../../ui/icons';
+import { LibraryIcon, RefreshIcon, UploadIcon } from '../../ui/icons';
 import { useApiQuery } from '../../ui/useAsyncValue';
 import { callInReview } from '../review/reviewSession';
+import { NewReviewFromTemplateDialog } from '../templates/NewReviewFromTemplateDialog';
 import { CreateReviewForm } from './CreateReviewForm';
 import { DeleteReviewDialog } from './DeleteReviewDialog';
 import { RenameReviewDialog } from './RenameReviewDialog';
@@ -21,7 +22,7 @@ export interface LibraryScreenProps {
   focusHeading?: boolean;
 }
 
-type Confirmation = { kind: 'rename'; review: ReviewSummary } | { kind: 'delete'; review: ReviewSummary };
+type Confirmation = { kind: 'rename'; review: ReviewSummary } | { kind: 'delete'; review: ReviewSummary } | { kind: 'template' };
 
 /** Every review in the data folder: create, open, rename, delete, and repair a damaged one from its backup. */
 export function LibraryScreen({ onOpenReview, notices, focusHeading = false }: LibraryScreenProps) {
@@ -69,6 +70,12 @@ export function LibraryScreen({ onOpenReview, notices, focusHeading = false }: L
 
       <section className="panel create-panel" aria-label="New review">
         <CreateReviewForm onCreated={(summary) => announce(`Created “${summary.title}”. Open it to set the committee and adapt the checklist.`, summary.id)} />
+        <p className="create-from-template">
+          <span>Or start with a checklist another review saved as a template:</span>
+          <Button size="sm" icon={<UploadIcon />} onClick={() => setDialog({ kind: 'template' })}>
+            New review from template…
+          </Button>
+        </p>
       </section>
 
       {status && (
@@ -125,6 +132,15 @@ export function LibraryScreen({ onOpenReview, notices, focusHeading = false }: L
           onRenamed={(summary) => {
             setDialog(undefined);
             announce(`Renamed to “${summary.title}”.`, summary.id);
+          }}
+          onClose={() => setDialog(undefined)}
+        />
+      )}
+      {dialog?.kind === 'template' && (
+        <NewReviewFromTemplateDialog
+          onCreated={(summary) => {
+            setDialog(undefined);
+            announce(`Created “${summary.title}” with the template’s ${countOf(summary.criteria, 'criterion', 'criteria')}.`, summary.id);
           }}
           onClose={() => setDialog(undefined)}
         />

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import type { ReviewSummary } from '../../../../shared/api';
 import type { Review } from '../../../../shared/model';
 import { Banner } from '../../ui/Banner';
@@ -11,6 +11,7 @@ import { ChecklistArea } from '../checklist/ChecklistArea';
 import { CommitteeArea } from '../committee/CommitteeArea';
 import { DocumentArea } from '../document/DocumentArea';
 import { RenameReviewDialog } from '../library/RenameReviewDialog';
+import { ReviewWorkspaceProvider } from '../workspace/ReviewWorkspace';
 import { CompareArea } from './CompareArea';
 import { ReportArea } from './ReportArea';
 import { REVIEW_AREAS, type ReviewAreaId } from './reviewAreas';
@@ -41,6 +42,12 @@ const live = <T extends { deletedAt?: string | undefined }>(items: readonly T[])
 export function ReviewScreen({ reviewId, title, onBack, onTitleChange, onCloseFailed }: ReviewScreenProps) {
   const { session, retry, updateReview } = useReviewSession(reviewId, onCloseFailed);
   const [area, setArea] = useState<ReviewAreaId>('document');
+  // Areas are built the first time they are shown (the document first, quickly), then kept, with what was typed.
+  const [visited, setVisited] = useState<ReadonlySet<ReviewAreaId>>(() => new Set(['document']));
+  const showArea = useCallback((next: ReviewAreaId) => {
+    setArea(next);
+    setVisited((current) => (current.has(next) ? current : new Set(current).add(next)));
+  }, []);
   const [renaming, setRenaming] = useState(false);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const opened = session.status === 'open' ? session.opened : undefined;
@@ -106,11 +113,12 @@ export function ReviewScreen({ reviewId, title, onBack, onTitleChange, onCloseFa
         </Banner>
       )}
 
-      {opened && review && (
-        <>
+      {opened && review && session.status === 'open' && (
+        <ReviewWorkspaceProvider reviewId={reviewId} review={review} readOnly={readOnly} drafts={session.drafts} checklist={checklist.data} area={area} showArea={showArea}>
           {opened.readOnly && (
             <Banner tone="read-only" title="Read-only: you can look, but not change anything" className="read-only-banner">
-              {opened.readOnlyReason ?? 'This review cannot be changed here.'}
+              <p>{opened.readOnlyReason ?? 'This review cannot be changed here.'}</p>
+              <p className="read-only-detail">Annotations, replies, verdicts, actions and the checklist are shown here but cannot be added or changed.</p>
             </Banner>
           )}
           <Tabs
@@ -122,29 +130,32 @@ export function ReviewScreen({ reviewId, title, onBack, onTitleChange, onCloseFa
               count: a.id === 'checklist' ? criteriaCount : a.id === 'committee' ? members.length : undefined,
             }))}
             selected={area}
-            onSelect={setArea}
+            onSelect={showArea}
           />
           <TabPanel idBase="review-area" id="document" selected={area === 'document'}>
-            <DocumentArea reviewId={reviewId} review={review} readOnly={readOnly} updateReview={updateReview} />
+            {visited.has('document') && <DocumentArea reviewId={reviewId} readOnly={readOnly} updateReview={updateReview} />}
           </TabPanel>
           <TabPanel idBase="review-area" id="checklist" selected={area === 'checklist'}>
-            <ChecklistArea reviewId={reviewId} checklist={checklist} readOnly={readOnly} />
+            {visited.has('checklist') && <ChecklistArea reviewId={reviewId} checklist={checklist} readOnly={readOnly} />}
           </TabPanel>
           <TabPanel idBase="review-area" id="compare" selected={area === 'compare'}>
-            <CompareArea versionCount={versions.length} />
+            {visited.has('compare') && <CompareArea versionCount={versions.length} />}
           </TabPanel>
           <TabPanel idBase="review-area" id="report" selected={area === 'report'}>
-            <ReportArea />
+            {visited.has('report') && <ReportArea />}
           </TabPanel>
           <TabPanel idBase="review-area" id="committee" selected={area === 'committee'}>
-            <CommitteeArea
-              reviewId={reviewId}
-              members={members}
-              readOnly={readOnly}
-              onCommitteeChange={(committee) => updateReview((r: Review) => ({ ...r, committee }))}
-            />
+            {visited.has('committee') && (
+              <CommitteeArea
+                reviewId={reviewId}
+                members={members}
+                readOnly={readOnly}
+                visible={area === 'committee'}
+                onCommitteeChange={(committee) => updateReview((r: Review) => ({ ...r, committee }))}
+              />
+            )}
           </TabPanel>
-        </>
+        </ReviewWorkspaceProvider>
       )}
 
       {renaming && review && (

@@ -1,0 +1,193 @@
+import { locateTarget } from '../../../../shared/anchoring';
+import { composeVersionText } from '../../../../shared/document';
+import type { Annotation, Block, Version } from '../../../../shared/model';
+
+export type Severity = Annotation['severity'];
+
+const SEVERITY_RANK: Record<Severity, number> = { info: 0, minor: 1, major: 2, critical: 3 };
+
+/** The most severe of some severities. */
+export function mostSevere(severities: Iterable<Severity>): Severity {
+  let worst: Severity = 'info';
+  for (const severity of severities) if (SEVERITY_RANK[severity] > SEVERITY_RANK[worst]) worst = severity;
+  return worst;
+}
+
+/** An annotation as placed on the version's text: where it is now, and what its marks show. */
+export interface PlacedAnnotation {
+  id: string;
+  start: number;
+  end: number;
+  severity: Severity;
+  /** Resolved or won't fix: drawn quieter than open ones. */
+  settled: boolean;
+}
+
+/** A run of one block's text with the same annotations over all of it. */
+export interface Segment {
+  text: string;
+  /** The annotations over the run, most severe first; empty for plain text. */
+  ids: string[];
+  severity: Severity;
+  settled: boolean;
+}
+
+/**
+ * Where every annotation of one version falls in its blocks, kept up to date one annotation at a time: adding,
+ * changing or removing one answers which blocks must be drawn again, and each block's text splits into segments
+ * at the annotations' edges. Pure data: the editor turns segments into mark nodes.
+ */
+export class HighlightLayout {
+  readonly blocks: readonly Block[];
+  private readonly starts: number[];
+  private readonly ends: number[];
+  private readonly blockIndexById = new Map<string, number>();
+  /** The annotation objects placed, by id: a new object for the same id means it changed. */
+  private readonly sources = new Map<string, Annotation>();
+  private readonly placed = new Map<string, PlacedAnnotation>();
+  /** Annotations over each block, by block index. */
+  private readonly byBlock = new Map<number, Set<string>>();
+
+  constructor(
+    private readonly version: Pick<Version, 'id' | 'blocks' | 'text'>,
+    annotations: Iterable<Annotation> = [],
+  ) {
+    this.blocks = version.blocks;
+    const { ranges } = composeVersionText(version.blocks);
+    this.starts = ranges.map((r) => r.start);
+    this.ends = ranges.map((r) => r.end);
+    version.blocks.forEach((block, index) => this.blockIndexById.set(block.id, index));
+    for (const annotation of annotations) this.set(annotation);
+  }
+
+  get versionId(): string {
+    return this.version.id;
+  }
+
+  /** Where a block starts in the version's canonical text. */
+  blockStart(blockId: string): number | undefined {
+    const index = this.blockIndexById.get(blockId);
+    return index === undefined ? undefined : this.starts[index];
+  }
+
+  /** Where the block at `blockIndex` starts in the version's canonical text. */
+  blockStartAt(blockIndex: number): number | undefined {
+    return this.starts[blockIndex];
+  }
+
+  get text(): string {
+    return this.version.text;
+  }
+
+  blockIndexOf(blockId: string): number | undefined {
+    return this.blockIndexById.get(blockId);
+  }
+
+  placement(id: string): PlacedAnnotation | undefined {
+    return this.placed.get(id);
+  }
+
+  /** Every annotation placed on the text, in the order they start. */
+  placements(): PlacedAnnotation[] {
+    return [...this.placed.values()].sort((a, b) => a.start - b.start || a.end - b.end);
+  }
+
+  /**
+   * Brings the layout in line with the version's live annotations, and returns the blocks whose marks change.
+   * Compares objects, not contents: the store replaces an annotation whenever it changes.
+   */
+  sync(annotations: Iterable<Annotation>): Set<number> {
+    const touched = new Set<number>();
+    const seen = new Set<string>();
+    for (const annotation of annotations) {
+      if (annotation.versionId !== this.version.id || annotation.deletedAt) continue;
+      seen.add(annotation.id);
+      if (this.sources.get(annotation.id) !== annotation) for (const b of this.set(annotation)) touched.add(b);
+    }
+    for (const id of [...this.sources.keys()]) if (!seen.has(id)) for (const b of this.remove(id)) touched.add(b);
+    return touched;
+  }
+
+  /** Places (or moves) one annotation; returns the blocks whose marks change. */
+  set(annotation: Annotation): number[] {
+    const touched = this.remove(annotation.id);
+    this.sources.set(annotation.id, annotation);
+    const range = annotation.anchorState === 'orphaned' ? undefined : locateTarget(this.version.text, annotation.target);
+    if (!range) return touched;
+    const placed: PlacedAnnotation = { id: annotation.id, start: range.start, end: range.end, severity: annotation.severity, settled: annotation.status !== 'open' };
+    this.placed.set(annotation.id, placed);
+    for (const block of this.blocksOver(placed.start, placed.end)) {
+      let ids = this.byBlock.get(block);
+      if (!ids) this.byBlock.set(block, (ids = new Set()));
+      ids.add(annotation.id);
+      touched.push(block);
+    }
+    return touched;
+  }
+
+  /** Takes one annotation off the text; returns the blocks whose marks change. */
+  remove(id: string): number[] {
+    this.sources.delete(id);
+    const placed = this.placed.get(id);
+    if (!placed) return [];
+    this.placed.delete(id);
+    const touched = this.blocksOver(placed.start, placed.end);
+    for (const block of touched) this.byBlock.get(block)?.delete(id);
+    return touched;
+  }
+
+  /** The blocks whose text overlaps `[start, end)` (not the blank lines between them). */
+  blocksOver(start: number, end: number): number[] {
+    const found: number[] = [];
+    for (let index = this.firstBlockEndingAfter(start); index < this.starts.length && this.starts[index]! < end; index++) {
+      if (this.ends[index]! > start && this.ends[index]! > this.starts[index]!) found.push(index);
+    }
+    return found;
+  }
+
+  private firstBlockEndingAfter(offset: number): number {
+    let low = 0;
+    let high = this.ends.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (this.ends[middle]! <= offset) low = middle + 1;
+      else high = middle;
+    }
+    return low;
+  }
+
+  /** A block's text cut at every edge of the annotations over it; plain text between them has no ids. */
+  segments(blockIndex: number): Segment[] {
+    const block = this.blocks[blockIndex];
+    if (!block) return [];
+    const text = block.text;
+    const ids = this.byBlock.get(blockIndex);
+    if (!ids || ids.size === 0) return text === '' ? [] : [{ text, ids: [], severity: 'info', settled: false }];
+    const base = this.starts[blockIndex]!;
+    const over = [...ids].map((id) => this.placed.get(id)!).filter(Boolean);
+    const cuts = new Set<number>([0, text.length]);
+    for (const a of over) {
+      cuts.add(Math.max(0, Math.min(text.length, a.start - base)));
+      cuts.add(Math.max(0, Math.min(text.length, a.end - base)));
+    }
+    const edges = [...cuts].sort((a, b) => a - b);
+    const segments: Segment[] = [];
+    for (let n = 0; n + 1 < edges.length; n++) {
+      const from = edges[n]!;
+      const to = edges[n + 1]!;
+      if (to <= from) continue;
+      const covering = over
+        .filter((a) => a.start - base <= from && a.end - base >= to)
+        .sort((a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || Number(a.settled) - Number(b.settled) || a.start - b.start);
+      const open = covering.filter((a) => !a.settled);
+      segments.push({
+        text: text.slice(from, to),
+        ids: covering.map((a) => a.id),
+        // An open annotation colours the run; a resolved one under it does not make it look settled.
+        severity: mostSevere((open.length ? open : covering).map((a) => a.severity)),
+        settled: covering.length > 0 && open.length === 0,
+      });
+    }
+    return segments;
+  }
+}

@@ -1,0 +1,76 @@
+import { useId, useMemo } from 'react';
+import type { Annotation, Category } from '../../../../shared/model';
+import { CATEGORIES } from '../../../../shared/model';
+import { Button } from '../../ui/Button';
+import { activeFilterCount, type AnnotationFilter } from '../workspace/filters';
+import { useWorkspace } from '../workspace/ReviewWorkspace';
+import { SEVERITY_LABELS, SEVERITY_ORDER, STATUS_LABELS, STATUS_ORDER, type AnnotationStatus, type Severity } from './labels';
+
+/**
+ * Narrows the annotations (in the list and in the text) by criterion, category, severity, status and author.
+ * Authors are the committee's members and anyone else who has annotated this review.
+ */
+export function AnnotationFilters({ annotations }: { annotations: readonly Annotation[] }) {
+  const { filter, setFilter, checklist, review, categoryLabel } = useWorkspace();
+  const id = useId();
+  const authors = useMemo(() => {
+    const names = new Set(review.committee.filter((m) => !m.deletedAt).map((m) => m.name));
+    for (const annotation of annotations) names.add(annotation.author.name);
+    return [...names].sort((a, b) => a.localeCompare(b));
+  }, [review.committee, annotations]);
+  const set = (change: Partial<AnnotationFilter>) => setFilter({ ...filter, ...change });
+  const categories = checklist?.categories.map((c) => c.id) ?? [...CATEGORIES];
+
+  const select = (key: keyof AnnotationFilter, label: string, options: { value: string; label: string }[], groups?: { label: string; options: { value: string; label: string }[] }[]) => (
+    <div className="filter-field">
+      <label htmlFor={`${id}-${key}`} className="filter-label">
+        {label}
+      </label>
+      <select
+        id={`${id}-${key}`}
+        className="input select filter-select"
+        value={filter[key] ?? ''}
+        onChange={(event) => set({ [key]: event.target.value || undefined })}
+      >
+        <option value="">All</option>
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+        {groups?.map((group) => (
+          <optgroup key={group.label} label={group.label}>
+            {group.options.map((option) => (
+              <option key={option.value} value={option.value}>
+                {option.label}
+              </option>
+            ))}
+          </optgroup>
+        ))}
+      </select>
+    </div>
+  );
+
+  return (
+    <div className="annotation-filters" role="group" aria-label="Filter annotations">
+      {select(
+        'criterionId',
+        'Criterion',
+        [],
+        (checklist?.categories ?? []).map((category) => ({
+          label: category.label,
+          options: (checklist?.criteria ?? []).filter((c) => c.category === category.id).map((c) => ({ value: c.id, label: c.title })),
+        })),
+      )}
+      {select('category', 'Category', categories.map((category: Category) => ({ value: category, label: categoryLabel(category) })))}
+      {select('severity', 'Severity', SEVERITY_ORDER.map((s: Severity) => ({ value: s, label: SEVERITY_LABELS[s] })))}
+      {select('status', 'Status', STATUS_ORDER.map((s: AnnotationStatus) => ({ value: s, label: STATUS_LABELS[s] })))}
+      {select('author', 'Author', authors.map((name) => ({ value: name, label: name })))}
+      {activeFilterCount(filter) > 0 && (
+        <Button variant="ghost" size="sm" className="filter-clear" onClick={() => setFilter({})}>
+          Clear filters
+        </Button>
+      )}
+    </div>
+  );
+}

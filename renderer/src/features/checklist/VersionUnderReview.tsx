@@ -1,0 +1,34 @@
+import { useId } from 'react';
+import { ProgressMeter } from '../verdicts/ProgressMeter';
+import type { Progress } from '../verdicts/progress';
+import { useWorkspace } from '../workspace/ReviewWorkspace';
+import { versionOptionText } from '../document/versionFacts';
+
+/**
+ * Which version the verdicts are for (the same one the Document area shows; changing it here changes it there)
+ * and how far the committee has got with it.
+ */
+export function VersionUnderReview({ progress }: { progress: Progress }) {
+  const { versions, selectedVersion, selectVersion } = useWorkspace();
+  const selectId = useId();
+  if (!selectedVersion) {
+    return <p className="verdict-bar is-empty">Import a version of the policy in the Document area to record verdicts on it.</p>;
+  }
+  return (
+    <div className="verdict-bar">
+      <div className="verdict-bar-version">
+        <label htmlFor={selectId} className="verdict-bar-label">
+          Verdicts for
+        </label>
+        <select id={selectId} className="input select verdict-bar-select" value={selectedVersion.id} onChange={(event) => selectVersion(event.target.value)}>
+          {versions.map((version) => (
+            <option key={version.id} value={version.id}>
+              {versionOptionText(version)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <ProgressMeter progress={progress} label="Criteria reviewed for this version" />
+    </div>
+  );
+}

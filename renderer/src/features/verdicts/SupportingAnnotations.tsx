@@ -1,0 +1,46 @@
+import { quoteOf } from '../../../../shared/anchoring';
+import type { Annotation } from '../../../../shared/model';
+import { Button } from '../../ui/Button';
+import { countOf } from '../../ui/format';
+import { shortQuote } from '../annotations/labels';
+import { SeveritySwatch } from '../annotations/SeverityBadge';
+
+export interface SupportingAnnotationsProps {
+  annotations: readonly Annotation[];
+  /** Opens one annotation in the text. */
+  onOpen: (annotationId: string) => void;
+  /** Shows all of them in the text (filtered to the criterion). */
+  onShowAll: () => void;
+}
+
+const SHOWN = 4;
+
+/** The annotations made against a criterion on this version, as chips that lead to the text. */
+export function SupportingAnnotations({ annotations, onOpen, onShowAll }: SupportingAnnotationsProps) {
+  if (annotations.length === 0) return <p className="supporting-none">No annotations against this criterion on this version.</p>;
+  return (
+    <div className="supporting">
+      <p className="supporting-label">{countOf(annotations.length, 'annotation')} in the text</p>
+      <ul className="supporting-list">
+        {annotations.slice(0, SHOWN).map((annotation) => (
+          <li key={annotation.id}>
+            <button
+              type="button"
+              className="annotation-chip"
+              onClick={() => onOpen(annotation.id)}
+              aria-label={`Show in the text: “${shortQuote(quoteOf(annotation.target).exact, 160)}”, ${annotation.severity}${annotation.status === 'open' ? '' : `, ${annotation.status === 'resolved' ? 'resolved' : 'won’t fix'}`}`}
+              title="Show this annotation in the text"
+            >
+              <SeveritySwatch severity={annotation.severity} />
+              <span className="annotation-chip-quote">“{shortQuote(quoteOf(annotation.target).exact, 56)}”</span>
+              {annotation.status !== 'open' && <span className="annotation-chip-status">({annotation.status === 'resolved' ? 'resolved' : 'won’t fix'})</span>}
+            </button>
+          </li>
+        ))}
+      </ul>
+      <Button size="sm" variant="ghost" className="supporting-show" onClick={onShowAll}>
+        Show in text{annotations.length > SHOWN ? ` (all ${annotations.length})` : ''}
+      </Button>
+    </div>
+  );
+}

@@ -1,0 +1,31 @@
+import { useId } from 'react';
+import type { Verdict } from '../../../../shared/model';
+import { VERDICT_LABELS, VERDICT_ORDER } from './verdictLabels';
+
+export interface VerdictControlProps {
+  /** Names the group for assistive tech, e.g. "Verdict on “Purpose stated” for version 2". */
+  label: string;
+  value: Verdict;
+  onChange: (verdict: Verdict) => void;
+  disabled?: boolean;
+  busy?: boolean;
+}
+
+/** The verdict on one criterion: unreviewed, met, partial, not met or not applicable, as a segmented radio group. */
+export function VerdictControl({ label, value, onChange, disabled = false, busy = false }: VerdictControlProps) {
+  const name = useId();
+  return (
+    <fieldset className="segmented-field verdict-control" disabled={disabled} aria-busy={busy || undefined}>
+      <legend className="visually-hidden">{label}</legend>
+      <div className="segmented verdict-segmented">
+        {VERDICT_ORDER.map((verdict) => (
+          <label key={verdict} className={`segment verdict-${verdict}`}>
+            <input type="radio" name={name} value={verdict} checked={value === verdict} onChange={() => onChange(verdict)} />
+            <span className="verdict-glyph" aria-hidden="true" />
+            <span>{VERDICT_LABELS[verdict]}</span>
+          </label>
+        ))}
+      </div>
+    </fieldset>
+  );
+}

@@ -1,0 +1,292 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Page } from 'playwright-core';
+import { BROWSER_APP_URL, serveAppInContext } from '../../electron/browser/bind-page';
+import { chromiumArgs, findChromium } from '../../electron/browser/find-chromium';
+import { ReviewLibrary } from '../../electron/services/library/review-library';
+import { newReviewDocument } from '../../electron/services/reviews/new-review';
+import { openWorkstation } from '../../electron/services/workstation';
+import { benchAnnotationSaves } from './annotation-saves';
+import { generateAnnotations, generatePolicyBlocks, versionFromBlocks } from './generate-policy';
+import { percentile } from './stats';
+
+const repo = fileURLToPath(new URL('../..', import.meta.url));
+const rendererDir = join(repo, 'out/renderer');
+const OPENINGS = 5;
+const NEW_ANNOTATIONS = 10;
+const SCROLL_STEP_PX = 300;
+
+const round = (ms: number) => Math.round(ms * 10) / 10;
+
+interface BenchWindow {
+  benchFrames: { ran: number; highlighted: boolean; painted: number }[];
+  benchStop: boolean;
+  benchClick: number;
+}
+const median = (values: number[]) => percentile(values, 50);
+
+/**
+ * The review workspace on a large review in Chromium, as the e2e tests serve it (the built renderer, the real
+ * services, no result checks): a 100-page version (about 1,700 blocks, 50,000 words) with 1,000 annotations,
+ * some overlapping. Measures, from performance marks the renderer leaves: the data reaching the page to the
+ * first screen painted and to every highlight in the DOM; a new annotation's highlight after its save; the longest
+ * frame while scrolling the whole document; and, through the contract, annotation saves until durable on disk.
+ */
+export async function benchWorkspace(): Promise<Record<string, unknown>> {
+  const build = spawnSync(process.execPath, [join(repo, 'node_modules/electron-vite/bin/electron-vite.js'), 'build'], { cwd: repo, encoding: 'utf8' });
+  if (build.status !== 0) throw new Error(`electron-vite build failed: ${build.stderr}`);
+  const executablePath = findChromium();
+  if (!executablePath) throw new Error('The workspace bench needs Chromium: install it (apt-get install chromium) or set CHROMIUM_PATH.');
+
+  const dataDir = await mkdtemp(join(tmpdir(), 'policy-review-bench-'));
+  const review = newReviewDocument('Workspace bench', { name: 'Bench', role: 'chair' });
+  const version = versionFromBlocks(generatePolicyBlocks(100), 'v1');
+  review.versions.push(version);
+  const criteria = review.checklist.criteria.map((c) => c.id);
+  review.annotations.push(...generateAnnotations(version, 1000, criteria));
+  await new ReviewLibrary(dataDir).create(review);
+  const workstation = await openWorkstation({ dataDir, host: 'browser' });
+  const browser = await chromium.launch({ executablePath, headless: true, args: [...chromiumArgs(), '--disable-gpu'] });
+  try {
+    const context = await browser.newContext({ viewport: { width: 1360, height: 880 } });
+    await serveAppInContext(context, rendererDir, workstation);
+    // tsx names the functions this file hands to page.evaluate with a helper the page lacks; give it a no-op one.
+    await context.addInitScript({ content: 'globalThis.__name = (fn) => fn;' });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(BROWSER_APP_URL);
+    await page.evaluate(() => window.policyReview!.invoke('settings.set', { user: { name: 'Bench', role: 'chair', email: '' } }));
+
+    const openings = [];
+    for (let n = 0; n < OPENINGS; n++) openings.push(await openOnce(page));
+    const newHighlights = [];
+    for (let n = 0; n < NEW_ANNOTATIONS; n++) newHighlights.push(await annotateOnce(page, n));
+    const scrolling = await scrollEndToEnd(page);
+    if (errors.length) throw new Error(`the page reported errors: ${errors.join('; ')}`);
+    await context.close();
+
+    const saves = await benchAnnotationSaves();
+    const first = openings[0]!;
+    return {
+      document: {
+        blocks: version.blocks.length,
+        words: version.text.split(/\s+/).length,
+        annotations: review.annotations.length,
+        overlappingMarks: first.overlappingMarks,
+        marksInDom: first.marksInDom,
+        annotationsHighlighted: first.annotationsHighlighted,
+      },
+      lexicalBuild: (await lexicalIsProductionBuild()) ? 'production' : 'development',
+      open: {
+        runs: OPENINGS,
+        firstScreenMs: { first: first.firstPaintMs, median: round(median(openings.map((o) => o.firstPaintMs))), target: 150 },
+        allHighlightsMs: { first: first.highlightsMs, median: round(median(openings.map((o) => o.highlightsMs))), target: 400 },
+      },
+      newHighlight: {
+        runs: NEW_ANNOTATIONS,
+        saveToDomMs: { p50: round(median(newHighlights.map((h) => h.saveToDomMs))), max: round(Math.max(...newHighlights.map((h) => h.saveToDomMs))) },
+        saveToPaintMs: { p50: round(median(newHighlights.map((h) => h.saveToPaintMs))), max: round(Math.max(...newHighlights.map((h) => h.saveToPaintMs))) },
+        /** The first frame after the save's answer already had the highlight, every time. */
+        inFirstFrameAfterSave: newHighlights.every((h) => h.inNextFrame),
+        clickToHighlightMs: { p50: round(median(newHighlights.map((h) => h.clickToDomMs))), max: round(Math.max(...newHighlights.map((h) => h.clickToDomMs))) },
+      },
+      scroll: { ...scrolling, target: 17 },
+      annotationSaves: { ...saves, target: { p95: 30 } },
+    };
+  } finally {
+    await browser.close();
+    await workstation.close();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+/** Opens the review from the library and reads the renderer's marks; then goes back to the library. */
+async function openOnce(page: Page) {
+  await page.evaluate(() => performance.clearMarks());
+  await page.getByRole('article', { name: 'Workspace bench' }).getByRole('button', { name: /^Open/ }).click();
+  await page.waitForFunction(() => performance.getEntriesByName('document:first-paint').length > 0, undefined, { timeout: 60_000 });
+  const figures = await page.evaluate(() => {
+    const at = (name: string) => performance.getEntriesByName(name)[0]?.startTime ?? Number.NaN;
+    const marks = Array.from(document.querySelectorAll<HTMLElement>('mark.annotation-mark'));
+    const ids = new Set(marks.flatMap((m) => (m.dataset['annotationIds'] ?? '').split(' ')));
+    return {
+      data: at('document:data'),
+      highlights: at('document:highlights'),
+      firstPaint: at('document:first-paint'),
+      marksInDom: marks.length,
+      overlappingMarks: marks.filter((m) => m.dataset['overlap']).length,
+      annotationsHighlighted: ids.size,
+    };
+  });
+  await page.getByRole('button', { name: 'Library' }).first().click();
+  await page.getByRole('heading', { level: 1, name: 'Review library' }).waitFor();
+  return {
+    firstPaintMs: round(figures.firstPaint - figures.data),
+    highlightsMs: round(figures.highlights - figures.data),
+    marksInDom: figures.marksInDom,
+    overlappingMarks: figures.overlappingMarks,
+    annotationsHighlighted: figures.annotationsHighlighted,
+  };
+}
+
+/**
+ * Annotates words of one paragraph through the page (selection, shortcut, picker, Save) and measures from the
+ * save's answer to the new mark in the DOM, counting the frames in between.
+ */
+async function annotateOnce(page: Page, n: number) {
+  if (n === 0) {
+    await page.getByRole('article', { name: 'Workspace bench' }).getByRole('button', { name: /^Open/ }).click();
+    await page.waitForFunction(() => document.querySelectorAll('mark.annotation-mark').length > 0);
+  }
+  await page.evaluate((index) => {
+    const paragraphs = document.querySelectorAll('.doc-content .doc-paragraph');
+    const paragraph = paragraphs[(index * 97 + 11) % paragraphs.length]!;
+    paragraph.scrollIntoView({ block: 'center' });
+    const walker = document.createTreeWalker(paragraph, NodeFilter.SHOW_TEXT);
+    const text = walker.nextNode() as Text;
+    const range = document.createRange();
+    range.setStart(text, 0);
+    range.setEnd(text, Math.min(text.length, 24));
+    document.getSelection()!.removeAllRanges();
+    document.getSelection()!.addRange(range);
+    performance.clearMarks('annotation:saved');
+    performance.clearMarks('annotation:highlighted');
+  }, n);
+  await page.keyboard.press('Control+Alt+M');
+  const picker = page.getByRole('combobox', { name: 'Criteria' });
+  await picker.fill('training');
+  await picker.press('Enter');
+  await picker.press('Escape');
+  await page.evaluate(() => {
+    const w = window as unknown as BenchWindow;
+    w.benchFrames = [];
+    w.benchStop = false;
+    // Each frame: when its callbacks ran, whether the new highlight was in the DOM by then, and when it was painted.
+    const tick = () => {
+      const frame = { ran: performance.now(), highlighted: performance.getEntriesByName('annotation:highlighted').length > 0, painted: 0 };
+      w.benchFrames.push(frame);
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => {
+        frame.painted = performance.now();
+        channel.port1.close();
+      };
+      channel.port2.postMessage(null);
+      if (!w.benchStop) requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+    const button = Array.from(document.querySelectorAll('button')).find((b) => b.textContent === 'Save annotation')!;
+    w.benchClick = performance.now();
+    button.click();
+  });
+  await page.waitForFunction(() => {
+    const w = window as unknown as BenchWindow;
+    const saved = performance.getEntriesByName('annotation:saved')[0];
+    return saved !== undefined && w.benchFrames.some((f) => f.ran > saved.startTime && f.painted > 0);
+  });
+  const result = await page.evaluate(() => {
+    const w = window as unknown as BenchWindow;
+    w.benchStop = true;
+    const saved = performance.getEntriesByName('annotation:saved')[0] as PerformanceMark;
+    const highlighted = performance.getEntriesByName('annotation:highlighted')[0] as PerformanceMark;
+    const id = (saved.detail as { id: string }).id;
+    const inDom = document.querySelector(`mark[data-annotation-ids~="${id}"]`) !== null;
+    const next = w.benchFrames.find((f) => f.ran > saved.startTime)!;
+    return {
+      saveToDomMs: highlighted.startTime - saved.startTime,
+      saveToPaintMs: next.painted - saved.startTime,
+      inNextFrame: next.highlighted,
+      clickToDomMs: highlighted.startTime - w.benchClick,
+      inDom,
+    };
+  });
+  if (!result.inDom) throw new Error('the new annotation’s highlight was not in the DOM when its mark was left');
+  await page.getByRole('button', { name: 'All annotations' }).click();
+  return result;
+}
+
+/** Scrolls the window's content from top to bottom, SCROLL_STEP_PX per frame, recording each frame. */
+async function scrollEndToEnd(page: Page) {
+  return page.evaluate(async (step) => {
+    const main = document.querySelector<HTMLElement>('.app-main')!;
+    main.scrollTop = 0;
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    interface LongFrame extends PerformanceEntry {
+      renderStart: number;
+      styleAndLayoutStart: number;
+      scripts: { duration: number; invoker: string }[];
+    }
+    const longFrames: { duration: number; scriptMs: number; styleAndLayoutMs: number; renderMs: number; invokers: string[] }[] = [];
+    const observer =
+      typeof PerformanceObserver !== 'undefined' && PerformanceObserver.supportedEntryTypes.includes('long-animation-frame')
+        ? new PerformanceObserver((list) =>
+            list.getEntries().forEach((entry) => {
+              const e = entry as LongFrame;
+              const end = e.startTime + e.duration;
+              longFrames.push({
+                duration: e.duration,
+                scriptMs: e.scripts.reduce((sum, script) => sum + script.duration, 0),
+                styleAndLayoutMs: e.styleAndLayoutStart ? end - e.styleAndLayoutStart : 0,
+                renderMs: e.renderStart ? end - e.renderStart : 0,
+                invokers: e.scripts.map((script) => script.invoker).slice(0, 3),
+              });
+            }),
+          )
+        : undefined;
+    observer?.observe({ type: 'long-animation-frame', buffered: false });
+    const deltas: number[] = [];
+    const work: number[] = [];
+    await new Promise<void>((resolve) => {
+      let last = performance.now();
+      const frame = (time: number) => {
+        deltas.push(time - last);
+        last = time;
+        const started = performance.now();
+        main.scrollTop += step;
+        // Forces this frame's style and layout now, so its cost is measured in this frame.
+        void main.scrollHeight;
+        work.push(performance.now() - started);
+        if (main.scrollTop + main.clientHeight >= main.scrollHeight - 1) resolve();
+        else requestAnimationFrame(frame);
+      };
+      requestAnimationFrame(frame);
+    });
+    observer?.disconnect();
+    const sorted = (values: number[]) => [...values].sort((a, b) => a - b);
+    const p = (values: number[], q: number) => sorted(values)[Math.max(0, Math.ceil((q / 100) * values.length) - 1)] ?? 0;
+    const r = (ms: number) => Math.round(ms * 10) / 10;
+    return {
+      frames: deltas.length,
+      scrolledPx: main.scrollTop + main.clientHeight,
+      longestFrameMs: r(Math.max(...deltas.slice(1))),
+      p95FrameMs: r(p(deltas.slice(1), 95)),
+      framesOver17ms: deltas.slice(1).filter((d) => d > 17.5).length,
+      /**
+       * The script each frame runs (the scroll step, then style and layout forced at once). Sections coming into
+       * view are laid out in the frame's rendering step instead, which the frame times and long frames include.
+       */
+      workPerFrameMs: { p99: r(p(work, 99)), max: r(Math.max(...work)), over17ms: work.filter((w) => w > 17).length },
+      longAnimationFrames: {
+        count: longFrames.length,
+        longest: longFrames
+          .sort((a, b) => b.duration - a.duration)
+          .slice(0, 3)
+          .map((f) => ({ ms: r(f.duration), scriptMs: r(f.scriptMs), styleAndLayoutMs: r(f.styleAndLayoutMs), renderMs: r(f.renderMs), invokers: f.invokers })),
+      },
+    };
+  }, SCROLL_STEP_PX);
+}
+
+/** Whether the shipped renderer bundles Lexical's production build (its errors are minified). */
+async function lexicalIsProductionBuild(): Promise<boolean> {
+  const assets = join(rendererDir, 'assets');
+  for (const file of await readdir(assets)) {
+    if (!file.endsWith('.js')) continue;
+    const code = await readFile(join(assets, file), 'utf8');
+    if (code.includes('Minified Lexical error')) return true;
+  }
+  return false;
+}
