@@ -2,9 +2,9 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { z } from 'zod';
-import { ReportFileName, ReportFormat, type ReportRecord } from '../../../shared/api';
+import { ReportRecord, type ReportFormat } from '../../../shared/api';
 import { AppError } from '../../../shared/errors';
-import { Author, RecordId, Sha256Hex, Timestamp, type Review } from '../../../shared/model';
+import type { Author, Review } from '../../../shared/model';
 import { writeFileDurably } from '../storage/durable-write';
 import { readFileIfPresent, serializeJson } from '../storage/json-file-adapter';
 import { SerialQueue } from '../storage/serial-queue';
@@ -12,19 +12,8 @@ import { SerialQueue } from '../storage/serial-queue';
 const REVIEW_SUFFIX = '.review.json';
 const INDEX_FILE = 'reports.json';
 
-const KeptReport = z.object({
-  fileName: ReportFileName,
-  format: ReportFormat,
-  mediaType: z.string(),
-  sha256: Sha256Hex,
-  bytes: z.int().min(0),
-  exportedAt: Timestamp,
-  exportedBy: Author,
-  versionId: RecordId.optional(),
-  currentSha256: Sha256Hex,
-  currentBytes: z.int().min(0),
-  signatureFile: ReportFileName.optional(),
-});
+/** What the index keeps of a report: the contract's record, less what is derived (signable) or read from the review (signatures). */
+const KeptReport = ReportRecord.omit({ signable: true, signatures: true });
 export type KeptReport = z.infer<typeof KeptReport>;
 
 const ReportIndex = z.object({ format: z.literal('policy-review-reports'), formatVersion: z.literal(1), reports: z.array(KeptReport) });
