@@ -1,10 +1,11 @@
-import { open, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { MAX_IMPORT_BYTES, type ImportSource } from '../../../shared/api';
 import { AppError } from '../../../shared/errors';
 import { formatSize } from '../import/too-large';
 import type { FileToVerify } from '../signing/verify-report';
 import type { ChosenFiles } from '../versions/chosen-files';
+import { readImportSource, type SourceFile } from '../versions/import-source';
 
 /**
  * The report to check, from the page (bytes) or main's dialog (a token): with its signatures file, if it is a JSON
@@ -26,18 +27,8 @@ export async function fileToVerify(source: ImportSource, signatures: ImportSourc
   return file;
 }
 
-async function readSource(source: ImportSource, chosen: ChosenFiles): Promise<{ fileName: string; bytes: Uint8Array; path?: string }> {
-  if (source.kind === 'file') return { fileName: source.fileName, bytes: Buffer.from(source.dataBase64, 'base64') };
-  const path = chosen.take(source.token);
-  const fileName = basename(path);
-  const handle = await open(path, 'r').catch(() => {
-    throw new AppError('E_NOT_FOUND', `“${fileName}” can no longer be read. It may have been moved; choose it again.`);
-  });
-  try {
-    const { size } = await handle.stat();
-    if (size > MAX_IMPORT_BYTES) throw new AppError('E_TOO_LARGE', `“${fileName}” is ${formatSize(size)}; the app checks files of up to ${formatSize(MAX_IMPORT_BYTES)}.`);
-    return { fileName, bytes: await handle.readFile(), path };
-  } finally {
-    await handle.close();
-  }
+function readSource(source: ImportSource, chosen: ChosenFiles): Promise<SourceFile> {
+  return readImportSource(source, chosen, MAX_IMPORT_BYTES, (fileName, bytes, maxBytes) =>
+    new AppError('E_TOO_LARGE', `“${fileName}” is ${formatSize(bytes)}; the app checks files of up to ${formatSize(maxBytes)}.`),
+  );
 }

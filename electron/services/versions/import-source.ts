@@ -5,12 +5,29 @@ import { AppError } from '../../../shared/errors';
 import { fileTooLargeError } from '../import/too-large';
 import type { ChosenFiles } from './chosen-files';
 
+/** A file the person handed over, and where it lies when it was chosen in main's dialog. */
+export interface SourceFile {
+  fileName: string;
+  bytes: Uint8Array;
+  path?: string;
+}
+
 /**
- * The name and bytes of a file to import. A chosen file's size is checked before it is read, so a huge file is
- * refused without being loaded.
+ * The name and bytes of a file from the page (its bytes) or main's dialog (a token). A chosen file's size is
+ * checked before it is read, so a huge file is refused without being loaded; `tooLarge` words the refusal for
+ * what the file is for.
  */
-export async function readImportSource(source: ImportSource, chosen: ChosenFiles, maxBytes: number): Promise<{ fileName: string; bytes: Uint8Array }> {
-  if (source.kind === 'file') return { fileName: source.fileName, bytes: Buffer.from(source.dataBase64, 'base64') };
+export async function readImportSource(
+  source: ImportSource,
+  chosen: ChosenFiles,
+  maxBytes: number,
+  tooLarge: (fileName: string, bytes: number, maxBytes: number) => AppError = fileTooLargeError,
+): Promise<SourceFile> {
+  if (source.kind === 'file') {
+    const bytes = Buffer.from(source.dataBase64, 'base64');
+    if (bytes.length > maxBytes) throw tooLarge(source.fileName, bytes.length, maxBytes);
+    return { fileName: source.fileName, bytes };
+  }
   const path = chosen.take(source.token);
   const fileName = basename(path);
   const handle = await open(path, 'r').catch(() => {
@@ -18,8 +35,8 @@ export async function readImportSource(source: ImportSource, chosen: ChosenFiles
   });
   try {
     const { size } = await handle.stat();
-    if (size > maxBytes) throw fileTooLargeError(fileName, size, maxBytes);
-    return { fileName, bytes: await handle.readFile() };
+    if (size > maxBytes) throw tooLarge(fileName, size, maxBytes);
+    return { fileName, bytes: await handle.readFile(), path };
   } finally {
     await handle.close();
   }

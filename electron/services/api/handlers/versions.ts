@@ -21,7 +21,8 @@ export function versionHandlers(ws: WorkstationServices): HandlersFor<typeof VER
     'versions.import': async ({ reviewId, source, label, requestId }, caller) => {
       const store = await sessions.writable(reviewId, caller);
       const limits = ws.importLimits ?? DEFAULT_IMPORT_LIMITS;
-      const file = await readImportSource(source, ws.chosenFiles, limits.maxInputBytes);
+      const { fileName, bytes } = await readImportSource(source, ws.chosenFiles, limits.maxInputBytes);
+      const file = { fileName, bytes };
       const progress = requestId
         ? (stage: 'reading' | 'parsing' | 'saving', done?: number, total?: number) =>
             ws.emit({ type: 'import.progress', requestId, fileName: file.fileName, stage, ...(done !== undefined ? { done } : {}), ...(total !== undefined ? { total } : {}) })
