@@ -24,11 +24,15 @@ export type SelectedRange = z.infer<typeof SelectedRange>;
 const CriterionIds = z.array(CriterionId).min(1, 'Choose at least one criterion.').max(20, 'Choose at most 20 criteria.');
 const AnnotationRef = { reviewId: RecordId, annotationId: RecordId };
 
+/** A new annotation of a review: where it points, against which criteria, how severe, and its comment. */
+export const NewAnnotation = z.object({ versionId: RecordId, range: SelectedRange, criterionIds: CriterionIds, severity: Severity, body: RichTextInput }).strict();
+export type NewAnnotation = z.infer<typeof NewAnnotation>;
+
 export const ANNOTATION_METHODS = {
   /** The live annotations of a review, or of one version. */
   'annotations.list': method(z.object({ reviewId: RecordId, versionId: RecordId.optional() }).strict(), z.array(Annotation)),
   'annotations.add': method(
-    z.object({ reviewId: RecordId, versionId: RecordId, range: SelectedRange, criterionIds: CriterionIds, severity: Severity, body: RichTextInput }).strict(),
+    NewAnnotation.extend({ reviewId: RecordId }),
     Annotation,
   ),
   'annotations.update': method(

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { SelectedRange } from '../../../shared/api';
+import type { NewAnnotation } from '../../../shared/api';
 import { targetForRange } from '../../../shared/anchoring';
 import { AppError } from '../../../shared/errors';
 import { Annotation, type Author, type Review, type RichText } from '../../../shared/model';
@@ -11,13 +11,6 @@ import { validRecord } from './valid-record';
 export type Severity = Annotation['severity'];
 export type AnnotationStatus = Annotation['status'];
 
-export interface NewAnnotation {
-  versionId: string;
-  range: SelectedRange;
-  criterionIds: string[];
-  severity: Severity;
-  body: RichText;
-}
 
 /**
  * Annotates a passage of a version: the range must still read as the text the person selected (a stale page

@@ -1,17 +1,10 @@
 import { useMemo } from 'react';
-import type { SelectedRange } from '../../../../shared/api';
+import type { NewAnnotation } from '../../../../shared/api';
 import type { RichText } from '../../../../shared/model';
 import { callInReview } from '../review/reviewSession';
 import { useWorkspace } from '../workspace/ReviewWorkspace';
 import type { AnnotationStatus, Severity } from './labels';
 
-export interface NewAnnotation {
-  versionId: string;
-  range: SelectedRange;
-  criterionIds: string[];
-  severity: Severity;
-  body: RichText;
-}
 
 /**
  * Every change to annotations and their replies: each calls the services (in the review's call order) and then
