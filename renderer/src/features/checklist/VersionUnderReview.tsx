@@ -2,7 +2,7 @@ import { useId } from 'react';
 import { ProgressMeter } from '../verdicts/ProgressMeter';
 import type { Progress } from '../verdicts/progress';
 import { useWorkspace } from '../workspace/ReviewWorkspace';
-import { versionOptionText } from '../document/versionFacts';
+import { VersionSelect } from '../document/VersionSelect';
 
 /**
  * Which version the verdicts are for (the same one the Document area shows; changing it here changes it there)
@@ -20,13 +20,7 @@ export function VersionUnderReview({ progress }: { progress: Progress }) {
         <label htmlFor={selectId} className="verdict-bar-label">
           Verdicts for
         </label>
-        <select id={selectId} className="input select verdict-bar-select" value={selectedVersion.id} onChange={(event) => selectVersion(event.target.value)}>
-          {versions.map((version) => (
-            <option key={version.id} value={version.id}>
-              {versionOptionText(version)}
-            </option>
-          ))}
-        </select>
+        <VersionSelect id={selectId} className="verdict-bar-select" versions={versions} value={selectedVersion.id} onSelect={selectVersion} />
       </div>
       <ProgressMeter progress={progress} label="Criteria reviewed for this version" />
     </div>

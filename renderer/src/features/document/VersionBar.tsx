@@ -3,7 +3,8 @@ import type { Version } from '../../../../shared/model';
 import { Button } from '../../ui/Button';
 import { countOf } from '../../ui/format';
 import { AlertIcon, UploadIcon, VersionsIcon } from '../../ui/icons';
-import { mediaTypeName, versionOptionText } from './versionFacts';
+import { mediaTypeName } from './versionFacts';
+import { VersionSelect } from './VersionSelect';
 
 export interface VersionBarProps {
   versions: readonly Version[];
@@ -28,13 +29,7 @@ export function VersionBar({ versions, selected, onSelect, panelId, panelOpen, o
         <label htmlFor={selectId} className="version-switcher-label">
           Version
         </label>
-        <select id={selectId} className="input select version-select" value={selected.id} onChange={(event) => onSelect(event.target.value)} aria-describedby={factsId}>
-          {versions.map((version) => (
-            <option key={version.id} value={version.id}>
-              {versionOptionText(version)}
-            </option>
-          ))}
-        </select>
+        <VersionSelect id={selectId} className="version-select" versions={versions} value={selected.id} onSelect={onSelect} aria-describedby={factsId} />
       </div>
       <p id={factsId} className="version-bar-facts">
         <span className="version-file" title={source.fileName}>
