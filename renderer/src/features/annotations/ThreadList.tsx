@@ -3,6 +3,7 @@ import { quoteOf } from '../../../../shared/anchoring';
 import type { Annotation } from '../../../../shared/model';
 import { Button } from '../../ui/Button';
 import { countOf } from '../../ui/format';
+import { AnchorStateBadge } from '../compare/AnchorStateBadge';
 import { useWorkspace } from '../workspace/ReviewWorkspace';
 import { shortQuote } from './labels';
 import { SeverityBadge, StatusBadge } from './SeverityBadge';
@@ -38,11 +39,15 @@ export function ThreadList({ annotations, activeId, onOpen }: ThreadListProps) {
                   {annotation.status !== 'open' && <StatusBadge status={annotation.status} />}
                   <span className="thread-item-criteria">{criteria}</span>
                 </span>
+                {annotation.anchorState !== 'anchored' && (
+                  <span className="thread-item-anchor">
+                    <AnchorStateBadge annotation={annotation} />
+                  </span>
+                )}
                 <span className="thread-item-quote">“{shortQuote(quoteOf(annotation.target).exact)}”</span>
                 <span className="thread-item-meta">
                   {annotation.author.name}
                   {replies > 0 && ` · ${countOf(replies, 'reply', 'replies')}`}
-                  {annotation.anchorState === 'orphaned' && ' · not found in this version'}
                 </span>
               </button>
             </li>

@@ -8,6 +8,7 @@ import { Button } from '../../ui/Button';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { countOf } from '../../ui/format';
 import { ArrowLeftIcon, CheckCircleIcon, PencilIcon, RestoreIcon, TrashIcon } from '../../ui/icons';
+import { AnchorStateBadge } from '../compare/AnchorStateBadge';
 import { useWorkspace } from '../workspace/ReviewWorkspace';
 import { AnnotationForm } from './AnnotationForm';
 import { AuthorLine } from './AuthorLine';
@@ -38,7 +39,7 @@ const ANCHOR_NOTES: Partial<Record<Annotation['anchorState'], string>> = {
  * the replies; reply, edit, resolve or reopen, and delete (with undo).
  */
 export function ThreadView({ annotation, overlapping, onBack, onShowInText, onOpen }: ThreadViewProps) {
-  const { readOnly, criteriaById, categoryLabel } = useWorkspace();
+  const { readOnly, criteriaById, categoryLabel, startRepointing } = useWorkspace();
   const actions = useAnnotationActions();
   const [editing, setEditing] = useState(false);
   const [editingReply, setEditingReply] = useState<string>();
@@ -104,6 +105,7 @@ export function ThreadView({ annotation, overlapping, onBack, onShowInText, onOp
           <SeverityBadge severity={annotation.severity} />
           <StatusBadge status={annotation.status} />
           {replies.length > 0 && <span className="badge badge-neutral">{countOf(replies.length, 'reply', 'replies')}</span>}
+          <AnchorStateBadge annotation={annotation} />
         </p>
       </header>
       {ANCHOR_NOTES[annotation.anchorState] && <p className="thread-anchor-note">{ANCHOR_NOTES[annotation.anchorState]}</p>}
@@ -150,6 +152,11 @@ export function ThreadView({ annotation, overlapping, onBack, onShowInText, onOp
           <Button size="sm" icon={<PencilIcon />} onClick={() => setEditing(true)} disabled={busy !== undefined}>
             Edit
           </Button>
+          {annotation.anchorState !== 'anchored' && (
+            <Button size="sm" onClick={() => startRepointing(annotation.id)} disabled={busy !== undefined}>
+              Re-attach to other words…
+            </Button>
+          )}
           {settled ? (
             <Button size="sm" icon={<RestoreIcon />} busy={busy === 'status'} onClick={() => void run('status', () => actions.setStatus(annotation.id, 'open'))}>
               Reopen

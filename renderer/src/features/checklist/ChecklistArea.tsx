@@ -12,6 +12,8 @@ import type { AsyncValue } from '../../ui/useAsyncValue';
 import { ActionPlanView } from '../actions/ActionPlanView';
 import { useActionChanges } from '../actions/useActionChanges';
 import { callInReview } from '../review/reviewSession';
+import { RecheckMarker } from '../compare/RecheckMarker';
+import { useRecheckCriteria } from '../compare/useRecheckCriteria';
 import { SaveTemplateButton } from '../templates/SaveTemplateButton';
 import { CriterionAssessment } from '../verdicts/CriterionAssessment';
 import { progressOf } from '../verdicts/progress';
@@ -61,6 +63,8 @@ export function ChecklistArea({ reviewId, checklist, readOnly }: ChecklistAreaPr
   // Annotations change while the person works in the text; the checklist catches up without delaying that.
   const all = useDeferredValue(useAnnotations(store));
   const view = checklist.data;
+  // Criteria whose annotated text changed since the older version: the committee re-checks them.
+  const recheck = useRecheckCriteria();
 
   const verdicts = useMemo(() => new Map<string, Assessment>(version ? assessments.forVersion(version.id).map((a) => [a.criterionId, a]) : []), [assessments, version]);
   const annotationsByCriterion = useMemo(() => {
@@ -249,6 +253,10 @@ export function ChecklistArea({ reviewId, checklist, readOnly }: ChecklistAreaPr
                 progress={version ? progressOf(group.criteria, verdicts) : undefined}
                 onMove={query ? undefined : (criterion, by) => void move(criterion, by)}
                 moving={reorder.busy}
+                markerOf={(criterion) => {
+                  const impact = recheck.byCriterion.get(criterion.id);
+                  return impact && recheck.from ? <RecheckMarker impact={impact} from={recheck.from} /> : undefined;
+                }}
                 onAdd={(category) => setEditing({ kind: 'add', category: category.id })}
                 onEdit={(criterion) => setEditing({ kind: 'edit', criterion })}
                 onRemove={(criterion) => {

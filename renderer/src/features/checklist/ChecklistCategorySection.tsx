@@ -22,10 +22,12 @@ export interface ChecklistCategorySectionProps {
   moving: boolean;
   /** The verdict part of each criterion's card. */
   assessmentOf?: ((criterion: Criterion) => ReactNode) | undefined;
+  /** A note under a criterion's title (re-check after a change), if it has one. */
+  markerOf?: ((criterion: Criterion) => ReactNode) | undefined;
 }
 
 /** One category of the checklist: its name, what it covers, how many criteria and how many judged, and the criteria. */
-export function ChecklistCategorySection({ group, readOnly, highlightedId, onAdd, onEdit, onRemove, progress, onMove, moving, assessmentOf }: ChecklistCategorySectionProps) {
+export function ChecklistCategorySection({ group, readOnly, highlightedId, onAdd, onEdit, onRemove, progress, onMove, moving, assessmentOf, markerOf }: ChecklistCategorySectionProps) {
   const { category, criteria } = group;
   const headingId = `${categorySectionId(category.id)}-heading`;
   return (
@@ -60,6 +62,7 @@ export function ChecklistCategorySection({ group, readOnly, highlightedId, onAdd
               onEdit={onEdit}
               onRemove={onRemove}
               move={onMove && { canMoveUp: position > 0, canMoveDown: position < criteria.length - 1, onMove, busy: moving }}
+              marker={markerOf?.(criterion)}
             >
               {assessmentOf?.(criterion)}
             </CriterionCard>

@@ -20,12 +20,14 @@ export interface CriterionCardProps {
   onRemove: (criterion: Criterion) => void;
   /** Reordering, when the checklist shows all its criteria (not while filtered). */
   move?: CriterionMove | undefined;
+  /** A note under the title, e.g. that the text the criterion's annotations sit in changed: re-check. */
+  marker?: ReactNode;
   /** The verdict and its rationale, annotations and actions for the version under review. */
   children?: ReactNode;
 }
 
 /** One criterion: its title and id, the question a reviewer answers, guidance on request, and its verdict. */
-export function CriterionCard({ criterion, readOnly, highlighted, onEdit, onRemove, move, children }: CriterionCardProps) {
+export function CriterionCard({ criterion, readOnly, highlighted, onEdit, onRemove, move, marker, children }: CriterionCardProps) {
   const titleId = useId();
   const guidanceId = useId();
   const [showGuidance, setShowGuidance] = useState(false);
@@ -77,6 +79,7 @@ export function CriterionCard({ criterion, readOnly, highlighted, onEdit, onRemo
             </div>
           )}
         </div>
+        {marker}
         <p className="criterion-question">{criterion.question}</p>
         {criterion.reference && (
           <p className="criterion-reference">

@@ -10,6 +10,9 @@ import { AnnotateButton } from '../annotations/AnnotateButton';
 import { ANNOTATE_SHORTCUT } from '../annotations/annotateShortcut';
 import { AnnotationsPanel } from '../annotations/AnnotationsPanel';
 import { MarkTooltipContent } from '../annotations/MarkTooltipContent';
+import { AttachHereButton } from '../compare/AttachHereButton';
+import { RepointBar } from '../compare/RepointBar';
+import { useRepointAttach } from '../compare/useRepointAttach';
 import { EMPTY_ANNOTATION, newAnnotationDraftKey, parseDraft, type PendingAnnotation } from '../annotations/newAnnotationDraft';
 import { useAnnotations } from '../workspace/annotationStore';
 import { activeFilterCount, matchesFilter } from '../workspace/filters';
@@ -42,6 +45,9 @@ export function AnnotatedDocument({ version }: { version: Version }) {
   const sheetRef = useRef<HTMLElement>(null);
   const [selection, setSelection] = useState<ShownSelection>();
   const [pending, setPending] = useState<PendingAnnotation | undefined>(() => (readOnly ? undefined : parseDraft(version.id, drafts.get(newAnnotationDraftKey(version.id)))));
+  // While a carried annotation waits to be re-pointed, selected words attach to it instead of starting a new one.
+  const repoint = useRepointAttach(version);
+  const attachTo = repoint.active ? repoint.attach : undefined;
 
   const annotations = useMemo(
     () => all.filter((a) => a.versionId === version.id).sort((a, b) => a.target.selector[1].start - b.target.selector[1].start || a.target.selector[1].end - b.target.selector[1].end),
@@ -110,12 +116,13 @@ export function AnnotatedDocument({ version }: { version: Version }) {
       // The selection as it is now: keys pressed quickly may have changed it since the last frame.
       const current = documentRef.current?.readSelection();
       if (readOnly) announce('This review is read-only here: annotations cannot be added.');
+      else if (current && attachTo) void attachTo(current);
       else if (current) startAnnotation(current);
       else announce('Select some words in the policy first, then press Annotate.');
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
-  }, [area, readOnly, startAnnotation, announce]);
+  }, [area, readOnly, startAnnotation, attachTo, announce]);
 
   // "Show in text" from elsewhere (the checklist, a chip): bring the highlight into view once this area shows.
   useEffect(() => {
@@ -131,18 +138,28 @@ export function AnnotatedDocument({ version }: { version: Version }) {
   };
 
   return (
-    <div className="document-workspace">
-      <article ref={sheetRef} className="document-sheet" aria-label={`Version “${version.label}”`}>
-        <DocumentView version={version} highlights={store} handleRef={documentRef}>
-          <TextSelectionPlugin onChange={onSelectionChange} />
-          <KeyboardSelectionPlugin />
-          <MarkActivationPlugin onActivate={(ids) => openAnnotation(ids[0])} />
-          <MarkTooltipPlugin describe={(ids) => <MarkTooltipContent ids={ids} annotations={store} criteriaById={criteriaById} />} />
-          <MarkAppearancePlugin isShown={isShown} activeId={openAnnotationId} />
-        </DocumentView>
-        {selection && !readOnly && !pending && <AnnotateButton position={selection.position} onAnnotate={() => startAnnotation(selection.selection)} />}
-      </article>
-      <AnnotationsPanel annotations={annotations} shown={shown} pending={pending} onPendingDone={finishPending} onShowInText={showInText} />
-    </div>
+    <>
+      <RepointBar version={version} repoint={repoint} />
+      <div className="document-workspace">
+        <article ref={sheetRef} className="document-sheet" aria-label={`Version “${version.label}”`}>
+          <DocumentView version={version} highlights={store} handleRef={documentRef}>
+            <TextSelectionPlugin onChange={onSelectionChange} />
+            <KeyboardSelectionPlugin />
+            <MarkActivationPlugin onActivate={(ids) => openAnnotation(ids[0])} />
+            <MarkTooltipPlugin describe={(ids) => <MarkTooltipContent ids={ids} annotations={store} criteriaById={criteriaById} />} />
+            <MarkAppearancePlugin isShown={isShown} activeId={openAnnotationId} />
+          </DocumentView>
+          {selection &&
+            !readOnly &&
+            !pending &&
+            (attachTo ? (
+              <AttachHereButton position={selection.position} busy={repoint.busy} onAttach={() => void attachTo(selection.selection)} />
+            ) : (
+              <AnnotateButton position={selection.position} onAnnotate={() => startAnnotation(selection.selection)} />
+            ))}
+        </article>
+        <AnnotationsPanel annotations={annotations} shown={shown} pending={pending} onPendingDone={finishPending} onShowInText={showInText} />
+      </div>
+    </>
   );
 }

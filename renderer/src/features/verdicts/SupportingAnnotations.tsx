@@ -28,11 +28,12 @@ export function SupportingAnnotations({ annotations, onOpen, onShowAll }: Suppor
               type="button"
               className="annotation-chip"
               onClick={() => onOpen(annotation.id)}
-              aria-label={`Show in the text: “${shortQuote(quoteOf(annotation.target).exact, 160)}”, ${annotation.severity}${annotation.status === 'open' ? '' : `, ${annotation.status === 'resolved' ? 'resolved' : 'won’t fix'}`}`}
-              title="Show this annotation in the text"
+              aria-label={`${annotation.anchorState === 'orphaned' ? 'Open the thread (its words are no longer in this version)' : 'Show in the text'}: “${shortQuote(quoteOf(annotation.target).exact, 160)}”, ${annotation.severity}${annotation.status === 'open' ? '' : `, ${annotation.status === 'resolved' ? 'resolved' : 'won’t fix'}`}`}
+              title={annotation.anchorState === 'orphaned' ? 'Its words are no longer in this version: open its thread to re-attach it' : 'Show this annotation in the text'}
             >
               <SeveritySwatch severity={annotation.severity} />
               <span className="annotation-chip-quote">“{shortQuote(quoteOf(annotation.target).exact, 56)}”</span>
+              {annotation.anchorState === 'orphaned' && <span className="annotation-chip-status">(orphaned)</span>}
               {annotation.status !== 'open' && <span className="annotation-chip-status">({annotation.status === 'resolved' ? 'resolved' : 'won’t fix'})</span>}
             </button>
           </li>

@@ -19,6 +19,22 @@ export interface TextFocusRequest {
   serial: number;
 }
 
+/**
+ * A carried annotation waiting to be pointed at other words of its version: while it waits, the Document area's
+ * Annotate button becomes "Attach here", and attaching returns the person to the area they came from.
+ */
+export interface RepointRequest {
+  annotationId: string;
+  versionId: string;
+  returnTo: ReviewAreaId;
+}
+
+/** Two versions chosen in the Compare area, older first. */
+export interface VersionPair {
+  fromVersionId: string;
+  toVersionId: string;
+}
+
 /** Everything the areas of one open review share: the review model, the version in review, and the way around. */
 export interface ReviewWorkspace {
   reviewId: string;
@@ -45,6 +61,15 @@ export interface ReviewWorkspace {
   showInText: (annotationId: string, options?: { focus?: boolean }) => void;
   textFocusRequest: TextFocusRequest | undefined;
   textFocusDone: (serial: number) => void;
+  /** The versions chosen in the Compare area, if the person chose any; the Checklist marks criteria to re-check by it. */
+  comparedPair: VersionPair | undefined;
+  setComparedPair: (pair: VersionPair) => void;
+  /** The annotation being re-pointed, if any. */
+  repointing: RepointRequest | undefined;
+  /** Goes to the Document area on the annotation's version, waiting for the person to select its new words. */
+  startRepointing: (annotationId: string) => void;
+  /** Leaves re-pointing mode (attached or cancelled) and goes back where the person started it. */
+  endRepointing: () => void;
   /** Reads a short confirmation out to screen-reader users. */
   announce: (message: string) => void;
   /** Shows "… — Undo" at the foot of the window. */
@@ -82,6 +107,8 @@ export function ReviewWorkspaceProvider({ reviewId, review, readOnly, drafts: in
   const [openAnnotationId, openAnnotation] = useState<string>();
   const [textFocusRequest, setTextFocusRequest] = useState<TextFocusRequest>();
   const [undoOffer, setUndoOffer] = useState<UndoOffer>();
+  const [repointing, setRepointing] = useState<RepointRequest>();
+  const [comparedPair, setComparedPair] = useState<VersionPair>();
   const { announce, region } = useLiveAnnouncer();
   useFlushDraftsOnHide(drafts);
 
@@ -95,10 +122,26 @@ export function ReviewWorkspaceProvider({ reviewId, review, readOnly, drafts: in
       select(annotation.versionId);
       openAnnotation(annotationId);
       showArea('document');
-      setTextFocusRequest((previous) => ({ annotationId, focus, serial: (previous?.serial ?? 0) + 1 }));
+      // An orphaned annotation has no words in the text to go to: its thread opens, and says so.
+      if (annotation.anchorState !== 'orphaned') setTextFocusRequest((previous) => ({ annotationId, focus, serial: (previous?.serial ?? 0) + 1 }));
     },
     [annotations, select, showArea],
   );
+  const startRepointing = useCallback(
+    (annotationId: string) => {
+      const annotation = annotations.get(annotationId);
+      if (!annotation) return;
+      select(annotation.versionId);
+      openAnnotation(undefined);
+      setRepointing({ annotationId, versionId: annotation.versionId, returnTo: area });
+      showArea('document');
+    },
+    [annotations, select, area, showArea],
+  );
+  const endRepointing = useCallback(() => {
+    if (repointing) showArea(repointing.returnTo);
+    setRepointing(undefined);
+  }, [repointing, showArea]);
   const textFocusDone = useCallback((serial: number) => setTextFocusRequest((current) => (current?.serial === serial ? undefined : current)), []);
 
   const workspace = useMemo<ReviewWorkspace>(
@@ -124,10 +167,40 @@ export function ReviewWorkspaceProvider({ reviewId, review, readOnly, drafts: in
       showInText,
       textFocusRequest,
       textFocusDone,
+      comparedPair,
+      setComparedPair,
+      repointing,
+      startRepointing,
+      endRepointing,
       announce,
       offerUndo: setUndoOffer,
     }),
-    [reviewId, readOnly, review, versions, selected, select, checklist, criteriaById, categoryLabel, annotations, drafts, assessments, filter, openAnnotationId, area, showArea, showInText, textFocusRequest, textFocusDone, announce],
+    [
+      reviewId,
+      readOnly,
+      review,
+      versions,
+      selected,
+      select,
+      checklist,
+      criteriaById,
+      categoryLabel,
+      annotations,
+      drafts,
+      assessments,
+      filter,
+      openAnnotationId,
+      area,
+      showArea,
+      showInText,
+      textFocusRequest,
+      textFocusDone,
+      comparedPair,
+      repointing,
+      startRepointing,
+      endRepointing,
+      announce,
+    ],
   );
 
   return (

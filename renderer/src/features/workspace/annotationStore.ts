@@ -37,6 +37,16 @@ export class AnnotationStore implements HighlightSource {
     this.emit();
   }
 
+  /** Adds or replaces many annotations at once (those carried to a version), telling listeners once. */
+  upsertAll(annotations: readonly Annotation[]): void {
+    const incoming = new Map(annotations.filter((a) => !a.deletedAt).map((a) => [a.id, a]));
+    if (incoming.size === 0) return;
+    const kept = this.list.map((a) => incoming.get(a.id) ?? a);
+    const known = new Set(this.list.map((a) => a.id));
+    this.list = [...kept, ...[...incoming.values()].filter((a) => !known.has(a.id))];
+    this.emit();
+  }
+
   /** Changes one annotation in place, e.g. to add a reply the services returned. */
   change(id: string, change: (annotation: Annotation) => Annotation): void {
     const current = this.get(id);

@@ -1,0 +1,27 @@
+import { criterionCardId } from '../checklist/groupByCategory';
+import type { ReviewWorkspace } from '../workspace/ReviewWorkspace';
+
+/** How long to wait for the Checklist to draw the card (it is built the first time it shows). */
+const WAIT_MS = 3000;
+
+/**
+ * Opens the Checklist on `versionId` and brings one criterion's card into view, with focus on its title, so the
+ * committee can re-check it there.
+ */
+export function showCriterion(workspace: Pick<ReviewWorkspace, 'selectVersion' | 'showArea'>, versionId: string, criterionId: string): void {
+  workspace.selectVersion(versionId);
+  workspace.showArea('checklist');
+  const started = performance.now();
+  const look = () => {
+    const card = document.getElementById(criterionCardId(criterionId));
+    const title = card?.querySelector<HTMLElement>('h4');
+    if (card && title && card.offsetParent !== null) {
+      card.scrollIntoView({ block: 'center' });
+      if (!title.hasAttribute('tabindex')) title.setAttribute('tabindex', '-1');
+      title.focus({ preventScroll: true });
+    } else if (performance.now() - started < WAIT_MS) {
+      requestAnimationFrame(look);
+    }
+  };
+  requestAnimationFrame(look);
+}
