@@ -39,6 +39,8 @@ nav li { margin: 0 0 1.2mm; }
 nav a { color: #14325a; text-decoration: none; }
 table { border-collapse: collapse; width: 100%; margin: 1mm 0 4mm; font-size: 9pt; }
 caption { text-align: left; font-size: 8.5pt; color: #4a5563; padding-bottom: 1mm; caption-side: top; }
+/* The captioned tables are short summaries: kept whole, so a caption never ends a page without its table. */
+table:has(> caption) { break-inside: avoid; }
 th, td { border: 0.5pt solid #9aa8b8; padding: 1.2mm 2mm; text-align: left; vertical-align: top; }
 thead th { background: #14325a; color: #fff; font-size: 8.5pt; }
 tbody th { font-weight: normal; }

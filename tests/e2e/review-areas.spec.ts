@@ -16,13 +16,18 @@ test.describe('the review screen', () => {
     await saveScreenshot('review-document');
 
     const compare = await showArea(app, 'Compare');
-    await expect(compare).toContainText('compare any two of them here');
-    await expect(compare.getByRole('button', { name: 'Compare versions' })).toHaveAccessibleDescription('Needs two imported versions; this review has 0 versions.');
+    await expect(compare.getByRole('heading', { name: 'Nothing to compare yet' })).toBeVisible();
+    await expect(compare).toContainText('Comparing needs two versions of the policy; this review has 0 versions.');
+    await compare.getByRole('button', { name: 'Go to the Document area' }).click();
+    await expect(app.getByRole('tabpanel', { name: 'Document' })).toBeVisible();
+    await showArea(app, 'Compare');
     await saveScreenshot('review-compare');
 
     const report = await showArea(app, 'Report');
-    await expect(report).toContainText('Export the committee’s findings as one report');
-    await expect(report.getByRole('button', { name: 'Export report…' })).toBeDisabled();
+    await expect(report).toContainText('Export the committee’s findings, sign them in turn');
+    await expect(report.getByRole('button', { name: 'Export report…' })).toBeEnabled();
+    await expect(report).toContainText('No reports yet.');
+    await expect(report).toContainText('No one has signed a report of this review yet.');
     await saveScreenshot('review-report');
   });
 

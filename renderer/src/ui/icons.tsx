@@ -243,3 +243,38 @@ export const FilterIcon = (p: IconProps) => (
     <path d="M4 5h16l-6 7.5V19l-4-2v-4.5z" />
   </Icon>
 );
+
+export const XCircleIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <circle cx="12" cy="12" r="9" />
+    <path d="M9 9l6 6M15 9l-6 6" />
+  </Icon>
+);
+
+export const ShieldCheckIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M12 3l7 3v5.5c0 4.3-3 7.9-7 9.5-4-1.6-7-5.2-7-9.5V6z" />
+    <path d="M9 12l2.2 2.2L15.5 10" />
+  </Icon>
+);
+
+export const ShieldQuestionIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M12 3l7 3v5.5c0 4.3-3 7.9-7 9.5-4-1.6-7-5.2-7-9.5V6z" />
+    <path d="M10 9.8a2 2 0 1 1 2.8 1.8c-.5.3-.8.7-.8 1.3v.4M12 16h.01" />
+  </Icon>
+);
+
+export const KeyIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <circle cx="8" cy="15" r="4" />
+    <path d="M11 12l8.5-8.5M16 7l2.5 2.5M18.5 4.5L21 7" />
+  </Icon>
+);
+
+export const SignatureIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M3 20h18" />
+    <path d="M14.5 4.5l3 3L9 16l-4 1 1-4z" />
+  </Icon>
+);

@@ -9,11 +9,11 @@ import { TabPanel, Tabs } from '../../ui/Tabs';
 import { useAsyncValue } from '../../ui/useAsyncValue';
 import { ChecklistArea } from '../checklist/ChecklistArea';
 import { CommitteeArea } from '../committee/CommitteeArea';
+import { CompareArea } from '../compare/CompareArea';
 import { DocumentArea } from '../document/DocumentArea';
 import { RenameReviewDialog } from '../library/RenameReviewDialog';
+import { ReportArea } from '../report/ReportArea';
 import { ReviewWorkspaceProvider } from '../workspace/ReviewWorkspace';
-import { CompareArea } from './CompareArea';
-import { ReportArea } from './ReportArea';
 import { REVIEW_AREAS, type ReviewAreaId } from './reviewAreas';
 import { callInReview } from './reviewSession';
 import { useReviewSession } from './useReviewSession';
@@ -139,10 +139,12 @@ export function ReviewScreen({ reviewId, title, onBack, onTitleChange, onCloseFa
             {visited.has('checklist') && <ChecklistArea reviewId={reviewId} checklist={checklist} readOnly={readOnly} />}
           </TabPanel>
           <TabPanel idBase="review-area" id="compare" selected={area === 'compare'}>
-            {visited.has('compare') && <CompareArea versionCount={versions.length} />}
+            {visited.has('compare') && <CompareArea />}
           </TabPanel>
           <TabPanel idBase="review-area" id="report" selected={area === 'report'}>
-            {visited.has('report') && <ReportArea />}
+            {visited.has('report') && (
+              <ReportArea reviewId={reviewId} readOnly={readOnly} signoffs={review.signoffs} onSignedOff={(signOff) => updateReview((r) => ({ ...r, signoffs: [...r.signoffs, signOff] }))} />
+            )}
           </TabPanel>
           <TabPanel idBase="review-area" id="committee" selected={area === 'committee'}>
             {visited.has('committee') && (

@@ -1,0 +1,38 @@
+import { useRef, type ReactNode } from 'react';
+
+export interface FilePickerOptions {
+  /** What the hidden input is called for assistive tech and tests, e.g. "Report file to verify". */
+  label: string;
+  /** The file types offered, as for `<input accept>`; the services still decide from each file's content. */
+  accept: string;
+  multiple?: boolean;
+  onFiles: (files: File[]) => void;
+}
+
+/**
+ * The page's own file picker: a hidden file input and `open()` to show it from a visible button. For files the
+ * page reads itself and sends as bytes; the native dialogs of main (`files.choose`) only serve the purposes the
+ * contract names.
+ */
+export function useFilePicker({ label, accept, multiple = false, onFiles }: FilePickerOptions): { open: () => void; input: ReactNode } {
+  const ref = useRef<HTMLInputElement>(null);
+  const input = (
+    <label className="visually-hidden">
+      {label}
+      <input
+        ref={ref}
+        type="file"
+        accept={accept}
+        multiple={multiple}
+        tabIndex={-1}
+        onChange={(event) => {
+          const files = [...(event.target.files ?? [])];
+          // Cleared so that choosing the same file again is a change too.
+          event.target.value = '';
+          if (files.length) onFiles(files);
+        }}
+      />
+    </label>
+  );
+  return { open: () => ref.current?.click(), input };
+}
