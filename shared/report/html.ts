@@ -125,7 +125,7 @@ function summarySection(model: ReportModel): string {
     .map((c) => row(c.label, c.verdicts, 'td'))
     .join('')}</tbody><tfoot>${row('All criteria', v, 'td')}</tfoot></table>`;
   const open = s.openAnnotations;
-  const openLine = `<p><span class="label">Open annotations:</span> ${open.critical} critical, ${open.major} major, ${open.minor} minor, ${open.info} for information. <span class="label">Actions:</span> ${s.openActions} open${s.overdueActions ? `, <span class="overdue">${s.overdueActions} overdue</span>` : ''}.</p>`;
+  const openLine = `<p><span class="label">Open annotations:</span> ${open.critical} critical, ${open.major} major, ${open.minor} minor, ${open.info} for information. <span class="label">Actions:</span> ${s.openActions} open${s.overdueActions ? `, <span class="overdue">${s.overdueActions} overdue</span>` : ''}.${s.unconfirmedAnnotations ? ` <span class="label">Carried, not yet confirmed:</span> ${s.unconfirmedAnnotations}.` : ''}</p>`;
   const serious = s.seriousOpenAnnotations.slice(0, SUMMARY_LIST_LIMIT).map((n) => annotationLine(model, n));
   const more = s.seriousOpenAnnotations.length - serious.length;
   const seriousList = s.seriousOpenAnnotations.length
@@ -319,6 +319,12 @@ function openItemsSection(model: ReportModel): string {
       `<table><thead><tr><th scope="col" style="width:8%">No.</th><th scope="col" style="width:11%">Severity</th><th scope="col" style="width:24%">Criteria</th><th scope="col">Text</th><th scope="col" style="width:15%">Author</th></tr></thead><tbody>${rows.join('')}</tbody></table>`,
     );
   }
+  parts.push('<h3>Carried annotations not yet confirmed</h3>');
+  parts.push(
+    items.unconfirmedAnnotations.length
+      ? `<p>Their words moved or changed when they were carried from an earlier version; nobody has confirmed the new place yet: ${items.unconfirmedAnnotations.map((n) => `<a href="#a-${n}">A${n}</a>`).join(', ')}.</p>`
+      : '<p>None: every carried annotation’s place is confirmed.</p>',
+  );
   return parts.join('\n');
 }
 

@@ -71,7 +71,7 @@ export function renderReportMarkdown(model: ReportModel): string {
   for (const c of model.categories) out.push(`| ${cell(c.label)} | ${order.map((x) => c.verdicts[x]).join(' | ')} | ${c.criteria.length} |`);
   out.push(`| **All criteria** | ${order.map((x) => `**${s.verdicts[x]}**`).join(' | ')} | **${s.criteria}** |`, '');
   out.push(
-    `**Open annotations:** ${s.openAnnotations.critical} critical, ${s.openAnnotations.major} major, ${s.openAnnotations.minor} minor, ${s.openAnnotations.info} for information. **Actions:** ${s.openActions} open, ${s.overdueActions} overdue.`,
+    `**Open annotations:** ${s.openAnnotations.critical} critical, ${s.openAnnotations.major} major, ${s.openAnnotations.minor} minor, ${s.openAnnotations.info} for information. **Actions:** ${s.openActions} open, ${s.overdueActions} overdue.${s.unconfirmedAnnotations ? ` **Carried, not yet confirmed:** ${s.unconfirmedAnnotations}.` : ''}`,
     '',
   );
   if (s.seriousOpenAnnotations.length) {
@@ -164,6 +164,13 @@ export function renderReportMarkdown(model: ReportModel): string {
     }
     out.push('');
   }
+  out.push('### Carried annotations not yet confirmed', '');
+  out.push(
+    model.openItems.unconfirmedAnnotations.length
+      ? `Their words moved or changed when they were carried from an earlier version; nobody has confirmed the new place yet: ${model.openItems.unconfirmedAnnotations.map((n) => `A${n}`).join(', ')}.`
+      : 'None: every carried annotation’s place is confirmed.',
+    '',
+  );
 
   heading('sign-off');
   if (model.signOffs.length) {

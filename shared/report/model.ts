@@ -188,6 +188,8 @@ export interface ReportModel {
     seriousOpenAnnotations: number[];
     openActions: number;
     overdueActions: number;
+    /** Annotations carried from an earlier version whose new place (moved or fuzzy) nobody has confirmed yet. */
+    unconfirmedAnnotations: number;
   };
   categories: ReportCategory[];
   /** Every annotation on the reported version, by number. */
@@ -200,6 +202,8 @@ export interface ReportModel {
     unreviewedCriteria: { id: string; title: string; category: Category }[];
     /** Numbers of open annotations, most severe first. */
     openAnnotations: number[];
+    /** Numbers of carried annotations still waiting for a person to confirm where they now point. */
+    unconfirmedAnnotations: number[];
   };
   signOffs: ReportSignOff[];
 }
@@ -267,6 +271,7 @@ export function buildReportModel(review: Review, options: ReportOptions): Report
   }).filter((c) => c.criteria.length > 0);
 
   const open = annotations.filter((a) => a.status === 'open').sort(bySeverityThenNumber);
+  const unconfirmed = annotations.filter((a) => a.anchorState === 'moved' || a.anchorState === 'fuzzy').map((a) => a.number);
   const allActions = reportCriteria.flatMap((c) => c.actions);
   const actionPlan = allActions.filter((a) => a.status === 'open').sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.criterionTitle.localeCompare(b.criterionTitle));
   const reportVersions = versions.map((v) => describeVersion(v, v.id === reported?.id));
@@ -286,6 +291,7 @@ export function buildReportModel(review: Review, options: ReportOptions): Report
       seriousOpenAnnotations: open.filter((a) => a.severity === 'critical' || a.severity === 'major').map((a) => a.number),
       openActions: actionPlan.length,
       overdueActions: actionPlan.filter((a) => a.overdue).length,
+      unconfirmedAnnotations: unconfirmed.length,
     },
     categories,
     annotations,
@@ -293,6 +299,7 @@ export function buildReportModel(review: Review, options: ReportOptions): Report
     openItems: {
       unreviewedCriteria: reportCriteria.filter((c) => c.verdict === 'unreviewed').map(({ id, title, category }) => ({ id, title, category })),
       openAnnotations: open.map((a) => a.number),
+      unconfirmedAnnotations: unconfirmed,
     },
     signOffs: [...review.signoffs]
       .sort((a, b) => a.signedAt.localeCompare(b.signedAt))

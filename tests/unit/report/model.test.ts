@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildReportModel, type CompareVersions, type ReportModel } from '../../../shared/report';
+import { buildReportModel, renderReportHtml, renderReportMarkdown, type CompareVersions, type ReportModel } from '../../../shared/report';
 import { rivertonReview } from './support-review';
 
 const OPTIONS = { generatedAt: '2025-03-14T10:00:00.000Z', generatedBy: { name: 'Ana Díaz', role: 'chair' as const } };
@@ -74,6 +74,21 @@ describe('report model', () => {
     const open = m.openItems.openAnnotations.map((n) => m.annotations[n - 1]!);
     expect(open.every((a) => a.status === 'open')).toBe(true);
     expect(open.map((a) => a.severity)).toEqual(['critical', 'major', 'major', 'minor', 'minor']);
+  });
+
+  it('counts carried annotations whose new place nobody has confirmed, and stops once a person confirms them', async () => {
+    const review = await rivertonReview();
+    const waiting = buildReportModel(review, OPTIONS);
+    const fuzzy = waiting.annotations.filter((a) => a.anchorState === 'moved' || a.anchorState === 'fuzzy').map((a) => a.number);
+    expect(fuzzy.length).toBeGreaterThan(0);
+    expect(waiting.openItems.unconfirmedAnnotations).toEqual(fuzzy);
+    expect(waiting.summary.unconfirmedAnnotations).toBe(fuzzy.length);
+    expect(renderReportMarkdown(waiting)).toContain(`nobody has confirmed the new place yet: ${fuzzy.map((n) => `A${n}`).join(', ')}.`);
+    expect(renderReportHtml(waiting)).toContain(`<a href="#a-${fuzzy[0]}">A${fuzzy[0]}</a>`);
+    for (const a of review.annotations) if (a.anchorState === 'moved' || a.anchorState === 'fuzzy') a.anchorState = 'anchored';
+    const confirmed = buildReportModel(review, OPTIONS);
+    expect(confirmed.openItems.unconfirmedAnnotations).toEqual([]);
+    expect(renderReportMarkdown(confirmed)).toContain('None: every carried annotation’s place is confirmed.');
   });
 
   it('takes the change summary from the comparison it is given, naming the criteria it touches', async () => {
