@@ -11,8 +11,8 @@ import { useApiQuery } from '../../ui/useAsyncValue';
 import { useFilePicker } from '../../ui/useFilePicker';
 import { fileSource } from '../import/fileSource';
 
-/** Groups a fingerprint in fours, as people read it out to compare: "3f9a 1c02 …". */
-export const groupedFingerprint = (fingerprint: string, chars = 32) => (fingerprint.slice(0, chars).match(/.{1,4}/g) ?? []).join(' ') + (chars < fingerprint.length ? ' …' : '');
+/** Groups a whole fingerprint in fours, as people read it out to compare: "3f9a 1c02 …". Whole, because trust rests on comparing all of it. */
+export const groupedFingerprint = (fingerprint: string) => (fingerprint.match(/.{1,4}/g) ?? []).join(' ');
 
 /**
  * Colleagues' (or an organisation's CA) certificates this person trusts: reports they signed, or that a trusted CA
