@@ -10,7 +10,7 @@ import { ReviewLibrary } from '../../electron/services/library/review-library';
 import { newReviewDocument } from '../../electron/services/reviews/new-review';
 import { openWorkstation } from '../../electron/services/workstation';
 import { benchAnnotationSaves } from './annotation-saves';
-import { generateAnnotations, generatePolicyBlocks, versionFromBlocks } from './generate-policy';
+import { editPolicyBlocks, generateAnnotations, generatePolicyBlocks, versionFromBlocks } from './generate-policy';
 import { percentile } from './stats';
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
@@ -48,6 +48,10 @@ export async function benchWorkspace(): Promise<Record<string, unknown>> {
   const criteria = review.checklist.criteria.map((c) => c.id);
   review.annotations.push(...generateAnnotations(version, 1000, criteria));
   await new ReviewLibrary(dataDir).create(review);
+  // A second review holds the same version and a revision of it with scattered edits, for the Compare area.
+  const compared = newReviewDocument('Compare bench', { name: 'Bench', role: 'chair' });
+  compared.versions.push(versionFromBlocks(version.blocks, 'v1'), versionFromBlocks(editPolicyBlocks(version.blocks).blocks, 'v2'));
+  await new ReviewLibrary(dataDir).create(compared);
   const workstation = await openWorkstation({ dataDir, host: 'browser' });
   const browser = await chromium.launch({ executablePath, headless: true, args: [...chromiumArgs(), '--disable-gpu'] });
   try {
@@ -65,7 +69,8 @@ export async function benchWorkspace(): Promise<Record<string, unknown>> {
     for (let n = 0; n < OPENINGS; n++) openings.push(await openOnce(page));
     const newHighlights = [];
     for (let n = 0; n < NEW_ANNOTATIONS; n++) newHighlights.push(await annotateOnce(page, n));
-    const scrolling = await scrollEndToEnd(page);
+    const scrolling = await scrollEndToEnd(page, '.app-main');
+    const comparing = await compareOnce(page);
     if (errors.length) throw new Error(`the page reported errors: ${errors.join('; ')}`);
     await context.close();
 
@@ -95,6 +100,7 @@ export async function benchWorkspace(): Promise<Record<string, unknown>> {
         clickToHighlightMs: { p50: round(median(newHighlights.map((h) => h.clickToDomMs))), max: round(Math.max(...newHighlights.map((h) => h.clickToDomMs))) },
       },
       scroll: { ...scrolling, target: 17 },
+      compareArea: comparing,
       annotationSaves: { ...saves, target: { p95: 30 } },
     };
   } finally {
@@ -208,10 +214,41 @@ async function annotateOnce(page: Page, n: number) {
   return result;
 }
 
-/** Scrolls the window's content from top to bottom, SCROLL_STEP_PX per frame, recording each frame. */
-async function scrollEndToEnd(page: Page) {
-  return page.evaluate(async (step) => {
-    const main = document.querySelector<HTMLElement>('.app-main')!;
+/**
+ * The Compare area on two 100-page versions (side by side): from the tab's click to the comparison painted, the
+ * rows in the DOM, and the frames while scrolling the comparison end to end.
+ */
+async function compareOnce(page: Page) {
+  await page.getByRole('button', { name: 'Library' }).first().click();
+  await page.getByRole('article', { name: 'Compare bench' }).getByRole('button', { name: /^Open/ }).click();
+  await page.getByRole('tab', { name: /Compare/ }).waitFor();
+  const shown = await page.evaluate(async () => {
+    const tab = Array.from(document.querySelectorAll<HTMLElement>('[role="tab"]')).find((t) => t.textContent?.includes('Compare'))!;
+    const started = performance.now();
+    tab.click();
+    await new Promise<void>((resolve) => {
+      const check = () => (document.querySelector('.comparison-scroller .compare-row') ? resolve() : requestAnimationFrame(check));
+      requestAnimationFrame(check);
+    });
+    const inDom = performance.now() - started;
+    // The next frame's paint: a message posted from a frame callback runs after that frame is presented.
+    await new Promise<void>((resolve) =>
+      requestAnimationFrame(() => {
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => resolve();
+        channel.port2.postMessage(null);
+      }),
+    );
+    return { inDomMs: inDom, paintedMs: performance.now() - started, rows: document.querySelectorAll('.comparison-scroller .compare-row').length };
+  });
+  const scroll = await scrollEndToEnd(page, '.comparison-scroller');
+  return { rows: shown.rows, openToDomMs: round(shown.inDomMs), openToPaintMs: round(shown.paintedMs), scroll };
+}
+
+/** Scrolls `scroller` from top to bottom, SCROLL_STEP_PX per frame, recording each frame. */
+async function scrollEndToEnd(page: Page, scroller: string) {
+  return page.evaluate(async ([step, selector]) => {
+    const main = document.querySelector<HTMLElement>(selector)!;
     main.scrollTop = 0;
     await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
     interface LongFrame extends PerformanceEntry {
@@ -277,7 +314,7 @@ async function scrollEndToEnd(page: Page) {
           .map((f) => ({ ms: r(f.duration), scriptMs: r(f.scriptMs), styleAndLayoutMs: r(f.styleAndLayoutMs), renderMs: r(f.renderMs), invokers: f.invokers })),
       },
     };
-  }, SCROLL_STEP_PX);
+  }, [SCROLL_STEP_PX, scroller] as const);
 }
 
 /** Whether the shipped renderer bundles Lexical's production build (its errors are minified). */
