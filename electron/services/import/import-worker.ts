@@ -1,9 +1,11 @@
 // Runs one parser in a worker thread, so a hostile or broken file can be stopped (time limit) and cannot exhaust
 // the app's memory (the worker's own heap limit). Answers with the parsed document or an error value.
+// The same file also starts a PDF page helper: a second worker that reads some of a long PDF's pages for the
+// parser's worker (see parsers/pdf-page-sharing.ts); it answers nobody but that worker.
 import { parentPort, workerData } from 'node:worker_threads';
 import { isAppError } from '../../../shared/errors';
 import { parseDocument } from './parse-document';
-import type { ImportFormat, ImportLimits } from './types';
+import type { ImportFormat, ImportLimits, PageSharing } from './types';
 
 export interface ParseRequest {
   format: ImportFormat;
@@ -12,19 +14,27 @@ export interface ParseRequest {
   limits: ImportLimits;
 }
 
+export type WorkerTask = { role: 'parse'; request: ParseRequest; pageSharing?: PageSharing | undefined } | { role: 'pdf-page-helper'; request: ParseRequest; pageSharing: PageSharing };
+
 export type ParseReply =
   | { type: 'progress'; done: number; total: number }
   | { type: 'done'; ok: true; parsed: Awaited<ReturnType<typeof parseDocument>> }
   | { type: 'done'; ok: false; error: { code: string; message: string; internal?: string } };
 
-const request = workerData as ParseRequest;
-const progress = (done: number, total: number) => parentPort?.postMessage({ type: 'progress', done, total } satisfies ParseReply);
-parseDocument(request.format, request.bytes, { fileName: request.fileName, limits: request.limits, progress }).then(
-  (parsed) => parentPort?.postMessage({ type: 'done', ok: true, parsed } satisfies ParseReply),
-  (error: unknown) => {
-    const reply: ParseReply = isAppError(error)
-      ? { type: 'done', ok: false, error: { code: error.code, message: error.message } }
-      : { type: 'done', ok: false, error: { code: 'E_INVALID_INPUT', message: '', internal: error instanceof Error ? `${error.name}: ${error.message}` : String(error) } };
-    parentPort?.postMessage(reply);
-  },
-);
+const task = workerData as WorkerTask;
+if (task.role === 'pdf-page-helper') {
+  const { helpWithPdfPages } = await import('./parsers/pdf-page-helper');
+  await helpWithPdfPages(task.request, task.pageSharing);
+} else {
+  const { request, pageSharing } = task;
+  const progress = (done: number, total: number) => parentPort?.postMessage({ type: 'progress', done, total } satisfies ParseReply);
+  parseDocument(request.format, request.bytes, { fileName: request.fileName, limits: request.limits, progress, pageSharing }).then(
+    (parsed) => parentPort?.postMessage({ type: 'done', ok: true, parsed } satisfies ParseReply),
+    (error: unknown) => {
+      const reply: ParseReply = isAppError(error)
+        ? { type: 'done', ok: false, error: { code: error.code, message: error.message } }
+        : { type: 'done', ok: false, error: { code: 'E_INVALID_INPUT', message: '', internal: error instanceof Error ? `${error.name}: ${error.message}` : String(error) } };
+      parentPort?.postMessage(reply);
+    },
+  );
+}

@@ -1,19 +1,44 @@
-import { Worker } from 'node:worker_threads';
+import { availableParallelism } from 'node:os';
+import { MessageChannel, Worker } from 'node:worker_threads';
 import { AppError, ERROR_CODES, type ErrorCode } from '../../../shared/errors';
-import type { ParseReply, ParseRequest } from './import-worker';
+import type { ParseReply, ParseRequest, WorkerTask } from './import-worker';
+import { newPageClaims } from './parsers/pdf-page-sharing';
 import type { ParsedDocument } from './types';
 
 const runningFromSource = import.meta.url.endsWith('.ts');
 
-function startWorker(request: ParseRequest, heapMb: number): Worker {
-  const resourceLimits = { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: Math.min(64, Math.max(16, heapMb / 8)), stackSizeMb: 8 };
-  if (runningFromSource) {
-    return new Worker(new URL('./worker-from-source.mjs', import.meta.url), {
-      workerData: { ...request, entry: new URL('./import-worker.ts', import.meta.url).href },
-      resourceLimits,
-    });
+/**
+ * A small young generation (16 MB): pdf.js makes many short-lived arrays, and with a bigger one each worker ran
+ * slower (its nursery no longer stays in the cache) and used 30 MB more. A worker's console output (pdf.js warns
+ * there about drawing, which import never does) is dropped: the CLI's output is for its own answer.
+ */
+function startWorker(task: WorkerTask, heapMb: number): Worker {
+  const resourceLimits = { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: 16, stackSizeMb: 8 };
+  const transferList = task.pageSharing ? [task.pageSharing.port] : [];
+  const options = { resourceLimits, transferList, stdout: true, stderr: true };
+  const worker = runningFromSource
+    ? new Worker(new URL('./worker-from-source.mjs', import.meta.url), { ...options, workerData: { ...task, entry: new URL('./import-worker.ts', import.meta.url).href } })
+    : new Worker(new URL('./import-worker.js', import.meta.url), { ...options, workerData: task });
+  worker.stdout.resume();
+  worker.stderr.resume();
+  return worker;
+}
+
+/**
+ * A long PDF is read by two workers at once when the machine has a second core: pdf.js reads pages one at a
+ * time on one thread, and on a 100-page policy that is most of the import. The helper has the same limits.
+ */
+function startWorkers(request: ParseRequest, heapMb: number): { parser: Worker; helper?: Worker } {
+  if (request.format !== 'pdf' || request.bytes.length < request.limits.pdf.helperFromBytes || availableParallelism() < 2) {
+    return { parser: startWorker({ role: 'parse', request }, heapMb) };
   }
-  return new Worker(new URL('./import-worker.js', import.meta.url), { workerData: request, resourceLimits });
+  const claims = newPageClaims();
+  const { port1, port2 } = new MessageChannel();
+  const parser = startWorker({ role: 'parse', request, pageSharing: { claims, port: port1 } }, heapMb);
+  const helper = startWorker({ role: 'pdf-page-helper', request, pageSharing: { claims, port: port2 } }, heapMb);
+  // Whatever happens to the helper (an error, its memory limit) the parser reads its pages; nothing to report.
+  helper.on('error', () => undefined);
+  return { parser, helper };
 }
 
 /**
@@ -27,13 +52,14 @@ export function parseInWorker(
   onProgress?: (done: number, total: number) => void,
 ): Promise<ParsedDocument> {
   return new Promise((resolve, reject) => {
-    const worker = startWorker(request, heapMb);
+    const { parser: worker, helper } = startWorkers(request, heapMb);
     let settled = false;
     const finish = (outcome: () => void) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
       void worker.terminate();
+      void helper?.terminate();
       outcome();
     };
     const timer = setTimeout(() => {

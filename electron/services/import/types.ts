@@ -1,3 +1,4 @@
+import type { MessagePort } from 'node:worker_threads';
 import type { Block } from '../../../shared/model';
 
 /** The formats a policy version can be imported from, decided from the file's content. */
@@ -38,7 +39,11 @@ export interface ImportLimits {
     /** Largest uncompressed/compressed ratio of any entry: zip bombs compress far beyond real documents. */
     maxCompressionRatio: number;
   };
-  pdf: { maxPages: number };
+  pdf: {
+    maxPages: number;
+    /** From this size on, a second worker reads pages at the same time (when the machine has a core for it). */
+    helperFromBytes: number;
+  };
 }
 
 export const DEFAULT_IMPORT_LIMITS: ImportLimits = {
@@ -48,7 +53,9 @@ export const DEFAULT_IMPORT_LIMITS: ImportLimits = {
   timeoutMs: 60_000,
   maxHeapMb: 512,
   docx: { maxEntries: 2_000, maxUncompressedBytes: 200 * 1024 * 1024, maxCompressionRatio: 120 },
-  pdf: { maxPages: 2_000 },
+  // A typical policy PDF carries about 100 KB of fonts and 10–30 KB a page: 512 KB is some 20 pages, where a
+  // helper (it takes about 0.25 s to start) begins to pay for itself.
+  pdf: { maxPages: 2_000, helperFromBytes: 512 * 1024 },
 };
 
 /** The context each parser gets: the file's name (for messages), the limits to enforce, a progress report. */
@@ -57,6 +64,16 @@ export interface ParseContext {
   limits: ImportLimits;
   /** `done` of `total` units (pages, parts) read so far. */
   progress?: (done: number, total: number) => void;
+  /** Set when a second worker reads part of the document at the same time (long PDFs; see run-parser.ts). */
+  pageSharing?: PageSharing | undefined;
+}
+
+/** What a parser's worker shares with a helper worker reading the same file: a counter of claimed parts, a channel. */
+export interface PageSharing {
+  /** One Int32: how many pages have been claimed so far, by either worker. */
+  claims: SharedArrayBuffer;
+  /** The primary's end receives what the helper read; the helper's end sends it. */
+  port: MessagePort;
 }
 
 export type FormatParser = (bytes: Uint8Array, context: ParseContext) => Promise<ParsedDocument>;

@@ -144,7 +144,7 @@ describe.skipIf(chromiumMissing)('reading a policy that Chromium printed to PDF 
   });
 
   it('refuses a PDF with more pages than the limit', async () => {
-    const error = await failure(parsePdf(bytes, { fileName: 'policy.pdf', limits: { ...DEFAULT_IMPORT_LIMITS, pdf: { maxPages: 3 } } }));
+    const error = await failure(parsePdf(bytes, { fileName: 'policy.pdf', limits: { ...DEFAULT_IMPORT_LIMITS, pdf: { ...DEFAULT_IMPORT_LIMITS.pdf, maxPages: 3 } } }));
     expect(error.code).toBe('E_TOO_LARGE');
     expect(error.message).toContain('“policy.pdf” has 4 pages');
   });

@@ -1,3 +1,4 @@
+import { createRequire, Module } from 'node:module';
 import type * as PdfJsModule from 'pdfjs-dist/legacy/build/pdf.mjs';
 
 type PdfJs = typeof PdfJsModule;
@@ -6,13 +7,19 @@ let loading: Promise<PdfJs> | undefined;
 
 /**
  * pdf.js's legacy build (the one that runs on Node 20), loaded once per worker with its parsing side in the same
- * thread. The build replaces `Array.prototype.push` with a core-js polyfill for an edge case (arrays whose
- * length is read-only) that neither pdf.js nor this app meets; that polyfill made reading a 100-page PDF about
- * 20% slower, so the engine's own push is put back once both modules are loaded. Imports run in a worker
- * thread of their own, so nothing else sees the swap.
+ * thread. Two adjustments, both confined to the import worker threads, which run nothing else:
+ * - The build replaces `Array.prototype.push` with a core-js polyfill for an edge case (arrays whose length is
+ *   read-only) that neither pdf.js nor this app meets; that polyfill made reading a 100-page PDF about 20% slower,
+ *   so the engine's own push is put back once both modules are loaded.
+ * - In Node, pdf.js loads @napi-rs/canvas (a native build of Skia) for the DOMMatrix, ImageData and Path2D that
+ *   drawing pages needs. Import only reads text and never draws; loading Skia took about 85 ms and 15 MB in each
+ *   worker. pdf.js needs a DOMMatrix to load at all (it makes one when its module starts), so that comes from
+ *   @thednp/dommatrix, and its request for the canvas package is answered from the module cache with nothing.
+ *   pdf.js then warns that drawing may not work; the workers' output is dropped (see run-parser.ts).
  */
 export function loadPdfJs(): Promise<PdfJs> {
   loading ??= (async () => {
+    await withoutCanvas();
     const enginePush = Array.prototype.push;
     const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
     const parser = await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
@@ -22,4 +29,21 @@ export function loadPdfJs(): Promise<PdfJs> {
     return pdfjs;
   })();
   return loading;
+}
+
+async function withoutCanvas(): Promise<void> {
+  const scope = globalThis as { DOMMatrix?: unknown };
+  scope.DOMMatrix ??= (await import('@thednp/dommatrix')).default;
+  const pdfjsRequire = createRequire(createRequire(import.meta.url).resolve('pdfjs-dist/legacy/build/pdf.mjs'));
+  let canvasPath: string;
+  try {
+    canvasPath = pdfjsRequire.resolve('@napi-rs/canvas');
+  } catch {
+    return; // Not installed (it is an optional dependency of pdf.js): pdf.js carries on without it.
+  }
+  const nothing = new Module(canvasPath);
+  nothing.filename = canvasPath;
+  nothing.loaded = true;
+  nothing.exports = {};
+  pdfjsRequire.cache[canvasPath] ??= nothing;
 }

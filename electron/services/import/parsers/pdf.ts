@@ -1,18 +1,14 @@
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import type { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { AppError, isAppError } from '../../../../shared/errors';
-import type { FormatParser, ParsedDocument } from '../types';
+import type { FormatParser, PageSharing, ParsedDocument } from '../types';
 import { pdfBlocks } from './pdf-blocks';
-import { loadPdfJs } from './pdf-library';
 import type { OutlineEntry } from './pdf-headings';
-import { pageLines, type PdfLine, type TextRun } from './pdf-lines';
+import type { PdfLine } from './pdf-lines';
+import { damagedPdfError, openPdf, type PdfDocument } from './pdf-open';
+import { numberPages } from './pdf-page';
+import { readPages } from './pdf-page-sharing';
 import type { PageLines } from './pdf-paragraphs';
 import { findRunningText } from './pdf-running-text';
 import { mentionsJavaScript } from './pdf-scripts';
-import { readPageStructure, type StructNode, type StructureCounters, type TaggedBlock } from './pdf-structure';
-
-type PdfDocument = Awaited<ReturnType<typeof getDocument>['promise']>;
 
 /** A page with fewer letters than this (after running heads and page numbers) is named as having little text. */
 const FEW_LETTERS = 10;
@@ -21,67 +17,42 @@ const MAX_OUTLINE_ENTRIES = 5_000;
 /**
  * The text layer of a PDF, as blocks in reading order, each with the page it starts on: lines rebuilt from the
  * placed text, running heads, feet and page numbers left out, paragraphs and hyphenated words joined again,
- * headings from the outline, the tags or the type size, list items from the tags or their markers.
- *
- * A PDF is read as data only: pdf.js runs no scripts (it would need its scripting sandbox, which is never
- * created), compiles no fonts to code, loads nothing from the network and ignores links; only text is kept.
+ * headings from the outline, the tags or the type size, list items from the tags or their markers. Only text is
+ * kept. Given `pageSharing`, a helper worker reads some of the pages meanwhile.
  */
-export const parsePdf: FormatParser = async (bytes, { fileName, limits, progress }) => {
-  const pdfjs = await loadPdfJs();
+export const parsePdf: FormatParser = async (bytes, { fileName, limits, progress, pageSharing }) => {
   const warnings: string[] = [];
   if (mentionsJavaScript(bytes)) warnings.push(`“${fileName}”: the PDF contains scripts; they were ignored (nothing in the file was run).`);
-
-  const task = pdfjs.getDocument({
-    // A copy: pdf.js hands the bytes over to its worker side, which leaves the caller's array empty.
-    data: new Uint8Array(bytes),
-    disableFontFace: true,
-    useSystemFonts: false,
-    stopAtErrors: false,
-    verbosity: pdfjs.VerbosityLevel.ERRORS,
-    enableXfa: false,
-    isOffscreenCanvasSupported: false,
-    ...resourceFolders(),
-  });
-  let doc: PdfDocument;
-  try {
-    doc = await task.promise;
-  } catch (error) {
-    await task.destroy().catch(() => undefined);
-    throw openingError(error, fileName);
-  }
+  const doc = await openPdf(bytes, fileName);
   try {
     if (doc.numPages > limits.pdf.maxPages) {
       throw new AppError('E_TOO_LARGE', `“${fileName}” has ${doc.numPages.toLocaleString('en')} pages, more than the ${limits.pdf.maxPages.toLocaleString('en')} a version may have. Split it into parts and import each.`);
     }
-    return await readDocument(doc, fileName, warnings, progress);
+    return await readDocument(doc, fileName, warnings, pageSharing, progress);
   } catch (error) {
     if (isAppError(error)) throw error;
-    throw damagedError(fileName, error);
+    throw damagedPdfError(fileName, error);
   } finally {
     await doc.destroy();
   }
 };
 
-async function readDocument(doc: PdfDocument, fileName: string, warnings: string[], progress: ((done: number, total: number) => void) | undefined): Promise<ParsedDocument> {
+async function readDocument(
+  doc: PdfDocument,
+  fileName: string,
+  warnings: string[],
+  pageSharing: PageSharing | undefined,
+  progress: ((done: number, total: number) => void) | undefined,
+): Promise<ParsedDocument> {
   const outline = await readOutline(doc);
-  const counters: StructureCounters = { nextBlock: 0, nextTable: 0 };
-  const pages: { lines: PdfLine[]; taggedOrder: TaggedBlock[] }[] = [];
-  const heights: number[] = [];
-  for (let number = 1; number <= doc.numPages; number++) {
-    const page = await doc.getPage(number);
-    const viewport = page.getViewport({ scale: 1 });
-    const content = await page.getTextContent({ includeMarkedContent: true });
-    const tree = (await page.getStructTree().catch(() => null)) as StructNode | null;
-    const structure = readPageStructure(tree, counters);
-    const geometry = { width: viewport.width, height: viewport.height, transform: viewport.transform };
-    pages.push({ lines: pageLines(number, content.items as TextRun[], geometry, structure), taggedOrder: structure.blocks });
-    heights.push(viewport.height);
-    page.cleanup();
-    progress?.(number, doc.numPages);
-  }
+  const pages = await readPages(doc, pageSharing, progress);
+  numberPages(pages);
 
   const metadata = await readMetadata(doc);
-  const running = findRunningText(pages.map((page) => page.lines), heights);
+  const running = findRunningText(
+    pages.map((page) => page.lines),
+    pages.map((page) => page.height),
+  );
   const body: PageLines[] = pages.map((page) => ({ lines: page.lines.filter((line) => !running.has(line)), taggedOrder: page.taggedOrder }));
   const lettersByPage = body.map((page) => letters(page.lines));
   // Running heads alone (a scan with a stamped header or page numbers) do not make a text layer.
@@ -149,29 +120,6 @@ function pdfDate(value: unknown): string | undefined {
   const [, year, month = '01', day = '01', hour = '00', minute = '00', second = '00'] = match;
   const date = new Date(`${year}-${month}-${day}T${hour}:${minute}:${second}Z`);
   return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
-}
-
-/** Predefined CMaps (for PDFs whose fonts use them) and the standard fonts' data, from pdf.js's own package. */
-function resourceFolders(): { cMapUrl?: string; standardFontDataUrl?: string } {
-  try {
-    const root = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
-    return { cMapUrl: `${join(root, 'cmaps')}/`, standardFontDataUrl: `${join(root, 'standard_fonts')}/` };
-  } catch {
-    return {};
-  }
-}
-
-function openingError(error: unknown, fileName: string): AppError {
-  const name = error instanceof Error ? error.name : '';
-  if (name === 'PasswordException') {
-    return new AppError('E_UNSUPPORTED', `“${fileName}” is protected with a password, so its text cannot be read. Open it in a PDF program, remove the password (save a copy without protection), and import that copy.`);
-  }
-  return damagedError(fileName, error);
-}
-
-function damagedError(fileName: string, error: unknown): AppError {
-  const detail = error instanceof Error && error.message ? ` (${error.message.slice(0, 200)})` : '';
-  return new AppError('E_INVALID_INPUT', `“${fileName}” could not be read as a PDF${detail}. The file may be damaged or incomplete; try downloading it again, or saving it again as PDF from the program that made it.`);
 }
 
 function letters(lines: readonly PdfLine[]): number {
