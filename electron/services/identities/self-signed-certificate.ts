@@ -25,9 +25,7 @@ export async function createSelfSignedIdentity(subject: CertificateSubject, now 
   const keys = (await webcrypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, true, ['sign', 'verify'])) as webcrypto.CryptoKeyPair;
   const cert = new Certificate();
   cert.version = 2;
-  const serial = randomBytes(16);
-  serial[0] = (serial[0] ?? 0) & 0x7f; // positive, as RFC 5280 requires
-  cert.serialNumber = new asn1js.Integer({ valueHex: serial });
+  cert.serialNumber = certificateSerial(randomBytes(16));
   cert.subject = distinguishedName(subject);
   cert.issuer = distinguishedName(subject);
   cert.notBefore.value = new Date(now.getTime() - 60_000);
@@ -53,6 +51,17 @@ export async function createSelfSignedIdentity(subject: CertificateSubject, now 
   await cert.sign(keys.privateKey as unknown as CryptoKey, 'SHA-256', cryptoEngine);
   const privateKey = new Uint8Array(await webcrypto.subtle.exportKey('pkcs8', keys.privateKey));
   return { certificate: new Uint8Array(cert.toSchema(true).toBER(false)), privateKey };
+}
+
+/**
+ * A serial number from random bytes: positive, as RFC 5280 requires (top bit clear), and never starting with a
+ * zero byte (bit 6 set), since DER writes integers in their fewest bytes and OpenSSL refuses a certificate whose
+ * serial has a needless leading zero (1 in 256 random serials did, and that identity could not be read back).
+ */
+export function certificateSerial(random: Uint8Array): asn1js.Integer {
+  const serial = Uint8Array.from(random);
+  serial[0] = ((serial[0] ?? 0) & 0x7f) | 0x40;
+  return new asn1js.Integer({ valueHex: serial });
 }
 
 /** CN, title and email, each its own RDN (one SET per attribute, as readers expect), in that order. */

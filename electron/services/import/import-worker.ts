@@ -14,7 +14,10 @@ export interface ParseRequest {
   limits: ImportLimits;
 }
 
-export type WorkerTask = { role: 'parse'; request: ParseRequest; pageSharing?: PageSharing | undefined } | { role: 'pdf-page-helper'; request: ParseRequest; pageSharing: PageSharing };
+/** What a worker started from this file does: parse a file (perhaps with a helper), or help with a PDF's pages. */
+export type WorkerTask =
+  | { role: 'parse'; request: ParseRequest; pageSharing?: PageSharing | undefined }
+  | { role: 'pdf-page-helper'; request: ParseRequest; pageSharing: PageSharing };
 
 export type ParseReply =
   | { type: 'progress'; done: number; total: number }

@@ -5,6 +5,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readCertificateFile } from '../../../electron/services/identities/certificate';
+import { certificateSerial } from '../../../electron/services/identities/self-signed-certificate';
 import { IdentityStore } from '../../../electron/services/identities/identity-store';
 import { SCRYPT_PARAMS } from '../../../electron/services/identities/key-sealing';
 import { useTempDirs } from '../support/temp-dir';
@@ -41,6 +42,20 @@ describe('signing identities', () => {
     expect(createPublicKey(key.privateKey).export({ format: 'der', type: 'spki' }).equals(x509.publicKey.export({ format: 'der', type: 'spki' }))).toBe(true);
     const pkcs8 = key.privateKey.export({ format: 'der', type: 'pkcs8' }).toString('base64');
     expect(text).not.toContain(pkcs8.slice(0, 40));
+  });
+
+  it.each([
+    ['a zero first byte', [0x00, 0x12, 0x34, 0x56]],
+    ['a first byte with its top bit set', [0x80, 0x00, 0x00, 0x01]],
+    ['all zeros', [0, 0, 0, 0]],
+    ['all ones', [0xff, 0xff, 0xff, 0xff]],
+  ])('writes a positive serial in its fewest bytes from random bytes with %s', (_case, random) => {
+    const der = Buffer.from(certificateSerial(Uint8Array.from(random)).toBER(false));
+    // INTEGER, length 4, then a first content byte that is neither zero (needless) nor has its top bit set (negative).
+    expect(der.subarray(0, 2)).toEqual(Buffer.from([0x02, 0x04]));
+    expect(der[2]! & 0x80).toBe(0);
+    expect(der[2]).not.toBe(0);
+    expect(der.subarray(3)).toEqual(Buffer.from(random.slice(1)));
   });
 
   it('refuses a wrong passphrase with a clear message, and changes nothing', async () => {
