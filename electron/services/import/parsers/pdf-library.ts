@@ -15,19 +15,26 @@ let loading: Promise<PdfJs> | undefined;
  *   drawing pages needs. Import only reads text and never draws; loading Skia took about 85 ms and 15 MB in each
  *   worker. pdf.js needs a DOMMatrix to load at all (it makes one when its module starts), so that comes from
  *   @thednp/dommatrix, and its request for the canvas package is answered from the module cache with nothing.
- *   pdf.js then warns that drawing may not work; the workers' output is dropped (see run-parser.ts).
+ *   pdf.js then warns, as it loads, that drawing may not work: those two warnings are left out.
  */
 export function loadPdfJs(): Promise<PdfJs> {
   loading ??= (async () => {
     await withoutCanvas();
     const enginePush = Array.prototype.push;
-    // The minified builds: the same code, about 15 ms less to compile in each worker.
-    const pdfjs = await import('pdfjs-dist/legacy/build/pdf.min.mjs');
-    const parser = await import('pdfjs-dist/legacy/build/pdf.worker.min.mjs');
-    // pdf.js uses a parser already on globalThis instead of loading its worker file again.
-    (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = parser;
-    Array.prototype.push = enginePush;
-    return pdfjs;
+    const warn = console.warn;
+    console.warn = (...args: unknown[]) => {
+      if (!/^Warning: Cannot polyfill `(ImageData|Path2D)`/.test(String(args[0]))) warn(...args);
+    };
+    try {
+      // The minified builds: the same code, about 15 ms less to compile in each worker.
+      const pdfjs = await import('pdfjs-dist/legacy/build/pdf.min.mjs');
+      // pdf.js uses a parser already on globalThis instead of loading its worker file again.
+      (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = await import('pdfjs-dist/legacy/build/pdf.worker.min.mjs');
+      return pdfjs;
+    } finally {
+      console.warn = warn;
+      Array.prototype.push = enginePush;
+    }
   })();
   return loading;
 }
