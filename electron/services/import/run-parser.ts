@@ -9,9 +9,9 @@ const runningFromSource = import.meta.url.endsWith('.ts');
 
 /**
  * A small young generation (16 MB): pdf.js makes many short-lived arrays, and with a bigger one each worker ran
- * slower (its nursery no longer stays in the cache) and used 30 MB more. A worker's console output (pdf.js logs what it
- * finds wrong in a damaged file there) is dropped: the import's own error says what to do, and the CLI's output
- * is for its answer.
+ * slower (its nursery no longer stays in the cache) and used 30 MB more. A worker's console output (pdf.js logs
+ * what it finds wrong in a damaged file there) is dropped: the import's own error says what to do, and the CLI's
+ * output is for its answer.
  */
 function startWorker(task: WorkerTask, heapMb: number): Worker {
   const resourceLimits = { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: 16, stackSizeMb: 8 };

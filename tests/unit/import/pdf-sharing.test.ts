@@ -2,7 +2,6 @@
 // reads which page, and whether the helper finishes at all, the document comes out the same as when one worker
 // reads every page.
 import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
 import { MessageChannel } from 'node:worker_threads';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parsePdf } from '../../../electron/services/import/parsers/pdf';
@@ -10,10 +9,9 @@ import { helpWithPdfPages } from '../../../electron/services/import/parsers/pdf-
 import { newPageClaims } from '../../../electron/services/import/parsers/pdf-page-sharing';
 import { parseInWorker } from '../../../electron/services/import/run-parser';
 import { DEFAULT_IMPORT_LIMITS, type ImportLimits, type PageSharing, type ParsedDocument } from '../../../electron/services/import/types';
+import { HOSTILE, RIVERTON } from './support-import';
 import { chromiumMissing, POLICY, printPdf } from './support-pdf-chromium';
 
-const repo = fileURLToPath(new URL('../../..', import.meta.url));
-const HOSTILE = `${repo}/fixtures/hostile`;
 const SECTIONS = 12;
 
 /** One section per page, each with a table: table numbers must run on across pages, in page order. */
@@ -105,7 +103,7 @@ describe('broken PDFs with a helper started', () => {
   }, 60_000);
 
   it('refuses a PDF with more pages than a version may have, helper or not', async () => {
-    const bytes = new Uint8Array(await readFile(`${repo}/fixtures/policies/riverton-social-media/v3.pdf`));
+    const bytes = new Uint8Array(await readFile(`${RIVERTON}/v3.pdf`));
     const limits = withHelperFrom(0, { ...DEFAULT_IMPORT_LIMITS, pdf: { ...DEFAULT_IMPORT_LIMITS.pdf, maxPages: 2 } });
     const error = await parseInWorker({ format: 'pdf', fileName: 'v3.pdf', bytes, limits }, 60_000, 512).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'E_TOO_LARGE', message: expect.stringMatching(/has 5 pages, more than the 2/) });
