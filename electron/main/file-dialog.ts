@@ -1,5 +1,6 @@
 import { basename, join } from 'node:path';
-import { app, BrowserWindow, dialog } from 'electron';
+import { app, BrowserWindow, dialog, webContents } from 'electron';
+import type { Caller } from '../services/library/review-sessions';
 import type { FileChoicePurpose, SaveChoicePurpose } from '../services/workstation';
 
 const OPEN_DIALOGS: Record<FileChoicePurpose, Electron.OpenDialogOptions> = {
@@ -18,6 +19,33 @@ const OPEN_DIALOGS: Record<FileChoicePurpose, Electron.OpenDialogOptions> = {
     properties: ['openFile'],
     filters: [
       { name: 'Checklist templates', extensions: ['json'] },
+      { name: 'All files', extensions: ['*'] },
+    ],
+  },
+  'report-to-verify': {
+    title: 'Verify a signed report',
+    buttonLabel: 'Verify',
+    properties: ['openFile'],
+    filters: [
+      { name: 'Signed reports', extensions: ['pdf', 'json', 'jws'] },
+      { name: 'All files', extensions: ['*'] },
+    ],
+  },
+  'identity-file': {
+    title: 'Import a signing identity',
+    buttonLabel: 'Import',
+    properties: ['openFile'],
+    filters: [
+      { name: 'PKCS #12 identities', extensions: ['p12', 'pfx'] },
+      { name: 'All files', extensions: ['*'] },
+    ],
+  },
+  certificate: {
+    title: 'Trust a certificate',
+    buttonLabel: 'Trust',
+    properties: ['openFile'],
+    filters: [
+      { name: 'Certificates', extensions: ['pem', 'crt', 'cer', 'der'] },
       { name: 'All files', extensions: ['*'] },
     ],
   },
@@ -41,12 +69,24 @@ const SAVE_DIALOGS: Record<SaveChoicePurpose, Omit<Electron.SaveDialogOptions, '
     ],
     properties: ['showOverwriteConfirmation', 'createDirectory'],
   },
+  certificate: {
+    title: 'Export the certificate',
+    buttonLabel: 'Export',
+    filters: [{ name: 'Certificates', extensions: ['pem'] }],
+    properties: ['showOverwriteConfirmation', 'createDirectory'],
+  },
 };
 
-/** The native open dialog (policy files to import, or a checklist template); the paths stay in main. */
-export async function chooseFiles(purpose: FileChoicePurpose): Promise<string[]> {
+/** The window that asked (its web contents' id is the caller's window id), so the dialog belongs to it. */
+function windowOf(caller: Caller): BrowserWindow | null {
+  const contents = webContents.fromId(Number(caller.windowId));
+  return contents ? BrowserWindow.fromWebContents(contents) : null;
+}
+
+/** The native open dialog over the caller's window (policy files, a template, a report, a key); the paths stay in main. */
+export async function chooseFiles(purpose: FileChoicePurpose, caller: Caller): Promise<string[]> {
   const options = OPEN_DIALOGS[purpose];
-  const window = BrowserWindow.getFocusedWindow();
+  const window = windowOf(caller);
   const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
   return result.canceled ? [] : result.filePaths;
 }
@@ -55,10 +95,10 @@ export async function chooseFiles(purpose: FileChoicePurpose): Promise<string[]>
  * The native save dialog; the path stays in main. The page only suggests a file name: anything like a folder
  * in it is dropped, so the dialog always starts in the person's documents folder.
  */
-export async function chooseSaveFile(purpose: SaveChoicePurpose, suggestedName: string): Promise<string | undefined> {
+export async function chooseSaveFile(purpose: SaveChoicePurpose, suggestedName: string, caller: Caller): Promise<string | undefined> {
   const name = basename(suggestedName.replace(/\\/g, '/')).replace(/[\p{Cc}<>:"|?*]+/gu, ' ').trim() || 'untitled';
   const options: Electron.SaveDialogOptions = { ...SAVE_DIALOGS[purpose], defaultPath: join(app.getPath('documents'), name) };
-  const window = BrowserWindow.getFocusedWindow();
+  const window = windowOf(caller);
   const result = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
   return result.canceled || !result.filePath ? undefined : result.filePath;
 }

@@ -1,36 +1,36 @@
 import { mkdir } from 'node:fs/promises';
-import type { AppEvent, AppInfo, MethodArgs } from '../../shared/api';
+import type { AppEvent, AppInfo } from '../../shared/api';
 import { CURRENT_REVIEW_FORMAT, SCHEMA_VERSION, type Author, type ReviewFormat } from '../../shared/model';
 import { APP_NAME } from './data-dir';
+import { ChosenFiles, type FileChoicePurpose } from './api/chosen-files';
+import { ChosenSavePaths, type SaveChoicePurpose } from './api/chosen-save-paths';
 import { createApiHandlers } from './api/handlers';
 import { createApiInvoker, type ApiInvoker, type DispatchOptions } from './api/dispatch';
 import { ReviewLibrary } from './library/review-library';
-import { ReviewSessions } from './library/review-sessions';
+import { ReviewSessions, type Caller } from './library/review-sessions';
 import { actorFromSettings } from './settings/actor';
 import { SettingsStore } from './settings/settings-store';
 import { APP_VERSION } from './app-version';
 import type { ImportLimits } from './import/types';
-import { ChosenSavePaths } from './templates/chosen-save-paths';
-import { ChosenFiles } from './versions/chosen-files';
 
 export interface WorkstationOptions extends DispatchOptions {
   dataDir: string;
   host: AppInfo['host'];
   format?: ReviewFormat;
-  /** The host's native file dialog, if it has one: the paths the person chose, or none if they cancelled. */
-  chooseFiles?: (purpose: FileChoicePurpose) => Promise<string[]>;
-  /** The host's native save dialog, if it has one: the path the person chose, or undefined if they cancelled. */
-  chooseSaveFile?: (purpose: SaveChoicePurpose, suggestedName: string) => Promise<string | undefined>;
+  /**
+   * The host's native file dialog, if it has one, shown over the caller's window: the paths the person chose, or
+   * none if they cancelled.
+   */
+  chooseFiles?: (purpose: FileChoicePurpose, caller: Caller) => Promise<string[]>;
+  /** The host's native save dialog, if it has one, over the caller's window: the path chosen, or undefined if cancelled. */
+  chooseSaveFile?: (purpose: SaveChoicePurpose, suggestedName: string, caller: Caller) => Promise<string | undefined>;
   /** Overrides the import limits (tests use small ones to reach them quickly). */
   importLimits?: ImportLimits;
   /** The host's own HTML-to-PDF printer (Electron's printToPDF); without one, reports print in Playwright's Chromium. */
   printPdf?: (html: string) => Promise<Uint8Array>;
 }
 
-/** What a file is chosen for (the open dialog's title and filters follow from it). */
-export type FileChoicePurpose = MethodArgs<'files.choose'>['purpose'];
-/** What a file is saved as (the save dialog's title and filters follow from it). */
-export type SaveChoicePurpose = MethodArgs<'files.chooseSave'>['purpose'];
+export type { FileChoicePurpose, SaveChoicePurpose };
 
 export type AppEventListener = (event: AppEvent) => void;
 

@@ -37,8 +37,12 @@ export type VersionSummary = z.infer<typeof VersionSummary>;
 const VersionLabel = SingleLine.trim().min(1, 'A version needs a label.').max(200, 'A label has at most 200 characters.');
 
 export const VERSION_METHODS = {
-  /** Opens the native file dialog (Electron only); the chosen files come back as tokens, never as paths. */
-  'files.choose': method(z.object({ purpose: z.enum(['import-version', 'checklist-template']) }).strict(), z.array(ChosenFile)),
+  /**
+   * Opens the native file dialog (Electron only); the chosen files come back as tokens, never as paths. A token is
+   * spent once, by the window that asked, by the method its purpose names (`versions.import`,
+   * `reviews.createFromTemplate`, `report.verify`, `identities.import`, `identities.trust`).
+   */
+  'files.choose': method(z.object({ purpose: z.enum(['import-version', 'checklist-template', 'report-to-verify', 'identity-file', 'certificate']) }).strict(), z.array(ChosenFile)),
   'versions.import': method(
     z.object({ reviewId: RecordId, source: ImportSource, label: VersionLabel.optional(), requestId: z.uuid().optional() }).strict(),
     z.object({ version: VersionSummary, warnings: z.array(z.string()) }),

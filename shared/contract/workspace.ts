@@ -31,9 +31,13 @@ export const WORKSPACE_METHODS = {
   'checklist.exportTemplate': method(z.object({ reviewId: RecordId, destination: SaveDestination }).strict(), SavedFile),
   /** A new review whose checklist comes from a template file; a file that is not a valid template is refused. */
   'reviews.createFromTemplate': method(z.object({ title: Title, source: ImportSource }).strict(), ReviewSummary),
-  /** Main's native save dialog (Electron only): a token for the chosen path, or null when cancelled. */
+  /**
+   * Main's native save dialog (Electron only): a token for the chosen path, or null when cancelled. The token is
+   * spent once, by the window that asked, for its purpose only (`checklist.exportTemplate`; `report.export` and
+   * `report.save`; `identities.exportCertificate`).
+   */
   'files.chooseSave': method(
-    z.object({ purpose: z.enum(['checklist-template', 'report']), suggestedName: z.string().min(1).max(255) }).strict(),
+    z.object({ purpose: z.enum(['checklist-template', 'report', 'certificate']), suggestedName: z.string().min(1).max(255) }).strict(),
     z.object({ token: z.uuid() }).nullable(),
   ),
 } as const;

@@ -4,17 +4,16 @@ import { MAX_IMPORT_BYTES, type ImportSource } from '../../../shared/api';
 import { AppError } from '../../../shared/errors';
 import { formatSize } from '../import/too-large';
 import type { FileToVerify } from '../signing/verify-report';
-import type { ChosenFiles } from '../versions/chosen-files';
-import { readImportSource, type SourceFile } from '../versions/import-source';
+import { readImportSource, type SourceFile, type TakeChosenPath } from '../versions/import-source';
 
 /**
  * The report to check, from the page (bytes) or main's dialog (a token): with its signatures file, if it is a JSON
  * report. For a file chosen in the dialog, `<report>.jws` beside it is found by itself; either of the two may be
  * the one chosen.
  */
-export async function fileToVerify(source: ImportSource, signatures: ImportSource | undefined, chosen: ChosenFiles): Promise<FileToVerify> {
-  let report = await readSource(source, chosen);
-  let jws = signatures ? await readSource(signatures, chosen) : undefined;
+export async function fileToVerify(source: ImportSource, signatures: ImportSource | undefined, takeChosenPath: TakeChosenPath): Promise<FileToVerify> {
+  let report = await readSource(source, takeChosenPath);
+  let jws = signatures ? await readSource(signatures, takeChosenPath) : undefined;
   if (report.fileName.endsWith('.jws') && jws) [report, jws] = [jws, report];
   if (!jws && report.path) {
     const sibling = report.path.endsWith('.jws') ? report.path.slice(0, -4) : `${report.path}.jws`;
@@ -27,8 +26,8 @@ export async function fileToVerify(source: ImportSource, signatures: ImportSourc
   return file;
 }
 
-function readSource(source: ImportSource, chosen: ChosenFiles): Promise<SourceFile> {
-  return readImportSource(source, chosen, MAX_IMPORT_BYTES, (fileName, bytes, maxBytes) =>
+function readSource(source: ImportSource, takeChosenPath: TakeChosenPath): Promise<SourceFile> {
+  return readImportSource(source, takeChosenPath, MAX_IMPORT_BYTES, (fileName, bytes, maxBytes) =>
     new AppError('E_TOO_LARGE', `“${fileName}” is ${formatSize(bytes)}; the app checks files of up to ${formatSize(maxBytes)}.`),
   );
 }

@@ -2,15 +2,14 @@ import type { ImportSource } from '../../../shared/api';
 import { MAX_TEMPLATE_BYTES } from '../../../shared/checklist/template';
 import { AppError } from '../../../shared/errors';
 import { formatSize } from '../import/too-large';
-import type { ChosenFiles } from '../versions/chosen-files';
-import { readImportSource, type SourceFile } from '../versions/import-source';
+import { readImportSource, type SourceFile, type TakeChosenPath } from '../versions/import-source';
 
 /**
  * The name and bytes of a template file, dropped on the page or chosen in main's dialog. A file over the size
  * limit is refused before it is read, with a message about templates (not about importing policies).
  */
-export async function readTemplateSource(source: ImportSource, chosen: ChosenFiles): Promise<SourceFile> {
-  return readImportSource(source, chosen, MAX_TEMPLATE_BYTES, templateTooLarge);
+export async function readTemplateSource(source: ImportSource, takeChosenPath: TakeChosenPath): Promise<SourceFile> {
+  return readImportSource(source, takeChosenPath, MAX_TEMPLATE_BYTES, templateTooLarge);
 }
 
 export function templateTooLarge(fileName: string, bytes: number): AppError {

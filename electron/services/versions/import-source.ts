@@ -3,7 +3,9 @@ import { basename } from 'node:path';
 import type { ImportSource } from '../../../shared/api';
 import { AppError } from '../../../shared/errors';
 import { fileTooLargeError } from '../import/too-large';
-import type { ChosenFiles } from './chosen-files';
+
+/** The path a token from main's open dialog names; it refuses a token not granted for this use (api/chosen-files.ts). */
+export type TakeChosenPath = (token: string) => string;
 
 /** A file the person handed over, and where it lies when it was chosen in main's dialog. */
 export interface SourceFile {
@@ -13,13 +15,13 @@ export interface SourceFile {
 }
 
 /**
- * The name and bytes of a file from the page (its bytes) or main's dialog (a token). A chosen file's size is
+ * The name and bytes of a file from the page (its bytes) or main's dialog (a token, spent through `takeChosenPath`). A chosen file's size is
  * checked before it is read, so a huge file is refused without being loaded; `tooLarge` words the refusal for
  * what the file is for.
  */
 export async function readImportSource(
   source: ImportSource,
-  chosen: ChosenFiles,
+  takeChosenPath: TakeChosenPath,
   maxBytes: number,
   tooLarge: (fileName: string, bytes: number, maxBytes: number) => AppError = fileTooLargeError,
 ): Promise<SourceFile> {
@@ -28,7 +30,7 @@ export async function readImportSource(
     if (bytes.length > maxBytes) throw tooLarge(source.fileName, bytes.length, maxBytes);
     return { fileName: source.fileName, bytes };
   }
-  const path = chosen.take(source.token);
+  const path = takeChosenPath(source.token);
   const fileName = basename(path);
   const handle = await open(path, 'r').catch(() => {
     throw new AppError('E_NOT_FOUND', `“${fileName}” can no longer be read. It may have been moved; choose it again.`);

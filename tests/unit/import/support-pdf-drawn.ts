@@ -128,10 +128,10 @@ function wrap(text: string, font: PDFFont, size: number, width: number): string[
   return lines;
 }
 
-/** A picture of text, as a scanner makes it, rendered by ImageMagick. */
+/** A picture of text, as a scanner makes it, rendered by ImageMagick (in DejaVu Sans, which CI installs: its default font may be missing). */
 export function scannedPicture(dir: string): Uint8Array {
   const file = join(dir, 'scan.png');
-  execFileSync('convert', ['-size', '800x400', 'xc:white', '-pointsize', '30', '-draw', "text 50,100 'Scanned policy'", file]);
+  execFileSync('convert', ['-size', '800x400', 'xc:white', '-font', 'DejaVu-Sans', '-pointsize', '30', '-draw', "text 50,100 'Scanned policy'", file]);
   return new Uint8Array(readFileSync(file));
 }
 

@@ -20,13 +20,28 @@ async function call<M extends MethodName>(ws: Workstation, method: M, args: Meth
  * The Riverton review behind the real contract, with results checked against their schemas. PDFs are "printed"
  * by a stand-in that returns the fixture PDF, so these tests need no Chromium (the report tests print for real).
  */
-async function riverton(): Promise<{ ws: Workstation; reviewId: string; dataDir: string }> {
+async function riverton(): Promise<{ ws: Workstation; reviewId: string; dataDir: string; dialog: NativeDialog }> {
   const dataDir = await tempDir();
   const { review } = await rivertonLibrary(dataDir);
   const fixturePdf = await readFile(`${RIVERTON}/v1.pdf`);
-  const ws = await openWorkstation({ dataDir, host: 'browser', checkResults: true, logError: () => undefined, printPdf: async () => new Uint8Array(fixturePdf) });
+  const dialog: NativeDialog = { files: [] };
+  const ws = await openWorkstation({
+    dataDir,
+    host: 'browser',
+    checkResults: true,
+    logError: () => undefined,
+    printPdf: async () => new Uint8Array(fixturePdf),
+    chooseFiles: async () => dialog.files,
+    chooseSaveFile: async () => dialog.savePath,
+  });
   await call(ws, 'settings.set', { user: { name: 'Ana Díaz', role: 'chair', email: 'ana.diaz@riverton.example' } });
-  return { ws, reviewId: review.id, dataDir };
+  return { ws, reviewId: review.id, dataDir, dialog };
+}
+
+/** What the host's native dialogs answer next: the files a person picks, the path they save to. */
+interface NativeDialog {
+  files: string[];
+  savePath?: string;
 }
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
@@ -54,9 +69,10 @@ describe('report and identity methods of the contract', () => {
   });
 
   it('writes an export where the save dialog chose, and gives a second export of the day a name of its own', async () => {
-    const { ws, reviewId, dataDir } = await riverton();
+    const { ws, reviewId, dataDir, dialog } = await riverton();
     const path = join(dataDir, 'chosen-report.json');
-    const { token } = ws.chosenSavePaths.remember(path);
+    dialog.savePath = path;
+    const { token } = (await call(ws, 'files.chooseSave', { purpose: 'report', suggestedName: 'report.json' }))!;
     const saved = await call(ws, 'report.export', { reviewId, format: 'json', destination: { kind: 'chosen', token } });
     expect(saved).toMatchObject({ fileName: 'chosen-report.json', saved: true });
     expect(saved.content).toBeUndefined();
@@ -117,7 +133,7 @@ describe('report and identity methods of the contract', () => {
   });
 
   it('signs a JSON report into its .jws file and verifies it from the two files', async () => {
-    const { ws, reviewId, dataDir } = await riverton();
+    const { ws, reviewId, dataDir, dialog } = await riverton();
     const identity = await call(ws, 'identities.create', { name: 'Chen Wei', role: 'privacy', passphrase: PASSPHRASE });
     const exported = await call(ws, 'report.export', { reviewId, format: 'json', destination: { kind: 'return' } });
     const { report } = await call(ws, 'report.sign', { reviewId, reportFile: exported.fileName, identityId: identity.id, passphrase: PASSPHRASE, meaning: 'Reviewed' });
@@ -132,7 +148,8 @@ describe('report and identity methods of the contract', () => {
     const savedJws = await call(ws, 'report.save', { reviewId, reportFile: `${exported.fileName}.jws`, destination: { kind: 'return' } });
     expect(savedJws.content).toBe(jws.toString('utf8'));
     // A report chosen in main's dialog brings its .jws along by itself.
-    const [chosen] = await ws.chosenFiles.remember([join(folder, exported.fileName)]);
+    dialog.files = [join(folder, exported.fileName)];
+    const [chosen] = await call(ws, 'files.choose', { purpose: 'report-to-verify' });
     expect(await call(ws, 'report.verify', { source: { kind: 'chosen', token: chosen!.token } })).toMatchObject({ valid: true });
   });
 

@@ -26,7 +26,7 @@ export function reportHandlers(ws: WorkstationServices): HandlersFor<typeof REPO
       const actor = ws.actor();
       const { rendered, sha256, kept } = await exportReport(store, format, { actor, printPdf: ws.printPdf ?? printWithChromium, versionId, keep: readOnlyReason === undefined });
       const report = kept ? reportRecord(kept, store.review) : unkeptRecord(rendered, sha256, actor);
-      const delivered = await deliverFile(destination, { fileName: report.fileName, bytes: rendered.bytes, binary: format === 'pdf' }, ws.chosenSavePaths);
+      const delivered = await deliverFile(destination, { fileName: report.fileName, bytes: rendered.bytes, binary: format === 'pdf' }, ws.chosenSavePaths.takerFor('report', caller));
       return { ...delivered, sha256, report };
     },
     'report.list': async ({ reviewId }, caller) => {
@@ -36,27 +36,29 @@ export function reportHandlers(ws: WorkstationServices): HandlersFor<typeof REPO
     'report.save': async ({ reviewId, reportFile, destination }, caller) => {
       const { store } = await sessions.open(reviewId, caller);
       const file = await new KeptReports(store.file).readFile(reportFile);
-      return { ...(await deliverFile(destination, file, ws.chosenSavePaths)), sha256: sha256Of(file.bytes) };
+      return { ...(await deliverFile(destination, file, ws.chosenSavePaths.takerFor('report', caller))), sha256: sha256Of(file.bytes) };
     },
     'report.sign': async ({ reviewId, reportFile, identityId, passphrase, meaning }, caller) => {
       const store = await sessions.writable(reviewId, caller);
       const { signOff, entry } = await signKeptReport(store, identities, { reportFile, identityId, passphrase, meaning });
       return { signOff, report: reportRecord(entry, store.review) };
     },
-    'report.verify': async ({ source, signatures }) => verifyReport(await fileToVerify(source, signatures, ws.chosenFiles), await anchors()),
+    'report.verify': async ({ source, signatures }, caller) =>
+      verifyReport(await fileToVerify(source, signatures, ws.chosenFiles.takerFor('report-to-verify', caller)), await anchors()),
 
     'identities.list': () => identities.list(),
     'identities.create': ({ name, role, email, passphrase }) => identities.create({ name, role, email, passphrase }),
-    'identities.import': async ({ source, passphrase, role }) => {
-      const file = await readImportSource(source, ws.chosenFiles, MAX_KEY_FILE_BYTES);
+    'identities.import': async ({ source, passphrase, role }, caller) => {
+      const file = await readImportSource(source, ws.chosenFiles.takerFor('identity-file', caller), MAX_KEY_FILE_BYTES);
       return identities.importPkcs12({ bytes: file.bytes, passphrase, role });
     },
-    'identities.exportCertificate': async ({ identityId, destination }) => {
+    'identities.exportCertificate': async ({ identityId, destination }, caller) => {
       const { fileName, pem } = await identities.certificatePem(identityId);
-      return deliverFile(destination, { fileName, bytes: Buffer.from(pem, 'utf8'), binary: false }, ws.chosenSavePaths);
+      return deliverFile(destination, { fileName, bytes: Buffer.from(pem, 'utf8'), binary: false }, ws.chosenSavePaths.takerFor('certificate', caller));
     },
     'identities.listTrusted': () => identities.listTrusted(),
-    'identities.trust': async ({ source }) => identities.trust((await readImportSource(source, ws.chosenFiles, MAX_KEY_FILE_BYTES)).bytes),
+    'identities.trust': async ({ source }, caller) =>
+      identities.trust((await readImportSource(source, ws.chosenFiles.takerFor('certificate', caller), MAX_KEY_FILE_BYTES)).bytes),
     'identities.untrust': async ({ fingerprint }) => ({ removed: await identities.untrust(fingerprint) }),
   };
 }

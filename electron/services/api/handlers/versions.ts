@@ -12,16 +12,16 @@ import type { HandlersFor } from '../dispatch';
 export function versionHandlers(ws: WorkstationServices): HandlersFor<typeof VERSION_METHODS> {
   const { sessions } = ws;
   return {
-    'files.choose': async ({ purpose }) => {
+    'files.choose': async ({ purpose }, caller) => {
       if (!ws.chooseFiles) {
         throw new AppError('E_UNSUPPORTED', 'This window cannot open a file dialog. Drop the files on the window, or use “Choose files…”.');
       }
-      return ws.chosenFiles.remember(await ws.chooseFiles(purpose));
+      return ws.chosenFiles.remember(await ws.chooseFiles(purpose, caller), purpose, caller);
     },
     'versions.import': async ({ reviewId, source, label, requestId }, caller) => {
       const store = await sessions.writable(reviewId, caller);
       const limits = ws.importLimits ?? DEFAULT_IMPORT_LIMITS;
-      const { fileName, bytes } = await readImportSource(source, ws.chosenFiles, limits.maxInputBytes);
+      const { fileName, bytes } = await readImportSource(source, ws.chosenFiles.takerFor('import-version', caller), limits.maxInputBytes);
       const file = { fileName, bytes };
       const progress = requestId
         ? (stage: 'reading' | 'parsing' | 'saving', done?: number, total?: number) =>

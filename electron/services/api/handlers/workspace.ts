@@ -39,7 +39,7 @@ export function workspaceHandlers(ws: WorkstationServices, drafts: ReviewDrafts)
       const { review } = (await sessions.open(reviewId, caller)).store;
       const { fileName, content } = templateFromReview(review);
       if (destination.kind === 'return') return { fileName, saved: false, content };
-      const chosen = ws.chosenSavePaths.take(destination.token);
+      const chosen = ws.chosenSavePaths.takerFor('checklist-template', caller)(destination.token);
       await writeFileDurably(chosen.path, content).catch((error: unknown) => {
         if (isNodeError(error, 'ENOENT')) throw new AppError('E_NOT_FOUND', `“${chosen.fileName}” could not be saved: its folder no longer exists. Choose where to save it again.`);
         if (isNodeError(error, 'EACCES') || isNodeError(error, 'EPERM') || isNodeError(error, 'EROFS')) {
@@ -49,17 +49,17 @@ export function workspaceHandlers(ws: WorkstationServices, drafts: ReviewDrafts)
       });
       return { fileName: chosen.fileName, saved: true };
     },
-    'reviews.createFromTemplate': async ({ title, source }) => {
-      const file = await readTemplateSource(source, ws.chosenFiles);
+    'reviews.createFromTemplate': async ({ title, source }, caller) => {
+      const file = await readTemplateSource(source, ws.chosenFiles.takerFor('checklist-template', caller));
       const template = readTemplateFile(file.fileName, file.bytes);
       return (await ws.library.create(reviewFromTemplate(title, file.fileName, template, ws.actor()))).summary;
     },
-    'files.chooseSave': async ({ purpose, suggestedName }) => {
+    'files.chooseSave': async ({ purpose, suggestedName }, caller) => {
       if (!ws.chooseSaveFile) {
         throw new AppError('E_UNSUPPORTED', 'This window cannot open a save dialog. Save the file from the page instead.');
       }
-      const path = await ws.chooseSaveFile(purpose, suggestedName);
-      return path === undefined ? null : ws.chosenSavePaths.remember(path);
+      const path = await ws.chooseSaveFile(purpose, suggestedName, caller);
+      return path === undefined ? null : ws.chosenSavePaths.remember(path, purpose, caller);
     },
   };
 }
