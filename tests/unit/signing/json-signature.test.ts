@@ -7,7 +7,7 @@ import { canonicalPayload, signJsonReport } from '../../../electron/services/sig
 import { NO_TRUST } from '../../../electron/services/signing/trust';
 import { verifyReport } from '../../../electron/services/signing/verify-report';
 import { rivertonReview } from '../report/support-review';
-import { threeSigners, workFolder, type Signers } from './support-signing';
+import { SIGNED_AT, threeSigners, workFolder, type Signers } from './support-signing';
 
 let signers: Signers;
 let report: Uint8Array;
@@ -16,8 +16,8 @@ let signatures: string;
 beforeAll(async () => {
   signers = await threeSigners(workFolder());
   report = new Uint8Array(Buffer.from(renderReportJson(buildReportModel(await rivertonReview(), { generatedAt: '2025-03-14T10:00:00.000Z' }))));
-  const first = await signJsonReport(report, undefined, { signer: signers.ana.signer, key: signers.ana, meaning: 'Approved', signedAt: new Date('2025-03-14T15:30:00Z') });
-  signatures = await signJsonReport(report, first, { signer: signers.ben.signer, key: signers.ben, meaning: 'Legal review', signedAt: new Date('2025-03-14T16:00:00Z') });
+  const first = await signJsonReport(report, undefined, { signer: signers.ana.signer, key: signers.ana, meaning: 'Approved', signedAt: SIGNED_AT });
+  signatures = await signJsonReport(report, first, { signer: signers.ben.signer, key: signers.ben, meaning: 'Legal review', signedAt: new Date(SIGNED_AT.getTime() + 30 * 60_000) });
 }, 60_000);
 
 const verify = (bytes: Uint8Array, jws = signatures) => verifyReport({ fileName: 'report.json', bytes, signatures: jws }, NO_TRUST);
@@ -28,7 +28,7 @@ describe('detached JWS over the JCS-canonical JSON report', () => {
     expect(file.payload).toBeUndefined();
     expect(file.signatures).toHaveLength(2);
     const header = JSON.parse(Buffer.from(base64url.decode(file.signatures[0]!.protected)).toString('utf8')) as Record<string, unknown>;
-    expect(header).toMatchObject({ alg: 'ES256', cty: 'json', canon: 'RFC8785', sigT: '2025-03-14T15:30:00Z', crit: ['sigT'], meaning: 'Approved', signer: { name: 'Ana Díaz', role: 'chair' } });
+    expect(header).toMatchObject({ alg: 'ES256', cty: 'json', canon: 'RFC8785', sigT: SIGNED_AT.toISOString().replace('.000Z', 'Z'), crit: ['sigT'], meaning: 'Approved', signer: { name: 'Ana Díaz', role: 'chair' } });
     const x5c = header.x5c as string[];
     expect(new X509Certificate(Buffer.from(x5c[0]!, 'base64')).subject).toContain('CN=Ana Díaz');
   });
@@ -45,7 +45,7 @@ describe('detached JWS over the JCS-canonical JSON report', () => {
     const result = await verify(report);
     expect(result).toMatchObject({ kind: 'json', valid: true });
     expect(result.signatures).toEqual([
-      expect.objectContaining({ signer: 'Ana Díaz', meaning: 'Approved', role: 'chair', signedAt: '2025-03-14T15:30:00.000Z', intact: true, coversWholeFile: true, trusted: false }),
+      expect.objectContaining({ signer: 'Ana Díaz', meaning: 'Approved', role: 'chair', signedAt: SIGNED_AT.toISOString(), intact: true, coversWholeFile: true, trusted: false }),
       expect.objectContaining({ signer: 'Ben Okafor', meaning: 'Legal review', intact: true }),
     ]);
     const reindented = Buffer.from(JSON.stringify(JSON.parse(Buffer.from(report).toString('utf8'))));

@@ -7,14 +7,14 @@ import { signPdf } from '../../../electron/services/signing/sign-pdf';
 import { NO_TRUST, type TrustAnchors } from '../../../electron/services/signing/trust';
 import { verifyReport } from '../../../electron/services/signing/verify-report';
 import { TEST_IDENTITY } from '../report/support-review';
-import { pdfsig, reportLikePdf, save, threeSigners, workFolder, type Signers } from './support-signing';
+import { pdfsig, reportLikePdf, save, SIGNED_AT, threeSigners, workFolder, type Signers } from './support-signing';
 
 const folder = workFolder();
 let signers: Signers;
 let report: Uint8Array;
 let twoSigned: Uint8Array;
 
-const sign = (pdf: Uint8Array, who: UnlockedIdentity, meaning: string) => signPdf(pdf, { signer: who.signer, key: who, meaning, signedAt: new Date('2025-03-14T15:30:00Z') });
+const sign = (pdf: Uint8Array, who: UnlockedIdentity, meaning: string) => signPdf(pdf, { signer: who.signer, key: who, meaning, signedAt: SIGNED_AT });
 const verify = (bytes: Uint8Array, anchors: TrustAnchors = NO_TRUST) => verifyReport({ fileName: 'report.pdf', bytes }, anchors);
 
 beforeAll(async () => {
@@ -28,7 +28,7 @@ describe('verifying a signed PDF', () => {
     const result = await verify(twoSigned, { identities: [signers.ana.certificate], trusted: [], given: [] });
     expect(result.valid).toBe(true);
     expect(result.signatures).toEqual([
-      expect.objectContaining({ signer: 'Ana Díaz', role: 'Chair', meaning: 'Reviewed', signedAt: '2025-03-14T15:30:00.000Z', intact: true, coversWholeFile: false, trusted: true, trustedAs: 'identity' }),
+      expect.objectContaining({ signer: 'Ana Díaz', role: 'Chair', meaning: 'Reviewed', signedAt: SIGNED_AT.toISOString(), intact: true, coversWholeFile: false, trusted: true, trustedAs: 'identity' }),
       expect.objectContaining({ signer: 'Ben Okafor', meaning: 'Legal review', intact: true, coversWholeFile: true, trusted: false }),
     ]);
     expect(result.signatures.every((s) => s.problem === undefined)).toBe(true);
