@@ -39,8 +39,11 @@ export async function verifyPdfSignatures(pdf: Uint8Array, anchors: TrustAnchors
     } else {
       const content = Buffer.concat([bytes.subarray(0, gapStart), bytes.subarray(gapEnd, signedEnd)]);
       const cms = await verifyDetachedCms(entry.contents, content);
-      check.intact = cms.intact;
+      check.intact = cms.intact && !entry.paddingNotZero;
       if (cms.problem) check.problem = cms.problem;
+      else if (entry.paddingNotZero) {
+        check.problem = `The zero padding after the signature in its /Contents was changed (${entry.paddingNotZero} characters are not zeros); no signature covers those bytes, so the file is not as it was signed.`;
+      }
       if (cms.signerCertificate) {
         const info = describeCertificate(cms.signerCertificate);
         check.signer = info.name;

@@ -1,6 +1,6 @@
 import { X509Certificate } from 'node:crypto';
 import canonicalize from 'canonicalize';
-import { base64url, generalVerify } from 'jose';
+import { base64url, FlattenedSign, generalVerify } from 'jose';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildReportModel, renderReportJson } from '../../../shared/report';
 import { canonicalPayload, signJsonReport } from '../../../electron/services/signing/json-signature';
@@ -70,5 +70,56 @@ describe('detached JWS over the JCS-canonical JSON report', () => {
 
   it('says which file is missing when the signatures of a JSON report are not given', async () => {
     await expect(verifyReport({ fileName: 'report.json', bytes: report }, NO_TRUST)).rejects.toMatchObject({ code: 'E_INVALID_INPUT', message: expect.stringContaining('report.json.jws') });
+  });
+});
+
+describe('JSON a reader and a signature would see differently', () => {
+  const text = () => Buffer.from(report).toString('utf8');
+  const sign = (json: string) => signJsonReport(Buffer.from(json), undefined, { signer: signers.ana.signer, key: signers.ana, meaning: 'Approved', signedAt: SIGNED_AT });
+
+  it('refuses a report with a duplicate member placed before the real one, naming where, when checking and when signing', async () => {
+    const real = '"title": "City of Riverton — Social Media Policy"';
+    expect(text()).toContain(real);
+    const doubled = Buffer.from(text().replace(real, `"title": "APPROVED WITHOUT RESERVATIONS",\n    ${real}`));
+    const refusal = { code: 'E_INVALID_INPUT', message: 'This JSON cannot be signed or checked as a report: the member “title” appears twice in one object (at /review/title); readers disagree about which of the two counts. What a signature covers and what a reader sees could differ.' };
+    await expect(verify(doubled)).rejects.toMatchObject(refusal);
+    await expect(sign(doubled.toString('utf8'))).rejects.toMatchObject(refusal);
+    // Spelled differently, the name is still the same.
+    await expect(verify(Buffer.from(text().replace(real, `"\\u0074itle": "APPROVED WITHOUT RESERVATIONS",\n    ${real}`)))).rejects.toMatchObject(refusal);
+  });
+
+  it('refuses a number that an IEEE double cannot hold, which would verify against another number’s signature', async () => {
+    const jws = await sign('{"format":"policy-review-report","budget":12345678901234567000}');
+    const shown = Buffer.from('{"format":"policy-review-report","budget":12345678901234567891}');
+    await expect(verifyReport({ fileName: 'report.json', bytes: shown, signatures: jws }, NO_TRUST)).rejects.toMatchObject({
+      code: 'E_INVALID_INPUT',
+      message: expect.stringContaining('the number 12345678901234567891 at /budget does not survive as a JSON number (an IEEE 754 double reads it as 12345678901234567000)'),
+    });
+    for (const fine of ['1.0', '1e2', '-0', '0.1', '5e-324', '1.7976931348623157e308']) await expect(sign(`{"n":${fine}}`)).resolves.toContain('signatures');
+    for (const lost of ['1e400', '0.1000000000000000000001', '9007199254740993']) await expect(sign(`{"n":${lost}}`)).rejects.toMatchObject({ message: expect.stringContaining(`the number ${lost} at /n`) });
+  });
+
+  it('refuses lone surrogates and bytes that are not UTF-8, which the canonical form would not keep', async () => {
+    await expect(sign('{"note":{"a\\ud800":1}}')).rejects.toMatchObject({ message: expect.stringContaining('the member name at /note/a\\ud800 holds a lone UTF-16 surrogate') });
+    await expect(sign('{"note":["ok","\\udc00"]}')).rejects.toMatchObject({ message: expect.stringContaining('the text at /note/1 holds a lone UTF-16 surrogate') });
+    // Any byte that is not UTF-8 used to be read as U+FFFD, so a file with other bytes verified as the signed one.
+    const jws = await sign('{"note":"\uFFFD"}');
+    const other = Buffer.concat([Buffer.from('{"note":"'), Buffer.from([0xff]), Buffer.from('"}')]);
+    await expect(verifyReport({ fileName: 'report.json', bytes: other, signatures: jws }, NO_TRUST)).rejects.toMatchObject({ message: 'That file is not UTF-8 text, so it cannot be signed or checked as a JSON report.' });
+  });
+
+  it('answers per signature when a header’s signing time is not a date, and still checks the others', async () => {
+    const key = signers.chen;
+    const forged = await new FlattenedSign(canonicalPayload(report))
+      .setProtectedHeader({ alg: 'ES256', cty: 'json', canon: 'RFC8785', x5c: [Buffer.from(key.certificate).toString('base64')], sigT: 'not a date', crit: ['sigT'], meaning: 'Approved' })
+      .sign(key.privateKey, { crit: { sigT: true } });
+    const file = JSON.parse(signatures) as { signatures: { protected: string; signature: string }[] };
+    const withForged = JSON.stringify({ signatures: [{ protected: forged.protected, signature: forged.signature }, ...file.signatures] });
+    const result = await verify(report, withForged);
+    expect(result.valid).toBe(false);
+    expect(result.signatures.map((s) => s.intact)).toEqual([false, true, true]);
+    expect(result.signatures[0]!.problem).toBe(
+      'This signature’s header is not valid: its signing time (sigT) “not a date” is not a date and time as RFC 3339 writes them (for example 2026-03-14T15:30:00Z). The signature was not checked.',
+    );
   });
 });

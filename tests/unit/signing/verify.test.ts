@@ -110,6 +110,25 @@ describe('verifying a signed PDF', () => {
     expect(pdfsig(save(folder, 'rsa.pdf', signed))[0]).toMatchObject({ signer: 'Test Signer', valid: true, totalDocument: true });
   });
 
+  it('rejects bytes changed in the zero padding after the last signature, which no signature covers', async () => {
+    const [, last] = findPdfSignatures(twoSigned);
+    // The last hex digits of the last signature's /Contents: padding, well after its CMS.
+    const paddingAt = last!.byteRange[2] - 9;
+    expect(Buffer.from(twoSigned.subarray(paddingAt, paddingAt + 8)).toString('latin1')).toBe('00000000');
+    const hidden = Buffer.from(twoSigned);
+    hidden.write('c0ffee', paddingAt, 'latin1');
+    const result = await verify(hidden);
+    expect(result.valid).toBe(false);
+    expect(result.signatures.map((s) => s.intact)).toEqual([true, false]);
+    expect(result.signatures[1]!.problem).toBe(
+      'The zero padding after the signature in its /Contents was changed (5 characters are not zeros); no signature covers those bytes, so the file is not as it was signed.',
+    );
+    // White space is as foreign there as other digits.
+    const spaced = Buffer.from(twoSigned);
+    spaced.write('  ', paddingAt, 'latin1');
+    expect((await verify(spaced)).signatures.map((s) => s.intact)).toEqual([true, false]);
+  });
+
   it('says a PDF without signatures is not valid', async () => {
     const result = await verify(report);
     expect(result).toMatchObject({ valid: false, signatures: [], summary: 'This PDF has no signatures.' });
