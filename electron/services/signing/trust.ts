@@ -1,6 +1,6 @@
 import { X509Certificate } from 'node:crypto';
 import type { SignatureCheck } from '../../../shared/api';
-import { certificateFingerprint, describeCertificate } from '../identities/certificate';
+import { certificateFingerprint, describeCertificate, parseCertificate } from '../identities/certificate';
 import { describeObstacle, listOf, readCertificateUse, type JudgedAt } from '../identities/certificate-use';
 
 /** The certificates a verifier trusts, by where they come from. */
@@ -107,8 +107,10 @@ function issuedBy(subject: Link, issuer: Link): boolean {
   }
 }
 
+/** A certificate both Node and pkijs can read (the path checks read its extensions with pkijs); else none. */
 function link(der: Uint8Array): Link | undefined {
   try {
+    parseCertificate(der);
     return { der, x509: new X509Certificate(der) };
   } catch {
     return undefined;

@@ -108,6 +108,14 @@ describe('JSON a reader and a signature would see differently', () => {
     await expect(verifyReport({ fileName: 'report.json', bytes: other, signatures: jws }, NO_TRUST)).rejects.toMatchObject({ message: 'That file is not UTF-8 text, so it cannot be signed or checked as a JSON report.' });
   });
 
+  it('writes JSON reports that can always be signed: a lone surrogate in a review becomes U+FFFD', async () => {
+    const review = await rivertonReview();
+    review.title = 'Social media policy \ud800';
+    const json = renderReportJson(buildReportModel(review, { generatedAt: '2026-03-14T10:00:00.000Z' }));
+    expect(json).toContain('"title": "Social media policy \uFFFD"');
+    await expect(sign(json)).resolves.toContain('signatures');
+  });
+
   it('answers per signature when a header’s signing time is not a date, and still checks the others', async () => {
     const key = signers.chen;
     const forged = await new FlattenedSign(canonicalPayload(report))
