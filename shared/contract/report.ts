@@ -49,6 +49,8 @@ export const IdentitySummary = z.object({
   origin: z.enum(['created', 'pkcs12']),
   createdAt: Timestamp,
   certificate: CertificateInfo,
+  /** Why this identity cannot sign now (its certificate expired, is not valid yet, or is not for signing), with what to do. */
+  signingProblem: z.string().optional(),
 });
 export type IdentitySummary = z.infer<typeof IdentitySummary>;
 
@@ -102,6 +104,11 @@ export const SignatureCheck = z.object({
   signedBytes: z.int().min(0),
   /** What is wrong, in words, when something is. */
   problem: z.string().optional(),
+  /**
+   * Why the signer's certificate did not allow this signature at the time it claims (validity period, key usage,
+   * or issuers on the path to a trusted CA that could not vouch for it), a sentence each. Any makes the file not valid.
+   */
+  certificateProblems: z.array(z.string()).min(1).optional(),
 });
 export type SignatureCheck = z.infer<typeof SignatureCheck>;
 

@@ -38,7 +38,7 @@ export const identityCommand: CliCommand = {
         const identities = await store.list();
         if (ctx.json) return printJson(ctx, identities);
         if (identities.length === 0) return ctx.out('No identities yet. `policy-review identity new` makes one.');
-        for (const i of identities) ctx.out(`${i.id}  ${i.name} (${i.role})${i.email ? ` <${i.email}>` : ''}  ${i.origin === 'pkcs12' ? 'from PKCS #12' : 'self-signed'}, valid until ${i.certificate.notAfter.slice(0, 10)}\n    SHA-256 ${i.certificate.fingerprint}`);
+        for (const i of identities) ctx.out(`${i.id}  ${i.name} (${i.role})${i.email ? ` <${i.email}>` : ''}  ${i.origin === 'pkcs12' ? 'from PKCS #12' : 'self-signed'}, valid until ${i.certificate.notAfter.slice(0, 10)}\n    SHA-256 ${i.certificate.fingerprint}${cannotSign(i)}`);
         return;
       }
       case 'export': {
@@ -75,7 +75,12 @@ export const identityCommand: CliCommand = {
 
 function printIdentity(ctx: CliContext, identity: IdentitySummary, verb: string): void {
   if (ctx.json) return printJson(ctx, identity);
-  ctx.out(`${verb} ${identity.id}: ${identity.name} (${identity.role}), ${identity.certificate.keyAlgorithm}, valid until ${identity.certificate.notAfter.slice(0, 10)}.\n    SHA-256 ${identity.certificate.fingerprint}`);
+  ctx.out(`${verb} ${identity.id}: ${identity.name} (${identity.role}), ${identity.certificate.keyAlgorithm}, valid until ${identity.certificate.notAfter.slice(0, 10)}.\n    SHA-256 ${identity.certificate.fingerprint}${cannotSign(identity)}`);
+}
+
+/** A line saying why an identity cannot sign, when it cannot. */
+function cannotSign(identity: IdentitySummary): string {
+  return identity.signingProblem ? `\n    Cannot sign: ${identity.signingProblem}` : '';
 }
 
 function parseRole(role: string | undefined): CommitteeRole {

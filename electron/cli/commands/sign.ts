@@ -2,12 +2,9 @@ import { readFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { SignatureMeaning } from '../../../shared/api';
 import { AppError } from '../../../shared/errors';
-import { RecordId } from '../../../shared/model';
-import { REPORT_FORMAT } from '../../../shared/report';
 import { IdentityStore } from '../../services/identities/identity-store';
 import type { ReviewLibrary } from '../../services/library/review-library';
-import { KeptReports } from '../../services/report/kept-reports';
-import { reviewIdOfReportPdf } from '../../services/report/report-pdf';
+import { signOffTargetOf } from '../../services/report/sign-off-target';
 import { recordSignOff, signReportBytes } from '../../services/signing/sign-report';
 import { signedFileKind } from '../../services/signing/verify-report';
 import type { ReviewStore } from '../../services/storage/review-store';
@@ -20,7 +17,7 @@ export const signCommand: CliCommand = {
   name: 'sign',
   usage: 'policy-review sign FILE --identity ID --passphrase-file F [--meaning M] [--json] [--data-dir DIR]',
   summary:
-    'Sign a report: a PDF gets an embedded PAdES signature (each signer in turn), a JSON report a detached JWS in FILE.jws. M says what the signature means: Reviewed (the default), Approved, Legal review, or your own words. A report from a review in the library is recorded in it as a sign-off.',
+    'Sign a report: a PDF gets an embedded PAdES signature (each signer in turn), a JSON report a detached JWS in FILE.jws. M says what the signature means: Reviewed (the default), Approved, Legal review, or your own words. A report kept with a review in the library (as exported, or as signed since) is recorded in it as a sign-off; any other file is signed but not recorded, and the command says why.',
   async run(argv, io) {
     const { values, positionals } = parseCommandArgs(argv, { identity: { type: 'string' }, 'passphrase-file': { type: 'string' }, meaning: { type: 'string' } }, this.usage);
     const fileArg = positionals[0];
@@ -40,42 +37,29 @@ export const signCommand: CliCommand = {
     const passphrase = await readPassphraseFile(values['passphrase-file']);
 
     // The review the report comes from is opened first: if it cannot record the sign-off, nothing is signed.
-    const reviewId = kind === 'pdf' ? reviewIdOfReportPdf(bytes) : kind === 'json' ? reviewIdOfJsonReport(bytes) : undefined;
-    const store = reviewId ? await openReviewOfReport(ctx.library, reviewId) : undefined;
+    const target = await signOffTargetOf(ctx.library, bytes);
+    const store = 'report' in target ? await openReviewOfReport(ctx.library, target.reviewId) : undefined;
     try {
       const identity = await identities.unlock(identityId, passphrase);
       const signed = await signReportBytes({ fileName: basename(path), bytes, signatures: existing }, identity, meaning.data);
       if (signed.pdf) await writeFileDurably(path, signed.pdf);
       else await writeFileDurably(signaturesPath, signed.signatures ?? '');
-      let recorded: string | undefined;
-      if (store) {
-        const keptAs = (await new KeptReports(store.file).list()).find((r) => r.sha256 === signed.reportSha256)?.fileName;
-        const signOff = await recordSignOff(store, { signer: identity.signer, meaning: meaning.data, reportFile: keptAs ?? basename(path), reportSha256: signed.reportSha256, signedAt: signed.signedAt });
-        recorded = signOff.id;
-      }
+      const signOff = store && 'report' in target ? await recordSignOff(store, { signer: identity.signer, meaning: meaning.data, reportFile: target.report.fileName, reportSha256: target.report.sha256, signedAt: signed.signedAt }) : undefined;
       const written = signed.pdf ? path : signaturesPath;
-      if (ctx.json) return printJson(ctx, { file: written, signer: identity.signer, meaning: meaning.data, signedAt: signed.signedAt.toISOString(), reportSha256: signed.reportSha256, signOffId: recorded ?? null });
+      if (ctx.json) {
+        const outcome = 'notRecorded' in target ? { signOffId: null, notRecorded: target.notRecorded } : { signOffId: signOff?.id ?? null };
+        return printJson(ctx, { file: written, signer: identity.signer, meaning: meaning.data, signedAt: signed.signedAt.toISOString(), reportSha256: signed.reportSha256, ...outcome });
+      }
       ctx.out(`Signed ${fileArg} as ${identity.signer.name} (“${meaning.data}”)${signed.pdf ? '' : `; the signature is in ${basename(signaturesPath)}`}.`);
-      ctx.out(recorded ? `    Recorded as a sign-off in the review ${reviewId}.` : '    Not recorded in a review: the file is not a report of a review in this library.');
+      ctx.out('notRecorded' in target ? `    Not recorded in a review: ${target.notRecorded}.` : `    Recorded as a sign-off in the review ${target.reviewId}.`);
     } finally {
       if (store) await ctx.library.closeReview(store.review.id);
     }
   },
 };
 
-function reviewIdOfJsonReport(bytes: Uint8Array): string | undefined {
-  try {
-    const report = JSON.parse(Buffer.from(bytes).toString('utf8')) as { format?: unknown; review?: { id?: unknown } };
-    const id = report.format === REPORT_FORMAT ? report.review?.id : undefined;
-    return RecordId.safeParse(id).success ? (id as string) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/** The review a report names, open for writing; undefined when it is not in this library. */
-async function openReviewOfReport(library: ReviewLibrary, reviewId: string): Promise<ReviewStore | undefined> {
-  if ((await readFileIfPresent(library.fileFor(reviewId))) === null) return undefined;
+/** The review of a report kept in this library, open for writing. */
+async function openReviewOfReport(library: ReviewLibrary, reviewId: string): Promise<ReviewStore> {
   const store = await library.openReview(reviewId);
   if (store.readOnlyReason !== undefined) {
     await library.closeReview(reviewId);

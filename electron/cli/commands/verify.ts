@@ -13,7 +13,7 @@ export const verifyCommand: CliCommand = {
   name: 'verify',
   usage: 'policy-review verify FILE [--trust CERT ...] [--json] [--data-dir DIR]',
   summary:
-    'Check the signatures of a PDF or JSON report (its FILE.jws): who signed, when, whether the signed bytes are intact, whether anything was added after the last signature, and whether each signer is trusted (your identities, certificates you trust, or --trust CERT). Exits 0 only when every signature is intact and the last covers the whole file.',
+    'Check the signatures of a PDF or JSON report (its FILE.jws): who signed, when, whether the signed bytes are intact, whether anything was added after the last signature, whether each signer’s certificate allowed the signature when it was made (validity, key usage, the chain to a trusted CA), and whether each signer is trusted (your identities, certificates you trust, or --trust CERT). Exits 0 only when every signature is intact, made with a certificate that allowed it, and the last covers the whole file.',
   async run(argv, io) {
     const { values, positionals } = parseCommandArgs(argv, { trust: { type: 'string', multiple: true } }, this.usage);
     const fileArg = positionals[0];
@@ -56,7 +56,9 @@ function describe(s: SignatureCheck): string {
   const state = [
     s.intact ? 'intact' : 'NOT INTACT',
     s.coversWholeFile ? 'covers the whole file' : 'covers the file as it was then',
+    ...(s.certificateProblems ? ['CERTIFICATE DID NOT ALLOW IT'] : []),
     s.trusted ? `trusted (${s.trustedAs ?? 'yes'})` : 'signer not trusted here',
   ].join('; ');
-  return `${who}${when}${meaning}: ${state}${s.problem ? `\n     ${s.problem}` : ''}`;
+  const details = [s.problem, ...(s.certificateProblems ?? [])].filter((d) => d !== undefined);
+  return `${who}${when}${meaning}: ${state}${details.map((d) => `\n     ${d}`).join('')}`;
 }

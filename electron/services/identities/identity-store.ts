@@ -9,6 +9,7 @@ import { ROLE_LABEL } from '../../../shared/report';
 import { writeFileDurably } from '../storage/durable-write';
 import { isNodeError, serializeJson } from '../storage/json-file-adapter';
 import { certificateFingerprint, certificateToPem, describeCertificate, readCertificateFile } from './certificate';
+import { signingProblemNow } from './certificate-use';
 import { checkNewPassphrase, openSealedKey, sealKey, type SealedKey } from './key-sealing';
 import { readPkcs12 } from './pkcs12';
 import { createSelfSignedIdentity } from './self-signed-certificate';
@@ -260,6 +261,8 @@ function summarize(file: IdentityFile): IdentitySummary {
     certificate: describeCertificate(pemToDer(file.certificate)),
   };
   if (file.email) summary.email = file.email;
+  const signingProblem = signingProblemNow(file.name, pemToDer(file.certificate));
+  if (signingProblem) summary.signingProblem = signingProblem;
   return summary;
 }
 

@@ -1,4 +1,4 @@
-import { PDFHexString, PDFName, PDFString } from '@cantoo/pdf-lib';
+import { PDFHexString, PDFName, PDFString, type PDFObject } from '@cantoo/pdf-lib';
 import { RecordId } from '../../../shared/model';
 import { signatureSlotCount, signatureSlotRect } from '../../../shared/report';
 import { openPdfUpdate } from '../signing/pdf-incremental';
@@ -42,14 +42,18 @@ export async function finishReportPdf(printed: Uint8Array, info: ReportPdfInfo):
 }
 
 /**
- * The review id a report PDF names in its document information, if it is one this app made. Read from the bytes
- * (the last one written wins, as in the PDF's latest revision) rather than by parsing the whole document.
+ * The review id a report PDF names in its document information, if it is one this app made: the /Info dictionary
+ * the latest revision's trailer points to, as finishReportPdf writes it (and signing carries it on). Nowhere else
+ * in the bytes counts, so a comment or a stray object naming a review makes no file a report of it.
  */
-export function reviewIdOfReportPdf(pdf: Uint8Array): string | undefined {
-  const text = Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength).toString('latin1');
-  const hex = [...text.matchAll(new RegExp(`/${REVIEW_ID_INFO_KEY}\\s*<([0-9A-Fa-f]+)>`, 'g'))].at(-1)?.[1];
-  if (!hex) return undefined;
-  const bytes = Buffer.from(hex, 'hex');
-  const value = bytes[0] === 0xfe && bytes[1] === 0xff ? Buffer.from(bytes.subarray(2, 2 + ((bytes.length - 2) & ~1))).swap16().toString('utf16le') : bytes.toString('latin1');
-  return RecordId.safeParse(value).success ? value : undefined;
+export async function reviewIdOfReportPdf(pdf: Uint8Array): Promise<string | undefined> {
+  let value: PDFObject | undefined;
+  try {
+    // info() would add an empty dictionary to a file without one; this update is never saved.
+    value = (await openPdfUpdate(pdf)).info().dict.lookup(PDFName.of(REVIEW_ID_INFO_KEY));
+  } catch {
+    return undefined;
+  }
+  const text = value instanceof PDFHexString || value instanceof PDFString ? value.decodeText() : undefined;
+  return RecordId.safeParse(text).success ? text : undefined;
 }

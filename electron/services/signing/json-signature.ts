@@ -7,7 +7,9 @@ import { AppError } from '../../../shared/errors';
 import type { Author } from '../../../shared/model';
 import { describeCertificate } from '../identities/certificate';
 import type { CmsSigner } from './cms-signature';
-import { trustOf, type TrustAnchors } from './trust';
+import { checkIJson } from './i-json';
+import { checkSignerCertificate } from './signer-certificate';
+import type { TrustAnchors } from './trust';
 
 /**
  * The signatures file of a JSON report (`<report>.json.jws`): a JWS in the General JSON Serialization (RFC 7515
@@ -25,23 +27,79 @@ export const JwsSignatureFile = z.object({
 });
 export type JwsSignatureFile = z.infer<typeof JwsSignatureFile>;
 
-const ProtectedHeader = z.object({
-  alg: z.enum(['ES256', 'ES384', 'RS256', 'PS256']),
-  x5c: z.array(z.string()).min(1),
-  'x5t#S256': z.string().optional(),
-  sigT: z.string().optional(),
-  meaning: z.string().optional(),
-  signer: z.object({ name: z.string(), role: z.string().optional(), email: z.string().optional() }).optional(),
-});
+const JWS_ALGORITHMS = ['ES256', 'ES384', 'RS256', 'PS256'] as const;
 
-/** The bytes a JSON report's signatures cover: its JCS canonical form. */
+/** A protected header as this app writes it; anything else in its fields makes that one signature fail, in words. */
+const ProtectedHeader = z.object({
+  alg: z.enum(JWS_ALGORITHMS, { error: `is not one this app checks (${JWS_ALGORITHMS.join(', ')})` }),
+  cty: z.literal('json', { error: 'is not “json”' }).optional(),
+  canon: z.literal('RFC8785', { error: 'is not “RFC8785”, the only canonical form this app signs' }).optional(),
+  x5c: z.array(z.base64({ error: 'holds something that is not a base64 certificate' }), { error: 'is not a list of certificates' }).min(1, { error: 'is empty' }),
+  'x5t#S256': z.base64url({ error: 'is not base64url' }).optional(),
+  sigT: z.iso
+    .datetime({ offset: true, error: 'is not a date and time as RFC 3339 writes them (for example 2026-03-14T15:30:00Z)' })
+    .refine((t) => !Number.isNaN(Date.parse(t)), { error: 'is not a date that exists' })
+    .optional(),
+  crit: z.array(z.string(), { error: 'is not a list of header names' }).optional(),
+  meaning: z.string({ error: 'is not text' }).max(1000, { error: 'is longer than 1,000 characters' }).optional(),
+  signer: z.object({ name: z.string(), role: z.string().optional(), email: z.string().optional() }, { error: 'is not a name, role and email' }).optional(),
+});
+type ProtectedHeader = z.infer<typeof ProtectedHeader>;
+
+const HEADER_FIELDS: Record<string, string> = {
+  alg: 'algorithm (alg)',
+  cty: 'content type (cty)',
+  canon: 'canonical form (canon)',
+  x5c: 'certificate chain (x5c)',
+  'x5t#S256': 'certificate thumbprint (x5t#S256)',
+  sigT: 'signing time (sigT)',
+  crit: 'list of critical fields (crit)',
+  meaning: 'meaning',
+  signer: 'signer',
+};
+
+/** A signature's protected header, or why it cannot be used, in a sentence. */
+function readProtectedHeader(encoded: string): { header: ProtectedHeader } | { problem: string } {
+  let raw: unknown;
+  try {
+    const text = new TextDecoder('utf-8', { fatal: true }).decode(base64url.decode(encoded));
+    raw = JSON.parse(text);
+    checkIJson(text);
+  } catch (error) {
+    const why = error instanceof AppError ? error.message.replace(/^This JSON cannot be signed or checked as a report: /, '') : 'it is not JSON.';
+    return { problem: `This signature’s header cannot be read: ${why}` };
+  }
+  const parsed = ProtectedHeader.safeParse(raw);
+  if (parsed.success) return { header: parsed.data };
+  const issue = parsed.error.issues[0];
+  const field = String(issue?.path[0] ?? '');
+  const label = HEADER_FIELDS[field];
+  if (!label) return { problem: 'This signature’s header is not a JSON object, so the signature cannot be checked.' };
+  const value = (raw as Record<string, unknown>)[field];
+  const shown = typeof value === 'string' ? ` “${value.length > 60 ? `${value.slice(0, 60)}…` : value}”` : '';
+  const what = value === undefined ? 'is missing' : (issue?.message ?? 'is not valid');
+  return { problem: `This signature’s header is not valid: its ${label}${shown} ${what}. The signature was not checked.` };
+}
+
+/**
+ * The bytes a JSON report's signatures cover: its JCS canonical form. Only for I-JSON in UTF-8 (checkIJson), where
+ * the canonical form means what the file does: a report that a reader and a signature would see differently is
+ * refused, both when signing and when checking.
+ */
 export function canonicalPayload(reportJson: Uint8Array): Uint8Array {
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(reportJson);
+  } catch {
+    throw new AppError('E_INVALID_INPUT', 'That file is not UTF-8 text, so it cannot be signed or checked as a JSON report.');
+  }
   let value: unknown;
   try {
-    value = JSON.parse(Buffer.from(reportJson).toString('utf8'));
+    value = JSON.parse(text);
   } catch {
     throw new AppError('E_INVALID_INPUT', 'That file is not valid JSON, so it cannot be signed or checked as a JSON report.');
   }
+  checkIJson(text);
   const canonical = canonicalize(value);
   if (canonical === undefined) throw new AppError('E_INVALID_INPUT', 'That JSON has nothing to sign.');
   return new Uint8Array(Buffer.from(canonical, 'utf8'));
@@ -93,13 +151,12 @@ export async function verifyJsonReport(reportJson: Uint8Array, signaturesText: s
   const checks: SignatureCheck[] = [];
   for (const entry of file.signatures) {
     const check: SignatureCheck = { signer: 'unknown signer', intact: false, coversWholeFile: true, trusted: false, signedBytes: reportJson.length };
-    let header: z.infer<typeof ProtectedHeader>;
-    try {
-      header = ProtectedHeader.parse(JSON.parse(Buffer.from(base64url.decode(entry.protected)).toString('utf8')));
-    } catch {
-      checks.push({ ...check, problem: 'This signature’s header cannot be read.' });
+    const read = readProtectedHeader(entry.protected);
+    if ('problem' in read) {
+      checks.push({ ...check, problem: read.problem });
       continue;
     }
+    const { header } = read;
     if (header.sigT) check.signedAt = new Date(header.sigT).toISOString();
     if (header.meaning) check.meaning = header.meaning;
     if (header.signer?.role) check.role = header.signer.role;
@@ -120,12 +177,12 @@ export async function verifyJsonReport(reportJson: Uint8Array, signaturesText: s
       continue;
     }
     try {
-      await flattenedVerify({ payload, protected: entry.protected, signature: entry.signature }, x509.publicKey, { crit: { sigT: true }, algorithms: ['ES256', 'ES384', 'RS256', 'PS256'] });
+      await flattenedVerify({ payload, protected: entry.protected, signature: entry.signature }, x509.publicKey, { crit: { sigT: true }, algorithms: [...JWS_ALGORITHMS] });
       check.intact = true;
     } catch {
       check.problem = 'The report is not what was signed: its content changed after signing, or the signature is not this certificate’s.';
     }
-    Object.assign(check, trustOf(certificate, chain.slice(1), anchors));
+    Object.assign(check, checkSignerCertificate(certificate, chain.slice(1), anchors, check.signedAt));
     checks.push(check);
   }
   return checks;

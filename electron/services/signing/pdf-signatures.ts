@@ -8,6 +8,11 @@ export interface PdfSignatureEntry {
   byteRange: [number, number, number, number];
   /** The CMS, without the zero padding after it; undefined when the range does not frame a hex string. */
   contents: Uint8Array | undefined;
+  /**
+   * Characters of /Contents other than the CMS's hex digits and the zeros after them (other digits, white space):
+   * no signature covers /Contents, so signing leaves nothing else there.
+   */
+  paddingNotZero?: number;
   subFilter?: string;
   signedAt?: string;
   reason?: string;
@@ -32,7 +37,9 @@ export function findPdfSignatures(pdf: Uint8Array): PdfSignatureEntry[] {
     const objectStart = Math.max(text.lastIndexOf(' obj', offset), 0);
     const objectEnd = text.indexOf('endobj', offset);
     const dictionary = text.slice(objectStart, objectEnd < 0 ? text.length : objectEnd);
-    const entry: PdfSignatureEntry = { offset, byteRange, contents: contentsFramedBy(text, byteRange) };
+    const framed = contentsFramedBy(text, byteRange);
+    const entry: PdfSignatureEntry = { offset, byteRange, contents: framed?.cms };
+    if (framed?.paddingNotZero) entry.paddingNotZero = framed.paddingNotZero;
     const subFilter = /\/SubFilter\s*\/([^\s/<>[\]()]+)/.exec(dictionary)?.[1];
     if (subFilter) entry.subFilter = subFilter;
     const time = stringValue(dictionary, 'M');
@@ -47,16 +54,27 @@ export function findPdfSignatures(pdf: Uint8Array): PdfSignatureEntry[] {
   return entries;
 }
 
-/** The bytes between a ByteRange's two parts, if they are exactly one hex string `<…>`; else undefined. */
-function contentsFramedBy(text: string, [a, b, c, d]: [number, number, number, number]): Uint8Array | undefined {
+/**
+ * The CMS between a ByteRange's two parts, if they are exactly one hex string `<…>`; else undefined. The CMS is
+ * followed by zero padding, and its own DER length says where it ends. /Contents is outside every signature, so
+ * anything there but the CMS and zeros (other digits, white space) is counted: bytes changed in a signed file that
+ * no check would otherwise see.
+ */
+function contentsFramedBy(text: string, [a, b, c, d]: [number, number, number, number]): { cms: Uint8Array; paddingNotZero: number } | undefined {
   if (a !== 0 || b <= 0 || c <= b + 1 || d < 0 || c + d > text.length) return undefined;
   if (text[b] !== '<' || text[c - 1] !== '>') return undefined;
   const hex = text.slice(b + 1, c - 1);
   if (!/^[0-9a-fA-F\s]*$/.test(hex)) return undefined;
   const bytes = new Uint8Array(Buffer.from(hex.replace(/\s+/g, ''), 'hex'));
-  // The CMS is followed by zero padding; its own DER length says where it ends.
   const length = derLength(bytes);
-  return length === undefined ? bytes : bytes.subarray(0, length);
+  if (length === undefined) return { cms: bytes, paddingNotZero: 0 };
+  let digits = 0;
+  let stray = 0;
+  for (const char of hex) {
+    if (/\s/.test(char)) stray++;
+    else if (digits++ >= 2 * length && char !== '0') stray++;
+  }
+  return { cms: bytes.subarray(0, length), paddingNotZero: stray };
 }
 
 /** The length of the DER element at the start of `bytes`, header included, if it fits. */

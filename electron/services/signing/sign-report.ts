@@ -2,6 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import { AppError } from '../../../shared/errors';
 import { SignOff, type Author, type Review } from '../../../shared/model';
+import { signingProblemNow } from '../identities/certificate-use';
 import type { UnlockedIdentity } from '../identities/identity-store';
 import { recordAudit } from '../reviews/audit';
 import type { ReviewStore } from '../storage/review-store';
@@ -23,9 +24,13 @@ export interface SignedReport {
 
 /**
  * Signs a report's bytes with an unlocked identity: a PDF gets one more embedded PAdES signature, a JSON report one
- * more detached JWS in its signatures file. Nothing is written here; the caller writes the result.
+ * more detached JWS in its signatures file. An identity whose certificate does not allow signing at `signedAt`
+ * (expired, not yet valid, or not for signing) is refused, since every reader's check would reject what it signs.
+ * Nothing is written here; the caller writes the result.
  */
 export async function signReportBytes(input: { fileName: string; bytes: Uint8Array; signatures?: string | undefined }, identity: UnlockedIdentity, meaning: string, signedAt = new Date()): Promise<SignedReport> {
+  const obstacle = signingProblemNow(identity.signer.name, identity.certificate, signedAt);
+  if (obstacle) throw new AppError('E_INVALID_INPUT', `Nothing was signed: ${obstacle}`);
   const kind = signedFileKind(input.bytes);
   const request = { signer: identity.signer, key: identity, meaning, signedAt };
   if (kind === 'pdf') return { kind, pdf: await signPdf(input.bytes, request), reportSha256: unsignedPdfSha256(input.bytes), signedAt };

@@ -2,7 +2,8 @@ import type { SignatureCheck } from '../../../shared/api';
 import { describeCertificate } from '../identities/certificate';
 import { verifyDetachedCms } from './cms-verify';
 import { findPdfSignatures, unsignedPdfSha256 } from './pdf-signatures';
-import { trustOf, type TrustAnchors } from './trust';
+import { checkSignerCertificate } from './signer-certificate';
+import type { TrustAnchors } from './trust';
 
 const SUPPORTED_SUBFILTERS = new Set(['ETSI.CAdES.detached', 'adbe.pkcs7.detached']);
 
@@ -15,8 +16,8 @@ export interface PdfVerification {
 /**
  * Checks every signature in a PDF: that its ByteRange starts at the file's first byte and leaves out exactly its
  * own /Contents, that the CMS in /Contents is a valid signature of those bytes (digest, signature, signing
- * certificate), whether it reaches the end of the file, and whether its signer is trusted. Signatures come in
- * the order they were made (by where their signed bytes end).
+ * certificate), whether it reaches the end of the file, whether the signer's certificate allowed it at its /M,
+ * and whether its signer is trusted. Signatures come in the order they were made (by where their signed bytes end).
  */
 export async function verifyPdfSignatures(pdf: Uint8Array, anchors: TrustAnchors): Promise<PdfVerification> {
   const found = findPdfSignatures(pdf).sort((a, b) => a.byteRange[2] + a.byteRange[3] - (b.byteRange[2] + b.byteRange[3]) || a.offset - b.offset);
@@ -38,15 +39,16 @@ export async function verifyPdfSignatures(pdf: Uint8Array, anchors: TrustAnchors
     } else {
       const content = Buffer.concat([bytes.subarray(0, gapStart), bytes.subarray(gapEnd, signedEnd)]);
       const cms = await verifyDetachedCms(entry.contents, content);
-      check.intact = cms.intact;
+      check.intact = cms.intact && !entry.paddingNotZero;
       if (cms.problem) check.problem = cms.problem;
+      else if (entry.paddingNotZero) {
+        check.problem = `The zero padding after the signature in its /Contents was changed (${entry.paddingNotZero} characters are not zeros); no signature covers those bytes, so the file is not as it was signed.`;
+      }
       if (cms.signerCertificate) {
         const info = describeCertificate(cms.signerCertificate);
         check.signer = info.name;
         check.certificate = info;
-        const trust = trustOf(cms.signerCertificate, cms.certificates, anchors);
-        check.trusted = trust.trusted;
-        if (trust.trustedAs) check.trustedAs = trust.trustedAs;
+        Object.assign(check, checkSignerCertificate(cms.signerCertificate, cms.certificates, anchors, entry.signedAt));
         const role = /(?:^|, )T=([^,]+)/.exec(info.subject)?.[1];
         if (role) check.role = role;
       }

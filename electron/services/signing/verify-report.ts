@@ -22,8 +22,9 @@ export function signedFileKind(bytes: Uint8Array): 'pdf' | 'json' | undefined {
 
 /**
  * Checks a signed report: every signature, who made it, when, whether the signed bytes are intact, whether the
- * last signature covers the whole file, and whether each signer is trusted. `valid` asks only for the first two:
- * an untrusted signer is reported, not failed, because trust is the reader's decision.
+ * last signature covers the whole file, whether each signer's certificate allowed the signature when it claims it
+ * was made, and whether each signer is trusted. `valid` asks for all but the last: an untrusted signer is reported,
+ * not failed, because trust is the reader's decision.
  */
 export async function verifyReport(file: FileToVerify, anchors: TrustAnchors): Promise<VerificationResult> {
   const kind = signedFileKind(file.bytes);
@@ -31,7 +32,7 @@ export async function verifyReport(file: FileToVerify, anchors: TrustAnchors): P
   const base = { fileName: file.fileName, fileBytes: file.bytes.length, sha256 };
   if (kind === 'pdf') {
     const { signatures, unsignedSha256 } = await verifyPdfSignatures(file.bytes, anchors);
-    const valid = signatures.length > 0 && signatures.every((s) => s.intact) && signatures.at(-1)?.coversWholeFile === true;
+    const valid = signaturesHold(signatures) && signatures.at(-1)?.coversWholeFile === true;
     return { ...base, kind, valid, signatures, summary: summarize(signatures, valid, 'PDF'), ...(unsignedSha256 ? { unsignedSha256 } : {}) };
   }
   if (kind === 'json') {
@@ -39,10 +40,15 @@ export async function verifyReport(file: FileToVerify, anchors: TrustAnchors): P
       throw new AppError('E_INVALID_INPUT', `The signatures of a JSON report are in a file beside it (${file.fileName}.jws). Give that file too.`);
     }
     const signatures = await verifyJsonReport(file.bytes, file.signatures, anchors);
-    const valid = signatures.length > 0 && signatures.every((s) => s.intact);
+    const valid = signaturesHold(signatures);
     return { ...base, kind, valid, signatures, summary: summarize(signatures, valid, 'report') };
   }
   throw new AppError('E_UNSUPPORTED', `“${file.fileName}” is neither a PDF nor a JSON report, so it has no signatures this app can check.`);
+}
+
+/** There are signatures, each intact and made with a certificate that allowed it. */
+function signaturesHold(signatures: SignatureCheck[]): boolean {
+  return signatures.length > 0 && signatures.every((s) => s.intact && !s.certificateProblems);
 }
 
 function summarize(signatures: SignatureCheck[], valid: boolean, what: string): string {
@@ -52,6 +58,8 @@ function summarize(signatures: SignatureCheck[], valid: boolean, what: string): 
   if (!valid) {
     const broken = signatures.filter((s) => !s.intact).length;
     if (broken) return `Not valid: ${broken} of ${signatures.length} signatures do not match the file. It was changed after signing, or a signature is damaged.`;
+    const refused = signatures.filter((s) => s.certificateProblems);
+    if (refused.length) return `Not valid: ${refused.map((s) => s.signer).join(', ')} signed with a certificate that did not allow it. ${refused.flatMap((s) => s.certificateProblems ?? []).join(' ')}`;
     return 'Not valid: bytes were added to the file after the last signature.';
   }
   const untrusted = signatures.filter((s) => !s.trusted).map((s) => s.signer);

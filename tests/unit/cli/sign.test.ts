@@ -3,8 +3,10 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ReviewLibrary } from '../../../electron/services/library/review-library';
+import { finishReportPdf } from '../../../electron/services/report/report-pdf';
 import { RIVERTON } from '../report/support-review';
-import { pdfsig, qpdfCheck } from '../signing/support-signing';
+import { caExtensions, makeCertificate, pkcs12Of } from '../signing/support-pki';
+import { PASSPHRASE, pdfsig, qpdfCheck } from '../signing/support-signing';
 import { runCli } from '../support/run-cli';
 import { useTempDirs } from '../support/temp-dir';
 import { reportToSign } from '../signing/support-reports';
@@ -90,6 +92,73 @@ describe('policy-review sign', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('Not recorded in a review');
     expect(pdfsig(foreign)).toEqual([expect.objectContaining({ valid: true, totalDocument: true })]);
+    const { review } = await new ReviewLibrary(dataDir).read(reviewId);
+    expect(review.signoffs).toHaveLength(1);
+  }, 60_000);
+
+  it('records no sign-off for an unrelated PDF that names the review in a comment, and says so', async () => {
+    const dataDir = await tempDir();
+    const { reviewId, ana, passphraseFile } = await reportToSign(dataDir, 'pdf');
+    const foreign = join(dataDir, 'unrelated.pdf');
+    const utf16 = Buffer.from(reviewId, 'utf16le').swap16().toString('hex');
+    writeFileSync(foreign, Buffer.concat([readFileSync(`${RIVERTON}/v1.pdf`), Buffer.from(`%/PolicyReviewId <feff${utf16}>\n`)]));
+    const run = await runCli(['sign', foreign, '--identity', ana, '--passphrase-file', passphraseFile, '--data-dir', dataDir]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain('Not recorded in a review: the file is not a report of a review in this library.');
+    const { review } = await new ReviewLibrary(dataDir).read(reviewId);
+    expect(review.signoffs.map((s) => s.meaning)).toEqual(['Reviewed']);
+  }, 60_000);
+
+  it('records no sign-off for a PDF whose document information names the review but that is none of its reports', async () => {
+    const dataDir = await tempDir();
+    const { reviewId, ana, passphraseFile } = await reportToSign(dataDir, 'pdf');
+    const impostor = join(dataDir, 'impostor.pdf');
+    writeFileSync(impostor, await finishReportPdf(readFileSync(`${RIVERTON}/v1.pdf`), { title: 'Looks like a report', reviewId, generator: 'someone else', committeeSize: 1 }));
+    const run = await runCli(['sign', impostor, '--identity', ana, '--passphrase-file', passphraseFile, '--json', '--data-dir', dataDir]);
+    expect(run.code, run.stderr).toBe(0);
+    const printed = JSON.parse(run.stdout) as { signOffId: string | null; notRecorded?: string };
+    expect(printed.signOffId).toBeNull();
+    expect(printed.notRecorded).toMatch(new RegExp(`^the file names the review ${reviewId}, but it is none of the reports kept with that review, as exported or as signed since`));
+    expect(pdfsig(impostor)).toEqual([expect.objectContaining({ valid: true, totalDocument: true })]);
+    const { review } = await new ReviewLibrary(dataDir).read(reviewId);
+    expect(review.signoffs).toHaveLength(1);
+  }, 60_000);
+
+  it('records no sign-off for a JSON report changed since it was exported', async () => {
+    const dataDir = await tempDir();
+    const { reviewId, file, ana, passphraseFile } = await reportToSign(dataDir, 'json');
+    const report = JSON.parse(readFileSync(file, 'utf8')) as { review: { title: string } };
+    report.review.title = 'APPROVED WITHOUT RESERVATIONS';
+    writeFileSync(file, JSON.stringify(report, null, 2));
+    const run = await runCli(['sign', file, '--identity', ana, '--passphrase-file', passphraseFile, '--data-dir', dataDir]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain(`Not recorded in a review: the file names the review ${reviewId}, but it is none of the reports kept with that review`);
+    const { review } = await new ReviewLibrary(dataDir).read(reviewId);
+    expect(review.signoffs).toHaveLength(1);
+  }, 60_000);
+
+  it('warns when importing an identity whose certificate cannot sign, and signs nothing with it', async () => {
+    const dataDir = await tempDir();
+    const { reviewId, file, passphraseFile } = await reportToSign(dataDir, 'pdf');
+    const before = sha256(file);
+    const ca = makeCertificate({ name: 'Riverton Council CA', extensions: caExtensions() });
+    const amira = makeCertificate({
+      name: 'Amira Haddad',
+      issuer: ca,
+      notBefore: new Date('2020-01-01T00:00:00Z'),
+      notAfter: new Date('2020-12-31T00:00:00Z'),
+      extensions: [{ name: 'keyUsage', keyEncipherment: true, critical: true }],
+    });
+    const p12 = join(dataDir, 'amira.p12');
+    writeFileSync(p12, pkcs12Of(amira, [ca], PASSPHRASE));
+    const imported = await runCli(['identity', 'import', p12, '--role', 'chair', '--passphrase-file', passphraseFile, '--data-dir', dataDir]);
+    expect(imported.code, imported.stderr).toBe(0);
+    expect(imported.stdout).toContain('Cannot sign: Amira Haddad’s certificate expired on 31 December 2020, 00:00 UTC');
+    const id = /Imported the identity ([0-9a-f-]{36})/.exec(imported.stdout)?.[1];
+    const run = await runCli(['sign', file, '--identity', id!, '--passphrase-file', passphraseFile, '--data-dir', dataDir]);
+    expect(run.code).toBe(1);
+    expect(run.stderr.trim()).toMatch(/^policy-review sign: Nothing was signed: Amira Haddad’s certificate expired on 31 December 2020, 00:00 UTC \(it is now .*\)\. Amira Haddad’s certificate may not be used to sign documents \(its key usage is key encipherment only\)\. It cannot sign\. Ask your organisation for a new signing certificate/);
+    expect(sha256(file)).toBe(before);
     const { review } = await new ReviewLibrary(dataDir).read(reviewId);
     expect(review.signoffs).toHaveLength(1);
   }, 60_000);

@@ -2,6 +2,8 @@ import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { IdentityStore } from '../../../electron/services/identities/identity-store';
+import { signPdf } from '../../../electron/services/signing/sign-pdf';
+import { caExtensions, makeCertificate, signerOf } from '../signing/support-pki';
 import { runCli } from '../support/run-cli';
 import { useTempDirs } from '../support/temp-dir';
 import { reportToSign } from '../signing/support-reports';
@@ -105,5 +107,30 @@ describe('policy-review verify', () => {
     const run = await runCli(['verify', file, '--json', '--data-dir', dataDir]);
     expect(run.code).toBe(1);
     expect(JSON.parse(run.stdout)).toMatchObject({ valid: false, signatures: [] });
+  }, 60_000);
+
+  it('exits 1 for a report signed in 2026 with a certificate valid only in 2020 and not for signing, though its CA is trusted', async () => {
+    const dataDir = await tempDir();
+    const { file } = await reportToSign(dataDir, 'pdf');
+    const ca = makeCertificate({ name: 'Riverton Council CA', extensions: caExtensions() });
+    const amira = makeCertificate({
+      name: 'Amira Haddad',
+      issuer: ca,
+      notBefore: new Date('2020-01-01T00:00:00Z'),
+      notAfter: new Date('2020-12-31T00:00:00Z'),
+      extensions: [{ name: 'keyUsage', keyEncipherment: true, critical: true }],
+    });
+    // Signed by a tool of the signer's own, which asks nothing of the certificate.
+    writeFileSync(file, await signPdf(readFileSync(file), { signer: { name: 'Amira Haddad', role: 'chair' }, key: signerOf(amira, [ca]), meaning: 'Approved', signedAt: new Date('2026-03-14T10:00:00Z') }));
+    const caFile = join(dataDir, 'ca.pem');
+    writeFileSync(caFile, ca.pem);
+    const run = await runCli(['verify', file, '--trust', caFile, '--data-dir', dataDir]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('report.pdf: Not valid: Amira Haddad signed with a certificate that did not allow it.');
+    expect(run.stdout).toContain('intact; covers the whole file; CERTIFICATE DID NOT ALLOW IT; trusted (issuer)');
+    expect(run.stdout).toContain(
+      '     Amira Haddad’s certificate was valid only from 1 January 2020, 00:00 UTC to 31 December 2020, 00:00 UTC; the signature claims 14 March 2026, 10:00 UTC.',
+    );
+    expect(run.stdout).toContain('     Amira Haddad’s certificate may not be used to sign documents (its key usage is key encipherment only).');
   }, 60_000);
 });

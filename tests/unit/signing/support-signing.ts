@@ -8,6 +8,12 @@ import { RIVERTON } from '../report/support-review';
 
 export const PASSPHRASE = 'correct horse battery staple';
 
+/**
+ * A claimed signing time inside the validity of identities made now (from a minute ago, for five years), since a
+ * verifier judges each certificate at the time its signature claims: 14 March next year, 15:30 UTC.
+ */
+export const SIGNED_AT = new Date(Date.UTC(new Date().getUTCFullYear() + 1, 2, 14, 15, 30));
+
 /** One signature as poppler's pdfsig describes it. pdfsig exits 0 even on a digest mismatch: read its text. */
 export interface PdfsigSignature {
   field: string;

@@ -7,14 +7,14 @@ import { signPdf } from '../../../electron/services/signing/sign-pdf';
 import { NO_TRUST, type TrustAnchors } from '../../../electron/services/signing/trust';
 import { verifyReport } from '../../../electron/services/signing/verify-report';
 import { TEST_IDENTITY } from '../report/support-review';
-import { pdfsig, reportLikePdf, save, threeSigners, workFolder, type Signers } from './support-signing';
+import { pdfsig, reportLikePdf, save, SIGNED_AT, threeSigners, workFolder, type Signers } from './support-signing';
 
 const folder = workFolder();
 let signers: Signers;
 let report: Uint8Array;
 let twoSigned: Uint8Array;
 
-const sign = (pdf: Uint8Array, who: UnlockedIdentity, meaning: string) => signPdf(pdf, { signer: who.signer, key: who, meaning, signedAt: new Date('2025-03-14T15:30:00Z') });
+const sign = (pdf: Uint8Array, who: UnlockedIdentity, meaning: string) => signPdf(pdf, { signer: who.signer, key: who, meaning, signedAt: SIGNED_AT });
 const verify = (bytes: Uint8Array, anchors: TrustAnchors = NO_TRUST) => verifyReport({ fileName: 'report.pdf', bytes }, anchors);
 
 beforeAll(async () => {
@@ -28,7 +28,7 @@ describe('verifying a signed PDF', () => {
     const result = await verify(twoSigned, { identities: [signers.ana.certificate], trusted: [], given: [] });
     expect(result.valid).toBe(true);
     expect(result.signatures).toEqual([
-      expect.objectContaining({ signer: 'Ana Díaz', role: 'Chair', meaning: 'Reviewed', signedAt: '2025-03-14T15:30:00.000Z', intact: true, coversWholeFile: false, trusted: true, trustedAs: 'identity' }),
+      expect.objectContaining({ signer: 'Ana Díaz', role: 'Chair', meaning: 'Reviewed', signedAt: SIGNED_AT.toISOString(), intact: true, coversWholeFile: false, trusted: true, trustedAs: 'identity' }),
       expect.objectContaining({ signer: 'Ben Okafor', meaning: 'Legal review', intact: true, coversWholeFile: true, trusted: false }),
     ]);
     expect(result.signatures.every((s) => s.problem === undefined)).toBe(true);
@@ -108,6 +108,25 @@ describe('verifying a signed PDF', () => {
     // A colleague's own (not CA) certificate vouches for nobody else.
     expect((await verify(signed, { identities: [], trusted: [signers.ana.certificate], given: [] })).signatures[0]!.trusted).toBe(false);
     expect(pdfsig(save(folder, 'rsa.pdf', signed))[0]).toMatchObject({ signer: 'Test Signer', valid: true, totalDocument: true });
+  });
+
+  it('rejects bytes changed in the zero padding after the last signature, which no signature covers', async () => {
+    const [, last] = findPdfSignatures(twoSigned);
+    // The last hex digits of the last signature's /Contents: padding, well after its CMS.
+    const paddingAt = last!.byteRange[2] - 9;
+    expect(Buffer.from(twoSigned.subarray(paddingAt, paddingAt + 8)).toString('latin1')).toBe('00000000');
+    const hidden = Buffer.from(twoSigned);
+    hidden.write('c0ffee', paddingAt, 'latin1');
+    const result = await verify(hidden);
+    expect(result.valid).toBe(false);
+    expect(result.signatures.map((s) => s.intact)).toEqual([true, false]);
+    expect(result.signatures[1]!.problem).toBe(
+      'The zero padding after the signature in its /Contents was changed (5 characters are not zeros); no signature covers those bytes, so the file is not as it was signed.',
+    );
+    // White space is as foreign there as other digits.
+    const spaced = Buffer.from(twoSigned);
+    spaced.write('  ', paddingAt, 'latin1');
+    expect((await verify(spaced)).signatures.map((s) => s.intact)).toEqual([true, false]);
   });
 
   it('says a PDF without signatures is not valid', async () => {

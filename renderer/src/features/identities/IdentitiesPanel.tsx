@@ -34,7 +34,9 @@ export function IdentitiesPanel({ identities }: IdentitiesPanelProps) {
   const added = (identity: IdentitySummary, how: string) => {
     setOpened(undefined);
     identities.update((current) => [...(current ?? []).filter((i) => i.id !== identity.id), identity].sort((a, b) => a.name.localeCompare(b.name)));
-    setStatus(`${how} the identity “${identity.name}”. Export its certificate for colleagues who need to check your signatures.`);
+    // An imported certificate that cannot sign (expired, or not for signing) is kept, but said at once.
+    if (identity.signingProblem) setProblem(`${how} the identity “${identity.name}”, but it cannot sign: ${identity.signingProblem}`);
+    else setStatus(`${how} the identity “${identity.name}”. Export its certificate for colleagues who need to check your signatures.`);
   };
 
   const exportCertificate = async (identity: IdentitySummary) => {
@@ -101,6 +103,7 @@ export function IdentitiesPanel({ identities }: IdentitiesPanelProps) {
                 <p className="identity-detail">
                   Fingerprint <code>{groupedFingerprint(identity.certificate.fingerprint)}</code>
                 </p>
+                {identity.signingProblem && <p className="identity-detail identity-problem">{identity.signingProblem}</p>}
               </div>
               <Button size="sm" variant="ghost" icon={<DownloadIcon />} busy={exporting === identity.id} onClick={() => void exportCertificate(identity)} aria-label={`Export the certificate of ${identity.name}…`}>
                 Export certificate…

@@ -126,6 +126,11 @@ export function SignDialog({ reviewId, report, identities, onSigned, onClose }: 
           error={passphraseError}
           onChange={() => setPassphraseError(undefined)}
         />
+        {identity?.signingProblem && (
+          <Banner tone="warning" title="This identity cannot sign">
+            {identity.signingProblem}
+          </Banner>
+        )}
         {problem && (
           <Banner tone="error" title="The report was not signed">
             {problem}

@@ -99,6 +99,11 @@ export function VerificationView({ result }: { result: VerificationResult }) {
                       {index < last ? `Covers the first ${formatBytes(signature.signedBytes)}; later signatures were added after it` : `Bytes were added after this signature (it covers the first ${formatBytes(signature.signedBytes)})`}
                     </Finding>
                   )}
+                  {signature.certificateProblems?.map((problem) => (
+                    <Finding key={problem} tone="bad" icon={<XCircleIcon />}>
+                      Certificate did not allow this signature: {problem}
+                    </Finding>
+                  ))}
                   {signature.trusted ? (
                     <Finding tone="good" icon={<ShieldCheckIcon />}>
                       Trusted: {signature.trustedAs ? TRUSTED_AS[signature.trustedAs] : 'known on this computer'}
