@@ -7,6 +7,8 @@ import { PdfRevisions, UnreadableRevision, type Revision, type XrefEntry } from 
 export interface SignedSpan {
   signedEnd: number;
   signer: string;
+  /** For a certification signature: the DocMDP permissions it set (1: no changes at all, not even signatures). */
+  docMdpPermissions?: number | undefined;
 }
 
 /*
@@ -41,7 +43,7 @@ const INFORMATION_KEYS_SIGNING_MAY_CHANGE = new Set(['ModDate', 'Producer']);
 const CATALOG_ENTRIES: Record<string, [string, boolean]> = {
   OpenAction: ['opening action (OpenAction)', false],
   AA: ['automatic actions (AA)', true],
-  Names: ['named content: scripts, attached files, destinations (Names)', false],
+  Names: ['named scripts, attached files and destinations (Names)', true],
   OCProperties: ['layer settings, which show or hide content (OCProperties)', true],
   Outlines: ['bookmarks (Outlines)', true],
   Dests: ['named destinations (Dests)', true],
@@ -78,13 +80,16 @@ const ADDITION_LEVELS = ['nothing', 'validation-data', 'signatures'] as const;
 export function changesAfterSignatures(pdf: Uint8Array, spans: SignedSpan[]): ChangesAfterSignature[] {
   const file = new PdfRevisions(pdf);
   let last: Revision | undefined;
-  return spans.map(({ signedEnd, signer }) => {
+  return spans.map(({ signedEnd, signer, docMdpPermissions }) => {
     if (signedEnd >= pdf.length) return { changes: [], additions: 'nothing' };
     try {
       last ??= file.lastRevision();
       const signed = file.revisionEndingAt(signedEnd);
       if (signed.startxref === last.startxref) return { changes: [], additions: 'nothing' };
-      return new RevisionComparison(file, signed, last, signedEnd, signer).compare();
+      const found = new RevisionComparison(file, signed, last, signedEnd, signer).compare();
+      // A document certified with no changes permitted takes no further signature either (validation data aside).
+      if (docMdpPermissions === 1 && found.additions === 'signatures') found.changes.push(`Signatures were added after ${signer} certified the document against any change.`);
+      return found;
     } catch (error) {
       const reason = error instanceof UnreadableRevision ? error.message : 'part of it cannot be read';
       return { changes: [`What was changed after ${signer} signed cannot be checked (${reason}), so the file cannot be shown unchanged.`], additions: 'nothing' };

@@ -1,5 +1,5 @@
-import { decodePDFRawStream, PDFArray, PDFDict, PDFName, PDFRawStream, PDFRef, type PDFObject } from '@cantoo/pdf-lib';
-import { UnreadableRevision, type PdfRevisions, type Revision } from './pdf-revisions';
+import { PDFArray, PDFContext, PDFDict, PDFName, PDFRawStream, PDFRef, type PDFObject } from '@cantoo/pdf-lib';
+import { decodedStream, UnreadableRevision, type PdfRevisions, type Revision } from './pdf-revisions';
 
 /** What an object of a revision is for, as a person would name it. */
 export type ObjectRole =
@@ -151,8 +151,9 @@ export function numbersPossiblyReferred(file: PdfRevisions, revision: Revision, 
     const stream = revision.lookup(number);
     if (!(stream instanceof PDFRawStream)) continue;
     try {
-      scan(decodePDFRawStream(stream).decode());
-    } catch {
+      scan(decodedStream(stream, PDFContext.create()).contents);
+    } catch (error) {
+      if (error instanceof UnreadableRevision) throw error;
       throw new UnreadableRevision(`the object stream ${number} cannot be decoded`);
     }
   }

@@ -1,4 +1,5 @@
 import {
+  decodePDFRawStream,
   PDFContext,
   PDFDict,
   PDFName,
@@ -119,7 +120,7 @@ export class PdfRevisions {
       const context = PDFContext.create();
       const count = stream.dict.get(PDFName.of('N'));
       try {
-        const own = PDFRawStream.of(PDFDict.fromMapWithContext(new Map(stream.dict.entries()), context), stream.contents);
+        const own = decodedStream(stream, context);
         // The parse runs to its end before this returns (it only waits when asked to yield); a failure part-way
         // leaves objects out, which the count below catches, so the promise's own rejection is not needed.
         PDFObjectStreamParser.forStream(own)
@@ -198,7 +199,7 @@ export class PdfRevisions {
     try {
       // A context of its own: the parser records the stream's trailer entries in the context it reads with.
       const context = PDFContext.create();
-      const own = PDFRawStream.of(PDFDict.fromMapWithContext(new Map(stream.dict.entries()), context), stream.contents);
+      const own = decodedStream(stream, context);
       for (const entry of PDFXRefStreamParser.forStream(own).parseIntoContext()) {
         const number = entry.ref.objectNumber;
         if (entries.has(number)) continue;
@@ -316,6 +317,69 @@ export function readClassicXrefTable(read: (start: number, end: number) => strin
 export function classicXrefEntry(read: (start: number, end: number) => string, at: number): { offset: number; inUse: boolean } | undefined {
   const entry = /^(\d{10}) (\d{5}) ([nf])/.exec(read(at, at + 20));
   return entry ? { offset: Number(entry[1]), inUse: entry[3] === 'n' } : undefined;
+}
+
+/**
+ * A stream's data decoded, as an unfiltered stream in `context` with the same dictionary otherwise: what the
+ * library's object and cross-reference stream parsers read. pdf-lib decodes the filters but ignores /DecodeParms,
+ * and cross-reference streams are usually written with a PNG predictor (each row led by a filter-type byte), so
+ * that step is undone here; other predictors are refused.
+ */
+export function decodedStream(stream: PDFRawStream, context: PDFContext): PDFRawStream {
+  const dict = PDFDict.fromMapWithContext(new Map(stream.dict.entries()), context);
+  dict.delete(PDFName.of('Filter'));
+  dict.delete(PDFName.of('DecodeParms'));
+  const filters = stream.dict.get(PDFName.of('Filter'));
+  let data = filters === undefined ? stream.contents : decodePDFRawStream(stream).decode();
+  const params = stream.dict.get(PDFName.of('DecodeParms'));
+  if (params instanceof PDFDict) {
+    const predictor = numberIn(params, 'Predictor', 1);
+    const colors = numberIn(params, 'Colors', 1);
+    const bits = numberIn(params, 'BitsPerComponent', 8);
+    if (predictor >= 10) data = undoPngPredictor(data, Math.ceil((numberIn(params, 'Columns', 1) * colors * bits) / 8), Math.max(1, Math.ceil((colors * bits) / 8)));
+    else if (predictor !== 1) throw new UnreadableRevision(`a stream uses a predictor (${predictor}) this check does not read`);
+  } else if (params !== undefined) {
+    throw new UnreadableRevision('a stream’s decoding parameters cannot be read');
+  }
+  return PDFRawStream.of(dict, data);
+}
+
+/** Reverses the PNG row filters (None, Sub, Up, Average, Paeth) over rows of `rowBytes` bytes plus a type byte. */
+function undoPngPredictor(data: Uint8Array, rowBytes: number, pixelBytes: number): Uint8Array {
+  if (!Number.isSafeInteger(rowBytes) || rowBytes < 1 || data.length % (rowBytes + 1) !== 0) throw new UnreadableRevision('a stream’s predicted rows do not add up');
+  const rows = data.length / (rowBytes + 1);
+  const out = new Uint8Array(rows * rowBytes);
+  for (let row = 0; row < rows; row++) {
+    const type = data[row * (rowBytes + 1)]!;
+    const from = row * (rowBytes + 1) + 1;
+    const at = row * rowBytes;
+    for (let i = 0; i < rowBytes; i++) {
+      const raw = data[from + i]!;
+      const left = i >= pixelBytes ? out[at + i - pixelBytes]! : 0;
+      const up = row > 0 ? out[at - rowBytes + i]! : 0;
+      const upLeft = row > 0 && i >= pixelBytes ? out[at - rowBytes + i - pixelBytes]! : 0;
+      let value: number;
+      if (type === 0) value = raw;
+      else if (type === 1) value = raw + left;
+      else if (type === 2) value = raw + up;
+      else if (type === 3) value = raw + ((left + up) >> 1);
+      else if (type === 4) value = raw + paeth(left, up, upLeft);
+      else throw new UnreadableRevision(`a stream’s predicted row has an unknown filter type (${type})`);
+      out[at + i] = value & 0xff;
+    }
+  }
+  return out;
+}
+
+function paeth(left: number, up: number, upLeft: number): number {
+  const estimate = left + up - upLeft;
+  const [a, b, c] = [Math.abs(estimate - left), Math.abs(estimate - up), Math.abs(estimate - upLeft)];
+  return a <= b && a <= c ? left : b <= c ? up : upLeft;
+}
+
+function numberIn(dict: PDFDict, key: string, fallback: number): number {
+  const value = dict.get(PDFName.of(key));
+  return value instanceof PDFNumber ? value.asNumber() : fallback;
 }
 
 function prevOf(trailer: PDFDict): number | undefined {

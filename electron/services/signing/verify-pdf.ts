@@ -24,7 +24,7 @@ export async function verifyPdfSignatures(pdf: Uint8Array, anchors: TrustAnchors
   const found = findPdfSignatures(pdf).sort((a, b) => a.byteRange[2] + a.byteRange[3] - (b.byteRange[2] + b.byteRange[3]) || a.offset - b.offset);
   const bytes = Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength);
   const signatures: SignatureCheck[] = [];
-  const signedEnds: (number | undefined)[] = [];
+  const spans: { signedEnd: number | undefined; docMdpPermissions: number | undefined }[] = [];
   let lastEnd = 0;
   for (const entry of found) {
     const [, gapStart, gapEnd, tailLength] = entry.byteRange;
@@ -55,12 +55,12 @@ export async function verifyPdfSignatures(pdf: Uint8Array, anchors: TrustAnchors
       }
     }
     signatures.push(check);
-    signedEnds.push(entry.contents ? signedEnd : undefined);
+    spans.push({ signedEnd: entry.contents ? signedEnd : undefined, docMdpPermissions: entry.docMdpPermissions });
     lastEnd = signedEnd;
   }
   const changes = changesAfterSignatures(
     pdf,
-    signatures.map((check, i) => ({ signedEnd: signedEnds[i] ?? pdf.length, signer: signerLabel(signatures, i) })),
+    signatures.map((check, i) => ({ signedEnd: spans[i]?.signedEnd ?? pdf.length, signer: signerLabel(signatures, i), docMdpPermissions: spans[i]?.docMdpPermissions })),
   );
   signatures.forEach((check, i) => (check.changesAfter = changes[i]?.changes ?? []));
   // PAdES adds validation data (a document security store) after the last signature to keep it verifiable later:

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { PDFHexString, PDFName, PDFNumber, PDFRef, PDFString } from '@cantoo/pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { IdentityStore, type UnlockedIdentity } from '../../../electron/services/identities/identity-store';
+import { changesAfterSignatures } from '../../../electron/services/signing/changes-after-signing';
 import { findPdfSignatures } from '../../../electron/services/signing/pdf-signatures';
 import { signPdf } from '../../../electron/services/signing/sign-pdf';
 import { NO_TRUST } from '../../../electron/services/signing/trust';
@@ -289,6 +290,17 @@ describe('what signing itself adds, which leaves earlier signatures valid', () =
     expect(result.valid).toBe(false);
     expect(result.signatures[0]!.changesAfter).toEqual(['The document’s opening view (PageMode) was added after Amira Haddad signed.']);
     expect(result.signatures[0]!.validationDataAfter).toBeUndefined();
+  });
+
+  it('counts a signature added after a certification that permits no change as a change', async () => {
+    const two = await sign(signedByAmira, ben);
+    const ends = findPdfSignatures(two).map((s) => s.byteRange[2] + s.byteRange[3]);
+    const spans = ends.map((signedEnd, i) => ({ signedEnd, signer: i === 0 ? 'Amira Haddad' : 'Ben Okafor' }));
+    expect(changesAfterSignatures(two, [{ ...spans[0]!, docMdpPermissions: 2 }, spans[1]!])).toEqual([
+      { changes: [], additions: 'signatures' },
+      { changes: [], additions: 'nothing' },
+    ]);
+    expect(changesAfterSignatures(two, [{ ...spans[0]!, docMdpPermissions: 1 }, spans[1]!])[0]!.changes).toEqual(['Signatures were added after Amira Haddad certified the document against any change.']);
   });
 
   it('keeps every file it signs acceptable to pdfsig and qpdf', async () => {
