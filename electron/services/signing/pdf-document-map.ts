@@ -138,47 +138,68 @@ export class DocumentMap {
  * Which of `numbers` bytes `[0, end)` of the file, or the object streams of `revision`, might refer to (`N G R`): a
  * quick, generous first look at the bytes before the exact `DocumentMap`. A reference is always a whole number,
  * white space, a whole number, white space and `R`, so none can be missed; a few of the matches may be in stream
- * data rather than in objects, and the map sorts them out.
+ * data rather than in objects, and the map sorts them out. The file is searched once per number, for all its
+ * signatures (where each number is first mentioned).
  */
 export function numbersPossiblyReferred(file: PdfRevisions, revision: Revision, end: number, numbers: number[]): number[] {
-  const wanted = new Set(numbers);
-  const found = new Set<number>();
-  const scan = (bytes: Uint8Array) => (wanted.size > 16 ? scanAllReferences(bytes, wanted, found) : scanReferencesTo(bytes, wanted, found));
-  scan(file.bytes.subarray(0, end));
+  let firstMentions = mentionsInFile.get(file);
+  if (!firstMentions) mentionsInFile.set(file, (firstMentions = new Map()));
+  const known = firstMentions;
+  const unknown = numbers.filter((number) => !known.has(number));
+  if (unknown.length) {
+    const found = firstReferences(file.bytes, unknown);
+    for (const number of unknown) known.set(number, found.get(number) ?? Infinity);
+  }
+  const mentioned = new Set(numbers.filter((number) => known.get(number)! < end));
   const containers = new Set<number>();
   for (const section of revision.sections) for (const number of section.objectStreams) containers.add(number);
   for (const number of containers) {
     const stream = revision.lookup(number);
     if (!(stream instanceof PDFRawStream)) continue;
     try {
-      scan(decodedStream(stream, PDFContext.create()).contents);
+      for (const found of firstReferences(decodedStream(stream, PDFContext.create()).contents, numbers).keys()) mentioned.add(found);
     } catch (error) {
       if (error instanceof UnreadableRevision) throw error;
       throw new UnreadableRevision(`the object stream ${number} cannot be decoded`);
     }
   }
-  return numbers.filter((number) => found.has(number));
+  return numbers.filter((number) => mentioned.has(number));
 }
+
+const mentionsInFile = new WeakMap<PdfRevisions, Map<number, number>>();
 
 const WHITE_SPACE = new Set([0x00, 0x09, 0x0a, 0x0c, 0x0d, 0x20]);
 const DELIMITERS = new Set([0x28, 0x29, 0x3c, 0x3e, 0x5b, 0x5d, 0x7b, 0x7d, 0x2f, 0x25]);
 const isDigit = (byte: number | undefined) => byte !== undefined && byte >= 0x30 && byte <= 0x39;
 const isWhiteSpace = (byte: number | undefined) => byte !== undefined && WHITE_SPACE.has(byte);
 
-/** For a few numbers: each one's digits searched for, and a reference's rest checked after them. */
-function scanReferencesTo(bytes: Uint8Array, wanted: Set<number>, found: Set<number>): void {
+/** Where each of `numbers` is first possibly referred to in `bytes`: a search per number, or for many one pass over every `R`. */
+function firstReferences(bytes: Uint8Array, numbers: number[]): Map<number, number> {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  for (const number of wanted) {
+  const found = new Map<number, number>();
+  if (numbers.length > 16) {
+    const wanted = new Set(numbers);
+    for (let at = buffer.indexOf(0x52); at >= 0; at = buffer.indexOf(0x52, at + 1)) {
+      const number = numberBeforeReference(buffer, at);
+      if (number !== undefined && wanted.has(number) && !found.has(number)) found.set(number, at);
+    }
+    return found;
+  }
+  for (const number of numbers) {
     const digits = String(number);
-    for (let at = buffer.indexOf(digits, 0, 'latin1'); at >= 0 && !found.has(number); at = buffer.indexOf(digits, at + 1, 'latin1')) {
+    for (let at = buffer.indexOf(digits, 0, 'latin1'); at >= 0; at = buffer.indexOf(digits, at + 1, 'latin1')) {
       let start = at;
       while (isDigit(buffer[start - 1])) start--;
       let i = at + digits.length;
       while (isDigit(buffer[i])) i++;
       // Leading zeros are allowed in a PDF integer, so the whole run of digits is what must equal the number.
-      if (Number(buffer.toString('latin1', start, i)) === number && referenceRestsAt(buffer, i)) found.add(number);
+      if (Number(buffer.toString('latin1', start, i)) === number && referenceRestsAt(buffer, i)) {
+        found.set(number, start);
+        break;
+      }
     }
   }
+  return found;
 }
 
 /** `<white space> G <white space> R` and a delimiter: the rest of a reference after its object number. */
@@ -194,23 +215,20 @@ function referenceRestsAt(buffer: Buffer, from: number): boolean {
   return buffer[i] === 0x52 && (after === undefined || isWhiteSpace(after) || DELIMITERS.has(after));
 }
 
-/** For many numbers: every `R` looked at once, and the number two whole numbers before it read. */
-function scanAllReferences(bytes: Uint8Array, wanted: Set<number>, found: Set<number>): void {
-  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  for (let at = buffer.indexOf(0x52); at >= 0; at = buffer.indexOf(0x52, at + 1)) {
-    let i = at - 1;
-    if (!isWhiteSpace(buffer[i])) continue;
-    while (isWhiteSpace(buffer[i])) i--;
-    if (!isDigit(buffer[i])) continue;
-    while (isDigit(buffer[i])) i--;
-    if (!isWhiteSpace(buffer[i])) continue;
-    while (isWhiteSpace(buffer[i])) i--;
-    const numberEnd = i + 1;
-    while (isDigit(buffer[i])) i--;
-    if (i + 1 === numberEnd) continue;
-    const number = Number(buffer.toString('latin1', i + 1, numberEnd));
-    if (wanted.has(number) && referenceRestsAt(buffer, numberEnd)) found.add(number);
-  }
+/** The object number of a reference whose `R` is at `at` (`N G R`), if the bytes before it read so. */
+function numberBeforeReference(buffer: Buffer, at: number): number | undefined {
+  let i = at - 1;
+  if (!isWhiteSpace(buffer[i])) return undefined;
+  while (isWhiteSpace(buffer[i])) i--;
+  if (!isDigit(buffer[i])) return undefined;
+  while (isDigit(buffer[i])) i--;
+  if (!isWhiteSpace(buffer[i])) return undefined;
+  while (isWhiteSpace(buffer[i])) i--;
+  const end = i + 1;
+  while (isDigit(buffer[i])) i--;
+  if (i + 1 === end || end - i - 1 > 10) return undefined;
+  const number = Number(buffer.toString('latin1', i + 1, end));
+  return referenceRestsAt(buffer, end) ? number : undefined;
 }
 
 /** The items of an array value (direct, or an object of its own). */
