@@ -1,4 +1,4 @@
-import { PDFArray, PDFDict, PDFHexString, PDFName, PDFRawStream, PDFRef, PDFString, type PDFObject } from '@cantoo/pdf-lib';
+import { PDFArray, PDFDict, PDFHexString, PDFName, PDFNumber, PDFRawStream, PDFRef, PDFString, type PDFObject } from '@cantoo/pdf-lib';
 import { arrayItems, DocumentMap, numbersPossiblyReferred, pageList, subtypeOf, type ObjectRole } from './pdf-document-map';
 import { samePdfValue } from './pdf-object-equality';
 import { PdfRevisions, UnreadableRevision, type Revision, type XrefEntry } from './pdf-revisions';
@@ -25,6 +25,8 @@ export interface SignedSpan {
  *   validation data as a "secure" or long-term-validation change);
  * - the document information's /ModDate and /Producer, the tool and time of the save;
  * - cross-reference sections and streams, new object streams, the trailer's /ID.
+ * After a certification signature (DocMDP), new signature fields must be invisible, as pyHanko requires by default:
+ * a new visible field could draw anything over the certified pages.
  * Anything else is a change after the signature, named in words. As in pyHanko, freeing an object counts as a
  * change, overwriting an object with an identical copy does not, and a new object that nothing reaches is ignored
  * unless the signed revision already referred to its number (then defining it changes what that revision showed).
@@ -86,7 +88,7 @@ export function changesAfterSignatures(pdf: Uint8Array, spans: SignedSpan[]): Ch
       last ??= file.lastRevision();
       const signed = file.revisionEndingAt(signedEnd);
       if (signed.startxref === last.startxref) return { changes: [], additions: 'nothing' };
-      const found = new RevisionComparison(file, signed, last, signedEnd, signer).compare();
+      const found = new RevisionComparison(file, signed, last, signedEnd, signer, docMdpPermissions !== undefined).compare();
       // A document certified with no changes permitted takes no further signature either (validation data aside).
       if (docMdpPermissions === 1 && found.additions === 'signatures') found.changes.push(`Signatures were added after ${signer} certified the document against any change.`);
       return found;
@@ -113,6 +115,8 @@ class RevisionComparison {
     private readonly last: Revision,
     private readonly signedEnd: number,
     signer: string,
+    /** The signature certified the document: new signature fields after it must be invisible (as pyHanko holds). */
+    private readonly certified: boolean,
   ) {
     this.after = `after ${signer} signed`;
   }
@@ -162,7 +166,8 @@ class RevisionComparison {
     const b = this.last.entry(number);
     if (!a || !b || a.kind === 'free' || b.kind === 'free') return isFree(a) && isFree(b);
     if (a.kind === 'offset' || b.kind === 'offset') return a.kind === b.kind && (a as { offset: number }).offset === (b as { offset: number }).offset;
-    return a.stream === b.stream && this.sameEntry(a.stream);
+    // An object stream is itself written at an offset; one said to be compressed is not the same in any case.
+    return a.stream === b.stream && this.signed.entry(a.stream)?.kind === 'offset' && this.sameEntry(a.stream);
   }
 
   private trailer(): void {
@@ -365,6 +370,9 @@ class RevisionComparison {
     if (extra.length) return `it carries entries a signature field does not need (/${extra.join(', /')})`;
     const signature = field.get(PDFName.of('V'));
     if (signature !== undefined && !this.isSignatureValue(signature)) return 'its value is not a signature';
+    // After a certification, a new visible field could draw anything over the certified pages; the certified
+    // document brings its own empty fields for that, and a signature beyond them is invisible.
+    if (this.certified && visibleArea(this.last, field)) return 'it is visible, and only invisible signature fields may be added after a certification signature';
     for (const kid of arrayItems(this.last, field.get(PDFName.of('Kids')))) {
       const problem = depth < 4 ? this.newSignatureField(kid, false, true, depth + 1) : 'its widgets nest too deep';
       if (problem) return problem;
@@ -468,6 +476,17 @@ function inherited(revision: Revision, field: PDFDict | undefined, key: string):
     node = revision.dict(node.get(PDFName.of('Parent')));
   }
   return undefined;
+}
+
+/** Whether an annotation's /Rect covers any area. */
+function visibleArea(revision: Revision, annotation: PDFDict): boolean {
+  const rect = revision.resolve(annotation.get(PDFName.of('Rect')));
+  if (!(rect instanceof PDFArray) || rect.size() !== 4) return false;
+  const [x1, y1, x2, y2] = rect.asArray().map((value) => {
+    const number = revision.resolve(value);
+    return number instanceof PDFNumber ? number.asNumber() : 0;
+  }) as [number, number, number, number];
+  return Math.abs(x2 - x1) * Math.abs(y2 - y1) > 0;
 }
 
 function keysOf(a: PDFDict | undefined, b: PDFDict | undefined): PDFName[] {

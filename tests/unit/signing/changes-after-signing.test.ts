@@ -190,6 +190,28 @@ describe('changes made after a signature', () => {
     expect(result.valid).toBe(false);
   });
 
+  it('names a visible signature field added over a page after the first signature, which certified the document', async () => {
+    const tampered = await appendUpdate(signedByAmira, (update) => {
+      const page = pageOf(update, 1);
+      const picture = update.register(update.context.stream('q 1 1 1 rg 0 0 600 850 re f Q', { Type: 'XObject', Subtype: 'Form', BBox: [0, 0, 600, 850] }));
+      const field = update.register(update.context.obj({ Type: 'Annot', Subtype: 'Widget', FT: 'Sig', T: PDFString.of('Overlay'), Rect: [0, 0, 600, 850], P: page.ref, F: 4, AP: { N: picture } }));
+      page.dict.set(PDFName.of('Annots'), update.context.obj([...itemsOf(update, page.dict.get(PDFName.of('Annots'))), field]));
+      update.markChanged(page.ref);
+      const formRef = update.catalog().get(PDFName.of('AcroForm')) as PDFRef;
+      const form = update.lookupDict(formRef)!;
+      const fields = form.get(PDFName.of('Fields'));
+      update.lookupArray(fields)!.push(field);
+      update.markChanged(fields instanceof PDFRef ? fields : formRef);
+    });
+    const result = await countersigned(tampered);
+    const visible = 'it is visible, and only invisible signature fields may be added after a certification signature';
+    expect(result.signatures[0]!.changesAfter).toEqual([
+      `An annotation (Widget) was added to page 1 after Amira Haddad (signature 1) signed: ${visible}.`,
+      `A form field (“Overlay”) was added after Amira Haddad (signature 1) signed: ${visible}.`,
+    ]);
+    expect(result.valid).toBe(false);
+  });
+
   it('names layer settings changed to hide content that was shown when Amira signed', async () => {
     // The signed report shows a line in an optional content group (a layer) that is on.
     const withLayer = await appendUpdate(report, (update) => {
