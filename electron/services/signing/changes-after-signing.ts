@@ -191,13 +191,15 @@ class RevisionComparison {
     if (number === refNumber(form)) return this.form(asDict(before), asDict(now));
     if (number === refNumber(fields)) return this.fields(before, now);
     if (this.securityStoreObjects().has(number) && !(now instanceof PDFRawStream)) return this.added('validation-data');
+    // Before the page tree is read (costly on a long report): the only changes a filled field may carry (/V, /AP,
+    // /F) mean nothing on an object that is also a page or a node of the page tree.
+    if (this.emptySignatureField(before)) return this.filledSignatureField(asDict(before)!, asDict(now));
     const pages = pageList(this.signed);
     if (pages.treeObjects.has(number)) return this.pageTree(before, now);
     const page = pages.pages.indexOf(number) + 1;
     if (page > 0) return this.page(page, asDict(before), asDict(now));
     const annotated = pages.annotationArrays.get(number);
     if (annotated !== undefined) return this.annotations(annotated, before, now);
-    if (this.emptySignatureField(before)) return this.filledSignatureField(asDict(before)!, asDict(now));
     this.objectOfRole(number, 'replaced');
   }
 
