@@ -209,8 +209,10 @@ class RevisionComparison {
 
   /** A changed object the rules do not explain, named by what it was for in the signed revision. */
   private objectOfRole(number: number, how: 'replaced' | 'deleted'): void {
-    const role = this.documentMap().role(number);
+    const map = this.documentMap();
+    const role = map.role(number);
     if (!role) return this.say(`An object of the signed document (number ${number}) was ${how} ${this.after}.`);
+    if (role.kind === 'page') for (const page of map.pagesOf(number)) this.changedPages.add(page);
     this.sayRole(role, how === 'deleted' ? 'removed' : 'changed');
   }
 

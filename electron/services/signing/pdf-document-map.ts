@@ -68,6 +68,8 @@ export function pageList(revision: Revision): PageList {
  */
 export class DocumentMap {
   private readonly roles = new Map<number, ObjectRole>();
+  /** For what pages draw: every page that uses the object (a font or an image is often shared by many). */
+  private readonly pagesUsing = new Map<number, Set<number>>();
   private readonly undefinedReferences = new Map<number, ObjectRole>();
   private visits = 0;
 
@@ -93,6 +95,11 @@ export class DocumentMap {
     return this.roles.get(number);
   }
 
+  /** The pages that use object `number`, when it is something pages draw with (in page order). */
+  pagesOf(number: number): number[] {
+    return [...(this.pagesUsing.get(number) ?? [])].sort((a, b) => a - b);
+  }
+
   /** When a used object refers to `number` and the revision does not define it: what that object is for. */
   undefinedReferenceTo(number: number): ObjectRole | undefined {
     return this.undefinedReferences.get(number);
@@ -104,14 +111,22 @@ export class DocumentMap {
       const [value, role] = stack.pop()!;
       if (value instanceof PDFRef) {
         const number = value.objectNumber;
-        if (this.roles.has(number)) continue;
+        if (role.kind === 'page') {
+          // What several pages use is followed from each of them (once per page), so each knows it draws with it.
+          const using = this.pagesUsing.get(number) ?? new Set<number>();
+          if (using.has(role.page) || (using.size === 0 && this.roles.has(number))) continue;
+          using.add(role.page);
+          this.pagesUsing.set(number, using);
+        } else if (this.roles.has(number)) {
+          continue;
+        }
         const object = this.revision.lookup(number);
         if (object === undefined) {
           if (!this.undefinedReferences.has(number)) this.undefinedReferences.set(number, role);
           continue;
         }
         if (++this.visits > MAX_OBJECTS) throw new UnreadableRevision('it has too many objects to check');
-        this.roles.set(number, role);
+        if (!this.roles.has(number)) this.roles.set(number, role);
         stack.push([object, role]);
         continue;
       }

@@ -145,6 +145,18 @@ describe('changes made after a signature', () => {
     expect(result.valid).toBe(false);
   });
 
+  it('names every page that draws with a font replaced after signing', async () => {
+    const tampered = await appendUpdate(signedByAmira, (update) => {
+      const fonts = update.lookupDict(update.lookupDict(pageOf(update, 1).dict.get(PDFName.of('Resources')))!.get(PDFName.of('Font')))!;
+      const shared = fonts.get(PDFName.of('F4')) as PDFRef;
+      update.lookupDict(shared)!.set(PDFName.of('BaseFont'), PDFName.of('Courier'));
+      update.markChanged(shared);
+    });
+    const result = await countersigned(tampered);
+    expect(result.signatures[0]!.changesAfter).toEqual([`Pages 1–${pageCount(signedByAmira)} changed after Amira Haddad (signature 1) signed.`]);
+    expect(result.valid).toBe(false);
+  });
+
   it('names a page whose content stream was deleted (freed) after signing', async () => {
     const contents = pageOf(openUpdate(signedByAmira), 1).dict.get(PDFName.of('Contents')) as PDFRef;
     const result = await countersigned(appendRaw(signedByAmira, '', [[contents.objectNumber, 'free']]));
