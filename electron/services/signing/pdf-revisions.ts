@@ -145,7 +145,6 @@ export class PdfRevisions {
     return Buffer.from(this.bytes.buffer, this.bytes.byteOffset, this.bytes.byteLength).toString('latin1', start, Math.min(end, this.bytes.length));
   }
 
-
   private parse(at: number, ref: PDFRef | undefined, what: string): PDFObject {
     try {
       return PDFObjectParser.forBytes(this.bytes.subarray(at), this.context).parseObject(ref);
