@@ -96,6 +96,14 @@ export const SignatureCheck = z.object({
   intact: z.boolean(),
   /** The signature covers the file to its last byte: nothing was added after it. */
   coversWholeFile: z.boolean(),
+  /**
+   * For a PDF: what later updates changed in what this signature signed, beyond what signing adds (a signature
+   * field, its appearance, validation data), in sentences ("Page 1 changed after Amira Haddad signed."). Any
+   * makes the file not valid, whatever later signatures cover. Empty when nothing was changed.
+   */
+  changesAfter: z.array(z.string()).optional(),
+  /** For the last signature of a PDF: what follows it is validation data only (a document security store, PAdES B-LT). */
+  validationDataAfter: z.boolean().optional(),
   /** The signer's certificate is one of this computer's identities or trusted certificates (or was issued by one). */
   trusted: z.boolean(),
   /** How trust was established, when it was. */
@@ -117,7 +125,10 @@ export const VerificationResult = z.object({
   kind: z.enum(['pdf', 'json']),
   fileBytes: z.int().min(0),
   sha256: Sha256Hex,
-  /** Every signature is intact and covers its part of the file (an untrusted signer alone does not make it invalid). */
+  /**
+   * Every signature is intact and covers its part of the file, and nothing was changed after any of them beyond
+   * what signing adds (an untrusted signer alone does not make it invalid).
+   */
   valid: z.boolean(),
   signatures: z.array(SignatureCheck),
   /** One sentence for people. */

@@ -12,7 +12,7 @@ import { finishReportPdf } from '../../electron/services/report/report-pdf';
 import { GENERATOR } from '../../electron/services/report/render-report';
 import { newReviewDocument } from '../../electron/services/reviews/new-review';
 import { signPdf } from '../../electron/services/signing/sign-pdf';
-import { verifyPdfSignatures } from '../../electron/services/signing/verify-pdf';
+import { allSignaturesHold, verifyPdfSignatures } from '../../electron/services/signing/verify-pdf';
 import { generateAnnotations, generatePolicyBlocks, versionFromBlocks } from './generate-policy';
 
 const PASSPHRASE = 'bench passphrase, not a secret';
@@ -21,8 +21,9 @@ const PASSPHRASE = 'bench passphrase, not a secret';
  * A review of a 100-page version (about 1,700 blocks) with 1,000 annotations and a verdict on every criterion, to
  * a signed PDF, step by step as the app does it: the report model, the HTML, the PDF (Chromium's print, then the
  * document information and signature fields), and one signature (unlocking the key with scrypt, then the PAdES
- * signature by incremental update). Run twice: the first run includes starting Chromium and loading the modules,
- * as the CLI does; the second is the app's case of a later export.
+ * signature by incremental update), then its verification, and a second signature and the verification of both.
+ * Run twice: the first run includes starting Chromium and loading the modules, as the CLI does; the second is the
+ * app's case of a later export.
  */
 export async function benchReport(): Promise<Record<string, unknown>> {
   const dataDir = await mkdtemp(join(tmpdir(), 'policy-review-bench-report-'));
@@ -64,9 +65,20 @@ async function oneRun(review: Review, identities: IdentityStore, identityId: str
   const signed = await step('signPades', () => signPdf(pdf, { signer: key.signer, key, meaning: 'Approved', signedAt: new Date() }));
   ms.sign = round(ms.signUnlock! + ms.signPades!);
   ms.total = round(performance.now() - started);
-  const verification = await step('verifyAfter', () => verifyPdfSignatures(signed, { identities: [key.certificate], trusted: [], given: [] }));
+  const anchors = { identities: [key.certificate], trusted: [], given: [] };
+  const verification = await step('verifyAfter', () => verifyPdfSignatures(signed, anchors));
+  // A second member signs: verifying now also compares the first signature's revision with the file's last one.
+  const countersigned = await step('signPadesSecond', () => signPdf(signed, { signer: key.signer, key, meaning: 'Reviewed', signedAt: new Date() }));
+  const second = await step('verifyAfterSecond', () => verifyPdfSignatures(countersigned, anchors));
   const pages = (Buffer.from(printed).toString('latin1').match(/\/Type\s*\/Page\b/g) ?? []).length;
-  return { ms, htmlBytes: html.length, pdfBytes: signed.length, pages, signatureValid: verification.signatures.every((s) => s.intact && s.coversWholeFile) };
+  return {
+    ms,
+    htmlBytes: html.length,
+    pdfBytes: signed.length,
+    pages,
+    signatureValid: verification.signatures.every((s) => s.intact && s.coversWholeFile),
+    twoSignaturesValid: allSignaturesHold(second.signatures),
+  };
 }
 
 /** The storage bench's review (100 pages, 1,000 annotations), with a verdict, rationale and, for some, an action on every criterion. */

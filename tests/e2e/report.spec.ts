@@ -8,6 +8,7 @@ import { promisify } from 'node:util';
 import type { Download, Locator, Page } from '@playwright/test';
 import { IdentityStore } from '../../electron/services/identities/identity-store';
 import { signReportBytes } from '../../electron/services/signing/sign-report';
+import { appendUpdate, redrawPage } from '../unit/signing/support-tampering';
 import { expect, test } from './support/fixtures';
 import { openReviewFromLibrary, showArea } from './support/screens';
 import { startWorkshop } from './support/workspace';
@@ -198,6 +199,19 @@ test.describe('the report: export, sign in turn, verify', () => {
       await verify.getByRole('button', { name: 'Check again' }).click();
       await expect(verify.getByText('Every signature is intact and every signer is trusted')).toBeVisible({ timeout: 30_000 });
       await expect(signatures.nth(2)).toContainText('Trusted: issued by a certificate you trust');
+
+      // Page 1 redrawn after the others signed, then countersigned: the change is named, and the report not valid.
+      const redrawn = join(dir, 'redrawn.pdf');
+      const tampered = await appendUpdate(await readFile(signed), (update) => redrawPage(update, 1));
+      await writeFile(redrawn, (await signReportBytes({ fileName: 'redrawn.pdf', bytes: tampered }, unlocked, 'Reviewed')).pdf!);
+      await chooseFiles(app, area.getByRole('button', { name: 'Verify a report…' }), [redrawn]);
+      await expect(verify).toHaveAccessibleName('Verification of “redrawn.pdf”');
+      await expect(verify.getByText('Do not rely on this report: it was changed after it was signed')).toBeVisible({ timeout: 30_000 });
+      await expect(signatures.nth(0)).toContainText(`Changed after signing: Page 1 changed after ${AMIRA.name} signed.`);
+      await expect(signatures.nth(1)).toContainText(`Changed after signing: Page 1 changed after ${JONAS.name} signed.`);
+      await expect(signatures.nth(2)).not.toContainText('Changed after signing');
+      await verify.evaluate((section) => section.scrollIntoView({ block: 'start' }));
+      await saveScreenshot('report-verify-changed');
 
       await area.getByRole('table', { name: /Exported reports/ }).scrollIntoViewIfNeeded();
       await saveScreenshot('report-area');

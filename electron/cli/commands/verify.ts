@@ -13,7 +13,7 @@ export const verifyCommand: CliCommand = {
   name: 'verify',
   usage: 'policy-review verify FILE [--trust CERT ...] [--json] [--data-dir DIR]',
   summary:
-    'Check the signatures of a PDF or JSON report (its FILE.jws): who signed, when, whether the signed bytes are intact, whether anything was added after the last signature, whether each signer’s certificate allowed the signature when it was made (validity, key usage, the chain to a trusted CA), and whether each signer is trusted (your identities, certificates you trust, or --trust CERT). Exits 0 only when every signature is intact, made with a certificate that allowed it, and the last covers the whole file.',
+    'Check the signatures of a PDF or JSON report (its FILE.jws): who signed, when, whether the signed bytes are intact, what was changed after each signature beyond what signing adds, whether anything was added after the last signature, whether each signer’s certificate allowed the signature when it was made (validity, key usage, the chain to a trusted CA), and whether each signer is trusted (your identities, certificates you trust, or --trust CERT). Exits 0 only when every signature is intact, made with a certificate that allowed it, nothing was changed after any of them, and the last covers the whole file (or is followed by validation data only).',
   async run(argv, io) {
     const { values, positionals } = parseCommandArgs(argv, { trust: { type: 'string', multiple: true } }, this.usage);
     const fileArg = positionals[0];
@@ -45,7 +45,10 @@ export const verifyCommand: CliCommand = {
       result.signatures.forEach((s, i) => ctx.out(`  ${i + 1}. ${describe(s)}`));
     }
     // The verdict is printed above; the exit code carries it for scripts.
-    if (!result.valid) throw new AppError('E_INVALID_INPUT', result.signatures.length ? 'the signatures do not hold (see above).' : 'the file has no signatures.');
+    if (!result.valid) {
+      const changed = result.signatures.some((s) => s.changesAfter?.length);
+      throw new AppError('E_INVALID_INPUT', !result.signatures.length ? 'the file has no signatures.' : changed ? 'the file was changed after it was signed (see above).' : 'the signatures do not hold (see above).');
+    }
   },
 };
 
@@ -55,10 +58,12 @@ function describe(s: SignatureCheck): string {
   const meaning = s.meaning ? `, “${s.meaning}”` : '';
   const state = [
     s.intact ? 'intact' : 'NOT INTACT',
-    s.coversWholeFile ? 'covers the whole file' : 'covers the file as it was then',
+    s.coversWholeFile ? 'covers the whole file' : s.validationDataAfter ? 'followed by validation data only' : 'covers the file as it was then',
+    ...(s.changesAfter?.length ? ['CHANGED AFTER SIGNING'] : []),
     ...(s.certificateProblems ? ['CERTIFICATE DID NOT ALLOW IT'] : []),
     s.trusted ? `trusted (${s.trustedAs ?? 'yes'})` : 'signer not trusted here',
   ].join('; ');
-  const details = [s.problem, ...(s.certificateProblems ?? [])].filter((d) => d !== undefined);
-  return `${who}${when}${meaning}: ${state}${details.map((d) => `\n     ${d}`).join('')}`;
+  const notes = [...(s.changesAfter ?? []), ...(s.problem ? [s.problem] : []), ...(s.certificateProblems ?? [])];
+  return `${who}${when}${meaning}: ${state}${notes.map((note) => `
+     ${note}`).join('')}`;
 }

@@ -1,5 +1,6 @@
 import { ParseSpeeds, PDFArray, PDFContext, PDFDict, PDFDocument, PDFName, PDFNumber, PDFObjectParser, PDFRef, type PDFObject } from '@cantoo/pdf-lib';
 import { AppError } from '../../../shared/errors';
+import { classicXrefEntry, readClassicXrefTable } from './pdf-revisions';
 
 /**
  * One incremental update of a PDF, being made: look objects up, change them (and say so), add new ones, then
@@ -37,8 +38,8 @@ export async function openPdfUpdate(bytes: Uint8Array): Promise<PdfUpdate> {
 }
 
 interface XrefEntry {
+  /** -1 for a freed object. */
   offset: number;
-  generation: number;
 }
 
 /**
@@ -218,28 +219,17 @@ export class IncrementalPdf implements PdfUpdate {
 
 /** Reads one classic cross-reference section (`xref` already passed); earlier entries (newer sections) win. */
 function readXrefSection(text: string, from: number, xref: Map<number, XrefEntry>): { trailerAt: number } | undefined {
-  const pattern = /\s*(\d+)\s+(\d+)[ \t]*\r?\n/y;
-  let at = from;
-  for (;;) {
-    pattern.lastIndex = at;
-    const head = pattern.exec(text);
-    if (!head) break;
-    const first = Number(head[1]);
-    const count = Number(head[2]);
-    at = pattern.lastIndex;
+  const read = (start: number, end: number) => text.slice(start, end);
+  const table = readClassicXrefTable(read, from);
+  if (!table) return undefined;
+  for (const { first, count, at } of table.subsections) {
     for (let i = 0; i < count; i++) {
-      const line = text.slice(at, at + 20);
-      const entry = /^(\d{10}) (\d{5}) ([nf])/.exec(line);
+      const entry = classicXrefEntry(read, at + i * 20);
       if (!entry) return undefined;
-      const number = first + i;
-      if (entry[3] === 'n' && !xref.has(number)) xref.set(number, { offset: Number(entry[1]), generation: Number(entry[2]) });
-      if (entry[3] === 'f' && !xref.has(number)) xref.set(number, { offset: -1, generation: Number(entry[2]) });
-      at += 20;
+      if (!xref.has(first + i)) xref.set(first + i, { offset: entry.inUse ? entry.offset : -1 });
     }
   }
-  const trailer = /\s*trailer\s*/y;
-  trailer.lastIndex = at;
-  return trailer.exec(text) ? { trailerAt: trailer.lastIndex } : undefined;
+  return table;
 }
 
 /** Cross-reference subsections for the written objects: runs of consecutive numbers, 20-byte entries. */

@@ -18,6 +18,8 @@ export interface PdfSignatureEntry {
   reason?: string;
   name?: string;
   contactInfo?: string;
+  /** For a certification signature (DocMDP): what later changes it permits (1 none, 2 forms and signing, 3 also annotations). */
+  docMdpPermissions?: number;
 }
 
 const BYTE_RANGE = /\/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]/g;
@@ -45,6 +47,7 @@ export function findPdfSignatures(pdf: Uint8Array): PdfSignatureEntry[] {
     const time = stringValue(dictionary, 'M');
     const signedAt = time ? parsePdfDate(time) : undefined;
     if (signedAt) entry.signedAt = signedAt;
+    if (/\/TransformMethod\s*\/DocMDP\b/.test(dictionary)) entry.docMdpPermissions = Number(/\/TransformParams\s*<<[^>]*?\/P\s+(\d)/.exec(dictionary)?.[1] ?? 2);
     for (const key of ['Reason', 'Name', 'ContactInfo'] as const) {
       const value = stringValue(dictionary, key);
       if (value !== undefined) entry[key === 'Reason' ? 'reason' : key === 'Name' ? 'name' : 'contactInfo'] = value;

@@ -6,6 +6,7 @@ import { createDetachedCms, type CmsSigner } from './cms-signature';
 import { pdfDate } from './pdf-date';
 import { openPdfUpdate } from './pdf-incremental';
 import { fillSignatureField, firstEmptySignatureField } from './pdf-signature-fields';
+import { findPdfSignatures } from './pdf-signatures';
 
 export interface PdfSignatureRequest {
   signer: Author;
@@ -24,6 +25,9 @@ const BYTE_RANGE_PLACEHOLDER = '**********';
  * the time in /M, the meaning in /Reason) and fills the first empty signature field with it and a visible
  * appearance. The CMS covers the whole new file except the /Contents hex string, so earlier signatures, which
  * cover only the bytes before this update, stay valid.
+ *
+ * The first signature certifies the document (DocMDP, permissions 2: filling in forms and signing allowed, nothing
+ * else), so that PDF readers, not only this app, flag a later change of the pages as breaking the certification.
  */
 export async function signPdf(pdf: Uint8Array, request: PdfSignatureRequest): Promise<Uint8Array> {
   const doc = await openPdfUpdate(pdf);
@@ -41,7 +45,13 @@ export async function signPdf(pdf: Uint8Array, request: PdfSignatureRequest): Pr
     Prop_Build: { App: { Name: PDFName.of('Policy_Review_Workstation') } },
   });
   if (signer.email) signature.set(PDFName.of('ContactInfo'), PDFHexString.fromText(signer.email));
+  const certifies = findPdfSignatures(pdf).length === 0;
+  if (certifies) signature.set(PDFName.of('Reference'), doc.context.obj([{ Type: 'SigRef', TransformMethod: 'DocMDP', TransformParams: { Type: 'TransformParams', P: 2, V: '1.2' } }]));
   const signatureRef = doc.register(signature);
+  if (certifies) {
+    doc.catalog().set(PDFName.of('Perms'), doc.context.obj({ DocMDP: signatureRef }));
+    doc.markChanged(doc.catalogRef);
+  }
   fillSignatureField(doc, signatureRef, firstEmptySignatureField(doc), [
     { text: signer.name, size: 10, bold: true },
     { text: signer.role ? ROLE_LABEL[signer.role] : 'Signer', size: 7.5 },

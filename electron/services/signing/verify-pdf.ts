@@ -1,5 +1,6 @@
 import type { SignatureCheck } from '../../../shared/api';
 import { describeCertificate } from '../identities/certificate';
+import { changesAfterSignatures } from './changes-after-signing';
 import { verifyDetachedCms } from './cms-verify';
 import { findPdfSignatures, unsignedPdfSha256 } from './pdf-signatures';
 import { checkSignerCertificate } from './signer-certificate';
@@ -17,12 +18,15 @@ export interface PdfVerification {
  * Checks every signature in a PDF: that its ByteRange starts at the file's first byte and leaves out exactly its
  * own /Contents, that the CMS in /Contents is a valid signature of those bytes (digest, signature, signing
  * certificate), whether it reaches the end of the file, whether the signer's certificate allowed it at its /M,
- * and whether its signer is trusted. Signatures come in the order they were made (by where their signed bytes end).
+ * and whether its signer is trusted. Signatures come in the order they were made (by where their signed bytes
+ * end). Then what each later update changed, beyond what signing adds (`changesAfter`): a change after any
+ * signature makes the file not valid, whoever signed after it.
  */
 export async function verifyPdfSignatures(pdf: Uint8Array, anchors: TrustAnchors): Promise<PdfVerification> {
   const found = findPdfSignatures(pdf).sort((a, b) => a.byteRange[2] + a.byteRange[3] - (b.byteRange[2] + b.byteRange[3]) || a.offset - b.offset);
   const bytes = Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength);
   const signatures: SignatureCheck[] = [];
+  const spans: { signedEnd: number | undefined; docMdpPermissions: number | undefined }[] = [];
   let lastEnd = 0;
   for (const entry of found) {
     const [, gapStart, gapEnd, tailLength] = entry.byteRange;
@@ -54,10 +58,19 @@ export async function verifyPdfSignatures(pdf: Uint8Array, anchors: TrustAnchors
       }
     }
     signatures.push(check);
+    spans.push({ signedEnd: entry.contents ? signedEnd : undefined, docMdpPermissions: entry.docMdpPermissions });
     lastEnd = signedEnd;
   }
+  const changes = changesAfterSignatures(
+    pdf,
+    signatures.map((check, i) => ({ signedEnd: spans[i]?.signedEnd ?? pdf.length, signer: signerLabel(signatures, i), docMdpPermissions: spans[i]?.docMdpPermissions })),
+  );
+  signatures.forEach((check, i) => (check.changesAfter = changes[i]?.changes ?? []));
+  // PAdES adds validation data (a document security store) after the last signature to keep it verifiable later:
+  // that update is not signed, and changes nothing that was.
   const last = signatures.at(-1);
-  if (last && !last.coversWholeFile && !last.problem) {
+  if (last && !last.coversWholeFile && changes.at(-1)?.additions === 'validation-data' && last.changesAfter?.length === 0) last.validationDataAfter = true;
+  if (last && !last.coversWholeFile && !last.validationDataAfter && !last.problem) {
     last.problem =
       lastEnd < pdf.length
         ? `${pdf.length - lastEnd} bytes were added to the file after the last signature; they are not signed.`
@@ -66,7 +79,17 @@ export async function verifyPdfSignatures(pdf: Uint8Array, anchors: TrustAnchors
   return found.length ? { signatures, unsignedSha256: unsignedPdfSha256(pdf) } : { signatures };
 }
 
-/** Every signature intact, and the last one covering the file to its end. */
+/**
+ * Every signature intact, nothing changed after any of them, and the last one covering the file to its end (or
+ * followed by validation data only).
+ */
 export function allSignaturesHold(signatures: SignatureCheck[]): boolean {
-  return signatures.length > 0 && signatures.every((s) => s.intact) && signatures.at(-1)?.coversWholeFile === true;
+  const last = signatures.at(-1);
+  return signatures.length > 0 && signatures.every((s) => s.intact && !s.changesAfter?.length && !s.certificateProblems) && (last?.coversWholeFile === true || last?.validationDataAfter === true);
+}
+
+/** The signer's name, with the signature's number when another signature has the same name. */
+function signerLabel(signatures: SignatureCheck[], index: number): string {
+  const name = signatures[index]!.signer;
+  return signatures.filter((s) => s.signer === name).length > 1 ? `${name} (signature ${index + 1})` : name;
 }

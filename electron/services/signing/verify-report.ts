@@ -3,7 +3,7 @@ import type { SignatureCheck, VerificationResult } from '../../../shared/api';
 import { AppError } from '../../../shared/errors';
 import { verifyJsonReport } from './json-signature';
 import type { TrustAnchors } from './trust';
-import { verifyPdfSignatures } from './verify-pdf';
+import { allSignaturesHold, verifyPdfSignatures } from './verify-pdf';
 
 export interface FileToVerify {
   fileName: string;
@@ -32,7 +32,7 @@ export async function verifyReport(file: FileToVerify, anchors: TrustAnchors): P
   const base = { fileName: file.fileName, fileBytes: file.bytes.length, sha256 };
   if (kind === 'pdf') {
     const { signatures, unsignedSha256 } = await verifyPdfSignatures(file.bytes, anchors);
-    const valid = signaturesHold(signatures) && signatures.at(-1)?.coversWholeFile === true;
+    const valid = allSignaturesHold(signatures);
     return { ...base, kind, valid, signatures, summary: summarize(signatures, valid, 'PDF'), ...(unsignedSha256 ? { unsignedSha256 } : {}) };
   }
   if (kind === 'json') {
@@ -58,6 +58,8 @@ function summarize(signatures: SignatureCheck[], valid: boolean, what: string): 
   if (!valid) {
     const broken = signatures.filter((s) => !s.intact).length;
     if (broken) return `Not valid: ${broken} of ${signatures.length} signatures do not match the file. It was changed after signing, or a signature is damaged.`;
+    const changes = signatures.flatMap((s) => s.changesAfter ?? []);
+    if (changes.length) return `Not valid: the file was changed after it was signed. ${changes.slice(0, 3).join(' ')}${changes.length > 3 ? ` (${changes.length - 3} more changes are listed with the signatures.)` : ''}`;
     const refused = signatures.filter((s) => s.certificateProblems);
     if (refused.length) return `Not valid: ${refused.map((s) => s.signer).join(', ')} signed with a certificate that did not allow it. ${refused.flatMap((s) => s.certificateProblems ?? []).join(' ')}`;
     return 'Not valid: bytes were added to the file after the last signature.';

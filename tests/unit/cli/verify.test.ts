@@ -7,12 +7,14 @@ import { caExtensions, makeCertificate, signerOf } from '../signing/support-pki'
 import { runCli } from '../support/run-cli';
 import { useTempDirs } from '../support/temp-dir';
 import { reportToSign } from '../signing/support-reports';
+import { appendUpdate, redrawPage } from '../signing/support-tampering';
 
 const tempDir = useTempDirs();
 
 interface Printed {
   valid: boolean;
-  signatures: { signer: string; intact: boolean; coversWholeFile: boolean; trusted: boolean; signedAt?: string; meaning?: string }[];
+  summary: string;
+  signatures: { signer: string; intact: boolean; coversWholeFile: boolean; trusted: boolean; signedAt?: string; meaning?: string; changesAfter?: string[] }[];
 }
 
 /** A report PDF signed by Ana and Ben through the CLI, in a data folder that holds their identities. */
@@ -100,6 +102,38 @@ describe('policy-review verify', () => {
     writeFileSync(file, JSON.stringify(report));
     expect((await runCli(['verify', file, '--data-dir', dataDir])).code).toBe(1);
   }, 90_000);
+
+  it('exits 1 and names the page when page 1 was redrawn after Amira signed, though a second “Amira Haddad” signed after that', async () => {
+    const dataDir = await tempDir();
+    const elsewhere = await tempDir();
+    const { file, passphraseFile } = await reportToSign(dataDir, 'pdf');
+    const amira = async (folder: string) => {
+      const made = await runCli(['identity', 'new', '--name', 'Amira Haddad', '--role', 'chair', '--passphrase-file', passphraseFile, '--json', '--data-dir', folder]);
+      expect(made.code, made.stderr).toBe(0);
+      return (JSON.parse(made.stdout) as { id: string }).id;
+    };
+    const signAs = async (identity: string, folder: string) => {
+      const run = await runCli(['sign', file, '--identity', identity, '--passphrase-file', passphraseFile, '--meaning', 'Approved', '--data-dir', folder]);
+      expect(run.code, run.stderr).toBe(0);
+    };
+    await signAs(await amira(dataDir), dataDir);
+    writeFileSync(file, await appendUpdate(readFileSync(file), (update) => redrawPage(update, 1)));
+    await signAs(await amira(elsewhere), elsewhere);
+
+    const run = await runCli(['verify', file, '--json', '--data-dir', dataDir]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('policy-review verify: the file was changed after it was signed');
+    const printed = JSON.parse(run.stdout) as Printed;
+    expect(printed.valid).toBe(false);
+    expect(printed.signatures.map((s) => [s.signer, s.intact, s.changesAfter])).toEqual([
+      ['Amira Haddad', true, ['Page 1 changed after Amira Haddad (signature 1) signed.']],
+      ['Amira Haddad', true, []],
+    ]);
+    const human = await runCli(['verify', file, '--data-dir', dataDir]);
+    expect(human.code).toBe(1);
+    expect(human.stdout).toMatch(/^report\.pdf: Not valid: the file was changed after it was signed\. Page 1 changed after Amira Haddad \(signature 1\) signed\./);
+    expect(human.stdout).toMatch(/ {2}1\. Amira Haddad \(Chair\), .*: intact; covers the file as it was then; CHANGED AFTER SIGNING; .*\n {5}Page 1 changed after Amira Haddad \(signature 1\) signed\./);
+  }, 120_000);
 
   it('exits 1 for a file without signatures', async () => {
     const dataDir = await tempDir();

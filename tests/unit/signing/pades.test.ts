@@ -69,6 +69,25 @@ describe('PAdES signatures in a report PDF', () => {
     expect(Buffer.from(signed).toString('latin1')).toMatch(/\/Filter \/Adobe\.PPKLite/);
   });
 
+  it('certifies the document with the first signature (DocMDP: form filling and signing only), and only with the first', async () => {
+    const twice = await sign(await sign(report, signers.ana, 'Approved'), signers.ben, 'Legal review');
+    const [first, second] = findPdfSignatures(twice);
+    expect(first!.docMdpPermissions).toBe(2);
+    expect(second!.docMdpPermissions).toBeUndefined();
+    const doc = await PDFDocument.load(twice, { updateMetadata: false });
+    const certifier = doc.catalog.lookup(PDFName.of('Perms'), PDFDict).lookup(PDFName.of('DocMDP'), PDFDict);
+    expect(certifier.lookup(PDFName.of('ByteRange'))?.toString()).toBe(`[ ${first!.byteRange.join(' ')} ]`);
+    const reference = (certifier.lookup(PDFName.of('Reference')) as unknown as { lookup(i: number, type: typeof PDFDict): PDFDict }).lookup(0, PDFDict);
+    expect(reference.get(PDFName.of('TransformMethod'))).toBe(PDFName.of('DocMDP'));
+    expect(reference.lookup(PDFName.of('TransformParams'), PDFDict).get(PDFName.of('P'))?.toString()).toBe('2');
+    const file = save(folder, 'certified.pdf', twice);
+    expect(pdfsig(file).map((s) => [s.signer, s.valid])).toEqual([
+      ['Ana Díaz', true],
+      ['Ben Okafor', true],
+    ]);
+    expect(qpdfCheck(file)).toContain('No syntax or stream encoding errors found');
+  });
+
   it('shows the signer in the first empty signature field: name, role, meaning and time in its appearance', async () => {
     const signed = await sign(report, signers.ben, 'Legal review');
     const doc = await PDFDocument.load(signed, { updateMetadata: false });

@@ -32,6 +32,7 @@ function roleLabel(role: string | undefined): string | undefined {
 /** The overall verdict in a sentence, for the top of the result. */
 function verdict(result: VerificationResult): { tone: Tone; title: string } {
   if (result.signatures.length === 0) return { tone: 'caution', title: 'This file has no signatures' };
+  if (!result.valid && result.signatures.some((s) => s.changesAfter?.length)) return { tone: 'bad', title: 'Do not rely on this report: it was changed after it was signed' };
   if (!result.valid) return { tone: 'bad', title: 'Do not rely on this report: a signature does not hold' };
   const untrusted = result.signatures.filter((s) => !s.trusted).length;
   if (untrusted) return { tone: 'caution', title: `Every signature is intact, but ${untrusted === 1 ? 'one signer is' : `${untrusted} signers are`} not trusted on this computer` };
@@ -90,9 +91,18 @@ export function VerificationView({ result }: { result: VerificationResult }) {
                       Broken: the signed bytes were changed, or the signature does not match them
                     </Finding>
                   )}
+                  {signature.changesAfter?.map((change) => (
+                    <Finding key={change} tone="bad" icon={<XCircleIcon />}>
+                      Changed after signing: {change}
+                    </Finding>
+                  ))}
                   {signature.coversWholeFile ? (
                     <Finding tone="good" icon={<CheckCircleIcon />}>
                       Covers the whole file
+                    </Finding>
+                  ) : signature.validationDataAfter ? (
+                    <Finding tone="good" icon={<CheckCircleIcon />}>
+                      Covers the whole file except validation data (certificates and revocation information) added after it, which changes nothing signed
                     </Finding>
                   ) : (
                     <Finding tone={index < last ? 'good' : 'caution'} icon={index < last ? <CheckCircleIcon /> : <AlertIcon />}>
