@@ -27,6 +27,12 @@ function deepCommentJson(levels: number): string {
   return `{"root":{"type":"root","children":[${open.repeat(levels)}{"type":"text","text":${JSON.stringify(DEEP_WORDS)}}${close.repeat(levels)}]}}`;
 }
 
+/** A one-word comment whose text node's `format` is an object nested `levels` deep, as JSON text. */
+function deepFormatComment(levels: number): RichText {
+  const format = `${'{"a":'.repeat(levels)}1${'}'.repeat(levels)}`;
+  return JSON.parse(`{"root":{"type":"root","children":[{"type":"paragraph","children":[{"type":"text","text":"x","format":${format}}]}]}}`) as RichText;
+}
+
 /**
  * A review with three annotations (the second with two replies) whose file is then edited as another tool might:
  * the comments named in `deep` are replaced by one nested 20,000 lists deep.
@@ -215,7 +221,7 @@ describe('damaged replies and other damaged annotations', () => {
 describe('a comment as input', () => {
   it.each([
     ['nested 20,000 lists deep', () => JSON.parse(deepCommentJson(LEVELS)) as RichText, 'The comment is nested more than 32 levels deep.'],
-    ['of 50,000 paragraphs', (): RichText => ({ root: { type: 'root', children: Array.from({ length: 50_000 }, () => ({ type: 'paragraph', children: [] })) } }), 'The comment has more than 10,000 parts'],
+    ['its text format is an object nested 20,000 levels deep', () => deepFormatComment(LEVELS), 'The comment is nested more than 32 levels deep.'],
   ])('is refused with E_INVALID_INPUT when %s, saving nothing', async (_what, body, says) => {
     const { ws, reviewId, version } = await reviewWithVersion(await tempDir());
     workstations.push(ws);

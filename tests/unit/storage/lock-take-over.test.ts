@@ -108,11 +108,6 @@ describe('a lock held under another computer’s name', () => {
     // The command is done, so it let go of the lock it took over.
     await expect(readFile(FileLock.lockFileFor(file))).rejects.toMatchObject({ code: 'ENOENT' });
   });
-
-  it('still takes over a lock left by a process on this computer that no longer runs, without asking', async () => {
-    const { id, ws } = await reviewLockedElsewhere({ ...OTHER_COMPUTER, host: hostname(), pid: 2 ** 22 + 17 });
-    expect(await call(ws, 'reviews.open', { reviewId: id })).toMatchObject({ readOnly: false });
-  });
 });
 
 describe.skipIf(!privateMounts.available)(`the computer whose lock was taken over${privateMounts.available ? '' : ` (skipped: ${privateMounts.why})`}`, () => {
