@@ -6,6 +6,8 @@ export const ERROR_CODES = [
   'E_UNSUPPORTED',
   'E_LOCKED',
   'E_READ_ONLY',
+  /** A save failed because the disk (or the person's quota on it) is full; nothing was changed. */
+  'E_DISK_FULL',
   'E_CORRUPT',
   'E_NEWER_FORMAT',
   'E_UNKNOWN_METHOD',

@@ -1,15 +1,17 @@
 import { z } from 'zod';
 import { Annotation, CriterionId, RecordId, Reply, RichText, Severity } from '../model';
+import { findRichTextShapeProblem } from '../rich-text';
 import { method } from './common';
 
-/** Largest comment a person can write: far beyond any real comment, small enough to keep reviews light. */
-export const MAX_RICH_TEXT_CHARS = 100_000;
-
 /**
- * A comment as the renderer's editor produces it (a Lexical editor state as JSON). Its links may point only to
- * http, https or mailto addresses; the services check that, and its size, before it is saved.
+ * A comment as the renderer's editor produces it (a Lexical editor state as JSON), no deeper, larger or longer
+ * than a comment can be: checked here without recursion, so a hostile one cannot exhaust the stack at the edge.
+ * Its links may point only to http, https or mailto addresses; the services check that before it is saved.
  */
-export const RichTextInput = RichText.refine((value) => JSON.stringify(value).length <= MAX_RICH_TEXT_CHARS, 'A comment may have at most 100,000 characters.');
+export const RichTextInput = RichText.superRefine((value, context) => {
+  const problem = findRichTextShapeProblem(value);
+  if (problem) context.addIssue({ code: 'custom', message: problem.message });
+});
 
 /**
  * The text a person selected in a version: offsets in the version's canonical text and the exact text there,

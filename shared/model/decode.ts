@@ -1,13 +1,17 @@
 import type { z } from 'zod';
+import { issuePath, readRecordByRecord, type DamagedRecord } from './damaged-records';
 import { REVIEW_MIGRATIONS, runMigrations, type Migration } from './migrations';
-import { Review, SCHEMA_VERSION } from './review';
+import { SCHEMA_VERSION, type Review } from './review';
 
-/** What a review file holds, decided before anything trusts it. */
+/**
+ * What a review file holds, decided before anything trusts it. `damaged` lists the annotations and replies set
+ * aside because they cannot be used; the review holds everything else.
+ */
 export type DecodedReview =
-  | { kind: 'current'; review: Review }
-  | { kind: 'migrated'; review: Review; fromVersion: number; applied: string[] }
+  | { kind: 'current'; review: Review; damaged: DamagedRecord[] }
+  | { kind: 'migrated'; review: Review; damaged: DamagedRecord[]; fromVersion: number; applied: string[] }
   /** Saved by a newer app. `review` is what this app understands of it, for a read-only view, if anything. */
-  | { kind: 'newer'; fileVersion: number; review: Review | undefined }
+  | { kind: 'newer'; fileVersion: number; review: Review | undefined; damaged: DamagedRecord[] }
   | { kind: 'corrupt'; reason: string };
 
 export interface ReviewFormat {
@@ -25,21 +29,24 @@ export function decodeReviewText(text: string, format: ReviewFormat = CURRENT_RE
     const detail = withoutControlCharacters(error instanceof Error ? error.message : String(error));
     return { kind: 'corrupt', reason: `it is not valid JSON (${detail}); it may have been cut short or edited by hand` };
   }
-  const outcome = runMigrations(document, format.version, format.migrations);
+  // Migrations work on a copy; parsing the text again makes one that no depth of nesting can break.
+  const outcome = runMigrations(document, format.version, format.migrations, () => JSON.parse(text) as unknown);
   switch (outcome.kind) {
     case 'invalid':
       return { kind: 'corrupt', reason: outcome.reason };
     case 'newer': {
-      const understood = Review.safeParse({ ...(document as object), schemaVersion: SCHEMA_VERSION });
-      return { kind: 'newer', fileVersion: outcome.fileVersion, review: understood.success ? understood.data : undefined };
+      const understood = readRecordByRecord({ ...(document as object), schemaVersion: SCHEMA_VERSION });
+      return understood.kind === 'read'
+        ? { kind: 'newer', fileVersion: outcome.fileVersion, review: understood.review, damaged: understood.damaged }
+        : { kind: 'newer', fileVersion: outcome.fileVersion, review: undefined, damaged: [] };
     }
     case 'current':
     case 'migrated': {
-      const parsed = Review.safeParse(outcome.document);
-      if (!parsed.success) return { kind: 'corrupt', reason: describeSchemaIssues(parsed.error) };
+      const read = readRecordByRecord(outcome.document);
+      if (read.kind === 'corrupt') return { kind: 'corrupt', reason: describeSchemaIssues(read.error) };
       return outcome.kind === 'current'
-        ? { kind: 'current', review: parsed.data }
-        : { kind: 'migrated', review: parsed.data, fromVersion: outcome.fromVersion, applied: outcome.applied };
+        ? { kind: 'current', review: read.review, damaged: read.damaged }
+        : { kind: 'migrated', review: read.review, damaged: read.damaged, fromVersion: outcome.fromVersion, applied: outcome.applied };
     }
   }
 }
@@ -47,7 +54,7 @@ export function decodeReviewText(text: string, format: ReviewFormat = CURRENT_RE
 /** The first few schema problems, each with where it is, in one sentence. */
 export function describeSchemaIssues(error: z.ZodError, limit = 3): string {
   const parts = error.issues.slice(0, limit).map((issue) => {
-    const where = issue.path.length ? issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '') : 'the document';
+    const where = issue.path.length ? issuePath(issue.path) : 'the document';
     return `${where}: ${issue.message}`;
   });
   const more = error.issues.length > limit ? ` (and ${error.issues.length - limit} more problems)` : '';

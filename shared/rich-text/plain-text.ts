@@ -1,8 +1,10 @@
 import type { RichText } from '../model';
+import { MAX_RICH_TEXT_DEPTH } from './validate';
 
 /**
  * A comment as plain text, for the command line and the report: one line per paragraph, heading or quote,
  * list items as `- item` or `1. item` indented by nesting, line breaks kept. Links keep their text only.
+ * Nothing deeper than a comment may be is read (checked comments never are), so no input can exhaust the stack.
  */
 export function richTextToPlainText(body: RichText): string {
   const lines: string[] = [];
@@ -11,9 +13,9 @@ export function richTextToPlainText(body: RichText): string {
 }
 
 function blockLines(node: unknown, depth: number, lines: string[]): void {
-  if (!isRecord(node)) return;
+  if (!isRecord(node) || depth > MAX_RICH_TEXT_DEPTH) return;
   if (node.type !== 'list') {
-    lines.push(inlineText(node));
+    lines.push(inlineText(node, depth));
     return;
   }
   const ordered = node.listType === 'number' || node.tag === 'ol';
@@ -21,7 +23,7 @@ function blockLines(node: unknown, depth: number, lines: string[]): void {
   for (const item of childrenOf(node)) {
     if (!isRecord(item)) continue;
     const nested = childrenOf(item).filter((child) => isRecord(child) && child.type === 'list');
-    const text = inlineText({ ...item, children: childrenOf(item).filter((child) => !nested.includes(child)) });
+    const text = inlineText({ ...item, children: childrenOf(item).filter((child) => !nested.includes(child)) }, depth);
     if (text !== '' || nested.length === 0) {
       const checked = node.listType === 'check' ? (item.checked === true ? '[x] ' : '[ ] ') : '';
       lines.push(`${'  '.repeat(depth)}${ordered ? `${number}.` : '-'} ${checked}${text}`);
@@ -31,11 +33,12 @@ function blockLines(node: unknown, depth: number, lines: string[]): void {
   }
 }
 
-function inlineText(node: Record<string, unknown>): string {
+function inlineText(node: Record<string, unknown>, depth: number): string {
   if (node.type === 'text') return typeof node.text === 'string' ? node.text : '';
   if (node.type === 'linebreak') return '\n';
+  if (depth > MAX_RICH_TEXT_DEPTH) return '';
   return childrenOf(node)
-    .map((child) => (isRecord(child) ? inlineText(child) : ''))
+    .map((child) => (isRecord(child) ? inlineText(child, depth + 1) : ''))
     .join('');
 }
 

@@ -16,7 +16,16 @@ const TEXT_FORMAT_NAMES = ['bold', 'italic', 'strikethrough', 'underline', 'code
 const ALL_TEXT_FORMATS = (1 << TEXT_FORMAT_NAMES.length) - 1;
 
 /** Deeper than any list a person nests by hand; deep enough JSON would otherwise exhaust the stack of whoever renders it. */
-const MAX_DEPTH = 32;
+export const MAX_RICH_TEXT_DEPTH = 32;
+/** Far more paragraphs, list items and pieces of text than a comment of `MAX_RICH_TEXT_CHARS` can hold in practice. */
+export const MAX_RICH_TEXT_NODES = 10_000;
+/** Largest comment a person can write (as JSON): far beyond any real comment, small enough to keep reviews light. */
+export const MAX_RICH_TEXT_CHARS = 100_000;
+/**
+ * How deep the JSON of a comment may go: two JSON levels (a node and its list of children) per level of nesting,
+ * with room for the fields of a node. Deeper JSON is refused before anything walks it recursively.
+ */
+const MAX_JSON_DEPTH = 2 * MAX_RICH_TEXT_DEPTH + 8;
 
 const BLOCKS = new Set<string>(['paragraph', 'heading', 'quote', 'list']);
 const INLINES = new Set<string>(['text', 'linebreak', 'link', 'autolink']);
@@ -45,11 +54,35 @@ export interface RichTextProblem {
  * to http, https or mailto addresses only.
  */
 export function findRichTextProblem(body: RichText): RichTextProblem | undefined {
-  return checkNode(body.root, 'root', 'root', 0);
+  return findRichTextShapeProblem(body) ?? checkNode(body.root, 'root', 'root', 0);
+}
+
+/**
+ * The comment's size: how deep its JSON goes, how many values it holds, how long it is. Walked with a stack of
+ * its own and stopped at the first limit, so a comment nested 100,000 levels deep or holding millions of nodes
+ * is refused in a moment instead of exhausting the call stack or memory of whatever reads it next.
+ */
+export function findRichTextShapeProblem(body: unknown): RichTextProblem | undefined {
+  const pending: Array<{ value: object; depth: number }> = typeof body === 'object' && body !== null ? [{ value: body, depth: 0 }] : [];
+  // Each node is an object with a list of children: two JSON containers.
+  let containers = 0;
+  while (pending.length > 0) {
+    const { value, depth } = pending.pop()!;
+    if (depth >= MAX_JSON_DEPTH) return { path: 'root', message: `The comment is nested more than ${MAX_RICH_TEXT_DEPTH} levels deep.` };
+    if (++containers > 2 * MAX_RICH_TEXT_NODES) {
+      return { path: 'root', message: `The comment has more than ${MAX_RICH_TEXT_NODES.toLocaleString('en')} parts (paragraphs, list items, pieces of text).` };
+    }
+    for (const child of Array.isArray(value) ? (value as unknown[]) : Object.values(value)) {
+      if (typeof child === 'object' && child !== null) pending.push({ value: child, depth: depth + 1 });
+    }
+  }
+  // Bounded in depth now, so the engine's own serializer cannot run out of stack on it.
+  if (JSON.stringify(body).length > MAX_RICH_TEXT_CHARS) return { path: 'root', message: `The comment has more than ${MAX_RICH_TEXT_CHARS.toLocaleString('en')} characters.` };
+  return undefined;
 }
 
 function checkNode(node: unknown, path: string, parentType: string | undefined, depth: number): RichTextProblem | undefined {
-  if (depth > MAX_DEPTH) return { path, message: `The comment is nested more than ${MAX_DEPTH} levels deep.` };
+  if (depth > MAX_RICH_TEXT_DEPTH) return { path, message: `The comment is nested more than ${MAX_RICH_TEXT_DEPTH} levels deep.` };
   if (!isRecord(node)) return { path, message: 'The comment holds something that is not a node.' };
   const type = node.type;
   if (typeof type !== 'string' || !(RICH_TEXT_NODE_TYPES as readonly string[]).includes(type)) {
@@ -75,7 +108,7 @@ function checkNode(node: unknown, path: string, parentType: string | undefined, 
 function checkOwnFields(node: Record<string, unknown>, type: string, path: string): RichTextProblem | undefined {
   if (type === 'text') {
     if (node.text !== undefined && typeof node.text !== 'string') return { path, message: 'A piece of text in the comment is not text.' };
-    if (!isTextFormat(node.format)) return { path, message: `The comment uses a text format this app does not know (${JSON.stringify(node.format)?.slice(0, 40)}).` };
+    if (!isTextFormat(node.format)) return { path, message: `The comment uses a text format this app does not know (${describeFormat(node.format)}).` };
   }
   // Inline CSS could load images from a network address or hide text; the comment editor never writes any.
   for (const field of ['style', 'textStyle'] as const) {
@@ -87,6 +120,10 @@ function checkOwnFields(node: Record<string, unknown>, type: string, path: strin
     if (problem) return { path, message: problem };
   }
   return undefined;
+}
+
+function describeFormat(format: unknown): string {
+  return typeof format === 'object' && format !== null ? (Array.isArray(format) ? 'a list' : 'an object') : String(format).slice(0, 40);
 }
 
 function isTextFormat(format: unknown): boolean {

@@ -8,13 +8,13 @@ import { versionByReference } from '../../services/annotations/version-reference
 import { describeInputProblems } from '../../services/api/input-problems';
 import { actorFromSettings } from '../../services/settings/actor';
 import { contextFor, parseCommandArgs, printJson, type CliCommand } from '../context';
+import { openForChange, TAKE_OVER_LOCK_OPTION } from '../open-for-change';
 import { resolveReviewId } from '../resolve-review';
-import { openForChange } from './assess';
 
 export const annotateCommand: CliCommand = {
   name: 'annotate',
   usage:
-    'policy-review annotate REVIEW --version V --quote TEXT [--prefix P] [--suffix S] --criterion ID [--criterion ID] --severity info|minor|major|critical --comment TEXT [--json] [--data-dir DIR]',
+    'policy-review annotate REVIEW --version V --quote TEXT [--prefix P] [--suffix S] --criterion ID [--criterion ID] --severity info|minor|major|critical --comment TEXT [--take-over-lock] [--json] [--data-dir DIR]',
   summary: 'Annotate a passage of a version, found by its words, against checklist criteria. The review must not be open in the app.',
   async run(argv, io) {
     const { values, positionals } = parseCommandArgs(
@@ -27,6 +27,7 @@ export const annotateCommand: CliCommand = {
         criterion: { type: 'string', multiple: true },
         severity: { type: 'string' },
         comment: { type: 'string' },
+        ...TAKE_OVER_LOCK_OPTION,
       },
       this.usage,
     );
@@ -40,7 +41,7 @@ export const annotateCommand: CliCommand = {
     const ctx = contextFor(values, io);
     const reviewId = await resolveReviewId(ctx.library, positionals[0]);
     const actor = actorFromSettings((await ctx.settings()).settings);
-    const annotation = await openForChange(ctx.library, reviewId, async (store) => {
+    const annotation = await openForChange(ctx.library, reviewId, { takeOverLock: values['take-over-lock'], actor: async () => actor }, async (store) => {
       const version = versionByReference(store.review, values.version);
       const { start, end } = findQuote(version, { quote, prefix: values.prefix, suffix: values.suffix });
       // The same checks as a call from the app: the contract's schema for annotations.add.

@@ -3,10 +3,9 @@ import { AppError } from '../../../shared/errors';
 import { versionByReference } from '../../services/annotations/version-reference';
 import { describeInputProblems } from '../../services/api/input-problems';
 import { setAssessment } from '../../services/assessments/set-assessment';
-import type { ReviewLibrary } from '../../services/library/review-library';
 import { actorFromSettings } from '../../services/settings/actor';
-import type { ReviewStore } from '../../services/storage/review-store';
 import { contextFor, parseCommandArgs, printJson, type CliCommand } from '../context';
+import { openForChange, TAKE_OVER_LOCK_OPTION } from '../open-for-change';
 import { resolveReviewId } from '../resolve-review';
 
 /** The verdicts a person records from the command line; “unreviewed” is the absence of one. */
@@ -14,17 +13,17 @@ const CLI_VERDICTS = ['met', 'partial', 'not-met', 'not-applicable'] as const;
 
 export const assessCommand: CliCommand = {
   name: 'assess',
-  usage: 'policy-review assess REVIEW --version V --criterion ID --verdict met|partial|not-met|not-applicable [--rationale TEXT] [--json] [--data-dir DIR]',
+  usage: 'policy-review assess REVIEW --version V --criterion ID --verdict met|partial|not-met|not-applicable [--rationale TEXT] [--take-over-lock] [--json] [--data-dir DIR]',
   summary: 'Record the verdict on one criterion for one version. The review must not be open in the app.',
   async run(argv, io) {
-    const { values, positionals } = parseCommandArgs(argv, { version: { type: 'string' }, criterion: { type: 'string' }, verdict: { type: 'string' }, rationale: { type: 'string' } }, this.usage);
+    const { values, positionals } = parseCommandArgs(argv, { version: { type: 'string' }, criterion: { type: 'string' }, verdict: { type: 'string' }, rationale: { type: 'string' }, ...TAKE_OVER_LOCK_OPTION }, this.usage);
     if (!values.criterion) throw new AppError('E_INVALID_INPUT', `--criterion is required (\`policy-review checklist REVIEW\` lists the ids). Usage: ${this.usage}`);
     const verdict = CLI_VERDICTS.find((v) => v === values.verdict);
     if (!verdict) throw new AppError('E_INVALID_INPUT', `--verdict must be one of: ${CLI_VERDICTS.join(', ')}. Usage: ${this.usage}`);
     const ctx = contextFor(values, io);
     const reviewId = await resolveReviewId(ctx.library, positionals[0]);
     const actor = actorFromSettings((await ctx.settings()).settings);
-    const assessment = await openForChange(ctx.library, reviewId, async (store) => {
+    const assessment = await openForChange(ctx.library, reviewId, { takeOverLock: values['take-over-lock'], actor: async () => actor }, async (store) => {
       const version = versionByReference(store.review, values.version);
       const existing = store.review.assessments.find((a) => a.versionId === version.id && a.criterionId === values.criterion);
       // What the command does not name stays as it was: the rationale, and the annotations cited (those still there).
@@ -45,17 +44,3 @@ export const assessCommand: CliCommand = {
     ctx.out(`Recorded “${assessment.verdict}” for ${assessment.criterionId}.`);
   },
 };
-
-/**
- * Opens a review for a change from the command line, as the app does (taking its lock), runs `change`, and
- * closes it. A review open in the app (or another process) is refused with the reason, before anything is done.
- */
-export async function openForChange<T>(library: ReviewLibrary, reviewId: string, change: (store: ReviewStore) => Promise<T>): Promise<T> {
-  const store = await library.openReview(reviewId);
-  try {
-    if (store.readOnlyReason !== undefined) throw new AppError(store.isNewerFormat ? 'E_READ_ONLY' : 'E_LOCKED', store.readOnlyReason);
-    return await change(store);
-  } finally {
-    await library.closeReview(reviewId);
-  }
-}

@@ -3,20 +3,20 @@ import { versionByReference } from '../../services/annotations/version-reference
 import { carryInStore } from '../../services/compare/carry-annotations';
 import { actorFromSettings } from '../../services/settings/actor';
 import { contextFor, parseCommandArgs, printJson, type CliCommand } from '../context';
+import { openForChange, TAKE_OVER_LOCK_OPTION } from '../open-for-change';
 import { resolveReviewId } from '../resolve-review';
-import { openForChange } from './assess';
 
 export const carryCommand: CliCommand = {
   name: 'carry',
-  usage: 'policy-review carry REVIEW --from V1 --to V2 [--json] [--data-dir DIR]',
+  usage: 'policy-review carry REVIEW --from V1 --to V2 [--take-over-lock] [--json] [--data-dir DIR]',
   summary: 'Carry the annotations of one version to another: anchored, moved, fuzzy (to confirm) or orphaned. Carrying again adds nothing twice. The review must not be open in the app.',
   async run(argv, io) {
-    const { values, positionals } = parseCommandArgs(argv, { from: { type: 'string' }, to: { type: 'string' } }, this.usage);
+    const { values, positionals } = parseCommandArgs(argv, { from: { type: 'string' }, to: { type: 'string' }, ...TAKE_OVER_LOCK_OPTION }, this.usage);
     if (!values.from || !values.to) throw new AppError('E_INVALID_INPUT', `Name both versions with --from and --to. Usage: ${this.usage}`);
     const ctx = contextFor(values, io);
     const reviewId = await resolveReviewId(ctx.library, positionals[0]);
     const actor = actorFromSettings((await ctx.settings()).settings);
-    const { outcome, from, to, quotes } = await openForChange(ctx.library, reviewId, async (store) => {
+    const { outcome, from, to, quotes } = await openForChange(ctx.library, reviewId, { takeOverLock: values['take-over-lock'], actor: async () => actor }, async (store) => {
       const from = versionByReference(store.review, values.from);
       const to = versionByReference(store.review, values.to);
       const outcome = await carryInStore(store, from.id, to.id, actor);

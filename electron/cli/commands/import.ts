@@ -6,14 +6,15 @@ import { fileTooLargeError } from '../../services/import/too-large';
 import { actorFromSettings } from '../../services/settings/actor';
 import { importVersion } from '../../services/versions/import-version';
 import { contextFor, parseCommandArgs, printJson, type CliCommand } from '../context';
+import { openForChange, TAKE_OVER_LOCK_OPTION } from '../open-for-change';
 import { resolveReviewId } from '../resolve-review';
 
 export const importCommand: CliCommand = {
   name: 'import',
-  usage: 'policy-review import REVIEW FILE [--label LABEL] [--json] [--data-dir DIR]',
+  usage: 'policy-review import REVIEW FILE [--label LABEL] [--take-over-lock] [--json] [--data-dir DIR]',
   summary: 'Import a policy version (.txt, .md, .html, .docx, .pdf) into a review.',
   async run(argv, io) {
-    const { values, positionals } = parseCommandArgs(argv, { label: { type: 'string' } }, this.usage);
+    const { values, positionals } = parseCommandArgs(argv, { label: { type: 'string' }, ...TAKE_OVER_LOCK_OPTION }, this.usage);
     const [reviewRef, fileArg] = positionals;
     if (!fileArg) throw new AppError('E_INVALID_INPUT', `Name the file to import. Usage: ${this.usage}`);
     const ctx = contextFor(values, io);
@@ -28,15 +29,12 @@ export const importCommand: CliCommand = {
     );
     if (size > DEFAULT_IMPORT_LIMITS.maxInputBytes) throw fileTooLargeError(fileName, size, DEFAULT_IMPORT_LIMITS.maxInputBytes);
     const label = values.label?.trim();
-    const store = await ctx.library.openReview(reviewId);
-    try {
-      const actor = actorFromSettings((await ctx.settings()).settings);
-      const { version, warnings } = await importVersion(store, { fileName, bytes: await readFile(path), label: label || undefined }, { actor });
-      if (ctx.json) return printJson(ctx, { versionId: version.id, blocks: version.blocks.length, chars: version.text.length, warnings });
-      ctx.out(`Imported “${fileName}” as “${version.label}” (${version.id}): ${version.blocks.length} blocks, ${version.text.length} characters.`);
-      for (const warning of warnings) ctx.out(`  warning: ${warning}`);
-    } finally {
-      await store.close();
-    }
+    const actor = actorFromSettings((await ctx.settings()).settings);
+    const { version, warnings } = await openForChange(ctx.library, reviewId, { takeOverLock: values['take-over-lock'], actor: async () => actor }, async (store) =>
+      importVersion(store, { fileName, bytes: await readFile(path), label: label || undefined }, { actor }),
+    );
+    if (ctx.json) return printJson(ctx, { versionId: version.id, blocks: version.blocks.length, chars: version.text.length, warnings });
+    ctx.out(`Imported “${fileName}” as “${version.label}” (${version.id}): ${version.blocks.length} blocks, ${version.text.length} characters.`);
+    for (const warning of warnings) ctx.out(`  warning: ${warning}`);
   },
 };

@@ -1,15 +1,17 @@
+import type { DamagedRecord } from '../../../shared/model';
+import { damagedRecordInfo } from '../../services/reviews/review-file-repairs';
 import { contextFor, parseCommandArgs, printJson, type CliCommand } from '../context';
 import { resolveReviewId } from '../resolve-review';
 
 export const showCommand: CliCommand = {
   name: 'show',
   usage: 'policy-review show REVIEW [--json] [--data-dir DIR]',
-  summary: 'Show a review: its versions, committee and checklist size. Reads only; never writes.',
+  summary: 'Show a review: its versions, committee, checklist size, and any damaged annotations or replies. Reads only; never writes.',
   async run(argv, io) {
     const { values, positionals } = parseCommandArgs(argv, {}, this.usage);
     const ctx = contextFor(values, io);
     const id = await resolveReviewId(ctx.library, positionals[0]);
-    const { review } = await ctx.library.read(id);
+    const { review, damaged } = await ctx.library.read(id);
     const versions = review.versions.filter((v) => !v.deletedAt);
     const committee = review.committee.filter((m) => !m.deletedAt);
     const criteria = review.checklist.criteria.filter((c) => !c.deletedAt);
@@ -35,6 +37,7 @@ export const showCommand: CliCommand = {
         annotations: review.annotations.filter((a) => !a.deletedAt).length,
         assessments: review.assessments.length,
         signoffs: review.signoffs.length,
+        damagedRecords: damaged.map(damagedRecordInfo),
       });
     }
     ctx.out(`${review.title}\n  id: ${review.id}\n  updated: ${review.updatedAt}`);
@@ -42,5 +45,14 @@ export const showCommand: CliCommand = {
     ctx.out(`  versions: ${versions.length ? '' : 'none'}`);
     for (const v of versions) ctx.out(`    ${v.id}  ${v.label}  ${v.source.fileName}  ${v.blocks.length} blocks`);
     ctx.out(`  checklist: ${criteria.length} criteria (${review.checklist.basedOn})`);
+    if (damaged.length === 0) return;
+    ctx.out(`  damaged: ${damaged.length} ${damaged.length === 1 ? 'record is' : 'records are'} left out, and kept in the file as ${damaged.length === 1 ? 'it is' : 'they are'} until removed in the app:`);
+    for (const record of damaged) ctx.out(`    ${describeDamagedRecord(record)}`);
   },
 };
+
+/** One damaged record on one line: where it is, what it says of itself, and what is wrong with it. */
+function describeDamagedRecord(record: DamagedRecord): string {
+  const facts = [record.id, record.author && `by ${record.author}`, record.createdAt, record.quote && `on “${record.quote}”`].filter(Boolean).join(', ');
+  return `${record.where}: ${record.kind}${facts ? ` (${facts})` : ''}. ${record.problem}`;
+}

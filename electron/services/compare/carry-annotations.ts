@@ -96,7 +96,7 @@ export function carryAnnotations(review: Review, fromVersionId: string, toVersio
  * when nothing is left to carry, nothing is written.
  */
 export async function carryInStore(store: ReviewStore, fromVersionId: string, toVersionId: string, actor: Author): Promise<CarryOutcome> {
-  if (store.readOnly) throw new AppError(store.isNewerFormat ? 'E_READ_ONLY' : 'E_LOCKED', store.readOnlyReason ?? 'This review is read-only.');
+  if (store.readOnly) throw new AppError(store.readOnlyCode, store.readOnlyReason ?? 'This review is read-only.');
   const { pending, alreadyCarried } = annotationsToCarry(store.review, fromVersionId, toVersionId);
   if (pending.length === 0) return { counts: { anchored: 0, moved: 0, fuzzy: 0, orphaned: 0 }, carried: [], alreadyCarried };
   return store.mutate((review) => carryAnnotations(review, fromVersionId, toVersionId, actor));

@@ -56,6 +56,17 @@ export class ReviewSessions {
     return action();
   }
 
+  /**
+   * Runs `reopen` (a take-over of the lock another computer holds), after which this window edits the review.
+   * Other windows' read-only views of it stay read-only until they open it again.
+   */
+  async reopenAsEditor(reviewId: string, caller: Caller, reopen: () => Promise<unknown>): Promise<{ store: ReviewStore; readOnlyReason: string | undefined }> {
+    return this.exclusive(reviewId, caller, async () => {
+      await reopen();
+      return this.open(reviewId, caller);
+    });
+  }
+
   async windowClosed(windowId: string): Promise<void> {
     const held = [...this.editors].filter(([, editor]) => editor === windowId).map(([reviewId]) => reviewId);
     await Promise.all(held.map((reviewId) => this.close(reviewId, { windowId })));

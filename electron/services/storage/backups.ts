@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, unlink } from 'node:fs/promises';
+import { mkdir, readdir, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { writeFileDurably } from './durable-write';
-import { isNodeError } from './json-file-adapter';
+import { isNodeError, readFileWithin } from './json-file-adapter';
 
 export interface BackupEntry {
   file: string;
@@ -63,13 +63,15 @@ export async function listBackups(file: string): Promise<BackupEntry[]> {
   return entries.sort((a, b) => b.file.localeCompare(a.file));
 }
 
-/** The newest backup whose bytes still match their checksum and that `isUsable` accepts. */
+/** The newest backup, of at most `maxBytes`, whose bytes still match their checksum and that `isUsable` accepts. */
 export async function findLastGoodBackup(
   file: string,
+  maxBytes: number,
   isUsable: (bytes: Buffer) => boolean,
 ): Promise<{ entry: BackupEntry; bytes: Buffer } | undefined> {
-  for (const entry of await listBackups(file)) {
-    const bytes = await readFile(entry.file).catch(() => undefined);
+  for (const entry of await listBackups(file).catch(() => [])) {
+    const read = await readFileWithin(entry.file, maxBytes).catch(() => undefined);
+    const bytes = read?.kind === 'read' ? read.bytes : undefined;
     if (bytes && sha256Hex(bytes) === entry.sha256 && isUsable(bytes)) return { entry, bytes };
   }
   return undefined;

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { open, readFile } from 'node:fs/promises';
 import type { Adapter } from 'lowdb';
 import { writeFileDurably } from './durable-write';
 
@@ -10,6 +10,7 @@ export class DurableJsonFile<T> implements Adapter<T> {
   constructor(
     readonly file: string,
     private readonly decode: (bytes: Buffer) => T,
+    private readonly serialize: (data: T) => string = serializeJson,
   ) {}
 
   async read(): Promise<T | null> {
@@ -21,7 +22,7 @@ export class DurableJsonFile<T> implements Adapter<T> {
   lastWritten: string | undefined;
 
   async write(data: T): Promise<void> {
-    const text = serializeJson(data);
+    const text = this.serialize(data);
     await writeFileDurably(this.file, text);
     this.lastWritten = text;
   }
@@ -38,6 +39,41 @@ export async function readFileIfPresent(file: string): Promise<Buffer | null> {
   } catch (error) {
     if (isNodeError(error, 'ENOENT')) return null;
     throw error;
+  }
+}
+
+export type BoundedRead = { kind: 'read'; bytes: Buffer } | { kind: 'missing' } | { kind: 'too-large'; size: number };
+
+/**
+ * The bytes of `file`, unless it is larger than `maxBytes`: its size is checked on the open file before
+ * anything is read, so a file far larger than it should be costs neither the memory nor the time to read it.
+ */
+export async function readFileWithin(file: string, maxBytes: number): Promise<BoundedRead> {
+  let handle;
+  try {
+    handle = await open(file, 'r');
+  } catch (error) {
+    if (isNodeError(error, 'ENOENT')) return { kind: 'missing' };
+    throw error;
+  }
+  try {
+    const { size } = await handle.stat();
+    if (size > maxBytes) return { kind: 'too-large', size };
+    return { kind: 'read', bytes: await handle.readFile() };
+  } finally {
+    await handle.close();
+  }
+}
+
+/** The first `length` bytes of `file`: enough to show what a file too large to read seems to be. */
+export async function readStartOf(file: string, length: number): Promise<Buffer> {
+  const handle = await open(file, 'r');
+  try {
+    const buffer = Buffer.alloc(length);
+    const { bytesRead } = await handle.read(buffer, 0, length, 0);
+    return buffer.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
   }
 }
 

@@ -24,6 +24,8 @@ export function runMigrations(
   document: unknown,
   currentVersion: number,
   migrations: readonly Migration[],
+  /** A deep copy of `document`, which must stay as it was. By default, through JSON. */
+  copyOfDocument: () => unknown = () => JSON.parse(JSON.stringify(document)),
 ): MigrationOutcome {
   const fileVersion = readSchemaVersion(document);
   if (fileVersion === undefined) {
@@ -32,8 +34,7 @@ export function runMigrations(
   if (fileVersion > currentVersion) return { kind: 'newer', fileVersion };
   if (fileVersion === currentVersion) return { kind: 'current', document: document as Record<string, unknown> };
 
-  // A deep copy through JSON: documents are JSON already, and the caller's copy must stay as it was.
-  let migrated = JSON.parse(JSON.stringify(document)) as Record<string, unknown>;
+  let migrated = copyOfDocument() as Record<string, unknown>;
   const applied: string[] = [];
   for (let version = fileVersion; version < currentVersion; version++) {
     const step = migrations.find((m) => m.from === version);

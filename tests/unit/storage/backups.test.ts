@@ -66,7 +66,7 @@ describe('backups of a review file', () => {
     const older = await writeBackup(file, version(1));
     const newer = await writeBackup(file, version(2));
     await writeFile(newer.file, version(3));
-    const found = await findLastGoodBackup(file, acceptAll);
+    const found = await findLastGoodBackup(file, 1024 * 1024, acceptAll);
     expect(found?.entry.file).toBe(older.file);
     expect(found?.bytes).toEqual(version(1));
   });
@@ -75,7 +75,7 @@ describe('backups of a review file', () => {
     const file = await reviewFile();
     await writeBackup(file, version(1));
     await writeBackup(file, Buffer.from('not a review'));
-    const found = await findLastGoodBackup(file, (bytes) => bytes.toString().startsWith('{'));
+    const found = await findLastGoodBackup(file, 1024 * 1024, (bytes) => bytes.toString().startsWith('{'));
     expect(found?.bytes).toEqual(version(1));
   });
 });

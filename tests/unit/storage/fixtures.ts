@@ -29,7 +29,10 @@ export async function sha256OfFile(file: string): Promise<string> {
   return createHash('sha256').update(await readFile(file)).digest('hex');
 }
 
-export type ChildMode = 'members' | 'audit' | 'take-turns' | 'hold';
+export type ChildMode = 'members' | 'audit' | 'take-turns' | 'hold' | 'commands';
+
+/** How to start the child: inside a private mount namespace, as another user, ... (see support/private-mounts.ts). */
+export type Launch = (argv: string[]) => string[];
 
 export interface ChildOptions {
   first?: number;
@@ -60,10 +63,11 @@ export class ReviewChild {
     });
   }
 
-  static start(mode: ChildMode, dataDir: string, reviewId: string, options: ChildOptions = {}): ReviewChild {
+  static start(mode: ChildMode, dataDir: string, reviewId: string, options: ChildOptions = {}, launch: Launch = (argv) => argv): ReviewChild {
     const args = [mode, '--data-dir', dataDir, '--review', reviewId];
     for (const [option, value] of Object.entries(options)) if (value !== undefined) args.push(`--${option}`, String(value));
-    const child = spawn(process.execPath, ['--import', 'tsx', CHILD_SCRIPT, ...args], {
+    const [command = process.execPath, ...commandArgs] = launch([process.execPath, '--import', 'tsx', CHILD_SCRIPT, ...args]);
+    const child = spawn(command, commandArgs, {
       cwd: REPO,
       stdio: ['pipe', 'pipe', 'pipe'],
     });
@@ -101,6 +105,13 @@ export class ReviewChild {
   async kill(): Promise<void> {
     this.process.kill('SIGKILL');
     await this.exited;
+  }
+
+  /** Sends one command to a child in `commands` mode and resolves to its answer: the next line it prints. */
+  ask(command: string, timeoutMs = 15_000): Promise<string> {
+    const answered = this.lines.length;
+    this.process.stdin.write(`${command}\n`);
+    return this.waitForLine(() => this.lines.length > answered, timeoutMs).then(() => this.lines[answered] ?? '');
   }
 
   /** Closes stdin, which makes the child exit normally. */

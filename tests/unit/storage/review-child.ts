@@ -9,11 +9,15 @@
 //               it again. Then exits. Two of these take turns with one review.
 //   hold:       holds the review open until stdin closes, then exits normally without closing the store (the
 //               lock must not outlive a normal exit).
-// members, audit and hold first print `ready writable` or `ready read-only <reason>`.
+//   commands:   holds the review open and does what each line on stdin says: `add NAME` adds a committee member
+//               and prints `saved NAME` or `refused CODE MESSAGE`; `summary` prints `summary {title, members}`.
+// members, audit, hold and commands first print `ready writable` or `ready read-only <reason>`.
 import { randomUUID } from 'node:crypto';
+import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { ReviewLibrary } from '../../../electron/services/library/review-library';
 import { recordAudit } from '../../../electron/services/reviews/audit';
+import { isAppError } from '../../../shared/errors';
 import type { Review } from '../../../shared/model';
 
 const { positionals, values } = parseArgs({
@@ -29,8 +33,8 @@ const { positionals, values } = parseArgs({
 const [mode] = positionals;
 const dataDir = values['data-dir'];
 const reviewId = values.review;
-if (!dataDir || !reviewId || !['members', 'audit', 'take-turns', 'hold'].includes(mode ?? '')) {
-  process.stderr.write('usage: review-child.ts members|audit|take-turns|hold --data-dir DIR --review ID [--first N] [--count N] [--name NAME]\n');
+if (!dataDir || !reviewId || !['members', 'audit', 'take-turns', 'hold', 'commands'].includes(mode ?? '')) {
+  process.stderr.write('usage: review-child.ts members|audit|take-turns|hold|commands --data-dir DIR --review ID [--first N] [--count N] [--name NAME]\n');
   process.exit(64);
 }
 
@@ -63,6 +67,21 @@ if (mode === 'take-turns') {
 
 const store = await library.openReview(reviewId);
 process.stdout.write(store.readOnly ? `ready read-only ${store.readOnlyReason ?? ''}\n` : 'ready writable\n');
+if (mode === 'commands') {
+  for await (const line of createInterface({ input: process.stdin })) {
+    const [command = '', ...rest] = line.split(' ');
+    if (command === 'summary') {
+      process.stdout.write(`summary ${JSON.stringify({ title: store.review.title, members: store.review.committee.map((m) => m.name) })}\n`);
+    } else if (command === 'add') {
+      const name = rest.join(' ');
+      const now = new Date().toISOString();
+      await store.mutate((draft) => void draft.committee.push({ id: randomUUID(), name, role: 'member', createdAt: now, updatedAt: now })).then(
+        () => process.stdout.write(`saved ${name}\n`),
+        (error: unknown) => process.stdout.write(`refused ${isAppError(error) ? `${error.code} ${error.message}` : `unexpected ${String(error)}`}\n`),
+      );
+    }
+  }
+}
 const change = store.readOnly ? undefined : mode === 'members' ? addMember : mode === 'audit' ? addAuditEntry : undefined;
 if (change) {
   for (let n = Number(values.first); ; n++) {

@@ -66,5 +66,5 @@ export function workspaceHandlers(ws: WorkstationServices, drafts: ReviewDrafts)
 
 /** Refuses a change to a review another process holds (the store would refuse its own writes the same way). */
 function assertWritable(store: ReviewStore): void {
-  if (store.readOnlyReason !== undefined) throw new AppError(store.isNewerFormat ? 'E_READ_ONLY' : 'E_LOCKED', store.readOnlyReason);
+  if (store.readOnlyReason !== undefined) throw new AppError(store.readOnlyCode, store.readOnlyReason);
 }

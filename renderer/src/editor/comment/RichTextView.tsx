@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import type { RichText } from '../../../../shared/model';
+import { MAX_RICH_TEXT_DEPTH } from '../../../../shared/rich-text';
 import { isAllowedLinkUrl } from './linkRule';
 import { childrenOf, plainTextOf, type SerializedNode } from './richText';
 import './comment.css';
@@ -22,8 +23,12 @@ function renderText(node: SerializedNode, key: number): ReactNode {
   return <span key={key}>{content}</span>;
 }
 
-function renderNode(node: SerializedNode, key: number): ReactNode {
-  const children = () => childrenOf(node).map(renderNode);
+/** Two levels (a list and its item) per level of nesting a comment may have; the services refuse deeper ones. */
+const MAX_RENDERED_DEPTH = 2 * MAX_RICH_TEXT_DEPTH + 2;
+
+function renderNode(node: SerializedNode, key: number, depth: number): ReactNode {
+  if (depth > MAX_RENDERED_DEPTH) return null;
+  const children = () => childrenOf(node).map((child, index) => renderNode(child, index, depth + 1));
   switch (node.type) {
     case 'text':
       return renderText(node, key);
@@ -63,5 +68,5 @@ function renderNode(node: SerializedNode, key: number): ReactNode {
 /** A comment as formatted text, read-only: built from its saved form without an editor, so a long thread is light. */
 export function RichTextView({ body, emptyText = 'No comment.' }: { body: RichText | undefined; emptyText?: string }) {
   if (!body || plainTextOf(body) === '') return <p className="rich-text is-empty">{emptyText}</p>;
-  return <div className="rich-text">{childrenOf(body.root as SerializedNode).map(renderNode)}</div>;
+  return <div className="rich-text">{childrenOf(body.root as SerializedNode).map((child, index) => renderNode(child, index, 1))}</div>;
 }

@@ -7,6 +7,9 @@ import { countOf, formatDateTime } from '../../ui/format';
 import { AlertIcon, ChevronRightIcon, DocumentIcon, LockIcon, PencilIcon, RestoreIcon, TrashIcon } from '../../ui/icons';
 import { useAction } from '../../ui/useAction';
 
+/** What the badge of a review file that cannot be opened says. */
+const UNUSABLE_BADGES: Partial<Record<ReviewSummary['state'], string>> = { corrupt: 'Damaged', 'too-large': 'Too large to open', unreadable: 'Cannot be read' };
+
 export interface ReviewCardProps {
   review: ReviewSummary;
   /** Just created or restored: drawn with the accent so the eye finds it. */
@@ -22,7 +25,8 @@ export function ReviewCard({ review, highlighted, onOpen, onRename, onDelete, on
   const titleId = useId();
   const noteId = useId();
   const restore = useAction(() => callInReview(review.id, 'reviews.restoreBackup', { reviewId: review.id }));
-  const damaged = review.state === 'corrupt';
+  // A file that cannot be opened at all: damaged, too large to read, or not readable by this app.
+  const damaged = review.state === 'corrupt' || review.state === 'too-large' || review.state === 'unreadable';
   const newer = review.state === 'newer-format';
   const locked = review.lockedBy !== undefined;
   const readOnly = newer || locked;
@@ -42,7 +46,10 @@ export function ReviewCard({ review, highlighted, onOpen, onRename, onDelete, on
             <h3 id={titleId} className="review-card-title">
               {review.title}
             </h3>
-            {damaged && <span className="badge badge-danger">Damaged</span>}
+            {damaged && <span className="badge badge-danger">{UNUSABLE_BADGES[review.state] ?? 'Damaged'}</span>}
+            {!damaged && review.damagedRecords !== undefined && review.damagedRecords > 0 && (
+              <span className="badge badge-warning">{countOf(review.damagedRecords, 'damaged record')}</span>
+            )}
             {newer && <span className="badge badge-warning">Newer format · read-only</span>}
             {locked && <span className="badge badge-warning">Open elsewhere · read-only</span>}
           </div>

@@ -15,7 +15,9 @@ import { RenameReviewDialog } from '../library/RenameReviewDialog';
 import { ReportArea } from '../report/ReportArea';
 import { ReviewWorkspaceProvider } from '../workspace/ReviewWorkspace';
 import { REVIEW_AREAS, type ReviewAreaId } from './reviewAreas';
+import { DamagedRecordsPanel } from './DamagedRecordsPanel';
 import { callInReview } from './reviewSession';
+import { TakeOverLockDialog } from './TakeOverLockDialog';
 import { useReviewSession } from './useReviewSession';
 import './review.css';
 
@@ -40,7 +42,9 @@ const live = <T extends { deletedAt?: string | undefined }>(items: readonly T[])
 
 /** One review, open for work: its areas in tabs, read-only when the file cannot be written here. */
 export function ReviewScreen({ reviewId, title, onBack, onTitleChange, onCloseFailed }: ReviewScreenProps) {
-  const { session, retry, updateReview } = useReviewSession(reviewId, onCloseFailed);
+  const { session, retry, updateReview, updateOpened } = useReviewSession(reviewId, onCloseFailed);
+  const [takingOver, setTakingOver] = useState(false);
+  const [notice, setNotice] = useState<string>();
   const [area, setArea] = useState<ReviewAreaId>('document');
   // Areas are built the first time they are shown (the document first, quickly), then kept, with what was typed.
   const [visited, setVisited] = useState<ReadonlySet<ReviewAreaId>>(() => new Set(['document']));
@@ -116,11 +120,36 @@ export function ReviewScreen({ reviewId, title, onBack, onTitleChange, onCloseFa
       {opened && review && session.status === 'open' && (
         <ReviewWorkspaceProvider reviewId={reviewId} review={review} readOnly={readOnly} drafts={session.drafts} checklist={checklist.data} area={area} showArea={showArea}>
           {opened.readOnly && (
-            <Banner tone="read-only" title="Read-only: you can look, but not change anything" className="read-only-banner">
+            <Banner
+              tone="read-only"
+              title="Read-only: you can look, but not change anything"
+              className="read-only-banner"
+              actions={
+                opened.lock?.canTakeOver && (
+                  <Button size="sm" onClick={() => setTakingOver(true)}>
+                    Take over…
+                  </Button>
+                )
+              }
+            >
               <p>{opened.readOnlyReason ?? 'This review cannot be changed here.'}</p>
               <p className="read-only-detail">Annotations, replies, verdicts, actions and the checklist are shown here but cannot be added or changed.</p>
             </Banner>
           )}
+          {notice && (
+            <Banner tone="success" onDismiss={() => setNotice(undefined)}>
+              {notice}
+            </Banner>
+          )}
+          <DamagedRecordsPanel
+            reviewId={reviewId}
+            records={opened.damagedRecords}
+            readOnly={readOnly}
+            onRemoved={(left, backupCreatedAt) => {
+              updateOpened((o) => ({ ...o, damagedRecords: left }));
+              setNotice(`The damaged record was removed. The backup of ${formatDateTime(backupCreatedAt)} still holds it.`);
+            }}
+          />
           <Tabs
             label="Review areas"
             idBase="review-area"
@@ -158,6 +187,19 @@ export function ReviewScreen({ reviewId, title, onBack, onTitleChange, onCloseFa
             )}
           </TabPanel>
         </ReviewWorkspaceProvider>
+      )}
+
+      {takingOver && opened?.lock && (
+        <TakeOverLockDialog
+          reviewId={reviewId}
+          lock={opened.lock}
+          onTakenOver={(next) => {
+            setTakingOver(false);
+            updateOpened(() => next);
+            setNotice('You took over the review: it is open for editing here. The take-over is recorded in its audit log.');
+          }}
+          onClose={() => setTakingOver(false)}
+        />
       )}
 
       {renaming && review && (

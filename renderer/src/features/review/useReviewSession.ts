@@ -53,6 +53,11 @@ export function useReviewSession(reviewId: string, onCloseFailed: (message: stri
       setSession((s) => (s.status === 'open' ? { ...s, opened: { ...s.opened, review: change(s.opened.review) } } : s)),
     [],
   );
+  /** Replaces what the services said about the open review (after a take-over of its lock, a repair). */
+  const updateOpened = useCallback(
+    (change: (opened: OpenedReview) => OpenedReview) => setSession((s) => (s.status === 'open' ? { ...s, opened: change(s.opened) } : s)),
+    [],
+  );
   const shown: ReviewSession = session.attempt === attempt ? session : { status: 'opening' };
-  return { session: shown, retry, updateReview };
+  return { session: shown, retry, updateReview, updateOpened };
 }

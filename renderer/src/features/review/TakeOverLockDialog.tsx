@@ -1,0 +1,46 @@
+import type { LockInfo, OpenedReview } from '../../../../shared/api';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { formatDateTime } from '../../ui/format';
+import { useAction } from '../../ui/useAction';
+import { callInReview } from './reviewSession';
+
+export interface TakeOverLockDialogProps {
+  reviewId: string;
+  lock: LockInfo;
+  onTakenOver: (opened: OpenedReview) => void;
+  onClose: () => void;
+}
+
+/**
+ * Asks before this window takes over the lock another computer holds on a review, saying what happens if
+ * someone is still editing it there: their next changes are refused, and they are told so.
+ */
+export function TakeOverLockDialog({ reviewId, lock, onTakenOver, onClose }: TakeOverLockDialogProps) {
+  const takeOver = useAction(() => callInReview(reviewId, 'reviews.takeOverLock', { reviewId, fingerprint: lock.fingerprint }));
+  const where = lock.holder ? `“${lock.holder.host}”` : 'another computer';
+  const confirm = async () => {
+    const opened = await takeOver.run();
+    if (opened) onTakenOver(opened);
+  };
+  return (
+    <ConfirmDialog
+      title={`Take over this review from ${lock.holder ? `“${lock.holder.host}”` : 'its lock file'}?`}
+      confirmLabel="Take over and edit here"
+      onConfirm={() => void confirm()}
+      onCancel={onClose}
+      busy={takeOver.busy}
+      error={takeOver.error}
+    >
+      <p>
+        {lock.holder
+          ? `The review is marked as open for editing on ${where}${lock.holder.since ? ` since ${formatDateTime(lock.holder.since)}` : ''}.`
+          : 'The review is locked by a lock file this app cannot read.'}{' '}
+        Take it over only if no one is editing it there any more: the computer was renamed, or the app did not close properly on it.
+      </p>
+      <p>
+        If someone is still editing it on {where}, nothing they change from now on is saved: the app there refuses their next change and tells them the
+        review was taken over. Taking over is recorded in the review’s audit log.
+      </p>
+    </ConfirmDialog>
+  );
+}
