@@ -5,7 +5,7 @@ import type { BlockDraft, InvisibleText, ParsedDocument } from './types';
 /** Places named in one warning; the rest are counted. */
 const MAX_PLACES = 3;
 /** Pieces of invisible text reported one by one; the rest are counted in one more warning. */
-const MAX_INVISIBLE_WARNINGS = 5;
+const MAX_INVISIBLE_WARNINGS = 10;
 
 /**
  * What every format's text goes through once its parser is done, so no format can skip it: control characters

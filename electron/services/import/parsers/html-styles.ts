@@ -161,10 +161,10 @@ function visibilityDeclarations(block: csstree.CssNode): VisibilityDeclaration[]
   return found;
 }
 
-/** `<font color>` and `bgcolor`, which browsers still honour below any style. */
+/** `<font color>`, `<body text>` and `bgcolor`, which browsers still honour below any style. */
 function attributeDeclarations(element: Element): { property: string; value: csstree.Value | csstree.Raw }[] {
   const found: { property: string; value: csstree.Value | csstree.Raw }[] = [];
-  const color = element.tagName === 'font' ? stringProperty(element, 'color') : undefined;
+  const color = element.tagName === 'font' ? stringProperty(element, 'color') : element.tagName === 'body' ? stringProperty(element, 'text') : undefined;
   if (color) found.push({ property: 'color', value: { type: 'Raw', value: color } });
   const background = stringProperty(element, 'bgColor');
   if (background) found.push({ property: 'background-color', value: { type: 'Raw', value: background } });
