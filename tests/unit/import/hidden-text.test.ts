@@ -88,6 +88,13 @@ describe('text a reader of a web page never sees', () => {
     ]);
   });
 
+  it('says so when a style sheet has more rules than are checked, rather than pass what they hide as checked', async () => {
+    const padding = Array.from({ length: 1_200 }, (_, i) => `p.rule${i}, p { color: #222 }`).join('\n');
+    const page = `<style>${padding}\n.late { display: none }</style><h1>${PRIVACY}</h1><p>${OPENING}</p><p class="late">LATERULE hidden by the last rule.</p>`;
+    const parsed = await parse('html', page);
+    expect(parsed.warnings).toContainEqual(expect.stringMatching(/^The page’s style sheets have more rules than are checked for hidden text \(the first 1,000 were checked, 201 more were not\)/));
+  });
+
   it('warns about invisible text in a Markdown file’s inline HTML, naming the list item it is in', async () => {
     const markdown = `# ${PRIVACY}\n\n${OPENING}\n\n- Replies are answered within five days.\n- Complaints are read.<span style="opacity:0"> HIDDENINMARKDOWN</span>\n`;
     const parsed = await parse('markdown', markdown);

@@ -11,6 +11,12 @@ import { cascaded, declaredStyles, type AppliedDeclaration, type DeclaredStyles 
 /** How a piece of kept text is hidden from a reader, in words (“opacity 0”, “white on white”), by text node. */
 export type InvisibleTextNodes = Map<Text, string>;
 
+export interface PageVisibility {
+  invisible: InvisibleTextNodes;
+  /** Style sheet selectors not read (past MAX_SELECTORS): what they hide may have been kept, unreported. */
+  unreadSelectors: number;
+}
+
 /** Offsets at least this far out (left: -9999px is the usual trick) put text beyond any screen. */
 const OFF_SCREEN_PX = 999;
 /** At or below this opacity (or colour alpha) text cannot be read. */
@@ -44,14 +50,14 @@ const PAGE: Seen = { visible: true, color: undefined, backdrop: WHITE, opacity: 
  * Removes what the page certainly hides from `tree` (in place) and returns the text it keeps that a reader would
  * still not see, with how it is hidden.
  */
-export function removeHiddenContent(tree: Root): InvisibleTextNodes {
-  const styles = declaredStyles(tree);
+export function removeHiddenContent(tree: Root): PageVisibility {
+  const { byElement, unread } = declaredStyles(tree);
   const invisible: InvisibleTextNodes = new Map();
-  visit(tree, PAGE, styles, invisible);
-  return invisible;
+  visit(tree, PAGE, byElement, invisible);
+  return { invisible, unreadSelectors: unread };
 }
 
-function visit(parent: HastParent, seen: Seen, styles: DeclaredStyles, invisible: InvisibleTextNodes): void {
+function visit(parent: HastParent, seen: Seen, styles: DeclaredStyles['byElement'], invisible: InvisibleTextNodes): void {
   const kept: ElementContent[] = [];
   for (const child of parent.children as ElementContent[]) {
     if (child.type === 'text') {
