@@ -1,6 +1,8 @@
 // What a few CSS values amount to, read from css-tree's parsed values: a keyword, a length in pixels, a number,
 // a colour (parsed by culori). Anything these cannot tell (a percentage of an unknown box, a variable) is unknown.
-import * as csstree from 'css-tree';
+import type * as csstree from 'css-tree';
+import generate from 'css-tree/generator';
+import parse from 'css-tree/parser';
 import { parse as parseColor, type Color } from 'culori';
 
 /** Pixels per unit for absolute lengths; font-relative units at the browsers' default 16 px. */
@@ -11,12 +13,12 @@ export type CssValue = csstree.Value | csstree.Raw;
 /** The value's parts, read again by css-tree when it came as raw text (an old attribute). */
 export function valueParts(value: CssValue): csstree.CssNode[] {
   if (value.type === 'Value') return value.children.toArray();
-  const parsed = csstree.parse(value.value, { context: 'value', onParseError: () => undefined });
+  const parsed = parse(value.value, { context: 'value', onParseError: () => undefined });
   return parsed.type === 'Value' ? parsed.children.toArray() : [];
 }
 
 export function cssText(value: CssValue): string {
-  return csstree.generate(value).trim();
+  return generate(value).trim();
 }
 
 /** The single keyword a value is (`none`, `hidden`), lower case; undefined for anything else. */
@@ -54,7 +56,7 @@ export function colorOf(text: string): Color | undefined {
 export function colorIn(value: CssValue): Color | undefined {
   for (const part of valueParts(value)) {
     if (part.type === 'Identifier' || part.type === 'Hash' || part.type === 'Function') {
-      const color = colorOf(csstree.generate(part));
+      const color = colorOf(generate(part));
       if (color) return color;
     }
   }

@@ -2,7 +2,9 @@
 // to elements by their selectors, its style attributes and the old colour attributes, put in cascade order. A
 // page is never rendered, so this reads only the properties that hide text, and never fetches a linked sheet.
 import Specificity from '@bramus/specificity';
-import * as csstree from 'css-tree';
+import type * as csstree from 'css-tree';
+import generate from 'css-tree/generator';
+import parse from 'css-tree/parser';
 import type { Element, Root } from 'hast';
 import { selectAll } from 'hast-util-select';
 import { isElement, stringProperty, type HastParent } from './html-elements';
@@ -149,7 +151,7 @@ function* styleRules(node: csstree.CssNode, condition?: string): Generator<{ rul
     if (name === 'supports' || name === 'layer') {
       yield* styleRules(node.block, condition);
     } else if (name === 'media' || name === 'container') {
-      const query = node.prelude ? csstree.generate(node.prelude).trim() : '';
+      const query = node.prelude ? generate(node.prelude).trim() : '';
       if (name === 'media' && NOT_ON_SCREEN.test(query)) return;
       const always = name === 'media' && (query === '' || ON_EVERY_SCREEN.test(query));
       yield* styleRules(node.block, always ? condition : `@${name} ${query}`.slice(0, 80));
@@ -223,7 +225,7 @@ function hasPseudoElement(selector: csstree.Selector): boolean {
 /** The elements a selector matches; none when the matcher does not know it (a state such as :hover, never the page as first shown). */
 function matchAll(selector: csstree.Selector, tree: Root): Element[] {
   try {
-    return selectAll(csstree.generate(selector), tree);
+    return selectAll(generate(selector), tree);
   } catch {
     return [];
   }
@@ -231,7 +233,7 @@ function matchAll(selector: csstree.Selector, tree: Root): Element[] {
 
 /** CSS as the browser reads it: what it cannot parse, it skips. */
 function parseQuietly(css: string, context: 'stylesheet' | 'declarationList'): csstree.CssNode {
-  return csstree.parse(css, { context, parseValue: true, parseCustomProperty: false, onParseError: () => undefined });
+  return parse(css, { context, parseValue: true, parseCustomProperty: false, onParseError: () => undefined });
 }
 
 function visitElements(parent: HastParent, visit: (element: Element) => void): void {
