@@ -26,6 +26,7 @@ const BIDI_CONTROLS = new RegExp(BIDI_CONTROL.source, 'g');
 
 /** C0 controls but tab, line feed and carriage return; DEL; C1 controls. */
 const CONTROL = /[\u0000-\u0008\u000e-\u001f\u007f-\u009f]/g;
+const CONTROL_PRESENT = new RegExp(CONTROL.source);
 /** Vertical tab and form feed end a line (a form feed is a page break in plain text); they become line breaks. */
 const LINE_ENDING_CONTROL = /[\u000b\u000c]/g;
 
@@ -34,9 +35,9 @@ export function stripControlCharacters(text: string): string {
   return stripAnsi(text).replace(LINE_ENDING_CONTROL, '\n').replace(CONTROL, '');
 }
 
-/** How many characters `stripControlCharacters` removes (escape sequences count every character they had). */
-export function countControlCharacters(text: string): number {
-  return text.length - stripControlCharacters(text).length;
+/** Whether `stripControlCharacters` removes anything (every escape sequence starts with a control character). */
+export function hasControlCharacters(text: string): boolean {
+  return CONTROL_PRESENT.test(text);
 }
 
 /** The bidirectional controls in a text, in order, by name (`RLO`, `PDI`, …). */

@@ -1,4 +1,4 @@
-import { BIDI_CONTROL, bidiControlsIn, normalizeBlockText, stripControlCharacters } from '../../../shared/document';
+import { BIDI_CONTROL, bidiControlsIn, hasControlCharacters, normalizeBlockText, stripControlCharacters } from '../../../shared/document';
 import { describeBlockPlace, excerpt } from './block-place';
 import type { BlockDraft, InvisibleText, ParsedDocument } from './types';
 
@@ -22,17 +22,18 @@ export function cleanDocumentText(parsed: ParsedDocument): ParsedDocument {
   let emptied = 0;
   for (const draft of parsed.blocks) {
     kept.push(blocks.length);
-    const stripped = stripControlCharacters(draft.text);
-    const text = normalizeBlockText(stripped, draft.type);
+    // Vertical tabs and form feeds become line breaks without a word: they are layout, not hidden instructions.
+    const removed = hasControlCharacters(draft.text);
+    const text = normalizeBlockText(stripControlCharacters(draft.text), draft.type);
     if (text === '' && draft.type !== 'table-cell') {
-      if (stripped !== draft.text) emptied++;
+      if (removed) emptied++;
       continue;
     }
-    if (stripped !== draft.text) hadControls.push(blocks.length);
+    if (removed) hadControls.push(blocks.length);
     blocks.push(draft.type === 'note' ? { ...draft, text, label: stripControlCharacters(draft.label) } : { ...draft, text });
   }
   const metadata = Object.fromEntries(Object.entries(parsed.metadata).map(([key, value]) => [stripControlCharacters(key), stripControlCharacters(value)]));
-  const metadataHadControls = Object.entries(parsed.metadata).some(([key, value]) => stripControlCharacters(key + value) !== key + value);
+  const metadataHadControls = Object.entries(parsed.metadata).some(([key, value]) => hasControlCharacters(key + value));
   const invisible = (parsed.invisibleText ?? []).map((found) => ({ ...found, block: kept[found.block] ?? blocks.length }));
   const warnings = [
     ...parsed.warnings.map(stripControlCharacters),

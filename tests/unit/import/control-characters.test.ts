@@ -47,6 +47,13 @@ describe('control characters in an imported document', () => {
     expect(parsed.warnings).toContainEqual(expect.stringMatching(/^Control characters \(such as terminal escape codes\), which are no part of a policy’s text, were removed from .*under “Privacy”/));
   });
 
+  it('leave form feeds and vertical tabs as the line breaks they are, without a warning', async () => {
+    const text = `${PRIVACY}\n=======\n\n${OPENING}\f\n\nStaff answer\vwithin five days.\n`;
+    const parsed = await parseDocument('txt', encode(text), { fileName: 'policy.txt', limits: DEFAULT_IMPORT_LIMITS });
+    expect(parsed.blocks.map((block) => block.text)).toEqual([PRIVACY, OPENING, 'Staff answer within five days.']);
+    expect(parsed.warnings).toEqual([]);
+  });
+
   it('are removed before the version is stored, and a paragraph of nothing else is left out', async () => {
     const { ws, reviewId } = await reviewIn(await tempDir());
     const source = { kind: 'file' as const, fileName: 'policy.txt', dataBase64: Buffer.from(textWithEscapes()).toString('base64') };
