@@ -115,16 +115,17 @@ export function cascaded(declarations: readonly AppliedDeclaration[] | undefined
   let best: AppliedDeclaration | undefined;
   for (const declaration of declarations ?? []) {
     if (declaration.property !== property || (!withConditions && declaration.condition !== undefined)) continue;
-    if (!best || outranks(declaration.rank, best.rank)) best = declaration;
+    if (!best || compareRanks(declaration.rank, best.rank) >= 0) best = declaration;
   }
   return best;
 }
 
-function outranks(a: readonly number[], b: readonly number[]): boolean {
+/** Above zero when rank `a` wins over `b` in the cascade, below when it loses, zero on a tie. */
+export function compareRanks(a: readonly number[], b: readonly number[]): number {
   for (let i = 0; i < a.length; i++) {
-    if (a[i] !== b[i]) return (a[i] ?? 0) > (b[i] ?? 0);
+    if (a[i] !== b[i]) return (a[i] ?? 0) - (b[i] ?? 0);
   }
-  return true;
+  return 0;
 }
 
 /** The text of each <style> element that applies on a screen, in document order. */

@@ -6,7 +6,7 @@ import type { Element, ElementContent, Root, Text } from 'hast';
 import { formatHex, wcagContrast, type Color } from 'culori';
 import { colorIn, colorOf, cssText, fraction, hasImage, keyword, lengthPx, valueParts, type CssValue } from './css-values';
 import { isLeftOut, type HastParent } from './html-elements';
-import { cascaded, declaredStyles, type AppliedDeclaration, type DeclaredStyles } from './html-styles';
+import { cascaded, compareRanks, declaredStyles, type AppliedDeclaration, type DeclaredStyles } from './html-styles';
 
 /** How a piece of kept text is hidden from a reader, in words (“opacity 0”, “white on white”), by text node. */
 export type InvisibleTextNodes = Map<Text, string>;
@@ -127,22 +127,17 @@ function backdrop(declarations: readonly AppliedDeclaration[], outer: Color | 'p
   const longhand = cascaded(declarations, 'background-color', false);
   const image = cascaded(declarations, 'background-image', false);
   if ((image && hasImage(image.value)) || (shorthand && hasImage(shorthand.value))) return 'picture';
-  const winner = [shorthand, longhand].filter((d) => d !== undefined).sort((a, b) => compareRank(b.rank, a.rank))[0];
+  const winner = [shorthand, longhand].filter((d) => d !== undefined).sort((a, b) => compareRanks(b.rank, a.rank))[0];
   const color = winner && (winner.property === 'background' ? colorIn(winner.value) : colorOf(cssText(winner.value)));
   // A see-through background shows what is behind it; only a solid one decides.
   return color && (color.alpha ?? 1) >= 0.9 ? color : outer;
-}
-
-function compareRank(a: readonly number[], b: readonly number[]): number {
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return (a[i] ?? 0) - (b[i] ?? 0);
-  return 0;
 }
 
 /** Font size zero is inherited through relative sizes (1em of nothing is nothing) and ended by any real size. */
 function zeroFont(declarations: readonly AppliedDeclaration[], outer: boolean): boolean {
   const size = cascaded(declarations, 'font-size', false);
   const font = cascaded(declarations, 'font', false);
-  const winner = font && (!size || compareRank(font.rank, size.rank) > 0) ? fontShorthandSize(font.value) : size && valueParts(size.value)[0];
+  const winner = font && (!size || compareRanks(font.rank, size.rank) > 0) ? fontShorthandSize(font.value) : size && valueParts(size.value)[0];
   if (!winner) return outer;
   if (winner.type === 'Number' || winner.type === 'Percentage' || winner.type === 'Dimension') {
     if (Number(winner.value) === 0) return true;
