@@ -5,8 +5,7 @@ import { HEADING_LEVELS, isBlockLevel, isElement, isLeftOut, LIST_TAGS, spanProp
 import { indexFootnotes, isBackLink, markerLabel, type FootnoteIndex } from './html-footnotes';
 import { metadataFromPage } from './html-metadata';
 import { placeCells } from './html-table-grid';
-import { MAX_SELECTORS } from './html-styles';
-import { removeHiddenContent, type InvisibleTextNodes } from './html-visibility';
+import { removeHiddenContent, type InvisibleTextNodes, type StyleReader } from './html-visibility';
 
 /**
  * What reading HTML has counted so far. One document may hold several pieces of HTML (Markdown's raw HTML):
@@ -27,6 +26,8 @@ export interface HastReadContext {
   fileName: string;
   /** Shared with the rest of the document; the caller then reports left-out images itself. */
   tally?: HtmlTally;
+  /** Reads the page's styles (see styleReaderFor); without it, only the markup decides what is hidden. */
+  readStyles?: StyleReader | undefined;
 }
 
 export interface HastBlocks {
@@ -76,7 +77,7 @@ const TRAILING_BACK_ARROWS = /[\s↩↑⤴\u{FE0E}\u{FE0F}]+$/u;
  * their description. Nothing of the markup survives but its text.
  */
 export function blocksFromHast(tree: Root, context: HastReadContext): HastBlocks {
-  const { invisible, unreadSelectors } = removeHiddenContent(tree);
+  const { invisible, warnings: styleWarnings } = removeHiddenContent(tree, context.readStyles);
   const walk: Walk = {
     blocks: [],
     tally: context.tally ?? newHtmlTally(),
@@ -90,7 +91,7 @@ export function blocksFromHast(tree: Root, context: HastReadContext): HastBlocks
   const warnings = walk.chromeLeftOut.size > 0 ? [chromeWarning(walk.chromeLeftOut)] : [];
   const imagesWarning = context.tally ? undefined : imagesLeftOutWarning(walk.tally);
   if (imagesWarning) warnings.push(imagesWarning);
-  if (unreadSelectors > 0) warnings.push(unreadStylesWarning(unreadSelectors));
+  warnings.push(...styleWarnings);
   return { blocks: walk.blocks, warnings, metadata: metadataFromPage(tree), invisibleText: walk.invisibleText };
 }
 
@@ -98,8 +99,8 @@ export function blocksFromHast(tree: Root, context: HastReadContext): HastBlocks
  * The text of an inline piece of HTML (tags dropped, images as their description), by the same rules, with the
  * parts of it a reader does not see (all in block 0: the block the caller puts the text in).
  */
-export function inlineTextFromHast(tree: Root, tally: HtmlTally): { text: string; invisibleText: InvisibleText[] } {
-  const { invisible } = removeHiddenContent(tree);
+export function inlineTextFromHast(tree: Root, tally: HtmlTally, readStyles?: StyleReader): { text: string; invisibleText: InvisibleText[] } {
+  const { invisible } = removeHiddenContent(tree, readStyles);
   const walk: Walk = { blocks: [], tally, footnotes: indexFootnotes(tree), fullPage: false, chromeLeftOut: new Set(), invisible, invisibleText: [] };
   return { text: textOf(tree, walk), invisibleText: walk.invisibleText };
 }
@@ -111,10 +112,6 @@ export function imagesLeftOutWarning({ images, describedImages }: HtmlTally): st
   if (describedImages === images) return `${subject} (only ${images === 1 ? 'its description was' : 'their descriptions were'} kept).`;
   if (describedImages === 0) return `${subject}; ${images === 1 ? 'it had no description' : 'they had no descriptions'} to keep.`;
   return `${subject} (the description${describedImages === 1 ? ' of 1 of them was' : `s of ${describedImages} of them were`} kept).`;
-}
-
-function unreadStylesWarning(unread: number): string {
-  return `The page’s style sheets have more rules than are checked for hidden text (the first ${MAX_SELECTORS.toLocaleString('en')} were checked, ${unread.toLocaleString('en')} more were not), so text they hide may have been kept without a warning. Compare the import with the page as a browser shows it.`;
 }
 
 function chromeWarning(parts: Set<PageChrome>): string {
