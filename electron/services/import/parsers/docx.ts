@@ -1,12 +1,12 @@
 import { fromHtml } from 'hast-util-from-html';
 import { AppError } from '../../../../shared/errors';
+import { excerpt } from '../block-place';
 import type { FormatParser } from '../types';
-import { checkDocxArchive } from './docx-zip';
 import { withoutHiddenText } from './docx-hidden-text';
 import { readCoreProperties } from './docx-properties';
+import { checkDocxArchive } from './docx-zip';
 import { blocksFromHast } from './html-blocks';
 import { withinNestingLimit } from './html-stack-guard';
-import { excerpt } from '../block-place';
 
 /**
  * Word's own styles that carry structure beyond mammoth's defaults (which already know Heading 1-6, lists and
