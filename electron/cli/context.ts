@@ -3,6 +3,7 @@ import { AppError } from '../../shared/errors';
 import { resolveDataDir } from '../services/data-dir';
 import { ReviewLibrary } from '../services/library/review-library';
 import { SettingsStore } from '../services/settings/settings-store';
+import { terminalJson } from './terminal-text';
 
 /** Options every command takes. */
 export const COMMON_OPTIONS = {
@@ -51,5 +52,5 @@ export function contextFor(values: { json?: boolean | undefined; 'data-dir'?: st
 }
 
 export function printJson(ctx: CliContext, value: unknown): void {
-  ctx.out(JSON.stringify(value, null, 2));
+  ctx.out(terminalJson(value));
 }

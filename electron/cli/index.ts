@@ -14,6 +14,7 @@ import { showCommand } from './commands/show';
 import { signCommand } from './commands/sign';
 import { verifyCommand } from './commands/verify';
 import type { CliCommand, CliIo } from './context';
+import { terminalText } from './terminal-text';
 
 const COMMANDS: readonly CliCommand[] = [newCommand, listCommand, showCommand, checklistCommand, importCommand, annotateCommand, assessCommand, annotationsCommand, compareCommand, carryCommand, reportCommand, identityCommand, signCommand, verifyCommand];
 
@@ -21,7 +22,9 @@ const COMMANDS: readonly CliCommand[] = [newCommand, listCommand, showCommand, c
  * Runs one `policy-review` command. Returns the exit code: 0 on success, else 1 with one line on stderr that
  * names the problem.
  */
-export async function runCli(argv: string[], io: CliIo & { err: (text: string) => void } = defaultIo()): Promise<number> {
+export async function runCli(argv: string[], terminal: CliIo & { err: (text: string) => void } = defaultIo()): Promise<number> {
+  // Everything printed passes through terminalText: no text from a document can drive the terminal.
+  const io = { out: (text: string) => terminal.out(terminalText(text)), err: (text: string) => terminal.err(terminalText(text)) };
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     io.out(helpText());

@@ -1,1 +1,2 @@
 export * from './canonical-text';
+export * from './text-controls';

@@ -1,3 +1,4 @@
+import { markBidiControls } from '../document';
 import type { Annotation, CommitteeRole, Verdict } from '../model';
 import type { ChangeCounts, ReportModel, Severity } from './model';
 
@@ -72,7 +73,7 @@ export function formatBytes(bytes: number): string {
 
 /** A long quote cut at a word boundary near `max` characters, with an ellipsis; the JSON report keeps it whole. */
 export function shortQuote(text: string, max = 480): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
+  const flat = markBidiControls(text).replace(/\s+/g, ' ').trim();
   if (flat.length <= max) return flat;
   const cut = flat.slice(0, max);
   const space = cut.lastIndexOf(' ');

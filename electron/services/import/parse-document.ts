@@ -1,4 +1,5 @@
 import { AppError } from '../../../shared/errors';
+import { cleanDocumentText } from './clean-document-text';
 import type { FormatParser, ImportFormat, ParseContext, ParsedDocument } from './types';
 
 // Loaded on demand: a worker reading a text file need not load pdf.js, mammoth and the unified toolchain.
@@ -10,10 +11,10 @@ const PARSERS: Record<ImportFormat, () => Promise<FormatParser>> = {
   pdf: async () => (await import('./parsers/pdf')).parsePdf,
 };
 
-/** Runs the format's parser and enforces the output limits every format shares. */
+/** Runs the format's parser, then what every format's text goes through (see cleanDocumentText) and the output limits. */
 export async function parseDocument(format: ImportFormat, bytes: Uint8Array, context: ParseContext): Promise<ParsedDocument> {
   const parse = await PARSERS[format]();
-  const parsed = await parse(bytes, context);
+  const parsed = cleanDocumentText(await parse(bytes, context));
   const { limits, fileName } = context;
   if (parsed.blocks.length > limits.maxBlocks) {
     throw new AppError('E_TOO_LARGE', `“${fileName}” has more than ${limits.maxBlocks.toLocaleString('en')} paragraphs, far more than a policy. Split it into parts and import each.`);

@@ -21,6 +21,17 @@ export interface ParsedDocument {
   blocks: BlockDraft[];
   metadata: Record<string, string>;
   warnings: string[];
+  /** Text kept although a reader of the original does not see it; worded as warnings once the blocks are final. */
+  invisibleText?: InvisibleText[] | undefined;
+}
+
+/** A piece of text styled so that a reader of the original does not see it (opacity 0, white on white, off-screen). */
+export interface InvisibleText {
+  /** Index in `blocks` of the block it is in. */
+  block: number;
+  /** How it is hidden, in words: “opacity 0”, “white on white”. */
+  how: string;
+  text: string;
 }
 
 export interface ImportLimits {

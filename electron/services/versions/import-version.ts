@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { extname } from 'node:path';
 import type { AppEvent } from '../../../shared/api';
-import { composeVersionText, normalizeBlockText } from '../../../shared/document';
+import { composeVersionText, normalizeBlockText, stripControlCharacters } from '../../../shared/document';
 import { AppError } from '../../../shared/errors';
 import { CalendarDate, type Author, type Block, type Version } from '../../../shared/model';
 import { detectFormat } from '../import/detect-format';
@@ -87,7 +87,8 @@ export function assembleBlocks(drafts: readonly BlockDraft[]): Block[] {
 }
 
 function defaultLabel(fileName: string, parsed: ParsedDocument): string {
-  const stem = fileName.slice(0, fileName.length - extname(fileName).length).trim() || fileName;
+  // A file's name can hold control characters as well as its text can.
+  const stem = stripControlCharacters(fileName.slice(0, fileName.length - extname(fileName).length)).trim() || stripControlCharacters(fileName).trim() || 'Untitled version';
   const version = parsed.metadata.version?.trim();
   const title = parsed.metadata.title?.trim();
   return (title && version ? `${title} ${version}` : stem).slice(0, 200);

@@ -299,6 +299,6 @@ describe('reading Markdown constructs', () => {
 
   it('gives no blocks for a document that is only front matter', async () => {
     const parsed = await parseWith(parseMarkdown, 'only-front-matter.md', '---\ntitle: Only properties\n---\n');
-    expect(parsed).toEqual({ blocks: [], metadata: { title: 'Only properties' }, warnings: [] });
+    expect(parsed).toEqual({ blocks: [], metadata: { title: 'Only properties' }, warnings: [], invisibleText: [] });
   });
 });

@@ -1,8 +1,10 @@
 import { fromHtml } from 'hast-util-from-html';
 import { AppError } from '../../../../shared/errors';
+import { excerpt } from '../block-place';
 import type { FormatParser } from '../types';
-import { checkDocxArchive } from './docx-zip';
+import { withoutHiddenText } from './docx-hidden-text';
 import { readCoreProperties } from './docx-properties';
+import { checkDocxArchive } from './docx-zip';
 import { blocksFromHast } from './html-blocks';
 import { withinNestingLimit } from './html-stack-guard';
 
@@ -27,12 +29,15 @@ const MAX_STYLE_NAMES = 5;
  */
 export const parseDocx: FormatParser = async (bytes, { fileName, limits, progress }) => {
   const archive = await checkDocxArchive(bytes, fileName, limits.docx);
+  const visible = await withoutHiddenText(bytes).catch((error: unknown) => {
+    throw unreadable(fileName, error);
+  });
   progress?.(1, 3);
 
   const { default: mammoth } = await import('mammoth');
   const { value: html, messages } = await mammoth
     .convertToHtml(
-      { buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) },
+      { buffer: Buffer.from(visible.bytes.buffer, visible.bytes.byteOffset, visible.bytes.byteLength) },
       {
         styleMap: STYLE_MAP,
         includeDefaultStyleMap: true,
@@ -52,9 +57,18 @@ export const parseDocx: FormatParser = async (bytes, { fileName, limits, progres
   return {
     blocks: read.blocks,
     metadata: { ...read.metadata, ...readCoreProperties(archive.coreProperties) },
-    warnings: [...converterWarnings(messages, fileName), ...read.warnings],
+    warnings: [...converterWarnings(messages, fileName), ...hiddenTextWarning(visible.hidden, fileName), ...read.warnings],
+    invisibleText: read.invisibleText,
   };
 };
+
+/** Word's hidden text is left out like any text a reader never sees; since a person may show it in Word, say so. */
+function hiddenTextWarning(hidden: readonly string[], fileName: string): string[] {
+  const [first] = hidden;
+  if (first === undefined) return [];
+  const where = hidden.length === 1 ? 'one paragraph' : `${hidden.length} paragraphs`;
+  return [`Left out text that “${fileName}” hides from readers (Word’s “Hidden” font setting) in ${where}, for example “${excerpt(first)}”. Word shows it only when asked to show hidden text.`];
+}
 
 /**
  * Mammoth's notes, summarised: paragraph styles it did not know (their paragraphs became plain paragraphs, which

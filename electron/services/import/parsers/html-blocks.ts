@@ -1,10 +1,11 @@
-import type { Element, Root } from 'hast';
+import type { Element, Root, Text } from 'hast';
 import { normalizeBlockText } from '../../../../shared/document';
-import type { BlockDraft } from '../types';
+import type { BlockDraft, InvisibleText } from '../types';
 import { HEADING_LEVELS, isBlockLevel, isElement, isLeftOut, LIST_TAGS, spanProperty, stringProperty, type HastParent } from './html-elements';
 import { indexFootnotes, isBackLink, markerLabel, type FootnoteIndex } from './html-footnotes';
 import { metadataFromPage } from './html-metadata';
 import { placeCells } from './html-table-grid';
+import { removeHiddenContent, type InvisibleTextNodes, type StyleReader } from './html-visibility';
 
 /**
  * What reading HTML has counted so far. One document may hold several pieces of HTML (Markdown's raw HTML):
@@ -25,12 +26,16 @@ export interface HastReadContext {
   fileName: string;
   /** Shared with the rest of the document; the caller then reports left-out images itself. */
   tally?: HtmlTally;
+  /** Reads the page's styles (see styleReaderFor); without it, only the markup decides what is hidden. */
+  readStyles?: StyleReader | undefined;
 }
 
 export interface HastBlocks {
   blocks: BlockDraft[];
   warnings: string[];
   metadata: Record<string, string>;
+  /** Text kept that a reader does not see, by the index in `blocks` of the block it went into. */
+  invisibleText: InvisibleText[];
 }
 
 type PageChrome = 'navigation' | 'header' | 'footer';
@@ -50,6 +55,9 @@ interface Walk {
   /** A whole web page (not a fragment), whose top-level header and footer are the site's, not the policy's. */
   fullPage: boolean;
   chromeLeftOut: Set<PageChrome>;
+  /** Text nodes styled so that a reader does not see them, and where such text went. */
+  invisible: InvisibleTextNodes;
+  invisibleText: InvisibleText[];
 }
 
 const TOP: Scope = { prose: 'paragraph', sectioned: false };
@@ -69,24 +77,32 @@ const TRAILING_BACK_ARROWS = /[\s↩↑⤴\u{FE0E}\u{FE0F}]+$/u;
  * their description. Nothing of the markup survives but its text.
  */
 export function blocksFromHast(tree: Root, context: HastReadContext): HastBlocks {
+  const { invisible, warnings: styleWarnings } = removeHiddenContent(tree, context.readStyles);
   const walk: Walk = {
     blocks: [],
     tally: context.tally ?? newHtmlTally(),
     footnotes: indexFootnotes(tree),
     fullPage: tree.children.some((child) => isElement(child, 'html')),
     chromeLeftOut: new Set(),
+    invisible,
+    invisibleText: [],
   };
   walkFlow(tree, walk, TOP);
   const warnings = walk.chromeLeftOut.size > 0 ? [chromeWarning(walk.chromeLeftOut)] : [];
   const imagesWarning = context.tally ? undefined : imagesLeftOutWarning(walk.tally);
   if (imagesWarning) warnings.push(imagesWarning);
-  return { blocks: walk.blocks, warnings, metadata: metadataFromPage(tree) };
+  warnings.push(...styleWarnings);
+  return { blocks: walk.blocks, warnings, metadata: metadataFromPage(tree), invisibleText: walk.invisibleText };
 }
 
-/** The text of an inline piece of HTML (tags dropped, images as their description), by the same rules. */
-export function inlineTextFromHast(tree: Root, tally: HtmlTally): string {
-  const walk: Walk = { blocks: [], tally, footnotes: indexFootnotes(tree), fullPage: false, chromeLeftOut: new Set() };
-  return textOf(tree, walk);
+/**
+ * The text of an inline piece of HTML (tags dropped, images as their description), by the same rules, with the
+ * parts of it a reader does not see (all in block 0: the block the caller puts the text in).
+ */
+export function inlineTextFromHast(tree: Root, tally: HtmlTally, readStyles?: StyleReader): { text: string; invisibleText: InvisibleText[] } {
+  const { invisible } = removeHiddenContent(tree, readStyles);
+  const walk: Walk = { blocks: [], tally, footnotes: indexFootnotes(tree), fullPage: false, chromeLeftOut: new Set(), invisible, invisibleText: [] };
+  return { text: textOf(tree, walk), invisibleText: walk.invisibleText };
 }
 
 /** The warning for images left out of a document, or undefined when it had none. */
@@ -116,6 +132,7 @@ function walkFlow(parent: HastParent, walk: Walk, scope: Scope): void {
 function walkFlowChildren(parent: HastParent, walk: Walk, scope: Scope, run: ProseRun): void {
   for (const child of parent.children) {
     if (child.type === 'text') {
+      noteInvisible(child, walk);
       run.add(child.value);
       continue;
     }
@@ -218,7 +235,10 @@ function walkList(list: Element, depth: number, walk: Walk): void {
 
 function walkListContent(parent: Element, depth: number, ordered: boolean, walk: Walk): void {
   for (const child of parent.children) {
-    if (child.type === 'text' && child.value.trim() !== '') emitListItem(child.value, depth, ordered, walk);
+    if (child.type === 'text' && child.value.trim() !== '') {
+      noteInvisible(child, walk);
+      emitListItem(child.value, depth, ordered, walk);
+    }
     if (!isElement(child) || isLeftOut(child)) continue;
     if (child.tagName === 'li') walkListItem(child, depth, ordered, walk);
     // A list written directly inside another (without its item) is still one level deeper.
@@ -313,6 +333,7 @@ function textOf(parent: HastParent, walk: Walk, options: TextOptions = {}): stri
 function appendText(parent: HastParent, walk: Walk, options: TextOptions, parts: string[]): void {
   for (const child of parent.children) {
     if (child.type === 'text') {
+      noteInvisible(child, walk);
       parts.push(child.value);
       continue;
     }
@@ -333,6 +354,19 @@ function appendText(parent: HastParent, walk: Walk, options: TextOptions, parts:
     appendText(child, walk, options, parts);
     parts.push(gap);
   }
+}
+
+/**
+ * Notes where text a reader does not see goes: the next block made is the one it is in, since text is read in
+ * document order and each block is made as soon as its text is complete.
+ */
+function noteInvisible(text: Text, walk: Walk): void {
+  const how = walk.invisible.get(text);
+  if (how === undefined) return;
+  const block = walk.blocks.length;
+  const last = walk.invisibleText.at(-1);
+  if (last?.block === block && last.how === how) last.text += text.value;
+  else walk.invisibleText.push({ block, how, text: text.value });
 }
 
 function isNavigation(element: Element, walk: Walk): boolean {

@@ -112,17 +112,12 @@ export function isBlockLevel(element: Element): boolean {
   return BLOCK_LEVEL.has(element.tagName);
 }
 
-/** Never text: active or embedded content, or content the page hides from every reader. */
+/**
+ * Never text: active or embedded content. Content the page hides from every reader is removed before the text is
+ * read (see html-visibility.ts), since a style sheet can hide it as well as the element itself.
+ */
 export function isLeftOut(element: Element): boolean {
-  return LEFT_OUT.has(element.tagName) || isHidden(element);
-}
-
-function isHidden(element: Element): boolean {
-  const { hidden, ariaHidden, style } = element.properties;
-  // `hidden="until-found"` content is found by searching the page, so a reader can see it.
-  if (hidden !== undefined && hidden !== null && hidden !== false && hidden !== 'until-found') return true;
-  if (String(ariaHidden ?? '').toLowerCase() === 'true') return true;
-  return typeof style === 'string' && /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\s*(?:!important\s*)?(?:;|$)/i.test(style);
+  return LEFT_OUT.has(element.tagName);
 }
 
 export function hasClass(element: Element, name: string): boolean {

@@ -5,6 +5,7 @@ import { unified } from 'unified';
 import type { FormatParser } from '../types';
 import { decodeText } from './decode-text';
 import { withinNestingLimit } from './html-stack-guard';
+import { styleReaderFor } from './html-visibility';
 import { blocksFromMdast } from './md-blocks';
 
 /** Parses only: nothing is rendered, so no Markdown or HTML in the file is ever turned into live markup. */
@@ -16,5 +17,6 @@ const markdownReader = unified().use(remarkParse).use(remarkGfm).use(remarkFront
  */
 export const parseMarkdown: FormatParser = async (bytes, { fileName }) => {
   const text = decodeText(bytes, fileName);
-  return withinNestingLimit(fileName, () => blocksFromMdast(markdownReader.parse(text), fileName));
+  const readStyles = await styleReaderFor(text);
+  return withinNestingLimit(fileName, () => blocksFromMdast(markdownReader.parse(text), fileName, readStyles));
 };

@@ -1,7 +1,8 @@
 import { fromHtml } from 'hast-util-from-html';
 import type { FootnoteDefinition, List, ListItem, PhrasingContent, Root, RootContent, Table } from 'mdast';
-import type { BlockDraft, ParsedDocument } from '../types';
+import type { BlockDraft, InvisibleText, ParsedDocument } from '../types';
 import { blocksFromHast, describeImage, imagesLeftOutWarning, inlineTextFromHast, newHtmlTally, pushBlock, type HtmlTally } from './html-blocks';
+import type { StyleReader } from './html-visibility';
 import { readTomlFrontMatter, readYamlFrontMatter, type FrontMatter } from './md-front-matter';
 
 /** The block that paragraphs become: a quote inside a blockquote, else a paragraph. */
@@ -11,7 +12,11 @@ interface MdWalk {
   fileName: string;
   blocks: BlockDraft[];
   warnings: string[];
+  /** Text in the file's HTML that a reader does not see (styled to be invisible), by block. */
+  invisibleText: InvisibleText[];
   tally: HtmlTally;
+  /** Reads the styles of the file's HTML, when it may have any. */
+  readStyles: StyleReader | undefined;
   /** Footnote definitions by identifier, and each referenced one's number in order of first reference. */
   definitions: Map<string, FootnoteDefinition>;
   numbers: Map<string, number>;
@@ -29,14 +34,14 @@ const ACTIVE_URL_TEXT = /^\s*(?:javascript|vbscript|data)\s*:/i;
  * keep their text and lose their address, images leave their description, and template tags such as
  * `{% include x %}` stay in the text exactly as written.
  */
-export function blocksFromMdast(tree: Root, fileName: string): ParsedDocument {
-  const walk: MdWalk = { fileName, blocks: [], warnings: [], tally: newHtmlTally(), definitions: footnoteDefinitions(tree), numbers: new Map() };
+export function blocksFromMdast(tree: Root, fileName: string, readStyles?: StyleReader): ParsedDocument {
+  const walk: MdWalk = { fileName, blocks: [], warnings: [], invisibleText: [], tally: newHtmlTally(), readStyles, definitions: footnoteDefinitions(tree), numbers: new Map() };
   const frontMatter = readFrontMatter(tree);
   walkFlow(tree.children, walk, 'paragraph');
   emitFootnotes(walk);
   const imagesWarning = imagesLeftOutWarning(walk.tally);
   const warnings = [...frontMatter.warnings, ...new Set(walk.warnings), ...(imagesWarning ? [imagesWarning] : [])];
-  return { blocks: walk.blocks, metadata: frontMatter.metadata, warnings };
+  return { blocks: walk.blocks, metadata: frontMatter.metadata, warnings, invisibleText: walk.invisibleText };
 }
 
 function readFrontMatter(tree: Root): FrontMatter {
@@ -81,7 +86,8 @@ function walkFlow(nodes: readonly RootContent[], walk: MdWalk, prose: ProseType)
 
 /** Raw HTML blocks are read by the same rules as an HTML page, as a fragment of this document. */
 function walkHtml(html: string, walk: MdWalk): void {
-  const { blocks, warnings } = blocksFromHast(fromHtml(html, { fragment: true }), { fileName: walk.fileName, tally: walk.tally });
+  const { blocks, warnings, invisibleText } = blocksFromHast(fromHtml(html, { fragment: true }), { fileName: walk.fileName, tally: walk.tally, readStyles: walk.readStyles });
+  for (const found of invisibleText) walk.invisibleText.push({ ...found, block: walk.blocks.length + found.block });
   walk.blocks.push(...blocks);
   walk.warnings.push(...warnings);
 }
@@ -161,7 +167,7 @@ function flowText(nodes: readonly RootContent[], walk: MdWalk): string {
   return nodes
     .map((node) => {
       if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'tableCell') return phrasingText(node.children, walk);
-      if (node.type === 'html') return inlineTextFromHast(fromHtml(node.value, { fragment: true }), walk.tally);
+      if (node.type === 'html') return inlineHtmlText(node.value, walk);
       if (node.type === 'code') return node.value;
       return 'children' in node ? flowText(node.children as RootContent[], walk) : '';
     })
@@ -177,8 +183,14 @@ function flowText(nodes: readonly RootContent[], walk: MdWalk): string {
  */
 function phrasingText(nodes: readonly PhrasingContent[], walk: MdWalk): string {
   if (!nodes.some(containsHtml)) return nodes.map((node) => plainText(node, walk)).join('');
-  const html = nodes.map((node) => asHtml(node, walk)).join('');
-  return inlineTextFromHast(fromHtml(html, { fragment: true }), walk.tally);
+  return inlineHtmlText(nodes.map((node) => asHtml(node, walk)).join(''), walk);
+}
+
+/** Inline HTML read by the HTML rules; what in it a reader does not see is noted for the block made next, where it goes. */
+function inlineHtmlText(html: string, walk: MdWalk): string {
+  const { text, invisibleText } = inlineTextFromHast(fromHtml(html, { fragment: true }), walk.tally, walk.readStyles);
+  for (const found of invisibleText) walk.invisibleText.push({ ...found, block: walk.blocks.length });
+  return text;
 }
 
 function containsHtml(node: PhrasingContent): boolean {

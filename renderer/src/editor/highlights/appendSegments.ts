@@ -1,17 +1,30 @@
 import { $createLineBreakNode, $createTextNode, type ElementNode, type LexicalNode, type NodeKey } from 'lexical';
+import { BIDI_CONTROL } from '../../../../shared/document';
 import { $createAnnotationMarkNode } from '../nodes/AnnotationMarkNode';
+import { $createBidiControlNode } from '../nodes/BidiControlNode';
 import type { Segment } from './highlightLayout';
 
-/** Text as nodes: one text node, or for code, its lines with line breaks between, so the text stays exact. */
+const BIDI_CONTROL_SPLIT = new RegExp(`(${BIDI_CONTROL.source})`);
+
+/**
+ * Text as nodes: one text node, or for code, its lines with line breaks between, so the text stays exact. Each
+ * direction control character is a node of its own, shown as a mark.
+ */
 export function $textNodes(text: string, keepLines: boolean): LexicalNode[] {
   if (text === '') return [];
-  if (!keepLines || !text.includes('\n')) return [$createTextNode(text)];
+  if (!keepLines || !text.includes('\n')) return $lineNodes(text);
   const nodes: LexicalNode[] = [];
   text.split('\n').forEach((line, n) => {
     if (n > 0) nodes.push($createLineBreakNode());
-    if (line !== '') nodes.push($createTextNode(line));
+    nodes.push(...$lineNodes(line));
   });
   return nodes;
+}
+
+function $lineNodes(line: string): LexicalNode[] {
+  if (!BIDI_CONTROL.test(line)) return line === '' ? [] : [$createTextNode(line)];
+  // Split with a capturing group: pieces of text at even places, the controls between them at odd ones.
+  return line.split(BIDI_CONTROL_SPLIT).flatMap((piece, n) => (piece === '' ? [] : [n % 2 === 1 ? $createBidiControlNode(piece) : $createTextNode(piece)]));
 }
 
 /**

@@ -1,3 +1,4 @@
+import { markBidiControls } from '../../../../shared/document';
 import type { Annotation } from '../../../../shared/model';
 
 export type Severity = Annotation['severity'];
@@ -24,6 +25,6 @@ export const STATUS_ORDER: readonly AnnotationStatus[] = ['open', 'resolved', 'w
 
 /** A quote cut to a readable length for lists and summaries. */
 export function shortQuote(text: string, max = 140): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
+  const flat = markBidiControls(text).replace(/\s+/g, ' ').trim();
   return flat.length <= max ? flat : `${flat.slice(0, max - 1).trimEnd()}…`;
 }
