@@ -1,9 +1,9 @@
+import { access } from 'node:fs/promises';
 import { RecordId } from '../../../shared/model';
 import { REPORT_FORMAT } from '../../../shared/report';
 import type { ReviewLibrary } from '../library/review-library';
 import { unsignedPdfSha256 } from '../signing/pdf-signatures';
 import { signedFileKind } from '../signing/verify-report';
-import { readFileIfPresent } from '../storage/json-file-adapter';
 import { KeptReports, sha256Of, type KeptReport } from './kept-reports';
 import { reviewIdOfReportPdf } from './report-pdf';
 
@@ -21,7 +21,8 @@ export async function signOffTargetOf(library: ReviewLibrary, bytes: Uint8Array)
   const kind = signedFileKind(bytes);
   const reviewId = kind === 'pdf' ? await reviewIdOfReportPdf(bytes) : kind === 'json' ? reviewIdOfJsonReport(bytes) : undefined;
   const notAReport = { notRecorded: 'the file is not a report of a review in this library' };
-  if (!reviewId || (await readFileIfPresent(library.fileFor(reviewId))) === null) return notAReport;
+  // Only whether the review is here: its file may be large, and opening it comes later, when a sign-off is recorded.
+  if (!reviewId || !(await access(library.fileFor(reviewId)).then(() => true, () => false))) return notAReport;
   const kept = await new KeptReports(library.fileFor(reviewId)).list();
   const current = sha256Of(bytes);
   const asExported = kind === 'pdf' ? unsignedPdfSha256(bytes) : current;

@@ -6,9 +6,11 @@ import { signingProblemNow } from '../identities/certificate-use';
 import type { UnlockedIdentity } from '../identities/identity-store';
 import { recordAudit } from '../reviews/audit';
 import type { ReviewStore } from '../storage/review-store';
-import { signJsonReport } from './json-signature';
-import { unsignedPdfSha256 } from './pdf-signatures';
+import { signJsonReport, verifyJsonReport } from './json-signature';
+import { findPdfSignatures, unsignedPdfSha256 } from './pdf-signatures';
 import { signPdf } from './sign-pdf';
+import { NO_TRUST } from './trust';
+import { verifyPdfSignatures } from './verify-pdf';
 import { signedFileKind } from './verify-report';
 
 export interface SignedReport {
@@ -32,6 +34,7 @@ export async function signReportBytes(input: { fileName: string; bytes: Uint8Arr
   const obstacle = signingProblemNow(identity.signer.name, identity.certificate, signedAt);
   if (obstacle) throw new AppError('E_INVALID_INPUT', `Nothing was signed: ${obstacle}`);
   const kind = signedFileKind(input.bytes);
+  await refuseIfChangedSinceSigned(input, kind);
   const request = { signer: identity.signer, key: identity, meaning, signedAt };
   if (kind === 'pdf') return { kind, pdf: await signPdf(input.bytes, request), reportSha256: unsignedPdfSha256(input.bytes), signedAt };
   if (kind === 'json') {
@@ -39,6 +42,24 @@ export async function signReportBytes(input: { fileName: string; bytes: Uint8Arr
     return { kind, signatures, reportSha256: createHash('sha256').update(input.bytes).digest('hex'), signedAt };
   }
   throw new AppError('E_UNSUPPORTED', `“${input.fileName}” is neither a PDF nor a JSON report; only those can be signed.`);
+}
+
+/**
+ * A report whose earlier signatures no longer hold (its signed bytes changed, or something beyond signing was
+ * changed after a signature) is not signed again: the new signature would put one more name to what the earlier
+ * signers never saw, and the sign-off would land in the review as if the report were theirs. Who the earlier
+ * signers are, and whether they are trusted, is the reader's business, not a reason to refuse.
+ */
+async function refuseIfChangedSinceSigned(input: { bytes: Uint8Array; signatures?: string | undefined }, kind: 'pdf' | 'json' | undefined): Promise<void> {
+  let checks;
+  if (kind === 'pdf' && findPdfSignatures(input.bytes).length > 0) checks = (await verifyPdfSignatures(input.bytes, NO_TRUST)).signatures;
+  else if (kind === 'json' && input.signatures !== undefined) checks = await verifyJsonReport(input.bytes, input.signatures, NO_TRUST);
+  const broken = (checks ?? []).flatMap((check) => (check.changesAfter?.length ? check.changesAfter : check.intact ? [] : [`${check.signer}’s signature does not match the file (${check.problem ?? 'its signed bytes changed'}).`]));
+  if (broken.length === 0) return;
+  throw new AppError(
+    'E_CORRUPT',
+    `Nothing was signed: this report was changed after it was signed. ${broken.slice(0, 3).join(' ')} Signing it would add your name to a report the earlier signers did not sign. Export the report again from the review and sign that.`,
+  );
 }
 
 /** Records in the review who signed which report (file name and SHA-256), when, and what it means; and logs it. */

@@ -10,6 +10,7 @@ import { PASSPHRASE, pdfsig, qpdfCheck } from '../signing/support-signing';
 import { runCli } from '../support/run-cli';
 import { useTempDirs } from '../support/temp-dir';
 import { reportToSign } from '../signing/support-reports';
+import { appendUpdate, redrawPage } from '../signing/support-tampering';
 
 const tempDir = useTempDirs();
 const sha256 = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
@@ -38,6 +39,21 @@ describe('policy-review sign', () => {
       ['Ana Díaz', 'Approved', expect.stringMatching(/-report-\d{4}-\d{2}-\d{2}\.pdf$/)],
       ['Ben Okafor', 'Legal review', expect.stringMatching(/-report-\d{4}-\d{2}-\d{2}\.pdf$/)],
     ]);
+  }, 60_000);
+
+  it('refuses to sign a report redrawn after an earlier signature, recording nothing', async () => {
+    const dataDir = await tempDir();
+    const { reviewId, file, ana, ben, passphraseFile } = await reportToSign(dataDir, 'pdf');
+    expect((await runCli(['sign', file, '--identity', ana, '--passphrase-file', passphraseFile, '--data-dir', dataDir])).code).toBe(0);
+    writeFileSync(file, await appendUpdate(readFileSync(file), (update) => redrawPage(update, 1)));
+    const tampered = sha256(file);
+
+    const run = await runCli(['sign', file, '--identity', ben, '--passphrase-file', passphraseFile, '--data-dir', dataDir]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('Nothing was signed: this report was changed after it was signed. Page 1 changed after Ana Díaz signed.');
+    expect(sha256(file)).toBe(tampered);
+    const { review } = await new ReviewLibrary(dataDir).read(reviewId);
+    expect(review.signoffs.map((s) => s.signer.name)).not.toContain('Ben Okafor');
   }, 60_000);
 
   it('refuses a wrong passphrase with one clear line, leaving the file and the review as they were', async () => {
