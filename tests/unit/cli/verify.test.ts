@@ -118,7 +118,13 @@ describe('policy-review verify', () => {
     };
     await signAs(await amira(dataDir), dataDir);
     writeFileSync(file, await appendUpdate(readFileSync(file), (update) => redrawPage(update, 1)));
-    await signAs(await amira(elsewhere), elsewhere);
+    // This app will not countersign the tampered file; the attacker signs it with a tool of their own.
+    const secondAmira = await amira(elsewhere);
+    const refused = await runCli(['sign', file, '--identity', secondAmira, '--passphrase-file', passphraseFile, '--data-dir', elsewhere]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('Nothing was signed: this report was changed after it was signed. Page 1 changed after Amira Haddad signed.');
+    const key = await new IdentityStore(elsewhere).unlock(secondAmira, readFileSync(passphraseFile, 'utf8').trim());
+    writeFileSync(file, await signPdf(readFileSync(file), { signer: key.signer, key, meaning: 'Approved', signedAt: new Date() }));
 
     const run = await runCli(['verify', file, '--json', '--data-dir', dataDir]);
     expect(run.code).toBe(1);

@@ -9,7 +9,7 @@ import { signPdf } from '../../../electron/services/signing/sign-pdf';
 import { NO_TRUST } from '../../../electron/services/signing/trust';
 import { verifyReport } from '../../../electron/services/signing/verify-report';
 import { RIVERTON } from '../report/support-review';
-import { PASSPHRASE, pdfsig, qpdfCheck, reportLikePdf, save, tool, workFolder } from './support-signing';
+import { PASSPHRASE, pdfsig, qpdfCheck, reportLikePdf, save, SIGNED_AT, tool, workFolder } from './support-signing';
 import { appendCompressedUpdate, appendRaw, appendUpdate, itemsOf, objectText, openUpdate, pageCount, pageOf, redrawPage } from './support-tampering';
 
 const folder = workFolder();
@@ -20,7 +20,7 @@ let ben: UnlockedIdentity;
 let report: Uint8Array;
 let signedByAmira: Uint8Array;
 
-const sign = (pdf: Uint8Array, who: UnlockedIdentity, meaning = 'Approved') => signPdf(pdf, { signer: who.signer, key: who, meaning, signedAt: new Date('2026-02-10T09:00:00Z') });
+const sign = (pdf: Uint8Array, who: UnlockedIdentity, meaning = 'Approved') => signPdf(pdf, { signer: who.signer, key: who, meaning, signedAt: SIGNED_AT });
 const verify = (bytes: Uint8Array) => verifyReport({ fileName: 'report.pdf', bytes }, NO_TRUST);
 
 async function identity(dataDir: string, name: string, role: 'chair' | 'legal'): Promise<UnlockedIdentity> {
