@@ -32,7 +32,7 @@ export const parseDocx: FormatParser = async (bytes, { fileName, limits, progres
   const { default: mammoth } = await import('mammoth');
   const { value: html, messages } = await mammoth
     .convertToHtml(
-      { buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) },
+      archive.converterInput,
       {
         styleMap: STYLE_MAP,
         includeDefaultStyleMap: true,
