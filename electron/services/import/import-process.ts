@@ -3,8 +3,7 @@
 // workers' heaps, the array buffers pdf.js and zlib fill, native memory) is sampled here every few milliseconds,
 // and it stops itself above the budget, so no file can take more than that from the machine, and nothing that
 // goes wrong here can bring the host down. The host watches it too (parser-process.ts).
-import { isAppError } from '../../../shared/errors';
-import type { ParseReply } from './import-worker';
+import { failureOf } from './parse-reply';
 import { OVER_BUDGET_EXIT_CODE, type ParseJob, type ProcessReply } from './parser-process-protocol';
 import { parseInWorker } from './run-parser';
 
@@ -38,12 +37,7 @@ channel.onMessage(({ request }) => {
   const progress = (done: number, total: number) => channel.send({ type: 'progress', done, total });
   parseInWorker(request, limits.timeoutMs, limits.maxHeapMb, progress).then(
     (parsed) => channel.send({ type: 'done', ok: true, parsed }),
-    (error: unknown) => {
-      const reply: ParseReply = isAppError(error)
-        ? { type: 'done', ok: false, error: { code: error.code, message: error.message } }
-        : { type: 'done', ok: false, error: { code: 'E_INVALID_INPUT', message: '', internal: error instanceof Error ? `${error.name}: ${error.message}` : String(error) } };
-      channel.send(reply);
-    },
+    (error: unknown) => channel.send({ type: 'done', ok: false, error: failureOf(error) }),
   );
 });
 channel.send({ type: 'ready' });

@@ -3,8 +3,8 @@
 // The same file also starts a PDF page helper: a second worker that reads some of a long PDF's pages for the
 // parser's worker (see parsers/pdf-page-sharing.ts); it answers nobody but that worker.
 import { parentPort, workerData } from 'node:worker_threads';
-import { isAppError } from '../../../shared/errors';
 import { parseDocument } from './parse-document';
+import { failureOf, type ParseReply } from './parse-reply';
 import type { ImportFormat, ImportLimits, PageSharing } from './types';
 
 export interface ParseRequest {
@@ -26,11 +26,6 @@ export type WorkerTask =
 /** What the starting thread posts to a worker: the file passed the checks that come first. */
 export type WorkerCommand = 'checked';
 
-export type ParseReply =
-  | { type: 'progress'; done: number; total: number }
-  | { type: 'done'; ok: true; parsed: Awaited<ReturnType<typeof parseDocument>> }
-  | { type: 'done'; ok: false; error: { code: string; message: string; internal?: string } };
-
 const task = workerData as WorkerTask;
 if (task.waitForCheck) {
   const checked = new Promise<void>((resolve) => parentPort?.once('message', (command: WorkerCommand) => command === 'checked' && resolve()));
@@ -44,11 +39,6 @@ if (task.role === 'pdf-page-helper') {
   const progress = (done: number, total: number) => parentPort?.postMessage({ type: 'progress', done, total } satisfies ParseReply);
   parseDocument(request.format, request.bytes, { fileName: request.fileName, limits: request.limits, progress, pageSharing }).then(
     (parsed) => parentPort?.postMessage({ type: 'done', ok: true, parsed } satisfies ParseReply),
-    (error: unknown) => {
-      const reply: ParseReply = isAppError(error)
-        ? { type: 'done', ok: false, error: { code: error.code, message: error.message } }
-        : { type: 'done', ok: false, error: { code: 'E_INVALID_INPUT', message: '', internal: error instanceof Error ? `${error.name}: ${error.message}` : String(error) } };
-      parentPort?.postMessage(reply);
-    },
+    (error: unknown) => parentPort?.postMessage({ type: 'done', ok: false, error: failureOf(error) } satisfies ParseReply),
   );
 }

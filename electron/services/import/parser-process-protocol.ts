@@ -2,7 +2,8 @@
 // process through whatever its platform allows (Node's child_process.fork in the CLI, the browser host and the
 // tests; Electron's utilityProcess.fork in the app, where the RunAsNode fuse forbids the former), so the services
 // never import 'electron'.
-import type { ParseReply, ParseRequest } from './import-worker';
+import type { ParseRequest } from './import-worker';
+import type { ParseReply } from './parse-reply';
 
 /** The host's one message: the file to parse, with its limits (the process watches its own memory by them). */
 export interface ParseJob {

@@ -4,7 +4,8 @@ import { forkParserProcess } from './fork-parser-process';
 import type { ParseRequest } from './import-worker';
 import { OVER_BUDGET_EXIT_CODE, type ProcessReply, type StartParserProcess } from './parser-process-protocol';
 import { residentBytesOf } from './resident-memory';
-import { replyError, timeLimitError } from './run-parser';
+import { replyError } from './parse-reply';
+import { timeLimitError } from './run-parser';
 import { formatSize } from './too-large';
 import type { ParsedDocument } from './types';
 

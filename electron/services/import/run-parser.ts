@@ -1,7 +1,8 @@
 import { availableParallelism } from 'node:os';
 import { MessageChannel, Worker } from 'node:worker_threads';
-import { AppError, ERROR_CODES, isAppError, type ErrorCode } from '../../../shared/errors';
-import type { ParseReply, ParseRequest, WorkerCommand, WorkerTask } from './import-worker';
+import { AppError } from '../../../shared/errors';
+import type { ParseRequest, WorkerCommand, WorkerTask } from './import-worker';
+import { failureOf, replyError, type ParseReply } from './parse-reply';
 import { newPageClaims } from './parsers/pdf-page-sharing';
 import type { ImportFormat, ParsedDocument } from './types';
 
@@ -80,7 +81,7 @@ export function parseInWorker(
         worker.postMessage('checked' satisfies WorkerCommand);
         helper?.postMessage('checked' satisfies WorkerCommand);
       },
-      (error: unknown) => finish(() => reject(isAppError(error) ? error : replyError(request, { code: 'E_INVALID_INPUT', message: '', internal: String(error) }))),
+      (error: unknown) => finish(() => reject(replyError(request, failureOf(error)))),
     );
     worker.on('message', (reply: ParseReply) => {
       if (reply.type === 'progress') return onProgress?.(reply.done, reply.total);
@@ -103,20 +104,4 @@ export function parseInWorker(
 
 export function timeLimitError(fileName: string, timeoutMs: number): AppError {
   return new AppError('E_TOO_LARGE', `Reading “${fileName}” took longer than ${Math.round(timeoutMs / 1000)} seconds, so it was stopped. The file may be damaged or far larger than a policy; try saving it again from the program that made it, or in another format.`);
-}
-
-/** The error a parser answered with: its own AppError, or what went wrong inside it, said as a damaged file. */
-export function replyError(request: Pick<ParseRequest, 'fileName' | 'format'>, error: Extract<ParseReply, { ok: false }>['error']): AppError {
-  if (error.internal !== undefined) {
-    return new AppError('E_INVALID_INPUT', `“${request.fileName}” could not be read as ${describe(request.format)}: ${error.internal.slice(0, 300)}. The file may be damaged; try saving it again from the program that made it.`);
-  }
-  return new AppError(asErrorCode(error.code), error.message);
-}
-
-function describe(format: ParseRequest['format']): string {
-  return { txt: 'text', markdown: 'Markdown', html: 'HTML', docx: 'a Word document', pdf: 'a PDF' }[format];
-}
-
-function asErrorCode(code: string): ErrorCode {
-  return (ERROR_CODES as readonly string[]).includes(code) ? (code as ErrorCode) : 'E_INVALID_INPUT';
 }
