@@ -33,10 +33,12 @@ export default defineConfig({
         input: {
           index: resolve(root, 'electron/main/index.ts'),
           cli: resolve(root, 'electron/cli/index.ts'),
-          // Parsers run in a worker thread started from this file (electron/services/import/run-parser.ts).
+          // An import parses its file in a process of its own started from this file (parser-process.ts), whose
+          // parsers run in worker threads started from the next (run-parser.ts).
+          'import-process': resolve(root, 'electron/services/import/import-process.ts'),
           'import-worker': resolve(root, 'electron/services/import/import-worker.ts'),
         },
-        // One flat folder, so `new URL('./import-worker.js', import.meta.url)` finds the worker from any chunk.
+        // One flat folder, so `new URL('./import-worker.js', import.meta.url)` finds the entry from any chunk.
         output: { chunkFileNames: '[name]-[hash].js' },
       },
     },

@@ -5,6 +5,7 @@ import { registerAppSchemePrivileges, serveRendererOnAppProtocol } from './app-p
 import { forwardEventsToWindows, releaseReviewsOfClosedWindows } from './events';
 import { chooseFiles, chooseSaveFile } from './file-dialog';
 import { serveApiOverIpc } from './ipc';
+import { startUtilityParserProcess } from './parser-process';
 import { printReportPdf } from './print-pdf';
 import { installSecurityGuards } from './security';
 import { builtFile, createMainWindow } from './window';
@@ -19,7 +20,7 @@ let workstation: Workstation | undefined;
 async function start(): Promise<void> {
   installSecurityGuards();
   serveRendererOnAppProtocol(builtFile('../renderer'));
-  workstation = await openWorkstation({ dataDir, host: 'electron', chooseFiles, chooseSaveFile, printPdf: printReportPdf });
+  workstation = await openWorkstation({ dataDir, host: 'electron', chooseFiles, chooseSaveFile, printPdf: printReportPdf, startParserProcess: startUtilityParserProcess });
   serveApiOverIpc(workstation.invoke);
   forwardEventsToWindows(workstation);
   releaseReviewsOfClosedWindows(workstation);

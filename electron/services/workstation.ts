@@ -11,6 +11,7 @@ import { ReviewSessions, type Caller } from './library/review-sessions';
 import { actorFromSettings } from './settings/actor';
 import { SettingsStore } from './settings/settings-store';
 import { APP_VERSION } from './app-version';
+import type { StartParserProcess } from './import/parser-process-protocol';
 import type { ImportLimits } from './import/types';
 
 export interface WorkstationOptions extends DispatchOptions {
@@ -26,6 +27,8 @@ export interface WorkstationOptions extends DispatchOptions {
   chooseSaveFile?: (purpose: SaveChoicePurpose, suggestedName: string, caller: Caller) => Promise<string | undefined>;
   /** Overrides the import limits (tests use small ones to reach them quickly). */
   importLimits?: ImportLimits;
+  /** How the host starts an import's parsing process: Electron's utilityProcess; Node's child_process.fork without one. */
+  startParserProcess?: StartParserProcess;
   /** The host's own HTML-to-PDF printer (Electron's printToPDF); without one, reports print in Playwright's Chromium. */
   printPdf?: (html: string) => Promise<Uint8Array>;
 }
@@ -47,6 +50,7 @@ export interface WorkstationServices {
   readonly chosenSavePaths: ChosenSavePaths;
   readonly chooseSaveFile: WorkstationOptions['chooseSaveFile'];
   readonly importLimits: ImportLimits | undefined;
+  readonly startParserProcess: StartParserProcess | undefined;
   readonly printPdf: WorkstationOptions['printPdf'];
   /** Who is acting: the name in settings, else the computer's user name. */
   actor(): Author;
@@ -83,6 +87,7 @@ export async function openWorkstation(options: WorkstationOptions): Promise<Work
     chosenSavePaths: new ChosenSavePaths(),
     chooseSaveFile: options.chooseSaveFile,
     importLimits: options.importLimits,
+    startParserProcess: options.startParserProcess,
     printPdf: options.printPdf,
     emit: (event) => listeners.forEach((listener) => listener(event)),
     actor: () => actorFromSettings(settings.settings),

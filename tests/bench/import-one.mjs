@@ -1,7 +1,10 @@
 // One measurement in a fresh plain-Node process (no TypeScript loader), so time and peak memory are the app's:
 //   node tests/bench/import-one.mjs app|raw FILE
-// `app` runs the built `policy-review import` (format check, parser in its worker with limits, blocks, durable
-// save) into a new review; `raw` runs only the parser library (mammoth for .docx, pdf.js text for .pdf).
+// `app` runs the built `policy-review import` (format check, parsing process with its workers and limits, blocks,
+// durable save) into a new review; `raw` runs only the parser library (mammoth for .docx, pdf.js text for .pdf).
+// Prints one JSON line: time, this process's peak memory, and for `app` the parsing processes' peak (sampled from
+// /proc, Linux only) and the error the import answered, if any.
+import { readFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
@@ -9,21 +12,49 @@ import { extname, join } from 'node:path';
 const [mode, file] = process.argv.slice(2);
 if ((mode !== 'app' && mode !== 'raw') || !file) throw new Error('usage: import-one.mjs app|raw FILE');
 
-const quiet = { out: () => undefined, err: (text) => console.error(text) };
+/** The highest peak resident memory (VmHWM) of this process's children, in kilobytes, sampled every few milliseconds. */
+function watchChildren() {
+  let peakKb = 0;
+  const sample = () => {
+    let children = [];
+    try {
+      children = readFileSync(`/proc/${process.pid}/task/${process.pid}/children`, 'latin1').trim().split(/\s+/).filter(Boolean);
+    } catch {
+      return;
+    }
+    for (const pid of children) {
+      try {
+        peakKb = Math.max(peakKb, Number(/^VmHWM:\s+(\d+) kB$/m.exec(readFileSync(`/proc/${pid}/status`, 'latin1'))?.[1] ?? 0));
+      } catch {
+        // It has just ended.
+      }
+    }
+  };
+  const timer = setInterval(sample, 5);
+  return () => {
+    clearInterval(timer);
+    sample();
+    return process.platform === 'linux' ? Math.round(peakKb / 1024) : null;
+  };
+}
+
 let units = 0;
 let ms;
+let parserPeakRssMb = null;
+let error = null;
 if (mode === 'app') {
   const { runCli } = await import(new URL('../../out/main/cli.js', import.meta.url).href);
   const dataDir = await mkdtemp(join(tmpdir(), 'policy-review-bench-'));
   let created = '';
-  await runCli(['new', '--title', 'Bench', '--json', '--data-dir', dataDir], { ...quiet, out: (text) => (created = text) });
+  await runCli(['new', '--title', 'Bench', '--json', '--data-dir', dataDir], { out: (text) => (created = text), err: (text) => console.error(text) });
   const reviewId = JSON.parse(created).id;
   let printed = '';
+  const stopWatching = watchChildren();
   const started = performance.now();
-  const code = await runCli(['import', reviewId, file, '--json', '--data-dir', dataDir], { ...quiet, out: (text) => (printed = text) });
+  const code = await runCli(['import', reviewId, file, '--json', '--data-dir', dataDir], { out: (text) => (printed = text), err: (text) => (error = text) });
   ms = performance.now() - started;
-  if (code !== 0) process.exit(1);
-  units = JSON.parse(printed).blocks;
+  parserPeakRssMb = stopWatching();
+  if (code === 0) units = JSON.parse(printed).blocks;
   await rm(dataDir, { recursive: true, force: true });
 } else {
   const bytes = await readFile(file);
@@ -40,4 +71,4 @@ if (mode === 'app') {
   ms = performance.now() - started;
 }
 // maxRSS is the peak resident memory of this whole process, worker threads included (kilobytes on Linux).
-console.log(JSON.stringify({ ms: Math.round(ms), peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024), units }));
+console.log(JSON.stringify({ ms: Math.round(ms), peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024), parserPeakRssMb, units, error }));

@@ -1,6 +1,8 @@
-import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { zipDate } from '../../fixtures/generator/deterministic-zip';
+import { flateBombPdf, lyingStylesDocx } from '../../fixtures/generator/memory-bombs';
 import { percentile } from './stats';
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
@@ -8,18 +10,70 @@ const generated = `${repo}/fixtures/generated`;
 
 interface Measurement {
   ms: number;
+  /** Peak resident memory of the process that runs the import (the host: the CLI here, Electron's main in the app). */
   peakRssMb: number;
+  /** Peak resident memory of the host's child processes: the parsing process (null where /proc is missing). */
+  parserPeakRssMb: number | null;
+  /** Peak of the host and all its descendants together, sampled by this benchmark (Linux). */
+  groupPeakRssMb: number;
   units: number;
+  /** What the import answered when it refused the file, or why this benchmark stopped it. */
+  error: string | null;
 }
 
-function measure(mode: 'app' | 'raw', file: string): Measurement {
-  const run = spawnSync(process.execPath, [`${repo}/tests/bench/import-one.mjs`, mode, file], { cwd: repo, encoding: 'utf8' });
-  if (run.status !== 0) throw new Error(`import-one ${mode} ${file} failed: ${run.stderr}`);
-  return JSON.parse(run.stdout.trim().split('\n').at(-1) ?? '{}') as Measurement;
+/** A run is stopped (and reported so) above this much memory for the whole process tree, or after this long. */
+const GROUP_CAP_MB = 6 * 1024;
+const RUN_CAP_MS = 180_000;
+
+/** Resident memory of a process and all its descendants, in MB, from /proc (0 where it is missing). */
+function treeRssMb(pid: number): number {
+  let kb = 0;
+  const visit = (id: string) => {
+    try {
+      kb += Number(/^VmRSS:\s+(\d+) kB$/m.exec(readFileSync(`/proc/${id}/status`, 'latin1'))?.[1] ?? 0);
+      for (const child of readFileSync(`/proc/${id}/task/${id}/children`, 'latin1').trim().split(/\s+/).filter(Boolean)) visit(child);
+    } catch {
+      // Gone already.
+    }
+  };
+  visit(String(pid));
+  return Math.round(kb / 1024);
+}
+
+/** One import in a fresh process, its process tree watched (and killed above GROUP_CAP_MB, so an old build cannot take the machine down). */
+function measure(mode: 'app' | 'raw', file: string): Promise<Measurement> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [`${repo}/tests/bench/import-one.mjs`, mode, file], { cwd: repo, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    let groupPeakRssMb = 0;
+    let stopped: string | null = null;
+    const started = Date.now();
+    const watch = setInterval(() => {
+      const rss = treeRssMb(child.pid ?? 0);
+      groupPeakRssMb = Math.max(groupPeakRssMb, rss);
+      const over = rss > GROUP_CAP_MB ? `more than ${GROUP_CAP_MB} MB` : Date.now() - started > RUN_CAP_MS ? `longer than ${RUN_CAP_MS / 1000} s` : null;
+      if (over && !stopped) {
+        stopped = `stopped by the benchmark: it took ${over}`;
+        process.kill(-(child.pid ?? 0), 'SIGKILL');
+      }
+    }, 20);
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearInterval(watch);
+      if (stopped) return resolve({ ms: Date.now() - started, peakRssMb: groupPeakRssMb, parserPeakRssMb: null, groupPeakRssMb, units: 0, error: stopped });
+      if (code !== 0) return reject(new Error(`import-one ${mode} ${file} failed (exit code ${code}): ${stderr}`));
+      resolve({ ...(JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as Omit<Measurement, 'groupPeakRssMb'>), groupPeakRssMb });
+    });
+  });
 }
 
 /** How many times each import is measured; this machine's timings vary by about ±5% from run to run. */
 const RUNS = 7;
+/** The files that unpack to gigabytes are measured fewer times: the answer, and the memory it costs, is what matters. */
+const BOMB_RUNS = 3;
 
 interface Summary {
   msMedian: number;
@@ -27,19 +81,43 @@ interface Summary {
   msMax: number;
   peakRssMbMedian: number;
   peakRssMbMax: number;
+  parserPeakRssMbMedian: number | null;
+  parserPeakRssMbMax: number | null;
+  groupPeakRssMbMax: number;
   units: number;
 }
 
 function summarize(runs: readonly Measurement[]): Summary {
   const ms = runs.map((run) => run.ms);
   const rss = runs.map((run) => run.peakRssMb);
-  return { msMedian: percentile(ms, 50), msMin: Math.min(...ms), msMax: Math.max(...ms), peakRssMbMedian: percentile(rss, 50), peakRssMbMax: Math.max(...rss), units: runs[0]?.units ?? 0 };
+  const parser = runs.flatMap((run) => (run.parserPeakRssMb === null ? [] : [run.parserPeakRssMb]));
+  return {
+    msMedian: percentile(ms, 50),
+    msMin: Math.min(...ms),
+    msMax: Math.max(...ms),
+    peakRssMbMedian: percentile(rss, 50),
+    peakRssMbMax: Math.max(...rss),
+    parserPeakRssMbMedian: parser.length ? percentile(parser, 50) : null,
+    parserPeakRssMbMax: parser.length ? Math.max(...parser) : null,
+    groupPeakRssMbMax: Math.max(...runs.map((run) => run.groupPeakRssMb)),
+    units: runs[0]?.units ?? 0,
+  };
+}
+
+/** The two files of issue 12 that unpack to gigabytes, written to fixtures/generated/ once. */
+async function bombFiles(): Promise<string[]> {
+  const pdf = `${generated}/flate-bomb.pdf`;
+  const docx = `${generated}/lying-styles.docx`;
+  if (!existsSync(pdf)) writeFileSync(pdf, (await flateBombPdf()).pdf);
+  if (!existsSync(docx)) writeFileSync(docx, (await lyingStylesDocx(readFileSync(`${repo}/fixtures/policies/riverton-social-media/v1.docx`), zipDate('2023-01-01'))).docx);
+  return [pdf, docx];
 }
 
 /**
  * Importing a generated ~100-page policy as DOCX and as PDF, each run in a fresh process: the app's whole import
- * as built (time, and peak memory of the process with its workers) beside the parser library alone on the same
- * file. Each is measured RUNS times, the app and the library in turn, and summarized by the median.
+ * as built (time, peak memory of the host and of the parsing process) beside the parser library alone on the same
+ * file. Each is measured RUNS times, the app and the library in turn, and summarized by the median. Then the two
+ * files that unpack to gigabytes, through the app: what it answered, and the peak memory of host and parser.
  */
 export async function benchImport(): Promise<Record<string, unknown>> {
   const build = spawnSync(process.execPath, [`${repo}/node_modules/electron-vite/bin/electron-vite.js`, 'build'], { cwd: repo, encoding: 'utf8' });
@@ -54,12 +132,22 @@ export async function benchImport(): Promise<Record<string, unknown>> {
     const rawRuns: Measurement[] = [];
     const appRuns: Measurement[] = [];
     for (let run = 0; run < RUNS; run++) {
-      rawRuns.push(measure('raw', file));
-      appRuns.push(measure('app', file));
+      rawRuns.push(await measure('raw', file));
+      appRuns.push(await measure('app', file));
     }
+    const failed = appRuns.find((run) => run.error);
+    if (failed) throw new Error(`importing ${file} failed: ${failed.error}`);
     const app = summarize(appRuns);
     const raw = summarize(rawRuns);
     figures[format] = { runs: RUNS, app, raw, timeRatio: Math.round((app.msMedian / raw.msMedian) * 100) / 100 };
   }
+  const bombs: Record<string, unknown> = {};
+  for (const file of await bombFiles()) {
+    const runs: Measurement[] = [];
+    for (let run = 0; run < BOMB_RUNS; run++) runs.push(await measure('app', file));
+    const { msMedian, peakRssMbMax, parserPeakRssMbMax, groupPeakRssMbMax } = summarize(runs);
+    bombs[file.slice(generated.length + 1)] = { runs: BOMB_RUNS, msMedian, hostPeakRssMbMax: peakRssMbMax, parserPeakRssMbMax, groupPeakRssMbMax, answers: [...new Set(runs.map((run) => run.error))] };
+  }
+  figures.bombs = bombs;
   return figures;
 }

@@ -44,6 +44,12 @@ export interface ImportLimits {
   timeoutMs: number;
   /** Heap a parser's worker may use. */
   maxHeapMb: number;
+  /**
+   * Resident memory the parsing process may reach, worker threads, array buffers and native memory included: it
+   * is stopped above this. Sampled every few milliseconds, so it is set below the 1 GB budget by what can grow
+   * between two samples.
+   */
+  maxProcessMemoryMb: number;
   docx: {
     maxEntries: number;
     maxUncompressedBytes: number;
@@ -52,6 +58,8 @@ export interface ImportLimits {
   };
   pdf: {
     maxPages: number;
+    /** Most bytes one stream (a page's content, a font) may unpack to; pictures, which import never unpacks, aside. */
+    maxStreamBytes: number;
     /** From this size on, a second worker reads pages at the same time (when the machine has a core for it). */
     helperFromBytes: number;
   };
@@ -63,11 +71,12 @@ export const DEFAULT_IMPORT_LIMITS: ImportLimits = {
   maxBlocks: 100_000,
   timeoutMs: 60_000,
   maxHeapMb: 512,
+  maxProcessMemoryMb: 896,
   docx: { maxEntries: 2_000, maxUncompressedBytes: 200 * 1024 * 1024, maxCompressionRatio: 120 },
   // Where a helper starts to pay for itself, measured on policies printed by Chromium (about 10 KB a page):
   // 10 pages took 0.58 s with one and 0.48 s without, 24 pages 0.77 s and 0.67 s, 47 pages (456 KB) 1.01 s and
   // 1.03 s, 104 pages (1.4 MB) 1.45 s and 1.8 s. A second pdf.js has to load and warm up before it helps.
-  pdf: { maxPages: 2_000, helperFromBytes: 512 * 1024 },
+  pdf: { maxPages: 2_000, maxStreamBytes: 64 * 1024 * 1024, helperFromBytes: 512 * 1024 },
 };
 
 /** The context each parser gets: the file's name (for messages), the limits to enforce, a progress report. */

@@ -5,7 +5,8 @@ import { composeVersionText, normalizeBlockText, stripControlCharacters } from '
 import { AppError } from '../../../shared/errors';
 import { CalendarDate, type Author, type Block, type Version } from '../../../shared/model';
 import { detectFormat } from '../import/detect-format';
-import { parseInWorker } from '../import/run-parser';
+import { parseInProcess } from '../import/parser-process';
+import type { StartParserProcess } from '../import/parser-process-protocol';
 import { fileTooLargeError } from '../import/too-large';
 import { DEFAULT_IMPORT_LIMITS, MEDIA_TYPES, type BlockDraft, type ImportLimits, type ParsedDocument } from '../import/types';
 import { recordAudit } from '../reviews/audit';
@@ -21,13 +22,15 @@ export interface ImportInput {
 export interface ImportOptions {
   actor: Author;
   limits?: ImportLimits;
+  /** How the host starts the parsing process (Electron's utilityProcess); Node's child_process.fork by default. */
+  startParserProcess?: StartParserProcess | undefined;
   /** Reports each stage, for a progress bar. */
   progress?: (stage: Extract<AppEvent, { type: 'import.progress' }>['stage'], done?: number, total?: number) => void;
 }
 
 /**
- * Imports one file as a new version of the review: checks it, parses it in a worker, keeps its original bytes,
- * and adds the version in one durable write. Any failure leaves the review as it was.
+ * Imports one file as a new version of the review: checks it, parses it in a process of its own, keeps its
+ * original bytes, and adds the version in one durable write. Any failure leaves the review as it was.
  */
 export async function importVersion(store: ReviewStore, input: ImportInput, options: ImportOptions): Promise<{ version: Version; warnings: string[] }> {
   const limits = options.limits ?? DEFAULT_IMPORT_LIMITS;
@@ -39,7 +42,10 @@ export async function importVersion(store: ReviewStore, input: ImportInput, opti
   }
   const format = detectFormat(bytes, fileName);
   options.progress?.('parsing');
-  const parsed = await parseInWorker({ format, fileName, bytes, limits }, limits.timeoutMs, limits.maxHeapMb, (done, total) => options.progress?.('parsing', done, total));
+  const parsed = await parseInProcess(
+    { format, fileName, bytes, limits },
+    { onProgress: (done, total) => options.progress?.('parsing', done, total), startProcess: options.startParserProcess },
+  );
   const blocks = assembleBlocks(parsed.blocks);
   const { text } = composeVersionText(blocks);
   const warnings = [...parsed.warnings];

@@ -1,4 +1,6 @@
+import { writeFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
+import { flateBombPdf } from '../../../fixtures/generator/memory-bombs';
 import { runCli } from '../support/run-cli';
 import { useTempDirs } from '../support/temp-dir';
 import { HOSTILE, RIVERTON } from '../import/support-import';
@@ -37,6 +39,18 @@ describe('policy-review import', () => {
     const shown = JSON.parse((await runCli(['show', id, '--json', '--data-dir', dataDir])).stdout) as { versions: unknown[] };
     expect(shown.versions).toEqual([]);
   }, 60_000);
+
+  it('exits 1 naming the file when a PDF stream inflates to gigabytes, and leaves the review as it was', async () => {
+    const dataDir = await tempDir();
+    const id = await newReview(dataDir);
+    const bomb = `${dataDir}/flate-bomb.pdf`;
+    await writeFile(bomb, (await flateBombPdf()).pdf);
+    const run = await runCli(['import', id, bomb, '--data-dir', dataDir]);
+    expect(run.code).toBe(1);
+    expect(run.stderr.trim()).toMatch(/^policy-review import: “flate-bomb\.pdf” holds a compressed part .* that unpacks to more than 64 MB/);
+    const shown = JSON.parse((await runCli(['show', id, '--json', '--data-dir', dataDir])).stdout) as { versions: unknown[] };
+    expect(shown.versions).toEqual([]);
+  }, 120_000);
 
   it('exits 1 when the file does not exist', async () => {
     const dataDir = await tempDir();

@@ -1,9 +1,10 @@
+import JSZip from 'jszip';
 import mammoth from 'mammoth';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { AppError } from '../../../shared/errors';
 import { parseDocx } from '../../../electron/services/import/parsers/docx';
 import { DEFAULT_IMPORT_LIMITS, type BlockDraft, type ImportLimits, type ParsedDocument } from '../../../electron/services/import/types';
-import { DOCX, policyDocx, repack, understateEntrySize, zipBombDocx } from './support-docx-build';
+import { DOCX, pictureDocx, policyDocx, repack, understateEntrySize, zipBombDocx } from './support-docx-build';
 
 const context = (fileName: string, limits: ImportLimits = DEFAULT_IMPORT_LIMITS) => ({ fileName, limits });
 
@@ -155,5 +156,14 @@ describe('Word files that are not safe or not whole', () => {
     const error = await failure(parseDocx(hollow, context('hollow.docx')));
     expect(error.code).toBe('E_INVALID_INPUT');
     expect(error.message).toMatch(/“hollow\.docx” is a zip archive but not a Word document/);
+  });
+});
+
+describe('Word documents with pictures', () => {
+  it('keeps the text around a picture and its description, though only XML parts reach the converter', async () => {
+    const docx = await pictureDocx('Map of the city districts');
+    expect(Object.keys((await JSZip.loadAsync(docx)).files).some((name) => /^word\/media\/.+\.png$/.test(name))).toBe(true);
+    const parsed = await parseDocx(docx, context('picture.docx'));
+    expect(parsed.blocks.map((block) => block.text)).toEqual(['Before the picture.', '[Image: Map of the city districts]', 'After the picture.']);
   });
 });

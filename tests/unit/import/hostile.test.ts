@@ -1,9 +1,12 @@
 import { readdir, readFile } from 'node:fs/promises';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { MAX_IMPORT_BYTES } from '../../../shared/api';
+import { DEFAULT_IMPORT_LIMITS } from '../../../electron/services/import/types';
 import { sourcesFolderFor } from '../../../electron/services/storage/source-files';
+import { zipDate } from '../../../fixtures/generator/deterministic-zip';
+import { flateBombPdf, LYING_STYLES_DECLARED_BYTES, lyingStylesDocx } from '../../../fixtures/generator/memory-bombs';
 import { useTempDirs } from '../support/temp-dir';
-import { call, HOSTILE, importFile, reviewIn } from './support-import';
+import { call, HOSTILE, importBytes, importFile, reviewIn, RIVERTON } from './support-import';
 
 const tempDir = useTempDirs();
 
@@ -68,4 +71,46 @@ describe('hostile and broken files', () => {
     expect(version.warnings).toEqual(warnings);
     await ws.close();
   }, 60_000);
+});
+
+describe('files that unpack to gigabytes', () => {
+  const bombs: [string, string, RegExp][] = [
+    ['flate-bomb.pdf', 'a 1.5 MB PDF whose one content stream inflates to 1.5 GB', /unpacks to more than 64 MB/],
+    ['lying-styles.docx', `a 1.2 MB Word document whose styles part says it holds ${LYING_STYLES_DECLARED_BYTES} bytes and inflates to 1.2 GB`, /zip bomb/],
+  ];
+  const files = new Map<string, Uint8Array>();
+
+  beforeAll(async () => {
+    const pdf = await flateBombPdf();
+    const docx = await lyingStylesDocx(await readFile(`${RIVERTON}/v1.docx`), zipDate('2023-01-01'));
+    expect(pdf.decodedBytes).toBeGreaterThan(1.5e9);
+    expect(docx.decodedBytes).toBeGreaterThan(1.2e9);
+    files.set('flate-bomb.pdf', pdf.pdf).set('lying-styles.docx', docx.docx);
+  }, 60_000);
+
+  it.each(bombs)('refuses %s (%s) with E_TOO_LARGE, and the review and the app carry on', async (fileName, _what, message) => {
+    const { ws, reviewId } = await reviewIn(await tempDir());
+    await call(ws, 'reviews.open', { reviewId });
+    const reviewFile = ws.library.fileFor(reviewId);
+    const before = await readFile(reviewFile);
+    const error = await importBytes(ws, reviewId, fileName, files.get(fileName)!).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'E_TOO_LARGE', message: expect.stringMatching(message) });
+    expect((error as Error).message).toContain(fileName);
+    expect(await readFile(reviewFile)).toEqual(before);
+    expect(await readdir(sourcesFolderFor(reviewFile)).catch(() => [])).toEqual([]);
+    const { version } = await importFile(ws, reviewId, `${RIVERTON}/v1.md`);
+    expect(version.blocks.length).toBeGreaterThan(40);
+    await ws.close();
+  }, 120_000);
+
+  it('stops the parsing process at its memory budget when a stream gets past the stream check', async () => {
+    // pdf.js unpacks the stream slowly on a busy machine: the time limit is raised so the memory budget is what stops it.
+    const limits = { ...DEFAULT_IMPORT_LIMITS, timeoutMs: 200_000, pdf: { ...DEFAULT_IMPORT_LIMITS.pdf, maxStreamBytes: Number.POSITIVE_INFINITY } };
+    const { ws, reviewId } = await reviewIn(await tempDir(), { importLimits: limits });
+    const error = await importBytes(ws, reviewId, 'flate-bomb.pdf', files.get('flate-bomb.pdf')!).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'E_TOO_LARGE', message: expect.stringContaining(`Reading “flate-bomb.pdf” needed more than ${limits.maxProcessMemoryMb} MB of memory, so it was stopped.`) });
+    const { version } = await importFile(ws, reviewId, `${RIVERTON}/v1.md`);
+    expect(version.blocks.length).toBeGreaterThan(40);
+    await ws.close();
+  }, 240_000);
 });

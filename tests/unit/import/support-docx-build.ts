@@ -7,6 +7,7 @@ import {
   ExternalHyperlink,
   FootnoteReferenceRun,
   HeadingLevel,
+  ImageRun,
   LevelFormat,
   Packer,
   Paragraph,
@@ -120,6 +121,18 @@ export async function repack(docx: Uint8Array, change: (zip: JSZip) => void): Pr
   const zip = await JSZip.loadAsync(docx);
   change(zip);
   return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 9 } });
+}
+
+/** A 1×1 PNG: the smallest real picture. */
+const ONE_PIXEL_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==', 'base64');
+
+/** Three paragraphs, the middle one a picture (word/media/…png) with a description, as Word keeps alt text. */
+export async function pictureDocx(description: string): Promise<Uint8Array> {
+  const picture = new ImageRun({ type: 'png', data: ONE_PIXEL_PNG, transformation: { width: 40, height: 40 }, altText: { name: 'map', title: 'Map', description } });
+  const document = new Document({
+    sections: [{ children: [new Paragraph('Before the picture.'), new Paragraph({ children: [picture] }), new Paragraph('After the picture.')] }],
+  });
+  return new Uint8Array(await Packer.toBuffer(document));
 }
 
 /**

@@ -72,6 +72,15 @@ describe('importing a policy version', () => {
     expect(stages.at(-1)).toBe('saving');
   });
 
+  it('reports the pages read by the parsing process as they come', async () => {
+    const { ws, reviewId } = await setUp();
+    const pages: [number | undefined, number | undefined][] = [];
+    ws.onEvent((event) => event.type === 'import.progress' && event.stage === 'parsing' && event.total !== undefined && pages.push([event.done, event.total]));
+    const pdf = await readFile(new URL('../../../fixtures/policies/riverton-social-media/v3.pdf', import.meta.url));
+    await call(ws, 'versions.import', { reviewId, source: fileSource('v3.pdf', pdf), requestId: '0b1f3c5e-2a4d-4e6f-8a0b-1c2d3e4f5a6b' });
+    expect(pages).toEqual([1, 2, 3, 4, 5].map((done) => [done, 5]));
+  }, 60_000);
+
   it('imports through the native dialog path with a token, never a path from the renderer', async () => {
     const dir = await tempDir();
     const path = `${dir}/chosen.txt`;

@@ -27,7 +27,7 @@ export function versionHandlers(ws: WorkstationServices): HandlersFor<typeof VER
         ? (stage: 'reading' | 'parsing' | 'saving', done?: number, total?: number) =>
             ws.emit({ type: 'import.progress', requestId, fileName: file.fileName, stage, ...(done !== undefined ? { done } : {}), ...(total !== undefined ? { total } : {}) })
         : undefined;
-      const { version, warnings } = await importVersion(store, { ...file, label }, { actor: ws.actor(), limits, ...(progress ? { progress } : {}) });
+      const { version, warnings } = await importVersion(store, { ...file, label }, { actor: ws.actor(), limits, startParserProcess: ws.startParserProcess, ...(progress ? { progress } : {}) });
       return { version: summarizeVersion(version), warnings };
     },
     'versions.list': async ({ reviewId }, caller) => liveVersions((await sessions.open(reviewId, caller)).store.review).map(summarizeVersion),

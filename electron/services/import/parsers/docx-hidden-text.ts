@@ -1,9 +1,8 @@
 // Word's hidden text (the run property w:vanish, set on a run or by its character or paragraph style) is shown
 // to nobody who reads or prints the document, but mammoth converts it like any other text. Before mammoth reads
-// the document, the text of hidden runs is taken out of the parts it reads, with @xmldom/xmldom for the XML and
-// JSZip (mammoth's own zip library) for the archive. A document without w:vanish anywhere is passed on as it is.
+// the document, the text of hidden runs is taken out of the parts it reads, with @xmldom/xmldom for the XML. It
+// works on the parts the archive check unpacked (docx-zip.ts), never on the archive itself.
 import { DOMParser, XMLSerializer } from '@xmldom/xmldom';
-import JSZip from 'jszip';
 
 /** The parts whose text mammoth converts: the body, footnotes and endnotes. */
 const TEXT_PARTS = ['word/document.xml', 'word/footnotes.xml', 'word/endnotes.xml'];
@@ -14,38 +13,34 @@ const NAMESPACES = ['http://schemas.openxmlformats.org/wordprocessingml/2006/mai
 const TEXT_CONTENT = new Set(['t', 'tab', 'br', 'cr', 'sym', 'noBreakHyphen', 'softHyphen']);
 
 export interface WithoutHiddenText {
-  /** The document to convert: the same bytes when nothing is hidden. */
-  bytes: Uint8Array;
+  /** The parts to convert: the same map when nothing is hidden. */
+  parts: ReadonlyMap<string, Uint8Array>;
   /** The text taken out, one entry per paragraph that had any. */
   hidden: string[];
 }
 
-export async function withoutHiddenText(bytes: Uint8Array): Promise<WithoutHiddenText> {
-  const zip = await JSZip.loadAsync(bytes);
-  const parts = new Map<string, string>();
+export function withoutHiddenText(parts: ReadonlyMap<string, Uint8Array>): WithoutHiddenText {
+  const text = new Map<string, string>();
   for (const name of [...TEXT_PARTS, STYLES_PART]) {
-    const xml = await zip.file(name)?.async('string');
-    if (xml !== undefined) parts.set(name, xml);
+    const bytes = parts.get(name);
+    if (bytes !== undefined) text.set(name, new TextDecoder().decode(bytes));
   }
   // Every way of hiding text names w:vanish; without it there is nothing to do (nearly every document).
-  if (![...parts.values()].some((xml) => xml.includes('vanish'))) return { bytes, hidden: [] };
+  if (![...text.values()].some((xml) => xml.includes('vanish'))) return { parts, hidden: [] };
 
-  const styles = readStyles(parts.get(STYLES_PART));
+  const styles = readStyles(text.get(STYLES_PART));
   const hidden: string[] = [];
-  let changed = false;
+  const visible = new Map(parts);
   for (const name of TEXT_PARTS) {
-    const xml = parts.get(name);
+    const xml = text.get(name);
     if (xml === undefined) continue;
     const document = parseXml(xml);
     const removed = removeHiddenRuns(document, styles);
     if (removed.length === 0) continue;
     hidden.push(...removed);
-    zip.file(name, new XMLSerializer().serializeToString(document));
-    changed = true;
+    visible.set(name, new TextEncoder().encode(new XMLSerializer().serializeToString(document)));
   }
-  if (!changed) return { bytes, hidden };
-  // Parts left as they were keep their compressed bytes: JSZip copies them rather than compressing them again.
-  return { bytes: await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' }), hidden };
+  return { parts: visible, hidden };
 }
 
 interface Style {

@@ -4,7 +4,7 @@ import { excerpt } from '../block-place';
 import type { FormatParser } from '../types';
 import { withoutHiddenText } from './docx-hidden-text';
 import { readCoreProperties } from './docx-properties';
-import { checkDocxArchive } from './docx-zip';
+import { checkDocxArchive, mammothInputOf } from './docx-zip';
 import { blocksFromHast } from './html-blocks';
 import { withinNestingLimit } from './html-stack-guard';
 
@@ -29,15 +29,18 @@ const MAX_STYLE_NAMES = 5;
  */
 export const parseDocx: FormatParser = async (bytes, { fileName, limits, progress }) => {
   const archive = await checkDocxArchive(bytes, fileName, limits.docx);
-  const visible = await withoutHiddenText(bytes).catch((error: unknown) => {
+  let visible: ReturnType<typeof withoutHiddenText>;
+  try {
+    visible = withoutHiddenText(archive.parts);
+  } catch (error) {
     throw unreadable(fileName, error);
-  });
+  }
   progress?.(1, 3);
 
   const { default: mammoth } = await import('mammoth');
   const { value: html, messages } = await mammoth
     .convertToHtml(
-      { buffer: Buffer.from(visible.bytes.buffer, visible.bytes.byteOffset, visible.bytes.byteLength) },
+      mammothInputOf(visible.parts),
       {
         styleMap: STYLE_MAP,
         includeDefaultStyleMap: true,

@@ -1,0 +1,34 @@
+import { fork } from 'node:child_process';
+import type { ParseJob, ProcessReply, StartParserProcess } from './parser-process-protocol';
+
+/**
+ * The parsing process as a Node child (the CLI, the browser host, the tests): its own options, not the host's
+ * (no inspector or loader flags carried over), no console (pdf.js's complaints about a damaged file are not the
+ * answer), and messages by structured clone, so the file's bytes travel as bytes.
+ */
+export const forkParserProcess: StartParserProcess = (modulePath, args) => {
+  if (process.versions.electron) {
+    // Under Electron, fork() would start the app itself again (the RunAsNode fuse is off): the host passes its own starter.
+    throw new Error('In Electron the parsing process is started with utilityProcess (electron/main passes startParserProcess).');
+  }
+  const child = fork(modulePath, [...args], { execArgv: [], serialization: 'advanced', stdio: ['ignore', 'ignore', 'ignore', 'ipc'] });
+  let exited = false;
+  const exitListeners: ((code: number | null, signal?: string | null) => void)[] = [];
+  const exit = (code: number | null, signal: string | null) => {
+    if (exited) return;
+    exited = true;
+    for (const listener of exitListeners) listener(code, signal);
+  };
+  child.once('exit', exit);
+  // A process that cannot start, or whose channel breaks, is reported as ended; it never throws into the host.
+  child.on('error', () => exit(null, null));
+  return {
+    get pid() {
+      return child.pid;
+    },
+    postMessage: (message: ParseJob) => void child.send(message, (error) => error && exit(null, null)),
+    onMessage: (listener) => void child.on('message', (message) => listener(message as ProcessReply)),
+    onExit: (listener) => void exitListeners.push(listener),
+    kill: () => void child.kill('SIGKILL'),
+  };
+};

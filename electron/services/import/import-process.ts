@@ -1,0 +1,43 @@
+// The parsing process: the host (Electron's main process, the CLI, the browser host) starts one per import and
+// sends it the file; it parses it in worker threads (run-parser.ts) and answers. Its whole resident memory (the
+// workers' heaps, the array buffers pdf.js and zlib fill, native memory) is sampled here every few milliseconds,
+// and it stops itself above the budget, so no file can take more than that from the machine, and nothing that
+// goes wrong here can bring the host down. The host watches it too (parser-process.ts).
+import { failureOf } from './parse-reply';
+import { OVER_BUDGET_EXIT_CODE, type ParseJob, type ProcessReply } from './parser-process-protocol';
+import { parseInWorker } from './run-parser';
+
+/** How often the process samples its own resident memory. */
+const SAMPLE_MS = 25;
+
+interface ParentChannel {
+  send(message: ProcessReply): void;
+  onMessage(listener: (message: ParseJob) => void): void;
+}
+
+/** Electron's utility process talks through process.parentPort, a Node child through process.send. */
+function parentChannel(): ParentChannel {
+  const port = (process as { parentPort?: { postMessage(message: unknown): void; on(event: 'message', listener: (event: { data: unknown }) => void): void } }).parentPort;
+  if (port) return { send: (message) => port.postMessage(message), onMessage: (listener) => port.on('message', (event) => listener(event.data as ParseJob)) };
+  // The host is gone (its end of the channel closed): nobody is waiting for the answer.
+  process.once('disconnect', () => process.exit(0));
+  return { send: (message) => process.send?.(message), onMessage: (listener) => void process.on('message', (message) => listener(message as ParseJob)) };
+}
+
+function watchMemory(limitBytes: number): void {
+  setInterval(() => {
+    if (process.memoryUsage.rss() > limitBytes) process.exit(OVER_BUDGET_EXIT_CODE);
+  }, SAMPLE_MS).unref();
+}
+
+const channel = parentChannel();
+channel.onMessage(({ request }) => {
+  const { limits } = request;
+  watchMemory(limits.maxProcessMemoryMb * 1024 * 1024);
+  const progress = (done: number, total: number) => channel.send({ type: 'progress', done, total });
+  parseInWorker(request, limits.timeoutMs, limits.maxHeapMb, progress).then(
+    (parsed) => channel.send({ type: 'done', ok: true, parsed }),
+    (error: unknown) => channel.send({ type: 'done', ok: false, error: failureOf(error) }),
+  );
+});
+channel.send({ type: 'ready' });

@@ -1,0 +1,33 @@
+// What the host and its parsing process say to each other, and how the host starts one. The host starts the
+// process through whatever its platform allows (Node's child_process.fork in the CLI, the browser host and the
+// tests; Electron's utilityProcess.fork in the app, where the RunAsNode fuse forbids the former), so the services
+// never import 'electron'.
+import type { ParseRequest } from './import-worker';
+import type { ParseReply } from './parse-reply';
+
+/** The host's one message: the file to parse, with its limits (the process watches its own memory by them). */
+export interface ParseJob {
+  type: 'parse';
+  request: ParseRequest;
+}
+
+/** The process's messages: it is listening (so the job is never sent into the void), then what the parser says. */
+export type ProcessReply = { type: 'ready' } | ParseReply;
+
+/** The exit code of a parsing process that stopped itself above its memory budget. */
+export const OVER_BUDGET_EXIT_CODE = 86;
+
+/** A parsing process as the host's starter gives it. */
+export interface ParserProcess {
+  /** The operating system's id, once the process runs: the host watches its memory by it where the system shows it. */
+  readonly pid: number | undefined;
+  postMessage(message: ParseJob): void;
+  onMessage(listener: (message: ProcessReply) => void): void;
+  /** Heard once, when the process has ended or could not start; `signal` where the platform tells it. */
+  onExit(listener: (code: number | null, signal?: string | null) => void): void;
+  /** Ends the process at once. */
+  kill(): void;
+}
+
+/** Starts the parsing process's entry file with these arguments. */
+export type StartParserProcess = (modulePath: string, args: readonly string[]) => ParserProcess;
