@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { ReviewLibrary } from '../../../electron/services/library/review-library';
 import { finishReportPdf } from '../../../electron/services/report/report-pdf';
 import { RIVERTON } from '../report/support-review';
-import { caExtensions, makeCertificate, pkcs12Of } from '../signing/support-pki';
+import { amiraIn2020, caExtensions, makeCertificate, pkcs12Of } from '../signing/support-pki';
 import { PASSPHRASE, pdfsig, qpdfCheck } from '../signing/support-signing';
 import { runCli } from '../support/run-cli';
 import { useTempDirs } from '../support/temp-dir';
@@ -158,13 +158,7 @@ describe('policy-review sign', () => {
     const { reviewId, file, passphraseFile } = await reportToSign(dataDir, 'pdf');
     const before = sha256(file);
     const ca = makeCertificate({ name: 'Riverton Council CA', extensions: caExtensions() });
-    const amira = makeCertificate({
-      name: 'Amira Haddad',
-      issuer: ca,
-      notBefore: new Date('2020-01-01T00:00:00Z'),
-      notAfter: new Date('2020-12-31T00:00:00Z'),
-      extensions: [{ name: 'keyUsage', keyEncipherment: true, critical: true }],
-    });
+    const amira = amiraIn2020(ca);
     const p12 = join(dataDir, 'amira.p12');
     writeFileSync(p12, pkcs12Of(amira, [ca], PASSPHRASE));
     const imported = await runCli(['identity', 'import', p12, '--role', 'chair', '--passphrase-file', passphraseFile, '--data-dir', dataDir]);

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { IdentityStore } from '../../../electron/services/identities/identity-store';
 import { signPdf } from '../../../electron/services/signing/sign-pdf';
-import { caExtensions, makeCertificate, signerOf } from '../signing/support-pki';
+import { amiraIn2020, caExtensions, makeCertificate, signerOf } from '../signing/support-pki';
 import { runCli } from '../support/run-cli';
 import { useTempDirs } from '../support/temp-dir';
 import { reportToSign } from '../signing/support-reports';
@@ -153,13 +153,7 @@ describe('policy-review verify', () => {
     const dataDir = await tempDir();
     const { file } = await reportToSign(dataDir, 'pdf');
     const ca = makeCertificate({ name: 'Riverton Council CA', extensions: caExtensions() });
-    const amira = makeCertificate({
-      name: 'Amira Haddad',
-      issuer: ca,
-      notBefore: new Date('2020-01-01T00:00:00Z'),
-      notAfter: new Date('2020-12-31T00:00:00Z'),
-      extensions: [{ name: 'keyUsage', keyEncipherment: true, critical: true }],
-    });
+    const amira = amiraIn2020(ca);
     // Signed by a tool of the signer's own, which asks nothing of the certificate.
     writeFileSync(file, await signPdf(readFileSync(file), { signer: { name: 'Amira Haddad', role: 'chair' }, key: signerOf(amira, [ca]), meaning: 'Approved', signedAt: new Date('2026-03-14T10:00:00Z') }));
     const caFile = join(dataDir, 'ca.pem');

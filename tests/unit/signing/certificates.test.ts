@@ -8,12 +8,11 @@ import type { TrustAnchors } from '../../../electron/services/signing/trust';
 import { verifyReport } from '../../../electron/services/signing/verify-report';
 import { rivertonReview } from '../report/support-review';
 import { useTempDirs } from '../support/temp-dir';
-import { caExtensions, makeCertificate, pkcs12Of, signerOf, SIGNER_EXTENSIONS, type TestCertificate } from './support-pki';
+import { amiraIn2020, caExtensions, IN_2020, makeCertificate, pkcs12Of, signerOf, SIGNER_EXTENSIONS, type TestCertificate } from './support-pki';
 import { PASSPHRASE, reportLikePdf } from './support-signing';
 
 const tempDir = useTempDirs();
 const CLAIMED = new Date('2026-03-14T10:00:00Z');
-const IN_2020 = { notBefore: new Date('2020-01-01T00:00:00Z'), notAfter: new Date('2020-12-31T00:00:00Z') };
 const AMIRA_IN_2020 = 'Amira Haddad’s certificate was valid only from 1 January 2020, 00:00 UTC to 31 December 2020, 00:00 UTC; the signature claims 14 March 2026, 10:00 UTC.';
 const KEY_ENCIPHERMENT_ONLY = 'Amira Haddad’s certificate may not be used to sign documents (its key usage is key encipherment only).';
 
@@ -31,15 +30,7 @@ const signedBy = (signer: TestCertificate, chain: TestCertificate[] = [], signed
 beforeAll(async () => {
   report = await reportLikePdf();
   ca = makeCertificate({ name: 'Riverton Council CA', notBefore: new Date('2019-01-01T00:00:00Z'), notAfter: new Date('2035-01-01T00:00:00Z'), extensions: caExtensions() });
-  amira = makeCertificate({
-    name: 'Amira Haddad',
-    issuer: ca,
-    ...IN_2020,
-    extensions: [
-      { name: 'basicConstraints', cA: false },
-      { name: 'keyUsage', keyEncipherment: true, critical: true },
-    ],
-  });
+  amira = amiraIn2020(ca);
 }, 60_000);
 
 describe('signing with a certificate that may not sign', () => {

@@ -39,6 +39,22 @@ export function caExtensions(pathLength?: number): object[] {
   ];
 }
 
+/** Valid only during 2020. */
+export const IN_2020 = { notBefore: new Date('2020-01-01T00:00:00Z'), notAfter: new Date('2020-12-31T00:00:00Z') };
+
+/** Issue 12's reproduction: Amira Haddad's certificate, valid only in 2020 and for key encipherment only, issued by `ca`. */
+export function amiraIn2020(ca: TestCertificate): TestCertificate {
+  return makeCertificate({
+    name: 'Amira Haddad',
+    issuer: ca,
+    ...IN_2020,
+    extensions: [
+      { name: 'basicConstraints', cA: false },
+      { name: 'keyUsage', keyEncipherment: true, critical: true },
+    ],
+  });
+}
+
 /** An RSA 2048 certificate (key made by Node, certificate written by node-forge). */
 export function makeCertificate(options: CertificateOptions): TestCertificate {
   const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
