@@ -13,22 +13,32 @@ export function versionHandlers(ws: WorkstationServices): HandlersFor<typeof VER
   const { sessions } = ws;
   return {
     'files.choose': async ({ purpose }, caller) => {
+      // The person is about to pick a file to import: its parsing process starts while they do.
+      if (purpose === 'import-version') ws.spareParser.warmUp();
       if (!ws.chooseFiles) {
         throw new AppError('E_UNSUPPORTED', 'This window cannot open a file dialog. Drop the files on the window, or use “Choose files…”.');
       }
       return ws.chosenFiles.remember(await ws.chooseFiles(purpose, caller), purpose, caller);
     },
     'versions.import': async ({ reviewId, source, label, requestId }, caller) => {
-      const store = await sessions.writable(reviewId, caller);
-      const limits = ws.importLimits ?? DEFAULT_IMPORT_LIMITS;
-      const { fileName, bytes } = await readImportSource(source, ws.chosenFiles.takerFor('import-version', caller), limits.maxInputBytes);
-      const file = { fileName, bytes };
-      const progress = requestId
-        ? (stage: 'reading' | 'parsing' | 'saving', done?: number, total?: number) =>
-            ws.emit({ type: 'import.progress', requestId, fileName: file.fileName, stage, ...(done !== undefined ? { done } : {}), ...(total !== undefined ? { total } : {}) })
-        : undefined;
-      const { version, warnings } = await importVersion(store, { ...file, label }, { actor: ws.actor(), limits, startParserProcess: ws.startParserProcess, ...(progress ? { progress } : {}) });
-      return { version: summarizeVersion(version), warnings };
+      // The parsing process starts while the file is read (unless one is waiting already); once this import is done,
+      // another starts for the next file the person may be importing (a spare nobody takes ends after two minutes).
+      ws.spareParser.warmUp();
+      try {
+        const store = await sessions.writable(reviewId, caller);
+        const limits = ws.importLimits ?? DEFAULT_IMPORT_LIMITS;
+        const { fileName, bytes } = await readImportSource(source, ws.chosenFiles.takerFor('import-version', caller), limits.maxInputBytes);
+        const file = { fileName, bytes };
+        const progress = requestId
+          ? (stage: 'reading' | 'parsing' | 'saving', done?: number, total?: number) =>
+              ws.emit({ type: 'import.progress', requestId, fileName: file.fileName, stage, ...(done !== undefined ? { done } : {}), ...(total !== undefined ? { total } : {}) })
+          : undefined;
+        const parsing = { limits, startParserProcess: ws.startParserProcess, spareParser: ws.spareParser };
+        const { version, warnings } = await importVersion(store, { ...file, label }, { actor: ws.actor(), ...parsing, ...(progress ? { progress } : {}) });
+        return { version: summarizeVersion(version), warnings };
+      } finally {
+        ws.spareParser.warmUp();
+      }
     },
     'versions.list': async ({ reviewId }, caller) => liveVersions((await sessions.open(reviewId, caller)).store.review).map(summarizeVersion),
     'versions.get': async ({ reviewId, versionId }, caller) => liveVersion((await sessions.open(reviewId, caller)).store.review, versionId),

@@ -154,7 +154,7 @@ let loading: Promise<PdfLib> | undefined;
  * pdf-lib's minified single-file build (the same code as the package's modules, about half the time to load),
  * with its readers of object and cross-reference streams made to check a stream before they unpack it.
  */
-function loadPdfLib(): Promise<PdfLib> {
+export function loadPdfLib(): Promise<PdfLib> {
   loading ??= (async () => {
     const entry = createRequire(import.meta.url).resolve('@cantoo/pdf-lib');
     const bundle = join(dirname(dirname(entry)), 'dist', 'pdf-lib.esm.min.js');

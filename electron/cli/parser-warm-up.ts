@@ -1,0 +1,33 @@
+import { statSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { formatFromExtension } from '../services/import/detect-format';
+import { SpareParserProcess } from '../services/import/spare-parser-process';
+import { DEFAULT_IMPORT_LIMITS } from '../services/import/types';
+import { COMMON_OPTIONS, IMPORT_OPTIONS } from './command-options';
+
+/** The parsing process of `policy-review import`, started before anything else, for its file to take. */
+export const importParser = new SpareParserProcess({ heapMb: DEFAULT_IMPORT_LIMITS.maxHeapMb });
+
+/**
+ * Starts the import's parsing process, so that it starts (and loads the parser the file's name suggests) while
+ * the command line loads, opens the review and reads the file. bin.mjs calls it before loading the rest; `import`
+ * calls it again, which does nothing when it has started already. Arguments it cannot read prepare nothing ahead.
+ */
+export function warmUpImportParser(argv: readonly string[]): void {
+  let file: string | undefined;
+  try {
+    file = parseArgs({ args: [...argv], options: { ...COMMON_OPTIONS, ...IMPORT_OPTIONS }, allowPositionals: true, strict: false }).positionals[1];
+  } catch {
+    file = undefined;
+  }
+  const expect = file === undefined ? undefined : formatFromExtension(file);
+  importParser.warmUp({ expect, pdfHelper: expect === 'pdf' && sizeOf(file) >= DEFAULT_IMPORT_LIMITS.pdf.helperFromBytes });
+}
+
+function sizeOf(path: string | undefined): number {
+  try {
+    return path === undefined ? 0 : statSync(path).size;
+  } catch {
+    return 0;
+  }
+}
