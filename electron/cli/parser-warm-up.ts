@@ -1,7 +1,8 @@
-import { statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { formatFromExtension } from '../services/import/detect-format';
-import { SpareParserProcess } from '../services/import/spare-parser-process';
+import { SpareParserProcess, spareSetupFor } from '../services/import/spare-parser-process';
+
+// The benchmark warms up as the app's file dialog does (tests/bench/import-one.mjs).
+export { ANY_POLICY } from '../services/import/spare-parser-process';
 import { DEFAULT_IMPORT_LIMITS } from '../services/import/types';
 import { COMMON_OPTIONS, IMPORT_OPTIONS } from './command-options';
 
@@ -20,14 +21,5 @@ export function warmUpImportParser(argv: readonly string[]): void {
   } catch {
     file = undefined;
   }
-  const expect = file === undefined ? undefined : formatFromExtension(file);
-  importParser.warmUp({ expect, pdfHelper: expect === 'pdf' && sizeOf(file) >= DEFAULT_IMPORT_LIMITS.pdf.helperFromBytes });
-}
-
-function sizeOf(path: string | undefined): number {
-  try {
-    return path === undefined ? 0 : statSync(path).size;
-  } catch {
-    return 0;
-  }
+  importParser.warmUp(file === undefined ? {} : spareSetupFor(file));
 }

@@ -7,7 +7,8 @@
 // loads what the setup expects, so the file finds it ready.
 import { failureOf } from './parse-reply';
 import { OVER_BUDGET_EXIT_CODE, setupFromArguments, type ParseJob, type ProcessReply } from './parser-process-protocol';
-import { parseInWorker, startWaitingWorkers, type WaitingWorkers } from './run-parser';
+import { WaitingWorkers } from './parser-workers';
+import { parseInWorker } from './run-parser';
 
 /** How often the process samples its own resident memory. */
 const SAMPLE_MS = 25;
@@ -36,9 +37,12 @@ function watchMemory(limitBytes: number): void {
 function prepare(): WaitingWorkers | undefined {
   const setup = setupFromArguments(process.argv);
   if (!setup || !(setup.heapMb > 0)) return undefined;
-  // The stream check's library: a PDF is checked here while its parser reads it.
-  if (setup.expect === 'pdf') import('./parsers/pdf-streams').then(({ loadPdfLib }) => loadPdfLib()).catch(() => undefined);
-  return startWaitingWorkers(setup.heapMb, setup.expect, setup.pdfHelper === true);
+  const waiting = new WaitingWorkers(setup.heapMb, setup.expect ?? [], setup.pdfHelper === true);
+  // Then the stream check's library: a PDF is checked here while its parser reads it.
+  if (setup.expect?.includes('pdf')) {
+    void waiting.prepared.then(() => import('./parsers/pdf-streams')).then(({ loadPdfLib }) => loadPdfLib()).catch(() => undefined);
+  }
+  return waiting;
 }
 
 const waiting = prepare();

@@ -16,9 +16,14 @@ export interface ParseRequest {
   limits: ImportLimits;
 }
 
-/** What a worker is started with: the format whose parser it loads while it waits for its task. */
+/** What a worker is started with: the formats whose parsers it loads while it waits for its task. */
 export interface WorkerSetup {
-  expect?: ImportFormat | undefined;
+  expect?: readonly ImportFormat[] | undefined;
+}
+
+/** What a worker says before its task: it has loaded what it was told to expect (or failed to: its task will say). */
+export interface WorkerPrepared {
+  type: 'prepared';
 }
 
 /** What a worker does: parse a file (perhaps with a helper), or help with a PDF's pages. */
@@ -28,7 +33,9 @@ export type WorkerTask =
 
 const { expect } = (workerData ?? {}) as WorkerSetup;
 // Loading ahead is only a head start: the task loads whatever it needs itself, and reports any failure.
-if (expect) loadParser(expect).catch(() => undefined);
+void Promise.allSettled((expect ?? []).map((format) => loadParser(format))).then(() =>
+  parentPort?.postMessage({ type: 'prepared' } satisfies WorkerPrepared),
+);
 
 parentPort?.once('message', (task: WorkerTask) => void run(task));
 

@@ -22,9 +22,9 @@ export type ProcessReply = { type: 'ready' } | ParseReply;
 export interface ParserSetup {
   /** The workers' heap limit (the import limits' `maxHeapMb`): the parser's worker starts at once. */
   heapMb: number;
-  /** The format the file is likely in, when the host can tell: its parser loads meanwhile. A wrong guess costs only that. */
-  expect?: ImportFormat | undefined;
-  /** With `expect` 'pdf': the PDF is long enough for a second worker to read pages (see run-parser.ts), which starts too. */
+  /** The formats the file is likely in: their parsers load meanwhile. A wrong guess costs only that. */
+  expect?: readonly ImportFormat[] | undefined;
+  /** With 'pdf' expected: the PDF is long enough for a second worker to read pages (see run-parser.ts), which starts too. */
   pdfHelper?: boolean | undefined;
 }
 

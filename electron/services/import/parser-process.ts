@@ -34,7 +34,7 @@ export function parseInProcess(request: ParseRequest, { onProgress, startProcess
   return new Promise((resolve, reject) => {
     let parser: LaunchedParserProcess;
     try {
-      const setup = { heapMb: limits.maxHeapMb, expect: request.format, pdfHelper: request.bytes.length >= limits.pdf.helperFromBytes };
+      const setup = { heapMb: limits.maxHeapMb, expect: [request.format], pdfHelper: request.bytes.length >= limits.pdf.helperFromBytes };
       parser = spare?.take() ?? launchParserProcess(setup, startProcess);
     } catch (error) {
       reject(error);

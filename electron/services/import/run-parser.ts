@@ -1,12 +1,10 @@
-import { availableParallelism } from 'node:os';
-import { MessageChannel, Worker } from 'node:worker_threads';
+import { MessageChannel, type Worker } from 'node:worker_threads';
 import { AppError } from '../../../shared/errors';
-import type { ParseRequest, WorkerSetup, WorkerTask } from './import-worker';
+import type { ParseRequest, WorkerPrepared, WorkerTask } from './import-worker';
 import { failureOf, replyError, type ParseReply } from './parse-reply';
+import { helped, startWorker, type StartedWorker, type WaitingWorkers } from './parser-workers';
 import { newPageClaims } from './parsers/pdf-page-sharing';
 import type { ImportFormat, ParsedDocument } from './types';
-
-const runningFromSource = import.meta.url.endsWith('.ts');
 
 /**
  * Checks a file must pass, run in this thread while its parser reads it (whose worker loads its library and
@@ -17,66 +15,20 @@ const CHECKS: Partial<Record<ImportFormat, (request: ParseRequest) => Promise<vo
   pdf: async ({ bytes, fileName, limits }) => (await import('./parsers/pdf-streams')).checkPdfStreams(bytes, fileName, limits.pdf),
 };
 
-/** A worker thread as started: it may end before its task comes (a library that would not load). */
-interface StartedWorker {
-  readonly worker: Worker;
-  exited: boolean;
-}
-
-/** Workers started before their file is known (see import-process.ts), each waiting for its task. */
-export interface WaitingWorkers {
-  readonly heapMb: number;
-  readonly parser: StartedWorker;
-  readonly helper?: StartedWorker | undefined;
-}
-
-/**
- * A small young generation (16 MB): pdf.js makes many short-lived arrays, and with a bigger one each worker ran
- * slower (its nursery no longer stays in the cache) and used 30 MB more. A worker's console output (pdf.js logs
- * what it finds wrong in a damaged file there) is dropped: the import's own error says what to do, and the CLI's
- * output is for its answer.
- */
-function startWorker(heapMb: number, setup: WorkerSetup): StartedWorker {
-  const resourceLimits = { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: 16, stackSizeMb: 8 };
-  const options = { resourceLimits, stdout: true, stderr: true };
-  const worker = runningFromSource
-    ? new Worker(new URL('./start-from-source.mjs', import.meta.url), { ...options, workerData: { ...setup, entry: new URL('./import-worker.ts', import.meta.url).href } })
-    : new Worker(new URL('./import-worker.js', import.meta.url), { ...options, workerData: setup });
-  worker.stdout.resume();
-  worker.stderr.resume();
-  const started: StartedWorker = { worker, exited: false };
-  worker.once('exit', () => (started.exited = true));
-  // An error before the task comes ends the worker: its task then goes to a new one (see workersFor).
-  worker.on('error', () => undefined);
-  return started;
-}
-
-/** Whether a second worker reads pages with the parser's: a long PDF, on a machine with a core for it. */
-function helped(format: ImportFormat | undefined, long: boolean): boolean {
-  return format === 'pdf' && long && availableParallelism() >= 2;
-}
-
-/**
- * Starts the workers for a file that has not arrived yet: the parser's, loading the parser for the format
- * expected, and, for a long PDF, the page helper's.
- */
-export function startWaitingWorkers(heapMb: number, expect?: ImportFormat, pdfHelper = false): WaitingWorkers {
-  const parser = startWorker(heapMb, { expect });
-  return { heapMb, parser, helper: helped(expect, pdfHelper) ? startWorker(heapMb, { expect: 'pdf' }) : undefined };
-}
-
 /**
  * The workers for this file: those waiting, when they are still there and have its heap limit, else new ones.
  * A long PDF is read by two workers at once when the machine has a second core: pdf.js reads pages one at a time
  * on one thread, and on a 100-page policy that is most of the import. The helper has the same limits.
  */
 function workersFor(request: ParseRequest, heapMb: number, waiting: WaitingWorkers | undefined): { parser: Worker; helper?: Worker } {
-  const fits = (started: StartedWorker | undefined) => started !== undefined && !started.exited && waiting?.heapMb === heapMb;
-  const needsHelper = helped(request.format, request.bytes.length >= request.limits.pdf.helperFromBytes);
-  const parser = fits(waiting?.parser) ? waiting!.parser.worker : startWorker(heapMb, { expect: request.format }).worker;
-  if (waiting && parser !== waiting.parser.worker) void waiting.parser.worker.terminate();
-  const helper = !needsHelper ? undefined : fits(waiting?.helper) ? waiting!.helper!.worker : startWorker(heapMb, { expect: 'pdf' }).worker;
-  if (waiting?.helper && helper !== waiting.helper.worker) void waiting.helper.worker.terminate();
+  const ahead = waiting?.take();
+  const usable = (started: StartedWorker | undefined) => (started && !started.exited && waiting?.heapMb === heapMb ? started.worker : undefined);
+  const parser = usable(ahead?.parser) ?? startWorker(heapMb, { expect: [request.format] }).worker;
+  const helper = helped(request.format, request.bytes.length >= request.limits.pdf.helperFromBytes)
+    ? (usable(ahead?.helper) ?? startWorker(heapMb, { expect: ['pdf'] }).worker)
+    : undefined;
+  // Workers started ahead that this file does not need (a helper for a short PDF, another heap limit) are ended.
+  for (const started of [ahead?.parser, ahead?.helper]) if (started && started.worker !== parser && started.worker !== helper) void started.worker.terminate();
   if (!helper) {
     parser.postMessage({ role: 'parse', request } satisfies WorkerTask);
     return { parser };
@@ -128,7 +80,8 @@ export function parseInWorker(
       },
       (error: unknown) => finish(() => reject(replyError(request, failureOf(error)))),
     );
-    worker.on('message', (reply: ParseReply) => {
+    worker.on('message', (reply: ParseReply | WorkerPrepared) => {
+      if (reply.type === 'prepared') return;
       if (reply.type === 'progress') return onProgress?.(reply.done, reply.total);
       answerOnceChecked(() => (reply.ok ? resolve(reply.parsed) : reject(replyError(request, reply.error))));
     });

@@ -1,8 +1,35 @@
+import { statSync } from 'node:fs';
+import { formatFromExtension } from './detect-format';
 import { launchParserProcess, type LaunchedParserProcess } from './launch-parser-process';
 import type { ParserSetup, StartParserProcess } from './parser-process-protocol';
+import { DEFAULT_IMPORT_LIMITS } from './types';
 
 /** A spare nobody takes is ended after this long, so an import that never comes costs nothing for long. */
 const IDLE_MS = 2 * 60_000;
+
+/** What a spare prepares: the parsers it loads, whether a PDF's page helper starts too. */
+export type SpareSetup = Omit<ParserSetup, 'heapMb'>;
+
+/**
+ * For a file not chosen yet: the parsers that take longest to load, for the formats policies mostly come in
+ * (PDF, with its page helper and the stream check's library, and Word); text, Markdown and HTML load on demand.
+ */
+export const ANY_POLICY: SpareSetup = { expect: ['pdf', 'docx'], pdfHelper: true };
+
+/** For a file the host knows by its path: its format by its name, and a page helper if it is a long PDF. */
+export function spareSetupFor(path: string): SpareSetup {
+  const format = formatFromExtension(path);
+  if (format === undefined) return {};
+  return { expect: [format], pdfHelper: format === 'pdf' && sizeOf(path) >= DEFAULT_IMPORT_LIMITS.pdf.helperFromBytes };
+}
+
+function sizeOf(path: string): number {
+  try {
+    return statSync(path).size;
+  } catch {
+    return 0;
+  }
+}
 
 export interface SpareParserOptions {
   /** The workers' heap limit (the import limits' `maxHeapMb`): the spare's parser worker starts with it. */
@@ -14,7 +41,7 @@ export interface SpareParserOptions {
 
 /**
  * One parsing process started ahead of an import, when the host expects one (the CLI's `import`, a file dialog
- * opened for an import, an import under way that may have a next), so that starting it, and its worker, overlaps
+ * opened for an import, chosen files still to import), so that starting it, its worker and its parser overlaps
  * what the host and the person do meanwhile. An import takes it, and it is never used for another file: the
  * import ends it, as any parsing process. At most one waits at a time, and not for longer than two minutes.
  */
@@ -24,15 +51,12 @@ export class SpareParserProcess {
 
   constructor(private readonly options: SpareParserOptions) {}
 
-  /**
-   * Starts a spare unless one is waiting already. `expect` tells it what to prepare when the host knows
-   * (the format, a long PDF). Never throws: an import that finds no spare starts its own process.
-   */
-  warmUp(expect: Omit<ParserSetup, 'heapMb'> = {}): void {
+  /** Starts a spare that prepares `setup`, unless one is waiting already. Never throws: an import that finds none starts its own. */
+  warmUp(setup: SpareSetup = {}): void {
     if (this.waiting && !this.waiting.hasEnded) return;
     this.clear();
     try {
-      this.waiting = launchParserProcess({ heapMb: this.options.heapMb, ...expect }, this.options.startProcess);
+      this.waiting = launchParserProcess({ heapMb: this.options.heapMb, ...setup }, this.options.startProcess);
     } catch {
       return;
     }
