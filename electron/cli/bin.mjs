@@ -14,10 +14,5 @@ process.stdout.on('error', (error) => {
   if (error.code === 'EPIPE') process.exit(0);
   throw error;
 });
-// `import` starts its parsing process first, so it starts while the rest of the command line loads (see parser-warm-up.ts).
-if (process.argv[2] === 'import') {
-  const { warmUpImportParser } = await import(new URL('../../out/main/parser-warm-up.js', import.meta.url).href);
-  warmUpImportParser(process.argv.slice(3));
-}
 const { runCli } = await import(pathToFileURL(built).href);
 process.exitCode = await runCli(process.argv.slice(2));

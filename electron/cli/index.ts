@@ -1,5 +1,6 @@
 import { isAppError } from '../../shared/errors';
 import type { CliCommand, CliIo } from './context';
+import { warmUpImportParser } from './parser-warm-up';
 import { terminalText } from './terminal-text';
 
 /**
@@ -40,8 +41,11 @@ export async function runCli(argv: string[], terminal: CliIo & { err: (text: str
     io.err(`policy-review: unknown command “${name}”. Commands: ${[...COMMANDS.keys()].join(', ')}.`);
     return 1;
   }
+  const asksForHelp = rest.includes('--help') || rest.includes('-h');
+  // `import` starts its parsing process first of all: it gets ready while the command loads, opens the review and reads the file.
+  if (name === 'import' && !asksForHelp) warmUpImportParser(rest);
   const command = await load();
-  if (rest.includes('--help') || rest.includes('-h')) {
+  if (asksForHelp) {
     io.out(`${command.summary}\nUsage: ${command.usage}`);
     return 0;
   }

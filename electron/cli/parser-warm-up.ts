@@ -11,8 +11,7 @@ export const importParser = new SpareParserProcess({ heapMb: DEFAULT_IMPORT_LIMI
 
 /**
  * Starts the import's parsing process, so that it starts (and loads the parser the file's name suggests) while
- * the command line loads, opens the review and reads the file. bin.mjs calls it before loading the rest; `import`
- * calls it again, which does nothing when it has started already. Arguments it cannot read prepare nothing ahead.
+ * the command loads, opens the review and reads the file. Arguments it cannot read prepare nothing ahead.
  */
 export function warmUpImportParser(argv: readonly string[]): void {
   let file: string | undefined;

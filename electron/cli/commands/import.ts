@@ -8,7 +8,7 @@ import { importVersion } from '../../services/versions/import-version';
 import { IMPORT_OPTIONS } from '../command-options';
 import { contextFor, parseCommandArgs, printJson, type CliCommand, type CliIo } from '../context';
 import { openForChange } from '../open-for-change';
-import { importParser, warmUpImportParser } from '../parser-warm-up';
+import { importParser } from '../parser-warm-up';
 import { resolveReviewId } from '../resolve-review';
 
 export const importCommand: CliCommand = {
@@ -16,8 +16,7 @@ export const importCommand: CliCommand = {
   usage: 'policy-review import REVIEW FILE [--label LABEL] [--take-over-lock] [--json] [--data-dir DIR]',
   summary: 'Import a policy version (.txt, .md, .html, .docx, .pdf) into a review.',
   async run(argv, io) {
-    // First of all, the parsing process starts (if bin.mjs has not started it): it gets ready while the rest is done.
-    warmUpImportParser(argv);
+    // Its parsing process has started already (see runCli); whatever happens here, it is ended.
     try {
       await importFile(argv, io, this.usage);
     } finally {
