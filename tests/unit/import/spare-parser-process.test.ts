@@ -121,6 +121,19 @@ describe('the workstation’s parsing process for the next import', () => {
     await ws.close();
   }, 60_000);
 
+  it('starts one when files are on their way (dragged over the window), which the dropped file’s import takes', async () => {
+    const { ws, reviewId, started } = await workstationChoosing([]);
+    expect(await call(ws, 'versions.prepareImport', {})).toEqual({ preparing: true });
+    expect(await call(ws, 'versions.prepareImport', {})).toEqual({ preparing: true });
+    expect(started).toHaveLength(1);
+    const bytes = await readFile(`${RIVERTON}/v1.docx`);
+    const { version } = await call(ws, 'versions.import', { reviewId, source: { kind: 'file', fileName: 'v1.docx', dataBase64: bytes.toString('base64') } });
+    expect(version.blocks).toBeGreaterThan(40);
+    expect(started).toHaveLength(1);
+    await started[0]!.ended;
+    await ws.close();
+  }, 60_000);
+
   it('ends it when the person cancels the dialog', async () => {
     const { ws, started } = await workstationChoosing([]);
     expect(await call(ws, 'files.choose', { purpose: 'import-version' })).toEqual([]);

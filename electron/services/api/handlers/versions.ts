@@ -25,6 +25,10 @@ export function versionHandlers(ws: WorkstationServices): HandlersFor<typeof VER
       if (purpose === 'import-version' && paths.length === 0) ws.spareParser.dispose();
       return ws.chosenFiles.remember(paths, purpose, caller);
     },
+    'versions.prepareImport': async () => {
+      ws.spareParser.warmUp(ANY_POLICY);
+      return { preparing: true as const };
+    },
     'versions.import': async ({ reviewId, source, label, requestId }, caller) => {
       try {
         const store = await sessions.writable(reviewId, caller);
