@@ -3,14 +3,8 @@ import { AppError } from '../../shared/errors';
 import { resolveDataDir } from '../services/data-dir';
 import { ReviewLibrary } from '../services/library/review-library';
 import { SettingsStore } from '../services/settings/settings-store';
+import { COMMON_OPTIONS } from './command-options';
 import { terminalJson } from './terminal-text';
-
-/** Options every command takes. */
-export const COMMON_OPTIONS = {
-  json: { type: 'boolean', default: false },
-  'data-dir': { type: 'string' },
-  help: { type: 'boolean', short: 'h', default: false },
-} as const satisfies ParseArgsConfig['options'];
 
 export interface CliContext {
   dataDir: string;

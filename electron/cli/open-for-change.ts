@@ -4,9 +4,6 @@ import type { ReviewLibrary } from '../services/library/review-library';
 import { takeOverReviewLock } from '../services/reviews/review-file-repairs';
 import type { ReviewStore } from '../services/storage/review-store';
 
-/** The option every command that writes to a review takes. */
-export const TAKE_OVER_LOCK_OPTION = { 'take-over-lock': { type: 'boolean', default: false } } as const;
-
 export interface ChangeOptions {
   /** Take over a lock another computer holds on the review (the person asked for it with --take-over-lock). */
   takeOverLock?: boolean | undefined;

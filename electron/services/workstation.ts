@@ -12,7 +12,8 @@ import { actorFromSettings } from './settings/actor';
 import { SettingsStore } from './settings/settings-store';
 import { APP_VERSION } from './app-version';
 import type { StartParserProcess } from './import/parser-process-protocol';
-import type { ImportLimits } from './import/types';
+import { SpareParserProcess } from './import/spare-parser-process';
+import { DEFAULT_IMPORT_LIMITS, type ImportLimits } from './import/types';
 
 export interface WorkstationOptions extends DispatchOptions {
   dataDir: string;
@@ -51,6 +52,8 @@ export interface WorkstationServices {
   readonly chooseSaveFile: WorkstationOptions['chooseSaveFile'];
   readonly importLimits: ImportLimits | undefined;
   readonly startParserProcess: StartParserProcess | undefined;
+  /** A parsing process started when an import is likely (see the versions handlers), for the next import to take. */
+  readonly spareParser: SpareParserProcess;
   readonly printPdf: WorkstationOptions['printPdf'];
   /** Who is acting: the name in settings, else the computer's user name. */
   actor(): Author;
@@ -88,6 +91,7 @@ export async function openWorkstation(options: WorkstationOptions): Promise<Work
     chooseSaveFile: options.chooseSaveFile,
     importLimits: options.importLimits,
     startParserProcess: options.startParserProcess,
+    spareParser: new SpareParserProcess({ heapMb: (options.importLimits ?? DEFAULT_IMPORT_LIMITS).maxHeapMb, startProcess: options.startParserProcess }),
     printPdf: options.printPdf,
     emit: (event) => listeners.forEach((listener) => listener(event)),
     actor: () => actorFromSettings(settings.settings),
@@ -103,6 +107,9 @@ export async function openWorkstation(options: WorkstationOptions): Promise<Work
       return () => listeners.delete(listener);
     },
     windowClosed: (windowId) => services.sessions.windowClosed(windowId),
-    close: () => library.closeAll(),
+    close: () => {
+      services.spareParser.dispose();
+      return library.closeAll();
+    },
   };
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Author, CalendarDate, RecordId, SourceFile, Timestamp, Version } from '../model';
-import { method, ReviewRef, SingleLine } from './common';
+import { method, NoArgs, ReviewRef, SingleLine } from './common';
 
 /** Largest file a person can import: 50 MB, as base64 when it crosses the bridge. */
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
@@ -43,6 +43,12 @@ export const VERSION_METHODS = {
    * `reviews.createFromTemplate`, `report.verify`, `identities.import`, `identities.trust`).
    */
   'files.choose': method(z.object({ purpose: z.enum(['import-version', 'checklist-template', 'report-to-verify', 'identity-file', 'certificate']) }).strict(), z.array(ChosenFile)),
+  /**
+   * The person is about to import (files dragged over the window, the page's own file picker opening): the
+   * services start the reading process for it now, so the import finds it ready. Nothing depends on it: an import
+   * without one starts its own.
+   */
+  'versions.prepareImport': method(NoArgs, z.object({ preparing: z.literal(true) })),
   'versions.import': method(
     z.object({ reviewId: RecordId, source: ImportSource, label: VersionLabel.optional(), requestId: z.uuid().optional() }).strict(),
     z.object({ version: VersionSummary, warnings: z.array(z.string()) }),

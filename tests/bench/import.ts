@@ -41,7 +41,7 @@ function treeRssMb(pid: number): number {
 }
 
 /** One import in a fresh process, its process tree watched (and killed above GROUP_CAP_MB, so an old build cannot take the machine down). */
-function measure(mode: 'app' | 'raw', file: string): Promise<Measurement> {
+function measure(mode: 'app' | 'app-warm' | 'command' | 'raw' | 'raw-command', file: string): Promise<Measurement> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [`${repo}/tests/bench/import-one.mjs`, mode, file], { cwd: repo, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
@@ -113,11 +113,22 @@ async function bombFiles(): Promise<string[]> {
   return [pdf, docx];
 }
 
+/** Time alone, for measurements of a whole process. */
+function timeOf(runs: readonly Measurement[]): { msMedian: number; msMin: number; msMax: number } {
+  const { msMedian, msMin, msMax } = summarize(runs);
+  return { msMedian, msMin, msMax };
+}
+
+const ratio = (a: number, b: number) => Math.round((a / b) * 100) / 100;
+
 /**
  * Importing a generated ~100-page policy as DOCX and as PDF, each run in a fresh process: the app's whole import
  * as built (time, peak memory of the host and of the parsing process) beside the parser library alone on the same
- * file. Each is measured RUNS times, the app and the library in turn, and summarized by the median. Then the two
- * files that unpack to gigabytes, through the app: what it answered, and the peak memory of host and parser.
+ * file; the same import with its parsing process started a second before (`appWarm`, as the app starts one when
+ * the file dialog opens or files are dragged over it); and the whole `policy-review import` command beside a whole
+ * process running the library (`command`, `rawCommand`). Each is measured RUNS times, in turn, and summarized by
+ * the median. Then the two files that unpack to gigabytes, through the app: what it answered, and the peak memory
+ * of host and parser.
  */
 export async function benchImport(): Promise<Record<string, unknown>> {
   const build = spawnSync(process.execPath, [`${repo}/node_modules/electron-vite/bin/electron-vite.js`, 'build'], { cwd: repo, encoding: 'utf8' });
@@ -129,17 +140,29 @@ export async function benchImport(): Promise<Record<string, unknown>> {
   const figures: Record<string, unknown> = {};
   for (const format of ['docx', 'pdf'] as const) {
     const file = `${generated}/large-100-pages.${format}`;
-    const rawRuns: Measurement[] = [];
-    const appRuns: Measurement[] = [];
+    const runs = { raw: [] as Measurement[], app: [] as Measurement[], appWarm: [] as Measurement[], command: [] as Measurement[], rawCommand: [] as Measurement[] };
     for (let run = 0; run < RUNS; run++) {
-      rawRuns.push(await measure('raw', file));
-      appRuns.push(await measure('app', file));
+      runs.raw.push(await measure('raw', file));
+      runs.app.push(await measure('app', file));
+      runs.appWarm.push(await measure('app-warm', file));
+      runs.command.push(await measure('command', file));
+      runs.rawCommand.push(await measure('raw-command', file));
     }
-    const failed = appRuns.find((run) => run.error);
+    const failed = [...runs.app, ...runs.appWarm, ...runs.command].find((run) => run.error);
     if (failed) throw new Error(`importing ${file} failed: ${failed.error}`);
-    const app = summarize(appRuns);
-    const raw = summarize(rawRuns);
-    figures[format] = { runs: RUNS, app, raw, timeRatio: Math.round((app.msMedian / raw.msMedian) * 100) / 100 };
+    const [app, appWarm, raw] = [summarize(runs.app), summarize(runs.appWarm), summarize(runs.raw)];
+    const [command, rawCommand] = [timeOf(runs.command), timeOf(runs.rawCommand)];
+    figures[format] = {
+      runs: RUNS,
+      app,
+      appWarm,
+      raw,
+      command,
+      rawCommand,
+      timeRatio: ratio(app.msMedian, raw.msMedian),
+      warmTimeRatio: ratio(appWarm.msMedian, raw.msMedian),
+      commandTimeRatio: ratio(command.msMedian, rawCommand.msMedian),
+    };
   }
   const bombs: Record<string, unknown> = {};
   for (const file of await bombFiles()) {

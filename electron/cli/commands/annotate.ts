@@ -8,7 +8,8 @@ import { versionByReference } from '../../services/annotations/version-reference
 import { describeInputProblems } from '../../services/api/input-problems';
 import { actorFromSettings } from '../../services/settings/actor';
 import { contextFor, parseCommandArgs, printJson, type CliCommand } from '../context';
-import { openForChange, TAKE_OVER_LOCK_OPTION } from '../open-for-change';
+import { TAKE_OVER_LOCK_OPTION } from '../command-options';
+import { openForChange } from '../open-for-change';
 import { resolveReviewId } from '../resolve-review';
 
 export const annotateCommand: CliCommand = {

@@ -5,7 +5,8 @@ import { describeInputProblems } from '../../services/api/input-problems';
 import { setAssessment } from '../../services/assessments/set-assessment';
 import { actorFromSettings } from '../../services/settings/actor';
 import { contextFor, parseCommandArgs, printJson, type CliCommand } from '../context';
-import { openForChange, TAKE_OVER_LOCK_OPTION } from '../open-for-change';
+import { TAKE_OVER_LOCK_OPTION } from '../command-options';
+import { openForChange } from '../open-for-change';
 import { resolveReviewId } from '../resolve-review';
 
 /** The verdicts a person records from the command line; “unreviewed” is the absence of one. */

@@ -33,6 +33,11 @@ export class ChosenFiles {
     return chosen;
   }
 
+  /** The files `caller` chose for `purpose` and has not used yet, in the order chosen. */
+  waiting(purpose: FileChoicePurpose, caller: Caller): string[] {
+    return this.grants.waiting(purpose, caller);
+  }
+
   /** How `caller` spends tokens for `purpose`: each token once, only if it was granted to that window for that use. */
   takerFor(purpose: FileChoicePurpose, caller: Caller): TakeChosenPath {
     return (token) => this.grants.take(token, purpose, caller);

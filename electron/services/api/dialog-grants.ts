@@ -54,6 +54,12 @@ export class DialogGrants<Purpose extends string> {
     return entry.path;
   }
 
+  /** The paths granted to `caller` for `purpose` and not spent yet, in the order they were chosen. */
+  waiting(purpose: Purpose, caller: Caller): string[] {
+    this.forgetExpired();
+    return [...this.byToken.values()].filter((entry) => entry.purpose === purpose && entry.windowId === caller.windowId).map((entry) => entry.path);
+  }
+
   /** Tokens nobody spent are dropped once they expire, so the map does not grow over a long session. */
   private forgetExpired(): void {
     const now = Date.now();

@@ -24,6 +24,11 @@ const FORMAT_NAMES: Record<ImportFormat, string> = {
 
 const SUPPORTED = 'Supported files are .txt, .md, .html, .docx and .pdf.';
 
+/** The format a file's name claims, if any: only a claim (see detectFormat). */
+export function formatFromExtension(fileName: string): ImportFormat | undefined {
+  return EXTENSIONS[extname(fileName).toLowerCase()];
+}
+
 /**
  * Decides a file's format from its content; the extension only chooses between text formats. An extension that
  * claims another kind of file than the content is refused, naming both, because importing it as either would
@@ -31,7 +36,7 @@ const SUPPORTED = 'Supported files are .txt, .md, .html, .docx and .pdf.';
  */
 export function detectFormat(bytes: Uint8Array, fileName: string): ImportFormat {
   if (bytes.length === 0) throw new AppError('E_INVALID_INPUT', `“${fileName}” is empty. Choose the file that holds the policy text.`);
-  const claimed = EXTENSIONS[extname(fileName).toLowerCase()];
+  const claimed = formatFromExtension(fileName);
   const found = formatFromContent(bytes, fileName);
   if (found === 'text') {
     if (claimed === 'docx' || claimed === 'pdf') throw mismatch(fileName, claimed, looksLikeHtml(bytes) ? 'html' : 'txt');

@@ -12,6 +12,10 @@ export const forkParserProcess: StartParserProcess = (modulePath, args) => {
     throw new Error('In Electron the parsing process is started with utilityProcess (electron/main passes startParserProcess).');
   }
   const child = fork(modulePath, [...args], { execArgv: [], serialization: 'advanced', stdio: ['ignore', 'ignore', 'ignore', 'ipc'] });
+  // A spare waiting for an import must not keep the host running (the CLI ends when its command does); while a
+  // file is parsed, the host's own time limit keeps it waiting for the answer.
+  child.unref();
+  child.channel?.unref();
   let exited = false;
   const exitListeners: ((code: number | null, signal?: string | null) => void)[] = [];
   const exit = (code: number | null, signal: string | null) => {

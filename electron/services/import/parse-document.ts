@@ -2,18 +2,28 @@ import { AppError } from '../../../shared/errors';
 import { cleanDocumentText } from './clean-document-text';
 import type { FormatParser, ImportFormat, ParseContext, ParsedDocument } from './types';
 
-// Loaded on demand: a worker reading a text file need not load pdf.js, mammoth and the unified toolchain.
+// Loaded on demand: a worker reading a text file need not load pdf.js, mammoth and the unified toolchain. A PDF's
+// parser comes with pdf.js itself, which it otherwise loads when it opens the file.
 const PARSERS: Record<ImportFormat, () => Promise<FormatParser>> = {
   txt: async () => (await import('./parsers/text')).parseText,
   markdown: async () => (await import('./parsers/markdown')).parseMarkdown,
   html: async () => (await import('./parsers/html')).parseHtml,
   docx: async () => (await import('./parsers/docx')).parseDocx,
-  pdf: async () => (await import('./parsers/pdf')).parsePdf,
+  pdf: async () => {
+    const [{ parsePdf }, { loadPdfJs }] = await Promise.all([import('./parsers/pdf'), import('./parsers/pdf-library')]);
+    await loadPdfJs();
+    return parsePdf;
+  },
 };
+
+/** The format's parser, with the libraries it needs loaded. */
+export function loadParser(format: ImportFormat): Promise<FormatParser> {
+  return PARSERS[format]();
+}
 
 /** Runs the format's parser, then what every format's text goes through (see cleanDocumentText) and the output limits. */
 export async function parseDocument(format: ImportFormat, bytes: Uint8Array, context: ParseContext): Promise<ParsedDocument> {
-  const parse = await PARSERS[format]();
+  const parse = await loadParser(format);
   const parsed = cleanDocumentText(await parse(bytes, context));
   const { limits, fileName } = context;
   if (parsed.blocks.length > limits.maxBlocks) {

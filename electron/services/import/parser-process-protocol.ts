@@ -4,6 +4,7 @@
 // never import 'electron'.
 import type { ParseRequest } from './import-worker';
 import type { ParseReply } from './parse-reply';
+import type { ImportFormat } from './types';
 
 /** The host's one message: the file to parse, with its limits (the process watches its own memory by them). */
 export interface ParseJob {
@@ -13,6 +14,35 @@ export interface ParseJob {
 
 /** The process's messages: it is listening (so the job is never sent into the void), then what the parser says. */
 export type ProcessReply = { type: 'ready' } | ParseReply;
+
+/**
+ * What a parsing process prepares before its file arrives (it may be started well before: see
+ * spare-parser-process.ts), given as its one argument.
+ */
+export interface ParserSetup {
+  /** The workers' heap limit (the import limits' `maxHeapMb`): the parser's worker starts at once. */
+  heapMb: number;
+  /** The formats the file is likely in: their parsers load meanwhile. A wrong guess costs only that. */
+  expect?: readonly ImportFormat[] | undefined;
+  /** With 'pdf' expected: the PDF is long enough for a second worker to read pages (see run-parser.ts), which starts too. */
+  pdfHelper?: boolean | undefined;
+}
+
+const SETUP_ARGUMENT = 'parser-setup=';
+
+export function setupArgument(setup: ParserSetup): string {
+  return `${SETUP_ARGUMENT}${JSON.stringify(setup)}`;
+}
+
+/** The setup among a process's arguments; none (or a damaged one) prepares nothing ahead. */
+export function setupFromArguments(argv: readonly string[]): ParserSetup | undefined {
+  const argument = argv.find((arg) => arg.startsWith(SETUP_ARGUMENT));
+  try {
+    return argument ? (JSON.parse(argument.slice(SETUP_ARGUMENT.length)) as ParserSetup) : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 /** The exit code of a parsing process that stopped itself above its memory budget. */
 export const OVER_BUDGET_EXIT_CODE = 86;

@@ -1,76 +1,66 @@
-import { fileURLToPath } from 'node:url';
 import { AppError } from '../../../shared/errors';
-import { forkParserProcess } from './fork-parser-process';
 import type { ParseRequest } from './import-worker';
-import { OVER_BUDGET_EXIT_CODE, type ProcessReply, type StartParserProcess } from './parser-process-protocol';
+import { launchParserProcess, type LaunchedParserProcess } from './launch-parser-process';
+import { OVER_BUDGET_EXIT_CODE, type StartParserProcess } from './parser-process-protocol';
 import { residentBytesOf } from './resident-memory';
 import { replyError } from './parse-reply';
 import { timeLimitError } from './run-parser';
+import type { SpareParserProcess } from './spare-parser-process';
 import { formatSize } from './too-large';
 import type { ParsedDocument } from './types';
 
-const runningFromSource = import.meta.url.endsWith('.ts');
-
 /** How often the host samples the parsing process's memory, where the system shows it (a second watch: see import-process.ts). */
 const SAMPLE_MS = 50;
-
-/** The parsing process's entry file: the built one beside this code, or the TypeScript source through tsx. */
-function processEntry(): { modulePath: string; args: string[] } {
-  if (!runningFromSource) return { modulePath: fileURLToPath(new URL('./import-process.js', import.meta.url)), args: [] };
-  return { modulePath: fileURLToPath(new URL('./start-from-source.mjs', import.meta.url)), args: [new URL('./import-process.ts', import.meta.url).href] };
-}
 
 export interface ParseInProcessOptions {
   onProgress?: ((done: number, total: number) => void) | undefined;
   /** How the host starts a process: Electron's main passes utilityProcess; otherwise Node's child_process.fork. */
   startProcess?: StartParserProcess | undefined;
+  /** A process started ahead for the next import, taken if it is still there (see spare-parser-process.ts). */
+  spare?: SpareParserProcess | undefined;
 }
 
 /**
- * Parses a file in a process of its own, one per import, whose memory is bounded as a whole: it is stopped when it
- * holds more than `limits.maxProcessMemoryMb` in RAM (it watches itself, and the host watches it too where the
- * system allows) or runs past `limits.timeoutMs`. Whatever happens there, the host gets the parsed document or an
- * AppError that names the file and says what to do, and goes on.
+ * Parses a file in a process of its own, one per import (a spare started ahead, or a new one), whose memory is
+ * bounded as a whole: it is stopped when it holds more than `limits.maxProcessMemoryMb` in RAM (it watches itself,
+ * and the host watches it too where the system allows) or runs past `limits.timeoutMs`. Whatever happens there,
+ * the host gets the parsed document or an AppError that names the file and says what to do, and goes on.
  */
-export function parseInProcess(request: ParseRequest, { onProgress, startProcess = forkParserProcess }: ParseInProcessOptions = {}): Promise<ParsedDocument> {
+export function parseInProcess(request: ParseRequest, { onProgress, startProcess, spare }: ParseInProcessOptions = {}): Promise<ParsedDocument> {
   const { fileName, limits } = request;
   const memoryLimit = limits.maxProcessMemoryMb * 1024 * 1024;
   const overBudget = () =>
     new AppError('E_TOO_LARGE', `Reading “${fileName}” needed more than ${formatSize(memoryLimit)} of memory, so it was stopped. The file is far larger or more complex than a policy, or was made to exhaust memory; check where it came from, split it, or save it again as PDF or Word from the program that made it.`);
   return new Promise((resolve, reject) => {
-    const { modulePath, args } = processEntry();
-    let child: ReturnType<StartParserProcess>;
+    let parser: LaunchedParserProcess;
     try {
-      child = startProcess(modulePath, args);
+      const setup = { heapMb: limits.maxHeapMb, expect: [request.format], pdfHelper: request.bytes.length >= limits.pdf.helperFromBytes };
+      parser = spare?.take() ?? launchParserProcess(setup, startProcess);
     } catch (error) {
-      reject(new AppError('E_INTERNAL', `The import could not start its reading process: ${error instanceof Error ? error.message : String(error)}`));
+      reject(error);
       return;
     }
     let settled = false;
-    let listening = false;
     const finish = (outcome: () => void) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
       clearInterval(watch);
-      child.kill();
+      parser.kill();
       outcome();
     };
     const timer = setTimeout(() => finish(() => reject(timeLimitError(fileName, limits.timeoutMs))), limits.timeoutMs);
     const watch = setInterval(() => {
-      if ((residentBytesOf(child.pid) ?? 0) > memoryLimit) finish(() => reject(overBudget()));
+      if ((residentBytesOf(parser.child.pid) ?? 0) > memoryLimit) finish(() => reject(overBudget()));
     }, SAMPLE_MS);
-    child.onMessage((reply: ProcessReply) => {
-      if (reply.type === 'ready') {
-        listening = true;
-        return child.postMessage({ type: 'parse', request });
-      }
+    parser.onReply((reply) => {
       if (reply.type === 'progress') return onProgress?.(reply.done, reply.total);
       finish(() => (reply.ok ? resolve(reply.parsed) : reject(replyError(request, reply.error))));
     });
-    child.onExit((code, signal) => {
+    parser.whenListening(() => parser.child.postMessage({ type: 'parse', request }));
+    parser.whenEnded(({ code, signal }) => {
       const exit = code ?? signal ?? 'unknown';
-      if (!listening) {
+      if (!parser.isListening) {
         return finish(() => reject(new AppError('E_INTERNAL', `The import could not start its reading process (exit code ${exit}). Try again; if it keeps happening, restart the app.`)));
       }
       // Above its budget it stops itself; killed outright (the system's out-of-memory killer) or aborted (V8 out of heap), memory ran out too.

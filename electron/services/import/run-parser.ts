@@ -1,71 +1,60 @@
-import { availableParallelism } from 'node:os';
-import { MessageChannel, Worker } from 'node:worker_threads';
+import { MessageChannel, type Worker } from 'node:worker_threads';
 import { AppError } from '../../../shared/errors';
-import type { ParseRequest, WorkerCommand, WorkerTask } from './import-worker';
+import type { ParseRequest, WorkerPrepared, WorkerTask } from './import-worker';
 import { failureOf, replyError, type ParseReply } from './parse-reply';
+import { helped, startWorker, type StartedWorker, type WaitingWorkers } from './parser-workers';
 import { newPageClaims } from './parsers/pdf-page-sharing';
 import type { ImportFormat, ParsedDocument } from './types';
 
-const runningFromSource = import.meta.url.endsWith('.ts');
-
 /**
- * Checks a file must pass before its parser may read it, run in this thread while the workers start and load
- * their libraries (which is about as long): a PDF's streams are held to a ceiling (parsers/pdf-streams.ts).
+ * Checks a file must pass, run in this thread while its parser reads it (whose worker loads its library and
+ * opens the file meanwhile): a PDF's streams are held to a ceiling (parsers/pdf-streams.ts). The parser's answer
+ * counts only once the check has passed; a failed check stops the parser and is the answer.
  */
-const CHECKS_FIRST: Partial<Record<ImportFormat, (request: ParseRequest) => Promise<void>>> = {
+const CHECKS: Partial<Record<ImportFormat, (request: ParseRequest) => Promise<void>>> = {
   pdf: async ({ bytes, fileName, limits }) => (await import('./parsers/pdf-streams')).checkPdfStreams(bytes, fileName, limits.pdf),
 };
 
 /**
- * A small young generation (16 MB): pdf.js makes many short-lived arrays, and with a bigger one each worker ran
- * slower (its nursery no longer stays in the cache) and used 30 MB more. A worker's console output (pdf.js logs
- * what it finds wrong in a damaged file there) is dropped: the import's own error says what to do, and the CLI's
- * output is for its answer.
+ * The workers for this file: those waiting, when they are still there and have its heap limit, else new ones.
+ * A long PDF is read by two workers at once when the machine has a second core: pdf.js reads pages one at a time
+ * on one thread, and on a 100-page policy that is most of the import. The helper has the same limits.
  */
-function startWorker(task: WorkerTask, heapMb: number): Worker {
-  const resourceLimits = { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: 16, stackSizeMb: 8 };
-  const transferList = task.pageSharing ? [task.pageSharing.port] : [];
-  const options = { resourceLimits, transferList, stdout: true, stderr: true };
-  const worker = runningFromSource
-    ? new Worker(new URL('./start-from-source.mjs', import.meta.url), { ...options, workerData: { ...task, entry: new URL('./import-worker.ts', import.meta.url).href } })
-    : new Worker(new URL('./import-worker.js', import.meta.url), { ...options, workerData: task });
-  worker.stdout.resume();
-  worker.stderr.resume();
-  return worker;
-}
-
-/**
- * A long PDF is read by two workers at once when the machine has a second core: pdf.js reads pages one at a
- * time on one thread, and on a 100-page policy that is most of the import. The helper has the same limits.
- */
-function startWorkers(request: ParseRequest, heapMb: number, waitForCheck: boolean): { parser: Worker; helper?: Worker } {
-  if (request.format !== 'pdf' || request.bytes.length < request.limits.pdf.helperFromBytes || availableParallelism() < 2) {
-    return { parser: startWorker({ role: 'parse', request, waitForCheck }, heapMb) };
+function workersFor(request: ParseRequest, heapMb: number, waiting: WaitingWorkers | undefined): { parser: Worker; helper?: Worker } {
+  const ahead = waiting?.take();
+  const usable = (started: StartedWorker | undefined) => (started && !started.exited && waiting?.heapMb === heapMb ? started.worker : undefined);
+  const parser = usable(ahead?.parser) ?? startWorker(heapMb, { expect: [request.format] }).worker;
+  const helper = helped(request.format, request.bytes.length >= request.limits.pdf.helperFromBytes)
+    ? (usable(ahead?.helper) ?? startWorker(heapMb, { expect: ['pdf'] }).worker)
+    : undefined;
+  // Workers started ahead that this file does not need (a helper for a short PDF, another heap limit) are ended.
+  for (const started of [ahead?.parser, ahead?.helper]) if (started && started.worker !== parser && started.worker !== helper) void started.worker.terminate();
+  if (!helper) {
+    parser.postMessage({ role: 'parse', request } satisfies WorkerTask);
+    return { parser };
   }
   const claims = newPageClaims();
   const { port1, port2 } = new MessageChannel();
-  const parser = startWorker({ role: 'parse', request, waitForCheck, pageSharing: { claims, port: port1 } }, heapMb);
-  const helper = startWorker({ role: 'pdf-page-helper', request, waitForCheck, pageSharing: { claims, port: port2 } }, heapMb);
-  // Whatever happens to the helper (an error, its memory limit) the parser reads its pages; nothing to report.
-  helper.on('error', () => undefined);
+  parser.postMessage({ role: 'parse', request, pageSharing: { claims, port: port1 } } satisfies WorkerTask, [port1]);
+  helper.postMessage({ role: 'pdf-page-helper', request, pageSharing: { claims, port: port2 } } satisfies WorkerTask, [port2]);
   return { parser, helper };
 }
 
 /**
- * Parses a file in a worker thread with a time limit and a heap limit, after the checks its format must pass.
- * Whatever happens inside (a parser crash, a runaway file), the answer is the parsed document or an AppError that
- * names the file and what to do. The workers' array buffers are not counted by their heap limit: the process this
- * runs in is the bound on those (see parser-process.ts).
+ * Parses a file in a worker thread with a time limit and a heap limit, while the checks its format must pass run
+ * here. Whatever happens inside (a parser crash, a runaway file), the answer is the parsed document or an AppError
+ * that names the file and what to do. The workers' array buffers are not counted by their heap limit: the process
+ * this runs in is the bound on those (see parser-process.ts). `waiting` are workers started ahead for it.
  */
 export function parseInWorker(
   request: ParseRequest,
   timeoutMs: number,
   heapMb: number,
   onProgress?: (done: number, total: number) => void,
+  waiting?: WaitingWorkers,
 ): Promise<ParsedDocument> {
   return new Promise((resolve, reject) => {
-    const checkFirst = CHECKS_FIRST[request.format];
-    const { parser: worker, helper } = startWorkers(request, heapMb, checkFirst !== undefined);
+    const { parser: worker, helper } = workersFor(request, heapMb, waiting);
     let settled = false;
     const finish = (outcome: () => void) => {
       if (settled) return;
@@ -76,19 +65,28 @@ export function parseInWorker(
       outcome();
     };
     const timer = setTimeout(() => finish(() => reject(timeLimitError(request.fileName, timeoutMs))), timeoutMs);
-    checkFirst?.(request).then(
+    // The parser's answer waits for the check: a file the check refuses gets the check's answer, whatever the parser made of it.
+    let checked = false;
+    let answer: (() => void) | undefined;
+    const answerOnceChecked = (outcome: () => void) => {
+      if (checked) finish(outcome);
+      else answer ??= outcome;
+    };
+    const check = CHECKS[request.format]?.(request) ?? Promise.resolve();
+    check.then(
       () => {
-        worker.postMessage('checked' satisfies WorkerCommand);
-        helper?.postMessage('checked' satisfies WorkerCommand);
+        checked = true;
+        if (answer) finish(answer);
       },
       (error: unknown) => finish(() => reject(replyError(request, failureOf(error)))),
     );
-    worker.on('message', (reply: ParseReply) => {
+    worker.on('message', (reply: ParseReply | WorkerPrepared) => {
+      if (reply.type === 'prepared') return;
       if (reply.type === 'progress') return onProgress?.(reply.done, reply.total);
-      finish(() => (reply.ok ? resolve(reply.parsed) : reject(replyError(request, reply.error))));
+      answerOnceChecked(() => (reply.ok ? resolve(reply.parsed) : reject(replyError(request, reply.error))));
     });
     worker.on('error', (error: Error & { code?: string }) => {
-      finish(() => {
+      answerOnceChecked(() => {
         if (error.code === 'ERR_WORKER_OUT_OF_MEMORY') {
           reject(new AppError('E_TOO_LARGE', `Reading “${request.fileName}” needed more than ${heapMb} MB of memory, so it was stopped. The file is far larger or more complex than a policy; split it or save it in another format.`));
         } else {
@@ -97,7 +95,7 @@ export function parseInWorker(
       });
     });
     worker.on('exit', (code) => {
-      finish(() => reject(new AppError('E_INVALID_INPUT', `Reading “${request.fileName}” stopped unexpectedly (exit code ${code}). The file may be damaged.`)));
+      answerOnceChecked(() => reject(new AppError('E_INVALID_INPUT', `Reading “${request.fileName}” stopped unexpectedly (exit code ${code}). The file may be damaged.`)));
     });
   });
 }

@@ -7,6 +7,7 @@ import { CalendarDate, type Author, type Block, type Version } from '../../../sh
 import { detectFormat } from '../import/detect-format';
 import { parseInProcess } from '../import/parser-process';
 import type { StartParserProcess } from '../import/parser-process-protocol';
+import type { SpareParserProcess } from '../import/spare-parser-process';
 import { fileTooLargeError } from '../import/too-large';
 import { DEFAULT_IMPORT_LIMITS, MEDIA_TYPES, type BlockDraft, type ImportLimits, type ParsedDocument } from '../import/types';
 import { recordAudit } from '../reviews/audit';
@@ -24,6 +25,8 @@ export interface ImportOptions {
   limits?: ImportLimits;
   /** How the host starts the parsing process (Electron's utilityProcess); Node's child_process.fork by default. */
   startParserProcess?: StartParserProcess | undefined;
+  /** A parsing process started ahead, taken if it is still there; otherwise the import starts its own. */
+  spareParser?: SpareParserProcess | undefined;
   /** Reports each stage, for a progress bar. */
   progress?: (stage: Extract<AppEvent, { type: 'import.progress' }>['stage'], done?: number, total?: number) => void;
 }
@@ -44,7 +47,7 @@ export async function importVersion(store: ReviewStore, input: ImportInput, opti
   options.progress?.('parsing');
   const parsed = await parseInProcess(
     { format, fileName, bytes, limits },
-    { onProgress: (done, total) => options.progress?.('parsing', done, total), startProcess: options.startParserProcess },
+    { onProgress: (done, total) => options.progress?.('parsing', done, total), startProcess: options.startParserProcess, spare: options.spareParser },
   );
   const blocks = assembleBlocks(parsed.blocks);
   const { text } = composeVersionText(blocks);

@@ -7,7 +7,6 @@
 // whatever it cannot see (pictures' codecs, streams only pdf.js's repair of a broken file would find).
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { constants, inflateRawSync } from 'node:zlib';
 import type * as PdfLibModule from '@cantoo/pdf-lib';
 import type { PDFObject, PDFRawStream } from '@cantoo/pdf-lib';
@@ -151,14 +150,20 @@ function decodeWithin(lib: PdfLib, stream: PDFRawStream, data: Uint8Array, name:
 let loading: Promise<PdfLib> | undefined;
 
 /**
- * pdf-lib's minified single-file build (the same code as the package's modules, about half the time to load),
- * with its readers of object and cross-reference streams made to check a stream before they unpack it.
+ * pdf-lib's minified single-file build (the same code as the package's modules, about half the time to load), in
+ * its CommonJS form: Node has to parse the ES module form twice to tell which kind it is (its package does not
+ * say), which took a third of its loading time. Its readers of object and cross-reference streams are made to
+ * check a stream before they unpack it. The parsing process loads it while it waits for its file.
  */
-function loadPdfLib(): Promise<PdfLib> {
+export function loadPdfLib(): Promise<PdfLib> {
   loading ??= (async () => {
-    const entry = createRequire(import.meta.url).resolve('@cantoo/pdf-lib');
-    const bundle = join(dirname(dirname(entry)), 'dist', 'pdf-lib.esm.min.js');
-    const lib = (await import(pathToFileURL(bundle).href).catch(() => import('@cantoo/pdf-lib'))) as PdfLib;
+    const require = createRequire(import.meta.url);
+    let lib: PdfLib;
+    try {
+      lib = require(join(dirname(dirname(require.resolve('@cantoo/pdf-lib'))), 'dist', 'pdf-lib.min.js')) as PdfLib;
+    } catch {
+      lib = await import('@cantoo/pdf-lib');
+    }
     guardPdfLib(lib);
     return lib;
   })();

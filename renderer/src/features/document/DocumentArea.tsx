@@ -63,11 +63,14 @@ export function DocumentArea({ reviewId, readOnly, updateReview }: DocumentAreaP
     for (const folder of folders) imports.refuse(folder, `“${folder}” is a folder. Open it and drop the files inside it instead.`);
     imports.enqueue(files.map((file) => ({ kind: 'file' as const, file })));
   };
-  const { over, dropTargetProps } = useFileDrop(takeDrop, !readOnly);
+  // Files on their way (dragged over the area, or the page's picker opening): the services start reading them sooner.
+  const prepareImport = () => void call('versions.prepareImport', {}).catch(() => undefined);
+  const { over, dropTargetProps } = useFileDrop(takeDrop, !readOnly, prepareImport);
 
   const chooseFiles = async () => {
     setProblem(undefined);
     if (nativeDialog.current === 'no') {
+      prepareImport();
       fileInputRef.current?.click();
       return;
     }

@@ -26,14 +26,16 @@ function droppedFiles(transfer: DataTransfer): DroppedFiles {
 
 /**
  * Makes an element a drop target for files: `over` is true while files are dragged over it, and `onDrop` gets
- * them, in order, when they are dropped. Drags of anything else (text, links) are left alone.
+ * them, in order, when they are dropped. `onApproach` hears when files are first dragged over it, before any
+ * drop. Drags of anything else (text, links) are left alone.
  */
-export function useFileDrop(onDrop: (dropped: DroppedFiles) => void, enabled: boolean) {
+export function useFileDrop(onDrop: (dropped: DroppedFiles) => void, enabled: boolean, onApproach?: () => void) {
   const [over, setOver] = useState(false);
   const dropTargetProps = {
     onDragEnter: (event: DragEvent<HTMLElement>) => {
       if (!carriesFiles(event)) return;
       event.preventDefault();
+      if (!over && enabled) onApproach?.();
       setOver(true);
     },
     onDragOver: (event: DragEvent<HTMLElement>) => {
