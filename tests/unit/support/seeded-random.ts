@@ -1,0 +1,50 @@
+/**
+ * Randomness a failing test can replay: a small seeded generator (mulberry32), its seed taken from TEST_SEED or a
+ * fixed default, and a wrapper that names the seed in any failure.
+ */
+
+/** The seed when TEST_SEED is not set: fixed, so a run is the same from one machine to the next. */
+export const DEFAULT_TEST_SEED = 20_260_101;
+
+/** TEST_SEED when it is a whole number, else the default; a malformed TEST_SEED fails rather than being ignored. */
+export function testSeed(env: NodeJS.ProcessEnv = process.env): number {
+  const given = env.TEST_SEED;
+  if (given === undefined || given === '') return DEFAULT_TEST_SEED;
+  if (!/^\d+$/.test(given)) throw new Error(`TEST_SEED must be a whole number, not “${given}”.`);
+  return Number(given) >>> 0;
+}
+
+export interface SeededRandom {
+  readonly seed: number;
+  /** A number in [0, 1), like Math.random. */
+  next(): number;
+  /** A whole number from `min` to `max`, both included. */
+  int(min: number, max: number): number;
+}
+
+/** mulberry32: 32 bits of state, good enough spread for picking test inputs, and the same sequence everywhere. */
+export function seededRandom(seed: number): SeededRandom {
+  let state = seed >>> 0;
+  const next = () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+  return { seed, next, int: (min, max) => min + Math.floor(next() * (max - min + 1)) };
+}
+
+/** Runs `run`; if it fails, the error's message ends with how to replay the run with the same random choices. */
+export async function replayableWithSeed<T>(seed: number, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    const note = `(random choices from seed ${seed}: replay with TEST_SEED=${seed})`;
+    if (error instanceof Error) {
+      error.message = `${error.message}\n${note}`;
+      throw error;
+    }
+    throw new Error(`${String(error)}\n${note}`, { cause: error });
+  }
+}
