@@ -1,7 +1,8 @@
 /**
- * Randomness a failing test can replay: a small seeded generator (mulberry32), its seed taken from TEST_SEED or a
- * fixed default, and a wrapper that names the seed in any failure.
+ * Randomness a failing test can replay: a seeded generator, its seed taken from TEST_SEED or a fixed default, and
+ * a wrapper that names the seed in any failure.
  */
+import { seededRandom as mulberry32 } from '../../bench/generate-policy';
 
 /** The seed when TEST_SEED is not set: fixed, so a run is the same from one machine to the next. */
 export const DEFAULT_TEST_SEED = 20_260_101;
@@ -22,16 +23,9 @@ export interface SeededRandom {
   int(min: number, max: number): number;
 }
 
-/** mulberry32: 32 bits of state, good enough spread for picking test inputs, and the same sequence everywhere. */
+/** The benchmarks' generator (mulberry32: the same sequence everywhere), with whole numbers in a range. */
 export function seededRandom(seed: number): SeededRandom {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
+  const next = mulberry32(seed);
   return { seed, next, int: (min, max) => min + Math.floor(next() * (max - min + 1)) };
 }
 
