@@ -4,6 +4,8 @@ import { join, relative } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { API, isMethodName, METHOD_NAMES, type AppEvent, type MethodName } from '../../../shared/api';
+import { createApiInvoker, type ApiHandlers } from '../../../electron/services/api/dispatch';
+import { createApiHandlers } from '../../../electron/services/api/handlers';
 import { openWorkstation, type Workstation } from '../../../electron/services/workstation';
 import { useTempDirs } from '../support/temp-dir';
 
@@ -34,6 +36,20 @@ function badArguments(method: MethodName, reviewId: string): { what: string; arg
     { what: 'an array', args: [reviewId] },
     { what: 'an unexpected field', args: { ...(takesReview ? { reviewId } : {}), unexpectedField: true } },
   ];
+}
+
+/** The workstation's real handlers, each recording that it ran: no bad argument may reach one. */
+function recordingHandlers(ws: Workstation, reached: string[]): ApiHandlers {
+  const real = createApiHandlers(ws);
+  const recording: Record<string, (args: never, caller: never) => Promise<unknown>> = {};
+  for (const method of METHOD_NAMES) {
+    const handler = real[method] as (args: never, caller: never) => Promise<unknown>;
+    recording[method] = (args, caller) => {
+      reached.push(method);
+      return handler(args, caller);
+    };
+  }
+  return recording as ApiHandlers;
 }
 
 /** Every file under `dir` with the sha256 of its bytes: what a call could have changed on disk. */
@@ -89,13 +105,17 @@ describe('the API contract', () => {
     const events: AppEvent[] = [];
     ws.onEvent((event) => events.push(event));
     const before = await snapshot(dataDir);
+    // The dispatch the app's IPC calls (ws.invoke), built the same way over the same services, with handlers that
+    // record whether they ran: a handler that checks its input again must not hide a schema that let it through.
+    const reached: string[] = [];
+    const invoke = createApiInvoker(recordingHandlers(ws, reached), { checkResults: true });
 
     const accepted: string[] = [];
     const methodsWithoutBadArgument: string[] = [];
     for (const method of METHOD_NAMES) {
       let refusedOne = false;
       for (const { what, args } of badArguments(method, reviewId)) {
-        const result = await ws.invoke(method, args, WINDOW);
+        const result = await invoke(method, args, WINDOW);
         if (result.ok || result.error.code !== 'E_INVALID_INPUT') {
           accepted.push(`${method} given ${what} answered ${JSON.stringify(result).slice(0, 200)}`);
           continue;
@@ -109,6 +129,7 @@ describe('the API contract', () => {
     const known = Object.keys(CANNOT_BE_GIVEN_A_BAD_ARGUMENT);
     expect(methodsWithoutBadArgument.sort(), 'methods that took every bad argument; if that is right, list them with why').toEqual(known.sort());
     expect(accepted.filter((line) => !known.some((method) => line.startsWith(`${method} `)))).toEqual([]);
+    expect(reached, 'handlers run despite a bad argument').toEqual([]);
     expect(hostCalls).toEqual([]);
     expect(events).toEqual([]);
     expect(await snapshot(dataDir)).toEqual(before);

@@ -86,16 +86,21 @@ describe('drafts of what a person typed', () => {
 
   it('says a write failed, and lets a later answer for an older value not claim the newer one is saved', async () => {
     const drafts = new DraftStore(REVIEW, {}, true);
-    let answerFirst: (value: unknown) => void = () => undefined;
-    calls.callInReview.mockImplementationOnce(() => new Promise((resolve) => (answerFirst = resolve)));
+    const held: ((value: unknown) => void)[] = [];
+    calls.callInReview.mockImplementation(() => new Promise((resolve) => held.push(resolve)));
     drafts.set('reply:a1', 'first');
     drafts.flush('reply:a1');
     drafts.set('reply:a1', 'second');
-    answerFirst({ saved: true });
+    drafts.flush('reply:a1');
+    held[0]?.({ saved: true });
     await answers();
-    expect(drafts.status('reply:a1')).toBe('pending');
+    expect(drafts.status('reply:a1')).toBe('saving');
+    held[1]?.({ saved: true });
+    await answers();
+    expect(drafts.status('reply:a1')).toBe('saved');
 
     calls.callInReview.mockRejectedValueOnce(new Error('E_DISK_FULL'));
+    drafts.set('reply:a1', 'third');
     drafts.flush('reply:a1');
     await answers();
     expect(drafts.status('reply:a1')).toBe('failed');
