@@ -1,7 +1,7 @@
 import { defineConfig } from '@playwright/test';
 
-// One spec set, two hosts: the real renderer in Debian's Chromium with the API bound to the real services
-// (default), or the real Electron app when E2E_ELECTRON=1 and its runtime exists. See tests/e2e/fixtures.ts.
+// One spec set, two hosts: the built renderer in Chromium (Debian's, or CHROMIUM_PATH) with the API bound to the
+// real services (default), or the built Electron app when E2E_ELECTRON=1. See tests/e2e/support/fixtures.ts.
 export default defineConfig({
   testDir: 'tests/e2e',
   outputDir: 'test-results/playwright',

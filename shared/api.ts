@@ -1,11 +1,10 @@
 /**
  * The one contract between the renderer and the main process: every method the renderer may call,
- * named `domain.verb`, with the schemas of its arguments and result. Each domain's methods are written in
- * `shared/contract/<domain>.ts`; this file puts them together, and nothing else defines a method. The preload
- * rejects names not listed here, main validates arguments against these schemas, and the renderer's client is
- * typed from them.
+ * named `domain.verb`, with the schemas of its arguments and result. The methods are written in the files of
+ * `shared/contract/`; this file puts them together, and nothing else defines a method. The preload rejects names
+ * not listed here, main validates arguments against these schemas, and the renderer's client is typed from them.
  */
-import { z } from 'zod';
+import type { z } from 'zod';
 import { ANNOTATION_METHODS } from './contract/annotations';
 import { APP_METHODS } from './contract/app';
 import { ASSESSMENT_METHODS } from './contract/assessments';
@@ -16,7 +15,7 @@ import { REPORT_METHODS } from './contract/report';
 import { REVIEW_METHODS } from './contract/reviews';
 import { VERSION_METHODS } from './contract/versions';
 import { WORKSPACE_METHODS } from './contract/workspace';
-import { ERROR_CODES, type ApiError } from './errors';
+import type { ApiError } from './errors';
 
 export * from './contract/annotations';
 export * from './contract/app';
@@ -53,8 +52,6 @@ export function isMethodName(name: unknown): name is MethodName {
 }
 
 export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError };
-
-export const ApiErrorSchema = z.object({ code: z.enum(ERROR_CODES), message: z.string() });
 
 /** The one IPC channel the preload and main use for calls. */
 export const INVOKE_CHANNEL = 'policy-review:invoke';

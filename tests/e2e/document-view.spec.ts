@@ -1,8 +1,7 @@
-import { mkdir, readdir, writeFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, test } from './support/fixtures';
 import {
-  canImport,
   documentArea,
   dropFiles,
   fileFromDisk,
@@ -47,7 +46,6 @@ test.describe('the document view', () => {
 
   test('shows the sample policy’s quote, table, nested list and footnote from Markdown', async ({ app, invoke, saveScreenshot }) => {
     const path = join(RIVERTON, 'v1.md');
-    test.skip(!(await canImport(path)), 'the Markdown fixture or parser is not ready yet');
     await openNewReview(app, invoke, 'Riverton social media');
     await importThroughPicker(app, [await fileFromDisk(path)]);
     await expect(importedNotice(app, 'v1.md')).toBeVisible();
@@ -73,12 +71,7 @@ test.describe('the document view', () => {
     await saveScreenshot('document-imported-riverton');
   });
 
-  test('shows every kind of block of a Markdown version on one page', async ({ app, invoke, saveScreenshot }, testInfo) => {
-    await mkdir(testInfo.outputDir, { recursive: true });
-    const probe = join(testInfo.outputDir, 'rich.md');
-    await writeFile(probe, RICH_MD);
-    test.skip(!(await canImport(probe)), 'the Markdown parser is not written yet');
-
+  test('shows every kind of block of a Markdown version on one page', async ({ app, invoke, saveScreenshot }) => {
     await openNewReview(app, invoke, 'Social-media policy 2026');
     await importThroughPicker(app, [textFile('riverton-2026.md', RICH_MD)]);
     await expect(importedNotice(app, 'riverton-2026.md')).toBeVisible();
@@ -99,13 +92,8 @@ test.describe('the document view', () => {
     await saveScreenshot('document-imported');
   });
 
-  test('shows code as written and footnotes with their label, and nests ordered lists', async ({ app, invoke }, testInfo) => {
+  test('shows code as written and footnotes with their label, and nests ordered lists', async ({ app, invoke }) => {
     const md = ['# Records', '', '#### Level four', '', '###### Level six', '', '```', 'retention:', '  posts: 6 years', '```', '', '1. First', '   1. Nested one', '   2. Nested two', '2. Second', '', 'Posts are kept.[^a]', '', '[^a]: As the records schedule says.', ''].join('\n');
-    await mkdir(testInfo.outputDir, { recursive: true });
-    const probe = join(testInfo.outputDir, 'records.md');
-    await writeFile(probe, md);
-    test.skip(!(await canImport(probe)), 'the Markdown parser is not written yet');
-
     await openNewReview(app, invoke, 'Records');
     await importThroughPicker(app, [textFile('records.md', md)]);
     await expect(importedNotice(app, 'records.md')).toBeVisible();
@@ -127,7 +115,6 @@ test.describe('the document view', () => {
   test('shows the same structure whether the policy came as Markdown, a web page or a Word document', async ({ app, invoke }) => {
     test.setTimeout(120_000);
     const files = ['v1.md', 'v1.html', 'v1.docx'].map((name) => join(RIVERTON, name));
-    for (const path of files) test.skip(!(await canImport(path)), `${path} or its parser is not ready yet`);
     await openNewReview(app, invoke, 'Three formats');
     await importThroughPicker(app, await Promise.all(files.map(fileFromDisk)));
     await expect(importedNotice(app, 'v1.docx')).toBeVisible({ timeout: 60_000 });
@@ -152,7 +139,6 @@ test.describe('the document view', () => {
   test('marks where each page of a PDF begins', async ({ app, invoke, saveScreenshot }) => {
     test.setTimeout(120_000);
     const path = join(RIVERTON, 'v1.pdf');
-    test.skip(!(await canImport(path)), 'the PDF fixture or parser is not ready yet');
     await openNewReview(app, invoke, 'Riverton from PDF');
     await importThroughPicker(app, [await fileFromDisk(path)]);
     await expect(importedNotice(app, 'v1.pdf')).toBeVisible({ timeout: 60_000 });
@@ -177,7 +163,6 @@ test.describe('the document view', () => {
     test.setTimeout(180_000);
     const names = (await readdir(REAL_POLICIES).catch(() => [] as string[])).filter((name) => /^tts-.*\.md$/.test(name)).sort();
     test.skip(names.length === 0, 'the real policies are not there yet');
-    for (const name of names) test.skip(!(await canImport(join(REAL_POLICIES, name))), `${name} or the Markdown parser is not ready yet`);
     await openNewReview(app, invoke, 'TTS policies');
     await dropFiles(app, documentArea(app).locator('.document-area'), await Promise.all(names.map((name) => fileFromDisk(join(REAL_POLICIES, name)))));
     await expect(versionSwitcher(app).locator('option')).toHaveCount(names.length, { timeout: 120_000 });
@@ -208,7 +193,7 @@ test.describe('the document view', () => {
     await expect(text.locator('p').last()).toHaveText(/^Rule 100\.10:/);
   });
 
-  test('never runs what an imported web page carries: scripts, event handlers, javascript: links', async ({ app, invoke }, testInfo) => {
+  test('never runs what an imported web page carries: scripts, event handlers, javascript: links', async ({ app, invoke }) => {
     const html = `<!doctype html><html><head><script>window.__pwned = 2</script></head><body>
       <h1>Hostile page</h1>
       <p>An image <img src=x onerror="window.__pwned=1"> in a paragraph.</p>
@@ -217,11 +202,6 @@ test.describe('the document view', () => {
       <p onclick="window.__pwned=4" onmouseover="window.__pwned=5">Hover here</p>
       <iframe srcdoc="<script>parent.__pwned=6</script>"></iframe>
     </body></html>`;
-    await mkdir(testInfo.outputDir, { recursive: true });
-    const probe = join(testInfo.outputDir, 'hostile.html');
-    await writeFile(probe, html);
-    test.skip(!(await canImport(probe)), 'the HTML parser is not written yet');
-
     await openNewReview(app, invoke, 'Hostile page');
     await importThroughPicker(app, [textFile('hostile.html', html)]);
     await expect(importedNotice(app, 'hostile.html')).toBeVisible();
@@ -232,12 +212,9 @@ test.describe('the document view', () => {
     await expect(text.locator('a[href^="javascript"], img, script, iframe, [onerror], [onclick], [onmouseover]')).toHaveCount(0);
     expect(await app.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
 
-    const fixture = join(RIVERTON, '../../hostile/hostile.html');
-    if (await canImport(fixture)) {
-      await importThroughPicker(app, [await fileFromDisk(fixture)]);
-      await expect(importedNotice(app, 'hostile.html').nth(1)).toBeVisible();
-      await expect(policyText(app).locator('a, img, script, iframe, object, embed, form, input, style, link')).toHaveCount(0);
-      expect(await app.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
-    }
+    await importThroughPicker(app, [await fileFromDisk(join(RIVERTON, '../../hostile/hostile.html'))]);
+    await expect(importedNotice(app, 'hostile.html').nth(1)).toBeVisible();
+    await expect(policyText(app).locator('a, img, script, iframe, object, embed, form, input, style, link')).toHaveCount(0);
+    expect(await app.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
   });
 });

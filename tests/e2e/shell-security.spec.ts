@@ -1,11 +1,12 @@
 import { expect, test } from './support/fixtures';
 
-// These guards live in Electron's main process (electron/main/security.ts). In plain Chromium the page is
-// only served by the test harness, so they can be observed only where the Electron runtime exists.
+// These guards live in Electron's main process (electron/main/security.ts, ipc.ts). In plain Chromium the page is
+// served by the test harness, so they can be watched at work only where the Electron runtime exists; elsewhere
+// tests/unit/hosts/security-guards.test.ts runs them against a stand-in for the 'electron' module.
 const inElectron = process.env.E2E_ELECTRON === '1';
 
 test.describe('the Electron shell keeps the app page in place', () => {
-  test.skip(!inElectron, 'needs the Electron runtime (E2E_ELECTRON=1); the guards are unit-tested in tests/unit/hosts');
+  test.skip(!inElectron, 'needs the Electron runtime (E2E_ELECTRON=1); tests/unit/hosts/security-guards.test.ts covers the guards');
 
   test('a link to another site does not replace the app page', async ({ app }) => {
     const before = app.url();

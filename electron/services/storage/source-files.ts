@@ -1,4 +1,4 @@
-import { mkdir, readFile, unlink } from 'node:fs/promises';
+import { mkdir, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeFileDurably } from './durable-write';
 import { readFileIfPresent } from './json-file-adapter';
@@ -28,8 +28,4 @@ export async function keepSourceFile(reviewFile: string, sha256: string, bytes: 
 
 export async function forgetSourceFile(reviewFile: string, sha256: string): Promise<void> {
   await unlink(sourceFilePath(reviewFile, sha256)).catch(() => undefined);
-}
-
-export async function readSourceFile(reviewFile: string, sha256: string): Promise<Buffer> {
-  return readFile(sourceFilePath(reviewFile, sha256));
 }

@@ -207,12 +207,6 @@ export const VersionsIcon = (p: IconProps) => (
   </Icon>
 );
 
-export const ChevronDownIcon = (p: IconProps) => (
-  <Icon {...p}>
-    <path d="M6 9l6 6 6-6" />
-  </Icon>
-);
-
 /** The app's mark: a policy page with a review tick, on the accent colour. */
 export function AppMark({ size = 28 }: { size?: number }) {
   return (
@@ -228,13 +222,6 @@ export const DownloadIcon = (p: IconProps) => (
   <Icon {...p}>
     <path d="M12 4v11M7.5 10.5L12 15l4.5-4.5" />
     <path d="M4 15.5v3A1.5 1.5 0 0 0 5.5 20h13a1.5 1.5 0 0 0 1.5-1.5v-3" />
-  </Icon>
-);
-
-export const HistoryIcon = (p: IconProps) => (
-  <Icon {...p}>
-    <path d="M3.5 12a8.5 8.5 0 1 0 2.6-6.1L3.5 8.5" />
-    <path d="M3.5 3.5v5h5M12 8v4.5l3 1.5" />
   </Icon>
 );
 

@@ -3,9 +3,6 @@ import { readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, type Locator, type Page } from '@playwright/test';
-import { detectFormat } from '../../../electron/services/import/detect-format';
-import { parseDocument } from '../../../electron/services/import/parse-document';
-import { DEFAULT_IMPORT_LIMITS } from '../../../electron/services/import/types';
 import { openReviewFromLibrary } from './screens';
 
 const repo = fileURLToPath(new URL('../../..', import.meta.url));
@@ -36,26 +33,12 @@ export function textFile(name: string, text: string): PageFile {
   return { name, mimeType: MIME_TYPES[extension] ?? 'application/octet-stream', buffer: Buffer.from(text, 'utf8') };
 }
 
+/** A fixture file, read from disk; a missing one fails the test, naming it, rather than skipping anything. */
 export async function fileFromDisk(path: string): Promise<PageFile> {
+  if (!existsSync(path)) throw new Error(`The fixture ${path} is missing: run \`npm run fixtures\`, or restore it from git.`);
   const name = basename(path);
   const extension = name.slice(name.lastIndexOf('.')).toLowerCase();
   return { name, mimeType: MIME_TYPES[extension] ?? 'application/octet-stream', buffer: await readFile(path) };
-}
-
-/**
- * Whether the app can import this file yet: false when the file is not there or its format's parser is still a
- * placeholder. A parser that exists but fails on the file answers true, so the test runs and shows the failure.
- */
-export async function canImport(path: string): Promise<boolean> {
-  if (!existsSync(path)) return false;
-  const bytes = new Uint8Array(await readFile(path));
-  try {
-    const format = detectFormat(bytes, basename(path));
-    await parseDocument(format, bytes, { fileName: basename(path), limits: DEFAULT_IMPORT_LIMITS });
-    return true;
-  } catch (error) {
-    return !/cannot be imported yet/.test(error instanceof Error ? error.message : String(error));
-  }
 }
 
 /** A small policy in the project's plain-text conventions, with every structure the text parser knows. */
