@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { plainTextToRichText } from '../../shared/rich-text';
 import { ReviewLibrary } from '../../electron/services/library/review-library';
-import { newReviewDocument } from '../../electron/services/reviews/new-review';
+import { newReviewDocument } from '../../shared/domain/reviews/new-review';
 import { openWorkstation } from '../../electron/services/workstation';
 import { generateAnnotations, generatePolicyBlocks, seededRandom, versionFromBlocks } from './generate-policy';
 import { percentile } from './stats';

@@ -7,7 +7,7 @@ import { chromium, type Page } from 'playwright-core';
 import { BROWSER_APP_URL, serveAppInContext } from '../../electron/browser/bind-page';
 import { chromiumArgs, findChromium } from '../../electron/browser/find-chromium';
 import { ReviewLibrary } from '../../electron/services/library/review-library';
-import { newReviewDocument } from '../../electron/services/reviews/new-review';
+import { newReviewDocument } from '../../shared/domain/reviews/new-review';
 import { openWorkstation } from '../../electron/services/workstation';
 import { benchAnnotationSaves } from './annotation-saves';
 import { editPolicyBlocks, generateAnnotations, generatePolicyBlocks, versionFromBlocks } from './generate-policy';

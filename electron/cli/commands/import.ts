@@ -2,7 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { AppError } from '../../../shared/errors';
 import { DEFAULT_IMPORT_LIMITS } from '../../services/import/types';
-import { fileTooLargeError } from '../../services/import/too-large';
+import { fileTooLargeError } from '../../../shared/domain/file-size';
 import { actorFromSettings } from '../../services/settings/actor';
 import { importVersion } from '../../services/versions/import-version';
 import { IMPORT_OPTIONS } from '../command-options';

@@ -3,9 +3,9 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { DraftKey } from '../../../shared/api';
 import { AppError } from '../../../shared/errors';
-import { RecordId, Timestamp } from '../../../shared/model';
+import { RecordId, Timestamp, serializeJson } from '../../../shared/model';
 import { syncFolder, writeFileDurably } from '../storage/durable-write';
-import { isNodeError, readFileIfPresent, serializeJson } from '../storage/json-file-adapter';
+import { isNodeError, readFileIfPresent } from '../storage/json-file-adapter';
 import { SerialQueue } from '../storage/serial-queue';
 
 /** What a drafts file holds: the text typed but not yet saved in one review, by where it was typed. */

@@ -6,7 +6,7 @@ import { residentBytesOf } from './resident-memory';
 import { replyError } from './parse-reply';
 import { timeLimitError } from './run-parser';
 import type { SpareParserProcess } from './spare-parser-process';
-import { formatSize } from './too-large';
+import { formatSize } from '../../../shared/domain/file-size';
 import type { ParsedDocument } from './types';
 
 /** How often the host samples the parsing process's memory, where the system shows it (a second watch: see import-process.ts). */

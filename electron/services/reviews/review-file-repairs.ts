@@ -3,7 +3,7 @@ import type { Author, DamagedRecord } from '../../../shared/model';
 import type { ReviewLibrary } from '../library/review-library';
 import type { ReviewStore } from '../storage/review-store';
 import { formatStamp } from '../storage/review-store';
-import { recordAudit } from './audit';
+import { recordAudit } from '../../../shared/domain/reviews/audit';
 
 /**
  * Takes over the lock another computer holds on a review, because a person chose to after a warning, and

@@ -1,7 +1,6 @@
 import type { ImportSource } from '../../../shared/api';
 import { MAX_TEMPLATE_BYTES } from '../../../shared/checklist/template';
-import { AppError } from '../../../shared/errors';
-import { formatSize } from '../import/too-large';
+import { templateTooLarge } from '../../../shared/domain/checklist/checklist-template';
 import { readImportSource, type SourceFile, type TakeChosenPath } from '../versions/import-source';
 
 /**
@@ -10,8 +9,4 @@ import { readImportSource, type SourceFile, type TakeChosenPath } from '../versi
  */
 export async function readTemplateSource(source: ImportSource, takeChosenPath: TakeChosenPath): Promise<SourceFile> {
   return readImportSource(source, takeChosenPath, MAX_TEMPLATE_BYTES, templateTooLarge);
-}
-
-export function templateTooLarge(fileName: string, bytes: number): AppError {
-  return new AppError('E_TOO_LARGE', `“${fileName}” is ${formatSize(bytes)}; a checklist template has at most ${formatSize(MAX_TEMPLATE_BYTES)}. Choose the .json file that “Save checklist as template” wrote.`);
 }

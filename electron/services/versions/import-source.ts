@@ -2,7 +2,7 @@ import { open } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { ImportSource } from '../../../shared/api';
 import { AppError } from '../../../shared/errors';
-import { fileTooLargeError } from '../import/too-large';
+import { fileTooLargeError } from '../../../shared/domain/file-size';
 
 /** The path a token from main's open dialog names; it refuses a token not granted for this use (api/chosen-files.ts). */
 export type TakeChosenPath = (token: string) => string;

@@ -8,9 +8,9 @@ import { detectFormat } from '../import/detect-format';
 import { parseInProcess } from '../import/parser-process';
 import type { StartParserProcess } from '../import/parser-process-protocol';
 import type { SpareParserProcess } from '../import/spare-parser-process';
-import { fileTooLargeError } from '../import/too-large';
+import { fileTooLargeError } from '../../../shared/domain/file-size';
 import { DEFAULT_IMPORT_LIMITS, MEDIA_TYPES, type BlockDraft, type ImportLimits, type ParsedDocument } from '../import/types';
-import { recordAudit } from '../reviews/audit';
+import { recordAudit } from '../../../shared/domain/reviews/audit';
 import type { ReviewStore } from '../storage/review-store';
 import { forgetSourceFile, keepSourceFile } from '../storage/source-files';
 

@@ -1,8 +1,9 @@
 import type { CHECKLIST_METHODS } from '../../../../shared/api';
 import { CATEGORY_INFO } from '../../../../shared/checklist';
-import { addCriterion, removeCriterion, updateCriterion } from '../../checklist/edit-checklist';
+import { addCriterion, removeCriterion, updateCriterion } from '../../../../shared/domain/checklist/edit-checklist';
 import type { WorkstationServices } from '../../workstation';
 import type { HandlersFor } from '../dispatch';
+import { mutateReview } from '../mutate-review';
 
 /** A review’s checklist of criteria. */
 export function checklistHandlers(ws: WorkstationServices): HandlersFor<typeof CHECKLIST_METHODS> {
@@ -16,17 +17,11 @@ export function checklistHandlers(ws: WorkstationServices): HandlersFor<typeof C
         criteria: review.checklist.criteria.filter((c) => !c.deletedAt),
       };
     },
-    'checklist.addCriterion': async ({ reviewId, criterion }, caller) => {
-      const store = await sessions.writable(reviewId, caller);
-      return store.mutate((review) => addCriterion(review, criterion, ws.actor()));
-    },
-    'checklist.updateCriterion': async ({ reviewId, criterionId, criterion }, caller) => {
-      const store = await sessions.writable(reviewId, caller);
-      return store.mutate((review) => updateCriterion(review, criterionId, criterion, ws.actor()));
-    },
+    'checklist.addCriterion': ({ reviewId, criterion }, caller) => mutateReview(ws, reviewId, caller, (review, actor) => addCriterion(review, criterion, actor)),
+    'checklist.updateCriterion': ({ reviewId, criterionId, criterion }, caller) =>
+      mutateReview(ws, reviewId, caller, (review, actor) => updateCriterion(review, criterionId, criterion, actor)),
     'checklist.removeCriterion': async ({ reviewId, criterionId }, caller) => {
-      const store = await sessions.writable(reviewId, caller);
-      await store.mutate((review) => removeCriterion(review, criterionId, ws.actor()));
+      await mutateReview(ws, reviewId, caller, (review, actor) => removeCriterion(review, criterionId, actor));
       return { removed: true as const };
     },
   };

@@ -1,11 +1,11 @@
 import type { REVIEW_METHODS } from '../../../../shared/api';
-import { setCommittee } from '../../committee/set-committee';
 import { summarize } from '../../library/review-library';
-import { recordAudit } from '../../reviews/audit';
-import { newReviewDocument } from '../../reviews/new-review';
+import { renameReview, setCommittee } from '../../../../shared/domain/reviews/edit-review';
+import { newReviewDocument } from '../../../../shared/domain/reviews/new-review';
 import { damagedRecordInfo, openedReview, removeDamagedRecord, takeOverReviewLock } from '../../reviews/review-file-repairs';
 import type { WorkstationServices } from '../../workstation';
 import type { HandlersFor } from '../dispatch';
+import { mutateReview } from '../mutate-review';
 
 /** The review library, and each review’s title and committee. */
 export function reviewHandlers(ws: WorkstationServices): HandlersFor<typeof REVIEW_METHODS> {
@@ -28,20 +28,13 @@ export function reviewHandlers(ws: WorkstationServices): HandlersFor<typeof REVI
     },
     'reviews.close': async ({ reviewId }, caller) => ({ closed: await sessions.close(reviewId, caller) }),
     'reviews.rename': async ({ reviewId, title }, caller) => {
-      const store = await sessions.writable(reviewId, caller);
-      await store.mutate((review) => {
-        const before = review.title;
-        review.title = title;
-        recordAudit(review, ws.actor(), 'reviews.rename', `Renamed the review from “${before}” to “${title}”.`, review.id);
-      });
+      await mutateReview(ws, reviewId, caller, (review, actor) => renameReview(review, title, actor));
+      const { store } = await sessions.open(reviewId, caller);
       return summarize(store.review, store.readOnlyReason, store.damagedRecords.length);
     },
     'reviews.delete': async ({ reviewId }, caller) => ({ deleted: true as const, ...(await sessions.exclusive(reviewId, caller, () => library.delete(reviewId))) }),
     'reviews.restoreBackup': ({ reviewId }, caller) => sessions.exclusive(reviewId, caller, () => library.restoreBackup(reviewId)),
 
-    'committee.set': async ({ reviewId, members }, caller) => {
-      const store = await sessions.writable(reviewId, caller);
-      return store.mutate((review) => setCommittee(review, members, ws.actor()));
-    },
+    'committee.set': ({ reviewId, members }, caller) => mutateReview(ws, reviewId, caller, (review, actor) => setCommittee(review, members, actor)),
   };
 }

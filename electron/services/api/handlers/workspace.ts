@@ -1,14 +1,14 @@
 import type { WORKSPACE_METHODS } from '../../../../shared/api';
 import { AppError } from '../../../../shared/errors';
 import type { ReviewDrafts } from '../../drafts/review-drafts';
-import type { ReviewStore } from '../../storage/review-store';
 import { writeFileDurably } from '../../storage/durable-write';
 import { isNodeError } from '../../storage/json-file-adapter';
-import { readTemplateFile, reviewFromTemplate, templateFromReview } from '../../templates/checklist-template';
-import { reorderCriteria } from '../../templates/criteria-order';
+import { readTemplateFile, reviewFromTemplate, templateFromReview } from '../../../../shared/domain/checklist/checklist-template';
+import { reorderCriteria } from '../../../../shared/domain/checklist/criteria-order';
 import { readTemplateSource } from '../../templates/template-source';
 import type { WorkstationServices } from '../../workstation';
 import type { HandlersFor } from '../dispatch';
+import { mutateReview } from '../mutate-review';
 
 /** What the review workspace needs beside the review itself: drafts, the audit log, checklist order and templates. */
 export function workspaceHandlers(ws: WorkstationServices, drafts: ReviewDrafts): HandlersFor<typeof WORKSPACE_METHODS> {
@@ -20,7 +20,7 @@ export function workspaceHandlers(ws: WorkstationServices, drafts: ReviewDrafts)
     },
     'drafts.set': async ({ reviewId, key, value }, caller) => {
       // Only the window (and process) that edits a review keeps drafts for it, so two never write the same file.
-      assertWritable(await sessions.writable(reviewId, caller));
+      await sessions.writable(reviewId, caller);
       await drafts.set(reviewId, key, value);
       return { saved: true as const };
     },
@@ -31,10 +31,7 @@ export function workspaceHandlers(ws: WorkstationServices, drafts: ReviewDrafts)
       return structuredClone(newestFirst.slice(0, limit ?? newestFirst.length).map(({ entry }) => entry));
     },
 
-    'checklist.reorder': async ({ reviewId, criterionIds }, caller) => {
-      const store = await sessions.writable(reviewId, caller);
-      return store.mutate((review) => structuredClone(reorderCriteria(review, criterionIds, ws.actor())));
-    },
+    'checklist.reorder': ({ reviewId, criterionIds }, caller) => mutateReview(ws, reviewId, caller, (review, actor) => reorderCriteria(review, criterionIds, actor)),
     'checklist.exportTemplate': async ({ reviewId, destination }, caller) => {
       const { review } = (await sessions.open(reviewId, caller)).store;
       const { fileName, content } = templateFromReview(review);
@@ -62,9 +59,4 @@ export function workspaceHandlers(ws: WorkstationServices, drafts: ReviewDrafts)
       return path === undefined ? null : ws.chosenSavePaths.remember(path, purpose, caller);
     },
   };
-}
-
-/** Refuses a change to a review another process holds (the store would refuse its own writes the same way). */
-function assertWritable(store: ReviewStore): void {
-  if (store.readOnlyReason !== undefined) throw new AppError(store.readOnlyCode, store.readOnlyReason);
 }

@@ -1,6 +1,6 @@
-import type { VersionSummary } from '../../../shared/api';
-import { AppError } from '../../../shared/errors';
-import type { Review, Version } from '../../../shared/model';
+import type { VersionSummary } from '../../api';
+import { AppError } from '../../errors';
+import type { Review, Version } from '../../model';
 
 export function summarizeVersion(version: Version): VersionSummary {
   const summary: VersionSummary = {

@@ -1,6 +1,6 @@
-import type { CriterionInput } from '../../../shared/api';
-import { AppError } from '../../../shared/errors';
-import type { Author, Criterion, Review } from '../../../shared/model';
+import type { CriterionInput } from '../../api';
+import { AppError } from '../../errors';
+import type { Author, Criterion, Review } from '../../model';
 import { recordAudit } from '../reviews/audit';
 
 /** Adds a review's own criterion, with an id made from its category and title. */

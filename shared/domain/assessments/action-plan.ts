@@ -1,8 +1,7 @@
-import { randomUUID } from 'node:crypto';
-import type { ActionPlanEntry } from '../../../shared/api';
-import { AppError } from '../../../shared/errors';
-import { Action, type Assessment, type Author, type Member, type Review } from '../../../shared/model';
-import { validRecord } from '../annotations/valid-record';
+import type { ActionPlanEntry } from '../../api';
+import { AppError } from '../../errors';
+import { Action, type Assessment, type Author, type Member, type Review } from '../../model';
+import { validRecord } from '../valid-record';
 import { recordAudit } from '../reviews/audit';
 import { liveVersion } from '../versions/version-summary';
 import { liveCriterion } from './set-assessment';
@@ -32,7 +31,7 @@ export function addAction(review: Review, input: NewAction, actor: Author): Plan
   const now = new Date().toISOString();
   const action = validRecord(
     Action,
-    { id: randomUUID(), description: input.description.trim(), ownerId: owner.id, dueDate: input.dueDate, status: 'open', createdAt: now, updatedAt: now },
+    { id: crypto.randomUUID(), description: input.description.trim(), ownerId: owner.id, dueDate: input.dueDate, status: 'open', createdAt: now, updatedAt: now },
     'action',
   );
   assessment.actions.push(action);

@@ -1,8 +1,7 @@
-import { randomUUID } from 'node:crypto';
-import type { MemberInput } from '../../../shared/api';
-import { AppError } from '../../../shared/errors';
-import type { Author, Member, Review } from '../../../shared/model';
-import { recordAudit } from '../reviews/audit';
+import type { MemberInput } from '../../api';
+import { AppError } from '../../errors';
+import type { Author, Member, Review } from '../../model';
+import { recordAudit } from './audit';
 
 /**
  * Makes the review's live committee equal to `members`: listed ids are updated, new entries get ids, and members
@@ -28,7 +27,7 @@ export function setCommittee(review: Review, members: MemberInput[], actor: Auth
       }
       keep.add(existing.id);
     } else {
-      const member: Member = { id: randomUUID(), name: input.name, role: input.role, createdAt: now, updatedAt: now };
+      const member: Member = { id: crypto.randomUUID(), name: input.name, role: input.role, createdAt: now, updatedAt: now };
       if (email) member.email = email;
       review.committee.push(member);
       keep.add(member.id);
@@ -43,4 +42,11 @@ export function setCommittee(review: Review, members: MemberInput[], actor: Auth
   const live = review.committee.filter((m) => !m.deletedAt);
   recordAudit(review, actor, 'committee.set', `Set the committee to ${live.length} member${live.length === 1 ? '' : 's'}: ${live.map((m) => `${m.name} (${m.role})`).join(', ')}.`);
   return live;
+}
+
+/** Gives the review a new title, saying in the audit log what it was called before. */
+export function renameReview(review: Review, title: string, actor: Author): void {
+  const before = review.title;
+  review.title = title;
+  recordAudit(review, actor, 'reviews.rename', `Renamed the review from “${before}” to “${title}”.`, review.id);
 }

@@ -1,8 +1,7 @@
-import { randomUUID } from 'node:crypto';
-import { AppError } from '../../../shared/errors';
-import { Assessment, type Author, type Criterion, type Review, type Verdict } from '../../../shared/model';
+import { AppError } from '../../errors';
+import { Assessment, type Author, type Criterion, type Review, type Verdict } from '../../model';
 import { quoteOf } from '../annotations/edit-annotations';
-import { validRecord } from '../annotations/valid-record';
+import { validRecord } from '../valid-record';
 import { recordAudit } from '../reviews/audit';
 import { liveVersion } from '../versions/version-summary';
 
@@ -40,7 +39,7 @@ export function setAssessment(review: Review, input: VerdictInput, actor: Author
     existing ??
     validRecord(
       Assessment,
-      { id: randomUUID(), versionId: version.id, criterionId: criterion.id, verdict: input.verdict, rationale, annotationIds, author: actor, createdAt: now, updatedAt: now, actions: [] },
+      { id: crypto.randomUUID(), versionId: version.id, criterionId: criterion.id, verdict: input.verdict, rationale, annotationIds, author: actor, createdAt: now, updatedAt: now, actions: [] },
       'verdict',
     );
   if (existing) {
@@ -58,12 +57,13 @@ export function setAssessment(review: Review, input: VerdictInput, actor: Author
 /** The verdicts recorded for a version, with their live actions. */
 export function listAssessments(review: Review, versionId: string): Assessment[] {
   const version = liveVersion(review, versionId);
-  return review.assessments.filter((a) => a.versionId === version.id).map(assessmentView);
+  // Copies, so later changes do not reach a list someone holds (the services' door copies what a change returns).
+  return review.assessments.filter((a) => a.versionId === version.id).map((a) => structuredClone(assessmentView(a)));
 }
 
-/** An assessment as people see it: its deleted actions left out. A copy, so later changes do not reach it. */
+/** An assessment as people see it: its deleted actions left out. Not a copy. */
 export function assessmentView(assessment: Assessment): Assessment {
-  return structuredClone({ ...assessment, actions: assessment.actions.filter((a) => !a.deletedAt) });
+  return { ...assessment, actions: assessment.actions.filter((a) => !a.deletedAt) };
 }
 
 export function liveCriterion(review: Review, criterionId: string): Criterion {

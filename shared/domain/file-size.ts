@@ -1,4 +1,4 @@
-import { AppError } from '../../../shared/errors';
+import { AppError } from '../errors';
 
 export function fileTooLargeError(fileName: string, bytes: number, maxBytes: number): AppError {
   const size = formatSize(bytes) === formatSize(maxBytes) ? `just over ${formatSize(maxBytes)}` : formatSize(bytes);

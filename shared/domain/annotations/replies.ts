@@ -1,10 +1,9 @@
-import { randomUUID } from 'node:crypto';
-import { AppError } from '../../../shared/errors';
-import { Reply, type Annotation, type Author, type Review, type RichText } from '../../../shared/model';
+import { AppError } from '../../errors';
+import { Reply, type Annotation, type Author, type Review, type RichText } from '../../model';
 import { recordAudit } from '../reviews/audit';
 import { checkedCommentBody } from './comment-body';
 import { changeableAnnotation, quoteOf } from './edit-annotations';
-import { validRecord } from './valid-record';
+import { validRecord } from '../valid-record';
 
 export type AnnotationReply = Annotation['replies'][number];
 
@@ -12,7 +11,7 @@ export type AnnotationReply = Annotation['replies'][number];
 export function addReply(review: Review, annotationId: string, body: RichText, actor: Author): AnnotationReply {
   const annotation = changeableAnnotation(review, annotationId);
   const now = new Date().toISOString();
-  const reply = validRecord(Reply, { id: randomUUID(), body: checkedCommentBody(body, 'reply'), author: actor, createdAt: now, updatedAt: now }, 'reply');
+  const reply = validRecord(Reply, { id: crypto.randomUUID(), body: checkedCommentBody(body, 'reply'), author: actor, createdAt: now, updatedAt: now }, 'reply');
   annotation.replies.push(reply);
   recordAudit(review, actor, 'annotations.reply', `Replied to the annotation on ${quoteOf(annotation)}.`, reply.id);
   return reply;

@@ -1,7 +1,7 @@
-import type { ChangeImpact, ImpactedCriterion } from '../../../shared/api';
-import { locateTarget } from '../../../shared/anchoring';
-import { blockAt, blockRanges, compareVersions, type BlockChangeKind } from '../../../shared/compare';
-import type { Review } from '../../../shared/model';
+import type { ChangeImpact, ImpactedCriterion } from '../../api';
+import { locateTarget } from '../../anchoring';
+import { blockAt, blockRanges, compareVersions, type BlockChangeKind } from '../../compare';
+import type { Review } from '../../model';
 import { versionPair } from './version-pair';
 
 type ImpactKind = ImpactedCriterion['changes'][number];

@@ -1,12 +1,12 @@
-import { CATEGORY_INFO } from '../../../shared/checklist';
-import { ChecklistTemplate, MAX_TEMPLATE_BYTES, TEMPLATE_FORMAT, TEMPLATE_FORMAT_VERSION, type TemplateCriterion } from '../../../shared/checklist/template';
-import { AppError } from '../../../shared/errors';
-import { Criterion, type Author, type Review } from '../../../shared/model';
-import { validRecord } from '../annotations/valid-record';
+import { CATEGORY_INFO } from '../../checklist';
+import { ChecklistTemplate, MAX_TEMPLATE_BYTES, TEMPLATE_FORMAT, TEMPLATE_FORMAT_VERSION, type TemplateCriterion } from '../../checklist/template';
+import { AppError } from '../../errors';
+import { Criterion, type Author, type Review, serializeJson } from '../../model';
+import { validRecord } from '../valid-record';
 import { recordAudit } from '../reviews/audit';
 import { newReviewDocument } from '../reviews/new-review';
-import { serializeJson } from '../storage/json-file-adapter';
-import { templateTooLarge } from './template-source';
+
+import { formatSize } from '../file-size';
 
 /** A review's live checklist as a template file: its criteria in order, and the categories they use. */
 export function templateFromReview(review: Review, now = new Date()): { fileName: string; content: string } {
@@ -78,4 +78,9 @@ export function reviewFromTemplate(title: string, fileName: string, template: Ch
   review.audit = [];
   recordAudit(review, creator, 'reviews.createFromTemplate', `Created the review “${title}” from the checklist template “${template.name}” (${fileName}, ${template.criteria.length} criteria).`.slice(0, 1000), review.id);
   return review;
+}
+
+/** Refuses a template file over the size limit, with a message about templates (not about importing policies). */
+export function templateTooLarge(fileName: string, bytes: number): AppError {
+  return new AppError('E_TOO_LARGE', `“${fileName}” is ${formatSize(bytes)}; a checklist template has at most ${formatSize(MAX_TEMPLATE_BYTES)}. Choose the .json file that “Save checklist as template” wrote.`);
 }

@@ -1,6 +1,6 @@
-import { AppError } from '../../../shared/errors';
-import type { RichText } from '../../../shared/model';
-import { findRichTextProblem, richTextToPlainText } from '../../../shared/rich-text';
+import { AppError } from '../../errors';
+import type { RichText } from '../../model';
+import { findRichTextProblem, richTextToPlainText } from '../../rich-text';
 
 /** A comment as typed, refused with the first thing wrong in it (an unknown element, a `javascript:` link, ...). */
 export function checkedCommentBody(body: RichText, what: 'comment' | 'reply'): RichText {

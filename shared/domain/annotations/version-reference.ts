@@ -1,5 +1,5 @@
-import { AppError } from '../../../shared/errors';
-import type { Review, Version } from '../../../shared/model';
+import { AppError } from '../../errors';
+import type { Review, Version } from '../../model';
 
 /**
  * The live version a person means: its id, the start of its id (at least 4 characters), or its exact label.

@@ -1,6 +1,6 @@
-import { occurrences, type TextRange } from '../../../shared/anchoring';
-import { AppError } from '../../../shared/errors';
-import type { Version } from '../../../shared/model';
+import { occurrences, type TextRange } from '../../anchoring';
+import { AppError } from '../../errors';
+import type { Version } from '../../model';
 import { shortQuote } from './comment-body';
 
 export interface QuoteInText {

@@ -1,6 +1,6 @@
-import type { VersionComparison } from '../../../shared/api';
-import { compareVersions } from '../../../shared/compare';
-import type { Review, Version } from '../../../shared/model';
+import type { VersionComparison } from '../../api';
+import { compareVersions } from '../../compare';
+import type { Review, Version } from '../../model';
 import { liveVersion } from '../versions/version-summary';
 
 /** The two live versions a comparison or a carry is about: `from` the older, `to` the newer, as the person chose. */

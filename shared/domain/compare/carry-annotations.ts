@@ -1,11 +1,10 @@
-import { randomUUID } from 'node:crypto';
-import type { AnchorCounts, CarryOutcome } from '../../../shared/api';
-import { prepareCarry } from '../../../shared/anchoring';
-import { AppError } from '../../../shared/errors';
-import { Annotation, type Author, type Review } from '../../../shared/model';
-import { validRecord } from '../annotations/valid-record';
+import type { AnchorCounts, CarryOutcome } from '../../api';
+import { prepareCarry } from '../../anchoring';
+import { AppError } from '../../errors';
+import { Annotation, type Author, type Review } from '../../model';
+import { validRecord } from '../valid-record';
 import { recordAudit } from '../reviews/audit';
-import type { ReviewStore } from '../storage/review-store';
+import type { ReviewChange } from '../review-change';
 import { versionPair } from './version-pair';
 
 /**
@@ -59,7 +58,7 @@ export function carryAnnotations(review: Review, fromVersionId: string, toVersio
     const annotation = validRecord(
       Annotation,
       {
-        id: randomUUID(),
+        id: crypto.randomUUID(),
         versionId: to.id,
         target,
         criterionIds: [...source.criterionIds],
@@ -69,7 +68,7 @@ export function carryAnnotations(review: Review, fromVersionId: string, toVersio
         author: structuredClone(source.author),
         createdAt: now,
         updatedAt: now,
-        replies: source.replies.filter((r) => !r.deletedAt).map((reply) => ({ ...structuredClone(reply), id: randomUUID() })),
+        replies: source.replies.filter((r) => !r.deletedAt).map((reply) => ({ ...structuredClone(reply), id: crypto.randomUUID() })),
         carriedFrom: source.id,
         anchorState,
       },
@@ -91,13 +90,15 @@ export function carryAnnotations(review: Review, fromVersionId: string, toVersio
 }
 
 /**
- * Carries annotations in an open review and saves the result durably: for the app's handler and the CLI alike.
- * A review shown read-only (another process holds it, or a newer app saved it) is refused with the reason;
- * when nothing is left to carry, nothing is written.
+ * Carrying as one change for the services' door: when nothing is left to carry (all already there), the answer
+ * says so and nothing is written.
  */
-export async function carryInStore(store: ReviewStore, fromVersionId: string, toVersionId: string, actor: Author): Promise<CarryOutcome> {
-  if (store.readOnly) throw new AppError(store.readOnlyCode, store.readOnlyReason ?? 'This review is read-only.');
-  const { pending, alreadyCarried } = annotationsToCarry(store.review, fromVersionId, toVersionId);
-  if (pending.length === 0) return { counts: { anchored: 0, moved: 0, fuzzy: 0, orphaned: 0 }, carried: [], alreadyCarried };
-  return store.mutate((review) => carryAnnotations(review, fromVersionId, toVersionId, actor));
+export function carryChange(fromVersionId: string, toVersionId: string, actor: Author): ReviewChange<CarryOutcome> {
+  return {
+    apply: (review) => carryAnnotations(review, fromVersionId, toVersionId, actor),
+    answerIfUnchanged(review) {
+      const { pending, alreadyCarried } = annotationsToCarry(review, fromVersionId, toVersionId);
+      return pending.length === 0 ? { counts: { anchored: 0, moved: 0, fuzzy: 0, orphaned: 0 }, carried: [], alreadyCarried } : undefined;
+    },
+  };
 }

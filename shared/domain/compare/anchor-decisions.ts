@@ -1,10 +1,10 @@
-import type { SelectedRange } from '../../../shared/api';
-import { targetForRange } from '../../../shared/anchoring';
-import { AppError } from '../../../shared/errors';
-import { Annotation, type Author, type Review } from '../../../shared/model';
+import type { SelectedRange } from '../../api';
+import { targetForRange } from '../../anchoring';
+import { AppError } from '../../errors';
+import { Annotation, type Author, type Review } from '../../model';
 import { shortQuote } from '../annotations/comment-body';
 import { annotationView, changeableAnnotation } from '../annotations/edit-annotations';
-import { validRecord } from '../annotations/valid-record';
+import { validRecord } from '../valid-record';
 import { recordAudit } from '../reviews/audit';
 import { liveVersion } from '../versions/version-summary';
 

@@ -1,12 +1,11 @@
-import { randomUUID } from 'node:crypto';
-import type { NewAnnotation } from '../../../shared/api';
-import { targetForRange } from '../../../shared/anchoring';
-import { AppError } from '../../../shared/errors';
-import { Annotation, type Author, type Review, type RichText } from '../../../shared/model';
+import type { NewAnnotation } from '../../api';
+import { targetForRange } from '../../anchoring';
+import { AppError } from '../../errors';
+import { Annotation, type Author, type Review, type RichText } from '../../model';
 import { recordAudit } from '../reviews/audit';
 import { liveVersion } from '../versions/version-summary';
 import { checkedCommentBody, shortQuote } from './comment-body';
-import { validRecord } from './valid-record';
+import { validRecord } from '../valid-record';
 
 export type Severity = Annotation['severity'];
 export type AnnotationStatus = Annotation['status'];
@@ -28,7 +27,7 @@ export function addAnnotation(review: Review, input: NewAnnotation, actor: Autho
   const annotation = validRecord(
     Annotation,
     {
-      id: randomUUID(),
+      id: crypto.randomUUID(),
       versionId: version.id,
       target: targetForRange(version.text, version.id, { start, end }),
       criterionIds,

@@ -1,5 +1,4 @@
-import { randomUUID } from 'node:crypto';
-import type { AuditEntry, Author, Review } from '../../../shared/model';
+import type { AuditEntry, Author, Review } from '../../model';
 
 /** The most an audit summary may hold (AuditEntry.summary); longer ones end with an ellipsis. */
 const MAX_SUMMARY = 1000;
@@ -14,7 +13,7 @@ export function recordAudit(
 ): AuditEntry {
   // A summary that names many things (every version label, say) must not make the review invalid.
   const fitted = summary.length > MAX_SUMMARY ? `${summary.slice(0, MAX_SUMMARY - 1)}…` : summary;
-  const entry: AuditEntry = { id: randomUUID(), at: new Date().toISOString(), actor, action, summary: fitted };
+  const entry: AuditEntry = { id: crypto.randomUUID(), at: new Date().toISOString(), actor, action, summary: fitted };
   if (subjectId !== undefined) entry.subjectId = subjectId;
   review.audit.push(entry);
   return entry;

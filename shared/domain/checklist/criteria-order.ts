@@ -1,5 +1,5 @@
-import { AppError } from '../../../shared/errors';
-import type { Author, Criterion, Review } from '../../../shared/model';
+import { AppError } from '../../errors';
+import type { Author, Criterion, Review } from '../../model';
 import { recordAudit } from '../reviews/audit';
 
 /**

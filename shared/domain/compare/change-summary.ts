@@ -1,7 +1,7 @@
-import { compareVersions } from '../../../shared/compare';
-import type { Review, Version } from '../../../shared/model';
-import type { VersionChangeSummary } from '../../../shared/report';
-import { changeImpact } from '../compare/change-impact';
+import { compareVersions } from '../../compare';
+import type { Review, Version } from '../../model';
+import type { VersionChangeSummary } from '../../report';
+import { changeImpact } from './change-impact';
 
 /** How many changed passages a report quotes; the counts cover all of them. */
 const MAX_PASSAGES = 50;

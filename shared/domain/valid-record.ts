@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { AppError } from '../../../shared/errors';
+import { AppError } from '../errors';
 
 /**
  * A record this service made or changed, checked against its model schema before the review is written: the
