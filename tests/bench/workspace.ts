@@ -8,7 +8,7 @@ import { BROWSER_APP_URL, serveAppInContext } from '../../electron/browser/bind-
 import { chromiumArgs, findChromium } from '../../electron/browser/find-chromium';
 import { ReviewLibrary } from '../../electron/services/library/review-library';
 import { newReviewDocument } from '../../shared/domain/reviews/new-review';
-import { openWorkstation } from '../../electron/services/workstation';
+import { openWorkstation } from '../../electron/services/workstation/workstation';
 import { benchAnnotationSaves } from './annotation-saves';
 import { editPolicyBlocks, generateAnnotations, generatePolicyBlocks, versionFromBlocks } from './generate-policy';
 import { percentile } from './stats';

@@ -4,7 +4,7 @@ import { AppError } from '../../../shared/errors';
 import { DEFAULT_IMPORT_LIMITS } from '../../services/import/types';
 import { fileTooLargeError } from '../../../shared/domain/file-size';
 import { actorFromSettings } from '../../services/settings/actor';
-import { importVersion } from '../../services/versions/import-version';
+import { importVersion } from '../../services/import/import-version';
 import { IMPORT_OPTIONS } from '../command-options';
 import { contextFor, parseCommandArgs, printJson, type CliCommand, type CliIo } from '../context';
 import { openForChange } from '../open-for-change';

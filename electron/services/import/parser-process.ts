@@ -1,7 +1,6 @@
 import { AppError } from '../../../shared/errors';
-import type { ParseRequest } from './import-worker';
 import { launchParserProcess, type LaunchedParserProcess } from './launch-parser-process';
-import { OVER_BUDGET_EXIT_CODE, type StartParserProcess } from './parser-process-protocol';
+import { OVER_BUDGET_EXIT_CODE, type ParseRequest, type StartParserProcess } from './parser-process-protocol';
 import { residentBytesOf } from './resident-memory';
 import { replyError } from './parse-reply';
 import { timeLimitError } from './run-parser';

@@ -1,7 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Workstation } from '../../../electron/services/workstation';
+import type { Workstation } from '../../../electron/services/workstation/workstation';
 import { listBackups } from '../../../electron/services/storage/backups';
 
 import { decodeReviewText, type RichText, serializeJson } from '../../../shared/model';

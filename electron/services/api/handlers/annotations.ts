@@ -1,11 +1,13 @@
 import type { ANNOTATION_METHODS } from '../../../../shared/api';
 import { addAnnotation, annotationView, deleteAnnotation, listAnnotations, restoreAnnotation, setAnnotationStatus, updateAnnotation } from '../../../../shared/domain/annotations/edit-annotations';
 import { addReply, deleteReply, editReply } from '../../../../shared/domain/annotations/replies';
-import type { WorkstationServices } from '../../workstation';
+import { confirmAnchor, markOrphaned, reattachAnnotation } from '../../../../shared/domain/compare/anchor-decisions';
+import { carryChange } from '../../../../shared/domain/compare/carry-annotations';
+import type { WorkstationServices } from '../workstation-services';
 import type { HandlersFor } from '../dispatch';
-import { mutateReview } from '../mutate-review';
+import { mutateReview, mutateReviewIfChanged } from '../mutate-review';
 
-/** Annotations on a version's text, and their reply threads. */
+/** Annotations on a version's text, their reply threads, and carrying them to a newer version (with the anchor decisions that follow). */
 export function annotationHandlers(ws: WorkstationServices): HandlersFor<typeof ANNOTATION_METHODS> {
   const { sessions } = ws;
   return {
@@ -28,5 +30,10 @@ export function annotationHandlers(ws: WorkstationServices): HandlersFor<typeof 
       await mutateReview(ws, reviewId, caller, (review, actor) => deleteReply(review, annotationId, replyId, actor));
       return { deleted: true as const };
     },
+    'annotations.carry': ({ reviewId, fromVersionId, toVersionId }, caller) => mutateReviewIfChanged(ws, reviewId, caller, (actor) => carryChange(fromVersionId, toVersionId, actor)),
+    'annotations.confirmAnchor': ({ reviewId, annotationId }, caller) => mutateReview(ws, reviewId, caller, (review, actor) => confirmAnchor(review, annotationId, actor)),
+    'annotations.reattach': ({ reviewId, annotationId, range }, caller) =>
+      mutateReview(ws, reviewId, caller, (review, actor) => reattachAnnotation(review, annotationId, range, actor)),
+    'annotations.markOrphaned': ({ reviewId, annotationId }, caller) => mutateReview(ws, reviewId, caller, (review, actor) => markOrphaned(review, annotationId, actor)),
   };
 }

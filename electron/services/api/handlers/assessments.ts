@@ -1,7 +1,7 @@
 import type { ASSESSMENT_METHODS } from '../../../../shared/api';
 import { actionPlan, addAction, deleteAction, updateAction } from '../../../../shared/domain/assessments/action-plan';
 import { assessmentView, listAssessments, setAssessment } from '../../../../shared/domain/assessments/set-assessment';
-import type { WorkstationServices } from '../../workstation';
+import type { WorkstationServices } from '../workstation-services';
 import type { HandlersFor } from '../dispatch';
 import { mutateReview } from '../mutate-review';
 

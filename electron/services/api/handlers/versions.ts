@@ -1,12 +1,11 @@
 import type { VERSION_METHODS } from '../../../../shared/api';
-import { AppError } from '../../../../shared/errors';
 import { ANY_POLICY, spareSetupFor } from '../../import/spare-parser-process';
 import { DEFAULT_IMPORT_LIMITS } from '../../import/types';
 import { deleteVersion, reorderVersions, updateVersion } from '../../../../shared/domain/versions/edit-versions';
-import { readImportSource } from '../../versions/import-source';
-import { importVersion } from '../../versions/import-version';
+import { readImportSource } from '../../files/read-source';
+import { importVersion } from '../../import/import-version';
 import { liveVersion, liveVersions, summarizeVersion } from '../../../../shared/domain/versions/version-summary';
-import type { WorkstationServices } from '../../workstation';
+import type { WorkstationServices } from '../workstation-services';
 import type { HandlersFor } from '../dispatch';
 import { mutateReview } from '../mutate-review';
 
@@ -14,18 +13,6 @@ import { mutateReview } from '../mutate-review';
 export function versionHandlers(ws: WorkstationServices): HandlersFor<typeof VERSION_METHODS> {
   const { sessions } = ws;
   return {
-    'files.choose': async ({ purpose }, caller) => {
-      // The person is about to pick a file to import: its parsing process starts, and loads the parsers that take
-      // longest to load, while they do.
-      if (purpose === 'import-version') ws.spareParser.warmUp(ANY_POLICY);
-      if (!ws.chooseFiles) {
-        throw new AppError('E_UNSUPPORTED', 'This window cannot open a file dialog. Drop the files on the window, or use “Choose files…”.');
-      }
-      const paths = await ws.chooseFiles(purpose, caller);
-      // Nothing chosen, nothing to import: the process need not wait.
-      if (purpose === 'import-version' && paths.length === 0) ws.spareParser.dispose();
-      return ws.chosenFiles.remember(paths, purpose, caller);
-    },
     'versions.prepareImport': async () => {
       ws.spareParser.warmUp(ANY_POLICY);
       return { preparing: true as const };

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
-import { isNodeError } from './storage/json-file-adapter';
+import { isNodeError } from '../storage/json-file-adapter';
 
 /**
  * The policy the renderer runs under, wherever it is served from (the app:// protocol, the browser host, the

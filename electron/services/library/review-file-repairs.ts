@@ -1,6 +1,6 @@
 import type { DamagedRecordInfo, OpenedReview } from '../../../shared/api';
 import type { Author, DamagedRecord } from '../../../shared/model';
-import type { ReviewLibrary } from '../library/review-library';
+import type { ReviewLibrary } from './review-library';
 import type { ReviewStore } from '../storage/review-store';
 import { formatStamp } from '../storage/review-store';
 import { recordAudit } from '../../../shared/domain/reviews/audit';

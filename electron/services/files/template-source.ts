@@ -1,7 +1,7 @@
 import type { ImportSource } from '../../../shared/api';
 import { MAX_TEMPLATE_BYTES } from '../../../shared/checklist/template';
 import { templateTooLarge } from '../../../shared/domain/checklist/checklist-template';
-import { readImportSource, type SourceFile, type TakeChosenPath } from '../versions/import-source';
+import { readImportSource, type SourceFile, type TakeChosenPath } from './read-source';
 
 /**
  * The name and bytes of a template file, dropped on the page or chosen in main's dialog. A file over the size

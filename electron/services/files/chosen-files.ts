@@ -2,7 +2,7 @@ import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { ChosenFile, MethodArgs } from '../../../shared/api';
 import type { Caller } from '../library/review-sessions';
-import type { TakeChosenPath } from '../versions/import-source';
+import type { TakeChosenPath } from './read-source';
 import { DialogGrants } from './dialog-grants';
 
 /** What a file is chosen for (the open dialog's title and filters follow from it, and only that use may spend it). */

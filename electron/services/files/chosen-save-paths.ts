@@ -1,7 +1,7 @@
 import { basename } from 'node:path';
 import type { MethodArgs } from '../../../shared/api';
 import type { Caller } from '../library/review-sessions';
-import type { TakeSavePath } from '../report/save-destination';
+import type { TakeSavePath } from './deliver-file';
 import { DialogGrants } from './dialog-grants';
 
 /** What a file is saved as (the save dialog's title and filters follow from it, and only that use may spend it). */

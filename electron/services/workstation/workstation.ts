@@ -1,66 +1,37 @@
 import { mkdir } from 'node:fs/promises';
-import type { AppEvent, AppInfo } from '../../shared/api';
-import { CURRENT_REVIEW_FORMAT, SCHEMA_VERSION, type Author, type ReviewFormat } from '../../shared/model';
+import type { AppEvent, AppInfo } from '../../../shared/api';
+import { CURRENT_REVIEW_FORMAT, SCHEMA_VERSION, type ReviewFormat } from '../../../shared/model';
 import { APP_NAME } from './data-dir';
-import { ChosenFiles, type FileChoicePurpose } from './api/chosen-files';
-import { ChosenSavePaths, type SaveChoicePurpose } from './api/chosen-save-paths';
-import { createApiHandlers } from './api/handlers';
-import { createApiInvoker, type ApiInvoker, type DispatchOptions } from './api/dispatch';
-import { ReviewLibrary } from './library/review-library';
-import { ReviewSessions, type Caller } from './library/review-sessions';
-import { actorFromSettings } from './settings/actor';
-import { SettingsStore } from './settings/settings-store';
+import { ChosenFiles, type FileChoicePurpose } from '../files/chosen-files';
+import { ChosenSavePaths, type SaveChoicePurpose } from '../files/chosen-save-paths';
+import { createApiHandlers } from '../api/handlers';
+import { createApiInvoker, type ApiInvoker, type DispatchOptions } from '../api/dispatch';
+import { ReviewLibrary } from '../library/review-library';
+import { ReviewSessions } from '../library/review-sessions';
+import { actorFromSettings } from '../settings/actor';
+import { SettingsStore } from '../settings/settings-store';
 import { APP_VERSION } from './app-version';
-import type { StartParserProcess } from './import/parser-process-protocol';
-import { SpareParserProcess } from './import/spare-parser-process';
-import { DEFAULT_IMPORT_LIMITS, type ImportLimits } from './import/types';
+import type { ChooseFiles, ChooseSaveFile, PrintPdf, WorkstationServices } from '../api/workstation-services';
+import type { StartParserProcess } from '../import/parser-process-protocol';
+import { SpareParserProcess } from '../import/spare-parser-process';
+import { DEFAULT_IMPORT_LIMITS, type ImportLimits } from '../import/types';
 
 export interface WorkstationOptions extends DispatchOptions {
   dataDir: string;
   host: AppInfo['host'];
   format?: ReviewFormat;
-  /**
-   * The host's native file dialog, if it has one, shown over the caller's window: the paths the person chose, or
-   * none if they cancelled.
-   */
-  chooseFiles?: (purpose: FileChoicePurpose, caller: Caller) => Promise<string[]>;
-  /** The host's native save dialog, if it has one, over the caller's window: the path chosen, or undefined if cancelled. */
-  chooseSaveFile?: (purpose: SaveChoicePurpose, suggestedName: string, caller: Caller) => Promise<string | undefined>;
+  chooseFiles?: ChooseFiles;
+  chooseSaveFile?: ChooseSaveFile;
   /** Overrides the import limits (tests use small ones to reach them quickly). */
   importLimits?: ImportLimits;
   /** How the host starts an import's parsing process: Electron's utilityProcess; Node's child_process.fork without one. */
   startParserProcess?: StartParserProcess;
-  /** The host's own HTML-to-PDF printer (Electron's printToPDF); without one, reports print in Playwright's Chromium. */
-  printPdf?: (html: string) => Promise<Uint8Array>;
+  printPdf?: PrintPdf;
 }
 
-export type { FileChoicePurpose, SaveChoicePurpose };
+export type { FileChoicePurpose, SaveChoicePurpose, WorkstationServices };
 
 export type AppEventListener = (event: AppEvent) => void;
-
-/** The services the contract's handlers work on. */
-export interface WorkstationServices {
-  readonly dataDir: string;
-  readonly library: ReviewLibrary;
-  /** Which window edits which open review. */
-  readonly sessions: ReviewSessions;
-  readonly settings: SettingsStore;
-  readonly chosenFiles: ChosenFiles;
-  readonly chooseFiles: WorkstationOptions['chooseFiles'];
-  /** Paths main's save dialog chose, known to the renderer only by tokens. */
-  readonly chosenSavePaths: ChosenSavePaths;
-  readonly chooseSaveFile: WorkstationOptions['chooseSaveFile'];
-  readonly importLimits: ImportLimits | undefined;
-  readonly startParserProcess: StartParserProcess | undefined;
-  /** A parsing process started when an import is likely (see the versions handlers), for the next import to take. */
-  readonly spareParser: SpareParserProcess;
-  readonly printPdf: WorkstationOptions['printPdf'];
-  /** Who is acting: the name in settings, else the computer's user name. */
-  actor(): Author;
-  info(): AppInfo;
-  /** Tells every window of the host about something (import progress, ...). */
-  emit(event: AppEvent): void;
-}
 
 /**
  * Every service of the app over one data folder, and the one invoker through which the Electron window, the

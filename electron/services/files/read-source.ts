@@ -4,7 +4,7 @@ import type { ImportSource } from '../../../shared/api';
 import { AppError } from '../../../shared/errors';
 import { fileTooLargeError } from '../../../shared/domain/file-size';
 
-/** The path a token from main's open dialog names; it refuses a token not granted for this use (api/chosen-files.ts). */
+/** The path a token from main's open dialog names; it refuses a token not granted for this use (chosen-files.ts). */
 export type TakeChosenPath = (token: string) => string;
 
 /** A file the person handed over, and where it lies when it was chosen in main's dialog. */
