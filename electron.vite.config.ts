@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 import type { Plugin } from 'vite';
-import { CONTENT_SECURITY_POLICY } from './electron/services/renderer-assets';
+import { CONTENT_SECURITY_POLICY } from './electron/services/workstation/renderer-assets';
 
 const root = import.meta.dirname;
 

@@ -22,7 +22,12 @@ export default tseslint.config(
     plugins: { 'import-x': importX },
     languageOptions: { globals: { ...globals.node } },
     // Resolve TypeScript imports written without extensions, so the path rules see where each import lands.
-    settings: { 'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.tsx', '.js', '.mjs', '.json'] })] },
+    settings: {
+      'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.tsx', '.js', '.mjs', '.json'] })],
+      // Parse the TypeScript files imports land in, so rules that follow imports (no-cycle) can read them.
+      'import-x/extensions': ['.ts', '.tsx', '.js', '.mjs'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
+    },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
@@ -39,6 +44,11 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  {
+    // No module may reach itself again through its imports: a cycle hides which of two modules is the lower one.
+    files: ['electron/**/*.{ts,mts,mjs}', 'shared/**/*.ts'],
+    rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] },
   },
   {
     files: ['electron/main/**/*.ts', 'electron/preload/**/*.ts'],

@@ -9,8 +9,11 @@ import { ANNOTATION_METHODS } from './contract/annotations';
 import { APP_METHODS } from './contract/app';
 import { ASSESSMENT_METHODS } from './contract/assessments';
 import { CHECKLIST_METHODS } from './contract/checklist';
+import { COMMITTEE_METHODS } from './contract/committee';
 import { COMPARE_METHODS } from './contract/compare';
 import type { AppEvent } from './contract/events';
+import { FILE_METHODS } from './contract/files';
+import { IDENTITY_METHODS } from './contract/identities';
 import { REPORT_METHODS } from './contract/report';
 import { REVIEW_METHODS } from './contract/reviews';
 import { VERSION_METHODS } from './contract/versions';
@@ -21,8 +24,11 @@ export * from './contract/annotations';
 export * from './contract/app';
 export * from './contract/assessments';
 export * from './contract/checklist';
+export * from './contract/committee';
 export * from './contract/compare';
 export * from './contract/events';
+export * from './contract/files';
+export * from './contract/identities';
 export * from './contract/report';
 export * from './contract/reviews';
 export * from './contract/versions';
@@ -31,6 +37,7 @@ export * from './contract/workspace';
 export const API = {
   ...APP_METHODS,
   ...REVIEW_METHODS,
+  ...COMMITTEE_METHODS,
   ...CHECKLIST_METHODS,
   ...VERSION_METHODS,
   ...ANNOTATION_METHODS,
@@ -38,6 +45,8 @@ export const API = {
   ...WORKSPACE_METHODS,
   ...COMPARE_METHODS,
   ...REPORT_METHODS,
+  ...IDENTITY_METHODS,
+  ...FILE_METHODS,
 } as const;
 
 export type Api = typeof API;

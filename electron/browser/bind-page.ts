@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { BrowserContext, Page } from 'playwright-core';
 import type { ApiResult, AppEvent } from '../../shared/api';
 import type { ApiInvoker } from '../services/api/dispatch';
-import { loadRendererAsset } from '../services/renderer-assets';
+import { loadRendererAsset } from '../services/workstation/renderer-assets';
 
 /**
  * Where the renderer lives when it runs in plain Chromium: an http origin (module scripts do not load from

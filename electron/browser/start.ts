@@ -6,8 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { resolveDataDir } from '../services/data-dir';
-import { openWorkstation } from '../services/workstation';
+import { resolveDataDir } from '../services/workstation/data-dir';
+import { openWorkstation } from '../services/workstation/workstation';
 import { BROWSER_APP_URL, serveAppInContext } from './bind-page';
 import { chromiumArgs, findChromium } from './find-chromium';
 

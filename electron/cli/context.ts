@@ -1,6 +1,6 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { AppError } from '../../shared/errors';
-import { resolveDataDir } from '../services/data-dir';
+import { resolveDataDir } from '../services/workstation/data-dir';
 import { ReviewLibrary } from '../services/library/review-library';
 import { SettingsStore } from '../services/settings/settings-store';
 import { COMMON_OPTIONS } from './command-options';

@@ -1,7 +1,7 @@
 import { AppError } from '../../shared/errors';
 import type { Author } from '../../shared/model';
 import type { ReviewLibrary } from '../services/library/review-library';
-import { takeOverReviewLock } from '../services/reviews/review-file-repairs';
+import { takeOverReviewLock } from '../services/library/review-file-repairs';
 import type { ReviewStore } from '../services/storage/review-store';
 
 export interface ChangeOptions {

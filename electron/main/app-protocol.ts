@@ -1,5 +1,5 @@
 import { protocol } from 'electron';
-import { loadRendererAsset } from '../services/renderer-assets';
+import { loadRendererAsset } from '../services/workstation/renderer-assets';
 import { APP_HOST, APP_SCHEME } from './trusted-url';
 
 /** Must run before the app is ready: app:// behaves like a secure web origin (module scripts, fetch, storage). */

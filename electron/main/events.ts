@@ -1,6 +1,6 @@
 import { app, BrowserWindow } from 'electron';
 import { EVENT_CHANNEL } from '../../shared/api';
-import type { Workstation } from '../services/workstation';
+import type { Workstation } from '../services/workstation/workstation';
 
 /** Sends the services' events (import progress, ...) to every window of the app. */
 export function forwardEventsToWindows(workstation: Workstation): void {

@@ -1,7 +1,7 @@
 import { basename, join } from 'node:path';
 import { app, BrowserWindow, dialog, webContents } from 'electron';
 import type { Caller } from '../services/library/review-sessions';
-import type { FileChoicePurpose, SaveChoicePurpose } from '../services/workstation';
+import type { FileChoicePurpose, SaveChoicePurpose } from '../services/workstation/workstation';
 
 const OPEN_DIALOGS: Record<FileChoicePurpose, Electron.OpenDialogOptions> = {
   'import-version': {

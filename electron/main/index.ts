@@ -1,6 +1,6 @@
 import { app, BrowserWindow, dialog } from 'electron';
-import { resolveDataDir } from '../services/data-dir';
-import { openWorkstation, type Workstation } from '../services/workstation';
+import { resolveDataDir } from '../services/workstation/data-dir';
+import { openWorkstation, type Workstation } from '../services/workstation/workstation';
 import { registerAppSchemePrivileges, serveRendererOnAppProtocol } from './app-protocol';
 import { forwardEventsToWindows, releaseReviewsOfClosedWindows } from './events';
 import { chooseFiles, chooseSaveFile } from './file-dialog';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Category, Criterion, CriterionId, RecordId } from '../model';
 import { method, ReviewRef, SingleLine } from './common';
+import { SaveDestination, SavedFile } from './files';
 
 export const CriterionInput = z
   .object({
@@ -32,4 +33,7 @@ export const CHECKLIST_METHODS = {
     z.object({ reviewId: RecordId, criterionId: CriterionId }).strict(),
     z.object({ removed: z.literal(true) }),
   ),
+  'checklist.reorder': method(z.object({ reviewId: RecordId, criterionIds: z.array(CriterionId).max(2000) }).strict(), z.array(Criterion)),
+  /** The review's checklist as a template file, written where main's save dialog chose or returned as text. */
+  'checklist.exportTemplate': method(z.object({ reviewId: RecordId, destination: SaveDestination }).strict(), SavedFile),
 } as const;

@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { BLOCK_CHANGE_KINDS, WORD_PART_KINDS, type BlockComparison } from '../compare';
-import { AnchorState, Annotation, Category, CriterionId, RecordId, Verdict } from '../model';
-import { SelectedRange } from './annotations';
-import { method } from './common';
+import { Category, CriterionId, RecordId, Verdict } from '../model';
+import { method, VersionPair } from './common';
 
 /** Where a block sits in one version: its id, its index in the version's blocks, `[start, end)` in its text. */
 export const BlockPlace = z.object({ blockId: z.string(), index: z.int().min(0), start: z.int().min(0), end: z.int().min(0) });
@@ -52,20 +51,6 @@ export type VersionComparison = z.infer<typeof VersionComparison>;
 type SameShape<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const _comparisonMatchesContract: SameShape<Omit<VersionComparison, 'fromVersionId' | 'toVersionId'>, BlockComparison> = true;
 
-export const AnchorCounts = z.object({ anchored: z.int().min(0), moved: z.int().min(0), fuzzy: z.int().min(0), orphaned: z.int().min(0) });
-export type AnchorCounts = z.infer<typeof AnchorCounts>;
-
-/** One annotation made on the newer version by carrying one from the older. */
-export const CarriedAnnotation = z.object({ annotationId: RecordId, carriedFrom: RecordId, anchorState: AnchorState });
-
-export const CarryOutcome = z.object({
-  /** The annotations made by this call, by anchor state. */
-  counts: AnchorCounts,
-  carried: z.array(CarriedAnnotation),
-  /** Annotations of the older version skipped because they (or the annotation they came from) already have a copy on the newer one. */
-  alreadyCarried: z.int().min(0),
-});
-export type CarryOutcome = z.infer<typeof CarryOutcome>;
 
 export const IMPACT_KINDS = ['changed', 'moved', 'removed'] as const;
 
@@ -87,24 +72,10 @@ export type ImpactedCriterion = z.infer<typeof ImpactedCriterion>;
 export const ChangeImpact = z.object({ fromVersionId: RecordId, toVersionId: RecordId, criteria: z.array(ImpactedCriterion) });
 export type ChangeImpact = z.infer<typeof ChangeImpact>;
 
-const VersionPair = z.object({ reviewId: RecordId, fromVersionId: RecordId, toVersionId: RecordId }).strict();
-const AnnotationRef = z.object({ reviewId: RecordId, annotationId: RecordId }).strict();
 
 export const COMPARE_METHODS = {
   /** Two versions compared block by block, with word diffs inside changed blocks and counts per kind. */
   'compare.versions': method(VersionPair, VersionComparison),
   /** The criteria whose annotations on the older version sit in changed, moved or removed text, with their earlier verdicts. */
   'compare.impact': method(VersionPair, ChangeImpact),
-  /**
-   * Carries the older version's annotations to the newer one: each becomes a new annotation there with
-   * `carriedFrom` and an `anchorState`. Orphaned ones are kept too (their quote as it was, a one-character
-   * position where it stood). Carrying again adds nothing already carried.
-   */
-  'annotations.carry': method(VersionPair, CarryOutcome),
-  /** A person checked a `moved` or `fuzzy` anchor: it becomes `anchored`. */
-  'annotations.confirmAnchor': method(AnnotationRef, Annotation),
-  /** Points an annotation at other text of its version (the person's selection); it becomes `anchored`. */
-  'annotations.reattach': method(z.object({ reviewId: RecordId, annotationId: RecordId, range: SelectedRange }).strict(), Annotation),
-  /** A person judged that an annotation's text is gone: it becomes `orphaned` and is no longer highlighted. */
-  'annotations.markOrphaned': method(AnnotationRef, Annotation),
 } as const;

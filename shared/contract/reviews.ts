@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { CommitteeRole, Member, RecordId, Review, Timestamp } from '../model';
-import { method, NoArgs, ReviewRef, SingleLine, Title } from './common';
+import { RecordId, Review, Timestamp } from '../model';
+import { method, NoArgs, ReviewRef, Title } from './common';
+import { ImportSource } from './files';
 
 /**
  * The state of a review file: fine, damaged, from a newer version of the app, larger than a review can be (so not
@@ -73,16 +74,6 @@ export const OpenedReview = z.object({
 });
 export type OpenedReview = z.infer<typeof OpenedReview>;
 
-export const MemberInput = z
-  .object({
-    id: RecordId.optional(),
-    name: SingleLine.trim().min(1, 'Each member needs a name.').max(200),
-    role: CommitteeRole,
-    email: z.union([z.email('Enter a valid email address or leave it empty.').max(320), z.literal('')]).optional(),
-  })
-  .strict();
-export type MemberInput = z.infer<typeof MemberInput>;
-
 export const REVIEW_METHODS = {
   'reviews.list': method(NoArgs, z.array(ReviewSummary)),
   'reviews.create': method(z.object({ title: Title }).strict(), ReviewSummary),
@@ -104,8 +95,6 @@ export const REVIEW_METHODS = {
     z.object({ reviewId: RecordId, where: z.string().regex(/^annotations\[\d{1,9}\](\.replies\[\d{1,9}\])?$/, 'where a damaged record is, e.g. annotations[3]') }).strict(),
     z.object({ removed: z.literal(true), backupCreatedAt: z.string(), damagedRecords: z.array(DamagedRecordInfo) }),
   ),
-  'committee.set': method(
-    z.object({ reviewId: RecordId, members: z.array(MemberInput).max(200) }).strict(),
-    z.array(Member),
-  ),
+  /** A new review whose checklist comes from a template file; a file that is not a valid template is refused. */
+  'reviews.createFromTemplate': method(z.object({ title: Title, source: ImportSource }).strict(), ReviewSummary),
 } as const;

@@ -5,3 +5,4 @@ export * from './decode';
 export type { DamagedRecord } from './damaged-records';
 export { REVIEW_MIGRATIONS, runMigrations, readSchemaVersion } from './migrations';
 export type { Migration, MigrationOutcome } from './migrations';
+export { serializeJson } from './json-text';

@@ -1,4 +1,4 @@
-import type { RichText } from '../model';
+import type { RichText } from '../model/review';
 import { MAX_RICH_TEXT_DEPTH } from './validate';
 
 /**

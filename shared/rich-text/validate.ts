@@ -1,4 +1,4 @@
-import type { RichText } from '../model';
+import type { RichText } from '../model/review';
 
 /**
  * What a comment may contain: the nodes of the comment editor (paragraphs, headings, quotes, lists, links,

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { plainTextToRichText } from '../../shared/rich-text';
 import { ReviewLibrary } from '../../electron/services/library/review-library';
-import { newReviewDocument } from '../../electron/services/reviews/new-review';
-import { openWorkstation } from '../../electron/services/workstation';
+import { newReviewDocument } from '../../shared/domain/reviews/new-review';
+import { openWorkstation } from '../../electron/services/workstation/workstation';
 import { generateAnnotations, generatePolicyBlocks, seededRandom, versionFromBlocks } from './generate-policy';
 import { percentile } from './stats';
 

@@ -2,7 +2,7 @@ import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ReviewLibrary } from '../../electron/services/library/review-library';
-import { newReviewDocument } from '../../electron/services/reviews/new-review';
+import { newReviewDocument } from '../../shared/domain/reviews/new-review';
 import { generateAnnotations, generatePolicyBlocks, versionFromBlocks } from './generate-policy';
 import { percentile } from './stats';
 

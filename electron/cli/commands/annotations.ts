@@ -1,6 +1,6 @@
 import { richTextToPlainText } from '../../../shared/rich-text';
-import { listAnnotations } from '../../services/annotations/edit-annotations';
-import { versionByReference } from '../../services/annotations/version-reference';
+import { listAnnotations } from '../../../shared/domain/annotations/edit-annotations';
+import { versionByReference } from '../../../shared/domain/annotations/version-reference';
 import { contextFor, parseCommandArgs, printJson, type CliCommand } from '../context';
 import { resolveReviewId } from '../resolve-review';
 

@@ -1,8 +1,8 @@
 import { ASSESSMENT_METHODS } from '../../../shared/api';
 import { AppError } from '../../../shared/errors';
-import { versionByReference } from '../../services/annotations/version-reference';
+import { versionByReference } from '../../../shared/domain/annotations/version-reference';
 import { describeInputProblems } from '../../services/api/input-problems';
-import { setAssessment } from '../../services/assessments/set-assessment';
+import { setAssessment } from '../../../shared/domain/assessments/set-assessment';
 import { actorFromSettings } from '../../services/settings/actor';
 import { contextFor, parseCommandArgs, printJson, type CliCommand } from '../context';
 import { TAKE_OVER_LOCK_OPTION } from '../command-options';

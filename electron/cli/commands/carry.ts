@@ -1,6 +1,7 @@
 import { AppError } from '../../../shared/errors';
-import { versionByReference } from '../../services/annotations/version-reference';
-import { carryInStore } from '../../services/compare/carry-annotations';
+import { versionByReference } from '../../../shared/domain/annotations/version-reference';
+import { carryChange } from '../../../shared/domain/compare/carry-annotations';
+import { applyChange } from '../../services/api/mutate-review';
 import { actorFromSettings } from '../../services/settings/actor';
 import { contextFor, parseCommandArgs, printJson, type CliCommand } from '../context';
 import { TAKE_OVER_LOCK_OPTION } from '../command-options';
@@ -20,7 +21,7 @@ export const carryCommand: CliCommand = {
     const { outcome, from, to, quotes } = await openForChange(ctx.library, reviewId, { takeOverLock: values['take-over-lock'], actor: async () => actor }, async (store) => {
       const from = versionByReference(store.review, values.from);
       const to = versionByReference(store.review, values.to);
-      const outcome = await carryInStore(store, from.id, to.id, actor);
+      const outcome = await applyChange(store, carryChange(from.id, to.id, actor));
       const made = new Map(store.review.annotations.map((a) => [a.id, a.target.selector[0].exact]));
       return { outcome, from, to, quotes: outcome.carried.map((c) => made.get(c.annotationId) ?? '') };
     });

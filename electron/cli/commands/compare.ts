@@ -1,8 +1,8 @@
 import { AppError } from '../../../shared/errors';
 import type { BlockChange } from '../../../shared/compare';
 import type { Version } from '../../../shared/model';
-import { versionByReference } from '../../services/annotations/version-reference';
-import { compareReviewVersions } from '../../services/compare/version-pair';
+import { versionByReference } from '../../../shared/domain/annotations/version-reference';
+import { compareReviewVersions } from '../../../shared/domain/compare/version-pair';
 import { contextFor, parseCommandArgs, printJson, type CliCommand } from '../context';
 import { resolveReviewId } from '../resolve-review';
 

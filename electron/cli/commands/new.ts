@@ -1,5 +1,5 @@
 import { AppError } from '../../../shared/errors';
-import { newReviewDocument } from '../../services/reviews/new-review';
+import { newReviewDocument } from '../../../shared/domain/reviews/new-review';
 import { actorFromSettings } from '../../services/settings/actor';
 import { contextFor, parseCommandArgs, printJson, type CliCommand } from '../context';
 

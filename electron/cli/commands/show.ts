@@ -1,5 +1,5 @@
 import type { DamagedRecord } from '../../../shared/model';
-import { damagedRecordInfo } from '../../services/reviews/review-file-repairs';
+import { damagedRecordInfo } from '../../services/library/review-file-repairs';
 import { contextFor, parseCommandArgs, printJson, type CliCommand } from '../context';
 import { resolveReviewId } from '../resolve-review';
 

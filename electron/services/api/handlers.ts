@@ -1,13 +1,15 @@
-import { ReviewDrafts } from '../drafts/review-drafts';
-import type { WorkstationServices } from '../workstation';
+import { ReviewDrafts } from '../library/review-drafts';
+import type { WorkstationServices } from './workstation-services';
 import type { ApiHandlers } from './dispatch';
 import { annotationHandlers } from './handlers/annotations';
 import { appHandlers } from './handlers/app';
 import { assessmentHandlers } from './handlers/assessments';
 import { checklistHandlers } from './handlers/checklist';
 import { compareHandlers } from './handlers/compare';
+import { fileHandlers } from './handlers/files';
+import { identityHandlers } from './handlers/identities';
 import { reportHandlers } from './handlers/report';
-import { reviewHandlers } from './handlers/reviews';
+import { committeeHandlers, reviewHandlers } from './handlers/reviews';
 import { versionHandlers } from './handlers/versions';
 import { workspaceHandlers } from './handlers/workspace';
 
@@ -24,12 +26,15 @@ export function createApiHandlers(ws: WorkstationServices): ApiHandlers {
       await drafts.moveToTrash(args.reviewId, deleted.movedTo);
       return deleted;
     },
+    ...committeeHandlers(ws),
     ...checklistHandlers(ws),
     ...versionHandlers(ws),
     ...annotationHandlers(ws),
     ...assessmentHandlers(ws),
     ...workspaceHandlers(ws, drafts),
     ...reportHandlers(ws),
+    ...identityHandlers(ws),
+    ...fileHandlers(ws),
     ...compareHandlers(ws),
   };
 }

@@ -1,7 +1,7 @@
 import { createHash, randomBytes, webcrypto } from 'node:crypto';
 import * as asn1js from 'asn1js';
 import { AltName, BasicConstraints, Certificate, ExtKeyUsage, Extension, GeneralName, RelativeDistinguishedNames } from 'pkijs';
-import { cryptoEngine } from '../signing/crypto-engine';
+import { cryptoEngine } from './crypto-engine';
 
 export interface CertificateSubject {
   name: string;

@@ -7,14 +7,8 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadParser, parseDocument } from './parse-document';
 import { failureOf, type ParseReply } from './parse-reply';
-import type { ImportFormat, ImportLimits, PageSharing } from './types';
-
-export interface ParseRequest {
-  format: ImportFormat;
-  fileName: string;
-  bytes: Uint8Array;
-  limits: ImportLimits;
-}
+import type { ParseRequest } from './parser-process-protocol';
+import type { ImportFormat, PageSharing } from './types';
 
 /** What a worker is started with: the formats whose parsers it loads while it waits for its task. */
 export interface WorkerSetup {

@@ -2,9 +2,16 @@
 // process through whatever its platform allows (Node's child_process.fork in the CLI, the browser host and the
 // tests; Electron's utilityProcess.fork in the app, where the RunAsNode fuse forbids the former), so the services
 // never import 'electron'.
-import type { ParseRequest } from './import-worker';
 import type { ParseReply } from './parse-reply';
-import type { ImportFormat } from './types';
+import type { ImportFormat, ImportLimits } from './types';
+
+/** One file to parse, in the format detected, within the import's limits: what the host, the process and its workers pass on. */
+export interface ParseRequest {
+  format: ImportFormat;
+  fileName: string;
+  bytes: Uint8Array;
+  limits: ImportLimits;
+}
 
 /** The host's one message: the file to parse, with its limits (the process watches its own memory by them). */
 export interface ParseJob {

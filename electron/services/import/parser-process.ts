@@ -1,12 +1,11 @@
 import { AppError } from '../../../shared/errors';
-import type { ParseRequest } from './import-worker';
 import { launchParserProcess, type LaunchedParserProcess } from './launch-parser-process';
-import { OVER_BUDGET_EXIT_CODE, type StartParserProcess } from './parser-process-protocol';
+import { OVER_BUDGET_EXIT_CODE, type ParseRequest, type StartParserProcess } from './parser-process-protocol';
 import { residentBytesOf } from './resident-memory';
 import { replyError } from './parse-reply';
 import { timeLimitError } from './run-parser';
 import type { SpareParserProcess } from './spare-parser-process';
-import { formatSize } from './too-large';
+import { formatSize } from '../../../shared/domain/file-size';
 import type { ParsedDocument } from './types';
 
 /** How often the host samples the parsing process's memory, where the system shows it (a second watch: see import-process.ts). */

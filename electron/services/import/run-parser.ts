@@ -1,6 +1,7 @@
 import { MessageChannel, type Worker } from 'node:worker_threads';
 import { AppError } from '../../../shared/errors';
-import type { ParseRequest, WorkerPrepared, WorkerTask } from './import-worker';
+import type { WorkerPrepared, WorkerTask } from './import-worker';
+import type { ParseRequest } from './parser-process-protocol';
 import { failureOf, replyError, type ParseReply } from './parse-reply';
 import { helped, startWorker, type StartedWorker, type WaitingWorkers } from './parser-workers';
 import { newPageClaims } from './parsers/pdf-page-sharing';

@@ -2,11 +2,11 @@ import { mkdir, readdir, rename, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { ReviewSummary } from '../../../shared/api';
 import { AppError } from '../../../shared/errors';
-import { CURRENT_REVIEW_FORMAT, decodeReviewText, RecordId, type DamagedRecord, type Review, type ReviewFormat } from '../../../shared/model';
+import { CURRENT_REVIEW_FORMAT, decodeReviewText, RecordId, type DamagedRecord, type Review, type ReviewFormat, serializeJson } from '../../../shared/model';
 import { writeBackup } from '../storage/backups';
 import { syncFolder, writeFileDurably } from '../storage/durable-write';
 import { FileLock, type LockAttempt, type LockSeen } from '../storage/file-lock';
-import { isNodeError, readStartOf, serializeJson } from '../storage/json-file-adapter';
+import { isNodeError, readStartOf } from '../storage/json-file-adapter';
 import {
   damagedFileError,
   describeLockHolder,

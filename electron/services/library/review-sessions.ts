@@ -33,10 +33,14 @@ export class ReviewSessions {
     return { store, readOnlyReason: OTHER_WINDOW };
   }
 
-  /** The review's store, for a change by this caller; refused when another window is its editor. */
+  /**
+   * The review's store, for a change by this caller. Refused, with the reason, as the store itself would refuse a
+   * write: E_LOCKED when another window or another process edits the review, E_READ_ONLY when it can only be read
+   * (saved by a newer app, or in a folder that cannot be written).
+   */
   async writable(reviewId: string, caller: Caller): Promise<ReviewStore> {
     const { store, readOnlyReason } = await this.open(reviewId, caller);
-    if (readOnlyReason !== undefined && !store.readOnly) throw new AppError('E_LOCKED', readOnlyReason);
+    if (readOnlyReason !== undefined) throw new AppError(store.readOnly ? store.readOnlyCode : 'E_LOCKED', readOnlyReason);
     return store;
   }
 

@@ -1,6 +1,6 @@
 import type { ReportFormat } from '../../../shared/api';
 import type { Author } from '../../../shared/model';
-import { recordAudit } from '../reviews/audit';
+import { recordAudit } from '../../../shared/domain/reviews/audit';
 import type { ReviewStore } from '../storage/review-store';
 import { KeptReports, sha256Of, type KeptReport } from './kept-reports';
 import { renderReport, type RenderedReport } from './render-report';

@@ -2,9 +2,9 @@ import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { MAX_IMPORT_BYTES, type ImportSource } from '../../../shared/api';
 import { AppError } from '../../../shared/errors';
-import { formatSize } from '../import/too-large';
+import { formatSize } from '../../../shared/domain/file-size';
 import type { FileToVerify } from '../signing/verify-report';
-import { readImportSource, type SourceFile, type TakeChosenPath } from '../versions/import-source';
+import { readImportSource, type SourceFile, type TakeChosenPath } from '../files/read-source';
 
 /**
  * The report to check, from the page (bytes) or main's dialog (a token): with its signatures file, if it is a JSON

@@ -6,8 +6,9 @@ import { ReportRecord, type ReportFormat } from '../../../shared/api';
 import { AppError } from '../../../shared/errors';
 import type { Author, Review } from '../../../shared/model';
 import { writeFileDurably } from '../storage/durable-write';
-import { readFileIfPresent, serializeJson } from '../storage/json-file-adapter';
+import { readFileIfPresent } from '../storage/json-file-adapter';
 import { SerialQueue } from '../storage/serial-queue';
+import { serializeJson } from '../../../shared/model';
 
 const REVIEW_SUFFIX = '.review.json';
 const INDEX_FILE = 'reports.json';

@@ -1,9 +1,9 @@
 import type { ReportFormat } from '../../../shared/api';
 import type { Author, Review } from '../../../shared/model';
 import { annotationCollection, buildReportModel, renderReportHtml, renderReportJson, renderReportMarkdown } from '../../../shared/report';
-import { APP_NAME } from '../data-dir';
-import { APP_VERSION } from '../app-version';
-import { summarizeChanges } from './change-summary';
+import { APP_NAME } from '../workstation/data-dir';
+import { APP_VERSION } from '../workstation/app-version';
+import { summarizeChanges } from '../../../shared/domain/compare/change-summary';
 import { finishReportPdf } from './report-pdf';
 
 export const REPORT_MEDIA_TYPES: Record<ReportFormat, string> = {

@@ -2,7 +2,7 @@ import { createHash, webcrypto, type KeyObject } from 'node:crypto';
 import * as asn1js from 'asn1js';
 import { Attribute, Certificate, ContentInfo, EncapsulatedContentInfo, IssuerAndSerialNumber, SignedAndUnsignedAttributes, SignedData, SignerInfo } from 'pkijs';
 import { toArrayBuffer } from '../identities/certificate';
-import { cryptoEngine } from './crypto-engine';
+import { cryptoEngine } from '../identities/crypto-engine';
 
 export const OID = {
   data: '1.2.840.113549.1.7.1',

@@ -3,7 +3,7 @@ import * as asn1js from 'asn1js';
 import { Certificate, ContentInfo, SignedData, SignedDataVerifyError } from 'pkijs';
 import { toArrayBuffer } from '../identities/certificate';
 import { OID } from './cms-signature';
-import { cryptoEngine } from './crypto-engine';
+import { cryptoEngine } from '../identities/crypto-engine';
 
 export interface CmsCheck {
   intact: boolean;

@@ -4,7 +4,7 @@ import { AppError } from '../../../shared/errors';
 import { SignOff, type Author, type Review } from '../../../shared/model';
 import { signingProblemNow } from '../identities/certificate-use';
 import type { UnlockedIdentity } from '../identities/identity-store';
-import { recordAudit } from '../reviews/audit';
+import { recordAudit } from '../../../shared/domain/reviews/audit';
 import type { ReviewStore } from '../storage/review-store';
 import { signJsonReport, verifyJsonReport } from './json-signature';
 import { findPdfSignatures, unsignedPdfSha256 } from './pdf-signatures';

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { createScanner } from 'jsonc-parser';
 import type { DamagedRecord, Review } from '../../../shared/model';
-import { serializeJson } from './json-file-adapter';
+import { serializeJson } from '../../../shared/model';
+
 
 /** A damaged record with its exact text in the file, which every save puts back unchanged. */
 export interface KeptDamagedRecord extends DamagedRecord {

@@ -1,6 +1,7 @@
 import { open, readFile } from 'node:fs/promises';
 import type { Adapter } from 'lowdb';
 import { writeFileDurably } from './durable-write';
+import { serializeJson } from '../../../shared/model';
 
 /**
  * lowdb adapter over one JSON file: reads through a decoder that validates (and may throw `E_CORRUPT`), writes
@@ -26,11 +27,6 @@ export class DurableJsonFile<T> implements Adapter<T> {
     await writeFileDurably(this.file, text);
     this.lastWritten = text;
   }
-}
-
-/** The one way documents are written to disk, so a checksum of the bytes means the same thing everywhere. */
-export function serializeJson(data: unknown): string {
-  return JSON.stringify(data, null, 2) + '\n';
 }
 
 export async function readFileIfPresent(file: string): Promise<Buffer | null> {

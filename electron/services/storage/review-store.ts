@@ -2,13 +2,13 @@ import { rmdir } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
 import { Low } from 'lowdb';
 import { AppError } from '../../../shared/errors';
-import { CURRENT_REVIEW_FORMAT, decodeReviewText, Review, type DamagedRecord, type ReviewFormat } from '../../../shared/model';
-import { formatSize } from '../import/too-large';
+import { CURRENT_REVIEW_FORMAT, decodeReviewText, Review, type DamagedRecord, type ReviewFormat, serializeJson } from '../../../shared/model';
+import { formatSize } from '../../../shared/domain/file-size';
 import { backupFolderFor, findLastGoodBackup, writeBackup, type BackupEntry } from './backups';
 import { keepDamagedRecordTexts, reviewFileText, withoutDamagedRecord, type KeptDamagedRecord } from './damaged-record-text';
 import { removeAbandonedTempFiles } from './durable-write';
 import { FileLock, isProcessAlive, type LockSeen } from './file-lock';
-import { DurableJsonFile, readFileWithin, serializeJson, type BoundedRead } from './json-file-adapter';
+import { DurableJsonFile, readFileWithin, type BoundedRead } from './json-file-adapter';
 import { SerialQueue } from './serial-queue';
 import { explainingStorageFaults, readOnlyReasonFor, storageFaultError, storageFaultOf } from './storage-faults';
 

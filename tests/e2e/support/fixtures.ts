@@ -6,7 +6,7 @@ import { _electron, chromium, test as base, type Browser, type Page } from '@pla
 import type { ApiResult, MethodArgs, MethodName, MethodResult } from '../../../shared/api';
 import { BROWSER_APP_URL, serveAppInContext } from '../../../electron/browser/bind-page';
 import { chromiumArgs, findChromium } from '../../../electron/browser/find-chromium';
-import { openWorkstation } from '../../../electron/services/workstation';
+import { openWorkstation } from '../../../electron/services/workstation/workstation';
 
 const repo = fileURLToPath(new URL('../../..', import.meta.url));
 const rendererDir = join(repo, 'out/renderer');

@@ -3,7 +3,7 @@ import type { ApiError } from '../../../shared/errors';
 import type { RichText, Version } from '../../../shared/model';
 import { plainTextToRichText } from '../../../shared/rich-text';
 import type { Caller } from '../../../electron/services/library/review-sessions';
-import { openWorkstation, type Workstation, type WorkstationOptions } from '../../../electron/services/workstation';
+import { openWorkstation, type Workstation, type WorkstationOptions } from '../../../electron/services/workstation/workstation';
 
 /** A short policy whose words repeat, so tests can select the same words in two places. */
 export const POLICY_TXT = `Social Media Policy

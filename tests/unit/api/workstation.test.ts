@@ -4,7 +4,7 @@ import type { ApiResult, MethodArgs, MethodName, MethodResult } from '../../../s
 import { BUILTIN_CRITERIA } from '../../../shared/checklist';
 import { decodeReviewText } from '../../../shared/model';
 import { createApiInvoker } from '../../../electron/services/api/dispatch';
-import { openWorkstation, type Workstation } from '../../../electron/services/workstation';
+import { openWorkstation, type Workstation } from '../../../electron/services/workstation/workstation';
 import { useTempDirs } from '../support/temp-dir';
 
 const tempDir = useTempDirs();

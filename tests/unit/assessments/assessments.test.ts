@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { localDate } from '../../../electron/services/assessments/action-plan';
+import { localDate } from '../../../shared/domain/assessments/action-plan';
 import { useTempDirs } from '../support/temp-dir';
 import { call, comment, CONDUCT, failure, POLICY_TXT, PRIVACY, rangeOf, reviewWithVersion, textSource } from '../annotations/support-review';
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { locateTarget } from '../../../shared/anchoring';
 import { ReviewLibrary } from '../../../electron/services/library/review-library';
-import { openWorkstation } from '../../../electron/services/workstation';
+import { openWorkstation } from '../../../electron/services/workstation/workstation';
 import { POLICY_TXT } from '../annotations/support-review';
 import { runCli } from '../support/run-cli';
 import { useTempDirs } from '../support/temp-dir';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { carryTargets, type CarriedTarget, type CarryVersion } from '../../../shared/anchoring';
-import type { Workstation } from '../../../electron/services/workstation';
+import type { Workstation } from '../../../electron/services/workstation/workstation';
 import { importFile, reviewIn, RIVERTON } from '../import/support-import';
 import { useTempDirs } from '../support/temp-dir';
 import { editScript, type EditedPair, type Expected } from './support-edits';

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { carryTargets, targetForRange, type CarriedTarget } from '../../../shared/anchoring';
 import type { AnnotationTarget, Version } from '../../../shared/model';
-import type { Workstation } from '../../../electron/services/workstation';
+import type { Workstation } from '../../../electron/services/workstation/workstation';
 import { importFile, REPO, reviewIn } from '../import/support-import';
 import { useTempDirs } from '../support/temp-dir';
 

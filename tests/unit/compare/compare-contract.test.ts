@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Annotation, Version } from '../../../shared/model';
-import type { Workstation } from '../../../electron/services/workstation';
+import type { Workstation } from '../../../electron/services/workstation/workstation';
 import { call, importFile, reviewIn, RIVERTON } from '../import/support-import';
 import { useTempDirs } from '../support/temp-dir';
 import { annotate, assess } from './support-review';

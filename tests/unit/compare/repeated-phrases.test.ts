@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { carryTargets, targetForRange, type CarryVersion } from '../../../shared/anchoring';
 import type { AnnotationTarget, Version } from '../../../shared/model';
-import type { Workstation } from '../../../electron/services/workstation';
+import type { Workstation } from '../../../electron/services/workstation/workstation';
 import { importFile, reviewIn, RIVERTON } from '../import/support-import';
 import { useTempDirs } from '../support/temp-dir';
 

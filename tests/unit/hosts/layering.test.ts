@@ -15,7 +15,7 @@ describe('the layering rules of DESIGN.md', () => {
   it.each([
     ['renderer/src/x.ts', "import { readFile } from 'node:fs';\nexport const x = readFile;", 'without Node'],
     ['renderer/src/x.ts', "import { ipcRenderer } from 'electron';\nexport const x = ipcRenderer;", 'never imports electron'],
-    ['renderer/src/x.ts', "import { openWorkstation } from '../../electron/services/workstation';\nexport const x = openWorkstation;", 'window.policyReview'],
+    ['renderer/src/x.ts', "import { openWorkstation } from '../../electron/services/workstation/workstation';\nexport const x = openWorkstation;", 'window.policyReview'],
     ['shared/x.ts', "import { createHash } from 'node:crypto';\nexport const x = createHash;", 'no Node'],
     ['shared/x.ts', "import { useState } from 'react';\nexport const x = useState;", 'no React or Lexical'],
     ['shared/x.ts', "import { $getRoot } from 'lexical';\nexport const x = $getRoot;", 'no React or Lexical'],
@@ -29,7 +29,7 @@ describe('the layering rules of DESIGN.md', () => {
   });
 
   it.each([
-    ['electron/main/x.ts', "import { app } from 'electron';\nimport { openWorkstation } from '../services/workstation';\nexport const x = [app, openWorkstation];"],
+    ['electron/main/x.ts', "import { app } from 'electron';\nimport { openWorkstation } from '../services/workstation/workstation';\nexport const x = [app, openWorkstation];"],
     ['renderer/src/x.ts', "import { API } from '../../shared/api';\nexport const x = API;"],
     ['electron/services/x.ts', "import { API } from '../../shared/api';\nimport { readFile } from 'node:fs/promises';\nexport const x = [API, readFile];"],
   ])('allows an import that follows the layers (%s)', async (path, code) => {

@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CONTENT_SECURITY_POLICY, loadRendererAsset } from '../../../electron/services/renderer-assets';
+import { CONTENT_SECURITY_POLICY, loadRendererAsset } from '../../../electron/services/workstation/renderer-assets';
 import { useTempDirs } from '../support/temp-dir';
 
 const tempDir = useTempDirs();

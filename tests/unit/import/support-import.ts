@@ -3,7 +3,7 @@ import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ApiResult, MethodArgs, MethodName, MethodResult } from '../../../shared/api';
 import type { Version } from '../../../shared/model';
-import { openWorkstation, type Workstation, type WorkstationOptions } from '../../../electron/services/workstation';
+import { openWorkstation, type Workstation, type WorkstationOptions } from '../../../electron/services/workstation/workstation';
 
 export const REPO = fileURLToPath(new URL('../../..', import.meta.url));
 export const RIVERTON = `${REPO}/fixtures/policies/riverton-social-media`;

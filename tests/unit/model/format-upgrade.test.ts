@@ -2,10 +2,10 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ReviewLibrary } from '../../../electron/services/library/review-library';
-import { newReviewDocument } from '../../../electron/services/reviews/new-review';
+import { newReviewDocument } from '../../../shared/domain/reviews/new-review';
 import { listBackups } from '../../../electron/services/storage/backups';
-import { serializeJson } from '../../../electron/services/storage/json-file-adapter';
-import { decodeReviewText, type ReviewFormat } from '../../../shared/model';
+
+import { decodeReviewText, type ReviewFormat, serializeJson } from '../../../shared/model';
 import { useTempDirs } from '../support/temp-dir';
 
 const tempDir = useTempDirs();

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
-import { newReviewDocument } from '../../../electron/services/reviews/new-review';
+import { newReviewDocument } from '../../../shared/domain/reviews/new-review';
 import { reviewJsonSchemaText } from '../../../shared/model/json-schema';
 
 const COMMITTED_SCHEMA = new URL('../../../shared/model/review.schema.json', import.meta.url);

@@ -3,7 +3,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ApiResult, MethodArgs, MethodName, MethodResult } from '../../../shared/api';
-import { openWorkstation, type Workstation } from '../../../electron/services/workstation';
+import { openWorkstation, type Workstation } from '../../../electron/services/workstation/workstation';
 import { useTempDirs } from '../support/temp-dir';
 import { RIVERTON, rivertonLibrary, TEST_IDENTITY } from './support-review';
 

@@ -7,7 +7,7 @@ import { buildReportModel, renderReportHtml, signatureSlotCount, signatureSlotRe
 import { findChromium } from '../../../electron/services/report/find-chromium';
 import { printWithChromium } from '../../../electron/services/report/print-with-chromium';
 import { finishReportPdf } from '../../../electron/services/report/report-pdf';
-import { summarizeChanges } from '../../../electron/services/report/change-summary';
+import { summarizeChanges } from '../../../shared/domain/compare/change-summary';
 import { IdentityStore } from '../../../electron/services/identities/identity-store';
 import { signPdf } from '../../../electron/services/signing/sign-pdf';
 import { REPO, rivertonReview } from './support-review';

@@ -10,8 +10,8 @@ import { Review, type Annotation, type Assessment, type Author, type Member, typ
 import { parseDocument } from '../../../electron/services/import/parse-document';
 import { DEFAULT_IMPORT_LIMITS } from '../../../electron/services/import/types';
 import { ReviewLibrary } from '../../../electron/services/library/review-library';
-import { newReviewDocument } from '../../../electron/services/reviews/new-review';
-import { assembleBlocks } from '../../../electron/services/versions/import-version';
+import { newReviewDocument } from '../../../shared/domain/reviews/new-review';
+import { assembleBlocks } from '../../../electron/services/import/import-version';
 
 export const REPO = fileURLToPath(new URL('../../..', import.meta.url));
 export const RIVERTON = `${REPO}/fixtures/policies/riverton-social-media`;

@@ -4,8 +4,8 @@ import { basename, dirname, join, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ReviewLibrary } from '../../../electron/services/library/review-library';
 import { backupFolderFor } from '../../../electron/services/storage/backups';
-import { serializeJson } from '../../../electron/services/storage/json-file-adapter';
-import { decodeReviewText, type Review } from '../../../shared/model';
+
+import { decodeReviewText, type Review, serializeJson } from '../../../shared/model';
 import { runCli } from '../support/run-cli';
 import { useTempDirs } from '../support/temp-dir';
 import { createReview, sampleReview, sha256OfFile } from './fixtures';

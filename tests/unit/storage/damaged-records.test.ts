@@ -1,10 +1,10 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Workstation } from '../../../electron/services/workstation';
+import type { Workstation } from '../../../electron/services/workstation/workstation';
 import { listBackups } from '../../../electron/services/storage/backups';
-import { serializeJson } from '../../../electron/services/storage/json-file-adapter';
-import { decodeReviewText, type RichText } from '../../../shared/model';
+
+import { decodeReviewText, type RichText, serializeJson } from '../../../shared/model';
 import { buildReportModel, renderReportMarkdown } from '../../../shared/report';
 import { richTextToPlainText } from '../../../shared/rich-text';
 import { call, comment, CONDUCT, failure, PRIVACY, rangeOf, reviewWithVersion, workstationOn } from '../annotations/support-review';

@@ -3,7 +3,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { ReviewLibrary } from '../../../electron/services/library/review-library';
-import { newReviewDocument } from '../../../electron/services/reviews/new-review';
+import { newReviewDocument } from '../../../shared/domain/reviews/new-review';
 import type { Member, Review } from '../../../shared/model';
 
 const REPO = fileURLToPath(new URL('../../..', import.meta.url));

@@ -3,7 +3,7 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FileLock, type LockHolder } from '../../../electron/services/storage/file-lock';
-import type { Workstation } from '../../../electron/services/workstation';
+import type { Workstation } from '../../../electron/services/workstation/workstation';
 import { decodeReviewText } from '../../../shared/model';
 import { call, failure, workstationOn } from '../annotations/support-review';
 import { hostNamed, inPrivateMounts, privateMounts } from '../support/private-mounts';

@@ -16,7 +16,7 @@ import { randomUUID } from 'node:crypto';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { ReviewLibrary } from '../../../electron/services/library/review-library';
-import { recordAudit } from '../../../electron/services/reviews/audit';
+import { recordAudit } from '../../../shared/domain/reviews/audit';
 import { isAppError } from '../../../shared/errors';
 import type { Review } from '../../../shared/model';
 

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { ApiResult, MethodArgs, MethodName, MethodResult } from '../../../shared/api';
 import { DEFAULT_IMPORT_LIMITS } from '../../../electron/services/import/types';
 import { sourcesFolderFor } from '../../../electron/services/storage/source-files';
-import { openWorkstation, type Workstation } from '../../../electron/services/workstation';
+import { openWorkstation, type Workstation } from '../../../electron/services/workstation/workstation';
 import { useTempDirs } from '../support/temp-dir';
 
 const tempDir = useTempDirs();

@@ -1,5 +1,5 @@
 import type { APP_METHODS } from '../../../../shared/api';
-import type { WorkstationServices } from '../../workstation';
+import type { WorkstationServices } from '../workstation-services';
 import type { HandlersFor } from '../dispatch';
 
 /** The app itself and the user’s settings. */

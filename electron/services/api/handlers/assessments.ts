@@ -1,29 +1,20 @@
 import type { ASSESSMENT_METHODS } from '../../../../shared/api';
-import { actionPlan, addAction, deleteAction, updateAction } from '../../assessments/action-plan';
-import { assessmentView, listAssessments, setAssessment } from '../../assessments/set-assessment';
-import type { WorkstationServices } from '../../workstation';
+import { actionPlan, addAction, deleteAction, updateAction } from '../../../../shared/domain/assessments/action-plan';
+import { assessmentView, listAssessments, setAssessment } from '../../../../shared/domain/assessments/set-assessment';
+import type { WorkstationServices } from '../workstation-services';
 import type { HandlersFor } from '../dispatch';
+import { mutateReview } from '../mutate-review';
 
 /** Verdicts per criterion and version, and the action plan of corrective actions. */
 export function assessmentHandlers(ws: WorkstationServices): HandlersFor<typeof ASSESSMENT_METHODS> {
   const { sessions } = ws;
   return {
     'assessments.list': async ({ reviewId, versionId }, caller) => listAssessments((await sessions.open(reviewId, caller)).store.review, versionId),
-    'assessments.set': async ({ reviewId, ...input }, caller) => {
-      const store = await sessions.writable(reviewId, caller);
-      return store.mutate((review) => assessmentView(setAssessment(review, input, ws.actor())));
-    },
-    'actions.add': async ({ reviewId, ...input }, caller) => {
-      const store = await sessions.writable(reviewId, caller);
-      return store.mutate((review) => structuredClone(addAction(review, input, ws.actor())));
-    },
-    'actions.update': async ({ reviewId, actionId, ...changes }, caller) => {
-      const store = await sessions.writable(reviewId, caller);
-      return store.mutate((review) => structuredClone(updateAction(review, actionId, changes, ws.actor())));
-    },
+    'assessments.set': ({ reviewId, ...input }, caller) => mutateReview(ws, reviewId, caller, (review, actor) => assessmentView(setAssessment(review, input, actor))),
+    'actions.add': ({ reviewId, ...input }, caller) => mutateReview(ws, reviewId, caller, (review, actor) => addAction(review, input, actor)),
+    'actions.update': ({ reviewId, actionId, ...changes }, caller) => mutateReview(ws, reviewId, caller, (review, actor) => updateAction(review, actionId, changes, actor)),
     'actions.delete': async ({ reviewId, actionId }, caller) => {
-      const store = await sessions.writable(reviewId, caller);
-      await store.mutate((review) => deleteAction(review, actionId, ws.actor()));
+      await mutateReview(ws, reviewId, caller, (review, actor) => deleteAction(review, actionId, actor));
       return { deleted: true as const };
     },
     'actions.plan': async ({ reviewId }, caller) => actionPlan((await sessions.open(reviewId, caller)).store.review),

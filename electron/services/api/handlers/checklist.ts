@@ -1,10 +1,14 @@
 import type { CHECKLIST_METHODS } from '../../../../shared/api';
 import { CATEGORY_INFO } from '../../../../shared/checklist';
-import { addCriterion, removeCriterion, updateCriterion } from '../../checklist/edit-checklist';
-import type { WorkstationServices } from '../../workstation';
+import { templateFromReview } from '../../../../shared/domain/checklist/checklist-template';
+import { reorderCriteria } from '../../../../shared/domain/checklist/criteria-order';
+import { addCriterion, removeCriterion, updateCriterion } from '../../../../shared/domain/checklist/edit-checklist';
+import { deliverFile } from '../../files/deliver-file';
+import type { WorkstationServices } from '../workstation-services';
 import type { HandlersFor } from '../dispatch';
+import { mutateReview } from '../mutate-review';
 
-/** A review’s checklist of criteria. */
+/** A review’s checklist of criteria: edited, reordered, and saved as a template. */
 export function checklistHandlers(ws: WorkstationServices): HandlersFor<typeof CHECKLIST_METHODS> {
   const { sessions } = ws;
   return {
@@ -16,18 +20,18 @@ export function checklistHandlers(ws: WorkstationServices): HandlersFor<typeof C
         criteria: review.checklist.criteria.filter((c) => !c.deletedAt),
       };
     },
-    'checklist.addCriterion': async ({ reviewId, criterion }, caller) => {
-      const store = await sessions.writable(reviewId, caller);
-      return store.mutate((review) => addCriterion(review, criterion, ws.actor()));
-    },
-    'checklist.updateCriterion': async ({ reviewId, criterionId, criterion }, caller) => {
-      const store = await sessions.writable(reviewId, caller);
-      return store.mutate((review) => updateCriterion(review, criterionId, criterion, ws.actor()));
-    },
+    'checklist.addCriterion': ({ reviewId, criterion }, caller) => mutateReview(ws, reviewId, caller, (review, actor) => addCriterion(review, criterion, actor)),
+    'checklist.updateCriterion': ({ reviewId, criterionId, criterion }, caller) =>
+      mutateReview(ws, reviewId, caller, (review, actor) => updateCriterion(review, criterionId, criterion, actor)),
     'checklist.removeCriterion': async ({ reviewId, criterionId }, caller) => {
-      const store = await sessions.writable(reviewId, caller);
-      await store.mutate((review) => removeCriterion(review, criterionId, ws.actor()));
+      await mutateReview(ws, reviewId, caller, (review, actor) => removeCriterion(review, criterionId, actor));
       return { removed: true as const };
+    },
+    'checklist.reorder': ({ reviewId, criterionIds }, caller) => mutateReview(ws, reviewId, caller, (review, actor) => reorderCriteria(review, criterionIds, actor)),
+    'checklist.exportTemplate': async ({ reviewId, destination }, caller) => {
+      const { fileName, content } = templateFromReview((await sessions.open(reviewId, caller)).store.review);
+      const file = { fileName, bytes: new TextEncoder().encode(content), binary: false };
+      return deliverFile(destination, file, ws.chosenSavePaths.takerFor('checklist-template', caller));
     },
   };
 }

@@ -4,17 +4,13 @@ import { exportReport } from '../../report/export-report';
 import { fileToVerify } from '../../report/file-to-verify';
 import { KeptReports, reportRecord, sha256Of, unkeptRecord } from '../../report/kept-reports';
 import { printWithChromium } from '../../report/print-with-chromium';
-import { deliverFile } from '../../report/save-destination';
+import { deliverFile } from '../../files/deliver-file';
 import { signKeptReport } from '../../report/sign-kept-report';
 import { verifyReport } from '../../signing/verify-report';
-import { readImportSource } from '../../versions/import-source';
-import type { WorkstationServices } from '../../workstation';
+import type { WorkstationServices } from '../workstation-services';
 import type { HandlersFor } from '../dispatch';
 
-/** Largest certificate or PKCS #12 file the app reads. */
-const MAX_KEY_FILE_BYTES = 1024 * 1024;
-
-/** Reports (export, list, save, sign, verify) and the signing identities and trusted certificates. */
+/** Reports: export, list, save, sign, verify. */
 export function reportHandlers(ws: WorkstationServices): HandlersFor<typeof REPORT_METHODS> {
   const { sessions } = ws;
   const identities = new IdentityStore(ws.dataDir);
@@ -45,20 +41,5 @@ export function reportHandlers(ws: WorkstationServices): HandlersFor<typeof REPO
     },
     'report.verify': async ({ source, signatures }, caller) =>
       verifyReport(await fileToVerify(source, signatures, ws.chosenFiles.takerFor('report-to-verify', caller)), await anchors()),
-
-    'identities.list': () => identities.list(),
-    'identities.create': ({ name, role, email, passphrase }) => identities.create({ name, role, email, passphrase }),
-    'identities.import': async ({ source, passphrase, role }, caller) => {
-      const file = await readImportSource(source, ws.chosenFiles.takerFor('identity-file', caller), MAX_KEY_FILE_BYTES);
-      return identities.importPkcs12({ bytes: file.bytes, passphrase, role });
-    },
-    'identities.exportCertificate': async ({ identityId, destination }, caller) => {
-      const { fileName, pem } = await identities.certificatePem(identityId);
-      return deliverFile(destination, { fileName, bytes: Buffer.from(pem, 'utf8'), binary: false }, ws.chosenSavePaths.takerFor('certificate', caller));
-    },
-    'identities.listTrusted': () => identities.listTrusted(),
-    'identities.trust': async ({ source }, caller) =>
-      identities.trust((await readImportSource(source, ws.chosenFiles.takerFor('certificate', caller), MAX_KEY_FILE_BYTES)).bytes),
-    'identities.untrust': async ({ fingerprint }) => ({ removed: await identities.untrust(fingerprint) }),
   };
 }

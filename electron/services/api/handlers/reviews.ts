@@ -1,13 +1,15 @@
-import type { REVIEW_METHODS } from '../../../../shared/api';
-import { setCommittee } from '../../committee/set-committee';
+import type { COMMITTEE_METHODS, REVIEW_METHODS } from '../../../../shared/api';
+import { readTemplateFile, reviewFromTemplate } from '../../../../shared/domain/checklist/checklist-template';
 import { summarize } from '../../library/review-library';
-import { recordAudit } from '../../reviews/audit';
-import { newReviewDocument } from '../../reviews/new-review';
-import { damagedRecordInfo, openedReview, removeDamagedRecord, takeOverReviewLock } from '../../reviews/review-file-repairs';
-import type { WorkstationServices } from '../../workstation';
+import { renameReview, setCommittee } from '../../../../shared/domain/reviews/edit-review';
+import { newReviewDocument } from '../../../../shared/domain/reviews/new-review';
+import { damagedRecordInfo, openedReview, removeDamagedRecord, takeOverReviewLock } from '../../library/review-file-repairs';
+import type { WorkstationServices } from '../workstation-services';
+import { readTemplateSource } from '../../files/template-source';
 import type { HandlersFor } from '../dispatch';
+import { mutateReview } from '../mutate-review';
 
-/** The review library, and each review’s title and committee. */
+/** The review library: create (blank or from a checklist template), open, rename, repair, delete. */
 export function reviewHandlers(ws: WorkstationServices): HandlersFor<typeof REVIEW_METHODS> {
   const { library, sessions } = ws;
   return {
@@ -28,20 +30,24 @@ export function reviewHandlers(ws: WorkstationServices): HandlersFor<typeof REVI
     },
     'reviews.close': async ({ reviewId }, caller) => ({ closed: await sessions.close(reviewId, caller) }),
     'reviews.rename': async ({ reviewId, title }, caller) => {
-      const store = await sessions.writable(reviewId, caller);
-      await store.mutate((review) => {
-        const before = review.title;
-        review.title = title;
-        recordAudit(review, ws.actor(), 'reviews.rename', `Renamed the review from “${before}” to “${title}”.`, review.id);
-      });
+      await mutateReview(ws, reviewId, caller, (review, actor) => renameReview(review, title, actor));
+      const { store } = await sessions.open(reviewId, caller);
       return summarize(store.review, store.readOnlyReason, store.damagedRecords.length);
     },
     'reviews.delete': async ({ reviewId }, caller) => ({ deleted: true as const, ...(await sessions.exclusive(reviewId, caller, () => library.delete(reviewId))) }),
     'reviews.restoreBackup': ({ reviewId }, caller) => sessions.exclusive(reviewId, caller, () => library.restoreBackup(reviewId)),
 
-    'committee.set': async ({ reviewId, members }, caller) => {
-      const store = await sessions.writable(reviewId, caller);
-      return store.mutate((review) => setCommittee(review, members, ws.actor()));
+    'reviews.createFromTemplate': async ({ title, source }, caller) => {
+      const file = await readTemplateSource(source, ws.chosenFiles.takerFor('checklist-template', caller));
+      const template = readTemplateFile(file.fileName, file.bytes);
+      return (await ws.library.create(reviewFromTemplate(title, file.fileName, template, ws.actor()))).summary;
     },
+  };
+}
+
+/** The review's committee. */
+export function committeeHandlers(ws: WorkstationServices): HandlersFor<typeof COMMITTEE_METHODS> {
+  return {
+    'committee.set': ({ reviewId, members }, caller) => mutateReview(ws, reviewId, caller, (review, actor) => setCommittee(review, members, actor)),
   };
 }

@@ -1,30 +1,18 @@
 import type { VERSION_METHODS } from '../../../../shared/api';
-import { AppError } from '../../../../shared/errors';
 import { ANY_POLICY, spareSetupFor } from '../../import/spare-parser-process';
 import { DEFAULT_IMPORT_LIMITS } from '../../import/types';
-import { deleteVersion, reorderVersions, updateVersion } from '../../versions/edit-versions';
-import { readImportSource } from '../../versions/import-source';
-import { importVersion } from '../../versions/import-version';
-import { liveVersion, liveVersions, summarizeVersion } from '../../versions/version-summary';
-import type { WorkstationServices } from '../../workstation';
+import { deleteVersion, reorderVersions, updateVersion } from '../../../../shared/domain/versions/edit-versions';
+import { readImportSource } from '../../files/read-source';
+import { importVersion } from '../../import/import-version';
+import { liveVersion, liveVersions, summarizeVersion } from '../../../../shared/domain/versions/version-summary';
+import type { WorkstationServices } from '../workstation-services';
 import type { HandlersFor } from '../dispatch';
+import { mutateReview } from '../mutate-review';
 
 /** Policy versions: import, list, edit, delete, reorder. */
 export function versionHandlers(ws: WorkstationServices): HandlersFor<typeof VERSION_METHODS> {
   const { sessions } = ws;
   return {
-    'files.choose': async ({ purpose }, caller) => {
-      // The person is about to pick a file to import: its parsing process starts, and loads the parsers that take
-      // longest to load, while they do.
-      if (purpose === 'import-version') ws.spareParser.warmUp(ANY_POLICY);
-      if (!ws.chooseFiles) {
-        throw new AppError('E_UNSUPPORTED', 'This window cannot open a file dialog. Drop the files on the window, or use “Choose files…”.');
-      }
-      const paths = await ws.chooseFiles(purpose, caller);
-      // Nothing chosen, nothing to import: the process need not wait.
-      if (purpose === 'import-version' && paths.length === 0) ws.spareParser.dispose();
-      return ws.chosenFiles.remember(paths, purpose, caller);
-    },
     'versions.prepareImport': async () => {
       ws.spareParser.warmUp(ANY_POLICY);
       return { preparing: true as const };
@@ -50,20 +38,19 @@ export function versionHandlers(ws: WorkstationServices): HandlersFor<typeof VER
     },
     'versions.list': async ({ reviewId }, caller) => liveVersions((await sessions.open(reviewId, caller)).store.review).map(summarizeVersion),
     'versions.get': async ({ reviewId, versionId }, caller) => liveVersion((await sessions.open(reviewId, caller)).store.review, versionId),
-    'versions.update': async ({ reviewId, versionId, label, effectiveDate }, caller) => {
-      const store = await sessions.writable(reviewId, caller);
-      await store.mutate((review) => updateVersion(review, versionId, { label, effectiveDate }, ws.actor()));
-      return summarizeVersion(liveVersion(store.review, versionId));
-    },
+    'versions.update': ({ reviewId, versionId, label, effectiveDate }, caller) =>
+      mutateReview(ws, reviewId, caller, (review, actor) => {
+        updateVersion(review, versionId, { label, effectiveDate }, actor);
+        return summarizeVersion(liveVersion(review, versionId));
+      }),
     'versions.delete': async ({ reviewId, versionId }, caller) => {
-      const store = await sessions.writable(reviewId, caller);
-      const annotationsRemoved = await store.mutate((review) => deleteVersion(review, versionId, ws.actor()));
+      const annotationsRemoved = await mutateReview(ws, reviewId, caller, (review, actor) => deleteVersion(review, versionId, actor));
       return { deleted: true as const, annotationsRemoved };
     },
-    'versions.reorder': async ({ reviewId, versionIds }, caller) => {
-      const store = await sessions.writable(reviewId, caller);
-      await store.mutate((review) => reorderVersions(review, versionIds, ws.actor()));
-      return liveVersions(store.review).map(summarizeVersion);
-    },
+    'versions.reorder': ({ reviewId, versionIds }, caller) =>
+      mutateReview(ws, reviewId, caller, (review, actor) => {
+        reorderVersions(review, versionIds, actor);
+        return liveVersions(review).map(summarizeVersion);
+      }),
   };
 }

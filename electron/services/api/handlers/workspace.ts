@@ -1,16 +1,9 @@
 import type { WORKSPACE_METHODS } from '../../../../shared/api';
-import { AppError } from '../../../../shared/errors';
-import type { ReviewDrafts } from '../../drafts/review-drafts';
-import type { ReviewStore } from '../../storage/review-store';
-import { writeFileDurably } from '../../storage/durable-write';
-import { isNodeError } from '../../storage/json-file-adapter';
-import { readTemplateFile, reviewFromTemplate, templateFromReview } from '../../templates/checklist-template';
-import { reorderCriteria } from '../../templates/criteria-order';
-import { readTemplateSource } from '../../templates/template-source';
-import type { WorkstationServices } from '../../workstation';
+import type { ReviewDrafts } from '../../library/review-drafts';
+import type { WorkstationServices } from '../workstation-services';
 import type { HandlersFor } from '../dispatch';
 
-/** What the review workspace needs beside the review itself: drafts, the audit log, checklist order and templates. */
+/** What the review workspace needs beside the review itself: drafts, and the audit log. */
 export function workspaceHandlers(ws: WorkstationServices, drafts: ReviewDrafts): HandlersFor<typeof WORKSPACE_METHODS> {
   const { sessions } = ws;
   return {
@@ -20,7 +13,7 @@ export function workspaceHandlers(ws: WorkstationServices, drafts: ReviewDrafts)
     },
     'drafts.set': async ({ reviewId, key, value }, caller) => {
       // Only the window (and process) that edits a review keeps drafts for it, so two never write the same file.
-      assertWritable(await sessions.writable(reviewId, caller));
+      await sessions.writable(reviewId, caller);
       await drafts.set(reviewId, key, value);
       return { saved: true as const };
     },
@@ -31,40 +24,5 @@ export function workspaceHandlers(ws: WorkstationServices, drafts: ReviewDrafts)
       return structuredClone(newestFirst.slice(0, limit ?? newestFirst.length).map(({ entry }) => entry));
     },
 
-    'checklist.reorder': async ({ reviewId, criterionIds }, caller) => {
-      const store = await sessions.writable(reviewId, caller);
-      return store.mutate((review) => structuredClone(reorderCriteria(review, criterionIds, ws.actor())));
-    },
-    'checklist.exportTemplate': async ({ reviewId, destination }, caller) => {
-      const { review } = (await sessions.open(reviewId, caller)).store;
-      const { fileName, content } = templateFromReview(review);
-      if (destination.kind === 'return') return { fileName, saved: false, content };
-      const chosen = ws.chosenSavePaths.takerFor('checklist-template', caller)(destination.token);
-      await writeFileDurably(chosen.path, content).catch((error: unknown) => {
-        if (isNodeError(error, 'ENOENT')) throw new AppError('E_NOT_FOUND', `“${chosen.fileName}” could not be saved: its folder no longer exists. Choose where to save it again.`);
-        if (isNodeError(error, 'EACCES') || isNodeError(error, 'EPERM') || isNodeError(error, 'EROFS')) {
-          throw new AppError('E_FORBIDDEN', `“${chosen.fileName}” could not be saved: this app may not write in that folder. Choose another folder.`);
-        }
-        throw error;
-      });
-      return { fileName: chosen.fileName, saved: true };
-    },
-    'reviews.createFromTemplate': async ({ title, source }, caller) => {
-      const file = await readTemplateSource(source, ws.chosenFiles.takerFor('checklist-template', caller));
-      const template = readTemplateFile(file.fileName, file.bytes);
-      return (await ws.library.create(reviewFromTemplate(title, file.fileName, template, ws.actor()))).summary;
-    },
-    'files.chooseSave': async ({ purpose, suggestedName }, caller) => {
-      if (!ws.chooseSaveFile) {
-        throw new AppError('E_UNSUPPORTED', 'This window cannot open a save dialog. Save the file from the page instead.');
-      }
-      const path = await ws.chooseSaveFile(purpose, suggestedName, caller);
-      return path === undefined ? null : ws.chosenSavePaths.remember(path, purpose, caller);
-    },
   };
-}
-
-/** Refuses a change to a review another process holds (the store would refuse its own writes the same way). */
-function assertWritable(store: ReviewStore): void {
-  if (store.readOnlyReason !== undefined) throw new AppError(store.readOnlyCode, store.readOnlyReason);
 }

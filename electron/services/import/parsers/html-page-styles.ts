@@ -4,7 +4,6 @@ import type { Element, Root } from 'hast';
 import { formatHex, wcagContrast, type Color } from 'culori';
 import { colorIn, colorOf, cssText, fraction, hasImage, keyword, lengthPx, valueParts, type CssValue } from './css-values';
 import { cascaded, compareRanks, declaredStyles, MAX_SELECTORS, type AppliedDeclaration } from './html-styles';
-import type { PageStyles } from './html-visibility';
 
 /** Offsets at least this far out (left: -9999px is the usual trick) put text beyond any screen. */
 const OFF_SCREEN_PX = 999;
@@ -34,6 +33,22 @@ interface Seen {
 }
 
 const PAGE: Seen = { visible: true, color: undefined, backdrop: WHITE, opacity: 1, zeroFont: false, outOfView: undefined, indentedAway: undefined, hiddenUnder: undefined };
+
+/**
+ * What a page's style sheets and style attributes do to its elements. `S` is what
+ * an element passes on to its content (colour, opacity, …), opaque here.
+ */
+export interface PageStyles<S> {
+  initial: S;
+  warnings: string[];
+  /** Whether the styles hide the element and everything in it (display:none). */
+  hides(element: Element): boolean;
+  inside(element: Element, outer: S): S;
+  /** Whether text is shown at all (visibility). */
+  visible(state: S): boolean;
+  /** How text is made invisible though shown, in words, or undefined when a reader sees it. */
+  invisibility(state: S): string | undefined;
+}
 
 /** The page's styles as html-visibility.ts asks for them: what they hide, and what they make invisible. */
 export function readPageStyles(tree: Root): PageStyles<Seen> {

@@ -4,6 +4,7 @@
 // background, placed off-screen, or hidden only on some screens) is kept and reported, so a person can judge it.
 import type { Element, ElementContent, Root, Text } from 'hast';
 import { isLeftOut, type HastParent } from './html-elements';
+import type { PageStyles } from './html-page-styles';
 
 /** How a piece of kept text is hidden from a reader, in words (“opacity 0”, “white on white”), by text node. */
 export type InvisibleTextNodes = Map<Text, string>;
@@ -12,22 +13,6 @@ export interface PageVisibility {
   invisible: InvisibleTextNodes;
   /** What a person should know about how the styles were read (a sheet too large to read whole). */
   warnings: string[];
-}
-
-/**
- * What a page's style sheets and style attributes do to its elements (read by html-page-styles.ts). `S` is what
- * an element passes on to its content (colour, opacity, …), opaque here.
- */
-export interface PageStyles<S> {
-  initial: S;
-  warnings: string[];
-  /** Whether the styles hide the element and everything in it (display:none). */
-  hides(element: Element): boolean;
-  inside(element: Element, outer: S): S;
-  /** Whether text is shown at all (visibility). */
-  visible(state: S): boolean;
-  /** How text is made invisible though shown, in words, or undefined when a reader sees it. */
-  invisibility(state: S): string | undefined;
 }
 
 export type StyleReader = (tree: Root) => PageStyles<unknown>;

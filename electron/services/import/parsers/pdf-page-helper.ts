@@ -1,4 +1,4 @@
-import type { ParseRequest } from '../import-worker';
+import type { ParseRequest } from '../parser-process-protocol';
 import type { PageSharing } from '../types';
 import { openPdf } from './pdf-open';
 import { helpReadPages } from './pdf-page-sharing';

@@ -11,7 +11,7 @@ import { constants, inflateRawSync } from 'node:zlib';
 import type * as PdfLibModule from '@cantoo/pdf-lib';
 import type { PDFObject, PDFRawStream } from '@cantoo/pdf-lib';
 import { AppError } from '../../../../shared/errors';
-import { formatSize } from '../too-large';
+import { formatSize } from '../../../../shared/domain/file-size';
 import type { ImportLimits } from '../types';
 
 type PdfLib = typeof PdfLibModule;

@@ -1,0 +1,86 @@
+import { mkdir } from 'node:fs/promises';
+import type { AppEvent, AppInfo } from '../../../shared/api';
+import { CURRENT_REVIEW_FORMAT, SCHEMA_VERSION, type ReviewFormat } from '../../../shared/model';
+import { APP_NAME } from './data-dir';
+import { ChosenFiles, type FileChoicePurpose } from '../files/chosen-files';
+import { ChosenSavePaths, type SaveChoicePurpose } from '../files/chosen-save-paths';
+import { createApiHandlers } from '../api/handlers';
+import { createApiInvoker, type ApiInvoker, type DispatchOptions } from '../api/dispatch';
+import { ReviewLibrary } from '../library/review-library';
+import { ReviewSessions } from '../library/review-sessions';
+import { actorFromSettings } from '../settings/actor';
+import { SettingsStore } from '../settings/settings-store';
+import { APP_VERSION } from './app-version';
+import type { ChooseFiles, ChooseSaveFile, PrintPdf, WorkstationServices } from '../api/workstation-services';
+import type { StartParserProcess } from '../import/parser-process-protocol';
+import { SpareParserProcess } from '../import/spare-parser-process';
+import { DEFAULT_IMPORT_LIMITS, type ImportLimits } from '../import/types';
+
+export interface WorkstationOptions extends DispatchOptions {
+  dataDir: string;
+  host: AppInfo['host'];
+  format?: ReviewFormat;
+  chooseFiles?: ChooseFiles;
+  chooseSaveFile?: ChooseSaveFile;
+  /** Overrides the import limits (tests use small ones to reach them quickly). */
+  importLimits?: ImportLimits;
+  /** How the host starts an import's parsing process: Electron's utilityProcess; Node's child_process.fork without one. */
+  startParserProcess?: StartParserProcess;
+  printPdf?: PrintPdf;
+}
+
+export type { FileChoicePurpose, SaveChoicePurpose, WorkstationServices };
+
+export type AppEventListener = (event: AppEvent) => void;
+
+/**
+ * Every service of the app over one data folder, and the one invoker through which the Electron window, the
+ * browser host and the e2e tests call them.
+ */
+export interface Workstation extends WorkstationServices {
+  readonly invoke: ApiInvoker;
+  /** Hosts forward events to their windows; returns the function that stops listening. */
+  onEvent(listener: AppEventListener): () => void;
+  /** A window went away: the reviews it was editing are released. */
+  windowClosed(windowId: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function openWorkstation(options: WorkstationOptions): Promise<Workstation> {
+  await mkdir(options.dataDir, { recursive: true });
+  const settings = await SettingsStore.open(options.dataDir);
+  const library = new ReviewLibrary(options.dataDir, options.format ?? CURRENT_REVIEW_FORMAT, { checkEveryWrite: options.checkResults === true });
+  const listeners = new Set<AppEventListener>();
+  const services: WorkstationServices = {
+    dataDir: options.dataDir,
+    library,
+    sessions: new ReviewSessions(library),
+    settings,
+    chosenFiles: new ChosenFiles(),
+    chooseFiles: options.chooseFiles,
+    chosenSavePaths: new ChosenSavePaths(),
+    chooseSaveFile: options.chooseSaveFile,
+    importLimits: options.importLimits,
+    startParserProcess: options.startParserProcess,
+    spareParser: new SpareParserProcess({ heapMb: (options.importLimits ?? DEFAULT_IMPORT_LIMITS).maxHeapMb, startProcess: options.startParserProcess }),
+    printPdf: options.printPdf,
+    emit: (event) => listeners.forEach((listener) => listener(event)),
+    actor: () => actorFromSettings(settings.settings),
+    info() {
+      return { name: APP_NAME, version: APP_VERSION, schemaVersion: SCHEMA_VERSION, dataDir: options.dataDir, host: options.host };
+    },
+  };
+  return {
+    ...services,
+    invoke: createApiInvoker(createApiHandlers(services), options),
+    onEvent(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    windowClosed: (windowId) => services.sessions.windowClosed(windowId),
+    close: () => {
+      services.spareParser.dispose();
+      return library.closeAll();
+    },
+  };
+}

@@ -1,0 +1,46 @@
+import { AppError } from '../../errors';
+import { Reply, type Annotation, type Author, type Review, type RichText } from '../../model';
+import { recordAudit } from '../reviews/audit';
+import { checkedCommentBody } from './comment-body';
+import { changeableAnnotation, quoteOf } from './edit-annotations';
+import { validRecord } from '../valid-record';
+
+export type AnnotationReply = Annotation['replies'][number];
+
+/** Adds a reply to an annotation's thread, by the person acting. */
+export function addReply(review: Review, annotationId: string, body: RichText, actor: Author): AnnotationReply {
+  const annotation = changeableAnnotation(review, annotationId);
+  const now = new Date().toISOString();
+  const reply = validRecord(Reply, { id: crypto.randomUUID(), body: checkedCommentBody(body, 'reply'), author: actor, createdAt: now, updatedAt: now }, 'reply');
+  annotation.replies.push(reply);
+  recordAudit(review, actor, 'annotations.reply', `Replied to the annotation on ${quoteOf(annotation)}.`, reply.id);
+  return reply;
+}
+
+export function editReply(review: Review, annotationId: string, replyId: string, body: RichText, actor: Author): AnnotationReply {
+  const annotation = changeableAnnotation(review, annotationId);
+  const reply = liveReply(annotation, replyId);
+  if (JSON.stringify(reply.body) === JSON.stringify(body)) return reply;
+  reply.body = checkedCommentBody(body, 'reply');
+  reply.updatedAt = new Date().toISOString();
+  validRecord(Reply, reply, 'reply');
+  recordAudit(review, actor, 'annotations.editReply', `Edited ${reply.author.name}’s reply on the annotation on ${quoteOf(annotation)}.`, reply.id);
+  return reply;
+}
+
+/** Leaves a tombstone in the thread. */
+export function deleteReply(review: Review, annotationId: string, replyId: string, actor: Author): void {
+  const annotation = changeableAnnotation(review, annotationId);
+  const reply = liveReply(annotation, replyId);
+  const now = new Date().toISOString();
+  reply.deletedAt = now;
+  reply.updatedAt = now;
+  validRecord(Reply, reply, 'reply');
+  recordAudit(review, actor, 'annotations.deleteReply', `Deleted ${reply.author.name}’s reply on the annotation on ${quoteOf(annotation)}.`, reply.id);
+}
+
+function liveReply(annotation: Annotation, replyId: string): AnnotationReply {
+  const reply = annotation.replies.find((r) => r.id === replyId && !r.deletedAt);
+  if (!reply) throw new AppError('E_NOT_FOUND', 'That reply is not in this thread any more; it may have been deleted.');
+  return reply;
+}

@@ -1,0 +1,11 @@
+import type { Review } from '../model';
+
+/**
+ * A writing operation on a review that may find nothing to change: `apply` changes the review in place and gives
+ * the answer; `answerIfUnchanged`, when it gives an answer, means there is nothing to change, so the services'
+ * door (electron/services/api/mutate-review.ts) answers without writing the file.
+ */
+export interface ReviewChange<T> {
+  apply(review: Review): T;
+  answerIfUnchanged(review: Review): T | undefined;
+}

@@ -1,0 +1,26 @@
+import { BUILTIN_CHECKLIST_ID, createChecklistFromBuiltin } from '../../checklist';
+import { SCHEMA_VERSION, type Author, type Member, type Review } from '../../model';
+import { recordAudit } from './audit';
+
+/** A new review: the built-in checklist, and its creator as the first committee member. */
+export function newReviewDocument(title: string, creator: Author): Review {
+  const now = new Date().toISOString();
+  const founder: Member = { id: crypto.randomUUID(), name: creator.name, role: creator.role ?? 'chair', createdAt: now, updatedAt: now };
+  if (creator.email) founder.email = creator.email;
+  const review: Review = {
+    schemaVersion: SCHEMA_VERSION,
+    id: crypto.randomUUID(),
+    title,
+    createdAt: now,
+    updatedAt: now,
+    committee: [founder],
+    versions: [],
+    checklist: { basedOn: BUILTIN_CHECKLIST_ID, criteria: createChecklistFromBuiltin(now) },
+    annotations: [],
+    assessments: [],
+    signoffs: [],
+    audit: [],
+  };
+  recordAudit(review, creator, 'reviews.create', `Created the review “${title}” from the built-in checklist.`, review.id);
+  return review;
+}
