@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { API, isMethodName, METHOD_NAMES, type AppEvent, type MethodName } from '../../../shared/api';
 import { createApiInvoker, type ApiHandlers } from '../../../electron/services/api/dispatch';
 import { createApiHandlers } from '../../../electron/services/api/handlers';
-import { openWorkstation, type Workstation } from '../../../electron/services/workstation';
+import { openWorkstation, type Workstation } from '../../../electron/services/workstation/workstation';
 import { useTempDirs } from '../support/temp-dir';
 
 const tempDir = useTempDirs();
