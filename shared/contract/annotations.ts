@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Annotation, CriterionId, RecordId, Reply, RichText, Severity } from '../model';
+import { Annotation, AnnotationStatus, CriterionId, RecordId, Reply, RichText, Severity } from '../model';
 import { findRichTextShapeProblem } from '../rich-text';
 import { method } from './common';
 
@@ -41,7 +41,7 @@ export const ANNOTATION_METHODS = {
     z.object({ ...AnnotationRef, criterionIds: CriterionIds.optional(), severity: Severity.optional(), body: RichTextInput.optional() }).strict(),
     Annotation,
   ),
-  'annotations.setStatus': method(z.object({ ...AnnotationRef, status: z.enum(['open', 'resolved', 'wontfix']) }).strict(), Annotation),
+  'annotations.setStatus': method(z.object({ ...AnnotationRef, status: AnnotationStatus }).strict(), Annotation),
   /** Leaves a tombstone; `annotations.restore` undoes it. */
   'annotations.delete': method(z.object(AnnotationRef).strict(), z.object({ deleted: z.literal(true) })),
   'annotations.restore': method(z.object(AnnotationRef).strict(), Annotation),

@@ -1,6 +1,6 @@
 import { markBidiControls } from '../document';
-import type { Annotation, CommitteeRole, Verdict } from '../model';
-import type { ChangeCounts, ReportModel, Severity } from './model';
+import type { AnchorState, AnnotationStatus, CommitteeRole, Severity, Verdict } from '../model';
+import type { ChangeCounts, ReportModel } from './model';
 
 /** Words the report prints for the model's values: one place, so every rendering says the same thing. */
 export const VERDICT_LABEL: Record<Verdict, string> = {
@@ -22,9 +22,9 @@ export const VERDICT_SHORT: Record<Verdict, string> = {
 
 export const SEVERITY_LABEL: Record<Severity, string> = { critical: 'Critical', major: 'Major', minor: 'Minor', info: 'Info' };
 
-export const STATUS_LABEL: Record<Annotation['status'], string> = { open: 'Open', resolved: 'Resolved', wontfix: 'Will not fix' };
+export const STATUS_LABEL: Record<AnnotationStatus, string> = { open: 'Open', resolved: 'Resolved', wontfix: 'Will not fix' };
 
-export const ANCHOR_LABEL: Record<Annotation['anchorState'], string> = {
+export const ANCHOR_LABEL: Record<AnchorState, string> = {
   anchored: 'in place',
   moved: 'text moved',
   fuzzy: 'text changed, found approximately',

@@ -2,14 +2,11 @@ import { randomUUID } from 'node:crypto';
 import type { NewAnnotation } from '../../../shared/api';
 import { targetForRange } from '../../../shared/anchoring';
 import { AppError } from '../../../shared/errors';
-import { Annotation, type Author, type Review, type RichText } from '../../../shared/model';
+import { Annotation, type AnnotationStatus, type Author, type Review, type RichText, type Severity } from '../../../shared/model';
 import { recordAudit } from '../reviews/audit';
 import { liveVersion } from '../versions/version-summary';
 import { checkedCommentBody, shortQuote } from './comment-body';
 import { validRecord } from './valid-record';
-
-export type Severity = Annotation['severity'];
-export type AnnotationStatus = Annotation['status'];
 
 
 /**

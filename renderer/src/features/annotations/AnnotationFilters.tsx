@@ -4,7 +4,8 @@ import { CATEGORIES } from '../../../../shared/model';
 import { Button } from '../../ui/Button';
 import { activeFilterCount, type AnnotationFilter } from '../workspace/filters';
 import { useWorkspace } from '../workspace/ReviewWorkspace';
-import { SEVERITY_LABELS, SEVERITY_ORDER, STATUS_LABELS, STATUS_ORDER, type AnnotationStatus, type Severity } from './labels';
+import { SEVERITY_LABELS, SEVERITY_ORDER, STATUS_LABELS, STATUS_ORDER } from './labels';
+import type { AnnotationStatus, Severity } from '../../../../shared/model';
 
 /**
  * Narrows the annotations (in the list and in the text) by criterion, category, severity, status and author.

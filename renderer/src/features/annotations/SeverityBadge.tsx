@@ -1,4 +1,5 @@
-import { SEVERITY_LABELS, STATUS_LABELS, type AnnotationStatus, type Severity } from './labels';
+import { SEVERITY_LABELS, STATUS_LABELS } from './labels';
+import type { AnnotationStatus, Severity } from '../../../../shared/model';
 
 /** A small sample of the highlight's underline, so the badge matches what the text shows. */
 export function SeveritySwatch({ severity }: { severity: Severity }) {

@@ -1,5 +1,6 @@
 import { useId } from 'react';
-import { SEVERITY_HINTS, SEVERITY_LABELS, SEVERITY_ORDER, type Severity } from './labels';
+import { SEVERITY_HINTS, SEVERITY_LABELS, SEVERITY_ORDER } from './labels';
+import type { Severity } from '../../../../shared/model';
 import { SeveritySwatch } from './SeverityBadge';
 
 export interface SeverityPickerProps {

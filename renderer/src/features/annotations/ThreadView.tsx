@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { quoteOf } from '../../../../shared/anchoring';
-import type { Annotation } from '../../../../shared/model';
+import type { AnchorState, Annotation } from '../../../../shared/model';
 import { errorMessage } from '../../api';
 import { RichTextView } from '../../editor/comment/RichTextView';
 import { Banner } from '../../ui/Banner';
@@ -28,7 +28,7 @@ export interface ThreadViewProps {
   onOpen: (annotationId: string) => void;
 }
 
-const ANCHOR_NOTES: Partial<Record<Annotation['anchorState'], string>> = {
+const ANCHOR_NOTES: Partial<Record<AnchorState, string>> = {
   moved: 'Carried over from an earlier version: the words moved.',
   fuzzy: 'Carried over from an earlier version: the words changed a little; check the highlight.',
   orphaned: 'Carried over from an earlier version, but its words are no longer in this version.',

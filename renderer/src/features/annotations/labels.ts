@@ -1,10 +1,7 @@
 import { markBidiControls } from '../../../../shared/document';
-import type { Annotation } from '../../../../shared/model';
+import { ANNOTATION_STATUSES, SEVERITIES, type AnnotationStatus, type Severity } from '../../../../shared/model';
 
-export type Severity = Annotation['severity'];
-export type AnnotationStatus = Annotation['status'];
-
-export const SEVERITY_ORDER: readonly Severity[] = ['info', 'minor', 'major', 'critical'];
+export const SEVERITY_ORDER: readonly Severity[] = SEVERITIES;
 
 export const SEVERITY_LABELS: Record<Severity, string> = { info: 'Info', minor: 'Minor', major: 'Major', critical: 'Critical' };
 
@@ -21,7 +18,7 @@ export const SEVERITY_UNDERLINES: Record<Severity, string> = { info: 'dotted', m
 
 export const STATUS_LABELS: Record<AnnotationStatus, string> = { open: 'Open', resolved: 'Resolved', wontfix: 'Won’t fix' };
 
-export const STATUS_ORDER: readonly AnnotationStatus[] = ['open', 'resolved', 'wontfix'];
+export const STATUS_ORDER: readonly AnnotationStatus[] = ANNOTATION_STATUSES;
 
 /** A quote cut to a readable length for lists and summaries. */
 export function shortQuote(text: string, max = 140): string {

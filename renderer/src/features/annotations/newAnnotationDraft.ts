@@ -1,7 +1,8 @@
 import type { SelectedRange } from '../../../../shared/api';
 import type { RichText } from '../../../../shared/model';
 import type { AnnotationFormValue } from './AnnotationForm';
-import { SEVERITY_ORDER, type Severity } from './labels';
+import { SEVERITY_ORDER } from './labels';
+import type { Severity } from '../../../../shared/model';
 
 /** Where the draft of a new annotation on a version is kept. */
 export const newAnnotationDraftKey = (versionId: string) => `annotation:new:${versionId}`;

@@ -1,17 +1,17 @@
-import type { Annotation } from '../../../../shared/model';
+import type { AnchorState, Annotation } from '../../../../shared/model';
 import { AlertIcon, CheckCircleIcon } from '../../ui/icons';
 import { useWorkspace } from '../workspace/ReviewWorkspace';
 import { carriedFromLabel } from './anchorStates';
 import './compare.css';
 
-const STATE_WORDS: Record<Annotation['anchorState'], string> = {
+const STATE_WORDS: Record<AnchorState, string> = {
   anchored: 'Carried',
   moved: 'Moved: to confirm',
   fuzzy: 'Text changed: to confirm',
   orphaned: 'Orphaned: not in this version',
 };
 
-const STATE_TONES: Record<Annotation['anchorState'], string> = {
+const STATE_TONES: Record<AnchorState, string> = {
   anchored: 'badge-neutral',
   moved: 'badge-warning',
   fuzzy: 'badge-warning',

@@ -1,6 +1,6 @@
 import { useId, useMemo, useState } from 'react';
 import type { CarryOutcome } from '../../../../shared/api';
-import type { Version } from '../../../../shared/model';
+import { ANCHOR_STATES, type Version } from '../../../../shared/model';
 import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
 import { countOf } from '../../ui/format';
@@ -8,7 +8,7 @@ import { useAction } from '../../ui/useAction';
 import { callInReview } from '../review/reviewSession';
 import { useAnnotations } from '../workspace/annotationStore';
 import { useWorkspace } from '../workspace/ReviewWorkspace';
-import { ANCHOR_STATE_LABELS, ANCHOR_STATES } from './anchorStates';
+import { ANCHOR_STATE_LABELS } from './anchorStates';
 
 /** What one carry did, in words: how many were made (by state) and how many were there already. */
 function OutcomeBanner({ outcome, from, to, onDismiss }: { outcome: CarryOutcome; from: Version; to: Version; onDismiss: () => void }) {

@@ -1,9 +1,5 @@
-import type { Annotation, Version } from '../../../../shared/model';
+import type { AnchorState, Annotation, Version } from '../../../../shared/model';
 import type { AnnotationStore } from '../workspace/annotationStore';
-
-export type AnchorState = Annotation['anchorState'];
-
-export const ANCHOR_STATES: readonly AnchorState[] = ['anchored', 'moved', 'fuzzy', 'orphaned'];
 
 /** Each anchor state in words, as a count reads ("3 anchored", "1 fuzzy: text changed"). */
 export const ANCHOR_STATE_LABELS: Record<AnchorState, string> = {

@@ -1,6 +1,6 @@
-import type { Verdict } from '../../../../shared/model';
+import { VERDICTS, type Verdict } from '../../../../shared/model';
 
-export const VERDICT_ORDER: readonly Verdict[] = ['unreviewed', 'met', 'partial', 'not-met', 'not-applicable'];
+export const VERDICT_ORDER: readonly Verdict[] = VERDICTS;
 
 export const VERDICT_LABELS: Record<Verdict, string> = {
   unreviewed: 'Unreviewed',
