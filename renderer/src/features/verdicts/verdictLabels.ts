@@ -1,14 +1,4 @@
-import { VERDICTS, type Verdict } from '../../../../shared/model';
-
-export const VERDICT_ORDER: readonly Verdict[] = VERDICTS;
-
-export const VERDICT_LABELS: Record<Verdict, string> = {
-  unreviewed: 'Unreviewed',
-  met: 'Met',
-  partial: 'Partial',
-  'not-met': 'Not met',
-  'not-applicable': 'Not applicable',
-};
+import type { Verdict } from '../../../../shared/model';
 
 /** A verdict that calls for corrective action (the action plan). */
 export function needsAction(verdict: Verdict): boolean {
