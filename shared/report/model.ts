@@ -1,6 +1,7 @@
 import { CATEGORY_INFO } from '../checklist';
 import {
   CATEGORIES,
+  isReviewed,
   SEVERITIES,
   VERDICTS,
   type ActionStatus,
@@ -260,7 +261,7 @@ export function buildReportModel(review: Review, options: ReportOptions): Report
       actions: (assessment?.actions ?? []).filter((a) => !a.deletedAt).map(toAction(criterion)),
     };
     if (criterion.reference) entry.reference = criterion.reference;
-    if (assessment && assessment.verdict !== 'unreviewed') {
+    if (assessment && isReviewed(assessment.verdict)) {
       entry.assessedBy = assessment.author;
       entry.assessedAt = assessment.updatedAt;
     }
@@ -288,7 +289,7 @@ export function buildReportModel(review: Review, options: ReportOptions): Report
     committee: review.committee.filter((m) => !m.deletedAt).map(({ name, role, email }) => (email ? { name, role, email } : { name, role })),
     summary: {
       criteria: reportCriteria.length,
-      reviewed: reportCriteria.filter((c) => c.verdict !== 'unreviewed').length,
+      reviewed: reportCriteria.filter((c) => isReviewed(c.verdict)).length,
       verdicts: countVerdicts(reportCriteria),
       openAnnotations: Object.fromEntries(SEVERITIES.map((s) => [s, open.filter((a) => a.severity === s).length])) as SeverityCounts,
       seriousOpenAnnotations: open.filter((a) => a.severity === 'critical' || a.severity === 'major').map((a) => a.number),

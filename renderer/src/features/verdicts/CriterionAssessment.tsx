@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { Annotation, Assessment, Criterion, Verdict, Version } from '../../../../shared/model';
+import { needsAction, type Annotation, type Assessment, type Criterion, type Verdict, type Version } from '../../../../shared/model';
 import { VERDICT_LABELS } from '../../../../shared/vocabulary';
 import { errorMessage } from '../../api';
 import { Banner } from '../../ui/Banner';
@@ -11,7 +11,6 @@ import { useWorkspace } from '../workspace/ReviewWorkspace';
 import { RationaleField, type RationaleSave } from './RationaleField';
 import { SupportingAnnotations } from './SupportingAnnotations';
 import { VerdictControl } from './VerdictControl';
-import { needsAction } from './verdictLabels';
 import './verdicts.css';
 
 export interface CriterionAssessmentProps {
