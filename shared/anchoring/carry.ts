@@ -1,6 +1,6 @@
 import { blockAt, blockRanges, compareVersions, wordParts, type BlockChange, type BlockComparison, type VersionText } from '../compare';
 import type { BlockRange } from '../document';
-import type { AnnotationTarget } from '../model';
+import type { AnchorState, AnnotationTarget } from '../model';
 import { BlockPairMap } from './carry-block-map';
 import { countWords } from './carry-mapping';
 import { commonPrefixLength, commonSuffixLength, locateTarget, positionOf, quoteOf, targetForRange, type TextRange } from './selectors';
@@ -9,8 +9,6 @@ import { commonPrefixLength, commonSuffixLength, locateTarget, positionOf, quote
 export interface CarryVersion extends VersionText {
   id: string;
 }
-
-export type CarriedState = 'anchored' | 'moved' | 'fuzzy' | 'orphaned';
 
 /**
  * Where an annotation's target lands in the newer version, and how sure that is:
@@ -25,7 +23,7 @@ export type CarriedState = 'anchored' | 'moved' | 'fuzzy' | 'orphaned';
  */
 export interface CarriedTarget {
   target: AnnotationTarget;
-  anchorState: CarriedState;
+  anchorState: AnchorState;
 }
 
 /** Least share of the quote's words a lightly edited passage keeps to be found as `fuzzy`. */
@@ -51,7 +49,7 @@ const DISTINCT_WORDS = 3;
  * Returns one function that carries a target (given its annotation's state: an orphaned one stays orphaned);
  * the comparison is made once for all of them.
  */
-export function prepareCarry(from: CarryVersion, to: CarryVersion, comparison: BlockComparison = compareVersions(from, to)): (target: AnnotationTarget, state?: CarriedState) => CarriedTarget {
+export function prepareCarry(from: CarryVersion, to: CarryVersion, comparison: BlockComparison = compareVersions(from, to)): (target: AnnotationTarget, state?: AnchorState) => CarriedTarget {
   const carrier = new TargetCarrier(from, to, comparison);
   return (target, state) => carrier.carry(target, state);
 }
@@ -64,7 +62,7 @@ export function carryTargets(from: CarryVersion, to: CarryVersion, targets: read
 
 interface Found {
   range: TextRange;
-  state: CarriedState;
+  state: AnchorState;
 }
 
 class TargetCarrier {
@@ -90,7 +88,7 @@ class TargetCarrier {
     }
   }
 
-  carry(target: AnnotationTarget, state?: CarriedState): CarriedTarget {
+  carry(target: AnnotationTarget, state?: AnchorState): CarriedTarget {
     const quote = quoteOf(target);
     // An orphaned annotation's quote is not in its version: it stays orphaned until a person re-attaches it.
     if (state === 'orphaned') return { target: this.orphanTarget(target, positionOf(target)), anchorState: 'orphaned' };
@@ -114,7 +112,7 @@ class TargetCarrier {
     const a = first === -1 ? undefined : this.changeOf[first];
     const b = last === -1 ? undefined : this.changeOf[last];
     const inPlace = a !== undefined && b !== undefined && isInPlace(a) && isInPlace(b);
-    const sameText: CarriedState = inPlace ? 'anchored' : 'moved';
+    const sameText: AnchorState = inPlace ? 'anchored' : 'moved';
 
     let window: TextRange | undefined;
     let mapped: TextRange | undefined;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AnchorState, Annotation, CriterionId, RecordId, Reply, RichText, Severity } from '../model';
+import { AnchorState, Annotation, AnnotationStatus, CriterionId, RecordId, Reply, RichText, Severity } from '../model';
 import { findRichTextShapeProblem } from '../rich-text';
 import { method, VersionPair } from './common';
 
@@ -56,7 +56,7 @@ export const ANNOTATION_METHODS = {
     z.object({ ...AnnotationRef, criterionIds: CriterionIds.optional(), severity: Severity.optional(), body: RichTextInput.optional() }).strict(),
     Annotation,
   ),
-  'annotations.setStatus': method(z.object({ ...AnnotationRef, status: z.enum(['open', 'resolved', 'wontfix']) }).strict(), Annotation),
+  'annotations.setStatus': method(z.object({ ...AnnotationRef, status: AnnotationStatus }).strict(), Annotation),
   /** Leaves a tombstone; `annotations.restore` undoes it. */
   'annotations.delete': method(z.object(AnnotationRef).strict(), z.object({ deleted: z.literal(true) })),
   'annotations.restore': method(z.object(AnnotationRef).strict(), Annotation),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Action, Assessment, CalendarDate, Category, CriterionId, RecordId, Verdict } from '../model';
+import { Action, ActionStatus, Assessment, CalendarDate, Category, CriterionId, RecordId, Verdict } from '../model';
 import { method } from './common';
 
 const ActionDescription = z.string().trim().min(1, 'Describe the action needed.').max(2000, 'An action has at most 2,000 characters.');
@@ -39,7 +39,7 @@ export const ASSESSMENT_METHODS = {
   ),
   'actions.update': method(
     z
-      .object({ reviewId: RecordId, actionId: RecordId, description: ActionDescription.optional(), ownerId: RecordId.optional(), dueDate: CalendarDate.optional(), status: z.enum(['open', 'done']).optional() })
+      .object({ reviewId: RecordId, actionId: RecordId, description: ActionDescription.optional(), ownerId: RecordId.optional(), dueDate: CalendarDate.optional(), status: ActionStatus.optional() })
       .strict(),
     Action,
   ),

@@ -138,10 +138,20 @@ export const RichText = z.object({
 });
 export type RichText = z.infer<typeof RichText>;
 
+/** Least to most severe: the order pickers, legends and rankings use. */
 export const SEVERITIES = ['info', 'minor', 'major', 'critical'] as const;
 export const Severity = z.enum(SEVERITIES);
+export type Severity = z.infer<typeof Severity>;
+
+/** An annotation's life: open until resolved or set aside. */
+export const ANNOTATION_STATUSES = ['open', 'resolved', 'wontfix'] as const;
+export const AnnotationStatus = z.enum(ANNOTATION_STATUSES);
+export type AnnotationStatus = z.infer<typeof AnnotationStatus>;
+
+/** How sure the place of a carried annotation is, from found as it was to not found at all. */
 export const ANCHOR_STATES = ['anchored', 'moved', 'fuzzy', 'orphaned'] as const;
 export const AnchorState = z.enum(ANCHOR_STATES);
+export type AnchorState = z.infer<typeof AnchorState>;
 
 export const Reply = z.object({
   id: RecordId,
@@ -158,7 +168,7 @@ export const Annotation = z.object({
   target: AnnotationTarget,
   criterionIds: z.array(CriterionId),
   severity: Severity,
-  status: z.enum(['open', 'resolved', 'wontfix']),
+  status: AnnotationStatus,
   body: RichText,
   author: Author,
   createdAt: Timestamp,
@@ -170,16 +180,21 @@ export const Annotation = z.object({
 });
 export type Annotation = z.infer<typeof Annotation>;
 
+/** The order a person goes through them: not yet reviewed, then from met to not applicable. */
 export const VERDICTS = ['unreviewed', 'met', 'partial', 'not-met', 'not-applicable'] as const;
 export const Verdict = z.enum(VERDICTS);
 export type Verdict = z.infer<typeof Verdict>;
+
+export const ACTION_STATUSES = ['open', 'done'] as const;
+export const ActionStatus = z.enum(ACTION_STATUSES);
+export type ActionStatus = z.infer<typeof ActionStatus>;
 
 export const Action = z.object({
   id: RecordId,
   description: z.string().trim().min(1).max(2000),
   ownerId: RecordId,
   dueDate: CalendarDate,
-  status: z.enum(['open', 'done']),
+  status: ActionStatus,
   createdAt: Timestamp,
   updatedAt: Timestamp,
   ...Tombstone,

@@ -1,21 +1,17 @@
-import { VERDICTS } from '../model';
+import { BLOCK_CHANGE_KINDS } from '../compare';
+import { CHANGE_KIND_LABELS, personLabel, ROLE_LABELS, SEVERITY_LABELS, VERDICT_LABELS, VERDICT_SHORT_LABELS } from '../vocabulary';
 import {
-  ANCHOR_LABEL,
-  CHANGE_LABEL,
+  annotationStateWords,
   formatBytes,
   formatDate,
   formatDateTime,
   nothingToCompare,
-  personLabel,
-  ROLE_LABEL,
-  SEVERITY_LABEL,
   shortenContext,
   shortQuote,
-  STATUS_LABEL,
-  VERDICT_LABEL,
-  VERDICT_SHORT,
+  VERDICT_COLUMNS,
+  verdictCountWords,
 } from './labels';
-import type { ChangeCounts, ChangedPassage, ReportAction, ReportAnnotation, ReportCriterion, ReportModel } from './model';
+import type { ChangedPassage, ReportAction, ReportAnnotation, ReportCriterion, ReportModel } from './model';
 import { signatureSlotCount } from './page-layout';
 import { reportStylesheet } from './report-style';
 import { reportSections } from './sections';
@@ -105,7 +101,7 @@ function versionsSection(model: ReportModel): string {
 
 function committeeSection(model: ReportModel): string {
   if (model.committee.length === 0) return '<p class="empty">No committee members are recorded.</p>';
-  const rows = model.committee.map((m) => `<tr><th scope="row">${esc(m.name)}</th><td>${esc(ROLE_LABEL[m.role])}</td><td>${m.email ? esc(m.email) : '—'}</td></tr>`);
+  const rows = model.committee.map((m) => `<tr><th scope="row">${esc(m.name)}</th><td>${esc(ROLE_LABELS[m.role])}</td><td>${m.email ? esc(m.email) : '—'}</td></tr>`);
   return `<table><thead><tr><th scope="col">Name</th><th scope="col">Role</th><th scope="col">Email</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
@@ -113,12 +109,10 @@ function summarySection(model: ReportModel): string {
   const s = model.summary;
   const v = s.verdicts;
   const version = model.reportedVersion ? `“${esc(model.reportedVersion.label)}”` : 'the policy';
-  const lead = `<p>The committee reviewed ${s.reviewed} of ${s.criteria} criteria on ${version}: ${v.met} met, ${v.partial} partly met, ${v['not-met']} not met and ${v['not-applicable']} not applicable; ${v.unreviewed} ${v.unreviewed === 1 ? 'is' : 'are'} not yet reviewed.</p>`;
-  const head = `<tr><th scope="col">Category</th>${VERDICTS.filter((x) => x !== 'unreviewed')
-    .map((x) => `<th scope="col" class="num">${VERDICT_SHORT[x]}</th>`)
-    .join('')}<th scope="col" class="num">Not reviewed</th><th scope="col" class="num">Total</th></tr>`;
+  const lead = `<p>The committee reviewed ${s.reviewed} of ${s.criteria} criteria on ${version}: ${verdictCountWords(v)}.</p>`;
+  const head = `<tr><th scope="col">Category</th>${VERDICT_COLUMNS.map((x) => `<th scope="col" class="num">${VERDICT_SHORT_LABELS[x]}</th>`).join('')}<th scope="col" class="num">Total</th></tr>`;
   const row = (label: string, counts: Record<string, number>, cell: 'th' | 'td') =>
-    `<tr><th scope="row">${esc(label)}</th>${[...VERDICTS.filter((x) => x !== 'unreviewed'), 'unreviewed']
+    `<tr><th scope="row">${esc(label)}</th>${VERDICT_COLUMNS
       .map((x) => `<${cell} class="num">${counts[x] ?? 0}</${cell}>`)
       .join('')}<${cell} class="num">${Object.values(counts).reduce((a, b) => a + b, 0)}</${cell}></tr>`;
   const table = `<table><caption>Verdicts by category</caption><thead>${head}</thead><tbody>${model.categories
@@ -140,7 +134,7 @@ const SUMMARY_LIST_LIMIT = 25;
 function annotationLine(model: ReportModel, number: number): string {
   const a = model.annotations[number - 1];
   if (!a) return '';
-  return `<li><a href="#a-${a.number}"><span class="label">A${a.number}</span></a> <span class="badge severity-${a.severity}">${SEVERITY_LABEL[a.severity]}</span> ${esc(criterionTitles(model, a))}: “${esc(shortQuote(a.quote, 160))}”</li>`;
+  return `<li><a href="#a-${a.number}"><span class="label">A${a.number}</span></a> <span class="badge severity-${a.severity}">${SEVERITY_LABELS[a.severity]}</span> ${esc(criterionTitles(model, a))}: “${esc(shortQuote(a.quote, 160))}”</li>`;
 }
 
 function criterionTitles(model: ReportModel, a: ReportAnnotation): string {
@@ -175,7 +169,7 @@ function criteriaSection(model: ReportModel, number: number): string {
 function criterionBlock(model: ReportModel, c: ReportCriterion, anchorOnce: (n: number) => boolean): string {
   const out: string[] = [`<article class="criterion" id="c-${esc(c.id)}" aria-labelledby="c-${esc(c.id)}-title">`];
   out.push(
-    `<div class="criterion-head"><h4 id="c-${esc(c.id)}-title">${esc(c.title)} <span class="criterion-id">${esc(c.id)}</span></h4><span class="badge verdict-${c.verdict}">${esc(VERDICT_LABEL[c.verdict])}</span></div>`,
+    `<div class="criterion-head"><h4 id="c-${esc(c.id)}-title">${esc(c.title)} <span class="criterion-id">${esc(c.id)}</span></h4><span class="badge verdict-${c.verdict}">${esc(VERDICT_LABELS[c.verdict])}</span></div>`,
   );
   out.push(`<p class="question">${esc(c.question)}${c.reference ? ` <span class="meta">(${esc(c.reference)})</span>` : ''}</p>`);
   if (c.rationale.trim()) out.push(`<div class="rationale"><span class="label">Rationale.</span> ${paragraphs(c.rationale)}</div>`);
@@ -200,15 +194,13 @@ function criterionBlock(model: ReportModel, c: ReportCriterion, anchorOnce: (n: 
 /** An annotation in full: quote, severity and state, author, comment and replies. */
 function annotationBlock(a: ReportAnnotation, supporting: boolean, withAnchor: boolean): string {
   const anchor = withAnchor ? ` id="a-${a.number}"` : '';
-  const state = [STATUS_LABEL[a.status], a.anchorState !== 'anchored' ? ANCHOR_LABEL[a.anchorState] : '', a.carried ? 'carried from an earlier version' : '']
-    .filter(Boolean)
-    .join(', ');
+  const state = annotationStateWords(a);
   const replies = a.replies.length
     ? `<ol class="replies">${a.replies
         .map((r) => `<li class="reply"><span class="meta">Reply by ${esc(personLabel(r.author))}, ${esc(formatDate(r.createdAt))}</span>${commentHtml(r.comment)}</li>`)
         .join('')}</ol>`
     : '';
-  return `<li class="annotation"${anchor}><p class="annotation-head"><span class="num">A${a.number}</span> <span class="badge severity-${a.severity}">${SEVERITY_LABEL[a.severity]}</span> ${esc(state)}${supporting ? ' · <strong>supports the verdict</strong>' : ''} · ${esc(personLabel(a.author))}, ${esc(formatDate(a.createdAt))}</p><blockquote><p>“${esc(shortQuote(a.quote))}”</p></blockquote><div class="comment">${commentHtml(a.comment)}</div>${replies}</li>`;
+  return `<li class="annotation"${anchor}><p class="annotation-head"><span class="num">A${a.number}</span> <span class="badge severity-${a.severity}">${SEVERITY_LABELS[a.severity]}</span> ${esc(state)}${supporting ? ' · <strong>supports the verdict</strong>' : ''} · ${esc(personLabel(a.author))}, ${esc(formatDate(a.createdAt))}</p><blockquote><p>“${esc(shortQuote(a.quote))}”</p></blockquote><div class="comment">${commentHtml(a.comment)}</div>${replies}</li>`;
 }
 
 /**
@@ -241,7 +233,7 @@ function paragraphs(text: string): string {
 }
 
 function actionText(a: ReportAction): string {
-  const owner = a.ownerRole ? `${a.ownerName} (${ROLE_LABEL[a.ownerRole]})` : a.ownerName;
+  const owner = a.ownerRole ? `${a.ownerName} (${ROLE_LABELS[a.ownerRole]})` : a.ownerName;
   const status = a.status === 'done' ? 'done' : a.overdue ? '<span class="overdue">overdue</span>' : 'open';
   return `${esc(a.description)} <span class="meta">— ${esc(owner)}, due ${esc(formatDate(a.dueDate))}, ${status}</span>`;
 }
@@ -252,9 +244,9 @@ function changesSection(model: ReportModel): string {
   const intro = `<p>From “${esc(c.from.label)}” to “${esc(c.to.label)}”.</p>`;
   if (!c.available || !c.counts) return `${intro}<p class="empty">No comparison of the two versions was available when this report was made.</p>`;
   const counts = c.counts;
-  const kinds = Object.keys(CHANGE_LABEL) as (keyof ChangeCounts)[];
+  const kinds = BLOCK_CHANGE_KINDS;
   const table = `<table><caption>Blocks of text (headings, paragraphs, list items, table cells) by kind of change</caption><thead><tr>${kinds
-    .map((k) => `<th scope="col" class="num">${CHANGE_LABEL[k]}</th>`)
+    .map((k) => `<th scope="col" class="num">${CHANGE_KIND_LABELS[k]}</th>`)
     .join('')}</tr></thead><tbody><tr>${kinds.map((k) => `<td class="num">${counts[k]}</td>`).join('')}</tr></tbody></table>`;
   const touched = c.touchedCriteria.length
     ? `<h3>Criteria these changes touch</h3><p>Annotations on these criteria sit in text that changed; the committee should check their verdicts again.</p><ul>${c.touchedCriteria
@@ -264,7 +256,7 @@ function changesSection(model: ReportModel): string {
   const passages = c.passages.length
     ? `<h3>Changed passages</h3><p class="meta">Removed words are struck through, added words underlined.</p><ul class="changes-passages">${c.passages
         .slice(0, PASSAGE_LIMIT)
-        .map((p) => `<li><span class="label">${esc(CHANGE_LABEL[p.kind])}.</span> ${passageHtml(p)}</li>`)
+        .map((p) => `<li><span class="label">${esc(CHANGE_KIND_LABELS[p.kind])}.</span> ${passageHtml(p)}</li>`)
         .join('')}</ul>${c.passages.length > PASSAGE_LIMIT ? `<p class="meta">… and ${c.passages.length - PASSAGE_LIMIT} more changed passages.</p>` : ''}`
     : '';
   return intro + table + touched + passages;
@@ -293,7 +285,7 @@ function actionPlanSection(model: ReportModel): string {
   if (model.actionPlan.length === 0) return '<p class="empty">No action is open.</p>';
   const rows = model.actionPlan.map(
     (a) =>
-      `<tr><td>${esc(formatDate(a.dueDate))}${a.overdue ? '<br><span class="overdue">overdue</span>' : ''}</td><td>${esc(a.description)}</td><td>${esc(a.ownerName)}${a.ownerRole ? `<br><span class="meta">${esc(ROLE_LABEL[a.ownerRole])}</span>` : ''}</td><td><a href="#c-${esc(a.criterionId)}">${esc(a.criterionTitle)}</a></td></tr>`,
+      `<tr><td>${esc(formatDate(a.dueDate))}${a.overdue ? '<br><span class="overdue">overdue</span>' : ''}</td><td>${esc(a.description)}</td><td>${esc(a.ownerName)}${a.ownerRole ? `<br><span class="meta">${esc(ROLE_LABELS[a.ownerRole])}</span>` : ''}</td><td><a href="#c-${esc(a.criterionId)}">${esc(a.criterionTitle)}</a></td></tr>`,
   );
   return `<p>Open actions, soonest due first.</p><table><thead><tr><th scope="col" style="width:16%">Due</th><th scope="col">Action</th><th scope="col" style="width:20%">Owner</th><th scope="col" style="width:24%">Criterion</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
@@ -313,7 +305,7 @@ function openItemsSection(model: ReportModel): string {
     const rows = items.openAnnotations.map((n) => {
       const a = model.annotations[n - 1];
       if (!a) return '';
-      return `<tr><th scope="row"><a href="#a-${a.number}">A${a.number}</a></th><td><span class="badge severity-${a.severity}">${SEVERITY_LABEL[a.severity]}</span></td><td>${esc(criterionTitles(model, a))}</td><td>“${esc(shortQuote(a.quote, 140))}”</td><td>${esc(a.author.name)}</td></tr>`;
+      return `<tr><th scope="row"><a href="#a-${a.number}">A${a.number}</a></th><td><span class="badge severity-${a.severity}">${SEVERITY_LABELS[a.severity]}</span></td><td>${esc(criterionTitles(model, a))}</td><td>“${esc(shortQuote(a.quote, 140))}”</td><td>${esc(a.author.name)}</td></tr>`;
     });
     parts.push(
       `<table><thead><tr><th scope="col" style="width:8%">No.</th><th scope="col" style="width:11%">Severity</th><th scope="col" style="width:24%">Criteria</th><th scope="col">Text</th><th scope="col" style="width:15%">Author</th></tr></thead><tbody>${rows.join('')}</tbody></table>`,
@@ -333,7 +325,7 @@ function signOffSection(model: ReportModel): string {
   if (model.signOffs.length) {
     const rows = model.signOffs.map(
       (s) =>
-        `<tr><th scope="row">${esc(s.signer.name)}${s.signer.role ? `<br><span class="meta">${esc(ROLE_LABEL[s.signer.role])}</span>` : ''}</th><td>${esc(s.meaning)}</td><td>${esc(formatDateTime(s.signedAt))}</td><td>${esc(s.reportFile)}<br><span class="hash">${esc(s.reportSha256)}</span></td></tr>`,
+        `<tr><th scope="row">${esc(s.signer.name)}${s.signer.role ? `<br><span class="meta">${esc(ROLE_LABELS[s.signer.role])}</span>` : ''}</th><td>${esc(s.meaning)}</td><td>${esc(formatDateTime(s.signedAt))}</td><td>${esc(s.reportFile)}<br><span class="hash">${esc(s.reportSha256)}</span></td></tr>`,
     );
     parts.push(
       `<p>Sign-offs recorded in the review before this report was made.</p><table><thead><tr><th scope="col" style="width:22%">Signer</th><th scope="col" style="width:16%">Meaning</th><th scope="col" style="width:20%">Signed</th><th scope="col">Report signed (file and SHA-256)</th></tr></thead><tbody>${rows.join('')}</tbody></table>`,

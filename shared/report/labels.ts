@@ -1,53 +1,22 @@
 import { markBidiControls } from '../document';
-import type { Annotation, CommitteeRole, Verdict } from '../model';
-import type { ChangeCounts, ReportModel, Severity } from './model';
+import { VERDICTS, type Verdict } from '../model';
+import { ANCHOR_STATE_DESCRIPTIONS, ANCHOR_STATE_LABELS, ANNOTATION_STATUS_LABELS, VERDICT_LABELS } from '../vocabulary';
+import type { ReportAnnotation, ReportModel, VerdictCounts } from './model';
 
-/** Words the report prints for the model's values: one place, so every rendering says the same thing. */
-export const VERDICT_LABEL: Record<Verdict, string> = {
-  unreviewed: 'Not yet reviewed',
-  met: 'Met',
-  partial: 'Partly met',
-  'not-met': 'Not met',
-  'not-applicable': 'Not applicable',
-};
+/** The verdict tables' columns: the verdicts given, then the criteria not yet reviewed. */
+export const VERDICT_COLUMNS: readonly Verdict[] = [...VERDICTS.filter((v) => v !== 'unreviewed'), 'unreviewed'];
 
-/** Short column heads for the verdict tables. */
-export const VERDICT_SHORT: Record<Verdict, string> = {
-  met: 'Met',
-  partial: 'Partly',
-  'not-met': 'Not met',
-  'not-applicable': 'N/A',
-  unreviewed: 'Open',
-};
+/** "12 met, 3 partly met, 1 not met and 2 not applicable; 4 not yet reviewed": the summary's count of verdicts. */
+export function verdictCountWords(counts: VerdictCounts): string {
+  const said = (v: Verdict) => `${counts[v]} ${VERDICT_LABELS[v].toLowerCase()}`;
+  return `${said('met')}, ${said('partial')}, ${said('not-met')} and ${said('not-applicable')}; ${said('unreviewed')}`;
+}
 
-export const SEVERITY_LABEL: Record<Severity, string> = { critical: 'Critical', major: 'Major', minor: 'Minor', info: 'Info' };
-
-export const STATUS_LABEL: Record<Annotation['status'], string> = { open: 'Open', resolved: 'Resolved', wontfix: 'Will not fix' };
-
-export const ANCHOR_LABEL: Record<Annotation['anchorState'], string> = {
-  anchored: 'in place',
-  moved: 'text moved',
-  fuzzy: 'text changed, found approximately',
-  orphaned: 'text no longer found',
-};
-
-export const ROLE_LABEL: Record<CommitteeRole, string> = {
-  chair: 'Chair',
-  secretary: 'Secretary',
-  member: 'Member',
-  legal: 'Legal',
-  privacy: 'Privacy',
-  stakeholder: 'Stakeholder',
-  observer: 'Observer',
-};
-
-export const CHANGE_LABEL: Record<keyof ChangeCounts, string> = {
-  unchanged: 'Unchanged',
-  changed: 'Changed',
-  added: 'Added',
-  removed: 'Removed',
-  moved: 'Moved',
-};
+/** An annotation's state as the report prints it: "Open, text changed (the words changed a little), carried from an earlier version". */
+export function annotationStateWords(a: Pick<ReportAnnotation, 'status' | 'anchorState' | 'carried'>): string {
+  const anchor = a.anchorState === 'anchored' ? '' : `${ANCHOR_STATE_LABELS[a.anchorState].toLowerCase()} (${ANCHOR_STATE_DESCRIPTIONS[a.anchorState]})`;
+  return [ANNOTATION_STATUS_LABELS[a.status], anchor, a.carried ? 'carried from an earlier version' : ''].filter(Boolean).join(', ');
+}
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
@@ -78,11 +47,6 @@ export function shortQuote(text: string, max = 480): string {
   const cut = flat.slice(0, max);
   const space = cut.lastIndexOf(' ');
   return `${(space > max * 0.7 ? cut.slice(0, space) : cut).trimEnd()} …`;
-}
-
-/** "Ana Diaz (Legal)". */
-export function personLabel(person: { name: string; role?: CommitteeRole | undefined }): string {
-  return person.role ? `${person.name} (${ROLE_LABEL[person.role]})` : person.name;
 }
 
 /** Unchanged words around an edit: enough to place it, not the whole paragraph. */

@@ -1,21 +1,17 @@
-import { VERDICTS } from '../model';
+import { BLOCK_CHANGE_KINDS } from '../compare';
+import { CHANGE_KIND_LABELS, personLabel, ROLE_LABELS, SEVERITY_LABELS, VERDICT_LABELS, VERDICT_SHORT_LABELS } from '../vocabulary';
 import {
-  ANCHOR_LABEL,
-  CHANGE_LABEL,
+  annotationStateWords,
   formatBytes,
   formatDate,
   formatDateTime,
   nothingToCompare,
-  personLabel,
-  ROLE_LABEL,
-  SEVERITY_LABEL,
   shortenContext,
   shortQuote,
-  STATUS_LABEL,
-  VERDICT_LABEL,
-  VERDICT_SHORT,
+  VERDICT_COLUMNS,
+  verdictCountWords,
 } from './labels';
-import type { ChangeCounts, ReportAnnotation, ReportModel } from './model';
+import type { ReportAnnotation, ReportModel } from './model';
 import { reportSections, type ReportSection } from './sections';
 
 /**
@@ -56,18 +52,18 @@ export function renderReportMarkdown(model: ReportModel): string {
   if (model.committee.length === 0) out.push('No committee members are recorded.', '');
   else {
     out.push('| Name | Role | Email |', '|---|---|---|');
-    for (const m of model.committee) out.push(`| ${cell(m.name)} | ${ROLE_LABEL[m.role]} | ${m.email ? cell(m.email) : '—'} |`);
+    for (const m of model.committee) out.push(`| ${cell(m.name)} | ${ROLE_LABELS[m.role]} | ${m.email ? cell(m.email) : '—'} |`);
     out.push('');
   }
 
   heading('summary');
   const s = model.summary;
   out.push(
-    `The committee reviewed ${s.reviewed} of ${s.criteria} criteria: ${s.verdicts.met} met, ${s.verdicts.partial} partly met, ${s.verdicts['not-met']} not met and ${s.verdicts['not-applicable']} not applicable; ${s.verdicts.unreviewed} not yet reviewed.`,
+    `The committee reviewed ${s.reviewed} of ${s.criteria} criteria: ${verdictCountWords(s.verdicts)}.`,
     '',
   );
-  const order = [...VERDICTS.filter((x) => x !== 'unreviewed'), 'unreviewed' as const];
-  out.push(`| Category | ${order.map((x) => (x === 'unreviewed' ? 'Not reviewed' : VERDICT_SHORT[x])).join(' | ')} | Total |`, `|---|${order.map(() => '--:').join('|')}|--:|`);
+  const order = VERDICT_COLUMNS;
+  out.push(`| Category | ${order.map((x) => VERDICT_SHORT_LABELS[x]).join(' | ')} | Total |`, `|---|${order.map(() => '--:').join('|')}|--:|`);
   for (const c of model.categories) out.push(`| ${cell(c.label)} | ${order.map((x) => c.verdicts[x]).join(' | ')} | ${c.criteria.length} |`);
   out.push(`| **All criteria** | ${order.map((x) => `**${s.verdicts[x]}**`).join(' | ')} | **${s.criteria}** |`, '');
   out.push(
@@ -78,7 +74,7 @@ export function renderReportMarkdown(model: ReportModel): string {
     out.push('### Open critical and major annotations', '');
     for (const n of s.seriousOpenAnnotations) {
       const a = model.annotations[n - 1];
-      if (a) out.push(`- **A${a.number}** ${SEVERITY_LABEL[a.severity]}, ${md(criterionTitles(model, a))}: “${md(shortQuote(a.quote, 160))}”`);
+      if (a) out.push(`- **A${a.number}** ${SEVERITY_LABELS[a.severity]}, ${md(criterionTitles(model, a))}: “${md(shortQuote(a.quote, 160))}”`);
     }
     out.push('');
   }
@@ -90,7 +86,7 @@ export function renderReportMarkdown(model: ReportModel): string {
     out.push(`### ${criteriaNumber}.${index + 1} ${md(category.label)}`, '');
     if (category.description) out.push(`*${md(category.description)}*`, '');
     for (const c of category.criteria) {
-      out.push(`#### ${md(c.title)} (\`${c.id}\`): ${VERDICT_LABEL[c.verdict]}`, '');
+      out.push(`#### ${md(c.title)} (\`${c.id}\`): ${VERDICT_LABELS[c.verdict]}`, '');
       out.push(`*${md(c.question)}*${c.reference ? ` (${md(c.reference)})` : ''}`, '');
       if (c.rationale.trim()) out.push(`**Rationale.** ${c.rationale.trim().split(/\n\s*\n/).map(md).join('\n\n')}`, '');
       if (c.assessedBy && c.assessedAt) out.push(`Verdict recorded by ${md(personLabel(c.assessedBy))}, ${formatDate(c.assessedAt)}.`, '');
@@ -120,9 +116,9 @@ export function renderReportMarkdown(model: ReportModel): string {
   else if (!ch.available || !ch.counts) out.push(`From “${md(ch.from.label)}” to “${md(ch.to.label)}”. No comparison was available when this report was made.`, '');
   else {
     const counts = ch.counts;
-    const kinds = Object.keys(CHANGE_LABEL) as (keyof ChangeCounts)[];
+    const kinds = BLOCK_CHANGE_KINDS;
     out.push(`From “${md(ch.from.label)}” to “${md(ch.to.label)}”.`, '');
-    out.push(`| ${kinds.map((k) => CHANGE_LABEL[k]).join(' | ')} |`, `|${kinds.map(() => '--:').join('|')}|`, `| ${kinds.map((k) => counts[k]).join(' | ')} |`, '');
+    out.push(`| ${kinds.map((k) => CHANGE_KIND_LABELS[k]).join(' | ')} |`, `|${kinds.map(() => '--:').join('|')}|`, `| ${kinds.map((k) => counts[k]).join(' | ')} |`, '');
     if (ch.touchedCriteria.length) {
       out.push('### Criteria these changes touch', '');
       for (const t of ch.touchedCriteria) out.push(`- ${md(t.title)} (\`${t.id}\`)`);
@@ -134,7 +130,7 @@ export function renderReportMarkdown(model: ReportModel): string {
         const text = p.parts?.length
           ? p.parts.map((part, i, all) => (part.kind === 'removed' ? `~~${md(part.text.trim())}~~ ` : part.kind === 'added' ? `**${md(part.text.trim())}** ` : md(shortenContext(part.text, i === 0, i === all.length - 1)))).join('')
           : `${p.before ? `~~${md(shortQuote(p.before, 300))}~~` : ''}${p.before && p.after ? ' → ' : ''}${p.after ? md(shortQuote(p.after, 300)) : ''}`;
-        out.push(`- **${CHANGE_LABEL[p.kind]}.** ${text.replace(/\s*\n\s*/g, ' ')}`);
+        out.push(`- **${CHANGE_KIND_LABELS[p.kind]}.** ${text.replace(/\s*\n\s*/g, ' ')}`);
       }
       out.push('');
     }
@@ -160,7 +156,7 @@ export function renderReportMarkdown(model: ReportModel): string {
     out.push('| No. | Severity | Criteria | Text | Author |', '|---|---|---|---|---|');
     for (const n of model.openItems.openAnnotations) {
       const a = model.annotations[n - 1];
-      if (a) out.push(`| A${a.number} | ${SEVERITY_LABEL[a.severity]} | ${cell(criterionTitles(model, a))} | “${cell(shortQuote(a.quote, 140))}” | ${cell(a.author.name)} |`);
+      if (a) out.push(`| A${a.number} | ${SEVERITY_LABELS[a.severity]} | ${cell(criterionTitles(model, a))} | “${cell(shortQuote(a.quote, 140))}” | ${cell(a.author.name)} |`);
     }
     out.push('');
   }
@@ -185,8 +181,8 @@ export function renderReportMarkdown(model: ReportModel): string {
 }
 
 function annotationMarkdown(a: ReportAnnotation, supporting: boolean): string[] {
-  const state = [STATUS_LABEL[a.status], a.anchorState !== 'anchored' ? ANCHOR_LABEL[a.anchorState] : '', a.carried ? 'carried from an earlier version' : ''].filter(Boolean).join(', ');
-  const lines = [`- **A${a.number}** · ${SEVERITY_LABEL[a.severity]} · ${state}${supporting ? ' · supports the verdict' : ''} · ${md(personLabel(a.author))}, ${formatDate(a.createdAt)}`, '', `  > ${md(shortQuote(a.quote))}`, ''];
+  const state = annotationStateWords(a);
+  const lines = [`- **A${a.number}** · ${SEVERITY_LABELS[a.severity]} · ${state}${supporting ? ' · supports the verdict' : ''} · ${md(personLabel(a.author))}, ${formatDate(a.createdAt)}`, '', `  > ${md(shortQuote(a.quote))}`, ''];
   for (const line of commentMarkdown(a.comment)) lines.push(`  ${line}`);
   for (const r of a.replies) {
     lines.push('', `  - *Reply by ${md(personLabel(r.author))}, ${formatDate(r.createdAt)}:*`);

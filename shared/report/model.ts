@@ -1,14 +1,19 @@
 import { CATEGORY_INFO } from '../checklist';
 import {
   CATEGORIES,
+  isReviewed,
   SEVERITIES,
   VERDICTS,
+  type ActionStatus,
+  type AnchorState,
   type Annotation,
+  type AnnotationStatus,
   type Author,
   type Category,
   type CommitteeRole,
   type Criterion,
   type Review,
+  type Severity,
   type Verdict,
   type Version,
 } from '../model';
@@ -18,7 +23,6 @@ import { richTextToPlainText } from '../rich-text';
 export const REPORT_FORMAT = 'policy-review-report';
 export const REPORT_FORMAT_VERSION = 1;
 
-export type Severity = (typeof SEVERITIES)[number];
 export type VerdictCounts = Record<Verdict, number>;
 export type SeverityCounts = Record<Severity, number>;
 
@@ -99,8 +103,8 @@ export interface ReportAnnotation {
   start: number;
   end: number;
   severity: Severity;
-  status: Annotation['status'];
-  anchorState: Annotation['anchorState'];
+  status: AnnotationStatus;
+  anchorState: AnchorState;
   /** Carried forward from an annotation on an earlier version. */
   carried: boolean;
   criterionIds: string[];
@@ -118,7 +122,7 @@ export interface ReportAction {
   ownerName: string;
   ownerRole?: CommitteeRole;
   dueDate: string;
-  status: 'open' | 'done';
+  status: ActionStatus;
   /** Open and due before the report's date. */
   overdue: boolean;
   criterionId: string;
@@ -225,7 +229,7 @@ export function buildReportModel(review: Review, options: ReportOptions): Report
   const numberOf = new Map(annotations.map((a) => [a.id, a.number]));
   const assessments = new Map(review.assessments.filter((a) => a.versionId === reported?.id).map((a) => [a.criterionId, a]));
 
-  const toAction = (criterion: Criterion) => (action: { id: string; description: string; ownerId: string; dueDate: string; status: 'open' | 'done' }): ReportAction => {
+  const toAction = (criterion: Criterion) => (action: { id: string; description: string; ownerId: string; dueDate: string; status: ActionStatus }): ReportAction => {
     const owner = members.get(action.ownerId);
     const entry: ReportAction = {
       id: action.id,
@@ -257,7 +261,7 @@ export function buildReportModel(review: Review, options: ReportOptions): Report
       actions: (assessment?.actions ?? []).filter((a) => !a.deletedAt).map(toAction(criterion)),
     };
     if (criterion.reference) entry.reference = criterion.reference;
-    if (assessment && assessment.verdict !== 'unreviewed') {
+    if (assessment && isReviewed(assessment.verdict)) {
       entry.assessedBy = assessment.author;
       entry.assessedAt = assessment.updatedAt;
     }
@@ -285,7 +289,7 @@ export function buildReportModel(review: Review, options: ReportOptions): Report
     committee: review.committee.filter((m) => !m.deletedAt).map(({ name, role, email }) => (email ? { name, role, email } : { name, role })),
     summary: {
       criteria: reportCriteria.length,
-      reviewed: reportCriteria.filter((c) => c.verdict !== 'unreviewed').length,
+      reviewed: reportCriteria.filter((c) => isReviewed(c.verdict)).length,
       verdicts: countVerdicts(reportCriteria),
       openAnnotations: Object.fromEntries(SEVERITIES.map((s) => [s, open.filter((a) => a.severity === s).length])) as SeverityCounts,
       seriousOpenAnnotations: open.filter((a) => a.severity === 'critical' || a.severity === 'major').map((a) => a.number),
@@ -376,7 +380,8 @@ function countVerdicts(criteria: readonly { verdict: Verdict }[]): VerdictCounts
   return Object.fromEntries(VERDICTS.map((v) => [v, criteria.filter((c) => c.verdict === v).length])) as VerdictCounts;
 }
 
-const SEVERITY_RANK: Record<Severity, number> = { critical: 0, major: 1, minor: 2, info: 3 };
+/** Most severe first. */
+const SEVERITY_RANK = Object.fromEntries(SEVERITIES.map((severity, rank) => [severity, -rank])) as Record<Severity, number>;
 
 function bySeverityThenNumber(a: ReportAnnotation, b: ReportAnnotation): number {
   return SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || a.number - b.number;

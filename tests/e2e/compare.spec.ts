@@ -110,9 +110,10 @@ test.describe('comparing versions and carrying annotations forward', () => {
     await expect(area.getByText('5 annotations on the older version, 5 carried to the newer one so far.')).toBeVisible();
     const carried = await invoke('annotations.list', { reviewId, versionId: v2.id });
     expect(carried).toHaveLength(5);
-    for (const state of ['anchored', 'moved', 'fuzzy', 'orphaned'] as const) {
+    const stateWords = { anchored: 'in place', moved: 'moved', fuzzy: 'text changed', orphaned: 'orphaned' } as const;
+    for (const [state, words] of Object.entries(stateWords)) {
       const count = carried.filter((a) => a.anchorState === state).length;
-      await expect(outcome.locator(`[data-anchor-state="${state}"]`)).toHaveText(new RegExp(`^${count} ${state}`));
+      await expect(outcome.locator(`[data-anchor-state="${state}"]`)).toHaveText(new RegExp(`^${count} ${words}: `));
     }
     const onV2 = (source: { id: string }) => carried.find((a) => a.carriedFrom === source.id)!;
     expect(onV2(deleted).anchorState).toBe('orphaned');

@@ -52,8 +52,8 @@ test.describe('a review open in two windows', () => {
 
     const checklist = await showArea(second, 'Checklist');
     const card = checklist.getByRole('article', { name: 'Approval of new accounts and account inventory' });
-    await expect(card.getByRole('radio', { name: 'Partial' })).toBeChecked();
-    await expect(card.getByRole('radio', { name: 'Partial' })).toBeDisabled();
+    await expect(card.getByRole('radio', { name: 'Partly met' })).toBeChecked();
+    await expect(card.getByRole('radio', { name: 'Partly met' })).toBeDisabled();
     await expect(card.getByRole('textbox', { name: 'Rationale' })).toHaveAttribute('readonly', '');
     await expect(card.getByRole('button', { name: 'Add action' })).toHaveCount(0);
     await expect(checklist.getByRole('button', { name: /^Move/ })).toHaveCount(0);

@@ -134,7 +134,7 @@ test.describe('a review workshop', () => {
     await expect(purpose.getByRole('button', { name: /share timely and accurate information with residents/ })).toBeVisible();
 
     const accuracy = checklist.getByRole('article', { name: 'Publishing approval and accuracy checks' });
-    await accuracy.getByRole('radio', { name: 'Partial' }).check();
+    await accuracy.getByRole('radio', { name: 'Partly met' }).check();
     await accuracy.getByRole('textbox', { name: 'Rationale' }).fill('Accuracy is named but nobody is responsible for checking it.');
     await accuracy.getByRole('button', { name: 'Add action' }).click();
     await accuracy.getByRole('textbox', { name: 'Action needed' }).fill('Name the reviewer who checks facts before publishing.');

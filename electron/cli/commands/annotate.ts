@@ -2,6 +2,7 @@ import { ANNOTATION_METHODS } from '../../../shared/api';
 import { AppError } from '../../../shared/errors';
 import { SEVERITIES } from '../../../shared/model';
 import { plainTextToRichText } from '../../../shared/rich-text';
+import { SEVERITY_LABELS } from '../../../shared/vocabulary';
 import { addAnnotation } from '../../../shared/domain/annotations/edit-annotations';
 import { findQuote } from '../../../shared/domain/annotations/find-quote';
 import { versionByReference } from '../../../shared/domain/annotations/version-reference';
@@ -59,6 +60,6 @@ export const annotateCommand: CliCommand = {
       return { created: await store.mutate((review) => addAnnotation(review, input, actor)), version };
     });
     if (ctx.json) return printJson(ctx, { annotationId: annotation.created.id });
-    ctx.out(`Annotated “${quote}” in version “${annotation.version.label}” (${annotation.created.severity}; ${annotation.created.criterionIds.join(', ')}): ${annotation.created.id}`);
+    ctx.out(`Annotated “${quote}” in version “${annotation.version.label}” (${SEVERITY_LABELS[annotation.created.severity]}; ${annotation.created.criterionIds.join(', ')}): ${annotation.created.id}`);
   },
 };

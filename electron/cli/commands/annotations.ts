@@ -1,4 +1,5 @@
 import { richTextToPlainText } from '../../../shared/rich-text';
+import { ANNOTATION_STATUS_LABELS, SEVERITY_LABELS } from '../../../shared/vocabulary';
 import { listAnnotations } from '../../../shared/domain/annotations/edit-annotations';
 import { versionByReference } from '../../../shared/domain/annotations/version-reference';
 import { contextFor, parseCommandArgs, printJson, type CliCommand } from '../context';
@@ -38,7 +39,7 @@ export const annotationsCommand: CliCommand = {
     if (listed.length === 0) return ctx.out('No annotations.');
     const labels = new Map(review.versions.map((v) => [v.id, v.label]));
     for (const a of listed) {
-      ctx.out(`${a.id}  [${a.severity}, ${a.status}]  ${labels.get(a.versionId) ?? a.versionId}  ${a.start}-${a.end}  ${a.criterionIds.join(', ')}`);
+      ctx.out(`${a.id}  [${SEVERITY_LABELS[a.severity]}, ${ANNOTATION_STATUS_LABELS[a.status]}]  ${labels.get(a.versionId) ?? a.versionId}  ${a.start}-${a.end}  ${a.criterionIds.join(', ')}`);
       ctx.out(`    “${a.quote.replace(/\s+/g, ' ')}”`);
       if (a.comment) ctx.out(`    ${a.author}: ${a.comment.replace(/\n/g, '\n    ')}`);
       if (a.replies) ctx.out(`    ${a.replies} repl${a.replies === 1 ? 'y' : 'ies'}`);

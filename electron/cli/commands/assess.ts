@@ -1,5 +1,6 @@
 import { ASSESSMENT_METHODS } from '../../../shared/api';
 import { AppError } from '../../../shared/errors';
+import { VERDICT_LABELS } from '../../../shared/vocabulary';
 import { versionByReference } from '../../../shared/domain/annotations/version-reference';
 import { describeInputProblems } from '../../services/api/input-problems';
 import { setAssessment } from '../../../shared/domain/assessments/set-assessment';
@@ -42,6 +43,6 @@ export const assessCommand: CliCommand = {
       return store.mutate((review) => setAssessment(review, input, actor));
     });
     if (ctx.json) return printJson(ctx, { assessmentId: assessment.id, versionId: assessment.versionId, criterionId: assessment.criterionId, verdict: assessment.verdict, rationale: assessment.rationale });
-    ctx.out(`Recorded “${assessment.verdict}” for ${assessment.criterionId}.`);
+    ctx.out(`Recorded “${VERDICT_LABELS[assessment.verdict]}” for ${assessment.criterionId}.`);
   },
 };

@@ -1,4 +1,6 @@
 import { AppError } from '../../../shared/errors';
+import { ANCHOR_STATES } from '../../../shared/model';
+import { ANCHOR_STATE_LABELS } from '../../../shared/vocabulary';
 import { versionByReference } from '../../../shared/domain/annotations/version-reference';
 import { carryChange } from '../../../shared/domain/compare/carry-annotations';
 import { applyChange } from '../../services/api/mutate-review';
@@ -26,13 +28,14 @@ export const carryCommand: CliCommand = {
       return { outcome, from, to, quotes: outcome.carried.map((c) => made.get(c.annotationId) ?? '') };
     });
     if (ctx.json) return printJson(ctx, { ...outcome.counts, alreadyCarried: outcome.alreadyCarried, carried: outcome.carried });
-    const { anchored, moved, fuzzy, orphaned } = outcome.counts;
+    const { moved, fuzzy, orphaned } = outcome.counts;
     const already = outcome.alreadyCarried ? ` ${outcome.alreadyCarried} were already carried.` : '';
-    ctx.out(`Carried ${outcome.carried.length} annotation${outcome.carried.length === 1 ? '' : 's'} from “${from.label}” to “${to.label}”: ${anchored} anchored, ${moved} moved, ${fuzzy} fuzzy, ${orphaned} orphaned.${already}`);
-    if (moved + fuzzy + orphaned > 0) ctx.out('Moved and fuzzy anchors wait for a person to confirm them; orphaned annotations are kept and can be re-attached in the app.');
+    const counts = ANCHOR_STATES.map((state) => `${outcome.counts[state]} ${ANCHOR_STATE_LABELS[state].toLowerCase()}`).join(', ');
+    ctx.out(`Carried ${outcome.carried.length} annotation${outcome.carried.length === 1 ? '' : 's'} from “${from.label}” to “${to.label}”: ${counts}.${already}`);
+    if (moved + fuzzy + orphaned > 0) ctx.out('Moved annotations and those whose text changed wait for a person to confirm them; orphaned ones are kept and can be re-attached in the app.');
     for (const [index, carried] of outcome.carried.entries()) {
       const quote = (quotes[index] ?? '').replace(/\s+/g, ' ');
-      ctx.out(`  ${carried.annotationId}  ${carried.anchorState.padEnd(8)}  “${quote.length > 70 ? `${quote.slice(0, 69)}…` : quote}”`);
+      ctx.out(`  ${carried.annotationId}  ${ANCHOR_STATE_LABELS[carried.anchorState].padEnd(12)}  “${quote.length > 70 ? `${quote.slice(0, 69)}…` : quote}”`);
     }
   },
 };

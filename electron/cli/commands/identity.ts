@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { COMMITTEE_ROLES, CommitteeRole } from '../../../shared/model';
 import type { IdentitySummary } from '../../../shared/api';
 import { AppError } from '../../../shared/errors';
+import { ROLE_LABELS } from '../../../shared/vocabulary';
 import { IdentityStore } from '../../services/identities/identity-store';
 import { writeFileDurably } from '../../services/storage/durable-write';
 import { contextFor, parseCommandArgs, printJson, type CliCommand, type CliContext } from '../context';
@@ -38,7 +39,7 @@ export const identityCommand: CliCommand = {
         const identities = await store.list();
         if (ctx.json) return printJson(ctx, identities);
         if (identities.length === 0) return ctx.out('No identities yet. `policy-review identity new` makes one.');
-        for (const i of identities) ctx.out(`${i.id}  ${i.name} (${i.role})${i.email ? ` <${i.email}>` : ''}  ${i.origin === 'pkcs12' ? 'from PKCS #12' : 'self-signed'}, valid until ${i.certificate.notAfter.slice(0, 10)}\n    SHA-256 ${i.certificate.fingerprint}${cannotSign(i)}`);
+        for (const i of identities) ctx.out(`${i.id}  ${i.name} (${ROLE_LABELS[i.role]})${i.email ? ` <${i.email}>` : ''}  ${i.origin === 'pkcs12' ? 'from PKCS #12' : 'self-signed'}, valid until ${i.certificate.notAfter.slice(0, 10)}\n    SHA-256 ${i.certificate.fingerprint}${cannotSign(i)}`);
         return;
       }
       case 'export': {
@@ -75,7 +76,7 @@ export const identityCommand: CliCommand = {
 
 function printIdentity(ctx: CliContext, identity: IdentitySummary, verb: string): void {
   if (ctx.json) return printJson(ctx, identity);
-  ctx.out(`${verb} ${identity.id}: ${identity.name} (${identity.role}), ${identity.certificate.keyAlgorithm}, valid until ${identity.certificate.notAfter.slice(0, 10)}.\n    SHA-256 ${identity.certificate.fingerprint}${cannotSign(identity)}`);
+  ctx.out(`${verb} ${identity.id}: ${identity.name} (${ROLE_LABELS[identity.role]}), ${identity.certificate.keyAlgorithm}, valid until ${identity.certificate.notAfter.slice(0, 10)}.\n    SHA-256 ${identity.certificate.fingerprint}${cannotSign(identity)}`);
 }
 
 /** A line saying why an identity cannot sign, when it cannot. */

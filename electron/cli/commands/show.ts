@@ -1,4 +1,5 @@
 import type { DamagedRecord } from '../../../shared/model';
+import { personLabel } from '../../../shared/vocabulary';
 import { damagedRecordInfo } from '../../services/library/review-file-repairs';
 import { contextFor, parseCommandArgs, printJson, type CliCommand } from '../context';
 import { resolveReviewId } from '../resolve-review';
@@ -41,7 +42,7 @@ export const showCommand: CliCommand = {
       });
     }
     ctx.out(`${review.title}\n  id: ${review.id}\n  updated: ${review.updatedAt}`);
-    ctx.out(`  committee: ${committee.map((m) => `${m.name} (${m.role})`).join(', ') || 'none'}`);
+    ctx.out(`  committee: ${committee.map(personLabel).join(', ') || 'none'}`);
     ctx.out(`  versions: ${versions.length ? '' : 'none'}`);
     for (const v of versions) ctx.out(`    ${v.id}  ${v.label}  ${v.source.fileName}  ${v.blocks.length} blocks`);
     ctx.out(`  checklist: ${criteria.length} criteria (${review.checklist.basedOn})`);

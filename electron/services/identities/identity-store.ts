@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { IdentitySummary, TrustedCertificate } from '../../../shared/api';
 import { AppError } from '../../../shared/errors';
 import { Author, CommitteeRole, RecordId, Timestamp, serializeJson } from '../../../shared/model';
-import { ROLE_LABEL } from '../../../shared/report';
+import { ROLE_LABELS } from '../../../shared/vocabulary';
 import { writeFileDurably } from '../storage/durable-write';
 import { isNodeError } from '../storage/json-file-adapter';
 import { certificateFingerprint, certificateToPem, describeCertificate, readCertificateFile } from './certificate';
@@ -76,7 +76,7 @@ export class IdentityStore {
     // The identity signs as this author in sign-offs, so it must be one the review accepts.
     const checked = Author.safeParse({ name: input.name, role: input.role, ...(input.email ? { email: input.email } : {}) });
     if (!checked.success) throw new AppError('E_INVALID_INPUT', input.email && !Author.shape.email.safeParse(input.email).success ? `“${input.email}” is not an email address.` : 'A name is required (at most 200 characters).');
-    const subject = { name: input.name, title: ROLE_LABEL[input.role], ...(input.email ? { email: input.email } : {}) };
+    const subject = { name: input.name, title: ROLE_LABELS[input.role], ...(input.email ? { email: input.email } : {}) };
     const { certificate, privateKey } = await createSelfSignedIdentity(subject);
     return this.save({ name: input.name, role: input.role, email: input.email, origin: 'created', certificate, chain: [], privateKey, passphrase: input.passphrase });
   }

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { PDFHexString, PDFName, PDFString } from '@cantoo/pdf-lib';
 import type { Author } from '../../../shared/model';
-import { formatDateTime, ROLE_LABEL } from '../../../shared/report';
+import { formatDateTime } from '../../../shared/report';
+import { ROLE_LABELS } from '../../../shared/vocabulary';
 import { createDetachedCms, type CmsSigner } from './cms-signature';
 import { pdfDate } from './pdf-date';
 import { openPdfUpdate } from './pdf-incremental';
@@ -54,7 +55,7 @@ export async function signPdf(pdf: Uint8Array, request: PdfSignatureRequest): Pr
   }
   fillSignatureField(doc, signatureRef, firstEmptySignatureField(doc), [
     { text: signer.name, size: 10, bold: true },
-    { text: signer.role ? ROLE_LABEL[signer.role] : 'Signer', size: 7.5 },
+    { text: signer.role ? ROLE_LABELS[signer.role] : 'Signer', size: 7.5 },
     { text: meaning, size: 9, bold: true },
     { text: `Signed ${formatDateTime(signedAt.toISOString())}`, size: 7.5 },
     { text: 'Digital signature (PAdES); check it in any PDF reader.', size: 6, muted: true },

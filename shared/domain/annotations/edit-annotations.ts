@@ -1,14 +1,11 @@
 import type { NewAnnotation } from '../../api';
 import { targetForRange } from '../../anchoring';
 import { AppError } from '../../errors';
-import { Annotation, type Author, type Review, type RichText } from '../../model';
+import { Annotation, type AnnotationStatus, type Author, type Review, type RichText, type Severity } from '../../model';
 import { recordAudit } from '../reviews/audit';
 import { liveVersion } from '../versions/version-summary';
 import { checkedCommentBody, shortQuote } from './comment-body';
 import { validRecord } from '../valid-record';
-
-export type Severity = Annotation['severity'];
-export type AnnotationStatus = Annotation['status'];
 
 
 /**

@@ -1,15 +1,13 @@
 import type { ActionPlanEntry } from '../../api';
 import { AppError } from '../../errors';
-import { Action, type Assessment, type Author, type Member, type Review } from '../../model';
+import { Action, needsAction, type Assessment, type Author, type Member, type Review, type Verdict } from '../../model';
+import { VERDICT_LABELS } from '../../vocabulary';
 import { validRecord } from '../valid-record';
 import { recordAudit } from '../reviews/audit';
 import { liveVersion } from '../versions/version-summary';
 import { liveCriterion } from './set-assessment';
 
 export type PlannedAction = Assessment['actions'][number];
-
-/** The verdicts that call for corrective action. */
-const NEEDS_ACTION: readonly Assessment['verdict'][] = ['partial', 'not-met'];
 
 export interface NewAction {
   versionId: string;
@@ -19,13 +17,13 @@ export interface NewAction {
   dueDate: string;
 }
 
-/** Adds a corrective action, owned by a committee member, to a verdict of partial or not met. */
+/** Adds a corrective action, owned by a committee member, to a verdict of partly met or not met. */
 export function addAction(review: Review, input: NewAction, actor: Author): PlannedAction {
   const version = liveVersion(review, input.versionId);
   const criterion = liveCriterion(review, input.criterionId);
   const assessment = review.assessments.find((a) => a.versionId === version.id && a.criterionId === criterion.id);
-  if (!assessment || !NEEDS_ACTION.includes(assessment.verdict)) {
-    throw new AppError('E_INVALID_INPUT', `An action belongs to a verdict of partial or not met; “${criterion.title}” is ${verdictWords(assessment?.verdict ?? 'unreviewed')} for version “${version.label}”.`);
+  if (!assessment || !needsAction(assessment.verdict)) {
+    throw new AppError('E_INVALID_INPUT', `An action belongs to a verdict of partly met or not met; “${criterion.title}” is ${verdictWords(assessment?.verdict ?? 'unreviewed')} for version “${version.label}”.`);
   }
   const owner = liveMember(review, input.ownerId);
   const now = new Date().toISOString();
@@ -55,8 +53,8 @@ export function updateAction(review: Review, actionId: string, changes: ActionCh
   const said: string[] = [];
   const description = changes.description?.trim();
   const edits = (description !== undefined && description !== action.description) || (changes.ownerId !== undefined && changes.ownerId !== action.ownerId) || (changes.dueDate !== undefined && changes.dueDate !== action.dueDate);
-  if (edits && !NEEDS_ACTION.includes(assessment.verdict)) {
-    throw new AppError('E_INVALID_INPUT', `An action belongs to a verdict of partial or not met; this one’s verdict is now ${verdictWords(assessment.verdict)}, so it can only be marked done or deleted.`);
+  if (edits && !needsAction(assessment.verdict)) {
+    throw new AppError('E_INVALID_INPUT', `An action belongs to a verdict of partly met or not met; this one’s verdict is now ${verdictWords(assessment.verdict)}, so it can only be marked done or deleted.`);
   }
   if (description !== undefined && description !== action.description) {
     action.description = description;
@@ -153,8 +151,8 @@ function criterionTitle(review: Review, criterionId: string): string {
   return review.checklist.criteria.find((c) => c.id === criterionId)?.title ?? criterionId;
 }
 
-function verdictWords(verdict: Assessment['verdict']): string {
-  return { unreviewed: 'not reviewed yet', met: 'met', partial: 'partial', 'not-met': 'not met', 'not-applicable': 'not applicable' }[verdict];
+function verdictWords(verdict: Verdict): string {
+  return VERDICT_LABELS[verdict].toLowerCase();
 }
 
 function shorten(text: string, max = 80): string {

@@ -78,7 +78,7 @@ describe('the action plan', () => {
     const { ws, reviewId, version, bea } = await withVerdict('met');
     for (const criterionId of [PRIVACY, CONDUCT]) {
       const error = await failure(ws, 'actions.add', { reviewId, versionId: version.id, criterionId, description: 'Do it.', ownerId: bea.id, dueDate: '2030-01-31' });
-      expect(error).toMatchObject({ code: 'E_INVALID_INPUT', message: expect.stringMatching(/^An action belongs to a verdict of partial or not met/) });
+      expect(error).toMatchObject({ code: 'E_INVALID_INPUT', message: expect.stringMatching(/^An action belongs to a verdict of partly met or not met/) });
     }
   });
 
@@ -112,7 +112,7 @@ describe('the action plan', () => {
     const edited = await call(ws, 'actions.update', { reviewId, actionId: action.id, description: 'Draft the consent text', ownerId: cem.id, dueDate: '2030-02-28' });
     expect(edited).toMatchObject({ description: 'Draft the consent text', ownerId: cem.id, dueDate: '2030-02-28' });
     await call(ws, 'assessments.set', { reviewId, versionId: version.id, criterionId: PRIVACY, verdict: 'met', rationale: 'Fixed.', annotationIds: [] });
-    expect(await failure(ws, 'actions.update', { reviewId, actionId: action.id, dueDate: '2031-01-01' })).toMatchObject({ code: 'E_INVALID_INPUT', message: expect.stringMatching(/^An action belongs to a verdict of partial or not met/) });
+    expect(await failure(ws, 'actions.update', { reviewId, actionId: action.id, dueDate: '2031-01-01' })).toMatchObject({ code: 'E_INVALID_INPUT', message: expect.stringMatching(/^An action belongs to a verdict of partly met or not met/) });
     expect(await call(ws, 'actions.update', { reviewId, actionId: action.id, status: 'done' })).toMatchObject({ status: 'done' });
   });
 

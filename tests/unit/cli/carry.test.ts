@@ -56,8 +56,8 @@ describe('policy-review carry', () => {
     const { dataDir, id } = await annotatedReview();
     const run = await runCli(['carry', id, '--from', '2021', '--to', '2023', '--data-dir', dataDir]);
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain('Carried 3 annotations from “2021” to “2023”: 1 anchored, 0 moved, 1 fuzzy, 1 orphaned.');
-    expect(run.stdout).toMatch(/orphaned\s+“to invite comment on City services”/);
+    expect(run.stdout).toContain('Carried 3 annotations from “2021” to “2023”: 1 in place, 0 moved, 1 text changed, 1 orphaned.');
+    expect(run.stdout).toMatch(/Orphaned\s+“to invite comment on City services”/);
   });
 
   it('exits 1 with the reason when the review is open for editing in another process, and changes nothing', async () => {

@@ -26,7 +26,7 @@ describe('policy-review identity', () => {
     const listed = await runCli(['identity', 'list', '--json', '--data-dir', dataDir]);
     expect((JSON.parse(listed.stdout) as IdentitySummary[]).map((i) => i.id)).toEqual([identity.id]);
     const human = await runCli(['identity', 'list', '--data-dir', dataDir]);
-    expect(human.stdout).toContain(`${identity.id}  Ana Díaz (chair) <ana.diaz@riverton.example>  self-signed`);
+    expect(human.stdout).toContain(`${identity.id}  Ana Díaz (Chair) <ana.diaz@riverton.example>  self-signed`);
 
     const out = join(dataDir, 'ana.pem');
     const exported = await runCli(['identity', 'export', identity.id.slice(0, 8), '--out', out, '--data-dir', dataDir]);

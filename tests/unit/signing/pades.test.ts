@@ -98,7 +98,7 @@ describe('PAdES signatures in a report PDF', () => {
     const appearance = doc.context.lookup(first!.lookup(PDFName.of('AP'), PDFDict).get(PDFName.of('N'))) as PDFRawStream;
     const content = Buffer.from(decodePDFRawStream(appearance).decode()).toString('latin1');
     const shown = [...content.matchAll(/<([0-9A-F]+)> Tj/g)].map((m) => Buffer.from(m[1]!, 'hex').toString('latin1'));
-    expect(shown.slice(0, 4)).toEqual(['Ben Okafor', 'Legal', 'Legal review', 'Signed 14 March 2025, 15:30 UTC']);
+    expect(shown.slice(0, 4)).toEqual(['Ben Okafor', 'Legal advisor', 'Legal review', 'Signed 14 March 2025, 15:30 UTC']);
     const rect = first!.lookup(PDFName.of('Rect')) as unknown as { asArray(): { asNumber(): number }[] };
     const [x1, y1, x2, y2] = rect.asArray().map((n) => n.asNumber());
     expect(x2! - x1!).toBeGreaterThan(200);

@@ -1,10 +1,8 @@
 import { locateTarget } from '../../../../shared/anchoring';
 import { composeVersionText } from '../../../../shared/document';
-import type { Annotation, Block, Version } from '../../../../shared/model';
+import { SEVERITIES, type Annotation, type Block, type Severity, type Version } from '../../../../shared/model';
 
-export type Severity = Annotation['severity'];
-
-const SEVERITY_RANK: Record<Severity, number> = { info: 0, minor: 1, major: 2, critical: 3 };
+const SEVERITY_RANK = Object.fromEntries(SEVERITIES.map((severity, rank) => [severity, rank])) as Record<Severity, number>;
 
 /** The most severe of some severities. */
 export function mostSevere(severities: Iterable<Severity>): Severity {

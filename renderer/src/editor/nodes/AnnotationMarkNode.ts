@@ -1,6 +1,6 @@
 import { MarkNode } from '@lexical/mark';
 import { $applyNodeReplacement, type EditorConfig, type LexicalNode } from 'lexical';
-import type { Severity } from '../highlights/highlightLayout';
+import type { Severity } from '../../../../shared/model';
 
 /**
  * A highlight over a run of policy text: a MarkNode whose ids are the annotations over that run (several when

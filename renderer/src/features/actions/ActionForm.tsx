@@ -1,9 +1,9 @@
-import { useId, useState, type FormEvent } from 'react';
+import { type FormEvent, useId, useState } from 'react';
 import type { Member } from '../../../../shared/model';
+import { personLabel } from '../../../../shared/vocabulary';
 import { errorMessage } from '../../api';
 import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
-import { ROLE_LABELS } from '../committee/roles';
 import { daysFromToday } from './dates';
 
 export interface ActionInput {
@@ -92,7 +92,7 @@ export function ActionForm({ about, members, initial, submitLabel, onSubmit, onC
           <select id={`${id}-owner`} className="input select" value={ownerId} onChange={(event) => setOwnerId(event.target.value)} aria-invalid={problems.owner ? true : undefined}>
             {members.map((member) => (
               <option key={member.id} value={member.id}>
-                {member.name} ({ROLE_LABELS[member.role]})
+                {personLabel(member)}
               </option>
             ))}
           </select>

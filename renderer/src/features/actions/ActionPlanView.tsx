@@ -1,5 +1,6 @@
 import { useId, useMemo, useState } from 'react';
 import type { ActionPlanEntry } from '../../../../shared/api';
+import type { ActionStatus } from '../../../../shared/model';
 import { errorMessage } from '../../api';
 import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
@@ -61,7 +62,7 @@ export function ActionPlanView({ revision, changes }: ActionPlanViewProps) {
   // Which version an action is on matters only when the plan covers more than one.
   const severalVersions = new Set((plan.data ?? []).map((e) => e.versionId)).size > 1;
 
-  const setStatus = async (entry: ActionPlanEntry, status: 'open' | 'done') => {
+  const setStatus = async (entry: ActionPlanEntry, status: ActionStatus) => {
     setBusy(entry.action.id);
     setProblem(undefined);
     try {

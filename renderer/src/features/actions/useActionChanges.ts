@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import type { ActionStatus } from '../../../../shared/model';
 import { callInReview } from '../review/reviewSession';
 import { useWorkspace } from '../workspace/ReviewWorkspace';
 import type { ActionInput } from './ActionForm';
@@ -17,7 +18,7 @@ export function useActionChanges(onChanged: () => void) {
         onChanged();
         announce('Action added to the action plan.');
       },
-      async update(versionId: string, actionId: string, changes: Partial<ActionInput> & { status?: 'open' | 'done' }) {
+      async update(versionId: string, actionId: string, changes: Partial<ActionInput> & { status?: ActionStatus }) {
         await callInReview(reviewId, 'actions.update', { reviewId, actionId, ...changes });
         await assessments.reload(versionId);
         onChanged();

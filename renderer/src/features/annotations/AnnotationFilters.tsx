@@ -1,10 +1,9 @@
 import { useId, useMemo } from 'react';
-import type { Annotation, Category } from '../../../../shared/model';
-import { CATEGORIES } from '../../../../shared/model';
+import { type Annotation, ANNOTATION_STATUSES, type AnnotationStatus, CATEGORIES, type Category, SEVERITIES, type Severity } from '../../../../shared/model';
+import { ANNOTATION_STATUS_LABELS, SEVERITY_LABELS } from '../../../../shared/vocabulary';
 import { Button } from '../../ui/Button';
 import { activeFilterCount, type AnnotationFilter } from '../workspace/filters';
 import { useWorkspace } from '../workspace/ReviewWorkspace';
-import { SEVERITY_LABELS, SEVERITY_ORDER, STATUS_LABELS, STATUS_ORDER, type AnnotationStatus, type Severity } from './labels';
 
 /**
  * Narrows the annotations (in the list and in the text) by criterion, category, severity, status and author.
@@ -63,8 +62,8 @@ export function AnnotationFilters({ annotations }: { annotations: readonly Annot
         })),
       )}
       {select('category', 'Category', categories.map((category: Category) => ({ value: category, label: categoryLabel(category) })))}
-      {select('severity', 'Severity', SEVERITY_ORDER.map((s: Severity) => ({ value: s, label: SEVERITY_LABELS[s] })))}
-      {select('status', 'Status', STATUS_ORDER.map((s: AnnotationStatus) => ({ value: s, label: STATUS_LABELS[s] })))}
+      {select('severity', 'Severity', SEVERITIES.map((s: Severity) => ({ value: s, label: SEVERITY_LABELS[s] })))}
+      {select('status', 'Status', ANNOTATION_STATUSES.map((s: AnnotationStatus) => ({ value: s, label: ANNOTATION_STATUS_LABELS[s] })))}
       {select('author', 'Author', authors.map((name) => ({ value: name, label: name })))}
       {activeFilterCount(filter) > 0 && (
         <Button variant="ghost" size="sm" className="filter-clear" onClick={() => setFilter({})}>

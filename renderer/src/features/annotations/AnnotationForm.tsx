@@ -8,7 +8,7 @@ import type { DraftStatus } from '../workspace/draftStore';
 import { useWorkspace } from '../workspace/ReviewWorkspace';
 import { CriteriaPicker } from './CriteriaPicker';
 import { DraftNote } from './DraftNote';
-import type { Severity } from './labels';
+import type { Severity } from '../../../../shared/model';
 import { SeverityPicker } from './SeverityPicker';
 
 export interface AnnotationFormValue {

@@ -1,4 +1,5 @@
-import { SEVERITY_LABELS, STATUS_LABELS, type AnnotationStatus, type Severity } from './labels';
+import type { AnnotationStatus, Severity } from '../../../../shared/model';
+import { ANNOTATION_STATUS_LABELS, SEVERITY_LABELS } from '../../../../shared/vocabulary';
 
 /** A small sample of the highlight's underline, so the badge matches what the text shows. */
 export function SeveritySwatch({ severity }: { severity: Severity }) {
@@ -16,5 +17,5 @@ export function SeverityBadge({ severity }: { severity: Severity }) {
 }
 
 export function StatusBadge({ status }: { status: AnnotationStatus }) {
-  return <span className={`badge status-badge status-${status}`}>{STATUS_LABELS[status]}</span>;
+  return <span className={`badge status-badge status-${status}`}>{ANNOTATION_STATUS_LABELS[status]}</span>;
 }

@@ -1,11 +1,13 @@
-import { SEVERITY_LABELS, SEVERITY_ORDER, SEVERITY_UNDERLINES } from './labels';
+import { SEVERITIES } from '../../../../shared/model';
+import { SEVERITY_LABELS } from '../../../../shared/vocabulary';
+import { SEVERITY_UNDERLINES } from './labels';
 import { SeveritySwatch } from './SeverityBadge';
 
 /** What the highlights' colours and underlines mean. */
 export function SeverityLegend() {
   return (
     <ul className="severity-legend" aria-label="Highlight legend">
-      {SEVERITY_ORDER.map((severity) => (
+      {SEVERITIES.map((severity) => (
         <li key={severity}>
           <SeveritySwatch severity={severity} />
           <span>

@@ -1,5 +1,6 @@
 import { useId } from 'react';
-import { SEVERITY_HINTS, SEVERITY_LABELS, SEVERITY_ORDER, type Severity } from './labels';
+import { SEVERITIES, type Severity } from '../../../../shared/model';
+import { SEVERITY_DESCRIPTIONS, SEVERITY_LABELS } from '../../../../shared/vocabulary';
 import { SeveritySwatch } from './SeverityBadge';
 
 export interface SeverityPickerProps {
@@ -16,7 +17,7 @@ export function SeverityPicker({ value, onChange, disabled = false }: SeverityPi
     <fieldset className="segmented-field" disabled={disabled} aria-describedby={hintId}>
       <legend className="field-label">Severity</legend>
       <div className="segmented severity-segmented">
-        {SEVERITY_ORDER.map((severity) => (
+        {SEVERITIES.map((severity) => (
           <label key={severity} className={`segment severity-${severity}`}>
             <input type="radio" name={name} value={severity} checked={value === severity} onChange={() => onChange(severity)} />
             <SeveritySwatch severity={severity} />
@@ -25,7 +26,7 @@ export function SeverityPicker({ value, onChange, disabled = false }: SeverityPi
         ))}
       </div>
       <p id={hintId} className="field-hint segmented-hint">
-        {SEVERITY_HINTS[value]}
+        {SEVERITY_DESCRIPTIONS[value]}
       </p>
     </fieldset>
   );

@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { quoteOf } from '../../../../shared/anchoring';
-import type { Annotation } from '../../../../shared/model';
+import type { AnchorState, Annotation } from '../../../../shared/model';
+import { ANNOTATION_STATUS_LABELS } from '../../../../shared/vocabulary';
 import { errorMessage } from '../../api';
 import { RichTextView } from '../../editor/comment/RichTextView';
 import { Banner } from '../../ui/Banner';
@@ -28,7 +29,7 @@ export interface ThreadViewProps {
   onOpen: (annotationId: string) => void;
 }
 
-const ANCHOR_NOTES: Partial<Record<Annotation['anchorState'], string>> = {
+const ANCHOR_NOTES: Partial<Record<AnchorState, string>> = {
   moved: 'Carried over from an earlier version: the words moved.',
   fuzzy: 'Carried over from an earlier version: the words changed a little; check the highlight.',
   orphaned: 'Carried over from an earlier version, but its words are no longer in this version.',
@@ -168,7 +169,7 @@ export function ThreadView({ annotation, overlapping, onBack, onShowInText, onOp
           )}
           {!settled && (
             <Button size="sm" variant="ghost" busy={busy === 'wontfix'} onClick={() => void run('wontfix', () => actions.setStatus(annotation.id, 'wontfix'))}>
-              Won’t fix
+              {ANNOTATION_STATUS_LABELS.wontfix}
             </Button>
           )}
           <Button

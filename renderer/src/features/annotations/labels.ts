@@ -1,27 +1,8 @@
 import { markBidiControls } from '../../../../shared/document';
-import type { Annotation } from '../../../../shared/model';
-
-export type Severity = Annotation['severity'];
-export type AnnotationStatus = Annotation['status'];
-
-export const SEVERITY_ORDER: readonly Severity[] = ['info', 'minor', 'major', 'critical'];
-
-export const SEVERITY_LABELS: Record<Severity, string> = { info: 'Info', minor: 'Minor', major: 'Major', critical: 'Critical' };
-
-/** What each severity means, for the picker's descriptions. */
-export const SEVERITY_HINTS: Record<Severity, string> = {
-  info: 'A remark or a question; nothing needs to change.',
-  minor: 'Worth improving; the policy works without it.',
-  major: 'Must change before the policy is adopted.',
-  critical: 'Unlawful, unsafe or blocking: must change now.',
-};
+import type { Severity } from '../../../../shared/model';
 
 /** How the highlights' underline looks for each severity, said in words (the legend for colour-blind readers). */
 export const SEVERITY_UNDERLINES: Record<Severity, string> = { info: 'dotted', minor: 'dashed', major: 'solid', critical: 'wavy' };
-
-export const STATUS_LABELS: Record<AnnotationStatus, string> = { open: 'Open', resolved: 'Resolved', wontfix: 'Won’t fix' };
-
-export const STATUS_ORDER: readonly AnnotationStatus[] = ['open', 'resolved', 'wontfix'];
 
 /** A quote cut to a readable length for lists and summaries. */
 export function shortQuote(text: string, max = 140): string {

@@ -1,7 +1,6 @@
 import type { SelectedRange } from '../../../../shared/api';
-import type { RichText } from '../../../../shared/model';
+import { type RichText, SEVERITIES, type Severity } from '../../../../shared/model';
 import type { AnnotationFormValue } from './AnnotationForm';
-import { SEVERITY_ORDER, type Severity } from './labels';
 
 /** Where the draft of a new annotation on a version is kept. */
 export const newAnnotationDraftKey = (versionId: string) => `annotation:new:${versionId}`;
@@ -29,7 +28,7 @@ export function parseDraft(versionId: string, text: string | undefined): Pending
     const range = data.range;
     if (!range || typeof range.start !== 'number' || typeof range.end !== 'number' || typeof range.exact !== 'string') return undefined;
     const criterionIds = Array.isArray(data.criterionIds) ? data.criterionIds.filter((id): id is string => typeof id === 'string') : [];
-    const severity = SEVERITY_ORDER.includes(data.severity as Severity) ? (data.severity as Severity) : 'minor';
+    const severity = SEVERITIES.includes(data.severity as Severity) ? (data.severity as Severity) : 'minor';
     const body = data.body && typeof data.body === 'object' && 'root' in data.body ? (data.body as RichText) : undefined;
     return { versionId, range, initial: { criterionIds, severity, body }, restored: true };
   } catch {

@@ -3,7 +3,7 @@ import type { NewAnnotation } from '../../../../shared/api';
 import type { RichText } from '../../../../shared/model';
 import { callInReview } from '../review/reviewSession';
 import { useWorkspace } from '../workspace/ReviewWorkspace';
-import type { AnnotationStatus, Severity } from './labels';
+import type { AnnotationStatus, Severity } from '../../../../shared/model';
 
 
 /**

@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react';
 import type { MemberInput } from '../../../../shared/api';
 import type { Member } from '../../../../shared/model';
+import { ROLE_LABELS } from '../../../../shared/vocabulary';
 import { Avatar } from '../../ui/Avatar';
 import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
@@ -13,10 +14,9 @@ import { AuditLog } from '../audit/AuditLog';
 import { callInReview } from '../review/reviewSession';
 import { useAnnotations } from '../workspace/annotationStore';
 import { useWorkspace } from '../workspace/ReviewWorkspace';
+import './committee.css';
 import { committeeWith, committeeWithout } from './committeeInput';
 import { MemberDialog } from './MemberDialog';
-import { ROLE_LABELS } from './roles';
-import './committee.css';
 
 export interface CommitteeAreaProps {
   reviewId: string;

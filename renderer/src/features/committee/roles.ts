@@ -1,19 +1,9 @@
-import type { CommitteeRole } from '../../../../shared/model';
+import { COMMITTEE_ROLES, CommitteeRole } from '../../../../shared/model';
+import { ROLE_LABELS } from '../../../../shared/vocabulary';
 
-/** Each committee role as people say it, in the order they are offered. */
-export const ROLE_LABELS: Record<CommitteeRole, string> = {
-  chair: 'Chair',
-  secretary: 'Secretary',
-  member: 'Member',
-  legal: 'Legal advisor',
-  privacy: 'Privacy officer',
-  stakeholder: 'Stakeholder representative',
-  observer: 'Observer',
-};
-
-export const ROLE_OPTIONS = (Object.keys(ROLE_LABELS) as CommitteeRole[]).map((value) => ({ value, label: ROLE_LABELS[value] }));
+/** The roles a picker offers, in the model's order, each with its label. */
+export const ROLE_OPTIONS = COMMITTEE_ROLES.map((value) => ({ value, label: ROLE_LABELS[value] }));
 
 export function isCommitteeRole(value: string): value is CommitteeRole {
-  return Object.hasOwn(ROLE_LABELS, value);
+  return CommitteeRole.safeParse(value).success;
 }
-

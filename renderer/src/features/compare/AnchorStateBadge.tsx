@@ -1,17 +1,19 @@
-import type { Annotation } from '../../../../shared/model';
+import type { AnchorState, Annotation } from '../../../../shared/model';
+import { ANCHOR_STATE_LABELS } from '../../../../shared/vocabulary';
 import { AlertIcon, CheckCircleIcon } from '../../ui/icons';
 import { useWorkspace } from '../workspace/ReviewWorkspace';
 import { carriedFromLabel } from './anchorStates';
 import './compare.css';
 
-const STATE_WORDS: Record<Annotation['anchorState'], string> = {
+/** A carried annotation in place needs nothing from anyone; the others say what they wait for. */
+const STATE_WORDS: Record<AnchorState, string> = {
   anchored: 'Carried',
-  moved: 'Moved: to confirm',
-  fuzzy: 'Text changed: to confirm',
-  orphaned: 'Orphaned: not in this version',
+  moved: `${ANCHOR_STATE_LABELS.moved}: to confirm`,
+  fuzzy: `${ANCHOR_STATE_LABELS.fuzzy}: to confirm`,
+  orphaned: `${ANCHOR_STATE_LABELS.orphaned}: not in this version`,
 };
 
-const STATE_TONES: Record<Annotation['anchorState'], string> = {
+const STATE_TONES: Record<AnchorState, string> = {
   anchored: 'badge-neutral',
   moved: 'badge-warning',
   fuzzy: 'badge-warning',

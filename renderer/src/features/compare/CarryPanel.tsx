@@ -1,6 +1,7 @@
 import { useId, useMemo, useState } from 'react';
 import type { CarryOutcome } from '../../../../shared/api';
-import type { Version } from '../../../../shared/model';
+import { ANCHOR_STATES, type Version } from '../../../../shared/model';
+import { ANCHOR_STATE_DESCRIPTIONS, ANCHOR_STATE_LABELS } from '../../../../shared/vocabulary';
 import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
 import { countOf } from '../../ui/format';
@@ -8,7 +9,6 @@ import { useAction } from '../../ui/useAction';
 import { callInReview } from '../review/reviewSession';
 import { useAnnotations } from '../workspace/annotationStore';
 import { useWorkspace } from '../workspace/ReviewWorkspace';
-import { ANCHOR_STATE_LABELS, ANCHOR_STATES } from './anchorStates';
 
 /** What one carry did, in words: how many were made (by state) and how many were there already. */
 function OutcomeBanner({ outcome, from, to, onDismiss }: { outcome: CarryOutcome; from: Version; to: Version; onDismiss: () => void }) {
@@ -28,7 +28,7 @@ function OutcomeBanner({ outcome, from, to, onDismiss }: { outcome: CarryOutcome
         <ul className="carry-counts" aria-label="Carried annotations by anchor state">
           {ANCHOR_STATES.map((state) => (
             <li key={state} data-anchor-state={state}>
-              <strong>{outcome.counts[state]}</strong> {ANCHOR_STATE_LABELS[state]}
+              <strong>{outcome.counts[state]}</strong> {ANCHOR_STATE_LABELS[state].toLowerCase()}: {ANCHOR_STATE_DESCRIPTIONS[state]}
             </li>
           ))}
         </ul>

@@ -1,11 +1,10 @@
 import { useId } from 'react';
 import type { Version } from '../../../../shared/model';
+import { CHANGE_KIND_LABELS, VERDICT_LABELS } from '../../../../shared/vocabulary';
 import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
 import { ChecklistIcon } from '../../ui/icons';
-import { VERDICT_LABELS } from '../verdicts/verdictLabels';
 import { useWorkspace } from '../workspace/ReviewWorkspace';
-import { CHANGE_KIND_LABELS } from './changeLabels';
 import { showCriterion } from './showCriterion';
 import { useChangeImpact } from './useChangeImpact';
 

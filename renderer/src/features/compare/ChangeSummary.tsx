@@ -1,5 +1,6 @@
 import type { VersionComparison } from '../../../../shared/api';
-import { CHANGE_KIND_LABELS, CHANGE_KIND_SIGNS, CHANGE_KINDS } from './changeLabels';
+import { CHANGE_KIND_LABELS } from '../../../../shared/vocabulary';
+import { CHANGE_KIND_SIGNS, CHANGE_KINDS } from './changeLabels';
 
 /** How many blocks of each kind the comparison found, each with its sign and word. */
 export function ChangeSummary({ counts }: { counts: VersionComparison['counts'] }) {

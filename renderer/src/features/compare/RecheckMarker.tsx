@@ -1,8 +1,7 @@
 import type { ImpactedCriterion } from '../../../../shared/api';
 import type { Version } from '../../../../shared/model';
+import { CHANGE_KIND_LABELS, VERDICT_LABELS } from '../../../../shared/vocabulary';
 import { AlertIcon } from '../../ui/icons';
-import { VERDICT_LABELS } from '../verdicts/verdictLabels';
-import { CHANGE_KIND_LABELS } from './changeLabels';
 import './compare.css';
 
 /** On a criterion's card in the Checklist: the text its annotations sit in changed since the older version. */

@@ -1,18 +1,11 @@
 import type { VersionComparison } from '../../../../shared/api';
+import { CHANGE_KIND_LABELS } from '../../../../shared/vocabulary';
 
 export type ComparedBlock = VersionComparison['blocks'][number];
 export type ChangeKind = ComparedBlock['kind'];
 
 /** The kinds in the order the summary lists them. */
 export const CHANGE_KINDS: readonly ChangeKind[] = ['changed', 'added', 'removed', 'moved', 'unchanged'];
-
-export const CHANGE_KIND_LABELS: Record<ChangeKind, string> = {
-  unchanged: 'Unchanged',
-  changed: 'Changed',
-  added: 'Added',
-  removed: 'Removed',
-  moved: 'Moved',
-};
 
 /**
  * A sign for each kind, so the kind reads without its colour: the same signs a diff uses, and an arrow for moved.

@@ -1,17 +1,17 @@
 import { useId, useState } from 'react';
 import type { IdentitySummary } from '../../../../shared/api';
+import { ROLE_LABELS } from '../../../../shared/vocabulary';
 import { call, errorMessage } from '../../api';
 import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
 import { countOf, formatCalendarDate } from '../../ui/format';
 import { DownloadIcon, KeyIcon, PlusIcon, UploadIcon } from '../../ui/icons';
 import type { AsyncValue } from '../../ui/useAsyncValue';
-import { ROLE_LABELS } from '../committee/roles';
-import { saveMadeFile, savedWhere } from '../report/saveMadeFile';
+import { savedWhere, saveMadeFile } from '../report/saveMadeFile';
 import { CreateIdentityDialog } from './CreateIdentityDialog';
+import './identities.css';
 import { ImportIdentityDialog } from './ImportIdentityDialog';
 import { groupedFingerprint, TrustedCertificates } from './TrustedCertificates';
-import './identities.css';
 
 export interface IdentitiesPanelProps {
   identities: AsyncValue<IdentitySummary[]>;

@@ -1,5 +1,6 @@
-import { useId, useRef, useState, type FormEvent } from 'react';
-import { SIGNATURE_MEANINGS, type IdentitySummary, type MethodResult, type ReportRecord } from '../../../../shared/api';
+import { type FormEvent, useId, useRef, useState } from 'react';
+import { type IdentitySummary, type MethodResult, type ReportRecord, SIGNATURE_MEANINGS } from '../../../../shared/api';
+import { personLabel } from '../../../../shared/vocabulary';
 import { ApiCallError, errorMessage } from '../../api';
 import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
@@ -7,7 +8,6 @@ import { Dialog, DialogActions } from '../../ui/Dialog';
 import { SelectField, TextField } from '../../ui/Field';
 import { formatDateTime } from '../../ui/format';
 import { SignatureIcon } from '../../ui/icons';
-import { ROLE_LABELS } from '../committee/roles';
 import { callInReview } from '../review/reviewSession';
 import { REPORT_FORMAT_INFO, shortHash } from './reportFormats';
 
@@ -87,7 +87,7 @@ export function SignDialog({ reviewId, report, identities, onSigned, onClose }: 
           label="Sign as"
           value={identityId}
           onChange={(event) => setIdentityId(event.target.value)}
-          options={identities.map((i) => ({ value: i.id, label: `${i.name} (${ROLE_LABELS[i.role]})${i.email ? `, ${i.email}` : ''}` }))}
+          options={identities.map((i) => ({ value: i.id, label: `${personLabel(i)}${i.email ? `, ${i.email}` : ''}` }))}
           hint={identity ? `Certificate fingerprint ${identity.certificate.fingerprint.slice(0, 16)}…, ${identity.origin === 'pkcs12' ? 'issued by ' + identity.certificate.issuer : 'self-signed'}.` : undefined}
         />
         <fieldset className="segmented-field">

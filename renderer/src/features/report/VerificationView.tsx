@@ -1,8 +1,9 @@
 import type { ReactNode } from 'react';
 import type { SignatureCheck, VerificationResult } from '../../../../shared/api';
+import { ROLE_LABELS } from '../../../../shared/vocabulary';
 import { formatBytes, formatDateTime } from '../../ui/format';
 import { AlertIcon, CheckCircleIcon, ShieldCheckIcon, ShieldQuestionIcon, XCircleIcon } from '../../ui/icons';
-import { isCommitteeRole, ROLE_LABELS } from '../committee/roles';
+import { isCommitteeRole } from '../committee/roles';
 import { shortHash } from './reportFormats';
 
 type Tone = 'good' | 'bad' | 'caution';

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import type { Annotation, Assessment, Criterion, Verdict, Version } from '../../../../shared/model';
+import { needsAction, type Annotation, type Assessment, type Criterion, type Verdict, type Version } from '../../../../shared/model';
+import { VERDICT_LABELS } from '../../../../shared/vocabulary';
 import { errorMessage } from '../../api';
 import { Banner } from '../../ui/Banner';
 import { CriterionActions } from '../actions/CriterionActions';
@@ -9,7 +10,6 @@ import { useDraft } from '../workspace/draftStore';
 import { useWorkspace } from '../workspace/ReviewWorkspace';
 import { RationaleField, type RationaleSave } from './RationaleField';
 import { SupportingAnnotations } from './SupportingAnnotations';
-import { needsAction, VERDICT_LABELS } from './verdictLabels';
 import { VerdictControl } from './VerdictControl';
 import './verdicts.css';
 

@@ -1,5 +1,6 @@
 import { quoteOf } from '../../../../shared/anchoring';
 import type { Annotation } from '../../../../shared/model';
+import { ANCHOR_STATE_LABELS, ANNOTATION_STATUS_LABELS, SEVERITY_LABELS } from '../../../../shared/vocabulary';
 import { Button } from '../../ui/Button';
 import { countOf } from '../../ui/format';
 import { shortQuote } from '../annotations/labels';
@@ -28,13 +29,13 @@ export function SupportingAnnotations({ annotations, onOpen, onShowAll }: Suppor
               type="button"
               className="annotation-chip"
               onClick={() => onOpen(annotation.id)}
-              aria-label={`${annotation.anchorState === 'orphaned' ? 'Open the thread (its words are no longer in this version)' : 'Show in the text'}: “${shortQuote(quoteOf(annotation.target).exact, 160)}”, ${annotation.severity}${annotation.status === 'open' ? '' : `, ${annotation.status === 'resolved' ? 'resolved' : 'won’t fix'}`}`}
+              aria-label={`${annotation.anchorState === 'orphaned' ? 'Open the thread (its words are no longer in this version)' : 'Show in the text'}: “${shortQuote(quoteOf(annotation.target).exact, 160)}”, ${SEVERITY_LABELS[annotation.severity].toLowerCase()}${annotation.status === 'open' ? '' : `, ${ANNOTATION_STATUS_LABELS[annotation.status].toLowerCase()}`}`}
               title={annotation.anchorState === 'orphaned' ? 'Its words are no longer in this version: open its thread to re-attach it' : 'Show this annotation in the text'}
             >
               <SeveritySwatch severity={annotation.severity} />
               <span className="annotation-chip-quote">“{shortQuote(quoteOf(annotation.target).exact, 56)}”</span>
-              {annotation.anchorState === 'orphaned' && <span className="annotation-chip-status">(orphaned)</span>}
-              {annotation.status !== 'open' && <span className="annotation-chip-status">({annotation.status === 'resolved' ? 'resolved' : 'won’t fix'})</span>}
+              {annotation.anchorState === 'orphaned' && <span className="annotation-chip-status">({ANCHOR_STATE_LABELS.orphaned.toLowerCase()})</span>}
+              {annotation.status !== 'open' && <span className="annotation-chip-status">({ANNOTATION_STATUS_LABELS[annotation.status].toLowerCase()})</span>}
             </button>
           </li>
         ))}

@@ -1,6 +1,6 @@
 import { useId } from 'react';
-import type { Verdict } from '../../../../shared/model';
-import { VERDICT_LABELS, VERDICT_ORDER } from './verdictLabels';
+import { type Verdict, VERDICTS } from '../../../../shared/model';
+import { VERDICT_LABELS } from '../../../../shared/vocabulary';
 
 export interface VerdictControlProps {
   /** Names the group for assistive tech, e.g. "Verdict on “Purpose stated” for version 2". */
@@ -18,7 +18,7 @@ export function VerdictControl({ label, value, onChange, disabled = false, busy 
     <fieldset className="segmented-field verdict-control" disabled={disabled} aria-busy={busy || undefined}>
       <legend className="visually-hidden">{label}</legend>
       <div className="segmented verdict-segmented">
-        {VERDICT_ORDER.map((verdict) => (
+        {VERDICTS.map((verdict) => (
           <label key={verdict} className={`segment verdict-${verdict}`}>
             <input type="radio" name={name} value={verdict} checked={value === verdict} onChange={() => onChange(verdict)} />
             <span className="verdict-glyph" aria-hidden="true" />

@@ -1,5 +1,4 @@
-import type { Assessment, Criterion } from '../../../../shared/model';
-import { isReviewed } from './verdictLabels';
+import { isReviewed, type Assessment, type Criterion } from '../../../../shared/model';
 
 export interface Progress {
   reviewed: number;

@@ -1,7 +1,4 @@
-import type { Annotation, Category, Criterion } from '../../../../shared/model';
-
-export type AnnotationStatus = Annotation['status'];
-export type Severity = Annotation['severity'];
+import type { Annotation, AnnotationStatus, Category, Criterion, Severity } from '../../../../shared/model';
 
 /** Which annotations to show: each set field must match; an empty filter shows them all. */
 export interface AnnotationFilter {
