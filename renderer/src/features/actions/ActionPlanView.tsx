@@ -1,13 +1,12 @@
 import { useId, useMemo, useState } from 'react';
 import type { ActionPlanEntry } from '../../../../shared/api';
-import { errorMessage } from '../../api';
+import { callInReview, errorMessage } from '../../api';
 import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
 import { EmptyState } from '../../ui/EmptyState';
 import { countOf, formatCalendarDate } from '../../ui/format';
 import { CheckCircleIcon, ChecklistIcon, RestoreIcon } from '../../ui/icons';
 import { useAsyncValue } from '../../ui/useAsyncValue';
-import { callInReview } from '../review/reviewSession';
 import { useWorkspace } from '../workspace/ReviewWorkspace';
 import { OverdueBadge } from './OverdueBadge';
 import type { useActionChanges } from './useActionChanges';

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { callInReview } from '../review/reviewSession';
+import { callInReview } from '../../api';
 import { useWorkspace } from '../workspace/ReviewWorkspace';
 import type { ActionInput } from './ActionForm';
 

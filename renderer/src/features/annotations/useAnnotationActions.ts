@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import type { NewAnnotation } from '../../../../shared/api';
 import type { RichText } from '../../../../shared/model';
-import { callInReview } from '../review/reviewSession';
+import { callInReview } from '../../api';
 import { useWorkspace } from '../workspace/ReviewWorkspace';
 import type { AnnotationStatus, Severity } from './labels';
 

@@ -1,6 +1,7 @@
 import { useCallback, useDeferredValue, useEffect, useId, useMemo, useState } from 'react';
 import type { ChecklistView } from '../../../../shared/api';
 import type { Annotation, Assessment, Category, Criterion } from '../../../../shared/model';
+import { callInReview } from '../../api';
 import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
@@ -11,7 +12,6 @@ import { useAction } from '../../ui/useAction';
 import type { AsyncValue } from '../../ui/useAsyncValue';
 import { ActionPlanView } from '../actions/ActionPlanView';
 import { useActionChanges } from '../actions/useActionChanges';
-import { callInReview } from '../review/reviewSession';
 import { RecheckMarker } from '../compare/RecheckMarker';
 import { useRecheckCriteria } from '../compare/useRecheckCriteria';
 import { SaveTemplateButton } from '../templates/SaveTemplateButton';

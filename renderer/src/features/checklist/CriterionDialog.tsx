@@ -1,12 +1,12 @@
 import { useRef, useState, type FormEvent } from 'react';
 import type { CriterionInput } from '../../../../shared/api';
 import type { Category, Criterion } from '../../../../shared/model';
+import { callInReview } from '../../api';
 import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
 import { Dialog, DialogActions } from '../../ui/Dialog';
 import { SelectField, TextAreaField, TextField } from '../../ui/Field';
 import { useAction } from '../../ui/useAction';
-import { callInReview } from '../review/reviewSession';
 import type { CategoryInfo } from './groupByCategory';
 
 export interface CriterionDialogProps {

@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react';
 import type { MemberInput } from '../../../../shared/api';
 import type { Member } from '../../../../shared/model';
+import { callInReview } from '../../api';
 import { Avatar } from '../../ui/Avatar';
 import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
@@ -10,7 +11,6 @@ import { countOf } from '../../ui/format';
 import { FilterIcon, PencilIcon, PlusIcon, TrashIcon, UsersIcon } from '../../ui/icons';
 import { useAction } from '../../ui/useAction';
 import { AuditLog } from '../audit/AuditLog';
-import { callInReview } from '../review/reviewSession';
 import { useAnnotations } from '../workspace/annotationStore';
 import { useWorkspace } from '../workspace/ReviewWorkspace';
 import { committeeWith, committeeWithout } from './committeeInput';

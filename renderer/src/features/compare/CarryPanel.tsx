@@ -1,11 +1,11 @@
 import { useId, useMemo, useState } from 'react';
 import type { CarryOutcome } from '../../../../shared/api';
 import type { Version } from '../../../../shared/model';
+import { callInReview } from '../../api';
 import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
 import { countOf } from '../../ui/format';
 import { useAction } from '../../ui/useAction';
-import { callInReview } from '../review/reviewSession';
 import { useAnnotations } from '../workspace/annotationStore';
 import { useWorkspace } from '../workspace/ReviewWorkspace';
 import { ANCHOR_STATE_LABELS, ANCHOR_STATES } from './anchorStates';

@@ -1,12 +1,12 @@
 import { useEffect } from 'react';
 import type { Version } from '../../../../shared/model';
+import { callInReview } from '../../api';
 import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
 import { EmptyState } from '../../ui/EmptyState';
 import { countOf } from '../../ui/format';
 import { CompareIcon, DocumentIcon } from '../../ui/icons';
 import { useAsyncValue } from '../../ui/useAsyncValue';
-import { callInReview } from '../review/reviewSession';
 import { useWorkspace } from '../workspace/ReviewWorkspace';
 import { AnchorReviewList } from './AnchorReviewList';
 import { CarryPanel } from './CarryPanel';

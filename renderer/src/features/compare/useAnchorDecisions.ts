@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import type { SelectedRange } from '../../../../shared/api';
-import { callInReview } from '../review/reviewSession';
+import { callInReview } from '../../api';
 import { useWorkspace } from '../workspace/ReviewWorkspace';
 
 /**

@@ -1,8 +1,8 @@
 import { useMemo } from 'react';
 import type { ChangeImpact, ImpactedCriterion } from '../../../../shared/api';
 import type { Version } from '../../../../shared/model';
+import { callInReview } from '../../api';
 import { useAsyncValue, type AsyncValue } from '../../ui/useAsyncValue';
-import { callInReview } from '../review/reviewSession';
 import { useAnnotations } from '../workspace/annotationStore';
 import { useWorkspace } from '../workspace/ReviewWorkspace';
 

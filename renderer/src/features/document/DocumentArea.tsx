@@ -1,6 +1,6 @@
 import { useId, useRef, useState } from 'react';
 import type { Review, Version } from '../../../../shared/model';
-import { ApiCallError, call, errorMessage } from '../../api';
+import { ApiCallError, call, callInReview, errorMessage } from '../../api';
 import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
@@ -11,7 +11,6 @@ import { useAction } from '../../ui/useAction';
 import { ImportJobList } from '../import/ImportJobList';
 import { useFileDrop, type DroppedFiles } from '../import/useFileDrop';
 import { useImportQueue, type ImportResult } from '../import/useImportQueue';
-import { callInReview } from '../review/reviewSession';
 import { useWorkspace } from '../workspace/ReviewWorkspace';
 import { AnnotatedDocument } from './AnnotatedDocument';
 import { EditVersionDialog, type VersionChanges } from './EditVersionDialog';

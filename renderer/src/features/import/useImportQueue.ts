@@ -1,7 +1,6 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { MAX_IMPORT_BYTES, type ImportSource, type MethodResult } from '../../../../shared/api';
-import { errorMessage } from '../../api';
-import { callInReview } from '../review/reviewSession';
+import { callInReview, errorMessage, onAppEvent } from '../../api';
 import { fileToBase64 } from './fileToBase64';
 import type { ImportJob } from './importJobs';
 
@@ -41,7 +40,7 @@ export function useImportQueue(reviewId: string, onImported: (result: ImportResu
   // The services report each stage of the running import under the request id the job was given.
   useEffect(
     () =>
-      window.policyReview?.on((event) => {
+      onAppEvent((event) => {
         if (event.type !== 'import.progress') return;
         setJobs((all) =>
           all.map((job) => (job.id === event.requestId && job.state === 'running' ? { ...job, stage: event.stage, done: event.done, total: event.total } : job)),

@@ -1,12 +1,12 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { ReviewSummary } from '../../../../shared/api';
+import { callInReview } from '../../api';
 import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
 import { EmptyState } from '../../ui/EmptyState';
 import { countOf } from '../../ui/format';
 import { LibraryIcon, RefreshIcon, UploadIcon } from '../../ui/icons';
 import { useApiQuery } from '../../ui/useAsyncValue';
-import { callInReview } from '../review/reviewSession';
 import { NewReviewFromTemplateDialog } from '../templates/NewReviewFromTemplateDialog';
 import { CreateReviewForm } from './CreateReviewForm';
 import { DeleteReviewDialog } from './DeleteReviewDialog';

@@ -1,13 +1,12 @@
 import { useId, useState } from 'react';
 import type { MethodResult, ReportRecord } from '../../../../shared/api';
-import { errorMessage } from '../../api';
+import { callInReview, errorMessage } from '../../api';
 import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
 import { countOf } from '../../ui/format';
 import { ShieldCheckIcon } from '../../ui/icons';
 import { useApiQuery } from '../../ui/useAsyncValue';
 import { IdentitiesPanel } from '../identities/IdentitiesPanel';
-import { callInReview } from '../review/reviewSession';
 import { ExportPanel } from './ExportPanel';
 import { REPORT_FORMAT_INFO } from './reportFormats';
 import { ReportList } from './ReportList';

@@ -1,6 +1,6 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { SIGNATURE_MEANINGS, type IdentitySummary, type MethodResult, type ReportRecord } from '../../../../shared/api';
-import { ApiCallError, errorMessage } from '../../api';
+import { ApiCallError, callInReview, errorMessage } from '../../api';
 import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
 import { Dialog, DialogActions } from '../../ui/Dialog';
@@ -8,7 +8,6 @@ import { SelectField, TextField } from '../../ui/Field';
 import { formatDateTime } from '../../ui/format';
 import { SignatureIcon } from '../../ui/icons';
 import { ROLE_LABELS } from '../committee/roles';
-import { callInReview } from '../review/reviewSession';
 import { REPORT_FORMAT_INFO, shortHash } from './reportFormats';
 
 export interface SignDialogProps {

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import type { ReviewSummary } from '../../../../shared/api';
 import type { Review } from '../../../../shared/model';
+import { callInReview } from '../../api';
 import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
 import { countOf, formatDateTime } from '../../ui/format';
@@ -16,7 +17,6 @@ import { ReportArea } from '../report/ReportArea';
 import { ReviewWorkspaceProvider } from '../workspace/ReviewWorkspace';
 import { REVIEW_AREAS, type ReviewAreaId } from './reviewAreas';
 import { DamagedRecordsPanel } from './DamagedRecordsPanel';
-import { callInReview } from './reviewSession';
 import { TakeOverLockDialog } from './TakeOverLockDialog';
 import { useReviewSession } from './useReviewSession';
 import './review.css';

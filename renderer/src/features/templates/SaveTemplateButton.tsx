@@ -1,8 +1,7 @@
 import { useState } from 'react';
-import { ApiCallError, call, errorMessage } from '../../api';
+import { ApiCallError, call, callInReview, errorMessage } from '../../api';
 import { Button } from '../../ui/Button';
 import { DownloadIcon } from '../../ui/icons';
-import { callInReview } from '../review/reviewSession';
 import { downloadText } from './saveFile';
 
 export interface SaveTemplateButtonProps {

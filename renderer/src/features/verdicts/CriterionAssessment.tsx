@@ -1,10 +1,9 @@
 import { useState } from 'react';
 import type { Annotation, Assessment, Criterion, Verdict, Version } from '../../../../shared/model';
-import { errorMessage } from '../../api';
+import { callInReview, errorMessage } from '../../api';
 import { Banner } from '../../ui/Banner';
 import { CriterionActions } from '../actions/CriterionActions';
 import type { useActionChanges } from '../actions/useActionChanges';
-import { callInReview } from '../review/reviewSession';
 import { useDraft } from '../workspace/draftStore';
 import { useWorkspace } from '../workspace/ReviewWorkspace';
 import { RationaleField, type RationaleSave } from './RationaleField';
