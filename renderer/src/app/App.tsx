@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useWindowFileDropGuard } from '../features/import/useWindowFileDropGuard';
-import { LibraryScreen } from '../features/library/LibraryScreen';
-import { ReviewScreen } from '../features/review/ReviewScreen';
+import { LibraryScreen } from './LibraryScreen';
+import { ReviewScreen } from './ReviewScreen';
 import { NameMissingBanner } from '../features/settings/NameMissingBanner';
 import { SettingsDialog } from '../features/settings/SettingsDialog';
 import { Banner } from '../ui/Banner';

@@ -3,7 +3,7 @@ import { quoteOf } from '../../../../shared/anchoring';
 import type { Annotation } from '../../../../shared/model';
 import { Button } from '../../ui/Button';
 import { countOf } from '../../ui/format';
-import { AnchorStateBadge } from '../compare/AnchorStateBadge';
+import { AnchorStateBadge } from './AnchorStateBadge';
 import { useWorkspace } from '../workspace/ReviewWorkspace';
 import { shortQuote } from './labels';
 import { SeverityBadge, StatusBadge } from './SeverityBadge';

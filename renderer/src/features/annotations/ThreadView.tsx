@@ -8,7 +8,7 @@ import { Button } from '../../ui/Button';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { countOf } from '../../ui/format';
 import { ArrowLeftIcon, CheckCircleIcon, PencilIcon, RestoreIcon, TrashIcon } from '../../ui/icons';
-import { AnchorStateBadge } from '../compare/AnchorStateBadge';
+import { AnchorStateBadge } from './AnchorStateBadge';
 import { useWorkspace } from '../workspace/ReviewWorkspace';
 import { AnnotationForm } from './AnnotationForm';
 import { AuthorLine } from './AuthorLine';

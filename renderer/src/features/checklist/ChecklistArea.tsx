@@ -21,7 +21,8 @@ import { useAnnotations } from '../workspace/annotationStore';
 import { useWorkspace } from '../workspace/ReviewWorkspace';
 import { ChecklistCategorySection } from './ChecklistCategorySection';
 import { CriterionDialog } from './CriterionDialog';
-import { categorySectionId, criterionCardId, filterCriteria, groupByCategory } from './groupByCategory';
+import { categorySectionId, filterCriteria, groupByCategory } from './groupByCategory';
+import { criterionCardId } from '../workspace/showCriterion';
 import { VersionUnderReview } from './VersionUnderReview';
 import './checklist.css';
 

@@ -2,7 +2,7 @@ import { useId, useState, type ReactNode } from 'react';
 import type { Criterion } from '../../../../shared/model';
 import { Button } from '../../ui/Button';
 import { ArrowDownIcon, ArrowUpIcon, ChevronRightIcon, PencilIcon, TrashIcon } from '../../ui/icons';
-import { criterionCardId } from './groupByCategory';
+import { criterionCardId } from '../workspace/showCriterion';
 
 /** Moving a criterion one place within its category; `by` is -1 (up) or +1 (down). */
 export interface CriterionMove {

@@ -2,7 +2,7 @@ import { useId } from 'react';
 import { ProgressMeter } from '../verdicts/ProgressMeter';
 import type { Progress } from '../verdicts/progress';
 import { useWorkspace } from '../workspace/ReviewWorkspace';
-import { VersionSelect } from '../document/VersionSelect';
+import { VersionSelect } from '../workspace/VersionSelect';
 
 /**
  * Which version the verdicts are for (the same one the Document area shows; changing it here changes it there)

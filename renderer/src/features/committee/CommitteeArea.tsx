@@ -10,7 +10,7 @@ import { EmptyState } from '../../ui/EmptyState';
 import { countOf } from '../../ui/format';
 import { FilterIcon, PencilIcon, PlusIcon, TrashIcon, UsersIcon } from '../../ui/icons';
 import { useAction } from '../../ui/useAction';
-import { AuditLog } from '../audit/AuditLog';
+import { AuditLog } from './AuditLog';
 import { useAnnotations } from '../workspace/annotationStore';
 import { useWorkspace } from '../workspace/ReviewWorkspace';
 import { committeeWith, committeeWithout } from './committeeInput';

@@ -8,7 +8,7 @@ import { CheckCircleIcon } from '../../ui/icons';
 import { shortQuote } from '../annotations/labels';
 import { useAnnotations } from '../workspace/annotationStore';
 import { useWorkspace } from '../workspace/ReviewWorkspace';
-import { awaitsConfirmation } from './anchorStates';
+import { awaitsConfirmation } from '../annotations/anchorStates';
 import { CarriedAnnotationHead } from './CarriedAnnotationHead';
 import { useAnchorDecisions } from './useAnchorDecisions';
 

@@ -1,7 +1,7 @@
 import type { Annotation } from '../../../../shared/model';
 import { SeverityBadge } from '../annotations/SeverityBadge';
 import { useWorkspace } from '../workspace/ReviewWorkspace';
-import { AnchorStateBadge } from './AnchorStateBadge';
+import { AnchorStateBadge } from '../annotations/AnchorStateBadge';
 
 /** A carried annotation's anchor state, severity and criteria: what it is about, at a glance. */
 export function CarriedAnnotationHead({ annotation }: { annotation: Annotation }) {

@@ -8,7 +8,7 @@ import { countOf } from '../../ui/format';
 import { useAction } from '../../ui/useAction';
 import { useAnnotations } from '../workspace/annotationStore';
 import { useWorkspace } from '../workspace/ReviewWorkspace';
-import { ANCHOR_STATE_LABELS, ANCHOR_STATES } from './anchorStates';
+import { ANCHOR_STATE_LABELS, ANCHOR_STATES } from '../annotations/anchorStates';
 
 /** What one carry did, in words: how many were made (by state) and how many were there already. */
 function OutcomeBanner({ outcome, from, to, onDismiss }: { outcome: CarryOutcome; from: Version; to: Version; onDismiss: () => void }) {

@@ -6,7 +6,7 @@ import { ChecklistIcon } from '../../ui/icons';
 import { VERDICT_LABELS } from '../verdicts/verdictLabels';
 import { useWorkspace } from '../workspace/ReviewWorkspace';
 import { CHANGE_KIND_LABELS } from './changeLabels';
-import { showCriterion } from './showCriterion';
+import { showCriterion } from '../workspace/showCriterion';
 import { useChangeImpact } from './useChangeImpact';
 
 /**

@@ -1,10 +1,11 @@
 import { useId, useRef, useState } from 'react';
 import type { Review, Version } from '../../../../shared/model';
-import { ApiCallError, call, callInReview, errorMessage } from '../../api';
+import { call, callInReview, errorMessage } from '../../api';
 import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { EmptyState } from '../../ui/EmptyState';
+import { useFileChooser, useFilePicker } from '../../ui/files';
 import { countOf } from '../../ui/format';
 import { DocumentIcon, UploadIcon } from '../../ui/icons';
 import { useAction } from '../../ui/useAction';
@@ -41,10 +42,7 @@ export function DocumentArea({ reviewId, readOnly, updateReview }: DocumentAreaP
   const [editing, setEditing] = useState<Editing>();
   const [status, setStatus] = useState<string>();
   const [problem, setProblem] = useState<string>();
-  const fileInputRef = useRef<HTMLInputElement>(null);
   const importButtonRef = useRef<HTMLButtonElement>(null);
-  /** Whether the host has a native file dialog; found out on the first use. */
-  const nativeDialog = useRef<'unknown' | 'yes' | 'no'>('unknown');
   const panelId = useId();
 
   const showImported = async ({ version }: ImportResult) => {
@@ -66,26 +64,25 @@ export function DocumentArea({ reviewId, readOnly, updateReview }: DocumentAreaP
   const prepareImport = () => void call('versions.prepareImport', {}).catch(() => undefined);
   const { over, dropTargetProps } = useFileDrop(takeDrop, !readOnly, prepareImport);
 
+  const picker = useFilePicker({
+    label: 'Choose policy files to import',
+    accept: ACCEPTED_FILES,
+    multiple: true,
+    disabled: readOnly,
+    onFiles: (files) => imports.enqueue(files.map((file) => ({ kind: 'file' as const, file }))),
+  });
+  const chooseWithDialog = useFileChooser({
+    purpose: 'import-version',
+    openPagePicker: () => {
+      prepareImport();
+      picker.open();
+    },
+    onChosen: (chosen) => imports.enqueue(chosen.map((file) => ({ kind: 'chosen' as const, token: file.token, fileName: file.fileName }))),
+    onProblem: setProblem,
+  });
   const chooseFiles = async () => {
     setProblem(undefined);
-    if (nativeDialog.current === 'no') {
-      prepareImport();
-      fileInputRef.current?.click();
-      return;
-    }
-    try {
-      const chosen = await call('files.choose', { purpose: 'import-version' });
-      nativeDialog.current = 'yes';
-      imports.enqueue(chosen.map((file) => ({ kind: 'chosen' as const, token: file.token, fileName: file.fileName })));
-    } catch (error) {
-      if (error instanceof ApiCallError && error.code === 'E_UNSUPPORTED') {
-        // A window without a native dialog (the browser host) picks files in the page instead.
-        nativeDialog.current = 'no';
-        fileInputRef.current?.click();
-      } else {
-        setProblem(`The file dialog did not open: ${errorMessage(error)}`);
-      }
-    }
+    await chooseWithDialog();
   };
 
   const reorder = useAction((versionIds: string[]) => callInReview(reviewId, 'versions.reorder', { reviewId, versionIds }));
@@ -147,23 +144,7 @@ export function DocumentArea({ reviewId, readOnly, updateReview }: DocumentAreaP
 
   return (
     <div className={over ? 'area document-area is-drop-target' : 'area document-area'} {...dropTargetProps}>
-      <label className="visually-hidden">
-        Choose policy files to import
-        <input
-          ref={fileInputRef}
-          type="file"
-          multiple
-          accept={ACCEPTED_FILES}
-          tabIndex={-1}
-          disabled={readOnly}
-          onChange={(event) => {
-            const files = [...(event.target.files ?? [])];
-            // Cleared so that choosing the same file again is a change too.
-            event.target.value = '';
-            imports.enqueue(files.map((file) => ({ kind: 'file' as const, file })));
-          }}
-        />
-      </label>
+      {picker.input}
 
       {versions.length > 0 && selected && (
         <VersionBar

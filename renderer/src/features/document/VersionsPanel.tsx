@@ -3,7 +3,7 @@ import type { Version } from '../../../../shared/model';
 import { Button } from '../../ui/Button';
 import { countOf, formatBytes, formatCalendarDate, formatDateTime } from '../../ui/format';
 import { ArrowDownIcon, ArrowUpIcon, CloseIcon, PencilIcon, TrashIcon } from '../../ui/icons';
-import { mediaTypeName, shortSha } from './versionFacts';
+import { mediaTypeName, shortSha } from '../workspace/versionFacts';
 
 export interface VersionsPanelProps {
   id: string;

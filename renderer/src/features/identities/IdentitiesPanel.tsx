@@ -7,7 +7,7 @@ import { countOf, formatCalendarDate } from '../../ui/format';
 import { DownloadIcon, KeyIcon, PlusIcon, UploadIcon } from '../../ui/icons';
 import type { AsyncValue } from '../../ui/useAsyncValue';
 import { ROLE_LABELS } from '../committee/roles';
-import { saveMadeFile, savedWhere } from '../report/saveMadeFile';
+import { savedWhere, saveMadeFile } from '../../ui/files';
 import { CreateIdentityDialog } from './CreateIdentityDialog';
 import { ImportIdentityDialog } from './ImportIdentityDialog';
 import { groupedFingerprint, TrustedCertificates } from './TrustedCertificates';

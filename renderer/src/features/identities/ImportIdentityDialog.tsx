@@ -8,9 +8,8 @@ import { Dialog, DialogActions } from '../../ui/Dialog';
 import { SelectField, TextField } from '../../ui/Field';
 import { formatBytes } from '../../ui/format';
 import { FolderIcon } from '../../ui/icons';
-import { useFilePicker } from '../../ui/useFilePicker';
+import { fileSource, useFilePicker } from '../../ui/files';
 import { isCommitteeRole, ROLE_OPTIONS } from '../committee/roles';
-import { fileSource } from '../import/fileSource';
 
 export interface ImportIdentityDialogProps {
   onImported: (identity: IdentitySummary) => void;

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { MAX_IMPORT_BYTES, type ImportSource, type MethodResult } from '../../../../shared/api';
 import { callInReview, errorMessage, onAppEvent } from '../../api';
-import { fileToBase64 } from './fileToBase64';
+import { fileToBase64 } from '../../ui/files';
 import type { ImportJob } from './importJobs';
 
 /** A file to import: one the person dropped or picked in the page, or one main's native dialog chose. */

@@ -5,7 +5,7 @@ import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
 import { DownloadIcon } from '../../ui/icons';
 import { REPORT_FORMAT_INFO, REPORT_FORMAT_ORDER } from './reportFormats';
-import { saveMadeFile, savedWhere } from './saveMadeFile';
+import { savedWhere, saveMadeFile } from '../../ui/files';
 
 export interface ExportPanelProps {
   reviewId: string;

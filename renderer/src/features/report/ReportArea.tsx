@@ -10,7 +10,7 @@ import { IdentitiesPanel } from '../identities/IdentitiesPanel';
 import { ExportPanel } from './ExportPanel';
 import { REPORT_FORMAT_INFO } from './reportFormats';
 import { ReportList } from './ReportList';
-import { saveMadeFile, savedWhere } from './saveMadeFile';
+import { savedWhere, saveMadeFile } from '../../ui/files';
 import { SignDialog } from './SignDialog';
 import { SignOffList, type SignOff } from './SignOffList';
 import { useVerification } from './useVerification';

@@ -1,9 +1,9 @@
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
 import type { ChecklistView } from '../../../../shared/api';
 import type { Category, Criterion, Review, Version } from '../../../../shared/model';
-import type { ReviewAreaId } from '../review/reviewAreas';
-import { liveVersions } from '../document/versionFacts';
-import { useSelectedVersion } from '../document/useSelectedVersion';
+import type { ReviewAreaId } from './reviewAreas';
+import { liveVersions } from './versionFacts';
+import { useSelectedVersion } from './useSelectedVersion';
 import { AnnotationStore } from './annotationStore';
 import { useAssessmentBook, type AssessmentBook } from './assessmentBook';
 import { DraftStore, useFlushDraftsOnHide } from './draftStore';

@@ -1,5 +1,7 @@
-import { criterionCardId } from '../checklist/groupByCategory';
-import type { ReviewWorkspace } from '../workspace/ReviewWorkspace';
+import type { ReviewWorkspace } from './ReviewWorkspace';
+
+/** The id of a criterion's card in the Checklist, where `showCriterion` finds it. */
+export const criterionCardId = (criterionId: string) => `criterion-${criterionId}`;
 
 /** How long to wait for the Checklist to draw the card (it is built the first time it shows). */
 const WAIT_MS = 3000;

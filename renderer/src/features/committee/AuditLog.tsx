@@ -5,7 +5,7 @@ import { Button } from '../../ui/Button';
 import { formatDateTime } from '../../ui/format';
 import { RefreshIcon } from '../../ui/icons';
 import { useAsyncValue } from '../../ui/useAsyncValue';
-import { ROLE_LABELS } from '../committee/roles';
+import { ROLE_LABELS } from './roles';
 import './audit.css';
 
 const PAGE = 50;

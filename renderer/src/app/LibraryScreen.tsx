@@ -1,18 +1,18 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
-import type { ReviewSummary } from '../../../../shared/api';
-import { callInReview } from '../../api';
-import { Banner } from '../../ui/Banner';
-import { Button } from '../../ui/Button';
-import { EmptyState } from '../../ui/EmptyState';
-import { countOf } from '../../ui/format';
-import { LibraryIcon, RefreshIcon, UploadIcon } from '../../ui/icons';
-import { useApiQuery } from '../../ui/useAsyncValue';
-import { NewReviewFromTemplateDialog } from '../templates/NewReviewFromTemplateDialog';
-import { CreateReviewForm } from './CreateReviewForm';
-import { DeleteReviewDialog } from './DeleteReviewDialog';
-import { RenameReviewDialog } from './RenameReviewDialog';
-import { ReviewCard } from './ReviewCard';
-import './library.css';
+import type { ReviewSummary } from '../../../shared/api';
+import { callInReview } from '../api';
+import { Banner } from '../ui/Banner';
+import { Button } from '../ui/Button';
+import { EmptyState } from '../ui/EmptyState';
+import { countOf } from '../ui/format';
+import { LibraryIcon, RefreshIcon, UploadIcon } from '../ui/icons';
+import { useApiQuery } from '../ui/useAsyncValue';
+import { NewReviewFromTemplateDialog } from '../features/templates/NewReviewFromTemplateDialog';
+import { CreateReviewForm } from '../features/library/CreateReviewForm';
+import { DeleteReviewDialog } from '../features/library/DeleteReviewDialog';
+import { RenameReviewDialog } from '../features/library/RenameReviewDialog';
+import { ReviewCard } from '../features/library/ReviewCard';
+import '../features/library/library.css';
 
 export interface LibraryScreenProps {
   onOpenReview: (review: ReviewSummary) => void;

@@ -2,7 +2,7 @@ import type { Annotation } from '../../../../shared/model';
 import { AlertIcon, CheckCircleIcon } from '../../ui/icons';
 import { useWorkspace } from '../workspace/ReviewWorkspace';
 import { carriedFromLabel } from './anchorStates';
-import './compare.css';
+import './annotations.css';
 
 const STATE_WORDS: Record<Annotation['anchorState'], string> = {
   anchored: 'Carried',
