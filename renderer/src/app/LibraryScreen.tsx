@@ -7,12 +7,8 @@ import { EmptyState } from '../ui/EmptyState';
 import { countOf } from '../ui/format';
 import { LibraryIcon, RefreshIcon, UploadIcon } from '../ui/icons';
 import { useApiQuery } from '../ui/useAsyncValue';
-import { NewReviewFromTemplateDialog } from '../features/templates/NewReviewFromTemplateDialog';
-import { CreateReviewForm } from '../features/library/CreateReviewForm';
-import { DeleteReviewDialog } from '../features/library/DeleteReviewDialog';
-import { RenameReviewDialog } from '../features/library/RenameReviewDialog';
-import { ReviewCard } from '../features/library/ReviewCard';
-import '../features/library/library.css';
+import { NewReviewFromTemplateDialog } from '../features/templates';
+import { CreateReviewForm, DeleteReviewDialog, RenameReviewDialog, ReviewCard } from '../features/library';
 
 export interface LibraryScreenProps {
   onOpenReview: (review: ReviewSummary) => void;

@@ -1,7 +1,7 @@
 import type { Ref } from 'react';
 import type { AppInfo } from '../../../shared/api';
 import type { Settings } from '../../../shared/model';
-import { ROLE_LABELS } from '../features/committee/roles';
+import { ROLE_LABELS } from '../features/committee';
 import { Avatar } from '../ui/Avatar';
 import { AppMark, DocumentIcon, LibraryIcon, SettingsIcon, UserIcon } from '../ui/icons';
 import type { Screen } from './useNavigation';

@@ -3,7 +3,7 @@ import type { Member } from '../../../../shared/model';
 import { errorMessage } from '../../api';
 import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
-import { ROLE_LABELS } from '../committee/roles';
+import { ROLE_LABELS } from '../committee';
 import { daysFromToday } from './dates';
 
 export interface ActionInput {

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { callInReview } from '../../api';
-import { useWorkspace } from '../workspace/ReviewWorkspace';
+import { useFeedback, useReviewData } from '../workspace';
 import type { ActionInput } from './ActionForm';
 
 /**
@@ -8,7 +8,8 @@ import type { ActionInput } from './ActionForm';
  * the actions) and calls `onChanged`, so the action plan can ask again.
  */
 export function useActionChanges(onChanged: () => void) {
-  const { reviewId, assessments, announce } = useWorkspace();
+  const { reviewId, assessments } = useReviewData();
+  const { announce } = useFeedback();
   return useMemo(
     () => ({
       async add(versionId: string, criterionId: string, input: ActionInput) {

@@ -1,6 +1,6 @@
 import type { Annotation } from '../../../../shared/model';
 import { AlertIcon, CheckCircleIcon } from '../../ui/icons';
-import { useWorkspace } from '../workspace/ReviewWorkspace';
+import { useReviewData } from '../workspace';
 import { carriedFromLabel } from './anchorStates';
 import './annotations.css';
 
@@ -24,7 +24,7 @@ const STATE_TONES: Record<Annotation['anchorState'], string> = {
  * annotation made on this version and still anchored.
  */
 export function AnchorStateBadge({ annotation }: { annotation: Annotation }) {
-  const { annotations, versions } = useWorkspace();
+  const { annotations, versions } = useReviewData();
   const state = annotation.anchorState;
   if (!annotation.carriedFrom && state === 'anchored') return null;
   const from = annotation.carriedFrom ? (carriedFromLabel(annotation, annotations, versions) ?? 'an earlier version') : undefined;

@@ -2,8 +2,7 @@ import { useId, useMemo } from 'react';
 import type { Annotation, Category } from '../../../../shared/model';
 import { CATEGORIES } from '../../../../shared/model';
 import { Button } from '../../ui/Button';
-import { activeFilterCount, type AnnotationFilter } from '../workspace/filters';
-import { useWorkspace } from '../workspace/ReviewWorkspace';
+import { activeFilterCount, type AnnotationFilter, useReviewData, useReviewNavigation } from '../workspace';
 import { SEVERITY_LABELS, SEVERITY_ORDER, STATUS_LABELS, STATUS_ORDER, type AnnotationStatus, type Severity } from './labels';
 
 /**
@@ -11,7 +10,8 @@ import { SEVERITY_LABELS, SEVERITY_ORDER, STATUS_LABELS, STATUS_ORDER, type Anno
  * Authors are the committee's members and anyone else who has annotated this review.
  */
 export function AnnotationFilters({ annotations }: { annotations: readonly Annotation[] }) {
-  const { filter, setFilter, checklist, review, categoryLabel } = useWorkspace();
+  const { checklist, review, categoryLabel } = useReviewData();
+  const { filter, setFilter } = useReviewNavigation();
   const id = useId();
   const authors = useMemo(() => {
     const names = new Set(review.committee.filter((m) => !m.deletedAt).map((m) => m.name));

@@ -1,7 +1,7 @@
 import type { Author } from '../../../../shared/model';
 import { Avatar } from '../../ui/Avatar';
 import { formatDateTime } from '../../ui/format';
-import { ROLE_LABELS } from '../committee/roles';
+import { ROLE_LABELS } from '../committee';
 
 /** Who wrote something and when (and when it was last changed). */
 export function AuthorLine({ author, createdAt, updatedAt }: { author: Author; createdAt: string; updatedAt?: string }) {

@@ -1,5 +1,5 @@
 import type { Annotation, Version } from '../../../../shared/model';
-import type { AnnotationStore } from '../workspace/annotationStore';
+import { type AnnotationStore } from '../workspace';
 
 export type AnchorState = Annotation['anchorState'];
 

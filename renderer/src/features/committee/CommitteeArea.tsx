@@ -11,8 +11,7 @@ import { countOf } from '../../ui/format';
 import { FilterIcon, PencilIcon, PlusIcon, TrashIcon, UsersIcon } from '../../ui/icons';
 import { useAction } from '../../ui/useAction';
 import { AuditLog } from './AuditLog';
-import { useAnnotations } from '../workspace/annotationStore';
-import { useWorkspace } from '../workspace/ReviewWorkspace';
+import { useAnnotations, useReviewData, useReviewNavigation } from '../workspace';
 import { committeeWith, committeeWithout } from './committeeInput';
 import { MemberDialog } from './MemberDialog';
 import { ROLE_LABELS } from './roles';
@@ -35,7 +34,8 @@ type Editing = { kind: 'add' } | { kind: 'edit'; member: Member } | { kind: 'rem
  * the text, and the audit log of who changed what.
  */
 export function CommitteeArea({ reviewId, members, readOnly, visible, onCommitteeChange }: CommitteeAreaProps) {
-  const { annotations: store, selectedVersion, setFilter, showArea } = useWorkspace();
+  const { annotations: store } = useReviewData();
+  const { selectedVersion, setFilter, showArea } = useReviewNavigation();
   const annotations = useAnnotations(store);
   const annotationsBy = (name: string) => annotations.filter((a) => a.author.name === name).length;
   const [editing, setEditing] = useState<Editing>();

@@ -1,7 +1,7 @@
 import type { ImpactedCriterion } from '../../../../shared/api';
 import type { Version } from '../../../../shared/model';
 import { AlertIcon } from '../../ui/icons';
-import { VERDICT_LABELS } from '../verdicts/verdictLabels';
+import { VERDICT_LABELS } from '../verdicts';
 import { CHANGE_KIND_LABELS } from './changeLabels';
 import './compare.css';
 

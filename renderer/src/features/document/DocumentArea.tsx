@@ -9,10 +9,9 @@ import { useFileChooser, useFilePicker } from '../../ui/files';
 import { countOf } from '../../ui/format';
 import { DocumentIcon, UploadIcon } from '../../ui/icons';
 import { useAction } from '../../ui/useAction';
-import { ImportJobList } from '../import/ImportJobList';
-import { useFileDrop, type DroppedFiles } from '../import/useFileDrop';
-import { useImportQueue, type ImportResult } from '../import/useImportQueue';
-import { useWorkspace } from '../workspace/ReviewWorkspace';
+import { swapWithNeighbour } from '../../ui/useReorder';
+import { type DroppedFiles, ImportJobList, type ImportResult, useFileDrop, useImportQueue } from '../import';
+import { useReviewData, useReviewNavigation } from '../workspace';
 import { AnnotatedDocument } from './AnnotatedDocument';
 import { EditVersionDialog, type VersionChanges } from './EditVersionDialog';
 import { VersionBar } from './VersionBar';
@@ -37,7 +36,8 @@ type Editing = { kind: 'edit'; version: Version } | { kind: 'delete'; version: V
  * dropped anywhere on the area are imported in order.
  */
 export function DocumentArea({ reviewId, readOnly, updateReview }: DocumentAreaProps) {
-  const { versions, selectedVersion: selected, selectVersion: select, annotations } = useWorkspace();
+  const { versions, annotations } = useReviewData();
+  const { selectedVersion: selected, selectVersion: select } = useReviewNavigation();
   const [panelOpen, setPanelOpen] = useState(false);
   const [editing, setEditing] = useState<Editing>();
   const [status, setStatus] = useState<string>();
@@ -87,11 +87,8 @@ export function DocumentArea({ reviewId, readOnly, updateReview }: DocumentAreaP
 
   const reorder = useAction((versionIds: string[]) => callInReview(reviewId, 'versions.reorder', { reviewId, versionIds }));
   const move = async (version: Version, by: -1 | 1): Promise<boolean> => {
-    const ids = versions.map((v) => v.id);
-    const from = ids.indexOf(version.id);
-    const to = from + by;
-    if (from < 0 || to < 0 || to >= ids.length) return false;
-    [ids[from], ids[to]] = [ids[to]!, ids[from]!];
+    const ids = swapWithNeighbour(versions.map((v) => v.id), version.id, by);
+    if (!ids) return false;
     const ordered = await reorder.run(ids);
     if (!ordered) return false;
     const position = new Map(ordered.map((v, n) => [v.id, n]));

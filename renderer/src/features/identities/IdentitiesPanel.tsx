@@ -6,7 +6,7 @@ import { Button } from '../../ui/Button';
 import { countOf, formatCalendarDate } from '../../ui/format';
 import { DownloadIcon, KeyIcon, PlusIcon, UploadIcon } from '../../ui/icons';
 import type { AsyncValue } from '../../ui/useAsyncValue';
-import { ROLE_LABELS } from '../committee/roles';
+import { ROLE_LABELS } from '../committee';
 import { savedWhere, saveMadeFile } from '../../ui/files';
 import { CreateIdentityDialog } from './CreateIdentityDialog';
 import { ImportIdentityDialog } from './ImportIdentityDialog';

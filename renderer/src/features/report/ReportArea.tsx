@@ -6,7 +6,7 @@ import { Button } from '../../ui/Button';
 import { countOf } from '../../ui/format';
 import { ShieldCheckIcon } from '../../ui/icons';
 import { useApiQuery } from '../../ui/useAsyncValue';
-import { IdentitiesPanel } from '../identities/IdentitiesPanel';
+import { IdentitiesPanel } from '../identities';
 import { ExportPanel } from './ExportPanel';
 import { REPORT_FORMAT_INFO } from './reportFormats';
 import { ReportList } from './ReportList';

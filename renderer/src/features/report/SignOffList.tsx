@@ -1,7 +1,7 @@
 import type { Review } from '../../../../shared/model';
 import { Avatar } from '../../ui/Avatar';
 import { countOf, formatDateTime } from '../../ui/format';
-import { ROLE_LABELS } from '../committee/roles';
+import { ROLE_LABELS } from '../committee';
 import { shortHash } from './reportFormats';
 
 /** One sign-off recorded in the review. */

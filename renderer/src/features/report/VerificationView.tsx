@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import type { SignatureCheck, VerificationResult } from '../../../../shared/api';
 import { formatBytes, formatDateTime } from '../../ui/format';
 import { AlertIcon, CheckCircleIcon, ShieldCheckIcon, ShieldQuestionIcon, XCircleIcon } from '../../ui/icons';
-import { isCommitteeRole, ROLE_LABELS } from '../committee/roles';
+import { isCommitteeRole, ROLE_LABELS } from '../committee';
 import { shortHash } from './reportFormats';
 
 type Tone = 'good' | 'bad' | 'caution';

@@ -3,12 +3,12 @@ import type { ImportSource, ReviewSummary } from '../../../../shared/api';
 import { call, errorMessage } from '../../api';
 import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
-import { Dialog, DialogActions } from '../../ui/Dialog';
+import { FormDialog } from '../../ui/FormDialog';
 import { TextField } from '../../ui/Field';
 import { fileToBase64, useFileChooser, useFilePicker } from '../../ui/files';
 import { formatBytes } from '../../ui/format';
 import { FolderIcon } from '../../ui/icons';
-import { titleProblem } from '../library/reviewTitle';
+import { titleProblem } from '../library';
 import './templates.css';
 
 export interface NewReviewFromTemplateDialogProps {
@@ -78,55 +78,47 @@ export function NewReviewFromTemplateDialog({ onCreated, onClose }: NewReviewFro
   };
 
   return (
-    <Dialog
+    <FormDialog
       title="New review from a template"
       description="The review starts with the checklist saved in the template file (Save as template… in a review’s Checklist), instead of the built-in one."
       onClose={onClose}
       busy={busy}
       initialFocus={titleRef}
+      onSubmit={(event) => void submit(event)}
+      submitLabel="Create review"
     >
-      <form className="form" onSubmit={(event) => void submit(event)} noValidate>
-        <TextField
-          ref={titleRef}
-          label="Title"
-          value={title}
-          onChange={(event) => {
-            setTitle(event.target.value);
-            setTitleError(undefined);
-          }}
-          maxLength={200}
-          autoComplete="off"
-          error={titleError}
-        />
-        <div className={fileError ? 'field has-error' : 'field'}>
-          <p className="field-label" id={fileLabelId}>
-            Template file
-          </p>
-          <div className="template-file-row">
-            <Button icon={<FolderIcon />} onClick={() => void chooseFile()} aria-describedby={`${fileLabelId} ${fileChosenId}`}>
-              Choose template file…
-            </Button>
-            <span id={fileChosenId} className="template-file-name">
-              {template ? `${template.fileName} (${formatBytes(template.bytes)})` : 'No file chosen'}
-            </span>
-          </div>
-          {picker.input}
-          {fileError && <p className="field-error">{fileError}</p>}
+      <TextField
+        ref={titleRef}
+        label="Title"
+        value={title}
+        onChange={(event) => {
+          setTitle(event.target.value);
+          setTitleError(undefined);
+        }}
+        maxLength={200}
+        autoComplete="off"
+        error={titleError}
+      />
+      <div className={fileError ? 'field has-error' : 'field'}>
+        <p className="field-label" id={fileLabelId}>
+          Template file
+        </p>
+        <div className="template-file-row">
+          <Button icon={<FolderIcon />} onClick={() => void chooseFile()} aria-describedby={`${fileLabelId} ${fileChosenId}`}>
+            Choose template file…
+          </Button>
+          <span id={fileChosenId} className="template-file-name">
+            {template ? `${template.fileName} (${formatBytes(template.bytes)})` : 'No file chosen'}
+          </span>
         </div>
-        {problem && (
-          <Banner tone="error" title="The review was not created">
-            {problem}
-          </Banner>
-        )}
-        <DialogActions>
-          <Button onClick={onClose} disabled={busy}>
-            Cancel
-          </Button>
-          <Button type="submit" variant="primary" busy={busy}>
-            Create review
-          </Button>
-        </DialogActions>
-      </form>
-    </Dialog>
+        {picker.input}
+        {fileError && <p className="field-error">{fileError}</p>}
+      </div>
+      {problem && (
+        <Banner tone="error" title="The review was not created">
+          {problem}
+        </Banner>
+      )}
+    </FormDialog>
   );
 }

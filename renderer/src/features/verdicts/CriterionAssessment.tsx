@@ -2,10 +2,8 @@ import { useState } from 'react';
 import type { Annotation, Assessment, Criterion, Verdict, Version } from '../../../../shared/model';
 import { callInReview, errorMessage } from '../../api';
 import { Banner } from '../../ui/Banner';
-import { CriterionActions } from '../actions/CriterionActions';
-import type { useActionChanges } from '../actions/useActionChanges';
-import { useDraft } from '../workspace/draftStore';
-import { useWorkspace } from '../workspace/ReviewWorkspace';
+import { CriterionActions, type useActionChanges } from '../actions';
+import { useDraft, useFeedback, useReviewData, useReviewNavigation } from '../workspace';
 import { RationaleField, type RationaleSave } from './RationaleField';
 import { SupportingAnnotations } from './SupportingAnnotations';
 import { needsAction, VERDICT_LABELS } from './verdictLabels';
@@ -28,7 +26,9 @@ export const rationaleDraftKey = (versionId: string, criterionId: string) => `ra
  * annotations that support it, and (for partial or not met) the corrective actions.
  */
 export function CriterionAssessment({ criterion, version, assessment, annotations, actionChanges }: CriterionAssessmentProps) {
-  const { reviewId, readOnly, drafts, assessments, review, announce, showInText, setFilter } = useWorkspace();
+  const { reviewId, readOnly, drafts, assessments, review } = useReviewData();
+  const { showInText, setFilter } = useReviewNavigation();
+  const { announce } = useFeedback();
   const draft = useDraft(drafts, rationaleDraftKey(version.id, criterion.id));
   const saved = assessment?.rationale ?? '';
   const [text, setText] = useState(() => draft.initial ?? saved);

@@ -2,8 +2,7 @@ import { quoteOf } from '../../../../shared/anchoring';
 import type { Annotation } from '../../../../shared/model';
 import { Button } from '../../ui/Button';
 import { countOf } from '../../ui/format';
-import { shortQuote } from '../annotations/labels';
-import { SeveritySwatch } from '../annotations/SeverityBadge';
+import { SeveritySwatch, shortQuote } from '../annotations';
 
 export interface SupportingAnnotationsProps {
   annotations: readonly Annotation[];

@@ -1,0 +1,2 @@
+export { CommitteeArea } from './CommitteeArea';
+export { isCommitteeRole, ROLE_LABELS, ROLE_OPTIONS } from './roles';

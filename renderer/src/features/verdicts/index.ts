@@ -1,0 +1,4 @@
+export { CriterionAssessment } from './CriterionAssessment';
+export { type Progress, progressOf } from './progress';
+export { ProgressMeter } from './ProgressMeter';
+export { VERDICT_LABELS } from './verdictLabels';
