@@ -35,8 +35,14 @@ describe('the layering rules of DESIGN.md', () => {
   it.each([
     ['electron/main/x.ts', "import { app } from 'electron';\nimport { openWorkstation } from '../services/workstation';\nexport const x = [app, openWorkstation];"],
     ['renderer/src/x.ts', "import { API } from '../../shared/api';\nexport const x = API;"],
-    ['renderer/src/features/compare/x.ts', "import { shortQuote } from '../annotations';\nimport { WordDiff } from './WordDiff';\nexport const x = [shortQuote, WordDiff];"],
-    ['renderer/src/app/x.ts', "import { CompareArea } from '../features/compare';\nimport { callInReview } from '../api';\nexport const x = [CompareArea, callInReview];"],
+    [
+      'renderer/src/features/compare/x.ts',
+      "import { shortQuote } from '../annotations';\nimport { WordDiff } from './WordDiff';\nexport const x = [shortQuote, WordDiff];",
+    ],
+    [
+      'renderer/src/app/x.ts',
+      "import { CompareArea } from '../features/compare';\nimport { callInReview } from '../api';\nexport const x = [CompareArea, callInReview];",
+    ],
     ['electron/services/x.ts', "import { API } from '../../shared/api';\nimport { readFile } from 'node:fs/promises';\nexport const x = [API, readFile];"],
   ])('allows an import that follows the layers (%s)', async (path, code) => {
     expect(await lint(path, code)).toEqual([]);

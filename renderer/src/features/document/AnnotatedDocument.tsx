@@ -6,7 +6,16 @@ import { MarkActivationPlugin } from '../../editor/plugins/MarkActivationPlugin'
 import { MarkAppearancePlugin } from '../../editor/plugins/MarkAppearancePlugin';
 import { MarkTooltipPlugin } from '../../editor/plugins/MarkTooltipPlugin';
 import { TextSelectionPlugin, type TextSelection } from '../../editor/plugins/TextSelectionPlugin';
-import { ANNOTATE_SHORTCUT, AnnotateButton, AnnotationsPanel, EMPTY_ANNOTATION, MarkTooltipContent, newAnnotationDraftKey, parseDraft, type PendingAnnotation } from '../annotations';
+import {
+  ANNOTATE_SHORTCUT,
+  AnnotateButton,
+  AnnotationsPanel,
+  EMPTY_ANNOTATION,
+  MarkTooltipContent,
+  newAnnotationDraftKey,
+  parseDraft,
+  type PendingAnnotation,
+} from '../annotations';
 import { AttachHereButton, RepointBar, useRepointAttach } from '../compare';
 import { activeFilterCount, matchesFilter, useAnnotations, useFeedback, useReviewData, useReviewNavigation } from '../workspace';
 

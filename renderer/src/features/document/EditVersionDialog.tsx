@@ -45,7 +45,16 @@ export function EditVersionDialog({ version, save, busy, error, onClose, returnF
   };
 
   return (
-    <FormDialog title="Edit version" description={`“${version.label}”, imported from ${version.source.fileName}.`} onClose={onClose} busy={busy} initialFocus={labelRef} returnFocusTo={returnFocusTo} onSubmit={submit} submitLabel="Save">
+    <FormDialog
+      title="Edit version"
+      description={`“${version.label}”, imported from ${version.source.fileName}.`}
+      onClose={onClose}
+      busy={busy}
+      initialFocus={labelRef}
+      returnFocusTo={returnFocusTo}
+      onSubmit={submit}
+      submitLabel="Save"
+    >
       <TextField
         ref={labelRef}
         label="Label"
