@@ -1,4 +1,5 @@
 // @ts-check
+import { readdirSync } from 'node:fs';
 import importX, { createNodeResolver } from 'eslint-plugin-import-x';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
@@ -9,6 +10,28 @@ const ELECTRON = '^electron(/.*)?$';
 const NODE_BUILTINS = '^(node:.*|fs|fs/.*|path|os|child_process|crypto|worker_threads|url|util|stream|http|https|net)$';
 const REACT_OR_LEXICAL = '^(react|react-dom|lexical|@lexical/.*)(/.*)?$';
 const noImportsOf = (regex, message) => ({ regex, message });
+
+/**
+ * The renderer as features with a floor: the app shell (renderer/src/app) composes features; a feature reaches
+ * another only through its index.ts, never its files, and never climbs to the app shell; api.ts, ui/ and editor/
+ * are the floor that imports no feature. Resolved paths, so a relative import cannot slip past.
+ */
+const FEATURES = 'renderer/src/features';
+const FEATURE_NAMES = readdirSync(new URL(`./${FEATURES}`, import.meta.url), { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name);
+const FEATURE_INDEX = `**/${FEATURES}/*/index.ts`;
+const THROUGH_INDEX = 'A feature is imported only through its index (features/<name>), never its files.';
+const RENDERER_ZONES = [
+  ...FEATURE_NAMES.map((name) => ({ target: `./${FEATURES}/${name}`, from: `./${FEATURES}/!(${name})/**`, except: [FEATURE_INDEX], message: THROUGH_INDEX })),
+  { target: './renderer/src/app', from: `./${FEATURES}/*/**`, except: [FEATURE_INDEX], message: THROUGH_INDEX },
+  { target: `./${FEATURES}`, from: './renderer/src/app', message: 'Features never import the app shell: the shell composes them.' },
+  {
+    target: ['./renderer/src/api.ts', './renderer/src/ui', './renderer/src/editor'],
+    from: [`./${FEATURES}`, './renderer/src/app'],
+    message: 'api.ts, ui/ and editor/ are the floor: they import no feature and not the app shell.',
+  },
+];
 
 /**
  * The layering of DESIGN.md, enforced: renderer -> shared <- electron/services <- electron/main, electron/cli.
@@ -38,6 +61,7 @@ export default tseslint.config(
           zones: [
             { target: './shared', from: ['./electron', './renderer', './tests'], message: 'shared/ is imported by both sides and imports neither.' },
             { target: './renderer', from: ['./electron', './tests'], message: 'The renderer reaches the app only through window.policyReview (renderer/src/api.ts).' },
+            ...RENDERER_ZONES,
             { target: './electron/services', from: ['./electron/main', './electron/cli', './electron/preload', './electron/browser', './renderer'], message: 'Services are the bottom layer: hosts import them, never the reverse.' },
             { target: './electron/cli', from: ['./electron/main', './electron/preload', './electron/browser'], message: 'The CLI stands on the services alone.' },
           ],
@@ -70,6 +94,13 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  {
+    // No import cycles in the renderer: a cycle would make the features' order (and the floor) a matter of luck.
+    files: ['renderer/**/*.{ts,tsx}'],
+    // The rule follows imports into other files, which it must parse as TypeScript to see their imports.
+    settings: { 'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] } },
+    rules: { 'import-x/no-cycle': 'error' },
   },
   {
     files: ['shared/**/*.ts'],

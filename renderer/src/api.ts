@@ -1,5 +1,10 @@
-import type { ApiResult, MethodArgs, MethodName, MethodResult } from '../../shared/api';
+import type { ApiResult, AppEvent, MethodArgs, MethodName, MethodResult } from '../../shared/api';
 import type { ErrorCode } from '../../shared/errors';
+
+/**
+ * The renderer's floor: the typed client over `window.policyReview`, the only way the renderer reaches the outside.
+ * Every feature may import it; it imports no feature.
+ */
 
 /** A failed call, with the stable code and the message to show the person. */
 export class ApiCallError extends Error {
@@ -12,13 +17,36 @@ export class ApiCallError extends Error {
   }
 }
 
-/** The typed client over `window.policyReview`: the only way the renderer reaches the outside. */
+/** Calls one method of the contract; a failure becomes an `ApiCallError` with the services' code and message. */
 export async function call<M extends MethodName>(method: M, args: MethodArgs<M>): Promise<MethodResult<M>> {
   const bridge = window.policyReview;
   if (!bridge) throw new ApiCallError('E_INTERNAL', 'The app’s connection to its services is missing. Restart the app.');
   const result = (await bridge.invoke(method, args)) as ApiResult<MethodResult<M>>;
   if (!result.ok) throw new ApiCallError(result.error.code, result.error.message);
   return result.value;
+}
+
+const reviewQueues = new Map<string, Promise<unknown>>();
+
+/**
+ * Calls a method about one review after every earlier call about it has finished, so closing a review never
+ * overtakes opening it or an edit still on its way (which would leave it open, or reopen it, in the services).
+ */
+export function callInReview<M extends MethodName>(reviewId: string, method: M, args: MethodArgs<M>): Promise<MethodResult<M>> {
+  const previous = reviewQueues.get(reviewId) ?? Promise.resolve();
+  const run = () => call(method, args);
+  const next = previous.then(run, run);
+  reviewQueues.set(reviewId, next);
+  const forget = () => {
+    if (reviewQueues.get(reviewId) === next) reviewQueues.delete(reviewId);
+  };
+  next.then(forget, forget);
+  return next;
+}
+
+/** Listens to the services' events (import progress); returns the function that stops listening. */
+export function onAppEvent(listener: (event: AppEvent) => void): () => void {
+  return window.policyReview?.on(listener) ?? (() => {});
 }
 
 export function errorMessage(error: unknown): string {

@@ -1,9 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
-import { useWindowFileDropGuard } from '../features/import/useWindowFileDropGuard';
-import { LibraryScreen } from '../features/library/LibraryScreen';
-import { ReviewScreen } from '../features/review/ReviewScreen';
-import { NameMissingBanner } from '../features/settings/NameMissingBanner';
-import { SettingsDialog } from '../features/settings/SettingsDialog';
+import { useWindowFileDropGuard } from '../features/import';
+import { LibraryScreen } from './LibraryScreen';
+import { ReviewScreen } from './ReviewScreen';
+import { NameMissingBanner, SettingsDialog } from '../features/settings';
 import { Banner } from '../ui/Banner';
 import { Button } from '../ui/Button';
 import { useApiQuery } from '../ui/useAsyncValue';

@@ -23,6 +23,10 @@ describe('the layering rules of DESIGN.md', () => {
     ['electron/services/x.ts', "import { app } from 'electron';\nexport const x = app;", 'Only electron/main'],
     ['electron/services/x.ts', "import { serveApiOverIpc } from '../main/ipc';\nexport const x = serveApiOverIpc;", 'bottom layer'],
     ['electron/cli/x.ts', "import { app } from 'electron';\nexport const x = app;", 'Only electron/main'],
+    ['renderer/src/features/compare/x.ts', "import { shortQuote } from '../annotations/labels';\nexport const x = shortQuote;", 'only through its index'],
+    ['renderer/src/app/x.ts', "import { CompareArea } from '../features/compare/CompareArea';\nexport const x = CompareArea;", 'only through its index'],
+    ['renderer/src/features/compare/x.ts', "import { App } from '../../app/App';\nexport const x = App;", 'never import the app shell'],
+    ['renderer/src/ui/x.ts', "import { shortQuote } from '../features/annotations';\nexport const x = shortQuote;", 'are the floor'],
   ])('fails an import that climbs a layer (%s: %s)', async (path, code, expected) => {
     const messages = await lint(path, code);
     expect(messages.join('\n')).toContain(expected);
@@ -31,6 +35,14 @@ describe('the layering rules of DESIGN.md', () => {
   it.each([
     ['electron/main/x.ts', "import { app } from 'electron';\nimport { openWorkstation } from '../services/workstation/workstation';\nexport const x = [app, openWorkstation];"],
     ['renderer/src/x.ts', "import { API } from '../../shared/api';\nexport const x = API;"],
+    [
+      'renderer/src/features/compare/x.ts',
+      "import { shortQuote } from '../annotations';\nimport { WordDiff } from './WordDiff';\nexport const x = [shortQuote, WordDiff];",
+    ],
+    [
+      'renderer/src/app/x.ts',
+      "import { CompareArea } from '../features/compare';\nimport { callInReview } from '../api';\nexport const x = [CompareArea, callInReview];",
+    ],
     ['electron/services/x.ts', "import { API } from '../../shared/api';\nimport { readFile } from 'node:fs/promises';\nexport const x = [API, readFile];"],
   ])('allows an import that follows the layers (%s)', async (path, code) => {
     expect(await lint(path, code)).toEqual([]);

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 /** The contract calls the store makes (`drafts.set`), answered by each test. */
 const calls = vi.hoisted(() => ({ callInReview: vi.fn<(reviewId: string, method: string, args: unknown) => Promise<unknown>>() }));
-vi.mock('../../../renderer/src/features/review/reviewSession', () => ({ callInReview: calls.callInReview }));
+vi.mock('../../../renderer/src/api', () => ({ callInReview: calls.callInReview }));
 
 const { DRAFT_DELAY_MS, DraftStore } = await import('../../../renderer/src/features/workspace/draftStore');
 

@@ -1,15 +1,14 @@
 import { useId, useMemo, useState } from 'react';
 import type { ActionPlanEntry } from '../../../../shared/api';
 import type { ActionStatus } from '../../../../shared/model';
-import { errorMessage } from '../../api';
+import { callInReview, errorMessage } from '../../api';
 import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
 import { EmptyState } from '../../ui/EmptyState';
 import { countOf, formatCalendarDate } from '../../ui/format';
 import { CheckCircleIcon, ChecklistIcon, RestoreIcon } from '../../ui/icons';
 import { useAsyncValue } from '../../ui/useAsyncValue';
-import { callInReview } from '../review/reviewSession';
-import { useWorkspace } from '../workspace/ReviewWorkspace';
+import { useReviewData } from '../workspace';
 import { OverdueBadge } from './OverdueBadge';
 import type { useActionChanges } from './useActionChanges';
 import './actions.css';
@@ -46,7 +45,7 @@ function groupsOf(entries: readonly ActionPlanEntry[], grouping: Grouping): { ke
  * ones marked (in words and with an icon), and marking one done.
  */
 export function ActionPlanView({ revision, changes }: ActionPlanViewProps) {
-  const { reviewId, readOnly, versions } = useWorkspace();
+  const { reviewId, readOnly, versions } = useReviewData();
   const plan = useAsyncValue(`plan:${reviewId}:${revision}`, () => callInReview(reviewId, 'actions.plan', { reviewId }));
   const [grouping, setGrouping] = useState<Grouping>('due');
   const [includeDone, setIncludeDone] = useState(false);

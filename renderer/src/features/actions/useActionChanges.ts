@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import type { ActionStatus } from '../../../../shared/model';
-import { callInReview } from '../review/reviewSession';
-import { useWorkspace } from '../workspace/ReviewWorkspace';
+import { callInReview } from '../../api';
+import { useFeedback, useReviewData } from '../workspace';
 import type { ActionInput } from './ActionForm';
 
 /**
@@ -9,7 +9,8 @@ import type { ActionInput } from './ActionForm';
  * the actions) and calls `onChanged`, so the action plan can ask again.
  */
 export function useActionChanges(onChanged: () => void) {
-  const { reviewId, assessments, announce } = useWorkspace();
+  const { reviewId, assessments } = useReviewData();
+  const { announce } = useFeedback();
   return useMemo(
     () => ({
       async add(versionId: string, criterionId: string, input: ActionInput) {

@@ -2,15 +2,15 @@ import { useId, useMemo } from 'react';
 import { type Annotation, ANNOTATION_STATUSES, type AnnotationStatus, CATEGORIES, type Category, SEVERITIES, type Severity } from '../../../../shared/model';
 import { ANNOTATION_STATUS_LABELS, SEVERITY_LABELS } from '../../../../shared/vocabulary';
 import { Button } from '../../ui/Button';
-import { activeFilterCount, type AnnotationFilter } from '../workspace/filters';
-import { useWorkspace } from '../workspace/ReviewWorkspace';
+import { activeFilterCount, type AnnotationFilter, useReviewData, useReviewNavigation } from '../workspace';
 
 /**
  * Narrows the annotations (in the list and in the text) by criterion, category, severity, status and author.
  * Authors are the committee's members and anyone else who has annotated this review.
  */
 export function AnnotationFilters({ annotations }: { annotations: readonly Annotation[] }) {
-  const { filter, setFilter, checklist, review, categoryLabel } = useWorkspace();
+  const { checklist, review, categoryLabel } = useReviewData();
+  const { filter, setFilter } = useReviewNavigation();
   const id = useId();
   const authors = useMemo(() => {
     const names = new Set(review.committee.filter((m) => !m.deletedAt).map((m) => m.name));

@@ -4,8 +4,7 @@ import { errorMessage } from '../../api';
 import { CommentEditor } from '../../editor/comment/CommentEditor';
 import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
-import type { DraftStatus } from '../workspace/draftStore';
-import { useWorkspace } from '../workspace/ReviewWorkspace';
+import { type DraftStatus, useReviewData } from '../workspace';
 import { CriteriaPicker } from './CriteriaPicker';
 import { DraftNote } from './DraftNote';
 import type { Severity } from '../../../../shared/model';
@@ -37,7 +36,7 @@ export interface AnnotationFormProps {
 
 /** Criteria, severity and a comment for a passage: used to annotate it and to edit an annotation. */
 export function AnnotationForm({ title, quote, initial, notice, submitLabel, onSubmit, onCancel, onDraft, onDraftFlush, draftStatus = 'idle', headingRef }: AnnotationFormProps) {
-  const { checklist } = useWorkspace();
+  const { checklist } = useReviewData();
   const [value, setValue] = useState<AnnotationFormValue>(initial);
   const [criteriaProblem, setCriteriaProblem] = useState<string>();
   const [problem, setProblem] = useState<string>();

@@ -2,8 +2,7 @@ import { useDeferredValue, useId, useMemo, useState } from 'react';
 import type { Annotation } from '../../../../shared/model';
 import { countOf } from '../../ui/format';
 import { ChevronRightIcon, LockIcon } from '../../ui/icons';
-import { activeFilterCount } from '../workspace/filters';
-import { useWorkspace } from '../workspace/ReviewWorkspace';
+import { activeFilterCount, useReviewData, useReviewNavigation } from '../workspace';
 import { AnnotationFilters } from './AnnotationFilters';
 import { ANNOTATE_SHORTCUT } from './annotateShortcut';
 import type { PendingAnnotation } from './newAnnotationDraft';
@@ -35,7 +34,8 @@ function overlaps(a: Annotation, b: Annotation): boolean {
  * for a new annotation on the selected words.
  */
 export function AnnotationsPanel({ annotations, shown, pending, onPendingDone, onShowInText }: AnnotationsPanelProps) {
-  const { readOnly, filter, openAnnotationId, openAnnotation } = useWorkspace();
+  const { readOnly } = useReviewData();
+  const { filter, openAnnotationId, openAnnotation } = useReviewNavigation();
   const [filtersOpen, setFiltersOpen] = useState(false);
   const filtersId = useId();
   const open = openAnnotationId ? annotations.find((a) => a.id === openAnnotationId) : undefined;

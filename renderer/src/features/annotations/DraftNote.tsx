@@ -1,4 +1,4 @@
-import type { DraftStatus } from '../workspace/draftStore';
+import { type DraftStatus } from '../workspace';
 
 const TEXT: Record<DraftStatus, string> = {
   idle: '',

@@ -1,4 +1,4 @@
-import type { AnnotationStore } from '../workspace/annotationStore';
+import { type AnnotationStore } from '../workspace';
 import type { Criterion } from '../../../../shared/model';
 import { countOf } from '../../ui/format';
 import { SeverityBadge, StatusBadge } from './SeverityBadge';

@@ -1,7 +1,6 @@
 import { useEffect, useRef } from 'react';
 import type { Annotation } from '../../../../shared/model';
-import { useDraft } from '../workspace/draftStore';
-import { useWorkspace } from '../workspace/ReviewWorkspace';
+import { useDraft, useFeedback, useReviewData } from '../workspace';
 import { AnnotationForm } from './AnnotationForm';
 import { shortQuote } from './labels';
 import { newAnnotationDraftKey, serializeDraft, type PendingAnnotation } from './newAnnotationDraft';
@@ -15,7 +14,8 @@ export interface NewAnnotationPanelProps {
 
 /** Annotates the selected words: the form in the side panel, kept as a draft while it is filled in. */
 export function NewAnnotationPanel({ pending, onSaved, onCancel }: NewAnnotationPanelProps) {
-  const { drafts, announce } = useWorkspace();
+  const { drafts } = useReviewData();
+  const { announce } = useFeedback();
   const actions = useAnnotationActions();
   const draft = useDraft(drafts, newAnnotationDraftKey(pending.versionId));
   const headingRef = useRef<HTMLHeadingElement>(null);

@@ -4,8 +4,7 @@ import { errorMessage } from '../../api';
 import { CommentEditor } from '../../editor/comment/CommentEditor';
 import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
-import { useDraft } from '../workspace/draftStore';
-import { useWorkspace } from '../workspace/ReviewWorkspace';
+import { useDraft, useReviewData } from '../workspace';
 import { DraftNote } from './DraftNote';
 
 export interface ReplyComposerProps {
@@ -32,7 +31,7 @@ function parseBody(text: string | undefined): RichText | undefined {
 
 /** A reply, or an edit of one: the rich-text editor, kept as a draft while typed, and its buttons. */
 export function ReplyComposer({ draftKey, label, submitLabel, initial, onSubmit, onCancel, autoFocus = false }: ReplyComposerProps) {
-  const { drafts } = useWorkspace();
+  const { drafts } = useReviewData();
   const draft = useDraft(drafts, draftKey);
   const [startValue] = useState(() => parseBody(draft.initial) ?? initial);
   const [body, setBody] = useState<{ value: RichText | undefined; empty: boolean }>({ value: startValue, empty: startValue === undefined });

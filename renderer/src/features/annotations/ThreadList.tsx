@@ -3,8 +3,8 @@ import { quoteOf } from '../../../../shared/anchoring';
 import type { Annotation } from '../../../../shared/model';
 import { Button } from '../../ui/Button';
 import { countOf } from '../../ui/format';
-import { AnchorStateBadge } from '../compare/AnchorStateBadge';
-import { useWorkspace } from '../workspace/ReviewWorkspace';
+import { AnchorStateBadge } from './AnchorStateBadge';
+import { useReviewData } from '../workspace';
 import { shortQuote } from './labels';
 import { SeverityBadge, StatusBadge } from './SeverityBadge';
 
@@ -22,7 +22,7 @@ export interface ThreadListProps {
  * discussion went. Long lists show a page at a time, so a review with a thousand annotations opens quickly.
  */
 export function ThreadList({ annotations, activeId, onOpen }: ThreadListProps) {
-  const { criteriaById } = useWorkspace();
+  const { criteriaById } = useReviewData();
   const [shown, setShown] = useState(PAGE);
   const visible = annotations.slice(0, shown);
   return (

@@ -9,8 +9,8 @@ import { Button } from '../../ui/Button';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { countOf } from '../../ui/format';
 import { ArrowLeftIcon, CheckCircleIcon, PencilIcon, RestoreIcon, TrashIcon } from '../../ui/icons';
-import { AnchorStateBadge } from '../compare/AnchorStateBadge';
-import { useWorkspace } from '../workspace/ReviewWorkspace';
+import { AnchorStateBadge } from './AnchorStateBadge';
+import { useCompareMode, useReviewData } from '../workspace';
 import { AnnotationForm } from './AnnotationForm';
 import { AuthorLine } from './AuthorLine';
 import { shortQuote } from './labels';
@@ -40,7 +40,8 @@ const ANCHOR_NOTES: Partial<Record<AnchorState, string>> = {
  * the replies; reply, edit, resolve or reopen, and delete (with undo).
  */
 export function ThreadView({ annotation, overlapping, onBack, onShowInText, onOpen }: ThreadViewProps) {
-  const { readOnly, criteriaById, categoryLabel, startRepointing } = useWorkspace();
+  const { readOnly, criteriaById, categoryLabel } = useReviewData();
+  const { startRepointing } = useCompareMode();
   const actions = useAnnotationActions();
   const [editing, setEditing] = useState(false);
   const [editingReply, setEditingReply] = useState<string>();

@@ -1,8 +1,8 @@
 import { useMemo } from 'react';
 import type { NewAnnotation } from '../../../../shared/api';
 import type { RichText } from '../../../../shared/model';
-import { callInReview } from '../review/reviewSession';
-import { useWorkspace } from '../workspace/ReviewWorkspace';
+import { callInReview } from '../../api';
+import { useFeedback, useReviewData, useReviewNavigation } from '../workspace';
 import type { AnnotationStatus, Severity } from '../../../../shared/model';
 
 
@@ -11,7 +11,9 @@ import type { AnnotationStatus, Severity } from '../../../../shared/model';
  * applies what they return to the annotation store, which redraws the highlights.
  */
 export function useAnnotationActions() {
-  const { reviewId, annotations, offerUndo, openAnnotation, announce } = useWorkspace();
+  const { reviewId, annotations } = useReviewData();
+  const { openAnnotation } = useReviewNavigation();
+  const { offerUndo, announce } = useFeedback();
   return useMemo(() => {
     const ref = (annotationId: string) => ({ reviewId, annotationId });
     return {

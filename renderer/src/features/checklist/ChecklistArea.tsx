@@ -1,6 +1,7 @@
 import { useCallback, useDeferredValue, useEffect, useId, useMemo, useState } from 'react';
 import type { ChecklistView } from '../../../../shared/api';
 import type { Annotation, Assessment, Category, Criterion } from '../../../../shared/model';
+import { callInReview } from '../../api';
 import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
@@ -8,20 +9,16 @@ import { countOf } from '../../ui/format';
 import { PlusIcon, SearchIcon } from '../../ui/icons';
 import { TabPanel, Tabs } from '../../ui/Tabs';
 import { useAction } from '../../ui/useAction';
+import { swapWithNeighbour, useReorder } from '../../ui/useReorder';
 import type { AsyncValue } from '../../ui/useAsyncValue';
-import { ActionPlanView } from '../actions/ActionPlanView';
-import { useActionChanges } from '../actions/useActionChanges';
-import { callInReview } from '../review/reviewSession';
-import { RecheckMarker } from '../compare/RecheckMarker';
-import { useRecheckCriteria } from '../compare/useRecheckCriteria';
-import { SaveTemplateButton } from '../templates/SaveTemplateButton';
-import { CriterionAssessment } from '../verdicts/CriterionAssessment';
-import { progressOf } from '../verdicts/progress';
-import { useAnnotations } from '../workspace/annotationStore';
-import { useWorkspace } from '../workspace/ReviewWorkspace';
+import { ActionPlanView, useActionChanges } from '../actions';
+import { RecheckMarker, useRecheckCriteria } from '../compare';
+import { SaveTemplateButton } from '../templates';
+import { CriterionAssessment, progressOf } from '../verdicts';
+import { criterionCardId, useAnnotations, useFeedback, useReviewData, useReviewNavigation } from '../workspace';
 import { ChecklistCategorySection } from './ChecklistCategorySection';
 import { CriterionDialog } from './CriterionDialog';
-import { categorySectionId, criterionCardId, filterCriteria, groupByCategory } from './groupByCategory';
+import { categorySectionId, filterCriteria, groupByCategory } from './groupByCategory';
 import { VersionUnderReview } from './VersionUnderReview';
 import './checklist.css';
 
@@ -45,8 +42,9 @@ const CHECKLIST_TABS = [
  * removing and reordering criteria, and saving them as a template.
  */
 export function ChecklistArea({ reviewId, checklist, readOnly }: ChecklistAreaProps) {
-  const workspace = useWorkspace();
-  const { selectedVersion: version, assessments, annotations: store, review, announce } = workspace;
+  const { review, annotations: store, assessments } = useReviewData();
+  const { selectedVersion: version } = useReviewNavigation();
+  const { announce } = useFeedback();
   const [query, setQuery] = useState('');
   const [editing, setEditing] = useState<Editing>();
   const [status, setStatus] = useState<string>();
@@ -54,7 +52,6 @@ export function ChecklistArea({ reviewId, checklist, readOnly }: ChecklistAreaPr
   const [highlightedId, setHighlightedId] = useState<string>();
   const [tab, setTab] = useState<ChecklistTab>('criteria');
   const [planRevision, setPlanRevision] = useState(0);
-  const [focusAfterMove, setFocusAfterMove] = useState<{ criterionId: string; by: -1 | 1 }>();
   const filterId = useId();
   const remove = useAction((criterion: Criterion) => callInReview(reviewId, 'checklist.removeCriterion', { reviewId, criterionId: criterion.id }));
   const reorder = useAction((criterionIds: string[]) => callInReview(reviewId, 'checklist.reorder', { reviewId, criterionIds }));
@@ -86,14 +83,7 @@ export function ChecklistArea({ reviewId, checklist, readOnly }: ChecklistAreaPr
     if (highlightedId) document.getElementById(criterionCardId(highlightedId))?.scrollIntoView({ block: 'nearest' });
   }, [highlightedId]);
 
-  // After a move, focus stays on the moved criterion's button, or its other one when the first no longer applies.
-  useEffect(() => {
-    if (!focusAfterMove) return;
-    const card = document.getElementById(criterionCardId(focusAfterMove.criterionId));
-    const same = card?.querySelector<HTMLButtonElement>(`[data-move="${focusAfterMove.by}"]:not(:disabled)`);
-    const other = card?.querySelector<HTMLButtonElement>(`[data-move="${-focusAfterMove.by}"]:not(:disabled)`);
-    (same ?? other)?.focus();
-  }, [focusAfterMove, view]);
+  const { focusAfterMove } = useReorder((criterionId) => document.getElementById(criterionCardId(criterionId)), view);
 
   if (!view) {
     return checklist.error ? (
@@ -139,18 +129,19 @@ export function ChecklistArea({ reviewId, checklist, readOnly }: ChecklistAreaPr
 
   /** Swaps a criterion with its neighbour in the same category, keeping every other criterion where it is. */
   const move = async (criterion: Criterion, by: -1 | 1) => {
-    const ids = view.criteria.map((c) => c.id);
-    const from = ids.indexOf(criterion.id);
-    let to = from + by;
-    while (to >= 0 && to < ids.length && view.criteria[to]!.category !== criterion.category) to += by;
-    if (from < 0 || to < 0 || to >= ids.length) return;
-    [ids[from], ids[to]] = [ids[to]!, ids[from]!];
+    const ids = swapWithNeighbour(
+      view.criteria.map((c) => c.id),
+      criterion.id,
+      by,
+      (index) => view.criteria[index]!.category === criterion.category,
+    );
+    if (!ids) return;
     const ordered = await reorder.run(ids);
     if (!ordered) return;
     checklist.update((current) => current && { ...current, criteria: ordered });
     const position = ordered.filter((c) => c.category === criterion.category).findIndex((c) => c.id === criterion.id) + 1;
     announce(`Moved “${criterion.title}” to position ${position} in ${labelOf(criterion.category)}.`);
-    setFocusAfterMove({ criterionId: criterion.id, by });
+    focusAfterMove(criterion.id, by);
   };
 
   const jumpTo = (category: Category) => {

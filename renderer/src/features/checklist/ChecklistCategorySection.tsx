@@ -3,8 +3,7 @@ import type { Criterion } from '../../../../shared/model';
 import { Button } from '../../ui/Button';
 import { countOf } from '../../ui/format';
 import { PlusIcon } from '../../ui/icons';
-import { ProgressMeter } from '../verdicts/ProgressMeter';
-import type { Progress } from '../verdicts/progress';
+import { type Progress, ProgressMeter } from '../verdicts';
 import { CriterionCard } from './CriterionCard';
 import { categorySectionId, type CategoryGroup } from './groupByCategory';
 

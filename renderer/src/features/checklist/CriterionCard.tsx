@@ -1,8 +1,9 @@
 import { useId, useState, type ReactNode } from 'react';
 import type { Criterion } from '../../../../shared/model';
 import { Button } from '../../ui/Button';
-import { ArrowDownIcon, ArrowUpIcon, ChevronRightIcon, PencilIcon, TrashIcon } from '../../ui/icons';
-import { criterionCardId } from './groupByCategory';
+import { ChevronRightIcon, PencilIcon, TrashIcon } from '../../ui/icons';
+import { MoveButtons } from '../../ui/MoveButtons';
+import { criterionCardId } from '../workspace';
 
 /** Moving a criterion one place within its category; `by` is -1 (up) or +1 (down). */
 export interface CriterionMove {
@@ -47,28 +48,13 @@ export function CriterionCard({ criterion, readOnly, highlighted, onEdit, onRemo
           {!readOnly && (
             <div className="criterion-actions">
               {move && (
-                <>
-                  <Button
-                    variant="ghost"
-                    size="sm"
-                    icon={<ArrowUpIcon />}
-                    data-move="-1"
-                    aria-label={`Move “${criterion.title}” up`}
-                    title="Move up"
-                    disabled={!move.canMoveUp || move.busy}
-                    onClick={() => move.onMove(criterion, -1)}
-                  />
-                  <Button
-                    variant="ghost"
-                    size="sm"
-                    icon={<ArrowDownIcon />}
-                    data-move="1"
-                    aria-label={`Move “${criterion.title}” down`}
-                    title="Move down"
-                    disabled={!move.canMoveDown || move.busy}
-                    onClick={() => move.onMove(criterion, 1)}
-                  />
-                </>
+                <MoveButtons
+                  itemName={criterion.title}
+                  canMoveUp={move.canMoveUp}
+                  canMoveDown={move.canMoveDown}
+                  busy={move.busy}
+                  onMove={(by) => move.onMove(criterion, by)}
+                />
               )}
               <Button variant="ghost" size="sm" icon={<PencilIcon />} onClick={() => onEdit(criterion)} aria-label={`Edit “${criterion.title}”`}>
                 Edit

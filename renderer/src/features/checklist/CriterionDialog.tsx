@@ -1,12 +1,11 @@
 import { useRef, useState, type FormEvent } from 'react';
 import type { CriterionInput } from '../../../../shared/api';
 import type { Category, Criterion } from '../../../../shared/model';
+import { callInReview } from '../../api';
 import { Banner } from '../../ui/Banner';
-import { Button } from '../../ui/Button';
-import { Dialog, DialogActions } from '../../ui/Dialog';
+import { FormDialog } from '../../ui/FormDialog';
 import { SelectField, TextAreaField, TextField } from '../../ui/Field';
 import { useAction } from '../../ui/useAction';
-import { callInReview } from '../review/reviewSession';
 import type { CategoryInfo } from './groupByCategory';
 
 export interface CriterionDialogProps {
@@ -68,7 +67,7 @@ export function CriterionDialog({ reviewId, categories, criterion, category, onS
 
   const fromBuiltIn = criterion && criterion.origin !== 'custom';
   return (
-    <Dialog
+    <FormDialog
       title={editing ? 'Edit criterion' : 'Add a criterion'}
       description={
         fromBuiltIn
@@ -78,48 +77,40 @@ export function CriterionDialog({ reviewId, categories, criterion, category, onS
       onClose={onClose}
       busy={save.busy}
       initialFocus={firstFieldRef}
+      onSubmit={submit}
+      submitLabel={editing ? 'Save criterion' : 'Add criterion'}
     >
-      <form className="form" onSubmit={submit} noValidate>
-        <SelectField
-          label="Category"
-          value={draft.category}
-          onChange={(e) => {
-            const next = categories.find((c) => c.id === e.target.value);
-            if (next) setDraft((d) => ({ ...d, category: next.id }));
-          }}
-          options={categories.map((c) => ({ value: c.id, label: c.label }))}
-        />
-        <TextField ref={firstFieldRef} label="Title" value={draft.title} onChange={set('title')} maxLength={200} autoComplete="off" error={problems.title} />
-        <TextAreaField
-          label="Question"
-          hint="Answerable with yes, partly or no by someone reading the policy."
-          value={draft.question}
-          onChange={set('question')}
-          maxLength={1000}
-          rows={2}
-          error={problems.question}
-        />
-        <TextAreaField label="Guidance" optional hint="What to look for, and what a good policy says." value={draft.guidance} onChange={set('guidance')} maxLength={4000} rows={4} />
-        <TextField label="Reference" optional hint="A law, standard or guideline, e.g. “GDPR Art. 13”." value={draft.reference ?? ''} onChange={set('reference')} maxLength={500} autoComplete="off" />
-        {editing && (
-          <p className="form-note">
-            Id <code>{criterion.id}</code> stays the same, so verdicts and annotations keep pointing at this criterion.
-          </p>
-        )}
-        {save.error && (
-          <Banner tone="error" title={editing ? 'The criterion was not saved' : 'The criterion was not added'}>
-            {save.error}
-          </Banner>
-        )}
-        <DialogActions>
-          <Button onClick={onClose} disabled={save.busy}>
-            Cancel
-          </Button>
-          <Button type="submit" variant="primary" busy={save.busy}>
-            {editing ? 'Save criterion' : 'Add criterion'}
-          </Button>
-        </DialogActions>
-      </form>
-    </Dialog>
+      <SelectField
+        label="Category"
+        value={draft.category}
+        onChange={(e) => {
+          const next = categories.find((c) => c.id === e.target.value);
+          if (next) setDraft((d) => ({ ...d, category: next.id }));
+        }}
+        options={categories.map((c) => ({ value: c.id, label: c.label }))}
+      />
+      <TextField ref={firstFieldRef} label="Title" value={draft.title} onChange={set('title')} maxLength={200} autoComplete="off" error={problems.title} />
+      <TextAreaField
+        label="Question"
+        hint="Answerable with yes, partly or no by someone reading the policy."
+        value={draft.question}
+        onChange={set('question')}
+        maxLength={1000}
+        rows={2}
+        error={problems.question}
+      />
+      <TextAreaField label="Guidance" optional hint="What to look for, and what a good policy says." value={draft.guidance} onChange={set('guidance')} maxLength={4000} rows={4} />
+      <TextField label="Reference" optional hint="A law, standard or guideline, e.g. “GDPR Art. 13”." value={draft.reference ?? ''} onChange={set('reference')} maxLength={500} autoComplete="off" />
+      {editing && (
+        <p className="form-note">
+          Id <code>{criterion.id}</code> stays the same, so verdicts and annotations keep pointing at this criterion.
+        </p>
+      )}
+      {save.error && (
+        <Banner tone="error" title={editing ? 'The criterion was not saved' : 'The criterion was not added'}>
+          {save.error}
+        </Banner>
+      )}
+    </FormDialog>
   );
 }

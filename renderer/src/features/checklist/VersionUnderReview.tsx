@@ -1,15 +1,14 @@
 import { useId } from 'react';
-import { ProgressMeter } from '../verdicts/ProgressMeter';
-import type { Progress } from '../verdicts/progress';
-import { useWorkspace } from '../workspace/ReviewWorkspace';
-import { VersionSelect } from '../document/VersionSelect';
+import { type Progress, ProgressMeter } from '../verdicts';
+import { useReviewData, useReviewNavigation, VersionSelect } from '../workspace';
 
 /**
  * Which version the verdicts are for (the same one the Document area shows; changing it here changes it there)
  * and how far the committee has got with it.
  */
 export function VersionUnderReview({ progress }: { progress: Progress }) {
-  const { versions, selectedVersion, selectVersion } = useWorkspace();
+  const { versions } = useReviewData();
+  const { selectedVersion, selectVersion } = useReviewNavigation();
   const selectId = useId();
   if (!selectedVersion) {
     return <p className="verdict-bar is-empty">Import a version of the policy in the Document area to record verdicts on it.</p>;

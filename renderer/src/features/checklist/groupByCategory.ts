@@ -24,4 +24,3 @@ export function filterCriteria(criteria: readonly Criterion[], query: string): C
 }
 
 export const categorySectionId = (category: string) => `checklist-category-${category}`;
-export const criterionCardId = (criterionId: string) => `criterion-${criterionId}`;

@@ -2,6 +2,7 @@ import { useRef, useState } from 'react';
 import type { MemberInput } from '../../../../shared/api';
 import type { Member } from '../../../../shared/model';
 import { ROLE_LABELS } from '../../../../shared/vocabulary';
+import { callInReview } from '../../api';
 import { Avatar } from '../../ui/Avatar';
 import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
@@ -10,10 +11,8 @@ import { EmptyState } from '../../ui/EmptyState';
 import { countOf } from '../../ui/format';
 import { FilterIcon, PencilIcon, PlusIcon, TrashIcon, UsersIcon } from '../../ui/icons';
 import { useAction } from '../../ui/useAction';
-import { AuditLog } from '../audit/AuditLog';
-import { callInReview } from '../review/reviewSession';
-import { useAnnotations } from '../workspace/annotationStore';
-import { useWorkspace } from '../workspace/ReviewWorkspace';
+import { AuditLog } from './AuditLog';
+import { useAnnotations, useReviewData, useReviewNavigation } from '../workspace';
 import './committee.css';
 import { committeeWith, committeeWithout } from './committeeInput';
 import { MemberDialog } from './MemberDialog';
@@ -35,7 +34,8 @@ type Editing = { kind: 'add' } | { kind: 'edit'; member: Member } | { kind: 'rem
  * the text, and the audit log of who changed what.
  */
 export function CommitteeArea({ reviewId, members, readOnly, visible, onCommitteeChange }: CommitteeAreaProps) {
-  const { annotations: store, selectedVersion, setFilter, showArea } = useWorkspace();
+  const { annotations: store } = useReviewData();
+  const { selectedVersion, setFilter, showArea } = useReviewNavigation();
   const annotations = useAnnotations(store);
   const annotationsBy = (name: string) => annotations.filter((a) => a.author.name === name).length;
   const [editing, setEditing] = useState<Editing>();

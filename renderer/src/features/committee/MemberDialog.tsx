@@ -2,8 +2,7 @@ import { useRef, useState, type FormEvent } from 'react';
 import type { MemberInput } from '../../../../shared/api';
 import type { CommitteeRole, Member } from '../../../../shared/model';
 import { Banner } from '../../ui/Banner';
-import { Button } from '../../ui/Button';
-import { Dialog, DialogActions } from '../../ui/Dialog';
+import { FormDialog } from '../../ui/FormDialog';
 import { SelectField, TextField } from '../../ui/Field';
 import { EMAIL_HINT, looksLikeEmail } from '../../ui/validation';
 import { isCommitteeRole, ROLE_OPTIONS } from './roles';
@@ -42,50 +41,42 @@ export function MemberDialog({ member, save, busy, error, onClose, returnFocusTo
   };
 
   return (
-    <Dialog
+    <FormDialog
       title={member ? `Edit ${member.name}` : 'Add a committee member'}
       description={member ? undefined : 'Members’ names and roles appear in the report and its sign-off block.'}
       onClose={onClose}
       busy={busy}
       initialFocus={nameRef}
       returnFocusTo={returnFocusTo}
+      onSubmit={submit}
+      submitLabel={member ? 'Save member' : 'Add member'}
     >
-      <form className="form" onSubmit={submit} noValidate>
-        <TextField ref={nameRef} label="Name" value={name} onChange={(e) => {
-            setName(e.target.value);
-            setProblems(({ name: _fixed, ...rest }) => rest);
-          }}
-          maxLength={200}
-          autoComplete="off"
-          error={problems.name} />
-        <SelectField label="Role" value={role} onChange={(e) => isCommitteeRole(e.target.value) && setRole(e.target.value)} options={ROLE_OPTIONS} />
-        <TextField
-          label="Email"
-          optional
-          type="email"
-          value={email}
-          onChange={(e) => {
-            setEmail(e.target.value);
-            setProblems(({ email: _fixed, ...rest }) => rest);
-          }}
-          maxLength={320}
-          autoComplete="off"
-          error={problems.email}
-        />
-        {error && (
-          <Banner tone="error" title={member ? 'The member was not saved' : 'The member was not added'}>
-            {error}
-          </Banner>
-        )}
-        <DialogActions>
-          <Button onClick={onClose} disabled={busy}>
-            Cancel
-          </Button>
-          <Button type="submit" variant="primary" busy={busy}>
-            {member ? 'Save member' : 'Add member'}
-          </Button>
-        </DialogActions>
-      </form>
-    </Dialog>
+      <TextField ref={nameRef} label="Name" value={name} onChange={(e) => {
+          setName(e.target.value);
+          setProblems(({ name: _fixed, ...rest }) => rest);
+        }}
+        maxLength={200}
+        autoComplete="off"
+        error={problems.name} />
+      <SelectField label="Role" value={role} onChange={(e) => isCommitteeRole(e.target.value) && setRole(e.target.value)} options={ROLE_OPTIONS} />
+      <TextField
+        label="Email"
+        optional
+        type="email"
+        value={email}
+        onChange={(e) => {
+          setEmail(e.target.value);
+          setProblems(({ email: _fixed, ...rest }) => rest);
+        }}
+        maxLength={320}
+        autoComplete="off"
+        error={problems.email}
+      />
+      {error && (
+        <Banner tone="error" title={member ? 'The member was not saved' : 'The member was not added'}>
+          {error}
+        </Banner>
+      )}
+    </FormDialog>
   );
 }

@@ -5,10 +5,8 @@ import { errorMessage } from '../../api';
 import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
 import { CheckCircleIcon } from '../../ui/icons';
-import { shortQuote } from '../annotations/labels';
-import { useAnnotations } from '../workspace/annotationStore';
-import { useWorkspace } from '../workspace/ReviewWorkspace';
-import { awaitsConfirmation } from './anchorStates';
+import { awaitsConfirmation, shortQuote } from '../annotations';
+import { useAnnotations, useCompareMode, useFeedback, useReviewData } from '../workspace';
 import { CarriedAnnotationHead } from './CarriedAnnotationHead';
 import { useAnchorDecisions } from './useAnchorDecisions';
 
@@ -17,7 +15,9 @@ import { useAnchorDecisions } from './useAnchorDecisions';
  * before and the words found now, side by side, each to confirm, re-point to other words, or mark orphaned.
  */
 export function AnchorReviewList({ to }: { to: Version }) {
-  const { readOnly, annotations: store, versions, startRepointing, announce } = useWorkspace();
+  const { readOnly, annotations: store, versions } = useReviewData();
+  const { startRepointing } = useCompareMode();
+  const { announce } = useFeedback();
   const all = useAnnotations(store);
   const decisions = useAnchorDecisions();
   const [busy, setBusy] = useState<string>();

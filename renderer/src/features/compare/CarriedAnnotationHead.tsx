@@ -1,11 +1,10 @@
 import type { Annotation } from '../../../../shared/model';
-import { SeverityBadge } from '../annotations/SeverityBadge';
-import { useWorkspace } from '../workspace/ReviewWorkspace';
-import { AnchorStateBadge } from './AnchorStateBadge';
+import { AnchorStateBadge, SeverityBadge } from '../annotations';
+import { useReviewData } from '../workspace';
 
 /** A carried annotation's anchor state, severity and criteria: what it is about, at a glance. */
 export function CarriedAnnotationHead({ annotation }: { annotation: Annotation }) {
-  const { criteriaById } = useWorkspace();
+  const { criteriaById } = useReviewData();
   const criteria = annotation.criterionIds.map((id) => criteriaById.get(id)?.title ?? id).join(' · ');
   return (
     <p className="carried-head">

@@ -2,13 +2,12 @@ import { useId, useMemo, useState } from 'react';
 import type { CarryOutcome } from '../../../../shared/api';
 import { ANCHOR_STATES, type Version } from '../../../../shared/model';
 import { ANCHOR_STATE_DESCRIPTIONS, ANCHOR_STATE_LABELS } from '../../../../shared/vocabulary';
+import { callInReview } from '../../api';
 import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
 import { countOf } from '../../ui/format';
 import { useAction } from '../../ui/useAction';
-import { callInReview } from '../review/reviewSession';
-import { useAnnotations } from '../workspace/annotationStore';
-import { useWorkspace } from '../workspace/ReviewWorkspace';
+import { useAnnotations, useFeedback, useReviewData } from '../workspace';
 
 /** What one carry did, in words: how many were made (by state) and how many were there already. */
 function OutcomeBanner({ outcome, from, to, onDismiss }: { outcome: CarryOutcome; from: Version; to: Version; onDismiss: () => void }) {
@@ -43,7 +42,8 @@ function OutcomeBanner({ outcome, from, to, onDismiss }: { outcome: CarryOutcome
  * never make a second copy, so carrying again is safe; the outcome says honestly what each carry did.
  */
 export function CarryPanel({ from, to }: { from: Version; to: Version }) {
-  const { reviewId, readOnly, annotations: store, announce } = useWorkspace();
+  const { reviewId, readOnly, annotations: store } = useReviewData();
+  const { announce } = useFeedback();
   const all = useAnnotations(store);
   const [outcome, setOutcome] = useState<{ pair: string; value: CarryOutcome }>();
   const pair = `${from.id}>${to.id}`;

@@ -4,8 +4,7 @@ import { CHANGE_KIND_LABELS, VERDICT_LABELS } from '../../../../shared/vocabular
 import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
 import { ChecklistIcon } from '../../ui/icons';
-import { useWorkspace } from '../workspace/ReviewWorkspace';
-import { showCriterion } from './showCriterion';
+import { showCriterion, useReviewData, useReviewNavigation } from '../workspace';
 import { useChangeImpact } from './useChangeImpact';
 
 /**
@@ -13,7 +12,8 @@ import { useChangeImpact } from './useChangeImpact';
  * text, each with its earlier verdict and a way to it in the Checklist, so the committee re-checks just those.
  */
 export function ChangeImpactList({ from, to }: { from: Version; to: Version }) {
-  const workspace = useWorkspace();
+  const { categoryLabel } = useReviewData();
+  const navigation = useReviewNavigation();
   const impact = useChangeImpact(from, to);
   const titleId = useId();
   const criteria = impact.data?.fromVersionId === from.id && impact.data.toVersionId === to.id ? impact.data.criteria : undefined;
@@ -40,14 +40,14 @@ export function ChangeImpactList({ from, to }: { from: Version; to: Version }) {
             {criteria.map((criterion) => (
               <li key={criterion.criterionId} className="impact-item" data-criterion-id={criterion.criterionId}>
                 <div className="impact-item-text">
-                  <span className="impact-category">{workspace.categoryLabel(criterion.category)}</span>
+                  <span className="impact-category">{categoryLabel(criterion.category)}</span>
                   <span className="impact-title">{criterion.title}</span>
                   <span className="impact-meta">
                     Verdict on {from.label}: <strong className={`verdict-word verdict-${criterion.verdict}`}>{VERDICT_LABELS[criterion.verdict]}</strong> · text{' '}
                     {criterion.changes.map((kind) => CHANGE_KIND_LABELS[kind].toLowerCase()).join(', ')}
                   </span>
                 </div>
-                <Button size="sm" variant="ghost" icon={<ChecklistIcon />} aria-label={`Re-check in Checklist: ${criterion.title}`} onClick={() => showCriterion(workspace, to.id, criterion.criterionId)}>
+                <Button size="sm" variant="ghost" icon={<ChecklistIcon />} aria-label={`Re-check in Checklist: ${criterion.title}`} onClick={() => showCriterion(navigation, to.id, criterion.criterionId)}>
                   Re-check in Checklist
                 </Button>
               </li>

@@ -1,13 +1,13 @@
 import { useEffect } from 'react';
 import type { Version } from '../../../../shared/model';
+import { callInReview } from '../../api';
 import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
 import { EmptyState } from '../../ui/EmptyState';
 import { countOf } from '../../ui/format';
 import { CompareIcon, DocumentIcon } from '../../ui/icons';
 import { useAsyncValue } from '../../ui/useAsyncValue';
-import { callInReview } from '../review/reviewSession';
-import { useWorkspace } from '../workspace/ReviewWorkspace';
+import { useCompareMode, useReviewData, useReviewNavigation } from '../workspace';
 import { AnchorReviewList } from './AnchorReviewList';
 import { CarryPanel } from './CarryPanel';
 import { ChangeImpactList } from './ChangeImpactList';
@@ -23,7 +23,9 @@ import './compare.css';
  * version's annotations to the newer one and checking those that moved or changed; and the criteria to re-check.
  */
 export function CompareArea() {
-  const { versions, comparedPair, setComparedPair, showArea } = useWorkspace();
+  const { versions } = useReviewData();
+  const { showArea } = useReviewNavigation();
+  const { comparedPair, setComparedPair } = useCompareMode();
   const { from, to, setFrom, setTo } = useVersionPair(versions, comparedPair, setComparedPair);
 
   if (!from || !to) {
@@ -66,7 +68,8 @@ export function CompareArea() {
 
 /** One pair's comparison, the carry-forward and review lists beside it. */
 function VersionPairComparison({ from, to }: { from: Version; to: Version }) {
-  const { reviewId, area } = useWorkspace();
+  const { reviewId } = useReviewData();
+  const { area } = useReviewNavigation();
   const comparison = useAsyncValue(`compare:${from.id}>${to.id}`, () => callInReview(reviewId, 'compare.versions', { reviewId, fromVersionId: from.id, toVersionId: to.id }));
 
   useEffect(() => {

@@ -2,9 +2,8 @@ import { useId, useMemo } from 'react';
 import { quoteOf } from '../../../../shared/anchoring';
 import type { Version } from '../../../../shared/model';
 import { Button } from '../../ui/Button';
-import { shortQuote } from '../annotations/labels';
-import { useAnnotations } from '../workspace/annotationStore';
-import { useWorkspace } from '../workspace/ReviewWorkspace';
+import { shortQuote } from '../annotations';
+import { useAnnotations, useCompareMode, useReviewData } from '../workspace';
 import { CarriedAnnotationHead } from './CarriedAnnotationHead';
 
 /**
@@ -12,7 +11,8 @@ import { CarriedAnnotationHead } from './CarriedAnnotationHead';
  * kept, never dropped, each with the words it was on and a way to attach it to the words it now belongs to.
  */
 export function OrphanedList({ to }: { to: Version }) {
-  const { readOnly, annotations: store, startRepointing } = useWorkspace();
+  const { readOnly, annotations: store } = useReviewData();
+  const { startRepointing } = useCompareMode();
   const all = useAnnotations(store);
   const titleId = useId();
   const orphaned = useMemo(() => all.filter((a) => a.versionId === to.id && a.anchorState === 'orphaned'), [all, to.id]);

@@ -2,15 +2,15 @@ import { quoteOf } from '../../../../shared/anchoring';
 import type { Version } from '../../../../shared/model';
 import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
-import { ANNOTATE_SHORTCUT } from '../annotations/annotateShortcut';
-import { shortQuote } from '../annotations/labels';
-import { useWorkspace } from '../workspace/ReviewWorkspace';
+import { ANNOTATE_SHORTCUT, shortQuote } from '../annotations';
+import { useCompareMode, useReviewData } from '../workspace';
 import type { RepointAttach } from './useRepointAttach';
 import './compare.css';
 
 /** Above the text while an annotation waits to be re-pointed: what to do, the words it was on, and a way out. */
 export function RepointBar({ version, repoint }: { version: Version; repoint: RepointAttach }) {
-  const { repointing, annotations, versions } = useWorkspace();
+  const { annotations, versions } = useReviewData();
+  const { repointing } = useCompareMode();
   if (!repointing) return null;
   const annotation = annotations.get(repointing.annotationId);
   const on = versions.find((v) => v.id === repointing.versionId);

@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import type { Version } from '../../../../shared/model';
-import { VersionSelect } from '../document/VersionSelect';
+import { VersionSelect } from '../workspace';
 
 export interface VersionPairPickerProps {
   versions: readonly Version[];

@@ -1,14 +1,14 @@
 import { useMemo } from 'react';
 import type { SelectedRange } from '../../../../shared/api';
-import { callInReview } from '../review/reviewSession';
-import { useWorkspace } from '../workspace/ReviewWorkspace';
+import { callInReview } from '../../api';
+import { useReviewData } from '../workspace';
 
 /**
  * A person's decisions on carried anchors (confirm, mark orphaned, re-attach to selected words): each calls the
  * services and applies the annotation they return to the store, which redraws (or drops) its highlight.
  */
 export function useAnchorDecisions() {
-  const { reviewId, annotations } = useWorkspace();
+  const { reviewId, annotations } = useReviewData();
   return useMemo(() => {
     const ref = (annotationId: string) => ({ reviewId, annotationId });
     return {

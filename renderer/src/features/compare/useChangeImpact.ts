@@ -1,17 +1,16 @@
 import { useMemo } from 'react';
 import type { ChangeImpact, ImpactedCriterion } from '../../../../shared/api';
 import type { Version } from '../../../../shared/model';
+import { callInReview } from '../../api';
 import { useAsyncValue, type AsyncValue } from '../../ui/useAsyncValue';
-import { callInReview } from '../review/reviewSession';
-import { useAnnotations } from '../workspace/annotationStore';
-import { useWorkspace } from '../workspace/ReviewWorkspace';
+import { useAnnotations, useReviewData } from '../workspace';
 
 /**
  * The criteria to re-check between two versions, from the services. Asked again whenever what it depends on
  * changes here: the older version's annotations (where they sit, their criteria) and its verdicts.
  */
 export function useChangeImpact(from: Version | undefined, to: Version | undefined): AsyncValue<ChangeImpact> {
-  const { reviewId, annotations: store, assessments } = useWorkspace();
+  const { reviewId, annotations: store, assessments } = useReviewData();
   const all = useAnnotations(store);
   const olderVerdicts = from ? assessments.forVersion(from.id) : undefined;
   const basis = useMemo(() => {

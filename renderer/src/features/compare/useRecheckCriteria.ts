@@ -1,6 +1,6 @@
 import type { ImpactedCriterion } from '../../../../shared/api';
 import type { Version } from '../../../../shared/model';
-import { useWorkspace } from '../workspace/ReviewWorkspace';
+import { useCompareMode, useReviewData, useReviewNavigation } from '../workspace';
 import { impactById, useChangeImpact } from './useChangeImpact';
 
 /**
@@ -8,7 +8,9 @@ import { impactById, useChangeImpact } from './useChangeImpact';
  * person compared it with in the Compare area, else against the version just before it in the review's order.
  */
 export function useRecheckCriteria(): { from: Version | undefined; byCriterion: ReadonlyMap<string, ImpactedCriterion> } {
-  const { versions, selectedVersion, comparedPair } = useWorkspace();
+  const { versions } = useReviewData();
+  const { selectedVersion } = useReviewNavigation();
+  const { comparedPair } = useCompareMode();
   const at = selectedVersion ? versions.findIndex((v) => v.id === selectedVersion.id) : -1;
   const compared = comparedPair?.toVersionId === selectedVersion?.id ? versions.find((v) => v.id === comparedPair?.fromVersionId) : undefined;
   const from = compared && compared.id !== selectedVersion?.id ? compared : at > 0 ? versions[at - 1] : undefined;

@@ -2,8 +2,8 @@ import { useState } from 'react';
 import type { SelectedRange } from '../../../../shared/api';
 import type { Version } from '../../../../shared/model';
 import { errorMessage } from '../../api';
-import { shortQuote } from '../annotations/labels';
-import { useWorkspace } from '../workspace/ReviewWorkspace';
+import { shortQuote } from '../annotations';
+import { useCompareMode, useFeedback } from '../workspace';
 import { useAnchorDecisions } from './useAnchorDecisions';
 
 export interface RepointAttach {
@@ -19,7 +19,8 @@ export interface RepointAttach {
 
 /** Re-pointing as the Document area needs it: attach the selected words of `version` to the waiting annotation. */
 export function useRepointAttach(version: Version): RepointAttach {
-  const { repointing, endRepointing, announce } = useWorkspace();
+  const { repointing, endRepointing } = useCompareMode();
+  const { announce } = useFeedback();
   const decisions = useAnchorDecisions();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();

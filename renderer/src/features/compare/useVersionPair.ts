@@ -1,6 +1,6 @@
 import { useCallback } from 'react';
 import type { Version } from '../../../../shared/model';
-import type { VersionPair } from '../workspace/ReviewWorkspace';
+import { type VersionPair } from '../workspace';
 
 /**
  * The two versions a comparison is between: the ones the person chose, else the last two in the review's order

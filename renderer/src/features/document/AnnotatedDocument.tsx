@@ -6,17 +6,18 @@ import { MarkActivationPlugin } from '../../editor/plugins/MarkActivationPlugin'
 import { MarkAppearancePlugin } from '../../editor/plugins/MarkAppearancePlugin';
 import { MarkTooltipPlugin } from '../../editor/plugins/MarkTooltipPlugin';
 import { TextSelectionPlugin, type TextSelection } from '../../editor/plugins/TextSelectionPlugin';
-import { AnnotateButton } from '../annotations/AnnotateButton';
-import { ANNOTATE_SHORTCUT } from '../annotations/annotateShortcut';
-import { AnnotationsPanel } from '../annotations/AnnotationsPanel';
-import { MarkTooltipContent } from '../annotations/MarkTooltipContent';
-import { AttachHereButton } from '../compare/AttachHereButton';
-import { RepointBar } from '../compare/RepointBar';
-import { useRepointAttach } from '../compare/useRepointAttach';
-import { EMPTY_ANNOTATION, newAnnotationDraftKey, parseDraft, type PendingAnnotation } from '../annotations/newAnnotationDraft';
-import { useAnnotations } from '../workspace/annotationStore';
-import { activeFilterCount, matchesFilter } from '../workspace/filters';
-import { useWorkspace } from '../workspace/ReviewWorkspace';
+import {
+  ANNOTATE_SHORTCUT,
+  AnnotateButton,
+  AnnotationsPanel,
+  EMPTY_ANNOTATION,
+  MarkTooltipContent,
+  newAnnotationDraftKey,
+  parseDraft,
+  type PendingAnnotation,
+} from '../annotations';
+import { AttachHereButton, RepointBar, useRepointAttach } from '../compare';
+import { activeFilterCount, matchesFilter, useAnnotations, useFeedback, useReviewData, useReviewNavigation } from '../workspace';
 
 const PENDING_HIGHLIGHT = 'pending-annotation';
 
@@ -38,8 +39,9 @@ interface ShownSelection {
  * highlight), and beside it the annotations panel (list, filters, threads, the new-annotation form).
  */
 export function AnnotatedDocument({ version }: { version: Version }) {
-  const workspace = useWorkspace();
-  const { readOnly, annotations: store, drafts, filter, criteriaById, openAnnotationId, openAnnotation, area, textFocusRequest, textFocusDone, announce } = workspace;
+  const { readOnly, annotations: store, drafts, criteriaById } = useReviewData();
+  const { filter, openAnnotationId, openAnnotation, area, textFocusRequest, textFocusDone } = useReviewNavigation();
+  const { announce } = useFeedback();
   const all = useAnnotations(store);
   const documentRef = useRef<DocumentHandle | null>(null);
   const sheetRef = useRef<HTMLElement>(null);

@@ -1,18 +1,17 @@
 import { useId, useRef, useState } from 'react';
 import type { Review, Version } from '../../../../shared/model';
-import { ApiCallError, call, errorMessage } from '../../api';
+import { call, callInReview, errorMessage } from '../../api';
 import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { EmptyState } from '../../ui/EmptyState';
+import { useFileChooser, useFilePicker } from '../../ui/files';
 import { countOf } from '../../ui/format';
 import { DocumentIcon, UploadIcon } from '../../ui/icons';
 import { useAction } from '../../ui/useAction';
-import { ImportJobList } from '../import/ImportJobList';
-import { useFileDrop, type DroppedFiles } from '../import/useFileDrop';
-import { useImportQueue, type ImportResult } from '../import/useImportQueue';
-import { callInReview } from '../review/reviewSession';
-import { useWorkspace } from '../workspace/ReviewWorkspace';
+import { swapWithNeighbour } from '../../ui/useReorder';
+import { type DroppedFiles, ImportJobList, type ImportResult, useFileDrop, useImportQueue } from '../import';
+import { useReviewData, useReviewNavigation } from '../workspace';
 import { AnnotatedDocument } from './AnnotatedDocument';
 import { EditVersionDialog, type VersionChanges } from './EditVersionDialog';
 import { VersionBar } from './VersionBar';
@@ -37,15 +36,13 @@ type Editing = { kind: 'edit'; version: Version } | { kind: 'delete'; version: V
  * dropped anywhere on the area are imported in order.
  */
 export function DocumentArea({ reviewId, readOnly, updateReview }: DocumentAreaProps) {
-  const { versions, selectedVersion: selected, selectVersion: select, annotations } = useWorkspace();
+  const { versions, annotations } = useReviewData();
+  const { selectedVersion: selected, selectVersion: select } = useReviewNavigation();
   const [panelOpen, setPanelOpen] = useState(false);
   const [editing, setEditing] = useState<Editing>();
   const [status, setStatus] = useState<string>();
   const [problem, setProblem] = useState<string>();
-  const fileInputRef = useRef<HTMLInputElement>(null);
   const importButtonRef = useRef<HTMLButtonElement>(null);
-  /** Whether the host has a native file dialog; found out on the first use. */
-  const nativeDialog = useRef<'unknown' | 'yes' | 'no'>('unknown');
   const panelId = useId();
 
   const showImported = async ({ version }: ImportResult) => {
@@ -67,35 +64,31 @@ export function DocumentArea({ reviewId, readOnly, updateReview }: DocumentAreaP
   const prepareImport = () => void call('versions.prepareImport', {}).catch(() => undefined);
   const { over, dropTargetProps } = useFileDrop(takeDrop, !readOnly, prepareImport);
 
+  const picker = useFilePicker({
+    label: 'Choose policy files to import',
+    accept: ACCEPTED_FILES,
+    multiple: true,
+    disabled: readOnly,
+    onFiles: (files) => imports.enqueue(files.map((file) => ({ kind: 'file' as const, file }))),
+  });
+  const chooseWithDialog = useFileChooser({
+    purpose: 'import-version',
+    openPagePicker: () => {
+      prepareImport();
+      picker.open();
+    },
+    onChosen: (chosen) => imports.enqueue(chosen.map((file) => ({ kind: 'chosen' as const, token: file.token, fileName: file.fileName }))),
+    onProblem: setProblem,
+  });
   const chooseFiles = async () => {
     setProblem(undefined);
-    if (nativeDialog.current === 'no') {
-      prepareImport();
-      fileInputRef.current?.click();
-      return;
-    }
-    try {
-      const chosen = await call('files.choose', { purpose: 'import-version' });
-      nativeDialog.current = 'yes';
-      imports.enqueue(chosen.map((file) => ({ kind: 'chosen' as const, token: file.token, fileName: file.fileName })));
-    } catch (error) {
-      if (error instanceof ApiCallError && error.code === 'E_UNSUPPORTED') {
-        // A window without a native dialog (the browser host) picks files in the page instead.
-        nativeDialog.current = 'no';
-        fileInputRef.current?.click();
-      } else {
-        setProblem(`The file dialog did not open: ${errorMessage(error)}`);
-      }
-    }
+    await chooseWithDialog();
   };
 
   const reorder = useAction((versionIds: string[]) => callInReview(reviewId, 'versions.reorder', { reviewId, versionIds }));
   const move = async (version: Version, by: -1 | 1): Promise<boolean> => {
-    const ids = versions.map((v) => v.id);
-    const from = ids.indexOf(version.id);
-    const to = from + by;
-    if (from < 0 || to < 0 || to >= ids.length) return false;
-    [ids[from], ids[to]] = [ids[to]!, ids[from]!];
+    const ids = swapWithNeighbour(versions.map((v) => v.id), version.id, by);
+    if (!ids) return false;
     const ordered = await reorder.run(ids);
     if (!ordered) return false;
     const position = new Map(ordered.map((v, n) => [v.id, n]));
@@ -148,23 +141,7 @@ export function DocumentArea({ reviewId, readOnly, updateReview }: DocumentAreaP
 
   return (
     <div className={over ? 'area document-area is-drop-target' : 'area document-area'} {...dropTargetProps}>
-      <label className="visually-hidden">
-        Choose policy files to import
-        <input
-          ref={fileInputRef}
-          type="file"
-          multiple
-          accept={ACCEPTED_FILES}
-          tabIndex={-1}
-          disabled={readOnly}
-          onChange={(event) => {
-            const files = [...(event.target.files ?? [])];
-            // Cleared so that choosing the same file again is a change too.
-            event.target.value = '';
-            imports.enqueue(files.map((file) => ({ kind: 'file' as const, file })));
-          }}
-        />
-      </label>
+      {picker.input}
 
       {versions.length > 0 && selected && (
         <VersionBar

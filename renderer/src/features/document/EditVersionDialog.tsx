@@ -3,7 +3,7 @@ import type { MethodArgs } from '../../../../shared/api';
 import type { Version } from '../../../../shared/model';
 import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
-import { Dialog, DialogActions } from '../../ui/Dialog';
+import { FormDialog } from '../../ui/FormDialog';
 import { Field, TextField } from '../../ui/Field';
 
 export type VersionChanges = Pick<MethodArgs<'versions.update'>, 'label' | 'effectiveDate'>;
@@ -45,54 +45,53 @@ export function EditVersionDialog({ version, save, busy, error, onClose, returnF
   };
 
   return (
-    <Dialog title="Edit version" description={`“${version.label}”, imported from ${version.source.fileName}.`} onClose={onClose} busy={busy} initialFocus={labelRef} returnFocusTo={returnFocusTo}>
-      <form className="form" onSubmit={submit} noValidate>
-        <TextField
-          ref={labelRef}
-          label="Label"
-          hint="How the committee calls this version, e.g. “Draft 2” or “Adopted 2026”."
-          value={label}
-          onChange={(event) => {
-            setLabel(event.target.value);
-            setLabelProblem(undefined);
-          }}
-          maxLength={200}
-          autoComplete="off"
-          error={labelProblem}
-        />
-        <Field label="Effective date" optional hint="The day this version of the policy takes or took effect. Leave it empty if it has none.">
-          {(control) => (
-            <div className="date-field">
-              <input ref={dateRef} className="input date-input" type="date" value={effectiveDate} onChange={(event) => setEffectiveDate(event.target.value)} {...control} />
-              {effectiveDate && (
-                <Button
-                  variant="ghost"
-                  size="sm"
-                  onClick={() => {
-                    setEffectiveDate('');
-                    dateRef.current?.focus();
-                  }}
-                >
-                  Clear date
-                </Button>
-              )}
-            </div>
-          )}
-        </Field>
-        {error && (
-          <Banner tone="error" title="The version was not changed">
-            {error}
-          </Banner>
+    <FormDialog
+      title="Edit version"
+      description={`“${version.label}”, imported from ${version.source.fileName}.`}
+      onClose={onClose}
+      busy={busy}
+      initialFocus={labelRef}
+      returnFocusTo={returnFocusTo}
+      onSubmit={submit}
+      submitLabel="Save"
+    >
+      <TextField
+        ref={labelRef}
+        label="Label"
+        hint="How the committee calls this version, e.g. “Draft 2” or “Adopted 2026”."
+        value={label}
+        onChange={(event) => {
+          setLabel(event.target.value);
+          setLabelProblem(undefined);
+        }}
+        maxLength={200}
+        autoComplete="off"
+        error={labelProblem}
+      />
+      <Field label="Effective date" optional hint="The day this version of the policy takes or took effect. Leave it empty if it has none.">
+        {(control) => (
+          <div className="date-field">
+            <input ref={dateRef} className="input date-input" type="date" value={effectiveDate} onChange={(event) => setEffectiveDate(event.target.value)} {...control} />
+            {effectiveDate && (
+              <Button
+                variant="ghost"
+                size="sm"
+                onClick={() => {
+                  setEffectiveDate('');
+                  dateRef.current?.focus();
+                }}
+              >
+                Clear date
+              </Button>
+            )}
+          </div>
         )}
-        <DialogActions>
-          <Button onClick={onClose} disabled={busy}>
-            Cancel
-          </Button>
-          <Button type="submit" variant="primary" busy={busy}>
-            Save
-          </Button>
-        </DialogActions>
-      </form>
-    </Dialog>
+      </Field>
+      {error && (
+        <Banner tone="error" title="The version was not changed">
+          {error}
+        </Banner>
+      )}
+    </FormDialog>
   );
 }

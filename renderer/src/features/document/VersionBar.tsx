@@ -3,8 +3,7 @@ import type { Version } from '../../../../shared/model';
 import { Button } from '../../ui/Button';
 import { countOf } from '../../ui/format';
 import { AlertIcon, UploadIcon, VersionsIcon } from '../../ui/icons';
-import { mediaTypeName } from './versionFacts';
-import { VersionSelect } from './VersionSelect';
+import { mediaTypeName, VersionSelect } from '../workspace';
 
 export interface VersionBarProps {
   versions: readonly Version[];

@@ -1,9 +1,11 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import type { Version } from '../../../../shared/model';
 import { Button } from '../../ui/Button';
 import { countOf, formatBytes, formatCalendarDate, formatDateTime } from '../../ui/format';
-import { ArrowDownIcon, ArrowUpIcon, CloseIcon, PencilIcon, TrashIcon } from '../../ui/icons';
-import { mediaTypeName, shortSha } from './versionFacts';
+import { CloseIcon, PencilIcon, TrashIcon } from '../../ui/icons';
+import { MoveButtons } from '../../ui/MoveButtons';
+import { useReorder } from '../../ui/useReorder';
+import { mediaTypeName, shortSha } from '../workspace';
 
 export interface VersionsPanelProps {
   id: string;
@@ -27,21 +29,12 @@ export function VersionsPanel({ id, versions, selectedId, readOnly, onMove, onEd
   const titleId = useId();
   const listRef = useRef<HTMLOListElement>(null);
   const [announcement, setAnnouncement] = useState('');
-  const [focusAfterMove, setFocusAfterMove] = useState<{ versionId: string; by: -1 | 1 }>();
-
-  // After a move, focus stays on the moved version's button, or its other one when the first no longer applies.
-  useEffect(() => {
-    if (!focusAfterMove) return;
-    const row = listRef.current?.querySelector(`[data-version-id="${CSS.escape(focusAfterMove.versionId)}"]`);
-    const same = row?.querySelector<HTMLButtonElement>(`[data-move="${focusAfterMove.by}"]:not(:disabled)`);
-    const other = row?.querySelector<HTMLButtonElement>(`[data-move="${-focusAfterMove.by}"]:not(:disabled)`);
-    (same ?? other)?.focus();
-  }, [focusAfterMove, versions]);
+  const { focusAfterMove } = useReorder((versionId) => listRef.current?.querySelector(`[data-version-id="${CSS.escape(versionId)}"]`), versions);
 
   const move = async (version: Version, position: number, by: -1 | 1) => {
     if (await onMove(version, by)) {
       setAnnouncement(`Moved “${version.label}” to position ${position + by + 1} of ${versions.length}.`);
-      setFocusAfterMove({ versionId: version.id, by });
+      focusAfterMove(version.id, by);
     }
   };
 
@@ -106,25 +99,14 @@ export function VersionsPanel({ id, versions, selectedId, readOnly, onMove, onEd
               </div>
               {!readOnly && (
                 <div className="version-row-actions">
-                  <Button
-                    variant="ghost"
-                    size="sm"
-                    icon={<ArrowUpIcon />}
-                    data-move="-1"
-                    aria-label={`Move “${version.label}” up`}
-                    title="Move up (earlier)"
-                    disabled={position === 0 || busy}
-                    onClick={() => void move(version, position, -1)}
-                  />
-                  <Button
-                    variant="ghost"
-                    size="sm"
-                    icon={<ArrowDownIcon />}
-                    data-move="1"
-                    aria-label={`Move “${version.label}” down`}
-                    title="Move down (later)"
-                    disabled={position === versions.length - 1 || busy}
-                    onClick={() => void move(version, position, 1)}
+                  <MoveButtons
+                    itemName={version.label}
+                    canMoveUp={position > 0}
+                    canMoveDown={position < versions.length - 1}
+                    busy={busy}
+                    upTitle="Move up (earlier)"
+                    downTitle="Move down (later)"
+                    onMove={(by) => void move(version, position, by)}
                   />
                   <Button variant="ghost" size="sm" icon={<PencilIcon />} aria-label={`Edit “${version.label}”`} onClick={() => onEdit(version)}>
                     Edit

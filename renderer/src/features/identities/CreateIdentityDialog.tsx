@@ -3,11 +3,10 @@ import type { IdentitySummary } from '../../../../shared/api';
 import type { CommitteeRole } from '../../../../shared/model';
 import { call, errorMessage } from '../../api';
 import { Banner } from '../../ui/Banner';
-import { Button } from '../../ui/Button';
-import { Dialog, DialogActions } from '../../ui/Dialog';
+import { FormDialog } from '../../ui/FormDialog';
 import { SelectField, TextField } from '../../ui/Field';
 import { EMAIL_HINT, looksLikeEmail } from '../../ui/validation';
-import { isCommitteeRole, ROLE_OPTIONS } from '../committee/roles';
+import { isCommitteeRole, ROLE_OPTIONS } from '../committee';
 import { MIN_PASSPHRASE_LENGTH, passphraseStrength, type Strength } from './passphraseStrength';
 import { StrengthMeter } from './StrengthMeter';
 
@@ -70,53 +69,45 @@ export function CreateIdentityDialog({ onCreated, onClose }: CreateIdentityDialo
   };
 
   return (
-    <Dialog
+    <FormDialog
       title="New signing identity"
       description="A key pair and a certificate in your name, made on this computer. Your private key is kept encrypted with the passphrase you choose; colleagues trust your signatures once they have your certificate."
       onClose={onClose}
       busy={busy}
       initialFocus={nameRef}
+      onSubmit={(event) => void submit(event)}
+      submitLabel="Create identity"
     >
-      <form className="form" onSubmit={(event) => void submit(event)} noValidate>
-        <TextField ref={nameRef} label="Name" hint="As it should appear on your signatures." value={name} onChange={(e) => setName(e.target.value)} autoComplete="name" maxLength={200} error={problems.name} />
-        <SelectField label="Role" value={role} onChange={(e) => isCommitteeRole(e.target.value) && setRole(e.target.value)} options={ROLE_OPTIONS} />
-        <TextField label="Email" optional type="email" value={email} onChange={(e) => setEmail(e.target.value)} autoComplete="email" maxLength={320} error={problems.email} />
-        <TextField
-          ref={passphraseRef}
-          label="Passphrase"
-          type="password"
-          autoComplete="new-password"
-          maxLength={1024}
-          hint={<StrengthMeter strength={strength} />}
-          error={problems.passphrase}
-          onChange={(e) => {
-            setStrength(e.target.value ? passphraseStrength(e.target.value) : undefined);
-            setProblems((p) => ({ ...p, passphrase: undefined }));
-          }}
-        />
-        <TextField
-          ref={confirmRef}
-          label="Passphrase again"
-          type="password"
-          autoComplete="new-password"
-          maxLength={1024}
-          error={problems.confirm}
-          onChange={() => setProblems((p) => ({ ...p, confirm: undefined }))}
-        />
-        {problem && (
-          <Banner tone="error" title="The identity was not created">
-            {problem}
-          </Banner>
-        )}
-        <DialogActions>
-          <Button onClick={onClose} disabled={busy}>
-            Cancel
-          </Button>
-          <Button type="submit" variant="primary" busy={busy}>
-            Create identity
-          </Button>
-        </DialogActions>
-      </form>
-    </Dialog>
+      <TextField ref={nameRef} label="Name" hint="As it should appear on your signatures." value={name} onChange={(e) => setName(e.target.value)} autoComplete="name" maxLength={200} error={problems.name} />
+      <SelectField label="Role" value={role} onChange={(e) => isCommitteeRole(e.target.value) && setRole(e.target.value)} options={ROLE_OPTIONS} />
+      <TextField label="Email" optional type="email" value={email} onChange={(e) => setEmail(e.target.value)} autoComplete="email" maxLength={320} error={problems.email} />
+      <TextField
+        ref={passphraseRef}
+        label="Passphrase"
+        type="password"
+        autoComplete="new-password"
+        maxLength={1024}
+        hint={<StrengthMeter strength={strength} />}
+        error={problems.passphrase}
+        onChange={(e) => {
+          setStrength(e.target.value ? passphraseStrength(e.target.value) : undefined);
+          setProblems((p) => ({ ...p, passphrase: undefined }));
+        }}
+      />
+      <TextField
+        ref={confirmRef}
+        label="Passphrase again"
+        type="password"
+        autoComplete="new-password"
+        maxLength={1024}
+        error={problems.confirm}
+        onChange={() => setProblems((p) => ({ ...p, confirm: undefined }))}
+      />
+      {problem && (
+        <Banner tone="error" title="The identity was not created">
+          {problem}
+        </Banner>
+      )}
+    </FormDialog>
   );
 }

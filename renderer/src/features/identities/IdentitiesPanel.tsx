@@ -7,7 +7,7 @@ import { Button } from '../../ui/Button';
 import { countOf, formatCalendarDate } from '../../ui/format';
 import { DownloadIcon, KeyIcon, PlusIcon, UploadIcon } from '../../ui/icons';
 import type { AsyncValue } from '../../ui/useAsyncValue';
-import { savedWhere, saveMadeFile } from '../report/saveMadeFile';
+import { savedWhere, saveMadeFile } from '../../ui/files';
 import { CreateIdentityDialog } from './CreateIdentityDialog';
 import './identities.css';
 import { ImportIdentityDialog } from './ImportIdentityDialog';

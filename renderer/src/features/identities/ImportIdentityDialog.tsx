@@ -4,13 +4,12 @@ import type { CommitteeRole } from '../../../../shared/model';
 import { call, errorMessage } from '../../api';
 import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
-import { Dialog, DialogActions } from '../../ui/Dialog';
+import { FormDialog } from '../../ui/FormDialog';
 import { SelectField, TextField } from '../../ui/Field';
 import { formatBytes } from '../../ui/format';
 import { FolderIcon } from '../../ui/icons';
-import { useFilePicker } from '../../ui/useFilePicker';
-import { isCommitteeRole, ROLE_OPTIONS } from '../committee/roles';
-import { fileSource } from '../import/fileSource';
+import { fileSource, useFilePicker } from '../../ui/files';
+import { isCommitteeRole, ROLE_OPTIONS } from '../committee';
 
 export interface ImportIdentityDialogProps {
   onImported: (identity: IdentitySummary) => void;
@@ -67,53 +66,45 @@ export function ImportIdentityDialog({ onImported, onClose }: ImportIdentityDial
   };
 
   return (
-    <Dialog
+    <FormDialog
       title="Import a signing identity"
       description="From a PKCS #12 file (.p12 or .pfx) your organisation issued: its key signs your reports, and its certificate names you and your organisation."
       onClose={onClose}
       busy={busy}
+      onSubmit={(event) => void submit(event)}
+      submitLabel="Import identity"
     >
-      <form className="form" onSubmit={(event) => void submit(event)} noValidate>
-        {picker.input}
-        <div className={fileError ? 'field has-error' : 'field'}>
-          <p className="field-label" id={fileLabelId}>
-            PKCS #12 file
-          </p>
-          <div className="identity-file-row">
-            <Button icon={<FolderIcon />} onClick={picker.open} aria-describedby={`${fileLabelId} ${fileChosenId}`}>
-              Choose file…
-            </Button>
-            <span id={fileChosenId} className="identity-file-name">
-              {file ? `${file.fileName} (${formatBytes(file.bytes)})` : 'No file chosen'}
-            </span>
-          </div>
-          {fileError && <p className="field-error">{fileError}</p>}
+      {picker.input}
+      <div className={fileError ? 'field has-error' : 'field'}>
+        <p className="field-label" id={fileLabelId}>
+          PKCS #12 file
+        </p>
+        <div className="identity-file-row">
+          <Button icon={<FolderIcon />} onClick={picker.open} aria-describedby={`${fileLabelId} ${fileChosenId}`}>
+            Choose file…
+          </Button>
+          <span id={fileChosenId} className="identity-file-name">
+            {file ? `${file.fileName} (${formatBytes(file.bytes)})` : 'No file chosen'}
+          </span>
         </div>
-        <TextField
-          ref={passphraseRef}
-          label="Passphrase of the file"
-          type="password"
-          autoComplete="off"
-          maxLength={1024}
-          hint="It also protects the key in this app from now on."
-          error={passphraseError}
-          onChange={() => setPassphraseError(undefined)}
-        />
-        <SelectField label="Your role" hint="Shown with your name when you sign." value={role} onChange={(e) => isCommitteeRole(e.target.value) && setRole(e.target.value)} options={ROLE_OPTIONS} />
-        {problem && (
-          <Banner tone="error" title="The identity was not imported">
-            {problem}
-          </Banner>
-        )}
-        <DialogActions>
-          <Button onClick={onClose} disabled={busy}>
-            Cancel
-          </Button>
-          <Button type="submit" variant="primary" busy={busy}>
-            Import identity
-          </Button>
-        </DialogActions>
-      </form>
-    </Dialog>
+        {fileError && <p className="field-error">{fileError}</p>}
+      </div>
+      <TextField
+        ref={passphraseRef}
+        label="Passphrase of the file"
+        type="password"
+        autoComplete="off"
+        maxLength={1024}
+        hint="It also protects the key in this app from now on."
+        error={passphraseError}
+        onChange={() => setPassphraseError(undefined)}
+      />
+      <SelectField label="Your role" hint="Shown with your name when you sign." value={role} onChange={(e) => isCommitteeRole(e.target.value) && setRole(e.target.value)} options={ROLE_OPTIONS} />
+      {problem && (
+        <Banner tone="error" title="The identity was not imported">
+          {problem}
+        </Banner>
+      )}
+    </FormDialog>
   );
 }

@@ -8,8 +8,7 @@ import { countOf, formatCalendarDate, formatDateTime } from '../../ui/format';
 import { PlusIcon, TrashIcon } from '../../ui/icons';
 import { useAction } from '../../ui/useAction';
 import { useApiQuery } from '../../ui/useAsyncValue';
-import { useFilePicker } from '../../ui/useFilePicker';
-import { fileSource } from '../import/fileSource';
+import { fileSource, useFilePicker } from '../../ui/files';
 
 /** Groups a whole fingerprint in fours, as people read it out to compare: "3f9a 1c02 …". Whole, because trust rests on comparing all of it. */
 export const groupedFingerprint = (fingerprint: string) => (fingerprint.match(/.{1,4}/g) ?? []).join(' ');

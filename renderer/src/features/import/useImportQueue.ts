@@ -1,8 +1,7 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { MAX_IMPORT_BYTES, type ImportSource, type MethodResult } from '../../../../shared/api';
-import { errorMessage } from '../../api';
-import { callInReview } from '../review/reviewSession';
-import { fileToBase64 } from './fileToBase64';
+import { callInReview, errorMessage, onAppEvent } from '../../api';
+import { fileToBase64 } from '../../ui/files';
 import type { ImportJob } from './importJobs';
 
 /** A file to import: one the person dropped or picked in the page, or one main's native dialog chose. */
@@ -41,7 +40,7 @@ export function useImportQueue(reviewId: string, onImported: (result: ImportResu
   // The services report each stage of the running import under the request id the job was given.
   useEffect(
     () =>
-      window.policyReview?.on((event) => {
+      onAppEvent((event) => {
         if (event.type !== 'import.progress') return;
         setJobs((all) =>
           all.map((job) => (job.id === event.requestId && job.state === 'running' ? { ...job, stage: event.stage, done: event.done, total: event.total } : job)),

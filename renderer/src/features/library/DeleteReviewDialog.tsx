@@ -1,5 +1,5 @@
 import type { ReviewSummary } from '../../../../shared/api';
-import { callInReview } from '../review/reviewSession';
+import { callInReview } from '../../api';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { useAction } from '../../ui/useAction';
 

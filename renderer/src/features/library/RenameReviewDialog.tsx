@@ -1,8 +1,7 @@
 import { useRef, useState, type FormEvent } from 'react';
 import type { ReviewSummary } from '../../../../shared/api';
 import { Banner } from '../../ui/Banner';
-import { Button } from '../../ui/Button';
-import { Dialog, DialogActions } from '../../ui/Dialog';
+import { FormDialog } from '../../ui/FormDialog';
 import { TextField } from '../../ui/Field';
 import { useAction } from '../../ui/useAction';
 import { titleProblem } from './reviewTitle';
@@ -31,35 +30,25 @@ export function RenameReviewDialog({ currentTitle, rename, onRenamed, onClose }:
   };
 
   return (
-    <Dialog title="Rename review" onClose={onClose} busy={action.busy} initialFocus={inputRef} size="sm">
-      <form className="form" onSubmit={submit} noValidate>
-        <TextField
-          ref={inputRef}
-          label="Title"
-          value={title}
-          onChange={(e) => {
-            setTitle(e.target.value);
-            setProblem(undefined);
-          }}
-          onFocus={(e) => e.currentTarget.select()}
-          maxLength={200}
-          autoComplete="off"
-          error={problem}
-        />
-        {action.error && (
-          <Banner tone="error" title="The review was not renamed">
-            {action.error}
-          </Banner>
-        )}
-        <DialogActions>
-          <Button onClick={onClose} disabled={action.busy}>
-            Cancel
-          </Button>
-          <Button type="submit" variant="primary" busy={action.busy}>
-            Rename
-          </Button>
-        </DialogActions>
-      </form>
-    </Dialog>
+    <FormDialog title="Rename review" onClose={onClose} busy={action.busy} initialFocus={inputRef} size="sm" onSubmit={submit} submitLabel="Rename">
+      <TextField
+        ref={inputRef}
+        label="Title"
+        value={title}
+        onChange={(e) => {
+          setTitle(e.target.value);
+          setProblem(undefined);
+        }}
+        onFocus={(e) => e.currentTarget.select()}
+        maxLength={200}
+        autoComplete="off"
+        error={problem}
+      />
+      {action.error && (
+        <Banner tone="error" title="The review was not renamed">
+          {action.error}
+        </Banner>
+      )}
+    </FormDialog>
   );
 }

@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import type { ReviewSummary } from '../../../../shared/api';
-import { callInReview } from '../review/reviewSession';
+import { callInReview } from '../../api';
 import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
 import { countOf, formatDateTime } from '../../ui/format';

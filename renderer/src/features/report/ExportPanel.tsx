@@ -1,12 +1,11 @@
 import { useId, useState } from 'react';
 import type { ReportFormat, ReportRecord } from '../../../../shared/api';
-import { errorMessage } from '../../api';
+import { callInReview, errorMessage } from '../../api';
 import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
 import { DownloadIcon } from '../../ui/icons';
-import { callInReview } from '../review/reviewSession';
 import { REPORT_FORMAT_INFO, REPORT_FORMAT_ORDER } from './reportFormats';
-import { saveMadeFile, savedWhere } from './saveMadeFile';
+import { savedWhere, saveMadeFile } from '../../ui/files';
 
 export interface ExportPanelProps {
   reviewId: string;

@@ -1,14 +1,12 @@
-import { type FormEvent, useId, useRef, useState } from 'react';
-import { type IdentitySummary, type MethodResult, type ReportRecord, SIGNATURE_MEANINGS } from '../../../../shared/api';
+import { useId, useRef, useState, type FormEvent } from 'react';
+import { SIGNATURE_MEANINGS, type IdentitySummary, type MethodResult, type ReportRecord } from '../../../../shared/api';
+import { ApiCallError, callInReview, errorMessage } from '../../api';
 import { personLabel } from '../../../../shared/vocabulary';
-import { ApiCallError, errorMessage } from '../../api';
 import { Banner } from '../../ui/Banner';
-import { Button } from '../../ui/Button';
-import { Dialog, DialogActions } from '../../ui/Dialog';
+import { FormDialog } from '../../ui/FormDialog';
 import { SelectField, TextField } from '../../ui/Field';
 import { formatDateTime } from '../../ui/format';
 import { SignatureIcon } from '../../ui/icons';
-import { callInReview } from '../review/reviewSession';
 import { REPORT_FORMAT_INFO, shortHash } from './reportFormats';
 
 export interface SignDialogProps {
@@ -70,7 +68,7 @@ export function SignDialog({ reviewId, report, identities, onSigned, onClose }: 
   };
 
   return (
-    <Dialog
+    <FormDialog
       title={`Sign “${report.fileName}”`}
       description={
         <>
@@ -81,70 +79,63 @@ export function SignDialog({ reviewId, report, identities, onSigned, onClose }: 
       }
       onClose={onClose}
       busy={busy}
+      onSubmit={(event) => void submit(event)}
+      submitLabel="Sign report"
+      submitIcon={<SignatureIcon />}
     >
-      <form className="form" onSubmit={(event) => void submit(event)} noValidate>
-        <SelectField
-          label="Sign as"
-          value={identityId}
-          onChange={(event) => setIdentityId(event.target.value)}
-          options={identities.map((i) => ({ value: i.id, label: `${personLabel(i)}${i.email ? `, ${i.email}` : ''}` }))}
-          hint={identity ? `Certificate fingerprint ${identity.certificate.fingerprint.slice(0, 16)}…, ${identity.origin === 'pkcs12' ? 'issued by ' + identity.certificate.issuer : 'self-signed'}.` : undefined}
-        />
-        <fieldset className="segmented-field">
-          <legend className="field-label">What your signature means</legend>
-          <div className="segmented">
-            {[...SIGNATURE_MEANINGS, OWN_WORDS].map((value) => (
-              <label key={value} className="segment">
-                <input type="radio" name={name} value={value} checked={meaning === value} onChange={() => setMeaning(value)} />
-                <span>{value === OWN_WORDS ? 'Own words' : value}</span>
-              </label>
-            ))}
-          </div>
-        </fieldset>
-        {meaning === OWN_WORDS && (
-          <TextField
-            ref={ownWordsRef}
-            label="Your words"
-            hint="Shown on the signature line and stored as the signature’s reason."
-            value={ownWords}
-            onChange={(event) => {
-              setOwnWords(event.target.value);
-              setOwnWordsError(undefined);
-            }}
-            maxLength={200}
-            autoComplete="off"
-            error={ownWordsError}
-          />
-        )}
+      <SelectField
+        label="Sign as"
+        value={identityId}
+        onChange={(event) => setIdentityId(event.target.value)}
+        options={identities.map((i) => ({ value: i.id, label: `${personLabel(i)}${i.email ? `, ${i.email}` : ''}` }))}
+        hint={identity ? `Certificate fingerprint ${identity.certificate.fingerprint.slice(0, 16)}…, ${identity.origin === 'pkcs12' ? 'issued by ' + identity.certificate.issuer : 'self-signed'}.` : undefined}
+      />
+      <fieldset className="segmented-field">
+        <legend className="field-label">What your signature means</legend>
+        <div className="segmented">
+          {[...SIGNATURE_MEANINGS, OWN_WORDS].map((value) => (
+            <label key={value} className="segment">
+              <input type="radio" name={name} value={value} checked={meaning === value} onChange={() => setMeaning(value)} />
+              <span>{value === OWN_WORDS ? 'Own words' : value}</span>
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      {meaning === OWN_WORDS && (
         <TextField
-          ref={passphraseRef}
-          label="Passphrase"
-          type="password"
-          hint="The passphrase you chose for this identity. It unlocks the key for this one signature and is not kept."
+          ref={ownWordsRef}
+          label="Your words"
+          hint="Shown on the signature line and stored as the signature’s reason."
+          value={ownWords}
+          onChange={(event) => {
+            setOwnWords(event.target.value);
+            setOwnWordsError(undefined);
+          }}
+          maxLength={200}
           autoComplete="off"
-          maxLength={1024}
-          error={passphraseError}
-          onChange={() => setPassphraseError(undefined)}
+          error={ownWordsError}
         />
-        {identity?.signingProblem && (
-          <Banner tone="warning" title="This identity cannot sign">
-            {identity.signingProblem}
-          </Banner>
-        )}
-        {problem && (
-          <Banner tone="error" title="The report was not signed">
-            {problem}
-          </Banner>
-        )}
-        <DialogActions>
-          <Button onClick={onClose} disabled={busy}>
-            Cancel
-          </Button>
-          <Button type="submit" variant="primary" icon={<SignatureIcon />} busy={busy}>
-            Sign report
-          </Button>
-        </DialogActions>
-      </form>
-    </Dialog>
+      )}
+      <TextField
+        ref={passphraseRef}
+        label="Passphrase"
+        type="password"
+        hint="The passphrase you chose for this identity. It unlocks the key for this one signature and is not kept."
+        autoComplete="off"
+        maxLength={1024}
+        error={passphraseError}
+        onChange={() => setPassphraseError(undefined)}
+      />
+      {identity?.signingProblem && (
+        <Banner tone="warning" title="This identity cannot sign">
+          {identity.signingProblem}
+        </Banner>
+      )}
+      {problem && (
+        <Banner tone="error" title="The report was not signed">
+          {problem}
+        </Banner>
+      )}
+    </FormDialog>
   );
 }

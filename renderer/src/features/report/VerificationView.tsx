@@ -3,7 +3,7 @@ import type { SignatureCheck, VerificationResult } from '../../../../shared/api'
 import { ROLE_LABELS } from '../../../../shared/vocabulary';
 import { formatBytes, formatDateTime } from '../../ui/format';
 import { AlertIcon, CheckCircleIcon, ShieldCheckIcon, ShieldQuestionIcon, XCircleIcon } from '../../ui/icons';
-import { isCommitteeRole } from '../committee/roles';
+import { isCommitteeRole } from '../committee';
 import { shortHash } from './reportFormats';
 
 type Tone = 'good' | 'bad' | 'caution';

@@ -1,8 +1,7 @@
 import { useState, type ReactNode } from 'react';
 import type { ImportSource, VerificationResult } from '../../../../shared/api';
 import { call, errorMessage } from '../../api';
-import { useFilePicker } from '../../ui/useFilePicker';
-import { fileSource } from '../import/fileSource';
+import { fileSource, useFilePicker } from '../../ui/files';
 
 /** The files being checked: a report, and for a JSON report the file of its detached signatures. */
 interface Checked {

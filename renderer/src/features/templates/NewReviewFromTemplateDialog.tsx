@@ -1,14 +1,14 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import type { ImportSource, ReviewSummary } from '../../../../shared/api';
-import { ApiCallError, call, errorMessage } from '../../api';
+import { call, errorMessage } from '../../api';
 import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
-import { Dialog, DialogActions } from '../../ui/Dialog';
+import { FormDialog } from '../../ui/FormDialog';
 import { TextField } from '../../ui/Field';
+import { fileToBase64, useFileChooser, useFilePicker } from '../../ui/files';
 import { formatBytes } from '../../ui/format';
 import { FolderIcon } from '../../ui/icons';
-import { fileToBase64 } from '../import/fileToBase64';
-import { titleProblem } from '../library/reviewTitle';
+import { titleProblem } from '../library';
 import './templates.css';
 
 export interface NewReviewFromTemplateDialogProps {
@@ -30,30 +30,8 @@ export function NewReviewFromTemplateDialog({ onCreated, onClose }: NewReviewFro
   const [problem, setProblem] = useState<string>();
   const [busy, setBusy] = useState(false);
   const titleRef = useRef<HTMLInputElement>(null);
-  const fileInputRef = useRef<HTMLInputElement>(null);
-  const nativeDialog = useRef<'unknown' | 'yes' | 'no'>('unknown');
   const fileLabelId = useId();
   const fileChosenId = useId();
-
-  const chooseFile = async () => {
-    setFileError(undefined);
-    if (nativeDialog.current === 'no') {
-      fileInputRef.current?.click();
-      return;
-    }
-    try {
-      const [chosen] = await call('files.choose', { purpose: 'checklist-template' });
-      nativeDialog.current = 'yes';
-      if (chosen) setTemplate({ source: { kind: 'chosen', token: chosen.token }, fileName: chosen.fileName, bytes: chosen.bytes });
-    } catch (error) {
-      if (error instanceof ApiCallError && error.code === 'E_UNSUPPORTED') {
-        nativeDialog.current = 'no';
-        fileInputRef.current?.click();
-      } else {
-        setFileError(`The file dialog did not open: ${errorMessage(error)}`);
-      }
-    }
-  };
 
   const takeFile = async (file: File | undefined) => {
     if (!file) return;
@@ -63,6 +41,20 @@ export function NewReviewFromTemplateDialog({ onCreated, onClose }: NewReviewFro
     } catch (error) {
       setFileError(errorMessage(error));
     }
+  };
+
+  const picker = useFilePicker({ label: 'Template file to upload', accept: '.json,application/json', onFiles: ([file]) => void takeFile(file) });
+  const chooseWithDialog = useFileChooser({
+    purpose: 'checklist-template',
+    openPagePicker: picker.open,
+    onChosen: ([chosen]) => {
+      if (chosen) setTemplate({ source: { kind: 'chosen', token: chosen.token }, fileName: chosen.fileName, bytes: chosen.bytes });
+    },
+    onProblem: setFileError,
+  });
+  const chooseFile = async () => {
+    setFileError(undefined);
+    await chooseWithDialog();
   };
 
   const submit = async (event: FormEvent) => {
@@ -86,68 +78,47 @@ export function NewReviewFromTemplateDialog({ onCreated, onClose }: NewReviewFro
   };
 
   return (
-    <Dialog
+    <FormDialog
       title="New review from a template"
       description="The review starts with the checklist saved in the template file (Save as template… in a review’s Checklist), instead of the built-in one."
       onClose={onClose}
       busy={busy}
       initialFocus={titleRef}
+      onSubmit={(event) => void submit(event)}
+      submitLabel="Create review"
     >
-      <form className="form" onSubmit={(event) => void submit(event)} noValidate>
-        <TextField
-          ref={titleRef}
-          label="Title"
-          value={title}
-          onChange={(event) => {
-            setTitle(event.target.value);
-            setTitleError(undefined);
-          }}
-          maxLength={200}
-          autoComplete="off"
-          error={titleError}
-        />
-        <div className={fileError ? 'field has-error' : 'field'}>
-          <p className="field-label" id={fileLabelId}>
-            Template file
-          </p>
-          <div className="template-file-row">
-            <Button icon={<FolderIcon />} onClick={() => void chooseFile()} aria-describedby={`${fileLabelId} ${fileChosenId}`}>
-              Choose template file…
-            </Button>
-            <span id={fileChosenId} className="template-file-name">
-              {template ? `${template.fileName} (${formatBytes(template.bytes)})` : 'No file chosen'}
-            </span>
-          </div>
-          <label className="visually-hidden">
-            Template file to upload
-            <input
-              ref={fileInputRef}
-              type="file"
-              accept=".json,application/json"
-              tabIndex={-1}
-              onChange={(event) => {
-                const file = event.target.files?.[0];
-                event.target.value = '';
-                void takeFile(file);
-              }}
-            />
-          </label>
-          {fileError && <p className="field-error">{fileError}</p>}
+      <TextField
+        ref={titleRef}
+        label="Title"
+        value={title}
+        onChange={(event) => {
+          setTitle(event.target.value);
+          setTitleError(undefined);
+        }}
+        maxLength={200}
+        autoComplete="off"
+        error={titleError}
+      />
+      <div className={fileError ? 'field has-error' : 'field'}>
+        <p className="field-label" id={fileLabelId}>
+          Template file
+        </p>
+        <div className="template-file-row">
+          <Button icon={<FolderIcon />} onClick={() => void chooseFile()} aria-describedby={`${fileLabelId} ${fileChosenId}`}>
+            Choose template file…
+          </Button>
+          <span id={fileChosenId} className="template-file-name">
+            {template ? `${template.fileName} (${formatBytes(template.bytes)})` : 'No file chosen'}
+          </span>
         </div>
-        {problem && (
-          <Banner tone="error" title="The review was not created">
-            {problem}
-          </Banner>
-        )}
-        <DialogActions>
-          <Button onClick={onClose} disabled={busy}>
-            Cancel
-          </Button>
-          <Button type="submit" variant="primary" busy={busy}>
-            Create review
-          </Button>
-        </DialogActions>
-      </form>
-    </Dialog>
+        {picker.input}
+        {fileError && <p className="field-error">{fileError}</p>}
+      </div>
+      {problem && (
+        <Banner tone="error" title="The review was not created">
+          {problem}
+        </Banner>
+      )}
+    </FormDialog>
   );
 }

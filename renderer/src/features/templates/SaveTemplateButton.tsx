@@ -1,9 +1,8 @@
 import { useState } from 'react';
-import { ApiCallError, call, errorMessage } from '../../api';
+import { callInReview, errorMessage } from '../../api';
 import { Button } from '../../ui/Button';
+import { saveMadeFile } from '../../ui/files';
 import { DownloadIcon } from '../../ui/icons';
-import { callInReview } from '../review/reviewSession';
-import { downloadText } from './saveFile';
 
 export interface SaveTemplateButtonProps {
   reviewId: string;
@@ -30,17 +29,17 @@ function suggestedName(title: string): string {
 export function SaveTemplateButton({ reviewId, reviewTitle, onSaved, onFailed }: SaveTemplateButtonProps) {
   const [busy, setBusy] = useState(false);
   const save = async (): Promise<string | undefined> => {
-    try {
-      const chosen = await call('files.chooseSave', { purpose: 'checklist-template', suggestedName: suggestedName(reviewTitle) });
-      if (!chosen) return undefined;
-      const saved = await callInReview(reviewId, 'checklist.exportTemplate', { reviewId, destination: { kind: 'chosen', token: chosen.token } });
-      return `Saved the checklist as the template “${saved.fileName}”.`;
-    } catch (error) {
-      if (!(error instanceof ApiCallError && error.code === 'E_UNSUPPORTED')) throw error;
-      const file = await callInReview(reviewId, 'checklist.exportTemplate', { reviewId, destination: { kind: 'return' } });
-      downloadText(file.fileName, file.content ?? '');
-      return `The checklist template “${file.fileName}” was saved to your downloads.`;
-    }
+    const saved = await saveMadeFile({
+      purpose: 'checklist-template',
+      suggestedName: suggestedName(reviewTitle),
+      binary: false,
+      mediaType: 'application/json',
+      deliver: (destination) => callInReview(reviewId, 'checklist.exportTemplate', { reviewId, destination }),
+    });
+    if (!saved) return undefined;
+    return saved.where === 'chosen'
+      ? `Saved the checklist as the template “${saved.fileName}”.`
+      : `The checklist template “${saved.fileName}” was saved to your downloads.`;
   };
 
   return (

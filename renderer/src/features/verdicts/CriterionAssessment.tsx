@@ -1,13 +1,10 @@
 import { useState } from 'react';
 import { needsAction, type Annotation, type Assessment, type Criterion, type Verdict, type Version } from '../../../../shared/model';
 import { VERDICT_LABELS } from '../../../../shared/vocabulary';
-import { errorMessage } from '../../api';
+import { callInReview, errorMessage } from '../../api';
 import { Banner } from '../../ui/Banner';
-import { CriterionActions } from '../actions/CriterionActions';
-import type { useActionChanges } from '../actions/useActionChanges';
-import { callInReview } from '../review/reviewSession';
-import { useDraft } from '../workspace/draftStore';
-import { useWorkspace } from '../workspace/ReviewWorkspace';
+import { CriterionActions, type useActionChanges } from '../actions';
+import { useDraft, useFeedback, useReviewData, useReviewNavigation } from '../workspace';
 import { RationaleField, type RationaleSave } from './RationaleField';
 import { SupportingAnnotations } from './SupportingAnnotations';
 import { VerdictControl } from './VerdictControl';
@@ -29,7 +26,9 @@ export const rationaleDraftKey = (versionId: string, criterionId: string) => `ra
  * annotations that support it, and (for partial or not met) the corrective actions.
  */
 export function CriterionAssessment({ criterion, version, assessment, annotations, actionChanges }: CriterionAssessmentProps) {
-  const { reviewId, readOnly, drafts, assessments, review, announce, showInText, setFilter } = useWorkspace();
+  const { reviewId, readOnly, drafts, assessments, review } = useReviewData();
+  const { showInText, setFilter } = useReviewNavigation();
+  const { announce } = useFeedback();
   const draft = useDraft(drafts, rationaleDraftKey(version.id, criterion.id));
   const saved = assessment?.rationale ?? '';
   const [text, setText] = useState(() => draft.initial ?? saved);

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import type { DraftStatus } from '../workspace/draftStore';
+import { type DraftStatus } from '../workspace';
 
 export type RationaleSave = 'idle' | 'saving' | 'saved' | 'failed';
 

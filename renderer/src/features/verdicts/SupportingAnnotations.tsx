@@ -3,8 +3,7 @@ import type { Annotation } from '../../../../shared/model';
 import { ANCHOR_STATE_LABELS, ANNOTATION_STATUS_LABELS, SEVERITY_LABELS } from '../../../../shared/vocabulary';
 import { Button } from '../../ui/Button';
 import { countOf } from '../../ui/format';
-import { shortQuote } from '../annotations/labels';
-import { SeveritySwatch } from '../annotations/SeverityBadge';
+import { SeveritySwatch, shortQuote } from '../annotations';
 
 export interface SupportingAnnotationsProps {
   annotations: readonly Annotation[];

@@ -1,88 +1,20 @@
-import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import { useCallback, useMemo, useState, type ReactNode } from 'react';
 import type { ChecklistView } from '../../../../shared/api';
-import type { Category, Criterion, Review, Version } from '../../../../shared/model';
-import type { ReviewAreaId } from '../review/reviewAreas';
-import { liveVersions } from '../document/versionFacts';
-import { useSelectedVersion } from '../document/useSelectedVersion';
+import type { Category, Review } from '../../../../shared/model';
 import { AnnotationStore } from './annotationStore';
-import { useAssessmentBook, type AssessmentBook } from './assessmentBook';
+import { useAssessmentBook } from './assessmentBook';
+import { CompareModeContext, type CompareMode, type RepointRequest, type VersionPair } from './compareMode';
 import { DraftStore, useFlushDraftsOnHide } from './draftStore';
+import { FeedbackContext, type Feedback } from './feedback';
 import { NO_FILTER, type AnnotationFilter } from './filters';
 import { useLiveAnnouncer } from './LiveAnnouncer';
+import { ReviewDataContext, type ReviewData } from './reviewData';
+import type { ReviewAreaId } from './reviewAreas';
+import { ReviewNavigationContext, type ReviewNavigation, type TextFocusRequest } from './reviewNavigation';
 import { UndoToast, type UndoOffer } from './UndoToast';
+import { useSelectedVersion } from './useSelectedVersion';
+import { liveVersions } from './versionFacts';
 import './workspace.css';
-
-/** A request to bring an annotation's highlight into view (and give it focus) once the Document area shows. */
-export interface TextFocusRequest {
-  annotationId: string;
-  focus: boolean;
-  serial: number;
-}
-
-/**
- * A carried annotation waiting to be pointed at other words of its version: while it waits, the Document area's
- * Annotate button becomes "Attach here", and attaching returns the person to the area they came from.
- */
-export interface RepointRequest {
-  annotationId: string;
-  versionId: string;
-  returnTo: ReviewAreaId;
-}
-
-/** Two versions chosen in the Compare area, older first. */
-export interface VersionPair {
-  fromVersionId: string;
-  toVersionId: string;
-}
-
-/** Everything the areas of one open review share: the review model, the version in review, and the way around. */
-export interface ReviewWorkspace {
-  reviewId: string;
-  readOnly: boolean;
-  review: Review;
-  versions: readonly Version[];
-  /** The version being reviewed: shown in the Document area, judged in the Checklist. */
-  selectedVersion: Version | undefined;
-  selectVersion: (versionId: string) => void;
-  checklist: ChecklistView | undefined;
-  criteriaById: ReadonlyMap<string, Criterion>;
-  categoryLabel: (category: Category) => string;
-  annotations: AnnotationStore;
-  drafts: DraftStore;
-  assessments: AssessmentBook;
-  filter: AnnotationFilter;
-  setFilter: (filter: AnnotationFilter) => void;
-  /** The annotation whose thread is open in the Document area's side panel. */
-  openAnnotationId: string | undefined;
-  openAnnotation: (annotationId: string | undefined) => void;
-  area: ReviewAreaId;
-  showArea: (area: ReviewAreaId) => void;
-  /** Goes to the Document area on the annotation's version, opens its thread and focuses its highlight. */
-  showInText: (annotationId: string, options?: { focus?: boolean }) => void;
-  textFocusRequest: TextFocusRequest | undefined;
-  textFocusDone: (serial: number) => void;
-  /** The versions chosen in the Compare area, if the person chose any; the Checklist marks criteria to re-check by it. */
-  comparedPair: VersionPair | undefined;
-  setComparedPair: (pair: VersionPair) => void;
-  /** The annotation being re-pointed, if any. */
-  repointing: RepointRequest | undefined;
-  /** Goes to the Document area on the annotation's version, waiting for the person to select its new words. */
-  startRepointing: (annotationId: string) => void;
-  /** Leaves re-pointing mode (attached or cancelled) and goes back where the person started it. */
-  endRepointing: () => void;
-  /** Reads a short confirmation out to screen-reader users. */
-  announce: (message: string) => void;
-  /** Shows "… — Undo" at the foot of the window. */
-  offerUndo: (offer: UndoOffer) => void;
-}
-
-const WorkspaceContext = createContext<ReviewWorkspace | null>(null);
-
-export function useWorkspace(): ReviewWorkspace {
-  const workspace = useContext(WorkspaceContext);
-  if (!workspace) throw new Error('useWorkspace is used outside a ReviewWorkspaceProvider');
-  return workspace;
-}
 
 export interface ReviewWorkspaceProviderProps {
   reviewId: string;
@@ -95,7 +27,10 @@ export interface ReviewWorkspaceProviderProps {
   children: ReactNode;
 }
 
-/** Holds the shared state of one open review for the areas inside it. */
+/**
+ * Holds the shared state of one open review for the areas inside it, split by concern: its data, the way around it,
+ * the Compare area's mode, and feedback (`useReviewData`, `useReviewNavigation`, `useCompareMode`, `useFeedback`).
+ */
 export function ReviewWorkspaceProvider({ reviewId, review, readOnly, drafts: initialDrafts, checklist, area, showArea, children }: ReviewWorkspaceProviderProps) {
   const versions = useMemo(() => liveVersions(review.versions), [review.versions]);
   const { selected, select } = useSelectedVersion(reviewId, versions);
@@ -144,70 +79,44 @@ export function ReviewWorkspaceProvider({ reviewId, review, readOnly, drafts: in
   }, [repointing, showArea]);
   const textFocusDone = useCallback((serial: number) => setTextFocusRequest((current) => (current?.serial === serial ? undefined : current)), []);
 
-  const workspace = useMemo<ReviewWorkspace>(
+  // One context per concern, each its own memo: a consumer re-renders only when the part it reads changes.
+  const data = useMemo<ReviewData>(
+    () => ({ reviewId, readOnly, review, versions, checklist, criteriaById, categoryLabel, annotations, drafts, assessments }),
+    [reviewId, readOnly, review, versions, checklist, criteriaById, categoryLabel, annotations, drafts, assessments],
+  );
+  const navigation = useMemo<ReviewNavigation>(
     () => ({
-      reviewId,
-      readOnly,
-      review,
-      versions,
+      area,
+      showArea,
       selectedVersion: selected,
       selectVersion: select,
-      checklist,
-      criteriaById,
-      categoryLabel,
-      annotations,
-      drafts,
-      assessments,
       filter,
       setFilter,
       openAnnotationId,
       openAnnotation,
-      area,
-      showArea,
       showInText,
       textFocusRequest,
       textFocusDone,
-      comparedPair,
-      setComparedPair,
-      repointing,
-      startRepointing,
-      endRepointing,
-      announce,
-      offerUndo: setUndoOffer,
     }),
-    [
-      reviewId,
-      readOnly,
-      review,
-      versions,
-      selected,
-      select,
-      checklist,
-      criteriaById,
-      categoryLabel,
-      annotations,
-      drafts,
-      assessments,
-      filter,
-      openAnnotationId,
-      area,
-      showArea,
-      showInText,
-      textFocusRequest,
-      textFocusDone,
-      comparedPair,
-      repointing,
-      startRepointing,
-      endRepointing,
-      announce,
-    ],
+    [area, showArea, selected, select, filter, openAnnotationId, showInText, textFocusRequest, textFocusDone],
   );
+  const compareMode = useMemo<CompareMode>(
+    () => ({ comparedPair, setComparedPair, repointing, startRepointing, endRepointing }),
+    [comparedPair, repointing, startRepointing, endRepointing],
+  );
+  const feedback = useMemo<Feedback>(() => ({ announce, offerUndo: setUndoOffer }), [announce]);
 
   return (
-    <WorkspaceContext value={workspace}>
-      {children}
-      {region}
-      {undoOffer && <UndoToast key={undoOffer.message + String(undoOffer.undo)} offer={undoOffer} onDone={() => setUndoOffer(undefined)} />}
-    </WorkspaceContext>
+    <ReviewDataContext value={data}>
+      <ReviewNavigationContext value={navigation}>
+        <CompareModeContext value={compareMode}>
+          <FeedbackContext value={feedback}>
+            {children}
+            {region}
+            {undoOffer && <UndoToast key={undoOffer.message + String(undoOffer.undo)} offer={undoOffer} onDone={() => setUndoOffer(undefined)} />}
+          </FeedbackContext>
+        </CompareModeContext>
+      </ReviewNavigationContext>
+    </ReviewDataContext>
   );
 }

@@ -1,6 +1,6 @@
 import { useCallback, useMemo, useState } from 'react';
 import type { Assessment } from '../../../../shared/model';
-import { callInReview } from '../review/reviewSession';
+import { callInReview } from '../../api';
 
 /** The verdicts of the open review by version, as the services last confirmed them. */
 export interface AssessmentBook {

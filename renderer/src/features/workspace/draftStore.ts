@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useLayoutEffect, useState, useSyncExternalStore } from 'react';
-import { callInReview } from '../review/reviewSession';
+import { callInReview } from '../../api';
 
 /** How long typing must pause before a draft is written. */
 export const DRAFT_DELAY_MS = 400;

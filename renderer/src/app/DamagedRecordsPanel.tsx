@@ -1,12 +1,12 @@
 import { useState } from 'react';
-import type { DamagedRecordInfo } from '../../../../shared/api';
-import { Banner } from '../../ui/Banner';
-import { Button } from '../../ui/Button';
-import { ConfirmDialog } from '../../ui/ConfirmDialog';
-import { countOf, formatDateTime } from '../../ui/format';
-import { TrashIcon } from '../../ui/icons';
-import { useAction } from '../../ui/useAction';
-import { callInReview } from './reviewSession';
+import type { DamagedRecordInfo } from '../../../shared/api';
+import { callInReview } from '../api';
+import { Banner } from '../ui/Banner';
+import { Button } from '../ui/Button';
+import { ConfirmDialog } from '../ui/ConfirmDialog';
+import { countOf, formatDateTime } from '../ui/format';
+import { TrashIcon } from '../ui/icons';
+import { useAction } from '../ui/useAction';
 
 export interface DamagedRecordsPanelProps {
   reviewId: string;

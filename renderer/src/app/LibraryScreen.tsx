@@ -1,18 +1,14 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
-import type { ReviewSummary } from '../../../../shared/api';
-import { Banner } from '../../ui/Banner';
-import { Button } from '../../ui/Button';
-import { EmptyState } from '../../ui/EmptyState';
-import { countOf } from '../../ui/format';
-import { LibraryIcon, RefreshIcon, UploadIcon } from '../../ui/icons';
-import { useApiQuery } from '../../ui/useAsyncValue';
-import { callInReview } from '../review/reviewSession';
-import { NewReviewFromTemplateDialog } from '../templates/NewReviewFromTemplateDialog';
-import { CreateReviewForm } from './CreateReviewForm';
-import { DeleteReviewDialog } from './DeleteReviewDialog';
-import { RenameReviewDialog } from './RenameReviewDialog';
-import { ReviewCard } from './ReviewCard';
-import './library.css';
+import type { ReviewSummary } from '../../../shared/api';
+import { callInReview } from '../api';
+import { Banner } from '../ui/Banner';
+import { Button } from '../ui/Button';
+import { EmptyState } from '../ui/EmptyState';
+import { countOf } from '../ui/format';
+import { LibraryIcon, RefreshIcon, UploadIcon } from '../ui/icons';
+import { useApiQuery } from '../ui/useAsyncValue';
+import { NewReviewFromTemplateDialog } from '../features/templates';
+import { CreateReviewForm, DeleteReviewDialog, RenameReviewDialog, ReviewCard } from '../features/library';
 
 export interface LibraryScreenProps {
   onOpenReview: (review: ReviewSummary) => void;

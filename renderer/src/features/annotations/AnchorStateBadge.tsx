@@ -1,9 +1,9 @@
 import type { AnchorState, Annotation } from '../../../../shared/model';
 import { ANCHOR_STATE_LABELS } from '../../../../shared/vocabulary';
 import { AlertIcon, CheckCircleIcon } from '../../ui/icons';
-import { useWorkspace } from '../workspace/ReviewWorkspace';
+import { useReviewData } from '../workspace';
 import { carriedFromLabel } from './anchorStates';
-import './compare.css';
+import './annotations.css';
 
 /** A carried annotation in place needs nothing from anyone; the others say what they wait for. */
 const STATE_WORDS: Record<AnchorState, string> = {
@@ -26,7 +26,7 @@ const STATE_TONES: Record<AnchorState, string> = {
  * annotation made on this version and still anchored.
  */
 export function AnchorStateBadge({ annotation }: { annotation: Annotation }) {
-  const { annotations, versions } = useWorkspace();
+  const { annotations, versions } = useReviewData();
   const state = annotation.anchorState;
   if (!annotation.carriedFrom && state === 'anchored') return null;
   const from = annotation.carriedFrom ? (carriedFromLabel(annotation, annotations, versions) ?? 'an earlier version') : undefined;

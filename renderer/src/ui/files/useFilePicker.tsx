@@ -6,15 +6,15 @@ export interface FilePickerOptions {
   /** The file types offered, as for `<input accept>`; the services still decide from each file's content. */
   accept: string;
   multiple?: boolean;
+  disabled?: boolean;
   onFiles: (files: File[]) => void;
 }
 
 /**
  * The page's own file picker: a hidden file input and `open()` to show it from a visible button. For files the
- * page reads itself and sends as bytes; the native dialogs of main (`files.choose`) only serve the purposes the
- * contract names.
+ * page reads itself and sends as bytes; `useFileChooser` tries main's native dialog (`files.choose`) first.
  */
-export function useFilePicker({ label, accept, multiple = false, onFiles }: FilePickerOptions): { open: () => void; input: ReactNode } {
+export function useFilePicker({ label, accept, multiple = false, disabled, onFiles }: FilePickerOptions): { open: () => void; input: ReactNode } {
   const ref = useRef<HTMLInputElement>(null);
   const input = (
     <label className="visually-hidden">
@@ -25,6 +25,7 @@ export function useFilePicker({ label, accept, multiple = false, onFiles }: File
         accept={accept}
         multiple={multiple}
         tabIndex={-1}
+        disabled={disabled}
         onChange={(event) => {
           const files = [...(event.target.files ?? [])];
           // Cleared so that choosing the same file again is a change too.

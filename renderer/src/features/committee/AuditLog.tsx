@@ -1,11 +1,11 @@
 import { useId, useState } from 'react';
 import { ROLE_LABELS } from '../../../../shared/vocabulary';
+import { callInReview } from '../../api';
 import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
 import { formatDateTime } from '../../ui/format';
 import { RefreshIcon } from '../../ui/icons';
 import { useAsyncValue } from '../../ui/useAsyncValue';
-import { callInReview } from '../review/reviewSession';
 import './audit.css';
 
 const PAGE = 50;

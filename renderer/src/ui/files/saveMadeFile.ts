@@ -1,6 +1,6 @@
-import type { SaveDestination } from '../../../../shared/api';
+import type { MethodArgs, SaveDestination } from '../../../../shared/api';
 import { ApiCallError, call } from '../../api';
-import { downloadBase64, downloadText } from '../templates/saveFile';
+import { downloadBase64, downloadText } from './download';
 
 /** What a contract method that delivers a file answers: written where the dialog chose, or handed back. */
 interface Delivered {
@@ -11,7 +11,7 @@ interface Delivered {
 
 export interface MadeFile {
   /** The save dialog's purpose; without one the file always goes the browser's way (the dialogs' filters would not fit it). */
-  purpose?: 'report';
+  purpose?: MethodArgs<'files.chooseSave'>['purpose'];
   suggestedName: string;
   /** The services hand binary files (PDF) back as base64, text files as text. */
   binary: boolean;
@@ -24,7 +24,7 @@ export interface MadeFile {
 export type SavedTo = { fileName: string; where: 'chosen' | 'downloads' };
 
 /**
- * Saves a file the services make (a report, a certificate): where main's native save dialog says in the app, or
+ * Saves a file the services make (a report, a certificate, a checklist template): where main's native save dialog says in the app, or
  * as a download in a browser window, which has no save dialog. Undefined when the person cancelled the dialog.
  */
 export async function saveMadeFile(file: MadeFile): Promise<SavedTo | undefined> {

@@ -1,8 +1,8 @@
-import type { LockInfo, OpenedReview } from '../../../../shared/api';
-import { ConfirmDialog } from '../../ui/ConfirmDialog';
-import { formatDateTime } from '../../ui/format';
-import { useAction } from '../../ui/useAction';
-import { callInReview } from './reviewSession';
+import type { LockInfo, OpenedReview } from '../../../shared/api';
+import { callInReview } from '../api';
+import { ConfirmDialog } from '../ui/ConfirmDialog';
+import { formatDateTime } from '../ui/format';
+import { useAction } from '../ui/useAction';
 
 export interface TakeOverLockDialogProps {
   reviewId: string;

@@ -1,5 +1,5 @@
 import type { Annotation, Version } from '../../../../shared/model';
-import type { AnnotationStore } from '../workspace/annotationStore';
+import { type AnnotationStore } from '../workspace';
 
 /** Carried as moved or fuzzy and not yet checked by a person. */
 export const awaitsConfirmation = (annotation: Annotation): boolean => annotation.anchorState === 'moved' || annotation.anchorState === 'fuzzy';

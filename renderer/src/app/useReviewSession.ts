@@ -1,8 +1,7 @@
 import { useCallback, useEffect, useEffectEvent, useState } from 'react';
-import type { OpenedReview } from '../../../../shared/api';
-import type { Review } from '../../../../shared/model';
-import { errorMessage } from '../../api';
-import { callInReview } from './reviewSession';
+import type { OpenedReview } from '../../../shared/api';
+import type { Review } from '../../../shared/model';
+import { callInReview, errorMessage } from '../api';
 
 export type ReviewSession =
   | { status: 'opening' }

@@ -1,0 +1,3 @@
+export { ActionPlanView } from './ActionPlanView';
+export { CriterionActions } from './CriterionActions';
+export { useActionChanges } from './useActionChanges';

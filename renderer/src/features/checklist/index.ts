@@ -1,0 +1,1 @@
+export { ChecklistArea } from './ChecklistArea';

@@ -1,0 +1,2 @@
+export { CommitteeArea } from './CommitteeArea';
+export { isCommitteeRole, ROLE_OPTIONS } from './roles';

@@ -1,0 +1,1 @@
+export { IdentitiesPanel } from './IdentitiesPanel';

@@ -1,0 +1,1 @@
+export { ReportArea } from './ReportArea';

@@ -1,0 +1,2 @@
+export { NameMissingBanner } from './NameMissingBanner';
+export { SettingsDialog } from './SettingsDialog';

@@ -1,0 +1,2 @@
+export { NewReviewFromTemplateDialog } from './NewReviewFromTemplateDialog';
+export { SaveTemplateButton } from './SaveTemplateButton';

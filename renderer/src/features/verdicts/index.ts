@@ -1,0 +1,3 @@
+export { CriterionAssessment } from './CriterionAssessment';
+export { type Progress, progressOf } from './progress';
+export { ProgressMeter } from './ProgressMeter';
