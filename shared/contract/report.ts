@@ -138,6 +138,8 @@ export const VerificationResult = z.object({
 });
 export type VerificationResult = z.infer<typeof VerificationResult>;
 
+/** The signer's email, named back in the refusal: the same words the identity store uses. */
+const SignerEmail = z.email({ error: (issue) => `“${String(issue.input).slice(0, 320)}” is not an email address.` }).max(320);
 const NewPersonName = SingleLine.trim().min(1, 'A name is required.').max(200, 'A name has at most 200 characters.');
 
 export const REPORT_METHODS = {
@@ -167,15 +169,47 @@ export const REPORT_METHODS = {
     z.object({ signOff: SignOff, report: ReportRecord }),
   ),
   /**
+   * Signs a report file the person handed over (`report-to-sign`), rather than a kept copy: a PDF gets one more
+   * embedded signature and is saved to `destination`; a JSON report is not changed, its signatures file is saved
+   * beside `destination` as `<name>.jws` (its earlier signatures, beside the chosen file, are kept). When the file is
+   * a report kept with a review of this library (as exported, or as signed since), the sign-off is recorded there;
+   * if that review cannot record it, nothing is signed. Any other file is signed, with `notRecorded` saying why.
+   */
+  'report.signFile': method(
+    z.object({ source: ImportSource, destination: SaveDestination, identityId: RecordId, passphrase: Passphrase, meaning: SignatureMeaning }).strict(),
+    SavedFile.extend({
+      kind: z.enum(['pdf', 'json']),
+      signer: Author,
+      meaning: z.string(),
+      signedAt: Timestamp,
+      /** The SHA-256 of the report as exported (for a PDF, before its first signature): what sign-offs name. */
+      reportSha256: Sha256Hex,
+      /** The sign-off recorded, and the review it is recorded in; or why none was. */
+      signOffId: RecordId.nullable(),
+      reviewId: RecordId.optional(),
+      notRecorded: z.string().optional(),
+    }),
+  ),
+  /**
    * Checks the signatures of a PDF, or of a JSON report with its `.jws` file (`signatures`; for a file chosen in
    * main's dialog, the `.jws` beside it is found by itself).
    */
-  'report.verify': method(z.object({ source: ImportSource, signatures: ImportSource.optional() }).strict(), VerificationResult),
+  'report.verify': method(
+    z
+      .object({
+        source: ImportSource,
+        signatures: ImportSource.optional(),
+        /** Certificates (PEM or DER files) to trust for this check only, beside this computer's identities and trusted ones. */
+        trust: z.array(ImportSource).max(50).optional(),
+      })
+      .strict(),
+    VerificationResult,
+  ),
 
   'identities.list': method(NoArgs, z.array(IdentitySummary)),
   /** A new key pair and self-signed certificate; the private key is kept encrypted with the passphrase. */
   'identities.create': method(
-    z.object({ name: NewPersonName, role: CommitteeRole, email: z.email().max(320).optional(), passphrase: Passphrase }).strict(),
+    z.object({ name: NewPersonName, role: CommitteeRole, email: SignerEmail.optional(), passphrase: Passphrase }).strict(),
     IdentitySummary,
   ),
   /** An identity from an organisation's PKCS #12 (.p12, .pfx) file; its key is then kept encrypted with that file's passphrase. */

@@ -40,9 +40,9 @@ export const VERSION_METHODS = {
   /**
    * Opens the native file dialog (Electron only); the chosen files come back as tokens, never as paths. A token is
    * spent once, by the window that asked, by the method its purpose names (`versions.import`,
-   * `reviews.createFromTemplate`, `report.verify`, `identities.import`, `identities.trust`).
+   * `reviews.createFromTemplate`, `report.verify`, `report.signFile`, `identities.import`, `identities.trust`).
    */
-  'files.choose': method(z.object({ purpose: z.enum(['import-version', 'checklist-template', 'report-to-verify', 'identity-file', 'certificate']) }).strict(), z.array(ChosenFile)),
+  'files.choose': method(z.object({ purpose: z.enum(['import-version', 'checklist-template', 'report-to-verify', 'report-to-sign', 'identity-file', 'certificate']) }).strict(), z.array(ChosenFile)),
   /**
    * The person is about to import (files dragged over the window, the page's own file picker opening): the
    * services start the reading process for it now, so the import finds it ready. Nothing depends on it: an import
