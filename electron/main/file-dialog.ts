@@ -31,6 +31,15 @@ const OPEN_DIALOGS: Record<FileChoicePurpose, Electron.OpenDialogOptions> = {
       { name: 'All files', extensions: ['*'] },
     ],
   },
+  'report-to-sign': {
+    title: 'Sign a report',
+    buttonLabel: 'Sign',
+    properties: ['openFile'],
+    filters: [
+      { name: 'Reports', extensions: ['pdf', 'json'] },
+      { name: 'All files', extensions: ['*'] },
+    ],
+  },
   'identity-file': {
     title: 'Import a signing identity',
     buttonLabel: 'Import',

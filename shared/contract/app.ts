@@ -7,7 +7,8 @@ export const AppInfo = z.object({
   version: z.string(),
   schemaVersion: z.literal(SCHEMA_VERSION),
   dataDir: z.string(),
-  host: z.enum(['electron', 'browser']),
+  // The desktop app, the browser host, or the `policy-review` command line.
+  host: z.enum(['electron', 'browser', 'cli']),
 });
 export type AppInfo = z.infer<typeof AppInfo>;
 

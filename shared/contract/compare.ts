@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { BLOCK_CHANGE_KINDS, WORD_PART_KINDS, type BlockComparison } from '../compare';
+// From the types alone: the comparison itself (and its diff library) loads only where versions are compared.
+import { BLOCK_CHANGE_KINDS, WORD_PART_KINDS, type BlockComparison } from '../compare/types';
 import { Category, CriterionId, RecordId, Verdict } from '../model';
 import { method, VersionPair } from './common';
 

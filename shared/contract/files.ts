@@ -32,9 +32,9 @@ export const FILE_METHODS = {
   /**
    * Opens the native file dialog (Electron only); the chosen files come back as tokens, never as paths. A token is
    * spent once, by the window that asked, by the method its purpose names (`versions.import`,
-   * `reviews.createFromTemplate`, `report.verify`, `identities.import`, `identities.trust`).
+   * `reviews.createFromTemplate`, `report.verify`, `report.signFile`, `identities.import`, `identities.trust`).
    */
-  'files.choose': method(z.object({ purpose: z.enum(['import-version', 'checklist-template', 'report-to-verify', 'identity-file', 'certificate']) }).strict(), z.array(ChosenFile)),
+  'files.choose': method(z.object({ purpose: z.enum(['import-version', 'checklist-template', 'report-to-verify', 'report-to-sign', 'identity-file', 'certificate']) }).strict(), z.array(ChosenFile)),
   /**
    * Main's native save dialog (Electron only): a token for the chosen path, or null when cancelled. The token is
    * spent once, by the window that asked, for its purpose only (`checklist.exportTemplate`; `report.export` and

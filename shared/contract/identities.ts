@@ -40,13 +40,15 @@ export type IdentitySummary = z.infer<typeof IdentitySummary>;
 export const TrustedCertificate = CertificateInfo.extend({ addedAt: Timestamp });
 export type TrustedCertificate = z.infer<typeof TrustedCertificate>;
 
+/** The signer's email, named back in the refusal: the same words the identity store uses. */
+const SignerEmail = z.email({ error: (issue) => `“${String(issue.input).slice(0, 320)}” is not an email address.` }).max(320);
 const NewPersonName = SingleLine.trim().min(1, 'A name is required.').max(200, 'A name has at most 200 characters.');
 
 export const IDENTITY_METHODS = {
   'identities.list': method(NoArgs, z.array(IdentitySummary)),
   /** A new key pair and self-signed certificate; the private key is kept encrypted with the passphrase. */
   'identities.create': method(
-    z.object({ name: NewPersonName, role: CommitteeRole, email: z.email().max(320).optional(), passphrase: Passphrase }).strict(),
+    z.object({ name: NewPersonName, role: CommitteeRole, email: SignerEmail.optional(), passphrase: Passphrase }).strict(),
     IdentitySummary,
   ),
   /** An identity from an organisation's PKCS #12 (.p12, .pfx) file; its key is then kept encrypted with that file's passphrase. */

@@ -129,8 +129,40 @@ export const REPORT_METHODS = {
     z.object({ signOff: SignOff, report: ReportRecord }),
   ),
   /**
+   * Signs a report file the person handed over (`report-to-sign`), rather than a kept copy: a PDF gets one more
+   * embedded signature and is saved to `destination`; a JSON report is not changed, its signatures file is saved
+   * beside `destination` as `<name>.jws` (its earlier signatures, beside the chosen file, are kept). When the file is
+   * a report kept with a review of this library (as exported, or as signed since), the sign-off is recorded there;
+   * if that review cannot record it, nothing is signed. Any other file is signed, with `notRecorded` saying why.
+   */
+  'report.signFile': method(
+    z.object({ source: ImportSource, destination: SaveDestination, identityId: RecordId, passphrase: Passphrase, meaning: SignatureMeaning }).strict(),
+    SavedFile.extend({
+      kind: z.enum(['pdf', 'json']),
+      signer: Author,
+      meaning: z.string(),
+      signedAt: Timestamp,
+      /** The SHA-256 of the report as exported (for a PDF, before its first signature): what sign-offs name. */
+      reportSha256: Sha256Hex,
+      /** The sign-off recorded, and the review it is recorded in; or why none was. */
+      signOffId: RecordId.nullable(),
+      reviewId: RecordId.optional(),
+      notRecorded: z.string().optional(),
+    }),
+  ),
+  /**
    * Checks the signatures of a PDF, or of a JSON report with its `.jws` file (`signatures`; for a file chosen in
    * main's dialog, the `.jws` beside it is found by itself).
    */
-  'report.verify': method(z.object({ source: ImportSource, signatures: ImportSource.optional() }).strict(), VerificationResult),
+  'report.verify': method(
+    z
+      .object({
+        source: ImportSource,
+        signatures: ImportSource.optional(),
+        /** Certificates (PEM or DER files) to trust for this check only, beside this computer's identities and trusted ones. */
+        trust: z.array(ImportSource).max(50).optional(),
+      })
+      .strict(),
+    VerificationResult,
+  ),
 } as const;

@@ -74,10 +74,25 @@ export const OpenedReview = z.object({
 });
 export type OpenedReview = z.infer<typeof OpenedReview>;
 
+/** A review as it is on disk, read without opening it for editing. */
+export const ReadReview = z.object({
+  review: Review,
+  file: z.string(),
+  /** Why it could not be changed if it were opened (it is from a newer version of the app). */
+  readOnlyReason: z.string().optional(),
+  damagedRecords: z.array(DamagedRecordInfo),
+});
+export type ReadReview = z.infer<typeof ReadReview>;
+
 export const REVIEW_METHODS = {
   'reviews.list': method(NoArgs, z.array(ReviewSummary)),
   'reviews.create': method(z.object({ title: Title }).strict(), ReviewSummary),
   'reviews.open': method(ReviewRef, OpenedReview),
+  /**
+   * Reads a review without opening it: no lock taken, nothing written (not even a migration's backup), so a reader
+   * such as the command line's `show` never makes the app open it read-only. A damaged file is refused as by `reviews.open`.
+   */
+  'reviews.read': method(ReviewRef, ReadReview),
   'reviews.close': method(ReviewRef, z.object({ closed: z.boolean() })),
   'reviews.rename': method(z.object({ reviewId: RecordId, title: Title }).strict(), ReviewSummary),
   'reviews.delete': method(ReviewRef, z.object({ deleted: z.literal(true), movedTo: z.string() })),

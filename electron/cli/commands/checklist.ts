@@ -1,5 +1,5 @@
 import { CATEGORY_INFO } from '../../../shared/checklist';
-import { contextFor, parseCommandArgs, printJson, type CliCommand } from '../context';
+import { parseCommandArgs, printJson, withContext, type CliCommand, type CliContext } from '../context';
 import { resolveReviewId } from '../resolve-review';
 
 export const checklistCommand: CliCommand = {
@@ -8,16 +8,18 @@ export const checklistCommand: CliCommand = {
   summary: 'Print the review’s checklist, by category.',
   async run(argv, io) {
     const { values, positionals } = parseCommandArgs(argv, {}, this.usage);
-    const ctx = contextFor(values, io);
-    const id = await resolveReviewId(ctx.library, positionals[0]);
-    const { review } = await ctx.library.read(id);
-    const criteria = review.checklist.criteria.filter((c) => !c.deletedAt);
-    if (ctx.json) return printJson(ctx, { basedOn: review.checklist.basedOn, criteria });
-    for (const category of CATEGORY_INFO) {
-      const inCategory = criteria.filter((c) => c.category === category.id);
-      if (inCategory.length === 0) continue;
-      ctx.out(`\n${category.label}`);
-      for (const c of inCategory) ctx.out(`  ${c.id}\n    ${c.title}: ${c.question}`);
-    }
+    await withContext(values, io, async (ctx) => printChecklist(ctx, await resolveReviewId(ctx, positionals[0])));
   },
 };
+
+async function printChecklist(ctx: CliContext, reviewId: string): Promise<void> {
+  const { review } = await ctx.call('reviews.read', { reviewId });
+  const criteria = review.checklist.criteria.filter((c) => !c.deletedAt);
+  if (ctx.json) return printJson(ctx, { basedOn: review.checklist.basedOn, criteria });
+  for (const category of CATEGORY_INFO) {
+    const inCategory = criteria.filter((c) => c.category === category.id);
+    if (inCategory.length === 0) continue;
+    ctx.out(`\n${category.label}`);
+    for (const c of inCategory) ctx.out(`  ${c.id}\n    ${c.title}: ${c.question}`);
+  }
+}

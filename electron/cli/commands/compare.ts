@@ -3,7 +3,7 @@ import type { BlockChange } from '../../../shared/compare';
 import type { Version } from '../../../shared/model';
 import { versionByReference } from '../../../shared/domain/annotations/version-reference';
 import { compareReviewVersions } from '../../../shared/domain/compare/version-pair';
-import { contextFor, parseCommandArgs, printJson, type CliCommand } from '../context';
+import { parseCommandArgs, printJson, withContext, type CliCommand, type CliContext } from '../context';
 import { resolveReviewId } from '../resolve-review';
 
 export const compareCommand: CliCommand = {
@@ -14,23 +14,26 @@ export const compareCommand: CliCommand = {
     const { values, positionals } = parseCommandArgs(argv, {}, this.usage);
     const [reviewRef, fromRef, toRef] = positionals;
     if (!fromRef || !toRef) throw new AppError('E_INVALID_INPUT', `Name the review and two versions. Usage: ${this.usage}`);
-    const ctx = contextFor(values, io);
-    const reviewId = await resolveReviewId(ctx.library, reviewRef);
-    const { review } = await ctx.library.read(reviewId);
-    const from = versionByReference(review, fromRef);
-    const to = versionByReference(review, toRef);
-    const { counts, blocks } = compareReviewVersions(review, from.id, to.id);
-    if (ctx.json) return printJson(ctx, { ...counts, blocks: blocks.map((block) => withText(block, from, to)) });
-    ctx.out(`“${from.label}” → “${to.label}”: ${counts.unchanged} unchanged, ${counts.changed} changed, ${counts.added} added, ${counts.removed} removed, ${counts.moved} moved.`);
-    for (const block of blocks) {
-      if (block.kind === 'unchanged') continue;
-      const where = `${block.from ? `#${block.from.index + 1}` : ''}${block.from && block.to ? ' → ' : block.to ? '→ ' : ''}${block.to ? `#${block.to.index + 1}` : ''}`;
-      const kind = block.kind === 'moved' && block.edited ? 'moved, edited' : block.kind;
-      ctx.out(`\n${kind} ${where}`);
-      ctx.out(`  ${block.parts ? inlineDiff(block) : snippet(textOf(block, from, to) ?? '')}`);
-    }
+    await withContext(values, io, async (ctx) => printComparison(ctx, await resolveReviewId(ctx, reviewRef), fromRef, toRef));
   },
 };
+
+async function printComparison(ctx: CliContext, reviewId: string, fromRef: string, toRef: string): Promise<void> {
+  // Read, not opened: comparing takes no lock, so the app can go on editing the review meanwhile.
+  const { review } = await ctx.call('reviews.read', { reviewId });
+  const from = versionByReference(review, fromRef);
+  const to = versionByReference(review, toRef);
+  const { counts, blocks } = compareReviewVersions(review, from.id, to.id);
+  if (ctx.json) return printJson(ctx, { ...counts, blocks: blocks.map((block) => withText(block, from, to)) });
+  ctx.out(`“${from.label}” → “${to.label}”: ${counts.unchanged} unchanged, ${counts.changed} changed, ${counts.added} added, ${counts.removed} removed, ${counts.moved} moved.`);
+  for (const block of blocks) {
+    if (block.kind === 'unchanged') continue;
+    const where = `${block.from ? `#${block.from.index + 1}` : ''}${block.from && block.to ? ' → ' : block.to ? '→ ' : ''}${block.to ? `#${block.to.index + 1}` : ''}`;
+    const kind = block.kind === 'moved' && block.edited ? 'moved, edited' : block.kind;
+    ctx.out(`\n${kind} ${where}`);
+    ctx.out(`  ${block.parts ? inlineDiff(block) : snippet(textOf(block, from, to) ?? '')}`);
+  }
+}
 
 /** A block as printed in JSON: an added, removed or moved-as-is block carries its text (a changed one has its parts). */
 function withText(block: BlockChange, from: Version, to: Version): BlockChange & { text?: string } {

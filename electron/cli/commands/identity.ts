@@ -1,12 +1,10 @@
 import { readFile } from 'node:fs/promises';
+import { ROLE_LABELS } from '../../../shared/vocabulary';
 import { resolve } from 'node:path';
 import { COMMITTEE_ROLES, CommitteeRole } from '../../../shared/model';
 import type { IdentitySummary } from '../../../shared/api';
 import { AppError } from '../../../shared/errors';
-import { ROLE_LABELS } from '../../../shared/vocabulary';
-import { IdentityStore } from '../../services/identities/identity-store';
-import { writeFileDurably } from '../../services/storage/durable-write';
-import { contextFor, parseCommandArgs, printJson, type CliCommand, type CliContext } from '../context';
+import { parseCommandArgs, printJson, withContext, type CliCommand, type CliContext } from '../context';
 
 const USAGE = [
   'policy-review identity new --name N --role R [--email E] --passphrase-file F [--json] [--data-dir DIR]',
@@ -27,50 +25,48 @@ export const identityCommand: CliCommand = {
       { name: { type: 'string' }, role: { type: 'string' }, email: { type: 'string' }, 'passphrase-file': { type: 'string' }, out: { type: 'string' } },
       USAGE,
     );
-    const ctx = contextFor(values, io);
-    const store = new IdentityStore(ctx.dataDir);
-    switch (sub) {
-      case 'new': {
-        if (!values.name?.trim()) throw new AppError('E_INVALID_INPUT', `--name is required. Usage: ${USAGE}`);
-        const identity = await store.create({ name: values.name.trim(), role: parseRole(values.role), email: values.email?.trim() || undefined, passphrase: await readPassphraseFile(values['passphrase-file']) });
-        return printIdentity(ctx, identity, 'Made the identity');
+    await withContext(values, io, async (ctx) => {
+      switch (sub) {
+        case 'new': {
+          if (!values.name?.trim()) throw new AppError('E_INVALID_INPUT', `--name is required. Usage: ${USAGE}`);
+          const role = parseRole(values.role);
+          const passphrase = await readPassphraseFile(values['passphrase-file']);
+          const email = values.email?.trim();
+          const identity = await ctx.call('identities.create', { name: values.name, role, ...(email ? { email } : {}), passphrase });
+          return printIdentity(ctx, identity, 'Made the identity');
+        }
+        case 'list': {
+          const identities = await ctx.call('identities.list', {});
+          if (ctx.json) return printJson(ctx, identities);
+          if (identities.length === 0) return ctx.out('No identities yet. `policy-review identity new` makes one.');
+          for (const i of identities) ctx.out(`${i.id}  ${i.name} (${ROLE_LABELS[i.role]})${i.email ? ` <${i.email}>` : ''}  ${i.origin === 'pkcs12' ? 'from PKCS #12' : 'self-signed'}, valid until ${i.certificate.notAfter.slice(0, 10)}\n    SHA-256 ${i.certificate.fingerprint}${cannotSign(i)}`);
+          return;
+        }
+        case 'export': {
+          const out = values.out;
+          if (!out) throw new AppError('E_INVALID_INPUT', `--out FILE is required. Usage: ${USAGE}`);
+          const identityId = await resolveIdentityId(ctx, positionals[0]);
+          await ctx.call('identities.exportCertificate', { identityId, destination: await ctx.chooseSavePath('certificate', out) });
+          return ctx.out(`Wrote the certificate of ${identityId} to ${out}. Colleagues trust it with \`policy-review identity trust\` or the app's Report area.`);
+        }
+        case 'import': {
+          const file = positionals[0];
+          if (!file) throw new AppError('E_INVALID_INPUT', `Name the PKCS #12 file. Usage: ${USAGE}`);
+          const source = await ctx.chooseFile('identity-file', file);
+          const identity = await ctx.call('identities.import', { source, passphrase: await readPassphraseFile(values['passphrase-file']), role: parseRole(values.role) });
+          return printIdentity(ctx, identity, 'Imported the identity');
+        }
+        case 'trust': {
+          const file = positionals[0];
+          if (!file) throw new AppError('E_INVALID_INPUT', `Name the certificate file. Usage: ${USAGE}`);
+          const trusted = await ctx.call('identities.trust', { source: await ctx.chooseFile('certificate', file) });
+          if (ctx.json) return printJson(ctx, trusted);
+          return ctx.out(`Trusted ${trusted.name} (${trusted.subject}).\n    SHA-256 ${trusted.fingerprint}`);
+        }
+        default:
+          throw new AppError('E_INVALID_INPUT', `${sub ? `“${sub}” is not an identity command.` : 'Say what to do.'} Usage: ${USAGE}`);
       }
-      case 'list': {
-        const identities = await store.list();
-        if (ctx.json) return printJson(ctx, identities);
-        if (identities.length === 0) return ctx.out('No identities yet. `policy-review identity new` makes one.');
-        for (const i of identities) ctx.out(`${i.id}  ${i.name} (${ROLE_LABELS[i.role]})${i.email ? ` <${i.email}>` : ''}  ${i.origin === 'pkcs12' ? 'from PKCS #12' : 'self-signed'}, valid until ${i.certificate.notAfter.slice(0, 10)}\n    SHA-256 ${i.certificate.fingerprint}${cannotSign(i)}`);
-        return;
-      }
-      case 'export': {
-        if (!values.out) throw new AppError('E_INVALID_INPUT', `--out FILE is required. Usage: ${USAGE}`);
-        const id = await resolveIdentityId(store, positionals[0]);
-        const { pem } = await store.certificatePem(id);
-        await writeFileDurably(resolve(values.out), pem);
-        return ctx.out(`Wrote the certificate of ${id} to ${values.out}. Colleagues trust it with \`policy-review identity trust\` or the app's Report area.`);
-      }
-      case 'import': {
-        const file = positionals[0];
-        if (!file) throw new AppError('E_INVALID_INPUT', `Name the PKCS #12 file. Usage: ${USAGE}`);
-        const bytes = await readFile(resolve(file)).catch(() => {
-          throw new AppError('E_NOT_FOUND', `There is no file “${file}”.`);
-        });
-        const identity = await store.importPkcs12({ bytes, passphrase: await readPassphraseFile(values['passphrase-file']), role: parseRole(values.role) });
-        return printIdentity(ctx, identity, 'Imported the identity');
-      }
-      case 'trust': {
-        const file = positionals[0];
-        if (!file) throw new AppError('E_INVALID_INPUT', `Name the certificate file. Usage: ${USAGE}`);
-        const bytes = await readFile(resolve(file)).catch(() => {
-          throw new AppError('E_NOT_FOUND', `There is no file “${file}”.`);
-        });
-        const trusted = await store.trust(bytes);
-        if (ctx.json) return printJson(ctx, trusted);
-        return ctx.out(`Trusted ${trusted.name} (${trusted.subject}).\n    SHA-256 ${trusted.fingerprint}`);
-      }
-      default:
-        throw new AppError('E_INVALID_INPUT', `${sub ? `“${sub}” is not an identity command.` : 'Say what to do.'} Usage: ${USAGE}`);
-    }
+    });
   },
 };
 
@@ -84,6 +80,7 @@ function cannotSign(identity: IdentitySummary): string {
   return identity.signingProblem ? `\n    Cannot sign: ${identity.signingProblem}` : '';
 }
 
+/** A role as typed on the command line, in any case. */
 function parseRole(role: string | undefined): CommitteeRole {
   const parsed = CommitteeRole.safeParse(role?.trim().toLowerCase());
   if (!parsed.success) throw new AppError('E_INVALID_INPUT', `--role must be one of: ${COMMITTEE_ROLES.join(', ')}.`);
@@ -105,9 +102,9 @@ export async function readPassphraseFile(path: string | undefined): Promise<stri
 }
 
 /** An identity by its id or the start of it (at least 4 characters). */
-export async function resolveIdentityId(store: IdentityStore, reference: string | undefined): Promise<string> {
+export async function resolveIdentityId(ctx: CliContext, reference: string | undefined): Promise<string> {
   if (!reference) throw new AppError('E_INVALID_INPUT', 'Name the identity: its id or the start of it. `policy-review identity list` shows them.');
-  const identities = await store.list();
+  const identities = await ctx.call('identities.list', {});
   const exact = identities.find((i) => i.id === reference);
   if (exact) return exact.id;
   const matches = reference.length >= 4 ? identities.filter((i) => i.id.startsWith(reference.toLowerCase())) : [];

@@ -1,11 +1,7 @@
 import { resolve } from 'node:path';
 import { REPORT_FORMATS, ReportFormat } from '../../../shared/api';
 import { AppError } from '../../../shared/errors';
-import { exportReport } from '../../services/report/export-report';
-import { printWithChromium } from '../../services/report/print-with-chromium';
-import { actorFromSettings } from '../../services/settings/actor';
-import { writeFileDurably } from '../../services/storage/durable-write';
-import { contextFor, parseCommandArgs, printJson, type CliCommand } from '../context';
+import { parseCommandArgs, printJson, withContext, type CliCommand } from '../context';
 import { resolveReviewId } from '../resolve-review';
 
 export const reportCommand: CliCommand = {
@@ -16,20 +12,18 @@ export const reportCommand: CliCommand = {
     const { values, positionals } = parseCommandArgs(argv, { format: { type: 'string' }, out: { type: 'string' } }, this.usage);
     const format = ReportFormat.safeParse(values.format);
     if (!format.success) throw new AppError('E_INVALID_INPUT', `--format must be one of: ${REPORT_FORMATS.join(', ')}. Usage: ${this.usage}`);
-    if (!values.out) throw new AppError('E_INVALID_INPUT', `--out FILE is required. Usage: ${this.usage}`);
-    const out = resolve(values.out);
-    const ctx = contextFor(values, io);
-    const reviewId = await resolveReviewId(ctx.library, positionals[0]);
-    const actor = actorFromSettings((await ctx.settings()).settings);
-    const store = await ctx.library.openReview(reviewId);
-    try {
-      const { rendered, sha256, kept } = await exportReport(store, format.data, { actor, printPdf: printWithChromium });
-      await writeFileDurably(out, rendered.bytes);
-      if (ctx.json) return printJson(ctx, { file: out, format: format.data, bytes: rendered.bytes.length, sha256, keptAs: kept?.fileName ?? null });
-      ctx.out(`Wrote ${values.out} (${format.data.toUpperCase()}, ${rendered.bytes.length} bytes).\n    SHA-256 ${sha256}`);
-      ctx.out(kept ? `    Kept with the review as “${kept.fileName}”.` : `    Not kept with the review: ${store.readOnlyReason ?? 'it is read-only here'}`);
-    } finally {
-      await ctx.library.closeReview(reviewId);
-    }
+    const out = values.out;
+    if (!out) throw new AppError('E_INVALID_INPUT', `--out FILE is required. Usage: ${this.usage}`);
+    await withContext(values, io, async (ctx) => {
+      const reviewId = await resolveReviewId(ctx, positionals[0]);
+      // Opened as the app's window opens it: when it is read-only here, the report is made but not kept with it.
+      const { readOnlyReason } = await ctx.call('reviews.open', { reviewId });
+      const destination = await ctx.chooseSavePath('report', out);
+      const { sha256, report } = await ctx.call('report.export', { reviewId, format: format.data, destination });
+      const keptAs = readOnlyReason === undefined ? report.fileName : null;
+      if (ctx.json) return printJson(ctx, { file: resolve(out), format: format.data, bytes: report.bytes, sha256, keptAs });
+      ctx.out(`Wrote ${out} (${format.data.toUpperCase()}, ${report.bytes} bytes).\n    SHA-256 ${sha256}`);
+      ctx.out(keptAs ? `    Kept with the review as “${keptAs}”.` : `    Not kept with the review: ${readOnlyReason ?? 'it is read-only here'}`);
+    });
   },
 };

@@ -1,13 +1,8 @@
-import { readFile } from 'node:fs/promises';
-import { basename, resolve } from 'node:path';
+import { basename } from 'node:path';
 import type { SignatureCheck } from '../../../shared/api';
 import { AppError } from '../../../shared/errors';
 import { formatDateTime } from '../../../shared/report';
-import { readCertificateFile } from '../../services/identities/certificate';
-import { IdentityStore } from '../../services/identities/identity-store';
-import { signedFileKind, verifyReport } from '../../services/signing/verify-report';
-import { readFileIfPresent } from '../../services/storage/json-file-adapter';
-import { contextFor, parseCommandArgs, printJson, type CliCommand } from '../context';
+import { parseCommandArgs, printJson, withContext, type CliCommand } from '../context';
 
 export const verifyCommand: CliCommand = {
   name: 'verify',
@@ -18,37 +13,26 @@ export const verifyCommand: CliCommand = {
     const { values, positionals } = parseCommandArgs(argv, { trust: { type: 'string', multiple: true } }, this.usage);
     const fileArg = positionals[0];
     if (!fileArg) throw new AppError('E_INVALID_INPUT', `Name the file to check. Usage: ${this.usage}`);
-    let path = resolve(fileArg);
-    if (path.endsWith('.jws')) path = path.slice(0, -'.jws'.length);
-    const bytes = await readFile(path).catch(() => {
-      throw new AppError('E_NOT_FOUND', `There is no file “${fileArg}”.`);
+    // A JSON report's signatures file names the report: the report is what is checked, its `.jws` found beside it.
+    const reportArg = fileArg.endsWith('.jws') ? fileArg.slice(0, -'.jws'.length) : fileArg;
+    await withContext(values, io, async (ctx) => {
+      const source = await ctx.chooseFile('report-to-verify', reportArg, `There is no file “${fileArg}”.`);
+      const trust = [];
+      for (const cert of values.trust ?? []) trust.push(await ctx.chooseFile('certificate', cert, `There is no certificate file “${cert}”.`));
+      const result = await ctx.call('report.verify', { source, ...(trust.length ? { trust } : {}) });
+      if (ctx.json) {
+        const { valid, signatures: checks, ...rest } = result;
+        printJson(ctx, { valid, signatures: checks, ...rest });
+      } else {
+        ctx.out(`${basename(reportArg)}: ${result.summary}`);
+        result.signatures.forEach((s, i) => ctx.out(`  ${i + 1}. ${describe(s)}`));
+      }
+      // The verdict is printed above; the exit code carries it for scripts.
+      if (!result.valid) {
+        const changed = result.signatures.some((s) => s.changesAfter?.length);
+        throw new AppError('E_INVALID_INPUT', !result.signatures.length ? 'the file has no signatures.' : changed ? 'the file was changed after it was signed (see above).' : 'the signatures do not hold (see above).');
+      }
     });
-    const ctx = contextFor(values, io);
-    const identities = new IdentityStore(ctx.dataDir);
-    const given: Uint8Array[] = [];
-    for (const cert of values.trust ?? []) {
-      const certBytes = await readFile(resolve(cert)).catch(() => {
-        throw new AppError('E_NOT_FOUND', `There is no certificate file “${cert}”.`);
-      });
-      given.push(...readCertificateFile(certBytes));
-    }
-    const signatures = signedFileKind(bytes) === 'json' ? (await readFileIfPresent(`${path}.jws`))?.toString('utf8') : undefined;
-    const result = await verifyReport(
-      { fileName: basename(path), bytes, ...(signatures !== undefined ? { signatures } : {}) },
-      { identities: await identities.identityCertificates(), trusted: await identities.trustedCertificates(), given },
-    );
-    if (ctx.json) {
-      const { valid, signatures: checks, ...rest } = result;
-      printJson(ctx, { valid, signatures: checks, ...rest });
-    } else {
-      ctx.out(`${basename(path)}: ${result.summary}`);
-      result.signatures.forEach((s, i) => ctx.out(`  ${i + 1}. ${describe(s)}`));
-    }
-    // The verdict is printed above; the exit code carries it for scripts.
-    if (!result.valid) {
-      const changed = result.signatures.some((s) => s.changesAfter?.length);
-      throw new AppError('E_INVALID_INPUT', !result.signatures.length ? 'the file has no signatures.' : changed ? 'the file was changed after it was signed (see above).' : 'the signatures do not hold (see above).');
-    }
   },
 };
 

@@ -12,6 +12,7 @@ const USES: Record<FileChoicePurpose, string> = {
   'import-version': 'importing a policy version',
   'checklist-template': 'starting a review from a checklist template',
   'report-to-verify': 'verifying a report',
+  'report-to-sign': 'signing a report',
   'identity-file': 'importing a signing identity',
   certificate: 'trusting a certificate',
 };

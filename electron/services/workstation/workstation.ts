@@ -26,6 +26,8 @@ export interface WorkstationOptions extends DispatchOptions {
   importLimits?: ImportLimits;
   /** How the host starts an import's parsing process: Electron's utilityProcess; Node's child_process.fork without one. */
   startParserProcess?: StartParserProcess;
+  /** A parsing process the host started already (the command line starts one before it loads), for imports to take. */
+  spareParser?: SpareParserProcess;
   printPdf?: PrintPdf;
 }
 
@@ -62,7 +64,7 @@ export async function openWorkstation(options: WorkstationOptions): Promise<Work
     chooseSaveFile: options.chooseSaveFile,
     importLimits: options.importLimits,
     startParserProcess: options.startParserProcess,
-    spareParser: new SpareParserProcess({ heapMb: (options.importLimits ?? DEFAULT_IMPORT_LIMITS).maxHeapMb, startProcess: options.startParserProcess }),
+    spareParser: options.spareParser ?? new SpareParserProcess({ heapMb: (options.importLimits ?? DEFAULT_IMPORT_LIMITS).maxHeapMb, startProcess: options.startParserProcess }),
     printPdf: options.printPdf,
     emit: (event) => listeners.forEach((listener) => listener(event)),
     actor: () => actorFromSettings(settings.settings),

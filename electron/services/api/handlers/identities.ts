@@ -6,7 +6,7 @@ import type { HandlersFor } from '../dispatch';
 import type { WorkstationServices } from '../workstation-services';
 
 /** Largest certificate or PKCS #12 file the app reads. */
-const MAX_KEY_FILE_BYTES = 1024 * 1024;
+export const MAX_KEY_FILE_BYTES = 1024 * 1024;
 
 /** This user's signing identities, and the certificates they trust. */
 export function identityHandlers(ws: WorkstationServices): HandlersFor<typeof IDENTITY_METHODS> {

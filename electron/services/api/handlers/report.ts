@@ -1,4 +1,5 @@
-import type { REPORT_METHODS } from '../../../../shared/api';
+import { MAX_IMPORT_BYTES, type REPORT_METHODS } from '../../../../shared/api';
+import { readCertificateFile } from '../../identities/certificate';
 import { IdentityStore } from '../../identities/identity-store';
 import { exportReport } from '../../report/export-report';
 import { fileToVerify } from '../../report/file-to-verify';
@@ -6,15 +7,18 @@ import { KeptReports, reportRecord, sha256Of, unkeptRecord } from '../../report/
 import { printWithChromium } from '../../report/print-with-chromium';
 import { deliverFile } from '../../files/deliver-file';
 import { signKeptReport } from '../../report/sign-kept-report';
+import { signReportFile } from '../../report/sign-report-file';
 import { verifyReport } from '../../signing/verify-report';
+import { readImportSource } from '../../files/read-source';
+import { MAX_KEY_FILE_BYTES } from './identities';
 import type { WorkstationServices } from '../workstation-services';
 import type { HandlersFor } from '../dispatch';
 
-/** Reports: export, list, save, sign, verify. */
+/** Reports: export, list, save, sign (kept or any report file), verify. */
 export function reportHandlers(ws: WorkstationServices): HandlersFor<typeof REPORT_METHODS> {
   const { sessions } = ws;
   const identities = new IdentityStore(ws.dataDir);
-  const anchors = async () => ({ identities: await identities.identityCertificates(), trusted: await identities.trustedCertificates(), given: [] });
+  const anchors = async (given: Uint8Array[]) => ({ identities: await identities.identityCertificates(), trusted: await identities.trustedCertificates(), given });
   return {
     'report.export': async ({ reviewId, format, destination, versionId }, caller) => {
       // A window that only views the review (another one edits it) still gets the report; only the editor keeps it.
@@ -39,7 +43,22 @@ export function reportHandlers(ws: WorkstationServices): HandlersFor<typeof REPO
       const { signOff, entry } = await signKeptReport(store, identities, { reportFile, identityId, passphrase, meaning });
       return { signOff, report: reportRecord(entry, store.review) };
     },
-    'report.verify': async ({ source, signatures }, caller) =>
-      verifyReport(await fileToVerify(source, signatures, ws.chosenFiles.takerFor('report-to-verify', caller)), await anchors()),
+    'report.signFile': async ({ source, destination, identityId, passphrase, meaning }, caller) => {
+      const file = await readImportSource(source, ws.chosenFiles.takerFor('report-to-sign', caller), MAX_IMPORT_BYTES);
+      return signReportFile(file, { identityId, passphrase, meaning, destination }, {
+        library: ws.library,
+        identities,
+        openForSignOff: (reviewId) => sessions.writable(reviewId, caller),
+        takeSavePath: ws.chosenSavePaths.takerFor('report', caller),
+      });
+    },
+    'report.verify': async ({ source, signatures, trust = [] }, caller) => {
+      const file = await fileToVerify(source, signatures, ws.chosenFiles.takerFor('report-to-verify', caller));
+      const given: Uint8Array[] = [];
+      for (const certificate of trust) {
+        given.push(...readCertificateFile((await readImportSource(certificate, ws.chosenFiles.takerFor('certificate', caller), MAX_KEY_FILE_BYTES)).bytes));
+      }
+      return verifyReport(file, await anchors(given));
+    },
   };
 }

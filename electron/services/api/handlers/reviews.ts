@@ -19,6 +19,10 @@ export function reviewHandlers(ws: WorkstationServices): HandlersFor<typeof REVI
       const { store, readOnlyReason } = await sessions.open(reviewId, caller);
       return openedReview(store, readOnlyReason);
     },
+    'reviews.read': async ({ reviewId }) => {
+      const { review, readOnlyReason, damaged } = await library.read(reviewId);
+      return { review, file: library.fileFor(reviewId), ...(readOnlyReason ? { readOnlyReason } : {}), damagedRecords: damaged.map(damagedRecordInfo) };
+    },
     'reviews.takeOverLock': async ({ reviewId, fingerprint }, caller) => {
       const { store, readOnlyReason } = await sessions.reopenAsEditor(reviewId, caller, () => takeOverReviewLock(library, reviewId, fingerprint, ws.actor()));
       return openedReview(store, readOnlyReason);
