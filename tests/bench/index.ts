@@ -1,5 +1,6 @@
 // `npm run bench [-- NAME ...]`: runs the named benchmarks (all when none is named) and prints their figures as
 // JSON. Benchmarks measure; tests never assert time.
+import { benchCliStartup } from './cli-startup';
 import { benchCompare } from './compare';
 import { benchImport } from './import';
 import { benchReport } from './report';
@@ -12,6 +13,7 @@ const BENCHES: Record<string, () => Promise<Record<string, unknown>>> = {
   compare: benchCompare,
   report: benchReport,
   workspace: benchWorkspace,
+  'cli-startup': benchCliStartup,
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

@@ -6,8 +6,8 @@ import type { ReviewLibrary } from '../library/review-library';
 import { recordSignOff, signReportBytes } from '../signing/sign-report';
 import type { ReviewStore } from '../storage/review-store';
 import { readFileIfPresent } from '../storage/json-file-adapter';
-import type { SourceFile } from '../versions/import-source';
-import { deliverFile, type TakeSavePath } from './save-destination';
+import type { SourceFile } from '../files/read-source';
+import { deliverFile, type TakeSavePath } from '../files/deliver-file';
 import { signOffTargetOf } from './sign-off-target';
 
 export interface SignFileRequest {
@@ -45,10 +45,7 @@ export async function signReportFile(
 ): Promise<SignedFile> {
   const signatures = file.path ? ((await readFileIfPresent(`${file.path}.jws`))?.toString('utf8') ?? undefined) : undefined;
   const target = await signOffTargetOf(services.library, file.bytes);
-  const store = 'report' in target ? await services.openForSignOff(target.reviewId) : undefined;
-  if (store?.readOnlyReason !== undefined) {
-    throw new AppError(store.isNewerFormat ? 'E_READ_ONLY' : 'E_LOCKED', `This report's review cannot record the sign-off, so nothing was signed: ${store.readOnlyReason}`);
-  }
+  const store = 'report' in target ? await openForSignOff(services, target.reviewId) : undefined;
   const identity = await services.identities.unlock(request.identityId, request.passphrase);
   const signed = await signReportBytes({ fileName: file.fileName, bytes: file.bytes, signatures }, identity, request.meaning);
   // A JSON report itself is not changed by signing: what is saved is its signatures file, beside where it goes.
@@ -72,4 +69,16 @@ export async function signReportFile(
     signOffId: signOff?.id ?? null,
     ...('notRecorded' in target ? { notRecorded: target.notRecorded } : { reviewId: target.reviewId }),
   };
+}
+
+/** The report's review, open for writing; when it cannot record the sign-off, the refusal says nothing was signed. */
+async function openForSignOff(services: { openForSignOff: (reviewId: string) => Promise<ReviewStore> }, reviewId: string): Promise<ReviewStore> {
+  try {
+    return await services.openForSignOff(reviewId);
+  } catch (error) {
+    if (error instanceof AppError && (error.code === 'E_LOCKED' || error.code === 'E_READ_ONLY')) {
+      throw new AppError(error.code, `This report's review cannot record the sign-off, so nothing was signed: ${error.message}`);
+    }
+    throw error;
+  }
 }

@@ -46,7 +46,7 @@ describe('policy-review verify', () => {
     const human = await runCli(['verify', file, '--data-dir', dataDir]);
     expect(human.code).toBe(0);
     expect(human.stdout).toMatch(/^report\.pdf: Valid: 2 signatures \(Ana Díaz, Ben Okafor\)/);
-    expect(human.stdout).toMatch(/ {2}2\. Ben Okafor \(Legal\), signed .* UTC, “Legal review”: intact; covers the whole file; trusted \(identity\)/);
+    expect(human.stdout).toMatch(/ {2}2\. Ben Okafor \(Legal advisor\), signed .* UTC, “Legal review”: intact; covers the whole file; trusted \(identity\)/);
   }, 90_000);
 
   it('exits 1 when one byte inside the signed range changed', async () => {
