@@ -7,6 +7,7 @@ import {
   dropFiles,
   fileFromDisk,
   importedNotice,
+  QUEUED_IMPORTS,
   importThroughPicker,
   openNewReview,
   policyText,
@@ -82,7 +83,7 @@ test.describe('versions of the policy', () => {
   test('reorders versions with the move buttons, from the keyboard', async ({ app, invoke, saveScreenshot }) => {
     const reviewId = await openNewReview(app, invoke, 'Order');
     await importThroughPicker(app, [textFile('a.txt', RICH_TXT), textFile('b.txt', SECOND_TXT), textFile('c.txt', RICH_TXT.replace('Purpose', 'Aims'))]);
-    await expect(importedNotice(app, 'c.txt')).toBeVisible();
+    await expect(importedNotice(app, 'c.txt')).toBeVisible(QUEUED_IMPORTS);
     await documentArea(app).getByRole('button', { name: 'Dismiss 3 finished imports' }).click();
 
     await documentArea(app).getByRole('button', { name: /^Versions/ }).click();

@@ -6,6 +6,7 @@ import {
   dropFiles,
   fileFromDisk,
   importedNotice,
+  QUEUED_IMPORTS,
   importThroughPicker,
   openNewReview,
   policyText,
@@ -166,7 +167,7 @@ test.describe('the document view', () => {
     await openNewReview(app, invoke, 'TTS policies');
     await dropFiles(app, documentArea(app).locator('.document-area'), await Promise.all(names.map((name) => fileFromDisk(join(REAL_POLICIES, name)))));
     await expect(versionSwitcher(app).locator('option')).toHaveCount(names.length, { timeout: 120_000 });
-    for (const name of names) await expect(importedNotice(app, name)).toBeVisible();
+    for (const name of names) await expect(importedNotice(app, name)).toBeVisible(QUEUED_IMPORTS);
 
     const option = versionSwitcher(app).locator('option', { hasText: 'tts-code-of-conduct-2025-02' });
     await versionSwitcher(app).selectOption({ value: (await option.getAttribute('value')) ?? '' });

@@ -6,6 +6,7 @@ import {
   dropFiles,
   failedNotice,
   importedNotice,
+  QUEUED_IMPORTS,
   importThroughPicker,
   openNewReview,
   policyText,
@@ -39,7 +40,7 @@ test.describe('importing policy versions', () => {
     const progress = app.getByRole('progressbar', { name: /^Importing / });
     if (await progress.isVisible()) await saveScreenshot('document-import-progress');
 
-    await expect(importedNotice(app, 'third.txt')).toBeVisible({ timeout: 30_000 });
+    await expect(importedNotice(app, 'third.txt')).toBeVisible(QUEUED_IMPORTS);
     await expect(importedNotice(app, 'first.txt')).toContainText('Imported “first.txt” as “first”: 21 blocks');
     await expect(importedNotice(app, 'second.txt')).toBeVisible();
     // In the order given, and the last one imported is the one shown.
@@ -89,7 +90,7 @@ test.describe('importing policy versions', () => {
     await expect(documentArea(app).getByText('Drop to import as new versions')).toBeHidden();
 
     await dropFiles(app, zone, [textFile('2025 policy.txt', SECOND_TXT), textFile('2026 policy.txt', RICH_TXT)]);
-    await expect(importedNotice(app, '2026 policy.txt')).toBeVisible();
+    await expect(importedNotice(app, '2026 policy.txt')).toBeVisible(QUEUED_IMPORTS);
     await expect(importedNotice(app, '2025 policy.txt')).toBeVisible();
     await expect(documentArea(app).getByText('Drop to import as new versions')).toBeHidden();
     await expect(versionSwitcher(app).locator('option')).toHaveText(['2025 policy', '2026 policy']);
@@ -134,7 +135,7 @@ test.describe('importing policy versions', () => {
     test('imports each file chosen in the native dialog, by token, in order', async ({ app, invoke }) => {
       await openNewReview(app, invoke, 'Native dialog');
       await documentArea(app).getByRole('button', { name: 'Import version…' }).click();
-      await expect(importedNotice(app, 'v2.txt')).toBeVisible();
+      await expect(importedNotice(app, 'v2.txt')).toBeVisible(QUEUED_IMPORTS);
       await expect(importedNotice(app, 'v1.txt')).toBeVisible();
       await expect(versionSwitcher(app).locator('option')).toHaveText(['v1', 'v2']);
       await expect(policyText(app, 'v2').locator('h1')).toContainText('City of Riverton');
