@@ -7,7 +7,7 @@ import {
   dropFiles,
   fileFromDisk,
   importedNotice,
-  QUEUED_IMPORTS,
+  IMPORT_WAIT,
   importThroughPicker,
   openNewReview,
   policyText,
@@ -26,7 +26,7 @@ test.describe('versions of the policy', () => {
   test('switches between versions, and the choice survives a reload', async ({ app, invoke }) => {
     await openNewReview(app, invoke, 'Two versions');
     await importThroughPicker(app, [textFile('2025.txt', RICH_TXT), textFile('2026.txt', SECOND_TXT)]);
-    await expect(importedNotice(app, '2026.txt')).toBeVisible();
+    await expect(importedNotice(app, '2026.txt')).toBeVisible(IMPORT_WAIT);
     // The most recent import is shown.
     await expect(policyText(app, '2026').locator('h2')).toHaveText('Scope');
     await expect(versionSwitcher(app).locator('option')).toHaveText(['2025', '2026']);
@@ -50,7 +50,7 @@ test.describe('versions of the policy', () => {
   test('renames a version and sets, then clears, its effective date', async ({ app, invoke }) => {
     const reviewId = await openNewReview(app, invoke, 'Dates');
     await importThroughPicker(app, [textFile('draft.txt', RICH_TXT)]);
-    await expect(importedNotice(app, 'draft.txt')).toBeVisible();
+    await expect(importedNotice(app, 'draft.txt')).toBeVisible(IMPORT_WAIT);
 
     await documentArea(app).getByRole('button', { name: /^Versions/ }).click();
     await expect(documentArea(app).getByRole('button', { name: /^Versions/ })).toHaveAttribute('aria-expanded', 'true');
@@ -83,7 +83,7 @@ test.describe('versions of the policy', () => {
   test('reorders versions with the move buttons, from the keyboard', async ({ app, invoke, saveScreenshot }) => {
     const reviewId = await openNewReview(app, invoke, 'Order');
     await importThroughPicker(app, [textFile('a.txt', RICH_TXT), textFile('b.txt', SECOND_TXT), textFile('c.txt', RICH_TXT.replace('Purpose', 'Aims'))]);
-    await expect(importedNotice(app, 'c.txt')).toBeVisible(QUEUED_IMPORTS);
+    await expect(importedNotice(app, 'c.txt')).toBeVisible(IMPORT_WAIT);
     await documentArea(app).getByRole('button', { name: 'Dismiss 3 finished imports' }).click();
 
     await documentArea(app).getByRole('button', { name: /^Versions/ }).click();

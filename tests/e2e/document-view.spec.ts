@@ -6,7 +6,7 @@ import {
   dropFiles,
   fileFromDisk,
   importedNotice,
-  QUEUED_IMPORTS,
+  IMPORT_WAIT,
   importThroughPicker,
   openNewReview,
   policyText,
@@ -49,7 +49,7 @@ test.describe('the document view', () => {
     const path = join(RIVERTON, 'v1.md');
     await openNewReview(app, invoke, 'Riverton social media');
     await importThroughPicker(app, [await fileFromDisk(path)]);
-    await expect(importedNotice(app, 'v1.md')).toBeVisible();
+    await expect(importedNotice(app, 'v1.md')).toBeVisible(IMPORT_WAIT);
 
     const text = policyText(app);
     await expect(text.locator('h1')).toHaveText('City of Riverton — Social Media Policy');
@@ -75,7 +75,7 @@ test.describe('the document view', () => {
   test('shows every kind of block of a Markdown version on one page', async ({ app, invoke, saveScreenshot }) => {
     await openNewReview(app, invoke, 'Social-media policy 2026');
     await importThroughPicker(app, [textFile('riverton-2026.md', RICH_MD)]);
-    await expect(importedNotice(app, 'riverton-2026.md')).toBeVisible();
+    await expect(importedNotice(app, 'riverton-2026.md')).toBeVisible(IMPORT_WAIT);
     const text = policyText(app, 'Riverton social media policy 2026');
     await expect(text.locator('h1')).toHaveText('Riverton social media policy');
     await expect(text.locator('h2')).toHaveText(['Who may post', 'Approved accounts']);
@@ -97,7 +97,7 @@ test.describe('the document view', () => {
     const md = ['# Records', '', '#### Level four', '', '###### Level six', '', '```', 'retention:', '  posts: 6 years', '```', '', '1. First', '   1. Nested one', '   2. Nested two', '2. Second', '', 'Posts are kept.[^a]', '', '[^a]: As the records schedule says.', ''].join('\n');
     await openNewReview(app, invoke, 'Records');
     await importThroughPicker(app, [textFile('records.md', md)]);
-    await expect(importedNotice(app, 'records.md')).toBeVisible();
+    await expect(importedNotice(app, 'records.md')).toBeVisible(IMPORT_WAIT);
     const text = policyText(app);
     await expect(text.locator('h4')).toHaveText('Level four');
     await expect(text.locator('h6')).toHaveText('Level six');
@@ -167,7 +167,7 @@ test.describe('the document view', () => {
     await openNewReview(app, invoke, 'TTS policies');
     await dropFiles(app, documentArea(app).locator('.document-area'), await Promise.all(names.map((name) => fileFromDisk(join(REAL_POLICIES, name)))));
     await expect(versionSwitcher(app).locator('option')).toHaveCount(names.length, { timeout: 120_000 });
-    for (const name of names) await expect(importedNotice(app, name)).toBeVisible(QUEUED_IMPORTS);
+    for (const name of names) await expect(importedNotice(app, name)).toBeVisible(IMPORT_WAIT);
 
     const option = versionSwitcher(app).locator('option', { hasText: 'tts-code-of-conduct-2025-02' });
     await versionSwitcher(app).selectOption({ value: (await option.getAttribute('value')) ?? '' });
@@ -205,7 +205,7 @@ test.describe('the document view', () => {
     </body></html>`;
     await openNewReview(app, invoke, 'Hostile page');
     await importThroughPicker(app, [textFile('hostile.html', html)]);
-    await expect(importedNotice(app, 'hostile.html')).toBeVisible();
+    await expect(importedNotice(app, 'hostile.html')).toBeVisible(IMPORT_WAIT);
     const text = policyText(app);
     await expect(text).toContainText('click');
     await text.getByText('Hover here').hover();

@@ -6,7 +6,7 @@ import {
   dropFiles,
   failedNotice,
   importedNotice,
-  QUEUED_IMPORTS,
+  IMPORT_WAIT,
   importThroughPicker,
   openNewReview,
   policyText,
@@ -40,9 +40,9 @@ test.describe('importing policy versions', () => {
     const progress = app.getByRole('progressbar', { name: /^Importing / });
     if (await progress.isVisible()) await saveScreenshot('document-import-progress');
 
-    await expect(importedNotice(app, 'third.txt')).toBeVisible(QUEUED_IMPORTS);
+    await expect(importedNotice(app, 'third.txt')).toBeVisible(IMPORT_WAIT);
     await expect(importedNotice(app, 'first.txt')).toContainText('Imported “first.txt” as “first”: 21 blocks');
-    await expect(importedNotice(app, 'second.txt')).toBeVisible();
+    await expect(importedNotice(app, 'second.txt')).toBeVisible(IMPORT_WAIT);
     // In the order given, and the last one imported is the one shown.
     await expect(versionSwitcher(app).locator('option')).toHaveText(['first', 'second', 'third']);
     await expect(versionSwitcher(app)).toHaveValue(await versionSwitcher(app).locator('option').nth(2).getAttribute('value') ?? '');
@@ -55,7 +55,7 @@ test.describe('importing policy versions', () => {
     // Each summary stays until it is dismissed.
     await importedNotice(app, 'first.txt').getByRole('button', { name: 'Dismiss message' }).click();
     await expect(importedNotice(app, 'first.txt')).toHaveCount(0);
-    await expect(importedNotice(app, 'second.txt')).toBeVisible();
+    await expect(importedNotice(app, 'second.txt')).toBeVisible(IMPORT_WAIT);
     await documentArea(app).getByRole('button', { name: 'Dismiss 2 finished imports' }).click();
     await expect(app.getByRole('status').filter({ hasText: 'Imported' })).toHaveCount(0);
   });
@@ -90,8 +90,8 @@ test.describe('importing policy versions', () => {
     await expect(documentArea(app).getByText('Drop to import as new versions')).toBeHidden();
 
     await dropFiles(app, zone, [textFile('2025 policy.txt', SECOND_TXT), textFile('2026 policy.txt', RICH_TXT)]);
-    await expect(importedNotice(app, '2026 policy.txt')).toBeVisible(QUEUED_IMPORTS);
-    await expect(importedNotice(app, '2025 policy.txt')).toBeVisible();
+    await expect(importedNotice(app, '2026 policy.txt')).toBeVisible(IMPORT_WAIT);
+    await expect(importedNotice(app, '2025 policy.txt')).toBeVisible(IMPORT_WAIT);
     await expect(documentArea(app).getByText('Drop to import as new versions')).toBeHidden();
     await expect(versionSwitcher(app).locator('option')).toHaveText(['2025 policy', '2026 policy']);
     await expect(policyText(app, '2026 policy').locator('h1')).toHaveText('Riverton Social Media Policy');
@@ -100,7 +100,7 @@ test.describe('importing policy versions', () => {
   test('says why a file was not imported, and changes nothing else', async ({ app, invoke, saveScreenshot }) => {
     await openNewReview(app, invoke, 'Bad files');
     await importThroughPicker(app, [textFile('good.txt', RICH_TXT)]);
-    await expect(importedNotice(app, 'good.txt')).toBeVisible();
+    await expect(importedNotice(app, 'good.txt')).toBeVisible(IMPORT_WAIT);
     await importedNotice(app, 'good.txt').getByRole('button', { name: 'Dismiss message' }).click();
 
     await importThroughPicker(app, [textFile('empty.txt', ''), { name: 'scan.pdf', mimeType: 'application/pdf', buffer: Buffer.from('This is not a PDF at all, just text.\n') }]);
@@ -125,7 +125,7 @@ test.describe('importing policy versions', () => {
     const picker = await chooser;
     expect(picker.isMultiple()).toBe(true);
     await picker.setFiles([textFile('picked.txt', SECOND_TXT)]);
-    await expect(importedNotice(app, 'picked.txt')).toBeVisible();
+    await expect(importedNotice(app, 'picked.txt')).toBeVisible(IMPORT_WAIT);
     await expect(policyText(app, 'picked').locator('h2')).toHaveText('Scope');
   });
 
@@ -135,8 +135,8 @@ test.describe('importing policy versions', () => {
     test('imports each file chosen in the native dialog, by token, in order', async ({ app, invoke }) => {
       await openNewReview(app, invoke, 'Native dialog');
       await documentArea(app).getByRole('button', { name: 'Import version…' }).click();
-      await expect(importedNotice(app, 'v2.txt')).toBeVisible(QUEUED_IMPORTS);
-      await expect(importedNotice(app, 'v1.txt')).toBeVisible();
+      await expect(importedNotice(app, 'v2.txt')).toBeVisible(IMPORT_WAIT);
+      await expect(importedNotice(app, 'v1.txt')).toBeVisible(IMPORT_WAIT);
       await expect(versionSwitcher(app).locator('option')).toHaveText(['v1', 'v2']);
       await expect(policyText(app, 'v2').locator('h1')).toContainText('City of Riverton');
     });

@@ -162,11 +162,11 @@ export async function dropFiles(app: Page, target: Locator, files: PageFile[]): 
 }
 
 /**
- * How long to wait for the last of several files imported together. Each import runs in a parsing process of its
- * own, one after another, and on a busy two-core machine each takes seconds to start: more than one
- * expectation's default wait for the whole queue.
+ * How long to wait for an import to finish. Each import runs in a parsing process of its own, one after another,
+ * and on a busy two-core machine each takes seconds to start: a queue of them needs more than one expectation's
+ * default wait.
  */
-export const QUEUED_IMPORTS = { timeout: 30_000 };
+export const IMPORT_WAIT = { timeout: 30_000 };
 
 /** Waits until the import of `fileName` reports success, and returns its message. */
 export function importedNotice(app: Page, fileName: string): Locator {
