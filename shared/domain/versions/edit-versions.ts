@@ -4,7 +4,12 @@ import { recordAudit } from '../reviews/audit';
 import { liveVersion, liveVersions } from './version-summary';
 import type { Clock } from '../clock';
 
-export function updateVersion(review: Review, versionId: string, changes: { label?: string | undefined; effectiveDate?: string | null | undefined }, actor: Author, clock: Clock): void {
+export interface VersionChanges {
+  label?: string | undefined;
+  effectiveDate?: string | null | undefined;
+}
+
+export function updateVersion(review: Review, versionId: string, changes: VersionChanges, actor: Author, clock: Clock): void {
   const version = liveVersion(review, versionId);
   const said: string[] = [];
   if (changes.label !== undefined && changes.label !== version.label) {
@@ -35,7 +40,8 @@ export function deleteVersion(review: Review, versionId: string, actor: Author, 
       removed++;
     }
   }
-  recordAudit(review, actor, clock, 'versions.delete', `Deleted version “${version.label}” and its ${removed} annotation${removed === 1 ? '' : 's'}.`, version.id);
+  const summary = `Deleted version “${version.label}” and its ${removed} annotation${removed === 1 ? '' : 's'}.`;
+  recordAudit(review, actor, clock, 'versions.delete', summary, version.id);
   return removed;
 }
 

@@ -26,6 +26,9 @@ const LEGAL: Author = { name: 'Lena Legal', role: 'legal' };
 const START = '2026-03-02T09:00:00.000Z';
 const at = (minute: number) => `2026-03-02T09:${String(minute).padStart(2, '0')}:00.000Z`;
 
+const CONSENT = 'privacy.consent';
+/** The id addCriterion makes for the criterion the session adds (from its category and title). */
+const CUSTOM = 'legal.custom-records-retention';
 const PASSAGES = ['The Communications Office administers this policy.', 'share timely information with residents'];
 
 const parsed = new Map<string, ParsedDocument>();
@@ -63,22 +66,25 @@ function reviewSession(): Review {
   clock.setTo(at(2));
   addCriterion(review, { category: 'legal', title: 'Records retention', question: 'Does it say how long posts are kept?', guidance: '' }, CHAIR, clock); // 8
   clock.setTo(at(3));
-  const annotations = PASSAGES.map((exact) =>
-    addAnnotation(review, { versionId: v1.id, range: rangeOf(v1, exact), criterionIds: ['privacy.consent'], severity: 'minor', body: plainTextToRichText(`About: ${exact}`) }, LEGAL, clock),
-  ); // 9, 10, 11, 12
+  const annotations = PASSAGES.map((exact) => {
+    const body = plainTextToRichText(`About: ${exact}`);
+    return addAnnotation(review, { versionId: v1.id, range: rangeOf(v1, exact), criterionIds: [CONSENT], severity: 'minor', body }, LEGAL, clock);
+  }); // 9, 10, 11, 12
   clock.setTo(at(4));
   addReply(review, annotations[0]!.id, plainTextToRichText('Agreed.'), CHAIR, clock); // 13, 14
   clock.setTo(at(5));
-  setAssessment(review, { versionId: v1.id, criterionId: 'privacy.consent', verdict: 'partial', rationale: 'Half said.', annotationIds: [annotations[0]!.id] }, LEGAL, clock); // 15, 16
+  const verdict = { versionId: v1.id, criterionId: CONSENT, verdict: 'partial' as const, rationale: 'Half said.', annotationIds: [annotations[0]!.id] };
+  setAssessment(review, verdict, LEGAL, clock); // 15, 16
   clock.setTo(at(6));
   const legal = review.committee.find((m) => m.name === LEGAL.name)!;
-  addAction(review, { versionId: v1.id, criterionId: 'privacy.consent', description: 'Say what consent covers.', ownerId: legal.id, dueDate: '2026-04-01' }, CHAIR, clock); // 17, 18
+  const action = { versionId: v1.id, criterionId: CONSENT, description: 'Say what consent covers.', ownerId: legal.id, dueDate: '2026-04-01' };
+  addAction(review, action, CHAIR, clock); // 17, 18
   clock.setTo(at(7));
   carryAnnotations(review, v1.id, v2.id, CHAIR, clock); // 19, 20 (its reply), 21, 22
   clock.setTo(at(8));
-  updateCriterion(review, 'legal.custom-records-retention', { category: 'legal', title: 'Records retention', question: 'How long are posts kept?', guidance: '' }, CHAIR, clock); // 23
+  updateCriterion(review, CUSTOM, { category: 'legal', title: 'Records retention', question: 'How long are posts kept?', guidance: '' }, CHAIR, clock); // 23
   clock.setTo(at(9));
-  removeCriterion(review, 'legal.custom-records-retention', CHAIR, clock); // 24
+  removeCriterion(review, CUSTOM, CHAIR, clock); // 24
   return review;
 }
 
@@ -92,8 +98,8 @@ describe('domain operations with a fixed clock', () => {
       [id(1), CHAIR.name, START, START],
       [id(6), LEGAL.name, at(1), at(1)],
     ]);
-    expect(review.checklist.criteria.every((c) => c.createdAt === START || c.id === 'legal.custom-records-retention')).toBe(true);
-    const custom = review.checklist.criteria.find((c) => c.id === 'legal.custom-records-retention')!;
+    expect(review.checklist.criteria.every((c) => c.createdAt === START || c.id === CUSTOM)).toBe(true);
+    const custom = review.checklist.criteria.find((c) => c.id === CUSTOM)!;
     expect([custom.createdAt, custom.updatedAt, custom.deletedAt, custom.question]).toEqual([at(2), at(9), at(9), 'How long are posts kept?']);
 
     const [first, second, carriedFirst, carriedSecond] = review.annotations;

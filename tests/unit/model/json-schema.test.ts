@@ -17,7 +17,8 @@ describe('the committed JSON Schema of the review format', () => {
     const schema = JSON.parse(await readFile(COMMITTED_SCHEMA, 'utf8')) as Record<string, unknown>;
     // Formats (uuid, date-time, email) are not checked here: the schema also states each of them as a pattern.
     const validate = new Ajv2020({ strict: false, validateFormats: false, allErrors: true }).compile(schema);
-    const review = JSON.parse(JSON.stringify(newReviewDocument('Social media policy', { name: 'Test Chair', role: 'chair', email: 'chair@example.org' }, systemClock)));
+    const chair = { name: 'Test Chair', role: 'chair' as const, email: 'chair@example.org' };
+    const review = JSON.parse(JSON.stringify(newReviewDocument('Social media policy', chair, systemClock)));
     expect(validate(review), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
   });
 

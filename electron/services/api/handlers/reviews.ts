@@ -52,6 +52,7 @@ export function reviewHandlers(ws: WorkstationServices): HandlersFor<typeof REVI
 /** The review's committee. */
 export function committeeHandlers(ws: WorkstationServices): HandlersFor<typeof COMMITTEE_METHODS> {
   return {
-    'committee.set': ({ reviewId, members }, caller) => mutateReview(ws, reviewId, caller, (review, actor, clock) => setCommittee(review, members, actor, clock)),
+    'committee.set': ({ reviewId, members }, caller) =>
+      mutateReview(ws, reviewId, caller, (review, actor, clock) => setCommittee(review, members, actor, clock)),
   };
 }
