@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { plainTextToRichText } from '../../shared/rich-text';
 import { ReviewLibrary } from '../../electron/services/library/review-library';
 import { newReviewDocument } from '../../shared/domain/reviews/new-review';
+import { systemClock } from '../../shared/domain/clock';
 import { openWorkstation } from '../../electron/services/workstation/workstation';
 import { generateAnnotations, generatePolicyBlocks, seededRandom, versionFromBlocks } from './generate-policy';
 import { percentile } from './stats';
@@ -17,7 +18,7 @@ import { percentile } from './stats';
 export async function benchAnnotationSaves(): Promise<{ p50: number; p95: number; max: number; reviewBytes: number }> {
   const dataDir = await mkdtemp(join(tmpdir(), 'policy-review-bench-'));
   try {
-    const review = newReviewDocument('Annotation bench', { name: 'Bench', role: 'chair' });
+    const review = newReviewDocument('Annotation bench', { name: 'Bench', role: 'chair' }, systemClock);
     const version = versionFromBlocks(generatePolicyBlocks(100), 'v1');
     review.versions.push(version);
     const criteria = review.checklist.criteria.map((c) => c.id);

@@ -11,6 +11,7 @@ import { printWithChromium } from '../../electron/services/report/print-with-chr
 import { finishReportPdf } from '../../electron/services/report/report-pdf';
 import { GENERATOR } from '../../electron/services/report/render-report';
 import { newReviewDocument } from '../../shared/domain/reviews/new-review';
+import { systemClock } from '../../shared/domain/clock';
 import { signPdf } from '../../electron/services/signing/sign-pdf';
 import { allSignaturesHold, verifyPdfSignatures } from '../../electron/services/signing/verify-pdf';
 import { generateAnnotations, generatePolicyBlocks, versionFromBlocks } from './generate-policy';
@@ -83,7 +84,7 @@ async function oneRun(review: Review, identities: IdentityStore, identityId: str
 
 /** The storage bench's review (100 pages, 1,000 annotations), with a verdict, rationale and, for some, an action on every criterion. */
 function benchReview(): Review {
-  const review = newReviewDocument('Bench review: City social media policy', { name: 'Bench Chair', role: 'chair' });
+  const review = newReviewDocument('Bench review: City social media policy', { name: 'Bench Chair', role: 'chair' }, systemClock);
   const version = versionFromBlocks(generatePolicyBlocks(100), 'Policy 2025');
   review.versions.push(version);
   const criteria = review.checklist.criteria.map((c) => c.id);

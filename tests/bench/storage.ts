@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ReviewLibrary } from '../../electron/services/library/review-library';
 import { newReviewDocument } from '../../shared/domain/reviews/new-review';
+import { systemClock } from '../../shared/domain/clock';
 import { generateAnnotations, generatePolicyBlocks, versionFromBlocks } from './generate-policy';
 import { percentile } from './stats';
 
@@ -14,7 +15,7 @@ export async function benchStorage(): Promise<Record<string, unknown>> {
   const dataDir = await mkdtemp(join(tmpdir(), 'policy-review-bench-'));
   try {
     const library = new ReviewLibrary(dataDir);
-    const review = newReviewDocument('Bench review', { name: 'Bench', role: 'chair' });
+    const review = newReviewDocument('Bench review', { name: 'Bench', role: 'chair' }, systemClock);
     const version = versionFromBlocks(generatePolicyBlocks(100), 'v1');
     review.versions.push(version);
     const criteria = review.checklist.criteria.map((c) => c.id);

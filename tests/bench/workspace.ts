@@ -8,6 +8,7 @@ import { BROWSER_APP_URL, serveAppInContext } from '../../electron/browser/bind-
 import { chromiumArgs, findChromium } from '../../electron/browser/find-chromium';
 import { ReviewLibrary } from '../../electron/services/library/review-library';
 import { newReviewDocument } from '../../shared/domain/reviews/new-review';
+import { systemClock } from '../../shared/domain/clock';
 import { openWorkstation } from '../../electron/services/workstation/workstation';
 import { benchAnnotationSaves } from './annotation-saves';
 import { editPolicyBlocks, generateAnnotations, generatePolicyBlocks, versionFromBlocks } from './generate-policy';
@@ -42,14 +43,14 @@ export async function benchWorkspace(): Promise<Record<string, unknown>> {
   if (!executablePath) throw new Error('The workspace bench needs Chromium: install it (apt-get install chromium) or set CHROMIUM_PATH.');
 
   const dataDir = await mkdtemp(join(tmpdir(), 'policy-review-bench-'));
-  const review = newReviewDocument('Workspace bench', { name: 'Bench', role: 'chair' });
+  const review = newReviewDocument('Workspace bench', { name: 'Bench', role: 'chair' }, systemClock);
   const version = versionFromBlocks(generatePolicyBlocks(100), 'v1');
   review.versions.push(version);
   const criteria = review.checklist.criteria.map((c) => c.id);
   review.annotations.push(...generateAnnotations(version, 1000, criteria));
   await new ReviewLibrary(dataDir).create(review);
   // A second review holds the same version and a revision of it with scattered edits, for the Compare area.
-  const compared = newReviewDocument('Compare bench', { name: 'Bench', role: 'chair' });
+  const compared = newReviewDocument('Compare bench', { name: 'Bench', role: 'chair' }, systemClock);
   compared.versions.push(versionFromBlocks(version.blocks, 'v1'), versionFromBlocks(editPolicyBlocks(version.blocks).blocks, 'v2'));
   await new ReviewLibrary(dataDir).create(compared);
   const workstation = await openWorkstation({ dataDir, host: 'browser' });

@@ -1,4 +1,5 @@
 import type { AppEvent, AppInfo } from '../../../shared/api';
+import type { Clock } from '../../../shared/domain/clock';
 import type { Author } from '../../../shared/model';
 import type { ChosenFiles, FileChoicePurpose } from '../files/chosen-files';
 import type { ChosenSavePaths, SaveChoicePurpose } from '../files/chosen-save-paths';
@@ -41,6 +42,8 @@ export interface WorkstationServices {
   /** A parsing process started when an import is likely (see the versions handlers), for the next import to take. */
   readonly spareParser: SpareParserProcess;
   readonly printPdf: PrintPdf | undefined;
+  /** The time and new ids every change to a review records (the real clock, unless a test pins one). */
+  readonly clock: Clock;
   /** Who is acting: the name in settings, else the computer's user name. */
   actor(): Author;
   info(): AppInfo;

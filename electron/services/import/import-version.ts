@@ -10,6 +10,7 @@ import type { StartParserProcess } from './parser-process-protocol';
 import type { SpareParserProcess } from './spare-parser-process';
 import { fileTooLargeError } from '../../../shared/domain/file-size';
 import { DEFAULT_IMPORT_LIMITS, MEDIA_TYPES, type BlockDraft, type ImportLimits, type ParsedDocument } from './types';
+import { systemClock } from '../../../shared/domain/clock';
 import { recordAudit } from '../../../shared/domain/reviews/audit';
 import type { ReviewStore } from '../storage/review-store';
 import { forgetSourceFile, keepSourceFile } from '../storage/source-files';
@@ -75,7 +76,7 @@ export async function importVersion(store: ReviewStore, input: ImportInput, opti
   try {
     await store.mutate((review) => {
       review.versions.push(version);
-      recordAudit(review, options.actor, 'versions.import', `Imported “${fileName}” (${format}, ${blocks.length} blocks) as version “${version.label}”.`, version.id);
+      recordAudit(review, options.actor, systemClock, 'versions.import', `Imported “${fileName}” (${format}, ${blocks.length} blocks) as version “${version.label}”.`, version.id);
     });
   } catch (error) {
     if (keptNew) await forgetSourceFile(store.file, sha256);

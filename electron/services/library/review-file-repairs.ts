@@ -3,6 +3,7 @@ import type { Author, DamagedRecord } from '../../../shared/model';
 import type { ReviewLibrary } from './review-library';
 import type { ReviewStore } from '../storage/review-store';
 import { formatStamp } from '../storage/review-store';
+import { systemClock } from '../../../shared/domain/clock';
 import { recordAudit } from '../../../shared/domain/reviews/audit';
 
 /**
@@ -15,7 +16,8 @@ export async function takeOverReviewLock(library: ReviewLibrary, reviewId: strin
   const whose = holder
     ? `process ${holder.pid} on “${holder.host}” (${holder.app || 'unknown program'}${holder.since ? `, since ${formatStamp(holder.since)}` : ''})`
     : 'a lock file that could not be read';
-  await store.mutate((review) => recordAudit(review, actor, 'reviews.takeOverLock', `Took over the lock on this review held by ${whose}.`, review.id));
+  const summary = `Took over the lock on this review held by ${whose}.`;
+  await store.mutate((review) => recordAudit(review, actor, systemClock, 'reviews.takeOverLock', summary, review.id));
   return store;
 }
 
@@ -26,7 +28,9 @@ export async function takeOverReviewLock(library: ReviewLibrary, reviewId: strin
 export async function removeDamagedRecord(store: ReviewStore, where: string, actor: Author): Promise<{ backupCreatedAt: string }> {
   const backup = await store.removeDamagedRecord(where, (review, removed, kept) => {
     const named = removed.id ? ` (${removed.id})` : '';
-    recordAudit(review, actor, 'reviews.removeDamagedRecord', `Removed the damaged ${removed.kind} at ${removed.where}${named}: ${removed.problem} The backup of ${formatStamp(kept.createdAt)} still holds it.`, review.id);
+    const backupNote = `The backup of ${formatStamp(kept.createdAt)} still holds it.`;
+    const summary = `Removed the damaged ${removed.kind} at ${removed.where}${named}: ${removed.problem} ${backupNote}`;
+    recordAudit(review, actor, systemClock, 'reviews.removeDamagedRecord', summary, review.id);
     return kept;
   });
   return { backupCreatedAt: backup.createdAt };

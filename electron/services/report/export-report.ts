@@ -1,5 +1,6 @@
 import type { ReportFormat } from '../../../shared/api';
 import type { Author } from '../../../shared/model';
+import { systemClock } from '../../../shared/domain/clock';
 import { recordAudit } from '../../../shared/domain/reviews/audit';
 import type { ReviewStore } from '../storage/review-store';
 import { KeptReports, sha256Of, type KeptReport } from './kept-reports';
@@ -35,7 +36,7 @@ export async function exportReport(store: ReviewStore, format: ReportFormat, opt
     exportedBy: options.actor,
     ...(options.versionId ? { versionId: options.versionId } : lastVersionId(store)),
   });
-  await store.mutate((review) => recordAudit(review, options.actor, 'report.export', `Exported the report “${kept.fileName}” (${format.toUpperCase()}, SHA-256 ${sha256.slice(0, 12)}…).`, review.id));
+  await store.mutate((review) => recordAudit(review, options.actor, systemClock, 'report.export', `Exported the report “${kept.fileName}” (${format.toUpperCase()}, SHA-256 ${sha256.slice(0, 12)}…).`, review.id));
   return { rendered, sha256, kept };
 }
 

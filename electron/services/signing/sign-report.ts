@@ -4,6 +4,7 @@ import { AppError } from '../../../shared/errors';
 import { SignOff, type Author, type Review } from '../../../shared/model';
 import { signingProblemNow } from '../identities/certificate-use';
 import type { UnlockedIdentity } from '../identities/identity-store';
+import { systemClock } from '../../../shared/domain/clock';
 import { recordAudit } from '../../../shared/domain/reviews/audit';
 import type { ReviewStore } from '../storage/review-store';
 import { signJsonReport, verifyJsonReport } from './json-signature';
@@ -74,7 +75,7 @@ export function recordSignOff(store: ReviewStore, entry: { signer: Author; meani
       signedAt: entry.signedAt.toISOString(),
     });
     review.signoffs.push(signOff);
-    recordAudit(review, entry.signer, 'report.sign', `Signed the report “${entry.reportFile}” (${entry.meaning}).`, signOff.id);
+    recordAudit(review, entry.signer, systemClock, 'report.sign', `Signed the report “${entry.reportFile}” (${entry.meaning}).`, signOff.id);
     return signOff;
   });
 }

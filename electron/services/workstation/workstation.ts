@@ -1,5 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import type { AppEvent, AppInfo } from '../../../shared/api';
+import { systemClock, type Clock } from '../../../shared/domain/clock';
 import { CURRENT_REVIEW_FORMAT, SCHEMA_VERSION, type ReviewFormat } from '../../../shared/model';
 import { APP_NAME } from './data-dir';
 import { ChosenFiles, type FileChoicePurpose } from '../files/chosen-files';
@@ -29,6 +30,8 @@ export interface WorkstationOptions extends DispatchOptions {
   /** A parsing process the host started already (the command line starts one before it loads), for imports to take. */
   spareParser?: SpareParserProcess;
   printPdf?: PrintPdf;
+  /** The clock changes record by; tests pin one to know the exact times and ids. The real clock by default. */
+  clock?: Clock;
 }
 
 export type { FileChoicePurpose, SaveChoicePurpose, WorkstationServices };
@@ -66,6 +69,7 @@ export async function openWorkstation(options: WorkstationOptions): Promise<Work
     startParserProcess: options.startParserProcess,
     spareParser: options.spareParser ?? new SpareParserProcess({ heapMb: (options.importLimits ?? DEFAULT_IMPORT_LIMITS).maxHeapMb, startProcess: options.startParserProcess }),
     printPdf: options.printPdf,
+    clock: options.clock ?? systemClock,
     emit: (event) => listeners.forEach((listener) => listener(event)),
     actor: () => actorFromSettings(settings.settings),
     info() {

@@ -6,6 +6,7 @@ import { recordAudit } from '../reviews/audit';
 import { liveVersion } from '../versions/version-summary';
 import { checkedCommentBody, shortQuote } from './comment-body';
 import { validRecord } from '../valid-record';
+import type { Clock } from '../clock';
 
 
 /**
@@ -13,18 +14,18 @@ import { validRecord } from '../valid-record';
  * must not annotate other words), its criteria must be in the checklist, and its comment must pass the
  * rich-text rules. The target is stored as W3C TextQuote and TextPosition selectors on the version's text.
  */
-export function addAnnotation(review: Review, input: NewAnnotation, actor: Author): Annotation {
+export function addAnnotation(review: Review, input: NewAnnotation, actor: Author, clock: Clock): Annotation {
   const version = liveVersion(review, input.versionId);
   const { start, end, exact } = input.range;
   if (end > version.text.length || version.text.slice(start, end) !== exact) {
     throw new AppError('E_INVALID_INPUT', `The selected text changed since the page showed it, so nothing was saved. Reload version “${version.label}” and select the passage again.`);
   }
   const criterionIds = checkedCriteria(review, input.criterionIds, []);
-  const now = new Date().toISOString();
+  const now = clock.now();
   const annotation = validRecord(
     Annotation,
     {
-      id: crypto.randomUUID(),
+      id: clock.newId(),
       versionId: version.id,
       target: targetForRange(version.text, version.id, { start, end }),
       criterionIds,
@@ -40,7 +41,7 @@ export function addAnnotation(review: Review, input: NewAnnotation, actor: Autho
     'annotation',
   );
   review.annotations.push(annotation);
-  recordAudit(review, actor, 'annotations.add', `Annotated ${shortQuote(exact)} in version “${version.label}” (${input.severity}; ${criterionTitles(review, criterionIds)}).`, annotation.id);
+  recordAudit(review, actor, clock, 'annotations.add', `Annotated ${shortQuote(exact)} in version “${version.label}” (${input.severity}; ${criterionTitles(review, criterionIds)}).`, annotation.id);
   return annotation;
 }
 
@@ -51,7 +52,7 @@ export interface AnnotationChanges {
 }
 
 /** Changes an annotation's criteria, severity or comment; a change to nothing records nothing. */
-export function updateAnnotation(review: Review, annotationId: string, changes: AnnotationChanges, actor: Author): Annotation {
+export function updateAnnotation(review: Review, annotationId: string, changes: AnnotationChanges, actor: Author, clock: Clock): Annotation {
   const annotation = changeableAnnotation(review, annotationId);
   const said: string[] = [];
   if (changes.criterionIds !== undefined) {
@@ -71,9 +72,9 @@ export function updateAnnotation(review: Review, annotationId: string, changes: 
     said.push('comment edited');
   }
   if (said.length === 0) return annotation;
-  annotation.updatedAt = new Date().toISOString();
+  annotation.updatedAt = clock.now();
   validRecord(Annotation, annotation, 'annotation');
-  recordAudit(review, actor, 'annotations.update', `Edited the annotation on ${quoteOf(annotation)}: ${said.join('; ')}.`, annotation.id);
+  recordAudit(review, actor, clock, 'annotations.update', `Edited the annotation on ${quoteOf(annotation)}: ${said.join('; ')}.`, annotation.id);
   return annotation;
 }
 
@@ -84,36 +85,36 @@ const STATUS_SENTENCES: Record<AnnotationStatus, string> = {
 };
 
 /** Resolves, reopens or marks an annotation as won't fix. */
-export function setAnnotationStatus(review: Review, annotationId: string, status: AnnotationStatus, actor: Author): Annotation {
+export function setAnnotationStatus(review: Review, annotationId: string, status: AnnotationStatus, actor: Author, clock: Clock): Annotation {
   const annotation = changeableAnnotation(review, annotationId);
   if (annotation.status === status) return annotation;
   annotation.status = status;
-  annotation.updatedAt = new Date().toISOString();
+  annotation.updatedAt = clock.now();
   validRecord(Annotation, annotation, 'annotation');
-  recordAudit(review, actor, 'annotations.setStatus', `${STATUS_SENTENCES[status]} ${quoteOf(annotation)}.`, annotation.id);
+  recordAudit(review, actor, clock, 'annotations.setStatus', `${STATUS_SENTENCES[status]} ${quoteOf(annotation)}.`, annotation.id);
   return annotation;
 }
 
 /** Leaves a tombstone (kept, so a merge with an offline copy does not bring it back); `restoreAnnotation` undoes it. */
-export function deleteAnnotation(review: Review, annotationId: string, actor: Author): void {
+export function deleteAnnotation(review: Review, annotationId: string, actor: Author, clock: Clock): void {
   const annotation = changeableAnnotation(review, annotationId);
-  const now = new Date().toISOString();
+  const now = clock.now();
   annotation.deletedAt = now;
   annotation.updatedAt = now;
   validRecord(Annotation, annotation, 'annotation');
-  recordAudit(review, actor, 'annotations.delete', `Deleted the annotation on ${quoteOf(annotation)}.`, annotation.id);
+  recordAudit(review, actor, clock, 'annotations.delete', `Deleted the annotation on ${quoteOf(annotation)}.`, annotation.id);
 }
 
 /** Undoes a delete. An annotation that is not deleted is left as it is. */
-export function restoreAnnotation(review: Review, annotationId: string, actor: Author): Annotation {
+export function restoreAnnotation(review: Review, annotationId: string, actor: Author, clock: Clock): Annotation {
   const annotation = review.annotations.find((a) => a.id === annotationId);
   if (!annotation) throw new AppError('E_NOT_FOUND', 'That annotation is not in this review.');
   versionOfAnnotation(review, annotation);
   if (!annotation.deletedAt) return annotation;
   delete annotation.deletedAt;
-  annotation.updatedAt = new Date().toISOString();
+  annotation.updatedAt = clock.now();
   validRecord(Annotation, annotation, 'annotation');
-  recordAudit(review, actor, 'annotations.restore', `Restored the annotation on ${quoteOf(annotation)}.`, annotation.id);
+  recordAudit(review, actor, clock, 'annotations.restore', `Restored the annotation on ${quoteOf(annotation)}.`, annotation.id);
   return annotation;
 }
 

@@ -6,6 +6,7 @@ import { validRecord } from '../valid-record';
 import { recordAudit } from '../reviews/audit';
 import { liveVersion } from '../versions/version-summary';
 import { liveCriterion } from './set-assessment';
+import type { Clock } from '../clock';
 
 export type PlannedAction = Assessment['actions'][number];
 
@@ -18,7 +19,7 @@ export interface NewAction {
 }
 
 /** Adds a corrective action, owned by a committee member, to a verdict of partly met or not met. */
-export function addAction(review: Review, input: NewAction, actor: Author): PlannedAction {
+export function addAction(review: Review, input: NewAction, actor: Author, clock: Clock): PlannedAction {
   const version = liveVersion(review, input.versionId);
   const criterion = liveCriterion(review, input.criterionId);
   const assessment = review.assessments.find((a) => a.versionId === version.id && a.criterionId === criterion.id);
@@ -26,14 +27,14 @@ export function addAction(review: Review, input: NewAction, actor: Author): Plan
     throw new AppError('E_INVALID_INPUT', `An action belongs to a verdict of partly met or not met; “${criterion.title}” is ${verdictWords(assessment?.verdict ?? 'unreviewed')} for version “${version.label}”.`);
   }
   const owner = liveMember(review, input.ownerId);
-  const now = new Date().toISOString();
+  const now = clock.now();
   const action = validRecord(
     Action,
-    { id: crypto.randomUUID(), description: input.description.trim(), ownerId: owner.id, dueDate: input.dueDate, status: 'open', createdAt: now, updatedAt: now },
+    { id: clock.newId(), description: input.description.trim(), ownerId: owner.id, dueDate: input.dueDate, status: 'open', createdAt: now, updatedAt: now },
     'action',
   );
   assessment.actions.push(action);
-  recordAudit(review, actor, 'actions.add', `Added an action on “${criterion.title}” (version “${version.label}”) for ${owner.name}, due ${action.dueDate}: ${shorten(action.description)}`, action.id);
+  recordAudit(review, actor, clock, 'actions.add', `Added an action on “${criterion.title}” (version “${version.label}”) for ${owner.name}, due ${action.dueDate}: ${shorten(action.description)}`, action.id);
   return action;
 }
 
@@ -48,7 +49,7 @@ export interface ActionChanges {
  * Changes an action. Its description, owner and due date can change only while its verdict still calls for
  * action; marking it done (or open again) is always possible, so actions left from an earlier verdict can be closed.
  */
-export function updateAction(review: Review, actionId: string, changes: ActionChanges, actor: Author): PlannedAction {
+export function updateAction(review: Review, actionId: string, changes: ActionChanges, actor: Author, clock: Clock): PlannedAction {
   const { action, assessment } = liveAction(review, actionId);
   const said: string[] = [];
   const description = changes.description?.trim();
@@ -74,27 +75,28 @@ export function updateAction(review: Review, actionId: string, changes: ActionCh
     action.status = changes.status;
   }
   if (said.length === 0) return action;
-  action.updatedAt = new Date().toISOString();
+  action.updatedAt = clock.now();
   validRecord(Action, action, 'action');
-  recordAudit(review, actor, 'actions.update', `Changed the action on “${criterionTitle(review, assessment.criterionId)}” (${shorten(action.description)}): ${said.join('; ')}.`, action.id);
+  recordAudit(review, actor, clock, 'actions.update', `Changed the action on “${criterionTitle(review, assessment.criterionId)}” (${shorten(action.description)}): ${said.join('; ')}.`, action.id);
   return action;
 }
 
 /** Leaves a tombstone. */
-export function deleteAction(review: Review, actionId: string, actor: Author): void {
+export function deleteAction(review: Review, actionId: string, actor: Author, clock: Clock): void {
   const { action, assessment } = liveAction(review, actionId);
-  const now = new Date().toISOString();
+  const now = clock.now();
   action.deletedAt = now;
   action.updatedAt = now;
   validRecord(Action, action, 'action');
-  recordAudit(review, actor, 'actions.delete', `Deleted the action on “${criterionTitle(review, assessment.criterionId)}”: ${shorten(action.description)}`, action.id);
+  recordAudit(review, actor, clock, 'actions.delete', `Deleted the action on “${criterionTitle(review, assessment.criterionId)}”: ${shorten(action.description)}`, action.id);
 }
 
 /**
  * The action plan: every live action of the review's live versions and criteria, soonest due first, each with
- * what it is about and who owns it. Overdue means still open and due before `today` (the computer's local date).
+ * what it is about and who owns it. Overdue means still open and due before today: the clock's date on this computer's calendar.
  */
-export function actionPlan(review: Review, today = localDate()): ActionPlanEntry[] {
+export function actionPlan(review: Review, clock: Clock): ActionPlanEntry[] {
+  const today = localDate(new Date(clock.now()));
   const versions = new Set(review.versions.filter((v) => !v.deletedAt).map((v) => v.id));
   const criteria = new Map(review.checklist.criteria.filter((c) => !c.deletedAt).map((c, index) => [c.id, { criterion: c, index }]));
   const entries: (ActionPlanEntry & { order: number })[] = [];
@@ -120,7 +122,7 @@ export function actionPlan(review: Review, today = localDate()): ActionPlanEntry
 }
 
 /** Today's date on this computer's calendar, as `YYYY-MM-DD`. */
-export function localDate(now = new Date()): string {
+export function localDate(now: Date): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }

@@ -4,6 +4,7 @@ import { quoteOf } from '../annotations/edit-annotations';
 import { validRecord } from '../valid-record';
 import { recordAudit } from '../reviews/audit';
 import { liveVersion } from '../versions/version-summary';
+import type { Clock } from '../clock';
 
 export interface VerdictInput {
   versionId: string;
@@ -18,7 +19,7 @@ export interface VerdictInput {
  * Records the committee's verdict on one criterion for one version: one assessment per (version, criterion),
  * created on first use and changed in place after, by the person acting. Its actions stay as they are.
  */
-export function setAssessment(review: Review, input: VerdictInput, actor: Author): Assessment {
+export function setAssessment(review: Review, input: VerdictInput, actor: Author, clock: Clock): Assessment {
   const version = liveVersion(review, input.versionId);
   const criterion = liveCriterion(review, input.criterionId);
   const annotationIds = [...new Set(input.annotationIds)];
@@ -31,7 +32,7 @@ export function setAssessment(review: Review, input: VerdictInput, actor: Author
     }
   }
   const rationale = input.rationale.trim();
-  const now = new Date().toISOString();
+  const now = clock.now();
   const existing = review.assessments.find((a) => a.versionId === version.id && a.criterionId === criterion.id);
   if (existing && existing.verdict === input.verdict && existing.rationale === rationale && existing.annotationIds.join() === annotationIds.join()) return existing;
   const before = existing?.verdict ?? 'unreviewed';
@@ -39,7 +40,7 @@ export function setAssessment(review: Review, input: VerdictInput, actor: Author
     existing ??
     validRecord(
       Assessment,
-      { id: crypto.randomUUID(), versionId: version.id, criterionId: criterion.id, verdict: input.verdict, rationale, annotationIds, author: actor, createdAt: now, updatedAt: now, actions: [] },
+      { id: clock.newId(), versionId: version.id, criterionId: criterion.id, verdict: input.verdict, rationale, annotationIds, author: actor, createdAt: now, updatedAt: now, actions: [] },
       'verdict',
     );
   if (existing) {
@@ -50,7 +51,7 @@ export function setAssessment(review: Review, input: VerdictInput, actor: Author
   }
   const change = before === input.verdict ? `Updated the verdict “${input.verdict}”` : `Set the verdict ${before === 'unreviewed' ? '' : `from “${before}” `}to “${input.verdict}”`;
   const support = annotationIds.length ? `, citing ${annotationIds.length} annotation${annotationIds.length === 1 ? '' : 's'}` : '';
-  recordAudit(review, actor, 'assessments.set', `${change} on “${criterion.title}” for version “${version.label}”${support}.`, assessment.id);
+  recordAudit(review, actor, clock, 'assessments.set', `${change} on “${criterion.title}” for version “${version.label}”${support}.`, assessment.id);
   return assessment;
 }
 

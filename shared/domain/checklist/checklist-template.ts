@@ -5,18 +5,18 @@ import { Criterion, type Author, type Review, serializeJson } from '../../model'
 import { validRecord } from '../valid-record';
 import { recordAudit } from '../reviews/audit';
 import { newReviewDocument } from '../reviews/new-review';
-
+import type { Clock } from '../clock';
 import { formatSize } from '../file-size';
 
 /** A review's live checklist as a template file: its criteria in order, and the categories they use. */
-export function templateFromReview(review: Review, now = new Date()): { fileName: string; content: string } {
+export function templateFromReview(review: Review, clock: Clock): { fileName: string; content: string } {
   const criteria = review.checklist.criteria.filter((c) => !c.deletedAt);
   const used = new Set(criteria.map((c) => c.category));
   const template: ChecklistTemplate = {
     format: TEMPLATE_FORMAT,
     formatVersion: TEMPLATE_FORMAT_VERSION,
     name: review.title,
-    exportedAt: now.toISOString(),
+    exportedAt: clock.now(),
     categories: CATEGORY_INFO.filter((c) => used.has(c.id)).map(({ id, label, description }) => ({ id, label, description })),
     criteria: criteria.map(({ id, category, title, question, guidance, reference }): TemplateCriterion => ({ id, category, title, question, guidance, ...(reference ? { reference } : {}) })),
   };
@@ -67,8 +67,8 @@ export function readTemplateFile(fileName: string, bytes: Uint8Array): Checklist
 }
 
 /** A new review whose checklist is the template's criteria (origin “template”), with its creator on the committee. */
-export function reviewFromTemplate(title: string, fileName: string, template: ChecklistTemplate, creator: Author): Review {
-  const review = newReviewDocument(title, creator);
+export function reviewFromTemplate(title: string, fileName: string, template: ChecklistTemplate, creator: Author, clock: Clock): Review {
+  const review = newReviewDocument(title, creator, clock);
   const now = review.createdAt;
   review.checklist = {
     basedOn: `template:${template.name}`.slice(0, 200),
@@ -76,7 +76,7 @@ export function reviewFromTemplate(title: string, fileName: string, template: Ch
   };
   // The new review's first entry says where its checklist came from, not that it came from the built-in one.
   review.audit = [];
-  recordAudit(review, creator, 'reviews.createFromTemplate', `Created the review “${title}” from the checklist template “${template.name}” (${fileName}, ${template.criteria.length} criteria).`.slice(0, 1000), review.id);
+  recordAudit(review, creator, clock, 'reviews.createFromTemplate', `Created the review “${title}” from the checklist template “${template.name}” (${fileName}, ${template.criteria.length} criteria).`.slice(0, 1000), review.id);
   return review;
 }
 

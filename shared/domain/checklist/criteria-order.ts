@@ -1,12 +1,13 @@
 import { AppError } from '../../errors';
 import type { Author, Criterion, Review } from '../../model';
 import { recordAudit } from '../reviews/audit';
+import type { Clock } from '../clock';
 
 /**
  * Puts the live criteria of the checklist in the given order, which must name each of them exactly once;
  * removed criteria (tombstones) keep their place at the end. Returns the live criteria in their new order.
  */
-export function reorderCriteria(review: Review, criterionIds: readonly string[], actor: Author): Criterion[] {
+export function reorderCriteria(review: Review, criterionIds: readonly string[], actor: Author, clock: Clock): Criterion[] {
   const live = review.checklist.criteria.filter((c) => !c.deletedAt);
   const byId = new Map(live.map((c) => [c.id, c]));
   const wanted = new Set(criterionIds);
@@ -18,6 +19,6 @@ export function reorderCriteria(review: Review, criterionIds: readonly string[],
   if (unchanged) return ordered;
   review.checklist.criteria = [...ordered, ...review.checklist.criteria.filter((c) => c.deletedAt)];
   const first = ordered.slice(0, 3).map((c) => `“${c.title}”`).join(', ');
-  recordAudit(review, actor, 'checklist.reorder', `Reordered the checklist’s ${ordered.length} criteria, now starting with ${first}.`);
+  recordAudit(review, actor, clock, 'checklist.reorder', `Reordered the checklist’s ${ordered.length} criteria, now starting with ${first}.`);
   return ordered;
 }

@@ -2,31 +2,32 @@ import type { CriterionInput } from '../../api';
 import { AppError } from '../../errors';
 import type { Author, Criterion, Review } from '../../model';
 import { recordAudit } from '../reviews/audit';
+import type { Clock } from '../clock';
 
 /** Adds a review's own criterion, with an id made from its category and title. */
-export function addCriterion(review: Review, input: CriterionInput, actor: Author): Criterion {
-  const now = new Date().toISOString();
+export function addCriterion(review: Review, input: CriterionInput, actor: Author, clock: Clock): Criterion {
+  const now = clock.now();
   const criterion: Criterion = { id: uniqueCriterionId(review, input), ...withoutEmptyReference(input), origin: 'custom', createdAt: now, updatedAt: now };
   review.checklist.criteria.push(criterion);
-  recordAudit(review, actor, 'checklist.addCriterion', `Added the criterion “${criterion.title}” (${criterion.category}).`, criterion.id);
+  recordAudit(review, actor, clock, 'checklist.addCriterion', `Added the criterion “${criterion.title}” (${criterion.category}).`, criterion.id);
   return criterion;
 }
 
-export function updateCriterion(review: Review, criterionId: string, input: CriterionInput, actor: Author): Criterion {
+export function updateCriterion(review: Review, criterionId: string, input: CriterionInput, actor: Author, clock: Clock): Criterion {
   const criterion = liveCriterion(review, criterionId);
-  Object.assign(criterion, withoutEmptyReference(input), { updatedAt: new Date().toISOString() });
+  Object.assign(criterion, withoutEmptyReference(input), { updatedAt: clock.now() });
   if (!input.reference) delete criterion.reference;
-  recordAudit(review, actor, 'checklist.updateCriterion', `Edited the criterion “${criterion.title}”.`, criterion.id);
+  recordAudit(review, actor, clock, 'checklist.updateCriterion', `Edited the criterion “${criterion.title}”.`, criterion.id);
   return criterion;
 }
 
 /** Removes a criterion from the review's checklist, leaving a tombstone; its verdicts and annotations stay. */
-export function removeCriterion(review: Review, criterionId: string, actor: Author): void {
+export function removeCriterion(review: Review, criterionId: string, actor: Author, clock: Clock): void {
   const criterion = liveCriterion(review, criterionId);
-  const now = new Date().toISOString();
+  const now = clock.now();
   criterion.deletedAt = now;
   criterion.updatedAt = now;
-  recordAudit(review, actor, 'checklist.removeCriterion', `Removed the criterion “${criterion.title}”.`, criterion.id);
+  recordAudit(review, actor, clock, 'checklist.removeCriterion', `Removed the criterion “${criterion.title}”.`, criterion.id);
 }
 
 function liveCriterion(review: Review, criterionId: string): Criterion {

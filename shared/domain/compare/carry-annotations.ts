@@ -6,6 +6,7 @@ import { validRecord } from '../valid-record';
 import { recordAudit } from '../reviews/audit';
 import type { ReviewChange } from '../review-change';
 import { versionPair } from './version-pair';
+import type { Clock } from '../clock';
 
 /**
  * The older version's annotations still to carry to the newer one, and how many are already there. An
@@ -45,20 +46,20 @@ export function annotationsToCarry(review: Review, fromVersionId: string, toVers
  * never dropped — keeping their old quote at a one-character position where the passage stood. One entry in
  * the audit log says what was carried. Changes the review in place: call it inside `store.mutate`.
  */
-export function carryAnnotations(review: Review, fromVersionId: string, toVersionId: string, actor: Author): CarryOutcome {
+export function carryAnnotations(review: Review, fromVersionId: string, toVersionId: string, actor: Author, clock: Clock): CarryOutcome {
   const { from, to } = versionPair(review, fromVersionId, toVersionId);
   const { pending, alreadyCarried } = annotationsToCarry(review, from.id, to.id);
   const counts: AnchorCounts = { anchored: 0, moved: 0, fuzzy: 0, orphaned: 0 };
   if (pending.length === 0) return { counts, carried: [], alreadyCarried };
   const carry = prepareCarry(from, to);
-  const now = new Date().toISOString();
+  const now = clock.now();
   const carried: CarryOutcome['carried'] = [];
   for (const source of pending) {
     const { target, anchorState } = carry(source.target, source.anchorState);
     const annotation = validRecord(
       Annotation,
       {
-        id: crypto.randomUUID(),
+        id: clock.newId(),
         versionId: to.id,
         target,
         criterionIds: [...source.criterionIds],
@@ -68,7 +69,7 @@ export function carryAnnotations(review: Review, fromVersionId: string, toVersio
         author: structuredClone(source.author),
         createdAt: now,
         updatedAt: now,
-        replies: source.replies.filter((r) => !r.deletedAt).map((reply) => ({ ...structuredClone(reply), id: crypto.randomUUID() })),
+        replies: source.replies.filter((r) => !r.deletedAt).map((reply) => ({ ...structuredClone(reply), id: clock.newId() })),
         carriedFrom: source.id,
         anchorState,
       },
@@ -82,6 +83,7 @@ export function carryAnnotations(review: Review, fromVersionId: string, toVersio
   recordAudit(
     review,
     actor,
+    clock,
     'annotations.carry',
     `Carried ${carried.length} annotation${carried.length === 1 ? '' : 's'} from version “${from.label}” to “${to.label}”${skipped}: ${counts.anchored} anchored, ${counts.moved} moved, ${counts.fuzzy} fuzzy, ${counts.orphaned} orphaned.`,
     to.id,
@@ -93,9 +95,9 @@ export function carryAnnotations(review: Review, fromVersionId: string, toVersio
  * Carrying as one change for the services' door: when nothing is left to carry (all already there), the answer
  * says so and nothing is written.
  */
-export function carryChange(fromVersionId: string, toVersionId: string, actor: Author): ReviewChange<CarryOutcome> {
+export function carryChange(fromVersionId: string, toVersionId: string, actor: Author, clock: Clock): ReviewChange<CarryOutcome> {
   return {
-    apply: (review) => carryAnnotations(review, fromVersionId, toVersionId, actor),
+    apply: (review) => carryAnnotations(review, fromVersionId, toVersionId, actor, clock),
     answerIfUnchanged(review) {
       const { pending, alreadyCarried } = annotationsToCarry(review, fromVersionId, toVersionId);
       return pending.length === 0 ? { counts: { anchored: 0, moved: 0, fuzzy: 0, orphaned: 0 }, carried: [], alreadyCarried } : undefined;

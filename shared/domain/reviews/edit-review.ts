@@ -2,13 +2,14 @@ import type { MemberInput } from '../../api';
 import { AppError } from '../../errors';
 import type { Author, Member, Review } from '../../model';
 import { recordAudit } from './audit';
+import type { Clock } from '../clock';
 
 /**
  * Makes the review's live committee equal to `members`: listed ids are updated, new entries get ids, and members
  * left out get a tombstone (kept, so an offline copy that still has them does not bring them back on merge).
  */
-export function setCommittee(review: Review, members: MemberInput[], actor: Author): Member[] {
-  const now = new Date().toISOString();
+export function setCommittee(review: Review, members: MemberInput[], actor: Author, clock: Clock): Member[] {
+  const now = clock.now();
   const byId = new Map(review.committee.map((m) => [m.id, m]));
   const keep = new Set<string>();
   for (const input of members) {
@@ -27,7 +28,7 @@ export function setCommittee(review: Review, members: MemberInput[], actor: Auth
       }
       keep.add(existing.id);
     } else {
-      const member: Member = { id: crypto.randomUUID(), name: input.name, role: input.role, createdAt: now, updatedAt: now };
+      const member: Member = { id: clock.newId(), name: input.name, role: input.role, createdAt: now, updatedAt: now };
       if (email) member.email = email;
       review.committee.push(member);
       keep.add(member.id);
@@ -40,13 +41,13 @@ export function setCommittee(review: Review, members: MemberInput[], actor: Auth
     }
   }
   const live = review.committee.filter((m) => !m.deletedAt);
-  recordAudit(review, actor, 'committee.set', `Set the committee to ${live.length} member${live.length === 1 ? '' : 's'}: ${live.map((m) => `${m.name} (${m.role})`).join(', ')}.`);
+  recordAudit(review, actor, clock, 'committee.set', `Set the committee to ${live.length} member${live.length === 1 ? '' : 's'}: ${live.map((m) => `${m.name} (${m.role})`).join(', ')}.`);
   return live;
 }
 
 /** Gives the review a new title, saying in the audit log what it was called before. */
-export function renameReview(review: Review, title: string, actor: Author): void {
+export function renameReview(review: Review, title: string, actor: Author, clock: Clock): void {
   const before = review.title;
   review.title = title;
-  recordAudit(review, actor, 'reviews.rename', `Renamed the review from “${before}” to “${title}”.`, review.id);
+  recordAudit(review, actor, clock, 'reviews.rename', `Renamed the review from “${before}” to “${title}”.`, review.id);
 }

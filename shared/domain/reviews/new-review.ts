@@ -1,15 +1,16 @@
 import { BUILTIN_CHECKLIST_ID, createChecklistFromBuiltin } from '../../checklist';
 import { SCHEMA_VERSION, type Author, type Member, type Review } from '../../model';
 import { recordAudit } from './audit';
+import type { Clock } from '../clock';
 
 /** A new review: the built-in checklist, and its creator as the first committee member. */
-export function newReviewDocument(title: string, creator: Author): Review {
-  const now = new Date().toISOString();
-  const founder: Member = { id: crypto.randomUUID(), name: creator.name, role: creator.role ?? 'chair', createdAt: now, updatedAt: now };
+export function newReviewDocument(title: string, creator: Author, clock: Clock): Review {
+  const now = clock.now();
+  const founder: Member = { id: clock.newId(), name: creator.name, role: creator.role ?? 'chair', createdAt: now, updatedAt: now };
   if (creator.email) founder.email = creator.email;
   const review: Review = {
     schemaVersion: SCHEMA_VERSION,
-    id: crypto.randomUUID(),
+    id: clock.newId(),
     title,
     createdAt: now,
     updatedAt: now,
@@ -21,6 +22,6 @@ export function newReviewDocument(title: string, creator: Author): Review {
     signoffs: [],
     audit: [],
   };
-  recordAudit(review, creator, 'reviews.create', `Created the review “${title}” from the built-in checklist.`, review.id);
+  recordAudit(review, creator, clock, 'reviews.create', `Created the review “${title}” from the built-in checklist.`, review.id);
   return review;
 }

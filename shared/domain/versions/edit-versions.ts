@@ -2,8 +2,14 @@ import { AppError } from '../../errors';
 import type { Author, Review } from '../../model';
 import { recordAudit } from '../reviews/audit';
 import { liveVersion, liveVersions } from './version-summary';
+import type { Clock } from '../clock';
 
-export function updateVersion(review: Review, versionId: string, changes: { label?: string | undefined; effectiveDate?: string | null | undefined }, actor: Author): void {
+export interface VersionChanges {
+  label?: string | undefined;
+  effectiveDate?: string | null | undefined;
+}
+
+export function updateVersion(review: Review, versionId: string, changes: VersionChanges, actor: Author, clock: Clock): void {
   const version = liveVersion(review, versionId);
   const said: string[] = [];
   if (changes.label !== undefined && changes.label !== version.label) {
@@ -15,16 +21,16 @@ export function updateVersion(review: Review, versionId: string, changes: { labe
     if (changes.effectiveDate === null) delete version.effectiveDate;
     else version.effectiveDate = changes.effectiveDate;
   }
-  if (said.length) recordAudit(review, actor, 'versions.update', `Changed version “${version.label}”: ${said.join('; ')}.`, version.id);
+  if (said.length) recordAudit(review, actor, clock, 'versions.update', `Changed version “${version.label}”: ${said.join('; ')}.`, version.id);
 }
 
 /**
  * Removes a version from the review, leaving a tombstone; its annotations go with it, each with a tombstone of
  * its own, so a merge with an offline copy does not bring them back. Returns how many annotations went.
  */
-export function deleteVersion(review: Review, versionId: string, actor: Author): number {
+export function deleteVersion(review: Review, versionId: string, actor: Author, clock: Clock): number {
   const version = liveVersion(review, versionId);
-  const now = new Date().toISOString();
+  const now = clock.now();
   version.deletedAt = now;
   let removed = 0;
   for (const annotation of review.annotations) {
@@ -34,12 +40,13 @@ export function deleteVersion(review: Review, versionId: string, actor: Author):
       removed++;
     }
   }
-  recordAudit(review, actor, 'versions.delete', `Deleted version “${version.label}” and its ${removed} annotation${removed === 1 ? '' : 's'}.`, version.id);
+  const summary = `Deleted version “${version.label}” and its ${removed} annotation${removed === 1 ? '' : 's'}.`;
+  recordAudit(review, actor, clock, 'versions.delete', summary, version.id);
   return removed;
 }
 
 /** Puts the live versions in the given order (oldest policy first, by convention); tombstones keep their place at the end. */
-export function reorderVersions(review: Review, versionIds: string[], actor: Author): void {
+export function reorderVersions(review: Review, versionIds: string[], actor: Author, clock: Clock): void {
   const live = liveVersions(review);
   const wanted = new Set(versionIds);
   if (wanted.size !== versionIds.length || live.length !== versionIds.length || live.some((v) => !wanted.has(v.id))) {
@@ -48,5 +55,5 @@ export function reorderVersions(review: Review, versionIds: string[], actor: Aut
   const byId = new Map(live.map((v) => [v.id, v]));
   const ordered = versionIds.map((id) => byId.get(id)!);
   review.versions = [...ordered, ...review.versions.filter((v) => v.deletedAt)];
-  recordAudit(review, actor, 'versions.reorder', `Reordered the versions: ${ordered.map((v) => v.label).join(', ')}.`);
+  recordAudit(review, actor, clock, 'versions.reorder', `Reordered the versions: ${ordered.map((v) => v.label).join(', ')}.`);
 }

@@ -5,6 +5,7 @@ import { BUILTIN_CRITERIA } from '../../../shared/checklist';
 import { decodeReviewText } from '../../../shared/model';
 import { createApiInvoker } from '../../../electron/services/api/dispatch';
 import { openWorkstation, type Workstation } from '../../../electron/services/workstation/workstation';
+import { counterId, fixedClock } from '../support/fixed-clock';
 import { useTempDirs } from '../support/temp-dir';
 
 const tempDir = useTempDirs();
@@ -45,6 +46,20 @@ describe('the contract served by the real services', () => {
     expect(result).toMatchObject({ ok: false, error: { code: 'E_INTERNAL' } });
     expect(JSON.stringify(result)).not.toContain('secret');
     expect(logged).toHaveLength(1);
+  });
+
+  it('records the clock it was given, through the door, on every change', async () => {
+    const clock = fixedClock('2026-03-02T09:00:00.000Z');
+    const ws = await openWorkstation({ dataDir: await tempDir(), host: 'browser', checkResults: true, logError: () => undefined, clock });
+    const summary = await call(ws, 'reviews.create', { title: 'Clocked review' });
+    clock.setTo('2026-03-02T10:00:00.000Z');
+    await call(ws, 'reviews.rename', { reviewId: summary.id, title: 'Clocked review, renamed' });
+    const { review } = await call(ws, 'reviews.open', { reviewId: summary.id });
+    expect([review.id, review.createdAt, review.committee[0]?.id]).toEqual([counterId(2), '2026-03-02T09:00:00.000Z', counterId(1)]);
+    expect(review.audit.map((a) => [a.id, a.at, a.action])).toEqual([
+      [counterId(3), '2026-03-02T09:00:00.000Z', 'reviews.create'],
+      [counterId(4), '2026-03-02T10:00:00.000Z', 'reviews.rename'],
+    ]);
   });
 
   it('creates a review from the built-in checklist with its creator on the committee', async () => {

@@ -94,7 +94,8 @@ describe('the action plan', () => {
     const late = await call(ws, 'actions.add', { reviewId, versionId: version.id, criterionId: PRIVACY, description: 'Late one', ownerId: bea.id, dueDate: '2001-02-03' });
     const lateButDone = await call(ws, 'actions.add', { reviewId, versionId: version.id, criterionId: PRIVACY, description: 'Done one', ownerId: cem.id, dueDate: '2001-02-04' });
     await call(ws, 'actions.update', { reviewId, actionId: lateButDone.id, status: 'done' });
-    const dueToday = await call(ws, 'actions.add', { reviewId, versionId: version.id, criterionId: PRIVACY, description: 'Today', ownerId: cem.id, dueDate: localDate() });
+    const today = localDate(new Date());
+    const dueToday = await call(ws, 'actions.add', { reviewId, versionId: version.id, criterionId: PRIVACY, description: 'Today', ownerId: cem.id, dueDate: today });
     const removed = await call(ws, 'actions.add', { reviewId, versionId: version.id, criterionId: PRIVACY, description: 'Removed', ownerId: cem.id, dueDate: '2001-01-01' });
     await call(ws, 'actions.delete', { reviewId, actionId: removed.id });
     const plan = await call(ws, 'actions.plan', { reviewId });

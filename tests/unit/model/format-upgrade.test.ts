@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ReviewLibrary } from '../../../electron/services/library/review-library';
 import { newReviewDocument } from '../../../shared/domain/reviews/new-review';
+import { systemClock } from '../../../shared/domain/clock';
 import { listBackups } from '../../../electron/services/storage/backups';
 
 import { decodeReviewText, type ReviewFormat, serializeJson } from '../../../shared/model';
@@ -26,7 +27,7 @@ const FORMAT_WITH_RENAME: ReviewFormat = {
 async function libraryWith(document: (review: Record<string, unknown>) => Record<string, unknown>) {
   const dataDir = await tempDir();
   const library = new ReviewLibrary(dataDir, FORMAT_WITH_RENAME);
-  const review = newReviewDocument('Social media policy', { name: 'Test Chair', role: 'chair' });
+  const review = newReviewDocument('Social media policy', { name: 'Test Chair', role: 'chair' }, systemClock);
   const file = library.fileFor(review.id);
   const bytes = Buffer.from(serializeJson(document(review as unknown as Record<string, unknown>)));
   await mkdir(join(dataDir, 'reviews'), { recursive: true });

@@ -11,6 +11,7 @@ import { parseDocument } from '../../../electron/services/import/parse-document'
 import { DEFAULT_IMPORT_LIMITS } from '../../../electron/services/import/types';
 import { ReviewLibrary } from '../../../electron/services/library/review-library';
 import { newReviewDocument } from '../../../shared/domain/reviews/new-review';
+import { systemClock } from '../../../shared/domain/clock';
 import { assembleBlocks } from '../../../electron/services/import/import-version';
 
 export const REPO = fileURLToPath(new URL('../../..', import.meta.url));
@@ -64,7 +65,7 @@ export const COMMITTEE: Author[] = [
  * criteria, actions (one overdue, one done) and an earlier sign-off. Valid against the review schema.
  */
 export async function rivertonReview(): Promise<Review> {
-  const review = newReviewDocument('City of Riverton — Social Media Policy', COMMITTEE[0]!);
+  const review = newReviewDocument('City of Riverton — Social Media Policy', COMMITTEE[0]!, systemClock);
   review.createdAt = '2025-03-01T08:00:00.000Z';
   review.committee = COMMITTEE.map((a): Member => ({ id: randomUUID(), name: a.name, role: a.role ?? 'member', ...(a.email ? { email: a.email } : {}), createdAt: AT, updatedAt: AT }));
   const [ana, ben, chen, dana] = COMMITTEE as [Author, Author, Author, Author];

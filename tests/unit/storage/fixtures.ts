@@ -4,13 +4,14 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { ReviewLibrary } from '../../../electron/services/library/review-library';
 import { newReviewDocument } from '../../../shared/domain/reviews/new-review';
+import { systemClock } from '../../../shared/domain/clock';
 import type { Member, Review } from '../../../shared/model';
 
 const REPO = fileURLToPath(new URL('../../..', import.meta.url));
 const CHILD_SCRIPT = fileURLToPath(new URL('./review-child.ts', import.meta.url));
 
 export function sampleReview(title = 'Social media policy 2026'): Review {
-  return newReviewDocument(title, { name: 'Test Chair', role: 'chair' });
+  return newReviewDocument(title, { name: 'Test Chair', role: 'chair' }, systemClock);
 }
 
 /** A new review saved in a library in `dataDir`, as the app creates one (no backup yet), checking every write. */

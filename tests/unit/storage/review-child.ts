@@ -17,6 +17,7 @@ import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { ReviewLibrary } from '../../../electron/services/library/review-library';
 import { recordAudit } from '../../../shared/domain/reviews/audit';
+import { systemClock } from '../../../shared/domain/clock';
 import { isAppError } from '../../../shared/errors';
 import type { Review } from '../../../shared/model';
 
@@ -43,7 +44,7 @@ const addMember = (draft: Review, n: number) => {
   draft.committee.push({ id: randomUUID(), name: `${values.name}-${n}`, role: 'member', createdAt: now, updatedAt: now });
 };
 const addAuditEntry = (draft: Review, n: number) => {
-  recordAudit(draft, { name: 'Crash test writer' }, 'test.write', `entry-${n}`);
+  recordAudit(draft, { name: 'Crash test writer' }, systemClock, 'test.write', `entry-${n}`);
 };
 
 // When the parent goes away (stdin closes) this process ends too, so no writer outlives a failed test run.

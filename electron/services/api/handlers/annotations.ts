@@ -12,28 +12,28 @@ export function annotationHandlers(ws: WorkstationServices): HandlersFor<typeof 
   const { sessions } = ws;
   return {
     'annotations.list': async ({ reviewId, versionId }, caller) => listAnnotations((await sessions.open(reviewId, caller)).store.review, versionId),
-    'annotations.add': ({ reviewId, ...input }, caller) => mutateReview(ws, reviewId, caller, (review, actor) => annotationView(addAnnotation(review, input, actor))),
+    'annotations.add': ({ reviewId, ...input }, caller) => mutateReview(ws, reviewId, caller, (review, actor, clock) => annotationView(addAnnotation(review, input, actor, clock))),
     'annotations.update': ({ reviewId, annotationId, ...changes }, caller) =>
-      mutateReview(ws, reviewId, caller, (review, actor) => annotationView(updateAnnotation(review, annotationId, changes, actor))),
+      mutateReview(ws, reviewId, caller, (review, actor, clock) => annotationView(updateAnnotation(review, annotationId, changes, actor, clock))),
     'annotations.setStatus': ({ reviewId, annotationId, status }, caller) =>
-      mutateReview(ws, reviewId, caller, (review, actor) => annotationView(setAnnotationStatus(review, annotationId, status, actor))),
+      mutateReview(ws, reviewId, caller, (review, actor, clock) => annotationView(setAnnotationStatus(review, annotationId, status, actor, clock))),
     'annotations.delete': async ({ reviewId, annotationId }, caller) => {
-      await mutateReview(ws, reviewId, caller, (review, actor) => deleteAnnotation(review, annotationId, actor));
+      await mutateReview(ws, reviewId, caller, (review, actor, clock) => deleteAnnotation(review, annotationId, actor, clock));
       return { deleted: true as const };
     },
     'annotations.restore': ({ reviewId, annotationId }, caller) =>
-      mutateReview(ws, reviewId, caller, (review, actor) => annotationView(restoreAnnotation(review, annotationId, actor))),
-    'annotations.reply': ({ reviewId, annotationId, body }, caller) => mutateReview(ws, reviewId, caller, (review, actor) => addReply(review, annotationId, body, actor)),
+      mutateReview(ws, reviewId, caller, (review, actor, clock) => annotationView(restoreAnnotation(review, annotationId, actor, clock))),
+    'annotations.reply': ({ reviewId, annotationId, body }, caller) => mutateReview(ws, reviewId, caller, (review, actor, clock) => addReply(review, annotationId, body, actor, clock)),
     'annotations.editReply': ({ reviewId, annotationId, replyId, body }, caller) =>
-      mutateReview(ws, reviewId, caller, (review, actor) => editReply(review, annotationId, replyId, body, actor)),
+      mutateReview(ws, reviewId, caller, (review, actor, clock) => editReply(review, annotationId, replyId, body, actor, clock)),
     'annotations.deleteReply': async ({ reviewId, annotationId, replyId }, caller) => {
-      await mutateReview(ws, reviewId, caller, (review, actor) => deleteReply(review, annotationId, replyId, actor));
+      await mutateReview(ws, reviewId, caller, (review, actor, clock) => deleteReply(review, annotationId, replyId, actor, clock));
       return { deleted: true as const };
     },
-    'annotations.carry': ({ reviewId, fromVersionId, toVersionId }, caller) => mutateReviewIfChanged(ws, reviewId, caller, (actor) => carryChange(fromVersionId, toVersionId, actor)),
-    'annotations.confirmAnchor': ({ reviewId, annotationId }, caller) => mutateReview(ws, reviewId, caller, (review, actor) => confirmAnchor(review, annotationId, actor)),
+    'annotations.carry': ({ reviewId, fromVersionId, toVersionId }, caller) => mutateReviewIfChanged(ws, reviewId, caller, (actor, clock) => carryChange(fromVersionId, toVersionId, actor, clock)),
+    'annotations.confirmAnchor': ({ reviewId, annotationId }, caller) => mutateReview(ws, reviewId, caller, (review, actor, clock) => confirmAnchor(review, annotationId, actor, clock)),
     'annotations.reattach': ({ reviewId, annotationId, range }, caller) =>
-      mutateReview(ws, reviewId, caller, (review, actor) => reattachAnnotation(review, annotationId, range, actor)),
-    'annotations.markOrphaned': ({ reviewId, annotationId }, caller) => mutateReview(ws, reviewId, caller, (review, actor) => markOrphaned(review, annotationId, actor)),
+      mutateReview(ws, reviewId, caller, (review, actor, clock) => reattachAnnotation(review, annotationId, range, actor, clock)),
+    'annotations.markOrphaned': ({ reviewId, annotationId }, caller) => mutateReview(ws, reviewId, caller, (review, actor, clock) => markOrphaned(review, annotationId, actor, clock)),
   };
 }

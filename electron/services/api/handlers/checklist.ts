@@ -20,16 +20,16 @@ export function checklistHandlers(ws: WorkstationServices): HandlersFor<typeof C
         criteria: review.checklist.criteria.filter((c) => !c.deletedAt),
       };
     },
-    'checklist.addCriterion': ({ reviewId, criterion }, caller) => mutateReview(ws, reviewId, caller, (review, actor) => addCriterion(review, criterion, actor)),
+    'checklist.addCriterion': ({ reviewId, criterion }, caller) => mutateReview(ws, reviewId, caller, (review, actor, clock) => addCriterion(review, criterion, actor, clock)),
     'checklist.updateCriterion': ({ reviewId, criterionId, criterion }, caller) =>
-      mutateReview(ws, reviewId, caller, (review, actor) => updateCriterion(review, criterionId, criterion, actor)),
+      mutateReview(ws, reviewId, caller, (review, actor, clock) => updateCriterion(review, criterionId, criterion, actor, clock)),
     'checklist.removeCriterion': async ({ reviewId, criterionId }, caller) => {
-      await mutateReview(ws, reviewId, caller, (review, actor) => removeCriterion(review, criterionId, actor));
+      await mutateReview(ws, reviewId, caller, (review, actor, clock) => removeCriterion(review, criterionId, actor, clock));
       return { removed: true as const };
     },
-    'checklist.reorder': ({ reviewId, criterionIds }, caller) => mutateReview(ws, reviewId, caller, (review, actor) => reorderCriteria(review, criterionIds, actor)),
+    'checklist.reorder': ({ reviewId, criterionIds }, caller) => mutateReview(ws, reviewId, caller, (review, actor, clock) => reorderCriteria(review, criterionIds, actor, clock)),
     'checklist.exportTemplate': async ({ reviewId, destination }, caller) => {
-      const { fileName, content } = templateFromReview((await sessions.open(reviewId, caller)).store.review);
+      const { fileName, content } = templateFromReview((await sessions.open(reviewId, caller)).store.review, ws.clock);
       const file = { fileName, bytes: new TextEncoder().encode(content), binary: false };
       return deliverFile(destination, file, ws.chosenSavePaths.takerFor('checklist-template', caller));
     },

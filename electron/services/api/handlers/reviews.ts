@@ -14,7 +14,7 @@ export function reviewHandlers(ws: WorkstationServices): HandlersFor<typeof REVI
   const { library, sessions } = ws;
   return {
     'reviews.list': () => library.list(),
-    'reviews.create': async ({ title }) => (await library.create(newReviewDocument(title, ws.actor()))).summary,
+    'reviews.create': async ({ title }) => (await library.create(newReviewDocument(title, ws.actor(), ws.clock))).summary,
     'reviews.open': async ({ reviewId }, caller) => {
       const { store, readOnlyReason } = await sessions.open(reviewId, caller);
       return openedReview(store, readOnlyReason);
@@ -34,7 +34,7 @@ export function reviewHandlers(ws: WorkstationServices): HandlersFor<typeof REVI
     },
     'reviews.close': async ({ reviewId }, caller) => ({ closed: await sessions.close(reviewId, caller) }),
     'reviews.rename': async ({ reviewId, title }, caller) => {
-      await mutateReview(ws, reviewId, caller, (review, actor) => renameReview(review, title, actor));
+      await mutateReview(ws, reviewId, caller, (review, actor, clock) => renameReview(review, title, actor, clock));
       const { store } = await sessions.open(reviewId, caller);
       return summarize(store.review, store.readOnlyReason, store.damagedRecords.length);
     },
@@ -44,7 +44,7 @@ export function reviewHandlers(ws: WorkstationServices): HandlersFor<typeof REVI
     'reviews.createFromTemplate': async ({ title, source }, caller) => {
       const file = await readTemplateSource(source, ws.chosenFiles.takerFor('checklist-template', caller));
       const template = readTemplateFile(file.fileName, file.bytes);
-      return (await ws.library.create(reviewFromTemplate(title, file.fileName, template, ws.actor()))).summary;
+      return (await ws.library.create(reviewFromTemplate(title, file.fileName, template, ws.actor(), ws.clock))).summary;
     },
   };
 }
@@ -52,6 +52,7 @@ export function reviewHandlers(ws: WorkstationServices): HandlersFor<typeof REVI
 /** The review's committee. */
 export function committeeHandlers(ws: WorkstationServices): HandlersFor<typeof COMMITTEE_METHODS> {
   return {
-    'committee.set': ({ reviewId, members }, caller) => mutateReview(ws, reviewId, caller, (review, actor) => setCommittee(review, members, actor)),
+    'committee.set': ({ reviewId, members }, caller) =>
+      mutateReview(ws, reviewId, caller, (review, actor, clock) => setCommittee(review, members, actor, clock)),
   };
 }

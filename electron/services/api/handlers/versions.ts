@@ -39,17 +39,17 @@ export function versionHandlers(ws: WorkstationServices): HandlersFor<typeof VER
     'versions.list': async ({ reviewId }, caller) => liveVersions((await sessions.open(reviewId, caller)).store.review).map(summarizeVersion),
     'versions.get': async ({ reviewId, versionId }, caller) => liveVersion((await sessions.open(reviewId, caller)).store.review, versionId),
     'versions.update': ({ reviewId, versionId, label, effectiveDate }, caller) =>
-      mutateReview(ws, reviewId, caller, (review, actor) => {
-        updateVersion(review, versionId, { label, effectiveDate }, actor);
+      mutateReview(ws, reviewId, caller, (review, actor, clock) => {
+        updateVersion(review, versionId, { label, effectiveDate }, actor, clock);
         return summarizeVersion(liveVersion(review, versionId));
       }),
     'versions.delete': async ({ reviewId, versionId }, caller) => {
-      const annotationsRemoved = await mutateReview(ws, reviewId, caller, (review, actor) => deleteVersion(review, versionId, actor));
+      const annotationsRemoved = await mutateReview(ws, reviewId, caller, (review, actor, clock) => deleteVersion(review, versionId, actor, clock));
       return { deleted: true as const, annotationsRemoved };
     },
     'versions.reorder': ({ reviewId, versionIds }, caller) =>
-      mutateReview(ws, reviewId, caller, (review, actor) => {
-        reorderVersions(review, versionIds, actor);
+      mutateReview(ws, reviewId, caller, (review, actor, clock) => {
+        reorderVersions(review, versionIds, actor, clock);
         return liveVersions(review).map(summarizeVersion);
       }),
   };
