@@ -2,6 +2,7 @@ import type { NewAnnotation } from '../../api';
 import { targetForRange } from '../../anchoring';
 import { AppError } from '../../errors';
 import { Annotation, type AnnotationStatus, type Author, type Review, type RichText, type Severity } from '../../model';
+import { ANNOTATION_STATUS_LABELS, SEVERITY_LABELS } from '../../vocabulary';
 import { recordAudit } from '../reviews/audit';
 import { liveVersion } from '../versions/version-summary';
 import { checkedCommentBody, shortQuote } from './comment-body';
@@ -41,7 +42,7 @@ export function addAnnotation(review: Review, input: NewAnnotation, actor: Autho
     'annotation',
   );
   review.annotations.push(annotation);
-  recordAudit(review, actor, clock, 'annotations.add', `Annotated ${shortQuote(exact)} in version “${version.label}” (${input.severity}; ${criterionTitles(review, criterionIds)}).`, annotation.id);
+  recordAudit(review, actor, clock, 'annotations.add', `Annotated ${shortQuote(exact)} in version “${version.label}” (${SEVERITY_LABELS[input.severity]}; ${criterionTitles(review, criterionIds)}).`, annotation.id);
   return annotation;
 }
 
@@ -64,7 +65,7 @@ export function updateAnnotation(review: Review, annotationId: string, changes: 
     }
   }
   if (changes.severity !== undefined && changes.severity !== annotation.severity) {
-    said.push(`severity ${annotation.severity} → ${changes.severity}`);
+    said.push(`severity ${SEVERITY_LABELS[annotation.severity]} → ${SEVERITY_LABELS[changes.severity]}`);
     annotation.severity = changes.severity;
   }
   if (changes.body !== undefined && JSON.stringify(changes.body) !== JSON.stringify(annotation.body)) {
@@ -81,7 +82,7 @@ export function updateAnnotation(review: Review, annotationId: string, changes: 
 const STATUS_SENTENCES: Record<AnnotationStatus, string> = {
   open: 'Reopened the annotation on',
   resolved: 'Resolved the annotation on',
-  wontfix: 'Marked as won’t fix the annotation on',
+  wontfix: `Marked “${ANNOTATION_STATUS_LABELS.wontfix}” the annotation on`,
 };
 
 /** Resolves, reopens or marks an annotation as won't fix. */

@@ -1,5 +1,6 @@
 import { AppError } from '../../errors';
 import { Assessment, type Author, type Criterion, type Review, type Verdict } from '../../model';
+import { VERDICT_LABELS } from '../../vocabulary';
 import { quoteOf } from '../annotations/edit-annotations';
 import { validRecord } from '../valid-record';
 import { recordAudit } from '../reviews/audit';
@@ -49,7 +50,10 @@ export function setAssessment(review: Review, input: VerdictInput, actor: Author
   } else {
     review.assessments.push(assessment);
   }
-  const change = before === input.verdict ? `Updated the verdict “${input.verdict}”` : `Set the verdict ${before === 'unreviewed' ? '' : `from “${before}” `}to “${input.verdict}”`;
+  const change =
+    before === input.verdict
+      ? `Updated the verdict “${VERDICT_LABELS[input.verdict]}”`
+      : `Set the verdict ${before === 'unreviewed' ? '' : `from “${VERDICT_LABELS[before]}” `}to “${VERDICT_LABELS[input.verdict]}”`;
   const support = annotationIds.length ? `, citing ${annotationIds.length} annotation${annotationIds.length === 1 ? '' : 's'}` : '';
   recordAudit(review, actor, clock, 'assessments.set', `${change} on “${criterion.title}” for version “${version.label}”${support}.`, assessment.id);
   return assessment;

@@ -1,6 +1,7 @@
 import type { CriterionInput } from '../../api';
 import { AppError } from '../../errors';
-import type { Author, Criterion, Review } from '../../model';
+import type { Author, Category, Criterion, Review } from '../../model';
+import { CATEGORY_INFO } from '../../checklist';
 import { recordAudit } from '../reviews/audit';
 import type { Clock } from '../clock';
 
@@ -9,7 +10,7 @@ export function addCriterion(review: Review, input: CriterionInput, actor: Autho
   const now = clock.now();
   const criterion: Criterion = { id: uniqueCriterionId(review, input), ...withoutEmptyReference(input), origin: 'custom', createdAt: now, updatedAt: now };
   review.checklist.criteria.push(criterion);
-  recordAudit(review, actor, clock, 'checklist.addCriterion', `Added the criterion “${criterion.title}” (${criterion.category}).`, criterion.id);
+  recordAudit(review, actor, clock, 'checklist.addCriterion', `Added the criterion “${criterion.title}” (${categoryLabel(criterion.category)}).`, criterion.id);
   return criterion;
 }
 
@@ -48,4 +49,9 @@ function uniqueCriterionId(review: Review, input: CriterionInput): string {
   let id = base;
   for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
   return id;
+}
+
+/** A category as the Checklist area names it. */
+function categoryLabel(category: Category): string {
+  return CATEGORY_INFO.find((info) => info.id === category)?.label ?? category;
 }

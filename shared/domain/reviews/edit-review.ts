@@ -1,6 +1,7 @@
 import type { MemberInput } from '../../api';
 import { AppError } from '../../errors';
 import type { Author, Member, Review } from '../../model';
+import { personLabel } from '../../vocabulary';
 import { recordAudit } from './audit';
 import type { Clock } from '../clock';
 
@@ -41,7 +42,7 @@ export function setCommittee(review: Review, members: MemberInput[], actor: Auth
     }
   }
   const live = review.committee.filter((m) => !m.deletedAt);
-  recordAudit(review, actor, clock, 'committee.set', `Set the committee to ${live.length} member${live.length === 1 ? '' : 's'}: ${live.map((m) => `${m.name} (${m.role})`).join(', ')}.`);
+  recordAudit(review, actor, clock, 'committee.set', `Set the committee to ${live.length} member${live.length === 1 ? '' : 's'}: ${live.map(personLabel).join(', ')}.`);
   return live;
 }
 

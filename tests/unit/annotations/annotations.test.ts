@@ -207,6 +207,6 @@ describe('the audit log of annotation changes', () => {
       expect(entry.at >= started).toBe(true);
       expect(entry.summary).toMatch(/^[A-Z].*“personal data”.*\.$/);
     }
-    expect(entries[1]!.summary).toContain('severity major → critical');
+    expect(entries[1]!.summary).toContain('severity Major → Critical');
   });
 });

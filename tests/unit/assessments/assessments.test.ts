@@ -125,7 +125,7 @@ describe('the action plan', () => {
     const entries = (await call(ws, 'audit.list', { reviewId })).filter((e) => /^(assessments|actions)\./.test(e.action)).reverse();
     expect(entries.map((e) => e.action)).toEqual(['assessments.set', 'actions.add', 'actions.update', 'actions.delete']);
     expect(entries.every((e) => e.actor.name === 'Ada Chair')).toBe(true);
-    expect(entries[0]!.summary).toMatch(/verdict to “partial” on “.+” for version “Policy 2024”/);
+    expect(entries[0]!.summary).toMatch(/verdict to “Partly met” on “.+” for version “Policy 2024”/);
     expect(entries[1]!.summary).toContain('for Bea Legal, due 2030-01-31');
     expect(entries[2]!.summary).toContain('marked done');
   });

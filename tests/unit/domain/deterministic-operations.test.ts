@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { composeVersionText } from '../../../shared/document';
-import { addAnnotation } from '../../../shared/domain/annotations/edit-annotations';
+import { addAnnotation, setAnnotationStatus } from '../../../shared/domain/annotations/edit-annotations';
 import { addReply } from '../../../shared/domain/annotations/replies';
 import { addAction } from '../../../shared/domain/assessments/action-plan';
 import { setAssessment } from '../../../shared/domain/assessments/set-assessment';
@@ -11,6 +11,7 @@ import { carryAnnotations } from '../../../shared/domain/compare/carry-annotatio
 import { setCommittee } from '../../../shared/domain/reviews/edit-review';
 import { newReviewDocument } from '../../../shared/domain/reviews/new-review';
 import { Review, type Author, type Version } from '../../../shared/model';
+import { ANNOTATION_STATUS_LABELS, ROLE_LABELS, SEVERITY_LABELS, VERDICT_LABELS } from '../../../shared/vocabulary';
 import { plainTextToRichText } from '../../../shared/rich-text';
 import { assembleBlocks } from '../../../electron/services/import/import-version';
 import { parseDocument } from '../../../electron/services/import/parse-document';
@@ -143,5 +144,19 @@ describe('domain operations with a fixed clock', () => {
   it('give deeply equal reviews when the same session runs twice', () => {
     expect(reviewSession()).toEqual(reviewSession());
     expect(JSON.stringify(reviewSession())).toBe(JSON.stringify(reviewSession()));
+  });
+});
+
+describe('the audit log', () => {
+  it('says what happened in the words the screens and the report use, never the stored values', () => {
+    const review = reviewSession();
+    const clock = fixedClock(at(10));
+    setAnnotationStatus(review, review.annotations[0]!.id, 'wontfix', CHAIR, clock);
+    const said = (action: string) => review.audit.filter((e) => e.action === action).map((e) => e.summary);
+    expect(said('committee.set')[0]).toContain(`${LEGAL.name} (${ROLE_LABELS.legal})`);
+    expect(said('annotations.add')[0]).toContain(`(${SEVERITY_LABELS.minor};`);
+    expect(said('assessments.set')[0]).toContain(`to “${VERDICT_LABELS.partial}”`);
+    expect(said('annotations.setStatus')[0]).toContain(`“${ANNOTATION_STATUS_LABELS.wontfix}”`);
+    for (const summary of review.audit.map((e) => e.summary)) expect(summary).not.toMatch(/\b(wontfix|partial|legal\)|minor;)/);
   });
 });
