@@ -4,5 +4,6 @@
  */
 export { ANCHOR_STATE_DESCRIPTIONS, ANCHOR_STATE_LABELS, ANNOTATION_STATUS_LABELS, SEVERITY_DESCRIPTIONS, SEVERITY_LABELS } from './annotations';
 export { CHANGE_KIND_LABELS } from './changes';
+export { categoryLabel } from './checklist';
 export { personLabel, ROLE_LABELS } from './committee';
 export { VERDICT_LABELS, VERDICT_SHORT_LABELS } from './verdicts';

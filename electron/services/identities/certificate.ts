@@ -4,6 +4,9 @@ import { Certificate, type RelativeDistinguishedNames } from 'pkijs';
 import { AppError } from '../../../shared/errors';
 
 /** What a person needs to know about a certificate to decide whether to trust it. */
+/** Largest certificate or PKCS #12 file the app reads. */
+export const MAX_KEY_FILE_BYTES = 1024 * 1024;
+
 export interface CertificateInfo {
   /** The subject's common name: who the certificate names. */
   name: string;

@@ -1,7 +1,7 @@
 import type { CriterionInput } from '../../api';
 import { AppError } from '../../errors';
-import type { Author, Category, Criterion, Review } from '../../model';
-import { CATEGORY_INFO } from '../../checklist';
+import type { Author, Criterion, Review } from '../../model';
+import { categoryLabel } from '../../vocabulary';
 import { recordAudit } from '../reviews/audit';
 import type { Clock } from '../clock';
 
@@ -49,9 +49,4 @@ function uniqueCriterionId(review: Review, input: CriterionInput): string {
   let id = base;
   for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
   return id;
-}
-
-/** A category as the Checklist area names it. */
-function categoryLabel(category: Category): string {
-  return CATEGORY_INFO.find((info) => info.id === category)?.label ?? category;
 }

@@ -1,12 +1,10 @@
 import type { IDENTITY_METHODS } from '../../../../shared/api';
 import { deliverFile } from '../../files/deliver-file';
 import { readImportSource } from '../../files/read-source';
+import { MAX_KEY_FILE_BYTES } from '../../identities/certificate';
 import { IdentityStore } from '../../identities/identity-store';
 import type { HandlersFor } from '../dispatch';
 import type { WorkstationServices } from '../workstation-services';
-
-/** Largest certificate or PKCS #12 file the app reads. */
-export const MAX_KEY_FILE_BYTES = 1024 * 1024;
 
 /** This user's signing identities, and the certificates they trust. */
 export function identityHandlers(ws: WorkstationServices): HandlersFor<typeof IDENTITY_METHODS> {

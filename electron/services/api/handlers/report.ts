@@ -1,5 +1,5 @@
 import { MAX_IMPORT_BYTES, type REPORT_METHODS } from '../../../../shared/api';
-import { readCertificateFile } from '../../identities/certificate';
+import { MAX_KEY_FILE_BYTES, readCertificateFile } from '../../identities/certificate';
 import { IdentityStore } from '../../identities/identity-store';
 import { exportReport } from '../../report/export-report';
 import { fileToVerify } from '../../report/file-to-verify';
@@ -10,7 +10,6 @@ import { signKeptReport } from '../../report/sign-kept-report';
 import { signReportFile } from '../../report/sign-report-file';
 import { verifyReport } from '../../signing/verify-report';
 import { readImportSource } from '../../files/read-source';
-import { MAX_KEY_FILE_BYTES } from './identities';
 import type { WorkstationServices } from '../workstation-services';
 import type { HandlersFor } from '../dispatch';
 
