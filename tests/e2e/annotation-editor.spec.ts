@@ -97,6 +97,27 @@ test.describe('writing an annotation with the keyboard', () => {
     await panel.getByRole('radio', { name: 'Critical' }).check();
     await panel.getByRole('button', { name: 'Save changes' }).click();
     await expect(markOf(app, added.id).last()).toHaveAttribute('data-severity', 'critical');
+
+    // Ctrl+K at typing speed links the words selected on screen, even before the editor has heard that the
+    // selection moved (the page tells it on `selectionchange`, which can come after the next key).
+    await thread.getByRole('button', { name: 'Edit' }).click();
+    const editing = panel.getByRole('textbox', { name: 'Comment' });
+    await expect(editing).toContainText('no deputy is named');
+    await editing.focus();
+    await app.keyboard.press('Control+End');
+    await app.evaluate(() => new Promise((settled) => requestAnimationFrame(() => requestAnimationFrame(settled))));
+    await editing.evaluate((root) => {
+      const item = [...root.querySelectorAll('li')].find((li) => li.textContent?.includes('no deputy'))!;
+      const words = document.createTreeWalker(item, NodeFilter.SHOW_TEXT).nextNode()!;
+      const from = words.textContent!.indexOf('deputy');
+      document.getSelection()!.setBaseAndExtent(words, from, words, from + 'deputy'.length);
+      root.dispatchEvent(new KeyboardEvent('keydown', { key: 'k', code: 'KeyK', ctrlKey: true, bubbles: true, cancelable: true }));
+    });
+    await panel.getByRole('textbox', { name: 'Link address' }).fill('example.org/deputies');
+    await panel.getByRole('textbox', { name: 'Link address' }).press('Enter');
+    await expect(editing.getByRole('link')).toHaveText(['deputy', 'the rules']);
+    await panel.getByRole('button', { name: 'Save changes' }).click();
+    await expect(thread.getByRole('link', { name: 'deputy' })).toHaveAttribute('href', 'https://example.org/deputies');
     await expect(policyText(app)).toHaveAttribute('data-test-mounted', 'once');
   });
 });

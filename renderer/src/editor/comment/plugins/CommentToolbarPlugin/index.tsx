@@ -4,6 +4,7 @@ import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext
 import { $findMatchingParent, mergeRegister } from '@lexical/utils';
 import {
   $createTextNode,
+  $createRangeSelectionFromDom,
   $getSelection,
   $isRangeSelection,
   $setSelection,
@@ -106,9 +107,21 @@ export function CommentToolbarPlugin({ disabled = false }: { disabled?: boolean 
     if (linkOpen) linkInputRef.current?.focus();
   }, [linkOpen]);
 
+  /**
+   * Lexical learns of a keyboard selection on `selectionchange`, which can arrive after the next key: Shift+Arrow
+   * then Ctrl+K at typing speed would link the selection as it was one key earlier. The page's own selection is
+   * the one the person sees, so it wins when it lies in this editor.
+   */
+  function $selectionOnScreen() {
+    const onScreen = window.getSelection();
+    const root = editor.getRootElement();
+    if (!onScreen?.anchorNode || !root?.contains(onScreen.anchorNode)) return null;
+    return $createRangeSelectionFromDom(onScreen, editor);
+  }
+
   function openLinkField() {
-    const { selection, url } = editor.getEditorState().read(() => {
-      const current = $getSelection();
+    const { selection, url } = editor.read(() => {
+      const current = $selectionOnScreen() ?? $getSelection();
       return { selection: current ? current.clone() : null, url: $formatState().link };
     });
     savedSelection.current = selection;
