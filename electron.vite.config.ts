@@ -17,7 +17,12 @@ function contentSecurityPolicyMeta(): Plugin {
     transformIndexHtml: () => [
       {
         tag: 'meta',
-        attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY.split('; ').filter((d) => !d.startsWith('frame-ancestors')).join('; ') },
+        attrs: {
+          'http-equiv': 'Content-Security-Policy',
+          content: CONTENT_SECURITY_POLICY.split('; ')
+            .filter((d) => !d.startsWith('frame-ancestors'))
+            .join('; '),
+        },
         injectTo: 'head-prepend',
       },
     ],

@@ -23,9 +23,18 @@ const FEATURE_NAMES = readdirSync(new URL(`./${FEATURES}`, import.meta.url), { w
 const FEATURE_INDEX = `**/${FEATURES}/*/index.ts`;
 const THROUGH_INDEX = 'A feature is imported only through its index (features/<name>), never its files.';
 const RENDERER_ZONES = [
-  ...FEATURE_NAMES.map((name) => ({ target: `./${FEATURES}/${name}`, from: `./${FEATURES}/!(${name})/**`, except: [FEATURE_INDEX], message: THROUGH_INDEX })),
+  ...FEATURE_NAMES.map((name) => ({
+    target: `./${FEATURES}/${name}`,
+    from: `./${FEATURES}/!(${name})/**`,
+    except: [FEATURE_INDEX],
+    message: THROUGH_INDEX,
+  })),
   { target: './renderer/src/app', from: `./${FEATURES}/*/**`, except: [FEATURE_INDEX], message: THROUGH_INDEX },
-  { target: `./${FEATURES}`, from: './renderer/src/app', message: 'Features never import the app shell: the shell composes them.' },
+  {
+    target: `./${FEATURES}`,
+    from: './renderer/src/app',
+    message: 'Features never import the app shell: the shell composes them.',
+  },
   {
     target: ['./renderer/src/api.ts', './renderer/src/ui', './renderer/src/editor'],
     from: [`./${FEATURES}`, './renderer/src/app'],
@@ -54,16 +63,35 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
-      'no-restricted-imports': ['error', { patterns: [noImportsOf(ELECTRON, 'Only electron/main and electron/preload may import electron.')] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [noImportsOf(ELECTRON, 'Only electron/main and electron/preload may import electron.')] },
+      ],
       'import-x/no-restricted-paths': [
         'error',
         {
           zones: [
-            { target: './shared', from: ['./electron', './renderer', './tests'], message: 'shared/ is imported by both sides and imports neither.' },
-            { target: './renderer', from: ['./electron', './tests'], message: 'The renderer reaches the app only through window.policyReview (renderer/src/api.ts).' },
+            {
+              target: './shared',
+              from: ['./electron', './renderer', './tests'],
+              message: 'shared/ is imported by both sides and imports neither.',
+            },
+            {
+              target: './renderer',
+              from: ['./electron', './tests'],
+              message: 'The renderer reaches the app only through window.policyReview (renderer/src/api.ts).',
+            },
             ...RENDERER_ZONES,
-            { target: './electron/services', from: ['./electron/main', './electron/cli', './electron/preload', './electron/browser', './renderer'], message: 'Services are the bottom layer: hosts import them, never the reverse.' },
-            { target: './electron/cli', from: ['./electron/main', './electron/preload', './electron/browser'], message: 'The CLI stands on the services alone.' },
+            {
+              target: './electron/services',
+              from: ['./electron/main', './electron/cli', './electron/preload', './electron/browser', './renderer'],
+              message: 'Services are the bottom layer: hosts import them, never the reverse.',
+            },
+            {
+              target: './electron/cli',
+              from: ['./electron/main', './electron/preload', './electron/browser'],
+              message: 'The CLI stands on the services alone.',
+            },
           ],
         },
       ],

@@ -8,7 +8,9 @@ import { join } from 'node:path';
 const [bin] = process.argv.slice(2);
 const allowlist = JSON.parse(readFileSync(new URL('./electronegativity-allowlist.json', import.meta.url), 'utf8'));
 const report = join(mkdtempSync(join(tmpdir(), 'electronegativity-')), 'report.sarif');
-const run = spawnSync(bin, ['--input', 'out', '--relative', '--verbose', 'false', '--output', report], { encoding: 'utf8' });
+const run = spawnSync(bin, ['--input', 'out', '--relative', '--verbose', 'false', '--output', report], {
+  encoding: 'utf8',
+});
 if (run.status !== 0) {
   console.error(run.stdout, run.stderr);
   process.exit(1);

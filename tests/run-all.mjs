@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: typecheck (both sides), lint (with the layering rules), build, unit tests (Vitest), e2e tests
+// `npm test`: typecheck (both sides), lint (formatting, and the layering rules), build, unit tests (Vitest), e2e tests
 // (Playwright, real renderer and real services). Every step runs even when an earlier one fails, so one run
 // shows everything that is wrong; the last line is `N passed, N failed` and the exit code is non-zero on any
 // failure.
@@ -20,7 +20,11 @@ const failures = [];
 function step(name, command, args, countTests) {
   console.log(`\n━━ ${name} ━━`);
   const started = Date.now();
-  const run = spawnSync(command, args, { stdio: 'inherit', shell: process.platform === 'win32', env: { ...process.env, FORCE_COLOR: process.env.FORCE_COLOR ?? '1' } });
+  const run = spawnSync(command, args, {
+    stdio: 'inherit',
+    shell: process.platform === 'win32',
+    env: { ...process.env, FORCE_COLOR: process.env.FORCE_COLOR ?? '1' },
+  });
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   const ok = run.status === 0;
   const counted = countTests?.();
@@ -47,7 +51,11 @@ function readJson(file) {
 function vitestCounts() {
   const report = readJson(`${results}/unit.json`);
   if (!report) return { passed: 0, failed: 0, skipped: 0 };
-  return { passed: report.numPassedTests, failed: report.numFailedTests, skipped: report.numPendingTests + report.numTodoTests };
+  return {
+    passed: report.numPassedTests,
+    failed: report.numFailedTests,
+    skipped: report.numPendingTests + report.numTodoTests,
+  };
 }
 
 function playwrightCounts() {
@@ -58,9 +66,14 @@ function playwrightCounts() {
 }
 
 step('typecheck (shared, node, web)', npm, ['run', '-s', 'typecheck']);
-step('lint (ESLint, layering)', npm, ['run', '-s', 'lint']);
+step('lint (Prettier, ESLint, layering)', npm, ['run', '-s', 'lint']);
 step('build (electron-vite)', bin('electron-vite'), ['build']);
-step('unit (Vitest)', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${results}/unit.json`], vitestCounts);
+step(
+  'unit (Vitest)',
+  bin('vitest'),
+  ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${results}/unit.json`],
+  vitestCounts,
+);
 step('e2e (Playwright)', bin('playwright'), ['test'], playwrightCounts);
 
 console.log('');

@@ -25,7 +25,11 @@ export interface PageServices {
  * Serves the built renderer in a Chromium context and gives its pages the same `window.policyReview` the
  * Electron preload gives, bound to the real services. Every other request is refused: nothing from the network.
  */
-export async function serveAppInContext(context: BrowserContext, rendererDir: string, services: PageServices): Promise<void> {
+export async function serveAppInContext(
+  context: BrowserContext,
+  rendererDir: string,
+  services: PageServices,
+): Promise<void> {
   await context.route('**/*', (route) => route.abort('blockedbyclient'));
   await context.route(`${BROWSER_APP_ORIGIN}/**`, async (route) => {
     const request = route.request();
@@ -35,8 +39,10 @@ export async function serveAppInContext(context: BrowserContext, rendererDir: st
   });
   await context.exposeBinding(BINDING, async (source, method: unknown, args: unknown): Promise<ApiResult<unknown>> => {
     // The same check main makes on an IPC sender: only the app's own top-level page may call.
-    const trusted = source.frame === source.page.mainFrame() && new URL(source.frame.url()).origin === BROWSER_APP_ORIGIN;
-    if (!trusted) return { ok: false, error: { code: 'E_FORBIDDEN', message: 'Only the app’s own window may call it.' } };
+    const trusted =
+      source.frame === source.page.mainFrame() && new URL(source.frame.url()).origin === BROWSER_APP_ORIGIN;
+    if (!trusted)
+      return { ok: false, error: { code: 'E_FORBIDDEN', message: 'Only the app’s own window may call it.' } };
     return services.invoke(method, args, { windowId: windowIdOf(source.page) });
   });
   // Each page is a window of its own: the reviews it edits are released when it closes.
@@ -55,7 +61,11 @@ export async function serveAppInContext(context: BrowserContext, rendererDir: st
   const stop = services.onEvent((event) => {
     for (const page of context.pages()) {
       // Source text, like bridgeScript below, so no transpiler helper ends up in the page.
-      void page.evaluate(`window.dispatchEvent(new CustomEvent(${JSON.stringify(EVENT_NAME)}, { detail: ${JSON.stringify(event)} }))`).catch(() => undefined);
+      void page
+        .evaluate(
+          `window.dispatchEvent(new CustomEvent(${JSON.stringify(EVENT_NAME)}, { detail: ${JSON.stringify(event)} }))`,
+        )
+        .catch(() => undefined);
     }
   });
   context.on('close', stop);

@@ -19,13 +19,18 @@ function stop(message: string): never {
 }
 
 async function main(): Promise<void> {
-  if (!existsSync(rendererDir)) stop('The app is not built yet. Run `npm run build`, then `npm run start:browser` again.');
+  if (!existsSync(rendererDir))
+    stop('The app is not built yet. Run `npm run build`, then `npm run start:browser` again.');
   const executablePath = findChromium();
   if (!executablePath) {
-    stop('No Chromium or Chrome was found on this computer. Install one (on Debian or Ubuntu: `sudo apt-get install chromium`), or set CHROMIUM_PATH to its program file, then run `npm run start:browser` again.');
+    stop(
+      'No Chromium or Chrome was found on this computer. Install one (on Debian or Ubuntu: `sudo apt-get install chromium`), or set CHROMIUM_PATH to its program file, then run `npm run start:browser` again.',
+    );
   }
   if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
-    stop('There is no screen to open a window on (neither DISPLAY nor WAYLAND_DISPLAY is set). Run this from a desktop session, or use the `policy-review` command line.');
+    stop(
+      'There is no screen to open a window on (neither DISPLAY nor WAYLAND_DISPLAY is set). Run this from a desktop session, or use the `policy-review` command line.',
+    );
   }
   const dataDir = resolveDataDir();
   const workstation = await openWorkstation({ dataDir, host: 'browser' });
@@ -40,7 +45,9 @@ async function main(): Promise<void> {
   await serveAppInContext(context, rendererDir, workstation);
   const page = context.pages()[0] ?? (await context.newPage());
   await page.goto(BROWSER_APP_URL);
-  console.log(`Policy Review Workstation is open in Chromium. Reviews are kept in ${dataDir}. Close the window to quit.`);
+  console.log(
+    `Policy Review Workstation is open in Chromium. Reviews are kept in ${dataDir}. Close the window to quit.`,
+  );
 
   let quitting = false;
   const quit = async () => {
@@ -57,4 +64,6 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void quit());
 }
 
-main().catch((error: unknown) => stop(`Policy Review Workstation could not start: ${error instanceof Error ? error.message : String(error)}`));
+main().catch((error: unknown) =>
+  stop(`Policy Review Workstation could not start: ${error instanceof Error ? error.message : String(error)}`),
+);

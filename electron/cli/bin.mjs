@@ -6,7 +6,9 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const built = fileURLToPath(new URL('../../out/main/cli.js', import.meta.url));
 if (!existsSync(built)) {
-  console.error('policy-review: the command line is not built yet. Run `npm run build` in the app folder, then try again.');
+  console.error(
+    'policy-review: the command line is not built yet. Run `npm run build` in the app folder, then try again.',
+  );
   process.exit(1);
 }
 // A reader that stops early (`| head`) is not an error.

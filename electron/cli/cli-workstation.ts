@@ -15,7 +15,10 @@ const COMMAND_LINE = { windowId: 'command-line' };
  * folder of `--data-dir` (or POLICY_REVIEW_DATA_DIR, or the app's own). Its "dialogs" are the command line: a file
  * named there is handed over as chosen for one use, the way the app's open and save dialogs hand over a path.
  */
-export async function openCliWorkstation(values: ContextOptions, io: CliIo): Promise<{ ctx: CliContext; close: () => Promise<void> }> {
+export async function openCliWorkstation(
+  values: ContextOptions,
+  io: CliIo,
+): Promise<{ ctx: CliContext; close: () => Promise<void> }> {
   const given = new Map<FilePurpose, string>();
   const saveTo = new Map<SavePurpose, string>();
   // An unexpected failure is reported as it happened (not as the app's “something went wrong”), as before.
@@ -42,7 +45,10 @@ export async function openCliWorkstation(values: ContextOptions, io: CliIo): Pro
     call,
     async chooseFile(purpose, typed, missing) {
       const path = resolve(typed);
-      const isFile = await stat(path).then((info) => info.isFile(), () => false);
+      const isFile = await stat(path).then(
+        (info) => info.isFile(),
+        () => false,
+      );
       if (!isFile) throw new AppError('E_NOT_FOUND', missing ?? `There is no file “${typed}”.`);
       given.set(purpose, path);
       const [chosen] = await call('files.choose', { purpose });

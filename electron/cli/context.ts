@@ -45,7 +45,11 @@ export interface ContextOptions {
 }
 
 /** Parses a command's arguments with Node's own parser; unknown options and missing values are errors. */
-export function parseCommandArgs<const O extends NonNullable<ParseArgsConfig['options']>>(argv: string[], options: O, usage: string) {
+export function parseCommandArgs<const O extends NonNullable<ParseArgsConfig['options']>>(
+  argv: string[],
+  options: O,
+  usage: string,
+) {
   try {
     return parseArgs({ args: argv, options: { ...COMMON_OPTIONS, ...options }, allowPositionals: true, strict: true });
   } catch (error) {
@@ -58,7 +62,11 @@ export function parseCommandArgs<const O extends NonNullable<ParseArgsConfig['op
  * review it opened) afterwards. They load only now, after the command's flags were read: `--help` and a mistyped
  * flag cost nothing.
  */
-export async function withContext<T>(values: ContextOptions, io: CliIo, use: (ctx: CliContext) => Promise<T>): Promise<T> {
+export async function withContext<T>(
+  values: ContextOptions,
+  io: CliIo,
+  use: (ctx: CliContext) => Promise<T>,
+): Promise<T> {
   const { openCliWorkstation } = await import('./cli-workstation');
   const { ctx, close } = await openCliWorkstation(values, io);
   try {

@@ -28,9 +28,15 @@ const COMMANDS = new Map<string, () => Promise<CliCommand>>([
  * Runs one `policy-review` command. Returns the exit code: 0 on success, else 1 with one line on stderr that
  * names the problem.
  */
-export async function runCli(argv: string[], terminal: CliIo & { err: (text: string) => void } = defaultIo()): Promise<number> {
+export async function runCli(
+  argv: string[],
+  terminal: CliIo & { err: (text: string) => void } = defaultIo(),
+): Promise<number> {
   // Everything printed passes through terminalText: no text from a document can drive the terminal.
-  const io = { out: (text: string) => terminal.out(terminalText(text)), err: (text: string) => terminal.err(terminalText(text)) };
+  const io = {
+    out: (text: string) => terminal.out(terminalText(text)),
+    err: (text: string) => terminal.err(terminalText(text)),
+  };
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     io.out(await helpText());
@@ -53,7 +59,9 @@ export async function runCli(argv: string[], terminal: CliIo & { err: (text: str
     await command.run(rest, io);
     return 0;
   } catch (error) {
-    const message = isAppError(error) ? error.message : `unexpected error: ${error instanceof Error ? error.message : String(error)}`;
+    const message = isAppError(error)
+      ? error.message
+      : `unexpected error: ${error instanceof Error ? error.message : String(error)}`;
     io.err(`policy-review ${name}: ${message.replace(/\s*\n\s*/g, ' ')}`);
     return 1;
   }

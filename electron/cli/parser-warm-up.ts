@@ -16,7 +16,12 @@ export const importParser = new SpareParserProcess({ heapMb: DEFAULT_IMPORT_LIMI
 export function warmUpImportParser(argv: readonly string[]): void {
   let file: string | undefined;
   try {
-    file = parseArgs({ args: [...argv], options: { ...COMMON_OPTIONS, ...IMPORT_OPTIONS }, allowPositionals: true, strict: false }).positionals[1];
+    file = parseArgs({
+      args: [...argv],
+      options: { ...COMMON_OPTIONS, ...IMPORT_OPTIONS },
+      allowPositionals: true,
+      strict: false,
+    }).positionals[1];
   } catch {
     file = undefined;
   }

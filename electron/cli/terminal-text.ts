@@ -1,7 +1,14 @@
 import { markBidiControls } from '../../shared/document';
 
 /** Names of the control characters people know by name; the others print as their code point. */
-const CONTROL_NAMES: Record<string, string> = { '\u0007': 'BEL', '\u0008': 'BS', '\u000d': 'CR', '\u001b': 'ESC', '\u007f': 'DEL', '\u009b': 'CSI' };
+const CONTROL_NAMES: Record<string, string> = {
+  '\u0007': 'BEL',
+  '\u0008': 'BS',
+  '\u000d': 'CR',
+  '\u001b': 'ESC',
+  '\u007f': 'DEL',
+  '\u009b': 'CSI',
+};
 /** C0 controls but tab and line feed (a carriage return can overwrite a printed line), DEL and C1. */
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
 /** What JSON.stringify leaves raw but a terminal acts on: DEL, C1, direction controls, line and paragraph separators. */
@@ -19,7 +26,10 @@ export function terminalText(text: string): string {
 
 /** JSON for printing: the same value, with every character a terminal could act on written as a \u escape. */
 export function terminalJson(value: unknown): string {
-  return JSON.stringify(value, null, 2).replace(RAW_IN_JSON, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return JSON.stringify(value, null, 2).replace(
+    RAW_IN_JSON,
+    (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }
 
 function codePoint(char: string): string {

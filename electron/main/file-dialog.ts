@@ -104,9 +104,19 @@ export async function chooseFiles(purpose: FileChoicePurpose, caller: Caller): P
  * The native save dialog; the path stays in main. The page only suggests a file name: anything like a folder
  * in it is dropped, so the dialog always starts in the person's documents folder.
  */
-export async function chooseSaveFile(purpose: SaveChoicePurpose, suggestedName: string, caller: Caller): Promise<string | undefined> {
-  const name = basename(suggestedName.replace(/\\/g, '/')).replace(/[\p{Cc}<>:"|?*]+/gu, ' ').trim() || 'untitled';
-  const options: Electron.SaveDialogOptions = { ...SAVE_DIALOGS[purpose], defaultPath: join(app.getPath('documents'), name) };
+export async function chooseSaveFile(
+  purpose: SaveChoicePurpose,
+  suggestedName: string,
+  caller: Caller,
+): Promise<string | undefined> {
+  const name =
+    basename(suggestedName.replace(/\\/g, '/'))
+      .replace(/[\p{Cc}<>:"|?*]+/gu, ' ')
+      .trim() || 'untitled';
+  const options: Electron.SaveDialogOptions = {
+    ...SAVE_DIALOGS[purpose],
+    defaultPath: join(app.getPath('documents'), name),
+  };
   const window = windowOf(caller);
   const result = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
   return result.canceled || !result.filePath ? undefined : result.filePath;

@@ -20,7 +20,14 @@ let workstation: Workstation | undefined;
 async function start(): Promise<void> {
   installSecurityGuards();
   serveRendererOnAppProtocol(builtFile('../renderer'));
-  workstation = await openWorkstation({ dataDir, host: 'electron', chooseFiles, chooseSaveFile, printPdf: printReportPdf, startParserProcess: startUtilityParserProcess });
+  workstation = await openWorkstation({
+    dataDir,
+    host: 'electron',
+    chooseFiles,
+    chooseSaveFile,
+    printPdf: printReportPdf,
+    startParserProcess: startUtilityParserProcess,
+  });
   serveApiOverIpc(workstation.invoke);
   forwardEventsToWindows(workstation);
   releaseReviewsOfClosedWindows(workstation);
@@ -30,13 +37,16 @@ async function start(): Promise<void> {
   });
 }
 
-app.whenReady().then(start).catch((error: unknown) => {
-  dialog.showErrorBox(
-    'Policy Review Workstation could not start',
-    `${error instanceof Error ? error.message : String(error)}\n\nCheck that this folder exists and that you may write to it:\n${dataDir}`,
-  );
-  app.exit(1);
-});
+app
+  .whenReady()
+  .then(start)
+  .catch((error: unknown) => {
+    dialog.showErrorBox(
+      'Policy Review Workstation could not start',
+      `${error instanceof Error ? error.message : String(error)}\n\nCheck that this folder exists and that you may write to it:\n${dataDir}`,
+    );
+    app.exit(1);
+  });
 
 app.on('window-all-closed', () => {
   if (process.platform !== 'darwin') app.quit();

@@ -7,7 +7,10 @@ import { isAppUrl } from './trusted-url';
 export function serveApiOverIpc(invoke: ApiInvoker): void {
   ipcMain.handle(INVOKE_CHANNEL, (event, method: unknown, args: unknown): Promise<ApiResult<unknown>> => {
     if (!isTrustedSender(event)) {
-      return Promise.resolve({ ok: false, error: { code: 'E_FORBIDDEN', message: 'Only the app’s own window may call it.' } });
+      return Promise.resolve({
+        ok: false,
+        error: { code: 'E_FORBIDDEN', message: 'Only the app’s own window may call it.' },
+      });
     }
     return invoke(method, args, { windowId: String(event.sender.id) });
   });

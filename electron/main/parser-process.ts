@@ -6,7 +6,10 @@ import type { StartParserProcess } from '../services/import/parser-process-proto
  * app again, since the RunAsNode fuse is off). Only the channel is adapted here; the services run the rest.
  */
 export const startUtilityParserProcess: StartParserProcess = (modulePath, args) => {
-  const child = utilityProcess.fork(modulePath, [...args], { serviceName: 'Policy Review Workstation import', stdio: 'ignore' });
+  const child = utilityProcess.fork(modulePath, [...args], {
+    serviceName: 'Policy Review Workstation import',
+    stdio: 'ignore',
+  });
   return {
     get pid() {
       return child.pid;

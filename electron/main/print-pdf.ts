@@ -32,7 +32,12 @@ export async function printReportPdf(html: string): Promise<Uint8Array> {
   try {
     await writeFile(file, html, 'utf8');
     await window.loadFile(file);
-    const pdf = await window.webContents.printToPDF({ preferCSSPageSize: true, printBackground: true, generateTaggedPDF: true, generateDocumentOutline: true });
+    const pdf = await window.webContents.printToPDF({
+      preferCSSPageSize: true,
+      printBackground: true,
+      generateTaggedPDF: true,
+      generateDocumentOutline: true,
+    });
     return new Uint8Array(pdf);
   } finally {
     window.destroy();

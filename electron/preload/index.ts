@@ -1,5 +1,12 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { AppEvent, EVENT_CHANNEL, INVOKE_CHANNEL, isMethodName, type ApiResult, type PolicyReviewBridge } from '../../shared/api';
+import {
+  AppEvent,
+  EVENT_CHANNEL,
+  INVOKE_CHANNEL,
+  isMethodName,
+  type ApiResult,
+  type PolicyReviewBridge,
+} from '../../shared/api';
 
 // The renderer gets exactly two functions: call a contract method by name, and listen to main's events. Names
 // outside the contract never reach main, events that do not match their schema never reach the page, and
@@ -7,7 +14,13 @@ import { AppEvent, EVENT_CHANNEL, INVOKE_CHANNEL, isMethodName, type ApiResult, 
 const bridge: PolicyReviewBridge = {
   invoke(method: string, args: unknown): Promise<ApiResult<unknown>> {
     if (!isMethodName(method)) {
-      return Promise.resolve({ ok: false, error: { code: 'E_UNKNOWN_METHOD', message: `“${String(method).slice(0, 80)}” is not something this app can do.` } });
+      return Promise.resolve({
+        ok: false,
+        error: {
+          code: 'E_UNKNOWN_METHOD',
+          message: `“${String(method).slice(0, 80)}” is not something this app can do.`,
+        },
+      });
     }
     return ipcRenderer.invoke(INVOKE_CHANNEL, method, args) as Promise<ApiResult<unknown>>;
   },

@@ -20,7 +20,8 @@ export class ApiCallError extends Error {
 /** Calls one method of the contract; a failure becomes an `ApiCallError` with the services' code and message. */
 export async function call<M extends MethodName>(method: M, args: MethodArgs<M>): Promise<MethodResult<M>> {
   const bridge = window.policyReview;
-  if (!bridge) throw new ApiCallError('E_INTERNAL', 'The app’s connection to its services is missing. Restart the app.');
+  if (!bridge)
+    throw new ApiCallError('E_INTERNAL', 'The app’s connection to its services is missing. Restart the app.');
   const result = (await bridge.invoke(method, args)) as ApiResult<MethodResult<M>>;
   if (!result.ok) throw new ApiCallError(result.error.code, result.error.message);
   return result.value;
@@ -32,7 +33,11 @@ const reviewQueues = new Map<string, Promise<unknown>>();
  * Calls a method about one review after every earlier call about it has finished, so closing a review never
  * overtakes opening it or an edit still on its way (which would leave it open, or reopen it, in the services).
  */
-export function callInReview<M extends MethodName>(reviewId: string, method: M, args: MethodArgs<M>): Promise<MethodResult<M>> {
+export function callInReview<M extends MethodName>(
+  reviewId: string,
+  method: M,
+  args: MethodArgs<M>,
+): Promise<MethodResult<M>> {
   const previous = reviewQueues.get(reviewId) ?? Promise.resolve();
   const run = () => call(method, args);
   const next = previous.then(run, run);

@@ -75,7 +75,12 @@ export class BlockPairMap {
   /** Word diff in the space offsets are mapped in; `null` when that text is the same on both sides. */
   private readonly parts: readonly WordPart[] | null;
 
-  constructor(olderBlock: Pick<Block, 'type' | 'text'>, newerBlock: Pick<Block, 'type' | 'text'>, comparisonParts: readonly WordPart[] | undefined, rawParts: (older: string, newer: string) => WordPart[]) {
+  constructor(
+    olderBlock: Pick<Block, 'type' | 'text'>,
+    newerBlock: Pick<Block, 'type' | 'text'>,
+    comparisonParts: readonly WordPart[] | undefined,
+    rawParts: (older: string, newer: string) => WordPart[],
+  ) {
     const older = CollapsedOffsets.of(olderBlock.text, olderBlock.type);
     const newer = CollapsedOffsets.of(newerBlock.text, newerBlock.type);
     if (older !== 'unmappable' && newer !== 'unmappable') {

@@ -1,9 +1,25 @@
-import { blockAt, blockRanges, compareVersions, wordParts, type BlockChange, type BlockComparison, type VersionText } from '../compare';
+import {
+  blockAt,
+  blockRanges,
+  compareVersions,
+  wordParts,
+  type BlockChange,
+  type BlockComparison,
+  type VersionText,
+} from '../compare';
 import type { BlockRange } from '../document';
 import type { AnchorState, AnnotationTarget } from '../model';
 import { BlockPairMap } from './carry-block-map';
 import { countWords } from './carry-mapping';
-import { commonPrefixLength, commonSuffixLength, locateTarget, positionOf, quoteOf, targetForRange, type TextRange } from './selectors';
+import {
+  commonPrefixLength,
+  commonSuffixLength,
+  locateTarget,
+  positionOf,
+  quoteOf,
+  targetForRange,
+  type TextRange,
+} from './selectors';
 
 /** A version as carrying needs it: its id (the new targets' source), blocks and canonical text. */
 export interface CarryVersion extends VersionText {
@@ -49,13 +65,22 @@ const DISTINCT_WORDS = 3;
  * Returns one function that carries a target (given its annotation's state: an orphaned one stays orphaned);
  * the comparison is made once for all of them.
  */
-export function prepareCarry(from: CarryVersion, to: CarryVersion, comparison: BlockComparison = compareVersions(from, to)): (target: AnnotationTarget, state?: AnchorState) => CarriedTarget {
+export function prepareCarry(
+  from: CarryVersion,
+  to: CarryVersion,
+  comparison: BlockComparison = compareVersions(from, to),
+): (target: AnnotationTarget, state?: AnchorState) => CarriedTarget {
   const carrier = new TargetCarrier(from, to, comparison);
   return (target, state) => carrier.carry(target, state);
 }
 
 /** Carries every target; see `prepareCarry`. */
-export function carryTargets(from: CarryVersion, to: CarryVersion, targets: readonly AnnotationTarget[], comparison?: BlockComparison): CarriedTarget[] {
+export function carryTargets(
+  from: CarryVersion,
+  to: CarryVersion,
+  targets: readonly AnnotationTarget[],
+  comparison?: BlockComparison,
+): CarriedTarget[] {
   const carry = prepareCarry(from, to, comparison);
   return targets.map((target) => carry(target));
 }
@@ -93,7 +118,9 @@ class TargetCarrier {
     // An orphaned annotation's quote is not in its version: it stays orphaned until a person re-attaches it.
     if (state === 'orphaned') return { target: this.orphanTarget(target, positionOf(target)), anchorState: 'orphaned' };
     const old = this.whereInOlder(target);
-    const found = old ? this.findFrom(old, quote.exact, quote.prefix, quote.suffix) : this.findElsewhere(quote.exact, quote.prefix, quote.suffix, undefined, positionOf(target).start);
+    const found = old
+      ? this.findFrom(old, quote.exact, quote.prefix, quote.suffix)
+      : this.findElsewhere(quote.exact, quote.prefix, quote.suffix, undefined, positionOf(target).start);
     if (found) return { target: targetForRange(this.to.text, this.to.id, found.range), anchorState: found.state };
     return { target: this.orphanTarget(target, old ?? positionOf(target)), anchorState: 'orphaned' };
   }
@@ -120,12 +147,17 @@ class TargetCarrier {
       // 1. Position: unchanged blocks, the same offsets within them.
       const start = a.to.start + (old.start - a.from.start);
       const end = b.to.start + (old.end - b.from.start);
-      if (this.sameBlockText(a) && this.sameBlockText(b) && this.to.text.slice(start, end) === exact) return { range: { start, end }, state: sameText };
+      if (this.sameBlockText(a) && this.sameBlockText(b) && this.to.text.slice(start, end) === exact)
+        return { range: { start, end }, state: sameText };
       // 2. Through the word diff of the blocks.
-      mapped = { start: a.to.start + this.mapOf(first)!.start(old.start - a.from.start), end: b.to.start + this.mapOf(last)!.end(old.end - b.from.start) };
+      mapped = {
+        start: a.to.start + this.mapOf(first)!.start(old.start - a.from.start),
+        end: b.to.start + this.mapOf(last)!.end(old.end - b.from.start),
+      };
       if (mapped.end > mapped.start) {
         const text = this.to.text.slice(mapped.start, mapped.end);
-        if (text === exact || collapse(text) === collapse(exact)) return { range: trimmed(this.to.text, mapped), state: sameText };
+        if (text === exact || collapse(text) === collapse(exact))
+          return { range: trimmed(this.to.text, mapped), state: sameText };
       }
       if (a.to.start <= b.to.end) window = { start: a.to.start, end: b.to.end };
     } else {
@@ -138,11 +170,19 @@ class TargetCarrier {
       const candidates = sameWordEdges(this.to.text, occurrencesIn(this.to.text, exact, window), exact, prefix, suffix);
       if (candidates.length > 0) {
         const oldWindow = { start: this.oldRanges[first]!.start, end: this.oldRanges[last]!.end };
-        const before = sameWordEdges(this.from.text, occurrencesIn(this.from.text, exact, oldWindow), exact, prefix, suffix);
+        const before = sameWordEdges(
+          this.from.text,
+          occurrencesIn(this.from.text, exact, oldWindow),
+          exact,
+          prefix,
+          suffix,
+        );
         const choice = this.choose(candidates, exact, prefix, suffix, CONTEXT_IN_BLOCK);
         // Once on each side, near where the word diff puts the passage or with some context: the same words.
-        const near = mapped !== undefined && Math.abs(candidates[0]! - mapped.start) <= Math.max(exact.length, NEAR_MAPPED);
-        if (candidates.length === 1 && before.length === 1 && (near || choice.strong)) return { range: rangeAt(candidates[0]!, exact), state: sameText };
+        const near =
+          mapped !== undefined && Math.abs(candidates[0]! - mapped.start) <= Math.max(exact.length, NEAR_MAPPED);
+        if (candidates.length === 1 && before.length === 1 && (near || choice.strong))
+          return { range: rangeAt(candidates[0]!, exact), state: sameText };
         if (choice.decided) return { range: rangeAt(choice.start, exact), state: sameText };
         if (candidates.length > 1 && candidates.length === before.length) {
           // A phrase repeated as often as before, nothing to tell its places apart: the same one in order, to confirm.
@@ -153,7 +193,14 @@ class TargetCarrier {
     }
 
     // 4. The exact quote elsewhere.
-    const elsewhere = this.findElsewhere(exact, prefix, suffix, window, mapped?.start ?? this.placeAfter[Math.max(0, first)]!, old.start);
+    const elsewhere = this.findElsewhere(
+      exact,
+      prefix,
+      suffix,
+      window,
+      mapped?.start ?? this.placeAfter[Math.max(0, first)]!,
+      old.start,
+    );
     if (elsewhere) return elsewhere;
 
     // 5. A lightly edited passage in the aligned block.
@@ -167,19 +214,41 @@ class TargetCarrier {
    * occurrence that agrees no better than the other stock occurrences did is no evidence. Else taken when the
    * quote occurs once in each version (a distinctive passage that moved).
    */
-  private findElsewhere(exact: string, prefix: string, suffix: string, skip: TextRange | undefined, near: number, oldStart?: number): Found | undefined {
-    const all = sameWordEdges(this.to.text, occurrencesIn(this.to.text, exact, { start: 0, end: this.to.text.length }), exact, prefix, suffix);
+  private findElsewhere(
+    exact: string,
+    prefix: string,
+    suffix: string,
+    skip: TextRange | undefined,
+    near: number,
+    oldStart?: number,
+  ): Found | undefined {
+    const all = sameWordEdges(
+      this.to.text,
+      occurrencesIn(this.to.text, exact, { start: 0, end: this.to.text.length }),
+      exact,
+      prefix,
+      suffix,
+    );
     const candidates = skip ? all.filter((start) => start < skip.start || start + exact.length > skip.end) : all;
     if (candidates.length === 0) return undefined;
-    const before = sameWordEdges(this.from.text, occurrencesIn(this.from.text, exact, { start: 0, end: this.from.text.length }), exact, prefix, suffix);
+    const before = sameWordEdges(
+      this.from.text,
+      occurrencesIn(this.from.text, exact, { start: 0, end: this.from.text.length }),
+      exact,
+      prefix,
+      suffix,
+    );
     let baseline = -1;
-    for (const start of before) if (start !== oldStart) baseline = Math.max(baseline, contextScore(this.from.text, start, exact.length, prefix, suffix));
+    for (const start of before)
+      if (start !== oldStart)
+        baseline = Math.max(baseline, contextScore(this.from.text, start, exact.length, prefix, suffix));
     const choice = this.choose(candidates, exact, prefix, suffix, CONTEXT_ELSEWHERE, near);
     if (choice.score > baseline) {
       if (choice.decided) return { range: rangeAt(choice.start, exact), state: 'moved' };
       if (choice.strong) return { range: rangeAt(choice.start, exact), state: 'fuzzy' };
     }
-    if (all.length === 1 && before.length === 1 && countWords(exact) >= DISTINCT_WORDS) return { range: rangeAt(all[0]!, exact), state: 'moved' };
+    if (all.length === 1 && before.length === 1 && countWords(exact) >= DISTINCT_WORDS)
+      return { range: rangeAt(all[0]!, exact), state: 'moved' };
     return undefined;
   }
 
@@ -188,7 +257,14 @@ class TargetCarrier {
    * only best and its context agrees enough; `strong` when the best agree enough but several tie (then the one
    * nearest `near` is given, to be confirmed).
    */
-  private choose(candidates: readonly number[], exact: string, prefix: string, suffix: string, enough: number, near = 0): { start: number; score: number; decided: boolean; strong: boolean } {
+  private choose(
+    candidates: readonly number[],
+    exact: string,
+    prefix: string,
+    suffix: string,
+    enough: number,
+    near = 0,
+  ): { start: number; score: number; decided: boolean; strong: boolean } {
     const needed = Math.min(enough, prefix.length + suffix.length);
     let best = -1;
     let bestStart = candidates[0]!;
@@ -235,7 +311,10 @@ class TargetCarrier {
     const index = blockAt(this.oldRanges, old.start);
     const change = index === -1 ? undefined : this.changeOf[index];
     let place: number;
-    if (change?.from && change.to) place = change.to.start + Math.min(this.mapOf(index)!.start(old.start - change.from.start), change.to.end - change.to.start);
+    if (change?.from && change.to)
+      place =
+        change.to.start +
+        Math.min(this.mapOf(index)!.start(old.start - change.from.start), change.to.end - change.to.start);
     else place = index === -1 ? this.to.text.length : this.placeAfter[index]!;
     const start = Math.max(0, Math.min(place, this.to.text.length - 1));
     return {
@@ -248,7 +327,11 @@ class TargetCarrier {
   }
 
   private sameBlockText(change: BlockChange): boolean {
-    return change.from !== undefined && change.to !== undefined && this.from.blocks[change.from.index]!.text === this.to.blocks[change.to.index]!.text;
+    return (
+      change.from !== undefined &&
+      change.to !== undefined &&
+      this.from.blocks[change.from.index]!.text === this.to.blocks[change.to.index]!.text
+    );
   }
 
   /** How offsets of an older block map into the block it became (`null` for a removed block). */
@@ -256,7 +339,15 @@ class TargetCarrier {
     let map = this.maps.get(oldIndex);
     if (map === undefined) {
       const change = this.changeOf[oldIndex];
-      map = change?.from && change.to ? new BlockPairMap(this.from.blocks[change.from.index]!, this.to.blocks[change.to.index]!, change.parts, wordParts) : null;
+      map =
+        change?.from && change.to
+          ? new BlockPairMap(
+              this.from.blocks[change.from.index]!,
+              this.to.blocks[change.to.index]!,
+              change.parts,
+              wordParts,
+            )
+          : null;
       this.maps.set(oldIndex, map);
     }
     return map;
@@ -266,7 +357,10 @@ class TargetCarrier {
 /** Characters of the recorded prefix and suffix that the text around an occurrence agrees with, read outward. */
 function contextScore(text: string, start: number, length: number, prefix: string, suffix: string): number {
   const end = start + length;
-  return commonSuffixLength(text.slice(Math.max(0, start - prefix.length), start), prefix) + commonPrefixLength(text.slice(end, end + suffix.length), suffix);
+  return (
+    commonSuffixLength(text.slice(Math.max(0, start - prefix.length), start), prefix) +
+    commonPrefixLength(text.slice(end, end + suffix.length), suffix)
+  );
 }
 
 function isInPlace(change: BlockChange): boolean {
@@ -293,7 +387,12 @@ function trimmed(text: string, range: TextRange): TextRange {
 function occurrencesIn(text: string, exact: string, within: TextRange): number[] {
   const found: number[] = [];
   if (exact === '') return found;
-  for (let at = text.indexOf(exact, within.start); at !== -1 && at + exact.length <= within.end; at = text.indexOf(exact, at + 1)) found.push(at);
+  for (
+    let at = text.indexOf(exact, within.start);
+    at !== -1 && at + exact.length <= within.end;
+    at = text.indexOf(exact, at + 1)
+  )
+    found.push(at);
   return found;
 }
 
@@ -307,13 +406,22 @@ function isWordCharacter(ch: string | undefined): boolean {
  * The occurrences that begin and end the way the quote did: a quote of whole words is not found inside longer
  * words (“to a” in “to amended”), and one that began or ended inside a word is found only inside a word.
  */
-function sameWordEdges(text: string, starts: readonly number[], exact: string, prefix: string, suffix: string): number[] {
+function sameWordEdges(
+  text: string,
+  starts: readonly number[],
+  exact: string,
+  prefix: string,
+  suffix: string,
+): number[] {
   const first = isWordCharacter(exact[0]);
   const last = isWordCharacter(exact[exact.length - 1]);
   const insideAtStart = first && isWordCharacter(prefix[prefix.length - 1]);
   const insideAtEnd = last && isWordCharacter(suffix[0]);
   return starts.filter((start) => {
     const end = start + exact.length;
-    return (first && isWordCharacter(text[start - 1])) === insideAtStart && (last && isWordCharacter(text[end])) === insideAtEnd;
+    return (
+      (first && isWordCharacter(text[start - 1])) === insideAtStart &&
+      (last && isWordCharacter(text[end])) === insideAtEnd
+    );
   });
 }

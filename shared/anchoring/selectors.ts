@@ -12,7 +12,12 @@ export interface TextRange {
  * The W3C selectors for `[start, end)` of a version's canonical text: the exact quote with the text around it
  * (TextQuoteSelector) and the offsets (TextPositionSelector), both as the Web Annotation model defines them.
  */
-export function targetForRange(text: string, sourceId: string, range: TextRange, contextLength = CONTEXT_LENGTH): AnnotationTarget {
+export function targetForRange(
+  text: string,
+  sourceId: string,
+  range: TextRange,
+  contextLength = CONTEXT_LENGTH,
+): AnnotationTarget {
   const { start, end } = range;
   if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end > text.length || end <= start) {
     throw new RangeError(`range [${start}, ${end}) is not inside the text (length ${text.length})`);
@@ -20,7 +25,12 @@ export function targetForRange(text: string, sourceId: string, range: TextRange,
   return {
     source: sourceId,
     selector: [
-      { type: 'TextQuoteSelector', exact: text.slice(start, end), prefix: text.slice(Math.max(0, start - contextLength), start), suffix: text.slice(end, end + contextLength) },
+      {
+        type: 'TextQuoteSelector',
+        exact: text.slice(start, end),
+        prefix: text.slice(Math.max(0, start - contextLength), start),
+        suffix: text.slice(end, end + contextLength),
+      },
       { type: 'TextPositionSelector', start, end },
     ],
   };
@@ -69,9 +79,12 @@ export function locateTarget(text: string, target: AnnotationTarget): TextRange 
   let best: { start: number; score: number; distance: number } | undefined;
   for (const start of occurrences(text, quote.exact)) {
     const end = start + quote.exact.length;
-    const score = commonSuffixLength(text.slice(Math.max(0, start - quote.prefix.length), start), quote.prefix) + commonPrefixLength(text.slice(end, end + quote.suffix.length), quote.suffix);
+    const score =
+      commonSuffixLength(text.slice(Math.max(0, start - quote.prefix.length), start), quote.prefix) +
+      commonPrefixLength(text.slice(end, end + quote.suffix.length), quote.suffix);
     const distance = Math.abs(start - position.start);
-    if (!best || score > best.score || (score === best.score && distance < best.distance)) best = { start, score, distance };
+    if (!best || score > best.score || (score === best.score && distance < best.distance))
+      best = { start, score, distance };
   }
   return best ? { start: best.start, end: best.start + quote.exact.length } : undefined;
 }

@@ -81,8 +81,7 @@ export const BUILTIN_CRITERIA: readonly BuiltinCriterion[] = [
     id: 'stakeholder.consultation',
     category: 'stakeholder',
     title: 'Stakeholder and expert consultation',
-    question:
-      'Was the policy drafted or revised in consultation with staff, legal experts and public-interest groups?',
+    question: 'Was the policy drafted or revised in consultation with staff, legal experts and public-interest groups?',
     guidance:
       'Look for a note of who was consulted and when, e.g. staff representatives or unions, legal counsel, the data-protection officer and civil-society or accessibility groups. A good policy records the consultation and how the input changed the text.',
   },
@@ -175,7 +174,8 @@ export const BUILTIN_CRITERIA: readonly BuiltinCriterion[] = [
     id: 'privacy.data-protection-law',
     category: 'privacy',
     title: 'Compliance with data-protection law',
-    question: 'Does the policy identify the data-protection law that applies and how social-media use complies with it?',
+    question:
+      'Does the policy identify the data-protection law that applies and how social-media use complies with it?',
     guidance:
       'Look for the lawful basis for processing personal data on platforms, the controller role, handling of data-subject requests, international transfers and a contact for the data-protection officer.',
     reference: 'GDPR / UK GDPR or applicable national data-protection law',
@@ -479,7 +479,8 @@ export const BUILTIN_CRITERIA: readonly BuiltinCriterion[] = [
     id: 'governance.management-leadership',
     category: 'governance',
     title: 'Management support and accountability',
-    question: 'Does the policy require managers to promote the rules, set expectations and handle concerns raised by staff?',
+    question:
+      'Does the policy require managers to promote the rules, set expectations and handle concerns raised by staff?',
     guidance:
       'A good policy makes managers responsible for explaining the rules to their teams, discussing problems regularly and setting an example in their own online behaviour.',
   },

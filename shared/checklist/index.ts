@@ -1,12 +1,7 @@
 import type { Criterion } from '../model';
 import { BUILTIN_CRITERIA } from './builtin';
 
-export {
-  BUILTIN_CHECKLIST_ID,
-  BUILTIN_CRITERIA,
-  BUILTIN_TOPIC_COVERAGE,
-  CATEGORY_INFO,
-} from './builtin';
+export { BUILTIN_CHECKLIST_ID, BUILTIN_CRITERIA, BUILTIN_TOPIC_COVERAGE, CATEGORY_INFO } from './builtin';
 export type { BuiltinCriterion, CategoryInfo } from './builtin';
 
 /** Fresh criterion records for a new review, copied from the built-in checklist. */

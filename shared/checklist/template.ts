@@ -22,7 +22,9 @@ export const TemplateCriterion = z
 export type TemplateCriterion = z.infer<typeof TemplateCriterion>;
 
 /** A category's name and description as the exporting app showed them; informative only. */
-export const TemplateCategory = z.object({ id: Category, label: z.string().max(200), description: z.string().max(2000) }).strict();
+export const TemplateCategory = z
+  .object({ id: Category, label: z.string().max(200), description: z.string().max(2000) })
+  .strict();
 
 /**
  * A checklist template file: a review's checklist saved so that a new review can start from it, on this
@@ -41,7 +43,12 @@ export const ChecklistTemplate = z
   .superRefine((template, context) => {
     const seen = new Set<string>();
     for (const [index, criterion] of template.criteria.entries()) {
-      if (seen.has(criterion.id)) context.addIssue({ code: 'custom', path: ['criteria', index, 'id'], message: `the id “${criterion.id}” is used twice` });
+      if (seen.has(criterion.id))
+        context.addIssue({
+          code: 'custom',
+          path: ['criteria', index, 'id'],
+          message: `the id “${criterion.id}” is used twice`,
+        });
       seen.add(criterion.id);
     }
   });

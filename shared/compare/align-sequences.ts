@@ -16,7 +16,15 @@ export function alignSequences(older: readonly number[], newer: readonly number[
   return pairs;
 }
 
-function alignRange(a: readonly number[], b: readonly number[], aLo: number, aHi: number, bLo: number, bHi: number, out: AlignedPair[]): void {
+function alignRange(
+  a: readonly number[],
+  b: readonly number[],
+  aLo: number,
+  aHi: number,
+  bLo: number,
+  bHi: number,
+  out: AlignedPair[],
+): void {
   while (aLo < aHi && bLo < bHi && a[aLo] === b[bLo]) out.push([aLo++, bLo++]);
   const tail: AlignedPair[] = [];
   while (aLo < aHi && bLo < bHi && a[aHi - 1] === b[bHi - 1]) tail.push([--aHi, --bHi]);
@@ -45,7 +53,14 @@ function alignRange(a: readonly number[], b: readonly number[], aLo: number, aHi
  * The items that occur once on each side of the stretch, as the longest chain increasing on both sides;
  * `[]` when items are shared but none uniquely, `undefined` when the two sides share nothing.
  */
-function uniqueAnchors(a: readonly number[], b: readonly number[], aLo: number, aHi: number, bLo: number, bHi: number): AlignedPair[] | undefined {
+function uniqueAnchors(
+  a: readonly number[],
+  b: readonly number[],
+  aLo: number,
+  aHi: number,
+  bLo: number,
+  bHi: number,
+): AlignedPair[] | undefined {
   // For each item: how often in the old stretch (capped at 2) and where; then the same for the new stretch.
   const seen = new Map<number, { inOld: number; oldAt: number; inNew: number; newAt: number }>();
   for (let i = aLo; i < aHi; i++) {
@@ -63,7 +78,8 @@ function uniqueAnchors(a: readonly number[], b: readonly number[], aLo: number, 
   }
   if (!shared) return undefined;
   const candidates: AlignedPair[] = [];
-  for (const entry of seen.values()) if (entry.inOld === 1 && entry.inNew === 1) candidates.push([entry.oldAt, entry.newAt]);
+  for (const entry of seen.values())
+    if (entry.inOld === 1 && entry.inNew === 1) candidates.push([entry.oldAt, entry.newAt]);
   candidates.sort((x, y) => x[0] - y[0]);
   return longestIncreasing(candidates);
 }
@@ -90,7 +106,15 @@ function longestIncreasing(pairs: readonly AlignedPair[]): AlignedPair[] {
 }
 
 /** A stretch whose shared items all repeat: a plain shortest-edit alignment (jsdiff's Myers diff). */
-function myersRange(a: readonly number[], b: readonly number[], aLo: number, aHi: number, bLo: number, bHi: number, out: AlignedPair[]): void {
+function myersRange(
+  a: readonly number[],
+  b: readonly number[],
+  aLo: number,
+  aHi: number,
+  bLo: number,
+  bHi: number,
+  out: AlignedPair[],
+): void {
   let i = aLo;
   let j = bLo;
   for (const change of diffArrays(a.slice(aLo, aHi), b.slice(bLo, bHi))) {

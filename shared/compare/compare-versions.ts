@@ -2,7 +2,12 @@ import { normalizeBlockText } from '../document';
 import { alignSequences } from './align-sequences';
 import { blockRanges } from './block-ranges';
 import { WordNumbers, wordSimilarity } from './block-words';
-import { DEFAULT_THRESHOLDS, pairSimilarBlocks, type LeftoverBlock, type PairingThresholds } from './pair-similar-blocks';
+import {
+  DEFAULT_THRESHOLDS,
+  pairSimilarBlocks,
+  type LeftoverBlock,
+  type PairingThresholds,
+} from './pair-similar-blocks';
 import type { BlockChange, BlockComparison, BlockPlace, ChangeCounts, VersionText } from './types';
 import { wordParts } from './word-diff';
 
@@ -16,7 +21,11 @@ import { wordParts } from './word-diff';
  * 5. what is left is `removed` or `added`.
  * Words are diffed (jsdiff) only inside the changed and edited moved pairs.
  */
-export function compareVersions(from: VersionText, to: VersionText, thresholds: PairingThresholds = DEFAULT_THRESHOLDS): BlockComparison {
+export function compareVersions(
+  from: VersionText,
+  to: VersionText,
+  thresholds: PairingThresholds = DEFAULT_THRESHOLDS,
+): BlockComparison {
   const oldText = from.blocks.map(collapsedText);
   const newText = to.blocks.map(collapsedText);
   const keys = new Map<string, number>();
@@ -61,7 +70,12 @@ export function compareVersions(from: VersionText, to: VersionText, thresholds: 
 
   // Alike words: changed in place, or moved and edited.
   const words = new WordNumbers();
-  const leftovers = (texts: string[], blocks: VersionText['blocks'], partner: Int32Array, kindOf: (i: number) => string | undefined) => {
+  const leftovers = (
+    texts: string[],
+    blocks: VersionText['blocks'],
+    partner: Int32Array,
+    kindOf: (i: number) => string | undefined,
+  ) => {
     const list: LeftoverBlock[] = [];
     let gap = 0;
     for (let i = 0; i < texts.length; i++) {
@@ -77,13 +91,25 @@ export function compareVersions(from: VersionText, to: VersionText, thresholds: 
   const removed = leftovers(oldText, from.blocks, oldPartner, (i) => pairKind.get(i)?.kind);
   const added = leftovers(newText, to.blocks, newPartner, (j) => pairKind.get(newPartner[j]!)?.kind);
   const similar = pairSimilarBlocks(removed, added, thresholds);
-  for (const pair of similar.changed) link(removed[pair.removed]!.index, added[pair.added]!.index, 'changed', pair.similarity);
-  for (const pair of similar.moved) link(removed[pair.removed]!.index, added[pair.added]!.index, 'moved', pair.similarity);
+  for (const pair of similar.changed)
+    link(removed[pair.removed]!.index, added[pair.added]!.index, 'changed', pair.similarity);
+  for (const pair of similar.moved)
+    link(removed[pair.removed]!.index, added[pair.added]!.index, 'moved', pair.similarity);
 
   const oldRanges = blockRanges(from.blocks);
   const newRanges = blockRanges(to.blocks);
-  const oldPlace = (i: number): BlockPlace => ({ blockId: from.blocks[i]!.id, index: i, start: oldRanges[i]!.start, end: oldRanges[i]!.end });
-  const newPlace = (j: number): BlockPlace => ({ blockId: to.blocks[j]!.id, index: j, start: newRanges[j]!.start, end: newRanges[j]!.end });
+  const oldPlace = (i: number): BlockPlace => ({
+    blockId: from.blocks[i]!.id,
+    index: i,
+    start: oldRanges[i]!.start,
+    end: oldRanges[i]!.end,
+  });
+  const newPlace = (j: number): BlockPlace => ({
+    blockId: to.blocks[j]!.id,
+    index: j,
+    start: newRanges[j]!.start,
+    end: newRanges[j]!.end,
+  });
 
   const counts: ChangeCounts = { unchanged: 0, changed: 0, added: 0, removed: 0, moved: 0 };
   const blocks: BlockChange[] = [];
@@ -110,7 +136,9 @@ export function compareVersions(from: VersionText, to: VersionText, thresholds: 
     const edited = oldKeys[i] !== newKeys[j];
     const change: BlockChange = { kind: pair.kind, from: oldPlace(i), to: newPlace(j), edited };
     if (edited) {
-      change.similarity = round(pair.similarity ?? wordSimilarity(words.of(oldText[i]!).sort(), words.of(newText[j]!).sort()));
+      change.similarity = round(
+        pair.similarity ?? wordSimilarity(words.of(oldText[i]!).sort(), words.of(newText[j]!).sort()),
+      );
       change.parts = wordParts(oldText[i]!, newText[j]!);
     }
     push(change);
@@ -124,7 +152,9 @@ const LOOSE_WHITESPACE = /[^\S ]|\u200b| {2}|^ | $/;
 
 /** A block's text with whitespace collapsed; most blocks (every imported one) are stored that way already. */
 function collapsedText(block: VersionText['blocks'][number]): string {
-  return block.type !== 'code' && !LOOSE_WHITESPACE.test(block.text) ? block.text : normalizeBlockText(block.text, block.type);
+  return block.type !== 'code' && !LOOSE_WHITESPACE.test(block.text)
+    ? block.text
+    : normalizeBlockText(block.text, block.type);
 }
 
 function round(value: number): number {

@@ -42,7 +42,11 @@ const CANDIDATES = 16;
  * blocks, in order, are edits in place (`changed`); a pair out of order or in another gap is a block that moved,
  * perhaps edited on the way. Each block is in at most one pair. `removed` and `added` index the given arrays.
  */
-export function pairSimilarBlocks(removed: readonly LeftoverBlock[], added: readonly LeftoverBlock[], thresholds: PairingThresholds = DEFAULT_THRESHOLDS): { changed: SimilarPair[]; moved: SimilarPair[] } {
+export function pairSimilarBlocks(
+  removed: readonly LeftoverBlock[],
+  added: readonly LeftoverBlock[],
+  thresholds: PairingThresholds = DEFAULT_THRESHOLDS,
+): { changed: SimilarPair[]; moved: SimilarPair[] } {
   if (removed.length === 0 || added.length === 0) return { changed: [], moved: [] };
   const candidates = new Map<number, SimilarPair>();
   const consider = (r: number, a: number) => {
@@ -53,7 +57,8 @@ export function pairSimilarBlocks(removed: readonly LeftoverBlock[], added: read
     if (x.type !== y.type) return;
     if (x.gap === y.gap) {
       const similarity = inPlaceSimilarity(x.sortedWords, y.sortedWords);
-      if (similarity >= Math.min(thresholds.changed, thresholds.moved)) candidates.set(key, { removed: r, added: a, similarity });
+      if (similarity >= Math.min(thresholds.changed, thresholds.moved))
+        candidates.set(key, { removed: r, added: a, similarity });
     } else if (similarityBound(x.words.length, y.words.length) >= thresholds.moved) {
       const similarity = wordSimilarity(x.sortedWords, y.sortedWords);
       if (similarity >= thresholds.moved) candidates.set(key, { removed: r, added: a, similarity });
@@ -77,7 +82,8 @@ export function pairSimilarBlocks(removed: readonly LeftoverBlock[], added: read
   for (const pair of candidates.values()) {
     const gap = removed[pair.removed]!.gap;
     if (gap !== added[pair.added]!.gap || pair.similarity < thresholds.changed) continue;
-    if (pair.similarity + MOVE_MARGIN < Math.max(bestMoveOfRemoved[pair.removed]!, bestMoveOfAdded[pair.added]!)) continue;
+    if (pair.similarity + MOVE_MARGIN < Math.max(bestMoveOfRemoved[pair.removed]!, bestMoveOfAdded[pair.added]!))
+      continue;
     const list = byGap.get(gap);
     if (list) list.push(pair);
     else byGap.set(gap, [pair]);
@@ -98,7 +104,11 @@ export function pairSimilarBlocks(removed: readonly LeftoverBlock[], added: read
   const moved: SimilarPair[] = [];
   const rest = [...candidates.values()]
     .filter((p) => !usedRemoved.has(p.removed) && !usedAdded.has(p.added))
-    .map((p) => (removed[p.removed]!.gap === added[p.added]!.gap ? { ...p, similarity: wordSimilarity(removed[p.removed]!.sortedWords, added[p.added]!.sortedWords) } : p))
+    .map((p) =>
+      removed[p.removed]!.gap === added[p.added]!.gap
+        ? { ...p, similarity: wordSimilarity(removed[p.removed]!.sortedWords, added[p.added]!.sortedWords) }
+        : p,
+    )
     .filter((p) => p.similarity >= thresholds.moved);
   rest.sort((p, q) => q.similarity - p.similarity || p.removed - q.removed || p.added - q.added);
   for (const pair of rest) {
@@ -128,7 +138,10 @@ function inPlaceSimilarity(a: Int32Array, b: Int32Array): number {
 }
 
 /** Every removed/added pair inside each small gap. */
-function* sameGapPairs(removed: readonly LeftoverBlock[], added: readonly LeftoverBlock[]): Generator<[number, number]> {
+function* sameGapPairs(
+  removed: readonly LeftoverBlock[],
+  added: readonly LeftoverBlock[],
+): Generator<[number, number]> {
   const addedByGap = new Map<number, number[]>();
   for (let a = 0; a < added.length; a++) {
     const list = addedByGap.get(added[a]!.gap);
@@ -152,7 +165,10 @@ function* sameGapPairs(removed: readonly LeftoverBlock[], added: readonly Leftov
  * Removed/added pairs that share distinctive words or word pairs, anywhere in the two versions: the few
  * candidates per removed block that share the most, found through an index of the added blocks.
  */
-function* sharedFeaturePairs(removed: readonly LeftoverBlock[], added: readonly LeftoverBlock[]): Generator<[number, number]> {
+function* sharedFeaturePairs(
+  removed: readonly LeftoverBlock[],
+  added: readonly LeftoverBlock[],
+): Generator<[number, number]> {
   const postings = new Map<number, number[]>();
   for (let a = 0; a < added.length; a++) {
     for (const feature of features(added[a]!.words)) {

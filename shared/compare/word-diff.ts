@@ -18,7 +18,12 @@ export function wordParts(older: string, newer: string): WordPart[] {
   changes.forEach((change, i) => {
     const kind = change.added ? 'added' : change.removed ? 'removed' : 'equal';
     const next = changes[i + 1];
-    const glue = kind === 'equal' && run.length > 0 && /^\s+$/.test(change.value) && next !== undefined && (next.added || next.removed);
+    const glue =
+      kind === 'equal' &&
+      run.length > 0 &&
+      /^\s+$/.test(change.value) &&
+      next !== undefined &&
+      (next.added || next.removed);
     if (kind === 'equal' && !glue) {
       flush();
       push(parts, { kind, text: change.value });
@@ -37,8 +42,20 @@ function joinedRun(run: readonly WordPart[]): WordPart[] {
   const added = run.filter((p) => p.kind === 'added');
   if (spaces.length === 0 || removed.length === 0 || added.length === 0) return [...run];
   return [
-    { kind: 'removed', text: run.filter((p) => p.kind !== 'added').map((p) => p.text).join('') },
-    { kind: 'added', text: run.filter((p) => p.kind !== 'removed').map((p) => p.text).join('') },
+    {
+      kind: 'removed',
+      text: run
+        .filter((p) => p.kind !== 'added')
+        .map((p) => p.text)
+        .join(''),
+    },
+    {
+      kind: 'added',
+      text: run
+        .filter((p) => p.kind !== 'removed')
+        .map((p) => p.text)
+        .join(''),
+    },
   ];
 }
 

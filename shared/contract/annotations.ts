@@ -23,14 +23,30 @@ export const SelectedRange = z
   .refine((range) => range.end > range.start, 'The selection is empty.');
 export type SelectedRange = z.infer<typeof SelectedRange>;
 
-const CriterionIds = z.array(CriterionId).min(1, 'Choose at least one criterion.').max(20, 'Choose at most 20 criteria.');
+const CriterionIds = z
+  .array(CriterionId)
+  .min(1, 'Choose at least one criterion.')
+  .max(20, 'Choose at most 20 criteria.');
 const AnnotationRef = { reviewId: RecordId, annotationId: RecordId };
 
 /** A new annotation of a review: where it points, against which criteria, how severe, and its comment. */
-export const NewAnnotation = z.object({ versionId: RecordId, range: SelectedRange, criterionIds: CriterionIds, severity: Severity, body: RichTextInput }).strict();
+export const NewAnnotation = z
+  .object({
+    versionId: RecordId,
+    range: SelectedRange,
+    criterionIds: CriterionIds,
+    severity: Severity,
+    body: RichTextInput,
+  })
+  .strict();
 export type NewAnnotation = z.infer<typeof NewAnnotation>;
 
-export const AnchorCounts = z.object({ anchored: z.int().min(0), moved: z.int().min(0), fuzzy: z.int().min(0), orphaned: z.int().min(0) });
+export const AnchorCounts = z.object({
+  anchored: z.int().min(0),
+  moved: z.int().min(0),
+  fuzzy: z.int().min(0),
+  orphaned: z.int().min(0),
+});
 export type AnchorCounts = z.infer<typeof AnchorCounts>;
 
 /** One annotation made on the newer version by carrying one from the older. */
@@ -47,13 +63,20 @@ export type CarryOutcome = z.infer<typeof CarryOutcome>;
 
 export const ANNOTATION_METHODS = {
   /** The live annotations of a review, or of one version. */
-  'annotations.list': method(z.object({ reviewId: RecordId, versionId: RecordId.optional() }).strict(), z.array(Annotation)),
-  'annotations.add': method(
-    NewAnnotation.extend({ reviewId: RecordId }),
-    Annotation,
+  'annotations.list': method(
+    z.object({ reviewId: RecordId, versionId: RecordId.optional() }).strict(),
+    z.array(Annotation),
   ),
+  'annotations.add': method(NewAnnotation.extend({ reviewId: RecordId }), Annotation),
   'annotations.update': method(
-    z.object({ ...AnnotationRef, criterionIds: CriterionIds.optional(), severity: Severity.optional(), body: RichTextInput.optional() }).strict(),
+    z
+      .object({
+        ...AnnotationRef,
+        criterionIds: CriterionIds.optional(),
+        severity: Severity.optional(),
+        body: RichTextInput.optional(),
+      })
+      .strict(),
     Annotation,
   ),
   'annotations.setStatus': method(z.object({ ...AnnotationRef, status: AnnotationStatus }).strict(), Annotation),
@@ -61,8 +84,14 @@ export const ANNOTATION_METHODS = {
   'annotations.delete': method(z.object(AnnotationRef).strict(), z.object({ deleted: z.literal(true) })),
   'annotations.restore': method(z.object(AnnotationRef).strict(), Annotation),
   'annotations.reply': method(z.object({ ...AnnotationRef, body: RichTextInput }).strict(), Reply),
-  'annotations.editReply': method(z.object({ ...AnnotationRef, replyId: RecordId, body: RichTextInput }).strict(), Reply),
-  'annotations.deleteReply': method(z.object({ ...AnnotationRef, replyId: RecordId }).strict(), z.object({ deleted: z.literal(true) })),
+  'annotations.editReply': method(
+    z.object({ ...AnnotationRef, replyId: RecordId, body: RichTextInput }).strict(),
+    Reply,
+  ),
+  'annotations.deleteReply': method(
+    z.object({ ...AnnotationRef, replyId: RecordId }).strict(),
+    z.object({ deleted: z.literal(true) }),
+  ),
   /**
    * Carries the older version's annotations to the newer one: each becomes a new annotation there with
    * `carriedFrom` and an `anchorState`. Orphaned ones are kept too (their quote as it was, a one-character
@@ -72,7 +101,10 @@ export const ANNOTATION_METHODS = {
   /** A person checked a `moved` or `fuzzy` anchor: it becomes `anchored`. */
   'annotations.confirmAnchor': method(z.object(AnnotationRef).strict(), Annotation),
   /** Points an annotation at other text of its version (the person's selection); it becomes `anchored`. */
-  'annotations.reattach': method(z.object({ reviewId: RecordId, annotationId: RecordId, range: SelectedRange }).strict(), Annotation),
+  'annotations.reattach': method(
+    z.object({ reviewId: RecordId, annotationId: RecordId, range: SelectedRange }).strict(),
+    Annotation,
+  ),
   /** A person judged that an annotation's text is gone: it becomes `orphaned` and is no longer highlighted. */
   'annotations.markOrphaned': method(z.object(AnnotationRef).strict(), Annotation),
 } as const;

@@ -2,7 +2,11 @@ import { z } from 'zod';
 import { Action, ActionStatus, Assessment, CalendarDate, Category, CriterionId, RecordId, Verdict } from '../model';
 import { method } from './common';
 
-const ActionDescription = z.string().trim().min(1, 'Describe the action needed.').max(2000, 'An action has at most 2,000 characters.');
+const ActionDescription = z
+  .string()
+  .trim()
+  .min(1, 'Describe the action needed.')
+  .max(2000, 'An action has at most 2,000 characters.');
 
 /** One line of the action plan: an open or done action with what it is about and who owns it. */
 export const ActionPlanEntry = z.object({
@@ -34,16 +38,35 @@ export const ASSESSMENT_METHODS = {
     Assessment,
   ),
   'actions.add': method(
-    z.object({ reviewId: RecordId, versionId: RecordId, criterionId: CriterionId, description: ActionDescription, ownerId: RecordId, dueDate: CalendarDate }).strict(),
+    z
+      .object({
+        reviewId: RecordId,
+        versionId: RecordId,
+        criterionId: CriterionId,
+        description: ActionDescription,
+        ownerId: RecordId,
+        dueDate: CalendarDate,
+      })
+      .strict(),
     Action,
   ),
   'actions.update': method(
     z
-      .object({ reviewId: RecordId, actionId: RecordId, description: ActionDescription.optional(), ownerId: RecordId.optional(), dueDate: CalendarDate.optional(), status: ActionStatus.optional() })
+      .object({
+        reviewId: RecordId,
+        actionId: RecordId,
+        description: ActionDescription.optional(),
+        ownerId: RecordId.optional(),
+        dueDate: CalendarDate.optional(),
+        status: ActionStatus.optional(),
+      })
       .strict(),
     Action,
   ),
-  'actions.delete': method(z.object({ reviewId: RecordId, actionId: RecordId }).strict(), z.object({ deleted: z.literal(true) })),
+  'actions.delete': method(
+    z.object({ reviewId: RecordId, actionId: RecordId }).strict(),
+    z.object({ deleted: z.literal(true) }),
+  ),
   /** Every live action of the review, by criterion, owner and due date. */
   'actions.plan': method(z.object({ reviewId: RecordId }).strict(), z.array(ActionPlanEntry)),
 } as const;

@@ -33,7 +33,13 @@ export const CHECKLIST_METHODS = {
     z.object({ reviewId: RecordId, criterionId: CriterionId }).strict(),
     z.object({ removed: z.literal(true) }),
   ),
-  'checklist.reorder': method(z.object({ reviewId: RecordId, criterionIds: z.array(CriterionId).max(2000) }).strict(), z.array(Criterion)),
+  'checklist.reorder': method(
+    z.object({ reviewId: RecordId, criterionIds: z.array(CriterionId).max(2000) }).strict(),
+    z.array(Criterion),
+  ),
   /** The review's checklist as a template file, written where main's save dialog chose or returned as text. */
-  'checklist.exportTemplate': method(z.object({ reviewId: RecordId, destination: SaveDestination }).strict(), SavedFile),
+  'checklist.exportTemplate': method(
+    z.object({ reviewId: RecordId, destination: SaveDestination }).strict(),
+    SavedFile,
+  ),
 } as const;

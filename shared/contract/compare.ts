@@ -5,7 +5,12 @@ import { Category, CriterionId, RecordId, Verdict } from '../model';
 import { method, VersionPair } from './common';
 
 /** Where a block sits in one version: its id, its index in the version's blocks, `[start, end)` in its text. */
-export const BlockPlace = z.object({ blockId: z.string(), index: z.int().min(0), start: z.int().min(0), end: z.int().min(0) });
+export const BlockPlace = z.object({
+  blockId: z.string(),
+  index: z.int().min(0),
+  start: z.int().min(0),
+  end: z.int().min(0),
+});
 
 /**
  * A run of the word diff inside a changed block. `equal` + `removed` parts spell the older block's text,
@@ -50,8 +55,10 @@ export type VersionComparison = z.infer<typeof VersionComparison>;
 // The contract describes what shared/compare computes: a field added, dropped or retyped on one side only (optional
 // fields aside) fails to compile here.
 type SameShape<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-const _comparisonMatchesContract: SameShape<Omit<VersionComparison, 'fromVersionId' | 'toVersionId'>, BlockComparison> = true;
-
+const _comparisonMatchesContract: SameShape<
+  Omit<VersionComparison, 'fromVersionId' | 'toVersionId'>,
+  BlockComparison
+> = true;
 
 export const IMPACT_KINDS = ['changed', 'moved', 'removed'] as const;
 
@@ -70,9 +77,12 @@ export const ImpactedCriterion = z.object({
 });
 export type ImpactedCriterion = z.infer<typeof ImpactedCriterion>;
 
-export const ChangeImpact = z.object({ fromVersionId: RecordId, toVersionId: RecordId, criteria: z.array(ImpactedCriterion) });
+export const ChangeImpact = z.object({
+  fromVersionId: RecordId,
+  toVersionId: RecordId,
+  criteria: z.array(ImpactedCriterion),
+});
 export type ChangeImpact = z.infer<typeof ChangeImpact>;
-
 
 export const COMPARE_METHODS = {
   /** Two versions compared block by block, with word diffs inside changed blocks and counts per kind. */

@@ -12,4 +12,3 @@ export const AppEvent = z.discriminatedUnion('type', [
   }),
 ]);
 export type AppEvent = z.infer<typeof AppEvent>;
-

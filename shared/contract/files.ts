@@ -11,7 +11,13 @@ const FileName = SingleLine.trim().min(1).max(255);
  * person dropped or picked in the page, or a token for a file main's native dialog chose (`files.choose`).
  */
 export const ImportSource = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('file'), fileName: FileName, dataBase64: z.base64().max(MAX_IMPORT_BASE64, 'A file to import may have at most 50 MB.') }).strict(),
+  z
+    .object({
+      kind: z.literal('file'),
+      fileName: FileName,
+      dataBase64: z.base64().max(MAX_IMPORT_BASE64, 'A file to import may have at most 50 MB.'),
+    })
+    .strict(),
   z.object({ kind: z.literal('chosen'), token: z.uuid() }).strict(),
 ]);
 export type ImportSource = z.infer<typeof ImportSource>;
@@ -34,14 +40,33 @@ export const FILE_METHODS = {
    * spent once, by the window that asked, by the method its purpose names (`versions.import`,
    * `reviews.createFromTemplate`, `report.verify`, `report.signFile`, `identities.import`, `identities.trust`).
    */
-  'files.choose': method(z.object({ purpose: z.enum(['import-version', 'checklist-template', 'report-to-verify', 'report-to-sign', 'identity-file', 'certificate']) }).strict(), z.array(ChosenFile)),
+  'files.choose': method(
+    z
+      .object({
+        purpose: z.enum([
+          'import-version',
+          'checklist-template',
+          'report-to-verify',
+          'report-to-sign',
+          'identity-file',
+          'certificate',
+        ]),
+      })
+      .strict(),
+    z.array(ChosenFile),
+  ),
   /**
    * Main's native save dialog (Electron only): a token for the chosen path, or null when cancelled. The token is
    * spent once, by the window that asked, for its purpose only (`checklist.exportTemplate`; `report.export` and
    * `report.save`; `identities.exportCertificate`).
    */
   'files.chooseSave': method(
-    z.object({ purpose: z.enum(['checklist-template', 'report', 'certificate']), suggestedName: z.string().min(1).max(255) }).strict(),
+    z
+      .object({
+        purpose: z.enum(['checklist-template', 'report', 'certificate']),
+        suggestedName: z.string().min(1).max(255),
+      })
+      .strict(),
     z.object({ token: z.uuid() }).nullable(),
   ),
 } as const;

@@ -11,7 +11,9 @@ export type ReportFormat = z.infer<typeof ReportFormat>;
 
 /** What a signature says it means, offered as choices; a signer may also write their own words. */
 export const SIGNATURE_MEANINGS = ['Reviewed', 'Approved', 'Legal review'] as const;
-export const SignatureMeaning = SingleLine.trim().min(1, 'Say what the signature means, e.g. “Approved”.').max(200, 'A meaning has at most 200 characters.');
+export const SignatureMeaning = SingleLine.trim()
+  .min(1, 'Say what the signature means, e.g. “Approved”.')
+  .max(200, 'A meaning has at most 200 characters.');
 
 /** A report file kept with the review: a plain file name, never a path. */
 export const ReportFileName = z
@@ -21,8 +23,12 @@ export const ReportFileName = z
   .regex(/^[^/\\\p{Cc}]+$/u, 'not a report file name')
   .refine((name) => name !== '.' && name !== '..', 'not a report file name');
 
-
-export const ReportSignature = z.object({ signOffId: RecordId, signer: Author, meaning: z.string(), signedAt: Timestamp });
+export const ReportSignature = z.object({
+  signOffId: RecordId,
+  signer: Author,
+  meaning: z.string(),
+  signedAt: Timestamp,
+});
 
 /** A report exported from the review and kept with it (`<review>.reports/`), with the signatures it has. */
 export const ReportRecord = z.object({
@@ -109,8 +115,21 @@ export const REPORT_METHODS = {
    * (`content`: UTF-8 text, or base64 for a PDF).
    */
   'report.export': method(
-    z.object({ reviewId: RecordId, format: ReportFormat, destination: SaveDestination, versionId: RecordId.optional() }).strict(),
-    z.object({ fileName: z.string(), saved: z.boolean(), sha256: Sha256Hex, content: z.string().optional(), report: ReportRecord }),
+    z
+      .object({
+        reviewId: RecordId,
+        format: ReportFormat,
+        destination: SaveDestination,
+        versionId: RecordId.optional(),
+      })
+      .strict(),
+    z.object({
+      fileName: z.string(),
+      saved: z.boolean(),
+      sha256: Sha256Hex,
+      content: z.string().optional(),
+      report: ReportRecord,
+    }),
   ),
   /** The reports exported from this review, newest first, with their signatures. */
   'report.list': method(ReviewRef, z.array(ReportRecord)),
@@ -118,14 +137,25 @@ export const REPORT_METHODS = {
    * A kept report as it is now (signed or not), or a JSON report's signatures file (its `signatureFile`), written
    * where main's save dialog chose, or returned.
    */
-  'report.save': method(z.object({ reviewId: RecordId, reportFile: ReportFileName, destination: SaveDestination }).strict(), SavedFile.extend({ sha256: Sha256Hex })),
+  'report.save': method(
+    z.object({ reviewId: RecordId, reportFile: ReportFileName, destination: SaveDestination }).strict(),
+    SavedFile.extend({ sha256: Sha256Hex }),
+  ),
   /**
    * Signs a kept PDF or JSON report with one of this user's identities and records the sign-off in the review.
    * A PDF gets one more embedded signature (PAdES B-B, by incremental update); a JSON report one more detached
    * JWS in its `.jws` file. A wrong passphrase changes nothing.
    */
   'report.sign': method(
-    z.object({ reviewId: RecordId, reportFile: ReportFileName, identityId: RecordId, passphrase: Passphrase, meaning: SignatureMeaning }).strict(),
+    z
+      .object({
+        reviewId: RecordId,
+        reportFile: ReportFileName,
+        identityId: RecordId,
+        passphrase: Passphrase,
+        meaning: SignatureMeaning,
+      })
+      .strict(),
     z.object({ signOff: SignOff, report: ReportRecord }),
   ),
   /**
@@ -136,7 +166,15 @@ export const REPORT_METHODS = {
    * if that review cannot record it, nothing is signed. Any other file is signed, with `notRecorded` saying why.
    */
   'report.signFile': method(
-    z.object({ source: ImportSource, destination: SaveDestination, identityId: RecordId, passphrase: Passphrase, meaning: SignatureMeaning }).strict(),
+    z
+      .object({
+        source: ImportSource,
+        destination: SaveDestination,
+        identityId: RecordId,
+        passphrase: Passphrase,
+        meaning: SignatureMeaning,
+      })
+      .strict(),
     SavedFile.extend({
       kind: z.enum(['pdf', 'json']),
       signer: Author,

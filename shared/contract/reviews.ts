@@ -101,13 +101,23 @@ export const REVIEW_METHODS = {
    * Takes over the lock another computer holds on a review (after the person was warned), records that in the
    * audit log, and opens the review for editing in this window.
    */
-  'reviews.takeOverLock': method(z.object({ reviewId: RecordId, fingerprint: z.string().regex(/^[0-9a-f]{64}$/, 'a lock fingerprint') }).strict(), OpenedReview),
+  'reviews.takeOverLock': method(
+    z.object({ reviewId: RecordId, fingerprint: z.string().regex(/^[0-9a-f]{64}$/, 'a lock fingerprint') }).strict(),
+    OpenedReview,
+  ),
   /**
    * Removes one damaged annotation or reply from the review file, after a backup of the file as it is; recorded
    * in the audit log. Returns the review's damaged records left.
    */
   'reviews.removeDamagedRecord': method(
-    z.object({ reviewId: RecordId, where: z.string().regex(/^annotations\[\d{1,9}\](\.replies\[\d{1,9}\])?$/, 'where a damaged record is, e.g. annotations[3]') }).strict(),
+    z
+      .object({
+        reviewId: RecordId,
+        where: z
+          .string()
+          .regex(/^annotations\[\d{1,9}\](\.replies\[\d{1,9}\])?$/, 'where a damaged record is, e.g. annotations[3]'),
+      })
+      .strict(),
     z.object({ removed: z.literal(true), backupCreatedAt: z.string(), damagedRecords: z.array(DamagedRecordInfo) }),
   ),
   /** A new review whose checklist comes from a template file; a file that is not a valid template is refused. */

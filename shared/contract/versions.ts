@@ -17,7 +17,9 @@ export const VersionSummary = z.object({
 });
 export type VersionSummary = z.infer<typeof VersionSummary>;
 
-const VersionLabel = SingleLine.trim().min(1, 'A version needs a label.').max(200, 'A label has at most 200 characters.');
+const VersionLabel = SingleLine.trim()
+  .min(1, 'A version needs a label.')
+  .max(200, 'A label has at most 200 characters.');
 
 export const VERSION_METHODS = {
   /**
@@ -27,18 +29,35 @@ export const VERSION_METHODS = {
    */
   'versions.prepareImport': method(NoArgs, z.object({ preparing: z.literal(true) })),
   'versions.import': method(
-    z.object({ reviewId: RecordId, source: ImportSource, label: VersionLabel.optional(), requestId: z.uuid().optional() }).strict(),
+    z
+      .object({
+        reviewId: RecordId,
+        source: ImportSource,
+        label: VersionLabel.optional(),
+        requestId: z.uuid().optional(),
+      })
+      .strict(),
     z.object({ version: VersionSummary, warnings: z.array(z.string()) }),
   ),
   'versions.list': method(ReviewRef, z.array(VersionSummary)),
   'versions.get': method(z.object({ reviewId: RecordId, versionId: RecordId }).strict(), Version),
   'versions.update': method(
-    z.object({ reviewId: RecordId, versionId: RecordId, label: VersionLabel.optional(), effectiveDate: CalendarDate.nullable().optional() }).strict(),
+    z
+      .object({
+        reviewId: RecordId,
+        versionId: RecordId,
+        label: VersionLabel.optional(),
+        effectiveDate: CalendarDate.nullable().optional(),
+      })
+      .strict(),
     VersionSummary,
   ),
   'versions.delete': method(
     z.object({ reviewId: RecordId, versionId: RecordId }).strict(),
     z.object({ deleted: z.literal(true), annotationsRemoved: z.int().min(0) }),
   ),
-  'versions.reorder': method(z.object({ reviewId: RecordId, versionIds: z.array(RecordId).max(1000) }).strict(), z.array(VersionSummary)),
+  'versions.reorder': method(
+    z.object({ reviewId: RecordId, versionIds: z.array(RecordId).max(1000) }).strict(),
+    z.array(VersionSummary),
+  ),
 } as const;

@@ -11,5 +11,8 @@ export function validRecord<S extends z.ZodType>(schema: S, record: z.input<S>, 
   if (checked.success) return checked.data;
   const issue = checked.error.issues[0];
   const where = issue?.path.length ? ` (${issue.path.join('.')})` : '';
-  throw new AppError('E_INVALID_INPUT', `That ${what} would not be valid${where}: ${issue?.message ?? 'unknown problem'}. Nothing was saved.`);
+  throw new AppError(
+    'E_INVALID_INPUT',
+    `That ${what} would not be valid${where}: ${issue?.message ?? 'unknown problem'}. Nothing was saved.`,
+  );
 }

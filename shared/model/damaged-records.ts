@@ -27,7 +27,8 @@ export interface DamagedRecord {
   problem: string;
 }
 
-export type RecordByRecord = { kind: 'read'; review: Review; damaged: DamagedRecord[] } | { kind: 'corrupt'; error: z.ZodError };
+export type RecordByRecord =
+  { kind: 'read'; review: Review; damaged: DamagedRecord[] } | { kind: 'corrupt'; error: z.ZodError };
 
 /**
  * Checks a review document record by record: annotations and replies that are damaged are set aside (with
@@ -43,7 +44,8 @@ export function readRecordByRecord(document: Record<string, unknown>): RecordByR
         setAside(damaged, annotation, 'annotation', i, undefined, problem);
         continue;
       }
-      const replies = isRecord(annotation) && Array.isArray(annotation.replies) ? (annotation.replies as unknown[]) : [];
+      const replies =
+        isRecord(annotation) && Array.isArray(annotation.replies) ? (annotation.replies as unknown[]) : [];
       for (const [j, reply] of replies.entries()) {
         const replyProblem = ownProblem(reply);
         if (replyProblem) setAside(damaged, reply, 'reply', j, i, replyProblem);
@@ -54,7 +56,8 @@ export function readRecordByRecord(document: Record<string, unknown>): RecordByR
   for (let round = 0; ; round++) {
     const kept = withoutDamaged(document, annotations, damaged);
     const parsed = Review.safeParse(kept.document);
-    if (parsed.success) return { kind: 'read', review: parsed.data, damaged: [...damaged.values()].sort(byPlaceInFile) };
+    if (parsed.success)
+      return { kind: 'read', review: parsed.data, damaged: [...damaged.values()].sort(byPlaceInFile) };
     const blamed = annotations && round === 0 ? blameRecords(parsed.error, kept, annotations) : undefined;
     if (!blamed) return { kind: 'corrupt', error: parsed.error };
     for (const record of blamed) {
@@ -74,11 +77,22 @@ function ownProblem(record: unknown): string | undefined {
   return findRichTextProblem(body as RichText)?.message;
 }
 
-function setAside(damaged: Map<string, DamagedRecord>, value: unknown, kind: DamagedRecord['kind'], index: number, annotationIndex: number | undefined, problem: string): DamagedRecord {
-  const where = annotationIndex === undefined ? `annotations[${index}]` : `annotations[${annotationIndex}].replies[${index}]`;
+function setAside(
+  damaged: Map<string, DamagedRecord>,
+  value: unknown,
+  kind: DamagedRecord['kind'],
+  index: number,
+  annotationIndex: number | undefined,
+  problem: string,
+): DamagedRecord {
+  const where =
+    annotationIndex === undefined ? `annotations[${index}]` : `annotations[${annotationIndex}].replies[${index}]`;
   const record = isRecord(value) ? value : {};
   const author = isRecord(record.author) ? readable(record.author.name) : undefined;
-  const target = isRecord(record.target) && Array.isArray(record.target.selector) ? (record.target.selector as unknown[])[0] : undefined;
+  const target =
+    isRecord(record.target) && Array.isArray(record.target.selector)
+      ? (record.target.selector as unknown[])[0]
+      : undefined;
   const entry: DamagedRecord = {
     where,
     kind,
@@ -102,7 +116,11 @@ interface KeptRecords {
   replyIndexes: Map<number, number[]>;
 }
 
-function withoutDamaged(document: Record<string, unknown>, annotations: unknown[] | undefined, damaged: Map<string, DamagedRecord>): KeptRecords {
+function withoutDamaged(
+  document: Record<string, unknown>,
+  annotations: unknown[] | undefined,
+  damaged: Map<string, DamagedRecord>,
+): KeptRecords {
   if (!annotations || damaged.size === 0) {
     return { document, annotationIndexes: annotations?.map((_, i) => i) ?? [], replyIndexes: new Map() };
   }
@@ -112,7 +130,8 @@ function withoutDamaged(document: Record<string, unknown>, annotations: unknown[
   for (const [i, annotation] of annotations.entries()) {
     if (damaged.has(`annotations[${i}]`)) continue;
     annotationIndexes.push(i);
-    const replies = isRecord(annotation) && Array.isArray(annotation.replies) ? (annotation.replies as unknown[]) : undefined;
+    const replies =
+      isRecord(annotation) && Array.isArray(annotation.replies) ? (annotation.replies as unknown[]) : undefined;
     if (!replies || !replies.some((_, j) => damaged.has(`annotations[${i}].replies[${j}]`))) {
       kept.push(annotation);
       continue;
@@ -143,17 +162,26 @@ function blameRecords(error: z.ZodError, kept: KeptRecords, annotations: unknown
     const inside = issue.path.slice(j === undefined ? 2 : 4);
     const problem = `It does not match the review format (${inside.length ? `${issuePath(inside)}: ` : ''}${issue.message}).`;
     const annotation = annotations[i];
-    const value = j === undefined ? annotation : isRecord(annotation) && Array.isArray(annotation.replies) ? (annotation.replies as unknown[])[j] : undefined;
+    const value =
+      j === undefined
+        ? annotation
+        : isRecord(annotation) && Array.isArray(annotation.replies)
+          ? (annotation.replies as unknown[])[j]
+          : undefined;
     setAside(blamed, value, j === undefined ? 'annotation' : 'reply', j ?? i, j === undefined ? undefined : i, problem);
   }
   // A whole annotation set aside takes its replies with it.
-  for (const [where, record] of blamed) if (record.kind === 'reply' && blamed.has(`annotations[${record.annotationIndex}]`)) blamed.delete(where);
+  for (const [where, record] of blamed)
+    if (record.kind === 'reply' && blamed.has(`annotations[${record.annotationIndex}]`)) blamed.delete(where);
   return [...blamed.values()];
 }
 
 /** A schema path as a person reads it: `target.selector[0].exact`. */
 export function issuePath(path: readonly PropertyKey[]): string {
-  return path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '');
+  return path
+    .map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))
+    .join('')
+    .replace(/^\./, '');
 }
 
 function byPlaceInFile(a: DamagedRecord, b: DamagedRecord): number {

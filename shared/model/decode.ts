@@ -27,7 +27,10 @@ export function decodeReviewText(text: string, format: ReviewFormat = CURRENT_RE
     document = JSON.parse(text);
   } catch (error) {
     const detail = withoutControlCharacters(error instanceof Error ? error.message : String(error));
-    return { kind: 'corrupt', reason: `it is not valid JSON (${detail}); it may have been cut short or edited by hand` };
+    return {
+      kind: 'corrupt',
+      reason: `it is not valid JSON (${detail}); it may have been cut short or edited by hand`,
+    };
   }
   // Migrations work on a copy; parsing the text again makes one that no depth of nesting can break.
   const outcome = runMigrations(document, format.version, format.migrations, () => JSON.parse(text) as unknown);
@@ -46,7 +49,13 @@ export function decodeReviewText(text: string, format: ReviewFormat = CURRENT_RE
       if (read.kind === 'corrupt') return { kind: 'corrupt', reason: describeSchemaIssues(read.error) };
       return outcome.kind === 'current'
         ? { kind: 'current', review: read.review, damaged: read.damaged }
-        : { kind: 'migrated', review: read.review, damaged: read.damaged, fromVersion: outcome.fromVersion, applied: outcome.applied };
+        : {
+            kind: 'migrated',
+            review: read.review,
+            damaged: read.damaged,
+            fromVersion: outcome.fromVersion,
+            applied: outcome.applied,
+          };
     }
   }
 }

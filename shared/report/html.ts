@@ -1,5 +1,12 @@
 import { BLOCK_CHANGE_KINDS } from '../compare';
-import { CHANGE_KIND_LABELS, personLabel, ROLE_LABELS, SEVERITY_LABELS, VERDICT_LABELS, VERDICT_SHORT_LABELS } from '../vocabulary';
+import {
+  CHANGE_KIND_LABELS,
+  personLabel,
+  ROLE_LABELS,
+  SEVERITY_LABELS,
+  VERDICT_LABELS,
+  VERDICT_SHORT_LABELS,
+} from '../vocabulary';
 import {
   annotationStateWords,
   formatBytes,
@@ -66,7 +73,10 @@ ${body.join('\n')}
 
 /** Escapes text for HTML content and attribute values. */
 export function esc(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+  return text.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
+  );
 }
 
 function section(id: string, sections: ReturnType<typeof reportSections>, content: string): string {
@@ -79,7 +89,12 @@ function cover(model: ReportModel): string {
   const v = model.reportedVersion;
   const facts: [string, string][] = [
     ['Report date', esc(formatDateTime(model.generatedAt))],
-    ['Version reviewed', v ? `${esc(v.label)}${v.effectiveDate ? ` (effective ${esc(formatDate(v.effectiveDate))})` : ''}` : '<span class="empty">No version imported yet</span>'],
+    [
+      'Version reviewed',
+      v
+        ? `${esc(v.label)}${v.effectiveDate ? ` (effective ${esc(formatDate(v.effectiveDate))})` : ''}`
+        : '<span class="empty">No version imported yet</span>',
+    ],
     ['Progress', `${model.summary.reviewed} of ${model.summary.criteria} criteria reviewed`],
     ['Checklist', esc(model.review.checklist)],
     ['Review id', `<code>${esc(model.review.id)}</code>`],
@@ -93,7 +108,8 @@ function cover(model: ReportModel): string {
 function versionsSection(model: ReportModel): string {
   if (model.versions.length === 0) return '<p class="empty">No version of the policy has been imported.</p>';
   const rows = model.versions.map(
-    (v) => `<tr><th scope="row">${esc(v.label)}${v.reported ? ' <span class="badge verdict-met">reviewed</span>' : ''}</th><td>${v.effectiveDate ? esc(formatDate(v.effectiveDate)) : '—'}</td><td>${esc(v.fileName)}<br><span class="meta">${esc(v.mediaType)}, ${esc(formatBytes(v.bytes))}; imported ${esc(formatDate(v.importedAt))} by ${esc(v.importedBy)}</span></td><td class="hash">${esc(v.sha256)}</td></tr>`,
+    (v) =>
+      `<tr><th scope="row">${esc(v.label)}${v.reported ? ' <span class="badge verdict-met">reviewed</span>' : ''}</th><td>${v.effectiveDate ? esc(formatDate(v.effectiveDate)) : '—'}</td><td>${esc(v.fileName)}<br><span class="meta">${esc(v.mediaType)}, ${esc(formatBytes(v.bytes))}; imported ${esc(formatDate(v.importedAt))} by ${esc(v.importedBy)}</span></td><td class="hash">${esc(v.sha256)}</td></tr>`,
   );
   return `<p>The exact files the committee reviewed. The SHA-256 of a file identifies its bytes: any change to the file gives a different value.</p>
 <table><thead><tr><th scope="col" style="width:20%">Version</th><th scope="col" style="width:14%">Effective</th><th scope="col">Source file</th><th scope="col" style="width:31%">SHA-256</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
@@ -101,7 +117,10 @@ function versionsSection(model: ReportModel): string {
 
 function committeeSection(model: ReportModel): string {
   if (model.committee.length === 0) return '<p class="empty">No committee members are recorded.</p>';
-  const rows = model.committee.map((m) => `<tr><th scope="row">${esc(m.name)}</th><td>${esc(ROLE_LABELS[m.role])}</td><td>${m.email ? esc(m.email) : '—'}</td></tr>`);
+  const rows = model.committee.map(
+    (m) =>
+      `<tr><th scope="row">${esc(m.name)}</th><td>${esc(ROLE_LABELS[m.role])}</td><td>${m.email ? esc(m.email) : '—'}</td></tr>`,
+  );
   return `<table><thead><tr><th scope="col">Name</th><th scope="col">Role</th><th scope="col">Email</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
@@ -112,9 +131,9 @@ function summarySection(model: ReportModel): string {
   const lead = `<p>The committee reviewed ${s.reviewed} of ${s.criteria} criteria on ${version}: ${verdictCountWords(v)}.</p>`;
   const head = `<tr><th scope="col">Category</th>${VERDICT_COLUMNS.map((x) => `<th scope="col" class="num">${VERDICT_SHORT_LABELS[x]}</th>`).join('')}<th scope="col" class="num">Total</th></tr>`;
   const row = (label: string, counts: Record<string, number>, cell: 'th' | 'td') =>
-    `<tr><th scope="row">${esc(label)}</th>${VERDICT_COLUMNS
-      .map((x) => `<${cell} class="num">${counts[x] ?? 0}</${cell}>`)
-      .join('')}<${cell} class="num">${Object.values(counts).reduce((a, b) => a + b, 0)}</${cell}></tr>`;
+    `<tr><th scope="row">${esc(label)}</th>${VERDICT_COLUMNS.map(
+      (x) => `<${cell} class="num">${counts[x] ?? 0}</${cell}>`,
+    ).join('')}<${cell} class="num">${Object.values(counts).reduce((a, b) => a + b, 0)}</${cell}></tr>`;
   const table = `<table><caption>Verdicts by category</caption><thead>${head}</thead><tbody>${model.categories
     .map((c) => row(c.label, c.verdicts, 'td'))
     .join('')}</tbody><tfoot>${row('All criteria', v, 'td')}</tfoot></table>`;
@@ -138,7 +157,9 @@ function annotationLine(model: ReportModel, number: number): string {
 }
 
 function criterionTitles(model: ReportModel, a: ReportAnnotation): string {
-  const titles = a.criterionIds.map((id) => model.categories.flatMap((c) => c.criteria).find((c) => c.id === id)?.title ?? id);
+  const titles = a.criterionIds.map(
+    (id) => model.categories.flatMap((c) => c.criteria).find((c) => c.id === id)?.title ?? id,
+  );
   return titles.join('; ');
 }
 
@@ -150,7 +171,9 @@ function criteriaSection(model: ReportModel, number: number): string {
   const anchored = new Set<number>();
   const anchorOnce = (n: number) => (anchored.has(n) ? false : (anchored.add(n), true));
   model.categories.forEach((category, index) => {
-    parts.push(`<section aria-labelledby="cat-${category.category}"><h3 id="cat-${category.category}">${number}.${index + 1} ${esc(category.label)}</h3>`);
+    parts.push(
+      `<section aria-labelledby="cat-${category.category}"><h3 id="cat-${category.category}">${number}.${index + 1} ${esc(category.label)}</h3>`,
+    );
     if (category.description) parts.push(`<p class="category-intro">${esc(category.description)}</p>`);
     for (const criterion of category.criteria) parts.push(criterionBlock(model, criterion, anchorOnce));
     parts.push('</section>');
@@ -171,11 +194,18 @@ function criterionBlock(model: ReportModel, c: ReportCriterion, anchorOnce: (n: 
   out.push(
     `<div class="criterion-head"><h4 id="c-${esc(c.id)}-title">${esc(c.title)} <span class="criterion-id">${esc(c.id)}</span></h4><span class="badge verdict-${c.verdict}">${esc(VERDICT_LABELS[c.verdict])}</span></div>`,
   );
-  out.push(`<p class="question">${esc(c.question)}${c.reference ? ` <span class="meta">(${esc(c.reference)})</span>` : ''}</p>`);
-  if (c.rationale.trim()) out.push(`<div class="rationale"><span class="label">Rationale.</span> ${paragraphs(c.rationale)}</div>`);
+  out.push(
+    `<p class="question">${esc(c.question)}${c.reference ? ` <span class="meta">(${esc(c.reference)})</span>` : ''}</p>`,
+  );
+  if (c.rationale.trim())
+    out.push(`<div class="rationale"><span class="label">Rationale.</span> ${paragraphs(c.rationale)}</div>`);
   else if (c.verdict !== 'unreviewed') out.push('<p class="empty">No rationale was recorded.</p>');
-  if (c.assessedBy && c.assessedAt) out.push(`<p class="meta">Verdict recorded by ${esc(personLabel(c.assessedBy))}, ${esc(formatDate(c.assessedAt))}.</p>`);
-  if (c.actions.length) out.push(`<p class="label">Actions</p><ul>${c.actions.map((a) => `<li>${actionText(a)}</li>`).join('')}</ul>`);
+  if (c.assessedBy && c.assessedAt)
+    out.push(
+      `<p class="meta">Verdict recorded by ${esc(personLabel(c.assessedBy))}, ${esc(formatDate(c.assessedAt))}.</p>`,
+    );
+  if (c.actions.length)
+    out.push(`<p class="label">Actions</p><ul>${c.actions.map((a) => `<li>${actionText(a)}</li>`).join('')}</ul>`);
   if (c.annotations.length) {
     const supporting = new Set(c.supportingAnnotations);
     out.push(
@@ -197,7 +227,10 @@ function annotationBlock(a: ReportAnnotation, supporting: boolean, withAnchor: b
   const state = annotationStateWords(a);
   const replies = a.replies.length
     ? `<ol class="replies">${a.replies
-        .map((r) => `<li class="reply"><span class="meta">Reply by ${esc(personLabel(r.author))}, ${esc(formatDate(r.createdAt))}</span>${commentHtml(r.comment)}</li>`)
+        .map(
+          (r) =>
+            `<li class="reply"><span class="meta">Reply by ${esc(personLabel(r.author))}, ${esc(formatDate(r.createdAt))}</span>${commentHtml(r.comment)}</li>`,
+        )
         .join('')}</ol>`
     : '';
   return `<li class="annotation"${anchor}><p class="annotation-head"><span class="num">A${a.number}</span> <span class="badge severity-${a.severity}">${SEVERITY_LABELS[a.severity]}</span> ${esc(state)}${supporting ? ' · <strong>supports the verdict</strong>' : ''} · ${esc(personLabel(a.author))}, ${esc(formatDate(a.createdAt))}</p><blockquote><p>“${esc(shortQuote(a.quote))}”</p></blockquote><div class="comment">${commentHtml(a.comment)}</div>${replies}</li>`;
@@ -242,22 +275,30 @@ function changesSection(model: ReportModel): string {
   const c = model.changes;
   if (!c) return `<p class="empty">${esc(nothingToCompare(model))}</p>`;
   const intro = `<p>From “${esc(c.from.label)}” to “${esc(c.to.label)}”.</p>`;
-  if (!c.available || !c.counts) return `${intro}<p class="empty">No comparison of the two versions was available when this report was made.</p>`;
+  if (!c.available || !c.counts)
+    return `${intro}<p class="empty">No comparison of the two versions was available when this report was made.</p>`;
   const counts = c.counts;
   const kinds = BLOCK_CHANGE_KINDS;
   const table = `<table><caption>Blocks of text (headings, paragraphs, list items, table cells) by kind of change</caption><thead><tr>${kinds
     .map((k) => `<th scope="col" class="num">${CHANGE_KIND_LABELS[k]}</th>`)
-    .join('')}</tr></thead><tbody><tr>${kinds.map((k) => `<td class="num">${counts[k]}</td>`).join('')}</tr></tbody></table>`;
+    .join(
+      '',
+    )}</tr></thead><tbody><tr>${kinds.map((k) => `<td class="num">${counts[k]}</td>`).join('')}</tr></tbody></table>`;
   const touched = c.touchedCriteria.length
     ? `<h3>Criteria these changes touch</h3><p>Annotations on these criteria sit in text that changed; the committee should check their verdicts again.</p><ul>${c.touchedCriteria
-        .map((t) => `<li><a href="#c-${esc(t.id)}">${esc(t.title)}</a> <span class="criterion-id">${esc(t.id)}</span></li>`)
+        .map(
+          (t) =>
+            `<li><a href="#c-${esc(t.id)}">${esc(t.title)}</a> <span class="criterion-id">${esc(t.id)}</span></li>`,
+        )
         .join('')}</ul>`
     : '<p>The changes touch no annotated text.</p>';
   const passages = c.passages.length
     ? `<h3>Changed passages</h3><p class="meta">Removed words are struck through, added words underlined.</p><ul class="changes-passages">${c.passages
         .slice(0, PASSAGE_LIMIT)
         .map((p) => `<li><span class="label">${esc(CHANGE_KIND_LABELS[p.kind])}.</span> ${passageHtml(p)}</li>`)
-        .join('')}</ul>${c.passages.length > PASSAGE_LIMIT ? `<p class="meta">… and ${c.passages.length - PASSAGE_LIMIT} more changed passages.</p>` : ''}`
+        .join(
+          '',
+        )}</ul>${c.passages.length > PASSAGE_LIMIT ? `<p class="meta">… and ${c.passages.length - PASSAGE_LIMIT} more changed passages.</p>` : ''}`
     : '';
   return intro + table + touched + passages;
 }
@@ -275,11 +316,15 @@ function passageHtml(p: ChangedPassage): string {
       })
       .join('');
   }
-  if (p.before && p.after && p.before !== p.after) return `<del>${esc(shortQuote(p.before, 300))}</del> → <ins>${esc(shortQuote(p.after, 300))}</ins>`;
+  if (p.before && p.after && p.before !== p.after)
+    return `<del>${esc(shortQuote(p.before, 300))}</del> → <ins>${esc(shortQuote(p.after, 300))}</ins>`;
   const text = p.after ?? p.before ?? '';
-  return p.kind === 'removed' ? `<del>${esc(shortQuote(text, 300))}</del>` : p.kind === 'added' ? `<ins>${esc(shortQuote(text, 300))}</ins>` : esc(shortQuote(text, 300));
+  return p.kind === 'removed'
+    ? `<del>${esc(shortQuote(text, 300))}</del>`
+    : p.kind === 'added'
+      ? `<ins>${esc(shortQuote(text, 300))}</ins>`
+      : esc(shortQuote(text, 300));
 }
-
 
 function actionPlanSection(model: ReportModel): string {
   if (model.actionPlan.length === 0) return '<p class="empty">No action is open.</p>';

@@ -1,6 +1,11 @@
 import { markBidiControls } from '../document';
 import { VERDICTS, type Verdict } from '../model';
-import { ANCHOR_STATE_DESCRIPTIONS, ANCHOR_STATE_LABELS, ANNOTATION_STATUS_LABELS, VERDICT_LABELS } from '../vocabulary';
+import {
+  ANCHOR_STATE_DESCRIPTIONS,
+  ANCHOR_STATE_LABELS,
+  ANNOTATION_STATUS_LABELS,
+  VERDICT_LABELS,
+} from '../vocabulary';
 import type { ReportAnnotation, ReportModel, VerdictCounts } from './model';
 
 /** The verdict tables' columns: the verdicts given, then the criteria not yet reviewed. */
@@ -14,11 +19,29 @@ export function verdictCountWords(counts: VerdictCounts): string {
 
 /** An annotation's state as the report prints it: "Open, text changed (the words changed a little), carried from an earlier version". */
 export function annotationStateWords(a: Pick<ReportAnnotation, 'status' | 'anchorState' | 'carried'>): string {
-  const anchor = a.anchorState === 'anchored' ? '' : `${ANCHOR_STATE_LABELS[a.anchorState].toLowerCase()} (${ANCHOR_STATE_DESCRIPTIONS[a.anchorState]})`;
-  return [ANNOTATION_STATUS_LABELS[a.status], anchor, a.carried ? 'carried from an earlier version' : ''].filter(Boolean).join(', ');
+  const anchor =
+    a.anchorState === 'anchored'
+      ? ''
+      : `${ANCHOR_STATE_LABELS[a.anchorState].toLowerCase()} (${ANCHOR_STATE_DESCRIPTIONS[a.anchorState]})`;
+  return [ANNOTATION_STATUS_LABELS[a.status], anchor, a.carried ? 'carried from an earlier version' : '']
+    .filter(Boolean)
+    .join(', ');
 }
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 /** "12 March 2025" for a date or timestamp (the calendar date in UTC for timestamps). */
 export function formatDate(iso: string): string {

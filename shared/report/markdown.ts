@@ -1,5 +1,12 @@
 import { BLOCK_CHANGE_KINDS } from '../compare';
-import { CHANGE_KIND_LABELS, personLabel, ROLE_LABELS, SEVERITY_LABELS, VERDICT_LABELS, VERDICT_SHORT_LABELS } from '../vocabulary';
+import {
+  CHANGE_KIND_LABELS,
+  personLabel,
+  ROLE_LABELS,
+  SEVERITY_LABELS,
+  VERDICT_LABELS,
+  VERDICT_SHORT_LABELS,
+} from '../vocabulary';
 import {
   annotationStateWords,
   formatBytes,
@@ -25,7 +32,9 @@ export function renderReportMarkdown(model: ReportModel): string {
   out.push(`# ${md(model.review.title)}`, '', '*Policy review report*', '');
   out.push(`- **Report date:** ${formatDateTime(model.generatedAt)}`);
   if (model.generatedBy) out.push(`- **Prepared by:** ${md(personLabel(model.generatedBy))}`);
-  out.push(`- **Version reviewed:** ${v ? `${md(v.label)}${v.effectiveDate ? ` (effective ${formatDate(v.effectiveDate)})` : ''}` : 'no version imported yet'}`);
+  out.push(
+    `- **Version reviewed:** ${v ? `${md(v.label)}${v.effectiveDate ? ` (effective ${formatDate(v.effectiveDate)})` : ''}` : 'no version imported yet'}`,
+  );
   out.push(`- **Progress:** ${model.summary.reviewed} of ${model.summary.criteria} criteria reviewed`);
   out.push(`- **Checklist:** ${md(model.review.checklist)}`);
   out.push(`- **Review id:** \`${model.review.id}\``, '');
@@ -43,7 +52,9 @@ export function renderReportMarkdown(model: ReportModel): string {
   else {
     out.push('| Version | Effective | Source file | SHA-256 |', '|---|---|---|---|');
     for (const x of model.versions) {
-      out.push(`| ${cell(x.label)}${x.reported ? ' (reviewed)' : ''} | ${x.effectiveDate ? formatDate(x.effectiveDate) : '—'} | ${cell(x.fileName)} (${cell(x.mediaType)}, ${formatBytes(x.bytes)}) | \`${x.sha256}\` |`);
+      out.push(
+        `| ${cell(x.label)}${x.reported ? ' (reviewed)' : ''} | ${x.effectiveDate ? formatDate(x.effectiveDate) : '—'} | ${cell(x.fileName)} (${cell(x.mediaType)}, ${formatBytes(x.bytes)}) | \`${x.sha256}\` |`,
+      );
     }
     out.push('');
   }
@@ -52,19 +63,21 @@ export function renderReportMarkdown(model: ReportModel): string {
   if (model.committee.length === 0) out.push('No committee members are recorded.', '');
   else {
     out.push('| Name | Role | Email |', '|---|---|---|');
-    for (const m of model.committee) out.push(`| ${cell(m.name)} | ${ROLE_LABELS[m.role]} | ${m.email ? cell(m.email) : '—'} |`);
+    for (const m of model.committee)
+      out.push(`| ${cell(m.name)} | ${ROLE_LABELS[m.role]} | ${m.email ? cell(m.email) : '—'} |`);
     out.push('');
   }
 
   heading('summary');
   const s = model.summary;
-  out.push(
-    `The committee reviewed ${s.reviewed} of ${s.criteria} criteria: ${verdictCountWords(s.verdicts)}.`,
-    '',
-  );
+  out.push(`The committee reviewed ${s.reviewed} of ${s.criteria} criteria: ${verdictCountWords(s.verdicts)}.`, '');
   const order = VERDICT_COLUMNS;
-  out.push(`| Category | ${order.map((x) => VERDICT_SHORT_LABELS[x]).join(' | ')} | Total |`, `|---|${order.map(() => '--:').join('|')}|--:|`);
-  for (const c of model.categories) out.push(`| ${cell(c.label)} | ${order.map((x) => c.verdicts[x]).join(' | ')} | ${c.criteria.length} |`);
+  out.push(
+    `| Category | ${order.map((x) => VERDICT_SHORT_LABELS[x]).join(' | ')} | Total |`,
+    `|---|${order.map(() => '--:').join('|')}|--:|`,
+  );
+  for (const c of model.categories)
+    out.push(`| ${cell(c.label)} | ${order.map((x) => c.verdicts[x]).join(' | ')} | ${c.criteria.length} |`);
   out.push(`| **All criteria** | ${order.map((x) => `**${s.verdicts[x]}**`).join(' | ')} | **${s.criteria}** |`, '');
   out.push(
     `**Open annotations:** ${s.openAnnotations.critical} critical, ${s.openAnnotations.major} major, ${s.openAnnotations.minor} minor, ${s.openAnnotations.info} for information. **Actions:** ${s.openActions} open, ${s.overdueActions} overdue.${s.unconfirmedAnnotations ? ` **Carried, not yet confirmed:** ${s.unconfirmedAnnotations}.` : ''}`,
@@ -74,7 +87,10 @@ export function renderReportMarkdown(model: ReportModel): string {
     out.push('### Open critical and major annotations', '');
     for (const n of s.seriousOpenAnnotations) {
       const a = model.annotations[n - 1];
-      if (a) out.push(`- **A${a.number}** ${SEVERITY_LABELS[a.severity]}, ${md(criterionTitles(model, a))}: “${md(shortQuote(a.quote, 160))}”`);
+      if (a)
+        out.push(
+          `- **A${a.number}** ${SEVERITY_LABELS[a.severity]}, ${md(criterionTitles(model, a))}: “${md(shortQuote(a.quote, 160))}”`,
+        );
     }
     out.push('');
   }
@@ -88,11 +104,23 @@ export function renderReportMarkdown(model: ReportModel): string {
     for (const c of category.criteria) {
       out.push(`#### ${md(c.title)} (\`${c.id}\`): ${VERDICT_LABELS[c.verdict]}`, '');
       out.push(`*${md(c.question)}*${c.reference ? ` (${md(c.reference)})` : ''}`, '');
-      if (c.rationale.trim()) out.push(`**Rationale.** ${c.rationale.trim().split(/\n\s*\n/).map(md).join('\n\n')}`, '');
-      if (c.assessedBy && c.assessedAt) out.push(`Verdict recorded by ${md(personLabel(c.assessedBy))}, ${formatDate(c.assessedAt)}.`, '');
+      if (c.rationale.trim())
+        out.push(
+          `**Rationale.** ${c.rationale
+            .trim()
+            .split(/\n\s*\n/)
+            .map(md)
+            .join('\n\n')}`,
+          '',
+        );
+      if (c.assessedBy && c.assessedAt)
+        out.push(`Verdict recorded by ${md(personLabel(c.assessedBy))}, ${formatDate(c.assessedAt)}.`, '');
       if (c.actions.length) {
         out.push('**Actions**', '');
-        for (const a of c.actions) out.push(`- ${md(a.description)} — ${md(a.ownerName)}, due ${formatDate(a.dueDate)}, ${a.status === 'done' ? 'done' : a.overdue ? '**overdue**' : 'open'}`);
+        for (const a of c.actions)
+          out.push(
+            `- ${md(a.description)} — ${md(a.ownerName)}, due ${formatDate(a.dueDate)}, ${a.status === 'done' ? 'done' : a.overdue ? '**overdue**' : 'open'}`,
+          );
         out.push('');
       }
       const supporting = new Set(c.supportingAnnotations);
@@ -113,12 +141,21 @@ export function renderReportMarkdown(model: ReportModel): string {
   heading('changes');
   const ch = model.changes;
   if (!ch) out.push(nothingToCompare(model), '');
-  else if (!ch.available || !ch.counts) out.push(`From “${md(ch.from.label)}” to “${md(ch.to.label)}”. No comparison was available when this report was made.`, '');
+  else if (!ch.available || !ch.counts)
+    out.push(
+      `From “${md(ch.from.label)}” to “${md(ch.to.label)}”. No comparison was available when this report was made.`,
+      '',
+    );
   else {
     const counts = ch.counts;
     const kinds = BLOCK_CHANGE_KINDS;
     out.push(`From “${md(ch.from.label)}” to “${md(ch.to.label)}”.`, '');
-    out.push(`| ${kinds.map((k) => CHANGE_KIND_LABELS[k]).join(' | ')} |`, `|${kinds.map(() => '--:').join('|')}|`, `| ${kinds.map((k) => counts[k]).join(' | ')} |`, '');
+    out.push(
+      `| ${kinds.map((k) => CHANGE_KIND_LABELS[k]).join(' | ')} |`,
+      `|${kinds.map(() => '--:').join('|')}|`,
+      `| ${kinds.map((k) => counts[k]).join(' | ')} |`,
+      '',
+    );
     if (ch.touchedCriteria.length) {
       out.push('### Criteria these changes touch', '');
       for (const t of ch.touchedCriteria) out.push(`- ${md(t.title)} (\`${t.id}\`)`);
@@ -128,7 +165,15 @@ export function renderReportMarkdown(model: ReportModel): string {
       out.push('### Changed passages', '');
       for (const p of ch.passages) {
         const text = p.parts?.length
-          ? p.parts.map((part, i, all) => (part.kind === 'removed' ? `~~${md(part.text.trim())}~~ ` : part.kind === 'added' ? `**${md(part.text.trim())}** ` : md(shortenContext(part.text, i === 0, i === all.length - 1)))).join('')
+          ? p.parts
+              .map((part, i, all) =>
+                part.kind === 'removed'
+                  ? `~~${md(part.text.trim())}~~ `
+                  : part.kind === 'added'
+                    ? `**${md(part.text.trim())}** `
+                    : md(shortenContext(part.text, i === 0, i === all.length - 1)),
+              )
+              .join('')
           : `${p.before ? `~~${md(shortQuote(p.before, 300))}~~` : ''}${p.before && p.after ? ' → ' : ''}${p.after ? md(shortQuote(p.after, 300)) : ''}`;
         out.push(`- **${CHANGE_KIND_LABELS[p.kind]}.** ${text.replace(/\s*\n\s*/g, ' ')}`);
       }
@@ -140,7 +185,10 @@ export function renderReportMarkdown(model: ReportModel): string {
   if (model.actionPlan.length === 0) out.push('No action is open.', '');
   else {
     out.push('| Due | Action | Owner | Criterion |', '|---|---|---|---|');
-    for (const a of model.actionPlan) out.push(`| ${formatDate(a.dueDate)}${a.overdue ? ' (**overdue**)' : ''} | ${cell(a.description)} | ${cell(a.ownerName)} | ${cell(a.criterionTitle)} |`);
+    for (const a of model.actionPlan)
+      out.push(
+        `| ${formatDate(a.dueDate)}${a.overdue ? ' (**overdue**)' : ''} | ${cell(a.description)} | ${cell(a.ownerName)} | ${cell(a.criterionTitle)} |`,
+      );
     out.push('');
   }
 
@@ -156,7 +204,10 @@ export function renderReportMarkdown(model: ReportModel): string {
     out.push('| No. | Severity | Criteria | Text | Author |', '|---|---|---|---|---|');
     for (const n of model.openItems.openAnnotations) {
       const a = model.annotations[n - 1];
-      if (a) out.push(`| A${a.number} | ${SEVERITY_LABELS[a.severity]} | ${cell(criterionTitles(model, a))} | “${cell(shortQuote(a.quote, 140))}” | ${cell(a.author.name)} |`);
+      if (a)
+        out.push(
+          `| A${a.number} | ${SEVERITY_LABELS[a.severity]} | ${cell(criterionTitles(model, a))} | “${cell(shortQuote(a.quote, 140))}” | ${cell(a.author.name)} |`,
+        );
     }
     out.push('');
   }
@@ -172,7 +223,9 @@ export function renderReportMarkdown(model: ReportModel): string {
   if (model.signOffs.length) {
     out.push('| Signer | Meaning | Signed | Report file | SHA-256 |', '|---|---|---|---|---|');
     for (const so of model.signOffs) {
-      out.push(`| ${cell(personLabel(so.signer))} | ${cell(so.meaning)} | ${formatDateTime(so.signedAt)} | ${cell(so.reportFile)} | \`${so.reportSha256}\` |`);
+      out.push(
+        `| ${cell(personLabel(so.signer))} | ${cell(so.meaning)} | ${formatDateTime(so.signedAt)} | ${cell(so.reportFile)} | \`${so.reportSha256}\` |`,
+      );
     }
     out.push('');
   } else out.push('No sign-off was recorded in the review before this report was made.', '');
@@ -182,7 +235,12 @@ export function renderReportMarkdown(model: ReportModel): string {
 
 function annotationMarkdown(a: ReportAnnotation, supporting: boolean): string[] {
   const state = annotationStateWords(a);
-  const lines = [`- **A${a.number}** · ${SEVERITY_LABELS[a.severity]} · ${state}${supporting ? ' · supports the verdict' : ''} · ${md(personLabel(a.author))}, ${formatDate(a.createdAt)}`, '', `  > ${md(shortQuote(a.quote))}`, ''];
+  const lines = [
+    `- **A${a.number}** · ${SEVERITY_LABELS[a.severity]} · ${state}${supporting ? ' · supports the verdict' : ''} · ${md(personLabel(a.author))}, ${formatDate(a.createdAt)}`,
+    '',
+    `  > ${md(shortQuote(a.quote))}`,
+    '',
+  ];
   for (const line of commentMarkdown(a.comment)) lines.push(`  ${line}`);
   for (const r of a.replies) {
     lines.push('', `  - *Reply by ${md(personLabel(r.author))}, ${formatDate(r.createdAt)}:*`);
@@ -212,7 +270,10 @@ export function md(text: string): string {
     .replace(/[\\`*_[\]<>|~&]/g, (c) => (c === '&' ? '&amp;' : `\\${c}`))
     .replace(/!(?=\\\[)/g, '\\!')
     .replace(/^(\s*)(#{1,6})(?=\s|$)/gm, (_m, space: string, hashes: string) => `${space}\\${hashes}`)
-    .replace(/^(\s*)([-+]|\d+[.)])(?=\s)/gm, (_m, space: string, marker: string) => `${space}${marker.replace(/([-+.)])$/, '\\$1')}`)
+    .replace(
+      /^(\s*)([-+]|\d+[.)])(?=\s)/gm,
+      (_m, space: string, marker: string) => `${space}${marker.replace(/([-+.)])$/, '\\$1')}`,
+    )
     .replace(/^(\s*)(=+|-+)\s*$/gm, (_m, space: string, rule: string) => `${space}\\${rule}`);
 }
 

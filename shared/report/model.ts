@@ -225,29 +225,43 @@ export function buildReportModel(review: Review, options: ReportOptions): Report
   const criterionById = new Map(criteria.map((c) => [c.id, c]));
   const members = new Map(review.committee.map((m) => [m.id, m]));
 
-  const annotations = reported ? numberAnnotations(review.annotations.filter((a) => !a.deletedAt && a.versionId === reported.id)) : [];
+  const annotations = reported
+    ? numberAnnotations(review.annotations.filter((a) => !a.deletedAt && a.versionId === reported.id))
+    : [];
   const numberOf = new Map(annotations.map((a) => [a.id, a.number]));
-  const assessments = new Map(review.assessments.filter((a) => a.versionId === reported?.id).map((a) => [a.criterionId, a]));
+  const assessments = new Map(
+    review.assessments.filter((a) => a.versionId === reported?.id).map((a) => [a.criterionId, a]),
+  );
 
-  const toAction = (criterion: Criterion) => (action: { id: string; description: string; ownerId: string; dueDate: string; status: ActionStatus }): ReportAction => {
-    const owner = members.get(action.ownerId);
-    const entry: ReportAction = {
-      id: action.id,
-      description: action.description,
-      ownerName: owner?.name ?? 'Former committee member',
-      dueDate: action.dueDate,
-      status: action.status,
-      overdue: action.status === 'open' && action.dueDate < today,
-      criterionId: criterion.id,
-      criterionTitle: criterion.title,
+  const toAction =
+    (criterion: Criterion) =>
+    (action: {
+      id: string;
+      description: string;
+      ownerId: string;
+      dueDate: string;
+      status: ActionStatus;
+    }): ReportAction => {
+      const owner = members.get(action.ownerId);
+      const entry: ReportAction = {
+        id: action.id,
+        description: action.description,
+        ownerName: owner?.name ?? 'Former committee member',
+        dueDate: action.dueDate,
+        status: action.status,
+        overdue: action.status === 'open' && action.dueDate < today,
+        criterionId: criterion.id,
+        criterionTitle: criterion.title,
+      };
+      if (owner) entry.ownerRole = owner.role;
+      return entry;
     };
-    if (owner) entry.ownerRole = owner.role;
-    return entry;
-  };
 
   const reportCriteria = criteria.map((criterion): ReportCriterion => {
     const assessment = assessments.get(criterion.id);
-    const supporting = (assessment?.annotationIds ?? []).map((id) => numberOf.get(id)).filter((n): n is number => n !== undefined);
+    const supporting = (assessment?.annotationIds ?? [])
+      .map((id) => numberOf.get(id))
+      .filter((n): n is number => n !== undefined);
     const tagged = annotations.filter((a) => a.criterionIds.includes(criterion.id)).map((a) => a.number);
     const entry: ReportCriterion = {
       id: criterion.id,
@@ -271,28 +285,50 @@ export function buildReportModel(review: Review, options: ReportOptions): Report
   const categories = CATEGORIES.map((category): ReportCategory => {
     const info = CATEGORY_INFO.find((c) => c.id === category);
     const inCategory = reportCriteria.filter((c) => c.category === category);
-    return { category, label: info?.label ?? category, description: info?.description ?? '', verdicts: countVerdicts(inCategory), criteria: inCategory };
+    return {
+      category,
+      label: info?.label ?? category,
+      description: info?.description ?? '',
+      verdicts: countVerdicts(inCategory),
+      criteria: inCategory,
+    };
   }).filter((c) => c.criteria.length > 0);
 
   const open = annotations.filter((a) => a.status === 'open').sort(bySeverityThenNumber);
-  const unconfirmed = annotations.filter((a) => a.anchorState === 'moved' || a.anchorState === 'fuzzy').map((a) => a.number);
+  const unconfirmed = annotations
+    .filter((a) => a.anchorState === 'moved' || a.anchorState === 'fuzzy')
+    .map((a) => a.number);
   const allActions = reportCriteria.flatMap((c) => c.actions);
-  const actionPlan = allActions.filter((a) => a.status === 'open').sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.criterionTitle.localeCompare(b.criterionTitle));
+  const actionPlan = allActions
+    .filter((a) => a.status === 'open')
+    .sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.criterionTitle.localeCompare(b.criterionTitle));
   const reportVersions = versions.map((v) => describeVersion(v, v.id === reported?.id));
 
   const model: ReportModel = {
     format: REPORT_FORMAT,
     formatVersion: REPORT_FORMAT_VERSION,
     generatedAt: options.generatedAt,
-    review: { id: review.id, title: review.title, createdAt: review.createdAt, updatedAt: review.updatedAt, checklist: review.checklist.basedOn },
+    review: {
+      id: review.id,
+      title: review.title,
+      createdAt: review.createdAt,
+      updatedAt: review.updatedAt,
+      checklist: review.checklist.basedOn,
+    },
     versions: reportVersions,
-    committee: review.committee.filter((m) => !m.deletedAt).map(({ name, role, email }) => (email ? { name, role, email } : { name, role })),
+    committee: review.committee
+      .filter((m) => !m.deletedAt)
+      .map(({ name, role, email }) => (email ? { name, role, email } : { name, role })),
     summary: {
       criteria: reportCriteria.length,
       reviewed: reportCriteria.filter((c) => isReviewed(c.verdict)).length,
       verdicts: countVerdicts(reportCriteria),
-      openAnnotations: Object.fromEntries(SEVERITIES.map((s) => [s, open.filter((a) => a.severity === s).length])) as SeverityCounts,
-      seriousOpenAnnotations: open.filter((a) => a.severity === 'critical' || a.severity === 'major').map((a) => a.number),
+      openAnnotations: Object.fromEntries(
+        SEVERITIES.map((s) => [s, open.filter((a) => a.severity === s).length]),
+      ) as SeverityCounts,
+      seriousOpenAnnotations: open
+        .filter((a) => a.severity === 'critical' || a.severity === 'major')
+        .map((a) => a.number),
       openActions: actionPlan.length,
       overdueActions: actionPlan.filter((a) => a.overdue).length,
       unconfirmedAnnotations: unconfirmed.length,
@@ -301,13 +337,21 @@ export function buildReportModel(review: Review, options: ReportOptions): Report
     annotations,
     actionPlan,
     openItems: {
-      unreviewedCriteria: reportCriteria.filter((c) => c.verdict === 'unreviewed').map(({ id, title, category }) => ({ id, title, category })),
+      unreviewedCriteria: reportCriteria
+        .filter((c) => c.verdict === 'unreviewed')
+        .map(({ id, title, category }) => ({ id, title, category })),
       openAnnotations: open.map((a) => a.number),
       unconfirmedAnnotations: unconfirmed,
     },
     signOffs: [...review.signoffs]
       .sort((a, b) => a.signedAt.localeCompare(b.signedAt))
-      .map(({ signer, meaning, reportFile, reportSha256, signedAt }) => ({ signer, meaning, reportFile, reportSha256, signedAt })),
+      .map(({ signer, meaning, reportFile, reportSha256, signedAt }) => ({
+        signer,
+        meaning,
+        reportFile,
+        reportSha256,
+        signedAt,
+      })),
   };
   const reportedVersion = reportVersions.find((v) => v.reported);
   if (reportedVersion) model.reportedVersion = reportedVersion;
@@ -336,7 +380,10 @@ function describeVersion(version: Version, reported: boolean): ReportVersion {
 
 function numberAnnotations(annotations: Annotation[]): ReportAnnotation[] {
   const ordered = [...annotations].sort(
-    (a, b) => a.target.selector[1].start - b.target.selector[1].start || a.target.selector[1].end - b.target.selector[1].end || a.createdAt.localeCompare(b.createdAt),
+    (a, b) =>
+      a.target.selector[1].start - b.target.selector[1].start ||
+      a.target.selector[1].end - b.target.selector[1].end ||
+      a.createdAt.localeCompare(b.createdAt),
   );
   return ordered.map((a, index) => {
     const [quote, position] = a.target.selector;
@@ -357,13 +404,27 @@ function numberAnnotations(annotations: Annotation[]): ReportAnnotation[] {
       author: a.author,
       createdAt: a.createdAt,
       updatedAt: a.updatedAt,
-      replies: a.replies.filter((r) => !r.deletedAt).map((r) => ({ author: r.author, createdAt: r.createdAt, comment: richTextToPlainText(r.body) })),
+      replies: a.replies
+        .filter((r) => !r.deletedAt)
+        .map((r) => ({ author: r.author, createdAt: r.createdAt, comment: richTextToPlainText(r.body) })),
     };
   });
 }
 
-function describeChanges(review: Review, from: Version, to: Version, criteria: Map<string, Criterion>, compare: CompareVersions | undefined): ReportChanges {
-  const changes: ReportChanges = { from: { id: from.id, label: from.label }, to: { id: to.id, label: to.label }, available: false, touchedCriteria: [], passages: [] };
+function describeChanges(
+  review: Review,
+  from: Version,
+  to: Version,
+  criteria: Map<string, Criterion>,
+  compare: CompareVersions | undefined,
+): ReportChanges {
+  const changes: ReportChanges = {
+    from: { id: from.id, label: from.label },
+    to: { id: to.id, label: to.label },
+    available: false,
+    touchedCriteria: [],
+    passages: [],
+  };
   if (!compare) return changes;
   const summary = compare(review, from, to);
   changes.available = true;
@@ -381,7 +442,10 @@ function countVerdicts(criteria: readonly { verdict: Verdict }[]): VerdictCounts
 }
 
 /** Most severe first. */
-const SEVERITY_RANK = Object.fromEntries(SEVERITIES.map((severity, rank) => [severity, -rank])) as Record<Severity, number>;
+const SEVERITY_RANK = Object.fromEntries(SEVERITIES.map((severity, rank) => [severity, -rank])) as Record<
+  Severity,
+  number
+>;
 
 function bySeverityThenNumber(a: ReportAnnotation, b: ReportAnnotation): number {
   return SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || a.number - b.number;

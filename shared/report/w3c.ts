@@ -63,7 +63,10 @@ export function recordIri(id: string): string {
  * stores), carries its comment as a TextualBody and each criterion as a tagging body; replies are annotations
  * of their own, motivated by "replying" and targeting the annotation they answer.
  */
-export function annotationCollection(review: Review, options: { generatedAt: string; generator: string }): W3cAnnotationCollection {
+export function annotationCollection(
+  review: Review,
+  options: { generatedAt: string; generator: string },
+): W3cAnnotationCollection {
   const versions = new Map(review.versions.filter((v) => !v.deletedAt).map((v) => [v.id, v]));
   const live = review.annotations.filter((a) => !a.deletedAt && versions.has(a.versionId));
   const counters = new Map<string, CodePointCounter>();

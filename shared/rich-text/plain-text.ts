@@ -50,9 +50,19 @@ export function plainTextToRichText(text: string): RichText {
   const children: Record<string, unknown>[] = [];
   for (const [index, line] of text.replace(/\r\n?/g, '\n').split('\n').entries()) {
     if (index > 0) children.push({ type: 'linebreak', version: 1 });
-    if (line !== '') children.push({ type: 'text', text: line, format: 0, style: '', mode: 'normal', detail: 0, version: 1 });
+    if (line !== '')
+      children.push({ type: 'text', text: line, format: 0, style: '', mode: 'normal', detail: 0, version: 1 });
   }
-  const paragraph = { type: 'paragraph', children, direction: null, format: '', indent: 0, textFormat: 0, textStyle: '', version: 1 };
+  const paragraph = {
+    type: 'paragraph',
+    children,
+    direction: null,
+    format: '',
+    indent: 0,
+    textFormat: 0,
+    textStyle: '',
+    version: 1,
+  };
   return { root: { type: 'root', children: [paragraph], direction: null, format: '', indent: 0, version: 1 } };
 }
 

@@ -5,14 +5,37 @@ import type { RichText } from '../model/review';
  * line breaks, formatted text) and nothing else, so a comment from another copy of a review or a hand-edited
  * file cannot smuggle in a node the app does not render safely.
  */
-export const RICH_TEXT_NODE_TYPES = ['root', 'paragraph', 'heading', 'quote', 'list', 'listitem', 'link', 'autolink', 'text', 'linebreak'] as const;
+export const RICH_TEXT_NODE_TYPES = [
+  'root',
+  'paragraph',
+  'heading',
+  'quote',
+  'list',
+  'listitem',
+  'link',
+  'autolink',
+  'text',
+  'linebreak',
+] as const;
 export type RichTextNodeType = (typeof RICH_TEXT_NODE_TYPES)[number];
 
 /** The addresses a link may point to. Everything else (javascript:, data:, file:, relative paths) is refused. */
 export const LINK_PROTOCOLS = ['http:', 'https:', 'mailto:'] as const;
 
 /** Lexical's text formats: bold, italic, strikethrough, underline, code, subscript, superscript, highlight, lower-, upper-case, capitalize. */
-const TEXT_FORMAT_NAMES = ['bold', 'italic', 'strikethrough', 'underline', 'code', 'subscript', 'superscript', 'highlight', 'lowercase', 'uppercase', 'capitalize'] as const;
+const TEXT_FORMAT_NAMES = [
+  'bold',
+  'italic',
+  'strikethrough',
+  'underline',
+  'code',
+  'subscript',
+  'superscript',
+  'highlight',
+  'lowercase',
+  'uppercase',
+  'capitalize',
+] as const;
 const ALL_TEXT_FORMATS = (1 << TEXT_FORMAT_NAMES.length) - 1;
 
 /** Deeper than any list a person nests by hand; deep enough JSON would otherwise exhaust the stack of whoever renders it. */
@@ -63,32 +86,54 @@ export function findRichTextProblem(body: RichText): RichTextProblem | undefined
  * is refused in a moment instead of exhausting the call stack or memory of whatever reads it next.
  */
 export function findRichTextShapeProblem(body: unknown): RichTextProblem | undefined {
-  const pending: Array<{ value: object; depth: number }> = typeof body === 'object' && body !== null ? [{ value: body, depth: 0 }] : [];
+  const pending: Array<{ value: object; depth: number }> =
+    typeof body === 'object' && body !== null ? [{ value: body, depth: 0 }] : [];
   // Each node is an object with a list of children: two JSON containers.
   let containers = 0;
   while (pending.length > 0) {
     const { value, depth } = pending.pop()!;
-    if (depth >= MAX_JSON_DEPTH) return { path: 'root', message: `The comment is nested more than ${MAX_RICH_TEXT_DEPTH} levels deep.` };
+    if (depth >= MAX_JSON_DEPTH)
+      return { path: 'root', message: `The comment is nested more than ${MAX_RICH_TEXT_DEPTH} levels deep.` };
     if (++containers > 2 * MAX_RICH_TEXT_NODES) {
-      return { path: 'root', message: `The comment has more than ${MAX_RICH_TEXT_NODES.toLocaleString('en')} parts (paragraphs, list items, pieces of text).` };
+      return {
+        path: 'root',
+        message: `The comment has more than ${MAX_RICH_TEXT_NODES.toLocaleString('en')} parts (paragraphs, list items, pieces of text).`,
+      };
     }
     for (const child of Array.isArray(value) ? (value as unknown[]) : Object.values(value)) {
       if (typeof child === 'object' && child !== null) pending.push({ value: child, depth: depth + 1 });
     }
   }
   // Bounded in depth now, so the engine's own serializer cannot run out of stack on it.
-  if (JSON.stringify(body).length > MAX_RICH_TEXT_CHARS) return { path: 'root', message: `The comment has more than ${MAX_RICH_TEXT_CHARS.toLocaleString('en')} characters.` };
+  if (JSON.stringify(body).length > MAX_RICH_TEXT_CHARS)
+    return {
+      path: 'root',
+      message: `The comment has more than ${MAX_RICH_TEXT_CHARS.toLocaleString('en')} characters.`,
+    };
   return undefined;
 }
 
-function checkNode(node: unknown, path: string, parentType: string | undefined, depth: number): RichTextProblem | undefined {
-  if (depth > MAX_RICH_TEXT_DEPTH) return { path, message: `The comment is nested more than ${MAX_RICH_TEXT_DEPTH} levels deep.` };
+function checkNode(
+  node: unknown,
+  path: string,
+  parentType: string | undefined,
+  depth: number,
+): RichTextProblem | undefined {
+  if (depth > MAX_RICH_TEXT_DEPTH)
+    return { path, message: `The comment is nested more than ${MAX_RICH_TEXT_DEPTH} levels deep.` };
   if (!isRecord(node)) return { path, message: 'The comment holds something that is not a node.' };
   const type = node.type;
   if (typeof type !== 'string' || !(RICH_TEXT_NODE_TYPES as readonly string[]).includes(type)) {
-    return { path, message: `A comment cannot hold a “${String(type).slice(0, 40)}” element; only text, paragraphs, headings, quotes, lists and links.` };
+    return {
+      path,
+      message: `A comment cannot hold a “${String(type).slice(0, 40)}” element; only text, paragraphs, headings, quotes, lists and links.`,
+    };
   }
-  if (path === 'root' ? type !== 'root' : type === 'root' || (parentType !== undefined && !ALLOWED_CHILDREN[parentType]?.has(type))) {
+  if (
+    path === 'root'
+      ? type !== 'root'
+      : type === 'root' || (parentType !== undefined && !ALLOWED_CHILDREN[parentType]?.has(type))
+  ) {
     return { path, message: `A “${type}” element cannot be placed inside a “${parentType ?? 'nothing'}” element.` };
   }
   const problem = checkOwnFields(node, type, path);
@@ -107,13 +152,19 @@ function checkNode(node: unknown, path: string, parentType: string | undefined, 
 
 function checkOwnFields(node: Record<string, unknown>, type: string, path: string): RichTextProblem | undefined {
   if (type === 'text') {
-    if (node.text !== undefined && typeof node.text !== 'string') return { path, message: 'A piece of text in the comment is not text.' };
-    if (!isTextFormat(node.format)) return { path, message: `The comment uses a text format this app does not know (${describeFormat(node.format)}).` };
+    if (node.text !== undefined && typeof node.text !== 'string')
+      return { path, message: 'A piece of text in the comment is not text.' };
+    if (!isTextFormat(node.format))
+      return {
+        path,
+        message: `The comment uses a text format this app does not know (${describeFormat(node.format)}).`,
+      };
   }
   // Inline CSS could load images from a network address or hide text; the comment editor never writes any.
   for (const field of ['style', 'textStyle'] as const) {
     const style = node[field];
-    if (style !== undefined && style !== null && style !== '') return { path, message: 'A comment cannot carry styles (fonts, colours); use bold, italic, lists and links.' };
+    if (style !== undefined && style !== null && style !== '')
+      return { path, message: 'A comment cannot carry styles (fonts, colours); use bold, italic, lists and links.' };
   }
   if (type === 'link' || type === 'autolink') {
     const problem = linkUrlProblem(node.url);
@@ -123,7 +174,11 @@ function checkOwnFields(node: Record<string, unknown>, type: string, path: strin
 }
 
 function describeFormat(format: unknown): string {
-  return typeof format === 'object' && format !== null ? (Array.isArray(format) ? 'a list' : 'an object') : String(format).slice(0, 40);
+  return typeof format === 'object' && format !== null
+    ? Array.isArray(format)
+      ? 'a list'
+      : 'an object'
+    : String(format).slice(0, 40);
 }
 
 function isTextFormat(format: unknown): boolean {
@@ -150,9 +205,15 @@ export function linkUrlProblem(url: unknown): string | undefined {
   if (/\s/.test(trimmed)) return `The link ${shown} contains spaces. ${allowed}`;
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(trimmed)?.[1]?.toLowerCase();
   if (scheme === undefined) return `The link ${shown} is not a full address (like https://example.org). ${allowed}`;
-  if (!(LINK_PROTOCOLS as readonly string[]).includes(`${scheme}:`)) return `The link ${shown} uses “${scheme}:”. ${allowed}`;
-  if (scheme === 'mailto') return /^mailto:[^?]*[^?@]@[^?@]/i.test(trimmed) ? undefined : `The link ${shown} is not an email address. ${allowed}`;
-  return /^https?:\/\/([^/?#@]+@)?[^/?#@:]+(:\d{1,5})?([/?#]|$)/i.test(trimmed) ? undefined : `The link ${shown} has no host name. ${allowed}`;
+  if (!(LINK_PROTOCOLS as readonly string[]).includes(`${scheme}:`))
+    return `The link ${shown} uses “${scheme}:”. ${allowed}`;
+  if (scheme === 'mailto')
+    return /^mailto:[^?]*[^?@]@[^?@]/i.test(trimmed)
+      ? undefined
+      : `The link ${shown} is not an email address. ${allowed}`;
+  return /^https?:\/\/([^/?#@]+@)?[^/?#@:]+(:\d{1,5})?([/?#]|$)/i.test(trimmed)
+    ? undefined
+    : `The link ${shown} has no host name. ${allowed}`;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -1,6 +1,11 @@
 import type { AnchorState, AnnotationStatus, Severity } from '../model';
 
-export const SEVERITY_LABELS: Record<Severity, string> = { info: 'Info', minor: 'Minor', major: 'Major', critical: 'Critical' };
+export const SEVERITY_LABELS: Record<Severity, string> = {
+  info: 'Info',
+  minor: 'Minor',
+  major: 'Major',
+  critical: 'Critical',
+};
 
 /** What each severity asks of the policy's authors: the picker shows it, so every member grades alike. */
 export const SEVERITY_DESCRIPTIONS: Record<Severity, string> = {
@@ -11,7 +16,11 @@ export const SEVERITY_DESCRIPTIONS: Record<Severity, string> = {
 };
 
 /** No contraction: the report is a signed record, and “Will not fix” reads the same to every reader and screen reader. */
-export const ANNOTATION_STATUS_LABELS: Record<AnnotationStatus, string> = { open: 'Open', resolved: 'Resolved', wontfix: 'Will not fix' };
+export const ANNOTATION_STATUS_LABELS: Record<AnnotationStatus, string> = {
+  open: 'Open',
+  resolved: 'Resolved',
+  wontfix: 'Will not fix',
+};
 
 /** Where a carried annotation's words were found in the newer version. */
 export const ANCHOR_STATE_LABELS: Record<AnchorState, string> = {

@@ -48,7 +48,12 @@ export async function benchAnnotationSaves(): Promise<{ p50: number; p95: number
         if (!result.ok) throw new Error(`annotations.add failed: ${result.error.message}`);
       }
       const reviewBytes = (await stat(ws.library.fileFor(review.id))).size;
-      return { p50: round(percentile(times, 50)), p95: round(percentile(times, 95)), max: round(Math.max(...times)), reviewBytes };
+      return {
+        p50: round(percentile(times, 50)),
+        p95: round(percentile(times, 95)),
+        max: round(Math.max(...times)),
+        reviewBytes,
+      };
     } finally {
       await ws.close();
     }

@@ -16,13 +16,19 @@ function run(args: string[]): { ms: number; stdout: string } {
   const started = performance.now();
   const result = spawnSync(process.execPath, args, { cwd: repo, encoding: 'utf8' });
   const ms = performance.now() - started;
-  if (result.status !== 0) throw new Error(`node ${args.join(' ')} failed (exit code ${result.status}): ${result.stderr}`);
+  if (result.status !== 0)
+    throw new Error(`node ${args.join(' ')} failed (exit code ${result.status}): ${result.stderr}`);
   return { ms, stdout: result.stdout };
 }
 
 function medianMs(args: string[]): number {
   run(args); // Once to fill the file system's cache, as a person's second command finds it.
-  return Math.round(percentile(Array.from({ length: RUNS }, () => run(args).ms), 50));
+  return Math.round(
+    percentile(
+      Array.from({ length: RUNS }, () => run(args).ms),
+      50,
+    ),
+  );
 }
 
 /**
@@ -32,7 +38,9 @@ function medianMs(args: string[]): number {
 export async function benchCliStartup(): Promise<Record<string, unknown>> {
   const dataDir = mkdtempSync(join(tmpdir(), 'prw-bench-cli-'));
   try {
-    const made = JSON.parse(run([bin, 'new', '--title', 'Start-up bench', '--json', '--data-dir', dataDir]).stdout) as { id: string };
+    const made = JSON.parse(run([bin, 'new', '--title', 'Start-up bench', '--json', '--data-dir', dataDir]).stdout) as {
+      id: string;
+    };
     const node = medianMs(['-e', '0']);
     const commands: Record<string, string[]> = {
       help: [bin, '--help'],

@@ -39,7 +39,11 @@ export async function benchCompare(): Promise<Record<string, unknown>> {
       const { blocks, edits } = editPolicyBlocks(older.blocks, 12);
       const newer = versionFromBlocks(blocks, 'v2');
       const comparison = compareVersions(older, newer);
-      const targets = generateAnnotations(older, ANNOTATIONS, BUILTIN_CRITERIA.map((c) => c.id)).map((a) => a.target);
+      const targets = generateAnnotations(
+        older,
+        ANNOTATIONS,
+        BUILTIN_CRITERIA.map((c) => c.id),
+      ).map((a) => a.target);
 
       const coldStarted = performance.now();
       compareVersions(older, newer);
@@ -63,10 +67,17 @@ export async function benchCompare(): Promise<Record<string, unknown>> {
       const b = join(dir, `v2-${pages}.txt`);
       await writeFile(a, older.text);
       await writeFile(b, newer.text);
-      const gitMs = medianMs(() => {
-        const run = spawnSync('git', ['diff', '--no-index', '--word-diff=porcelain', a, b], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-        if (run.status !== 0 && run.status !== 1) throw new Error(`git diff failed: ${run.stderr}`);
-      }, 5, 1);
+      const gitMs = medianMs(
+        () => {
+          const run = spawnSync('git', ['diff', '--no-index', '--word-diff=porcelain', a, b], {
+            encoding: 'utf8',
+            maxBuffer: 64 * 1024 * 1024,
+          });
+          if (run.status !== 0 && run.status !== 1) throw new Error(`git diff failed: ${run.stderr}`);
+        },
+        5,
+        1,
+      );
 
       figures[`${pages}Pages`] = {
         blocks: [older.blocks.length, newer.blocks.length],

@@ -35,9 +35,27 @@ export function generatePolicyBlocks(pages: number, seed = 1): Block[] {
   const total = Math.round(pages * 17);
   for (let i = 0; i < total; i++) {
     const id = `b${i}`;
-    if (i % 12 === 0) blocks.push({ id, type: 'heading', level: i % 48 === 0 ? 1 : 2, text: `${Math.floor(i / 12) + 1}. ${sentence(4).slice(0, -1)}` });
-    else if (i % 7 === 3) blocks.push({ id, type: 'list-item', depth: i % 2, ordered: false, text: sentence(8 + Math.floor(random() * 12)) });
-    else blocks.push({ id, type: 'paragraph', text: `${sentence(10 + Math.floor(random() * 20))} ${sentence(10 + Math.floor(random() * 20))}` });
+    if (i % 12 === 0)
+      blocks.push({
+        id,
+        type: 'heading',
+        level: i % 48 === 0 ? 1 : 2,
+        text: `${Math.floor(i / 12) + 1}. ${sentence(4).slice(0, -1)}`,
+      });
+    else if (i % 7 === 3)
+      blocks.push({
+        id,
+        type: 'list-item',
+        depth: i % 2,
+        ordered: false,
+        text: sentence(8 + Math.floor(random() * 12)),
+      });
+    else
+      blocks.push({
+        id,
+        type: 'paragraph',
+        text: `${sentence(10 + Math.floor(random() * 20))} ${sentence(10 + Math.floor(random() * 20))}`,
+      });
   }
   return blocks;
 }
@@ -50,7 +68,12 @@ export function versionFromBlocks(blocks: Block[], label: string): Version {
     label,
     importedAt: now,
     importedBy: { name: 'Bench' },
-    source: { fileName: `${label}.md`, mediaType: 'text/markdown', sha256: createHash('sha256').update(text).digest('hex'), bytes: text.length },
+    source: {
+      fileName: `${label}.md`,
+      mediaType: 'text/markdown',
+      sha256: createHash('sha256').update(text).digest('hex'),
+      bytes: text.length,
+    },
     blocks,
     text,
     warnings: [],
@@ -72,14 +95,21 @@ export function generateAnnotations(version: Version, count: number, criterionId
       target: {
         source: version.id,
         selector: [
-          { type: 'TextQuoteSelector', exact: text.slice(start, end), prefix: text.slice(Math.max(0, start - 32), start), suffix: text.slice(end, end + 32) },
+          {
+            type: 'TextQuoteSelector',
+            exact: text.slice(start, end),
+            prefix: text.slice(Math.max(0, start - 32), start),
+            suffix: text.slice(end, end + 32),
+          },
           { type: 'TextPositionSelector', start, end },
         ],
       },
       criterionIds: [criterionIds[i % criterionIds.length] ?? 'governance.purpose-scope'],
       severity: (['info', 'minor', 'major', 'critical'] as const)[i % 4] ?? 'info',
       status: 'open',
-      body: { root: { type: 'root', children: [{ type: 'paragraph', children: [{ type: 'text', text: `Comment ${i}` }] }] } },
+      body: {
+        root: { type: 'root', children: [{ type: 'paragraph', children: [{ type: 'text', text: `Comment ${i}` }] }] },
+      },
       author: { name: 'Bench', role: 'member' },
       createdAt: now,
       updatedAt: now,
@@ -132,7 +162,10 @@ export function editPolicyBlocks(blocks: readonly Block[], seed = 3): { blocks: 
       moving.push({ ...block, text: reword(block.text) });
     } else if (roll < 0.095) {
       edits.rewrapped++;
-      kept.push({ ...block, text: block.text.replace(/ /g, () => (random() < 0.12 ? '\n' : random() < 0.05 ? '  ' : ' ')) });
+      kept.push({
+        ...block,
+        text: block.text.replace(/ /g, () => (random() < 0.12 ? '\n' : random() < 0.05 ? '  ' : ' ')),
+      });
     } else {
       kept.push(block);
     }

@@ -15,7 +15,8 @@ import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
 
 const [mode, file] = process.argv.slice(2);
-if (!['app', 'app-warm', 'command', 'raw', 'raw-command'].includes(mode) || !file) throw new Error('usage: import-one.mjs app|app-warm|command|raw|raw-command FILE');
+if (!['app', 'app-warm', 'command', 'raw', 'raw-command'].includes(mode) || !file)
+  throw new Error('usage: import-one.mjs app|app-warm|command|raw|raw-command FILE');
 
 /** How long the parsing process has to get ready in `app-warm`: about as long as a person takes to pick a file. */
 const WARM_MS = 1000;
@@ -26,13 +27,19 @@ function watchChildren() {
   const sample = () => {
     let children = [];
     try {
-      children = readFileSync(`/proc/${process.pid}/task/${process.pid}/children`, 'latin1').trim().split(/\s+/).filter(Boolean);
+      children = readFileSync(`/proc/${process.pid}/task/${process.pid}/children`, 'latin1')
+        .trim()
+        .split(/\s+/)
+        .filter(Boolean);
     } catch {
       return;
     }
     for (const pid of children) {
       try {
-        peakKb = Math.max(peakKb, Number(/^VmHWM:\s+(\d+) kB$/m.exec(readFileSync(`/proc/${pid}/status`, 'latin1'))?.[1] ?? 0));
+        peakKb = Math.max(
+          peakKb,
+          Number(/^VmHWM:\s+(\d+) kB$/m.exec(readFileSync(`/proc/${pid}/status`, 'latin1'))?.[1] ?? 0),
+        );
       } catch {
         // It has just ended.
       }
@@ -54,18 +61,26 @@ if (mode === 'app' || mode === 'app-warm') {
   const { runCli } = await import(new URL('../../out/main/cli.js', import.meta.url).href);
   const dataDir = await mkdtemp(join(tmpdir(), 'policy-review-bench-'));
   let created = '';
-  await runCli(['new', '--title', 'Bench', '--json', '--data-dir', dataDir], { out: (text) => (created = text), err: (text) => console.error(text) });
+  await runCli(['new', '--title', 'Bench', '--json', '--data-dir', dataDir], {
+    out: (text) => (created = text),
+    err: (text) => console.error(text),
+  });
   const reviewId = JSON.parse(created).id;
   if (mode === 'app-warm') {
     // A build from before parsing processes were started ahead has no warm-up: it just waits as long.
-    const warmUp = await import(new URL('../../out/main/parser-warm-up.js', import.meta.url).href).catch(() => undefined);
+    const warmUp = await import(new URL('../../out/main/parser-warm-up.js', import.meta.url).href).catch(
+      () => undefined,
+    );
     warmUp?.importParser.warmUp(warmUp.ANY_POLICY);
     await new Promise((resolve) => setTimeout(resolve, WARM_MS));
   }
   let printed = '';
   const stopWatching = watchChildren();
   const started = performance.now();
-  const code = await runCli(['import', reviewId, file, '--json', '--data-dir', dataDir], { out: (text) => (printed = text), err: (text) => (error = text) });
+  const code = await runCli(['import', reviewId, file, '--json', '--data-dir', dataDir], {
+    out: (text) => (printed = text),
+    err: (text) => (error = text),
+  });
   ms = performance.now() - started;
   parserPeakRssMb = stopWatching();
   if (code === 0) units = JSON.parse(printed).blocks;
@@ -73,12 +88,19 @@ if (mode === 'app' || mode === 'app-warm') {
 } else if (mode === 'command' || mode === 'raw-command') {
   const bin = new URL('../../electron/cli/bin.mjs', import.meta.url).pathname;
   const dataDir = await mkdtemp(join(tmpdir(), 'policy-review-bench-'));
-  const reviewId = JSON.parse(spawnSync(process.execPath, [bin, 'new', '--title', 'Bench', '--json', '--data-dir', dataDir], { encoding: 'utf8' }).stdout).id;
-  const args = mode === 'command' ? [bin, 'import', reviewId, file, '--json', '--data-dir', dataDir] : [new URL(import.meta.url).pathname, 'raw', file];
+  const reviewId = JSON.parse(
+    spawnSync(process.execPath, [bin, 'new', '--title', 'Bench', '--json', '--data-dir', dataDir], { encoding: 'utf8' })
+      .stdout,
+  ).id;
+  const args =
+    mode === 'command'
+      ? [bin, 'import', reviewId, file, '--json', '--data-dir', dataDir]
+      : [new URL(import.meta.url).pathname, 'raw', file];
   const started = performance.now();
   const run = spawnSync(process.execPath, args, { encoding: 'utf8' });
   ms = performance.now() - started;
-  if (run.status === 0) units = mode === 'command' ? JSON.parse(run.stdout).blocks : JSON.parse(run.stdout.trim().split('\n').at(-1)).units;
+  if (run.status === 0)
+    units = mode === 'command' ? JSON.parse(run.stdout).blocks : JSON.parse(run.stdout.trim().split('\n').at(-1)).units;
   else error = run.stderr.trim();
   await rm(dataDir, { recursive: true, force: true });
 } else {
@@ -96,4 +118,12 @@ if (mode === 'app' || mode === 'app-warm') {
   ms = performance.now() - started;
 }
 // maxRSS is the peak resident memory of this whole process, worker threads included (kilobytes on Linux).
-console.log(JSON.stringify({ ms: Math.round(ms), peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024), parserPeakRssMb, units, error }));
+console.log(
+  JSON.stringify({
+    ms: Math.round(ms),
+    peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+    parserPeakRssMb,
+    units,
+    error,
+  }),
+);

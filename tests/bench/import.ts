@@ -31,7 +31,8 @@ function treeRssMb(pid: number): number {
   const visit = (id: string) => {
     try {
       kb += Number(/^VmRSS:\s+(\d+) kB$/m.exec(readFileSync(`/proc/${id}/status`, 'latin1'))?.[1] ?? 0);
-      for (const child of readFileSync(`/proc/${id}/task/${id}/children`, 'latin1').trim().split(/\s+/).filter(Boolean)) visit(child);
+      for (const child of readFileSync(`/proc/${id}/task/${id}/children`, 'latin1').trim().split(/\s+/).filter(Boolean))
+        visit(child);
     } catch {
       // Gone already.
     }
@@ -43,7 +44,11 @@ function treeRssMb(pid: number): number {
 /** One import in a fresh process, its process tree watched (and killed above GROUP_CAP_MB, so an old build cannot take the machine down). */
 function measure(mode: 'app' | 'app-warm' | 'command' | 'raw' | 'raw-command', file: string): Promise<Measurement> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [`${repo}/tests/bench/import-one.mjs`, mode, file], { cwd: repo, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [`${repo}/tests/bench/import-one.mjs`, mode, file], {
+      cwd: repo,
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     let groupPeakRssMb = 0;
@@ -52,7 +57,12 @@ function measure(mode: 'app' | 'app-warm' | 'command' | 'raw' | 'raw-command', f
     const watch = setInterval(() => {
       const rss = treeRssMb(child.pid ?? 0);
       groupPeakRssMb = Math.max(groupPeakRssMb, rss);
-      const over = rss > GROUP_CAP_MB ? `more than ${GROUP_CAP_MB} MB` : Date.now() - started > RUN_CAP_MS ? `longer than ${RUN_CAP_MS / 1000} s` : null;
+      const over =
+        rss > GROUP_CAP_MB
+          ? `more than ${GROUP_CAP_MB} MB`
+          : Date.now() - started > RUN_CAP_MS
+            ? `longer than ${RUN_CAP_MS / 1000} s`
+            : null;
       if (over && !stopped) {
         stopped = `stopped by the benchmark: it took ${over}`;
         process.kill(-(child.pid ?? 0), 'SIGKILL');
@@ -63,9 +73,20 @@ function measure(mode: 'app' | 'app-warm' | 'command' | 'raw' | 'raw-command', f
     child.on('error', reject);
     child.on('close', (code) => {
       clearInterval(watch);
-      if (stopped) return resolve({ ms: Date.now() - started, peakRssMb: groupPeakRssMb, parserPeakRssMb: null, groupPeakRssMb, units: 0, error: stopped });
+      if (stopped)
+        return resolve({
+          ms: Date.now() - started,
+          peakRssMb: groupPeakRssMb,
+          parserPeakRssMb: null,
+          groupPeakRssMb,
+          units: 0,
+          error: stopped,
+        });
       if (code !== 0) return reject(new Error(`import-one ${mode} ${file} failed (exit code ${code}): ${stderr}`));
-      resolve({ ...(JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as Omit<Measurement, 'groupPeakRssMb'>), groupPeakRssMb });
+      resolve({
+        ...(JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as Omit<Measurement, 'groupPeakRssMb'>),
+        groupPeakRssMb,
+      });
     });
   });
 }
@@ -109,7 +130,16 @@ async function bombFiles(): Promise<string[]> {
   const pdf = `${generated}/flate-bomb.pdf`;
   const docx = `${generated}/lying-styles.docx`;
   if (!existsSync(pdf)) writeFileSync(pdf, (await flateBombPdf()).pdf);
-  if (!existsSync(docx)) writeFileSync(docx, (await lyingStylesDocx(readFileSync(`${repo}/fixtures/policies/riverton-social-media/v1.docx`), zipDate('2023-01-01'))).docx);
+  if (!existsSync(docx))
+    writeFileSync(
+      docx,
+      (
+        await lyingStylesDocx(
+          readFileSync(`${repo}/fixtures/policies/riverton-social-media/v1.docx`),
+          zipDate('2023-01-01'),
+        )
+      ).docx,
+    );
   return [pdf, docx];
 }
 
@@ -131,16 +161,28 @@ const ratio = (a: number, b: number) => Math.round((a / b) * 100) / 100;
  * of host and parser.
  */
 export async function benchImport(): Promise<Record<string, unknown>> {
-  const build = spawnSync(process.execPath, [`${repo}/node_modules/electron-vite/bin/electron-vite.js`, 'build'], { cwd: repo, encoding: 'utf8' });
+  const build = spawnSync(process.execPath, [`${repo}/node_modules/electron-vite/bin/electron-vite.js`, 'build'], {
+    cwd: repo,
+    encoding: 'utf8',
+  });
   if (build.status !== 0) throw new Error(`electron-vite build failed: ${build.stderr}`);
   if (!existsSync(`${generated}/large-100-pages.docx`) || !existsSync(`${generated}/large-100-pages.pdf`)) {
-    const made = spawnSync(process.execPath, ['--import', 'tsx', `${repo}/fixtures/make-fixtures.ts`, '--large'], { cwd: repo, stdio: 'inherit' });
+    const made = spawnSync(process.execPath, ['--import', 'tsx', `${repo}/fixtures/make-fixtures.ts`, '--large'], {
+      cwd: repo,
+      stdio: 'inherit',
+    });
     if (made.status !== 0) throw new Error('could not generate the 100-page documents (npm run fixtures -- --large)');
   }
   const figures: Record<string, unknown> = {};
   for (const format of ['docx', 'pdf'] as const) {
     const file = `${generated}/large-100-pages.${format}`;
-    const runs = { raw: [] as Measurement[], app: [] as Measurement[], appWarm: [] as Measurement[], command: [] as Measurement[], rawCommand: [] as Measurement[] };
+    const runs = {
+      raw: [] as Measurement[],
+      app: [] as Measurement[],
+      appWarm: [] as Measurement[],
+      command: [] as Measurement[],
+      rawCommand: [] as Measurement[],
+    };
     for (let run = 0; run < RUNS; run++) {
       runs.raw.push(await measure('raw', file));
       runs.app.push(await measure('app', file));
@@ -169,7 +211,14 @@ export async function benchImport(): Promise<Record<string, unknown>> {
     const runs: Measurement[] = [];
     for (let run = 0; run < BOMB_RUNS; run++) runs.push(await measure('app', file));
     const { msMedian, peakRssMbMax, parserPeakRssMbMax, groupPeakRssMbMax } = summarize(runs);
-    bombs[file.slice(generated.length + 1)] = { runs: BOMB_RUNS, msMedian, hostPeakRssMbMax: peakRssMbMax, parserPeakRssMbMax, groupPeakRssMbMax, answers: [...new Set(runs.map((run) => run.error))] };
+    bombs[file.slice(generated.length + 1)] = {
+      runs: BOMB_RUNS,
+      msMedian,
+      hostPeakRssMbMax: peakRssMbMax,
+      parserPeakRssMbMax,
+      groupPeakRssMbMax,
+      answers: [...new Set(runs.map((run) => run.error))],
+    };
   }
   figures.bombs = bombs;
   return figures;

@@ -57,21 +57,42 @@ async function oneRun(review: Review, identities: IdentityStore, identityId: str
     ms[name] = round(performance.now() - t);
     return result;
   };
-  const model = await step('model', () => buildReportModel(review, { generatedAt: new Date().toISOString(), generator: GENERATOR, compare: summarizeChanges }));
+  const model = await step('model', () =>
+    buildReportModel(review, {
+      generatedAt: new Date().toISOString(),
+      generator: GENERATOR,
+      compare: summarizeChanges,
+    }),
+  );
   const html = await step('html', () => renderReportHtml(model, { forPrint: true }));
   const printed = await step('pdfPrint', () => printWithChromium(html));
-  const pdf = await step('pdfFinish', () => finishReportPdf(printed, { title: review.title, reviewId: review.id, generator: GENERATOR, committeeSize: model.committee.length }));
+  const pdf = await step('pdfFinish', () =>
+    finishReportPdf(printed, {
+      title: review.title,
+      reviewId: review.id,
+      generator: GENERATOR,
+      committeeSize: model.committee.length,
+    }),
+  );
   ms.pdf = round(ms.pdfPrint! + ms.pdfFinish!);
   const key = await step('signUnlock', () => identities.unlock(identityId, PASSPHRASE));
-  const signed = await step('signPades', () => signPdf(pdf, { signer: key.signer, key, meaning: 'Approved', signedAt: new Date() }));
+  const signed = await step('signPades', () =>
+    signPdf(pdf, { signer: key.signer, key, meaning: 'Approved', signedAt: new Date() }),
+  );
   ms.sign = round(ms.signUnlock! + ms.signPades!);
   ms.total = round(performance.now() - started);
   const anchors = { identities: [key.certificate], trusted: [], given: [] };
   const verification = await step('verifyAfter', () => verifyPdfSignatures(signed, anchors));
   // A second member signs: verifying now also compares the first signature's revision with the file's last one.
-  const countersigned = await step('signPadesSecond', () => signPdf(signed, { signer: key.signer, key, meaning: 'Reviewed', signedAt: new Date() }));
+  const countersigned = await step('signPadesSecond', () =>
+    signPdf(signed, { signer: key.signer, key, meaning: 'Reviewed', signedAt: new Date() }),
+  );
   const second = await step('verifyAfterSecond', () => verifyPdfSignatures(countersigned, anchors));
-  const pages = (Buffer.from(printed).toString('latin1').match(/\/Type\s*\/Page\b/g) ?? []).length;
+  const pages = (
+    Buffer.from(printed)
+      .toString('latin1')
+      .match(/\/Type\s*\/Page\b/g) ?? []
+  ).length;
   return {
     ms,
     htmlBytes: html.length,
@@ -84,7 +105,11 @@ async function oneRun(review: Review, identities: IdentityStore, identityId: str
 
 /** The storage bench's review (100 pages, 1,000 annotations), with a verdict, rationale and, for some, an action on every criterion. */
 function benchReview(): Review {
-  const review = newReviewDocument('Bench review: City social media policy', { name: 'Bench Chair', role: 'chair' }, systemClock);
+  const review = newReviewDocument(
+    'Bench review: City social media policy',
+    { name: 'Bench Chair', role: 'chair' },
+    systemClock,
+  );
   const version = versionFromBlocks(generatePolicyBlocks(100), 'Policy 2025');
   review.versions.push(version);
   const criteria = review.checklist.criteria.map((c) => c.id);
@@ -94,9 +119,36 @@ function benchReview(): Review {
   const verdicts = ['met', 'partial', 'not-met', 'not-applicable', 'unreviewed'] as const;
   criteria.forEach((criterionId, i) => {
     const verdict = verdicts[i % verdicts.length]!;
-    const annotationIds = review.annotations.filter((a) => a.criterionIds.includes(criterionId)).slice(0, 5).map((a) => a.id);
-    const actions = verdict === 'partial' || verdict === 'not-met' ? [{ id: randomUUID(), description: `Revise the policy for ${criterionId}.`, ownerId: owner, dueDate: '2026-06-30', status: 'open' as const, createdAt: now, updatedAt: now }] : [];
-    review.assessments.push({ id: randomUUID(), versionId: version.id, criterionId, verdict, rationale: `The committee found the policy ${verdict} on this point, for the reasons in the annotations.`, annotationIds, author: { name: 'Bench Chair', role: 'chair' }, createdAt: now, updatedAt: now, actions });
+    const annotationIds = review.annotations
+      .filter((a) => a.criterionIds.includes(criterionId))
+      .slice(0, 5)
+      .map((a) => a.id);
+    const actions =
+      verdict === 'partial' || verdict === 'not-met'
+        ? [
+            {
+              id: randomUUID(),
+              description: `Revise the policy for ${criterionId}.`,
+              ownerId: owner,
+              dueDate: '2026-06-30',
+              status: 'open' as const,
+              createdAt: now,
+              updatedAt: now,
+            },
+          ]
+        : [];
+    review.assessments.push({
+      id: randomUUID(),
+      versionId: version.id,
+      criterionId,
+      verdict,
+      rationale: `The committee found the policy ${verdict} on this point, for the reasons in the annotations.`,
+      annotationIds,
+      author: { name: 'Bench Chair', role: 'chair' },
+      createdAt: now,
+      updatedAt: now,
+      actions,
+    });
   });
   return review;
 }

@@ -37,10 +37,14 @@ const median = (values: number[]) => percentile(values, 50);
  * frame while scrolling the whole document; and, through the contract, annotation saves until durable on disk.
  */
 export async function benchWorkspace(): Promise<Record<string, unknown>> {
-  const build = spawnSync(process.execPath, [join(repo, 'node_modules/electron-vite/bin/electron-vite.js'), 'build'], { cwd: repo, encoding: 'utf8' });
+  const build = spawnSync(process.execPath, [join(repo, 'node_modules/electron-vite/bin/electron-vite.js'), 'build'], {
+    cwd: repo,
+    encoding: 'utf8',
+  });
   if (build.status !== 0) throw new Error(`electron-vite build failed: ${build.stderr}`);
   const executablePath = findChromium();
-  if (!executablePath) throw new Error('The workspace bench needs Chromium: install it (apt-get install chromium) or set CHROMIUM_PATH.');
+  if (!executablePath)
+    throw new Error('The workspace bench needs Chromium: install it (apt-get install chromium) or set CHROMIUM_PATH.');
 
   const dataDir = await mkdtemp(join(tmpdir(), 'policy-review-bench-'));
   const review = newReviewDocument('Workspace bench', { name: 'Bench', role: 'chair' }, systemClock);
@@ -51,7 +55,10 @@ export async function benchWorkspace(): Promise<Record<string, unknown>> {
   await new ReviewLibrary(dataDir).create(review);
   // A second review holds the same version and a revision of it with scattered edits, for the Compare area.
   const compared = newReviewDocument('Compare bench', { name: 'Bench', role: 'chair' }, systemClock);
-  compared.versions.push(versionFromBlocks(version.blocks, 'v1'), versionFromBlocks(editPolicyBlocks(version.blocks).blocks, 'v2'));
+  compared.versions.push(
+    versionFromBlocks(version.blocks, 'v1'),
+    versionFromBlocks(editPolicyBlocks(version.blocks).blocks, 'v2'),
+  );
   await new ReviewLibrary(dataDir).create(compared);
   const workstation = await openWorkstation({ dataDir, host: 'browser' });
   const browser = await chromium.launch({ executablePath, headless: true, args: [...chromiumArgs(), '--disable-gpu'] });
@@ -64,7 +71,9 @@ export async function benchWorkspace(): Promise<Record<string, unknown>> {
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
     await page.goto(BROWSER_APP_URL);
-    await page.evaluate(() => window.policyReview!.invoke('settings.set', { user: { name: 'Bench', role: 'chair', email: '' } }));
+    await page.evaluate(() =>
+      window.policyReview!.invoke('settings.set', { user: { name: 'Bench', role: 'chair', email: '' } }),
+    );
 
     const openings = [];
     for (let n = 0; n < OPENINGS; n++) openings.push(await openOnce(page));
@@ -89,16 +98,33 @@ export async function benchWorkspace(): Promise<Record<string, unknown>> {
       lexicalBuild: (await lexicalIsProductionBuild()) ? 'production' : 'development',
       open: {
         runs: OPENINGS,
-        firstScreenMs: { first: first.firstPaintMs, median: round(median(openings.map((o) => o.firstPaintMs))), target: 150 },
-        allHighlightsMs: { first: first.highlightsMs, median: round(median(openings.map((o) => o.highlightsMs))), target: 400 },
+        firstScreenMs: {
+          first: first.firstPaintMs,
+          median: round(median(openings.map((o) => o.firstPaintMs))),
+          target: 150,
+        },
+        allHighlightsMs: {
+          first: first.highlightsMs,
+          median: round(median(openings.map((o) => o.highlightsMs))),
+          target: 400,
+        },
       },
       newHighlight: {
         runs: NEW_ANNOTATIONS,
-        saveToDomMs: { p50: round(median(newHighlights.map((h) => h.saveToDomMs))), max: round(Math.max(...newHighlights.map((h) => h.saveToDomMs))) },
-        saveToPaintMs: { p50: round(median(newHighlights.map((h) => h.saveToPaintMs))), max: round(Math.max(...newHighlights.map((h) => h.saveToPaintMs))) },
+        saveToDomMs: {
+          p50: round(median(newHighlights.map((h) => h.saveToDomMs))),
+          max: round(Math.max(...newHighlights.map((h) => h.saveToDomMs))),
+        },
+        saveToPaintMs: {
+          p50: round(median(newHighlights.map((h) => h.saveToPaintMs))),
+          max: round(Math.max(...newHighlights.map((h) => h.saveToPaintMs))),
+        },
         /** The first frame after the save's answer already had the highlight, every time. */
         inFirstFrameAfterSave: newHighlights.every((h) => h.inNextFrame),
-        clickToHighlightMs: { p50: round(median(newHighlights.map((h) => h.clickToDomMs))), max: round(Math.max(...newHighlights.map((h) => h.clickToDomMs))) },
+        clickToHighlightMs: {
+          p50: round(median(newHighlights.map((h) => h.clickToDomMs))),
+          max: round(Math.max(...newHighlights.map((h) => h.clickToDomMs))),
+        },
       },
       scroll: { ...scrolling, target: 17 },
       compareArea: comparing,
@@ -115,7 +141,9 @@ export async function benchWorkspace(): Promise<Record<string, unknown>> {
 async function openOnce(page: Page) {
   await page.evaluate(() => performance.clearMarks());
   await page.getByRole('article', { name: 'Workspace bench' }).getByRole('button', { name: /^Open/ }).click();
-  await page.waitForFunction(() => performance.getEntriesByName('document:first-paint').length > 0, undefined, { timeout: 60_000 });
+  await page.waitForFunction(() => performance.getEntriesByName('document:first-paint').length > 0, undefined, {
+    timeout: 60_000,
+  });
   const figures = await page.evaluate(() => {
     const at = (name: string) => performance.getEntriesByName(name)[0]?.startTime ?? Number.NaN;
     const marks = Array.from(document.querySelectorAll<HTMLElement>('mark.annotation-mark'));
@@ -174,7 +202,11 @@ async function annotateOnce(page: Page, n: number) {
     w.benchStop = false;
     // Each frame: when its callbacks ran, whether the new highlight was in the DOM by then, and when it was painted.
     const tick = () => {
-      const frame = { ran: performance.now(), highlighted: performance.getEntriesByName('annotation:highlighted').length > 0, painted: 0 };
+      const frame = {
+        ran: performance.now(),
+        highlighted: performance.getEntriesByName('annotation:highlighted').length > 0,
+        painted: 0,
+      };
       w.benchFrames.push(frame);
       const channel = new MessageChannel();
       channel.port1.onmessage = () => {
@@ -224,11 +256,14 @@ async function compareOnce(page: Page) {
   await page.getByRole('article', { name: 'Compare bench' }).getByRole('button', { name: /^Open/ }).click();
   await page.getByRole('tab', { name: /Compare/ }).waitFor();
   const shown = await page.evaluate(async () => {
-    const tab = Array.from(document.querySelectorAll<HTMLElement>('[role="tab"]')).find((t) => t.textContent?.includes('Compare'))!;
+    const tab = Array.from(document.querySelectorAll<HTMLElement>('[role="tab"]')).find((t) =>
+      t.textContent?.includes('Compare'),
+    )!;
     const started = performance.now();
     tab.click();
     await new Promise<void>((resolve) => {
-      const check = () => (document.querySelector('.comparison-scroller .compare-row') ? resolve() : requestAnimationFrame(check));
+      const check = () =>
+        document.querySelector('.comparison-scroller .compare-row') ? resolve() : requestAnimationFrame(check);
       requestAnimationFrame(check);
     });
     const inDom = performance.now() - started;
@@ -240,7 +275,11 @@ async function compareOnce(page: Page) {
         channel.port2.postMessage(null);
       }),
     );
-    return { inDomMs: inDom, paintedMs: performance.now() - started, rows: document.querySelectorAll('.comparison-scroller .compare-row').length };
+    return {
+      inDomMs: inDom,
+      paintedMs: performance.now() - started,
+      rows: document.querySelectorAll('.comparison-scroller .compare-row').length,
+    };
   });
   const scroll = await scrollEndToEnd(page, '.comparison-scroller');
   return { rows: shown.rows, openToDomMs: round(shown.inDomMs), openToPaintMs: round(shown.paintedMs), scroll };
@@ -248,74 +287,91 @@ async function compareOnce(page: Page) {
 
 /** Scrolls `scroller` from top to bottom, SCROLL_STEP_PX per frame, recording each frame. */
 async function scrollEndToEnd(page: Page, scroller: string) {
-  return page.evaluate(async ([step, selector]) => {
-    const main = document.querySelector<HTMLElement>(selector)!;
-    main.scrollTop = 0;
-    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
-    interface LongFrame extends PerformanceEntry {
-      renderStart: number;
-      styleAndLayoutStart: number;
-      scripts: { duration: number; invoker: string }[];
-    }
-    const longFrames: { duration: number; scriptMs: number; styleAndLayoutMs: number; renderMs: number; invokers: string[] }[] = [];
-    const observer =
-      typeof PerformanceObserver !== 'undefined' && PerformanceObserver.supportedEntryTypes.includes('long-animation-frame')
-        ? new PerformanceObserver((list) =>
-            list.getEntries().forEach((entry) => {
-              const e = entry as LongFrame;
-              const end = e.startTime + e.duration;
-              longFrames.push({
-                duration: e.duration,
-                scriptMs: e.scripts.reduce((sum, script) => sum + script.duration, 0),
-                styleAndLayoutMs: e.styleAndLayoutStart ? end - e.styleAndLayoutStart : 0,
-                renderMs: e.renderStart ? end - e.renderStart : 0,
-                invokers: e.scripts.map((script) => script.invoker).slice(0, 3),
-              });
-            }),
-          )
-        : undefined;
-    observer?.observe({ type: 'long-animation-frame', buffered: false });
-    const deltas: number[] = [];
-    const work: number[] = [];
-    await new Promise<void>((resolve) => {
-      let last = performance.now();
-      const frame = (time: number) => {
-        deltas.push(time - last);
-        last = time;
-        const started = performance.now();
-        main.scrollTop += step;
-        // Forces this frame's style and layout now, so its cost is measured in this frame.
-        void main.scrollHeight;
-        work.push(performance.now() - started);
-        if (main.scrollTop + main.clientHeight >= main.scrollHeight - 1) resolve();
-        else requestAnimationFrame(frame);
+  return page.evaluate(
+    async ([step, selector]) => {
+      const main = document.querySelector<HTMLElement>(selector)!;
+      main.scrollTop = 0;
+      await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+      interface LongFrame extends PerformanceEntry {
+        renderStart: number;
+        styleAndLayoutStart: number;
+        scripts: { duration: number; invoker: string }[];
+      }
+      const longFrames: {
+        duration: number;
+        scriptMs: number;
+        styleAndLayoutMs: number;
+        renderMs: number;
+        invokers: string[];
+      }[] = [];
+      const observer =
+        typeof PerformanceObserver !== 'undefined' &&
+        PerformanceObserver.supportedEntryTypes.includes('long-animation-frame')
+          ? new PerformanceObserver((list) =>
+              list.getEntries().forEach((entry) => {
+                const e = entry as LongFrame;
+                const end = e.startTime + e.duration;
+                longFrames.push({
+                  duration: e.duration,
+                  scriptMs: e.scripts.reduce((sum, script) => sum + script.duration, 0),
+                  styleAndLayoutMs: e.styleAndLayoutStart ? end - e.styleAndLayoutStart : 0,
+                  renderMs: e.renderStart ? end - e.renderStart : 0,
+                  invokers: e.scripts.map((script) => script.invoker).slice(0, 3),
+                });
+              }),
+            )
+          : undefined;
+      observer?.observe({ type: 'long-animation-frame', buffered: false });
+      const deltas: number[] = [];
+      const work: number[] = [];
+      await new Promise<void>((resolve) => {
+        let last = performance.now();
+        const frame = (time: number) => {
+          deltas.push(time - last);
+          last = time;
+          const started = performance.now();
+          main.scrollTop += step;
+          // Forces this frame's style and layout now, so its cost is measured in this frame.
+          void main.scrollHeight;
+          work.push(performance.now() - started);
+          if (main.scrollTop + main.clientHeight >= main.scrollHeight - 1) resolve();
+          else requestAnimationFrame(frame);
+        };
+        requestAnimationFrame(frame);
+      });
+      observer?.disconnect();
+      const sorted = (values: number[]) => [...values].sort((a, b) => a - b);
+      const p = (values: number[], q: number) =>
+        sorted(values)[Math.max(0, Math.ceil((q / 100) * values.length) - 1)] ?? 0;
+      const r = (ms: number) => Math.round(ms * 10) / 10;
+      return {
+        frames: deltas.length,
+        scrolledPx: main.scrollTop + main.clientHeight,
+        longestFrameMs: r(Math.max(...deltas.slice(1))),
+        p95FrameMs: r(p(deltas.slice(1), 95)),
+        framesOver17ms: deltas.slice(1).filter((d) => d > 17.5).length,
+        /**
+         * The script each frame runs (the scroll step, then style and layout forced at once). Sections coming into
+         * view are laid out in the frame's rendering step instead, which the frame times and long frames include.
+         */
+        workPerFrameMs: { p99: r(p(work, 99)), max: r(Math.max(...work)), over17ms: work.filter((w) => w > 17).length },
+        longAnimationFrames: {
+          count: longFrames.length,
+          longest: longFrames
+            .sort((a, b) => b.duration - a.duration)
+            .slice(0, 3)
+            .map((f) => ({
+              ms: r(f.duration),
+              scriptMs: r(f.scriptMs),
+              styleAndLayoutMs: r(f.styleAndLayoutMs),
+              renderMs: r(f.renderMs),
+              invokers: f.invokers,
+            })),
+        },
       };
-      requestAnimationFrame(frame);
-    });
-    observer?.disconnect();
-    const sorted = (values: number[]) => [...values].sort((a, b) => a - b);
-    const p = (values: number[], q: number) => sorted(values)[Math.max(0, Math.ceil((q / 100) * values.length) - 1)] ?? 0;
-    const r = (ms: number) => Math.round(ms * 10) / 10;
-    return {
-      frames: deltas.length,
-      scrolledPx: main.scrollTop + main.clientHeight,
-      longestFrameMs: r(Math.max(...deltas.slice(1))),
-      p95FrameMs: r(p(deltas.slice(1), 95)),
-      framesOver17ms: deltas.slice(1).filter((d) => d > 17.5).length,
-      /**
-       * The script each frame runs (the scroll step, then style and layout forced at once). Sections coming into
-       * view are laid out in the frame's rendering step instead, which the frame times and long frames include.
-       */
-      workPerFrameMs: { p99: r(p(work, 99)), max: r(Math.max(...work)), over17ms: work.filter((w) => w > 17).length },
-      longAnimationFrames: {
-        count: longFrames.length,
-        longest: longFrames
-          .sort((a, b) => b.duration - a.duration)
-          .slice(0, 3)
-          .map((f) => ({ ms: r(f.duration), scriptMs: r(f.scriptMs), styleAndLayoutMs: r(f.styleAndLayoutMs), renderMs: r(f.renderMs), invokers: f.invokers })),
-      },
-    };
-  }, [SCROLL_STEP_PX, scroller] as const);
+    },
+    [SCROLL_STEP_PX, scroller] as const,
+  );
 }
 
 /** Whether the shipped renderer bundles Lexical's production build (its errors are minified). */

@@ -1,11 +1,24 @@
 import { expect, test } from './support/fixtures';
 import { showArea } from './support/screens';
-import { annotationsOn, annotationsPanel, markedText, markOf, pickCriteria, reloadAndReopen, selectWithMouse, startWorkshop } from './support/workspace';
+import {
+  annotationsOn,
+  annotationsPanel,
+  markedText,
+  markOf,
+  pickCriteria,
+  reloadAndReopen,
+  selectWithMouse,
+  startWorkshop,
+} from './support/workspace';
 
 const PHRASE = 'approves new accounts, provides templates and guidance';
 
 test.describe('drafts of unsaved work', () => {
-  test('a half-written annotation, reply and rationale survive a reload, and go once saved', async ({ app, invoke, saveScreenshot }) => {
+  test('a half-written annotation, reply and rationale survive a reload, and go once saved', async ({
+    app,
+    invoke,
+    saveScreenshot,
+  }) => {
     test.setTimeout(120_000);
     const workshop = await startWorkshop(app, invoke, 'Drafts survive');
     const panel = annotationsPanel(app);
@@ -29,7 +42,9 @@ test.describe('drafts of unsaved work', () => {
       return highlight ? [...highlight][0]?.toString() : undefined;
     });
     expect(pendingWords).toBe(PHRASE);
-    await expect(panel.getByRole('list', { name: 'Chosen criteria' })).toContainText('Approval of new accounts and account inventory');
+    await expect(panel.getByRole('list', { name: 'Chosen criteria' })).toContainText(
+      'Approval of new accounts and account inventory',
+    );
     await expect(panel.getByRole('radio', { name: 'Info' })).toBeChecked();
     await expect(panel.getByRole('textbox', { name: 'Comment' })).toHaveText('Who keeps the templates up to date?');
     await saveScreenshot('annotation-draft-restored');
@@ -43,13 +58,17 @@ test.describe('drafts of unsaved work', () => {
     await panel.getByRole('textbox', { name: 'Reply' }).click();
     await app.keyboard.type('The Communications Office, every year.');
     await app.evaluate(() => window.dispatchEvent(new PageTransitionEvent('pagehide')));
-    await expect.poll(async () => Object.keys(await invoke('drafts.get', { reviewId: workshop.reviewId }))).toEqual([`reply:${annotation!.id}`]);
+    await expect
+      .poll(async () => Object.keys(await invoke('drafts.get', { reviewId: workshop.reviewId })))
+      .toEqual([`reply:${annotation!.id}`]);
 
     // A rationale, typed and not yet saved.
     const checklist = await showArea(app, 'Checklist');
     const card = checklist.getByRole('article', { name: 'Approval of new accounts and account inventory' });
     await card.getByRole('textbox', { name: 'Rationale' }).fill('Section 2.3 lists the steps; the register is named.');
-    await expect.poll(async () => Object.keys(await invoke('drafts.get', { reviewId: workshop.reviewId })).length).toBe(2);
+    await expect
+      .poll(async () => Object.keys(await invoke('drafts.get', { reviewId: workshop.reviewId })).length)
+      .toBe(2);
 
     await reloadAndReopen(app, workshop.title);
     await markOf(app, annotation!.id).first().click();
@@ -57,7 +76,9 @@ test.describe('drafts of unsaved work', () => {
     await panel.getByRole('button', { name: 'Reply', exact: true }).click();
     await expect(panel.getByRole('list').filter({ hasText: 'every year' })).toBeVisible();
     const checklistAgain = await showArea(app, 'Checklist');
-    const rationale = checklistAgain.getByRole('article', { name: 'Approval of new accounts and account inventory' }).getByRole('textbox', { name: 'Rationale' });
+    const rationale = checklistAgain
+      .getByRole('article', { name: 'Approval of new accounts and account inventory' })
+      .getByRole('textbox', { name: 'Rationale' });
     await expect(rationale).toHaveValue('Section 2.3 lists the steps; the register is named.');
     await rationale.focus();
     await rationale.blur();

@@ -1,9 +1,19 @@
 import { expect, test } from './support/fixtures';
 import { policyText } from './support/documents';
-import { annotationsOn, annotationsPanel, markedText, markOf, reloadAndReopen, startWorkshop } from './support/workspace';
+import {
+  annotationsOn,
+  annotationsPanel,
+  markedText,
+  markOf,
+  reloadAndReopen,
+  startWorkshop,
+} from './support/workspace';
 
 test.describe('writing an annotation with the keyboard', () => {
-  test('starts from a highlight, picks criteria, formats the comment with lists and a safe link, and edits it later in place', async ({ app, invoke }) => {
+  test('starts from a highlight, picks criteria, formats the comment with lists and a safe link, and edits it later in place', async ({
+    app,
+    invoke,
+  }) => {
     test.setTimeout(120_000);
     const workshop = await startWorkshop(app, invoke, 'Keyboard annotation');
     const version = await invoke('versions.get', { reviewId: workshop.reviewId, versionId: workshop.v2.id });
@@ -40,7 +50,10 @@ test.describe('writing an annotation with the keyboard', () => {
     await app.keyboard.type('management support');
     await app.keyboard.press('Enter');
     const chosen = panel.getByRole('list', { name: 'Chosen criteria' });
-    await expect(chosen.getByRole('listitem')).toHaveText([/Training and awareness/, /Management support and accountability/]);
+    await expect(chosen.getByRole('listitem')).toHaveText([
+      /Training and awareness/,
+      /Management support and accountability/,
+    ]);
     await app.keyboard.press('Backspace');
     await expect(chosen.getByRole('listitem')).toHaveText([/Training and awareness/]);
     await app.keyboard.type('roles');
@@ -86,11 +99,16 @@ test.describe('writing an annotation with the keyboard', () => {
     expect(added.criterionIds).toEqual(['governance.training']);
     expect(JSON.stringify(added.body)).toContain('"url":"https://example.org/social-media-rules"');
     const thread = panel.getByRole('article');
-    await expect(thread.getByRole('link', { name: 'the rules' })).toHaveAttribute('href', 'https://example.org/social-media-rules');
+    await expect(thread.getByRole('link', { name: 'the rules' })).toHaveAttribute(
+      'href',
+      'https://example.org/social-media-rules',
+    );
     await expect(thread.getByRole('listitem').filter({ hasText: 'no deputy is named' })).toBeVisible();
     // The new highlight covers exactly the selected words, and overlaps the one it started from.
     await expect.poll(() => markedText(app, added.id)).toBe(selected);
-    await expect(policyText(app).locator(`mark[data-annotation-ids~="${existing.id}"][data-annotation-ids~="${added.id}"]`)).toHaveText(exact);
+    await expect(
+      policyText(app).locator(`mark[data-annotation-ids~="${existing.id}"][data-annotation-ids~="${added.id}"]`),
+    ).toHaveText(exact);
 
     // Editing the severity recolours the highlight in place.
     await thread.getByRole('button', { name: 'Edit' }).click();
@@ -107,11 +125,13 @@ test.describe('writing an annotation with the keyboard', () => {
     await app.keyboard.press('Control+End');
     await app.evaluate(() => new Promise((settled) => requestAnimationFrame(() => requestAnimationFrame(settled))));
     await editing.evaluate((root) => {
-      const item = [...root.querySelectorAll('li')].find((li) => li.textContent?.includes('no deputy'))!;
+      const item = Array.from(root.querySelectorAll('li')).find((li) => li.textContent?.includes('no deputy'))!;
       const words = document.createTreeWalker(item, NodeFilter.SHOW_TEXT).nextNode()!;
       const from = words.textContent!.indexOf('deputy');
       document.getSelection()!.setBaseAndExtent(words, from, words, from + 'deputy'.length);
-      root.dispatchEvent(new KeyboardEvent('keydown', { key: 'k', code: 'KeyK', ctrlKey: true, bubbles: true, cancelable: true }));
+      root.dispatchEvent(
+        new KeyboardEvent('keydown', { key: 'k', code: 'KeyK', ctrlKey: true, bubbles: true, cancelable: true }),
+      );
     });
     await panel.getByRole('textbox', { name: 'Link address' }).fill('example.org/deputies');
     await panel.getByRole('textbox', { name: 'Link address' }).press('Enter');

@@ -17,7 +17,9 @@ test.describe('the bridge between the page and the services', () => {
   });
 
   test('refuses arguments that fail the method’s schema', async ({ app }) => {
-    const result = await app.evaluate(() => window.policyReview!.invoke('reviews.rename', { reviewId: '../x', title: 'y' }));
+    const result = await app.evaluate(() =>
+      window.policyReview!.invoke('reviews.rename', { reviewId: '../x', title: 'y' }),
+    );
     expect(result).toMatchObject({ ok: false, error: { code: 'E_INVALID_INPUT' } });
   });
 

@@ -2,7 +2,11 @@ import { expect, test } from './support/fixtures';
 import { openReviewFromLibrary, showArea } from './support/screens';
 
 test.describe('the checklist area', () => {
-  test('shows each criterion’s title, question and id, and its guidance on request', async ({ app, invoke, saveScreenshot }) => {
+  test('shows each criterion’s title, question and id, and its guidance on request', async ({
+    app,
+    invoke,
+    saveScreenshot,
+  }) => {
     const review = await invoke('reviews.create', { title: 'Social-media policy 2026' });
     const view = await invoke('checklist.get', { reviewId: review.id });
     await invoke('reviews.close', { reviewId: review.id });
@@ -56,7 +60,9 @@ test.describe('the checklist area', () => {
 
     await dialog.getByRole('combobox', { name: 'Category' }).selectOption({ label: 'Governance' });
     await dialog.getByRole('textbox', { name: 'Title' }).fill('Review cycle agreed with the works council');
-    await dialog.getByRole('textbox', { name: 'Question' }).fill('Does the policy say when the works council reviews it?');
+    await dialog
+      .getByRole('textbox', { name: 'Question' })
+      .fill('Does the policy say when the works council reviews it?');
     await dialog.getByRole('textbox', { name: 'Guidance' }).fill('Look for a yearly review date.');
     await saveScreenshot('criterion-dialog');
     await dialog.getByRole('button', { name: 'Add criterion' }).click();
@@ -72,13 +78,17 @@ test.describe('the checklist area', () => {
 
     await card.getByRole('button', { name: /^Edit/ }).click();
     dialog = app.getByRole('dialog', { name: 'Edit criterion' });
-    await expect(dialog.getByRole('textbox', { name: 'Title' })).toHaveValue('Review cycle agreed with the works council');
+    await expect(dialog.getByRole('textbox', { name: 'Title' })).toHaveValue(
+      'Review cycle agreed with the works council',
+    );
     await dialog.getByRole('textbox', { name: 'Title' }).fill('Yearly review with the works council');
     await dialog.getByRole('button', { name: 'Save criterion' }).click();
     await expect(dialog).toHaveCount(0);
     card = governance.getByRole('article', { name: 'Yearly review with the works council' });
     await expect(card).toBeVisible();
-    const saved = (await invoke('checklist.get', { reviewId: review.id })).criteria.find((c) => c.title === 'Yearly review with the works council');
+    const saved = (await invoke('checklist.get', { reviewId: review.id })).criteria.find(
+      (c) => c.title === 'Yearly review with the works council',
+    );
     expect(saved?.question).toBe('Does the policy say when the works council reviews it?');
 
     await card.getByRole('button', { name: /^Remove/ }).click();

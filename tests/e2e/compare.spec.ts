@@ -2,7 +2,15 @@ import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
 import { policyText } from './support/documents';
 import { showArea } from './support/screens';
-import { annotationsPanel, markedText, markOf, phraseEnds, reloadAndReopen, selectWithMouse, startWorkshop } from './support/workspace';
+import {
+  annotationsPanel,
+  markedText,
+  markOf,
+  phraseEnds,
+  reloadAndReopen,
+  selectWithMouse,
+  startWorkshop,
+} from './support/workspace';
 
 /** Passages of version 1 of the Riverton policy, each meeting a different fate in version 2. */
 const REWORDED = 'uses social media to share timely information with residents'; // "and accurate" added around it
@@ -20,7 +28,11 @@ function compareArea(app: Page): Locator {
 }
 
 test.describe('comparing versions and carrying annotations forward', () => {
-  test('shows what changed, carries annotations to the new version, lets a person settle the uncertain ones, and marks the criteria to re-check', async ({ app, invoke, saveScreenshot }) => {
+  test('shows what changed, carries annotations to the new version, lets a person settle the uncertain ones, and marks the criteria to re-check', async ({
+    app,
+    invoke,
+    saveScreenshot,
+  }) => {
     test.setTimeout(180_000);
     const workshop = await startWorkshop(app, invoke, 'Compare Riverton versions');
     const { reviewId, v1, v2 } = workshop;
@@ -28,14 +40,28 @@ test.describe('comparing versions and carrying annotations forward', () => {
     const annotate = async (exact: string, criterionId: string) => {
       const start = older.text.indexOf(exact);
       expect(start, `“${exact}” is in version 1`).toBeGreaterThanOrEqual(0);
-      return invoke('annotations.add', { reviewId, versionId: v1.id, range: { start, end: start + exact.length, exact }, criterionIds: [criterionId], severity: 'major', body: EMPTY_BODY });
+      return invoke('annotations.add', {
+        reviewId,
+        versionId: v1.id,
+        range: { start, end: start + exact.length, exact },
+        criterionIds: [criterionId],
+        severity: 'major',
+        body: EMPTY_BODY,
+      });
     };
     const reworded = await annotate(REWORDED, 'governance.purpose-scope');
     const moved = await annotate(MOVED, 'content.moderation-procedure');
     const deleted = await annotate(DELETED, 'stakeholder.feedback-channels');
     await annotate(KEPT, 'accounts.inventory-approval');
     const moderators = await annotate(MODERATORS, 'records.deleted-content');
-    await invoke('assessments.set', { reviewId, versionId: v1.id, criterionId: 'content.moderation-procedure', verdict: 'met', rationale: 'Removals are logged.', annotationIds: [moved.id] });
+    await invoke('assessments.set', {
+      reviewId,
+      versionId: v1.id,
+      criterionId: 'content.moderation-procedure',
+      verdict: 'met',
+      rationale: 'Removals are logged.',
+      annotationIds: [moved.id],
+    });
     await invoke('reviews.close', { reviewId });
     await reloadAndReopen(app, workshop.title);
 
@@ -46,7 +72,9 @@ test.describe('comparing versions and carrying annotations forward', () => {
     const expected = await invoke('compare.versions', { reviewId, fromVersionId: v1.id, toVersionId: v2.id });
     const summary = area.getByRole('list', { name: 'Summary of changes' });
     for (const kind of ['unchanged', 'changed', 'added', 'removed', 'moved'] as const) {
-      await expect(summary.locator(`[data-kind="${kind}"]`)).toHaveText(new RegExp(`^\\D*${expected.counts[kind]}\\s*${kind}$`));
+      await expect(summary.locator(`[data-kind="${kind}"]`)).toHaveText(
+        new RegExp(`^\\D*${expected.counts[kind]}\\s*${kind}$`),
+      );
     }
     const changes = expected.counts.changed + expected.counts.added + expected.counts.removed + expected.counts.moved;
     expect(changes).toBeGreaterThan(3);
@@ -55,7 +83,9 @@ test.describe('comparing versions and carrying annotations forward', () => {
     const split = area.getByRole('region', { name: `${v1.label} and ${v2.label}, side by side` });
     const purposeRow = split.getByRole('group').filter({ hasText: 'to share timely and accurate information' });
     await expect(purposeRow).toHaveAttribute('aria-label', /Changed$/);
-    await expect(purposeRow.locator('.compare-cell.is-old')).toContainText('to share timely information with residents, to invite comment on City services');
+    await expect(purposeRow.locator('.compare-cell.is-old')).toContainText(
+      'to share timely information with residents, to invite comment on City services',
+    );
     await expect(purposeRow.locator('.compare-cell.is-old del', { hasText: 'invite comment' })).toHaveCount(1);
     await expect(purposeRow.locator('.compare-cell.is-new ins').first()).toHaveText(/and accurate/);
     await expect(purposeRow.locator('.compare-cell.is-new del')).toHaveCount(0);
@@ -103,11 +133,15 @@ test.describe('comparing versions and carrying annotations forward', () => {
 
     // 2. Carry the annotations forward; the outcome matches what the services made.
     const carryButton = area.getByRole('button', { name: `Carry annotations to ${v2.label}` });
-    await expect(area.getByText('5 annotations on the older version, 0 carried to the newer one so far.')).toBeVisible();
+    await expect(
+      area.getByText('5 annotations on the older version, 0 carried to the newer one so far.'),
+    ).toBeVisible();
     await carryButton.click();
     const outcome = area.locator('.carry-outcome');
     await expect(outcome.locator('.banner-title')).toHaveText('Carried 5 annotations');
-    await expect(area.getByText('5 annotations on the older version, 5 carried to the newer one so far.')).toBeVisible();
+    await expect(
+      area.getByText('5 annotations on the older version, 5 carried to the newer one so far.'),
+    ).toBeVisible();
     const carried = await invoke('annotations.list', { reviewId, versionId: v2.id });
     expect(carried).toHaveLength(5);
     const stateWords = { anchored: 'in place', moved: 'moved', fuzzy: 'text changed', orphaned: 'orphaned' } as const;
@@ -133,21 +167,41 @@ test.describe('comparing versions and carrying annotations forward', () => {
     await expect(rewordedItem.locator('.is-now blockquote')).toHaveText(onV2(reworded).target.selector[0].exact);
     await expect(rewordedItem.locator('.is-now blockquote')).toContainText('timely and accurate information');
     await expect(rewordedItem.locator('[data-anchor-state="fuzzy"] .badge')).toHaveText('Text changed: to confirm');
-    await expect(rewordedItem.locator('[data-anchor-state="fuzzy"] .anchor-state-origin')).toHaveText(`from ${v1.label}`);
+    await expect(rewordedItem.locator('[data-anchor-state="fuzzy"] .anchor-state-origin')).toHaveText(
+      `from ${v1.label}`,
+    );
     await saveScreenshot('compare-carry-review');
 
     await rewordedItem.getByRole('button', { name: /^Confirm/ }).click();
     await expect(rewordedItem).toHaveCount(0);
-    await expect.poll(async () => (await invoke('annotations.list', { reviewId, versionId: v2.id })).find((a) => a.id === onV2(reworded).id)?.anchorState).toBe('anchored');
+    await expect
+      .poll(
+        async () =>
+          (await invoke('annotations.list', { reviewId, versionId: v2.id })).find((a) => a.id === onV2(reworded).id)
+            ?.anchorState,
+      )
+      .toBe('anchored');
 
-    await review.locator(`[data-annotation-id="${onV2(moved).id}"]`).getByRole('button', { name: /^Mark orphaned/ }).click();
+    await review
+      .locator(`[data-annotation-id="${onV2(moved).id}"]`)
+      .getByRole('button', { name: /^Mark orphaned/ })
+      .click();
     const orphanedList = area.getByRole('region', { name: /Orphaned annotations/ });
     await expect(orphanedList.locator(`[data-annotation-id="${onV2(moved).id}"]`)).toBeVisible();
     await expect(orphanedList.locator(`[data-annotation-id="${onV2(deleted).id}"]`)).toContainText(DELETED);
-    await expect.poll(async () => (await invoke('annotations.list', { reviewId, versionId: v2.id })).find((a) => a.id === onV2(moved).id)?.anchorState).toBe('orphaned');
+    await expect
+      .poll(
+        async () =>
+          (await invoke('annotations.list', { reviewId, versionId: v2.id })).find((a) => a.id === onV2(moved).id)
+            ?.anchorState,
+      )
+      .toBe('orphaned');
 
     // Re-point: the Document area opens on the newer version; the selected words are attached.
-    await review.locator(`[data-annotation-id="${onV2(moderators).id}"]`).getByRole('button', { name: /^Re-point/ }).click();
+    await review
+      .locator(`[data-annotation-id="${onV2(moderators).id}"]`)
+      .getByRole('button', { name: /^Re-point/ })
+      .click();
     await expect(app.getByRole('tabpanel', { name: 'Document' })).toBeVisible();
     await expect(app.getByRole('combobox', { name: 'Version' })).toHaveValue(v2.id);
     await expect(app.getByText('Re-pointing an annotation')).toBeVisible();
@@ -158,8 +212,16 @@ test.describe('comparing versions and carrying annotations forward', () => {
     await selectWithMouse(app, MODERATORS_NOW);
     await app.getByRole('button', { name: /^Attach here/ }).click();
     await expect(compareArea(app)).toBeVisible();
-    await expect.poll(async () => (await invoke('annotations.list', { reviewId, versionId: v2.id })).find((a) => a.id === onV2(moderators).id)?.target.selector[0].exact).toBe(MODERATORS_NOW);
-    const repointed = (await invoke('annotations.list', { reviewId, versionId: v2.id })).find((a) => a.id === onV2(moderators).id)!;
+    await expect
+      .poll(
+        async () =>
+          (await invoke('annotations.list', { reviewId, versionId: v2.id })).find((a) => a.id === onV2(moderators).id)
+            ?.target.selector[0].exact,
+      )
+      .toBe(MODERATORS_NOW);
+    const repointed = (await invoke('annotations.list', { reviewId, versionId: v2.id })).find(
+      (a) => a.id === onV2(moderators).id,
+    )!;
     expect(repointed.anchorState).toBe('anchored');
     await expect(review.locator(`[data-annotation-id="${repointed.id}"]`)).toHaveCount(0);
 
@@ -171,11 +233,17 @@ test.describe('comparing versions and carrying annotations forward', () => {
     await expect(markOf(app, onV2(moved).id)).toHaveCount(0);
     const panel = annotationsPanel(app);
     const orphanItem = panel.locator(`[data-annotation-id="${onV2(deleted).id}"]`);
-    await expect(orphanItem.locator('[data-anchor-state="orphaned"] .badge')).toHaveText('Orphaned: not in this version');
-    await expect(orphanItem.locator('[data-anchor-state="orphaned"] .anchor-state-origin')).toHaveText(`from ${v1.label}`);
+    await expect(orphanItem.locator('[data-anchor-state="orphaned"] .badge')).toHaveText(
+      'Orphaned: not in this version',
+    );
+    await expect(orphanItem.locator('[data-anchor-state="orphaned"] .anchor-state-origin')).toHaveText(
+      `from ${v1.label}`,
+    );
     await orphanItem.click();
     await expect(panel.getByRole('button', { name: 'Show in text' })).toBeDisabled();
-    await expect(panel.locator('.thread-badges [data-anchor-state="orphaned"]')).toContainText('Orphaned: not in this version');
+    await expect(panel.locator('.thread-badges [data-anchor-state="orphaned"]')).toContainText(
+      'Orphaned: not in this version',
+    );
     await panel.getByRole('button', { name: 'All annotations' }).click();
 
     // 5. The criteria to re-check, as the services find them, with the earlier verdict; the Checklist marks them.
@@ -201,22 +269,32 @@ test.describe('comparing versions and carrying annotations forward', () => {
     await saveScreenshot('checklist-change-impact');
     // An orphaned annotation's chip opens its thread, which says why it is not in the text.
     const feedbackCard = checklist.locator('[data-criterion-id="stakeholder.feedback-channels"]');
-    await feedbackCard.getByRole('button', { name: /^Open the thread \(its words are no longer in this version\)/ }).click();
-    await expect(panel.locator('.thread-badges [data-anchor-state="orphaned"]')).toContainText('Orphaned: not in this version');
+    await feedbackCard
+      .getByRole('button', { name: /^Open the thread \(its words are no longer in this version\)/ })
+      .click();
+    await expect(panel.locator('.thread-badges [data-anchor-state="orphaned"]')).toContainText(
+      'Orphaned: not in this version',
+    );
     await expect(panel.getByRole('button', { name: 'Show in text' })).toBeDisabled();
 
     // 6. After a reload, every decision is still there.
     await reloadAndReopen(app, workshop.title);
     const again = await showArea(app, 'Compare');
-    const stillWaiting = (await invoke('annotations.list', { reviewId, versionId: v2.id })).filter((a) => a.anchorState === 'moved' || a.anchorState === 'fuzzy');
+    const stillWaiting = (await invoke('annotations.list', { reviewId, versionId: v2.id })).filter(
+      (a) => a.anchorState === 'moved' || a.anchorState === 'fuzzy',
+    );
     expect(stillWaiting).toHaveLength(waiting.length - 3);
-    await expect(again.getByRole('region', { name: /Carried annotations to confirm/ }).getByRole('listitem')).toHaveCount(stillWaiting.length);
+    await expect(
+      again.getByRole('region', { name: /Carried annotations to confirm/ }).getByRole('listitem'),
+    ).toHaveCount(stillWaiting.length);
     const orphanedAgain = again.getByRole('region', { name: /Orphaned annotations/ });
     await expect(orphanedAgain.locator(`[data-annotation-id="${onV2(moved).id}"]`)).toBeVisible();
     await expect(orphanedAgain.locator(`[data-annotation-id="${onV2(deleted).id}"]`)).toBeVisible();
     await again.getByRole('button', { name: `Carry annotations to ${v2.label}` }).click();
     await expect(again.locator('.carry-outcome')).toContainText('Nothing new to carry');
     await showArea(app, 'Checklist');
-    await expect(app.getByRole('tabpanel', { name: 'Checklist' }).locator('.recheck-marker')).toHaveCount(impact.criteria.length);
+    await expect(app.getByRole('tabpanel', { name: 'Checklist' }).locator('.recheck-marker')).toHaveCount(
+      impact.criteria.length,
+    );
   });
 });

@@ -28,22 +28,34 @@ async function letterPositions(text: Locator, word: string): Promise<{ first: nu
 }
 
 test.describe('direction controls in a policy', () => {
-  test('show as labelled marks that turn nothing around, and selections and highlights across them keep to the version’s text', async ({ app, invoke, saveScreenshot }) => {
+  test('show as labelled marks that turn nothing around, and selections and highlights across them keep to the version’s text', async ({
+    app,
+    invoke,
+    saveScreenshot,
+  }) => {
     await invoke('settings.set', { user: { name: 'Amira Haddad', role: 'chair', email: 'amira.haddad@example.org' } });
     await openNewReview(app, invoke, 'Privacy notice');
     await importThroughPicker(app, [textFile('privacy.txt', textWithBidi())]);
     await expect(importedNotice(app, 'privacy.txt')).toContainText('One thing to check');
-    await expect(importedNotice(app, 'privacy.txt')).toContainText('Characters that change the direction of text (⟨RLO⟩, ⟨PDF⟩, ⟨RLI⟩, ⟨PDI⟩)');
+    await expect(importedNotice(app, 'privacy.txt')).toContainText(
+      'Characters that change the direction of text (⟨RLO⟩, ⟨PDF⟩, ⟨RLI⟩, ⟨PDI⟩)',
+    );
 
     // Each control is a mark of its own, labelled, and takes room on the line (the character alone takes none).
     const text = policyText(app);
     const marks = text.locator('.doc-bidi-control');
     await expect(marks).toHaveCount(4);
-    expect(await marks.evaluateAll((all) => all.map((mark) => (mark as HTMLElement).dataset['bidi']))).toEqual(['RLO', 'PDF', 'RLI', 'PDI']);
+    expect(await marks.evaluateAll((all) => all.map((mark) => (mark as HTMLElement).dataset['bidi']))).toEqual([
+      'RLO',
+      'PDF',
+      'RLI',
+      'PDI',
+    ]);
     expect(await marks.evaluateAll((all) => all.map((mark) => mark.textContent))).toEqual([RLO, PDF, RLI, PDI]);
     const label = await marks.first().evaluate((mark) => getComputedStyle(mark, '::before').content);
     expect(label).toContain('⟨');
-    for (const width of await marks.evaluateAll((all) => all.map((mark) => mark.getBoundingClientRect().width))) expect(width).toBeGreaterThan(12);
+    for (const width of await marks.evaluateAll((all) => all.map((mark) => mark.getBoundingClientRect().width)))
+      expect(width).toBeGreaterThan(12);
 
     // The override turns nothing: “fdp.exe” reads left to right, as stored, not as “exe.pdf”.
     const { first, last } = await letterPositions(text, 'fdp.exe');

@@ -52,7 +52,9 @@ test.describe('versions of the policy', () => {
     await importThroughPicker(app, [textFile('draft.txt', RICH_TXT)]);
     await expect(importedNotice(app, 'draft.txt')).toBeVisible(IMPORT_WAIT);
 
-    await documentArea(app).getByRole('button', { name: /^Versions/ }).click();
+    await documentArea(app)
+      .getByRole('button', { name: /^Versions/ })
+      .click();
     await expect(documentArea(app).getByRole('button', { name: /^Versions/ })).toHaveAttribute('aria-expanded', 'true');
     await versionsPanel(app).getByRole('button', { name: 'Edit “draft”' }).click();
     const dialog = app.getByRole('dialog', { name: 'Edit version' });
@@ -67,9 +69,14 @@ test.describe('versions of the policy', () => {
     await expect(dialog).toHaveCount(0);
     await expect(app.getByRole('status').filter({ hasText: 'Saved version “Adopted 2026”.' })).toBeVisible();
     await expect(versionSwitcher(app).locator('option')).toHaveText(['Adopted 2026 — effective Mar 1, 2026']);
-    await expect(versionsPanel(app).getByRole('listitem', { name: 'Adopted 2026' })).toContainText('Effective Mar 1, 2026');
+    await expect(versionsPanel(app).getByRole('listitem', { name: 'Adopted 2026' })).toContainText(
+      'Effective Mar 1, 2026',
+    );
     await expect(policyText(app, 'Adopted 2026')).toBeVisible();
-    expect((await invoke('versions.list', { reviewId }))[0]).toMatchObject({ label: 'Adopted 2026', effectiveDate: '2026-03-01' });
+    expect((await invoke('versions.list', { reviewId }))[0]).toMatchObject({
+      label: 'Adopted 2026',
+      effectiveDate: '2026-03-01',
+    });
 
     await versionsPanel(app).getByRole('button', { name: 'Edit “Adopted 2026”' }).click();
     await dialog.getByRole('button', { name: 'Clear date' }).click();
@@ -82,11 +89,17 @@ test.describe('versions of the policy', () => {
 
   test('reorders versions with the move buttons, from the keyboard', async ({ app, invoke, saveScreenshot }) => {
     const reviewId = await openNewReview(app, invoke, 'Order');
-    await importThroughPicker(app, [textFile('a.txt', RICH_TXT), textFile('b.txt', SECOND_TXT), textFile('c.txt', RICH_TXT.replace('Purpose', 'Aims'))]);
+    await importThroughPicker(app, [
+      textFile('a.txt', RICH_TXT),
+      textFile('b.txt', SECOND_TXT),
+      textFile('c.txt', RICH_TXT.replace('Purpose', 'Aims')),
+    ]);
     await expect(importedNotice(app, 'c.txt')).toBeVisible(IMPORT_WAIT);
     await documentArea(app).getByRole('button', { name: 'Dismiss 3 finished imports' }).click();
 
-    await documentArea(app).getByRole('button', { name: /^Versions/ }).click();
+    await documentArea(app)
+      .getByRole('button', { name: /^Versions/ })
+      .click();
     const panel = versionsPanel(app);
     await expect(panel.getByRole('listitem')).toHaveCount(3);
     await expect(panel.getByRole('button', { name: 'Move “a” up' })).toBeDisabled();
@@ -108,7 +121,11 @@ test.describe('versions of the policy', () => {
     await saveScreenshot('document-versions-reordered');
   });
 
-  test('deletes a version after a confirmation that says how many annotations go with it', async ({ app, invoke, dataDir }) => {
+  test('deletes a version after a confirmation that says how many annotations go with it', async ({
+    app,
+    invoke,
+    dataDir,
+  }) => {
     const created = await invoke('reviews.create', { title: 'Deleting' });
     const annotated = await importText(invoke, created.id, 'annotated.txt', RICH_TXT);
     await importText(invoke, created.id, 'plain.txt', SECOND_TXT);
@@ -117,7 +134,9 @@ test.describe('versions of the policy', () => {
     await app.reload();
     await openReviewFromLibrary(app, 'Deleting');
 
-    await documentArea(app).getByRole('button', { name: /^Versions/ }).click();
+    await documentArea(app)
+      .getByRole('button', { name: /^Versions/ })
+      .click();
     await versionsPanel(app).getByRole('button', { name: 'Delete “annotated”' }).click();
     const confirm = app.getByRole('dialog', { name: 'Delete version “annotated”?' });
     await expect(confirm).toContainText('“annotated” is removed from this review, and its 2 annotations with it.');
@@ -128,10 +147,14 @@ test.describe('versions of the policy', () => {
     await versionsPanel(app).getByRole('button', { name: 'Delete “annotated”' }).click();
     await confirm.getByRole('button', { name: 'Delete version' }).click();
     await expect(confirm).toHaveCount(0);
-    await expect(app.getByRole('status').filter({ hasText: 'Deleted version “annotated” and its 2 annotations.' })).toBeVisible();
+    await expect(
+      app.getByRole('status').filter({ hasText: 'Deleted version “annotated” and its 2 annotations.' }),
+    ).toBeVisible();
     await expect(versionSwitcher(app).locator('option')).toHaveText(['plain']);
     expect((await invoke('versions.list', { reviewId: created.id })).map((v) => v.label)).toEqual(['plain']);
-    const saved = JSON.parse(await readFile(reviewFilePath(dataDir, created.id), 'utf8')) as { annotations: { deletedAt?: string }[] };
+    const saved = JSON.parse(await readFile(reviewFilePath(dataDir, created.id), 'utf8')) as {
+      annotations: { deletedAt?: string }[];
+    };
     expect(saved.annotations.every((a) => a.deletedAt)).toBe(true);
 
     await versionsPanel(app).getByRole('button', { name: 'Delete “plain”' }).click();
@@ -145,14 +168,24 @@ test.describe('versions of the policy', () => {
   test('lists where each version came from in the versions panel', async ({ app, invoke, saveScreenshot }) => {
     test.setTimeout(120_000);
     const reviewId = await openNewReview(app, invoke, 'Riverton social-media policy review');
-    const html = '<!doctype html><html><body><h1>Riverton social media policy</h1><p>Staff may post photos.</p><img src="chart.png" alt="Posting volumes"><p>Ask before posting faces.</p></body></html>';
-    const files = [textFile('riverton-2021.txt', RICH_TXT), await fileFromDisk(join(RIVERTON, 'v2.md')), textFile('riverton-2026-web.html', html)];
+    const html =
+      '<!doctype html><html><body><h1>Riverton social media policy</h1><p>Staff may post photos.</p><img src="chart.png" alt="Posting volumes"><p>Ask before posting faces.</p></body></html>';
+    const files = [
+      textFile('riverton-2021.txt', RICH_TXT),
+      await fileFromDisk(join(RIVERTON, 'v2.md')),
+      textFile('riverton-2026-web.html', html),
+    ];
     await dropFiles(app, documentArea(app).locator('.document-area'), files);
     await expect(versionSwitcher(app).locator('option')).toHaveCount(files.length, { timeout: 60_000 });
-    await documentArea(app).getByRole('button', { name: /finished imports|Dismiss message/ }).first().click();
+    await documentArea(app)
+      .getByRole('button', { name: /finished imports|Dismiss message/ })
+      .first()
+      .click();
     const [first] = await invoke('versions.list', { reviewId });
 
-    await documentArea(app).getByRole('button', { name: /^Versions/ }).click();
+    await documentArea(app)
+      .getByRole('button', { name: /^Versions/ })
+      .click();
     const row = versionsPanel(app).getByRole('listitem', { name: 'riverton-2021' });
     await expect(row).toContainText('riverton-2021.txt');
     await expect(row).toContainText('Plain text');
@@ -173,20 +206,29 @@ test.describe('versions of the policy', () => {
     await expect(versionsPanel(app)).toHaveCount(0);
   });
 
-  test('in a read-only review, versions can be read and switched but not imported or changed', async ({ app, invoke, dataDir }) => {
+  test('in a read-only review, versions can be read and switched but not imported or changed', async ({
+    app,
+    invoke,
+    dataDir,
+  }) => {
     const created = await invoke('reviews.create', { title: 'Read-only versions' });
     await importText(invoke, created.id, 'one.txt', RICH_TXT);
     await importText(invoke, created.id, 'two.txt', SECOND_TXT);
     await invoke('reviews.close', { reviewId: created.id });
     const file = reviewFilePath(dataDir, created.id);
-    await writeFile(file, JSON.stringify({ ...(JSON.parse(await readFile(file, 'utf8')) as object), schemaVersion: 99 }));
+    await writeFile(
+      file,
+      JSON.stringify({ ...(JSON.parse(await readFile(file, 'utf8')) as object), schemaVersion: 99 }),
+    );
     await app.reload();
     await openReviewFromLibrary(app, 'Read-only versions');
 
     await expect(documentArea(app).getByRole('button', { name: 'Import version…' })).toBeDisabled();
     await versionSwitcher(app).selectOption({ label: 'one' });
     await expect(policyText(app, 'one').locator('h1')).toHaveText('Riverton Social Media Policy');
-    await documentArea(app).getByRole('button', { name: /^Versions/ }).click();
+    await documentArea(app)
+      .getByRole('button', { name: /^Versions/ })
+      .click();
     await expect(versionsPanel(app).getByRole('listitem')).toHaveCount(2);
     await expect(versionsPanel(app).getByRole('button', { name: /^(Move|Edit|Delete)/ })).toHaveCount(0);
 

@@ -19,7 +19,11 @@ import {
 } from './support/documents';
 
 test.describe('the document view', () => {
-  test('shows an imported text policy with real headings, nested lists and a table, read-only', async ({ app, invoke, saveScreenshot }) => {
+  test('shows an imported text policy with real headings, nested lists and a table, read-only', async ({
+    app,
+    invoke,
+    saveScreenshot,
+  }) => {
     await openNewReview(app, invoke, 'Social-media policy 2026');
     await importThroughPicker(app, [textFile('riverton-2026.txt', RICH_TXT)]);
     await expect(importedNotice(app, 'riverton-2026.txt')).toContainText('as “riverton-2026”');
@@ -32,9 +36,16 @@ test.describe('the document view', () => {
     // Nested by depth: a list inside a list inside a list.
     await expect(text.locator('ul ul ul > li')).toHaveText('Emergency updates');
     await expect(text.locator('ul ul > li').filter({ hasText: 'Library account' })).toHaveCount(1);
-    await expect(text.locator('ol > li')).toHaveText(['Ask the communications team for access', 'Complete the social media training']);
+    await expect(text.locator('ol > li')).toHaveText([
+      'Ask the communications team for access',
+      'Complete the social media training',
+    ]);
     await expect(text.locator('table th')).toHaveText(['Platform', 'Owner', 'Review']);
-    await expect(text.locator('table tr').nth(2).locator('td')).toHaveText(['Instagram', 'Libraries', 'Every six months']);
+    await expect(text.locator('table tr').nth(2).locator('td')).toHaveText([
+      'Instagram',
+      'Libraries',
+      'Every six months',
+    ]);
     await expect(text).toHaveAttribute('contenteditable', 'false');
     await expect(text).toHaveAttribute('aria-readonly', 'true');
 
@@ -45,7 +56,11 @@ test.describe('the document view', () => {
     await saveScreenshot('document-imported-text');
   });
 
-  test('shows the sample policy’s quote, table, nested list and footnote from Markdown', async ({ app, invoke, saveScreenshot }) => {
+  test('shows the sample policy’s quote, table, nested list and footnote from Markdown', async ({
+    app,
+    invoke,
+    saveScreenshot,
+  }) => {
     const path = join(RIVERTON, 'v1.md');
     await openNewReview(app, invoke, 'Riverton social media');
     await importThroughPicker(app, [await fileFromDisk(path)]);
@@ -56,7 +71,9 @@ test.describe('the document view', () => {
     await expect(text.locator('h2').first()).toHaveText('1. Purpose and scope');
     await expect(text.locator('h3').first()).toHaveText('1.1 Purpose');
     await expect(text.locator('ol > li').first()).toContainText('Submit a business case');
-    await expect(text.locator('ul ul > li').first()).toHaveText('obtaining written consent before publishing photographs of identifiable people;');
+    await expect(text.locator('ul ul > li').first()).toHaveText(
+      'obtaining written consent before publishing photographs of identifiable people;',
+    );
     await expect(text.locator('table th')).toHaveText(['Platform', 'Account', 'Owner department', 'Approved']);
     await expect(text.locator('table tr')).toHaveCount(6);
     await expect(text.locator('blockquote').first()).toContainText('No officer or employee of the City shall remove');
@@ -82,10 +99,14 @@ test.describe('the document view', () => {
     await expect(text.locator('ul ul ul > li')).toHaveText('Out of hours: the duty officer');
     await expect(text.locator('table th')).toHaveText(['Platform', 'Owner', 'Reviewed']);
     await expect(text.locator('table td')).toHaveCount(6);
-    await expect(text.locator('blockquote')).toHaveText('No officer shall remove a comment on the ground of the opinion it expresses.');
+    await expect(text.locator('blockquote')).toHaveText(
+      'No officer shall remove a comment on the ground of the opinion it expresses.',
+    );
     await expect(text.locator('pre')).toHaveText('retention:\n  posts: 6 years');
     await expect(text.locator('.doc-note')).toHaveText('As agreed by the council on 1 March 2026.');
-    await expect(versionSwitcher(app).locator('option')).toHaveText(['Riverton social media policy 2026 — effective Mar 1, 2026']);
+    await expect(versionSwitcher(app).locator('option')).toHaveText([
+      'Riverton social media policy 2026 — effective Mar 1, 2026',
+    ]);
     await importedNotice(app, 'riverton-2026.md').getByRole('button', { name: 'Dismiss message' }).click();
     // Scrolled so the whole version shows under the sticky tabs and version bar.
     await app.locator('.app-main').evaluate((main) => main.scrollBy(0, 200));
@@ -94,7 +115,28 @@ test.describe('the document view', () => {
   });
 
   test('shows code as written and footnotes with their label, and nests ordered lists', async ({ app, invoke }) => {
-    const md = ['# Records', '', '#### Level four', '', '###### Level six', '', '```', 'retention:', '  posts: 6 years', '```', '', '1. First', '   1. Nested one', '   2. Nested two', '2. Second', '', 'Posts are kept.[^a]', '', '[^a]: As the records schedule says.', ''].join('\n');
+    const md = [
+      '# Records',
+      '',
+      '#### Level four',
+      '',
+      '###### Level six',
+      '',
+      '```',
+      'retention:',
+      '  posts: 6 years',
+      '```',
+      '',
+      '1. First',
+      '   1. Nested one',
+      '   2. Nested two',
+      '2. Second',
+      '',
+      'Posts are kept.[^a]',
+      '',
+      '[^a]: As the records schedule says.',
+      '',
+    ].join('\n');
     await openNewReview(app, invoke, 'Records');
     await importThroughPicker(app, [textFile('records.md', md)]);
     await expect(importedNotice(app, 'records.md')).toBeVisible(IMPORT_WAIT);
@@ -105,7 +147,12 @@ test.describe('the document view', () => {
     await expect(code).toHaveText('retention:\n  posts: 6 years');
     expect(await code.evaluate((el) => getComputedStyle(el).fontFamily)).toMatch(/mono/i);
     await expect(text.locator('ol ol > li')).toHaveText(['Nested one', 'Nested two']);
-    await expect(text.locator('ol > li:not(.doc-li-nested)')).toHaveText(['First', 'Nested one', 'Nested two', 'Second']);
+    await expect(text.locator('ol > li:not(.doc-li-nested)')).toHaveText([
+      'First',
+      'Nested one',
+      'Nested two',
+      'Second',
+    ]);
     const note = text.locator('.doc-note');
     await expect(note).toHaveText('As the records schedule says.');
     // The label is drawn by the stylesheet, so the note's text stays exactly the imported text.
@@ -113,7 +160,10 @@ test.describe('the document view', () => {
     expect(await note.evaluate((el) => getComputedStyle(el, '::before').content)).toContain('[');
   });
 
-  test('shows the same structure whether the policy came as Markdown, a web page or a Word document', async ({ app, invoke }) => {
+  test('shows the same structure whether the policy came as Markdown, a web page or a Word document', async ({
+    app,
+    invoke,
+  }) => {
     test.setTimeout(120_000);
     const files = ['v1.md', 'v1.html', 'v1.docx'].map((name) => join(RIVERTON, name));
     await openNewReview(app, invoke, 'Three formats');
@@ -129,7 +179,9 @@ test.describe('the document view', () => {
       await expect(text.locator('h1')).toHaveText('City of Riverton — Social Media Policy');
       shapes.push(
         await text.evaluate((root) =>
-          ['h1', 'h2', 'h3', 'ol > li', 'ul > li', 'ul ul > li', 'th', 'td', 'blockquote', '.doc-note'].map((css) => `${css}:${root.querySelectorAll(css).length}`).join(' '),
+          ['h1', 'h2', 'h3', 'ol > li', 'ul > li', 'ul ul > li', 'th', 'td', 'blockquote', '.doc-note']
+            .map((css) => `${css}:${root.querySelectorAll(css).length}`)
+            .join(' '),
         ),
       );
     }
@@ -148,7 +200,9 @@ test.describe('the document view', () => {
     await expect(text.locator('h1')).toContainText('City of Riverton');
     const pageStarts = text.locator('[data-page]');
     await expect(pageStarts.first()).toHaveAttribute('data-page', '1');
-    const pages = await pageStarts.evaluateAll((elements) => elements.map((el) => Number(el.getAttribute('data-page'))));
+    const pages = await pageStarts.evaluateAll((elements) =>
+      elements.map((el) => Number(el.getAttribute('data-page'))),
+    );
     expect(pages.length).toBeGreaterThan(1);
     expect(pages).toEqual([...pages].sort((a, b) => a - b));
     // The marker is drawn in the margin by the stylesheet: "p. 2", read out as "Page 2".
@@ -162,10 +216,16 @@ test.describe('the document view', () => {
 
   test('imports the real published policies and shows each', async ({ app, invoke }) => {
     test.setTimeout(180_000);
-    const names = (await readdir(REAL_POLICIES).catch(() => [] as string[])).filter((name) => /^tts-.*\.md$/.test(name)).sort();
+    const names = (await readdir(REAL_POLICIES).catch(() => [] as string[]))
+      .filter((name) => /^tts-.*\.md$/.test(name))
+      .sort();
     test.skip(names.length === 0, 'the real policies are not there yet');
     await openNewReview(app, invoke, 'TTS policies');
-    await dropFiles(app, documentArea(app).locator('.document-area'), await Promise.all(names.map((name) => fileFromDisk(join(REAL_POLICIES, name)))));
+    await dropFiles(
+      app,
+      documentArea(app).locator('.document-area'),
+      await Promise.all(names.map((name) => fileFromDisk(join(REAL_POLICIES, name)))),
+    );
     await expect(versionSwitcher(app).locator('option')).toHaveCount(names.length, { timeout: 120_000 });
     for (const name of names) await expect(importedNotice(app, name)).toBeVisible(IMPORT_WAIT);
 
@@ -178,7 +238,11 @@ test.describe('the document view', () => {
 
   test('shows a policy of 1,700 blocks in full', async ({ app, invoke }) => {
     const sections = Array.from({ length: 100 }, (_, s) => {
-      const paragraphs = Array.from({ length: 10 }, (_, p) => `Rule ${s + 1}.${p + 1}: staff record each post, its author and the time it was published, and keep the record for six years.`);
+      const paragraphs = Array.from(
+        { length: 10 },
+        (_, p) =>
+          `Rule ${s + 1}.${p + 1}: staff record each post, its author and the time it was published, and keep the record for six years.`,
+      );
       const items = Array.from({ length: 6 }, (_, i) => `${'  '.repeat(i % 3)}- Item ${s + 1}.${i + 1}`);
       return [`Section ${s + 1}\n----------`, ...paragraphs, items.join('\n')].join('\n\n');
     });
@@ -194,7 +258,10 @@ test.describe('the document view', () => {
     await expect(text.locator('p').last()).toHaveText(/^Rule 100\.10:/);
   });
 
-  test('never runs what an imported web page carries: scripts, event handlers, javascript: links', async ({ app, invoke }) => {
+  test('never runs what an imported web page carries: scripts, event handlers, javascript: links', async ({
+    app,
+    invoke,
+  }) => {
     const html = `<!doctype html><html><head><script>window.__pwned = 2</script></head><body>
       <h1>Hostile page</h1>
       <p>An image <img src=x onerror="window.__pwned=1"> in a paragraph.</p>
@@ -210,12 +277,16 @@ test.describe('the document view', () => {
     await expect(text).toContainText('click');
     await text.getByText('Hover here').hover();
     await text.getByText('click').click();
-    await expect(text.locator('a[href^="javascript"], img, script, iframe, [onerror], [onclick], [onmouseover]')).toHaveCount(0);
+    await expect(
+      text.locator('a[href^="javascript"], img, script, iframe, [onerror], [onclick], [onmouseover]'),
+    ).toHaveCount(0);
     expect(await app.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
 
     await importThroughPicker(app, [await fileFromDisk(join(RIVERTON, '../../hostile/hostile.html'))]);
     await expect(importedNotice(app, 'hostile.html').nth(1)).toBeVisible();
-    await expect(policyText(app).locator('a, img, script, iframe, object, embed, form, input, style, link')).toHaveCount(0);
+    await expect(
+      policyText(app).locator('a, img, script, iframe, object, embed, form, input, style, link'),
+    ).toHaveCount(0);
     expect(await app.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
   });
 });

@@ -24,19 +24,32 @@ async function recordImportRows(app: Page): Promise<() => Promise<string[]>> {
     (window as unknown as { __importRows: Set<string> }).__importRows = seen;
     new MutationObserver(() => {
       document.querySelectorAll('.import-job').forEach((row) => seen.add(row.textContent ?? ''));
-      document.querySelectorAll('[role="progressbar"]').forEach((bar) => seen.add(`progressbar: ${bar.getAttribute('aria-label') ?? ''}`));
+      document
+        .querySelectorAll('[role="progressbar"]')
+        .forEach((bar) => seen.add(`progressbar: ${bar.getAttribute('aria-label') ?? ''}`));
     }).observe(document.body, { subtree: true, childList: true, characterData: true });
   });
   return () => app.evaluate(() => [...(window as unknown as { __importRows: Set<string> }).__importRows]);
 }
 
 test.describe('importing policy versions', () => {
-  test('imports picked files one after another, showing progress and then a summary for each', async ({ app, invoke, saveScreenshot }) => {
+  test('imports picked files one after another, showing progress and then a summary for each', async ({
+    app,
+    invoke,
+    saveScreenshot,
+  }) => {
     await openNewReview(app, invoke, 'Picked files');
     const rows = await recordImportRows(app);
     // A long third file keeps the queue busy for a moment, so the progress can be caught on screen.
-    const long = Array.from({ length: 400 }, (_, n) => `Section ${n + 1}\n----------\n\n${'The council keeps a record of every post. '.repeat(40)}`).join('\n\n');
-    await importThroughPicker(app, [textFile('first.txt', RICH_TXT), textFile('second.txt', SECOND_TXT), textFile('third.txt', long)]);
+    const long = Array.from(
+      { length: 400 },
+      (_, n) => `Section ${n + 1}\n----------\n\n${'The council keeps a record of every post. '.repeat(40)}`,
+    ).join('\n\n');
+    await importThroughPicker(app, [
+      textFile('first.txt', RICH_TXT),
+      textFile('second.txt', SECOND_TXT),
+      textFile('third.txt', long),
+    ]);
     const progress = app.getByRole('progressbar', { name: /^Importing / });
     if (await progress.isVisible()) await saveScreenshot('document-import-progress');
 
@@ -45,7 +58,9 @@ test.describe('importing policy versions', () => {
     await expect(importedNotice(app, 'second.txt')).toBeVisible(IMPORT_WAIT);
     // In the order given, and the last one imported is the one shown.
     await expect(versionSwitcher(app).locator('option')).toHaveText(['first', 'second', 'third']);
-    await expect(versionSwitcher(app)).toHaveValue(await versionSwitcher(app).locator('option').nth(2).getAttribute('value') ?? '');
+    await expect(versionSwitcher(app)).toHaveValue(
+      (await versionSwitcher(app).locator('option').nth(2).getAttribute('value')) ?? '',
+    );
     await expect(policyText(app, 'third')).toContainText('Section 400');
 
     const seen = await rows();
@@ -64,7 +79,11 @@ test.describe('importing policy versions', () => {
     await openNewReview(app, invoke, 'Changed my mind');
     // The first import is held at the services' door, so the queue is busy while the person changes their mind.
     const releaseImports = holdCalls('versions.import');
-    await importThroughPicker(app, [textFile('large.txt', RICH_TXT), textFile('unwanted.txt', SECOND_TXT), textFile('wanted.txt', RICH_TXT)]);
+    await importThroughPicker(app, [
+      textFile('large.txt', RICH_TXT),
+      textFile('unwanted.txt', SECOND_TXT),
+      textFile('wanted.txt', RICH_TXT),
+    ]);
     await documentArea(app).getByRole('button', { name: 'Don’t import unwanted.txt' }).click();
     releaseImports();
     await expect(importedNotice(app, 'wanted.txt')).toBeVisible({ timeout: 60_000 });
@@ -74,7 +93,9 @@ test.describe('importing policy versions', () => {
 
   test('imports files dropped on the document area, in the order dropped', async ({ app, invoke, saveScreenshot }) => {
     await openNewReview(app, invoke, 'Dropped files');
-    await expect(documentArea(app)).toContainText('Import the policy: drop a Word, PDF, HTML, Markdown or text file here, or choose Import version…');
+    await expect(documentArea(app)).toContainText(
+      'Import the policy: drop a Word, PDF, HTML, Markdown or text file here, or choose Import version…',
+    );
     await saveScreenshot('document-empty');
 
     const zone = documentArea(app).locator('.document-area');
@@ -103,14 +124,19 @@ test.describe('importing policy versions', () => {
     await expect(importedNotice(app, 'good.txt')).toBeVisible(IMPORT_WAIT);
     await importedNotice(app, 'good.txt').getByRole('button', { name: 'Dismiss message' }).click();
 
-    await importThroughPicker(app, [textFile('empty.txt', ''), { name: 'scan.pdf', mimeType: 'application/pdf', buffer: Buffer.from('This is not a PDF at all, just text.\n') }]);
+    await importThroughPicker(app, [
+      textFile('empty.txt', ''),
+      { name: 'scan.pdf', mimeType: 'application/pdf', buffer: Buffer.from('This is not a PDF at all, just text.\n') },
+    ]);
     await expect(failedNotice(app, 'empty.txt')).toContainText('empty');
     await expect(failedNotice(app, 'scan.pdf')).toContainText('named like a PDF');
     await saveScreenshot('document-import-error');
 
     await expect(versionSwitcher(app).locator('option')).toHaveText(['good']);
     await expect(policyText(app, 'good')).toBeVisible();
-    expect((await invoke('versions.list', { reviewId: (await invoke('reviews.list', {}))[0]!.id })).map((v) => v.label)).toEqual(['good']);
+    expect(
+      (await invoke('versions.list', { reviewId: (await invoke('reviews.list', {}))[0]!.id })).map((v) => v.label),
+    ).toEqual(['good']);
     await expect(app.getByText('1 version ·', { exact: false })).toBeVisible();
 
     await failedNotice(app, 'empty.txt').getByRole('button', { name: 'Dismiss message' }).click();
@@ -143,7 +169,8 @@ test.describe('importing policy versions', () => {
   });
 
   test('lists the warnings of an import and keeps them until dismissed', async ({ app, invoke, saveScreenshot }) => {
-    const html = '<!doctype html><html><body><h1>Image policy</h1><p>Staff may post photos.</p><img src="chart.png" alt="Posting volumes"><p>Ask before posting faces.</p></body></html>';
+    const html =
+      '<!doctype html><html><body><h1>Image policy</h1><p>Staff may post photos.</p><img src="chart.png" alt="Posting volumes"><p>Ask before posting faces.</p></body></html>';
     await openNewReview(app, invoke, 'Warnings');
     await importThroughPicker(app, [textFile('with-image.html', html)]);
     const notice = importedNotice(app, 'with-image.html');

@@ -10,7 +10,11 @@ test.describe('the review library', () => {
     await saveScreenshot('library-empty');
   });
 
-  test('creates a review, lists it, and opens it on its checklist of every category', async ({ app, invoke, saveScreenshot }) => {
+  test('creates a review, lists it, and opens it on its checklist of every category', async ({
+    app,
+    invoke,
+    saveScreenshot,
+  }) => {
     await app.getByRole('textbox', { name: 'New review' }).fill('Social-media policy 2026');
     await app.getByRole('button', { name: 'Create review' }).click();
 
@@ -39,7 +43,10 @@ test.describe('the review library', () => {
       await expect(section).toContainText(category.description);
       await expect(section).toContainText(`${inCategory.length} ${inCategory.length === 1 ? 'criterion' : 'criteria'}`);
       await expect(section.getByRole('article')).toHaveCount(inCategory.length);
-      for (const criterion of inCategory) await expect(section.getByRole('article', { name: criterion.title, exact: true })).toContainText(criterion.question);
+      for (const criterion of inCategory)
+        await expect(section.getByRole('article', { name: criterion.title, exact: true })).toContainText(
+          criterion.question,
+        );
     }
   });
 
@@ -67,7 +74,11 @@ test.describe('the review library', () => {
     expect(summary?.title).toBe('Social-media policy, second draft');
   });
 
-  test('asks before deleting: Cancel keeps the review, confirming removes it', async ({ app, invoke, saveScreenshot }) => {
+  test('asks before deleting: Cancel keeps the review, confirming removes it', async ({
+    app,
+    invoke,
+    saveScreenshot,
+  }) => {
     await invoke('reviews.create', { title: 'Old code of conduct' });
     await app.reload();
     const card = reviewCard(app, 'Old code of conduct');
@@ -109,13 +120,21 @@ test.describe('the review library', () => {
     await expect(reviewCard(app, 'Removed behind our back')).toHaveCount(0);
   });
 
-  test('shows a damaged review with its problem, and Restore backup brings it back', async ({ app, invoke, dataDir, saveScreenshot }) => {
+  test('shows a damaged review with its problem, and Restore backup brings it back', async ({
+    app,
+    invoke,
+    dataDir,
+    saveScreenshot,
+  }) => {
     const created = await invoke('reviews.create', { title: 'Data-protection notice' });
     await invoke('reviews.create', { title: 'Healthy review' });
     // A backup is written when a review is opened, so open and close it once before damaging it.
     await invoke('reviews.open', { reviewId: created.id });
     await invoke('reviews.close', { reviewId: created.id });
-    await writeFile(reviewFilePath(dataDir, created.id), '{"schemaVersion": 1, "title": "Data-protection notice", "committee": [ garbage');
+    await writeFile(
+      reviewFilePath(dataDir, created.id),
+      '{"schemaVersion": 1, "title": "Data-protection notice", "committee": [ garbage',
+    );
 
     await app.getByRole('button', { name: 'Refresh' }).click();
     const card = reviewCard(app, 'Data-protection notice');

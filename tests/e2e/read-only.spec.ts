@@ -4,7 +4,12 @@ import { expect, test } from './support/fixtures';
 import { openReviewFromLibrary, reviewCard, reviewFilePath, showArea } from './support/screens';
 
 test.describe('reviews this window may not change', () => {
-  test('a review saved by a newer version of the app is listed and opened read-only', async ({ app, invoke, dataDir, saveScreenshot }) => {
+  test('a review saved by a newer version of the app is listed and opened read-only', async ({
+    app,
+    invoke,
+    dataDir,
+    saveScreenshot,
+  }) => {
     const created = await invoke('reviews.create', { title: 'Policy from the future' });
     const file = reviewFilePath(dataDir, created.id);
     const document = JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>;
@@ -34,7 +39,12 @@ test.describe('reviews this window may not change', () => {
   test('a review open in another process shows who holds it and opens read-only', async ({ app, invoke, dataDir }) => {
     const created = await invoke('reviews.create', { title: 'Shared on the team drive' });
     // The lock a second app instance leaves: a live process (the test runner's parent) on this computer.
-    const holder = { pid: process.ppid, host: hostname(), since: new Date().toISOString(), app: 'Policy Review Workstation' };
+    const holder = {
+      pid: process.ppid,
+      host: hostname(),
+      since: new Date().toISOString(),
+      app: 'Policy Review Workstation',
+    };
     await writeFile(`${reviewFilePath(dataDir, created.id)}.lock`, JSON.stringify(holder));
 
     await app.reload();
@@ -44,6 +54,8 @@ test.describe('reviews this window may not change', () => {
     await expect(card.getByRole('button', { name: 'Delete' })).toBeDisabled();
 
     await openReviewFromLibrary(app, 'Shared on the team drive');
-    await expect(app.getByRole('status').filter({ hasText: 'Read-only' })).toContainText('open in another window or process');
+    await expect(app.getByRole('status').filter({ hasText: 'Read-only' })).toContainText(
+      'open in another window or process',
+    );
   });
 });

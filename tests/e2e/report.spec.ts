@@ -18,13 +18,26 @@ const repo = fileURLToPath(new URL('../..', import.meta.url));
 const TEST_IDENTITY = join(repo, 'fixtures/identities');
 const run = promisify(execFile);
 
-const AMIRA = { name: 'Amira Haddad', role: 'Chair', email: 'amira.haddad@example.org', passphrase: 'lantern orchard copper ninety' };
-const JONAS = { name: 'Jonas Berg', role: 'Legal advisor', email: 'jonas.berg@example.org', passphrase: 'harbour violet seventeen kites' };
+const AMIRA = {
+  name: 'Amira Haddad',
+  role: 'Chair',
+  email: 'amira.haddad@example.org',
+  passphrase: 'lantern orchard copper ninety',
+};
+const JONAS = {
+  name: 'Jonas Berg',
+  role: 'Legal advisor',
+  email: 'jonas.berg@example.org',
+  passphrase: 'harbour violet seventeen kites',
+};
 
 /** What poppler's pdfsig says about a PDF, or undefined when it is not installed. pdfsig exits 0 even on failure, so its text is what counts. */
 async function pdfsig(path: string): Promise<string | undefined> {
   if (!existsSync('/usr/bin/pdfsig')) return undefined;
-  const { stdout, stderr } = await run('pdfsig', [path]).catch((error: { stdout?: string; stderr?: string }) => ({ stdout: error.stdout ?? '', stderr: error.stderr ?? '' }));
+  const { stdout, stderr } = await run('pdfsig', [path]).catch((error: { stdout?: string; stderr?: string }) => ({
+    stdout: error.stdout ?? '',
+    stderr: error.stderr ?? '',
+  }));
   return `${stdout}\n${stderr}`;
 }
 
@@ -69,7 +82,11 @@ async function openSignDialog(app: Page, row: Locator, fileName: string): Promis
 test.describe('the report: export, sign in turn, verify', () => {
   test.setTimeout(180_000);
 
-  test('exports a PDF, two members sign it in turn, a wrong passphrase changes nothing, and the signatures verify', async ({ app, invoke, saveScreenshot }) => {
+  test('exports a PDF, two members sign it in turn, a wrong passphrase changes nothing, and the signatures verify', async ({
+    app,
+    invoke,
+    saveScreenshot,
+  }) => {
     const dir = await mkdtemp(join(tmpdir(), 'policy-review-report-e2e-'));
     try {
       const workshop = await startWorkshop(app, invoke, 'Signed report');
@@ -77,12 +94,37 @@ test.describe('the report: export, sign in turn, verify', () => {
       const annotate = async (exact: string, criterionId: string, severity: 'major' | 'critical') => {
         const start = version.text.indexOf(exact);
         expect(start).toBeGreaterThanOrEqual(0);
-        return invoke('annotations.add', { reviewId: workshop.reviewId, versionId: version.id, range: { start, end: start + exact.length, exact }, criterionIds: [criterionId], severity, body: { root: { type: 'root', children: [] } } });
+        return invoke('annotations.add', {
+          reviewId: workshop.reviewId,
+          versionId: version.id,
+          range: { start, end: start + exact.length, exact },
+          criterionIds: [criterionId],
+          severity,
+          body: { root: { type: 'root', children: [] } },
+        });
       };
-      const forum = await annotate('Official accounts that allow comments are limited public forums', 'legal.public-forum-limits', 'critical');
+      const forum = await annotate(
+        'Official accounts that allow comments are limited public forums',
+        'legal.public-forum-limits',
+        'critical',
+      );
       await annotate('must be linked to a departmental email address', 'governance.roles-approval', 'major');
-      await invoke('assessments.set', { reviewId: workshop.reviewId, versionId: version.id, criterionId: 'legal.public-forum-limits', verdict: 'not-met', rationale: 'Moderation rules are not viewpoint-neutral.', annotationIds: [forum.id] });
-      await invoke('assessments.set', { reviewId: workshop.reviewId, versionId: version.id, criterionId: 'governance.purpose-scope', verdict: 'met', rationale: '', annotationIds: [] });
+      await invoke('assessments.set', {
+        reviewId: workshop.reviewId,
+        versionId: version.id,
+        criterionId: 'legal.public-forum-limits',
+        verdict: 'not-met',
+        rationale: 'Moderation rules are not viewpoint-neutral.',
+        annotationIds: [forum.id],
+      });
+      await invoke('assessments.set', {
+        reviewId: workshop.reviewId,
+        versionId: version.id,
+        criterionId: 'governance.purpose-scope',
+        verdict: 'met',
+        rationale: '',
+        annotationIds: [],
+      });
       await invoke('reviews.close', { reviewId: workshop.reviewId });
       await app.reload();
       await openReviewFromLibrary(app, workshop.title);
@@ -99,7 +141,9 @@ test.describe('the report: export, sign in turn, verify', () => {
       // Export a PDF: it is printed, kept with the review and downloaded.
       await expect(area.getByRole('radio', { name: /^PDF/ })).toBeChecked();
       const exported = await downloadFrom(app, area.getByRole('button', { name: 'Export report…' }), dir);
-      await expect(area.getByRole('status').filter({ hasText: /Exported the report as PDF/ })).toBeVisible({ timeout: 60_000 });
+      await expect(area.getByRole('status').filter({ hasText: /Exported the report as PDF/ })).toBeVisible({
+        timeout: 60_000,
+      });
       const [kept] = await invoke('report.list', { reviewId: workshop.reviewId });
       expect(kept?.format).toBe('pdf');
       const fileName = kept!.fileName;
@@ -140,17 +184,23 @@ test.describe('the report: export, sign in turn, verify', () => {
       await passphrase.fill(JONAS.passphrase);
       await dialog.getByRole('button', { name: 'Sign report' }).click();
       await expect(dialog).toBeHidden({ timeout: 30_000 });
-      await expect(row.getByText(`${JONAS.name}: Legal review: compliant subject to the moderation action`)).toBeVisible();
+      await expect(
+        row.getByText(`${JONAS.name}: Legal review: compliant subject to the moderation action`),
+      ).toBeVisible();
       await expect(signOffs.getByRole('row')).toHaveCount(3);
       await expect(signOffs.getByRole('row', { name: new RegExp(AMIRA.name) })).toContainText('Chair');
       await expect(signOffs.getByRole('row', { name: new RegExp(JONAS.name) })).toContainText('Legal advisor');
-      await expect(signOffs.getByRole('row', { name: new RegExp(JONAS.name) })).toContainText(kept!.sha256.slice(0, 12));
+      await expect(signOffs.getByRole('row', { name: new RegExp(JONAS.name) })).toContainText(
+        kept!.sha256.slice(0, 12),
+      );
 
       // The signed copy, saved from the list.
       const signed = await downloadFrom(app, row.getByRole('button', { name: `Save a copy of ${fileName}…` }), dir);
       const report = await pdfsig(signed);
       if (report === undefined) {
-        console.warn('pdfsig (poppler-utils) is not installed: the check of the signed PDF by a standard tool was skipped.');
+        console.warn(
+          'pdfsig (poppler-utils) is not installed: the check of the signed PDF by a standard tool was skipped.',
+        );
       } else {
         expect(report.match(/Signature is Valid\./g) ?? []).toHaveLength(2);
         expect(report).toContain('Total document signed');
@@ -160,7 +210,9 @@ test.describe('the report: export, sign in turn, verify', () => {
       // Verified in the app: both intact, the last covers the whole file, both signers are this laptop's identities.
       await chooseFiles(app, area.getByRole('button', { name: 'Verify a report…' }), [signed]);
       const verify = area.getByRole('region', { name: /^Verification of/ });
-      await expect(verify.getByText('Every signature is intact and every signer is trusted')).toBeVisible({ timeout: 30_000 });
+      await expect(verify.getByText('Every signature is intact and every signer is trusted')).toBeVisible({
+        timeout: 30_000,
+      });
       const signatures = verify.getByRole('list', { name: 'Signatures, in the order they were made' }).locator('> li');
       await expect(signatures).toHaveCount(2);
       await expect(signatures.nth(0)).toContainText(AMIRA.name);
@@ -178,14 +230,23 @@ test.describe('the report: export, sign in turn, verify', () => {
         passphrase: (await readFile(join(TEST_IDENTITY, 'test-signer.passphrase'), 'utf8')).trim(),
         role: 'legal',
       });
-      const unlocked = await elsewhere.unlock(colleague.id, (await readFile(join(TEST_IDENTITY, 'test-signer.passphrase'), 'utf8')).trim());
+      const unlocked = await elsewhere.unlock(
+        colleague.id,
+        (await readFile(join(TEST_IDENTITY, 'test-signer.passphrase'), 'utf8')).trim(),
+      );
       const countersigned = join(dir, 'countersigned.pdf');
-      const third = await signReportBytes({ fileName: 'countersigned.pdf', bytes: await readFile(signed) }, unlocked, 'Reviewed');
+      const third = await signReportBytes(
+        { fileName: 'countersigned.pdf', bytes: await readFile(signed) },
+        unlocked,
+        'Reviewed',
+      );
       await writeFile(countersigned, third.pdf!);
 
       await chooseFiles(app, area.getByRole('button', { name: 'Verify a report…' }), [countersigned]);
       await expect(verify).toHaveAccessibleName('Verification of “countersigned.pdf”');
-      await expect(verify.getByText('Every signature is intact, but one signer is not trusted on this computer')).toBeVisible({ timeout: 30_000 });
+      await expect(
+        verify.getByText('Every signature is intact, but one signer is not trusted on this computer'),
+      ).toBeVisible({ timeout: 30_000 });
       await expect(signatures).toHaveCount(3);
       await expect(signatures.nth(2)).toContainText('Test Signer');
       await expect(signatures.nth(2)).toContainText('Not trusted');
@@ -195,22 +256,37 @@ test.describe('the report: export, sign in turn, verify', () => {
       await saveScreenshot('report-verify-result');
 
       // Trusting the colleague's CA makes the signature trusted.
-      await chooseFiles(app, identities.getByRole('button', { name: 'Add certificate…' }), [join(TEST_IDENTITY, 'test-ca.cert.pem')]);
-      await expect(identities.getByRole('status').filter({ hasText: 'You now trust the certificate of' })).toBeVisible();
+      await chooseFiles(app, identities.getByRole('button', { name: 'Add certificate…' }), [
+        join(TEST_IDENTITY, 'test-ca.cert.pem'),
+      ]);
+      await expect(
+        identities.getByRole('status').filter({ hasText: 'You now trust the certificate of' }),
+      ).toBeVisible();
       await verify.getByRole('button', { name: 'Check again' }).click();
-      await expect(verify.getByText('Every signature is intact and every signer is trusted')).toBeVisible({ timeout: 30_000 });
+      await expect(verify.getByText('Every signature is intact and every signer is trusted')).toBeVisible({
+        timeout: 30_000,
+      });
       await expect(signatures.nth(2)).toContainText('Trusted: issued by a certificate you trust');
 
       // Page 1 redrawn after the others signed, then countersigned: the change is named, and the report not valid.
       const redrawn = join(dir, 'redrawn.pdf');
       const tampered = await appendUpdate(await readFile(signed), (update) => redrawPage(update, 1));
       // The app refuses to countersign it (a unit test shows it); the attacker signs with a tool of their own.
-      await writeFile(redrawn, await signPdf(tampered, { signer: unlocked.signer, key: unlocked, meaning: 'Reviewed', signedAt: new Date() }));
+      await writeFile(
+        redrawn,
+        await signPdf(tampered, { signer: unlocked.signer, key: unlocked, meaning: 'Reviewed', signedAt: new Date() }),
+      );
       await chooseFiles(app, area.getByRole('button', { name: 'Verify a report…' }), [redrawn]);
       await expect(verify).toHaveAccessibleName('Verification of “redrawn.pdf”');
-      await expect(verify.getByText('Do not rely on this report: it was changed after it was signed')).toBeVisible({ timeout: 30_000 });
-      await expect(signatures.nth(0)).toContainText(`Changed after signing: Page 1 changed after ${AMIRA.name} signed.`);
-      await expect(signatures.nth(1)).toContainText(`Changed after signing: Page 1 changed after ${JONAS.name} signed.`);
+      await expect(verify.getByText('Do not rely on this report: it was changed after it was signed')).toBeVisible({
+        timeout: 30_000,
+      });
+      await expect(signatures.nth(0)).toContainText(
+        `Changed after signing: Page 1 changed after ${AMIRA.name} signed.`,
+      );
+      await expect(signatures.nth(1)).toContainText(
+        `Changed after signing: Page 1 changed after ${JONAS.name} signed.`,
+      );
       await expect(signatures.nth(2)).not.toContainText('Changed after signing');
       await verify.evaluate((section) => section.scrollIntoView({ block: 'start' }));
       await saveScreenshot('report-verify-changed');
@@ -222,7 +298,10 @@ test.describe('the report: export, sign in turn, verify', () => {
     }
   });
 
-  test('exports a JSON report, signs it with a detached signature and verifies it with its .jws', async ({ app, invoke }) => {
+  test('exports a JSON report, signs it with a detached signature and verifies it with its .jws', async ({
+    app,
+    invoke,
+  }) => {
     const dir = await mkdtemp(join(tmpdir(), 'policy-review-report-e2e-'));
     try {
       const workshop = await startWorkshop(app, invoke, 'JSON report');
@@ -232,7 +311,9 @@ test.describe('the report: export, sign in turn, verify', () => {
 
       await area.getByRole('radio', { name: /^JSON report/ }).check();
       await downloadFrom(app, area.getByRole('button', { name: 'Export report…' }), dir);
-      await expect(area.getByRole('status').filter({ hasText: /Exported the report as JSON report/ })).toBeVisible({ timeout: 30_000 });
+      await expect(area.getByRole('status').filter({ hasText: /Exported the report as JSON report/ })).toBeVisible({
+        timeout: 30_000,
+      });
       const [kept] = await invoke('report.list', { reviewId: workshop.reviewId });
       expect(kept?.format).toBe('json');
       const row = area.getByRole('row').filter({ hasText: kept!.fileName });
@@ -245,7 +326,11 @@ test.describe('the report: export, sign in turn, verify', () => {
       await expect(row.getByText(`${AMIRA.name}: Reviewed`)).toBeVisible();
       await expect(area.getByRole('table', { name: /Sign-offs/ }).getByRole('row')).toHaveCount(2);
 
-      const report = await downloadFrom(app, row.getByRole('button', { name: `Save a copy of ${kept!.fileName}…` }), dir);
+      const report = await downloadFrom(
+        app,
+        row.getByRole('button', { name: `Save a copy of ${kept!.fileName}…` }),
+        dir,
+      );
       const signatures = await downloadFrom(app, row.getByRole('button', { name: /^Save the signatures file/ }), dir);
       expect(signatures.endsWith('.jws')).toBe(true);
 
@@ -253,8 +338,12 @@ test.describe('the report: export, sign in turn, verify', () => {
       await chooseFiles(app, area.getByRole('button', { name: 'Verify a report…' }), [report]);
       const verify = area.getByRole('region', { name: /^Verification of/ });
       await chooseFiles(app, verify.getByRole('button', { name: 'Choose signatures file…' }), [signatures]);
-      await expect(verify.getByText('Every signature is intact and every signer is trusted')).toBeVisible({ timeout: 30_000 });
-      await expect(verify.getByRole('list', { name: 'Signatures, in the order they were made' }).locator('> li')).toContainText(['Intact: the signed bytes are unchanged']);
+      await expect(verify.getByText('Every signature is intact and every signer is trusted')).toBeVisible({
+        timeout: 30_000,
+      });
+      await expect(
+        verify.getByRole('list', { name: 'Signatures, in the order they were made' }).locator('> li'),
+      ).toContainText(['Intact: the signed bytes are unchanged']);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

@@ -4,14 +4,20 @@ import { expect, test } from './support/fixtures';
 import { openReviewFromLibrary, reviewFilePath, showArea } from './support/screens';
 
 test.describe('the review screen', () => {
-  test('has Document, Checklist, Compare, Report and Committee areas, each saying what it holds', async ({ app, invoke, saveScreenshot }) => {
+  test('has Document, Checklist, Compare, Report and Committee areas, each saying what it holds', async ({
+    app,
+    invoke,
+    saveScreenshot,
+  }) => {
     await invoke('reviews.create', { title: 'Social-media policy 2026' });
     await app.reload();
     await openReviewFromLibrary(app, 'Social-media policy 2026');
     await expect(app.getByRole('tab')).toHaveText([/Document/, /Checklist/, /Compare/, /Report/, /Committee/]);
 
     const documentArea = await showArea(app, 'Document');
-    await expect(documentArea).toContainText('Import the policy: drop a Word, PDF, HTML, Markdown or text file here, or choose Import version…');
+    await expect(documentArea).toContainText(
+      'Import the policy: drop a Word, PDF, HTML, Markdown or text file here, or choose Import version…',
+    );
     await expect(documentArea.getByRole('button', { name: 'Import version…' })).toBeEnabled();
     await saveScreenshot('review-document');
 
@@ -36,7 +42,10 @@ test.describe('the review screen', () => {
     await app.reload();
     await openReviewFromLibrary(app, 'First title');
     await app.getByRole('button', { name: 'Rename' }).click();
-    await app.getByRole('dialog', { name: 'Rename review' }).getByRole('textbox', { name: 'Title' }).fill('Second title');
+    await app
+      .getByRole('dialog', { name: 'Rename review' })
+      .getByRole('textbox', { name: 'Title' })
+      .fill('Second title');
     await app.getByRole('dialog').getByRole('button', { name: 'Rename' }).click();
     await expect(app.getByRole('heading', { level: 1, name: 'Second title' })).toBeVisible();
     await expect(app.getByRole('navigation', { name: 'Main' })).toContainText('Second title');

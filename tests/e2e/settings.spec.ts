@@ -1,7 +1,11 @@
 import { expect, test } from './support/fixtures';
 
 test.describe('settings', () => {
-  test('prompts for a name until one is set, and keeps name, role and email after a reload', async ({ app, invoke, saveScreenshot }) => {
+  test('prompts for a name until one is set, and keeps name, role and email after a reload', async ({
+    app,
+    invoke,
+    saveScreenshot,
+  }) => {
     const prompt = app.getByRole('status').filter({ hasText: 'Add your name' });
     await expect(prompt).toContainText('recorded as the author of your work');
     await expect(app.getByRole('complementary')).toContainText('Name not set');
@@ -25,7 +29,9 @@ test.describe('settings', () => {
     await expect(dialog.getByRole('textbox', { name: 'Your name' })).toHaveValue('Ingrid Solberg');
     await expect(dialog.getByRole('combobox', { name: 'Your role' })).toHaveValue('secretary');
     await expect(dialog.getByRole('textbox', { name: 'Email' })).toHaveValue('ingrid.solberg@example.org');
-    expect(await invoke('settings.get', {})).toEqual({ user: { name: 'Ingrid Solberg', role: 'secretary', email: 'ingrid.solberg@example.org' } });
+    expect(await invoke('settings.get', {})).toEqual({
+      user: { name: 'Ingrid Solberg', role: 'secretary', email: 'ingrid.solberg@example.org' },
+    });
   });
 
   test('refuses an email address that is not one, and Escape closes without saving', async ({ app, invoke }) => {

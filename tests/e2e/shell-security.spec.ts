@@ -6,7 +6,10 @@ import { expect, test } from './support/fixtures';
 const inElectron = process.env.E2E_ELECTRON === '1';
 
 test.describe('the Electron shell keeps the app page in place', () => {
-  test.skip(!inElectron, 'needs the Electron runtime (E2E_ELECTRON=1); tests/unit/hosts/security-guards.test.ts covers the guards');
+  test.skip(
+    !inElectron,
+    'needs the Electron runtime (E2E_ELECTRON=1); tests/unit/hosts/security-guards.test.ts covers the guards',
+  );
 
   test('a link to another site does not replace the app page', async ({ app }) => {
     const before = app.url();

@@ -5,7 +5,8 @@ import { expect, test } from './support/fixtures';
 import { openReviewFromLibrary, reviewCard, reviewFilePath } from './support/screens';
 import { addAnnotations, importText } from './support/versions';
 
-const POLICY = 'Staff must not share personal data of residents on official accounts.\n\nComments that harass other residents are hidden.\n';
+const POLICY =
+  'Staff must not share personal data of residents on official accounts.\n\nComments that harass other residents are hidden.\n';
 
 /** A comment nested `levels` lists deep, as JSON text (JSON.parse reads it; JSON.stringify could not write it). */
 function deepCommentJson(levels: number): string {
@@ -14,7 +15,12 @@ function deepCommentJson(levels: number): string {
 }
 
 test.describe('faults in a review file that must not lock a person out', () => {
-  test('a damaged annotation is shown with what is wrong, the rest of the review works, and it is removed only after asking', async ({ app, invoke, dataDir, saveScreenshot }) => {
+  test('a damaged annotation is shown with what is wrong, the rest of the review works, and it is removed only after asking', async ({
+    app,
+    invoke,
+    dataDir,
+    saveScreenshot,
+  }) => {
     await invoke('settings.set', { user: { name: 'Amira Haddad', role: 'chair', email: 'amira.haddad@example.org' } });
     const created = await invoke('reviews.create', { title: 'Policy with a damaged comment' });
     const version = await importText(invoke, created.id, 'policy.txt', POLICY);
@@ -25,7 +31,10 @@ test.describe('faults in a review file that must not lock a person out', () => {
     const document = JSON.parse(await readFile(file, 'utf8')) as { annotations: { body: unknown }[] };
     document.annotations[1]!.body = 'DEEP';
     const damagedText = deepCommentJson(20_000);
-    await writeFile(file, JSON.stringify(document, null, 2).replace('"DEEP"', () => damagedText));
+    await writeFile(
+      file,
+      JSON.stringify(document, null, 2).replace('"DEEP"', () => damagedText),
+    );
 
     await app.reload();
     const card = reviewCard(app, 'Policy with a damaged comment');
@@ -39,7 +48,13 @@ test.describe('faults in a review file that must not lock a person out', () => {
     await saveScreenshot('review-damaged-record');
 
     // The rest of the review saves as usual, and the damaged record stays in the file as it was.
-    await invoke('committee.set', { reviewId: created.id, members: [{ name: 'Amira Haddad', role: 'chair' }, { name: 'Lea Novak', role: 'privacy' }] });
+    await invoke('committee.set', {
+      reviewId: created.id,
+      members: [
+        { name: 'Amira Haddad', role: 'chair' },
+        { name: 'Lea Novak', role: 'privacy' },
+      ],
+    });
     expect(await readFile(file, 'utf8')).toContain(damagedText);
 
     await panel.getByRole('button', { name: 'Remove the damaged record annotations[1]…' }).click();
@@ -52,11 +67,24 @@ test.describe('faults in a review file that must not lock a person out', () => {
     expect(await readFile(file, 'utf8')).not.toContain(damagedText);
   });
 
-  test('a review locked under another computer’s name can be taken over after a warning, and that is recorded', async ({ app, invoke, dataDir, saveScreenshot }) => {
+  test('a review locked under another computer’s name can be taken over after a warning, and that is recorded', async ({
+    app,
+    invoke,
+    dataDir,
+    saveScreenshot,
+  }) => {
     await invoke('settings.set', { user: { name: 'Amira Haddad', role: 'chair', email: 'amira.haddad@example.org' } });
     const created = await invoke('reviews.create', { title: 'Policy on the shared drive' });
     const file = reviewFilePath(dataDir, created.id);
-    await writeFile(`${file}.lock`, JSON.stringify({ pid: 4242, host: 'old-laptop.example', since: '2026-01-05T09:30:00.000Z', app: 'Policy Review Workstation' }));
+    await writeFile(
+      `${file}.lock`,
+      JSON.stringify({
+        pid: 4242,
+        host: 'old-laptop.example',
+        since: '2026-01-05T09:30:00.000Z',
+        app: 'Policy Review Workstation',
+      }),
+    );
 
     await app.reload();
     await openReviewFromLibrary(app, 'Policy on the shared drive');
@@ -77,11 +105,22 @@ test.describe('faults in a review file that must not lock a person out', () => {
     await expect(app.getByRole('button', { name: 'Rename' })).toBeEnabled();
     await saveScreenshot('review-taken-over');
     expect(JSON.parse(await readFile(`${file}.lock`, 'utf8'))).toMatchObject({ host: hostname() });
-    const saved = JSON.parse(await readFile(file, 'utf8')) as { audit: { action: string; summary: string; actor: { name: string } }[] };
-    expect(saved.audit.at(-1)).toMatchObject({ action: 'reviews.takeOverLock', actor: { name: 'Amira Haddad' }, summary: expect.stringContaining('process 4242 on “old-laptop.example”') as unknown });
+    const saved = JSON.parse(await readFile(file, 'utf8')) as {
+      audit: { action: string; summary: string; actor: { name: string } }[];
+    };
+    expect(saved.audit.at(-1)).toMatchObject({
+      action: 'reviews.takeOverLock',
+      actor: { name: 'Amira Haddad' },
+      summary: expect.stringContaining('process 4242 on “old-laptop.example”') as unknown,
+    });
   });
 
-  test('a review file far too large to read is listed as such, with what to do, and the rest of the library as usual', async ({ app, invoke, dataDir, saveScreenshot }) => {
+  test('a review file far too large to read is listed as such, with what to do, and the rest of the library as usual', async ({
+    app,
+    invoke,
+    dataDir,
+    saveScreenshot,
+  }) => {
     await invoke('reviews.create', { title: 'Code of conduct 2026' });
     // 600 MB that take no disk space: a sparse file.
     const huge = await open(reviewFilePath(dataDir, randomUUID()), 'w');
@@ -91,7 +130,9 @@ test.describe('faults in a review file that must not lock a person out', () => {
     await app.reload();
     await expect(reviewCard(app, 'Code of conduct 2026').getByRole('button', { name: /^Open/ })).toBeEnabled();
     const card = app.locator('.review-card').filter({ hasText: 'Too large to open' });
-    await expect(card).toContainText('is 600 MB, more than the 256 MB a review can be, so it was not read. It has not been changed.');
+    await expect(card).toContainText(
+      'is 600 MB, more than the 256 MB a review can be, so it was not read. It has not been changed.',
+    );
     await expect(card.getByRole('button', { name: /^Open/ })).toHaveCount(0);
     await saveScreenshot('library-too-large-file');
   });

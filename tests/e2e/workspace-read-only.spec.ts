@@ -20,9 +20,21 @@ test.describe('a review open in two windows', () => {
       range: { start, end: start + exact.length, exact },
       criterionIds: ['accounts.inventory-approval'],
       severity: 'major',
-      body: { root: { type: 'root', children: [{ type: 'paragraph', children: [{ type: 'text', text: 'Name the register.', format: 0 }] }] } },
+      body: {
+        root: {
+          type: 'root',
+          children: [{ type: 'paragraph', children: [{ type: 'text', text: 'Name the register.', format: 0 }] }],
+        },
+      },
     });
-    await invoke('assessments.set', { reviewId: workshop.reviewId, versionId: text.id, criterionId: 'accounts.inventory-approval', verdict: 'partial', rationale: 'Steps are listed.', annotationIds: [annotation.id] });
+    await invoke('assessments.set', {
+      reviewId: workshop.reviewId,
+      versionId: text.id,
+      criterionId: 'accounts.inventory-approval',
+      verdict: 'partial',
+      rationale: 'Steps are listed.',
+      annotationIds: [annotation.id],
+    });
 
     // A second window of the same app on the same review (each page is a window of its own).
     const second = await app.context().newPage();
@@ -48,7 +60,9 @@ test.describe('a review open in two windows', () => {
     await second.mouse.dblclick(x + 30, y + 8);
     await expect(second.getByRole('button', { name: /^Annotate/ })).toHaveCount(0);
     await second.keyboard.press('Control+Alt+M');
-    await expect(second.getByTestId('workspace-announcer')).toHaveText('This review is read-only here: annotations cannot be added.');
+    await expect(second.getByTestId('workspace-announcer')).toHaveText(
+      'This review is read-only here: annotations cannot be added.',
+    );
 
     const checklist = await showArea(second, 'Checklist');
     const card = checklist.getByRole('article', { name: 'Approval of new accounts and account inventory' });

@@ -1,14 +1,29 @@
 import { expect, test } from './support/fixtures';
 import { policyText } from './support/documents';
 import { showArea } from './support/screens';
-import { annotationsOn, annotationsPanel, dateFromToday, markedText, markOf, pickCriteria, reloadAndReopen, selectWithKeyboard, selectWithMouse, startWorkshop } from './support/workspace';
+import {
+  annotationsOn,
+  annotationsPanel,
+  dateFromToday,
+  markedText,
+  markOf,
+  pickCriteria,
+  reloadAndReopen,
+  selectWithKeyboard,
+  selectWithMouse,
+  startWorkshop,
+} from './support/workspace';
 
 const PHRASE_MOUSE = 'share timely and accurate information with residents';
 const PHRASE_KEYBOARD = 'answering questions within the response times published on the account';
 const PHRASE_OVERLAP = 'accurate information with residents, to listen to their views';
 
 test.describe('a review workshop', () => {
-  test('annotates passages against criteria, discusses them, records verdicts and an action plan, and finds it all again after a reload', async ({ app, invoke, saveScreenshot }) => {
+  test('annotates passages against criteria, discusses them, records verdicts and an action plan, and finds it all again after a reload', async ({
+    app,
+    invoke,
+    saveScreenshot,
+  }) => {
     test.setTimeout(180_000);
     const workshop = await startWorkshop(app, invoke);
     const panel = annotationsPanel(app);
@@ -71,7 +86,9 @@ test.describe('a review workshop', () => {
     await panel.getByRole('radio', { name: 'Minor' }).check();
     await panel.getByRole('button', { name: 'Save annotation' }).click();
     await expect.poll(async () => (await annotationsOn(invoke, workshop.reviewId, workshop.v2.id)).length).toBe(3);
-    const third = (await annotationsOn(invoke, workshop.reviewId, workshop.v2.id)).find((a) => a.id !== first.id && a.id !== second.id)!;
+    const third = (await annotationsOn(invoke, workshop.reviewId, workshop.v2.id)).find(
+      (a) => a.id !== first.id && a.id !== second.id,
+    )!;
     await expect.poll(() => markedText(app, third.id)).toBe(PHRASE_OVERLAP);
     const shared = text.locator(`mark[data-annotation-ids~="${first.id}"][data-annotation-ids~="${third.id}"]`);
     await expect(shared).toHaveText('accurate information with residents');
@@ -128,16 +145,24 @@ test.describe('a review workshop', () => {
     await expect(checklist.getByText('0 of 46 reviewed')).toBeVisible();
     const purpose = checklist.getByRole('article', { name: 'Purpose and scope' });
     await purpose.getByRole('radio', { name: 'Met', exact: true }).check();
-    await purpose.getByRole('textbox', { name: 'Rationale' }).fill('Section 1 states purpose, scope and who the policy covers.');
+    await purpose
+      .getByRole('textbox', { name: 'Rationale' })
+      .fill('Section 1 states purpose, scope and who the policy covers.');
     await purpose.getByRole('textbox', { name: 'Rationale' }).blur();
     await expect(purpose.getByText('Saved', { exact: true })).toBeVisible();
-    await expect(purpose.getByRole('button', { name: /share timely and accurate information with residents/ })).toBeVisible();
+    await expect(
+      purpose.getByRole('button', { name: /share timely and accurate information with residents/ }),
+    ).toBeVisible();
 
     const accuracy = checklist.getByRole('article', { name: 'Publishing approval and accuracy checks' });
     await accuracy.getByRole('radio', { name: 'Partly met' }).check();
-    await accuracy.getByRole('textbox', { name: 'Rationale' }).fill('Accuracy is named but nobody is responsible for checking it.');
+    await accuracy
+      .getByRole('textbox', { name: 'Rationale' })
+      .fill('Accuracy is named but nobody is responsible for checking it.');
     await accuracy.getByRole('button', { name: 'Add action' }).click();
-    await accuracy.getByRole('textbox', { name: 'Action needed' }).fill('Name the reviewer who checks facts before publishing.');
+    await accuracy
+      .getByRole('textbox', { name: 'Action needed' })
+      .fill('Name the reviewer who checks facts before publishing.');
     await accuracy.getByRole('combobox', { name: 'Owner' }).selectOption({ label: 'Jonas Berg (Legal advisor)' });
     await accuracy.getByLabel('Due date').fill(dateFromToday(21));
     await accuracy.getByRole('button', { name: 'Add action' }).click();
@@ -181,8 +206,8 @@ test.describe('a review workshop', () => {
     await expect(panel.getByText('Agreed: two working days')).toBeVisible();
     const checklistAgain = await showArea(app, 'Checklist');
     await expect(checklistAgain.getByText('2 of 46 reviewed')).toBeVisible();
-    await expect(checklistAgain.getByRole('article', { name: 'Purpose and scope' }).getByRole('textbox', { name: 'Rationale' })).toHaveValue(
-      'Section 1 states purpose, scope and who the policy covers.',
-    );
+    await expect(
+      checklistAgain.getByRole('article', { name: 'Purpose and scope' }).getByRole('textbox', { name: 'Rationale' }),
+    ).toHaveValue('Section 1 states purpose, scope and who the policy covers.');
   });
 });

@@ -13,7 +13,8 @@ export const annotateCommand: CliCommand = {
   name: 'annotate',
   usage:
     'policy-review annotate REVIEW --version V --quote TEXT [--prefix P] [--suffix S] --criterion ID [--criterion ID] --severity info|minor|major|critical --comment TEXT [--take-over-lock] [--json] [--data-dir DIR]',
-  summary: 'Annotate a passage of a version, found by its words, against checklist criteria. The review must not be open in the app.',
+  summary:
+    'Annotate a passage of a version, found by its words, against checklist criteria. The review must not be open in the app.',
   async run(argv, io) {
     const { values, positionals } = parseCommandArgs(
       argv,
@@ -30,9 +31,14 @@ export const annotateCommand: CliCommand = {
       this.usage,
     );
     for (const required of ['quote', 'severity', 'comment'] as const) {
-      if (values[required] === undefined) throw new AppError('E_INVALID_INPUT', `--${required} is required. Usage: ${this.usage}`);
+      if (values[required] === undefined)
+        throw new AppError('E_INVALID_INPUT', `--${required} is required. Usage: ${this.usage}`);
     }
-    if (!values.criterion?.length) throw new AppError('E_INVALID_INPUT', `Name at least one --criterion (\`policy-review checklist REVIEW\` lists their ids). Usage: ${this.usage}`);
+    if (!values.criterion?.length)
+      throw new AppError(
+        'E_INVALID_INPUT',
+        `Name at least one --criterion (\`policy-review checklist REVIEW\` lists their ids). Usage: ${this.usage}`,
+      );
     const quote = values.quote ?? '';
     await withContext(values, io, async (ctx) => {
       const reviewId = await resolveReviewId(ctx, positionals[0]);
@@ -50,7 +56,9 @@ export const annotateCommand: CliCommand = {
         body: plainTextToRichText(values.comment ?? ''),
       });
       if (ctx.json) return printJson(ctx, { annotationId: annotation.id });
-      ctx.out(`Annotated “${quote}” in version “${version.label}” (${SEVERITY_LABELS[annotation.severity]}; ${annotation.criterionIds.join(', ')}): ${annotation.id}`);
+      ctx.out(
+        `Annotated “${quote}” in version “${version.label}” (${SEVERITY_LABELS[annotation.severity]}; ${annotation.criterionIds.join(', ')}): ${annotation.id}`,
+      );
     });
   },
 };

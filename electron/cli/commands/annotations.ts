@@ -8,10 +8,13 @@ import { resolveReviewId } from '../resolve-review';
 export const annotationsCommand: CliCommand = {
   name: 'annotations',
   usage: 'policy-review annotations REVIEW [--version V] [--json] [--data-dir DIR]',
-  summary: 'List the annotations of a review, or of one version, with their quotes and comments. Reads only; never writes.',
+  summary:
+    'List the annotations of a review, or of one version, with their quotes and comments. Reads only; never writes.',
   async run(argv, io) {
     const { values, positionals } = parseCommandArgs(argv, { version: { type: 'string' } }, this.usage);
-    await withContext(values, io, async (ctx) => printAnnotations(ctx, await resolveReviewId(ctx, positionals[0]), values.version));
+    await withContext(values, io, async (ctx) =>
+      printAnnotations(ctx, await resolveReviewId(ctx, positionals[0]), values.version),
+    );
   },
 };
 
@@ -43,7 +46,9 @@ async function printAnnotations(ctx: CliContext, reviewId: string, versionRef: s
   if (listed.length === 0) return ctx.out('No annotations.');
   const labels = new Map(review.versions.map((v) => [v.id, v.label]));
   for (const a of listed) {
-    ctx.out(`${a.id}  [${SEVERITY_LABELS[a.severity]}, ${ANNOTATION_STATUS_LABELS[a.status]}]  ${labels.get(a.versionId) ?? a.versionId}  ${a.start}-${a.end}  ${a.criterionIds.join(', ')}`);
+    ctx.out(
+      `${a.id}  [${SEVERITY_LABELS[a.severity]}, ${ANNOTATION_STATUS_LABELS[a.status]}]  ${labels.get(a.versionId) ?? a.versionId}  ${a.start}-${a.end}  ${a.criterionIds.join(', ')}`,
+    );
     ctx.out(`    “${a.quote.replace(/\s+/g, ' ')}”`);
     if (a.comment) ctx.out(`    ${a.author}: ${a.comment.replace(/\n/g, '\n    ')}`);
     if (a.replies) ctx.out(`    ${a.replies} repl${a.replies === 1 ? 'y' : 'ies'}`);

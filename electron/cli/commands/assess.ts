@@ -11,21 +11,42 @@ const CLI_VERDICTS = ['met', 'partial', 'not-met', 'not-applicable'] as const;
 
 export const assessCommand: CliCommand = {
   name: 'assess',
-  usage: 'policy-review assess REVIEW --version V --criterion ID --verdict met|partial|not-met|not-applicable [--rationale TEXT] [--take-over-lock] [--json] [--data-dir DIR]',
+  usage:
+    'policy-review assess REVIEW --version V --criterion ID --verdict met|partial|not-met|not-applicable [--rationale TEXT] [--take-over-lock] [--json] [--data-dir DIR]',
   summary: 'Record the verdict on one criterion for one version. The review must not be open in the app.',
   async run(argv, io) {
-    const { values, positionals } = parseCommandArgs(argv, { version: { type: 'string' }, criterion: { type: 'string' }, verdict: { type: 'string' }, rationale: { type: 'string' }, ...TAKE_OVER_LOCK_OPTION }, this.usage);
+    const { values, positionals } = parseCommandArgs(
+      argv,
+      {
+        version: { type: 'string' },
+        criterion: { type: 'string' },
+        verdict: { type: 'string' },
+        rationale: { type: 'string' },
+        ...TAKE_OVER_LOCK_OPTION,
+      },
+      this.usage,
+    );
     const criterionId = values.criterion;
-    if (!criterionId) throw new AppError('E_INVALID_INPUT', `--criterion is required (\`policy-review checklist REVIEW\` lists the ids). Usage: ${this.usage}`);
+    if (!criterionId)
+      throw new AppError(
+        'E_INVALID_INPUT',
+        `--criterion is required (\`policy-review checklist REVIEW\` lists the ids). Usage: ${this.usage}`,
+      );
     const verdict = CLI_VERDICTS.find((v) => v === values.verdict);
-    if (!verdict) throw new AppError('E_INVALID_INPUT', `--verdict must be one of: ${CLI_VERDICTS.join(', ')}. Usage: ${this.usage}`);
+    if (!verdict)
+      throw new AppError(
+        'E_INVALID_INPUT',
+        `--verdict must be one of: ${CLI_VERDICTS.join(', ')}. Usage: ${this.usage}`,
+      );
     await withContext(values, io, async (ctx) => {
       const reviewId = await resolveReviewId(ctx, positionals[0]);
       const { review } = await openForChange(ctx, reviewId, values['take-over-lock']);
       const version = versionByReference(review, values.version);
       const existing = review.assessments.find((a) => a.versionId === version.id && a.criterionId === criterionId);
       // What the command does not name stays as it was: the rationale, and the annotations cited (those still there).
-      const live = new Set(review.annotations.filter((a) => !a.deletedAt && a.versionId === version.id).map((a) => a.id));
+      const live = new Set(
+        review.annotations.filter((a) => !a.deletedAt && a.versionId === version.id).map((a) => a.id),
+      );
       const assessment = await ctx.call('assessments.set', {
         reviewId,
         versionId: version.id,
@@ -34,7 +55,14 @@ export const assessCommand: CliCommand = {
         rationale: values.rationale ?? existing?.rationale ?? '',
         annotationIds: (existing?.annotationIds ?? []).filter((id) => live.has(id)),
       });
-      if (ctx.json) return printJson(ctx, { assessmentId: assessment.id, versionId: assessment.versionId, criterionId: assessment.criterionId, verdict: assessment.verdict, rationale: assessment.rationale });
+      if (ctx.json)
+        return printJson(ctx, {
+          assessmentId: assessment.id,
+          versionId: assessment.versionId,
+          criterionId: assessment.criterionId,
+          verdict: assessment.verdict,
+          rationale: assessment.rationale,
+        });
       ctx.out(`Recorded “${VERDICT_LABELS[assessment.verdict]}” for ${assessment.criterionId}.`);
     });
   },

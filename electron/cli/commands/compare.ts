@@ -9,12 +9,16 @@ import { resolveReviewId } from '../resolve-review';
 export const compareCommand: CliCommand = {
   name: 'compare',
   usage: 'policy-review compare REVIEW V1 V2 [--json] [--data-dir DIR]',
-  summary: 'Compare two versions block by block (unchanged, changed, added, removed, moved), with word diffs. Versions by id, start of id or label. Reads only.',
+  summary:
+    'Compare two versions block by block (unchanged, changed, added, removed, moved), with word diffs. Versions by id, start of id or label. Reads only.',
   async run(argv, io) {
     const { values, positionals } = parseCommandArgs(argv, {}, this.usage);
     const [reviewRef, fromRef, toRef] = positionals;
-    if (!fromRef || !toRef) throw new AppError('E_INVALID_INPUT', `Name the review and two versions. Usage: ${this.usage}`);
-    await withContext(values, io, async (ctx) => printComparison(ctx, await resolveReviewId(ctx, reviewRef), fromRef, toRef));
+    if (!fromRef || !toRef)
+      throw new AppError('E_INVALID_INPUT', `Name the review and two versions. Usage: ${this.usage}`);
+    await withContext(values, io, async (ctx) =>
+      printComparison(ctx, await resolveReviewId(ctx, reviewRef), fromRef, toRef),
+    );
   },
 };
 
@@ -25,7 +29,9 @@ async function printComparison(ctx: CliContext, reviewId: string, fromRef: strin
   const to = versionByReference(review, toRef);
   const { counts, blocks } = compareReviewVersions(review, from.id, to.id);
   if (ctx.json) return printJson(ctx, { ...counts, blocks: blocks.map((block) => withText(block, from, to)) });
-  ctx.out(`“${from.label}” → “${to.label}”: ${counts.unchanged} unchanged, ${counts.changed} changed, ${counts.added} added, ${counts.removed} removed, ${counts.moved} moved.`);
+  ctx.out(
+    `“${from.label}” → “${to.label}”: ${counts.unchanged} unchanged, ${counts.changed} changed, ${counts.added} added, ${counts.removed} removed, ${counts.moved} moved.`,
+  );
   for (const block of blocks) {
     if (block.kind === 'unchanged') continue;
     const where = `${block.from ? `#${block.from.index + 1}` : ''}${block.from && block.to ? ' → ' : block.to ? '→ ' : ''}${block.to ? `#${block.to.index + 1}` : ''}`;
@@ -50,7 +56,11 @@ function textOf(block: BlockChange, from: Version, to: Version): string | undefi
 
 /** The word diff the way `git diff --word-diff` prints it: [-removed-]{+added+}. */
 function inlineDiff(block: BlockChange): string {
-  return (block.parts ?? []).map((part) => (part.kind === 'removed' ? `[-${part.text}-]` : part.kind === 'added' ? `{+${part.text}+}` : part.text)).join('');
+  return (block.parts ?? [])
+    .map((part) =>
+      part.kind === 'removed' ? `[-${part.text}-]` : part.kind === 'added' ? `{+${part.text}+}` : part.text,
+    )
+    .join('');
 }
 
 function snippet(text: string, max = 160): string {

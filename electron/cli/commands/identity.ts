@@ -17,12 +17,19 @@ const USAGE = [
 export const identityCommand: CliCommand = {
   name: 'identity',
   usage: USAGE,
-  summary: 'Signing identities: make one (key pair and self-signed certificate), list them, export a certificate, import a PKCS #12 file, trust a colleague’s certificate.',
+  summary:
+    'Signing identities: make one (key pair and self-signed certificate), list them, export a certificate, import a PKCS #12 file, trust a colleague’s certificate.',
   async run(argv, io) {
     const [sub, ...rest] = argv;
     const { values, positionals } = parseCommandArgs(
       rest,
-      { name: { type: 'string' }, role: { type: 'string' }, email: { type: 'string' }, 'passphrase-file': { type: 'string' }, out: { type: 'string' } },
+      {
+        name: { type: 'string' },
+        role: { type: 'string' },
+        email: { type: 'string' },
+        'passphrase-file': { type: 'string' },
+        out: { type: 'string' },
+      },
       USAGE,
     );
     await withContext(values, io, async (ctx) => {
@@ -32,28 +39,45 @@ export const identityCommand: CliCommand = {
           const role = parseRole(values.role);
           const passphrase = await readPassphraseFile(values['passphrase-file']);
           const email = values.email?.trim();
-          const identity = await ctx.call('identities.create', { name: values.name, role, ...(email ? { email } : {}), passphrase });
+          const identity = await ctx.call('identities.create', {
+            name: values.name,
+            role,
+            ...(email ? { email } : {}),
+            passphrase,
+          });
           return printIdentity(ctx, identity, 'Made the identity');
         }
         case 'list': {
           const identities = await ctx.call('identities.list', {});
           if (ctx.json) return printJson(ctx, identities);
           if (identities.length === 0) return ctx.out('No identities yet. `policy-review identity new` makes one.');
-          for (const i of identities) ctx.out(`${i.id}  ${i.name} (${ROLE_LABELS[i.role]})${i.email ? ` <${i.email}>` : ''}  ${i.origin === 'pkcs12' ? 'from PKCS #12' : 'self-signed'}, valid until ${i.certificate.notAfter.slice(0, 10)}\n    SHA-256 ${i.certificate.fingerprint}${cannotSign(i)}`);
+          for (const i of identities)
+            ctx.out(
+              `${i.id}  ${i.name} (${ROLE_LABELS[i.role]})${i.email ? ` <${i.email}>` : ''}  ${i.origin === 'pkcs12' ? 'from PKCS #12' : 'self-signed'}, valid until ${i.certificate.notAfter.slice(0, 10)}\n    SHA-256 ${i.certificate.fingerprint}${cannotSign(i)}`,
+            );
           return;
         }
         case 'export': {
           const out = values.out;
           if (!out) throw new AppError('E_INVALID_INPUT', `--out FILE is required. Usage: ${USAGE}`);
           const identityId = await resolveIdentityId(ctx, positionals[0]);
-          await ctx.call('identities.exportCertificate', { identityId, destination: await ctx.chooseSavePath('certificate', out) });
-          return ctx.out(`Wrote the certificate of ${identityId} to ${out}. Colleagues trust it with \`policy-review identity trust\` or the app's Report area.`);
+          await ctx.call('identities.exportCertificate', {
+            identityId,
+            destination: await ctx.chooseSavePath('certificate', out),
+          });
+          return ctx.out(
+            `Wrote the certificate of ${identityId} to ${out}. Colleagues trust it with \`policy-review identity trust\` or the app's Report area.`,
+          );
         }
         case 'import': {
           const file = positionals[0];
           if (!file) throw new AppError('E_INVALID_INPUT', `Name the PKCS #12 file. Usage: ${USAGE}`);
           const source = await ctx.chooseFile('identity-file', file);
-          const identity = await ctx.call('identities.import', { source, passphrase: await readPassphraseFile(values['passphrase-file']), role: parseRole(values.role) });
+          const identity = await ctx.call('identities.import', {
+            source,
+            passphrase: await readPassphraseFile(values['passphrase-file']),
+            role: parseRole(values.role),
+          });
           return printIdentity(ctx, identity, 'Imported the identity');
         }
         case 'trust': {
@@ -64,7 +88,10 @@ export const identityCommand: CliCommand = {
           return ctx.out(`Trusted ${trusted.name} (${trusted.subject}).\n    SHA-256 ${trusted.fingerprint}`);
         }
         default:
-          throw new AppError('E_INVALID_INPUT', `${sub ? `“${sub}” is not an identity command.` : 'Say what to do.'} Usage: ${USAGE}`);
+          throw new AppError(
+            'E_INVALID_INPUT',
+            `${sub ? `“${sub}” is not an identity command.` : 'Say what to do.'} Usage: ${USAGE}`,
+          );
       }
     });
   },
@@ -72,7 +99,9 @@ export const identityCommand: CliCommand = {
 
 function printIdentity(ctx: CliContext, identity: IdentitySummary, verb: string): void {
   if (ctx.json) return printJson(ctx, identity);
-  ctx.out(`${verb} ${identity.id}: ${identity.name} (${ROLE_LABELS[identity.role]}), ${identity.certificate.keyAlgorithm}, valid until ${identity.certificate.notAfter.slice(0, 10)}.\n    SHA-256 ${identity.certificate.fingerprint}${cannotSign(identity)}`);
+  ctx.out(
+    `${verb} ${identity.id}: ${identity.name} (${ROLE_LABELS[identity.role]}), ${identity.certificate.keyAlgorithm}, valid until ${identity.certificate.notAfter.slice(0, 10)}.\n    SHA-256 ${identity.certificate.fingerprint}${cannotSign(identity)}`,
+  );
 }
 
 /** A line saying why an identity cannot sign, when it cannot. */
@@ -92,7 +121,11 @@ function parseRole(role: string | undefined): CommitteeRole {
  * One line break at its end is not part of it.
  */
 export async function readPassphraseFile(path: string | undefined): Promise<string> {
-  if (!path) throw new AppError('E_INVALID_INPUT', '--passphrase-file F is required: a file holding the passphrase (never the passphrase itself on the command line).');
+  if (!path)
+    throw new AppError(
+      'E_INVALID_INPUT',
+      '--passphrase-file F is required: a file holding the passphrase (never the passphrase itself on the command line).',
+    );
   const text = await readFile(resolve(path), 'utf8').catch(() => {
     throw new AppError('E_NOT_FOUND', `There is no passphrase file “${path}”.`);
   });
@@ -103,12 +136,20 @@ export async function readPassphraseFile(path: string | undefined): Promise<stri
 
 /** An identity by its id or the start of it (at least 4 characters). */
 export async function resolveIdentityId(ctx: CliContext, reference: string | undefined): Promise<string> {
-  if (!reference) throw new AppError('E_INVALID_INPUT', 'Name the identity: its id or the start of it. `policy-review identity list` shows them.');
+  if (!reference)
+    throw new AppError(
+      'E_INVALID_INPUT',
+      'Name the identity: its id or the start of it. `policy-review identity list` shows them.',
+    );
   const identities = await ctx.call('identities.list', {});
   const exact = identities.find((i) => i.id === reference);
   if (exact) return exact.id;
   const matches = reference.length >= 4 ? identities.filter((i) => i.id.startsWith(reference.toLowerCase())) : [];
   if (matches.length === 1 && matches[0]) return matches[0].id;
-  if (matches.length > 1) throw new AppError('E_INVALID_INPUT', `“${reference}” matches ${matches.length} identities; use more of the id.`);
-  throw new AppError('E_NOT_FOUND', `There is no identity “${reference}” on this computer. \`policy-review identity list\` shows them.`);
+  if (matches.length > 1)
+    throw new AppError('E_INVALID_INPUT', `“${reference}” matches ${matches.length} identities; use more of the id.`);
+  throw new AppError(
+    'E_NOT_FOUND',
+    `There is no identity “${reference}” on this computer. \`policy-review identity list\` shows them.`,
+  );
 }

@@ -29,8 +29,11 @@ async function importFile(argv: string[], io: CliIo, usage: string): Promise<voi
     await openForChange(ctx, reviewId, values['take-over-lock']);
     const label = values.label?.trim();
     const { version, warnings } = await ctx.call('versions.import', { reviewId, source, ...(label ? { label } : {}) });
-    if (ctx.json) return printJson(ctx, { versionId: version.id, blocks: version.blocks, chars: version.chars, warnings });
-    ctx.out(`Imported “${version.source.fileName}” as “${version.label}” (${version.id}): ${version.blocks} blocks, ${version.chars} characters.`);
+    if (ctx.json)
+      return printJson(ctx, { versionId: version.id, blocks: version.blocks, chars: version.chars, warnings });
+    ctx.out(
+      `Imported “${version.source.fileName}” as “${version.label}” (${version.id}): ${version.blocks} blocks, ${version.chars} characters.`,
+    );
     for (const warning of warnings) ctx.out(`  warning: ${warning}`);
   });
 }

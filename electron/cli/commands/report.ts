@@ -7,11 +7,20 @@ import { resolveReviewId } from '../resolve-review';
 export const reportCommand: CliCommand = {
   name: 'report',
   usage: 'policy-review report REVIEW --format pdf|html|md|json|w3c --out FILE [--json] [--data-dir DIR]',
-  summary: 'Write the review’s report (PDF, HTML, Markdown, JSON) or its annotations as W3C Web Annotations (JSON-LD). The report is also kept with the review, to sign, unless the review is open in the app.',
+  summary:
+    'Write the review’s report (PDF, HTML, Markdown, JSON) or its annotations as W3C Web Annotations (JSON-LD). The report is also kept with the review, to sign, unless the review is open in the app.',
   async run(argv, io) {
-    const { values, positionals } = parseCommandArgs(argv, { format: { type: 'string' }, out: { type: 'string' } }, this.usage);
+    const { values, positionals } = parseCommandArgs(
+      argv,
+      { format: { type: 'string' }, out: { type: 'string' } },
+      this.usage,
+    );
     const format = ReportFormat.safeParse(values.format);
-    if (!format.success) throw new AppError('E_INVALID_INPUT', `--format must be one of: ${REPORT_FORMATS.join(', ')}. Usage: ${this.usage}`);
+    if (!format.success)
+      throw new AppError(
+        'E_INVALID_INPUT',
+        `--format must be one of: ${REPORT_FORMATS.join(', ')}. Usage: ${this.usage}`,
+      );
     const out = values.out;
     if (!out) throw new AppError('E_INVALID_INPUT', `--out FILE is required. Usage: ${this.usage}`);
     await withContext(values, io, async (ctx) => {
@@ -21,9 +30,14 @@ export const reportCommand: CliCommand = {
       const destination = await ctx.chooseSavePath('report', out);
       const { sha256, report } = await ctx.call('report.export', { reviewId, format: format.data, destination });
       const keptAs = readOnlyReason === undefined ? report.fileName : null;
-      if (ctx.json) return printJson(ctx, { file: resolve(out), format: format.data, bytes: report.bytes, sha256, keptAs });
+      if (ctx.json)
+        return printJson(ctx, { file: resolve(out), format: format.data, bytes: report.bytes, sha256, keptAs });
       ctx.out(`Wrote ${out} (${format.data.toUpperCase()}, ${report.bytes} bytes).\n    SHA-256 ${sha256}`);
-      ctx.out(keptAs ? `    Kept with the review as “${keptAs}”.` : `    Not kept with the review: ${readOnlyReason ?? 'it is read-only here'}`);
+      ctx.out(
+        keptAs
+          ? `    Kept with the review as “${keptAs}”.`
+          : `    Not kept with the review: ${readOnlyReason ?? 'it is read-only here'}`,
+      );
     });
   },
 };

@@ -6,7 +6,8 @@ import { resolveReviewId } from '../resolve-review';
 export const showCommand: CliCommand = {
   name: 'show',
   usage: 'policy-review show REVIEW [--json] [--data-dir DIR]',
-  summary: 'Show a review: its versions, committee, checklist size, and any damaged annotations or replies. Reads only; never writes.',
+  summary:
+    'Show a review: its versions, committee, checklist size, and any damaged annotations or replies. Reads only; never writes.',
   async run(argv, io) {
     const { values, positionals } = parseCommandArgs(argv, {}, this.usage);
     await withContext(values, io, async (ctx) => showReview(ctx, await resolveReviewId(ctx, positionals[0])));
@@ -49,12 +50,21 @@ async function showReview(ctx: CliContext, reviewId: string): Promise<void> {
   for (const v of versions) ctx.out(`    ${v.id}  ${v.label}  ${v.source.fileName}  ${v.blocks.length} blocks`);
   ctx.out(`  checklist: ${criteria.length} criteria (${review.checklist.basedOn})`);
   if (damaged.length === 0) return;
-  ctx.out(`  damaged: ${damaged.length} ${damaged.length === 1 ? 'record is' : 'records are'} left out, and kept in the file as ${damaged.length === 1 ? 'it is' : 'they are'} until removed in the app:`);
+  ctx.out(
+    `  damaged: ${damaged.length} ${damaged.length === 1 ? 'record is' : 'records are'} left out, and kept in the file as ${damaged.length === 1 ? 'it is' : 'they are'} until removed in the app:`,
+  );
   for (const record of damaged) ctx.out(`    ${describeDamagedRecord(record)}`);
 }
 
 /** One damaged record on one line: where it is, what it says of itself, and what is wrong with it. */
 function describeDamagedRecord(record: DamagedRecordInfo): string {
-  const facts = [record.id, record.author && `by ${record.author}`, record.createdAt, record.quote && `on “${record.quote}”`].filter(Boolean).join(', ');
+  const facts = [
+    record.id,
+    record.author && `by ${record.author}`,
+    record.createdAt,
+    record.quote && `on “${record.quote}”`,
+  ]
+    .filter(Boolean)
+    .join(', ');
   return `${record.where}: ${record.kind}${facts ? ` (${facts})` : ''}. ${record.problem}`;
 }

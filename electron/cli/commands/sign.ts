@@ -9,7 +9,11 @@ export const signCommand: CliCommand = {
   summary:
     'Sign a report: a PDF gets an embedded PAdES signature (each signer in turn), a JSON report a detached JWS in FILE.jws. M says what the signature means: Reviewed (the default), Approved, Legal review, or your own words. A report kept with a review in the library (as exported, or as signed since) is recorded in it as a sign-off; any other file is signed but not recorded, and the command says why.',
   async run(argv, io) {
-    const { values, positionals } = parseCommandArgs(argv, { identity: { type: 'string' }, 'passphrase-file': { type: 'string' }, meaning: { type: 'string' } }, this.usage);
+    const { values, positionals } = parseCommandArgs(
+      argv,
+      { identity: { type: 'string' }, 'passphrase-file': { type: 'string' }, meaning: { type: 'string' } },
+      this.usage,
+    );
     const fileArg = positionals[0];
     if (!fileArg) throw new AppError('E_INVALID_INPUT', `Name the file to sign. Usage: ${this.usage}`);
     await withContext(values, io, async (ctx) => {
@@ -18,15 +22,37 @@ export const signCommand: CliCommand = {
       const identityId = await resolveIdentityId(ctx, values.identity);
       const passphrase = await readPassphraseFile(values['passphrase-file']);
       const destination = await ctx.chooseSavePath('report', fileArg);
-      const signed = await ctx.call('report.signFile', { source, destination, identityId, passphrase, meaning: values.meaning ?? 'Reviewed' });
+      const signed = await ctx.call('report.signFile', {
+        source,
+        destination,
+        identityId,
+        passphrase,
+        meaning: values.meaning ?? 'Reviewed',
+      });
       const pdf = signed.kind === 'pdf';
       if (ctx.json) {
-        const outcome = signed.notRecorded !== undefined ? { signOffId: null, notRecorded: signed.notRecorded } : { signOffId: signed.signOffId };
+        const outcome =
+          signed.notRecorded !== undefined
+            ? { signOffId: null, notRecorded: signed.notRecorded }
+            : { signOffId: signed.signOffId };
         const { signer, meaning, signedAt, reportSha256 } = signed;
-        return printJson(ctx, { file: resolve(pdf ? fileArg : `${fileArg}.jws`), signer, meaning, signedAt, reportSha256, ...outcome });
+        return printJson(ctx, {
+          file: resolve(pdf ? fileArg : `${fileArg}.jws`),
+          signer,
+          meaning,
+          signedAt,
+          reportSha256,
+          ...outcome,
+        });
       }
-      ctx.out(`Signed ${fileArg} as ${signed.signer.name} (“${signed.meaning}”)${pdf ? '' : `; the signature is in ${basename(signed.fileName)}`}.`);
-      ctx.out(signed.notRecorded !== undefined ? `    Not recorded in a review: ${signed.notRecorded}.` : `    Recorded as a sign-off in the review ${signed.reviewId ?? ''}.`);
+      ctx.out(
+        `Signed ${fileArg} as ${signed.signer.name} (“${signed.meaning}”)${pdf ? '' : `; the signature is in ${basename(signed.fileName)}`}.`,
+      );
+      ctx.out(
+        signed.notRecorded !== undefined
+          ? `    Not recorded in a review: ${signed.notRecorded}.`
+          : `    Recorded as a sign-off in the review ${signed.reviewId ?? ''}.`,
+      );
     });
   },
 };

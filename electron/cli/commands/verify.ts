@@ -18,7 +18,8 @@ export const verifyCommand: CliCommand = {
     await withContext(values, io, async (ctx) => {
       const source = await ctx.chooseFile('report-to-verify', reportArg, `There is no file “${fileArg}”.`);
       const trust = [];
-      for (const cert of values.trust ?? []) trust.push(await ctx.chooseFile('certificate', cert, `There is no certificate file “${cert}”.`));
+      for (const cert of values.trust ?? [])
+        trust.push(await ctx.chooseFile('certificate', cert, `There is no certificate file “${cert}”.`));
       const result = await ctx.call('report.verify', { source, ...(trust.length ? { trust } : {}) });
       if (ctx.json) {
         const { valid, signatures: checks, ...rest } = result;
@@ -30,7 +31,14 @@ export const verifyCommand: CliCommand = {
       // The verdict is printed above; the exit code carries it for scripts.
       if (!result.valid) {
         const changed = result.signatures.some((s) => s.changesAfter?.length);
-        throw new AppError('E_INVALID_INPUT', !result.signatures.length ? 'the file has no signatures.' : changed ? 'the file was changed after it was signed (see above).' : 'the signatures do not hold (see above).');
+        throw new AppError(
+          'E_INVALID_INPUT',
+          !result.signatures.length
+            ? 'the file has no signatures.'
+            : changed
+              ? 'the file was changed after it was signed (see above).'
+              : 'the signatures do not hold (see above).',
+        );
       }
     });
   },
@@ -42,12 +50,20 @@ function describe(s: SignatureCheck): string {
   const meaning = s.meaning ? `, “${s.meaning}”` : '';
   const state = [
     s.intact ? 'intact' : 'NOT INTACT',
-    s.coversWholeFile ? 'covers the whole file' : s.validationDataAfter ? 'followed by validation data only' : 'covers the file as it was then',
+    s.coversWholeFile
+      ? 'covers the whole file'
+      : s.validationDataAfter
+        ? 'followed by validation data only'
+        : 'covers the file as it was then',
     ...(s.changesAfter?.length ? ['CHANGED AFTER SIGNING'] : []),
     ...(s.certificateProblems ? ['CERTIFICATE DID NOT ALLOW IT'] : []),
     s.trusted ? `trusted (${s.trustedAs ?? 'yes'})` : 'signer not trusted here',
   ].join('; ');
   const notes = [...(s.changesAfter ?? []), ...(s.problem ? [s.problem] : []), ...(s.certificateProblems ?? [])];
-  return `${who}${when}${meaning}: ${state}${notes.map((note) => `
-     ${note}`).join('')}`;
+  return `${who}${when}${meaning}: ${state}${notes
+    .map(
+      (note) => `
+     ${note}`,
+    )
+    .join('')}`;
 }

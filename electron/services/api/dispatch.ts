@@ -6,7 +6,10 @@ import { describeInputProblems } from './input-problems';
 
 /** The implementation of every contract method, given arguments that already passed the method's schema. */
 export type ApiHandlers = {
-  [M in MethodName]: (args: z.output<(typeof API)[M]['args']>, caller: Caller) => Promise<z.input<(typeof API)[M]['result']>>;
+  [M in MethodName]: (
+    args: z.output<(typeof API)[M]['args']>,
+    caller: Caller,
+  ) => Promise<z.input<(typeof API)[M]['result']>>;
 };
 
 /** The handlers of one domain's methods (`typeof REVIEW_METHODS`, ...). */
@@ -32,7 +35,9 @@ export function createApiInvoker(handlers: ApiHandlers, options: DispatchOptions
   const logError = options.logError ?? ((method, error) => console.error(`[policy-review] ${method} failed:`, error));
   return async (method, args, caller = DEFAULT_CALLER) => {
     if (!isMethodName(method)) {
-      return fail(new AppError('E_UNKNOWN_METHOD', `“${String(method).slice(0, 80)}” is not something this app can do.`));
+      return fail(
+        new AppError('E_UNKNOWN_METHOD', `“${String(method).slice(0, 80)}” is not something this app can do.`),
+      );
     }
     const contract = API[method];
     const parsed = contract.args.safeParse(args ?? {});
@@ -48,7 +53,12 @@ export function createApiInvoker(handlers: ApiHandlers, options: DispatchOptions
     } catch (error) {
       if (isAppError(error)) return fail(error);
       logError(method, error);
-      return fail(new AppError('E_INTERNAL', 'Something went wrong inside the app, so that action did not complete. Work saved before it is safe; details are in the log.'));
+      return fail(
+        new AppError(
+          'E_INTERNAL',
+          'Something went wrong inside the app, so that action did not complete. Work saved before it is safe; details are in the log.',
+        ),
+      );
     }
   };
 }

@@ -28,7 +28,8 @@ type MakeHandlers<M extends Methods> = (ws: WorkstationServices, drafts: ReviewD
  */
 export function createApiHandlers(ws: WorkstationServices): ApiHandlers {
   const drafts = new ReviewDrafts(ws.dataDir);
-  const domain = <M extends Methods>(methods: M, load: () => Promise<MakeHandlers<M>>) => onFirstCall(methods, async () => (await load())(ws, drafts));
+  const domain = <M extends Methods>(methods: M, load: () => Promise<MakeHandlers<M>>) =>
+    onFirstCall(methods, async () => (await load())(ws, drafts));
   const reviews = domain(REVIEW_METHODS, async () => (await import('./handlers/reviews')).reviewHandlers);
   return {
     ...domain(APP_METHODS, async () => (await import('./handlers/app')).appHandlers),

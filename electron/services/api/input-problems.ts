@@ -19,9 +19,13 @@ function describeIssue(issue: z.core.$ZodIssue): string {
         ? `${field} is too long: at most ${String(issue.maximum)} characters.`
         : `${field} has too many entries: at most ${String(issue.maximum)}.`;
     case 'too_small':
-      return issue.origin === 'string' && Number(issue.minimum) <= 1 ? `${field} is required.` : `${field} is too short.`;
+      return issue.origin === 'string' && Number(issue.minimum) <= 1
+        ? `${field} is required.`
+        : `${field} is too short.`;
     case 'invalid_format':
-      return issue.format === 'email' ? `${field} must be an email address, like name@example.org.` : `${field} is not in the expected format (${issue.format}).`;
+      return issue.format === 'email'
+        ? `${field} must be an email address, like name@example.org.`
+        : `${field} is not in the expected format (${issue.format}).`;
     case 'invalid_type':
       return issue.input === undefined ? `${field} is missing.` : `${field} has the wrong kind of value.`;
     case 'invalid_value':

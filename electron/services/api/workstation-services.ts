@@ -17,7 +17,11 @@ import type { ImportLimits } from '../import/types';
 export type ChooseFiles = (purpose: FileChoicePurpose, caller: Caller) => Promise<string[]>;
 
 /** The host's native save dialog, if it has one, over the caller's window: the path chosen, or undefined if cancelled. */
-export type ChooseSaveFile = (purpose: SaveChoicePurpose, suggestedName: string, caller: Caller) => Promise<string | undefined>;
+export type ChooseSaveFile = (
+  purpose: SaveChoicePurpose,
+  suggestedName: string,
+  caller: Caller,
+) => Promise<string | undefined>;
 
 /** The host's own HTML-to-PDF printer (Electron's printToPDF); without one, reports print in Playwright's Chromium. */
 export type PrintPdf = (html: string) => Promise<Uint8Array>;

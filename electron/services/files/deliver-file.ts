@@ -18,7 +18,11 @@ export interface FileToDeliver {
  * to the page to save itself — as UTF-8 text, or base64 for binary files such as PDFs. A folder that went away
  * or may not be written is said so, with what to do, rather than failing as an error inside the app.
  */
-export async function deliverFile(destination: SaveDestination, file: FileToDeliver, takeSavePath: TakeSavePath): Promise<{ fileName: string; saved: boolean; content?: string }> {
+export async function deliverFile(
+  destination: SaveDestination,
+  file: FileToDeliver,
+  takeSavePath: TakeSavePath,
+): Promise<{ fileName: string; saved: boolean; content?: string }> {
   if (destination.kind === 'chosen') {
     const { path, fileName } = takeSavePath(destination.token);
     await writeFileDurably(path, file.bytes).catch((error: unknown) => {
@@ -31,9 +35,16 @@ export async function deliverFile(destination: SaveDestination, file: FileToDeli
 }
 
 function savingProblem(error: unknown, fileName: string): unknown {
-  if (isNodeError(error, 'ENOENT')) return new AppError('E_NOT_FOUND', `“${fileName}” could not be saved: its folder no longer exists. Choose where to save it again.`);
+  if (isNodeError(error, 'ENOENT'))
+    return new AppError(
+      'E_NOT_FOUND',
+      `“${fileName}” could not be saved: its folder no longer exists. Choose where to save it again.`,
+    );
   if (isNodeError(error, 'EACCES') || isNodeError(error, 'EPERM') || isNodeError(error, 'EROFS')) {
-    return new AppError('E_FORBIDDEN', `“${fileName}” could not be saved: this app may not write in that folder. Choose another folder.`);
+    return new AppError(
+      'E_FORBIDDEN',
+      `“${fileName}” could not be saved: this app may not write in that folder. Choose another folder.`,
+    );
   }
   return error;
 }

@@ -42,7 +42,10 @@ export class DialogGrants<Purpose extends string> {
       throw new AppError('E_NOT_FOUND', this.wording.expired);
     }
     if (entry.windowId !== caller.windowId) {
-      throw new AppError('E_FORBIDDEN', `That choice was made in another window of the app, so it cannot be used here. ${this.wording.chooseAgain}`);
+      throw new AppError(
+        'E_FORBIDDEN',
+        `That choice was made in another window of the app, so it cannot be used here. ${this.wording.chooseAgain}`,
+      );
     }
     if (entry.purpose !== purpose) {
       throw new AppError(
@@ -57,7 +60,9 @@ export class DialogGrants<Purpose extends string> {
   /** The paths granted to `caller` for `purpose` and not spent yet, in the order they were chosen. */
   waiting(purpose: Purpose, caller: Caller): string[] {
     this.forgetExpired();
-    return [...this.byToken.values()].filter((entry) => entry.purpose === purpose && entry.windowId === caller.windowId).map((entry) => entry.path);
+    return [...this.byToken.values()]
+      .filter((entry) => entry.purpose === purpose && entry.windowId === caller.windowId)
+      .map((entry) => entry.path);
   }
 
   /** Tokens nobody spent are dropped once they expire, so the map does not grow over a long session. */

@@ -22,7 +22,13 @@ export type KeyUsageName = (typeof KEY_USAGE_NAMES)[number];
  * many organisations' personal certificates carry), any purpose, and the document-signing purposes of Adobe and
  * Microsoft that PDF readers accept.
  */
-const DOCUMENT_SIGNING_PURPOSES = new Set(['1.3.6.1.5.5.7.3.36', '1.3.6.1.5.5.7.3.4', '2.5.29.37.0', '1.2.840.113583.1.1.5', '1.3.6.1.4.1.311.10.3.12']);
+const DOCUMENT_SIGNING_PURPOSES = new Set([
+  '1.3.6.1.5.5.7.3.36',
+  '1.3.6.1.5.5.7.3.4',
+  '2.5.29.37.0',
+  '1.2.840.113583.1.1.5',
+  '1.3.6.1.4.1.311.10.3.12',
+]);
 
 const PURPOSE_NAMES: Record<string, string> = {
   '1.3.6.1.5.5.7.3.1': 'TLS server authentication',
@@ -103,8 +109,10 @@ export function signingObstacles(der: Uint8Array, at: Date): SigningObstacle[] {
   if (use.unreadable) obstacles.push({ kind: 'unreadable', extension: use.unreadable });
   if (at < use.notBefore) obstacles.push({ kind: 'not-yet-valid', notBefore: use.notBefore, notAfter: use.notAfter });
   if (at > use.notAfter) obstacles.push({ kind: 'expired', notBefore: use.notBefore, notAfter: use.notAfter });
-  if (use.keyUsage && !use.keyUsage.some((u) => u === 'digital signature' || u === 'non-repudiation')) obstacles.push({ kind: 'key-usage', keyUsage: use.keyUsage });
-  if (use.extendedKeyUsage && !use.extendedKeyUsage.some((p) => DOCUMENT_SIGNING_PURPOSES.has(p))) obstacles.push({ kind: 'extended-key-usage', purposes: use.extendedKeyUsage });
+  if (use.keyUsage && !use.keyUsage.some((u) => u === 'digital signature' || u === 'non-repudiation'))
+    obstacles.push({ kind: 'key-usage', keyUsage: use.keyUsage });
+  if (use.extendedKeyUsage && !use.extendedKeyUsage.some((p) => DOCUMENT_SIGNING_PURPOSES.has(p)))
+    obstacles.push({ kind: 'extended-key-usage', purposes: use.extendedKeyUsage });
   return obstacles;
 }
 
@@ -144,7 +152,8 @@ export function listOf(items: readonly string[]): string {
 }
 
 /** What to do about an identity whose certificate cannot sign: the same advice wherever it is refused. */
-export const NEW_CERTIFICATE_ADVICE = 'Ask your organisation for a new signing certificate (a new PKCS #12 file), or create an identity in the app.';
+export const NEW_CERTIFICATE_ADVICE =
+  'Ask your organisation for a new signing certificate (a new PKCS #12 file), or create an identity in the app.';
 
 /** Why this certificate cannot sign now, in sentences, or undefined when it can. */
 export function signingProblemNow(holder: string, der: Uint8Array, now = new Date()): string | undefined {

@@ -47,15 +47,23 @@ export function parseCertificate(der: Uint8Array): Certificate {
 export function readCertificateFile(bytes: Uint8Array): Uint8Array[] {
   const text = Buffer.from(bytes).toString('latin1');
   if (text.includes('-----BEGIN CERTIFICATE-----')) {
-    const blocks = [...text.matchAll(/-----BEGIN CERTIFICATE-----([\s\S]*?)-----END CERTIFICATE-----/g)].map((m) => new Uint8Array(Buffer.from((m[1] ?? '').replace(/\s+/g, ''), 'base64')));
+    const blocks = [...text.matchAll(/-----BEGIN CERTIFICATE-----([\s\S]*?)-----END CERTIFICATE-----/g)].map(
+      (m) => new Uint8Array(Buffer.from((m[1] ?? '').replace(/\s+/g, ''), 'base64')),
+    );
     if (blocks.length) return blocks;
   }
   if (bytes[0] === 0x30) return [bytes];
-  throw new AppError('E_INVALID_INPUT', 'That file holds no certificate. Use a certificate file (.pem, .crt or .cer) exported from the app or your organisation.');
+  throw new AppError(
+    'E_INVALID_INPUT',
+    'That file holds no certificate. Use a certificate file (.pem, .crt or .cer) exported from the app or your organisation.',
+  );
 }
 
 export function certificateToPem(der: Uint8Array): string {
-  const base64 = Buffer.from(der).toString('base64').replace(/(.{64})/g, '$1\n').replace(/\n$/, '');
+  const base64 = Buffer.from(der)
+    .toString('base64')
+    .replace(/(.{64})/g, '$1\n')
+    .replace(/\n$/, '');
   return `-----BEGIN CERTIFICATE-----\n${base64}\n-----END CERTIFICATE-----\n`;
 }
 
@@ -108,7 +116,8 @@ function valueText(value: unknown): string {
 function keyAlgorithm(x509: X509Certificate): string {
   const key = x509.publicKey;
   const details = key.asymmetricKeyDetails;
-  if (key.asymmetricKeyType === 'ec') return `ECDSA ${details?.namedCurve === 'prime256v1' ? 'P-256' : details?.namedCurve === 'secp384r1' ? 'P-384' : (details?.namedCurve ?? '')}`.trim();
+  if (key.asymmetricKeyType === 'ec')
+    return `ECDSA ${details?.namedCurve === 'prime256v1' ? 'P-256' : details?.namedCurve === 'secp384r1' ? 'P-384' : (details?.namedCurve ?? '')}`.trim();
   if (key.asymmetricKeyType === 'rsa') return `RSA ${details?.modulusLength ?? ''}`.trim();
   return key.asymmetricKeyType ?? 'unknown';
 }

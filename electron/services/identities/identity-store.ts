@@ -71,27 +71,73 @@ export class IdentityStore {
     return files.map(summarize).sort((a, b) => a.name.localeCompare(b.name) || a.createdAt.localeCompare(b.createdAt));
   }
 
-  async create(input: { name: string; role: IdentitySummary['role']; email?: string | undefined; passphrase: string }): Promise<IdentitySummary> {
+  async create(input: {
+    name: string;
+    role: IdentitySummary['role'];
+    email?: string | undefined;
+    passphrase: string;
+  }): Promise<IdentitySummary> {
     checkNewPassphrase(input.passphrase);
     // The identity signs as this author in sign-offs, so it must be one the review accepts.
-    const checked = Author.safeParse({ name: input.name, role: input.role, ...(input.email ? { email: input.email } : {}) });
-    if (!checked.success) throw new AppError('E_INVALID_INPUT', input.email && !Author.shape.email.safeParse(input.email).success ? `“${input.email}” is not an email address.` : 'A name is required (at most 200 characters).');
-    const subject = { name: input.name, title: ROLE_LABELS[input.role], ...(input.email ? { email: input.email } : {}) };
+    const checked = Author.safeParse({
+      name: input.name,
+      role: input.role,
+      ...(input.email ? { email: input.email } : {}),
+    });
+    if (!checked.success)
+      throw new AppError(
+        'E_INVALID_INPUT',
+        input.email && !Author.shape.email.safeParse(input.email).success
+          ? `“${input.email}” is not an email address.`
+          : 'A name is required (at most 200 characters).',
+      );
+    const subject = {
+      name: input.name,
+      title: ROLE_LABELS[input.role],
+      ...(input.email ? { email: input.email } : {}),
+    };
     const { certificate, privateKey } = await createSelfSignedIdentity(subject);
-    return this.save({ name: input.name, role: input.role, email: input.email, origin: 'created', certificate, chain: [], privateKey, passphrase: input.passphrase });
+    return this.save({
+      name: input.name,
+      role: input.role,
+      email: input.email,
+      origin: 'created',
+      certificate,
+      chain: [],
+      privateKey,
+      passphrase: input.passphrase,
+    });
   }
 
   /** Imports an identity from a PKCS #12 file; its key is kept encrypted with the file's own passphrase. */
-  async importPkcs12(input: { bytes: Uint8Array; passphrase: string; role: IdentitySummary['role'] }): Promise<IdentitySummary> {
+  async importPkcs12(input: {
+    bytes: Uint8Array;
+    passphrase: string;
+    role: IdentitySummary['role'];
+  }): Promise<IdentitySummary> {
     const contents = readPkcs12(input.bytes, input.passphrase);
-    checkNewPassphrase(input.passphrase, 'The passphrase of this PKCS #12 file is too short to keep the key safe in this app (at least 8 characters). Ask for the file with a longer passphrase.');
+    checkNewPassphrase(
+      input.passphrase,
+      'The passphrase of this PKCS #12 file is too short to keep the key safe in this app (at least 8 characters). Ask for the file with a longer passphrase.',
+    );
     const info = describeCertificate(contents.certificate);
-    const existing = (await this.readAll()).find((f) => certificateFingerprint(pemToDer(f.certificate)) === info.fingerprint);
+    const existing = (await this.readAll()).find(
+      (f) => certificateFingerprint(pemToDer(f.certificate)) === info.fingerprint,
+    );
     if (existing) throw new AppError('E_INVALID_INPUT', `This identity is already here, as “${existing.name}”.`);
     // The certificate's name and email, as far as a sign-off can hold them.
     const name = info.name.trim().slice(0, 200) || 'Unnamed signer';
     const email = info.email && Author.shape.email.safeParse(info.email).success ? info.email : undefined;
-    return this.save({ name, role: input.role, email, origin: 'pkcs12', certificate: contents.certificate, chain: contents.chain, privateKey: contents.privateKey, passphrase: input.passphrase });
+    return this.save({
+      name,
+      role: input.role,
+      email,
+      origin: 'pkcs12',
+      certificate: contents.certificate,
+      chain: contents.chain,
+      privateKey: contents.privateKey,
+      passphrase: input.passphrase,
+    });
   }
 
   async summary(id: string): Promise<IdentitySummary> {
@@ -101,7 +147,11 @@ export class IdentityStore {
   /** The identity's certificate as PEM, followed by its issuers' for an imported one. */
   async certificatePem(id: string): Promise<{ fileName: string; pem: string }> {
     const file = await this.read(id);
-    const slug = file.name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '') || 'identity';
+    const slug =
+      file.name
+        .toLowerCase()
+        .replace(/[^\p{L}\p{N}]+/gu, '-')
+        .replace(/^-|-$/g, '') || 'identity';
     return { fileName: `${slug}.cert.pem`, pem: [file.certificate, ...file.chain].join('') };
   }
 
@@ -109,11 +159,21 @@ export class IdentityStore {
   async unlock(id: string, passphrase: string): Promise<UnlockedIdentity> {
     const file = await this.read(id);
     const certificate = pemToDer(file.certificate);
-    const pkcs8 = await openSealedKey(file.privateKey, passphrase, keyBinding(file.id, certificateFingerprint(certificate)));
+    const pkcs8 = await openSealedKey(
+      file.privateKey,
+      passphrase,
+      keyBinding(file.id, certificateFingerprint(certificate)),
+    );
     try {
       const signer: Author = { name: file.name, role: file.role };
       if (file.email) signer.email = file.email;
-      return { id: file.id, signer, certificate, chain: file.chain.map(pemToDer), privateKey: createPrivateKey({ key: pkcs8, format: 'der', type: 'pkcs8' }) };
+      return {
+        id: file.id,
+        signer,
+        certificate,
+        chain: file.chain.map(pemToDer),
+        privateKey: createPrivateKey({ key: pkcs8, format: 'der', type: 'pkcs8' }),
+      };
     } finally {
       pkcs8.fill(0);
     }
@@ -137,7 +197,8 @@ export class IdentityStore {
   async trust(bytes: Uint8Array): Promise<TrustedCertificate> {
     const [der, ...rest] = readCertificateFile(bytes);
     if (!der) throw new AppError('E_INVALID_INPUT', 'That file holds no certificate.');
-    if (rest.length) throw new AppError('E_INVALID_INPUT', 'That file holds several certificates; trust them one file at a time.');
+    if (rest.length)
+      throw new AppError('E_INVALID_INPUT', 'That file holds several certificates; trust them one file at a time.');
     const info = describeCertificate(der);
     await mkdir(this.trustedDir, { recursive: true });
     const file = join(this.trustedDir, `${info.fingerprint}.pem`);
@@ -148,7 +209,8 @@ export class IdentityStore {
   }
 
   async untrust(fingerprint: string): Promise<boolean> {
-    if (!/^[0-9a-f]{64}$/.test(fingerprint)) throw new AppError('E_INVALID_INPUT', 'That is not a certificate fingerprint.');
+    if (!/^[0-9a-f]{64}$/.test(fingerprint))
+      throw new AppError('E_INVALID_INPUT', 'That is not a certificate fingerprint.');
     try {
       await unlink(join(this.trustedDir, `${fingerprint}.pem`));
       return true;
@@ -169,7 +231,11 @@ export class IdentityStore {
     passphrase: string;
   }): Promise<IdentitySummary> {
     const id = randomUUID();
-    const sealed = await sealKey(input.privateKey, input.passphrase, keyBinding(id, certificateFingerprint(input.certificate)));
+    const sealed = await sealKey(
+      input.privateKey,
+      input.passphrase,
+      keyBinding(id, certificateFingerprint(input.certificate)),
+    );
     input.privateKey.fill(0);
     const file: IdentityFile = IdentityFile.parse({
       format: 'policy-review-identity',
@@ -190,12 +256,17 @@ export class IdentityStore {
   }
 
   private async read(id: string): Promise<IdentityFile> {
-    if (!RecordId.safeParse(id).success) throw new AppError('E_INVALID_INPUT', `“${id}” is not an identity id. \`policy-review identity list\` shows them.`);
+    if (!RecordId.safeParse(id).success)
+      throw new AppError(
+        'E_INVALID_INPUT',
+        `“${id}” is not an identity id. \`policy-review identity list\` shows them.`,
+      );
     let text: string;
     try {
       text = await readFile(join(this.identitiesDir, `${id}.json`), 'utf8');
     } catch (error) {
-      if (isNodeError(error, 'ENOENT')) throw new AppError('E_NOT_FOUND', `There is no identity ${id} on this computer.`);
+      if (isNodeError(error, 'ENOENT'))
+        throw new AppError('E_NOT_FOUND', `There is no identity ${id} on this computer.`);
       throw error;
     }
     return decodeIdentity(text, id);
@@ -247,7 +318,8 @@ function decodeIdentity(text: string, id: string): IdentityFile {
     throw new AppError('E_CORRUPT', `The identity file ${id}.json is not valid JSON. It has not been changed.`);
   }
   const parsed = IdentityFile.safeParse(raw);
-  if (!parsed.success || parsed.data.id !== id) throw new AppError('E_CORRUPT', `The identity file ${id}.json is damaged. It has not been changed.`);
+  if (!parsed.success || parsed.data.id !== id)
+    throw new AppError('E_CORRUPT', `The identity file ${id}.json is damaged. It has not been changed.`);
   return parsed.data;
 }
 

@@ -26,7 +26,11 @@ export const MIN_PASSPHRASE_LENGTH = 8;
 /** Refuses passphrases too short to protect a signing key. */
 export function checkNewPassphrase(passphrase: string, message?: string): void {
   if ([...passphrase].length < MIN_PASSPHRASE_LENGTH) {
-    throw new AppError('E_INVALID_INPUT', message ?? `A passphrase needs at least ${MIN_PASSPHRASE_LENGTH} characters. A few unrelated words make a good one.`);
+    throw new AppError(
+      'E_INVALID_INPUT',
+      message ??
+        `A passphrase needs at least ${MIN_PASSPHRASE_LENGTH} characters. A few unrelated words make a good one.`,
+    );
   }
 }
 
@@ -55,7 +59,8 @@ export async function sealKey(secret: Uint8Array, passphrase: string, binding: s
 
 /** Decrypts a sealed key; a wrong passphrase (or a changed file) fails the GCM check and says so plainly. */
 export async function openSealedKey(sealed: SealedKey, passphrase: string, binding: string): Promise<Buffer> {
-  if (sealed.kdf !== 'scrypt' || sealed.cipher !== 'aes-256-gcm') throw new AppError('E_UNSUPPORTED', 'This identity file was written in a way this app does not know.');
+  if (sealed.kdf !== 'scrypt' || sealed.cipher !== 'aes-256-gcm')
+    throw new AppError('E_UNSUPPORTED', 'This identity file was written in a way this app does not know.');
   const key = await deriveKey(passphrase, Buffer.from(sealed.salt, 'base64'), sealed);
   try {
     const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(sealed.iv, 'base64'));
@@ -63,17 +68,35 @@ export async function openSealedKey(sealed: SealedKey, passphrase: string, bindi
     decipher.setAuthTag(Buffer.from(sealed.tag, 'base64'));
     return Buffer.concat([decipher.update(Buffer.from(sealed.ciphertext, 'base64')), decipher.final()]);
   } catch {
-    throw new AppError('E_INVALID_INPUT', 'The passphrase is not right for this identity. Nothing was signed; type it again (it is case-sensitive).');
+    throw new AppError(
+      'E_INVALID_INPUT',
+      'The passphrase is not right for this identity. Nothing was signed; type it again (it is case-sensitive).',
+    );
   } finally {
     key.fill(0);
   }
 }
 
 function deriveKey(passphrase: string, salt: Buffer, params: { N: number; r: number; p: number }): Promise<Buffer> {
-  if (!Number.isInteger(params.N) || params.N < 2 ** 14 || params.N > 2 ** 22 || params.r < 1 || params.r > 32 || params.p < 1 || params.p > 16) {
-    return Promise.reject(new AppError('E_UNSUPPORTED', 'This identity file asks for key-derivation settings this app does not accept.'));
+  if (
+    !Number.isInteger(params.N) ||
+    params.N < 2 ** 14 ||
+    params.N > 2 ** 22 ||
+    params.r < 1 ||
+    params.r > 32 ||
+    params.p < 1 ||
+    params.p > 16
+  ) {
+    return Promise.reject(
+      new AppError('E_UNSUPPORTED', 'This identity file asks for key-derivation settings this app does not accept.'),
+    );
   }
-  const options: ScryptOptions = { N: params.N, r: params.r, p: params.p, maxmem: 256 * params.N * params.r + 16 * 1024 * 1024 };
+  const options: ScryptOptions = {
+    N: params.N,
+    r: params.r,
+    p: params.p,
+    maxmem: 256 * params.N * params.r + 16 * 1024 * 1024,
+  };
   return new Promise((resolve, reject) => {
     scrypt(passphrase.normalize('NFC'), salt, 32, options, (error, key) => (error ? reject(error) : resolve(key)));
   });

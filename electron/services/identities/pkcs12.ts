@@ -24,7 +24,10 @@ export function readPkcs12(bytes: Uint8Array, passphrase: string): Pkcs12Content
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     if (/password|MAC could not be verified|Invalid PKCS#12|decrypt/i.test(message)) {
-      throw new AppError('E_INVALID_INPUT', 'The passphrase is not right for this PKCS #12 file. Nothing was imported; type it again (it is case-sensitive).');
+      throw new AppError(
+        'E_INVALID_INPUT',
+        'The passphrase is not right for this PKCS #12 file. Nothing was imported; type it again (it is case-sensitive).',
+      );
     }
     throw new AppError('E_INVALID_INPUT', 'That file is not a PKCS #12 (.p12 or .pfx) file this app can read.');
   }
@@ -32,14 +35,35 @@ export function readPkcs12(bytes: Uint8Array, passphrase: string): Pkcs12Content
     ...(p12.getBags({ bagType: forge.pki.oids.pkcs8ShroudedKeyBag! })[forge.pki.oids.pkcs8ShroudedKeyBag!] ?? []),
     ...(p12.getBags({ bagType: forge.pki.oids.keyBag! })[forge.pki.oids.keyBag!] ?? []),
   ].map(keyDer);
-  const certificates = (p12.getBags({ bagType: forge.pki.oids.certBag! })[forge.pki.oids.certBag!] ?? []).map(certificateDer);
-  if (keys.length === 0) throw new AppError('E_INVALID_INPUT', 'This PKCS #12 file holds no private key, so it cannot sign. Ask for the file with your key.');
-  if (keys.length > 1) throw new AppError('E_INVALID_INPUT', 'This PKCS #12 file holds more than one private key; import a file with just yours.');
+  const certificates = (p12.getBags({ bagType: forge.pki.oids.certBag! })[forge.pki.oids.certBag!] ?? []).map(
+    certificateDer,
+  );
+  if (keys.length === 0)
+    throw new AppError(
+      'E_INVALID_INPUT',
+      'This PKCS #12 file holds no private key, so it cannot sign. Ask for the file with your key.',
+    );
+  if (keys.length > 1)
+    throw new AppError(
+      'E_INVALID_INPUT',
+      'This PKCS #12 file holds more than one private key; import a file with just yours.',
+    );
   const privateKey = keys[0]!;
-  const publicKey = createPublicKey(createPrivateKey({ key: Buffer.from(privateKey), format: 'der', type: 'pkcs8' })).export({ format: 'der', type: 'spki' });
-  const own = certificates.find((der) => new X509Certificate(der).publicKey.export({ format: 'der', type: 'spki' }).equals(publicKey));
+  const publicKey = createPublicKey(
+    createPrivateKey({ key: Buffer.from(privateKey), format: 'der', type: 'pkcs8' }),
+  ).export({ format: 'der', type: 'spki' });
+  const own = certificates.find((der) =>
+    new X509Certificate(der).publicKey.export({ format: 'der', type: 'spki' }).equals(publicKey),
+  );
   if (!own) throw new AppError('E_INVALID_INPUT', 'This PKCS #12 file has no certificate for its private key.');
-  return { certificate: own, chain: orderChain(own, certificates.filter((der) => der !== own)), privateKey };
+  return {
+    certificate: own,
+    chain: orderChain(
+      own,
+      certificates.filter((der) => der !== own),
+    ),
+    privateKey,
+  };
 }
 
 function keyDer(bag: forge.pkcs12.Bag): Uint8Array {
@@ -60,7 +84,9 @@ function orderChain(leaf: Uint8Array, others: Uint8Array[]): Uint8Array[] {
   let current = new X509Certificate(leaf);
   const pool = others.map((der) => ({ der, x509: new X509Certificate(der) }));
   for (;;) {
-    const issuer = pool.find((c) => !chain.includes(c.der) && current.checkIssued(c.x509) && current.verify(c.x509.publicKey));
+    const issuer = pool.find(
+      (c) => !chain.includes(c.der) && current.checkIssued(c.x509) && current.verify(c.x509.publicKey),
+    );
     if (!issuer || issuer.x509.fingerprint256 === current.fingerprint256) return chain;
     chain.push(issuer.der);
     current = issuer.x509;

@@ -1,6 +1,14 @@
 import { createHash, randomBytes, webcrypto } from 'node:crypto';
 import * as asn1js from 'asn1js';
-import { AltName, BasicConstraints, Certificate, ExtKeyUsage, Extension, GeneralName, RelativeDistinguishedNames } from 'pkijs';
+import {
+  AltName,
+  BasicConstraints,
+  Certificate,
+  ExtKeyUsage,
+  Extension,
+  GeneralName,
+  RelativeDistinguishedNames,
+} from 'pkijs';
 import { cryptoEngine } from './crypto-engine';
 
 export interface CertificateSubject {
@@ -21,8 +29,14 @@ const EXTENDED_KEY_USAGES = ['1.3.6.1.5.5.7.3.36', '1.3.6.1.5.5.7.3.4'];
  * (not a CA) for digital signatures and non-repudiation. Returns the certificate (DER) and the private key
  * (PKCS #8 DER), which the caller encrypts before it touches the disk.
  */
-export async function createSelfSignedIdentity(subject: CertificateSubject, now = new Date()): Promise<{ certificate: Uint8Array; privateKey: Uint8Array }> {
-  const keys = (await webcrypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, true, ['sign', 'verify'])) as webcrypto.CryptoKeyPair;
+export async function createSelfSignedIdentity(
+  subject: CertificateSubject,
+  now = new Date(),
+): Promise<{ certificate: Uint8Array; privateKey: Uint8Array }> {
+  const keys = (await webcrypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, true, [
+    'sign',
+    'verify',
+  ])) as webcrypto.CryptoKeyPair;
   const cert = new Certificate();
   cert.version = 2;
   cert.serialNumber = certificateSerial(randomBytes(16));
@@ -38,14 +52,28 @@ export async function createSelfSignedIdentity(subject: CertificateSubject, now 
   // digitalSignature (bit 0) and nonRepudiation / contentCommitment (bit 1).
   const keyUsage = new asn1js.BitString({ valueHex: new Uint8Array([0xc0]).buffer, unusedBits: 6 });
   const extensions = [
-    new Extension({ extnID: '2.5.29.19', critical: true, extnValue: new BasicConstraints({ cA: false }).toSchema().toBER(false) }),
+    new Extension({
+      extnID: '2.5.29.19',
+      critical: true,
+      extnValue: new BasicConstraints({ cA: false }).toSchema().toBER(false),
+    }),
     new Extension({ extnID: '2.5.29.15', critical: true, extnValue: keyUsage.toBER(false) }),
-    new Extension({ extnID: '2.5.29.37', critical: false, extnValue: new ExtKeyUsage({ keyPurposes: EXTENDED_KEY_USAGES }).toSchema().toBER(false) }),
-    new Extension({ extnID: '2.5.29.14', critical: false, extnValue: new asn1js.OctetString({ valueHex: keyId }).toBER(false) }),
+    new Extension({
+      extnID: '2.5.29.37',
+      critical: false,
+      extnValue: new ExtKeyUsage({ keyPurposes: EXTENDED_KEY_USAGES }).toSchema().toBER(false),
+    }),
+    new Extension({
+      extnID: '2.5.29.14',
+      critical: false,
+      extnValue: new asn1js.OctetString({ valueHex: keyId }).toBER(false),
+    }),
   ];
   if (subject.email) {
     const altName = new AltName({ altNames: [new GeneralName({ type: 1, value: subject.email })] });
-    extensions.push(new Extension({ extnID: '2.5.29.17', critical: false, extnValue: altName.toSchema().toBER(false) }));
+    extensions.push(
+      new Extension({ extnID: '2.5.29.17', critical: false, extnValue: altName.toSchema().toBER(false) }),
+    );
   }
   cert.extensions = extensions;
   await cert.sign(keys.privateKey as unknown as CryptoKey, 'SHA-256', cryptoEngine);
@@ -72,7 +100,12 @@ function distinguishedName(subject: CertificateSubject): RelativeDistinguishedNa
   ];
   if (subject.email) attributes.push(['1.2.840.113549.1.9.1', new asn1js.IA5String({ value: subject.email })]);
   const name = new asn1js.Sequence({
-    value: attributes.map(([oid, value]) => new asn1js.Set({ value: [new asn1js.Sequence({ value: [new asn1js.ObjectIdentifier({ value: oid }), value] })] })),
+    value: attributes.map(
+      ([oid, value]) =>
+        new asn1js.Set({
+          value: [new asn1js.Sequence({ value: [new asn1js.ObjectIdentifier({ value: oid }), value] })],
+        }),
+    ),
   });
   return RelativeDistinguishedNames.fromBER(name.toBER(false));
 }

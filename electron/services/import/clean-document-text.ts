@@ -1,4 +1,10 @@
-import { BIDI_CONTROL, bidiControlsIn, hasControlCharacters, normalizeBlockText, stripControlCharacters } from '../../../shared/document';
+import {
+  BIDI_CONTROL,
+  bidiControlsIn,
+  hasControlCharacters,
+  normalizeBlockText,
+  stripControlCharacters,
+} from '../../../shared/document';
 import { describeBlockPlace, excerpt } from './block-place';
 import type { BlockDraft, InvisibleText, ParsedDocument } from './types';
 
@@ -30,11 +36,18 @@ export function cleanDocumentText(parsed: ParsedDocument): ParsedDocument {
       continue;
     }
     if (removed) hadControls.push(blocks.length);
-    blocks.push(draft.type === 'note' ? { ...draft, text, label: stripControlCharacters(draft.label) } : { ...draft, text });
+    blocks.push(
+      draft.type === 'note' ? { ...draft, text, label: stripControlCharacters(draft.label) } : { ...draft, text },
+    );
   }
-  const metadata = Object.fromEntries(Object.entries(parsed.metadata).map(([key, value]) => [stripControlCharacters(key), stripControlCharacters(value)]));
+  const metadata = Object.fromEntries(
+    Object.entries(parsed.metadata).map(([key, value]) => [stripControlCharacters(key), stripControlCharacters(value)]),
+  );
   const metadataHadControls = Object.entries(parsed.metadata).some(([key, value]) => hasControlCharacters(key + value));
-  const invisible = (parsed.invisibleText ?? []).map((found) => ({ ...found, block: kept[found.block] ?? blocks.length }));
+  const invisible = (parsed.invisibleText ?? []).map((found) => ({
+    ...found,
+    block: kept[found.block] ?? blocks.length,
+  }));
   const warnings = [
     ...parsed.warnings.map(stripControlCharacters),
     ...controlsWarning(blocks, hadControls, emptied, metadataHadControls),
@@ -44,24 +57,40 @@ export function cleanDocumentText(parsed: ParsedDocument): ParsedDocument {
   return { blocks, metadata, warnings };
 }
 
-function controlsWarning(blocks: readonly BlockDraft[], places: readonly number[], emptied: number, inProperties: boolean): string[] {
+function controlsWarning(
+  blocks: readonly BlockDraft[],
+  places: readonly number[],
+  emptied: number,
+  inProperties: boolean,
+): string[] {
   if (places.length === 0 && emptied === 0 && !inProperties) return [];
   const named = places.slice(0, MAX_PLACES).map((index) => describeBlockPlace(blocks, index));
-  if (places.length > MAX_PLACES) named.push(`${places.length - MAX_PLACES} more ${places.length - MAX_PLACES === 1 ? 'place' : 'places'}`);
+  if (places.length > MAX_PLACES)
+    named.push(`${places.length - MAX_PLACES} more ${places.length - MAX_PLACES === 1 ? 'place' : 'places'}`);
   if (inProperties) named.push('the document’s properties');
   const where = named.length > 0 ? ` from ${listed(named)}` : '';
-  const left = emptied > 0 ? ` ${emptied === 1 ? 'One paragraph' : `${emptied} paragraphs`} held nothing else and ${emptied === 1 ? 'was' : 'were'} left out.` : '';
-  return [`Control characters (such as terminal escape codes), which are no part of a policy’s text, were removed${where}.${left}`];
+  const left =
+    emptied > 0
+      ? ` ${emptied === 1 ? 'One paragraph' : `${emptied} paragraphs`} held nothing else and ${emptied === 1 ? 'was' : 'were'} left out.`
+      : '';
+  return [
+    `Control characters (such as terminal escape codes), which are no part of a policy’s text, were removed${where}.${left}`,
+  ];
 }
 
 function invisibleTextWarnings(blocks: readonly BlockDraft[], found: readonly InvisibleText[]): string[] {
   const pieces = found.filter((piece) => piece.text.trim() !== '');
-  const warnings = pieces.slice(0, MAX_INVISIBLE_WARNINGS).map(
-    (piece) =>
-      `Text styled to be invisible (${piece.how}) kept in ${describeBlockPlace(blocks, piece.block)}: “${excerpt(stripControlCharacters(piece.text))}”. A reader of the original does not see it; check whether it belongs in the policy.`,
-  );
+  const warnings = pieces
+    .slice(0, MAX_INVISIBLE_WARNINGS)
+    .map(
+      (piece) =>
+        `Text styled to be invisible (${piece.how}) kept in ${describeBlockPlace(blocks, piece.block)}: “${excerpt(stripControlCharacters(piece.text))}”. A reader of the original does not see it; check whether it belongs in the policy.`,
+    );
   const more = pieces.length - MAX_INVISIBLE_WARNINGS;
-  if (more > 0) warnings.push(`${more} more ${more === 1 ? 'piece' : 'pieces'} of text styled to be invisible ${more === 1 ? 'was' : 'were'} kept as well.`);
+  if (more > 0)
+    warnings.push(
+      `${more} more ${more === 1 ? 'piece' : 'pieces'} of text styled to be invisible ${more === 1 ? 'was' : 'were'} kept as well.`,
+    );
   return warnings;
 }
 
@@ -76,8 +105,15 @@ function bidiWarning(blocks: readonly BlockDraft[]): string[] {
   }
   const [first] = places;
   if (first === undefined) return [];
-  const named = places.slice(0, MAX_PLACES).map((index, n) => (n === 0 ? `${describeBlockPlace(blocks, index)} (“${firstControlExcerpt(blocks[index]!.text)}”)` : describeBlockPlace(blocks, index)));
-  if (places.length > MAX_PLACES) named.push(`${places.length - MAX_PLACES} more ${places.length - MAX_PLACES === 1 ? 'place' : 'places'}`);
+  const named = places
+    .slice(0, MAX_PLACES)
+    .map((index, n) =>
+      n === 0
+        ? `${describeBlockPlace(blocks, index)} (“${firstControlExcerpt(blocks[index]!.text)}”)`
+        : describeBlockPlace(blocks, index),
+    );
+  if (places.length > MAX_PLACES)
+    named.push(`${places.length - MAX_PLACES} more ${places.length - MAX_PLACES === 1 ? 'place' : 'places'}`);
   const marks = [...names].map((name) => `⟨${name}⟩`).join(', ');
   return [
     `Characters that change the direction of text (${marks}) are in ${listed(named)}. They can make words show in a different order from the text that is reviewed and annotated; they are kept, and the document view shows each one as a mark such as ${[...names].map((name) => `⟨${name}⟩`)[0]}.`,

@@ -35,14 +35,17 @@ export function formatFromExtension(fileName: string): ImportFormat | undefined 
  * be a guess.
  */
 export function detectFormat(bytes: Uint8Array, fileName: string): ImportFormat {
-  if (bytes.length === 0) throw new AppError('E_INVALID_INPUT', `“${fileName}” is empty. Choose the file that holds the policy text.`);
+  if (bytes.length === 0)
+    throw new AppError('E_INVALID_INPUT', `“${fileName}” is empty. Choose the file that holds the policy text.`);
   const claimed = formatFromExtension(fileName);
   const found = formatFromContent(bytes, fileName);
   if (found === 'text') {
-    if (claimed === 'docx' || claimed === 'pdf') throw mismatch(fileName, claimed, looksLikeHtml(bytes) ? 'html' : 'txt');
+    if (claimed === 'docx' || claimed === 'pdf')
+      throw mismatch(fileName, claimed, looksLikeHtml(bytes) ? 'html' : 'txt');
     if (claimed === undefined) return looksLikeHtml(bytes) ? 'html' : 'txt';
     if (claimed === 'html' && !looksLikeHtml(bytes)) throw mismatch(fileName, 'html', 'txt');
-    if ((claimed === 'txt' || claimed === 'markdown') && looksLikeHtmlDocument(bytes)) throw mismatch(fileName, claimed, 'html');
+    if ((claimed === 'txt' || claimed === 'markdown') && looksLikeHtmlDocument(bytes))
+      throw mismatch(fileName, claimed, 'html');
     return claimed;
   }
   if (claimed !== undefined && claimed !== found) throw mismatch(fileName, claimed, found);
@@ -56,10 +59,21 @@ function formatFromContent(bytes: Uint8Array, fileName: string): 'docx' | 'pdf' 
     throw new AppError('E_UNSUPPORTED', `“${fileName}” is a zip archive, not a Word document. ${SUPPORTED}`);
   }
   if (startsWith(bytes, '\u00d0\u00cf\u0011\u00e0')) {
-    throw new AppError('E_UNSUPPORTED', `“${fileName}” is an old Word or Office file (.doc). Save it as .docx or PDF in Word, then import that.`);
+    throw new AppError(
+      'E_UNSUPPORTED',
+      `“${fileName}” is an old Word or Office file (.doc). Save it as .docx or PDF in Word, then import that.`,
+    );
   }
-  if (startsWith(bytes, '{\\rtf')) throw new AppError('E_UNSUPPORTED', `“${fileName}” is a Rich Text (.rtf) file. Save it as .docx or PDF, then import that.`);
-  if (!isText(bytes)) throw new AppError('E_UNSUPPORTED', `“${fileName}” is not a document this app can read (its content is binary data). ${SUPPORTED}`);
+  if (startsWith(bytes, '{\\rtf'))
+    throw new AppError(
+      'E_UNSUPPORTED',
+      `“${fileName}” is a Rich Text (.rtf) file. Save it as .docx or PDF, then import that.`,
+    );
+  if (!isText(bytes))
+    throw new AppError(
+      'E_UNSUPPORTED',
+      `“${fileName}” is not a document this app can read (its content is binary data). ${SUPPORTED}`,
+    );
   return 'text';
 }
 
@@ -82,7 +96,9 @@ function isText(bytes: Uint8Array): boolean {
   if (controls > sample.length / 100) return false;
   try {
     // A cut at the sample's end may split a character; decode whole files, sample only large ones.
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes.length <= sample.length ? bytes : trimToCharBoundary(sample));
+    new TextDecoder('utf-8', { fatal: true }).decode(
+      bytes.length <= sample.length ? bytes : trimToCharBoundary(sample),
+    );
     return true;
   } catch {
     return false;
@@ -97,7 +113,11 @@ function trimToCharBoundary(bytes: Uint8Array): Uint8Array {
 }
 
 function head(bytes: Uint8Array): string {
-  return new TextDecoder('utf-8').decode(bytes.subarray(0, 4096)).replace(/^\ufeff/, '').trimStart().toLowerCase();
+  return new TextDecoder('utf-8')
+    .decode(bytes.subarray(0, 4096))
+    .replace(/^\ufeff/, '')
+    .trimStart()
+    .toLowerCase();
 }
 
 function looksLikeHtmlDocument(bytes: Uint8Array): boolean {

@@ -9,9 +9,15 @@ import type { ParseJob, ProcessReply, StartParserProcess } from './parser-proces
 export const forkParserProcess: StartParserProcess = (modulePath, args) => {
   if (process.versions.electron) {
     // Under Electron, fork() would start the app itself again (the RunAsNode fuse is off): the host passes its own starter.
-    throw new Error('In Electron the parsing process is started with utilityProcess (electron/main passes startParserProcess).');
+    throw new Error(
+      'In Electron the parsing process is started with utilityProcess (electron/main passes startParserProcess).',
+    );
   }
-  const child = fork(modulePath, [...args], { execArgv: [], serialization: 'advanced', stdio: ['ignore', 'ignore', 'ignore', 'ipc'] });
+  const child = fork(modulePath, [...args], {
+    execArgv: [],
+    serialization: 'advanced',
+    stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
+  });
   // A spare waiting for an import must not keep the host running (the CLI ends when its command does); while a
   // file is parsed, the host's own time limit keeps it waiting for the answer.
   child.unref();

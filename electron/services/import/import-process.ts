@@ -20,11 +20,25 @@ interface ParentChannel {
 
 /** Electron's utility process talks through process.parentPort, a Node child through process.send. */
 function parentChannel(): ParentChannel {
-  const port = (process as { parentPort?: { postMessage(message: unknown): void; on(event: 'message', listener: (event: { data: unknown }) => void): void } }).parentPort;
-  if (port) return { send: (message) => port.postMessage(message), onMessage: (listener) => port.on('message', (event) => listener(event.data as ParseJob)) };
+  const port = (
+    process as {
+      parentPort?: {
+        postMessage(message: unknown): void;
+        on(event: 'message', listener: (event: { data: unknown }) => void): void;
+      };
+    }
+  ).parentPort;
+  if (port)
+    return {
+      send: (message) => port.postMessage(message),
+      onMessage: (listener) => port.on('message', (event) => listener(event.data as ParseJob)),
+    };
   // The host is gone (its end of the channel closed): nobody is waiting for the answer.
   process.once('disconnect', () => process.exit(0));
-  return { send: (message) => process.send?.(message), onMessage: (listener) => void process.on('message', (message) => listener(message as ParseJob)) };
+  return {
+    send: (message) => process.send?.(message),
+    onMessage: (listener) => void process.on('message', (message) => listener(message as ParseJob)),
+  };
 }
 
 function watchMemory(limitBytes: number): void {
@@ -40,7 +54,10 @@ function prepare(): WaitingWorkers | undefined {
   const waiting = new WaitingWorkers(setup.heapMb, setup.expect ?? [], setup.pdfHelper === true);
   // Then the stream check's library: a PDF is checked here while its parser reads it.
   if (setup.expect?.includes('pdf')) {
-    void waiting.prepared.then(() => import('./parsers/pdf-streams')).then(({ loadPdfLib }) => loadPdfLib()).catch(() => undefined);
+    void waiting.prepared
+      .then(() => import('./parsers/pdf-streams'))
+      .then(({ loadPdfLib }) => loadPdfLib())
+      .catch(() => undefined);
   }
   return waiting;
 }

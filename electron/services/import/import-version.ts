@@ -36,7 +36,11 @@ export interface ImportOptions {
  * Imports one file as a new version of the review: checks it, parses it in a process of its own, keeps its
  * original bytes, and adds the version in one durable write. Any failure leaves the review as it was.
  */
-export async function importVersion(store: ReviewStore, input: ImportInput, options: ImportOptions): Promise<{ version: Version; warnings: string[] }> {
+export async function importVersion(
+  store: ReviewStore,
+  input: ImportInput,
+  options: ImportOptions,
+): Promise<{ version: Version; warnings: string[] }> {
   const limits = options.limits ?? DEFAULT_IMPORT_LIMITS;
   const { fileName, bytes } = input;
   if (store.readOnly) throw new AppError('E_READ_ONLY', store.readOnlyReason ?? 'This review is read-only.');
@@ -48,7 +52,11 @@ export async function importVersion(store: ReviewStore, input: ImportInput, opti
   options.progress?.('parsing');
   const parsed = await parseInProcess(
     { format, fileName, bytes, limits },
-    { onProgress: (done, total) => options.progress?.('parsing', done, total), startProcess: options.startParserProcess, spare: options.spareParser },
+    {
+      onProgress: (done, total) => options.progress?.('parsing', done, total),
+      startProcess: options.startParserProcess,
+      spare: options.spareParser,
+    },
   );
   const blocks = assembleBlocks(parsed.blocks);
   const { text } = composeVersionText(blocks);
@@ -76,7 +84,14 @@ export async function importVersion(store: ReviewStore, input: ImportInput, opti
   try {
     await store.mutate((review) => {
       review.versions.push(version);
-      recordAudit(review, options.actor, systemClock, 'versions.import', `Imported “${fileName}” (${format}, ${blocks.length} blocks) as version “${version.label}”.`, version.id);
+      recordAudit(
+        review,
+        options.actor,
+        systemClock,
+        'versions.import',
+        `Imported “${fileName}” (${format}, ${blocks.length} blocks) as version “${version.label}”.`,
+        version.id,
+      );
     });
   } catch (error) {
     if (keptNew) await forgetSourceFile(store.file, sha256);
@@ -98,7 +113,10 @@ export function assembleBlocks(drafts: readonly BlockDraft[]): Block[] {
 
 function defaultLabel(fileName: string, parsed: ParsedDocument): string {
   // A file's name can hold control characters as well as its text can.
-  const stem = stripControlCharacters(fileName.slice(0, fileName.length - extname(fileName).length)).trim() || stripControlCharacters(fileName).trim() || 'Untitled version';
+  const stem =
+    stripControlCharacters(fileName.slice(0, fileName.length - extname(fileName).length)).trim() ||
+    stripControlCharacters(fileName).trim() ||
+    'Untitled version';
   const version = parsed.metadata.version?.trim();
   const title = parsed.metadata.title?.trim();
   return (title && version ? `${title} ${version}` : stem).slice(0, 200);

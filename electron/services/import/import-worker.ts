@@ -40,9 +40,16 @@ async function run(task: WorkerTask): Promise<void> {
     return;
   }
   const { request, pageSharing } = task;
-  const progress = (done: number, total: number) => parentPort?.postMessage({ type: 'progress', done, total } satisfies ParseReply);
-  await parseDocument(request.format, request.bytes, { fileName: request.fileName, limits: request.limits, progress, pageSharing }).then(
+  const progress = (done: number, total: number) =>
+    parentPort?.postMessage({ type: 'progress', done, total } satisfies ParseReply);
+  await parseDocument(request.format, request.bytes, {
+    fileName: request.fileName,
+    limits: request.limits,
+    progress,
+    pageSharing,
+  }).then(
     (parsed) => parentPort?.postMessage({ type: 'done', ok: true, parsed } satisfies ParseReply),
-    (error: unknown) => parentPort?.postMessage({ type: 'done', ok: false, error: failureOf(error) } satisfies ParseReply),
+    (error: unknown) =>
+      parentPort?.postMessage({ type: 'done', ok: false, error: failureOf(error) } satisfies ParseReply),
   );
 }

@@ -1,14 +1,24 @@
 import { fileURLToPath } from 'node:url';
 import { AppError } from '../../../shared/errors';
 import { forkParserProcess } from './fork-parser-process';
-import { setupArgument, type ParserProcess, type ParserSetup, type ProcessReply, type StartParserProcess } from './parser-process-protocol';
+import {
+  setupArgument,
+  type ParserProcess,
+  type ParserSetup,
+  type ProcessReply,
+  type StartParserProcess,
+} from './parser-process-protocol';
 
 const runningFromSource = import.meta.url.endsWith('.ts');
 
 /** The parsing process's entry file: the built one beside this code, or the TypeScript source through tsx. */
 function processEntry(): { modulePath: string; args: string[] } {
-  if (!runningFromSource) return { modulePath: fileURLToPath(new URL('./import-process.js', import.meta.url)), args: [] };
-  return { modulePath: fileURLToPath(new URL('./start-from-source.mjs', import.meta.url)), args: [new URL('./import-process.ts', import.meta.url).href] };
+  if (!runningFromSource)
+    return { modulePath: fileURLToPath(new URL('./import-process.js', import.meta.url)), args: [] };
+  return {
+    modulePath: fileURLToPath(new URL('./start-from-source.mjs', import.meta.url)),
+    args: [new URL('./import-process.ts', import.meta.url).href],
+  };
 }
 
 /** How a process ended: its exit code, or the signal that ended it, where the platform tells it. */
@@ -74,11 +84,17 @@ export class LaunchedParserProcess {
  * Starts a parsing process with its setup (what it prepares before its file comes), through the host's starter.
  * A starter that fails is an E_INTERNAL error that says so.
  */
-export function launchParserProcess(setup: ParserSetup, startProcess: StartParserProcess = forkParserProcess): LaunchedParserProcess {
+export function launchParserProcess(
+  setup: ParserSetup,
+  startProcess: StartParserProcess = forkParserProcess,
+): LaunchedParserProcess {
   const { modulePath, args } = processEntry();
   try {
     return new LaunchedParserProcess(startProcess(modulePath, [...args, setupArgument(setup)]));
   } catch (error) {
-    throw new AppError('E_INTERNAL', `The import could not start its reading process: ${error instanceof Error ? error.message : String(error)}`);
+    throw new AppError(
+      'E_INTERNAL',
+      `The import could not start its reading process: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
 }

@@ -22,16 +22,26 @@ export function loadParser(format: ImportFormat): Promise<FormatParser> {
 }
 
 /** Runs the format's parser, then what every format's text goes through (see cleanDocumentText) and the output limits. */
-export async function parseDocument(format: ImportFormat, bytes: Uint8Array, context: ParseContext): Promise<ParsedDocument> {
+export async function parseDocument(
+  format: ImportFormat,
+  bytes: Uint8Array,
+  context: ParseContext,
+): Promise<ParsedDocument> {
   const parse = await loadParser(format);
   const parsed = cleanDocumentText(await parse(bytes, context));
   const { limits, fileName } = context;
   if (parsed.blocks.length > limits.maxBlocks) {
-    throw new AppError('E_TOO_LARGE', `“${fileName}” has more than ${limits.maxBlocks.toLocaleString('en')} paragraphs, far more than a policy. Split it into parts and import each.`);
+    throw new AppError(
+      'E_TOO_LARGE',
+      `“${fileName}” has more than ${limits.maxBlocks.toLocaleString('en')} paragraphs, far more than a policy. Split it into parts and import each.`,
+    );
   }
   const chars = parsed.blocks.reduce((sum, block) => sum + block.text.length, 0);
   if (chars > limits.maxOutputChars) {
-    throw new AppError('E_TOO_LARGE', `“${fileName}” holds more than ${limits.maxOutputChars.toLocaleString('en')} characters of text, far more than a policy. Split it into parts and import each.`);
+    throw new AppError(
+      'E_TOO_LARGE',
+      `“${fileName}” holds more than ${limits.maxOutputChars.toLocaleString('en')} characters of text, far more than a policy. Split it into parts and import each.`,
+    );
   }
   return parsed;
 }

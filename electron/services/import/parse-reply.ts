@@ -16,13 +16,20 @@ export interface ParseFailure {
 
 export function failureOf(error: unknown): ParseFailure {
   if (isAppError(error)) return { code: error.code, message: error.message };
-  return { code: 'E_INVALID_INPUT', message: '', internal: error instanceof Error ? `${error.name}: ${error.message}` : String(error) };
+  return {
+    code: 'E_INVALID_INPUT',
+    message: '',
+    internal: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
+  };
 }
 
 /** The error a parser answered with: its own AppError, or what went wrong inside it, said as a damaged file. */
 export function replyError(request: { fileName: string; format: ImportFormat }, error: ParseFailure): AppError {
   if (error.internal !== undefined) {
-    return new AppError('E_INVALID_INPUT', `“${request.fileName}” could not be read as ${describe(request.format)}: ${error.internal.slice(0, 300)}. The file may be damaged; try saving it again from the program that made it.`);
+    return new AppError(
+      'E_INVALID_INPUT',
+      `“${request.fileName}” could not be read as ${describe(request.format)}: ${error.internal.slice(0, 300)}. The file may be damaged; try saving it again from the program that made it.`,
+    );
   }
   return new AppError(asErrorCode(error.code), error.message);
 }

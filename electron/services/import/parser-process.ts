@@ -25,15 +25,25 @@ export interface ParseInProcessOptions {
  * and the host watches it too where the system allows) or runs past `limits.timeoutMs`. Whatever happens there,
  * the host gets the parsed document or an AppError that names the file and says what to do, and goes on.
  */
-export function parseInProcess(request: ParseRequest, { onProgress, startProcess, spare }: ParseInProcessOptions = {}): Promise<ParsedDocument> {
+export function parseInProcess(
+  request: ParseRequest,
+  { onProgress, startProcess, spare }: ParseInProcessOptions = {},
+): Promise<ParsedDocument> {
   const { fileName, limits } = request;
   const memoryLimit = limits.maxProcessMemoryMb * 1024 * 1024;
   const overBudget = () =>
-    new AppError('E_TOO_LARGE', `Reading “${fileName}” needed more than ${formatSize(memoryLimit)} of memory, so it was stopped. The file is far larger or more complex than a policy, or was made to exhaust memory; check where it came from, split it, or save it again as PDF or Word from the program that made it.`);
+    new AppError(
+      'E_TOO_LARGE',
+      `Reading “${fileName}” needed more than ${formatSize(memoryLimit)} of memory, so it was stopped. The file is far larger or more complex than a policy, or was made to exhaust memory; check where it came from, split it, or save it again as PDF or Word from the program that made it.`,
+    );
   return new Promise((resolve, reject) => {
     let parser: LaunchedParserProcess;
     try {
-      const setup = { heapMb: limits.maxHeapMb, expect: [request.format], pdfHelper: request.bytes.length >= limits.pdf.helperFromBytes };
+      const setup = {
+        heapMb: limits.maxHeapMb,
+        expect: [request.format],
+        pdfHelper: request.bytes.length >= limits.pdf.helperFromBytes,
+      };
       parser = spare?.take() ?? launchParserProcess(setup, startProcess);
     } catch (error) {
       reject(error);
@@ -60,11 +70,27 @@ export function parseInProcess(request: ParseRequest, { onProgress, startProcess
     parser.whenEnded(({ code, signal }) => {
       const exit = code ?? signal ?? 'unknown';
       if (!parser.isListening) {
-        return finish(() => reject(new AppError('E_INTERNAL', `The import could not start its reading process (exit code ${exit}). Try again; if it keeps happening, restart the app.`)));
+        return finish(() =>
+          reject(
+            new AppError(
+              'E_INTERNAL',
+              `The import could not start its reading process (exit code ${exit}). Try again; if it keeps happening, restart the app.`,
+            ),
+          ),
+        );
       }
       // Above its budget it stops itself; killed outright (the system's out-of-memory killer) or aborted (V8 out of heap), memory ran out too.
       const ranOutOfMemory = code === OVER_BUDGET_EXIT_CODE || signal === 'SIGKILL' || signal === 'SIGABRT';
-      finish(() => reject(ranOutOfMemory ? overBudget() : new AppError('E_INVALID_INPUT', `Reading “${fileName}” stopped unexpectedly (exit code ${exit}). The file may be damaged; try saving it again from the program that made it.`)));
+      finish(() =>
+        reject(
+          ranOutOfMemory
+            ? overBudget()
+            : new AppError(
+                'E_INVALID_INPUT',
+                `Reading “${fileName}” stopped unexpectedly (exit code ${exit}). The file may be damaged; try saving it again from the program that made it.`,
+              ),
+        ),
+      );
     });
   });
 }

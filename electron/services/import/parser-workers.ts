@@ -23,7 +23,10 @@ export function startWorker(heapMb: number, setup: WorkerSetup): StartedWorker {
   const resourceLimits = { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: 16, stackSizeMb: 8 };
   const options = { resourceLimits, stdout: true, stderr: true };
   const worker = runningFromSource
-    ? new Worker(new URL('./start-from-source.mjs', import.meta.url), { ...options, workerData: { ...setup, entry: new URL('./import-worker.ts', import.meta.url).href } })
+    ? new Worker(new URL('./start-from-source.mjs', import.meta.url), {
+        ...options,
+        workerData: { ...setup, entry: new URL('./import-worker.ts', import.meta.url).href },
+      })
     : new Worker(new URL('./import-worker.js', import.meta.url), { ...options, workerData: setup });
   worker.stdout.resume();
   worker.stderr.resume();

@@ -13,7 +13,8 @@ import type { ImportFormat, ParsedDocument } from './types';
  * counts only once the check has passed; a failed check stops the parser and is the answer.
  */
 const CHECKS: Partial<Record<ImportFormat, (request: ParseRequest) => Promise<void>>> = {
-  pdf: async ({ bytes, fileName, limits }) => (await import('./parsers/pdf-streams')).checkPdfStreams(bytes, fileName, limits.pdf),
+  pdf: async ({ bytes, fileName, limits }) =>
+    (await import('./parsers/pdf-streams')).checkPdfStreams(bytes, fileName, limits.pdf),
 };
 
 /**
@@ -21,15 +22,21 @@ const CHECKS: Partial<Record<ImportFormat, (request: ParseRequest) => Promise<vo
  * A long PDF is read by two workers at once when the machine has a second core: pdf.js reads pages one at a time
  * on one thread, and on a 100-page policy that is most of the import. The helper has the same limits.
  */
-function workersFor(request: ParseRequest, heapMb: number, waiting: WaitingWorkers | undefined): { parser: Worker; helper?: Worker } {
+function workersFor(
+  request: ParseRequest,
+  heapMb: number,
+  waiting: WaitingWorkers | undefined,
+): { parser: Worker; helper?: Worker } {
   const ahead = waiting?.take();
-  const usable = (started: StartedWorker | undefined) => (started && !started.exited && waiting?.heapMb === heapMb ? started.worker : undefined);
+  const usable = (started: StartedWorker | undefined) =>
+    started && !started.exited && waiting?.heapMb === heapMb ? started.worker : undefined;
   const parser = usable(ahead?.parser) ?? startWorker(heapMb, { expect: [request.format] }).worker;
   const helper = helped(request.format, request.bytes.length >= request.limits.pdf.helperFromBytes)
     ? (usable(ahead?.helper) ?? startWorker(heapMb, { expect: ['pdf'] }).worker)
     : undefined;
   // Workers started ahead that this file does not need (a helper for a short PDF, another heap limit) are ended.
-  for (const started of [ahead?.parser, ahead?.helper]) if (started && started.worker !== parser && started.worker !== helper) void started.worker.terminate();
+  for (const started of [ahead?.parser, ahead?.helper])
+    if (started && started.worker !== parser && started.worker !== helper) void started.worker.terminate();
   if (!helper) {
     parser.postMessage({ role: 'parse', request } satisfies WorkerTask);
     return { parser };
@@ -37,7 +44,9 @@ function workersFor(request: ParseRequest, heapMb: number, waiting: WaitingWorke
   const claims = newPageClaims();
   const { port1, port2 } = new MessageChannel();
   parser.postMessage({ role: 'parse', request, pageSharing: { claims, port: port1 } } satisfies WorkerTask, [port1]);
-  helper.postMessage({ role: 'pdf-page-helper', request, pageSharing: { claims, port: port2 } } satisfies WorkerTask, [port2]);
+  helper.postMessage({ role: 'pdf-page-helper', request, pageSharing: { claims, port: port2 } } satisfies WorkerTask, [
+    port2,
+  ]);
   return { parser, helper };
 }
 
@@ -89,18 +98,35 @@ export function parseInWorker(
     worker.on('error', (error: Error & { code?: string }) => {
       answerOnceChecked(() => {
         if (error.code === 'ERR_WORKER_OUT_OF_MEMORY') {
-          reject(new AppError('E_TOO_LARGE', `Reading “${request.fileName}” needed more than ${heapMb} MB of memory, so it was stopped. The file is far larger or more complex than a policy; split it or save it in another format.`));
+          reject(
+            new AppError(
+              'E_TOO_LARGE',
+              `Reading “${request.fileName}” needed more than ${heapMb} MB of memory, so it was stopped. The file is far larger or more complex than a policy; split it or save it in another format.`,
+            ),
+          );
         } else {
-          reject(new AppError('E_INVALID_INPUT', `“${request.fileName}” could not be read: ${error.message.slice(0, 300)}.`));
+          reject(
+            new AppError('E_INVALID_INPUT', `“${request.fileName}” could not be read: ${error.message.slice(0, 300)}.`),
+          );
         }
       });
     });
     worker.on('exit', (code) => {
-      answerOnceChecked(() => reject(new AppError('E_INVALID_INPUT', `Reading “${request.fileName}” stopped unexpectedly (exit code ${code}). The file may be damaged.`)));
+      answerOnceChecked(() =>
+        reject(
+          new AppError(
+            'E_INVALID_INPUT',
+            `Reading “${request.fileName}” stopped unexpectedly (exit code ${code}). The file may be damaged.`,
+          ),
+        ),
+      );
     });
   });
 }
 
 export function timeLimitError(fileName: string, timeoutMs: number): AppError {
-  return new AppError('E_TOO_LARGE', `Reading “${fileName}” took longer than ${Math.round(timeoutMs / 1000)} seconds, so it was stopped. The file may be damaged or far larger than a policy; try saving it again from the program that made it, or in another format.`);
+  return new AppError(
+    'E_TOO_LARGE',
+    `Reading “${fileName}” took longer than ${Math.round(timeoutMs / 1000)} seconds, so it was stopped. The file may be damaged or far larger than a policy; try saving it again from the program that made it, or in another format.`,
+  );
 }

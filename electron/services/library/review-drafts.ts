@@ -31,7 +31,8 @@ export class ReviewDrafts {
   }
 
   fileFor(reviewId: string): string {
-    if (!RecordId.safeParse(reviewId).success) throw new AppError('E_INVALID_INPUT', `“${reviewId}” is not a review id.`);
+    if (!RecordId.safeParse(reviewId).success)
+      throw new AppError('E_INVALID_INPUT', `“${reviewId}” is not a review id.`);
     return join(this.folder, `${reviewId}.json`);
   }
 

@@ -10,7 +10,12 @@ import { recordAudit } from '../../../shared/domain/reviews/audit';
  * Takes over the lock another computer holds on a review, because a person chose to after a warning, and
  * records in the review's audit log whose lock it was.
  */
-export async function takeOverReviewLock(library: ReviewLibrary, reviewId: string, fingerprint: string, actor: Author): Promise<ReviewStore> {
+export async function takeOverReviewLock(
+  library: ReviewLibrary,
+  reviewId: string,
+  fingerprint: string,
+  actor: Author,
+): Promise<ReviewStore> {
   const { store, previous } = await library.takeOverLock(reviewId, fingerprint);
   const holder = previous?.holder;
   const whose = holder
@@ -25,7 +30,11 @@ export async function takeOverReviewLock(library: ReviewLibrary, reviewId: strin
  * Removes a damaged annotation or reply from the review file, deliberately: the file as it was is kept as a
  * backup first, and the audit log says what was removed and which backup still holds it.
  */
-export async function removeDamagedRecord(store: ReviewStore, where: string, actor: Author): Promise<{ backupCreatedAt: string }> {
+export async function removeDamagedRecord(
+  store: ReviewStore,
+  where: string,
+  actor: Author,
+): Promise<{ backupCreatedAt: string }> {
   const backup = await store.removeDamagedRecord(where, (review, removed, kept) => {
     const named = removed.id ? ` (${removed.id})` : '';
     const backupNote = `The backup of ${formatStamp(kept.createdAt)} still holds it.`;
@@ -58,7 +67,13 @@ export function openedReview(store: ReviewStore, readOnlyReason: string | undefi
   const lock = store.lockSeen;
   if (lock && readOnlyReason === store.readOnlyReason) {
     opened.lock = { canTakeOver: lock.canTakeOver, fingerprint: lock.fingerprint };
-    if (lock.holder) opened.lock.holder = { host: lock.holder.host, pid: lock.holder.pid, since: lock.holder.since, app: lock.holder.app };
+    if (lock.holder)
+      opened.lock.holder = {
+        host: lock.holder.host,
+        pid: lock.holder.pid,
+        since: lock.holder.since,
+        app: lock.holder.app,
+      };
   }
   return opened;
 }

@@ -2,7 +2,15 @@ import { mkdir, readdir, rename, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { ReviewSummary } from '../../../shared/api';
 import { AppError } from '../../../shared/errors';
-import { CURRENT_REVIEW_FORMAT, decodeReviewText, RecordId, type DamagedRecord, type Review, type ReviewFormat, serializeJson } from '../../../shared/model';
+import {
+  CURRENT_REVIEW_FORMAT,
+  decodeReviewText,
+  RecordId,
+  type DamagedRecord,
+  type Review,
+  type ReviewFormat,
+  serializeJson,
+} from '../../../shared/model';
 import { writeBackup } from '../storage/backups';
 import { syncFolder, writeFileDurably } from '../storage/durable-write';
 import { FileLock, type LockAttempt, type LockSeen } from '../storage/file-lock';
@@ -39,7 +47,8 @@ export class ReviewLibrary {
   }
 
   fileFor(reviewId: string): string {
-    if (!RecordId.safeParse(reviewId).success) throw new AppError('E_INVALID_INPUT', `“${reviewId}” is not a review id.`);
+    if (!RecordId.safeParse(reviewId).success)
+      throw new AppError('E_INVALID_INPUT', `“${reviewId}” is not a review id.`);
     return join(this.reviewsDir, `${reviewId}${REVIEW_SUFFIX}`);
   }
 
@@ -52,7 +61,9 @@ export class ReviewLibrary {
       throw error;
     }
     const ids = names.filter((n) => n.endsWith(REVIEW_SUFFIX)).map((n) => n.slice(0, -REVIEW_SUFFIX.length));
-    const summaries = await Promise.all(ids.filter((id) => RecordId.safeParse(id).success).map((id) => this.summary(id)));
+    const summaries = await Promise.all(
+      ids.filter((id) => RecordId.safeParse(id).success).map((id) => this.summary(id)),
+    );
     return summaries.filter((s) => s !== undefined).sort(byMostRecent);
   }
 
@@ -60,14 +71,16 @@ export class ReviewLibrary {
   async summary(reviewId: string): Promise<ReviewSummary | undefined> {
     const file = this.fileFor(reviewId);
     const held = await this.open.get(reviewId)?.catch(() => undefined);
-    if (held?.isNewerFormat) return { ...summarize(held.review, undefined), state: 'newer-format', problem: held.readOnlyReason };
+    if (held?.isNewerFormat)
+      return { ...summarize(held.review, undefined), state: 'newer-format', problem: held.readOnlyReason };
     if (held) return summarize(held.review, held.readOnlyReason, held.damagedRecords.length);
     const read = await readReviewFile(file).catch((error: unknown) => {
       if (error instanceof AppError && error.code === 'E_FORBIDDEN') return { kind: 'unreadable' as const };
       throw error;
     });
     if (read.kind === 'missing') return undefined;
-    if (read.kind === 'unreadable') return { ...emptySummary(reviewId, basename(file)), state: 'unreadable', problem: unreadableMessage(file) };
+    if (read.kind === 'unreadable')
+      return { ...emptySummary(reviewId, basename(file)), state: 'unreadable', problem: unreadableMessage(file) };
     if (read.kind === 'too-large') {
       // Only the start is read, for a title to show: the file may be a review that grew wrong, or not one at all.
       const start = await readStartOf(file, 4096).catch(() => Buffer.alloc(0));
@@ -117,23 +130,37 @@ export class ReviewLibrary {
     const file = this.fileFor(reviewId);
     const read = await readReviewFile(file);
     if (read.kind === 'missing') throw new AppError('E_NOT_FOUND', `There is no review with the id ${reviewId}.`);
-    if (read.kind === 'too-large') throw new AppError('E_TOO_LARGE', await tooLargeMessage(file, read.size, this.format));
+    if (read.kind === 'too-large')
+      throw new AppError('E_TOO_LARGE', await tooLargeMessage(file, read.size, this.format));
     const decoded = decodeReviewText(read.bytes.toString('utf8'), this.format);
     if (decoded.kind === 'corrupt') throw await damagedFileError(file, decoded.reason, this.format);
     if (decoded.kind === 'newer') {
-      if (!decoded.review) throw new AppError('E_NEWER_FORMAT', `This review was saved by a newer version of the app (format ${decoded.fileVersion}). Update the app to read it.`);
-      return { review: decoded.review, readOnlyReason: 'saved by a newer version of the app', damaged: decoded.damaged };
+      if (!decoded.review)
+        throw new AppError(
+          'E_NEWER_FORMAT',
+          `This review was saved by a newer version of the app (format ${decoded.fileVersion}). Update the app to read it.`,
+        );
+      return {
+        review: decoded.review,
+        readOnlyReason: 'saved by a newer version of the app',
+        damaged: decoded.damaged,
+      };
     }
     return { review: decoded.review, damaged: decoded.damaged };
   }
 
   async create(review: Review): Promise<{ summary: ReviewSummary; file: string }> {
     const file = this.fileFor(review.id);
-    await explainingStorageFaults(this.reviewsDir, 'the new review could not be created', async () => {
-      await mkdir(this.reviewsDir, { recursive: true });
-      if (await exists(file)) throw new AppError('E_INVALID_INPUT', 'A review with this id already exists.');
-      await writeFileDurably(file, serializeJson(review));
-    }, 'Choose a data folder you can write to.');
+    await explainingStorageFaults(
+      this.reviewsDir,
+      'the new review could not be created',
+      async () => {
+        await mkdir(this.reviewsDir, { recursive: true });
+        if (await exists(file)) throw new AppError('E_INVALID_INPUT', 'A review with this id already exists.');
+        await writeFileDurably(file, serializeJson(review));
+      },
+      'Choose a data folder you can write to.',
+    );
     return { summary: summarize(review, undefined), file };
   }
 
@@ -172,13 +199,20 @@ export class ReviewLibrary {
     if (!(await exists(file))) throw new AppError('E_NOT_FOUND', 'That review no longer exists.');
     const attempt = this.acquireFor(file, 'the review was not deleted');
     if (!attempt.acquired) {
-      throw new AppError('E_LOCKED', `${describeLockHolder(attempt.held).replace(/ It is shown read-only.*$/, '')} Close it there before deleting it.`);
+      throw new AppError(
+        'E_LOCKED',
+        `${describeLockHolder(attempt.held).replace(/ It is shown read-only.*$/, '')} Close it there before deleting it.`,
+      );
     }
     const target = join(this.trashDir, `${reviewId}-${new Date().toISOString().replace(/[-:.]/g, '')}`);
     try {
-      await explainingStorageFaults(this.dataDir, 'the review was not deleted', () => mkdir(target, { recursive: true }));
+      await explainingStorageFaults(this.dataDir, 'the review was not deleted', () =>
+        mkdir(target, { recursive: true }),
+      );
       // Everything kept beside the review goes with it (backups, sources, reports, ...), the review file last.
-      const besides = (await readdir(this.reviewsDir)).filter((name) => name.startsWith(`${reviewId}.`) && name !== basename(file) && !name.endsWith('.lock'));
+      const besides = (await readdir(this.reviewsDir)).filter(
+        (name) => name.startsWith(`${reviewId}.`) && name !== basename(file) && !name.endsWith('.lock'),
+      );
       for (const path of [...besides.map((name) => join(this.reviewsDir, name)), file]) {
         await rename(path, join(target, basename(path))).catch((error: unknown) => {
           if (!isNodeError(error, 'ENOENT')) throw error;
@@ -203,21 +237,25 @@ export class ReviewLibrary {
     const attempt = this.acquireFor(file, 'the backup was not restored');
     if (!attempt.acquired) throw new AppError('E_LOCKED', describeLockHolder(attempt.held));
     try {
-      await explainingStorageFaults(this.reviewsDir, 'the backup was not restored; the review file is as it was', async () => {
-        const aside = `${file}.replaced-${new Date().toISOString().replace(/[-:.]/g, '')}`;
-        const current = await readReviewFile(file);
-        if (current.kind === 'read') {
-          // Keep what was there, damaged or not; a good current file also gets a backup of its own first.
-          const kind = decodeReviewText(current.bytes.toString('utf8'), this.format).kind;
-          if (kind === 'current' || kind === 'migrated') await writeBackup(file, current.bytes);
-          // Durably, like every write here: the damaged bytes must be on disk before the file is replaced.
-          await writeFileDurably(aside, current.bytes);
-        } else if (current.kind === 'too-large') {
-          // Too large to copy through memory: the file itself is moved aside, and the backup takes its place.
-          await rename(file, aside);
-        }
-        await writeFileDurably(file, backup.bytes);
-      });
+      await explainingStorageFaults(
+        this.reviewsDir,
+        'the backup was not restored; the review file is as it was',
+        async () => {
+          const aside = `${file}.replaced-${new Date().toISOString().replace(/[-:.]/g, '')}`;
+          const current = await readReviewFile(file);
+          if (current.kind === 'read') {
+            // Keep what was there, damaged or not; a good current file also gets a backup of its own first.
+            const kind = decodeReviewText(current.bytes.toString('utf8'), this.format).kind;
+            if (kind === 'current' || kind === 'migrated') await writeBackup(file, current.bytes);
+            // Durably, like every write here: the damaged bytes must be on disk before the file is replaced.
+            await writeFileDurably(aside, current.bytes);
+          } else if (current.kind === 'too-large') {
+            // Too large to copy through memory: the file itself is moved aside, and the backup takes its place.
+            await rename(file, aside);
+          }
+          await writeFileDurably(file, backup.bytes);
+        },
+      );
     } finally {
       attempt.lock.release();
     }
@@ -231,20 +269,30 @@ export class ReviewLibrary {
    * (`fingerprint` names that very lock), and opens the review for writing. Refused when the lock has changed
    * since, or is held by a process running on this computer.
    */
-  async takeOverLock(reviewId: string, fingerprint: string): Promise<{ store: ReviewStore; previous: LockSeen | undefined }> {
+  async takeOverLock(
+    reviewId: string,
+    fingerprint: string,
+  ): Promise<{ store: ReviewStore; previous: LockSeen | undefined }> {
     const file = this.fileFor(reviewId);
     await this.closeReview(reviewId);
     const previous = FileLock.holderOf(file);
     const outcome = FileLock.removeForTakeOver(file, fingerprint);
     if (outcome === 'changed') {
       const now = FileLock.holderOf(file);
-      throw new AppError('E_LOCKED', `The lock on this review changed since it was shown, so it was not taken over. ${now ? describeLockHolder(now) : 'Open the review again.'}`);
+      throw new AppError(
+        'E_LOCKED',
+        `The lock on this review changed since it was shown, so it was not taken over. ${now ? describeLockHolder(now) : 'Open the review again.'}`,
+      );
     }
     if (outcome === 'running-here') {
-      throw new AppError('E_LOCKED', `${describeLockHolder(FileLock.holderOf(file))} A lock held by a program running on this computer cannot be taken over.`);
+      throw new AppError(
+        'E_LOCKED',
+        `${describeLockHolder(FileLock.holderOf(file))} A lock held by a program running on this computer cannot be taken over.`,
+      );
     }
     const store = await this.openReview(reviewId);
-    if (store.readOnly) throw new AppError(store.readOnlyCode, store.readOnlyReason ?? 'This review could not be opened for editing.');
+    if (store.readOnly)
+      throw new AppError(store.readOnlyCode, store.readOnlyReason ?? 'This review could not be opened for editing.');
     return { store, previous };
   }
 

@@ -40,7 +40,8 @@ export class ReviewSessions {
    */
   async writable(reviewId: string, caller: Caller): Promise<ReviewStore> {
     const { store, readOnlyReason } = await this.open(reviewId, caller);
-    if (readOnlyReason !== undefined) throw new AppError(store.readOnly ? store.readOnlyCode : 'E_LOCKED', readOnlyReason);
+    if (readOnlyReason !== undefined)
+      throw new AppError(store.readOnly ? store.readOnlyCode : 'E_LOCKED', readOnlyReason);
     return store;
   }
 
@@ -55,7 +56,8 @@ export class ReviewSessions {
   /** Runs `action` (delete, restore) on a review no other window is editing; this window's hold ends with it. */
   async exclusive<T>(reviewId: string, caller: Caller, action: () => Promise<T>): Promise<T> {
     const editor = this.editors.get(reviewId);
-    if (editor !== undefined && editor !== caller.windowId) throw new AppError('E_LOCKED', OTHER_WINDOW.replace(/ It is shown read-only here;.*$/, ' Close it there first.'));
+    if (editor !== undefined && editor !== caller.windowId)
+      throw new AppError('E_LOCKED', OTHER_WINDOW.replace(/ It is shown read-only here;.*$/, ' Close it there first.'));
     this.editors.delete(reviewId);
     return action();
   }
@@ -64,7 +66,11 @@ export class ReviewSessions {
    * Runs `reopen` (a take-over of the lock another computer holds), after which this window edits the review.
    * Other windows' read-only views of it stay read-only until they open it again.
    */
-  async reopenAsEditor(reviewId: string, caller: Caller, reopen: () => Promise<unknown>): Promise<{ store: ReviewStore; readOnlyReason: string | undefined }> {
+  async reopenAsEditor(
+    reviewId: string,
+    caller: Caller,
+    reopen: () => Promise<unknown>,
+  ): Promise<{ store: ReviewStore; readOnlyReason: string | undefined }> {
     return this.exclusive(reviewId, caller, async () => {
       await reopen();
       return this.open(reviewId, caller);

@@ -20,7 +20,11 @@ export interface ExportOptions {
  * with the review (to be listed and signed) and the export is logged in its audit; a read-only review (another
  * window or process edits it) still gets its report, just not kept.
  */
-export async function exportReport(store: ReviewStore, format: ReportFormat, options: ExportOptions): Promise<{ rendered: RenderedReport; sha256: string; kept?: KeptReport }> {
+export async function exportReport(
+  store: ReviewStore,
+  format: ReportFormat,
+  options: ExportOptions,
+): Promise<{ rendered: RenderedReport; sha256: string; kept?: KeptReport }> {
   const rendered = await renderReport(store.review, format, {
     generatedAt: options.now ?? new Date(),
     generatedBy: options.actor,
@@ -36,7 +40,16 @@ export async function exportReport(store: ReviewStore, format: ReportFormat, opt
     exportedBy: options.actor,
     ...(options.versionId ? { versionId: options.versionId } : lastVersionId(store)),
   });
-  await store.mutate((review) => recordAudit(review, options.actor, systemClock, 'report.export', `Exported the report “${kept.fileName}” (${format.toUpperCase()}, SHA-256 ${sha256.slice(0, 12)}…).`, review.id));
+  await store.mutate((review) =>
+    recordAudit(
+      review,
+      options.actor,
+      systemClock,
+      'report.export',
+      `Exported the report “${kept.fileName}” (${format.toUpperCase()}, SHA-256 ${sha256.slice(0, 12)}…).`,
+      review.id,
+    ),
+  );
   return { rendered, sha256, kept };
 }
 

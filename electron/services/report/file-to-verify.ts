@@ -11,14 +11,19 @@ import { readImportSource, type SourceFile, type TakeChosenPath } from '../files
  * report. For a file chosen in the dialog, `<report>.jws` beside it is found by itself; either of the two may be
  * the one chosen.
  */
-export async function fileToVerify(source: ImportSource, signatures: ImportSource | undefined, takeChosenPath: TakeChosenPath): Promise<FileToVerify> {
+export async function fileToVerify(
+  source: ImportSource,
+  signatures: ImportSource | undefined,
+  takeChosenPath: TakeChosenPath,
+): Promise<FileToVerify> {
   let report = await readSource(source, takeChosenPath);
   let jws = signatures ? await readSource(signatures, takeChosenPath) : undefined;
   if (report.fileName.endsWith('.jws') && jws) [report, jws] = [jws, report];
   if (!jws && report.path) {
     const sibling = report.path.endsWith('.jws') ? report.path.slice(0, -4) : `${report.path}.jws`;
     const other = await readFile(sibling).catch(() => undefined);
-    if (other && report.path.endsWith('.jws')) [report, jws] = [{ fileName: basename(sibling), bytes: other, path: sibling }, report];
+    if (other && report.path.endsWith('.jws'))
+      [report, jws] = [{ fileName: basename(sibling), bytes: other, path: sibling }, report];
     else if (other) jws = { fileName: basename(sibling), bytes: other };
   }
   const file: FileToVerify = { fileName: report.fileName, bytes: report.bytes };
@@ -27,7 +32,14 @@ export async function fileToVerify(source: ImportSource, signatures: ImportSourc
 }
 
 function readSource(source: ImportSource, takeChosenPath: TakeChosenPath): Promise<SourceFile> {
-  return readImportSource(source, takeChosenPath, MAX_IMPORT_BYTES, (fileName, bytes, maxBytes) =>
-    new AppError('E_TOO_LARGE', `“${fileName}” is ${formatSize(bytes)}; the app checks files of up to ${formatSize(maxBytes)}.`),
+  return readImportSource(
+    source,
+    takeChosenPath,
+    MAX_IMPORT_BYTES,
+    (fileName, bytes, maxBytes) =>
+      new AppError(
+        'E_TOO_LARGE',
+        `“${fileName}” is ${formatSize(bytes)}; the app checks files of up to ${formatSize(maxBytes)}.`,
+      ),
   );
 }

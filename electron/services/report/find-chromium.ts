@@ -20,7 +20,14 @@ export function findChromium(env: NodeJS.ProcessEnv = process.env): string | und
 
 /** Flags for a Chromium that must not phone home; `--no-sandbox` only where Chromium refuses to run as root. */
 export function chromiumArgs(): string[] {
-  const args = ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', '--disable-default-apps'];
+  const args = [
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--disable-quic',
+    '--disable-default-apps',
+  ];
   if (process.platform === 'linux' && process.getuid?.() === 0) args.push('--no-sandbox');
   return args;
 }

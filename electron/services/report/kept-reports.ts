@@ -17,7 +17,11 @@ const INDEX_FILE = 'reports.json';
 const KeptReport = ReportRecord.omit({ signable: true, signatures: true });
 export type KeptReport = z.infer<typeof KeptReport>;
 
-const ReportIndex = z.object({ format: z.literal('policy-review-reports'), formatVersion: z.literal(1), reports: z.array(KeptReport) });
+const ReportIndex = z.object({
+  format: z.literal('policy-review-reports'),
+  formatVersion: z.literal(1),
+  reports: z.array(KeptReport),
+});
 
 /** Reports of a review are kept beside it: `<data>/reviews/<id>.reports/`, with an index `reports.json`. */
 export function reportsFolderFor(reviewFile: string): string {
@@ -43,16 +47,29 @@ export class KeptReports {
   }
 
   async list(): Promise<KeptReport[]> {
-    return (await this.readIndex()).sort((a, b) => b.exportedAt.localeCompare(a.exportedAt) || a.fileName.localeCompare(b.fileName));
+    return (await this.readIndex()).sort(
+      (a, b) => b.exportedAt.localeCompare(a.exportedAt) || a.fileName.localeCompare(b.fileName),
+    );
   }
 
   /** Keeps a newly exported report under `suggestedName`, or a free variant of it ("… (2).pdf"). */
-  keep(suggestedName: string, bytes: Uint8Array, details: Pick<KeptReport, 'format' | 'mediaType' | 'exportedAt' | 'exportedBy' | 'versionId'>): Promise<KeptReport> {
+  keep(
+    suggestedName: string,
+    bytes: Uint8Array,
+    details: Pick<KeptReport, 'format' | 'mediaType' | 'exportedAt' | 'exportedBy' | 'versionId'>,
+  ): Promise<KeptReport> {
     return this.queue.run(async () => {
       const index = await this.readIndex();
       const fileName = freeName(suggestedName, new Set(index.flatMap((r) => [r.fileName, r.signatureFile ?? ''])));
       const sha256 = sha256Of(bytes);
-      const entry = KeptReport.parse({ ...details, fileName, sha256, bytes: bytes.length, currentSha256: sha256, currentBytes: bytes.length });
+      const entry = KeptReport.parse({
+        ...details,
+        fileName,
+        sha256,
+        bytes: bytes.length,
+        currentSha256: sha256,
+        currentBytes: bytes.length,
+      });
       await mkdir(this.folder, { recursive: true });
       await writeFileDurably(join(this.folder, fileName), bytes);
       await this.writeIndex([...index, entry]);
@@ -62,19 +79,25 @@ export class KeptReports {
 
   async read(fileName: string): Promise<{ entry: KeptReport; bytes: Buffer; signatures?: string }> {
     const entry = (await this.readIndex()).find((r) => r.fileName === fileName);
-    if (!entry) throw new AppError('E_NOT_FOUND', `There is no report “${fileName}” kept with this review. Export it first.`);
+    if (!entry)
+      throw new AppError('E_NOT_FOUND', `There is no report “${fileName}” kept with this review. Export it first.`);
     const bytes = await readFileIfPresent(join(this.folder, entry.fileName));
-    if (bytes === null) throw new AppError('E_NOT_FOUND', `The report file “${fileName}” is missing from the review's reports folder.`);
-    const signatures = entry.signatureFile ? await readFile(join(this.folder, entry.signatureFile), 'utf8').catch(() => undefined) : undefined;
+    if (bytes === null)
+      throw new AppError('E_NOT_FOUND', `The report file “${fileName}” is missing from the review's reports folder.`);
+    const signatures = entry.signatureFile
+      ? await readFile(join(this.folder, entry.signatureFile), 'utf8').catch(() => undefined)
+      : undefined;
     return signatures === undefined ? { entry, bytes } : { entry, bytes, signatures };
   }
 
   /** A kept file as it is now: a report, or a JSON report's signatures file (`<report>.jws`). */
   async readFile(fileName: string): Promise<{ fileName: string; bytes: Buffer; binary: boolean }> {
     const entry = (await this.readIndex()).find((r) => r.fileName === fileName || r.signatureFile === fileName);
-    if (!entry) throw new AppError('E_NOT_FOUND', `There is no report “${fileName}” kept with this review. Export it first.`);
+    if (!entry)
+      throw new AppError('E_NOT_FOUND', `There is no report “${fileName}” kept with this review. Export it first.`);
     const bytes = await readFileIfPresent(join(this.folder, fileName));
-    if (bytes === null) throw new AppError('E_NOT_FOUND', `The file “${fileName}” is missing from the review's reports folder.`);
+    if (bytes === null)
+      throw new AppError('E_NOT_FOUND', `The file “${fileName}” is missing from the review's reports folder.`);
     return { fileName, bytes, binary: fileName === entry.fileName && entry.format === 'pdf' };
   }
 
@@ -112,13 +135,20 @@ export class KeptReports {
     const bytes = await readFileIfPresent(join(this.folder, INDEX_FILE));
     if (bytes === null) return [];
     const parsed = ReportIndex.safeParse(safeJson(bytes.toString('utf8')));
-    if (!parsed.success) throw new AppError('E_CORRUPT', `The list of this review's reports (${INDEX_FILE}) is damaged; it has not been changed. The report files beside it are intact.`);
+    if (!parsed.success)
+      throw new AppError(
+        'E_CORRUPT',
+        `The list of this review's reports (${INDEX_FILE}) is damaged; it has not been changed. The report files beside it are intact.`,
+      );
     return parsed.data.reports;
   }
 
   private async writeIndex(reports: KeptReport[]): Promise<void> {
     await mkdir(this.folder, { recursive: true });
-    await writeFileDurably(join(this.folder, INDEX_FILE), serializeJson({ format: 'policy-review-reports', formatVersion: 1, reports }));
+    await writeFileDurably(
+      join(this.folder, INDEX_FILE),
+      serializeJson({ format: 'policy-review-reports', formatVersion: 1, reports }),
+    );
   }
 }
 
@@ -136,10 +166,26 @@ export function reportRecord(entry: KeptReport, review: Review): ReportRecord {
 }
 
 /** The record of a report made from a review that is read-only here: described, but not kept. */
-export function unkeptRecord(rendered: { fileName: string; format: ReportFormat; mediaType: string; bytes: Uint8Array }, sha256: string, actor: Author): ReportRecord {
+export function unkeptRecord(
+  rendered: { fileName: string; format: ReportFormat; mediaType: string; bytes: Uint8Array },
+  sha256: string,
+  actor: Author,
+): ReportRecord {
   const at = new Date().toISOString();
   const size = rendered.bytes.length;
-  return { fileName: rendered.fileName, format: rendered.format, mediaType: rendered.mediaType, sha256, bytes: size, exportedAt: at, exportedBy: actor, signable: false, currentSha256: sha256, currentBytes: size, signatures: [] };
+  return {
+    fileName: rendered.fileName,
+    format: rendered.format,
+    mediaType: rendered.mediaType,
+    sha256,
+    bytes: size,
+    exportedAt: at,
+    exportedBy: actor,
+    signable: false,
+    currentSha256: sha256,
+    currentBytes: size,
+    signatures: [],
+  };
 }
 
 export function sha256Of(bytes: Uint8Array): string {

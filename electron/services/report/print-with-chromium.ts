@@ -11,7 +11,10 @@ import { chromiumArgs, findChromium } from './find-chromium';
 export async function printWithChromium(html: string): Promise<Uint8Array> {
   const executablePath = findChromium();
   if (!executablePath) {
-    throw new AppError('E_UNSUPPORTED', 'Printing a PDF needs Chromium or Google Chrome on this computer. Install one (Debian: the “chromium” package) or set CHROMIUM_PATH.');
+    throw new AppError(
+      'E_UNSUPPORTED',
+      'Printing a PDF needs Chromium or Google Chrome on this computer. Install one (Debian: the “chromium” package) or set CHROMIUM_PATH.',
+    );
   }
   const { chromium } = await loadPlaywright();
   const browser = await chromium.launch({ executablePath, args: [...chromiumArgs(), '--disable-gpu'] });

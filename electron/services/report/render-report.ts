@@ -1,6 +1,12 @@
 import type { ReportFormat } from '../../../shared/api';
 import type { Author, Review } from '../../../shared/model';
-import { annotationCollection, buildReportModel, renderReportHtml, renderReportJson, renderReportMarkdown } from '../../../shared/report';
+import {
+  annotationCollection,
+  buildReportModel,
+  renderReportHtml,
+  renderReportJson,
+  renderReportMarkdown,
+} from '../../../shared/report';
 import { APP_NAME } from '../workstation/data-dir';
 import { APP_VERSION } from '../workstation/app-version';
 import { summarizeChanges } from '../../../shared/domain/compare/change-summary';
@@ -14,7 +20,13 @@ export const REPORT_MEDIA_TYPES: Record<ReportFormat, string> = {
   w3c: 'application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"',
 };
 
-const EXTENSIONS: Record<ReportFormat, string> = { pdf: '.pdf', html: '.html', md: '.md', json: '.json', w3c: '.w3c.jsonld' };
+const EXTENSIONS: Record<ReportFormat, string> = {
+  pdf: '.pdf',
+  html: '.html',
+  md: '.md',
+  json: '.json',
+  w3c: '.w3c.jsonld',
+};
 
 export interface RenderOptions {
   generatedAt: Date;
@@ -39,7 +51,11 @@ export const GENERATOR = `${APP_NAME} ${APP_VERSION}`;
  * The review's report in one format, from the one report model and the one HTML template: PDF is that HTML
  * printed, then given its document information and signature fields (report-pdf.ts).
  */
-export async function renderReport(review: Review, format: ReportFormat, options: RenderOptions): Promise<RenderedReport> {
+export async function renderReport(
+  review: Review,
+  format: ReportFormat,
+  options: RenderOptions,
+): Promise<RenderedReport> {
   const generatedAt = options.generatedAt.toISOString();
   const fileName = reportFileName(review.title, format, generatedAt);
   const timings: Record<string, number> = {};
@@ -51,7 +67,13 @@ export async function renderReport(review: Review, format: ReportFormat, options
       timings[step] = Math.round((performance.now() - started) * 10) / 10;
     }
   };
-  const done = (bytes: Uint8Array): RenderedReport => ({ format, fileName, mediaType: REPORT_MEDIA_TYPES[format], bytes, timings });
+  const done = (bytes: Uint8Array): RenderedReport => ({
+    format,
+    fileName,
+    mediaType: REPORT_MEDIA_TYPES[format],
+    bytes,
+    timings,
+  });
   if (format === 'w3c') {
     const collection = await timed('model', () => annotationCollection(review, { generatedAt, generator: GENERATOR }));
     return done(utf8(`${JSON.stringify(collection, null, 2)}\n`));
@@ -71,7 +93,13 @@ export async function renderReport(review: Review, format: ReportFormat, options
   if (format === 'html') return done(utf8(html));
   const printed = await timed('print', () => options.printPdf(html));
   const pdf = await timed('finish', () =>
-    finishReportPdf(printed, { title: review.title, reviewId: review.id, author: options.generatedBy.name, generator: GENERATOR, committeeSize: model.committee.length }),
+    finishReportPdf(printed, {
+      title: review.title,
+      reviewId: review.id,
+      author: options.generatedBy.name,
+      generator: GENERATOR,
+      committeeSize: model.committee.length,
+    }),
   );
   return done(pdf);
 }

@@ -9,19 +9,37 @@ import { KeptReports, sha256Of } from './kept-reports';
  * written), signs, writes the signed PDF or the JSON report's signatures file in the reports folder, and records
  * the sign-off in the review.
  */
-export async function signKeptReport(store: ReviewStore, identities: IdentityStore, request: { reportFile: string; identityId: string; passphrase: string; meaning: string }) {
+export async function signKeptReport(
+  store: ReviewStore,
+  identities: IdentityStore,
+  request: { reportFile: string; identityId: string; passphrase: string; meaning: string },
+) {
   if (store.readOnly) throw new AppError('E_READ_ONLY', store.readOnlyReason ?? 'This review is read-only here.');
   const kept = new KeptReports(store.file);
   const { entry, bytes, signatures } = await kept.read(request.reportFile);
   if (entry.format !== 'pdf' && entry.format !== 'json') {
-    throw new AppError('E_UNSUPPORTED', `A ${entry.format.toUpperCase()} report cannot be signed. Export the report as PDF or JSON to sign it.`);
+    throw new AppError(
+      'E_UNSUPPORTED',
+      `A ${entry.format.toUpperCase()} report cannot be signed. Export the report as PDF or JSON to sign it.`,
+    );
   }
   if (sha256Of(bytes) !== entry.currentSha256) {
-    throw new AppError('E_CORRUPT', `The kept file “${entry.fileName}” was changed outside the app, so it was not signed. Export the report again.`);
+    throw new AppError(
+      'E_CORRUPT',
+      `The kept file “${entry.fileName}” was changed outside the app, so it was not signed. Export the report again.`,
+    );
   }
   const identity = await identities.unlock(request.identityId, request.passphrase);
   const signed = await signReportBytes({ fileName: entry.fileName, bytes, signatures }, identity, request.meaning);
-  const updated = signed.pdf ? await kept.replaceSignedPdf(entry.fileName, signed.pdf) : await kept.writeSignatureFile(entry.fileName, signed.signatures ?? '');
-  const signOff = await recordSignOff(store, { signer: identity.signer, meaning: request.meaning, reportFile: entry.fileName, reportSha256: entry.sha256, signedAt: signed.signedAt });
+  const updated = signed.pdf
+    ? await kept.replaceSignedPdf(entry.fileName, signed.pdf)
+    : await kept.writeSignatureFile(entry.fileName, signed.signatures ?? '');
+  const signOff = await recordSignOff(store, {
+    signer: identity.signer,
+    meaning: request.meaning,
+    reportFile: entry.fileName,
+    reportSha256: entry.sha256,
+    signedAt: signed.signedAt,
+  });
   return { signOff, entry: updated };
 }

@@ -19,10 +19,18 @@ export type SignOffTarget = { reviewId: string; report: KeptReport } | { notReco
  */
 export async function signOffTargetOf(library: ReviewLibrary, bytes: Uint8Array): Promise<SignOffTarget> {
   const kind = signedFileKind(bytes);
-  const reviewId = kind === 'pdf' ? await reviewIdOfReportPdf(bytes) : kind === 'json' ? reviewIdOfJsonReport(bytes) : undefined;
+  const reviewId =
+    kind === 'pdf' ? await reviewIdOfReportPdf(bytes) : kind === 'json' ? reviewIdOfJsonReport(bytes) : undefined;
   const notAReport = { notRecorded: 'the file is not a report of a review in this library' };
   // Only whether the review is here: its file may be large, and opening it comes later, when a sign-off is recorded.
-  if (!reviewId || !(await access(library.fileFor(reviewId)).then(() => true, () => false))) return notAReport;
+  if (
+    !reviewId ||
+    !(await access(library.fileFor(reviewId)).then(
+      () => true,
+      () => false,
+    ))
+  )
+    return notAReport;
   const kept = await new KeptReports(library.fileFor(reviewId)).list();
   const current = sha256Of(bytes);
   const asExported = kind === 'pdf' ? unsignedPdfSha256(bytes) : current;

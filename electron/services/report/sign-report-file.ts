@@ -41,23 +41,48 @@ export interface SignedFile {
 export async function signReportFile(
   file: SourceFile,
   request: SignFileRequest,
-  services: { library: ReviewLibrary; identities: IdentityStore; openForSignOff: (reviewId: string) => Promise<ReviewStore>; takeSavePath: TakeSavePath },
+  services: {
+    library: ReviewLibrary;
+    identities: IdentityStore;
+    openForSignOff: (reviewId: string) => Promise<ReviewStore>;
+    takeSavePath: TakeSavePath;
+  },
 ): Promise<SignedFile> {
-  const signatures = file.path ? ((await readFileIfPresent(`${file.path}.jws`))?.toString('utf8') ?? undefined) : undefined;
+  const signatures = file.path
+    ? ((await readFileIfPresent(`${file.path}.jws`))?.toString('utf8') ?? undefined)
+    : undefined;
   const target = await signOffTargetOf(services.library, file.bytes);
   const store = 'report' in target ? await openForSignOff(services, target.reviewId) : undefined;
   const identity = await services.identities.unlock(request.identityId, request.passphrase);
-  const signed = await signReportBytes({ fileName: file.fileName, bytes: file.bytes, signatures }, identity, request.meaning);
+  const signed = await signReportBytes(
+    { fileName: file.fileName, bytes: file.bytes, signatures },
+    identity,
+    request.meaning,
+  );
   // A JSON report itself is not changed by signing: what is saved is its signatures file, beside where it goes.
   const delivered = signed.pdf
-    ? await deliverFile(request.destination, { fileName: file.fileName, bytes: signed.pdf, binary: true }, services.takeSavePath)
-    : await deliverFile(request.destination, { fileName: `${file.fileName}.jws`, bytes: Buffer.from(signed.signatures ?? '', 'utf8'), binary: false }, (token) => {
-        const chosen = services.takeSavePath(token);
-        return { path: `${chosen.path}.jws`, fileName: `${chosen.fileName}.jws` };
-      });
+    ? await deliverFile(
+        request.destination,
+        { fileName: file.fileName, bytes: signed.pdf, binary: true },
+        services.takeSavePath,
+      )
+    : await deliverFile(
+        request.destination,
+        { fileName: `${file.fileName}.jws`, bytes: Buffer.from(signed.signatures ?? '', 'utf8'), binary: false },
+        (token) => {
+          const chosen = services.takeSavePath(token);
+          return { path: `${chosen.path}.jws`, fileName: `${chosen.fileName}.jws` };
+        },
+      );
   let signOff: { id: string } | undefined;
   if (store && 'report' in target) {
-    signOff = await recordSignOff(store, { signer: identity.signer, meaning: request.meaning, reportFile: target.report.fileName, reportSha256: target.report.sha256, signedAt: signed.signedAt });
+    signOff = await recordSignOff(store, {
+      signer: identity.signer,
+      meaning: request.meaning,
+      reportFile: target.report.fileName,
+      reportSha256: target.report.sha256,
+      signedAt: signed.signedAt,
+    });
   }
   return {
     ...delivered,
@@ -72,12 +97,18 @@ export async function signReportFile(
 }
 
 /** The report's review, open for writing; when it cannot record the sign-off, the refusal says nothing was signed. */
-async function openForSignOff(services: { openForSignOff: (reviewId: string) => Promise<ReviewStore> }, reviewId: string): Promise<ReviewStore> {
+async function openForSignOff(
+  services: { openForSignOff: (reviewId: string) => Promise<ReviewStore> },
+  reviewId: string,
+): Promise<ReviewStore> {
   try {
     return await services.openForSignOff(reviewId);
   } catch (error) {
     if (error instanceof AppError && (error.code === 'E_LOCKED' || error.code === 'E_READ_ONLY')) {
-      throw new AppError(error.code, `This report's review cannot record the sign-off, so nothing was signed: ${error.message}`);
+      throw new AppError(
+        error.code,
+        `This report's review cannot record the sign-off, so nothing was signed: ${error.message}`,
+      );
     }
     throw error;
   }

@@ -54,11 +54,17 @@ function decodeSettings(bytes: Buffer): Settings {
   try {
     raw = JSON.parse(bytes.toString('utf8'));
   } catch {
-    throw new AppError('E_CORRUPT', 'Your settings file is not valid JSON, so default settings are used. Saving your settings will set it aside and write a new one.');
+    throw new AppError(
+      'E_CORRUPT',
+      'Your settings file is not valid JSON, so default settings are used. Saving your settings will set it aside and write a new one.',
+    );
   }
   const parsed = Settings.safeParse(raw);
   if (!parsed.success) {
-    throw new AppError('E_CORRUPT', 'Your settings file does not match the expected format, so default settings are used. Saving your settings will set it aside and write a new one.');
+    throw new AppError(
+      'E_CORRUPT',
+      'Your settings file does not match the expected format, so default settings are used. Saving your settings will set it aside and write a new one.',
+    );
   }
   return parsed.data;
 }

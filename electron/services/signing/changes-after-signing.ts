@@ -1,5 +1,22 @@
-import { PDFArray, PDFDict, PDFHexString, PDFName, PDFNumber, PDFRawStream, PDFRef, PDFString, type PDFObject } from '@cantoo/pdf-lib';
-import { arrayItems, DocumentMap, numbersPossiblyReferred, pageList, subtypeOf, type ObjectRole } from './pdf-document-map';
+import {
+  PDFArray,
+  PDFDict,
+  PDFHexString,
+  PDFName,
+  PDFNumber,
+  PDFRawStream,
+  PDFRef,
+  PDFString,
+  type PDFObject,
+} from '@cantoo/pdf-lib';
+import {
+  arrayItems,
+  DocumentMap,
+  numbersPossiblyReferred,
+  pageList,
+  subtypeOf,
+  type ObjectRole,
+} from './pdf-document-map';
 import { samePdfValue } from './pdf-object-equality';
 import { PdfRevisions, UnreadableRevision, type Revision, type XrefEntry } from './pdf-revisions';
 
@@ -34,7 +51,34 @@ export interface SignedSpan {
  * as /Names), this check does not: those are seen by readers, and this app's own signing never touches them.
  */
 
-const SIGNATURE_FIELD_KEYS = new Set(['Type', 'Subtype', 'FT', 'T', 'TU', 'TM', 'Ff', 'F', 'Rect', 'P', 'V', 'AP', 'AS', 'MK', 'DA', 'Q', 'Lock', 'SV', 'Parent', 'Kids', 'StructParent', 'NM', 'M', 'Border', 'BS', 'Contents']);
+const SIGNATURE_FIELD_KEYS = new Set([
+  'Type',
+  'Subtype',
+  'FT',
+  'T',
+  'TU',
+  'TM',
+  'Ff',
+  'F',
+  'Rect',
+  'P',
+  'V',
+  'AP',
+  'AS',
+  'MK',
+  'DA',
+  'Q',
+  'Lock',
+  'SV',
+  'Parent',
+  'Kids',
+  'StructParent',
+  'NM',
+  'M',
+  'Border',
+  'BS',
+  'Contents',
+]);
 const FILLED_FIELD_KEYS = new Set(['V', 'AP', 'F']);
 const FORM_KEYS_SIGNING_MAY_CHANGE = new Set(['Fields', 'SigFlags', 'DR']);
 const CATALOG_KEYS_SIGNING_MAY_CHANGE = new Set(['AcroForm', 'DSS', 'Extensions', 'Version', 'MarkInfo']);
@@ -88,13 +132,26 @@ export function changesAfterSignatures(pdf: Uint8Array, spans: SignedSpan[]): Ch
       last ??= file.lastRevision();
       const signed = file.revisionEndingAt(signedEnd);
       if (signed.startxref === last.startxref) return { changes: [], additions: 'nothing' };
-      const found = new RevisionComparison(file, signed, last, signedEnd, signer, docMdpPermissions !== undefined).compare();
+      const found = new RevisionComparison(
+        file,
+        signed,
+        last,
+        signedEnd,
+        signer,
+        docMdpPermissions !== undefined,
+      ).compare();
       // A document certified with no changes permitted takes no further signature either (validation data aside).
-      if (docMdpPermissions === 1 && found.additions === 'signatures') found.changes.push(`Signatures were added after ${signer} certified the document against any change.`);
+      if (docMdpPermissions === 1 && found.additions === 'signatures')
+        found.changes.push(`Signatures were added after ${signer} certified the document against any change.`);
       return found;
     } catch (error) {
       const reason = error instanceof UnreadableRevision ? error.message : 'part of it cannot be read';
-      return { changes: [`What was changed after ${signer} signed cannot be checked (${reason}), so the file cannot be shown unchanged.`], additions: 'nothing' };
+      return {
+        changes: [
+          `What was changed after ${signer} signed cannot be checked (${reason}), so the file cannot be shown unchanged.`,
+        ],
+        additions: 'nothing',
+      };
     }
   });
 }
@@ -153,8 +210,11 @@ class RevisionComparison {
    */
   private changedNumbers(): Set<number> {
     const prefix = this.last.sections.length - this.signed.sections.length;
-    const appended = prefix > 0 && this.signed.sections.every((section, i) => this.last.sections[prefix + i]?.at === section.at);
-    const candidates = appended ? new Set(this.last.sections.slice(0, prefix).flatMap((section) => [...section.numbers()])) : new Set([...this.signed.numbers(), ...this.last.numbers()]);
+    const appended =
+      prefix > 0 && this.signed.sections.every((section, i) => this.last.sections[prefix + i]?.at === section.at);
+    const candidates = appended
+      ? new Set(this.last.sections.slice(0, prefix).flatMap((section) => [...section.numbers()]))
+      : new Set([...this.signed.numbers(), ...this.last.numbers()]);
     const changed = new Set<number>();
     for (const number of candidates) if (!this.sameEntry(number)) changed.add(number);
     return changed;
@@ -165,15 +225,18 @@ class RevisionComparison {
     const a = this.signed.entry(number);
     const b = this.last.entry(number);
     if (!a || !b || a.kind === 'free' || b.kind === 'free') return isFree(a) && isFree(b);
-    if (a.kind === 'offset' || b.kind === 'offset') return a.kind === b.kind && (a as { offset: number }).offset === (b as { offset: number }).offset;
+    if (a.kind === 'offset' || b.kind === 'offset')
+      return a.kind === b.kind && (a as { offset: number }).offset === (b as { offset: number }).offset;
     // An object stream is itself written at an offset; one said to be compressed is not the same in any case.
     return a.stream === b.stream && this.signed.entry(a.stream)?.kind === 'offset' && this.sameEntry(a.stream);
   }
 
   private trailer(): void {
     const root = this.signed.rootNumber();
-    if (root === undefined || root !== this.last.rootNumber()) this.say(`The document’s catalog, from which everything in it is found, was replaced ${this.after}.`);
-    if (!samePdfValue(this.signed.trailerEntry('Encrypt'), this.last.trailerEntry('Encrypt'))) this.say(`The document’s encryption changed ${this.after}.`);
+    if (root === undefined || root !== this.last.rootNumber())
+      this.say(`The document’s catalog, from which everything in it is found, was replaced ${this.after}.`);
+    if (!samePdfValue(this.signed.trailerEntry('Encrypt'), this.last.trailerEntry('Encrypt')))
+      this.say(`The document’s encryption changed ${this.after}.`);
     const before = this.signed.trailerEntry('Info');
     const now = this.last.trailerEntry('Info');
     if (!samePdfValue(before, now)) this.information(this.signed.dict(before), this.last.dict(now));
@@ -222,9 +285,12 @@ class RevisionComparison {
         this.changedPages.add(role.page);
         return;
       case 'annotation':
-        return this.say(`An annotation (${role.subtype}) on page ${role.page} ${how === 'removed' ? 'was removed' : 'changed'} ${this.after}.`);
+        return this.say(
+          `An annotation (${role.subtype}) on page ${role.page} ${how === 'removed' ? 'was removed' : 'changed'} ${this.after}.`,
+        );
       case 'page-tree':
-        if (!this.comparePageLists()) this.say(`Settings the pages share (size, rotation or resources) changed ${this.after}.`);
+        if (!this.comparePageLists())
+          this.say(`Settings the pages share (size, rotation or resources) changed ${this.after}.`);
         return;
       case 'catalog':
         return this.catalogEntry(role.key, 'changed');
@@ -250,7 +316,8 @@ class RevisionComparison {
       else if (name === 'DSS') this.securityStore(is);
       else if (name === 'Extensions') this.added('validation-data');
       else if (name === 'Pages') this.comparePageLists();
-      else if (!CATALOG_KEYS_SIGNING_MAY_CHANGE.has(name)) this.catalogEntry(name, was === undefined ? 'added' : is === undefined ? 'removed' : 'changed');
+      else if (!CATALOG_KEYS_SIGNING_MAY_CHANGE.has(name))
+        this.catalogEntry(name, was === undefined ? 'added' : is === undefined ? 'removed' : 'changed');
     }
   }
 
@@ -262,7 +329,11 @@ class RevisionComparison {
   private information(before: PDFDict | undefined, now: PDFDict | undefined): void {
     const changed = keysOf(before, now)
       .map((key) => key.asString().slice(1))
-      .filter((name) => !INFORMATION_KEYS_SIGNING_MAY_CHANGE.has(name) && !samePdfValue(before?.get(PDFName.of(name)), now?.get(PDFName.of(name))));
+      .filter(
+        (name) =>
+          !INFORMATION_KEYS_SIGNING_MAY_CHANGE.has(name) &&
+          !samePdfValue(before?.get(PDFName.of(name)), now?.get(PDFName.of(name))),
+      );
     if (changed.length) this.say(`The document information (${changed.join(', ')}) changed ${this.after}.`);
   }
 
@@ -274,7 +345,8 @@ class RevisionComparison {
       const is = now.get(key);
       if (samePdfValue(was, is)) continue;
       if (name === 'Fields') this.fields(was, is);
-      else if (!FORM_KEYS_SIGNING_MAY_CHANGE.has(name)) this.say(`The form’s settings (/${name}) changed ${this.after}.`);
+      else if (!FORM_KEYS_SIGNING_MAY_CHANGE.has(name))
+        this.say(`The form’s settings (/${name}) changed ${this.after}.`);
       else this.added('signatures');
     }
   }
@@ -283,11 +355,14 @@ class RevisionComparison {
   private fields(before: PDFObject | undefined, now: PDFObject | undefined): void {
     const was = arrayItems(this.signed, before);
     const is = arrayItems(this.last, now);
-    for (const field of was) if (!is.some((item) => samePdfValue(item, field))) this.say(`The form field “${this.fieldName(this.signed, field)}” was removed ${this.after}.`);
+    for (const field of was)
+      if (!is.some((item) => samePdfValue(item, field)))
+        this.say(`The form field “${this.fieldName(this.signed, field)}” was removed ${this.after}.`);
     for (const field of is) {
       if (was.some((item) => samePdfValue(item, field))) continue;
       const problem = this.newSignatureField(field, false);
-      if (problem) this.say(`A form field (“${this.fieldName(this.last, field)}”) was added ${this.after}: ${problem}.`);
+      if (problem)
+        this.say(`A form field (“${this.fieldName(this.last, field)}”) was added ${this.after}: ${problem}.`);
       else this.added('signatures');
     }
   }
@@ -297,13 +372,17 @@ class RevisionComparison {
     const was = arrayItems(this.signed, before);
     const is = arrayItems(this.last, now);
     for (const annotation of was) {
-      if (!is.some((item) => samePdfValue(item, annotation))) this.say(`An annotation (${subtypeOf(this.signed, annotation)}) was removed from page ${page} ${this.after}.`);
+      if (!is.some((item) => samePdfValue(item, annotation)))
+        this.say(`An annotation (${subtypeOf(this.signed, annotation)}) was removed from page ${page} ${this.after}.`);
     }
     for (const annotation of is) {
       if (was.some((item) => samePdfValue(item, annotation))) continue;
       const problem = this.newSignatureField(annotation, true);
       const subtype = subtypeOf(this.last, annotation);
-      if (problem) this.say(`An annotation (${subtype}) was added to page ${page} ${this.after}${subtype === 'Widget' ? `: ${problem}` : ''}.`);
+      if (problem)
+        this.say(
+          `An annotation (${subtype}) was added to page ${page} ${this.after}${subtype === 'Widget' ? `: ${problem}` : ''}.`,
+        );
       else this.added('signatures');
     }
   }
@@ -323,7 +402,9 @@ class RevisionComparison {
     const a = asDict(before);
     const b = asDict(now);
     if (!a || !b) return;
-    const inheritedChanged = keysOf(a, b).some((key) => key !== PDFName.of('Kids') && key !== PDFName.of('Count') && !samePdfValue(a.get(key), b.get(key)));
+    const inheritedChanged = keysOf(a, b).some(
+      (key) => key !== PDFName.of('Kids') && key !== PDFName.of('Count') && !samePdfValue(a.get(key), b.get(key)),
+    );
     if (inheritedChanged) this.sayRole({ kind: 'page-tree' }, 'changed');
   }
 
@@ -336,7 +417,8 @@ class RevisionComparison {
     const added = now.filter((number) => !before.includes(number)).length;
     for (const [, page] of removed) this.say(`Page ${page} was removed ${this.after}.`);
     if (added) this.say(`${added === 1 ? 'A page was' : `${added} pages were`} added ${this.after}.`);
-    const reordered = before.filter((number) => now.includes(number)).join() !== now.filter((number) => before.includes(number)).join();
+    const reordered =
+      before.filter((number) => now.includes(number)).join() !== now.filter((number) => before.includes(number)).join();
     if (reordered) this.say(`The pages were put in another order ${this.after}.`);
     this.pageListsDiffer = removed.length > 0 || added > 0 || reordered;
     return this.pageListsDiffer;
@@ -345,7 +427,11 @@ class RevisionComparison {
   /** Whether an object of the signed revision is a signature field (or its widget) not signed yet. */
   private emptySignatureField(object: PDFObject | undefined): boolean {
     const field = asDict(object);
-    return field !== undefined && inherited(this.signed, field, 'FT') === PDFName.of('Sig') && inherited(this.signed, field, 'V') === undefined;
+    return (
+      field !== undefined &&
+      inherited(this.signed, field, 'FT') === PDFName.of('Sig') &&
+      inherited(this.signed, field, 'V') === undefined
+    );
   }
 
   /** An empty signature field filled: only its value, appearance and flags may change, the value a signature. */
@@ -353,8 +439,12 @@ class RevisionComparison {
     const name = this.fieldName(this.signed, before);
     const changed = keysOf(before, now).filter((key) => !samePdfValue(before.get(key), now?.get(key)));
     const other = changed.map((key) => key.asString().slice(1)).filter((key) => !FILLED_FIELD_KEYS.has(key));
-    if (!now || other.length) return this.say(`The signature field “${name}” changed ${this.after}${other.length ? ` (/${other.join(', /')})` : ''}.`);
-    if (changed.includes(PDFName.of('V')) && !this.isSignatureValue(now.get(PDFName.of('V')))) this.say(`The signature field “${name}” was given a value that is not a signature ${this.after}.`);
+    if (!now || other.length)
+      return this.say(
+        `The signature field “${name}” changed ${this.after}${other.length ? ` (/${other.join(', /')})` : ''}.`,
+      );
+    if (changed.includes(PDFName.of('V')) && !this.isSignatureValue(now.get(PDFName.of('V'))))
+      this.say(`The signature field “${name}” was given a value that is not a signature ${this.after}.`);
     else this.added('signatures');
   }
 
@@ -363,20 +453,30 @@ class RevisionComparison {
    * /Sig, a signature as its value if any, widget kids of the same kind) and, on a page, a widget. Returns what is
    * wrong with it, or undefined when it is such a field.
    */
-  private newSignatureField(value: PDFObject | undefined, onPage: boolean, inheritedSig = false, depth = 0): string | undefined {
-    if (!(value instanceof PDFRef) || !isFree(this.signed.entry(value.objectNumber))) return 'it is not a new signature field';
+  private newSignatureField(
+    value: PDFObject | undefined,
+    onPage: boolean,
+    inheritedSig = false,
+    depth = 0,
+  ): string | undefined {
+    if (!(value instanceof PDFRef) || !isFree(this.signed.entry(value.objectNumber)))
+      return 'it is not a new signature field';
     const field = this.last.lookup(value.objectNumber);
     if (!(field instanceof PDFDict)) return 'it is not a signature field';
     if (!inheritedSig && field.get(PDFName.of('FT')) !== PDFName.of('Sig')) return 'it is not a signature field';
     const subtype = field.get(PDFName.of('Subtype'));
     if ((onPage || subtype !== undefined) && subtype !== PDFName.of('Widget')) return 'it is not a signature field';
-    const extra = field.keys().map((key) => key.asString().slice(1)).filter((key) => !SIGNATURE_FIELD_KEYS.has(key));
+    const extra = field
+      .keys()
+      .map((key) => key.asString().slice(1))
+      .filter((key) => !SIGNATURE_FIELD_KEYS.has(key));
     if (extra.length) return `it carries entries a signature field does not need (/${extra.join(', /')})`;
     const signature = field.get(PDFName.of('V'));
     if (signature !== undefined && !this.isSignatureValue(signature)) return 'its value is not a signature';
     // After a certification, a new visible field could draw anything over the certified pages; the certified
     // document brings its own empty fields for that, and a signature beyond them is invisible.
-    if (this.certified && visibleArea(this.last, field)) return 'it is visible, and only invisible signature fields may be added after a certification signature';
+    if (this.certified && visibleArea(this.last, field))
+      return 'it is visible, and only invisible signature fields may be added after a certification signature';
     for (const kid of arrayItems(this.last, field.get(PDFName.of('Kids')))) {
       const problem = depth < 4 ? this.newSignatureField(kid, false, true, depth + 1) : 'its widgets nest too deep';
       if (problem) return problem;
@@ -392,7 +492,8 @@ class RevisionComparison {
       signature !== undefined &&
       (type === PDFName.of('Sig') || type === PDFName.of('DocTimeStamp')) &&
       signature.get(PDFName.of('ByteRange')) instanceof PDFArray &&
-      (signature.get(PDFName.of('Contents')) instanceof PDFHexString || signature.get(PDFName.of('Contents')) instanceof PDFString)
+      (signature.get(PDFName.of('Contents')) instanceof PDFHexString ||
+        signature.get(PDFName.of('Contents')) instanceof PDFString)
     );
   }
 
@@ -400,8 +501,12 @@ class RevisionComparison {
   private securityStore(value: PDFObject | undefined): void {
     const store = this.last.dict(value);
     if (!store) return;
-    const extra = store.keys().map((key) => key.asString().slice(1)).filter((key) => !SECURITY_STORE_KEYS.has(key));
-    if (extra.length || this.last.resolve(value) instanceof PDFRawStream) this.say(`The document security store (DSS) was given more than validation data ${this.after}.`);
+    const extra = store
+      .keys()
+      .map((key) => key.asString().slice(1))
+      .filter((key) => !SECURITY_STORE_KEYS.has(key));
+    if (extra.length || this.last.resolve(value) instanceof PDFRawStream)
+      this.say(`The document security store (DSS) was given more than validation data ${this.after}.`);
     else this.added('validation-data');
   }
 
@@ -433,8 +538,12 @@ class RevisionComparison {
     const mentioned = numbersPossiblyReferred(this.file, this.signed, this.signedEnd, added);
     for (const number of mentioned) {
       const role = this.documentMap().undefinedReferenceTo(number);
-      if (role?.kind === 'page' || role?.kind === 'annotation' || role?.kind === 'page-tree') this.sayRole(role, 'changed');
-      else if (role) this.say(`An object the signed document referred to but did not contain (number ${number}) was added ${this.after}.`);
+      if (role?.kind === 'page' || role?.kind === 'annotation' || role?.kind === 'page-tree')
+        this.sayRole(role, 'changed');
+      else if (role)
+        this.say(
+          `An object the signed document referred to but did not contain (number ${number}) was added ${this.after}.`,
+        );
     }
   }
 
@@ -451,7 +560,11 @@ class RevisionComparison {
   private pageMessages(): string[] {
     const pages = [...this.changedPages].sort((a, b) => a - b);
     if (pages.length === 0) return [];
-    return [pages.length === 1 ? `Page ${pages[0]} changed ${this.after}.` : `Pages ${pageRanges(pages)} changed ${this.after}.`];
+    return [
+      pages.length === 1
+        ? `Page ${pages[0]} changed ${this.after}.`
+        : `Pages ${pageRanges(pages)} changed ${this.after}.`,
+    ];
   }
 
   private say(message: string): void {
@@ -462,7 +575,7 @@ class RevisionComparison {
 /** "1–3, 5 and 8" for pages 1, 2, 3, 5, 8. */
 function pageRanges(pages: number[]): string {
   const ranges: string[] = [];
-  for (let i = 0; i < pages.length; ) {
+  for (let i = 0; i < pages.length;) {
     let j = i;
     while (j + 1 < pages.length && pages[j + 1] === pages[j]! + 1) j++;
     ranges.push(j > i ? `${pages[i]}–${pages[j]}` : `${pages[i]}`);
@@ -512,4 +625,3 @@ function ref(number: number | undefined): PDFRef | undefined {
 function refNumber(value: PDFObject | undefined): number | undefined {
   return value instanceof PDFRef ? value.objectNumber : undefined;
 }
-

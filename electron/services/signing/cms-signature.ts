@@ -1,6 +1,15 @@
 import { createHash, webcrypto, type KeyObject } from 'node:crypto';
 import * as asn1js from 'asn1js';
-import { Attribute, Certificate, ContentInfo, EncapsulatedContentInfo, IssuerAndSerialNumber, SignedAndUnsignedAttributes, SignedData, SignerInfo } from 'pkijs';
+import {
+  Attribute,
+  Certificate,
+  ContentInfo,
+  EncapsulatedContentInfo,
+  IssuerAndSerialNumber,
+  SignedAndUnsignedAttributes,
+  SignedData,
+  SignerInfo,
+} from 'pkijs';
 import { toArrayBuffer } from '../identities/certificate';
 import { cryptoEngine } from '../identities/crypto-engine';
 
@@ -33,7 +42,10 @@ export async function createDetachedCms(digest: Uint8Array, signer: CmsSigner): 
     attributes: [
       new Attribute({ type: OID.contentType, values: [new asn1js.ObjectIdentifier({ value: OID.data })] }),
       new Attribute({ type: OID.messageDigest, values: [new asn1js.OctetString({ valueHex: toArrayBuffer(digest) })] }),
-      new Attribute({ type: OID.signingCertificateV2, values: [signingCertificateV2(signer.certificate, certificate)] }),
+      new Attribute({
+        type: OID.signingCertificateV2,
+        values: [signingCertificateV2(signer.certificate, certificate)],
+      }),
     ],
   });
   const signedData = new SignedData({
@@ -62,12 +74,19 @@ function signingCertificateV2(der: Uint8Array, certificate: Certificate): asn1js
   const issuerSerial = new asn1js.Sequence({
     value: [
       // GeneralNames with one directoryName [4] (EXPLICIT, as GeneralName's Name choice is tagged explicitly).
-      new asn1js.Sequence({ value: [new asn1js.Constructed({ idBlock: { tagClass: 3, tagNumber: 4 }, value: [certificate.issuer.toSchema()] })] }),
+      new asn1js.Sequence({
+        value: [
+          new asn1js.Constructed({ idBlock: { tagClass: 3, tagNumber: 4 }, value: [certificate.issuer.toSchema()] }),
+        ],
+      }),
       certificate.serialNumber,
     ],
   });
   const essCertIdV2 = new asn1js.Sequence({
-    value: [new asn1js.OctetString({ valueHex: toArrayBuffer(createHash('sha256').update(der).digest()) }), issuerSerial],
+    value: [
+      new asn1js.OctetString({ valueHex: toArrayBuffer(createHash('sha256').update(der).digest()) }),
+      issuerSerial,
+    ],
   });
   return new asn1js.Sequence({ value: [new asn1js.Sequence({ value: [essCertIdV2] })] });
 }

@@ -31,16 +31,23 @@ export function checkIJson(text: string): void {
       onObjectProperty: (name, _offset, _length, _line, _column, pathOf) => {
         const seen = names.at(-1);
         const where = pointer([...pathOf(), name]);
-        if (seen?.has(name)) found(`the member ${quoted(name)} appears twice in one object (at ${where}); readers disagree about which of the two counts`);
+        if (seen?.has(name))
+          found(
+            `the member ${quoted(name)} appears twice in one object (at ${where}); readers disagree about which of the two counts`,
+          );
         seen?.add(name);
-        if (LONE_SURROGATE.test(name)) found(`the member name at ${where} holds a lone UTF-16 surrogate, which is not a character`);
+        if (LONE_SURROGATE.test(name))
+          found(`the member name at ${where} holds a lone UTF-16 surrogate, which is not a character`);
       },
       onLiteralValue: (value: unknown, offset, length, _line, _column, pathOf) => {
-        if (typeof value === 'string' && LONE_SURROGATE.test(value)) found(`the text at ${pointer(pathOf())} holds a lone UTF-16 surrogate, which is not a character`);
+        if (typeof value === 'string' && LONE_SURROGATE.test(value))
+          found(`the text at ${pointer(pathOf())} holds a lone UTF-16 surrogate, which is not a character`);
         if (typeof value === 'number') {
           const spelled = text.slice(offset, offset + length);
           if (decimalValue(spelled) !== decimalValue(String(value))) {
-            found(`the number ${spelled} at ${pointer(pathOf())} does not survive as a JSON number (an IEEE 754 double reads it as ${String(value)})`);
+            found(
+              `the number ${spelled} at ${pointer(pathOf())} does not survive as a JSON number (an IEEE 754 double reads it as ${String(value)})`,
+            );
           }
         }
       },
@@ -48,7 +55,11 @@ export function checkIJson(text: string): void {
     },
     { disallowComments: true, allowTrailingComma: false },
   );
-  if (problem) throw new AppError('E_INVALID_INPUT', `This JSON cannot be signed or checked as a report: ${problem}. What a signature covers and what a reader sees could differ.`);
+  if (problem)
+    throw new AppError(
+      'E_INVALID_INPUT',
+      `This JSON cannot be signed or checked as a report: ${problem}. What a signature covers and what a reader sees could differ.`,
+    );
 }
 
 /** A JSON number's exact value as significant digits and a power of ten, so two spellings of one number compare equal. */
@@ -65,7 +76,9 @@ function decimalValue(spelled: string): string | undefined {
 /** Where a value is, as a JSON Pointer (RFC 6901), with unprintable characters escaped. */
 function pointer(path: JSONPath): string {
   if (path.length === 0) return 'the top level';
-  return path.map((segment) => `/${JSON.stringify(String(segment)).slice(1, -1).replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
+  return path
+    .map((segment) => `/${JSON.stringify(String(segment)).slice(1, -1).replace(/~/g, '~0').replace(/\//g, '~1')}`)
+    .join('');
 }
 
 function quoted(name: string): string {

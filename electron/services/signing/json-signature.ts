@@ -23,7 +23,11 @@ import type { TrustAnchors } from './trust';
  *   meaning    what the signature means ("Approved", …); `signer` the name, role and email signed for
  */
 export const JwsSignatureFile = z.object({
-  signatures: z.array(z.object({ protected: z.string().regex(/^[A-Za-z0-9_-]+$/), signature: z.string().regex(/^[A-Za-z0-9_-]+$/) }).strict()),
+  signatures: z.array(
+    z
+      .object({ protected: z.string().regex(/^[A-Za-z0-9_-]+$/), signature: z.string().regex(/^[A-Za-z0-9_-]+$/) })
+      .strict(),
+  ),
 });
 export type JwsSignatureFile = z.infer<typeof JwsSignatureFile>;
 
@@ -34,15 +38,27 @@ const ProtectedHeader = z.object({
   alg: z.enum(JWS_ALGORITHMS, { error: `is not one this app checks (${JWS_ALGORITHMS.join(', ')})` }),
   cty: z.literal('json', { error: 'is not “json”' }).optional(),
   canon: z.literal('RFC8785', { error: 'is not “RFC8785”, the only canonical form this app signs' }).optional(),
-  x5c: z.array(z.base64({ error: 'holds something that is not a base64 certificate' }), { error: 'is not a list of certificates' }).min(1, { error: 'is empty' }),
+  x5c: z
+    .array(z.base64({ error: 'holds something that is not a base64 certificate' }), {
+      error: 'is not a list of certificates',
+    })
+    .min(1, { error: 'is empty' }),
   'x5t#S256': z.base64url({ error: 'is not base64url' }).optional(),
   sigT: z.iso
-    .datetime({ offset: true, error: 'is not a date and time as RFC 3339 writes them (for example 2026-03-14T15:30:00Z)' })
+    .datetime({
+      offset: true,
+      error: 'is not a date and time as RFC 3339 writes them (for example 2026-03-14T15:30:00Z)',
+    })
     .refine((t) => !Number.isNaN(Date.parse(t)), { error: 'is not a date that exists' })
     .optional(),
   crit: z.array(z.string(), { error: 'is not a list of header names' }).optional(),
   meaning: z.string({ error: 'is not text' }).max(1000, { error: 'is longer than 1,000 characters' }).optional(),
-  signer: z.object({ name: z.string(), role: z.string().optional(), email: z.string().optional() }, { error: 'is not a name, role and email' }).optional(),
+  signer: z
+    .object(
+      { name: z.string(), role: z.string().optional(), email: z.string().optional() },
+      { error: 'is not a name, role and email' },
+    )
+    .optional(),
 });
 type ProtectedHeader = z.infer<typeof ProtectedHeader>;
 
@@ -66,7 +82,10 @@ function readProtectedHeader(encoded: string): { header: ProtectedHeader } | { p
     raw = JSON.parse(text);
     checkIJson(text);
   } catch (error) {
-    const why = error instanceof AppError ? error.message.replace(/^This JSON cannot be signed or checked as a report: /, '') : 'it is not JSON.';
+    const why =
+      error instanceof AppError
+        ? error.message.replace(/^This JSON cannot be signed or checked as a report: /, '')
+        : 'it is not JSON.';
     return { problem: `This signature’s header cannot be read: ${why}` };
   }
   const parsed = ProtectedHeader.safeParse(raw);
@@ -78,7 +97,9 @@ function readProtectedHeader(encoded: string): { header: ProtectedHeader } | { p
   const value = (raw as Record<string, unknown>)[field];
   const shown = typeof value === 'string' ? ` “${value.length > 60 ? `${value.slice(0, 60)}…` : value}”` : '';
   const what = value === undefined ? 'is missing' : (issue?.message ?? 'is not valid');
-  return { problem: `This signature’s header is not valid: its ${label}${shown} ${what}. The signature was not checked.` };
+  return {
+    problem: `This signature’s header is not valid: its ${label}${shown} ${what}. The signature was not checked.`,
+  };
 }
 
 /**
@@ -91,13 +112,19 @@ export function canonicalPayload(reportJson: Uint8Array): Uint8Array {
   try {
     text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(reportJson);
   } catch {
-    throw new AppError('E_INVALID_INPUT', 'That file is not UTF-8 text, so it cannot be signed or checked as a JSON report.');
+    throw new AppError(
+      'E_INVALID_INPUT',
+      'That file is not UTF-8 text, so it cannot be signed or checked as a JSON report.',
+    );
   }
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch {
-    throw new AppError('E_INVALID_INPUT', 'That file is not valid JSON, so it cannot be signed or checked as a JSON report.');
+    throw new AppError(
+      'E_INVALID_INPUT',
+      'That file is not valid JSON, so it cannot be signed or checked as a JSON report.',
+    );
   }
   checkIJson(text);
   const canonical = canonicalize(value);
@@ -110,7 +137,10 @@ export function readSignatureFile(text: string | undefined): JwsSignatureFile {
   try {
     return JwsSignatureFile.parse(JSON.parse(text));
   } catch {
-    throw new AppError('E_INVALID_INPUT', 'The signatures file (.jws) is damaged or is not a JWS of this app; it was not changed.');
+    throw new AppError(
+      'E_INVALID_INPUT',
+      'The signatures file (.jws) is damaged or is not a JWS of this app; it was not changed.',
+    );
   }
 }
 
@@ -145,12 +175,22 @@ export async function signJsonReport(
 }
 
 /** Checks every signature of a JSON report's signatures file against the report. */
-export async function verifyJsonReport(reportJson: Uint8Array, signaturesText: string, anchors: TrustAnchors): Promise<SignatureCheck[]> {
+export async function verifyJsonReport(
+  reportJson: Uint8Array,
+  signaturesText: string,
+  anchors: TrustAnchors,
+): Promise<SignatureCheck[]> {
   const file = readSignatureFile(signaturesText);
   const payload = base64url.encode(canonicalPayload(reportJson));
   const checks: SignatureCheck[] = [];
   for (const entry of file.signatures) {
-    const check: SignatureCheck = { signer: 'unknown signer', intact: false, coversWholeFile: true, trusted: false, signedBytes: reportJson.length };
+    const check: SignatureCheck = {
+      signer: 'unknown signer',
+      intact: false,
+      coversWholeFile: true,
+      trusted: false,
+      signedBytes: reportJson.length,
+    };
     const read = readProtectedHeader(entry.protected);
     if ('problem' in read) {
       checks.push({ ...check, problem: read.problem });
@@ -172,15 +212,22 @@ export async function verifyJsonReport(reportJson: Uint8Array, signaturesText: s
       checks.push({ ...check, problem: 'The signer’s certificate in this signature cannot be read.' });
       continue;
     }
-    if (header['x5t#S256'] && header['x5t#S256'] !== base64url.encode(createHash('sha256').update(certificate).digest())) {
+    if (
+      header['x5t#S256'] &&
+      header['x5t#S256'] !== base64url.encode(createHash('sha256').update(certificate).digest())
+    ) {
       checks.push({ ...check, problem: 'The certificate thumbprint does not match the certificate.' });
       continue;
     }
     try {
-      await flattenedVerify({ payload, protected: entry.protected, signature: entry.signature }, x509.publicKey, { crit: { sigT: true }, algorithms: [...JWS_ALGORITHMS] });
+      await flattenedVerify({ payload, protected: entry.protected, signature: entry.signature }, x509.publicKey, {
+        crit: { sigT: true },
+        algorithms: [...JWS_ALGORITHMS],
+      });
       check.intact = true;
     } catch {
-      check.problem = 'The report is not what was signed: its content changed after signing, or the signature is not this certificate’s.';
+      check.problem =
+        'The report is not what was signed: its content changed after signing, or the signature is not this certificate’s.';
     }
     Object.assign(check, checkSignerCertificate(certificate, chain.slice(1), anchors, check.signedAt));
     checks.push(check);

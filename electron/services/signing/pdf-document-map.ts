@@ -35,17 +35,21 @@ export function pageList(revision: Revision): PageList {
   const catalog = revision.dict(refOf(revision.rootNumber()));
   const visited = new Set<number>();
   const walk = (node: PDFObject | undefined, depth: number): void => {
-    if (!(node instanceof PDFRef)) throw new UnreadableRevision('its page tree refers to a page that is not an object of its own');
-    if (visited.has(node.objectNumber) || depth > MAX_TREE_DEPTH) throw new UnreadableRevision('its page tree loops or is too deep');
+    if (!(node instanceof PDFRef))
+      throw new UnreadableRevision('its page tree refers to a page that is not an object of its own');
+    if (visited.has(node.objectNumber) || depth > MAX_TREE_DEPTH)
+      throw new UnreadableRevision('its page tree loops or is too deep');
     visited.add(node.objectNumber);
     const dict = revision.dict(node);
-    if (!dict) throw new UnreadableRevision(`its page tree refers to object ${node.objectNumber}, which is not a dictionary`);
+    if (!dict)
+      throw new UnreadableRevision(`its page tree refers to object ${node.objectNumber}, which is not a dictionary`);
     if (dict.get(PDFName.of('Type')) === PDFName.of('Pages')) {
       list.treeObjects.add(node.objectNumber);
       const kids = dict.get(PDFName.of('Kids'));
       if (kids instanceof PDFRef) list.treeObjects.add(kids.objectNumber);
       const array = revision.resolve(kids);
-      if (!(array instanceof PDFArray)) throw new UnreadableRevision(`the page tree node ${node.objectNumber} has no list of pages`);
+      if (!(array instanceof PDFArray))
+        throw new UnreadableRevision(`the page tree node ${node.objectNumber} has no list of pages`);
       for (const kid of array.asArray()) walk(kid, depth + 1);
       return;
     }
@@ -85,7 +89,14 @@ export class DocumentMap {
     for (const [key, value] of catalog?.entries() ?? []) {
       const name = key.asString().slice(1);
       if (name === 'Pages' || name === 'Type') continue;
-      this.follow(value, name === 'AcroForm' ? { kind: 'form' } : name === 'DSS' ? { kind: 'security-store' } : { kind: 'catalog', key: name });
+      this.follow(
+        value,
+        name === 'AcroForm'
+          ? { kind: 'form' }
+          : name === 'DSS'
+            ? { kind: 'security-store' }
+            : { kind: 'catalog', key: name },
+      );
     }
     this.follow(revision.trailerEntry('Info'), { kind: 'information' });
   }
@@ -136,8 +147,13 @@ export class DocumentMap {
           // Back-pointers up the page and field trees lead to everything else; they are not what an object uses.
           if (key === PDFName.of('Parent') || key === PDFName.of('P')) continue;
           if (role.kind === 'page' && key === PDFName.of('Annots')) {
-            for (const annotation of arrayItems(this.revision, child)) stack.push([annotation, { kind: 'annotation', page: role.page, subtype: subtypeOf(this.revision, annotation) }]);
-            if (child instanceof PDFRef && !this.roles.has(child.objectNumber)) this.roles.set(child.objectNumber, role);
+            for (const annotation of arrayItems(this.revision, child))
+              stack.push([
+                annotation,
+                { kind: 'annotation', page: role.page, subtype: subtypeOf(this.revision, annotation) },
+              ]);
+            if (child instanceof PDFRef && !this.roles.has(child.objectNumber))
+              this.roles.set(child.objectNumber, role);
             continue;
           }
           stack.push([child, role]);
@@ -156,7 +172,12 @@ export class DocumentMap {
  * data rather than in objects, and the map sorts them out. The file is searched once per number, for all its
  * signatures (where each number is first mentioned).
  */
-export function numbersPossiblyReferred(file: PdfRevisions, revision: Revision, end: number, numbers: number[]): number[] {
+export function numbersPossiblyReferred(
+  file: PdfRevisions,
+  revision: Revision,
+  end: number,
+  numbers: number[],
+): number[] {
   let firstMentions = mentionsInFile.get(file);
   if (!firstMentions) mentionsInFile.set(file, (firstMentions = new Map()));
   const known = firstMentions;
@@ -172,7 +193,8 @@ export function numbersPossiblyReferred(file: PdfRevisions, revision: Revision, 
     const stream = revision.lookup(number);
     if (!(stream instanceof PDFRawStream)) continue;
     try {
-      for (const found of firstReferences(decodedStream(stream, PDFContext.create()).contents, numbers).keys()) mentioned.add(found);
+      for (const found of firstReferences(decodedStream(stream, PDFContext.create()).contents, numbers).keys())
+        mentioned.add(found);
     } catch (error) {
       if (error instanceof UnreadableRevision) throw error;
       throw new UnreadableRevision(`the object stream ${number} cannot be decoded`);

@@ -1,4 +1,15 @@
-import { ParseSpeeds, PDFArray, PDFContext, PDFDict, PDFDocument, PDFName, PDFNumber, PDFObjectParser, PDFRef, type PDFObject } from '@cantoo/pdf-lib';
+import {
+  ParseSpeeds,
+  PDFArray,
+  PDFContext,
+  PDFDict,
+  PDFDocument,
+  PDFName,
+  PDFNumber,
+  PDFObjectParser,
+  PDFRef,
+  type PDFObject,
+} from '@cantoo/pdf-lib';
 import { AppError } from '../../../shared/errors';
 import { classicXrefEntry, readClassicXrefTable } from './pdf-revisions';
 
@@ -29,11 +40,16 @@ export async function openPdfUpdate(bytes: Uint8Array): Promise<PdfUpdate> {
   if (sparse) return sparse;
   let doc: PDFDocument;
   try {
-    doc = await PDFDocument.load(bytes, { forIncrementalUpdate: true, updateMetadata: false, parseSpeed: ParseSpeeds.Fast });
+    doc = await PDFDocument.load(bytes, {
+      forIncrementalUpdate: true,
+      updateMetadata: false,
+      parseSpeed: ParseSpeeds.Fast,
+    });
   } catch {
     throw new AppError('E_INVALID_INPUT', 'That file is not a PDF this app can sign.');
   }
-  if (doc.isEncrypted) throw new AppError('E_UNSUPPORTED', 'This PDF is encrypted; the app signs only unencrypted PDFs.');
+  if (doc.isEncrypted)
+    throw new AppError('E_UNSUPPORTED', 'This PDF is encrypted; the app signs only unencrypted PDFs.');
   return new FullPdfUpdate(doc);
 }
 
@@ -78,18 +94,24 @@ export class IncrementalPdf implements PdfUpdate {
     let trailer: PDFDict | undefined;
     const context = PDFContext.create();
     const seen = new Set<number>();
-    for (let at: number | undefined = startxref; at !== undefined; ) {
+    for (let at: number | undefined = startxref; at !== undefined;) {
       if (seen.has(at) || !text.startsWith('xref', at)) return undefined;
       seen.add(at);
       const section = readXrefSection(text, at + 4, xref);
       if (!section) return undefined;
       const dict = PDFObjectParser.forBytes(bytes.subarray(section.trailerAt), context).parseObject();
-      if (!(dict instanceof PDFDict) || dict.has(PDFName.of('XRefStm')) || dict.has(PDFName.of('Encrypt'))) return undefined;
+      if (!(dict instanceof PDFDict) || dict.has(PDFName.of('XRefStm')) || dict.has(PDFName.of('Encrypt')))
+        return undefined;
       trailer ??= dict;
       const prev = dict.get(PDFName.of('Prev'));
       at = prev instanceof PDFNumber ? prev.asNumber() : undefined;
     }
-    if (!trailer || !(trailer.get(PDFName.of('Root')) instanceof PDFRef) || !(trailer.get(PDFName.of('Size')) instanceof PDFNumber)) return undefined;
+    if (
+      !trailer ||
+      !(trailer.get(PDFName.of('Root')) instanceof PDFRef) ||
+      !(trailer.get(PDFName.of('Size')) instanceof PDFNumber)
+    )
+      return undefined;
     return new IncrementalPdf(bytes, xref, trailer, startxref);
   }
 
@@ -100,9 +122,15 @@ export class IncrementalPdf implements PdfUpdate {
     if (cached) return cached;
     const entry = this.xref.get(ref.objectNumber);
     if (!entry || entry.offset < 0) return undefined;
-    const header = /^\s*(\d+)\s+(\d+)\s+obj\b/.exec(Buffer.from(this.bytes.subarray(entry.offset, entry.offset + 40)).toString('latin1'));
-    if (!header || Number(header[1]) !== ref.objectNumber) throw new Error(`object ${ref.objectNumber} is not where the cross-reference table says`);
-    const object = PDFObjectParser.forBytes(this.bytes.subarray(entry.offset + header[0].length), this.context).parseObject(ref);
+    const header = /^\s*(\d+)\s+(\d+)\s+obj\b/.exec(
+      Buffer.from(this.bytes.subarray(entry.offset, entry.offset + 40)).toString('latin1'),
+    );
+    if (!header || Number(header[1]) !== ref.objectNumber)
+      throw new Error(`object ${ref.objectNumber} is not where the cross-reference table says`);
+    const object = PDFObjectParser.forBytes(
+      this.bytes.subarray(entry.offset + header[0].length),
+      this.context,
+    ).parseObject(ref);
     this.loaded.set(key, object);
     this.context.assign(ref, object);
     return object;

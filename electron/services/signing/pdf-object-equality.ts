@@ -1,4 +1,16 @@
-import { PDFArray, PDFBool, PDFDict, PDFHexString, PDFName, PDFNull, PDFNumber, PDFRawStream, PDFRef, PDFString, type PDFObject } from '@cantoo/pdf-lib';
+import {
+  PDFArray,
+  PDFBool,
+  PDFDict,
+  PDFHexString,
+  PDFName,
+  PDFNull,
+  PDFNumber,
+  PDFRawStream,
+  PDFRef,
+  PDFString,
+  type PDFObject,
+} from '@cantoo/pdf-lib';
 
 /**
  * Whether two PDF values mean the same: same type and value, dictionaries with the same keys and equal values
@@ -10,10 +22,12 @@ import { PDFArray, PDFBool, PDFDict, PDFHexString, PDFName, PDFNull, PDFNumber, 
 export function samePdfValue(a: PDFObject | undefined, b: PDFObject | undefined): boolean {
   if (a === b) return true;
   if (a === undefined || b === undefined) return false;
-  if (a instanceof PDFRef) return b instanceof PDFRef && a.objectNumber === b.objectNumber && a.generationNumber === b.generationNumber;
+  if (a instanceof PDFRef)
+    return b instanceof PDFRef && a.objectNumber === b.objectNumber && a.generationNumber === b.generationNumber;
   if (a instanceof PDFName || a instanceof PDFBool || a === PDFNull) return false; // interned: equal only if identical
   if (a instanceof PDFNumber) return b instanceof PDFNumber && a.asNumber() === b.asNumber();
-  if (a instanceof PDFString || a instanceof PDFHexString) return (b instanceof PDFString || b instanceof PDFHexString) && Buffer.from(a.asBytes()).equals(b.asBytes());
+  if (a instanceof PDFString || a instanceof PDFHexString)
+    return (b instanceof PDFString || b instanceof PDFHexString) && Buffer.from(a.asBytes()).equals(b.asBytes());
   if (a instanceof PDFArray) {
     if (!(b instanceof PDFArray) || a.size() !== b.size()) return false;
     for (let i = 0; i < a.size(); i++) if (!samePdfValue(a.get(i), b.get(i))) return false;

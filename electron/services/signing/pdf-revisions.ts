@@ -53,7 +53,11 @@ export class PdfRevisions {
 
   /** The revision that `[0, end)` closes: the bytes must end with `startxref N %%EOF` (and a line end). */
   revisionEndingAt(end: number): Revision {
-    const tail = Buffer.from(this.bytes.buffer, this.bytes.byteOffset + Math.max(0, end - 1024), Math.min(end, 1024)).toString('latin1');
+    const tail = Buffer.from(
+      this.bytes.buffer,
+      this.bytes.byteOffset + Math.max(0, end - 1024),
+      Math.min(end, 1024),
+    ).toString('latin1');
     const match = /startxref\s+(\d+)\s+%%EOF[ \t\r\n]*$/.exec(tail);
     if (!match) throw new UnreadableRevision('the signed bytes do not end where a revision of the file ends');
     return this.revisionAt(Number(match[1]));
@@ -73,7 +77,8 @@ export class PdfRevisions {
     const chain: XrefSection[] = [];
     const seen = new Set<number>();
     for (let at: number | undefined = startxref; at !== undefined; at = chain.at(-1)?.prev) {
-      if (seen.has(at) || chain.length >= MAX_SECTIONS) throw new UnreadableRevision('its cross-reference sections point at each other in a loop');
+      if (seen.has(at) || chain.length >= MAX_SECTIONS)
+        throw new UnreadableRevision('its cross-reference sections point at each other in a loop');
       seen.add(at);
       chain.push(this.section(at));
     }
@@ -84,7 +89,8 @@ export class PdfRevisions {
   section(at: number): XrefSection {
     let section = this.sections.get(at);
     if (!section) {
-      if (!Number.isSafeInteger(at) || at < 0 || at >= this.bytes.length) throw new UnreadableRevision(`a cross-reference section is said to be at byte ${at}, outside the file`);
+      if (!Number.isSafeInteger(at) || at < 0 || at >= this.bytes.length)
+        throw new UnreadableRevision(`a cross-reference section is said to be at byte ${at}, outside the file`);
       section = this.startsWith('xref', at) ? this.readTableSection(at) : this.readStreamSection(at);
       this.sections.set(at, section);
     }
@@ -98,7 +104,10 @@ export class PdfRevisions {
     if (!object) {
       const head = this.latin1(offset, offset + 48);
       const header = /^\s*(\d+)\s+(\d+)\s+obj\b/.exec(head);
-      if (!header || Number(header[1]) !== number) throw new UnreadableRevision(`object ${number} is not at byte ${offset}, where the cross-reference section says`);
+      if (!header || Number(header[1]) !== number)
+        throw new UnreadableRevision(
+          `object ${number} is not at byte ${offset}, where the cross-reference section says`,
+        );
       object = this.parse(offset + header[0].length, PDFRef.of(number, Number(header[2])), `object ${number}`);
       this.objects.set(key, object);
     }
@@ -130,7 +139,8 @@ export class PdfRevisions {
         throw new UnreadableRevision(`the object stream ${number} cannot be decoded (${describeError(error)})`);
       }
       objects = new Map(context.enumerateIndirectObjects().map(([ref, object]) => [ref.objectNumber, object]));
-      if (!(count instanceof PDFNumber) || objects.size !== count.asNumber()) throw new UnreadableRevision(`the object stream ${number} defines an object twice, or not as many as it says`);
+      if (!(count instanceof PDFNumber) || objects.size !== count.asNumber())
+        throw new UnreadableRevision(`the object stream ${number} defines an object twice, or not as many as it says`);
       this.objectStreams.set(offset, objects);
     }
     return objects;
@@ -142,7 +152,11 @@ export class PdfRevisions {
   }
 
   latin1(start: number, end: number): string {
-    return Buffer.from(this.bytes.buffer, this.bytes.byteOffset, this.bytes.byteLength).toString('latin1', start, Math.min(end, this.bytes.length));
+    return Buffer.from(this.bytes.buffer, this.bytes.byteOffset, this.bytes.byteLength).toString(
+      'latin1',
+      start,
+      Math.min(end, this.bytes.length),
+    );
   }
 
   private parse(at: number, ref: PDFRef | undefined, what: string): PDFObject {
@@ -163,7 +177,8 @@ export class PdfRevisions {
     const table = readClassicXrefTable(read, at + 4);
     if (!table) throw new UnreadableRevision(`the cross-reference table at byte ${at} cannot be read`);
     const trailer = this.parse(table.trailerAt, undefined, 'the trailer');
-    if (!(trailer instanceof PDFDict)) throw new UnreadableRevision(`the trailer at byte ${table.trailerAt} is not a dictionary`);
+    if (!(trailer instanceof PDFDict))
+      throw new UnreadableRevision(`the trailer at byte ${table.trailerAt} is not a dictionary`);
     const own = (number: number): XrefEntry | undefined => {
       const sub = table.subsections.find(({ first, count }) => number >= first && number < first + count);
       if (!sub) return undefined;
@@ -171,11 +186,14 @@ export class PdfRevisions {
       if (!entry) throw new UnreadableRevision(`the cross-reference table at byte ${at} cannot be read`);
       return entry.inUse ? { kind: 'offset', offset: entry.offset } : { kind: 'free' };
     };
-    const numbers = () => table.subsections.flatMap(({ first, count }) => Array.from({ length: count }, (_, i) => first + i));
+    const numbers = () =>
+      table.subsections.flatMap(({ first, count }) => Array.from({ length: count }, (_, i) => first + i));
     // A hybrid file's table is completed by a cross-reference stream; the table's own entries come first.
     const hybridAt = trailer.get(PDFName.of('XRefStm'));
-    if (hybridAt === undefined) return { at, trailer, prev: prevOf(trailer), entry: own, numbers, objectStreams: new Set() };
-    if (!(hybridAt instanceof PDFNumber)) throw new UnreadableRevision(`the trailer at byte ${table.trailerAt} has an unreadable /XRefStm`);
+    if (hybridAt === undefined)
+      return { at, trailer, prev: prevOf(trailer), entry: own, numbers, objectStreams: new Set() };
+    if (!(hybridAt instanceof PDFNumber))
+      throw new UnreadableRevision(`the trailer at byte ${table.trailerAt} has an unreadable /XRefStm`);
     const hybrid = this.readStreamSection(hybridAt.asNumber());
     return {
       at,
@@ -202,13 +220,31 @@ export class PdfRevisions {
       for (const entry of PDFXRefStreamParser.forStream(own).parseIntoContext()) {
         const number = entry.ref.objectNumber;
         if (entries.has(number)) continue;
-        entries.set(number, entry.deleted ? { kind: 'free' } : entry.inObjectStream ? { kind: 'compressed', stream: entry.offset } : { kind: 'offset', offset: entry.offset });
+        entries.set(
+          number,
+          entry.deleted
+            ? { kind: 'free' }
+            : entry.inObjectStream
+              ? { kind: 'compressed', stream: entry.offset }
+              : { kind: 'offset', offset: entry.offset },
+        );
       }
     } catch (error) {
-      throw new UnreadableRevision(`the cross-reference stream at byte ${at} cannot be decoded (${describeError(error)})`);
+      throw new UnreadableRevision(
+        `the cross-reference stream at byte ${at} cannot be decoded (${describeError(error)})`,
+      );
     }
-    const objectStreams = new Set([...entries.values()].flatMap((entry) => (entry.kind === 'compressed' ? [entry.stream] : [])));
-    return { at, trailer: stream.dict, prev: prevOf(stream.dict), entry: (number) => entries.get(number), numbers: () => entries.keys(), objectStreams };
+    const objectStreams = new Set(
+      [...entries.values()].flatMap((entry) => (entry.kind === 'compressed' ? [entry.stream] : [])),
+    );
+    return {
+      at,
+      trailer: stream.dict,
+      prev: prevOf(stream.dict),
+      entry: (number) => entries.get(number),
+      numbers: () => entries.keys(),
+      objectStreams,
+    };
   }
 }
 
@@ -258,9 +294,15 @@ export class Revision {
     if (!entry || entry.kind === 'free') return undefined;
     if (entry.kind === 'offset') return this.file.objectAt(entry.offset, number);
     const container = this.entry(entry.stream);
-    if (container?.kind !== 'offset') throw new UnreadableRevision(`object ${number} is said to be in object stream ${entry.stream}, which is not in the file`);
+    if (container?.kind !== 'offset')
+      throw new UnreadableRevision(
+        `object ${number} is said to be in object stream ${entry.stream}, which is not in the file`,
+      );
     const object = this.file.objectStreamAt(container.offset, entry.stream).get(number);
-    if (!object) throw new UnreadableRevision(`object ${number} is not in object stream ${entry.stream}, where the cross-reference section says`);
+    if (!object)
+      throw new UnreadableRevision(
+        `object ${number} is not in object stream ${entry.stream}, where the cross-reference section says`,
+      );
     return object;
   }
 
@@ -295,7 +337,10 @@ export interface ClassicXrefTable {
  * (the file's bytes from start to end, as Latin-1 text). Entries are 20 bytes each, as the format requires, so
  * they are skipped here and read by `classicXrefEntry`. Undefined when the table does not read cleanly.
  */
-export function readClassicXrefTable(read: (start: number, end: number) => string, from: number): ClassicXrefTable | undefined {
+export function readClassicXrefTable(
+  read: (start: number, end: number) => string,
+  from: number,
+): ClassicXrefTable | undefined {
   const subsections: ClassicXrefTable['subsections'] = [];
   let at = from;
   for (;;) {
@@ -313,7 +358,10 @@ export function readClassicXrefTable(read: (start: number, end: number) => strin
 }
 
 /** The entry of a classic table at byte `at`: `oooooooooo ggggg n` (in use, at that offset) or `… f` (free). */
-export function classicXrefEntry(read: (start: number, end: number) => string, at: number): { offset: number; inUse: boolean } | undefined {
+export function classicXrefEntry(
+  read: (start: number, end: number) => string,
+  at: number,
+): { offset: number; inUse: boolean } | undefined {
   const entry = /^(\d{10}) (\d{5}) ([nf])/.exec(read(at, at + 20));
   return entry ? { offset: Number(entry[1]), inUse: entry[3] === 'n' } : undefined;
 }
@@ -335,8 +383,14 @@ export function decodedStream(stream: PDFRawStream, context: PDFContext): PDFRaw
     const predictor = numberIn(params, 'Predictor', 1);
     const colors = numberIn(params, 'Colors', 1);
     const bits = numberIn(params, 'BitsPerComponent', 8);
-    if (predictor >= 10) data = undoPngPredictor(data, Math.ceil((numberIn(params, 'Columns', 1) * colors * bits) / 8), Math.max(1, Math.ceil((colors * bits) / 8)));
-    else if (predictor !== 1) throw new UnreadableRevision(`a stream uses a predictor (${predictor}) this check does not read`);
+    if (predictor >= 10)
+      data = undoPngPredictor(
+        data,
+        Math.ceil((numberIn(params, 'Columns', 1) * colors * bits) / 8),
+        Math.max(1, Math.ceil((colors * bits) / 8)),
+      );
+    else if (predictor !== 1)
+      throw new UnreadableRevision(`a stream uses a predictor (${predictor}) this check does not read`);
   } else if (params !== undefined) {
     throw new UnreadableRevision('a stream’s decoding parameters cannot be read');
   }
@@ -345,7 +399,8 @@ export function decodedStream(stream: PDFRawStream, context: PDFContext): PDFRaw
 
 /** Reverses the PNG row filters (None, Sub, Up, Average, Paeth) over rows of `rowBytes` bytes plus a type byte. */
 function undoPngPredictor(data: Uint8Array, rowBytes: number, pixelBytes: number): Uint8Array {
-  if (!Number.isSafeInteger(rowBytes) || rowBytes < 1 || data.length % (rowBytes + 1) !== 0) throw new UnreadableRevision('a stream’s predicted rows do not add up');
+  if (!Number.isSafeInteger(rowBytes) || rowBytes < 1 || data.length % (rowBytes + 1) !== 0)
+    throw new UnreadableRevision('a stream’s predicted rows do not add up');
   const rows = data.length / (rowBytes + 1);
   const out = new Uint8Array(rows * rowBytes);
   for (let row = 0; row < rows; row++) {

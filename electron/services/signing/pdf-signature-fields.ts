@@ -21,7 +21,8 @@ function signatureForm(pdf: PdfUpdate): { fields: PDFArray; fieldsChanged: () =>
     catalog.set(PDFName.of('AcroForm'), formValue);
     pdf.markChanged(pdf.catalogRef);
   }
-  const formChanged = formValue instanceof PDFRef ? () => pdf.markChanged(formValue) : () => pdf.markChanged(pdf.catalogRef);
+  const formChanged =
+    formValue instanceof PDFRef ? () => pdf.markChanged(formValue) : () => pdf.markChanged(pdf.catalogRef);
   if (form.lookupMaybe(PDFName.of('SigFlags'), PDFNumber)?.asNumber() !== 3) {
     form.set(PDFName.of('SigFlags'), PDFNumber.of(3));
     formChanged();
@@ -62,7 +63,9 @@ export function addEmptySignatureFields(pdf: PdfUpdate, rects: PdfRect[]): void 
     while (taken.has(`Signature ${number}`)) number++;
     const name = `Signature ${number}`;
     taken.add(name);
-    const appearance = signatureAppearance(pdf, rect.width, rect.height, [{ text: `${name}: not signed`, size: 7.5 }], { signed: false });
+    const appearance = signatureAppearance(pdf, rect.width, rect.height, [{ text: `${name}: not signed`, size: 7.5 }], {
+      signed: false,
+    });
     const widget = pdf.register(
       pdf.context.obj({
         Type: 'Annot',
@@ -98,16 +101,31 @@ export function firstEmptySignatureField(pdf: PdfUpdate): SignatureFieldSlot | u
   for (let i = 0; i < fields.size(); i++) {
     const fieldRef = fields.get(i);
     const field = pdf.lookupDict(fieldRef);
-    if (!(fieldRef instanceof PDFRef) || !field || field.get(PDFName.of('FT')) !== PDFName.of('Sig') || field.has(PDFName.of('V'))) continue;
+    if (
+      !(fieldRef instanceof PDFRef) ||
+      !field ||
+      field.get(PDFName.of('FT')) !== PDFName.of('Sig') ||
+      field.has(PDFName.of('V'))
+    )
+      continue;
     const kids = pdf.lookupArray(field.get(PDFName.of('Kids')));
     const widgetRef = kids ? kids.get(0) : fieldRef;
     const widget = pdf.lookupDict(widgetRef);
     const box = pdf.lookupArray(widget?.get(PDFName.of('Rect')));
     if (!(widgetRef instanceof PDFRef) || !widget || !box || box.size() !== 4) continue;
-    const [x1, y1, x2, y2] = [0, 1, 2, 3].map((k) => (box.get(k) instanceof PDFNumber ? (box.get(k) as PDFNumber).asNumber() : 0)) as [number, number, number, number];
+    const [x1, y1, x2, y2] = [0, 1, 2, 3].map((k) =>
+      box.get(k) instanceof PDFNumber ? (box.get(k) as PDFNumber).asNumber() : 0,
+    ) as [number, number, number, number];
     const rect = { x: Math.min(x1, x2), y: Math.min(y1, y2), width: Math.abs(x2 - x1), height: Math.abs(y2 - y1) };
     if (rect.width < 20 || rect.height < 20) continue;
-    return { fieldRef, field, widgetRef, widget, rect, name: textOf(field.get(PDFName.of('T'))) ?? `Signature ${i + 1}` };
+    return {
+      fieldRef,
+      field,
+      widgetRef,
+      widget,
+      rect,
+      name: textOf(field.get(PDFName.of('T'))) ?? `Signature ${i + 1}`,
+    };
   }
   return undefined;
 }
@@ -117,7 +135,12 @@ export function firstEmptySignatureField(pdf: PdfUpdate): SignatureFieldSlot | u
  * new invisible field on the last page (a PDF this app did not make, or one whose fields are all signed).
  * Returns the field's name.
  */
-export function fillSignatureField(pdf: PdfUpdate, signatureRef: PDFRef, slot: SignatureFieldSlot | undefined, lines: SignatureLine[]): string {
+export function fillSignatureField(
+  pdf: PdfUpdate,
+  signatureRef: PDFRef,
+  slot: SignatureFieldSlot | undefined,
+  lines: SignatureLine[],
+): string {
   if (slot) {
     const appearance = signatureAppearance(pdf, slot.rect.width, slot.rect.height, lines, { signed: true });
     slot.field.set(PDFName.of('V'), signatureRef);
@@ -134,7 +157,16 @@ export function fillSignatureField(pdf: PdfUpdate, signatureRef: PDFRef, slot: S
   while (taken.has(`Signature ${number}`)) number++;
   const name = `Signature ${number}`;
   const field = pdf.register(
-    pdf.context.obj({ Type: 'Annot', Subtype: 'Widget', FT: 'Sig', T: PDFHexString.fromText(name), F: PRINT_LOCKED, Rect: [0, 0, 0, 0], P: page.ref, V: signatureRef }),
+    pdf.context.obj({
+      Type: 'Annot',
+      Subtype: 'Widget',
+      FT: 'Sig',
+      T: PDFHexString.fromText(name),
+      F: PRINT_LOCKED,
+      Rect: [0, 0, 0, 0],
+      P: page.ref,
+      V: signatureRef,
+    }),
   );
   addToPage(pdf, page, field);
   fields.push(field);
@@ -152,6 +184,7 @@ function fieldNames(pdf: PdfUpdate, fields: PDFArray): Set<string> {
 }
 
 function textOf(value: unknown): string | undefined {
-  if (value && typeof value === 'object' && 'decodeText' in value && typeof value.decodeText === 'function') return (value as { decodeText(): string }).decodeText();
+  if (value && typeof value === 'object' && 'decodeText' in value && typeof value.decodeText === 'function')
+    return (value as { decodeText(): string }).decodeText();
   return undefined;
 }

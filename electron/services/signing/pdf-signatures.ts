@@ -47,7 +47,8 @@ export function findPdfSignatures(pdf: Uint8Array): PdfSignatureEntry[] {
     const time = stringValue(dictionary, 'M');
     const signedAt = time ? parsePdfDate(time) : undefined;
     if (signedAt) entry.signedAt = signedAt;
-    if (/\/TransformMethod\s*\/DocMDP\b/.test(dictionary)) entry.docMdpPermissions = Number(/\/TransformParams\s*<<[^>]*?\/P\s+(\d)/.exec(dictionary)?.[1] ?? 2);
+    if (/\/TransformMethod\s*\/DocMDP\b/.test(dictionary))
+      entry.docMdpPermissions = Number(/\/TransformParams\s*<<[^>]*?\/P\s+(\d)/.exec(dictionary)?.[1] ?? 2);
     for (const key of ['Reason', 'Name', 'ContactInfo'] as const) {
       const value = stringValue(dictionary, key);
       if (value !== undefined) entry[key === 'Reason' ? 'reason' : key === 'Name' ? 'name' : 'contactInfo'] = value;
@@ -63,7 +64,10 @@ export function findPdfSignatures(pdf: Uint8Array): PdfSignatureEntry[] {
  * anything there but the CMS and zeros (other digits, white space) is counted: bytes changed in a signed file that
  * no check would otherwise see.
  */
-function contentsFramedBy(text: string, [a, b, c, d]: [number, number, number, number]): { cms: Uint8Array; paddingNotZero: number } | undefined {
+function contentsFramedBy(
+  text: string,
+  [a, b, c, d]: [number, number, number, number],
+): { cms: Uint8Array; paddingNotZero: number } | undefined {
   if (a !== 0 || b <= 0 || c <= b + 1 || d < 0 || c + d > text.length) return undefined;
   if (text[b] !== '<' || text[c - 1] !== '>') return undefined;
   const hex = text.slice(b + 1, c - 1);
@@ -146,7 +150,8 @@ function decodeTextString(bytes: Uint8Array): string {
     swapped.swap16();
     return swapped.toString('utf16le');
   }
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return Buffer.from(bytes.subarray(3)).toString('utf8');
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)
+    return Buffer.from(bytes.subarray(3)).toString('utf8');
   return Buffer.from(bytes).toString('latin1');
 }
 
@@ -167,6 +172,12 @@ export function revisionEnds(pdf: Uint8Array): number[] {
  */
 export function unsignedPdfSha256(pdf: Uint8Array): string {
   const first = findPdfSignatures(pdf).sort((a, b) => a.offset - b.offset)[0];
-  const end = first ? revisionEnds(pdf).filter((e) => e <= first.offset).at(-1) : pdf.length;
-  return createHash('sha256').update(pdf.subarray(0, end ?? pdf.length)).digest('hex');
+  const end = first
+    ? revisionEnds(pdf)
+        .filter((e) => e <= first.offset)
+        .at(-1)
+    : pdf.length;
+  return createHash('sha256')
+    .update(pdf.subarray(0, end ?? pdf.length))
+    .digest('hex');
 }

@@ -38,7 +38,12 @@ export async function signPdf(pdf: Uint8Array, request: PdfSignatureRequest): Pr
     Type: 'Sig',
     Filter: 'Adobe.PPKLite',
     SubFilter: 'ETSI.CAdES.detached',
-    ByteRange: [0, PDFName.of(BYTE_RANGE_PLACEHOLDER), PDFName.of(BYTE_RANGE_PLACEHOLDER), PDFName.of(BYTE_RANGE_PLACEHOLDER)],
+    ByteRange: [
+      0,
+      PDFName.of(BYTE_RANGE_PLACEHOLDER),
+      PDFName.of(BYTE_RANGE_PLACEHOLDER),
+      PDFName.of(BYTE_RANGE_PLACEHOLDER),
+    ],
     Contents: PDFHexString.of('0'.repeat(contentsLength * 2)),
     M: PDFString.of(pdfDate(signedAt)),
     Name: PDFHexString.fromText(signer.name),
@@ -47,7 +52,13 @@ export async function signPdf(pdf: Uint8Array, request: PdfSignatureRequest): Pr
   });
   if (signer.email) signature.set(PDFName.of('ContactInfo'), PDFHexString.fromText(signer.email));
   const certifies = findPdfSignatures(pdf).length === 0;
-  if (certifies) signature.set(PDFName.of('Reference'), doc.context.obj([{ Type: 'SigRef', TransformMethod: 'DocMDP', TransformParams: { Type: 'TransformParams', P: 2, V: '1.2' } }]));
+  if (certifies)
+    signature.set(
+      PDFName.of('Reference'),
+      doc.context.obj([
+        { Type: 'SigRef', TransformMethod: 'DocMDP', TransformParams: { Type: 'TransformParams', P: 2, V: '1.2' } },
+      ]),
+    );
   const signatureRef = doc.register(signature);
   if (certifies) {
     doc.catalog().set(PDFName.of('Perms'), doc.context.obj({ DocMDP: signatureRef }));

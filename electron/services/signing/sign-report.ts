@@ -31,18 +31,27 @@ export interface SignedReport {
  * (expired, not yet valid, or not for signing) is refused, since every reader's check would reject what it signs.
  * Nothing is written here; the caller writes the result.
  */
-export async function signReportBytes(input: { fileName: string; bytes: Uint8Array; signatures?: string | undefined }, identity: UnlockedIdentity, meaning: string, signedAt = new Date()): Promise<SignedReport> {
+export async function signReportBytes(
+  input: { fileName: string; bytes: Uint8Array; signatures?: string | undefined },
+  identity: UnlockedIdentity,
+  meaning: string,
+  signedAt = new Date(),
+): Promise<SignedReport> {
   const obstacle = signingProblemNow(identity.signer.name, identity.certificate, signedAt);
   if (obstacle) throw new AppError('E_INVALID_INPUT', `Nothing was signed: ${obstacle}`);
   const kind = signedFileKind(input.bytes);
   await refuseIfChangedSinceSigned(input, kind);
   const request = { signer: identity.signer, key: identity, meaning, signedAt };
-  if (kind === 'pdf') return { kind, pdf: await signPdf(input.bytes, request), reportSha256: unsignedPdfSha256(input.bytes), signedAt };
+  if (kind === 'pdf')
+    return { kind, pdf: await signPdf(input.bytes, request), reportSha256: unsignedPdfSha256(input.bytes), signedAt };
   if (kind === 'json') {
     const signatures = await signJsonReport(input.bytes, input.signatures, request);
     return { kind, signatures, reportSha256: createHash('sha256').update(input.bytes).digest('hex'), signedAt };
   }
-  throw new AppError('E_UNSUPPORTED', `“${input.fileName}” is neither a PDF nor a JSON report; only those can be signed.`);
+  throw new AppError(
+    'E_UNSUPPORTED',
+    `“${input.fileName}” is neither a PDF nor a JSON report; only those can be signed.`,
+  );
 }
 
 /**
@@ -51,11 +60,22 @@ export async function signReportBytes(input: { fileName: string; bytes: Uint8Arr
  * signers never saw, and the sign-off would land in the review as if the report were theirs. Who the earlier
  * signers are, and whether they are trusted, is the reader's business, not a reason to refuse.
  */
-async function refuseIfChangedSinceSigned(input: { bytes: Uint8Array; signatures?: string | undefined }, kind: 'pdf' | 'json' | undefined): Promise<void> {
+async function refuseIfChangedSinceSigned(
+  input: { bytes: Uint8Array; signatures?: string | undefined },
+  kind: 'pdf' | 'json' | undefined,
+): Promise<void> {
   let checks;
-  if (kind === 'pdf' && findPdfSignatures(input.bytes).length > 0) checks = (await verifyPdfSignatures(input.bytes, NO_TRUST)).signatures;
-  else if (kind === 'json' && input.signatures !== undefined) checks = await verifyJsonReport(input.bytes, input.signatures, NO_TRUST);
-  const broken = (checks ?? []).flatMap((check) => (check.changesAfter?.length ? check.changesAfter : check.intact ? [] : [`${check.signer}’s signature does not match the file (${check.problem ?? 'its signed bytes changed'}).`]));
+  if (kind === 'pdf' && findPdfSignatures(input.bytes).length > 0)
+    checks = (await verifyPdfSignatures(input.bytes, NO_TRUST)).signatures;
+  else if (kind === 'json' && input.signatures !== undefined)
+    checks = await verifyJsonReport(input.bytes, input.signatures, NO_TRUST);
+  const broken = (checks ?? []).flatMap((check) =>
+    check.changesAfter?.length
+      ? check.changesAfter
+      : check.intact
+        ? []
+        : [`${check.signer}’s signature does not match the file (${check.problem ?? 'its signed bytes changed'}).`],
+  );
   if (broken.length === 0) return;
   throw new AppError(
     'E_CORRUPT',
@@ -64,7 +84,10 @@ async function refuseIfChangedSinceSigned(input: { bytes: Uint8Array; signatures
 }
 
 /** Records in the review who signed which report (file name and SHA-256), when, and what it means; and logs it. */
-export function recordSignOff(store: ReviewStore, entry: { signer: Author; meaning: string; reportFile: string; reportSha256: string; signedAt: Date }): Promise<z.infer<typeof SignOff>> {
+export function recordSignOff(
+  store: ReviewStore,
+  entry: { signer: Author; meaning: string; reportFile: string; reportSha256: string; signedAt: Date },
+): Promise<z.infer<typeof SignOff>> {
   return store.mutate((review: Review) => {
     const signOff = SignOff.parse({
       id: randomUUID(),
@@ -75,7 +98,14 @@ export function recordSignOff(store: ReviewStore, entry: { signer: Author; meani
       signedAt: entry.signedAt.toISOString(),
     });
     review.signoffs.push(signOff);
-    recordAudit(review, entry.signer, systemClock, 'report.sign', `Signed the report “${entry.reportFile}” (${entry.meaning}).`, signOff.id);
+    recordAudit(
+      review,
+      entry.signer,
+      systemClock,
+      'report.sign',
+      `Signed the report “${entry.reportFile}” (${entry.meaning}).`,
+      signOff.id,
+    );
     return signOff;
   });
 }

@@ -18,11 +18,22 @@ const MUTED = '0.35 0.38 0.42';
  * embedded; characters Helvetica cannot show are simplified (é stays, Ł becomes L, others become "?"), while the
  * signature dictionary keeps every name exactly (/Name, /Reason are Unicode).
  */
-export function signatureAppearance(pdf: PdfUpdate, width: number, height: number, lines: SignatureLine[], options: { signed: boolean }): PDFRef {
+export function signatureAppearance(
+  pdf: PdfUpdate,
+  width: number,
+  height: number,
+  lines: SignatureLine[],
+  options: { signed: boolean },
+): PDFRef {
   const { regular, bold } = embedders();
   const ops: string[] = ['q'];
   if (options.signed) {
-    ops.push('0.933 0.949 0.969 rg', `0 0 ${fmt(width)} ${fmt(height)} re f`, `${INK} RG 1 w`, `0.5 0.5 ${fmt(width - 1)} ${fmt(height - 1)} re S`);
+    ops.push(
+      '0.933 0.949 0.969 rg',
+      `0 0 ${fmt(width)} ${fmt(height)} re f`,
+      `${INK} RG 1 w`,
+      `0.5 0.5 ${fmt(width - 1)} ${fmt(height - 1)} re S`,
+    );
     ops.push(`${INK} rg`, `0 0 3 ${fmt(height)} re f`);
   } else {
     ops.push(`${MUTED} RG 0.6 w [3 2] 0 d`, `0.5 0.5 ${fmt(width - 1)} ${fmt(height - 1)} re S`, '[] 0 d');
@@ -34,7 +45,14 @@ export function signatureAppearance(pdf: PdfUpdate, width: number, height: numbe
     y -= line.size * 1.18;
     if (y < 2) break;
     const text = fitText(font, simplify(font, line.text), line.size, width - left - 5);
-    ops.push('BT', `/${line.bold ? 'F2' : 'F1'} ${fmt(line.size)} Tf`, `${line.muted || !options.signed ? MUTED : INK} rg`, `${fmt(left)} ${fmt(y)} Td`, `${font.encodeText(text).toString()} Tj`, 'ET');
+    ops.push(
+      'BT',
+      `/${line.bold ? 'F2' : 'F1'} ${fmt(line.size)} Tf`,
+      `${line.muted || !options.signed ? MUTED : INK} rg`,
+      `${fmt(left)} ${fmt(y)} Td`,
+      `${font.encodeText(text).toString()} Tj`,
+      'ET',
+    );
     y -= line.size * 0.25;
   }
   ops.push('Q');
@@ -53,7 +71,8 @@ let standardFonts: { regular: StandardFontEmbedder; bold: StandardFontEmbedder }
 /** The metrics and encoding of the two standard fonts, read once. */
 function embedders(): { regular: StandardFontEmbedder; bold: StandardFontEmbedder } {
   // The api's StandardFonts and the embedder's FontNames are two enums with the same names.
-  const font = (name: StandardFonts) => StandardFontEmbedder.for(name as unknown as Parameters<typeof StandardFontEmbedder.for>[0]);
+  const font = (name: StandardFonts) =>
+    StandardFontEmbedder.for(name as unknown as Parameters<typeof StandardFontEmbedder.for>[0]);
   standardFonts ??= { regular: font(StandardFonts.Helvetica), bold: font(StandardFonts.HelveticaBold) };
   return standardFonts;
 }

@@ -17,11 +17,17 @@ export function checkSignerCertificate(
   anchors: TrustAnchors,
   claimedAt: string | undefined,
 ): Pick<SignatureCheck, 'trusted' | 'trustedAs' | 'certificateProblems'> {
-  const when: JudgedAt = claimedAt ? { at: new Date(claimedAt), claimed: 'signature' } : { at: new Date(), claimed: 'unclaimed' };
+  const when: JudgedAt = claimedAt
+    ? { at: new Date(claimedAt), claimed: 'signature' }
+    : { at: new Date(), claimed: 'unclaimed' };
   const whose = `${describeCertificate(certificate).name}’s certificate`;
   const problems = signingObstacles(certificate, when.at).map((o) => describeObstacle(whose, o, when));
   const path = trustPathOf(certificate, chain, anchors, when);
   problems.push(...(path?.problems ?? []));
   const trusted = path !== undefined && path.problems.length === 0;
-  return { trusted, ...(trusted ? { trustedAs: path.trustedAs } : {}), ...(problems.length ? { certificateProblems: problems } : {}) };
+  return {
+    trusted,
+    ...(trusted ? { trustedAs: path.trustedAs } : {}),
+    ...(problems.length ? { certificateProblems: problems } : {}),
+  };
 }

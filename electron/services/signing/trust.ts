@@ -41,7 +41,12 @@ export interface TrustPath {
  * Of several paths, one that holds wins. Only who the certificate names is judged here; whether it may sign is
  * the signer check's business, and whether the signed bytes are intact the signature check's.
  */
-export function trustPathOf(signer: Uint8Array, chain: Uint8Array[], anchors: TrustAnchors, when: JudgedAt): TrustPath | undefined {
+export function trustPathOf(
+  signer: Uint8Array,
+  chain: Uint8Array[],
+  anchors: TrustAnchors,
+  when: JudgedAt,
+): TrustPath | undefined {
   const fingerprint = certificateFingerprint(signer);
   const sources: [TrustPath['trustedAs'], Uint8Array[]][] = [
     ['identity', anchors.identities],
@@ -49,11 +54,14 @@ export function trustPathOf(signer: Uint8Array, chain: Uint8Array[], anchors: Tr
     ['given-certificate', anchors.given],
   ];
   for (const [trustedAs, certificates] of sources) {
-    if (certificates.some((c) => certificateFingerprint(c) === fingerprint)) return { trustedAs, path: [signer], problems: [] };
+    if (certificates.some((c) => certificateFingerprint(c) === fingerprint))
+      return { trustedAs, path: [signer], problems: [] };
   }
   const leaf = link(signer);
   if (!leaf) return undefined;
-  const authorities = sources.flatMap(([, certificates]) => certificates.map(link)).filter((c): c is Link => c !== undefined);
+  const authorities = sources
+    .flatMap(([, certificates]) => certificates.map(link))
+    .filter((c): c is Link => c !== undefined);
   const pool = chain.map(link).filter((c): c is Link => c !== undefined);
   let fallback: TrustPath | undefined;
   const search = (path: Link[]): TrustPath | undefined => {
@@ -66,7 +74,9 @@ export function trustPathOf(signer: Uint8Array, chain: Uint8Array[], anchors: Tr
       fallback ??= candidate;
     }
     if (path.length >= MAX_PATH) return undefined;
-    for (const issuer of pool.filter((c) => !path.some((p) => p.x509.fingerprint256 === c.x509.fingerprint256) && issuedBy(subject, c))) {
+    for (const issuer of pool.filter(
+      (c) => !path.some((p) => p.x509.fingerprint256 === c.x509.fingerprint256) && issuedBy(subject, c),
+    )) {
       const found = search([...path, issuer]);
       if (found) return found;
     }
@@ -84,15 +94,25 @@ function chainProblems(path: Link[], when: JudgedAt): string[] {
     const whose = `The certificate of “${describeCertificate(issuer.der).name}”, which issued ${describeCertificate(path[k - 1]!.der).name}’s,`;
     const use = readCertificateUse(issuer.der);
     if (use.unreadable) problems.push(`${whose} has a ${use.unreadable} extension that cannot be read.`);
-    if (!use.ca) problems.push(`${whose} is not a CA certificate (its basic constraints do not allow it to issue certificates).`);
-    if (use.keyUsage && !use.keyUsage.includes('certificate signing')) problems.push(`${whose} may not sign certificates (its key usage is ${listOf(use.keyUsage)} only).`);
+    if (!use.ca)
+      problems.push(`${whose} is not a CA certificate (its basic constraints do not allow it to issue certificates).`);
+    if (use.keyUsage && !use.keyUsage.includes('certificate signing'))
+      problems.push(`${whose} may not sign certificates (its key usage is ${listOf(use.keyUsage)} only).`);
     // CA certificates between this issuer and the signer's (RFC 5280 §4.2.1.9); self-issued ones are not exempted here.
     const between = k - 1;
     if (use.pathLength !== undefined && between > use.pathLength) {
-      problems.push(`${whose} allows at most ${use.pathLength} CA certificate${use.pathLength === 1 ? '' : 's'} below it, but this chain has ${between}.`);
+      problems.push(
+        `${whose} allows at most ${use.pathLength} CA certificate${use.pathLength === 1 ? '' : 's'} below it, but this chain has ${between}.`,
+      );
     }
     if (at < use.notBefore || at > use.notAfter) {
-      problems.push(describeObstacle(whose, { kind: at < use.notBefore ? 'not-yet-valid' : 'expired', notBefore: use.notBefore, notAfter: use.notAfter }, when));
+      problems.push(
+        describeObstacle(
+          whose,
+          { kind: at < use.notBefore ? 'not-yet-valid' : 'expired', notBefore: use.notBefore, notAfter: use.notAfter },
+          when,
+        ),
+      );
     }
   }
   return problems;

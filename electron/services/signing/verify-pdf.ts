@@ -23,7 +23,9 @@ export interface PdfVerification {
  * signature makes the file not valid, whoever signed after it.
  */
 export async function verifyPdfSignatures(pdf: Uint8Array, anchors: TrustAnchors): Promise<PdfVerification> {
-  const found = findPdfSignatures(pdf).sort((a, b) => a.byteRange[2] + a.byteRange[3] - (b.byteRange[2] + b.byteRange[3]) || a.offset - b.offset);
+  const found = findPdfSignatures(pdf).sort(
+    (a, b) => a.byteRange[2] + a.byteRange[3] - (b.byteRange[2] + b.byteRange[3]) || a.offset - b.offset,
+  );
   const bytes = Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength);
   const signatures: SignatureCheck[] = [];
   const spans: { signedEnd: number | undefined; docMdpPermissions: number | undefined }[] = [];
@@ -31,7 +33,13 @@ export async function verifyPdfSignatures(pdf: Uint8Array, anchors: TrustAnchors
   for (const entry of found) {
     const [, gapStart, gapEnd, tailLength] = entry.byteRange;
     const signedEnd = gapEnd + tailLength;
-    const check: SignatureCheck = { signer: entry.name ?? 'unknown signer', intact: false, coversWholeFile: signedEnd === pdf.length, trusted: false, signedBytes: Math.max(0, gapStart + tailLength) };
+    const check: SignatureCheck = {
+      signer: entry.name ?? 'unknown signer',
+      intact: false,
+      coversWholeFile: signedEnd === pdf.length,
+      trusted: false,
+      signedBytes: Math.max(0, gapStart + tailLength),
+    };
     if (entry.signedAt) check.signedAt = entry.signedAt;
     if (entry.reason) check.meaning = entry.reason;
     if (!entry.contents) {
@@ -63,13 +71,23 @@ export async function verifyPdfSignatures(pdf: Uint8Array, anchors: TrustAnchors
   }
   const changes = changesAfterSignatures(
     pdf,
-    signatures.map((check, i) => ({ signedEnd: spans[i]?.signedEnd ?? pdf.length, signer: signerLabel(signatures, i), docMdpPermissions: spans[i]?.docMdpPermissions })),
+    signatures.map((check, i) => ({
+      signedEnd: spans[i]?.signedEnd ?? pdf.length,
+      signer: signerLabel(signatures, i),
+      docMdpPermissions: spans[i]?.docMdpPermissions,
+    })),
   );
   signatures.forEach((check, i) => (check.changesAfter = changes[i]?.changes ?? []));
   // PAdES adds validation data (a document security store) after the last signature to keep it verifiable later:
   // that update is not signed, and changes nothing that was.
   const last = signatures.at(-1);
-  if (last && !last.coversWholeFile && changes.at(-1)?.additions === 'validation-data' && last.changesAfter?.length === 0) last.validationDataAfter = true;
+  if (
+    last &&
+    !last.coversWholeFile &&
+    changes.at(-1)?.additions === 'validation-data' &&
+    last.changesAfter?.length === 0
+  )
+    last.validationDataAfter = true;
   if (last && !last.coversWholeFile && !last.validationDataAfter && !last.problem) {
     last.problem =
       lastEnd < pdf.length
@@ -85,7 +103,11 @@ export async function verifyPdfSignatures(pdf: Uint8Array, anchors: TrustAnchors
  */
 export function allSignaturesHold(signatures: SignatureCheck[]): boolean {
   const last = signatures.at(-1);
-  return signatures.length > 0 && signatures.every((s) => s.intact && !s.changesAfter?.length && !s.certificateProblems) && (last?.coversWholeFile === true || last?.validationDataAfter === true);
+  return (
+    signatures.length > 0 &&
+    signatures.every((s) => s.intact && !s.changesAfter?.length && !s.certificateProblems) &&
+    (last?.coversWholeFile === true || last?.validationDataAfter === true)
+  );
 }
 
 /** The signer's name, with the signature's number when another signature has the same name. */

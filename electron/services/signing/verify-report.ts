@@ -33,17 +33,30 @@ export async function verifyReport(file: FileToVerify, anchors: TrustAnchors): P
   if (kind === 'pdf') {
     const { signatures, unsignedSha256 } = await verifyPdfSignatures(file.bytes, anchors);
     const valid = allSignaturesHold(signatures);
-    return { ...base, kind, valid, signatures, summary: summarize(signatures, valid, 'PDF'), ...(unsignedSha256 ? { unsignedSha256 } : {}) };
+    return {
+      ...base,
+      kind,
+      valid,
+      signatures,
+      summary: summarize(signatures, valid, 'PDF'),
+      ...(unsignedSha256 ? { unsignedSha256 } : {}),
+    };
   }
   if (kind === 'json') {
     if (file.signatures === undefined) {
-      throw new AppError('E_INVALID_INPUT', `The signatures of a JSON report are in a file beside it (${file.fileName}.jws). Give that file too.`);
+      throw new AppError(
+        'E_INVALID_INPUT',
+        `The signatures of a JSON report are in a file beside it (${file.fileName}.jws). Give that file too.`,
+      );
     }
     const signatures = await verifyJsonReport(file.bytes, file.signatures, anchors);
     const valid = signaturesHold(signatures);
     return { ...base, kind, valid, signatures, summary: summarize(signatures, valid, 'report') };
   }
-  throw new AppError('E_UNSUPPORTED', `“${file.fileName}” is neither a PDF nor a JSON report, so it has no signatures this app can check.`);
+  throw new AppError(
+    'E_UNSUPPORTED',
+    `“${file.fileName}” is neither a PDF nor a JSON report, so it has no signatures this app can check.`,
+  );
 }
 
 /** There are signatures, each intact and made with a certificate that allowed it. */
@@ -57,14 +70,20 @@ function summarize(signatures: SignatureCheck[], valid: boolean, what: string): 
   const count = signatures.length === 1 ? 'one signature' : `${signatures.length} signatures`;
   if (!valid) {
     const broken = signatures.filter((s) => !s.intact).length;
-    if (broken) return `Not valid: ${broken} of ${signatures.length} signatures do not match the file. It was changed after signing, or a signature is damaged.`;
+    if (broken)
+      return `Not valid: ${broken} of ${signatures.length} signatures do not match the file. It was changed after signing, or a signature is damaged.`;
     const changes = signatures.flatMap((s) => s.changesAfter ?? []);
-    if (changes.length) return `Not valid: the file was changed after it was signed. ${changes.slice(0, 3).join(' ')}${changes.length > 3 ? ` (${changes.length - 3} more changes are listed with the signatures.)` : ''}`;
+    if (changes.length)
+      return `Not valid: the file was changed after it was signed. ${changes.slice(0, 3).join(' ')}${changes.length > 3 ? ` (${changes.length - 3} more changes are listed with the signatures.)` : ''}`;
     const refused = signatures.filter((s) => s.certificateProblems);
-    if (refused.length) return `Not valid: ${refused.map((s) => s.signer).join(', ')} signed with a certificate that did not allow it. ${refused.flatMap((s) => s.certificateProblems ?? []).join(' ')}`;
+    if (refused.length)
+      return `Not valid: ${refused.map((s) => s.signer).join(', ')} signed with a certificate that did not allow it. ${refused.flatMap((s) => s.certificateProblems ?? []).join(' ')}`;
     return 'Not valid: bytes were added to the file after the last signature.';
   }
   const untrusted = signatures.filter((s) => !s.trusted).map((s) => s.signer);
-  const trust = untrusted.length === 0 ? 'Every signer is trusted.' : `Not trusted on this computer: ${untrusted.join(', ')} (trust their certificate to change that).`;
+  const trust =
+    untrusted.length === 0
+      ? 'Every signer is trusted.'
+      : `Not trusted on this computer: ${untrusted.join(', ')} (trust their certificate to change that).`;
   return `Valid: ${count} (${names}); the file is unchanged since the last one. ${trust}`;
 }

@@ -3,7 +3,6 @@ import { createScanner } from 'jsonc-parser';
 import type { DamagedRecord, Review } from '../../../shared/model';
 import { serializeJson } from '../../../shared/model';
 
-
 /** A damaged record with its exact text in the file, which every save puts back unchanged. */
 export interface KeptDamagedRecord extends DamagedRecord {
   text: string;
@@ -52,10 +51,19 @@ export function findValueTexts(text: string, paths: ReadonlySet<string>): Map<st
     const parent = open.at(-1);
     if (token === OPEN_BRACE || token === OPEN_BRACKET) {
       const isArray = token === OPEN_BRACKET;
-      open.push({ isArray, path: pathOfNextValue(parent), depth: open.length, start: scanner.getTokenOffset(), index: 0, key: undefined, expectingKey: !isArray });
+      open.push({
+        isArray,
+        path: pathOfNextValue(parent),
+        depth: open.length,
+        start: scanner.getTokenOffset(),
+        index: 0,
+        key: undefined,
+        expectingKey: !isArray,
+      });
     } else if (token === CLOSE_BRACE || token === CLOSE_BRACKET) {
       const closed = open.pop();
-      if (closed?.path !== undefined && paths.has(closed.path)) found.set(closed.path, text.slice(closed.start, scanner.getTokenOffset() + 1));
+      if (closed?.path !== undefined && paths.has(closed.path))
+        found.set(closed.path, text.slice(closed.start, scanner.getTokenOffset() + 1));
     } else if (token === COMMA) {
       if (parent?.isArray) parent.index++;
       else if (parent) parent.expectingKey = true;
@@ -64,14 +72,18 @@ export function findValueTexts(text: string, paths: ReadonlySet<string>): Map<st
       parent.expectingKey = false;
     } else if (token !== COLON) {
       const path = pathOfNextValue(parent);
-      if (path !== undefined && paths.has(path)) found.set(path, text.slice(scanner.getTokenOffset(), scanner.getTokenOffset() + scanner.getTokenLength()));
+      if (path !== undefined && paths.has(path))
+        found.set(path, text.slice(scanner.getTokenOffset(), scanner.getTokenOffset() + scanner.getTokenLength()));
     }
   }
   return found;
 }
 
 /** The damaged records of a review with their text in the file it was read from. */
-export function keepDamagedRecordTexts(text: string, damaged: readonly DamagedRecord[]): KeptDamagedRecord[] | undefined {
+export function keepDamagedRecordTexts(
+  text: string,
+  damaged: readonly DamagedRecord[],
+): KeptDamagedRecord[] | undefined {
   if (damaged.length === 0) return [];
   const texts = findValueTexts(text, new Set(damaged.map((record) => record.where)));
   const kept: KeptDamagedRecord[] = [];
@@ -96,13 +108,15 @@ export function reviewFileText(review: Review, damaged: readonly KeptDamagedReco
   const inFileOrder = [...damaged].sort((a, b) => a.index - b.index);
   const annotations: unknown[] = [...review.annotations];
   for (const record of inFileOrder) {
-    if (record.kind === 'annotation') annotations.splice(Math.min(record.index, annotations.length), 0, placeholder(record));
+    if (record.kind === 'annotation')
+      annotations.splice(Math.min(record.index, annotations.length), 0, placeholder(record));
   }
   // With the damaged annotations back in place, every annotation is where it is in the file.
   for (const record of inFileOrder) {
     if (record.kind !== 'reply') continue;
     const parent = annotations[record.annotationIndex ?? -1];
-    if (typeof parent !== 'object' || parent === null) throw new Error(`the annotation of the damaged reply ${record.where} is missing`);
+    if (typeof parent !== 'object' || parent === null)
+      throw new Error(`the annotation of the damaged reply ${record.where} is missing`);
     const replies = [...(parent as Review['annotations'][number]).replies] as unknown[];
     replies.splice(Math.min(record.index, replies.length), 0, placeholder(record));
     annotations[record.annotationIndex ?? -1] = { ...parent, replies };
@@ -112,14 +126,23 @@ export function reviewFileText(review: Review, damaged: readonly KeptDamagedReco
 }
 
 /** The damaged records left when a person removes one: those after it in the same list move up by one. */
-export function withoutDamagedRecord(damaged: readonly KeptDamagedRecord[], removed: KeptDamagedRecord): KeptDamagedRecord[] {
+export function withoutDamagedRecord(
+  damaged: readonly KeptDamagedRecord[],
+  removed: KeptDamagedRecord,
+): KeptDamagedRecord[] {
   return damaged
     .filter((record) => record !== removed)
     .map((record) => {
       if (removed.kind === 'annotation') {
-        if (record.kind === 'annotation' && record.index > removed.index) return renamed({ ...record, index: record.index - 1 });
-        if (record.kind === 'reply' && (record.annotationIndex ?? 0) > removed.index) return renamed({ ...record, annotationIndex: (record.annotationIndex ?? 0) - 1 });
-      } else if (record.kind === 'reply' && record.annotationIndex === removed.annotationIndex && record.index > removed.index) {
+        if (record.kind === 'annotation' && record.index > removed.index)
+          return renamed({ ...record, index: record.index - 1 });
+        if (record.kind === 'reply' && (record.annotationIndex ?? 0) > removed.index)
+          return renamed({ ...record, annotationIndex: (record.annotationIndex ?? 0) - 1 });
+      } else if (
+        record.kind === 'reply' &&
+        record.annotationIndex === removed.annotationIndex &&
+        record.index > removed.index
+      ) {
         return renamed({ ...record, index: record.index - 1 });
       }
       return record;
@@ -127,6 +150,9 @@ export function withoutDamagedRecord(damaged: readonly KeptDamagedRecord[], remo
 }
 
 function renamed(record: KeptDamagedRecord): KeptDamagedRecord {
-  const where = record.kind === 'annotation' ? `annotations[${record.index}]` : `annotations[${record.annotationIndex}].replies[${record.index}]`;
+  const where =
+    record.kind === 'annotation'
+      ? `annotations[${record.index}]`
+      : `annotations[${record.annotationIndex}].replies[${record.index}]`;
   return { ...record, where };
 }

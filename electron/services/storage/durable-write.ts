@@ -35,7 +35,10 @@ const TEMP_SUFFIX = '.tmp';
  * Removes the temp files that writers of `file` left when they were killed mid-write. Only those of processes
  * that no longer run: a live writer's temp file is about to be renamed into place.
  */
-export async function removeAbandonedTempFiles(file: string, isProcessAlive: (pid: number) => boolean): Promise<number> {
+export async function removeAbandonedTempFiles(
+  file: string,
+  isProcessAlive: (pid: number) => boolean,
+): Promise<number> {
   const folder = dirname(file);
   const prefix = `.${basename(file)}.`;
   let removed = 0;
@@ -44,7 +47,10 @@ export async function removeAbandonedTempFiles(file: string, isProcessAlive: (pi
     const match = /^(\d+)\.[0-9a-f]{12}$/.exec(name.slice(prefix.length, -TEMP_SUFFIX.length));
     const pid = Number(match?.[1]);
     if (!match || pid === process.pid || isProcessAlive(pid)) continue;
-    await unlink(join(folder, name)).then(() => removed++, () => undefined);
+    await unlink(join(folder, name)).then(
+      () => removed++,
+      () => undefined,
+    );
   }
   return removed;
 }

@@ -75,7 +75,10 @@ export class FileLock {
       removeIfUnchanged(lockFile, current.fingerprint);
     }
     const last = readLock(lockFile);
-    return { acquired: false, held: last === 'missing' ? { holder: undefined, fingerprint: '', canTakeOver: false } : seen(last) };
+    return {
+      acquired: false,
+      held: last === 'missing' ? { holder: undefined, fingerprint: '', canTakeOver: false } : seen(last),
+    };
   }
 
   /** Who holds the lock on `file` now, if anyone alive (or on another computer) does. */

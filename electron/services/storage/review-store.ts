@@ -2,10 +2,22 @@ import { rmdir } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
 import { Low } from 'lowdb';
 import { AppError } from '../../../shared/errors';
-import { CURRENT_REVIEW_FORMAT, decodeReviewText, Review, type DamagedRecord, type ReviewFormat, serializeJson } from '../../../shared/model';
+import {
+  CURRENT_REVIEW_FORMAT,
+  decodeReviewText,
+  Review,
+  type DamagedRecord,
+  type ReviewFormat,
+  serializeJson,
+} from '../../../shared/model';
 import { formatSize } from '../../../shared/domain/file-size';
 import { backupFolderFor, findLastGoodBackup, writeBackup, type BackupEntry } from './backups';
-import { keepDamagedRecordTexts, reviewFileText, withoutDamagedRecord, type KeptDamagedRecord } from './damaged-record-text';
+import {
+  keepDamagedRecordTexts,
+  reviewFileText,
+  withoutDamagedRecord,
+  type KeptDamagedRecord,
+} from './damaged-record-text';
 import { removeAbandonedTempFiles } from './durable-write';
 import { FileLock, isProcessAlive, type LockSeen } from './file-lock';
 import { DurableJsonFile, readFileWithin, type BoundedRead } from './json-file-adapter';
@@ -67,7 +79,11 @@ export class ReviewStore {
     readonly lockSeen: LockSeen | undefined = undefined,
   ) {
     // Reviews are read and classified by `open`; the adapter only ever writes.
-    this.adapter = new DurableJsonFile<Review>(file, () => review, (data) => reviewFileText(data, this.damaged));
+    this.adapter = new DurableJsonFile<Review>(
+      file,
+      () => review,
+      (data) => reviewFileText(data, this.damaged),
+    );
     this.db = new Low(this.adapter, review);
     this.savedText = serializeJson(review);
     this.fileText = damaged.length ? reviewFileText(review, damaged) : this.savedText;
@@ -77,7 +93,10 @@ export class ReviewStore {
     const format = options.format ?? CURRENT_REVIEW_FORMAT;
     const read = await readReviewFile(file);
     if (read.kind === 'missing') {
-      throw new AppError('E_NOT_FOUND', `The review file “${basename(file)}” no longer exists. It may have been moved or deleted.`);
+      throw new AppError(
+        'E_NOT_FOUND',
+        `The review file “${basename(file)}” no longer exists. It may have been moved or deleted.`,
+      );
     }
     if (read.kind === 'too-large') throw new AppError('E_TOO_LARGE', await tooLargeMessage(file, read.size));
     const bytes = read.bytes;
@@ -87,17 +106,34 @@ export class ReviewStore {
     if (decoded.kind === 'newer') {
       const message = `“${decoded.review?.title ?? basename(file)}” was saved by a newer version of Policy Review Workstation (format ${decoded.fileVersion}; this app reads up to format ${format.version}).`;
       if (!decoded.review) throw new AppError('E_NEWER_FORMAT', `${message} Update the app to open it.`);
-      return new ReviewStore(file, decoded.review, [], { reason: `${message} It is shown read-only; update the app to edit it.`, code: 'E_READ_ONLY' }, true);
+      return new ReviewStore(
+        file,
+        decoded.review,
+        [],
+        { reason: `${message} It is shown read-only; update the app to edit it.`, code: 'E_READ_ONLY' },
+        true,
+      );
     }
     const damaged = keepDamagedRecordTexts(text, decoded.damaged);
-    if (!damaged) throw await damagedFileError(file, 'a damaged record in it could not be found again in its text', format);
+    if (!damaged)
+      throw await damagedFileError(file, 'a damaged record in it could not be found again in its text', format);
 
     const attempt = FileLock.tryAcquire(file);
     if (attempt.fault) {
-      return new ReviewStore(file, decoded.review, damaged, { reason: readOnlyReasonFor(attempt.fault, dirname(file)), code: 'E_READ_ONLY' });
+      return new ReviewStore(file, decoded.review, damaged, {
+        reason: readOnlyReasonFor(attempt.fault, dirname(file)),
+        code: 'E_READ_ONLY',
+      });
     }
     if (!attempt.acquired) {
-      return new ReviewStore(file, decoded.review, damaged, { reason: describeLockHolder(attempt.held), code: 'E_LOCKED' }, false, attempt.held);
+      return new ReviewStore(
+        file,
+        decoded.review,
+        damaged,
+        { reason: describeLockHolder(attempt.held), code: 'E_LOCKED' },
+        false,
+        attempt.held,
+      );
     }
     // The process that held the lock until now may have written between the read above and taking the lock;
     // starting from those older bytes would overwrite its last writes. Now that no one else writes, check.
@@ -122,7 +158,10 @@ export class ReviewStore {
       if (!fault) throw error;
       // There was room for the lock but not for a backup: nothing would save either. Leave no empty folder.
       await rmdir(backupFolderFor(file)).catch(() => undefined);
-      return new ReviewStore(file, decoded.review, damaged, { reason: readOnlyReasonFor(fault, dirname(file)), code: 'E_READ_ONLY' });
+      return new ReviewStore(file, decoded.review, damaged, {
+        reason: readOnlyReasonFor(fault, dirname(file)),
+        code: 'E_READ_ONLY',
+      });
     }
     return store;
   }
@@ -162,12 +201,21 @@ export class ReviewStore {
    * Removes one damaged record from the file, deliberately: a backup of the file with it is written first (and
    * named to the caller), then `change` runs (to record who removed it) and the file is saved without it.
    */
-  removeDamagedRecord<T>(where: string, change: (review: Review, removed: DamagedRecord, backup: BackupEntry) => T): Promise<T> {
+  removeDamagedRecord<T>(
+    where: string,
+    change: (review: Review, removed: DamagedRecord, backup: BackupEntry) => T,
+  ): Promise<T> {
     return this.queue.run(async () => {
       this.assertWritable();
       const removed = this.damaged.find((record) => record.where === where);
-      if (!removed) throw new AppError('E_NOT_FOUND', `This review has no damaged record at “${where}” (any more). Open it again to see its damaged records.`);
-      const backup = await explainingStorageFaults(dirname(this.file), 'the damaged record was not removed', () => writeBackup(this.file, Buffer.from(this.fileText)));
+      if (!removed)
+        throw new AppError(
+          'E_NOT_FOUND',
+          `This review has no damaged record at “${where}” (any more). Open it again to see its damaged records.`,
+        );
+      const backup = await explainingStorageFaults(dirname(this.file), 'the damaged record was not removed', () =>
+        writeBackup(this.file, Buffer.from(this.fileText)),
+      );
       const before = this.damaged;
       this.damaged = withoutDamagedRecord(before, removed);
       try {
@@ -210,7 +258,10 @@ export class ReviewStore {
       if (this.checkEveryWrite) {
         const checked = Review.safeParse(review);
         if (!checked.success) {
-          throw new AppError('E_INVALID_INPUT', `That change would make the review invalid (${checked.error.issues[0]?.message ?? 'unknown problem'}). Nothing was saved.`);
+          throw new AppError(
+            'E_INVALID_INPUT',
+            `That change would make the review invalid (${checked.error.issues[0]?.message ?? 'unknown problem'}). Nothing was saved.`,
+          );
         }
       }
       if (Date.now() - this.lastBackupAt > BACKUP_INTERVAL_MS) {
@@ -257,7 +308,10 @@ export async function damagedFileError(file: string, reason: string, format: Rev
   const offer = backup
     ? ` A backup from ${formatStamp(backup.createdAt)} passes its checks: choose “Restore backup” in the library to use it.`
     : ' No usable backup was found.';
-  return new AppError('E_CORRUPT', `The review file “${basename(file)}” cannot be opened: ${reason}. The file has not been changed.${offer}`);
+  return new AppError(
+    'E_CORRUPT',
+    `The review file “${basename(file)}” cannot be opened: ${reason}. The file has not been changed.${offer}`,
+  );
 }
 
 /** A review file's bytes, unless it is too large to read; one this app may not read is refused in words. */
@@ -275,16 +329,25 @@ export function unreadableMessage(file: string): string {
 }
 
 /** Why a review file is not read at all, and what to do about it. */
-export async function tooLargeMessage(file: string, size: number, format: ReviewFormat = CURRENT_REVIEW_FORMAT): Promise<string> {
+export async function tooLargeMessage(
+  file: string,
+  size: number,
+  format: ReviewFormat = CURRENT_REVIEW_FORMAT,
+): Promise<string> {
   const backup = await lastGoodReviewBackup(file, format);
-  const offer = backup ? ` A backup from ${formatStamp(backup.createdAt)} passes its checks: choose “Restore backup” in the library to use it, or move` : ' Move';
+  const offer = backup
+    ? ` A backup from ${formatStamp(backup.createdAt)} passes its checks: choose “Restore backup” in the library to use it, or move`
+    : ' Move';
   return (
     `The review file “${basename(file)}” is ${formatSize(size)}, more than the ${formatSize(MAX_REVIEW_FILE_BYTES)} a review can be, so it was not read. ` +
     `It has not been changed. It is probably not a review (a file copied there by mistake) or a damaged one.${offer} it out of the folder “${dirname(file)}” to see what it is.`
   );
 }
 
-export async function lastGoodReviewBackup(file: string, format: ReviewFormat = CURRENT_REVIEW_FORMAT): Promise<(BackupEntry & { bytes: Buffer }) | undefined> {
+export async function lastGoodReviewBackup(
+  file: string,
+  format: ReviewFormat = CURRENT_REVIEW_FORMAT,
+): Promise<(BackupEntry & { bytes: Buffer }) | undefined> {
   const found = await findLastGoodBackup(file, MAX_REVIEW_FILE_BYTES, (bytes) => {
     const kind = decodeReviewText(bytes.toString('utf8'), format).kind;
     return kind === 'current' || kind === 'migrated';

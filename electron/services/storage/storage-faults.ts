@@ -52,14 +52,27 @@ export function readOnlyReasonFor(fault: StorageFault, folder: string): string {
  * A write refused by the file system, as an error a person can act on; `outcome` says what did not happen and
  * that nothing else changed, e.g. “this change was not saved; the review is as it was before it”.
  */
-export function storageFaultError(fault: StorageFault, folder: string, outcome: string, readOnlyRemedy?: string): AppError {
+export function storageFaultError(
+  fault: StorageFault,
+  folder: string,
+  outcome: string,
+  readOnlyRemedy?: string,
+): AppError {
   const code = fault === 'disk-full' || fault === 'quota-exceeded' ? 'E_DISK_FULL' : 'E_READ_ONLY';
-  const what = (fault === 'read-only' || fault === 'no-permission') && readOnlyRemedy ? readOnlyRemedy : remedy(fault, 'try again');
+  const what =
+    (fault === 'read-only' || fault === 'no-permission') && readOnlyRemedy
+      ? readOnlyRemedy
+      : remedy(fault, 'try again');
   return new AppError(code, `${cause(fault, folder)}, so ${outcome}. ${what}`);
 }
 
 /** Runs `write`; a storage fault it meets becomes `storageFaultError`, anything else is passed on as it is. */
-export async function explainingStorageFaults<T>(folder: string, outcome: string, write: () => Promise<T>, readOnlyRemedy?: string): Promise<T> {
+export async function explainingStorageFaults<T>(
+  folder: string,
+  outcome: string,
+  write: () => Promise<T>,
+  readOnlyRemedy?: string,
+): Promise<T> {
   try {
     return await write();
   } catch (error) {

@@ -54,7 +54,9 @@ export interface Workstation extends WorkstationServices {
 export async function openWorkstation(options: WorkstationOptions): Promise<Workstation> {
   await mkdir(options.dataDir, { recursive: true });
   const settings = await SettingsStore.open(options.dataDir);
-  const library = new ReviewLibrary(options.dataDir, options.format ?? CURRENT_REVIEW_FORMAT, { checkEveryWrite: options.checkResults === true });
+  const library = new ReviewLibrary(options.dataDir, options.format ?? CURRENT_REVIEW_FORMAT, {
+    checkEveryWrite: options.checkResults === true,
+  });
   const listeners = new Set<AppEventListener>();
   const services: WorkstationServices = {
     dataDir: options.dataDir,
@@ -67,13 +69,24 @@ export async function openWorkstation(options: WorkstationOptions): Promise<Work
     chooseSaveFile: options.chooseSaveFile,
     importLimits: options.importLimits,
     startParserProcess: options.startParserProcess,
-    spareParser: options.spareParser ?? new SpareParserProcess({ heapMb: (options.importLimits ?? DEFAULT_IMPORT_LIMITS).maxHeapMb, startProcess: options.startParserProcess }),
+    spareParser:
+      options.spareParser ??
+      new SpareParserProcess({
+        heapMb: (options.importLimits ?? DEFAULT_IMPORT_LIMITS).maxHeapMb,
+        startProcess: options.startParserProcess,
+      }),
     printPdf: options.printPdf,
     clock: options.clock ?? systemClock,
     emit: (event) => listeners.forEach((listener) => listener(event)),
     actor: () => actorFromSettings(settings.settings),
     info() {
-      return { name: APP_NAME, version: APP_VERSION, schemaVersion: SCHEMA_VERSION, dataDir: options.dataDir, host: options.host };
+      return {
+        name: APP_NAME,
+        version: APP_VERSION,
+        schemaVersion: SCHEMA_VERSION,
+        dataDir: options.dataDir,
+        host: options.host,
+      };
     },
   };
   return {

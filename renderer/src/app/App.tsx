@@ -30,7 +30,15 @@ export function App() {
   const appNotices = (
     <>
       {settings.error && (
-        <Banner tone="error" title="Your settings could not be loaded" actions={<Button size="sm" onClick={settings.reload}>Try again</Button>}>
+        <Banner
+          tone="error"
+          title="Your settings could not be loaded"
+          actions={
+            <Button size="sm" onClick={settings.reload}>
+              Try again
+            </Button>
+          }
+        >
           {settings.error.message}
         </Banner>
       )}
@@ -65,7 +73,11 @@ export function App() {
               <>
                 {appNotices}
                 {closeProblem && (
-                  <Banner tone="error" title="The last review was not closed properly" onDismiss={() => setCloseProblem(undefined)}>
+                  <Banner
+                    tone="error"
+                    title="The last review was not closed properly"
+                    onDismiss={() => setCloseProblem(undefined)}
+                  >
                     {closeProblem}
                   </Banner>
                 )}

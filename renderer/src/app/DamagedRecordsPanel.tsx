@@ -32,7 +32,9 @@ function describeRecord(record: DamagedRecordInfo): string {
  */
 export function DamagedRecordsPanel({ reviewId, records, readOnly, onRemoved }: DamagedRecordsPanelProps) {
   const [removing, setRemoving] = useState<DamagedRecordInfo>();
-  const remove = useAction((where: string) => callInReview(reviewId, 'reviews.removeDamagedRecord', { reviewId, where }));
+  const remove = useAction((where: string) =>
+    callInReview(reviewId, 'reviews.removeDamagedRecord', { reviewId, where }),
+  );
   if (records.length === 0) return null;
 
   const confirmRemoval = async () => {
@@ -44,10 +46,15 @@ export function DamagedRecordsPanel({ reviewId, records, readOnly, onRemoved }: 
   };
 
   return (
-    <Banner tone="warning" title={`${countOf(records.length, 'damaged record')} in this review cannot be shown`} className="damaged-records">
+    <Banner
+      tone="warning"
+      title={`${countOf(records.length, 'damaged record')} in this review cannot be shown`}
+      className="damaged-records"
+    >
       <p>
-        {records.length === 1 ? 'It is' : 'They are'} left out of the document, the checklist and the report, and kept in the review file exactly as{' '}
-        {records.length === 1 ? 'it is' : 'they are'}: saving never changes or drops {records.length === 1 ? 'it' : 'them'}.
+        {records.length === 1 ? 'It is' : 'They are'} left out of the document, the checklist and the report, and kept
+        in the review file exactly as {records.length === 1 ? 'it is' : 'they are'}: saving never changes or drops{' '}
+        {records.length === 1 ? 'it' : 'them'}.
       </p>
       <ul className="damaged-record-list">
         {records.map((record) => (
@@ -59,7 +66,13 @@ export function DamagedRecordsPanel({ reviewId, records, readOnly, onRemoved }: 
               <p className="damaged-record-problem">{record.problem}</p>
             </div>
             {!readOnly && (
-              <Button size="sm" variant="quiet-danger" icon={<TrashIcon />} onClick={() => setRemoving(record)} aria-label={`Remove the damaged record ${record.where}…`}>
+              <Button
+                size="sm"
+                variant="quiet-danger"
+                icon={<TrashIcon />}
+                onClick={() => setRemoving(record)}
+                aria-label={`Remove the damaged record ${record.where}…`}
+              >
                 Remove…
               </Button>
             )}
@@ -79,8 +92,9 @@ export function DamagedRecordsPanel({ reviewId, records, readOnly, onRemoved }: 
           error={remove.error}
         >
           <p>
-            {describeRecord(removing)} ({removing.where}) is removed from the review file. A backup of the file as it is now, with the record, is kept in the
-            review’s backups folder first, and the removal is recorded in the audit log.
+            {describeRecord(removing)} ({removing.where}) is removed from the review file. A backup of the file as it is
+            now, with the record, is kept in the review’s backups folder first, and the removal is recorded in the audit
+            log.
           </p>
         </ConfirmDialog>
       )}

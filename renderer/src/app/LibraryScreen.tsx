@@ -18,7 +18,8 @@ export interface LibraryScreenProps {
   focusHeading?: boolean;
 }
 
-type Confirmation = { kind: 'rename'; review: ReviewSummary } | { kind: 'delete'; review: ReviewSummary } | { kind: 'template' };
+type Confirmation =
+  { kind: 'rename'; review: ReviewSummary } | { kind: 'delete'; review: ReviewSummary } | { kind: 'template' };
 
 /** Every review in the data folder: create, open, rename, delete, and repair a damaged one from its backup. */
 export function LibraryScreen({ onOpenReview, notices, focusHeading = false }: LibraryScreenProps) {
@@ -55,9 +56,17 @@ export function LibraryScreen({ onOpenReview, notices, focusHeading = false }: L
           <h1 ref={headingRef} tabIndex={-1}>
             Review library
           </h1>
-          <p className="screen-subtitle">Each review holds one policy: its versions, the committee, the checklist and the annotations made against it.</p>
+          <p className="screen-subtitle">
+            Each review holds one policy: its versions, the committee, the checklist and the annotations made against
+            it.
+          </p>
         </div>
-        <Button variant="ghost" icon={<RefreshIcon />} onClick={reviews.reload} busy={reviews.loading && reviews.data !== undefined}>
+        <Button
+          variant="ghost"
+          icon={<RefreshIcon />}
+          onClick={reviews.reload}
+          busy={reviews.loading && reviews.data !== undefined}
+        >
           Refresh
         </Button>
       </header>
@@ -65,7 +74,11 @@ export function LibraryScreen({ onOpenReview, notices, focusHeading = false }: L
       {notices}
 
       <section className="panel create-panel" aria-label="New review">
-        <CreateReviewForm onCreated={(summary) => announce(`Created “${summary.title}”. Open it to set the committee and adapt the checklist.`, summary.id)} />
+        <CreateReviewForm
+          onCreated={(summary) =>
+            announce(`Created “${summary.title}”. Open it to set the committee and adapt the checklist.`, summary.id)
+          }
+        />
         <p className="create-from-template">
           <span>Or start with a checklist another review saved as a template:</span>
           <Button size="sm" icon={<UploadIcon />} onClick={() => setDialog({ kind: 'template' })}>
@@ -81,7 +94,15 @@ export function LibraryScreen({ onOpenReview, notices, focusHeading = false }: L
       )}
 
       {reviews.error && (
-        <Banner tone="error" title="The library could not be read" actions={<Button size="sm" onClick={reviews.reload}>Try again</Button>}>
+        <Banner
+          tone="error"
+          title="The library could not be read"
+          actions={
+            <Button size="sm" onClick={reviews.reload}>
+              Try again
+            </Button>
+          }
+        >
           {reviews.error.message}
         </Banner>
       )}
@@ -100,8 +121,8 @@ export function LibraryScreen({ onOpenReview, notices, focusHeading = false }: L
         ) : list.length === 0 && !reviews.error ? (
           <EmptyState icon={<LibraryIcon size={28} />} title="No reviews yet" headingLevel={3}>
             <p>
-              Type a title under <strong>New review</strong> above and choose <strong>Create review</strong>. Then open it to set the committee, adapt the
-              checklist and, later, import the policy’s versions.
+              Type a title under <strong>New review</strong> above and choose <strong>Create review</strong>. Then open
+              it to set the committee, adapt the checklist and, later, import the policy’s versions.
             </p>
           </EmptyState>
         ) : (
@@ -114,7 +135,12 @@ export function LibraryScreen({ onOpenReview, notices, focusHeading = false }: L
                 onOpen={onOpenReview}
                 onRename={(r) => setDialog({ kind: 'rename', review: r })}
                 onDelete={(r) => setDialog({ kind: 'delete', review: r })}
-                onRestored={(r) => announce(`Restored “${r.title}” from its last good backup. The damaged file was kept beside it.`, r.id)}
+                onRestored={(r) =>
+                  announce(
+                    `Restored “${r.title}” from its last good backup. The damaged file was kept beside it.`,
+                    r.id,
+                  )
+                }
               />
             ))}
           </ul>
@@ -136,7 +162,10 @@ export function LibraryScreen({ onOpenReview, notices, focusHeading = false }: L
         <NewReviewFromTemplateDialog
           onCreated={(summary) => {
             setDialog(undefined);
-            announce(`Created “${summary.title}” with the template’s ${countOf(summary.criteria, 'criterion', 'criteria')}.`, summary.id);
+            announce(
+              `Created “${summary.title}” with the template’s ${countOf(summary.criteria, 'criterion', 'criteria')}.`,
+              summary.id,
+            );
           }}
           onClose={() => setDialog(undefined)}
         />

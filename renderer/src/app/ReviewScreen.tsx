@@ -5,7 +5,15 @@ import { callInReview } from '../api';
 import { Banner } from '../ui/Banner';
 import { Button } from '../ui/Button';
 import { countOf, formatDateTime } from '../ui/format';
-import { ArrowLeftIcon, ChecklistIcon, CompareIcon, DocumentIcon, PencilIcon, ReportIcon, UsersIcon } from '../ui/icons';
+import {
+  ArrowLeftIcon,
+  ChecklistIcon,
+  CompareIcon,
+  DocumentIcon,
+  PencilIcon,
+  ReportIcon,
+  UsersIcon,
+} from '../ui/icons';
 import { TabPanel, Tabs } from '../ui/Tabs';
 import { useAsyncValue } from '../ui/useAsyncValue';
 import { ChecklistArea } from '../features/checklist';
@@ -37,7 +45,8 @@ const AREA_ICONS: Record<ReviewAreaId, ReactNode> = {
   committee: <UsersIcon />,
 };
 
-const live = <T extends { deletedAt?: string | undefined }>(items: readonly T[]) => items.filter((item) => !item.deletedAt);
+const live = <T extends { deletedAt?: string | undefined }>(items: readonly T[]) =>
+  items.filter((item) => !item.deletedAt);
 
 /** One review, open for work: its areas in tabs, read-only when the file cannot be written here. */
 export function ReviewScreen({ reviewId, title, onBack, onTitleChange, onCloseFailed }: ReviewScreenProps) {
@@ -54,7 +63,9 @@ export function ReviewScreen({ reviewId, title, onBack, onTitleChange, onCloseFa
   const [renaming, setRenaming] = useState(false);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const opened = session.status === 'open' ? session.opened : undefined;
-  const checklist = useAsyncValue(opened ? `checklist:${reviewId}` : null, () => callInReview(reviewId, 'checklist.get', { reviewId }));
+  const checklist = useAsyncValue(opened ? `checklist:${reviewId}` : null, () =>
+    callInReview(reviewId, 'checklist.get', { reviewId }),
+  );
 
   // Keyboard and screen-reader users land on the review's title, not back at the top of the window.
   useEffect(() => headingRef.current?.focus(), []);
@@ -63,9 +74,11 @@ export function ReviewScreen({ reviewId, title, onBack, onTitleChange, onCloseFa
   const readOnly = opened?.readOnly ?? true;
   const members = review ? live(review.committee) : [];
   const versions = review ? live(review.versions) : [];
-  const criteriaCount = checklist.data?.criteria.length ?? (review ? live(review.checklist.criteria).length : undefined);
+  const criteriaCount =
+    checklist.data?.criteria.length ?? (review ? live(review.checklist.criteria).length : undefined);
 
-  const rename = async (newTitle: string): Promise<ReviewSummary> => callInReview(reviewId, 'reviews.rename', { reviewId, title: newTitle });
+  const rename = async (newTitle: string): Promise<ReviewSummary> =>
+    callInReview(reviewId, 'reviews.rename', { reviewId, title: newTitle });
 
   return (
     <div className="screen review-screen">
@@ -85,7 +98,11 @@ export function ReviewScreen({ reviewId, title, onBack, onTitleChange, onCloseFa
         </div>
         {review && (
           <p className="review-meta">
-            {[countOf(criteriaCount ?? 0, 'criterion', 'criteria'), countOf(members.length, 'member'), countOf(versions.length, 'version')].join(' · ')}
+            {[
+              countOf(criteriaCount ?? 0, 'criterion', 'criteria'),
+              countOf(members.length, 'member'),
+              countOf(versions.length, 'version'),
+            ].join(' · ')}
             {' · '}Created {formatDateTime(review.createdAt)} · Updated {formatDateTime(review.updatedAt)}
           </p>
         )}
@@ -117,7 +134,15 @@ export function ReviewScreen({ reviewId, title, onBack, onTitleChange, onCloseFa
       )}
 
       {opened && review && session.status === 'open' && (
-        <ReviewWorkspaceProvider reviewId={reviewId} review={review} readOnly={readOnly} drafts={session.drafts} checklist={checklist.data} area={area} showArea={showArea}>
+        <ReviewWorkspaceProvider
+          reviewId={reviewId}
+          review={review}
+          readOnly={readOnly}
+          drafts={session.drafts}
+          checklist={checklist.data}
+          area={area}
+          showArea={showArea}
+        >
           {opened.readOnly && (
             <Banner
               tone="read-only"
@@ -132,7 +157,9 @@ export function ReviewScreen({ reviewId, title, onBack, onTitleChange, onCloseFa
               }
             >
               <p>{opened.readOnlyReason ?? 'This review cannot be changed here.'}</p>
-              <p className="read-only-detail">Annotations, replies, verdicts, actions and the checklist are shown here but cannot be added or changed.</p>
+              <p className="read-only-detail">
+                Annotations, replies, verdicts, actions and the checklist are shown here but cannot be added or changed.
+              </p>
             </Banner>
           )}
           {notice && (
@@ -146,7 +173,9 @@ export function ReviewScreen({ reviewId, title, onBack, onTitleChange, onCloseFa
             readOnly={readOnly}
             onRemoved={(left, backupCreatedAt) => {
               updateOpened((o) => ({ ...o, damagedRecords: left }));
-              setNotice(`The damaged record was removed. The backup of ${formatDateTime(backupCreatedAt)} still holds it.`);
+              setNotice(
+                `The damaged record was removed. The backup of ${formatDateTime(backupCreatedAt)} still holds it.`,
+              );
             }}
           />
           <Tabs
@@ -161,17 +190,26 @@ export function ReviewScreen({ reviewId, title, onBack, onTitleChange, onCloseFa
             onSelect={showArea}
           />
           <TabPanel idBase="review-area" id="document" selected={area === 'document'}>
-            {visited.has('document') && <DocumentArea reviewId={reviewId} readOnly={readOnly} updateReview={updateReview} />}
+            {visited.has('document') && (
+              <DocumentArea reviewId={reviewId} readOnly={readOnly} updateReview={updateReview} />
+            )}
           </TabPanel>
           <TabPanel idBase="review-area" id="checklist" selected={area === 'checklist'}>
-            {visited.has('checklist') && <ChecklistArea reviewId={reviewId} checklist={checklist} readOnly={readOnly} />}
+            {visited.has('checklist') && (
+              <ChecklistArea reviewId={reviewId} checklist={checklist} readOnly={readOnly} />
+            )}
           </TabPanel>
           <TabPanel idBase="review-area" id="compare" selected={area === 'compare'}>
             {visited.has('compare') && <CompareArea />}
           </TabPanel>
           <TabPanel idBase="review-area" id="report" selected={area === 'report'}>
             {visited.has('report') && (
-              <ReportArea reviewId={reviewId} readOnly={readOnly} signoffs={review.signoffs} onSignedOff={(signOff) => updateReview((r) => ({ ...r, signoffs: [...r.signoffs, signOff] }))} />
+              <ReportArea
+                reviewId={reviewId}
+                readOnly={readOnly}
+                signoffs={review.signoffs}
+                onSignedOff={(signOff) => updateReview((r) => ({ ...r, signoffs: [...r.signoffs, signOff] }))}
+              />
             )}
           </TabPanel>
           <TabPanel idBase="review-area" id="committee" selected={area === 'committee'}>
@@ -195,7 +233,9 @@ export function ReviewScreen({ reviewId, title, onBack, onTitleChange, onCloseFa
           onTakenOver={(next) => {
             setTakingOver(false);
             updateOpened(() => next);
-            setNotice('You took over the review: it is open for editing here. The take-over is recorded in its audit log.');
+            setNotice(
+              'You took over the review: it is open for editing here. The take-over is recorded in its audit log.',
+            );
           }}
           onClose={() => setTakingOver(false)}
         />

@@ -29,7 +29,12 @@ export function Sidebar({ screen, settings, info, onShowLibrary, onOpenSettings,
       <nav aria-label="Main" className="sidebar-nav">
         <ul>
           <li>
-            <button type="button" className="nav-item" aria-current={screen.name === 'library' ? 'page' : undefined} onClick={onShowLibrary}>
+            <button
+              type="button"
+              className="nav-item"
+              aria-current={screen.name === 'library' ? 'page' : undefined}
+              onClick={onShowLibrary}
+            >
               <LibraryIcon size={18} />
               <span>Library</span>
             </button>
@@ -48,13 +53,25 @@ export function Sidebar({ screen, settings, info, onShowLibrary, onOpenSettings,
 
       <div className="sidebar-footer">
         <div className="user-card">
-          {hasName && user ? <Avatar name={user.name} /> : <span className="avatar avatar-md avatar-empty" aria-hidden="true"><UserIcon /></span>}
+          {hasName && user ? (
+            <Avatar name={user.name} />
+          ) : (
+            <span className="avatar avatar-md avatar-empty" aria-hidden="true">
+              <UserIcon />
+            </span>
+          )}
           <div className="user-card-text">
             <span className="user-card-name">{hasName && user ? user.name : 'Name not set'}</span>
             <span className="user-card-role">{user ? ROLE_LABELS[user.role] : '\u00a0'}</span>
           </div>
         </div>
-        <button ref={settingsButtonRef} type="button" className="nav-item" onClick={onOpenSettings} disabled={!settings}>
+        <button
+          ref={settingsButtonRef}
+          type="button"
+          className="nav-item"
+          onClick={onOpenSettings}
+          disabled={!settings}
+        >
           <SettingsIcon size={18} />
           <span>Settings</span>
           {settings && !hasName && <span className="nav-dot" title="Your name is not set" />}

@@ -16,7 +16,9 @@ export interface TakeOverLockDialogProps {
  * someone is still editing it there: their next changes are refused, and they are told so.
  */
 export function TakeOverLockDialog({ reviewId, lock, onTakenOver, onClose }: TakeOverLockDialogProps) {
-  const takeOver = useAction(() => callInReview(reviewId, 'reviews.takeOverLock', { reviewId, fingerprint: lock.fingerprint }));
+  const takeOver = useAction(() =>
+    callInReview(reviewId, 'reviews.takeOverLock', { reviewId, fingerprint: lock.fingerprint }),
+  );
   const where = lock.holder ? `“${lock.holder.host}”` : 'another computer';
   const confirm = async () => {
     const opened = await takeOver.run();
@@ -35,11 +37,12 @@ export function TakeOverLockDialog({ reviewId, lock, onTakenOver, onClose }: Tak
         {lock.holder
           ? `The review is marked as open for editing on ${where}${lock.holder.since ? ` since ${formatDateTime(lock.holder.since)}` : ''}.`
           : 'The review is locked by a lock file this app cannot read.'}{' '}
-        Take it over only if no one is editing it there any more: the computer was renamed, or the app did not close properly on it.
+        Take it over only if no one is editing it there any more: the computer was renamed, or the app did not close
+        properly on it.
       </p>
       <p>
-        If someone is still editing it on {where}, nothing they change from now on is saved: the app there refuses their next change and tells them the
-        review was taken over. Taking over is recorded in the review’s audit log.
+        If someone is still editing it on {where}, nothing they change from now on is saved: the app there refuses their
+        next change and tells them the review was taken over. Taking over is recorded in the review’s audit log.
       </p>
     </ConfirmDialog>
   );

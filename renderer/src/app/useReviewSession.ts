@@ -41,7 +41,9 @@ export function useReviewSession(reviewId: string, onCloseFailed: (message: stri
       );
     return () => {
       current = false;
-      callInReview(reviewId, 'reviews.close', { reviewId }).catch((error: unknown) => reportCloseFailure(errorMessage(error)));
+      callInReview(reviewId, 'reviews.close', { reviewId }).catch((error: unknown) =>
+        reportCloseFailure(errorMessage(error)),
+      );
     };
   }, [reviewId, attempt]);
 
@@ -54,7 +56,8 @@ export function useReviewSession(reviewId: string, onCloseFailed: (message: stri
   );
   /** Replaces what the services said about the open review (after a take-over of its lock, a repair). */
   const updateOpened = useCallback(
-    (change: (opened: OpenedReview) => OpenedReview) => setSession((s) => (s.status === 'open' ? { ...s, opened: change(s.opened) } : s)),
+    (change: (opened: OpenedReview) => OpenedReview) =>
+      setSession((s) => (s.status === 'open' ? { ...s, opened: change(s.opened) } : s)),
     [],
   );
   const shown: ReviewSession = session.attempt === attempt ? session : { status: 'opening' };

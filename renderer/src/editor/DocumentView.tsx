@@ -12,7 +12,11 @@ import { documentTheme } from './documentTheme';
 import { DOCUMENT_NODES } from './documentNodes';
 import { $appendSegments } from './highlights/appendSegments';
 import { HighlightLayout } from './highlights/highlightLayout';
-import { DocumentHighlightsContext, type DocumentHighlights, type HighlightSource } from './highlights/highlightsContext';
+import {
+  DocumentHighlightsContext,
+  type DocumentHighlights,
+  type HighlightSource,
+} from './highlights/highlightsContext';
 import { MarkRegistry } from './highlights/markRegistry';
 import { HighlightsPlugin } from './plugins/HighlightsPlugin';
 import { PageMarkersPlugin } from './plugins/PageMarkersPlugin';
@@ -53,7 +57,10 @@ export interface DocumentViewProps {
  * highlighting after mount), so a long policy is laid out once; later changes redraw only the blocks they touch.
  */
 export function DocumentView({ version, highlights, handleRef, children }: DocumentViewProps) {
-  const [drawn] = useState<DocumentHighlights>(() => ({ layout: new HighlightLayout(version, highlights?.getAnnotations() ?? []), marks: new MarkRegistry() }));
+  const [drawn] = useState<DocumentHighlights>(() => ({
+    layout: new HighlightLayout(version, highlights?.getAnnotations() ?? []),
+    marks: new MarkRegistry(),
+  }));
   const [initialConfig] = useState<InitialConfigType>(() => ({
     namespace: 'policy-document',
     editable: false,
@@ -96,7 +103,15 @@ export function DocumentView({ version, highlights, handleRef, children }: Docum
   );
 }
 
-function DocumentHandlePlugin({ handleRef, versionId, highlights }: { handleRef: Ref<DocumentHandle | null> | undefined; versionId: string; highlights: DocumentHighlights }) {
+function DocumentHandlePlugin({
+  handleRef,
+  versionId,
+  highlights,
+}: {
+  handleRef: Ref<DocumentHandle | null> | undefined;
+  versionId: string;
+  highlights: DocumentHighlights;
+}) {
   const [editor] = useLexicalComposerContext();
   const index = useDocumentIndex();
   useImperativeHandle(

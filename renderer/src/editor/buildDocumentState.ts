@@ -39,7 +39,10 @@ const MAX_BLOCKS_PER_SECTION = 24;
  * other block one element; each heading starts a section. `appendText` writes each block's text (with its
  * highlights, when given). Returns where each block went.
  */
-export function $buildDocument(blocks: readonly Block[], appendText: $AppendBlockText = $appendPlainText): DocumentIndex {
+export function $buildDocument(
+  blocks: readonly Block[],
+  appendText: $AppendBlockText = $appendPlainText,
+): DocumentIndex {
   const index: DocumentIndex = { blockKeys: new Map(), pageStarts: new Map(), blockIndexByKey: new Map() };
   const builder: Builder = { blocks, index, appendText };
   const root = $getRoot();
@@ -86,7 +89,11 @@ function $placeBlock(element: ElementNode, block: Block, blockIndex: number, { i
   index.blockIndexByKey.set(element.getKey(), blockIndex);
 }
 
-function $blockElement(block: Exclude<Block, BlockOf<'list-item'> | BlockOf<'table-cell'>>, blockIndex: number, builder: Builder): ElementNode {
+function $blockElement(
+  block: Exclude<Block, BlockOf<'list-item'> | BlockOf<'table-cell'>>,
+  blockIndex: number,
+  builder: Builder,
+): ElementNode {
   let element: ElementNode;
   switch (block.type) {
     case 'heading':
@@ -159,7 +166,11 @@ function $appendTable(parent: ElementNode, builder: Builder, start: number): num
     const cells = grid[row] ?? [];
     for (let column = 0; column < columns; column++) {
       const cell = cells[column];
-      const headerState = !cell?.block.header ? TableCellHeaderStates.NO_STATUS : row > 0 && column === 0 ? TableCellHeaderStates.COLUMN : TableCellHeaderStates.ROW;
+      const headerState = !cell?.block.header
+        ? TableCellHeaderStates.NO_STATUS
+        : row > 0 && column === 0
+          ? TableCellHeaderStates.COLUMN
+          : TableCellHeaderStates.ROW;
       const cellNode = $createTableCellNode(headerState);
       const paragraph = $createParagraphNode();
       rowNode.append(cellNode.append(paragraph));

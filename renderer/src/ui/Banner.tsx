@@ -33,7 +33,11 @@ export function Banner({ tone, title, children, actions, onDismiss, className }:
     if (tone === 'error') ref.current?.scrollIntoView({ block: 'nearest' });
   }, [tone]);
   return (
-    <div ref={ref} role={tone === 'error' ? 'alert' : 'status'} className={['banner', `banner-${tone}`, className ?? ''].filter(Boolean).join(' ')}>
+    <div
+      ref={ref}
+      role={tone === 'error' ? 'alert' : 'status'}
+      className={['banner', `banner-${tone}`, className ?? ''].filter(Boolean).join(' ')}
+    >
       <span className="banner-icon">{ICONS[tone]}</span>
       <div className="banner-content">
         {title && <p className="banner-title">{title}</p>}

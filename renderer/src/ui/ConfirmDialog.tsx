@@ -16,10 +16,28 @@ export interface ConfirmDialogProps {
 }
 
 /** Asks before something destructive. Focus starts on Cancel, the safe choice. */
-export function ConfirmDialog({ title, children, confirmLabel, onConfirm, onCancel, busy = false, error, returnFocusTo }: ConfirmDialogProps) {
+export function ConfirmDialog({
+  title,
+  children,
+  confirmLabel,
+  onConfirm,
+  onCancel,
+  busy = false,
+  error,
+  returnFocusTo,
+}: ConfirmDialogProps) {
   const cancelRef = useRef<HTMLButtonElement>(null);
   return (
-    <Dialog title={title} description={children} onClose={onCancel} busy={busy} initialFocus={cancelRef} returnFocusTo={returnFocusTo} size="sm" tone="danger">
+    <Dialog
+      title={title}
+      description={children}
+      onClose={onCancel}
+      busy={busy}
+      initialFocus={cancelRef}
+      returnFocusTo={returnFocusTo}
+      size="sm"
+      tone="danger"
+    >
       {error && (
         <Banner tone="error" title="That did not work">
           {error}

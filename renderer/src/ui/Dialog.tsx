@@ -1,7 +1,8 @@
 import { useEffect, useEffectEvent, useId, useRef, type ReactNode, type RefObject } from 'react';
 import { CloseIcon } from './icons';
 
-const FOCUSABLE = 'button:not([disabled]), [href], input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+const FOCUSABLE =
+  'button:not([disabled]), [href], input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
 export interface DialogProps {
   title: string;
@@ -24,7 +25,17 @@ export interface DialogProps {
  * A modal dialog on the native <dialog> element: the rest of the window is inert, Tab stays inside, Escape
  * closes it, and focus goes back to where it was.
  */
-export function Dialog({ title, description, onClose, busy = false, initialFocus, returnFocusTo, size = 'md', tone = 'default', children }: DialogProps) {
+export function Dialog({
+  title,
+  description,
+  onClose,
+  busy = false,
+  initialFocus,
+  returnFocusTo,
+  size = 'md',
+  tone = 'default',
+  children,
+}: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const descriptionId = useId();
@@ -33,7 +44,10 @@ export function Dialog({ title, description, onClose, busy = false, initialFocus
   });
   const fallbackFocus = useEffectEvent(() => returnFocusTo?.());
   const focusFirst = useEffectEvent((dialog: HTMLDialogElement) => {
-    const target = initialFocus?.current ?? dialog.querySelector<HTMLElement>(`.dialog-body :is(${FOCUSABLE})`) ?? dialog.querySelector<HTMLElement>(FOCUSABLE);
+    const target =
+      initialFocus?.current ??
+      dialog.querySelector<HTMLElement>(`.dialog-body :is(${FOCUSABLE})`) ??
+      dialog.querySelector<HTMLElement>(FOCUSABLE);
     target?.focus();
   });
 

@@ -13,7 +13,15 @@ export interface MoveButtonsProps {
 }
 
 /** Move up and Move down for one item of an ordered list; `data-move` lets `useReorder` put focus back after a move. */
-export function MoveButtons({ itemName, canMoveUp, canMoveDown, busy = false, upTitle = 'Move up', downTitle = 'Move down', onMove }: MoveButtonsProps) {
+export function MoveButtons({
+  itemName,
+  canMoveUp,
+  canMoveDown,
+  busy = false,
+  upTitle = 'Move up',
+  downTitle = 'Move down',
+  onMove,
+}: MoveButtonsProps) {
   return (
     <>
       <Button

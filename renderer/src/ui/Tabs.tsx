@@ -31,7 +31,12 @@ export function Tabs<Id extends string>({ label, idBase, tabs, selected, onSelec
   const move = (event: KeyboardEvent<HTMLDivElement>) => {
     const index = tabs.findIndex((tab) => tab.id === selected);
     const last = tabs.length - 1;
-    const next: Record<string, number> = { ArrowRight: index === last ? 0 : index + 1, ArrowLeft: index === 0 ? last : index - 1, Home: 0, End: last };
+    const next: Record<string, number> = {
+      ArrowRight: index === last ? 0 : index + 1,
+      ArrowLeft: index === 0 ? last : index - 1,
+      Home: 0,
+      End: last,
+    };
     const target = next[event.key];
     if (target === undefined) return;
     event.preventDefault();
@@ -77,7 +82,14 @@ export interface TabPanelProps {
 /** The panel a tab shows; hidden panels stay mounted so what was typed in them survives a tab switch. */
 export function TabPanel({ idBase, id, selected, children }: TabPanelProps) {
   return (
-    <div role="tabpanel" id={tabPanelId(idBase, id)} aria-labelledby={tabId(idBase, id)} hidden={!selected} tabIndex={0} className="tab-panel">
+    <div
+      role="tabpanel"
+      id={tabPanelId(idBase, id)}
+      aria-labelledby={tabId(idBase, id)}
+      hidden={!selected}
+      tabIndex={0}
+      className="tab-panel"
+    >
       {children}
     </div>
   );

@@ -35,7 +35,13 @@ export function useAsyncValue<T>(key: string | null, load: () => Promise<T>): As
     let current = true;
     runLoad().then(
       (data) => current && setAnswer({ request, data, error: undefined }),
-      (error: unknown) => current && setAnswer((previous) => ({ request, data: previous.data, error: error instanceof Error ? error : new Error(String(error)) })),
+      (error: unknown) =>
+        current &&
+        setAnswer((previous) => ({
+          request,
+          data: previous.data,
+          error: error instanceof Error ? error : new Error(String(error)),
+        })),
     );
     return () => {
       current = false;
@@ -43,7 +49,11 @@ export function useAsyncValue<T>(key: string | null, load: () => Promise<T>): As
   }, [request]);
 
   const reload = useCallback(() => setGeneration((g) => g + 1), []);
-  const update = useCallback((change: (current: T | undefined) => T | undefined) => setAnswer((previous) => ({ ...previous, data: change(previous.data) })), []);
+  const update = useCallback(
+    (change: (current: T | undefined) => T | undefined) =>
+      setAnswer((previous) => ({ ...previous, data: change(previous.data) })),
+    [],
+  );
   const loading = request !== '' && answer.request !== request;
   return { data: answer.data, error: loading ? undefined : answer.error, loading, reload, update };
 }

@@ -4,7 +4,12 @@ import { useEffect, useEffectEvent, useState } from 'react';
  * The ids with `id` swapped for its nearest neighbour `by` places away that `isNeighbour` accepts (all by default,
  * e.g. only criteria of the same category), every other id left where it is; undefined when it is already at an end.
  */
-export function swapWithNeighbour(ids: readonly string[], id: string, by: -1 | 1, isNeighbour: (index: number) => boolean = () => true): string[] | undefined {
+export function swapWithNeighbour(
+  ids: readonly string[],
+  id: string,
+  by: -1 | 1,
+  isNeighbour: (index: number) => boolean = () => true,
+): string[] | undefined {
   const from = ids.indexOf(id);
   let to = from + by;
   while (to >= 0 && to < ids.length && !isNeighbour(to)) to += by;
@@ -19,7 +24,10 @@ export function swapWithNeighbour(ids: readonly string[], id: string, by: -1 | 1
  * other one when the first no longer applies (it reached an end). `findItem` finds the item's element by id;
  * `list` is what the list is drawn from, so focus is placed once the new order shows.
  */
-export function useReorder(findItem: (id: string) => Element | null | undefined, list: unknown): { focusAfterMove: (id: string, by: -1 | 1) => void } {
+export function useReorder(
+  findItem: (id: string) => Element | null | undefined,
+  list: unknown,
+): { focusAfterMove: (id: string, by: -1 | 1) => void } {
   const [moved, setMoved] = useState<{ id: string; by: -1 | 1 }>();
   const find = useEffectEvent(findItem);
   useEffect(() => {

@@ -6,7 +6,8 @@ import { findRichTextProblem, richTextToPlainText } from '../../rich-text';
 export function checkedCommentBody(body: RichText, what: 'comment' | 'reply'): RichText {
   const problem = findRichTextProblem(body);
   if (problem) throw new AppError('E_INVALID_INPUT', `The ${what} was not saved: ${lowerFirst(problem.message)}`);
-  if (what === 'reply' && richTextToPlainText(body).trim() === '') throw new AppError('E_INVALID_INPUT', 'A reply needs some text.');
+  if (what === 'reply' && richTextToPlainText(body).trim() === '')
+    throw new AppError('E_INVALID_INPUT', 'A reply needs some text.');
   return body;
 }
 

@@ -9,7 +9,6 @@ import { checkedCommentBody, shortQuote } from './comment-body';
 import { validRecord } from '../valid-record';
 import type { Clock } from '../clock';
 
-
 /**
  * Annotates a passage of a version: the range must still read as the text the person selected (a stale page
  * must not annotate other words), its criteria must be in the checklist, and its comment must pass the
@@ -19,7 +18,10 @@ export function addAnnotation(review: Review, input: NewAnnotation, actor: Autho
   const version = liveVersion(review, input.versionId);
   const { start, end, exact } = input.range;
   if (end > version.text.length || version.text.slice(start, end) !== exact) {
-    throw new AppError('E_INVALID_INPUT', `The selected text changed since the page showed it, so nothing was saved. Reload version “${version.label}” and select the passage again.`);
+    throw new AppError(
+      'E_INVALID_INPUT',
+      `The selected text changed since the page showed it, so nothing was saved. Reload version “${version.label}” and select the passage again.`,
+    );
   }
   const criterionIds = checkedCriteria(review, input.criterionIds, []);
   const now = clock.now();
@@ -42,7 +44,14 @@ export function addAnnotation(review: Review, input: NewAnnotation, actor: Autho
     'annotation',
   );
   review.annotations.push(annotation);
-  recordAudit(review, actor, clock, 'annotations.add', `Annotated ${shortQuote(exact)} in version “${version.label}” (${SEVERITY_LABELS[input.severity]}; ${criterionTitles(review, criterionIds)}).`, annotation.id);
+  recordAudit(
+    review,
+    actor,
+    clock,
+    'annotations.add',
+    `Annotated ${shortQuote(exact)} in version “${version.label}” (${SEVERITY_LABELS[input.severity]}; ${criterionTitles(review, criterionIds)}).`,
+    annotation.id,
+  );
   return annotation;
 }
 
@@ -53,7 +62,13 @@ export interface AnnotationChanges {
 }
 
 /** Changes an annotation's criteria, severity or comment; a change to nothing records nothing. */
-export function updateAnnotation(review: Review, annotationId: string, changes: AnnotationChanges, actor: Author, clock: Clock): Annotation {
+export function updateAnnotation(
+  review: Review,
+  annotationId: string,
+  changes: AnnotationChanges,
+  actor: Author,
+  clock: Clock,
+): Annotation {
   const annotation = changeableAnnotation(review, annotationId);
   const said: string[] = [];
   if (changes.criterionIds !== undefined) {
@@ -75,7 +90,14 @@ export function updateAnnotation(review: Review, annotationId: string, changes: 
   if (said.length === 0) return annotation;
   annotation.updatedAt = clock.now();
   validRecord(Annotation, annotation, 'annotation');
-  recordAudit(review, actor, clock, 'annotations.update', `Edited the annotation on ${quoteOf(annotation)}: ${said.join('; ')}.`, annotation.id);
+  recordAudit(
+    review,
+    actor,
+    clock,
+    'annotations.update',
+    `Edited the annotation on ${quoteOf(annotation)}: ${said.join('; ')}.`,
+    annotation.id,
+  );
   return annotation;
 }
 
@@ -86,13 +108,26 @@ const STATUS_SENTENCES: Record<AnnotationStatus, string> = {
 };
 
 /** Resolves, reopens or marks an annotation as won't fix. */
-export function setAnnotationStatus(review: Review, annotationId: string, status: AnnotationStatus, actor: Author, clock: Clock): Annotation {
+export function setAnnotationStatus(
+  review: Review,
+  annotationId: string,
+  status: AnnotationStatus,
+  actor: Author,
+  clock: Clock,
+): Annotation {
   const annotation = changeableAnnotation(review, annotationId);
   if (annotation.status === status) return annotation;
   annotation.status = status;
   annotation.updatedAt = clock.now();
   validRecord(Annotation, annotation, 'annotation');
-  recordAudit(review, actor, clock, 'annotations.setStatus', `${STATUS_SENTENCES[status]} ${quoteOf(annotation)}.`, annotation.id);
+  recordAudit(
+    review,
+    actor,
+    clock,
+    'annotations.setStatus',
+    `${STATUS_SENTENCES[status]} ${quoteOf(annotation)}.`,
+    annotation.id,
+  );
   return annotation;
 }
 
@@ -103,7 +138,14 @@ export function deleteAnnotation(review: Review, annotationId: string, actor: Au
   annotation.deletedAt = now;
   annotation.updatedAt = now;
   validRecord(Annotation, annotation, 'annotation');
-  recordAudit(review, actor, clock, 'annotations.delete', `Deleted the annotation on ${quoteOf(annotation)}.`, annotation.id);
+  recordAudit(
+    review,
+    actor,
+    clock,
+    'annotations.delete',
+    `Deleted the annotation on ${quoteOf(annotation)}.`,
+    annotation.id,
+  );
 }
 
 /** Undoes a delete. An annotation that is not deleted is left as it is. */
@@ -115,13 +157,23 @@ export function restoreAnnotation(review: Review, annotationId: string, actor: A
   delete annotation.deletedAt;
   annotation.updatedAt = clock.now();
   validRecord(Annotation, annotation, 'annotation');
-  recordAudit(review, actor, clock, 'annotations.restore', `Restored the annotation on ${quoteOf(annotation)}.`, annotation.id);
+  recordAudit(
+    review,
+    actor,
+    clock,
+    'annotations.restore',
+    `Restored the annotation on ${quoteOf(annotation)}.`,
+    annotation.id,
+  );
   return annotation;
 }
 
 /** The live annotations of the review (on live versions), or of one version, with their live replies. */
 export function listAnnotations(review: Review, versionId?: string): Annotation[] {
-  const versions = versionId === undefined ? new Set(review.versions.filter((v) => !v.deletedAt).map((v) => v.id)) : new Set([liveVersion(review, versionId).id]);
+  const versions =
+    versionId === undefined
+      ? new Set(review.versions.filter((v) => !v.deletedAt).map((v) => v.id))
+      : new Set([liveVersion(review, versionId).id]);
   return review.annotations.filter((a) => !a.deletedAt && versions.has(a.versionId)).map(annotationView);
 }
 
@@ -136,7 +188,8 @@ export function annotationView(annotation: Annotation): Annotation {
 /** A live annotation on a live version: the only kind anyone may change. */
 export function changeableAnnotation(review: Review, annotationId: string): Annotation {
   const annotation = review.annotations.find((a) => a.id === annotationId && !a.deletedAt);
-  if (!annotation) throw new AppError('E_NOT_FOUND', 'That annotation is not in this review any more; it may have been deleted.');
+  if (!annotation)
+    throw new AppError('E_NOT_FOUND', 'That annotation is not in this review any more; it may have been deleted.');
   versionOfAnnotation(review, annotation);
   return annotation;
 }
@@ -144,7 +197,11 @@ export function changeableAnnotation(review: Review, annotationId: string): Anno
 function versionOfAnnotation(review: Review, annotation: Annotation) {
   const version = review.versions.find((v) => v.id === annotation.versionId);
   if (!version) throw new AppError('E_NOT_FOUND', 'The version this annotation was made on is not in this review.');
-  if (version.deletedAt) throw new AppError('E_INVALID_INPUT', `This annotation is on version “${version.label}”, which was deleted, so it cannot be changed.`);
+  if (version.deletedAt)
+    throw new AppError(
+      'E_INVALID_INPUT',
+      `This annotation is on version “${version.label}”, which was deleted, so it cannot be changed.`,
+    );
   return version;
 }
 
@@ -153,7 +210,8 @@ function checkedCriteria(review: Review, criterionIds: readonly string[], alread
   const live = new Set(review.checklist.criteria.filter((c) => !c.deletedAt).map((c) => c.id));
   const unique = [...new Set(criterionIds)];
   for (const id of unique) {
-    if (!live.has(id) && !alreadyOn.includes(id)) throw new AppError('E_NOT_FOUND', `The criterion “${id}” is not in this review’s checklist.`);
+    if (!live.has(id) && !alreadyOn.includes(id))
+      throw new AppError('E_NOT_FOUND', `The criterion “${id}” is not in this review’s checklist.`);
   }
   return unique;
 }

@@ -20,14 +20,28 @@ export function findQuote(version: Version, { quote, prefix = '', suffix = '' }:
   const text = version.text;
   const found = occurrences(text, quote);
   const named = shortQuote(quote, 80);
-  if (found.length === 0) throw new AppError('E_NOT_FOUND', `The quote ${named} is not found in version “${version.label}”. Copy the words exactly as the version has them.`);
-  const fitting = found.filter((start) => start >= prefix.length && text.startsWith(prefix, start - prefix.length) && text.startsWith(suffix, start + quote.length));
+  if (found.length === 0)
+    throw new AppError(
+      'E_NOT_FOUND',
+      `The quote ${named} is not found in version “${version.label}”. Copy the words exactly as the version has them.`,
+    );
+  const fitting = found.filter(
+    (start) =>
+      start >= prefix.length &&
+      text.startsWith(prefix, start - prefix.length) &&
+      text.startsWith(suffix, start + quote.length),
+  );
   const [only] = fitting;
   if (fitting.length === 1 && only !== undefined) return { start: only, end: only + quote.length };
-  const given = [prefix && `--prefix ${shortQuote(prefix)}`, suffix && `--suffix ${shortQuote(suffix)}`].filter(Boolean).join(' and ');
+  const given = [prefix && `--prefix ${shortQuote(prefix)}`, suffix && `--suffix ${shortQuote(suffix)}`]
+    .filter(Boolean)
+    .join(' and ');
   const times = found.length === 1 ? 'once' : `${found.length} times`;
   if (fitting.length === 0) {
-    throw new AppError('E_NOT_FOUND', `In version “${version.label}”, the quote ${named} occurs ${times}, but never with ${given}. Check the words around it.`);
+    throw new AppError(
+      'E_NOT_FOUND',
+      `In version “${version.label}”, the quote ${named} occurs ${times}, but never with ${given}. Check the words around it.`,
+    );
   }
   throw new AppError(
     'E_INVALID_INPUT',

@@ -9,23 +9,54 @@ import type { Clock } from '../clock';
 export type AnnotationReply = Annotation['replies'][number];
 
 /** Adds a reply to an annotation's thread, by the person acting. */
-export function addReply(review: Review, annotationId: string, body: RichText, actor: Author, clock: Clock): AnnotationReply {
+export function addReply(
+  review: Review,
+  annotationId: string,
+  body: RichText,
+  actor: Author,
+  clock: Clock,
+): AnnotationReply {
   const annotation = changeableAnnotation(review, annotationId);
   const now = clock.now();
-  const reply = validRecord(Reply, { id: clock.newId(), body: checkedCommentBody(body, 'reply'), author: actor, createdAt: now, updatedAt: now }, 'reply');
+  const reply = validRecord(
+    Reply,
+    { id: clock.newId(), body: checkedCommentBody(body, 'reply'), author: actor, createdAt: now, updatedAt: now },
+    'reply',
+  );
   annotation.replies.push(reply);
-  recordAudit(review, actor, clock, 'annotations.reply', `Replied to the annotation on ${quoteOf(annotation)}.`, reply.id);
+  recordAudit(
+    review,
+    actor,
+    clock,
+    'annotations.reply',
+    `Replied to the annotation on ${quoteOf(annotation)}.`,
+    reply.id,
+  );
   return reply;
 }
 
-export function editReply(review: Review, annotationId: string, replyId: string, body: RichText, actor: Author, clock: Clock): AnnotationReply {
+export function editReply(
+  review: Review,
+  annotationId: string,
+  replyId: string,
+  body: RichText,
+  actor: Author,
+  clock: Clock,
+): AnnotationReply {
   const annotation = changeableAnnotation(review, annotationId);
   const reply = liveReply(annotation, replyId);
   if (JSON.stringify(reply.body) === JSON.stringify(body)) return reply;
   reply.body = checkedCommentBody(body, 'reply');
   reply.updatedAt = clock.now();
   validRecord(Reply, reply, 'reply');
-  recordAudit(review, actor, clock, 'annotations.editReply', `Edited ${reply.author.name}’s reply on the annotation on ${quoteOf(annotation)}.`, reply.id);
+  recordAudit(
+    review,
+    actor,
+    clock,
+    'annotations.editReply',
+    `Edited ${reply.author.name}’s reply on the annotation on ${quoteOf(annotation)}.`,
+    reply.id,
+  );
   return reply;
 }
 
@@ -37,7 +68,14 @@ export function deleteReply(review: Review, annotationId: string, replyId: strin
   reply.deletedAt = now;
   reply.updatedAt = now;
   validRecord(Reply, reply, 'reply');
-  recordAudit(review, actor, clock, 'annotations.deleteReply', `Deleted ${reply.author.name}’s reply on the annotation on ${quoteOf(annotation)}.`, reply.id);
+  recordAudit(
+    review,
+    actor,
+    clock,
+    'annotations.deleteReply',
+    `Deleted ${reply.author.name}’s reply on the annotation on ${quoteOf(annotation)}.`,
+    reply.id,
+  );
 }
 
 function liveReply(annotation: Annotation, replyId: string): AnnotationReply {

@@ -24,17 +24,35 @@ export function addAction(review: Review, input: NewAction, actor: Author, clock
   const criterion = liveCriterion(review, input.criterionId);
   const assessment = review.assessments.find((a) => a.versionId === version.id && a.criterionId === criterion.id);
   if (!assessment || !needsAction(assessment.verdict)) {
-    throw new AppError('E_INVALID_INPUT', `An action belongs to a verdict of partly met or not met; “${criterion.title}” is ${verdictWords(assessment?.verdict ?? 'unreviewed')} for version “${version.label}”.`);
+    throw new AppError(
+      'E_INVALID_INPUT',
+      `An action belongs to a verdict of partly met or not met; “${criterion.title}” is ${verdictWords(assessment?.verdict ?? 'unreviewed')} for version “${version.label}”.`,
+    );
   }
   const owner = liveMember(review, input.ownerId);
   const now = clock.now();
   const action = validRecord(
     Action,
-    { id: clock.newId(), description: input.description.trim(), ownerId: owner.id, dueDate: input.dueDate, status: 'open', createdAt: now, updatedAt: now },
+    {
+      id: clock.newId(),
+      description: input.description.trim(),
+      ownerId: owner.id,
+      dueDate: input.dueDate,
+      status: 'open',
+      createdAt: now,
+      updatedAt: now,
+    },
     'action',
   );
   assessment.actions.push(action);
-  recordAudit(review, actor, clock, 'actions.add', `Added an action on “${criterion.title}” (version “${version.label}”) for ${owner.name}, due ${action.dueDate}: ${shorten(action.description)}`, action.id);
+  recordAudit(
+    review,
+    actor,
+    clock,
+    'actions.add',
+    `Added an action on “${criterion.title}” (version “${version.label}”) for ${owner.name}, due ${action.dueDate}: ${shorten(action.description)}`,
+    action.id,
+  );
   return action;
 }
 
@@ -49,13 +67,25 @@ export interface ActionChanges {
  * Changes an action. Its description, owner and due date can change only while its verdict still calls for
  * action; marking it done (or open again) is always possible, so actions left from an earlier verdict can be closed.
  */
-export function updateAction(review: Review, actionId: string, changes: ActionChanges, actor: Author, clock: Clock): PlannedAction {
+export function updateAction(
+  review: Review,
+  actionId: string,
+  changes: ActionChanges,
+  actor: Author,
+  clock: Clock,
+): PlannedAction {
   const { action, assessment } = liveAction(review, actionId);
   const said: string[] = [];
   const description = changes.description?.trim();
-  const edits = (description !== undefined && description !== action.description) || (changes.ownerId !== undefined && changes.ownerId !== action.ownerId) || (changes.dueDate !== undefined && changes.dueDate !== action.dueDate);
+  const edits =
+    (description !== undefined && description !== action.description) ||
+    (changes.ownerId !== undefined && changes.ownerId !== action.ownerId) ||
+    (changes.dueDate !== undefined && changes.dueDate !== action.dueDate);
   if (edits && !needsAction(assessment.verdict)) {
-    throw new AppError('E_INVALID_INPUT', `An action belongs to a verdict of partly met or not met; this one’s verdict is now ${verdictWords(assessment.verdict)}, so it can only be marked done or deleted.`);
+    throw new AppError(
+      'E_INVALID_INPUT',
+      `An action belongs to a verdict of partly met or not met; this one’s verdict is now ${verdictWords(assessment.verdict)}, so it can only be marked done or deleted.`,
+    );
   }
   if (description !== undefined && description !== action.description) {
     action.description = description;
@@ -77,7 +107,14 @@ export function updateAction(review: Review, actionId: string, changes: ActionCh
   if (said.length === 0) return action;
   action.updatedAt = clock.now();
   validRecord(Action, action, 'action');
-  recordAudit(review, actor, clock, 'actions.update', `Changed the action on “${criterionTitle(review, assessment.criterionId)}” (${shorten(action.description)}): ${said.join('; ')}.`, action.id);
+  recordAudit(
+    review,
+    actor,
+    clock,
+    'actions.update',
+    `Changed the action on “${criterionTitle(review, assessment.criterionId)}” (${shorten(action.description)}): ${said.join('; ')}.`,
+    action.id,
+  );
   return action;
 }
 
@@ -88,7 +125,14 @@ export function deleteAction(review: Review, actionId: string, actor: Author, cl
   action.deletedAt = now;
   action.updatedAt = now;
   validRecord(Action, action, 'action');
-  recordAudit(review, actor, clock, 'actions.delete', `Deleted the action on “${criterionTitle(review, assessment.criterionId)}”: ${shorten(action.description)}`, action.id);
+  recordAudit(
+    review,
+    actor,
+    clock,
+    'actions.delete',
+    `Deleted the action on “${criterionTitle(review, assessment.criterionId)}”: ${shorten(action.description)}`,
+    action.id,
+  );
 }
 
 /**
@@ -98,7 +142,9 @@ export function deleteAction(review: Review, actionId: string, actor: Author, cl
 export function actionPlan(review: Review, clock: Clock): ActionPlanEntry[] {
   const today = localDate(new Date(clock.now()));
   const versions = new Set(review.versions.filter((v) => !v.deletedAt).map((v) => v.id));
-  const criteria = new Map(review.checklist.criteria.filter((c) => !c.deletedAt).map((c, index) => [c.id, { criterion: c, index }]));
+  const criteria = new Map(
+    review.checklist.criteria.filter((c) => !c.deletedAt).map((c, index) => [c.id, { criterion: c, index }]),
+  );
   const entries: (ActionPlanEntry & { order: number })[] = [];
   for (const assessment of review.assessments) {
     const about = criteria.get(assessment.criterionId);
@@ -117,7 +163,10 @@ export function actionPlan(review: Review, clock: Clock): ActionPlanEntry[] {
       });
     }
   }
-  entries.sort((a, b) => a.action.dueDate.localeCompare(b.action.dueDate) || a.order - b.order || a.ownerName.localeCompare(b.ownerName));
+  entries.sort(
+    (a, b) =>
+      a.action.dueDate.localeCompare(b.action.dueDate) || a.order - b.order || a.ownerName.localeCompare(b.ownerName),
+  );
   return entries.map(({ order: _order, ...entry }) => entry);
 }
 
@@ -132,7 +181,11 @@ function liveAction(review: Review, actionId: string): { action: PlannedAction; 
     const action = assessment.actions.find((a) => a.id === actionId && !a.deletedAt);
     if (!action) continue;
     const version = review.versions.find((v) => v.id === assessment.versionId);
-    if (!version || version.deletedAt) throw new AppError('E_INVALID_INPUT', `This action is on version “${version?.label ?? 'unknown'}”, which was deleted, so it cannot be changed.`);
+    if (!version || version.deletedAt)
+      throw new AppError(
+        'E_INVALID_INPUT',
+        `This action is on version “${version?.label ?? 'unknown'}”, which was deleted, so it cannot be changed.`,
+      );
     return { action, assessment };
   }
   throw new AppError('E_NOT_FOUND', 'That action is not in this review any more; it may have been deleted.');
@@ -140,7 +193,11 @@ function liveAction(review: Review, actionId: string): { action: PlannedAction; 
 
 function liveMember(review: Review, memberId: string): Member {
   const member = review.committee.find((m) => m.id === memberId && !m.deletedAt);
-  if (!member) throw new AppError('E_NOT_FOUND', 'The owner of an action must be a member of the committee; that person is not on it (any more). Choose a current member.');
+  if (!member)
+    throw new AppError(
+      'E_NOT_FOUND',
+      'The owner of an action must be a member of the committee; that person is not on it (any more). Choose a current member.',
+    );
   return member;
 }
 

@@ -26,22 +26,46 @@ export function setAssessment(review: Review, input: VerdictInput, actor: Author
   const annotationIds = [...new Set(input.annotationIds)];
   for (const id of annotationIds) {
     const annotation = review.annotations.find((a) => a.id === id && !a.deletedAt);
-    if (!annotation) throw new AppError('E_NOT_FOUND', 'An annotation given in support of the verdict is not in this review any more; it may have been deleted. Reload and try again.');
+    if (!annotation)
+      throw new AppError(
+        'E_NOT_FOUND',
+        'An annotation given in support of the verdict is not in this review any more; it may have been deleted. Reload and try again.',
+      );
     if (annotation.versionId !== version.id) {
       const other = review.versions.find((v) => v.id === annotation.versionId)?.label ?? 'another version';
-      throw new AppError('E_INVALID_INPUT', `The annotation on ${quoteOf(annotation)} is on version “${other}”; a verdict on version “${version.label}” can only cite annotations of that version.`);
+      throw new AppError(
+        'E_INVALID_INPUT',
+        `The annotation on ${quoteOf(annotation)} is on version “${other}”; a verdict on version “${version.label}” can only cite annotations of that version.`,
+      );
     }
   }
   const rationale = input.rationale.trim();
   const now = clock.now();
   const existing = review.assessments.find((a) => a.versionId === version.id && a.criterionId === criterion.id);
-  if (existing && existing.verdict === input.verdict && existing.rationale === rationale && existing.annotationIds.join() === annotationIds.join()) return existing;
+  if (
+    existing &&
+    existing.verdict === input.verdict &&
+    existing.rationale === rationale &&
+    existing.annotationIds.join() === annotationIds.join()
+  )
+    return existing;
   const before = existing?.verdict ?? 'unreviewed';
   const assessment =
     existing ??
     validRecord(
       Assessment,
-      { id: clock.newId(), versionId: version.id, criterionId: criterion.id, verdict: input.verdict, rationale, annotationIds, author: actor, createdAt: now, updatedAt: now, actions: [] },
+      {
+        id: clock.newId(),
+        versionId: version.id,
+        criterionId: criterion.id,
+        verdict: input.verdict,
+        rationale,
+        annotationIds,
+        author: actor,
+        createdAt: now,
+        updatedAt: now,
+        actions: [],
+      },
       'verdict',
     );
   if (existing) {
@@ -54,8 +78,17 @@ export function setAssessment(review: Review, input: VerdictInput, actor: Author
     before === input.verdict
       ? `Updated the verdict “${VERDICT_LABELS[input.verdict]}”`
       : `Set the verdict ${before === 'unreviewed' ? '' : `from “${VERDICT_LABELS[before]}” `}to “${VERDICT_LABELS[input.verdict]}”`;
-  const support = annotationIds.length ? `, citing ${annotationIds.length} annotation${annotationIds.length === 1 ? '' : 's'}` : '';
-  recordAudit(review, actor, clock, 'assessments.set', `${change} on “${criterion.title}” for version “${version.label}”${support}.`, assessment.id);
+  const support = annotationIds.length
+    ? `, citing ${annotationIds.length} annotation${annotationIds.length === 1 ? '' : 's'}`
+    : '';
+  recordAudit(
+    review,
+    actor,
+    clock,
+    'assessments.set',
+    `${change} on “${criterion.title}” for version “${version.label}”${support}.`,
+    assessment.id,
+  );
   return assessment;
 }
 
@@ -73,6 +106,7 @@ export function assessmentView(assessment: Assessment): Assessment {
 
 export function liveCriterion(review: Review, criterionId: string): Criterion {
   const criterion = review.checklist.criteria.find((c) => c.id === criterionId && !c.deletedAt);
-  if (!criterion) throw new AppError('E_NOT_FOUND', `The criterion “${criterionId}” is not in this review’s checklist.`);
+  if (!criterion)
+    throw new AppError('E_NOT_FOUND', `The criterion “${criterionId}” is not in this review’s checklist.`);
   return criterion;
 }

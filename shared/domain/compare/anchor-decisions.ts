@@ -17,21 +17,40 @@ export function confirmAnchor(review: Review, annotationId: string, actor: Autho
   const was = annotation.anchorState;
   if (was === 'anchored') return annotationView(annotation);
   if (was === 'orphaned') {
-    throw new AppError('E_INVALID_INPUT', 'This annotation is orphaned: its text is gone, so there is no anchor to confirm. Select the text it belongs to and re-attach it.');
+    throw new AppError(
+      'E_INVALID_INPUT',
+      'This annotation is orphaned: its text is gone, so there is no anchor to confirm. Select the text it belongs to and re-attach it.',
+    );
   }
   annotation.anchorState = 'anchored';
   annotation.updatedAt = clock.now();
   validRecord(Annotation, annotation, 'annotation');
-  recordAudit(review, actor, clock, 'annotations.confirmAnchor', `Confirmed the ${was} anchor of the annotation on ${shortQuote(annotation.target.selector[0].exact)}.`, annotation.id);
+  recordAudit(
+    review,
+    actor,
+    clock,
+    'annotations.confirmAnchor',
+    `Confirmed the ${was} anchor of the annotation on ${shortQuote(annotation.target.selector[0].exact)}.`,
+    annotation.id,
+  );
   return annotationView(annotation);
 }
 
 /** Points an annotation at other text of its version, as the person selected it; it becomes `anchored`. */
-export function reattachAnnotation(review: Review, annotationId: string, range: SelectedRange, actor: Author, clock: Clock): Annotation {
+export function reattachAnnotation(
+  review: Review,
+  annotationId: string,
+  range: SelectedRange,
+  actor: Author,
+  clock: Clock,
+): Annotation {
   const annotation = changeableAnnotation(review, annotationId);
   const version = liveVersion(review, annotation.versionId);
   if (range.end > version.text.length || version.text.slice(range.start, range.end) !== range.exact) {
-    throw new AppError('E_INVALID_INPUT', `The selected text changed since the page showed it, so nothing was saved. Reload version “${version.label}” and select the passage again.`);
+    throw new AppError(
+      'E_INVALID_INPUT',
+      `The selected text changed since the page showed it, so nothing was saved. Reload version “${version.label}” and select the passage again.`,
+    );
   }
   const before = annotation.target.selector[0].exact;
   const was = annotation.anchorState;
@@ -39,7 +58,14 @@ export function reattachAnnotation(review: Review, annotationId: string, range: 
   annotation.anchorState = 'anchored';
   annotation.updatedAt = clock.now();
   validRecord(Annotation, annotation, 'annotation');
-  recordAudit(review, actor, clock, 'annotations.reattach', `Re-attached the ${was} annotation on ${shortQuote(before)} to ${shortQuote(range.exact)}.`, annotation.id);
+  recordAudit(
+    review,
+    actor,
+    clock,
+    'annotations.reattach',
+    `Re-attached the ${was} annotation on ${shortQuote(before)} to ${shortQuote(range.exact)}.`,
+    annotation.id,
+  );
   return annotationView(annotation);
 }
 
@@ -54,6 +80,13 @@ export function markOrphaned(review: Review, annotationId: string, actor: Author
   annotation.anchorState = 'orphaned';
   annotation.updatedAt = clock.now();
   validRecord(Annotation, annotation, 'annotation');
-  recordAudit(review, actor, clock, 'annotations.markOrphaned', `Marked as orphaned the ${was} annotation on ${shortQuote(annotation.target.selector[0].exact)}.`, annotation.id);
+  recordAudit(
+    review,
+    actor,
+    clock,
+    'annotations.markOrphaned',
+    `Marked as orphaned the ${was} annotation on ${shortQuote(annotation.target.selector[0].exact)}.`,
+    annotation.id,
+  );
   return annotationView(annotation);
 }

@@ -14,9 +14,17 @@ import type { Clock } from '../clock';
  * from the annotation it was carried from, or from another copy of that — even one deleted since, so carrying
  * again (or along another path, v1→v3 after v1→v2→v3) never duplicates a comment nor brings back a deleted one.
  */
-export function annotationsToCarry(review: Review, fromVersionId: string, toVersionId: string): { pending: Annotation[]; alreadyCarried: number } {
+export function annotationsToCarry(
+  review: Review,
+  fromVersionId: string,
+  toVersionId: string,
+): { pending: Annotation[]; alreadyCarried: number } {
   const { from, to } = versionPair(review, fromVersionId, toVersionId);
-  if (from.id === to.id) throw new AppError('E_INVALID_INPUT', 'Choose two different versions: annotations are carried from one version to another.');
+  if (from.id === to.id)
+    throw new AppError(
+      'E_INVALID_INPUT',
+      'Choose two different versions: annotations are carried from one version to another.',
+    );
   const byId = new Map(review.annotations.map((a) => [a.id, a]));
   const originOf = (annotation: Annotation): string => {
     let current = annotation;
@@ -46,7 +54,13 @@ export function annotationsToCarry(review: Review, fromVersionId: string, toVers
  * never dropped — keeping their old quote at a one-character position where the passage stood. One entry in
  * the audit log says what was carried. Changes the review in place: call it inside `store.mutate`.
  */
-export function carryAnnotations(review: Review, fromVersionId: string, toVersionId: string, actor: Author, clock: Clock): CarryOutcome {
+export function carryAnnotations(
+  review: Review,
+  fromVersionId: string,
+  toVersionId: string,
+  actor: Author,
+  clock: Clock,
+): CarryOutcome {
   const { from, to } = versionPair(review, fromVersionId, toVersionId);
   const { pending, alreadyCarried } = annotationsToCarry(review, from.id, to.id);
   const counts: AnchorCounts = { anchored: 0, moved: 0, fuzzy: 0, orphaned: 0 };
@@ -69,7 +83,9 @@ export function carryAnnotations(review: Review, fromVersionId: string, toVersio
         author: structuredClone(source.author),
         createdAt: now,
         updatedAt: now,
-        replies: source.replies.filter((r) => !r.deletedAt).map((reply) => ({ ...structuredClone(reply), id: clock.newId() })),
+        replies: source.replies
+          .filter((r) => !r.deletedAt)
+          .map((reply) => ({ ...structuredClone(reply), id: clock.newId() })),
         carriedFrom: source.id,
         anchorState,
       },
@@ -95,12 +111,19 @@ export function carryAnnotations(review: Review, fromVersionId: string, toVersio
  * Carrying as one change for the services' door: when nothing is left to carry (all already there), the answer
  * says so and nothing is written.
  */
-export function carryChange(fromVersionId: string, toVersionId: string, actor: Author, clock: Clock): ReviewChange<CarryOutcome> {
+export function carryChange(
+  fromVersionId: string,
+  toVersionId: string,
+  actor: Author,
+  clock: Clock,
+): ReviewChange<CarryOutcome> {
   return {
     apply: (review) => carryAnnotations(review, fromVersionId, toVersionId, actor, clock),
     answerIfUnchanged(review) {
       const { pending, alreadyCarried } = annotationsToCarry(review, fromVersionId, toVersionId);
-      return pending.length === 0 ? { counts: { anchored: 0, moved: 0, fuzzy: 0, orphaned: 0 }, carried: [], alreadyCarried } : undefined;
+      return pending.length === 0
+        ? { counts: { anchored: 0, moved: 0, fuzzy: 0, orphaned: 0 }, carried: [], alreadyCarried }
+        : undefined;
     },
   };
 }

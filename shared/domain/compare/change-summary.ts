@@ -20,7 +20,12 @@ export function summarizeChanges(review: Review, from: Version, to: Version): Ve
     if (change.kind === 'unchanged' || (change.kind === 'moved' && !change.edited)) continue;
     const before = change.from ? from.blocks[change.from.index]?.text : undefined;
     const after = change.to ? to.blocks[change.to.index]?.text : undefined;
-    passages.push({ kind: change.kind, ...(before ? { before } : {}), ...(after ? { after } : {}), ...(change.parts ? { parts: change.parts } : {}) });
+    passages.push({
+      kind: change.kind,
+      ...(before ? { before } : {}),
+      ...(after ? { after } : {}),
+      ...(change.parts ? { parts: change.parts } : {}),
+    });
   }
   return { counts: comparison.counts, touchedCriterionIds: impact.criteria.map((c) => c.criterionId), passages };
 }

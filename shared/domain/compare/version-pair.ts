@@ -4,7 +4,11 @@ import type { Review, Version } from '../../model';
 import { liveVersion } from '../versions/version-summary';
 
 /** The two live versions a comparison or a carry is about: `from` the older, `to` the newer, as the person chose. */
-export function versionPair(review: Review, fromVersionId: string, toVersionId: string): { from: Version; to: Version } {
+export function versionPair(
+  review: Review,
+  fromVersionId: string,
+  toVersionId: string,
+): { from: Version; to: Version } {
   return { from: liveVersion(review, fromVersionId), to: liveVersion(review, toVersionId) };
 }
 

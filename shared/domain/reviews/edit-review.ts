@@ -17,7 +17,10 @@ export function setCommittee(review: Review, members: MemberInput[], actor: Auth
     const email = input.email ? input.email : undefined;
     const existing = input.id ? byId.get(input.id) : undefined;
     if (input.id && (!existing || existing.deletedAt)) {
-      throw new AppError('E_NOT_FOUND', `Member “${input.name}” is not on this committee any more; add them as a new member.`);
+      throw new AppError(
+        'E_NOT_FOUND',
+        `Member “${input.name}” is not on this committee any more; add them as a new member.`,
+      );
     }
     if (existing) {
       if (existing.name !== input.name || existing.role !== input.role || existing.email !== email) {
@@ -42,7 +45,13 @@ export function setCommittee(review: Review, members: MemberInput[], actor: Auth
     }
   }
   const live = review.committee.filter((m) => !m.deletedAt);
-  recordAudit(review, actor, clock, 'committee.set', `Set the committee to ${live.length} member${live.length === 1 ? '' : 's'}: ${live.map(personLabel).join(', ')}.`);
+  recordAudit(
+    review,
+    actor,
+    clock,
+    'committee.set',
+    `Set the committee to ${live.length} member${live.length === 1 ? '' : 's'}: ${live.map(personLabel).join(', ')}.`,
+  );
   return live;
 }
 

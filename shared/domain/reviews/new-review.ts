@@ -6,7 +6,13 @@ import type { Clock } from '../clock';
 /** A new review: the built-in checklist, and its creator as the first committee member. */
 export function newReviewDocument(title: string, creator: Author, clock: Clock): Review {
   const now = clock.now();
-  const founder: Member = { id: clock.newId(), name: creator.name, role: creator.role ?? 'chair', createdAt: now, updatedAt: now };
+  const founder: Member = {
+    id: clock.newId(),
+    name: creator.name,
+    role: creator.role ?? 'chair',
+    createdAt: now,
+    updatedAt: now,
+  };
   if (creator.email) founder.email = creator.email;
   const review: Review = {
     schemaVersion: SCHEMA_VERSION,
@@ -22,6 +28,13 @@ export function newReviewDocument(title: string, creator: Author, clock: Clock):
     signoffs: [],
     audit: [],
   };
-  recordAudit(review, creator, clock, 'reviews.create', `Created the review “${title}” from the built-in checklist.`, review.id);
+  recordAudit(
+    review,
+    creator,
+    clock,
+    'reviews.create',
+    `Created the review “${title}” from the built-in checklist.`,
+    review.id,
+  );
   return review;
 }

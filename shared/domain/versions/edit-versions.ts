@@ -9,7 +9,13 @@ export interface VersionChanges {
   effectiveDate?: string | null | undefined;
 }
 
-export function updateVersion(review: Review, versionId: string, changes: VersionChanges, actor: Author, clock: Clock): void {
+export function updateVersion(
+  review: Review,
+  versionId: string,
+  changes: VersionChanges,
+  actor: Author,
+  clock: Clock,
+): void {
   const version = liveVersion(review, versionId);
   const said: string[] = [];
   if (changes.label !== undefined && changes.label !== version.label) {
@@ -21,7 +27,15 @@ export function updateVersion(review: Review, versionId: string, changes: Versio
     if (changes.effectiveDate === null) delete version.effectiveDate;
     else version.effectiveDate = changes.effectiveDate;
   }
-  if (said.length) recordAudit(review, actor, clock, 'versions.update', `Changed version “${version.label}”: ${said.join('; ')}.`, version.id);
+  if (said.length)
+    recordAudit(
+      review,
+      actor,
+      clock,
+      'versions.update',
+      `Changed version “${version.label}”: ${said.join('; ')}.`,
+      version.id,
+    );
 }
 
 /**
@@ -50,10 +64,19 @@ export function reorderVersions(review: Review, versionIds: string[], actor: Aut
   const live = liveVersions(review);
   const wanted = new Set(versionIds);
   if (wanted.size !== versionIds.length || live.length !== versionIds.length || live.some((v) => !wanted.has(v.id))) {
-    throw new AppError('E_INVALID_INPUT', 'The new order must list every version of the review exactly once. Reload the review and try again.');
+    throw new AppError(
+      'E_INVALID_INPUT',
+      'The new order must list every version of the review exactly once. Reload the review and try again.',
+    );
   }
   const byId = new Map(live.map((v) => [v.id, v]));
   const ordered = versionIds.map((id) => byId.get(id)!);
   review.versions = [...ordered, ...review.versions.filter((v) => v.deletedAt)];
-  recordAudit(review, actor, clock, 'versions.reorder', `Reordered the versions: ${ordered.map((v) => v.label).join(', ')}.`);
+  recordAudit(
+    review,
+    actor,
+    clock,
+    'versions.reorder',
+    `Reordered the versions: ${ordered.map((v) => v.label).join(', ')}.`,
+  );
 }

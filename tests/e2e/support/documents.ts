@@ -35,7 +35,8 @@ export function textFile(name: string, text: string): PageFile {
 
 /** A fixture file, read from disk; a missing one fails the test, naming it, rather than skipping anything. */
 export async function fileFromDisk(path: string): Promise<PageFile> {
-  if (!existsSync(path)) throw new Error(`The fixture ${path} is missing: run \`npm run fixtures\`, or restore it from git.`);
+  if (!existsSync(path))
+    throw new Error(`The fixture ${path} is missing: run \`npm run fixtures\`, or restore it from git.`);
   const name = basename(path);
   const extension = name.slice(name.lastIndexOf('.')).toLowerCase();
   return { name, mimeType: MIME_TYPES[extension] ?? 'application/octet-stream', buffer: await readFile(path) };
@@ -125,7 +126,9 @@ export function documentArea(app: Page): Locator {
 
 /** The read-only policy text of the version shown. */
 export function policyText(app: Page, label?: string): Locator {
-  return app.getByRole('textbox', { name: label === undefined ? /^Policy text, version/ : `Policy text, version ${label}` });
+  return app.getByRole('textbox', {
+    name: label === undefined ? /^Policy text, version/ : `Policy text, version ${label}`,
+  });
 }
 
 export function versionSwitcher(app: Page): Locator {
@@ -133,7 +136,11 @@ export function versionSwitcher(app: Page): Locator {
 }
 
 /** Creates a review through the contract and opens it from the library on its Document area. */
-export async function openNewReview(app: Page, invoke: (method: 'reviews.create', args: { title: string }) => Promise<{ id: string }>, title: string): Promise<string> {
+export async function openNewReview(
+  app: Page,
+  invoke: (method: 'reviews.create', args: { title: string }) => Promise<{ id: string }>,
+  title: string,
+): Promise<string> {
   const created = await invoke('reviews.create', { title });
   await app.reload();
   await openReviewFromLibrary(app, title);
@@ -151,7 +158,8 @@ export async function dropFiles(app: Page, target: Locator, files: PageFile[]): 
   const dataTransfer = await app.evaluateHandle(
     (list) => {
       const transfer = new DataTransfer();
-      for (const file of list) transfer.items.add(new File([new Uint8Array(file.bytes)], file.name, { type: file.mimeType }));
+      for (const file of list)
+        transfer.items.add(new File([new Uint8Array(file.bytes)], file.name, { type: file.mimeType }));
       return transfer;
     },
     files.map((file) => ({ name: file.name, mimeType: file.mimeType, bytes: [...file.buffer] })),

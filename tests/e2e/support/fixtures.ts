@@ -60,8 +60,13 @@ export const test = base.extend<AppFixtures & { callGate: CallGate }, { chromium
     async ({}, use) => {
       if (useElectron) return use(undefined as unknown as Browser);
       const executablePath = findChromium();
-      if (!executablePath) throw new Error('E2E tests need Chromium: install it (apt-get install chromium) or set CHROMIUM_PATH.');
-      const browser = await chromium.launch({ executablePath, headless: true, args: [...chromiumArgs(), '--disable-gpu'] });
+      if (!executablePath)
+        throw new Error('E2E tests need Chromium: install it (apt-get install chromium) or set CHROMIUM_PATH.');
+      const browser = await chromium.launch({
+        executablePath,
+        headless: true,
+        args: [...chromiumArgs(), '--disable-gpu'],
+      });
       await use(browser);
       await browser.close();
     },
@@ -84,20 +89,29 @@ export const test = base.extend<AppFixtures & { callGate: CallGate }, { chromium
   callGate: async ({}, use) => use(new CallGate()),
 
   holdCalls: async ({ callGate }, use) => {
-    if (useElectron) test.skip(true, 'Holding contract calls needs the Chromium host, where the test binds the services.');
+    if (useElectron)
+      test.skip(true, 'Holding contract calls needs the Chromium host, where the test binds the services.');
     await use((method) => callGate.hold(method));
   },
 
   app: async ({ chromiumBrowser, callGate, dataDir, dialogFiles, expectConsoleError: _registered }, use) => {
     if (useElectron) {
-      const electronApp = await _electron.launch({ args: [join(repo, 'out/main/index.js')], env: { ...process.env, POLICY_REVIEW_DATA_DIR: dataDir } });
+      const electronApp = await _electron.launch({
+        args: [join(repo, 'out/main/index.js')],
+        env: { ...process.env, POLICY_REVIEW_DATA_DIR: dataDir },
+      });
       const page = await electronApp.firstWindow();
       await page.setViewportSize({ width: 1360, height: 880 });
       await use(page);
       await electronApp.close();
       return;
     }
-    const workstation = await openWorkstation({ dataDir, host: 'browser', checkResults: true, ...(dialogFiles ? { chooseFiles: async () => dialogFiles } : {}) });
+    const workstation = await openWorkstation({
+      dataDir,
+      host: 'browser',
+      checkResults: true,
+      ...(dialogFiles ? { chooseFiles: async () => dialogFiles } : {}),
+    });
     const context = await chromiumBrowser.newContext({ viewport: { width: 1360, height: 880 } });
     await serveAppInContext(context, rendererDir, {
       invoke: async (method, args, caller) => {
@@ -124,7 +138,10 @@ export const test = base.extend<AppFixtures & { callGate: CallGate }, { chromium
 
   invoke: async ({ app }, use) => {
     await use(async (method, args) => {
-      const result = (await app.evaluate(([m, a]) => window.policyReview!.invoke(m, a), [method, args] as const)) as ApiResult<never>;
+      const result = (await app.evaluate(([m, a]) => window.policyReview!.invoke(m, a), [
+        method,
+        args,
+      ] as const)) as ApiResult<never>;
       if (!result.ok) throw new Error(`${method} failed: ${result.error.code} ${result.error.message}`);
       return result.value;
     });

@@ -20,7 +20,11 @@ export interface Workshop {
  * A review as a workshop starts it: the chair's name set, a committee of three, and versions 1 and 2 of the
  * Riverton policy imported through the contract; then the review is opened from the library on its Document area.
  */
-export async function startWorkshop(app: Page, invoke: Invoke, title = 'Riverton social media policy'): Promise<Workshop> {
+export async function startWorkshop(
+  app: Page,
+  invoke: Invoke,
+  title = 'Riverton social media policy',
+): Promise<Workshop> {
   await invoke('settings.set', { user: { name: 'Amira Haddad', role: 'chair', email: 'amira.haddad@example.org' } });
   const created = await invoke('reviews.create', { title });
   const v1 = await importText(invoke, created.id, 'v1.md', await readFile(join(RIVERTON, 'v1.md'), 'utf8'));
@@ -29,7 +33,9 @@ export async function startWorkshop(app: Page, invoke: Invoke, title = 'Riverton
   const members = await invoke('committee.set', {
     reviewId: created.id,
     members: [
-      ...current.review.committee.filter((m) => !m.deletedAt).map((m) => ({ id: m.id, name: m.name, role: m.role, email: m.email ?? '' })),
+      ...current.review.committee
+        .filter((m) => !m.deletedAt)
+        .map((m) => ({ id: m.id, name: m.name, role: m.role, email: m.email ?? '' })),
       { name: 'Jonas Berg', role: 'legal' as const, email: 'jonas.berg@example.org' },
       { name: 'Lea Novak', role: 'privacy' as const },
     ],
@@ -114,7 +120,9 @@ export async function pickCriteria(app: Page, searches: string[]): Promise<void>
   const picker = annotationsPanel(app).getByRole('combobox', { name: 'Criteria' });
   for (const search of searches) {
     await picker.fill(search);
-    await expect(annotationsPanel(app).getByRole('listbox', { name: 'Criteria' }).getByRole('option').first()).toBeVisible();
+    await expect(
+      annotationsPanel(app).getByRole('listbox', { name: 'Criteria' }).getByRole('option').first(),
+    ).toBeVisible();
     await picker.press('Enter');
     await expect(picker).toHaveValue('');
   }

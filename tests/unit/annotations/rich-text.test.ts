@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { RichText } from '../../../shared/model';
-import { findRichTextProblem, linkUrlProblem, plainTextToRichText, richTextToPlainText } from '../../../shared/rich-text';
+import {
+  findRichTextProblem,
+  linkUrlProblem,
+  plainTextToRichText,
+  richTextToPlainText,
+} from '../../../shared/rich-text';
 
 function root(...children: unknown[]): RichText {
   return { root: { type: 'root', children } };
@@ -12,9 +17,26 @@ describe('what a comment may contain', () => {
   it('accepts what the comment editor makes: formatted text, headings, quotes, nested lists, links and line breaks', () => {
     const body = root(
       { type: 'heading', tag: 'h2', children: [text('Summary', { format: 1 })] },
-      paragraph(text('bold italic', { format: 3, style: '' }), { type: 'linebreak' }, { type: 'autolink', url: 'https://example.org', children: [text('example.org')] }),
+      paragraph(
+        text('bold italic', { format: 3, style: '' }),
+        { type: 'linebreak' },
+        { type: 'autolink', url: 'https://example.org', children: [text('example.org')] },
+      ),
       { type: 'quote', children: [text('quoted', { format: 'italic' })] },
-      { type: 'list', listType: 'bullet', tag: 'ul', children: [{ type: 'listitem', children: [text('one'), { type: 'list', listType: 'number', children: [{ type: 'listitem', children: [text('one.one')] }] }] }] },
+      {
+        type: 'list',
+        listType: 'bullet',
+        tag: 'ul',
+        children: [
+          {
+            type: 'listitem',
+            children: [
+              text('one'),
+              { type: 'list', listType: 'number', children: [{ type: 'listitem', children: [text('one.one')] }] },
+            ],
+          },
+        ],
+      },
     );
     expect(findRichTextProblem(body)).toBeUndefined();
   });
@@ -22,9 +44,17 @@ describe('what a comment may contain', () => {
   it.each([
     ['an unknown element', root(paragraph({ type: 'image', src: 'x' })), /cannot hold a “image” element/],
     ['text straight in the root', root(text('loose')), /“text” element cannot be placed inside a “root”/],
-    ['a list item outside a list', root(paragraph({ type: 'listitem', children: [] })), /“listitem” element cannot be placed inside a “paragraph”/],
+    [
+      'a list item outside a list',
+      root(paragraph({ type: 'listitem', children: [] })),
+      /“listitem” element cannot be placed inside a “paragraph”/,
+    ],
     ['an unknown text format', root(paragraph(text('x', { format: 1 << 12 }))), /text format/],
-    ['inline styles', root(paragraph(text('x', { style: 'background:url(https://tracker.example/p.gif)' }))), /cannot carry styles/],
+    [
+      'inline styles',
+      root(paragraph(text('x', { style: 'background:url(https://tracker.example/p.gif)' }))),
+      /cannot carry styles/,
+    ],
     ['children on a text node', root(paragraph({ ...text('x'), children: [] })), /cannot have children/],
     ['children that are not a list', root({ type: 'paragraph', children: 'nope' }), /must be a list/],
   ])('refuses %s', (_what, body, message) => {
@@ -32,7 +62,9 @@ describe('what a comment may contain', () => {
   });
 
   it('says where in the comment the problem is', () => {
-    expect(findRichTextProblem(root(paragraph(text('a')), paragraph(text('b'), { type: 'script' })))?.path).toBe('root.children[1].children[1]');
+    expect(findRichTextProblem(root(paragraph(text('a')), paragraph(text('b'), { type: 'script' })))?.path).toBe(
+      'root.children[1].children[1]',
+    );
   });
 
   it('refuses nesting deeper than anyone types, before it can exhaust a renderer', () => {
@@ -43,7 +75,14 @@ describe('what a comment may contain', () => {
 });
 
 describe('link addresses', () => {
-  it.each(['http://example.org', 'https://example.org/path?q=1#x', 'HTTPS://Example.org', 'mailto:dpo@example.org', 'MailTo:a@b.org?subject=Policy', ' https://example.org '])('allows %s', (url) => {
+  it.each([
+    'http://example.org',
+    'https://example.org/path?q=1#x',
+    'HTTPS://Example.org',
+    'mailto:dpo@example.org',
+    'MailTo:a@b.org?subject=Policy',
+    ' https://example.org ',
+  ])('allows %s', (url) => {
     expect(linkUrlProblem(url)).toBeUndefined();
   });
 
@@ -70,8 +109,26 @@ describe('link addresses', () => {
 describe('comments as plain text', () => {
   it('reads paragraphs, line breaks, lists and links as lines of text', () => {
     const body = root(
-      paragraph(text('First '), { type: 'link', url: 'https://example.org', children: [text('link')] }, { type: 'linebreak' }, text('second line')),
-      { type: 'list', listType: 'number', children: [{ type: 'listitem', children: [text('one')] }, { type: 'listitem', children: [text('two'), { type: 'list', listType: 'bullet', children: [{ type: 'listitem', children: [text('two.a')] }] }] }] },
+      paragraph(
+        text('First '),
+        { type: 'link', url: 'https://example.org', children: [text('link')] },
+        { type: 'linebreak' },
+        text('second line'),
+      ),
+      {
+        type: 'list',
+        listType: 'number',
+        children: [
+          { type: 'listitem', children: [text('one')] },
+          {
+            type: 'listitem',
+            children: [
+              text('two'),
+              { type: 'list', listType: 'bullet', children: [{ type: 'listitem', children: [text('two.a')] }] },
+            ],
+          },
+        ],
+      },
     );
     expect(richTextToPlainText(body)).toBe('First link\nsecond line\n1. one\n2. two\n  - two.a');
   });

@@ -3,7 +3,11 @@ import type { ApiError } from '../../../shared/errors';
 import type { RichText, Version } from '../../../shared/model';
 import { plainTextToRichText } from '../../../shared/rich-text';
 import type { Caller } from '../../../electron/services/library/review-sessions';
-import { openWorkstation, type Workstation, type WorkstationOptions } from '../../../electron/services/workstation/workstation';
+import {
+  openWorkstation,
+  type Workstation,
+  type WorkstationOptions,
+} from '../../../electron/services/workstation/workstation';
 
 /** A short policy whose words repeat, so tests can select the same words in two places. */
 export const POLICY_TXT = `Social Media Policy
@@ -30,16 +34,29 @@ export interface ReviewSetup {
 
 /** A real workstation on `dataDir`, checking every result against the contract, acting as “Ada Chair”. */
 export async function workstationOn(dataDir: string, options: Partial<WorkstationOptions> = {}): Promise<Workstation> {
-  const ws = await openWorkstation({ dataDir, host: 'browser', checkResults: true, logError: () => undefined, ...options });
+  const ws = await openWorkstation({
+    dataDir,
+    host: 'browser',
+    checkResults: true,
+    logError: () => undefined,
+    ...options,
+  });
   await call(ws, 'settings.set', { user: { name: 'Ada Chair', role: 'chair', email: 'ada@example.org' } });
   return ws;
 }
 
 /** A review with one version imported from POLICY_TXT, opened by the default window. */
-export async function reviewWithVersion(dataDir: string, options: Partial<WorkstationOptions> = {}): Promise<ReviewSetup> {
+export async function reviewWithVersion(
+  dataDir: string,
+  options: Partial<WorkstationOptions> = {},
+): Promise<ReviewSetup> {
   const ws = await workstationOn(dataDir, options);
   const { id: reviewId } = await call(ws, 'reviews.create', { title: 'Workspace test' });
-  const imported = await call(ws, 'versions.import', { reviewId, source: textSource('policy-2024.txt', POLICY_TXT), label: 'Policy 2024' });
+  const imported = await call(ws, 'versions.import', {
+    reviewId,
+    source: textSource('policy-2024.txt', POLICY_TXT),
+    label: 'Policy 2024',
+  });
   const version = await call(ws, 'versions.get', { reviewId, versionId: imported.version.id });
   return { ws, dataDir, reviewId, version };
 }
@@ -49,14 +66,24 @@ export function textSource(fileName: string, content: string | Uint8Array) {
 }
 
 /** Calls a contract method as the app's window does; an error result throws, carrying its code and message. */
-export async function call<M extends MethodName>(ws: Workstation, method: M, args: MethodArgs<M>, caller?: Caller): Promise<MethodResult<M>> {
+export async function call<M extends MethodName>(
+  ws: Workstation,
+  method: M,
+  args: MethodArgs<M>,
+  caller?: Caller,
+): Promise<MethodResult<M>> {
   const result = (await ws.invoke(method, args, caller)) as ApiResult<MethodResult<M>>;
   if (!result.ok) throw Object.assign(new Error(`${result.error.code}: ${result.error.message}`), result.error);
   return result.value;
 }
 
 /** The error a call ends with (the test fails if it succeeds). */
-export async function failure<M extends MethodName>(ws: Workstation, method: M, args: MethodArgs<M>, caller?: Caller): Promise<ApiError> {
+export async function failure<M extends MethodName>(
+  ws: Workstation,
+  method: M,
+  args: MethodArgs<M>,
+  caller?: Caller,
+): Promise<ApiError> {
   const result = await ws.invoke(method, args, caller);
   if (result.ok) throw new Error(`${method} succeeded but should have failed`);
   return result.error;
@@ -86,7 +113,14 @@ export function commentWithLink(url: string): RichText {
           type: 'paragraph',
           children: [
             { type: 'text', text: 'See ', format: 0 },
-            { type: 'link', url, rel: 'noreferrer', target: null, title: null, children: [{ type: 'text', text: 'the guidance', format: 1 }] },
+            {
+              type: 'link',
+              url,
+              rel: 'noreferrer',
+              target: null,
+              title: null,
+              children: [{ type: 'text', text: 'the guidance', format: 1 }],
+            },
           ],
         },
       ],

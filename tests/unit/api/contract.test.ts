@@ -58,7 +58,9 @@ async function snapshot(dir: string): Promise<Record<string, string>> {
   for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
     if (!entry.isFile()) continue;
     const path = join(entry.parentPath, entry.name);
-    files[relative(dir, path)] = createHash('sha256').update(await readFile(path)).digest('hex');
+    files[relative(dir, path)] = createHash('sha256')
+      .update(await readFile(path))
+      .digest('hex');
   }
   return files;
 }
@@ -101,7 +103,10 @@ describe('the API contract', () => {
     const created = await ws.invoke('reviews.create', { title: 'Social media policy 2026' }, WINDOW);
     if (!created.ok) throw new Error(created.error.message);
     const { id: reviewId } = created.value as { id: string };
-    expect(await ws.invoke('reviews.open', { reviewId }, WINDOW)).toMatchObject({ ok: true, value: { readOnly: false } });
+    expect(await ws.invoke('reviews.open', { reviewId }, WINDOW)).toMatchObject({
+      ok: true,
+      value: { readOnly: false },
+    });
     const events: AppEvent[] = [];
     ws.onEvent((event) => events.push(event));
     const before = await snapshot(dataDir);
@@ -127,7 +132,10 @@ describe('the API contract', () => {
     }
 
     const known = Object.keys(CANNOT_BE_GIVEN_A_BAD_ARGUMENT);
-    expect(methodsWithoutBadArgument.sort(), 'methods that took every bad argument; if that is right, list them with why').toEqual(known.sort());
+    expect(
+      methodsWithoutBadArgument.sort(),
+      'methods that took every bad argument; if that is right, list them with why',
+    ).toEqual(known.sort());
     expect(accepted.filter((line) => !known.some((method) => line.startsWith(`${method} `)))).toEqual([]);
     expect(reached, 'handlers run despite a bad argument').toEqual([]);
     expect(hostCalls).toEqual([]);

@@ -32,8 +32,14 @@ describe('the contract served by the real services', () => {
   it('refuses arguments that fail the schema, saying which field is wrong', async () => {
     const ws = await workstation();
     const result = await ws.invoke('reviews.create', { title: '   ' });
-    expect(result).toMatchObject({ ok: false, error: { code: 'E_INVALID_INPUT', message: expect.stringContaining('title') } });
-    expect(await ws.invoke('reviews.open', { reviewId: '../../etc/passwd' })).toMatchObject({ ok: false, error: { code: 'E_INVALID_INPUT' } });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'E_INVALID_INPUT', message: expect.stringContaining('title') },
+    });
+    expect(await ws.invoke('reviews.open', { reviewId: '../../etc/passwd' })).toMatchObject({
+      ok: false,
+      error: { code: 'E_INVALID_INPUT' },
+    });
   });
 
   it('reports an unexpected failure as E_INTERNAL without its details', async () => {
@@ -50,12 +56,22 @@ describe('the contract served by the real services', () => {
 
   it('records the clock it was given, through the door, on every change', async () => {
     const clock = fixedClock('2026-03-02T09:00:00.000Z');
-    const ws = await openWorkstation({ dataDir: await tempDir(), host: 'browser', checkResults: true, logError: () => undefined, clock });
+    const ws = await openWorkstation({
+      dataDir: await tempDir(),
+      host: 'browser',
+      checkResults: true,
+      logError: () => undefined,
+      clock,
+    });
     const summary = await call(ws, 'reviews.create', { title: 'Clocked review' });
     clock.setTo('2026-03-02T10:00:00.000Z');
     await call(ws, 'reviews.rename', { reviewId: summary.id, title: 'Clocked review, renamed' });
     const { review } = await call(ws, 'reviews.open', { reviewId: summary.id });
-    expect([review.id, review.createdAt, review.committee[0]?.id]).toEqual([counterId(2), '2026-03-02T09:00:00.000Z', counterId(1)]);
+    expect([review.id, review.createdAt, review.committee[0]?.id]).toEqual([
+      counterId(2),
+      '2026-03-02T09:00:00.000Z',
+      counterId(1),
+    ]);
     expect(review.audit.map((a) => [a.id, a.at, a.action])).toEqual([
       [counterId(3), '2026-03-02T09:00:00.000Z', 'reviews.create'],
       [counterId(4), '2026-03-02T10:00:00.000Z', 'reviews.rename'],
@@ -66,7 +82,12 @@ describe('the contract served by the real services', () => {
     const ws = await workstation();
     await call(ws, 'settings.set', { user: { name: 'Ada Chair', role: 'chair', email: 'ada@example.org' } });
     const summary = await call(ws, 'reviews.create', { title: 'Social media policy 2026' });
-    expect(summary).toMatchObject({ title: 'Social media policy 2026', criteria: BUILTIN_CRITERIA.length, members: 1, state: 'ok' });
+    expect(summary).toMatchObject({
+      title: 'Social media policy 2026',
+      criteria: BUILTIN_CRITERIA.length,
+      members: 1,
+      state: 'ok',
+    });
     const { review, readOnly } = await call(ws, 'reviews.open', { reviewId: summary.id });
     expect(readOnly).toBe(false);
     expect(review.committee[0]).toMatchObject({ name: 'Ada Chair', role: 'chair', email: 'ada@example.org' });
@@ -80,7 +101,10 @@ describe('the contract served by the real services', () => {
     await call(ws, 'reviews.rename', { reviewId: id, title: 'Code of conduct review' });
     const onDisk = decodeReviewText(await readFile(ws.library.fileFor(id), 'utf8'));
     expect(onDisk.kind === 'current' && onDisk.review.title).toBe('Code of conduct review');
-    expect(onDisk.kind === 'current' && onDisk.review.audit.at(-1)).toMatchObject({ action: 'reviews.rename', summary: expect.stringContaining('Draft') });
+    expect(onDisk.kind === 'current' && onDisk.review.audit.at(-1)).toMatchObject({
+      action: 'reviews.rename',
+      summary: expect.stringContaining('Draft'),
+    });
   });
 
   it('sets the committee, keeping ids of members it updates and tombstoning those it drops', async () => {
@@ -95,7 +119,10 @@ describe('the contract served by the real services', () => {
     });
     expect(first.map((m) => m.name)).toEqual(['Bea Legal', 'Cem Privacy']);
     const bea = first[0]!;
-    const second = await call(ws, 'committee.set', { reviewId: id, members: [{ id: bea.id, name: 'Bea Legal-Advisor', role: 'legal' }] });
+    const second = await call(ws, 'committee.set', {
+      reviewId: id,
+      members: [{ id: bea.id, name: 'Bea Legal-Advisor', role: 'legal' }],
+    });
     expect(second).toHaveLength(1);
     expect(second[0]).toMatchObject({ id: bea.id, name: 'Bea Legal-Advisor' });
     const { review } = await call(ws, 'reviews.open', { reviewId: id });
@@ -106,8 +133,14 @@ describe('the contract served by the real services', () => {
   it('refuses an invalid member email with a message a person can act on', async () => {
     const ws = await workstation();
     const { id } = await call(ws, 'reviews.create', { title: 'Emails' });
-    const result = await ws.invoke('committee.set', { reviewId: id, members: [{ name: 'X', role: 'member', email: 'not-an-email' }] });
-    expect(result).toMatchObject({ ok: false, error: { code: 'E_INVALID_INPUT', message: expect.stringContaining('valid email') } });
+    const result = await ws.invoke('committee.set', {
+      reviewId: id,
+      members: [{ name: 'X', role: 'member', email: 'not-an-email' }],
+    });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'E_INVALID_INPUT', message: expect.stringContaining('valid email') },
+    });
   });
 
   it('adds, edits and removes a review’s own criteria', async () => {
@@ -115,10 +148,19 @@ describe('the contract served by the real services', () => {
     const { id } = await call(ws, 'reviews.create', { title: 'Checklist test' });
     const added = await call(ws, 'checklist.addCriterion', {
       reviewId: id,
-      criterion: { category: 'records', title: 'Archive of direct messages', question: 'Does the policy say how direct messages are archived?', guidance: 'Look for DMs.' },
+      criterion: {
+        category: 'records',
+        title: 'Archive of direct messages',
+        question: 'Does the policy say how direct messages are archived?',
+        guidance: 'Look for DMs.',
+      },
     });
     expect(added).toMatchObject({ id: 'records.custom-archive-of-direct-messages', origin: 'custom' });
-    await call(ws, 'checklist.updateCriterion', { reviewId: id, criterionId: added.id, criterion: { category: 'records', title: 'Archive of DMs', question: 'Are DMs archived?', guidance: '' } });
+    await call(ws, 'checklist.updateCriterion', {
+      reviewId: id,
+      criterionId: added.id,
+      criterion: { category: 'records', title: 'Archive of DMs', question: 'Are DMs archived?', guidance: '' },
+    });
     let checklist = await call(ws, 'checklist.get', { reviewId: id });
     expect(checklist.criteria.find((c) => c.id === added.id)?.title).toBe('Archive of DMs');
     expect(checklist.categories.map((c) => c.id)).toContain('records');
@@ -132,13 +174,21 @@ describe('the contract served by the real services', () => {
     const ws = await workstation();
     const { id } = await call(ws, 'reviews.create', { title: 'To delete' });
     await call(ws, 'reviews.open', { reviewId: id });
-    await call(ws, 'versions.import', { reviewId: id, source: { kind: 'file', fileName: 'p.txt', dataBase64: Buffer.from('A policy.').toString('base64') } });
+    await call(ws, 'versions.import', {
+      reviewId: id,
+      source: { kind: 'file', fileName: 'p.txt', dataBase64: Buffer.from('A policy.').toString('base64') },
+    });
     await call(ws, 'report.export', { reviewId: id, format: 'md', destination: { kind: 'return' } });
     const { movedTo } = await call(ws, 'reviews.delete', { reviewId: id });
-    expect((await readdir(movedTo)).sort()).toEqual([`${id}.review.backups`, `${id}.review.json`, `${id}.reports`, `${id}.sources`].sort());
+    expect((await readdir(movedTo)).sort()).toEqual(
+      [`${id}.review.backups`, `${id}.review.json`, `${id}.reports`, `${id}.sources`].sort(),
+    );
     expect((await readdir(ws.library.reviewsDir)).filter((name) => name.startsWith(id))).toEqual([]);
     expect(await call(ws, 'reviews.list', {})).toEqual([]);
-    expect(await ws.invoke('reviews.open', { reviewId: id })).toMatchObject({ ok: false, error: { code: 'E_NOT_FOUND' } });
+    expect(await ws.invoke('reviews.open', { reviewId: id })).toMatchObject({
+      ok: false,
+      error: { code: 'E_NOT_FOUND' },
+    });
   });
 
   it('keeps settings across restarts', async () => {
@@ -146,7 +196,9 @@ describe('the contract served by the real services', () => {
     const first = await openWorkstation({ dataDir, host: 'browser' });
     await call(first, 'settings.set', { user: { name: 'Dee Secretary', role: 'secretary', email: '' } });
     const second = await openWorkstation({ dataDir, host: 'browser' });
-    expect(await call(second, 'settings.get', {})).toEqual({ user: { name: 'Dee Secretary', role: 'secretary', email: '' } });
+    expect(await call(second, 'settings.get', {})).toEqual({
+      user: { name: 'Dee Secretary', role: 'secretary', email: '' },
+    });
   });
 });
 
@@ -154,7 +206,10 @@ describe('text a person types', () => {
   it('refuses a title with a line break or a terminal escape', async () => {
     const ws = await workstation();
     for (const title of ['Two\nlines', 'Clear \u001b[2J screen']) {
-      expect(await ws.invoke('reviews.create', { title })).toMatchObject({ ok: false, error: { code: 'E_INVALID_INPUT', message: expect.stringContaining('single line') } });
+      expect(await ws.invoke('reviews.create', { title })).toMatchObject({
+        ok: false,
+        error: { code: 'E_INVALID_INPUT', message: expect.stringContaining('single line') },
+      });
     }
   });
 });
@@ -167,7 +222,10 @@ describe('argument problems in words', () => {
       reviewId: id,
       criterion: { category: 'records', title: 'T', question: 'Q?', guidance: '', reference: 'x'.repeat(501) },
     });
-    expect(result).toMatchObject({ ok: false, error: { message: 'The reference is too long: at most 500 characters.' } });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { message: 'The reference is too long: at most 500 characters.' },
+    });
   });
 
   it('says what an email address looks like', async () => {
@@ -179,7 +237,10 @@ describe('argument problems in words', () => {
   it('lists the allowed values of a choice', async () => {
     const ws = await workstation();
     const result = await ws.invoke('settings.set', { user: { name: 'A', role: 'king', email: '' } });
-    expect(result).toMatchObject({ ok: false, error: { message: expect.stringContaining('chair, secretary, member') } });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { message: expect.stringContaining('chair, secretary, member') },
+    });
   });
 });
 
@@ -189,13 +250,28 @@ describe('two windows on one review', () => {
     const { id } = await call(ws, 'reviews.create', { title: 'Shared' });
     const first = { windowId: 'w1' };
     const second = { windowId: 'w2' };
-    expect(await ws.invoke('reviews.open', { reviewId: id }, first)).toMatchObject({ ok: true, value: { readOnly: false } });
-    expect(await ws.invoke('reviews.open', { reviewId: id }, second)).toMatchObject({ ok: true, value: { readOnly: true, readOnlyReason: expect.stringContaining('another window') } });
-    expect(await ws.invoke('reviews.rename', { reviewId: id, title: 'From w2' }, second)).toMatchObject({ ok: false, error: { code: 'E_LOCKED' } });
-    expect(await ws.invoke('reviews.delete', { reviewId: id }, second)).toMatchObject({ ok: false, error: { code: 'E_LOCKED' } });
+    expect(await ws.invoke('reviews.open', { reviewId: id }, first)).toMatchObject({
+      ok: true,
+      value: { readOnly: false },
+    });
+    expect(await ws.invoke('reviews.open', { reviewId: id }, second)).toMatchObject({
+      ok: true,
+      value: { readOnly: true, readOnlyReason: expect.stringContaining('another window') },
+    });
+    expect(await ws.invoke('reviews.rename', { reviewId: id, title: 'From w2' }, second)).toMatchObject({
+      ok: false,
+      error: { code: 'E_LOCKED' },
+    });
+    expect(await ws.invoke('reviews.delete', { reviewId: id }, second)).toMatchObject({
+      ok: false,
+      error: { code: 'E_LOCKED' },
+    });
     expect(await ws.invoke('reviews.rename', { reviewId: id, title: 'From w1' }, first)).toMatchObject({ ok: true });
     await ws.invoke('reviews.close', { reviewId: id }, first);
-    expect(await ws.invoke('reviews.open', { reviewId: id }, second)).toMatchObject({ ok: true, value: { readOnly: false, review: { title: 'From w1' } } });
+    expect(await ws.invoke('reviews.open', { reviewId: id }, second)).toMatchObject({
+      ok: true,
+      value: { readOnly: false, review: { title: 'From w1' } },
+    });
   });
 
   it('releases the reviews of a window that closes without saying so', async () => {
@@ -203,7 +279,10 @@ describe('two windows on one review', () => {
     const { id } = await call(ws, 'reviews.create', { title: 'Crashed window' });
     await ws.invoke('reviews.open', { reviewId: id }, { windowId: 'gone' });
     await ws.windowClosed('gone');
-    expect(await ws.invoke('reviews.open', { reviewId: id }, { windowId: 'next' })).toMatchObject({ ok: true, value: { readOnly: false } });
+    expect(await ws.invoke('reviews.open', { reviewId: id }, { windowId: 'next' })).toMatchObject({
+      ok: true,
+      value: { readOnly: false },
+    });
   });
 });
 
@@ -211,7 +290,10 @@ describe('the audit log', () => {
   it('shortens a summary that would be longer than the log allows, so the review stays valid', async () => {
     const ws = await workstation();
     const { id } = await call(ws, 'reviews.create', { title: 'Audit' });
-    const members = Array.from({ length: 60 }, (_, i) => ({ name: `Member with a rather long name number ${i}`, role: 'member' as const }));
+    const members = Array.from({ length: 60 }, (_, i) => ({
+      name: `Member with a rather long name number ${i}`,
+      role: 'member' as const,
+    }));
     await call(ws, 'committee.set', { reviewId: id, members });
     const { review } = await call(ws, 'reviews.open', { reviewId: id });
     const entry = review.audit.at(-1)!;

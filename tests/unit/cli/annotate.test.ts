@@ -13,7 +13,11 @@ const tempDir = useTempDirs();
 /** A review with one version (“Policy 2024”) of POLICY_TXT, made with the command line itself. */
 async function reviewWithVersion(): Promise<{ dataDir: string; reviewId: string; versionId: string }> {
   const dataDir = await tempDir();
-  const reviewId = (JSON.parse((await runCli(['new', '--title', 'CLI annotations', '--json', '--data-dir', dataDir])).stdout) as { id: string }).id;
+  const reviewId = (
+    JSON.parse((await runCli(['new', '--title', 'CLI annotations', '--json', '--data-dir', dataDir])).stdout) as {
+      id: string;
+    }
+  ).id;
   const file = join(dataDir, 'policy.txt');
   await writeFile(file, POLICY_TXT);
   const imported = await runCli(['import', reviewId, file, '--label', 'Policy 2024', '--json', '--data-dir', dataDir]);
@@ -21,12 +25,34 @@ async function reviewWithVersion(): Promise<{ dataDir: string; reviewId: string;
 }
 
 const annotate = (dataDir: string, reviewId: string, ...args: string[]) =>
-  runCli(['annotate', reviewId, '--version', 'Policy 2024', '--criterion', 'privacy.consent', '--severity', 'major', '--comment', 'No legal basis.', ...args, '--json', '--data-dir', dataDir]);
+  runCli([
+    'annotate',
+    reviewId,
+    '--version',
+    'Policy 2024',
+    '--criterion',
+    'privacy.consent',
+    '--severity',
+    'major',
+    '--comment',
+    'No legal basis.',
+    ...args,
+    '--json',
+    '--data-dir',
+    dataDir,
+  ]);
 
 describe('policy-review annotate', () => {
   it('annotates a quote found once and prints the new annotation’s id', async () => {
     const { dataDir, reviewId, versionId } = await reviewWithVersion();
-    const run = await annotate(dataDir, reviewId, '--quote', 'share personal data of residents', '--criterion', 'conduct.acceptable-use');
+    const run = await annotate(
+      dataDir,
+      reviewId,
+      '--quote',
+      'share personal data of residents',
+      '--criterion',
+      'conduct.acceptable-use',
+    );
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     const { annotationId } = JSON.parse(run.stdout) as { annotationId: string };
@@ -35,7 +61,13 @@ describe('policy-review annotate', () => {
     const text = review.versions[0]!.text;
     const at = locateTarget(text, annotation.target)!;
     expect(text.slice(at.start, at.end)).toBe('share personal data of residents');
-    expect(annotation).toMatchObject({ versionId, criterionIds: ['privacy.consent', 'conduct.acceptable-use'], severity: 'major', status: 'open', anchorState: 'anchored' });
+    expect(annotation).toMatchObject({
+      versionId,
+      criterionIds: ['privacy.consent', 'conduct.acceptable-use'],
+      severity: 'major',
+      status: 'open',
+      anchorState: 'anchored',
+    });
     expect(annotation.body.root.children).toHaveLength(1);
     expect(review.audit.at(-1)).toMatchObject({ action: 'annotations.add' });
   });
@@ -81,7 +113,14 @@ describe('policy-review annotate', () => {
 
   it('exits 1 naming a criterion that is not in the checklist', async () => {
     const { dataDir, reviewId } = await reviewWithVersion();
-    const run = await annotate(dataDir, reviewId, '--quote', 'share personal data of residents', '--criterion', 'privacy.no-such-thing');
+    const run = await annotate(
+      dataDir,
+      reviewId,
+      '--quote',
+      'share personal data of residents',
+      '--criterion',
+      'privacy.no-such-thing',
+    );
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('privacy.no-such-thing');
   });

@@ -10,7 +10,11 @@ const tempDir = useTempDirs();
 
 async function reviewWithVersion(): Promise<{ dataDir: string; reviewId: string; versionId: string }> {
   const dataDir = await tempDir();
-  const reviewId = (JSON.parse((await runCli(['new', '--title', 'CLI verdicts', '--json', '--data-dir', dataDir])).stdout) as { id: string }).id;
+  const reviewId = (
+    JSON.parse((await runCli(['new', '--title', 'CLI verdicts', '--json', '--data-dir', dataDir])).stdout) as {
+      id: string;
+    }
+  ).id;
   const file = join(dataDir, 'policy.txt');
   await writeFile(file, POLICY_TXT);
   const imported = await runCli(['import', reviewId, file, '--label', 'Policy 2024', '--json', '--data-dir', dataDir]);
@@ -20,18 +24,63 @@ async function reviewWithVersion(): Promise<{ dataDir: string; reviewId: string;
 describe('policy-review assess', () => {
   it('records a verdict with its rationale on a version named by the start of its id', async () => {
     const { dataDir, reviewId, versionId } = await reviewWithVersion();
-    const run = await runCli(['assess', reviewId, '--version', versionId.slice(0, 8), '--criterion', 'privacy.consent', '--verdict', 'not-met', '--rationale', 'No consent at all.', '--json', '--data-dir', dataDir]);
+    const run = await runCli([
+      'assess',
+      reviewId,
+      '--version',
+      versionId.slice(0, 8),
+      '--criterion',
+      'privacy.consent',
+      '--verdict',
+      'not-met',
+      '--rationale',
+      'No consent at all.',
+      '--json',
+      '--data-dir',
+      dataDir,
+    ]);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(JSON.parse(run.stdout)).toMatchObject({ versionId, criterionId: 'privacy.consent', verdict: 'not-met' });
     const { review } = await new ReviewLibrary(dataDir).read(reviewId);
-    expect(review.assessments).toEqual([expect.objectContaining({ versionId, criterionId: 'privacy.consent', verdict: 'not-met', rationale: 'No consent at all.' })]);
+    expect(review.assessments).toEqual([
+      expect.objectContaining({
+        versionId,
+        criterionId: 'privacy.consent',
+        verdict: 'not-met',
+        rationale: 'No consent at all.',
+      }),
+    ]);
   });
 
   it('changes the verdict in place and keeps the rationale when none is given', async () => {
     const { dataDir, reviewId } = await reviewWithVersion();
-    await runCli(['assess', reviewId, '--version', 'Policy 2024', '--criterion', 'privacy.consent', '--verdict', 'partial', '--rationale', 'Some.', '--data-dir', dataDir]);
-    const run = await runCli(['assess', reviewId, '--version', 'Policy 2024', '--criterion', 'privacy.consent', '--verdict', 'met', '--data-dir', dataDir]);
+    await runCli([
+      'assess',
+      reviewId,
+      '--version',
+      'Policy 2024',
+      '--criterion',
+      'privacy.consent',
+      '--verdict',
+      'partial',
+      '--rationale',
+      'Some.',
+      '--data-dir',
+      dataDir,
+    ]);
+    const run = await runCli([
+      'assess',
+      reviewId,
+      '--version',
+      'Policy 2024',
+      '--criterion',
+      'privacy.consent',
+      '--verdict',
+      'met',
+      '--data-dir',
+      dataDir,
+    ]);
     expect(run.code).toBe(0);
     const { review } = await new ReviewLibrary(dataDir).read(reviewId);
     expect(review.assessments.map((a) => [a.verdict, a.rationale])).toEqual([['met', 'Some.']]);
@@ -39,14 +88,36 @@ describe('policy-review assess', () => {
 
   it('exits 1 listing the verdicts when the verdict is not one of them', async () => {
     const { dataDir, reviewId } = await reviewWithVersion();
-    const run = await runCli(['assess', reviewId, '--version', 'Policy 2024', '--criterion', 'privacy.consent', '--verdict', 'fine', '--data-dir', dataDir]);
+    const run = await runCli([
+      'assess',
+      reviewId,
+      '--version',
+      'Policy 2024',
+      '--criterion',
+      'privacy.consent',
+      '--verdict',
+      'fine',
+      '--data-dir',
+      dataDir,
+    ]);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('met, partial, not-met, not-applicable');
   });
 
   it('exits 1 naming a version that the review does not have', async () => {
     const { dataDir, reviewId } = await reviewWithVersion();
-    const run = await runCli(['assess', reviewId, '--version', 'Policy 1999', '--criterion', 'privacy.consent', '--verdict', 'met', '--data-dir', dataDir]);
+    const run = await runCli([
+      'assess',
+      reviewId,
+      '--version',
+      'Policy 1999',
+      '--criterion',
+      'privacy.consent',
+      '--verdict',
+      'met',
+      '--data-dir',
+      dataDir,
+    ]);
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/No version .* matches “Policy 1999”.*Policy 2024/);
   });

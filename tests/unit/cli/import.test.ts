@@ -16,7 +16,16 @@ describe('policy-review import', () => {
   it('imports a file and prints the new version as JSON', async () => {
     const dataDir = await tempDir();
     const id = await newReview(dataDir);
-    const run = await runCli(['import', id, `${RIVERTON}/v1.md`, '--label', 'Policy 2021', '--json', '--data-dir', dataDir]);
+    const run = await runCli([
+      'import',
+      id,
+      `${RIVERTON}/v1.md`,
+      '--label',
+      'Policy 2021',
+      '--json',
+      '--data-dir',
+      dataDir,
+    ]);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     const printed = JSON.parse(run.stdout) as { versionId: string; blocks: number; chars: number; warnings: string[] };
@@ -25,8 +34,17 @@ describe('policy-review import', () => {
     expect(printed.chars).toBeGreaterThan(5000);
     expect(Array.isArray(printed.warnings)).toBe(true);
 
-    const shown = JSON.parse((await runCli(['show', id, '--json', '--data-dir', dataDir])).stdout) as { versions: { id: string; label: string; effectiveDate?: string; source: { mediaType: string } }[] };
-    expect(shown.versions).toEqual([expect.objectContaining({ id: printed.versionId, label: 'Policy 2021', effectiveDate: '2021-03-01', source: expect.objectContaining({ mediaType: 'text/markdown' }) })]);
+    const shown = JSON.parse((await runCli(['show', id, '--json', '--data-dir', dataDir])).stdout) as {
+      versions: { id: string; label: string; effectiveDate?: string; source: { mediaType: string } }[];
+    };
+    expect(shown.versions).toEqual([
+      expect.objectContaining({
+        id: printed.versionId,
+        label: 'Policy 2021',
+        effectiveDate: '2021-03-01',
+        source: expect.objectContaining({ mediaType: 'text/markdown' }),
+      }),
+    ]);
   }, 60_000);
 
   it('exits 1 with one line naming the file when it cannot be imported', async () => {
@@ -36,7 +54,9 @@ describe('policy-review import', () => {
     expect(run.code).toBe(1);
     expect(run.stderr.trim().split('\n')).toHaveLength(1);
     expect(run.stderr).toContain('not-really.pdf');
-    const shown = JSON.parse((await runCli(['show', id, '--json', '--data-dir', dataDir])).stdout) as { versions: unknown[] };
+    const shown = JSON.parse((await runCli(['show', id, '--json', '--data-dir', dataDir])).stdout) as {
+      versions: unknown[];
+    };
     expect(shown.versions).toEqual([]);
   }, 60_000);
 
@@ -47,8 +67,12 @@ describe('policy-review import', () => {
     await writeFile(bomb, (await flateBombPdf()).pdf);
     const run = await runCli(['import', id, bomb, '--data-dir', dataDir]);
     expect(run.code).toBe(1);
-    expect(run.stderr.trim()).toMatch(/^policy-review import: “flate-bomb\.pdf” holds a compressed part .* that unpacks to more than 64 MB/);
-    const shown = JSON.parse((await runCli(['show', id, '--json', '--data-dir', dataDir])).stdout) as { versions: unknown[] };
+    expect(run.stderr.trim()).toMatch(
+      /^policy-review import: “flate-bomb\.pdf” holds a compressed part .* that unpacks to more than 64 MB/,
+    );
+    const shown = JSON.parse((await runCli(['show', id, '--json', '--data-dir', dataDir])).stdout) as {
+      versions: unknown[];
+    };
     expect(shown.versions).toEqual([]);
   }, 120_000);
 

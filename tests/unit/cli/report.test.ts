@@ -17,12 +17,33 @@ describe('policy-review report', () => {
     const { review } = await rivertonLibrary(dataDir);
     for (const [format, check] of [
       ['md', (text: string) => expect(text).toContain('## 4. Criteria and verdicts')],
-      ['json', (text: string) => expect(JSON.parse(text)).toMatchObject({ format: 'policy-review-report', review: { id: review.id } })],
+      [
+        'json',
+        (text: string) =>
+          expect(JSON.parse(text)).toMatchObject({ format: 'policy-review-report', review: { id: review.id } }),
+      ],
       ['html', (text: string) => expect(text).toMatch(/^<!doctype html>/)],
-      ['w3c', (text: string) => expect(JSON.parse(text)).toMatchObject({ '@context': 'http://www.w3.org/ns/anno.jsonld', type: 'AnnotationCollection' })],
+      [
+        'w3c',
+        (text: string) =>
+          expect(JSON.parse(text)).toMatchObject({
+            '@context': 'http://www.w3.org/ns/anno.jsonld',
+            type: 'AnnotationCollection',
+          }),
+      ],
     ] as const) {
       const out = join(dataDir, `report.${format}`);
-      const run = await runCli(['report', review.id.slice(0, 8), '--format', format, '--out', out, '--json', '--data-dir', dataDir]);
+      const run = await runCli([
+        'report',
+        review.id.slice(0, 8),
+        '--format',
+        format,
+        '--out',
+        out,
+        '--json',
+        '--data-dir',
+        dataDir,
+      ]);
       expect(run.stderr).toBe('');
       expect(run.code).toBe(0);
       const printed = JSON.parse(run.stdout) as { sha256: string; keptAs: string };
@@ -34,21 +55,36 @@ describe('policy-review report', () => {
     expect(kept.filter((f) => f !== 'reports.json')).toHaveLength(4);
   }, 60_000);
 
-  it.skipIf(!findChromium())('prints the PDF report with Chromium: tagged, with empty signature fields', async () => {
-    const dataDir = await tempDir();
-    const { review } = await rivertonLibrary(dataDir);
-    const out = join(dataDir, 'report.pdf');
-    const run = await runCli(['report', review.title, '--format', 'pdf', '--out', out, '--data-dir', dataDir]);
-    expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/^Wrote .*report\.pdf \(PDF, \d+ bytes\)\.\n {4}SHA-256 [0-9a-f]{64}\n {4}Kept with the review as “city-of-riverton-social-media-policy-report-\d{4}-\d{2}-\d{2}\.pdf”\./);
-    expect(execFileSync('pdfinfo', [out], { encoding: 'utf8' })).toMatch(/Tagged:\s+yes/);
-    expect(execFileSync('pdfsig', [out], { encoding: 'utf8' })).toContain('The signature form field is not signed.');
-  }, 90_000);
+  it.skipIf(!findChromium())(
+    'prints the PDF report with Chromium: tagged, with empty signature fields',
+    async () => {
+      const dataDir = await tempDir();
+      const { review } = await rivertonLibrary(dataDir);
+      const out = join(dataDir, 'report.pdf');
+      const run = await runCli(['report', review.title, '--format', 'pdf', '--out', out, '--data-dir', dataDir]);
+      expect(run.code).toBe(0);
+      expect(run.stdout).toMatch(
+        /^Wrote .*report\.pdf \(PDF, \d+ bytes\)\.\n {4}SHA-256 [0-9a-f]{64}\n {4}Kept with the review as “city-of-riverton-social-media-policy-report-\d{4}-\d{2}-\d{2}\.pdf”\./,
+      );
+      expect(execFileSync('pdfinfo', [out], { encoding: 'utf8' })).toMatch(/Tagged:\s+yes/);
+      expect(execFileSync('pdfsig', [out], { encoding: 'utf8' })).toContain('The signature form field is not signed.');
+    },
+    90_000,
+  );
 
   it('exits 1 with one line when the format or the output is missing', async () => {
     const dataDir = await tempDir();
     const { review } = await rivertonLibrary(dataDir);
-    const noFormat = await runCli(['report', review.id, '--format', 'docx', '--out', join(dataDir, 'x'), '--data-dir', dataDir]);
+    const noFormat = await runCli([
+      'report',
+      review.id,
+      '--format',
+      'docx',
+      '--out',
+      join(dataDir, 'x'),
+      '--data-dir',
+      dataDir,
+    ]);
     expect(noFormat.code).toBe(1);
     expect(noFormat.stderr.trim().split('\n')).toHaveLength(1);
     expect(noFormat.stderr).toContain('--format must be one of: pdf, html, md, json, w3c');

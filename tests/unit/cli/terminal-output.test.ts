@@ -15,8 +15,19 @@ const TERMINAL_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\
 /** A review with two versions of a text policy imported by the command line: the second adds a direction override. */
 async function reviewWithBidi(): Promise<{ dataDir: string; id: string }> {
   const dataDir = await tempDir();
-  const { id } = JSON.parse((await runCli(['new', '--title', 'Privacy', '--json', '--data-dir', dataDir])).stdout) as { id: string };
-  const before = [PRIVACY, '=======', '', OPENING, '', 'Attach the form to the reply.', '', ...CLOSING.flatMap((p) => [p, ''])].join('\n');
+  const { id } = JSON.parse((await runCli(['new', '--title', 'Privacy', '--json', '--data-dir', dataDir])).stdout) as {
+    id: string;
+  };
+  const before = [
+    PRIVACY,
+    '=======',
+    '',
+    OPENING,
+    '',
+    'Attach the form to the reply.',
+    '',
+    ...CLOSING.flatMap((p) => [p, '']),
+  ].join('\n');
   const files: [string, string][] = [
     ['v1.txt', before],
     ['v2.txt', textWithBidi()],
@@ -61,7 +72,12 @@ describe('what the command line prints from documents', () => {
     });
     await store.close();
     const printed: string[] = [];
-    for (const args of [['compare', id, 'v1', 'v2'], ['show', id], ['compare', id, 'v1', 'v2', '--json'], ['show', id, '--json']]) {
+    for (const args of [
+      ['compare', id, 'v1', 'v2'],
+      ['show', id],
+      ['compare', id, 'v1', 'v2', '--json'],
+      ['show', id, '--json'],
+    ]) {
       const run = await runCli([...args, '--data-dir', dataDir]);
       expect(run.code, run.stderr).toBe(0);
       expect(run.stdout, args.join(' ')).not.toMatch(TERMINAL_CONTROL);

@@ -26,13 +26,18 @@ describe('carrying one annotation', () => {
     const newer = version(['A new opening paragraph about the purpose of this policy.', ...A]);
     const exact = 'by a moderator.\n\nRecords of posts';
     const [result] = carryTargets(older, newer, [targetOn(older, exact)]);
-    expect(result).toMatchObject({ anchorState: 'anchored', target: { source: newer.id, selector: [{ exact }, { start: newer.text.indexOf(exact) }] } });
+    expect(result).toMatchObject({
+      anchorState: 'anchored',
+      target: { source: newer.id, selector: [{ exact }, { start: newer.text.indexOf(exact) }] },
+    });
   });
 
   it('finds a lightly edited quote as fuzzy, pointing at the edited words', () => {
     const older = version(A);
     const newer = version([A[0]!, A[1]!.replace('a deputy who have both', 'two deputies who have both'), A[2]!, A[3]!]);
-    const [result] = carryTargets(older, newer, [targetOn(older, 'an account manager and a deputy who have both completed')]);
+    const [result] = carryTargets(older, newer, [
+      targetOn(older, 'an account manager and a deputy who have both completed'),
+    ]);
     expect(result!.anchorState).toBe('fuzzy');
     expect(result!.target.selector[0].exact).toBe('an account manager and two deputies who have both completed');
   });
@@ -49,8 +54,15 @@ describe('carrying one annotation', () => {
     const newer = version([A[0]!, A[1]!, A[3]!]);
     const [result] = carryTargets(older, newer, [targetOn(older, 'threats, harassment or personal information')]);
     expect(result!.anchorState).toBe('orphaned');
-    expect(result!.target.selector[0]).toMatchObject({ exact: 'threats, harassment or personal information', prefix: expect.stringMatching(/Comments that contain $/) });
-    expect(result!.target.selector[1]).toEqual({ type: 'TextPositionSelector', start: newer.text.indexOf(A[3]!), end: newer.text.indexOf(A[3]!) + 1 });
+    expect(result!.target.selector[0]).toMatchObject({
+      exact: 'threats, harassment or personal information',
+      prefix: expect.stringMatching(/Comments that contain $/),
+    });
+    expect(result!.target.selector[1]).toEqual({
+      type: 'TextPositionSelector',
+      start: newer.text.indexOf(A[3]!),
+      end: newer.text.indexOf(A[3]!) + 1,
+    });
   });
 
   it('keeps an orphaned annotation orphaned when it is carried on, even if its words appear again', () => {
@@ -59,14 +71,24 @@ describe('carrying one annotation', () => {
     const [orphan] = carryTargets(older, middle, [targetOn(older, 'threats, harassment or personal information')]);
     const newer = version([...A]);
     const carry = prepareCarry(middle, newer);
-    expect(carry(orphan!.target, 'orphaned')).toMatchObject({ anchorState: 'orphaned', target: { source: newer.id, selector: [{ exact: 'threats, harassment or personal information' }, {}] } });
+    expect(carry(orphan!.target, 'orphaned')).toMatchObject({
+      anchorState: 'orphaned',
+      target: { source: newer.id, selector: [{ exact: 'threats, harassment or personal information' }, {}] },
+    });
   });
 
   it('carries a quote found once in each version into another paragraph as moved', () => {
     const older = version(A);
-    const newer = version([A[0]!, `${A[1]!} Moderators hide comments that contain threats, harassment or personal information within a day.`, A[3]!]);
+    const newer = version([
+      A[0]!,
+      `${A[1]!} Moderators hide comments that contain threats, harassment or personal information within a day.`,
+      A[3]!,
+    ]);
     const exact = 'threats, harassment or personal information';
     const [result] = carryTargets(older, newer, [targetOn(older, exact)]);
-    expect(result).toMatchObject({ anchorState: 'moved', target: { selector: [{ exact }, { start: newer.text.indexOf(exact) }] } });
+    expect(result).toMatchObject({
+      anchorState: 'moved',
+      target: { selector: [{ exact }, { start: newer.text.indexOf(exact) }] },
+    });
   });
 });

@@ -40,17 +40,22 @@ function judge(pair: EditedPair, results: CarriedTarget[], tally: Tally): void {
   pair.annotations.forEach(({ target, expected }, i) => {
     const result = results[i]!;
     const [quote, position] = result.target.selector;
-    const describe = (e: Expected) => `${e.kind} “${target.selector[0].exact}” → ${result.anchorState} “${quote.exact}” [${position.start}, ${position.end})`;
+    const describe = (e: Expected) =>
+      `${e.kind} “${target.selector[0].exact}” → ${result.anchorState} “${quote.exact}” [${position.start}, ${position.end})`;
     expect(result.target.source).toBe(pair.newer.id);
     if (expected.kind === 'same') {
       tally.same++;
-      const exact = (result.anchorState === 'anchored' || result.anchorState === 'moved') && position.start === expected.start && position.end === expected.end;
+      const exact =
+        (result.anchorState === 'anchored' || result.anchorState === 'moved') &&
+        position.start === expected.start &&
+        position.end === expected.end;
       if (exact) tally.sameExact++;
       else tally.failures.push(describe(expected));
       if (result.anchorState === (expected.moved ? 'moved' : 'anchored')) tally.sameState++;
     } else if (expected.kind === 'edited') {
       tally.edited++;
-      if (result.anchorState === 'fuzzy' && quote.exact === expected.text && position.start === expected.start) tally.editedFuzzy++;
+      if (result.anchorState === 'fuzzy' && quote.exact === expected.text && position.start === expected.start)
+        tally.editedFuzzy++;
     } else {
       tally.deleted++;
       if (result.anchorState === 'orphaned') tally.deletedOrphaned++;
@@ -61,13 +66,30 @@ function judge(pair: EditedPair, results: CarriedTarget[], tally: Tally): void {
 
 describe('carrying annotations through seeded edit scripts over the Riverton fixtures', () => {
   it('re-anchors every surviving quote to exactly its text, orphans every deleted one, and finds edited ones as fuzzy', () => {
-    const tally: Tally = { same: 0, sameExact: 0, sameState: 0, edited: 0, editedFuzzy: 0, deleted: 0, deletedOrphaned: 0, failures: [] };
+    const tally: Tally = {
+      same: 0,
+      sameExact: 0,
+      sameState: 0,
+      edited: 0,
+      editedFuzzy: 0,
+      deleted: 0,
+      deletedOrphaned: 0,
+      failures: [],
+    };
     const edits: Record<string, number> = {};
     for (const { version } of fixtures) {
       for (let seed = 1; seed <= SEEDS; seed++) {
         const pair = editScript(version, seed);
         for (const [edit, n] of Object.entries(pair.edits)) edits[edit] = (edits[edit] ?? 0) + n;
-        judge(pair, carryTargets(pair.older, pair.newer, pair.annotations.map((a) => a.target)), tally);
+        judge(
+          pair,
+          carryTargets(
+            pair.older,
+            pair.newer,
+            pair.annotations.map((a) => a.target),
+          ),
+          tally,
+        );
       }
     }
     const rate = (n: number, of: number) => `${n}/${of} (${((100 * n) / Math.max(1, of)).toFixed(1)} %)`;

@@ -77,7 +77,8 @@ describe.skipIf(!available)('carrying annotations between real successive policy
   beforeAll(async () => {
     const opened = await reviewIn(await tempDir());
     ws = opened.ws;
-    for (const name of new Set(PAIRS.flat())) versions.set(name, (await importFile(ws, opened.reviewId, `${REAL}/${name}.md`)).version);
+    for (const name of new Set(PAIRS.flat()))
+      versions.set(name, (await importFile(ws, opened.reviewId, `${REAL}/${name}.md`)).version);
   }, 120_000);
 
   afterAll(async () => {
@@ -85,7 +86,17 @@ describe.skipIf(!available)('carrying annotations between real successive policy
   });
 
   it('re-anchors every quote that survives once with its prefix, orphans every deleted one, and never attaches a quote to other text', () => {
-    const tally = { annotations: 0, uniqueWithPrefix: 0, uniqueWithPrefixFound: 0, repeatedWithContext: 0, repeatedWithContextFound: 0, deleted: 0, deletedOrphaned: 0, edited: 0, editedFuzzy: 0 };
+    const tally = {
+      annotations: 0,
+      uniqueWithPrefix: 0,
+      uniqueWithPrefixFound: 0,
+      repeatedWithContext: 0,
+      repeatedWithContextFound: 0,
+      deleted: 0,
+      deletedOrphaned: 0,
+      edited: 0,
+      editedFuzzy: 0,
+    };
     const states: Record<CarriedTarget['anchorState'], number> = { anchored: 0, moved: 0, fuzzy: 0, orphaned: 0 };
     const failures: string[] = [];
     const sentencesOf = (version: Version) => version.blocks.flatMap((b) => b.text.match(/[^.!?]+[.!?]*/g) ?? []);
@@ -106,9 +117,14 @@ describe.skipIf(!available)('carrying annotations between real successive policy
 
         // Whatever the state, what it points at must be the quote, a light edit of it, or nothing.
         if (result.anchorState === 'anchored' || result.anchorState === 'moved') {
-          if (quote.exact.replace(/\s+/g, ' ') !== exact.replace(/\s+/g, ' ') || b.text.slice(position.start, position.end) !== quote.exact) failures.push(`attached to other text: ${said}`);
+          if (
+            quote.exact.replace(/\s+/g, ' ') !== exact.replace(/\s+/g, ' ') ||
+            b.text.slice(position.start, position.end) !== quote.exact
+          )
+            failures.push(`attached to other text: ${said}`);
         } else if (result.anchorState === 'fuzzy') {
-          if (containment(exact, quote.exact) < 0.6 || b.text.slice(position.start, position.end) !== quote.exact) failures.push(`fuzzy on other text: ${said}`);
+          if (containment(exact, quote.exact) < 0.6 || b.text.slice(position.start, position.end) !== quote.exact)
+            failures.push(`fuzzy on other text: ${said}`);
         } else if (quote.exact !== exact || position.end !== position.start + 1) {
           failures.push(`orphan lost its quote: ${said}`);
         }
@@ -116,10 +132,13 @@ describe.skipIf(!available)('carrying annotations between real successive policy
         const found = occurrences(b.text, exact);
         if (found.length === 1 && b.text.slice(0, found[0]).endsWith(prefix)) {
           tally.uniqueWithPrefix++;
-          if ((result.anchorState === 'anchored' || result.anchorState === 'moved') && position.start === found[0]) tally.uniqueWithPrefixFound++;
+          if ((result.anchorState === 'anchored' || result.anchorState === 'moved') && position.start === found[0])
+            tally.uniqueWithPrefixFound++;
           else failures.push(`not re-anchored: ${said}`);
         } else if (found.length > 1) {
-          const fitting = found.filter((at) => b.text.slice(0, at).endsWith(prefix) && b.text.startsWith(suffix, at + exact.length));
+          const fitting = found.filter(
+            (at) => b.text.slice(0, at).endsWith(prefix) && b.text.startsWith(suffix, at + exact.length),
+          );
           if (fitting.length === 1) {
             tally.repeatedWithContext++;
             if (result.anchorState !== 'orphaned' && position.start === fitting[0]) tally.repeatedWithContextFound++;

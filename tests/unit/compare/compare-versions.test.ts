@@ -24,13 +24,26 @@ const PARAGRAPHS = [
 /** Old text = equal + removed parts; new text = equal + added parts. */
 function spelled(change: BlockChange): { older: string; newer: string } {
   const parts = change.parts ?? [];
-  return { older: parts.filter((p) => p.kind !== 'added').map((p) => p.text).join(''), newer: parts.filter((p) => p.kind !== 'removed').map((p) => p.text).join('') };
+  return {
+    older: parts
+      .filter((p) => p.kind !== 'added')
+      .map((p) => p.text)
+      .join(''),
+    newer: parts
+      .filter((p) => p.kind !== 'removed')
+      .map((p) => p.text)
+      .join(''),
+  };
 }
 
 describe('comparing two versions block by block', () => {
   it('treats whitespace-only and line-wrap changes as no change', () => {
     const older = version(PARAGRAPHS);
-    const newer = version(PARAGRAPHS.map((p, i) => (i % 2 ? p.replace(/ /g, (_, at: number) => (at % 3 ? ' ' : '\n')) : `  ${p.replace(' the ', '  the   ')} `)));
+    const newer = version(
+      PARAGRAPHS.map((p, i) =>
+        i % 2 ? p.replace(/ /g, (_, at: number) => (at % 3 ? ' ' : '\n')) : `  ${p.replace(' the ', '  the   ')} `,
+      ),
+    );
     const { counts, blocks } = compareVersions(older, newer);
     expect(counts).toEqual({ unchanged: PARAGRAPHS.length, changed: 0, added: 0, removed: 0, moved: 0 });
     expect(blocks.every((b) => !b.edited && b.parts === undefined)).toBe(true);
@@ -63,21 +76,53 @@ describe('comparing two versions block by block', () => {
   it('counts changed, added and removed blocks and gives each its place in both texts', () => {
     const older = version([['heading', 'Moderation'], ...PARAGRAPHS]);
     const changedText = PARAGRAPHS[2]!.replace('may be hidden', 'are hidden');
-    const newer = version([['heading', 'Moderation'], PARAGRAPHS[0]!, PARAGRAPHS[1]!, changedText, 'A brand new paragraph about livestreamed council meetings and their captions.', PARAGRAPHS[3]!, PARAGRAPHS[5]!, PARAGRAPHS[6]!]);
+    const newer = version([
+      ['heading', 'Moderation'],
+      PARAGRAPHS[0]!,
+      PARAGRAPHS[1]!,
+      changedText,
+      'A brand new paragraph about livestreamed council meetings and their captions.',
+      PARAGRAPHS[3]!,
+      PARAGRAPHS[5]!,
+      PARAGRAPHS[6]!,
+    ]);
     const { counts, blocks } = compareVersions(older, newer);
     expect(counts).toEqual({ unchanged: 6, changed: 1, added: 1, removed: 1, moved: 0 });
-    expect(blocks.map((b) => b.kind)).toEqual(['unchanged', 'unchanged', 'unchanged', 'changed', 'added', 'unchanged', 'removed', 'unchanged', 'unchanged']);
+    expect(blocks.map((b) => b.kind)).toEqual([
+      'unchanged',
+      'unchanged',
+      'unchanged',
+      'changed',
+      'added',
+      'unchanged',
+      'removed',
+      'unchanged',
+      'unchanged',
+    ]);
     const changed = blocks[3]!;
     expect(older.text.slice(changed.from!.start, changed.from!.end)).toBe(PARAGRAPHS[2]);
     expect(newer.text.slice(changed.to!.start, changed.to!.end)).toBe(changedText);
     expect(spelled(changed)).toEqual({ older: PARAGRAPHS[2], newer: changedText });
     expect(changed.similarity).toBeGreaterThan(0.8);
-    expect(blocks[6]).toEqual({ kind: 'removed', from: { blockId: 'b6', index: 5, start: older.text.indexOf(PARAGRAPHS[4]!), end: older.text.indexOf(PARAGRAPHS[4]!) + PARAGRAPHS[4]!.length }, edited: false });
+    expect(blocks[6]).toEqual({
+      kind: 'removed',
+      from: {
+        blockId: 'b6',
+        index: 5,
+        start: older.text.indexOf(PARAGRAPHS[4]!),
+        end: older.text.indexOf(PARAGRAPHS[4]!) + PARAGRAPHS[4]!.length,
+      },
+      edited: false,
+    });
   });
 
   it('keeps a rewritten paragraph that shares few words as a removal and an addition', () => {
     const older = version(PARAGRAPHS);
-    const newer = version([...PARAGRAPHS.slice(0, 3), 'Livestreams of council meetings carry live captions and a sign language interpreter.', ...PARAGRAPHS.slice(4)]);
+    const newer = version([
+      ...PARAGRAPHS.slice(0, 3),
+      'Livestreams of council meetings carry live captions and a sign language interpreter.',
+      ...PARAGRAPHS.slice(4),
+    ]);
     expect(compareVersions(older, newer).counts).toEqual({ unchanged: 6, changed: 0, added: 1, removed: 1, moved: 0 });
   });
 
@@ -88,8 +133,23 @@ describe('comparing two versions block by block', () => {
   });
 
   it('aligns repeated identical blocks in order instead of calling them moved', () => {
-    const older = version(['Intro.', 'Not applicable.', PARAGRAPHS[0]!, 'Not applicable.', PARAGRAPHS[1]!, 'Not applicable.']);
-    const newer = version(['Intro.', 'Not applicable.', PARAGRAPHS[0]!, 'Not applicable.', 'A new paragraph about captions on every video that is published.', PARAGRAPHS[1]!, 'Not applicable.']);
+    const older = version([
+      'Intro.',
+      'Not applicable.',
+      PARAGRAPHS[0]!,
+      'Not applicable.',
+      PARAGRAPHS[1]!,
+      'Not applicable.',
+    ]);
+    const newer = version([
+      'Intro.',
+      'Not applicable.',
+      PARAGRAPHS[0]!,
+      'Not applicable.',
+      'A new paragraph about captions on every video that is published.',
+      PARAGRAPHS[1]!,
+      'Not applicable.',
+    ]);
     expect(compareVersions(older, newer).counts).toEqual({ unchanged: 6, changed: 0, added: 1, removed: 0, moved: 0 });
   });
 
@@ -98,7 +158,9 @@ describe('comparing two versions block by block', () => {
     const { blocks: edited, edits } = editPolicyBlocks(older.blocks, 6);
     const newer = versionFromBlocks(edited, 'b');
     const { blocks, counts } = compareVersions(older, newer);
-    expect(blocks.flatMap((b) => (b.from ? [b.from.index] : [])).sort((x, y) => x - y)).toEqual(older.blocks.map((_, i) => i));
+    expect(blocks.flatMap((b) => (b.from ? [b.from.index] : [])).sort((x, y) => x - y)).toEqual(
+      older.blocks.map((_, i) => i),
+    );
     expect(blocks.flatMap((b) => (b.to ? [b.to.index] : []))).toEqual(newer.blocks.map((_, i) => i));
     expect(counts.unchanged + counts.changed + counts.removed + counts.moved).toBe(older.blocks.length);
     expect(counts.changed).toBe(edits.reworded);

@@ -35,8 +35,20 @@ interface Draft {
   moved: boolean;
 }
 
-const FRESH_WORDS = 'newly drafted clause regarding municipal outreach pilot schedule evaluation partners quarterly summary guidance update notice'.split(' ');
-const EDITS = ['keep', 'rewrap', 'reword-near', 'edit-quote', 'delete-quote', 'delete-block', 'move', 'move-edit'] as const;
+const FRESH_WORDS =
+  'newly drafted clause regarding municipal outreach pilot schedule evaluation partners quarterly summary guidance update notice'.split(
+    ' ',
+  );
+const EDITS = [
+  'keep',
+  'rewrap',
+  'reword-near',
+  'edit-quote',
+  'delete-quote',
+  'delete-block',
+  'move',
+  'move-edit',
+] as const;
 type Edit = (typeof EDITS)[number];
 
 /**
@@ -51,14 +63,20 @@ export function editScript(older: CarryVersion, seed: number): EditedPair {
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
   const drafts: Draft[] = older.blocks.map((block) => {
     const words = block.text.split(' ');
-    return { type: block.type, words, spaces: words.map((_, i) => (i < words.length - 1 ? ' ' : '')), quotes: new Map(), moved: false };
+    return {
+      type: block.type,
+      words,
+      spaces: words.map((_, i) => (i < words.length - 1 ? ' ' : '')),
+      quotes: new Map(),
+      moved: false,
+    };
   });
 
   // Annotations: disjoint runs of 3-12 words in paragraphs and list items of six words or more.
   let nextQuote = 0;
   for (const draft of drafts) {
     if ((draft.type !== 'paragraph' && draft.type !== 'list-item') || draft.words.length < 6) continue;
-    for (let at = Math.floor(random() * 3); at < draft.words.length - 2; ) {
+    for (let at = Math.floor(random() * 3); at < draft.words.length - 2;) {
       const to = Math.min(draft.words.length, at + 3 + Math.floor(random() * 10));
       if (to - at >= 3) draft.quotes.set(nextQuote++, { from: at, to, state: 'same' });
       at = to + 1 + Math.floor(random() * 6);
@@ -76,14 +94,30 @@ export function editScript(older: CarryVersion, seed: number): EditedPair {
   const deletedBlocks = new Set<Draft>();
   for (const draft of drafts) {
     const roll = random();
-    const edit: Edit = roll < 0.45 ? 'keep' : roll < 0.55 ? 'rewrap' : roll < 0.66 ? 'reword-near' : roll < 0.77 ? 'edit-quote' : roll < 0.84 ? 'delete-quote' : roll < 0.89 ? 'delete-block' : roll < 0.95 ? 'move' : 'move-edit';
+    const edit: Edit =
+      roll < 0.45
+        ? 'keep'
+        : roll < 0.55
+          ? 'rewrap'
+          : roll < 0.66
+            ? 'reword-near'
+            : roll < 0.77
+              ? 'edit-quote'
+              : roll < 0.84
+                ? 'delete-quote'
+                : roll < 0.89
+                  ? 'delete-block'
+                  : roll < 0.95
+                    ? 'move'
+                    : 'move-edit';
     edits[edit]!++;
     const quotes = [...draft.quotes.values()];
     switch (edit) {
       case 'keep':
         break;
       case 'rewrap':
-        for (let i = 0; i < draft.spaces.length - 1; i++) if (random() < 0.3) draft.spaces[i] = pick(['\n', '  ', ' \n ']);
+        for (let i = 0; i < draft.spaces.length - 1; i++)
+          if (random() < 0.3) draft.spaces[i] = pick(['\n', '  ', ' \n ']);
         break;
       case 'reword-near': {
         const quote = quotes.length ? pick(quotes) : undefined;
@@ -123,14 +157,18 @@ export function editScript(older: CarryVersion, seed: number): EditedPair {
   }
 
   // New paragraphs: fresh text, or a paragraph that repeats a surviving quote in other words around it.
-  const surviving = drafts.flatMap((d) => (deletedBlocks.has(d) ? [] : [...d.quotes.values()].filter((q) => q.state === 'same').map((q) => quoteText(d, q))));
+  const surviving = drafts.flatMap((d) =>
+    deletedBlocks.has(d) ? [] : [...d.quotes.values()].filter((q) => q.state === 'same').map((q) => quoteText(d, q)),
+  );
   let sequence: Draft[] = [];
   for (const draft of drafts) {
     if (!deletedBlocks.has(draft)) sequence.push(draft);
     const roll = random();
     if (roll < 0.06) {
       edits.insert!++;
-      sequence.push(plainDraft(Array.from({ length: 12 + Math.floor(random() * 20) }, () => pick(FRESH_WORDS)).join(' ') + '.'));
+      sequence.push(
+        plainDraft(Array.from({ length: 12 + Math.floor(random() * 20) }, () => pick(FRESH_WORDS)).join(' ') + '.'),
+      );
     } else if (roll < 0.1 && surviving.length) {
       edits['repeat-quote']!++;
       sequence.push(plainDraft(`As set out in another section, ${pick(surviving)} applies here as well.`));
@@ -140,8 +178,14 @@ export function editScript(older: CarryVersion, seed: number): EditedPair {
   sequence = sequence.filter((d) => !d.moved);
   for (const draft of moving) sequence.splice(Math.floor(random() * (sequence.length + 1)), 0, draft);
 
-  const newerBlocks = sequence.map((d, i) => ({ id: `b${i + 1}`, type: d.type, text: d.words.map((w, k) => w + d.spaces[k]).join('') }) as Block);
-  const newer: CarryVersion = { id: '00000000-0000-4000-8000-00000000000b', blocks: newerBlocks, text: newerBlocks.map((b) => b.text).join('\n\n') };
+  const newerBlocks = sequence.map(
+    (d, i) => ({ id: `b${i + 1}`, type: d.type, text: d.words.map((w, k) => w + d.spaces[k]).join('') }) as Block,
+  );
+  const newer: CarryVersion = {
+    id: '00000000-0000-4000-8000-00000000000b',
+    blocks: newerBlocks,
+    text: newerBlocks.map((b) => b.text).join('\n\n'),
+  };
 
   const annotations: EditedPair['annotations'] = [];
   for (const draft of drafts) {
@@ -156,7 +200,10 @@ export function editScript(older: CarryVersion, seed: number): EditedPair {
       const end = start + quoteLength(draft, quote);
       annotations.push({
         target,
-        expected: quote.state === 'same' ? { kind: 'same', start, end, moved: draft.moved } : { kind: 'edited', start, end, text: newer.text.slice(start, end) },
+        expected:
+          quote.state === 'same'
+            ? { kind: 'same', start, end, moved: draft.moved }
+            : { kind: 'edited', start, end, text: newer.text.slice(start, end) },
       });
     }
   }
@@ -165,11 +212,18 @@ export function editScript(older: CarryVersion, seed: number): EditedPair {
 
 function plainDraft(text: string): Draft {
   const words = text.split(' ');
-  return { type: 'paragraph', words, spaces: words.map((_, i) => (i < words.length - 1 ? ' ' : '')), quotes: new Map(), moved: false };
+  return {
+    type: 'paragraph',
+    words,
+    spaces: words.map((_, i) => (i < words.length - 1 ? ' ' : '')),
+    quotes: new Map(),
+    moved: false,
+  };
 }
 
 function inQuote(draft: Draft, word: number): boolean {
-  for (const quote of draft.quotes.values()) if (quote.state !== 'deleted' && word >= quote.from && word < quote.to) return true;
+  for (const quote of draft.quotes.values())
+    if (quote.state !== 'deleted' && word >= quote.from && word < quote.to) return true;
   return false;
 }
 

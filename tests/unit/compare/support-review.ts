@@ -3,13 +3,22 @@ import { targetForRange } from '../../../shared/anchoring';
 import type { Annotation, Assessment, Version, Verdict } from '../../../shared/model';
 import type { ReviewStore } from '../../../electron/services/storage/review-store';
 
-const COMMENT = { root: { type: 'root' as const, children: [{ type: 'paragraph', children: [{ type: 'text', text: 'Needs a look.' }] }] } };
+const COMMENT = {
+  root: {
+    type: 'root' as const,
+    children: [{ type: 'paragraph', children: [{ type: 'text', text: 'Needs a look.' }] }],
+  },
+};
 
 /**
  * Puts annotations on a version straight into the review through its store, as a finished annotating session
  * would have left them; the compare tests do not depend on how annotations are made.
  */
-export async function annotate(store: ReviewStore, version: Pick<Version, 'id' | 'label' | 'text'>, quotes: { exact: string; criterionId: string; occurrence?: number }[]): Promise<Annotation[]> {
+export async function annotate(
+  store: ReviewStore,
+  version: Pick<Version, 'id' | 'label' | 'text'>,
+  quotes: { exact: string; criterionId: string; occurrence?: number }[],
+): Promise<Annotation[]> {
   const now = new Date().toISOString();
   const made = quotes.map(({ exact, criterionId, occurrence = 0 }): Annotation => {
     let start = -1;
@@ -26,7 +35,15 @@ export async function annotate(store: ReviewStore, version: Pick<Version, 'id' |
       author: { name: 'Lena Legal', role: 'legal' },
       createdAt: now,
       updatedAt: now,
-      replies: [{ id: randomUUID(), body: COMMENT, author: { name: 'Sam Stakeholder', role: 'stakeholder' }, createdAt: now, updatedAt: now }],
+      replies: [
+        {
+          id: randomUUID(),
+          body: COMMENT,
+          author: { name: 'Sam Stakeholder', role: 'stakeholder' },
+          createdAt: now,
+          updatedAt: now,
+        },
+      ],
       anchorState: 'anchored',
     };
   });
@@ -37,9 +54,26 @@ export async function annotate(store: ReviewStore, version: Pick<Version, 'id' |
 }
 
 /** Records a verdict on a criterion for a version, straight into the review. */
-export async function assess(store: ReviewStore, versionId: string, criterionId: string, verdict: Verdict, rationale: string): Promise<void> {
+export async function assess(
+  store: ReviewStore,
+  versionId: string,
+  criterionId: string,
+  verdict: Verdict,
+  rationale: string,
+): Promise<void> {
   const now = new Date().toISOString();
-  const assessment: Assessment = { id: randomUUID(), versionId, criterionId, verdict, rationale, annotationIds: [], author: { name: 'Ada Chair', role: 'chair' }, createdAt: now, updatedAt: now, actions: [] };
+  const assessment: Assessment = {
+    id: randomUUID(),
+    versionId,
+    criterionId,
+    verdict,
+    rationale,
+    annotationIds: [],
+    author: { name: 'Ada Chair', role: 'chair' },
+    createdAt: now,
+    updatedAt: now,
+    actions: [],
+  };
   await store.mutate((review) => {
     review.assessments.push(assessment);
   });

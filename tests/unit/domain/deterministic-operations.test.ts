@@ -36,15 +36,30 @@ const parsed = new Map<string, ParsedDocument>();
 const bytesOf = (file: string) => new Uint8Array(readFileSync(`${RIVERTON}/${file}`));
 
 beforeAll(async () => {
-  for (const file of ['v1.txt', 'v2.txt']) parsed.set(file, await parseDocument('txt', bytesOf(file), { fileName: file, limits: DEFAULT_IMPORT_LIMITS }));
+  for (const file of ['v1.txt', 'v2.txt'])
+    parsed.set(file, await parseDocument('txt', bytesOf(file), { fileName: file, limits: DEFAULT_IMPORT_LIMITS }));
 });
 
 /** A version as an import makes it, from the fixture's parsed text, stamped by the clock (no store, no disk). */
 function versionFrom(file: string, label: string, clock: FixedClock): Version {
   const bytes = bytesOf(file);
   const blocks = assembleBlocks(parsed.get(file)!.blocks);
-  const source = { fileName: file, mediaType: 'text/plain', sha256: createHash('sha256').update(bytes).digest('hex'), bytes: bytes.length };
-  return { id: clock.newId(), label, importedAt: clock.now(), importedBy: CHAIR, source, blocks, text: composeVersionText(blocks).text, warnings: [] };
+  const source = {
+    fileName: file,
+    mediaType: 'text/plain',
+    sha256: createHash('sha256').update(bytes).digest('hex'),
+    bytes: bytes.length,
+  };
+  return {
+    id: clock.newId(),
+    label,
+    importedAt: clock.now(),
+    importedBy: CHAIR,
+    source,
+    blocks,
+    text: composeVersionText(blocks).text,
+    warnings: [],
+  };
 }
 
 function rangeOf(version: Version, exact: string) {
@@ -63,27 +78,63 @@ function reviewSession(): Review {
 
   clock.setTo(at(1));
   const founder = review.committee[0]!;
-  setCommittee(review, [{ id: founder.id, name: founder.name, role: 'chair' }, { name: LEGAL.name, role: 'legal' }], CHAIR, clock); // 6, 7
+  setCommittee(
+    review,
+    [
+      { id: founder.id, name: founder.name, role: 'chair' },
+      { name: LEGAL.name, role: 'legal' },
+    ],
+    CHAIR,
+    clock,
+  ); // 6, 7
   clock.setTo(at(2));
-  addCriterion(review, { category: 'legal', title: 'Records retention', question: 'Does it say how long posts are kept?', guidance: '' }, CHAIR, clock); // 8
+  addCriterion(
+    review,
+    { category: 'legal', title: 'Records retention', question: 'Does it say how long posts are kept?', guidance: '' },
+    CHAIR,
+    clock,
+  ); // 8
   clock.setTo(at(3));
   const annotations = PASSAGES.map((exact) => {
     const body = plainTextToRichText(`About: ${exact}`);
-    return addAnnotation(review, { versionId: v1.id, range: rangeOf(v1, exact), criterionIds: [CONSENT], severity: 'minor', body }, LEGAL, clock);
+    return addAnnotation(
+      review,
+      { versionId: v1.id, range: rangeOf(v1, exact), criterionIds: [CONSENT], severity: 'minor', body },
+      LEGAL,
+      clock,
+    );
   }); // 9, 10, 11, 12
   clock.setTo(at(4));
   addReply(review, annotations[0]!.id, plainTextToRichText('Agreed.'), CHAIR, clock); // 13, 14
   clock.setTo(at(5));
-  const verdict = { versionId: v1.id, criterionId: CONSENT, verdict: 'partial' as const, rationale: 'Half said.', annotationIds: [annotations[0]!.id] };
+  const verdict = {
+    versionId: v1.id,
+    criterionId: CONSENT,
+    verdict: 'partial' as const,
+    rationale: 'Half said.',
+    annotationIds: [annotations[0]!.id],
+  };
   setAssessment(review, verdict, LEGAL, clock); // 15, 16
   clock.setTo(at(6));
   const legal = review.committee.find((m) => m.name === LEGAL.name)!;
-  const action = { versionId: v1.id, criterionId: CONSENT, description: 'Say what consent covers.', ownerId: legal.id, dueDate: '2026-04-01' };
+  const action = {
+    versionId: v1.id,
+    criterionId: CONSENT,
+    description: 'Say what consent covers.',
+    ownerId: legal.id,
+    dueDate: '2026-04-01',
+  };
   addAction(review, action, CHAIR, clock); // 17, 18
   clock.setTo(at(7));
   carryAnnotations(review, v1.id, v2.id, CHAIR, clock); // 19, 20 (its reply), 21, 22
   clock.setTo(at(8));
-  updateCriterion(review, CUSTOM, { category: 'legal', title: 'Records retention', question: 'How long are posts kept?', guidance: '' }, CHAIR, clock); // 23
+  updateCriterion(
+    review,
+    CUSTOM,
+    { category: 'legal', title: 'Records retention', question: 'How long are posts kept?', guidance: '' },
+    CHAIR,
+    clock,
+  ); // 23
   clock.setTo(at(9));
   removeCriterion(review, CUSTOM, CHAIR, clock); // 24
   return review;
@@ -101,7 +152,12 @@ describe('domain operations with a fixed clock', () => {
     ]);
     expect(review.checklist.criteria.every((c) => c.createdAt === START || c.id === CUSTOM)).toBe(true);
     const custom = review.checklist.criteria.find((c) => c.id === CUSTOM)!;
-    expect([custom.createdAt, custom.updatedAt, custom.deletedAt, custom.question]).toEqual([at(2), at(9), at(9), 'How long are posts kept?']);
+    expect([custom.createdAt, custom.updatedAt, custom.deletedAt, custom.question]).toEqual([
+      at(2),
+      at(9),
+      at(9),
+      'How long are posts kept?',
+    ]);
 
     const [first, second, carriedFirst, carriedSecond] = review.annotations;
     expect([first?.id, first?.versionId, first?.createdAt, first?.updatedAt]).toEqual([id(9), id(4), at(3), at(3)]);
@@ -110,10 +166,17 @@ describe('domain operations with a fixed clock', () => {
 
     const [assessment] = review.assessments;
     expect([assessment?.id, assessment?.createdAt, assessment?.annotationIds]).toEqual([id(15), at(5), [id(9)]]);
-    expect(assessment?.actions.map((a) => [a.id, a.ownerId, a.createdAt, a.updatedAt])).toEqual([[id(17), id(6), at(6), at(6)]]);
+    expect(assessment?.actions.map((a) => [a.id, a.ownerId, a.createdAt, a.updatedAt])).toEqual([
+      [id(17), id(6), at(6), at(6)],
+    ]);
 
     // Carried copies get new ids in order (the first annotation, then its reply, then the second), the carry's time.
-    expect([carriedFirst?.id, carriedFirst?.versionId, carriedFirst?.carriedFrom, carriedFirst?.createdAt]).toEqual([id(19), id(5), id(9), at(7)]);
+    expect([carriedFirst?.id, carriedFirst?.versionId, carriedFirst?.carriedFrom, carriedFirst?.createdAt]).toEqual([
+      id(19),
+      id(5),
+      id(9),
+      at(7),
+    ]);
     expect(carriedFirst?.replies.map((r) => [r.id, r.createdAt])).toEqual([[id(20), at(4)]]);
     expect([carriedSecond?.id, carriedSecond?.carriedFrom, carriedSecond?.createdAt]).toEqual([id(21), id(11), at(7)]);
     expect([carriedFirst?.anchorState, carriedSecond?.anchorState]).toEqual(['anchored', 'fuzzy']);
@@ -157,6 +220,7 @@ describe('the audit log', () => {
     expect(said('annotations.add')[0]).toContain(`(${SEVERITY_LABELS.minor};`);
     expect(said('assessments.set')[0]).toContain(`to “${VERDICT_LABELS.partial}”`);
     expect(said('annotations.setStatus')[0]).toContain(`“${ANNOTATION_STATUS_LABELS.wontfix}”`);
-    for (const summary of review.audit.map((e) => e.summary)) expect(summary).not.toMatch(/\b(wontfix|partial|legal\)|minor;)/);
+    for (const summary of review.audit.map((e) => e.summary))
+      expect(summary).not.toMatch(/\b(wontfix|partial|legal\)|minor;)/);
   });
 });

@@ -7,7 +7,11 @@ import { call, failure, reviewWithVersion, workstationOn } from '../annotations/
 
 const tempDir = useTempDirs();
 const CA_CERTIFICATE = join(TEST_IDENTITY, 'test-ca.cert.pem');
-const exists = (path: string) => access(path).then(() => true, () => false);
+const exists = (path: string) =>
+  access(path).then(
+    () => true,
+    () => false,
+  );
 
 /** What the host's native dialogs answer next, as a person would pick: the files opened, the path saved to. */
 function nativeDialogs() {
@@ -20,14 +24,30 @@ describe('tokens of main’s file dialogs are bound to their purpose and window'
     const dialogs = nativeDialogs();
     const { ws, reviewId } = await reviewWithVersion(await tempDir(), dialogs.options);
     dialogs.next.savePath = join(await tempDir(), 'our checklist.json');
-    const { token } = (await call(ws, 'files.chooseSave', { purpose: 'checklist-template', suggestedName: 'checklist.json' }))!;
+    const { token } = (await call(ws, 'files.chooseSave', {
+      purpose: 'checklist-template',
+      suggestedName: 'checklist.json',
+    }))!;
 
-    const refused = await failure(ws, 'report.export', { reviewId, format: 'md', destination: { kind: 'chosen', token } });
-    expect(refused).toMatchObject({ code: 'E_FORBIDDEN', message: expect.stringContaining('made for saving a checklist template, so it cannot be used for saving a report') });
+    const refused = await failure(ws, 'report.export', {
+      reviewId,
+      format: 'md',
+      destination: { kind: 'chosen', token },
+    });
+    expect(refused).toMatchObject({
+      code: 'E_FORBIDDEN',
+      message: expect.stringContaining(
+        'made for saving a checklist template, so it cannot be used for saving a report',
+      ),
+    });
     expect(await exists(dialogs.next.savePath)).toBe(false);
 
-    expect(await call(ws, 'checklist.exportTemplate', { reviewId, destination: { kind: 'chosen', token } })).toMatchObject({ saved: true });
-    expect(JSON.parse(await readFile(dialogs.next.savePath, 'utf8'))).toMatchObject({ format: 'policy-review-checklist' });
+    expect(
+      await call(ws, 'checklist.exportTemplate', { reviewId, destination: { kind: 'chosen', token } }),
+    ).toMatchObject({ saved: true });
+    expect(JSON.parse(await readFile(dialogs.next.savePath, 'utf8'))).toMatchObject({
+      format: 'policy-review-checklist',
+    });
   });
 
   it('refuses to trust a certificate from a file chosen for importing a policy version', async () => {
@@ -36,14 +56,20 @@ describe('tokens of main’s file dialogs are bound to their purpose and window'
     dialogs.next.files = [CA_CERTIFICATE];
     const [forImport] = await call(ws, 'files.choose', { purpose: 'import-version' });
 
-    expect(await failure(ws, 'identities.trust', { source: { kind: 'chosen', token: forImport!.token } })).toMatchObject({
+    expect(
+      await failure(ws, 'identities.trust', { source: { kind: 'chosen', token: forImport!.token } }),
+    ).toMatchObject({
       code: 'E_FORBIDDEN',
-      message: expect.stringContaining('made for importing a policy version, so it cannot be used for trusting a certificate'),
+      message: expect.stringContaining(
+        'made for importing a policy version, so it cannot be used for trusting a certificate',
+      ),
     });
     expect(await call(ws, 'identities.listTrusted', {})).toEqual([]);
 
     const [forTrust] = await call(ws, 'files.choose', { purpose: 'certificate' });
-    expect(await call(ws, 'identities.trust', { source: { kind: 'chosen', token: forTrust!.token } })).toMatchObject({ name: expect.any(String) });
+    expect(await call(ws, 'identities.trust', { source: { kind: 'chosen', token: forTrust!.token } })).toMatchObject({
+      name: expect.any(String),
+    });
     expect(await call(ws, 'identities.listTrusted', {})).toHaveLength(1);
   });
 
@@ -53,7 +79,14 @@ describe('tokens of main’s file dialogs are bound to their purpose and window'
     dialogs.next.files = [CA_CERTIFICATE];
     const [chosen] = await call(ws, 'files.choose', { purpose: 'certificate' }, { windowId: 'chooser' });
 
-    expect(await failure(ws, 'identities.trust', { source: { kind: 'chosen', token: chosen!.token } }, { windowId: 'other' })).toMatchObject({
+    expect(
+      await failure(
+        ws,
+        'identities.trust',
+        { source: { kind: 'chosen', token: chosen!.token } },
+        { windowId: 'other' },
+      ),
+    ).toMatchObject({
       code: 'E_FORBIDDEN',
       message: expect.stringContaining('made in another window'),
     });
@@ -66,12 +99,29 @@ describe('tokens of main’s file dialogs are bound to their purpose and window'
     const dialogs = nativeDialogs();
     const { ws, reviewId } = await reviewWithVersion(await tempDir(), dialogs.options);
     dialogs.next.savePath = join(await tempDir(), 'report.md');
-    const { token } = (await call(ws, 'files.chooseSave', { purpose: 'report', suggestedName: 'report.md' }, { windowId: 'chooser' }))!;
+    const { token } = (await call(
+      ws,
+      'files.chooseSave',
+      { purpose: 'report', suggestedName: 'report.md' },
+      { windowId: 'chooser' },
+    ))!;
 
-    const refused = await failure(ws, 'report.export', { reviewId, format: 'md', destination: { kind: 'chosen', token } }, { windowId: 'other' });
+    const refused = await failure(
+      ws,
+      'report.export',
+      { reviewId, format: 'md', destination: { kind: 'chosen', token } },
+      { windowId: 'other' },
+    );
     expect(refused).toMatchObject({ code: 'E_FORBIDDEN', message: expect.stringContaining('made in another window') });
     expect(await exists(dialogs.next.savePath)).toBe(false);
-    expect(await call(ws, 'report.export', { reviewId, format: 'md', destination: { kind: 'chosen', token } }, { windowId: 'chooser' })).toMatchObject({ saved: true });
+    expect(
+      await call(
+        ws,
+        'report.export',
+        { reviewId, format: 'md', destination: { kind: 'chosen', token } },
+        { windowId: 'chooser' },
+      ),
+    ).toMatchObject({ saved: true });
   });
 
   it('spends a token once, for the use it was granted for', async () => {
@@ -80,6 +130,8 @@ describe('tokens of main’s file dialogs are bound to their purpose and window'
     dialogs.next.files = [CA_CERTIFICATE];
     const [chosen] = await call(ws, 'files.choose', { purpose: 'certificate' });
     await call(ws, 'identities.trust', { source: { kind: 'chosen', token: chosen!.token } });
-    expect(await failure(ws, 'identities.trust', { source: { kind: 'chosen', token: chosen!.token } })).toMatchObject({ code: 'E_NOT_FOUND' });
+    expect(await failure(ws, 'identities.trust', { source: { kind: 'chosen', token: chosen!.token } })).toMatchObject({
+      code: 'E_NOT_FOUND',
+    });
   });
 });

@@ -33,12 +33,17 @@ describe('serving the built renderer', () => {
     expect(asset.body.toString()).toBe('console.log(1)');
   });
 
-  it.each(['/../secret.txt', '/%2e%2e/secret.txt', '/assets/../../secret.txt', '/%00', '/%E0%A4%A', '/missing.js', '/assets'])(
-    'answers 404 and never another file for %s',
-    async (path) => {
-      const asset = await loadRendererAsset(await rendererFolder(), path);
-      expect(asset.status).toBe(404);
-      expect(asset.body.toString()).not.toContain('do not serve');
-    },
-  );
+  it.each([
+    '/../secret.txt',
+    '/%2e%2e/secret.txt',
+    '/assets/../../secret.txt',
+    '/%00',
+    '/%E0%A4%A',
+    '/missing.js',
+    '/assets',
+  ])('answers 404 and never another file for %s', async (path) => {
+    const asset = await loadRendererAsset(await rendererFolder(), path);
+    expect(asset.status).toBe(404);
+    expect(asset.body.toString()).not.toContain('do not serve');
+  });
 });

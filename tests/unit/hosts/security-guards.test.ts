@@ -22,7 +22,10 @@ const electron = vi.hoisted(() => {
         setPermissionRequestHandler: (listener: Listener) => (session.permissionRequest = listener),
         setPermissionCheckHandler: (listener: Listener) => (session.permissionCheck = listener),
         setDevicePermissionHandler: (listener: Listener) => (session.devicePermission = listener),
-        webRequest: { onBeforeRequest: (filter: { urls: string[] }, listener: Listener) => (session.beforeRequest = { filter, listener }) },
+        webRequest: {
+          onBeforeRequest: (filter: { urls: string[] }, listener: Listener) =>
+            (session.beforeRequest = { filter, listener }),
+        },
       },
     },
     ipcMain: { handle: (channel: string, listener: Listener) => ipcHandlers.set(channel, listener) },
@@ -63,7 +66,8 @@ class FakeContents {
 /** A page the app created, with the guards attached through app's `web-contents-created`. */
 function guardedPage(): FakeContents {
   const contents = new FakeContents();
-  const created = electron.appListeners.get('web-contents-created') as ((event: unknown, contents: FakeContents) => void) | undefined;
+  const created = electron.appListeners.get('web-contents-created') as
+    ((event: unknown, contents: FakeContents) => void) | undefined;
   if (!created) throw new Error('the guards do not watch for new pages');
   created({}, contents);
   return contents;
@@ -84,7 +88,13 @@ describe('the Electron shell’s guards on every page', () => {
   it('lets a page navigate only within the app', () => {
     const page = guardedPage();
     expect(page.emit('will-navigate', 'app://policy-review/index.html#/review/1')).toBe(false);
-    for (const url of ['https://example.org/', 'file:///etc/passwd', 'app://evil/index.html', 'javascript:alert(1)', 'data:text/html,hi']) {
+    for (const url of [
+      'https://example.org/',
+      'file:///etc/passwd',
+      'app://evil/index.html',
+      'javascript:alert(1)',
+      'data:text/html,hi',
+    ]) {
       expect(page.emit('will-navigate', url), url).toBe(true);
     }
   });
@@ -115,7 +125,13 @@ describe('the Electron shell’s guards on every page', () => {
 
   it('opens no window and asks nothing for a link that is not plain https', async () => {
     const page = guardedPage();
-    for (const url of ['http://example.org/', 'file:///etc/passwd', 'javascript:alert(1)', APP_PAGE, 'https://user:pw@example.org/']) {
+    for (const url of [
+      'http://example.org/',
+      'file:///etc/passwd',
+      'javascript:alert(1)',
+      APP_PAGE,
+      'https://user:pw@example.org/',
+    ]) {
       expect(page.windowOpenHandler?.({ url }), url).toEqual({ action: 'deny' });
     }
     await settle();
@@ -125,11 +141,24 @@ describe('the Electron shell’s guards on every page', () => {
 
   it('denies every permission request and check', () => {
     const { permissionRequest, permissionCheck, devicePermission } = electron.session;
-    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal', 'fullscreen']) {
+    for (const permission of [
+      'media',
+      'geolocation',
+      'notifications',
+      'clipboard-read',
+      'openExternal',
+      'fullscreen',
+    ]) {
       const callback = vi.fn();
-      (permissionRequest as (contents: unknown, permission: string, callback: (granted: boolean) => void) => void)({}, permission, callback);
+      (permissionRequest as (contents: unknown, permission: string, callback: (granted: boolean) => void) => void)(
+        {},
+        permission,
+        callback,
+      );
       expect(callback, permission).toHaveBeenCalledWith(false);
-      expect((permissionCheck as (contents: unknown, permission: string) => boolean)({}, permission), permission).toBe(false);
+      expect((permissionCheck as (contents: unknown, permission: string) => boolean)({}, permission), permission).toBe(
+        false,
+      );
     }
     expect((devicePermission as (details: unknown) => boolean)({ deviceType: 'usb' })).toBe(false);
   });
@@ -138,7 +167,10 @@ describe('the Electron shell’s guards on every page', () => {
     const guard = electron.session.beforeRequest;
     expect(guard?.filter.urls).toEqual(expect.arrayContaining(['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*']));
     const callback = vi.fn();
-    (guard?.listener as (details: unknown, callback: (response: { cancel: boolean }) => void) => void)({ url: 'https://example.org/' }, callback);
+    (guard?.listener as (details: unknown, callback: (response: { cancel: boolean }) => void) => void)(
+      { url: 'https://example.org/' },
+      callback,
+    );
     expect(callback).toHaveBeenCalledWith({ cancel: true });
   });
 });
@@ -154,11 +186,17 @@ describe('the IPC channel', () => {
     return { invoke, handler };
   }
 
-  const sentFrom = (frame: { url: string; parent: unknown } | null, senderId = 7) => ({ senderFrame: frame, sender: { id: senderId } });
+  const sentFrom = (frame: { url: string; parent: unknown } | null, senderId = 7) => ({
+    senderFrame: frame,
+    sender: { id: senderId },
+  });
 
   it('passes a call from the app’s own top-level page to the services, naming the window it came from', async () => {
     const { invoke, handler } = serve();
-    expect(await handler(sentFrom({ url: APP_PAGE, parent: null }), 'reviews.list', {})).toEqual({ ok: true, value: 'served' });
+    expect(await handler(sentFrom({ url: APP_PAGE, parent: null }), 'reviews.list', {})).toEqual({
+      ok: true,
+      value: 'served',
+    });
     expect(invoke).toHaveBeenCalledWith('reviews.list', {}, { windowId: '7' });
   });
 
@@ -169,7 +207,10 @@ describe('the IPC channel', () => {
     ['a frame that is gone', null],
   ])('refuses a call from %s with E_FORBIDDEN, without reaching the services', async (_what, frame) => {
     const { invoke, handler } = serve();
-    expect(await handler(sentFrom(frame), 'reviews.list', {})).toMatchObject({ ok: false, error: { code: 'E_FORBIDDEN' } });
+    expect(await handler(sentFrom(frame), 'reviews.list', {})).toMatchObject({
+      ok: false,
+      error: { code: 'E_FORBIDDEN' },
+    });
     expect(invoke).not.toHaveBeenCalled();
   });
 });

@@ -21,7 +21,14 @@ describe('which URLs the Electron shell trusts', () => {
 
   it('lets only plain https links out to the system browser', () => {
     expect(isExternalLinkAllowed('https://www.w3.org/TR/annotation-model/')).toBe(true);
-    for (const url of ['http://example.org', 'javascript:alert(1)', 'file:///etc/passwd', 'mailto:a@b.c', 'https://u:p@example.org', 'smb://host/share']) {
+    for (const url of [
+      'http://example.org',
+      'javascript:alert(1)',
+      'file:///etc/passwd',
+      'mailto:a@b.c',
+      'https://u:p@example.org',
+      'smb://host/share',
+    ]) {
       expect(isExternalLinkAllowed(url), url).toBe(false);
     }
   });

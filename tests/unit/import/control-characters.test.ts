@@ -35,17 +35,24 @@ const FILES: [ImportFormat, string, () => Promise<Uint8Array>][] = [
 ];
 
 describe('control characters in an imported document', () => {
-  it.each(FILES)('are removed from %s text, escape sequences whole, with a warning naming where', async (format, fileName, make) => {
-    const parsed = await parseDocument(format, await make(), { fileName, limits: DEFAULT_IMPORT_LIMITS });
-    const text = parsed.blocks.map((block) => block.text).join('\n\n');
-    expect(text).not.toMatch(CONTROL);
-    // The sequences' parameters go with them: neither the window title nor a stray “[8m” is left in the text.
-    expect(text).not.toMatch(/TITLEAPPROVED|\[8m|\[0m|\[2J|8m/);
-    expect(text).toContain(OPENING);
-    expect(text).toMatch(/Staff do not post on behalf of the City/);
-    expect(Object.values(parsed.metadata).join(' ')).not.toMatch(CONTROL);
-    expect(parsed.warnings).toContainEqual(expect.stringMatching(/^Control characters \(such as terminal escape codes\), which are no part of a policy’s text, were removed from .*under “Privacy”/));
-  });
+  it.each(FILES)(
+    'are removed from %s text, escape sequences whole, with a warning naming where',
+    async (format, fileName, make) => {
+      const parsed = await parseDocument(format, await make(), { fileName, limits: DEFAULT_IMPORT_LIMITS });
+      const text = parsed.blocks.map((block) => block.text).join('\n\n');
+      expect(text).not.toMatch(CONTROL);
+      // The sequences' parameters go with them: neither the window title nor a stray “[8m” is left in the text.
+      expect(text).not.toMatch(/TITLEAPPROVED|\[8m|\[0m|\[2J|8m/);
+      expect(text).toContain(OPENING);
+      expect(text).toMatch(/Staff do not post on behalf of the City/);
+      expect(Object.values(parsed.metadata).join(' ')).not.toMatch(CONTROL);
+      expect(parsed.warnings).toContainEqual(
+        expect.stringMatching(
+          /^Control characters \(such as terminal escape codes\), which are no part of a policy’s text, were removed from .*under “Privacy”/,
+        ),
+      );
+    },
+  );
 
   it('leave form feeds and vertical tabs as the line breaks they are, without a warning', async () => {
     const text = `${PRIVACY}\n=======\n\n${OPENING}\f\n\nStaff answer\vwithin five days.\n`;
@@ -56,7 +63,11 @@ describe('control characters in an imported document', () => {
 
   it('are removed before the version is stored, and a paragraph of nothing else is left out', async () => {
     const { ws, reviewId } = await reviewIn(await tempDir());
-    const source = { kind: 'file' as const, fileName: 'policy.txt', dataBase64: Buffer.from(textWithEscapes()).toString('base64') };
+    const source = {
+      kind: 'file' as const,
+      fileName: 'policy.txt',
+      dataBase64: Buffer.from(textWithEscapes()).toString('base64'),
+    };
     const imported = await call(ws, 'versions.import', { reviewId, source });
     const version = await call(ws, 'versions.get', { reviewId, versionId: imported.version.id });
     expect(version.text).not.toMatch(CONTROL);
@@ -77,10 +88,19 @@ describe('control characters in an imported document', () => {
 describe('direction controls in an imported document', () => {
   it('are kept in the text, which is what the document says, and flagged on the version, naming where', async () => {
     const { ws, reviewId } = await reviewIn(await tempDir());
-    const source = { kind: 'file' as const, fileName: 'policy.txt', dataBase64: Buffer.from(textWithBidi()).toString('base64') };
+    const source = {
+      kind: 'file' as const,
+      fileName: 'policy.txt',
+      dataBase64: Buffer.from(textWithBidi()).toString('base64'),
+    };
     const imported = await call(ws, 'versions.import', { reviewId, source });
     const version = await call(ws, 'versions.get', { reviewId, versionId: imported.version.id });
-    expect(version.blocks.map((block) => block.text)).toEqual([PRIVACY, OPENING, `Attach the form ${RLO}fdp.exe${PDF} to the reply.`, `Send it to ${RLI}the officer${PDI} only.`]);
+    expect(version.blocks.map((block) => block.text)).toEqual([
+      PRIVACY,
+      OPENING,
+      `Attach the form ${RLO}fdp.exe${PDF} to the reply.`,
+      `Send it to ${RLI}the officer${PDI} only.`,
+    ]);
     expect(version.warnings).toEqual([
       'Characters that change the direction of text (⟨RLO⟩, ⟨PDF⟩, ⟨RLI⟩, ⟨PDI⟩) are in paragraph 2 under “Privacy” (“Attach the form ⟨RLO⟩fdp.exe⟨PDF⟩ to the reply.”) and paragraph 3 under “Privacy”. They can make words show in a different order from the text that is reviewed and annotated; they are kept, and the document view shows each one as a mark such as ⟨RLO⟩.',
     ]);
@@ -90,7 +110,11 @@ describe('direction controls in an imported document', () => {
   it.each(BIDI_FILES)('are flagged in %s files too', async (format, fileName, make) => {
     const parsed = await parseDocument(format, await make(), { fileName, limits: DEFAULT_IMPORT_LIMITS });
     expect(parsed.blocks.map((block) => block.text).join('\n')).toContain(`${RLO}fdp.exe`);
-    expect(parsed.warnings).toContainEqual(expect.stringMatching(/^Characters that change the direction of text \(⟨RLO⟩\) are in paragraph \d under “Privacy”/));
+    expect(parsed.warnings).toContainEqual(
+      expect.stringMatching(
+        /^Characters that change the direction of text \(⟨RLO⟩\) are in paragraph \d under “Privacy”/,
+      ),
+    );
   });
 });
 

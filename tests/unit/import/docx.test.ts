@@ -3,7 +3,12 @@ import mammoth from 'mammoth';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { AppError } from '../../../shared/errors';
 import { parseDocx } from '../../../electron/services/import/parsers/docx';
-import { DEFAULT_IMPORT_LIMITS, type BlockDraft, type ImportLimits, type ParsedDocument } from '../../../electron/services/import/types';
+import {
+  DEFAULT_IMPORT_LIMITS,
+  type BlockDraft,
+  type ImportLimits,
+  type ParsedDocument,
+} from '../../../electron/services/import/types';
 import { DOCX, pictureDocx, policyDocx, repack, understateEntrySize, zipBombDocx } from './support-docx-build';
 
 const context = (fileName: string, limits: ImportLimits = DEFAULT_IMPORT_LIMITS) => ({ fileName, limits });
@@ -32,7 +37,10 @@ describe('reading a Word document', () => {
 
   beforeAll(async () => {
     docx = await policyDocx();
-    parsed = await parseDocx(docx, { ...context('policy.docx'), progress: (done, total) => progress.push([done, total]) });
+    parsed = await parseDocx(docx, {
+      ...context('policy.docx'),
+      progress: (done, total) => progress.push([done, total]),
+    });
   });
 
   it('reads the Title style and Heading 1-3 as headings with their levels', () => {
@@ -46,7 +54,9 @@ describe('reading a Word document', () => {
   });
 
   it('reads bulleted and numbered lists with the depth of their Word list level', () => {
-    const items = parsed.blocks.flatMap((block) => (block.type === 'list-item' ? [[block.depth, block.ordered, block.text]] : []));
+    const items = parsed.blocks.flatMap((block) =>
+      block.type === 'list-item' ? [[block.depth, block.ordered, block.text]] : [],
+    );
     expect(items).toEqual([
       [0, false, DOCX.bullets[0]],
       [1, false, DOCX.nestedBullet],
@@ -58,13 +68,17 @@ describe('reading a Word document', () => {
   });
 
   it('reads the table as cells with their row, column and header row', () => {
-    const cells = parsed.blocks.flatMap((block) => (block.type === 'table-cell' ? [[block.table, block.row, block.column, block.header, block.text]] : []));
+    const cells = parsed.blocks.flatMap((block) =>
+      block.type === 'table-cell' ? [[block.table, block.row, block.column, block.header, block.text]] : [],
+    );
     expect(cells).toEqual(DOCX.table.flatMap((row, r) => row.map((text, c) => [0, r, c, r === 0, text])));
   });
 
   it('keeps the footnote as a note labelled 1, and its [1] marker in the paragraph', () => {
     expect(blockWith(parsed.blocks, `${DOCX.footnoted}[1]`)).toMatchObject({ type: 'paragraph' });
-    expect(parsed.blocks.filter((block) => block.type === 'note')).toEqual([{ type: 'note', label: '1', text: DOCX.footnote }]);
+    expect(parsed.blocks.filter((block) => block.type === 'note')).toEqual([
+      { type: 'note', label: '1', text: DOCX.footnote },
+    ]);
   });
 
   it('reads the Quote style as a quote', () => {
@@ -72,7 +86,9 @@ describe('reading a Word document', () => {
   });
 
   it('keeps only the text of a javascript: link', () => {
-    expect(blockWith(parsed.blocks, `${DOCX.linkBefore}${DOCX.linkText}${DOCX.linkAfter}`)).toMatchObject({ type: 'paragraph' });
+    expect(blockWith(parsed.blocks, `${DOCX.linkBefore}${DOCX.linkText}${DOCX.linkAfter}`)).toMatchObject({
+      type: 'paragraph',
+    });
     expect(JSON.stringify(parsed)).not.toMatch(/javascript|alert/i);
   });
 
@@ -82,7 +98,9 @@ describe('reading a Word document', () => {
   });
 
   it('sums up the styles it does not know in one warning', () => {
-    expect(parsed.warnings).toEqual([expect.stringContaining('“policy.docx” uses paragraph styles this app does not know (“Policy Clause”)')]);
+    expect(parsed.warnings).toEqual([
+      expect.stringContaining('“policy.docx” uses paragraph styles this app does not know (“Policy Clause”)'),
+    ]);
     expect(blockWith(parsed.blocks, DOCX.clause)).toMatchObject({ type: 'paragraph' });
   });
 
@@ -124,7 +142,9 @@ describe('Word files that are not safe or not whole', () => {
   });
 
   it('refuses an archive that unpacks to more than the limit in all', async () => {
-    const error = await failure(parseDocx(docx, context('policy.docx', withDocxLimits({ maxUncompressedBytes: 10_000 }))));
+    const error = await failure(
+      parseDocx(docx, context('policy.docx', withDocxLimits({ maxUncompressedBytes: 10_000 }))),
+    );
     expect(error.code).toBe('E_TOO_LARGE');
     expect(error.message).toContain('“policy.docx”');
   });
@@ -145,7 +165,12 @@ describe('Word files that are not safe or not whole', () => {
   });
 
   it('refuses a document whose Word XML is broken as damaged, naming the file', async () => {
-    const broken = await repack(docx, (zip) => zip.file('word/document.xml', '<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p>'));
+    const broken = await repack(docx, (zip) =>
+      zip.file(
+        'word/document.xml',
+        '<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p>',
+      ),
+    );
     const error = await failure(parseDocx(broken, context('broken.docx')));
     expect(error.code).toBe('E_INVALID_INPUT');
     expect(error.message).toMatch(/“broken\.docx” could not be read as a Word document.*save it again/);
@@ -162,8 +187,14 @@ describe('Word files that are not safe or not whole', () => {
 describe('Word documents with pictures', () => {
   it('keeps the text around a picture and its description, though only XML parts reach the converter', async () => {
     const docx = await pictureDocx('Map of the city districts');
-    expect(Object.keys((await JSZip.loadAsync(docx)).files).some((name) => /^word\/media\/.+\.png$/.test(name))).toBe(true);
+    expect(Object.keys((await JSZip.loadAsync(docx)).files).some((name) => /^word\/media\/.+\.png$/.test(name))).toBe(
+      true,
+    );
     const parsed = await parseDocx(docx, context('picture.docx'));
-    expect(parsed.blocks.map((block) => block.text)).toEqual(['Before the picture.', '[Image: Map of the city districts]', 'After the picture.']);
+    expect(parsed.blocks.map((block) => block.text)).toEqual([
+      'Before the picture.',
+      '[Image: Map of the city districts]',
+      'After the picture.',
+    ]);
   });
 });

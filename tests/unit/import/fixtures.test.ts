@@ -19,7 +19,13 @@ const policyDir = join(repo, 'fixtures/policies/riverton-social-media');
 const hostileDir = join(repo, 'fixtures/hostile');
 const VERSIONS = [1, 2, 3] as const;
 /** For test names that name several files of one version (`$md`, `$txt`, ...). */
-const EACH_VERSION = VERSIONS.map((n) => ({ n, md: `v${n}.md`, txt: `v${n}.txt`, html: `v${n}.html`, docx: `v${n}.docx` }));
+const EACH_VERSION = VERSIONS.map((n) => ({
+  n,
+  md: `v${n}.md`,
+  txt: `v${n}.txt`,
+  html: `v${n}.html`,
+  docx: `v${n}.docx`,
+}));
 const STOCK_PHRASE = 'in accordance with the Records Retention Schedule';
 
 const policy = (name: string): string => join(policyDir, name);
@@ -30,7 +36,10 @@ const markdown = (n: number): string => readFileSync(policy(`v${n}.md`), 'utf8')
 function installed(tool: string): boolean {
   return spawnSync(tool, ['-v'], { stdio: 'ignore' }).error === undefined;
 }
-const missing = (tool: string): string => (installed(tool) ? '' : ` [skipped: ${tool} is not installed; apt-get install ${tool === 'qpdf' ? 'qpdf' : 'poppler-utils'}]`);
+const missing = (tool: string): string =>
+  installed(tool)
+    ? ''
+    : ` [skipped: ${tool} is not installed; apt-get install ${tool === 'qpdf' ? 'qpdf' : 'poppler-utils'}]`;
 
 function run(tool: string, args: string[]): { status: number | null; stdout: string; stderr: string } {
   const result = spawnSync(tool, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
@@ -56,7 +65,9 @@ const collapse = (text: string): string => text.replace(/\s+/g, ' ').trim();
 
 function headingsOf(source: string): string[] {
   const { tree, footnoteNumbers } = parsePolicy(source);
-  return tree.children.filter((node): node is Heading => node.type === 'heading').map((node) => inlineText(node.children, footnoteNumbers));
+  return tree.children
+    .filter((node): node is Heading => node.type === 'heading')
+    .map((node) => inlineText(node.children, footnoteNumbers));
 }
 
 describe('the committed fixtures', () => {
@@ -104,7 +115,8 @@ describe('the Markdown sources', () => {
     expect(meta.effectiveDate).toMatch(/^20(21|23|25)-\d\d-\d\d$/);
     expect(Buffer.byteLength(source)).toBeLessThan(12.5 * 1024);
     const types = new Set(tree.children.map((node) => (node.type === 'heading' ? `h${node.depth}` : node.type)));
-    for (const type of ['yaml', 'h1', 'h2', 'h3', 'paragraph', 'list', 'table', 'blockquote', 'footnoteDefinition']) expect(types).toContain(type);
+    for (const type of ['yaml', 'h1', 'h2', 'h3', 'paragraph', 'list', 'table', 'blockquote', 'footnoteDefinition'])
+      expect(types).toContain(type);
     expect(source).toMatch(/^ {2}- /m); // a nested bullet
     expect(source).toMatch(/^1\. /m); // a numbered list
     expect(source).toContain('{% contact "comms-office" %}');
@@ -141,7 +153,15 @@ describe('the derived files', () => {
 
   it.each(VERSIONS)('v%i.docx is a zip with a document, footnotes and list numbering', async (n) => {
     const names = (await zipEntries(policy(`v${n}.docx`))).map((entry) => entry.fileName);
-    expect(names).toEqual(expect.arrayContaining(['[Content_Types].xml', 'word/document.xml', 'word/footnotes.xml', 'word/numbering.xml', 'word/styles.xml']));
+    expect(names).toEqual(
+      expect.arrayContaining([
+        '[Content_Types].xml',
+        'word/document.xml',
+        'word/footnotes.xml',
+        'word/numbering.xml',
+        'word/styles.xml',
+      ]),
+    );
   });
 
   it.each(VERSIONS)('v%i.pdf is tagged and has an outline', async (n) => {
@@ -152,12 +172,15 @@ describe('the derived files', () => {
     expect(pdf.getTitle()).toBe('City of Riverton — Social Media Policy');
   });
 
-  it.skipIf(!installed('pdftotext')).each(VERSIONS)(`v%i.pdf has every heading and the running header in its text layer${missing('pdftotext')}`, (n) => {
-    const text = collapse(run('pdftotext', ['-enc', 'UTF-8', policy(`v${n}.pdf`), '-']).stdout);
-    expect(text).toContain(`City of Riverton — Social Media Policy (v${n})`);
-    expect(text).toMatch(/Page 1 of \d/);
-    for (const heading of headingsOf(markdown(n))) expect(text).toContain(collapse(heading));
-  });
+  it.skipIf(!installed('pdftotext')).each(VERSIONS)(
+    `v%i.pdf has every heading and the running header in its text layer${missing('pdftotext')}`,
+    (n) => {
+      const text = collapse(run('pdftotext', ['-enc', 'UTF-8', policy(`v${n}.pdf`), '-']).stdout);
+      expect(text).toContain(`City of Riverton — Social Media Policy (v${n})`);
+      expect(text).toMatch(/Page 1 of \d/);
+      for (const heading of headingsOf(markdown(n))) expect(text).toContain(collapse(heading));
+    },
+  );
 
   it.skipIf(!installed('qpdf')).each(VERSIONS)(`v%i.pdf passes qpdf --check${missing('qpdf')}`, (n) => {
     const check = run('qpdf', ['--check', policy(`v${n}.pdf`)]);
@@ -175,7 +198,9 @@ describe('the hostile corpus', () => {
     const document = entries.find((entry) => entry.fileName === 'word/document.xml');
     expect(document?.uncompressedSize).toBeGreaterThan(ZIP_BOMB_PADDING);
     expect((document?.uncompressedSize ?? 0) / (document?.compressedSize ?? 1)).toBeGreaterThan(1000);
-    expect(entries.map((entry) => entry.fileName)).toEqual(expect.arrayContaining(['word/footnotes.xml', 'word/numbering.xml']));
+    expect(entries.map((entry) => entry.fileName)).toEqual(
+      expect.arrayContaining(['word/footnotes.xml', 'word/numbering.xml']),
+    );
   });
 
   it('many-entries.docx is a docx with more than 5,000 entries', async () => {

@@ -1,14 +1,25 @@
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from '../../../electron/services/import/parse-document';
 import { DEFAULT_IMPORT_LIMITS, type ImportFormat } from '../../../electron/services/import/types';
-import { docxWithHiddenText, HIDDEN_TEXT_HTML, KEPT_INVISIBLE, LEFT_OUT_MARKERS, OPENING, PRIVACY } from '../../../fixtures/generator/hidden-text';
+import {
+  docxWithHiddenText,
+  HIDDEN_TEXT_HTML,
+  KEPT_INVISIBLE,
+  LEFT_OUT_MARKERS,
+  OPENING,
+  PRIVACY,
+} from '../../../fixtures/generator/hidden-text';
 import { useTempDirs } from '../support/temp-dir';
 import { call, reviewIn } from './support-import';
 
 const tempDir = useTempDirs();
 
 /** Parses a file as the import worker does: the format's parser, then the checks every format shares. */
-function parse(format: ImportFormat, content: string | Uint8Array, fileName = `policy.${format === 'markdown' ? 'md' : format}`) {
+function parse(
+  format: ImportFormat,
+  content: string | Uint8Array,
+  fileName = `policy.${format === 'markdown' ? 'md' : format}`,
+) {
   const bytes = typeof content === 'string' ? new TextEncoder().encode(content) : content;
   return parseDocument(format, bytes, { fileName, limits: DEFAULT_IMPORT_LIMITS });
 }
@@ -18,7 +29,11 @@ const textOf = (parsed: { blocks: { text: string }[] }) => parsed.blocks.map((bl
 describe('text a reader of a web page never sees', () => {
   it('leaves out what a style sheet, the hidden attribute or a closed dialog hides, and keeps what the page shows', async () => {
     const { ws, reviewId } = await reviewIn(await tempDir());
-    const source = { kind: 'file' as const, fileName: 'privacy.html', dataBase64: Buffer.from(HIDDEN_TEXT_HTML).toString('base64') };
+    const source = {
+      kind: 'file' as const,
+      fileName: 'privacy.html',
+      dataBase64: Buffer.from(HIDDEN_TEXT_HTML).toString('base64'),
+    };
     const imported = await call(ws, 'versions.import', { reviewId, source });
     const version = await call(ws, 'versions.get', { reviewId, versionId: imported.version.id });
     for (const marker of LEFT_OUT_MARKERS) expect(version.text, marker).not.toContain(marker);
@@ -37,7 +52,11 @@ describe('text a reader of a web page never sees', () => {
 
   it('keeps text styled to be invisible and warns about each piece on the version, naming where it is', async () => {
     const { ws, reviewId } = await reviewIn(await tempDir());
-    const source = { kind: 'file' as const, fileName: 'privacy.html', dataBase64: Buffer.from(HIDDEN_TEXT_HTML).toString('base64') };
+    const source = {
+      kind: 'file' as const,
+      fileName: 'privacy.html',
+      dataBase64: Buffer.from(HIDDEN_TEXT_HTML).toString('base64'),
+    };
     const { version } = await call(ws, 'versions.import', { reviewId, source });
     const stored = await call(ws, 'versions.get', { reviewId, versionId: version.id });
     for (const { marker, how } of KEPT_INVISIBLE) {
@@ -45,9 +64,15 @@ describe('text a reader of a web page never sees', () => {
       const index = stored.blocks.findIndex((block) => block.text.includes(marker));
       const paragraph = stored.blocks.slice(1, index + 1).filter((block) => block.type === 'paragraph').length;
       const warning = stored.warnings.find((w) => w.includes(marker));
-      expect(warning, marker).toMatch(new RegExp(`^Text styled to be invisible \\(${how.source}\\) kept in paragraph ${paragraph} under “${PRIVACY}”: “${marker} `));
+      expect(warning, marker).toMatch(
+        new RegExp(
+          `^Text styled to be invisible \\(${how.source}\\) kept in paragraph ${paragraph} under “${PRIVACY}”: “${marker} `,
+        ),
+      );
     }
-    expect(stored.warnings.filter((w) => w.startsWith('Text styled to be invisible'))).toHaveLength(KEPT_INVISIBLE.length);
+    expect(stored.warnings.filter((w) => w.startsWith('Text styled to be invisible'))).toHaveLength(
+      KEPT_INVISIBLE.length,
+    );
     await ws.close();
   }, 60_000);
 
@@ -82,9 +107,15 @@ describe('text a reader of a web page never sees', () => {
       <p>Ordinary text on the black page.</p></body>`;
     const { warnings } = await parse('html', page);
     expect(warnings).toEqual([
-      expect.stringMatching(/^Text styled to be invisible \(#010101 on black\) kept in paragraph 1 under “Privacy”: “DARK on black\.”/),
-      expect.stringMatching(/^Text styled to be invisible \(#fafafa on #fafafa\) kept in paragraph 2 under “Privacy”: “PALE on pale\.”/),
-      expect.stringMatching(/^Text styled to be invisible \(transparent text\) kept in paragraph 4 under “Privacy”: “CLEAR text\.”/),
+      expect.stringMatching(
+        /^Text styled to be invisible \(#010101 on black\) kept in paragraph 1 under “Privacy”: “DARK on black\.”/,
+      ),
+      expect.stringMatching(
+        /^Text styled to be invisible \(#fafafa on #fafafa\) kept in paragraph 2 under “Privacy”: “PALE on pale\.”/,
+      ),
+      expect.stringMatching(
+        /^Text styled to be invisible \(transparent text\) kept in paragraph 4 under “Privacy”: “CLEAR text\.”/,
+      ),
     ]);
   });
 
@@ -92,14 +123,22 @@ describe('text a reader of a web page never sees', () => {
     const padding = Array.from({ length: 1_200 }, (_, i) => `p.rule${i}, p { color: #222 }`).join('\n');
     const page = `<style>${padding}\n.late { display: none }</style><h1>${PRIVACY}</h1><p>${OPENING}</p><p class="late">LATERULE hidden by the last rule.</p>`;
     const parsed = await parse('html', page);
-    expect(parsed.warnings).toContainEqual(expect.stringMatching(/^The page’s style sheets have more rules than are checked for hidden text \(the first 1,000 were checked, 201 more were not\)/));
+    expect(parsed.warnings).toContainEqual(
+      expect.stringMatching(
+        /^The page’s style sheets have more rules than are checked for hidden text \(the first 1,000 were checked, 201 more were not\)/,
+      ),
+    );
   });
 
   it('warns about invisible text in a Markdown file’s inline HTML, naming the list item it is in', async () => {
     const markdown = `# ${PRIVACY}\n\n${OPENING}\n\n- Replies are answered within five days.\n- Complaints are read.<span style="opacity:0"> HIDDENINMARKDOWN</span>\n`;
     const parsed = await parse('markdown', markdown);
     expect(textOf(parsed)).toContain('HIDDENINMARKDOWN');
-    expect(parsed.warnings).toEqual([expect.stringMatching(/^Text styled to be invisible \(opacity 0\) kept in list item 2 under “Privacy”: “HIDDENINMARKDOWN”/)]);
+    expect(parsed.warnings).toEqual([
+      expect.stringMatching(
+        /^Text styled to be invisible \(opacity 0\) kept in list item 2 under “Privacy”: “HIDDENINMARKDOWN”/,
+      ),
+    ]);
   });
 });
 

@@ -23,24 +23,34 @@ const REFUSED: [string, string, RegExp][] = [
 ];
 
 describe('hostile and broken files', () => {
-  it.each(REFUSED)('refuses %s with %s, names the file, and leaves the review exactly as it was', async (fileName, code, message) => {
-    const { ws, reviewId } = await reviewIn(await tempDir());
-    await call(ws, 'reviews.open', { reviewId });
-    const reviewFile = ws.library.fileFor(reviewId);
-    const before = await readFile(reviewFile);
-    const error = await importFile(ws, reviewId, `${HOSTILE}/${fileName}`).catch((e: unknown) => e);
-    expect(error).toMatchObject({ code, message: expect.stringMatching(message) });
-    expect((error as Error).message).toContain(fileName);
-    expect(await readFile(reviewFile)).toEqual(before);
-    expect(await readdir(sourcesFolderFor(reviewFile)).catch(() => [])).toEqual([]);
-    await ws.close();
-  }, 60_000);
+  it.each(REFUSED)(
+    'refuses %s with %s, names the file, and leaves the review exactly as it was',
+    async (fileName, code, message) => {
+      const { ws, reviewId } = await reviewIn(await tempDir());
+      await call(ws, 'reviews.open', { reviewId });
+      const reviewFile = ws.library.fileFor(reviewId);
+      const before = await readFile(reviewFile);
+      const error = await importFile(ws, reviewId, `${HOSTILE}/${fileName}`).catch((e: unknown) => e);
+      expect(error).toMatchObject({ code, message: expect.stringMatching(message) });
+      expect((error as Error).message).toContain(fileName);
+      expect(await readFile(reviewFile)).toEqual(before);
+      expect(await readdir(sourcesFolderFor(reviewFile)).catch(() => [])).toEqual([]);
+      await ws.close();
+    },
+    60_000,
+  );
 
   it('refuses a file over 50 MB before parsing it', async () => {
     const { ws, reviewId } = await reviewIn(await tempDir());
     const bytes = Buffer.alloc(MAX_IMPORT_BYTES + 1, 0x61);
-    const error = await call(ws, 'versions.import', { reviewId, source: { kind: 'file', fileName: 'huge.txt', dataBase64: bytes.toString('base64') } }).catch((e: unknown) => e);
-    expect(error).toMatchObject({ code: expect.stringMatching(/E_TOO_LARGE|E_INVALID_INPUT/), message: expect.stringMatching(/50 MB/) });
+    const error = await call(ws, 'versions.import', {
+      reviewId,
+      source: { kind: 'file', fileName: 'huge.txt', dataBase64: bytes.toString('base64') },
+    }).catch((e: unknown) => e);
+    expect(error).toMatchObject({
+      code: expect.stringMatching(/E_TOO_LARGE|E_INVALID_INPUT/),
+      message: expect.stringMatching(/50 MB/),
+    });
     await ws.close();
   }, 60_000);
 
@@ -57,7 +67,17 @@ describe('hostile and broken files', () => {
     const { version } = await importFile(ws, reviewId, `${HOSTILE}/hostile.html`);
     const stored = JSON.stringify(version.blocks);
     expect(version.text.length).toBeGreaterThan(100);
-    for (const forbidden of ['<script', 'alert(', 'javascript:', 'onerror', 'onload', 'evil.example', 'data:text/html', 'secret', '<']) {
+    for (const forbidden of [
+      '<script',
+      'alert(',
+      'javascript:',
+      'onerror',
+      'onload',
+      'evil.example',
+      'data:text/html',
+      'secret',
+      '<',
+    ]) {
       expect(stored, forbidden).not.toContain(forbidden);
     }
     await ws.close();
@@ -76,7 +96,11 @@ describe('hostile and broken files', () => {
 describe('files that unpack to gigabytes', () => {
   const bombs: [string, string, RegExp][] = [
     ['flate-bomb.pdf', 'a 1.5 MB PDF whose one content stream inflates to 1.5 GB', /unpacks to more than 64 MB/],
-    ['lying-styles.docx', `a 1.2 MB Word document whose styles part says it holds ${LYING_STYLES_DECLARED_BYTES} bytes and inflates to 1.2 GB`, /zip bomb/],
+    [
+      'lying-styles.docx',
+      `a 1.2 MB Word document whose styles part says it holds ${LYING_STYLES_DECLARED_BYTES} bytes and inflates to 1.2 GB`,
+      /zip bomb/,
+    ],
   ];
   const files = new Map<string, Uint8Array>();
 
@@ -88,27 +112,42 @@ describe('files that unpack to gigabytes', () => {
     files.set('flate-bomb.pdf', pdf.pdf).set('lying-styles.docx', docx.docx);
   }, 60_000);
 
-  it.each(bombs)('refuses %s (%s) with E_TOO_LARGE, and the review and the app carry on', async (fileName, _what, message) => {
-    const { ws, reviewId } = await reviewIn(await tempDir());
-    await call(ws, 'reviews.open', { reviewId });
-    const reviewFile = ws.library.fileFor(reviewId);
-    const before = await readFile(reviewFile);
-    const error = await importBytes(ws, reviewId, fileName, files.get(fileName)!).catch((e: unknown) => e);
-    expect(error).toMatchObject({ code: 'E_TOO_LARGE', message: expect.stringMatching(message) });
-    expect((error as Error).message).toContain(fileName);
-    expect(await readFile(reviewFile)).toEqual(before);
-    expect(await readdir(sourcesFolderFor(reviewFile)).catch(() => [])).toEqual([]);
-    const { version } = await importFile(ws, reviewId, `${RIVERTON}/v1.md`);
-    expect(version.blocks.length).toBeGreaterThan(40);
-    await ws.close();
-  }, 120_000);
+  it.each(bombs)(
+    'refuses %s (%s) with E_TOO_LARGE, and the review and the app carry on',
+    async (fileName, _what, message) => {
+      const { ws, reviewId } = await reviewIn(await tempDir());
+      await call(ws, 'reviews.open', { reviewId });
+      const reviewFile = ws.library.fileFor(reviewId);
+      const before = await readFile(reviewFile);
+      const error = await importBytes(ws, reviewId, fileName, files.get(fileName)!).catch((e: unknown) => e);
+      expect(error).toMatchObject({ code: 'E_TOO_LARGE', message: expect.stringMatching(message) });
+      expect((error as Error).message).toContain(fileName);
+      expect(await readFile(reviewFile)).toEqual(before);
+      expect(await readdir(sourcesFolderFor(reviewFile)).catch(() => [])).toEqual([]);
+      const { version } = await importFile(ws, reviewId, `${RIVERTON}/v1.md`);
+      expect(version.blocks.length).toBeGreaterThan(40);
+      await ws.close();
+    },
+    120_000,
+  );
 
   it('stops the parsing process at its memory budget when a stream gets past the stream check', async () => {
     // pdf.js unpacks the stream slowly on a busy machine: the time limit is raised so the memory budget is what stops it.
-    const limits = { ...DEFAULT_IMPORT_LIMITS, timeoutMs: 200_000, pdf: { ...DEFAULT_IMPORT_LIMITS.pdf, maxStreamBytes: Number.POSITIVE_INFINITY } };
+    const limits = {
+      ...DEFAULT_IMPORT_LIMITS,
+      timeoutMs: 200_000,
+      pdf: { ...DEFAULT_IMPORT_LIMITS.pdf, maxStreamBytes: Number.POSITIVE_INFINITY },
+    };
     const { ws, reviewId } = await reviewIn(await tempDir(), { importLimits: limits });
-    const error = await importBytes(ws, reviewId, 'flate-bomb.pdf', files.get('flate-bomb.pdf')!).catch((e: unknown) => e);
-    expect(error).toMatchObject({ code: 'E_TOO_LARGE', message: expect.stringContaining(`Reading “flate-bomb.pdf” needed more than ${limits.maxProcessMemoryMb} MB of memory, so it was stopped.`) });
+    const error = await importBytes(ws, reviewId, 'flate-bomb.pdf', files.get('flate-bomb.pdf')!).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toMatchObject({
+      code: 'E_TOO_LARGE',
+      message: expect.stringContaining(
+        `Reading “flate-bomb.pdf” needed more than ${limits.maxProcessMemoryMb} MB of memory, so it was stopped.`,
+      ),
+    });
     const { version } = await importFile(ws, reviewId, `${RIVERTON}/v1.md`);
     expect(version.blocks.length).toBeGreaterThan(40);
     await ws.close();

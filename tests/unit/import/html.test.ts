@@ -91,41 +91,62 @@ describe('reading a web page', () => {
       { type: 'quote', text: 'Then think again.' },
       { type: 'code', text: 'Name:    Jane Doe\nAccount: @example' },
     ]);
-    expect(parsed.warnings).toEqual(["Left out the page's navigation, header and footer, which belong to the website rather than the policy."]);
+    expect(parsed.warnings).toEqual([
+      "Left out the page's navigation, header and footer, which belong to the website rather than the policy.",
+    ]);
   });
 
   it('reads the title, description and date from the head as metadata', async () => {
     const parsed = await parseWith(parseHtml, 'policy.html', POLICY_PAGE);
-    expect(parsed.metadata).toEqual({ title: 'Social Media Policy | City of Example', description: 'How city staff use social media.', date: '2024-03-01' });
+    expect(parsed.metadata).toEqual({
+      title: 'Social Media Policy | City of Example',
+      description: 'How city staff use social media.',
+      date: '2024-03-01',
+    });
   });
 
   it('lets nothing active from a hostile page into the result, only its text', async () => {
     const parsed = await parseWith(parseHtml, 'hostile.html', HOSTILE_PAGE);
     const output = JSON.stringify(parsed);
-    for (const forbidden of ['alert', 'javascript', 'onerror', 'onload', 'onclick', 'https://evil', 'data:', 'secret', '<']) {
+    for (const forbidden of [
+      'alert',
+      'javascript',
+      'onerror',
+      'onload',
+      'onclick',
+      'https://evil',
+      'data:',
+      'secret',
+      '<',
+    ]) {
       expect(output, `output contains ${forbidden}`).not.toContain(forbidden);
     }
     expect(textsOf(parsed, 'paragraph')).toEqual(['Safe text', 'click a data link']);
   });
 
   it('leaves out content the page hides from every reader', async () => {
-    const page = '<p hidden>Draft clause</p><div aria-hidden="true">Decorative</div><p>Visible <span style="display: none">old wording</span>text</p>';
+    const page =
+      '<p hidden>Draft clause</p><div aria-hidden="true">Decorative</div><p>Visible <span style="display: none">old wording</span>text</p>';
     const parsed = await parseWith(parseHtml, 'hidden.html', page);
     expect(parsed.blocks).toEqual([{ type: 'paragraph', text: 'Visible text' }]);
   });
 
   it('keeps an article’s own header, which is content, while leaving out the site’s', async () => {
-    const page = '<body><header>Site name</header><main><article><header><h1>Code of conduct</h1></header><p>Be kind.</p></article></main></body>';
+    const page =
+      '<body><header>Site name</header><main><article><header><h1>Code of conduct</h1></header><p>Be kind.</p></article></main></body>';
     const parsed = await parseWith(parseHtml, 'article.html', page);
     expect(parsed.blocks).toEqual([
       { type: 'heading', level: 1, text: 'Code of conduct' },
       { type: 'paragraph', text: 'Be kind.' },
     ]);
-    expect(parsed.warnings).toEqual(["Left out the page's header, which belongs to the website rather than the policy."]);
+    expect(parsed.warnings).toEqual([
+      "Left out the page's header, which belongs to the website rather than the policy.",
+    ]);
   });
 
   it('turns loose text in containers into paragraphs, and a lone image into its description with a warning', async () => {
-    const page = '<main>Intro text<div>Inner <em>loose</em> text<img alt="Org chart"></div><section><img src="logo.png"></section></main>';
+    const page =
+      '<main>Intro text<div>Inner <em>loose</em> text<img alt="Org chart"></div><section><img src="logo.png"></section></main>';
     const parsed = await parseWith(parseHtml, 'loose.html', page);
     expect(parsed.blocks).toEqual([
       { type: 'paragraph', text: 'Intro text' },
@@ -136,13 +157,19 @@ describe('reading a web page', () => {
 
   it('ends a paragraph at two line breaks in a row, as older pages write paragraphs', async () => {
     const page = '<body>First clause,<br>still first.<br>\n<br>Second clause.</body>';
-    expect(textsOf(await parseWith(parseHtml, 'breaks.html', page), 'paragraph')).toEqual(['First clause, still first.', 'Second clause.']);
+    expect(textsOf(await parseWith(parseHtml, 'breaks.html', page), 'paragraph')).toEqual([
+      'First clause, still first.',
+      'Second clause.',
+    ]);
   });
 
   it('places table cells in the grid when a cell spans rows', async () => {
-    const page = '<table><tr><th rowspan="2">Team</th><th>Role</th></tr><tr><td>Lead</td></tr><tr><td>Comms</td><td>Editor</td></tr></table>';
+    const page =
+      '<table><tr><th rowspan="2">Team</th><th>Role</th></tr><tr><td>Lead</td></tr><tr><td>Comms</td><td>Editor</td></tr></table>';
     const parsed = await parseWith(parseHtml, 'rowspan.html', page);
-    const cells = parsed.blocks.map((block) => (block.type === 'table-cell' ? [block.row, block.column, block.text] : undefined));
+    const cells = parsed.blocks.map((block) =>
+      block.type === 'table-cell' ? [block.row, block.column, block.text] : undefined,
+    );
     expect(cells).toEqual([
       [0, 0, 'Team'],
       [0, 1, 'Role'],
@@ -190,7 +217,9 @@ describe('reading a web page', () => {
       '<p>Endnote here.<sup><a href="#endnote-1" id="endnote-ref-1">[2]</a></sup></p>',
       '<ol><li id="footnote-1"><p>Including contractors. <a href="#footnote-ref-1">↑</a></p></li><li id="endnote-1"><p>See the schedule. <a href="#endnote-ref-1">↑</a></p></li></ol>',
     ].join('');
-    const { blocks, warnings } = blocksFromHast(fromHtml(mammothHtml, { fragment: true }), { fileName: 'records.docx' });
+    const { blocks, warnings } = blocksFromHast(fromHtml(mammothHtml, { fragment: true }), {
+      fileName: 'records.docx',
+    });
     expect(blocks).toEqual([
       { type: 'heading', level: 1, text: 'Records policy' },
       { type: 'paragraph', text: 'Scope. All staff.[1]' },
@@ -208,19 +237,27 @@ describe('reading a web page', () => {
   });
 
   it('warns that a page declared in windows-1252 was read as UTF-8', async () => {
-    const page = '<html><head><meta charset="windows-1252"><title>Policy</title></head><body><p>Café rules.</p></body></html>';
+    const page =
+      '<html><head><meta charset="windows-1252"><title>Policy</title></head><body><p>Café rules.</p></body></html>';
     const parsed = await parseWith(parseHtml, 'legacy.html', page);
-    expect(parsed.warnings).toEqual(['The page says it is written in “windows-1252”, but it was read as UTF-8. If any letters look wrong, save the page as UTF-8 and import it again.']);
+    expect(parsed.warnings).toEqual([
+      'The page says it is written in “windows-1252”, but it was read as UTF-8. If any letters look wrong, save the page as UTF-8 and import it again.',
+    ]);
     expect(textsOf(parsed, 'paragraph')).toEqual(['Café rules.']);
   });
 
   it('gives no charset warning for a page declared as UTF-8', async () => {
-    const page = '<html><head><meta http-equiv="Content-Type" content="text/html; charset=UTF-8"></head><body><p>Rules.</p></body></html>';
+    const page =
+      '<html><head><meta http-equiv="Content-Type" content="text/html; charset=UTF-8"></head><body><p>Rules.</p></body></html>';
     expect((await parseWith(parseHtml, 'modern.html', page)).warnings).toEqual([]);
   });
 
   it('gives no blocks for a page without body text', async () => {
-    const parsed = await parseWith(parseHtml, 'empty.html', '<html><head><title>Empty</title></head><body><nav>Menu</nav><script>x()</script></body></html>');
+    const parsed = await parseWith(
+      parseHtml,
+      'empty.html',
+      '<html><head><title>Empty</title></head><body><nav>Menu</nav><script>x()</script></body></html>',
+    );
     expect(parsed.blocks).toEqual([]);
     expect(parsed.metadata).toEqual({ title: 'Empty' });
   });
@@ -233,6 +270,9 @@ describe('reading a web page', () => {
   });
 
   it('refuses a page nested thousands of levels deep with a clear error, not a crash', async () => {
-    await expect(parseWith(parseHtml, 'deep.html', `${'<span>'.repeat(100_000)}text`)).rejects.toMatchObject({ code: 'E_INVALID_INPUT', message: expect.stringContaining('“deep.html” nests its content') });
+    await expect(parseWith(parseHtml, 'deep.html', `${'<span>'.repeat(100_000)}text`)).rejects.toMatchObject({
+      code: 'E_INVALID_INPUT',
+      message: expect.stringContaining('“deep.html” nests its content'),
+    });
   });
 });

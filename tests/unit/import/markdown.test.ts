@@ -32,7 +32,10 @@ const CODE_OF_CONDUCT_HEADINGS: [number, string][] = [
 
 const SOCIAL_MEDIA_LIST = [
   { text: "Don't: @18F's Angela Colter is speaking at this event - make sure to sign up and go!", depth: 0 },
-  { text: 'Do: The GSA Administrator is speaking tomorrow: @codedotgov\'s Joe Castle speech on code.gov priorities @GovMatters', depth: 0 },
+  {
+    text: "Do: The GSA Administrator is speaking tomorrow: @codedotgov's Joe Castle speech on code.gov priorities @GovMatters",
+    depth: 0,
+  },
 ];
 
 const POLICIES: RealPolicy[] = [
@@ -63,7 +66,10 @@ const POLICIES: RealPolicy[] = [
       { text: "TTS's physical offices,", depth: 0 },
       { text: 'Office chat rooms, like Slack', depth: 1 },
       { text: 'race,', depth: 1 },
-      { text: 'Retaliating against anyone who files a formal complaint that someone has violated GSA anti-harassment policies.', depth: 0 },
+      {
+        text: 'Retaliating against anyone who files a formal complaint that someone has violated GSA anti-harassment policies.',
+        depth: 0,
+      },
     ],
   },
   {
@@ -100,7 +106,9 @@ function allText(parsed: ParsedDocument): string {
 }
 
 function listItemsOf(parsed: ParsedDocument): { text: string; depth: number }[] {
-  return parsed.blocks.flatMap((block) => (block.type === 'list-item' ? [{ text: block.text, depth: block.depth }] : []));
+  return parsed.blocks.flatMap((block) =>
+    block.type === 'list-item' ? [{ text: block.text, depth: block.depth }] : [],
+  );
 }
 
 const describeRealPolicies = realPoliciesAvailable ? describe : describe.skip;
@@ -135,8 +143,14 @@ describeRealPolicies(realPoliciesTitle, () => {
   it('keeps Liquid template tags exactly as written', async () => {
     const parsed = await parseRealPolicy('tts-social-media-2023-12.md');
     const paragraphs = textsOf(parsed, 'paragraph');
-    expect(paragraphs).toContainEqual(expect.stringContaining('let us know in {% slack_channel "tweet-this" %}. To see a list'));
-    expect(paragraphs).toContainEqual(expect.stringContaining('feel free to ask in {% slack_channel "tweet-this" %} or {% slack_channel "legalstuff" %}.'));
+    expect(paragraphs).toContainEqual(
+      expect.stringContaining('let us know in {% slack_channel "tweet-this" %}. To see a list'),
+    );
+    expect(paragraphs).toContainEqual(
+      expect.stringContaining(
+        'feel free to ask in {% slack_channel "tweet-this" %} or {% slack_channel "legalstuff" %}.',
+      ),
+    );
     expect(allText(parsed).match(/\{%/g)).toHaveLength(3);
   });
 
@@ -157,7 +171,10 @@ describeRealPolicies(realPoliciesTitle, () => {
 
   it('keeps the TweetDeck image as its description and warns that the image was left out', async () => {
     const parsed = await parseRealPolicy('tts-social-media-2016-09.md');
-    expect(parsed.blocks).toContainEqual({ type: 'paragraph', text: "[Image: TweetDeck setup with three columns: 18F's team list, replies to @18F, and @18F feed]" });
+    expect(parsed.blocks).toContainEqual({
+      type: 'paragraph',
+      text: "[Image: TweetDeck setup with three columns: 18F's team list, replies to @18F, and @18F feed]",
+    });
     expect(parsed.warnings).toEqual(['1 image was left out (only its description was kept).']);
   });
 
@@ -178,7 +195,18 @@ describe('reading Markdown constructs', () => {
     const parsed = await parseWith(
       parseMarkdown,
       'tables.md',
-      ['| Account | Owner |', '| --- | :-: |', '| Twitter | Comms |', '| Facebook | |', '', 'Between.', '', '| Only |', '| --- |', '| cell |'].join('\n'),
+      [
+        '| Account | Owner |',
+        '| --- | :-: |',
+        '| Twitter | Comms |',
+        '| Facebook | |',
+        '',
+        'Between.',
+        '',
+        '| Only |',
+        '| --- |',
+        '| cell |',
+      ].join('\n'),
     );
     expect(parsed.blocks.filter((block) => block.type === 'table-cell')).toEqual([
       { type: 'table-cell', table: 0, row: 0, column: 0, header: true, text: 'Account' },
@@ -193,7 +221,11 @@ describe('reading Markdown constructs', () => {
   });
 
   it('makes each paragraph of a blockquote one quote block', async () => {
-    const parsed = await parseWith(parseMarkdown, 'quote.md', '> Think before you post.\n>\n> Then think *again*.\n\nAfter.');
+    const parsed = await parseWith(
+      parseMarkdown,
+      'quote.md',
+      '> Think before you post.\n>\n> Then think *again*.\n\nAfter.',
+    );
     expect(parsed.blocks).toEqual([
       { type: 'quote', text: 'Think before you post.' },
       { type: 'quote', text: 'Then think again.' },
@@ -225,14 +257,19 @@ describe('reading Markdown constructs', () => {
   });
 
   it('keeps a link’s text but never a javascript: address, inline, by reference or as an autolink', async () => {
-    const source = 'Please [click](javascript:alert(1)) or [here][bad] or <javascript:alert(2)>.\n\n[bad]: javascript:alert(3)';
+    const source =
+      'Please [click](javascript:alert(1)) or [here][bad] or <javascript:alert(2)>.\n\n[bad]: javascript:alert(3)';
     const parsed = await parseWith(parseMarkdown, 'links.md', source);
     expect(parsed.blocks).toEqual([{ type: 'paragraph', text: 'Please click or here or .' }]);
     expect(JSON.stringify(parsed)).not.toMatch(/javascript|alert/);
   });
 
   it('keeps nested ordered and unordered lists with their depth and kind', async () => {
-    const parsed = await parseWith(parseMarkdown, 'lists.md', '1. Request\n   - an account\n     1. by email\n2. Train');
+    const parsed = await parseWith(
+      parseMarkdown,
+      'lists.md',
+      '1. Request\n   - an account\n     1. by email\n2. Train',
+    );
     expect(parsed.blocks).toEqual([
       { type: 'list-item', depth: 0, ordered: true, text: 'Request' },
       { type: 'list-item', depth: 1, ordered: false, text: 'an account' },
@@ -242,8 +279,14 @@ describe('reading Markdown constructs', () => {
   });
 
   it('keeps template tags, template variables and inline code as text', async () => {
-    const parsed = await parseWith(parseMarkdown, 'liquid.md', 'Ask in {% slack_channel "x" %} or see {{ site.baseurl }}/policy and run `{{ raw }}`.');
-    expect(parsed.blocks).toEqual([{ type: 'paragraph', text: 'Ask in {% slack_channel "x" %} or see {{ site.baseurl }}/policy and run {{ raw }}.' }]);
+    const parsed = await parseWith(
+      parseMarkdown,
+      'liquid.md',
+      'Ask in {% slack_channel "x" %} or see {{ site.baseurl }}/policy and run `{{ raw }}`.',
+    );
+    expect(parsed.blocks).toEqual([
+      { type: 'paragraph', text: 'Ask in {% slack_channel "x" %} or see {{ site.baseurl }}/policy and run {{ raw }}.' },
+    ]);
   });
 
   it('shows whether each task list item is done', async () => {
@@ -252,13 +295,15 @@ describe('reading Markdown constructs', () => {
   });
 
   it('keeps only the text of inline HTML, leaving out hidden and script content', async () => {
-    const source = 'Posts need <abbr title="approval">OK</abbr> from <span hidden>nobody</span>comms<script>alert(1)</script>.';
+    const source =
+      'Posts need <abbr title="approval">OK</abbr> from <span hidden>nobody</span>comms<script>alert(1)</script>.';
     const parsed = await parseWith(parseMarkdown, 'inline.md', source);
     expect(parsed.blocks).toEqual([{ type: 'paragraph', text: 'Posts need OK from comms.' }]);
   });
 
   it('reads an HTML block by the HTML rules, numbering its table after the Markdown ones', async () => {
-    const source = '| A |\n| - |\n| 1 |\n\n<table><tr><th>Owner</th></tr><tr><td>Comms</td></tr></table>\n\n<div><script>alert(1)</script><p>Kept.</p></div>';
+    const source =
+      '| A |\n| - |\n| 1 |\n\n<table><tr><th>Owner</th></tr><tr><td>Comms</td></tr></table>\n\n<div><script>alert(1)</script><p>Kept.</p></div>';
     const parsed = await parseWith(parseMarkdown, 'blocks.md', source);
     expect(parsed.blocks.slice(2)).toEqual([
       { type: 'table-cell', table: 1, row: 0, column: 0, header: true, text: 'Owner' },
@@ -268,7 +313,11 @@ describe('reading Markdown constructs', () => {
   });
 
   it('reports images once for the whole document, whether written in Markdown or HTML', async () => {
-    const parsed = await parseWith(parseMarkdown, 'images.md', '![Org chart](chart.png)\n\n<img src="logo.png">\n\nText with ![](icon.png) an icon.');
+    const parsed = await parseWith(
+      parseMarkdown,
+      'images.md',
+      '![Org chart](chart.png)\n\n<img src="logo.png">\n\nText with ![](icon.png) an icon.',
+    );
     expect(parsed.blocks).toEqual([
       { type: 'paragraph', text: '[Image: Org chart]' },
       { type: 'paragraph', text: 'Text with an icon.' },
@@ -279,7 +328,9 @@ describe('reading Markdown constructs', () => {
   it('warns and still reads the document when the front matter is not valid YAML', async () => {
     const parsed = await parseWith(parseMarkdown, 'bad-yaml.md', '---\ntitle: [unclosed\n---\n\n# Policy\n\nText.');
     expect(parsed.metadata).toEqual({});
-    expect(parsed.warnings).toEqual([expect.stringMatching(/^The front matter .* could not be read .*line 2.*; it was left out\.$/)]);
+    expect(parsed.warnings).toEqual([
+      expect.stringMatching(/^The front matter .* could not be read .*line 2.*; it was left out\.$/),
+    ]);
     expect(parsed.blocks).toEqual([
       { type: 'heading', level: 1, text: 'Policy' },
       { type: 'paragraph', text: 'Text.' },
@@ -287,12 +338,20 @@ describe('reading Markdown constructs', () => {
   });
 
   it('reads front matter values as written, without turning them into numbers or dates', async () => {
-    const parsed = await parseWith(parseMarkdown, 'values.md', '---\nversion: 1.10\ndate: 2024-03-01\napproved: true\n---\nText.');
+    const parsed = await parseWith(
+      parseMarkdown,
+      'values.md',
+      '---\nversion: 1.10\ndate: 2024-03-01\napproved: true\n---\nText.',
+    );
     expect(parsed.metadata).toEqual({ version: '1.10', date: '2024-03-01', approved: 'true' });
   });
 
   it('reads TOML front matter as metadata', async () => {
-    const parsed = await parseWith(parseMarkdown, 'toml.md', '+++\ntitle = "Code of conduct"\ndate = 2024-03-01\n+++\n\nText.');
+    const parsed = await parseWith(
+      parseMarkdown,
+      'toml.md',
+      '+++\ntitle = "Code of conduct"\ndate = 2024-03-01\n+++\n\nText.',
+    );
     expect(parsed.metadata).toEqual({ title: 'Code of conduct', date: '2024-03-01' });
     expect(parsed.blocks).toEqual([{ type: 'paragraph', text: 'Text.' }]);
   });

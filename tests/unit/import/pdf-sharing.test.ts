@@ -8,7 +8,12 @@ import { parsePdf } from '../../../electron/services/import/parsers/pdf';
 import { helpWithPdfPages } from '../../../electron/services/import/parsers/pdf-page-helper';
 import { newPageClaims } from '../../../electron/services/import/parsers/pdf-page-sharing';
 import { parseInWorker } from '../../../electron/services/import/run-parser';
-import { DEFAULT_IMPORT_LIMITS, type ImportLimits, type PageSharing, type ParsedDocument } from '../../../electron/services/import/types';
+import {
+  DEFAULT_IMPORT_LIMITS,
+  type ImportLimits,
+  type PageSharing,
+  type ParsedDocument,
+} from '../../../electron/services/import/types';
 import { HOSTILE, RIVERTON } from './support-import';
 import { chromiumMissing, POLICY, printPdf } from './support-pdf-chromium';
 
@@ -26,7 +31,10 @@ function tablePerPageHtml(): string {
     </head><body><h1>Accounts by department</h1>${sections.join('')}</body></html>`;
 }
 
-const withHelperFrom = (helperFromBytes: number, limits: ImportLimits = DEFAULT_IMPORT_LIMITS): ImportLimits => ({ ...limits, pdf: { ...limits.pdf, helperFromBytes } });
+const withHelperFrom = (helperFromBytes: number, limits: ImportLimits = DEFAULT_IMPORT_LIMITS): ImportLimits => ({
+  ...limits,
+  pdf: { ...limits.pdf, helperFromBytes },
+});
 const ALWAYS = withHelperFrom(0);
 const NEVER = withHelperFrom(Number.POSITIVE_INFINITY);
 
@@ -37,7 +45,9 @@ function sharing(): { primary: PageSharing; helper: PageSharing } {
 }
 
 function tableCells(parsed: ParsedDocument): { table: number; page: number | undefined; text: string }[] {
-  return parsed.blocks.flatMap((block) => (block.type === 'table-cell' ? [{ table: block.table, page: block.page, text: block.text }] : []));
+  return parsed.blocks.flatMap((block) =>
+    block.type === 'table-cell' ? [{ table: block.table, page: block.page, text: block.text }] : [],
+  );
 }
 
 describe.skipIf(chromiumMissing)('reading one PDF in two workers', () => {
@@ -51,7 +61,9 @@ describe.skipIf(chromiumMissing)('reading one PDF in two workers', () => {
 
   it('numbers the tables of all pages in page order when one worker reads them', () => {
     const cells = tableCells(alone);
-    expect(cells.filter((cell) => cell.text.startsWith('@dept')).map((cell) => cell.text)).toEqual(Array.from({ length: SECTIONS }, (_, i) => `@dept${i + 1}`));
+    expect(cells.filter((cell) => cell.text.startsWith('@dept')).map((cell) => cell.text)).toEqual(
+      Array.from({ length: SECTIONS }, (_, i) => `@dept${i + 1}`),
+    );
     const tables = [...new Set(cells.map((cell) => cell.table))];
     expect(tables).toEqual(Array.from({ length: SECTIONS }, (_, i) => i));
   });
@@ -60,7 +72,12 @@ describe.skipIf(chromiumMissing)('reading one PDF in two workers', () => {
     const shared = sharing();
     const progress: [number, number][] = [];
     const [parsed, helped] = await Promise.all([
-      parsePdf(bytes, { fileName: 'accounts.pdf', limits: ALWAYS, pageSharing: shared.primary, progress: (done, total) => progress.push([done, total]) }),
+      parsePdf(bytes, {
+        fileName: 'accounts.pdf',
+        limits: ALWAYS,
+        pageSharing: shared.primary,
+        progress: (done, total) => progress.push([done, total]),
+      }),
       helpWithPdfPages({ format: 'pdf', fileName: 'accounts.pdf', bytes, limits: ALWAYS }, shared.helper),
     ]);
     expect(helped).toBeGreaterThan(0);
@@ -94,18 +111,28 @@ describe('broken PDFs with a helper started', () => {
   it.each([
     ['truncated.pdf', 'E_INVALID_INPUT', /damaged|could not be read/],
     ['encrypted.pdf', 'E_UNSUPPORTED', /password/],
-  ])('refuses %s with the same error as without one', async (fileName, code, message) => {
-    const bytes = new Uint8Array(await readFile(`${HOSTILE}/${fileName}`));
-    const outcome = (limits: ImportLimits) => parseInWorker({ format: 'pdf', fileName, bytes, limits }, 60_000, 512).catch((error: unknown) => error);
-    const helped = await outcome(ALWAYS);
-    expect(helped).toMatchObject({ code, message: expect.stringMatching(message) });
-    expect(helped).toEqual(await outcome(NEVER));
-  }, 60_000);
+  ])(
+    'refuses %s with the same error as without one',
+    async (fileName, code, message) => {
+      const bytes = new Uint8Array(await readFile(`${HOSTILE}/${fileName}`));
+      const outcome = (limits: ImportLimits) =>
+        parseInWorker({ format: 'pdf', fileName, bytes, limits }, 60_000, 512).catch((error: unknown) => error);
+      const helped = await outcome(ALWAYS);
+      expect(helped).toMatchObject({ code, message: expect.stringMatching(message) });
+      expect(helped).toEqual(await outcome(NEVER));
+    },
+    60_000,
+  );
 
   it('refuses a PDF with more pages than a version may have, helper or not', async () => {
     const bytes = new Uint8Array(await readFile(`${RIVERTON}/v3.pdf`));
     const limits = withHelperFrom(0, { ...DEFAULT_IMPORT_LIMITS, pdf: { ...DEFAULT_IMPORT_LIMITS.pdf, maxPages: 2 } });
-    const error = await parseInWorker({ format: 'pdf', fileName: 'v3.pdf', bytes, limits }, 60_000, 512).catch((e: unknown) => e);
-    expect(error).toMatchObject({ code: 'E_TOO_LARGE', message: expect.stringMatching(/has 5 pages, more than the 2/) });
+    const error = await parseInWorker({ format: 'pdf', fileName: 'v3.pdf', bytes, limits }, 60_000, 512).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toMatchObject({
+      code: 'E_TOO_LARGE',
+      message: expect.stringMatching(/has 5 pages, more than the 2/),
+    });
   }, 60_000);
 });

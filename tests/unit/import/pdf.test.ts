@@ -8,7 +8,15 @@ import { parsePdf } from '../../../electron/services/import/parsers/pdf';
 import { DEFAULT_IMPORT_LIMITS, type BlockDraft, type ParsedDocument } from '../../../electron/services/import/types';
 import { useTempDirs } from '../support/temp-dir';
 import { chromiumMissing, POLICY, POLICY_HEADINGS, policyHtml, printPdf, RUNNING_HEAD } from './support-pdf-chromium';
-import { CODE, CODE_HEAD, drawnCodePdf, imageOnlyPdf, scannedPicture, scriptedPdf, sectionPerPagePdf } from './support-pdf-drawn';
+import {
+  CODE,
+  CODE_HEAD,
+  drawnCodePdf,
+  imageOnlyPdf,
+  scannedPicture,
+  scriptedPdf,
+  sectionPerPagePdf,
+} from './support-pdf-drawn';
 
 const tempDir = useTempDirs();
 const context = (fileName: string) => ({ fileName, limits: DEFAULT_IMPORT_LIMITS });
@@ -22,7 +30,9 @@ const has = (tool: string) => {
 };
 
 function texts(blocks: readonly BlockDraft[], type?: BlockDraft['type']): string[] {
-  return blocks.filter((block) => type === undefined || block.type === type).map((block) => block.text.replace(/\s+/g, ' ').trim());
+  return blocks
+    .filter((block) => type === undefined || block.type === type)
+    .map((block) => block.text.replace(/\s+/g, ' ').trim());
 }
 
 function blockWith(blocks: readonly BlockDraft[], text: string): BlockDraft | undefined {
@@ -39,7 +49,11 @@ async function failure(promise: Promise<unknown>): Promise<AppError> {
 }
 
 function words(text: string): string[] {
-  return text.normalize('NFKC').toLowerCase().split(/[^\p{L}\p{N}@_]+/u).filter(Boolean);
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}@_]+/u)
+    .filter(Boolean);
 }
 
 describe.skipIf(chromiumMissing)('reading a policy that Chromium printed to PDF (tagged, with an outline)', () => {
@@ -54,12 +68,17 @@ describe.skipIf(chromiumMissing)('reading a policy that Chromium printed to PDF 
     bytes = await printPdf(policyHtml());
     file = join(folder, 'policy.pdf');
     await writeFile(file, bytes);
-    parsed = await parsePdf(bytes, { ...context('policy.pdf'), progress: (done, total) => progress.push([done, total]) });
+    parsed = await parsePdf(bytes, {
+      ...context('policy.pdf'),
+      progress: (done, total) => progress.push([done, total]),
+    });
   }, 60_000);
   afterAll(() => rm(folder, { recursive: true, force: true }));
 
   it('takes the headings and their levels from the outline', () => {
-    const headings = parsed.blocks.flatMap((block) => (block.type === 'heading' ? [[block.level, block.text] as const] : []));
+    const headings = parsed.blocks.flatMap((block) =>
+      block.type === 'heading' ? [[block.level, block.text] as const] : [],
+    );
     expect(headings).toEqual(POLICY_HEADINGS);
   });
 
@@ -78,7 +97,9 @@ describe.skipIf(chromiumMissing)('reading a policy that Chromium printed to PDF 
   });
 
   it('reads each wrapped paragraph as one block with the printed text', () => {
-    expect(texts(parsed.blocks, 'paragraph')).toEqual(expect.arrayContaining([POLICY.intro, POLICY.purpose, POLICY.scope, POLICY.exceptions, POLICY.review]));
+    expect(texts(parsed.blocks, 'paragraph')).toEqual(
+      expect.arrayContaining([POLICY.intro, POLICY.purpose, POLICY.scope, POLICY.exceptions, POLICY.review]),
+    );
   });
 
   it('joins a word hyphenated at a line end', () => {
@@ -90,7 +111,9 @@ describe.skipIf(chromiumMissing)('reading a policy that Chromium printed to PDF 
   });
 
   it('reads list items with their depth and kind, without bullets or numbers', () => {
-    const items = parsed.blocks.flatMap((block) => (block.type === 'list-item' ? [[block.depth, block.ordered, block.text]] : []));
+    const items = parsed.blocks.flatMap((block) =>
+      block.type === 'list-item' ? [[block.depth, block.ordered, block.text]] : [],
+    );
     expect(items).toEqual([
       [0, false, POLICY.bullets[0]],
       [1, false, POLICY.nestedBullet],
@@ -101,7 +124,9 @@ describe.skipIf(chromiumMissing)('reading a policy that Chromium printed to PDF 
   });
 
   it('reads the table as cells with their row, column and header row', () => {
-    const cells = parsed.blocks.flatMap((block) => (block.type === 'table-cell' ? [[block.row, block.column, block.header, block.text]] : []));
+    const cells = parsed.blocks.flatMap((block) =>
+      block.type === 'table-cell' ? [[block.row, block.column, block.header, block.text]] : [],
+    );
     expect(cells).toEqual(POLICY.table.flatMap((row, r) => row.map((text, c) => [r, c, r === 0, text])));
   });
 
@@ -144,7 +169,12 @@ describe.skipIf(chromiumMissing)('reading a policy that Chromium printed to PDF 
   });
 
   it('refuses a PDF with more pages than the limit', async () => {
-    const error = await failure(parsePdf(bytes, { fileName: 'policy.pdf', limits: { ...DEFAULT_IMPORT_LIMITS, pdf: { ...DEFAULT_IMPORT_LIMITS.pdf, maxPages: 3 } } }));
+    const error = await failure(
+      parsePdf(bytes, {
+        fileName: 'policy.pdf',
+        limits: { ...DEFAULT_IMPORT_LIMITS, pdf: { ...DEFAULT_IMPORT_LIMITS.pdf, maxPages: 3 } },
+      }),
+    );
     expect(error.code).toBe('E_TOO_LARGE');
     expect(error.message).toContain('“policy.pdf” has 4 pages');
   });
@@ -152,7 +182,9 @@ describe.skipIf(chromiumMissing)('reading a policy that Chromium printed to PDF 
   it.skipIf(!has('qpdf'))('refuses a PDF that needs a password, saying to remove it', async () => {
     const dir = await tempDir();
     execFileSync('qpdf', ['--encrypt', 'user', 'owner', '256', '--', file, join(dir, 'locked.pdf')]);
-    const error = await failure(parsePdf(new Uint8Array(await readFile(join(dir, 'locked.pdf'))), context('locked.pdf')));
+    const error = await failure(
+      parsePdf(new Uint8Array(await readFile(join(dir, 'locked.pdf'))), context('locked.pdf')),
+    );
     expect(error.code).toBe('E_UNSUPPORTED');
     expect(error.message).toMatch(/“locked\.pdf”.*password.*remove the password/);
   });
@@ -160,7 +192,10 @@ describe.skipIf(chromiumMissing)('reading a policy that Chromium printed to PDF 
   it.skipIf(!has('qpdf'))('reads a PDF that is encrypted but opens without a password', async () => {
     const dir = await tempDir();
     execFileSync('qpdf', ['--encrypt', '', 'owner', '256', '--', file, join(dir, 'restricted.pdf')]);
-    const restricted = await parsePdf(new Uint8Array(await readFile(join(dir, 'restricted.pdf'))), context('restricted.pdf'));
+    const restricted = await parsePdf(
+      new Uint8Array(await readFile(join(dir, 'restricted.pdf'))),
+      context('restricted.pdf'),
+    );
     expect(texts(restricted.blocks)).toEqual(texts(parsed.blocks));
   });
 
@@ -174,9 +209,13 @@ describe.skipIf(chromiumMissing)('reading a policy that Chromium printed to PDF 
 describe.skipIf(chromiumMissing)('reading a PDF without tags or an outline', () => {
   it('takes the headings and their levels from the type size', async () => {
     const parsed = await parsePdf(await printPdf(policyHtml(), { tagged: false }), context('untagged.pdf'));
-    const headings = parsed.blocks.flatMap((block) => (block.type === 'heading' ? [[block.level, block.text] as const] : []));
+    const headings = parsed.blocks.flatMap((block) =>
+      block.type === 'heading' ? [[block.level, block.text] as const] : [],
+    );
     expect(headings).toEqual(POLICY_HEADINGS);
-    expect(texts(parsed.blocks, 'paragraph')).toEqual(expect.arrayContaining([POLICY.intro, POLICY.hyphenated, POLICY.acrossPages]));
+    expect(texts(parsed.blocks, 'paragraph')).toEqual(
+      expect.arrayContaining([POLICY.intro, POLICY.hyphenated, POLICY.acrossPages]),
+    );
   }, 30_000);
 });
 
@@ -197,11 +236,15 @@ describe('reading a PDF drawn line by line (no tags, no outline)', () => {
 
   it('reads a footnote at the foot of a page as a note, and its raised mark as [1]', () => {
     expect(texts(parsed.blocks, 'paragraph')).toContain(CODE.hyphenated);
-    expect(parsed.blocks.filter((block) => block.type === 'note')).toEqual([{ type: 'note', label: '1', text: CODE.footnote, page: 1 }]);
+    expect(parsed.blocks.filter((block) => block.type === 'note')).toEqual([
+      { type: 'note', label: '1', text: CODE.footnote, page: 1 },
+    ]);
   });
 
   it('reads bullets and numbers as list items, with the depth their indent gives and without the markers', () => {
-    const items = parsed.blocks.flatMap((block) => (block.type === 'list-item' ? [[block.depth, block.ordered, block.text]] : []));
+    const items = parsed.blocks.flatMap((block) =>
+      block.type === 'list-item' ? [[block.depth, block.ordered, block.text]] : [],
+    );
     expect(items).toEqual([
       [0, false, CODE.bullets[0]],
       [1, false, CODE.bullets[1]],
@@ -275,11 +318,15 @@ describe('PDFs with no text, scripts or damage', () => {
     const parsed = await parsePdf(await scriptedPdf(), context('scripted.pdf'));
     expect(texts(parsed.blocks)).toEqual(['Scripted policy', 'Click here for the annex.']);
     expect(JSON.stringify(parsed.blocks)).not.toMatch(/app\.alert|javascript/i);
-    expect(parsed.warnings).toEqual(['“scripted.pdf”: the PDF contains scripts; they were ignored (nothing in the file was run).']);
+    expect(parsed.warnings).toEqual([
+      '“scripted.pdf”: the PDF contains scripts; they were ignored (nothing in the file was run).',
+    ]);
   });
 
   it('refuses a file that is not a PDF at all, naming it', async () => {
-    const error = await failure(parsePdf(new TextEncoder().encode('%PDF-1.7\nthis is not really a PDF\n'), context('fake.pdf')));
+    const error = await failure(
+      parsePdf(new TextEncoder().encode('%PDF-1.7\nthis is not really a PDF\n'), context('fake.pdf')),
+    );
     expect(error.code).toBe('E_INVALID_INPUT');
     expect(error.message).toContain('“fake.pdf”');
   });

@@ -5,7 +5,11 @@ import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { forkParserProcess } from '../../../electron/services/import/fork-parser-process';
 import { parseInProcess } from '../../../electron/services/import/parser-process';
-import { setupFromArguments, type ParserProcess, type ParserSetup } from '../../../electron/services/import/parser-process-protocol';
+import {
+  setupFromArguments,
+  type ParserProcess,
+  type ParserSetup,
+} from '../../../electron/services/import/parser-process-protocol';
 import { ANY_POLICY, SpareParserProcess } from '../../../electron/services/import/spare-parser-process';
 import { DEFAULT_IMPORT_LIMITS, type ImportFormat } from '../../../electron/services/import/types';
 import { flateBombPdf } from '../../../fixtures/generator/memory-bombs';
@@ -25,7 +29,11 @@ function notedStarts() {
   const started: Started[] = [];
   const start = (modulePath: string, args: readonly string[]): ParserProcess => {
     const child = forkParserProcess(modulePath, args);
-    started.push({ child, setup: setupFromArguments(args), ended: new Promise((resolve) => child.onExit(() => resolve())) });
+    started.push({
+      child,
+      setup: setupFromArguments(args),
+      ended: new Promise((resolve) => child.onExit(() => resolve())),
+    });
     return child;
   };
   return { started, start };
@@ -96,9 +104,17 @@ describe('a parsing process started ahead of an import', () => {
     const { start } = notedStarts();
     const spare = new SpareParserProcess({ heapMb: DEFAULT_IMPORT_LIMITS.maxHeapMb, startProcess: start });
     spare.warmUp(ANY_POLICY);
-    const bomb = { format: 'pdf' as const, fileName: 'flate-bomb.pdf', bytes: (await flateBombPdf()).pdf, limits: DEFAULT_IMPORT_LIMITS };
+    const bomb = {
+      format: 'pdf' as const,
+      fileName: 'flate-bomb.pdf',
+      bytes: (await flateBombPdf()).pdf,
+      limits: DEFAULT_IMPORT_LIMITS,
+    };
     const error = await parseInProcess(bomb, { spare, startProcess: start }).catch((e: unknown) => e);
-    expect(error).toMatchObject({ code: 'E_TOO_LARGE', message: expect.stringMatching(/“flate-bomb\.pdf” holds a compressed part .* that unpacks to more than 64 MB/) });
+    expect(error).toMatchObject({
+      code: 'E_TOO_LARGE',
+      message: expect.stringMatching(/“flate-bomb\.pdf” holds a compressed part .* that unpacks to more than 64 MB/),
+    });
   }, 120_000);
 });
 
@@ -106,7 +122,10 @@ describe('the workstation’s parsing process for the next import', () => {
   /** A workstation whose native file dialog answers `chosen`, and the processes its imports start. */
   async function workstationChoosing(chosen: string[]) {
     const { started, start } = notedStarts();
-    const { ws, reviewId } = await reviewIn(await tempDir(), { chooseFiles: async () => chosen, startParserProcess: start });
+    const { ws, reviewId } = await reviewIn(await tempDir(), {
+      chooseFiles: async () => chosen,
+      startParserProcess: start,
+    });
     return { ws, reviewId, started };
   }
 
@@ -114,7 +133,10 @@ describe('the workstation’s parsing process for the next import', () => {
     const { ws, reviewId, started } = await workstationChoosing([`${RIVERTON}/v1.md`]);
     const [chosen] = await call(ws, 'files.choose', { purpose: 'import-version' });
     expect(started.map(({ setup }) => setup)).toEqual([{ heapMb: DEFAULT_IMPORT_LIMITS.maxHeapMb, ...ANY_POLICY }]);
-    const { version } = await call(ws, 'versions.import', { reviewId, source: { kind: 'chosen', token: chosen!.token } });
+    const { version } = await call(ws, 'versions.import', {
+      reviewId,
+      source: { kind: 'chosen', token: chosen!.token },
+    });
     expect(version.blocks).toBeGreaterThan(40);
     expect(started).toHaveLength(1);
     await started[0]!.ended;
@@ -127,7 +149,10 @@ describe('the workstation’s parsing process for the next import', () => {
     expect(await call(ws, 'versions.prepareImport', {})).toEqual({ preparing: true });
     expect(started).toHaveLength(1);
     const bytes = await readFile(`${RIVERTON}/v1.docx`);
-    const { version } = await call(ws, 'versions.import', { reviewId, source: { kind: 'file', fileName: 'v1.docx', dataBase64: bytes.toString('base64') } });
+    const { version } = await call(ws, 'versions.import', {
+      reviewId,
+      source: { kind: 'file', fileName: 'v1.docx', dataBase64: bytes.toString('base64') },
+    });
     expect(version.blocks).toBeGreaterThan(40);
     expect(started).toHaveLength(1);
     await started[0]!.ended;

@@ -57,8 +57,20 @@ export async function policyDocx(): Promise<Uint8Array> {
         {
           reference: 'steps',
           levels: [
-            { level: 0, format: LevelFormat.DECIMAL, text: '%1.', alignment: AlignmentType.START, style: { paragraph: { indent: { left: 720, hanging: 360 } } } },
-            { level: 1, format: LevelFormat.LOWER_LETTER, text: '%2)', alignment: AlignmentType.START, style: { paragraph: { indent: { left: 1440, hanging: 360 } } } },
+            {
+              level: 0,
+              format: LevelFormat.DECIMAL,
+              text: '%1.',
+              alignment: AlignmentType.START,
+              style: { paragraph: { indent: { left: 720, hanging: 360 } } },
+            },
+            {
+              level: 1,
+              format: LevelFormat.LOWER_LETTER,
+              text: '%2)',
+              alignment: AlignmentType.START,
+              style: { paragraph: { indent: { left: 1440, hanging: 360 } } },
+            },
           ],
         },
       ],
@@ -85,14 +97,20 @@ export async function policyDocx(): Promise<Uint8Array> {
               (row, index) =>
                 // Only the header row says so: Word writes no <w:tblHeader> on other rows (and mammoth reads
                 // the `docx` package's explicit w:val="off" as a header row too).
-                new TableRow({ ...(index === 0 ? { tableHeader: true } : {}), children: row.map((cell) => new TableCell({ children: [new Paragraph(cell)] })) }),
+                new TableRow({
+                  ...(index === 0 ? { tableHeader: true } : {}),
+                  children: row.map((cell) => new TableCell({ children: [new Paragraph(cell)] })),
+                }),
             ),
           }),
           new Paragraph({ text: d.quote, style: 'Quote' }),
           new Paragraph({
             children: [
               new TextRun(d.linkBefore),
-              new ExternalHyperlink({ link: 'javascript:alert(1)', children: [new TextRun({ text: d.linkText, style: 'Hyperlink' })] }),
+              new ExternalHyperlink({
+                link: 'javascript:alert(1)',
+                children: [new TextRun({ text: d.linkText, style: 'Hyperlink' })],
+              }),
               new TextRun(d.linkAfter),
             ],
           }),
@@ -124,13 +142,29 @@ export async function repack(docx: Uint8Array, change: (zip: JSZip) => void): Pr
 }
 
 /** A 1×1 PNG: the smallest real picture. */
-const ONE_PIXEL_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==', 'base64');
+const ONE_PIXEL_PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==',
+  'base64',
+);
 
 /** Three paragraphs, the middle one a picture (word/media/…png) with a description, as Word keeps alt text. */
 export async function pictureDocx(description: string): Promise<Uint8Array> {
-  const picture = new ImageRun({ type: 'png', data: ONE_PIXEL_PNG, transformation: { width: 40, height: 40 }, altText: { name: 'map', title: 'Map', description } });
+  const picture = new ImageRun({
+    type: 'png',
+    data: ONE_PIXEL_PNG,
+    transformation: { width: 40, height: 40 },
+    altText: { name: 'map', title: 'Map', description },
+  });
   const document = new Document({
-    sections: [{ children: [new Paragraph('Before the picture.'), new Paragraph({ children: [picture] }), new Paragraph('After the picture.')] }],
+    sections: [
+      {
+        children: [
+          new Paragraph('Before the picture.'),
+          new Paragraph({ children: [picture] }),
+          new Paragraph('After the picture.'),
+        ],
+      },
+    ],
   });
   return new Uint8Array(await Packer.toBuffer(document));
 }
@@ -152,7 +186,11 @@ export async function zipBombDocx(docx: Uint8Array, megabytes: number): Promise<
  */
 export function understateEntrySize(zip: Uint8Array, name: string, declared: number): Uint8Array {
   const bytes = Buffer.from(zip);
-  for (let at = bytes.indexOf('PK\u0001\u0002', 0, 'latin1'); at >= 0; at = bytes.indexOf('PK\u0001\u0002', at + 4, 'latin1')) {
+  for (
+    let at = bytes.indexOf('PK\u0001\u0002', 0, 'latin1');
+    at >= 0;
+    at = bytes.indexOf('PK\u0001\u0002', at + 4, 'latin1')
+  ) {
     const nameLength = bytes.readUInt16LE(at + 28);
     if (bytes.toString('latin1', at + 46, at + 46 + nameLength) !== name) continue;
     bytes.writeUInt32LE(declared, at + 24);

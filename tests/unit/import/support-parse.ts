@@ -2,7 +2,11 @@ import type { BlockDraft, FormatParser, ParsedDocument } from '../../../electron
 import { DEFAULT_IMPORT_LIMITS } from '../../../electron/services/import/types';
 
 /** Runs a parser on a file's content as the importer would, with the default limits. */
-export function parseWith(parser: FormatParser, fileName: string, content: string | Uint8Array): Promise<ParsedDocument> {
+export function parseWith(
+  parser: FormatParser,
+  fileName: string,
+  content: string | Uint8Array,
+): Promise<ParsedDocument> {
   const bytes = typeof content === 'string' ? new TextEncoder().encode(content) : content;
   return parser(bytes, { fileName, limits: DEFAULT_IMPORT_LIMITS });
 }
@@ -14,5 +18,7 @@ export function textsOf(parsed: ParsedDocument, type: BlockDraft['type']): strin
 
 /** Headings as `[level, text]`, in order. */
 export function headingsOf(parsed: ParsedDocument): [number, string][] {
-  return parsed.blocks.flatMap((block) => (block.type === 'heading' ? [[block.level, block.text] as [number, string]] : []));
+  return parsed.blocks.flatMap((block) =>
+    block.type === 'heading' ? [[block.level, block.text] as [number, string]] : [],
+  );
 }

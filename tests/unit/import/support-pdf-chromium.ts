@@ -16,9 +16,15 @@ export const POLICY = {
   purpose:
     'Social media let the city reach residents where they already are, but every post speaks for the council. The purpose of this policy is to make sure that each official account has a named owner, that posts are accurate, respectful and accessible, and that personal data shared by residents in comments or messages is handled with the same care as data sent to the city by letter or by e-mail.',
   hyphenated: 'All posts follow the city’s internationalization guidelines.',
-  bullets: ['Official accounts need approval from the communications office.', 'Personal accounts are personal and must not use the city’s logo.'],
+  bullets: [
+    'Official accounts need approval from the communications office.',
+    'Personal accounts are personal and must not use the city’s logo.',
+  ],
   nestedBullet: 'The communications office keeps the list of approved accounts.',
-  steps: ['Apply to the communications office with the form in the annex.', 'Wait for written approval before the first post.'],
+  steps: [
+    'Apply to the communications office with the form in the annex.',
+    'Wait for written approval before the first post.',
+  ],
   table: [
     ['Account', 'Owner'],
     ['@testville', 'Communications office'],
@@ -98,7 +104,8 @@ export async function printPdf(html: string, { tagged = true }: { tagged?: boole
       format: 'A4',
       displayHeaderFooter: true,
       headerTemplate: `<div style="font-size:8px;width:100%;text-align:center">${RUNNING_HEAD}</div>`,
-      footerTemplate: '<div style="font-size:8px;width:100%;text-align:center">Page <span class="pageNumber"></span> of <span class="totalPages"></span></div>',
+      footerTemplate:
+        '<div style="font-size:8px;width:100%;text-align:center">Page <span class="pageNumber"></span> of <span class="totalPages"></span></div>',
       margin: { top: '20mm', bottom: '20mm' },
       tagged,
       outline: tagged,

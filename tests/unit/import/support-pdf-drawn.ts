@@ -18,11 +18,17 @@ export const CODE = {
   hyphenated:
     'Every member of staff who speaks for the council online is personally responsible for what they post, and one well-known rule applies to all of them: when in doubt, do not post at all. Complaints about posts go to the council’s Anti-Corruption Office, which checks every one of them.[1]',
   footnote: 'The office was set up by council resolution 2019-14.',
-  bullets: ['Be polite, even when others are not.', 'Do not answer insults; report them to your manager.', 'Never share personal data of residents in public replies, not even when they ask for it.'],
+  bullets: [
+    'Be polite, even when others are not.',
+    'Do not answer insults; report them to your manager.',
+    'Never share personal data of residents in public replies, not even when they ask for it.',
+  ],
   steps: ['Read this code.', 'Ask your manager about anything unclear.', 'Sign the declaration.'],
   left: 'Meetings of the council are public, and staff who report on them online describe what was decided rather than who said what, so that residents can follow the decisions without being drawn into arguments between members.',
-  right: 'Staff do not record or stream closed sessions, do not post about them afterwards, and refer questions about them to the secretary of the council, who decides what can be said and when it can be said.',
-  acrossPages: 'Where a post turns out to be wrong, the author corrects it in a new post that says what changed and why, leaves the original in place with a note pointing to the correction, and tells the communications office, which keeps a list of corrections for the annual report to the committee on the use of social media',
+  right:
+    'Staff do not record or stream closed sessions, do not post about them afterwards, and refer questions about them to the secretary of the council, who decides what can be said and when it can be said.',
+  acrossPages:
+    'Where a post turns out to be wrong, the author corrects it in a new post that says what changed and why, leaves the original in place with a note pointing to the correction, and tells the communications office, which keeps a list of corrections for the annual report to the committee on the use of social media',
   closing: 'This code takes effect on the first of January and is reviewed every year.',
 } as const;
 
@@ -61,14 +67,22 @@ export async function drawnCodePdf(picture: Uint8Array): Promise<Uint8Array> {
   }
   // The last line carries a raised footnote mark; the footnote itself is at the foot of the page, in smaller type.
   const last = 'Corruption Office, which checks every one of them.';
-  one.page.drawText('1', { x: LEFT + regular.widthOfTextAtSize(last, BODY) + 0.5, y: one.y + 4, size: 7, font: regular });
+  one.page.drawText('1', {
+    x: LEFT + regular.widthOfTextAtSize(last, BODY) + 0.5,
+    y: one.y + 4,
+    size: 7,
+    font: regular,
+  });
   line(one, last, { font: regular });
   one.page.drawText('1', { x: LEFT, y: 53, size: 6, font: regular });
   one.page.drawText(CODE.footnote, { x: LEFT + 5, y: 50, size: 8, font: regular });
   one.y -= 10;
   bullet(one, regular, '•', LEFT, ['Be polite, even when others are not.']);
   bullet(one, regular, '–', LEFT + 24, ['Do not answer insults; report them to your manager.']);
-  bullet(one, regular, '•', LEFT, ['Never share personal data of residents in public replies, not', 'even when they ask for it.']);
+  bullet(one, regular, '•', LEFT, [
+    'Never share personal data of residents in public replies, not',
+    'even when they ask for it.',
+  ]);
   one.y -= 10;
   line(one, 'Before the first post:', { font: regular, after: LEADING + 10 });
   bullet(one, regular, '1.', LEFT, ['Read this code.']);
@@ -89,7 +103,9 @@ export async function drawnCodePdf(picture: Uint8Array): Promise<Uint8Array> {
   const right = wrap(CODE.right, regular, BODY, 200);
   const top = two.y;
   left.forEach((text, i) => pages[1]!.drawText(text, { x: LEFT, y: top - i * LEADING, size: BODY, font: regular }));
-  right.forEach((text, i) => pages[1]!.drawText(text, { x: LEFT + 245, y: top - i * LEADING, size: BODY, font: regular }));
+  right.forEach((text, i) =>
+    pages[1]!.drawText(text, { x: LEFT + 245, y: top - i * LEADING, size: BODY, font: regular }),
+  );
 
   const image = await pdf.embedPng(picture);
   pages[2]!.drawImage(image, { x: LEFT, y: 400, width: 400, height: 200 });
@@ -101,7 +117,11 @@ export async function drawnCodePdf(picture: Uint8Array): Promise<Uint8Array> {
   return pdf.save();
 }
 
-function line(pen: Pen, text: string, { font, size = BODY, x = LEFT, after = LEADING }: { font: PDFFont; size?: number; x?: number; after?: number }): void {
+function line(
+  pen: Pen,
+  text: string,
+  { font, size = BODY, x = LEFT, after = LEADING }: { font: PDFFont; size?: number; x?: number; after?: number },
+): void {
   pen.page.drawText(text, { x, y: pen.y, size, font });
   pen.y -= after;
 }
@@ -131,7 +151,18 @@ function wrap(text: string, font: PDFFont, size: number, width: number): string[
 /** A picture of text, as a scanner makes it, rendered by ImageMagick (in DejaVu Sans, which CI installs: its default font may be missing). */
 export function scannedPicture(dir: string): Uint8Array {
   const file = join(dir, 'scan.png');
-  execFileSync('convert', ['-size', '800x400', 'xc:white', '-font', 'DejaVu-Sans', '-pointsize', '30', '-draw', "text 50,100 'Scanned policy'", file]);
+  execFileSync('convert', [
+    '-size',
+    '800x400',
+    'xc:white',
+    '-font',
+    'DejaVu-Sans',
+    '-pointsize',
+    '30',
+    '-draw',
+    "text 50,100 'Scanned policy'",
+    file,
+  ]);
   return new Uint8Array(readFileSync(file));
 }
 
@@ -175,7 +206,11 @@ export async function sectionPerPagePdf(): Promise<Uint8Array> {
   const pdf = await PDFDocument.create();
   const regular = await pdf.embedFont(StandardFonts.Helvetica);
   const bold = await pdf.embedFont(StandardFonts.HelveticaBold);
-  const rules = ['Every official account has a named owner.', 'Posts are accurate, respectful and accessible.', 'Personal data is handled with care.'];
+  const rules = [
+    'Every official account has a named owner.',
+    'Posts are accurate, respectful and accessible.',
+    'Personal data is handled with care.',
+  ];
   rules.forEach((rule, index) => {
     const pen: Pen = { page: pdf.addPage(A4), y: 780 };
     line(pen, `Section ${index + 1}`, { font: bold, size: 16, after: 26 });

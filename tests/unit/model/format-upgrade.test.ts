@@ -36,8 +36,16 @@ async function libraryWith(document: (review: Record<string, unknown>) => Record
 }
 
 const olderFormat = ({ title, ...rest }: Record<string, unknown>) => ({ ...rest, schemaVersion: 0, name: title });
-const newerFormat = (review: Record<string, unknown>) => ({ ...review, schemaVersion: 2, reviewDeadline: '2027-01-31' });
-const newerAndUnreadable = (review: Record<string, unknown>) => ({ ...review, schemaVersion: 2, committee: { chair: 'x' } });
+const newerFormat = (review: Record<string, unknown>) => ({
+  ...review,
+  schemaVersion: 2,
+  reviewDeadline: '2027-01-31',
+});
+const newerAndUnreadable = (review: Record<string, unknown>) => ({
+  ...review,
+  schemaVersion: 2,
+  committee: { chair: 'x' },
+});
 
 describe('opening a review saved in an older format', () => {
   it('first keeps the original bytes as a backup', async () => {
@@ -65,7 +73,9 @@ describe('opening a review saved by a newer version of the app', () => {
     const { library, id } = await libraryWith(newerFormat);
     const store = await library.openReview(id);
     expect(store.readOnly).toBe(true);
-    expect(store.readOnlyReason).toMatch(/newer version of Policy Review Workstation \(format 2; this app reads up to format 1\)/);
+    expect(store.readOnlyReason).toMatch(
+      /newer version of Policy Review Workstation \(format 2; this app reads up to format 1\)/,
+    );
     expect(store.readOnlyReason).toMatch(/update the app to edit it/);
     expect(store.review.title).toBe('Social media policy');
   });
@@ -88,7 +98,10 @@ describe('opening a review saved by a newer version of the app', () => {
   it('refuses with E_NEWER_FORMAT, saying to update the app, when it cannot understand it', async () => {
     const { library, id, file, bytes } = await libraryWith(newerAndUnreadable);
     const opening = library.openReview(id);
-    await expect(opening).rejects.toMatchObject({ code: 'E_NEWER_FORMAT', message: expect.stringContaining('Update the app to open it.') as unknown });
+    await expect(opening).rejects.toMatchObject({
+      code: 'E_NEWER_FORMAT',
+      message: expect.stringContaining('Update the app to open it.') as unknown,
+    });
     expect(await readFile(file)).toEqual(bytes);
   });
 });

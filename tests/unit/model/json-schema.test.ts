@@ -10,7 +10,9 @@ const COMMITTED_SCHEMA = new URL('../../../shared/model/review.schema.json', imp
 describe('the committed JSON Schema of the review format', () => {
   it('is the schema the code generates today', async () => {
     const committed = await readFile(COMMITTED_SCHEMA, 'utf8');
-    expect(committed, 'shared/model/review.schema.json is stale: run `npm run schema` and commit the result').toBe(reviewJsonSchemaText());
+    expect(committed, 'shared/model/review.schema.json is stale: run `npm run schema` and commit the result').toBe(
+      reviewJsonSchemaText(),
+    );
   });
 
   it('accepts a review the app has just created', async () => {

@@ -52,7 +52,10 @@ describe('runMigrations', () => {
     ['negative', { schemaVersion: -1 }],
     ['a fraction', { schemaVersion: 1.5 }],
   ])('reports a document whose schemaVersion is %s as invalid', (_, document) => {
-    expect(runMigrations(document, 3, STEPS)).toEqual({ kind: 'invalid', reason: 'it has no valid "schemaVersion" field' });
+    expect(runMigrations(document, 3, STEPS)).toEqual({
+      kind: 'invalid',
+      reason: 'it has no valid "schemaVersion" field',
+    });
   });
 
   it.each([null, [], 'text', 42])('reports %j, which is not an object, as invalid', (document) => {

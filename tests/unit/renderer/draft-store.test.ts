@@ -1,7 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 /** The contract calls the store makes (`drafts.set`), answered by each test. */
-const calls = vi.hoisted(() => ({ callInReview: vi.fn<(reviewId: string, method: string, args: unknown) => Promise<unknown>>() }));
+const calls = vi.hoisted(() => ({
+  callInReview: vi.fn<(reviewId: string, method: string, args: unknown) => Promise<unknown>>(),
+}));
 vi.mock('../../../renderer/src/api', () => ({ callInReview: calls.callInReview }));
 
 const { DRAFT_DELAY_MS, DraftStore } = await import('../../../renderer/src/features/workspace/draftStore');
@@ -33,7 +35,9 @@ describe('drafts of what a person typed', () => {
     expect(calls.callInReview).not.toHaveBeenCalled();
     expect(drafts.status('reply:a1')).toBe('pending');
     vi.advanceTimersByTime(1);
-    expect(written()).toEqual([{ method: 'drafts.set', args: { reviewId: REVIEW, key: 'reply:a1', value: 'Who approves' } }]);
+    expect(written()).toEqual([
+      { method: 'drafts.set', args: { reviewId: REVIEW, key: 'reply:a1', value: 'Who approves' } },
+    ]);
     expect(drafts.status('reply:a1')).toBe('saving');
     await answers();
     expect(drafts.status('reply:a1')).toBe('saved');

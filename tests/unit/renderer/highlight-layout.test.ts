@@ -22,7 +22,12 @@ function annotationOn(quote: string, overrides: Partial<Annotation> = {}): Annot
     target: {
       source: VERSION.id,
       selector: [
-        { type: 'TextQuoteSelector', exact: quote, prefix: VERSION.text.slice(Math.max(0, start - 32), start), suffix: VERSION.text.slice(end, end + 32) },
+        {
+          type: 'TextQuoteSelector',
+          exact: quote,
+          prefix: VERSION.text.slice(Math.max(0, start - 32), start),
+          suffix: VERSION.text.slice(end, end + 32),
+        },
         { type: 'TextPositionSelector', start, end },
       ],
     },
@@ -68,7 +73,11 @@ describe('where annotations fall on a version’s blocks', () => {
     const segments = new HighlightLayout(VERSION, [resolved, open]).segments(WHO);
     expect(segments.find((s) => s.text === 'Staff may ')).toMatchObject({ severity: 'critical', settled: true });
     // The open one colours the run it shares with the resolved one, however much more severe that was.
-    expect(segments.find((s) => s.text === 'post photos')).toMatchObject({ severity: 'info', settled: false, ids: [resolved.id, open.id] });
+    expect(segments.find((s) => s.text === 'post photos')).toMatchObject({
+      severity: 'info',
+      settled: false,
+      ids: [resolved.id, open.id],
+    });
   });
 
   it('marks an annotation across two blocks in both, and not the blank line between them', () => {

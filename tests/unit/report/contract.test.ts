@@ -50,7 +50,10 @@ describe('report and identity methods of the contract', () => {
   it('exports each format back to the page, keeps it with the review and lists it with its hash', async () => {
     const { ws, reviewId } = await riverton();
     const md = await call(ws, 'report.export', { reviewId, format: 'md', destination: { kind: 'return' } });
-    expect(md).toMatchObject({ saved: false, fileName: expect.stringMatching(/^city-of-riverton-social-media-policy-report-\d{4}-\d{2}-\d{2}\.md$/) });
+    expect(md).toMatchObject({
+      saved: false,
+      fileName: expect.stringMatching(/^city-of-riverton-social-media-policy-report-\d{4}-\d{2}-\d{2}\.md$/),
+    });
     expect(md.content).toContain('# City of Riverton — Social Media Policy');
     expect(md.sha256).toBe(sha256(Buffer.from(md.content!, 'utf8')));
     const pdf = await call(ws, 'report.export', { reviewId, format: 'pdf', destination: { kind: 'return' } });
@@ -76,35 +79,83 @@ describe('report and identity methods of the contract', () => {
     const saved = await call(ws, 'report.export', { reviewId, format: 'json', destination: { kind: 'chosen', token } });
     expect(saved).toMatchObject({ fileName: 'chosen-report.json', saved: true });
     expect(saved.content).toBeUndefined();
-    expect(JSON.parse(await readFile(path, 'utf8'))).toMatchObject({ format: 'policy-review-report', review: { id: reviewId } });
+    expect(JSON.parse(await readFile(path, 'utf8'))).toMatchObject({
+      format: 'policy-review-report',
+      review: { id: reviewId },
+    });
     const again = await call(ws, 'report.export', { reviewId, format: 'json', destination: { kind: 'return' } });
     expect(again.report.fileName).toMatch(/ \(2\)\.json$/);
   });
 
   it('gives a window that only views the review its report, without keeping it', async () => {
     const { ws, reviewId } = await riverton();
-    expect(await ws.invoke('reviews.open', { reviewId }, { windowId: 'editor' })).toMatchObject({ ok: true, value: { readOnly: false } });
-    const viewer = (await ws.invoke('report.export', { reviewId, format: 'md', destination: { kind: 'return' } }, { windowId: 'viewer' })) as ApiResult<MethodResult<'report.export'>>;
+    expect(await ws.invoke('reviews.open', { reviewId }, { windowId: 'editor' })).toMatchObject({
+      ok: true,
+      value: { readOnly: false },
+    });
+    const viewer = (await ws.invoke(
+      'report.export',
+      { reviewId, format: 'md', destination: { kind: 'return' } },
+      { windowId: 'viewer' },
+    )) as ApiResult<MethodResult<'report.export'>>;
     expect(viewer).toMatchObject({ ok: true, value: { saved: false, report: { signable: false } } });
     expect(await ws.invoke('report.list', { reviewId }, { windowId: 'editor' })).toEqual({ ok: true, value: [] });
   });
 
   it('signs a kept PDF with an identity made in the app, records the sign-off, and verifies as intact and trusted', async () => {
     const { ws, reviewId } = await riverton();
-    const identity = await call(ws, 'identities.create', { name: 'Ana Díaz', role: 'chair', email: 'ana.diaz@riverton.example', passphrase: PASSPHRASE });
+    const identity = await call(ws, 'identities.create', {
+      name: 'Ana Díaz',
+      role: 'chair',
+      email: 'ana.diaz@riverton.example',
+      passphrase: PASSPHRASE,
+    });
     const exported = await call(ws, 'report.export', { reviewId, format: 'pdf', destination: { kind: 'return' } });
-    const { signOff, report } = await call(ws, 'report.sign', { reviewId, reportFile: exported.fileName, identityId: identity.id, passphrase: PASSPHRASE, meaning: 'Approved' });
-    expect(signOff).toMatchObject({ signer: { name: 'Ana Díaz', role: 'chair', email: 'ana.diaz@riverton.example' }, meaning: 'Approved', reportFile: exported.fileName, reportSha256: exported.sha256 });
-    expect(report).toMatchObject({ sha256: exported.sha256, signatures: [expect.objectContaining({ signOffId: signOff.id, meaning: 'Approved' })] });
+    const { signOff, report } = await call(ws, 'report.sign', {
+      reviewId,
+      reportFile: exported.fileName,
+      identityId: identity.id,
+      passphrase: PASSPHRASE,
+      meaning: 'Approved',
+    });
+    expect(signOff).toMatchObject({
+      signer: { name: 'Ana Díaz', role: 'chair', email: 'ana.diaz@riverton.example' },
+      meaning: 'Approved',
+      reportFile: exported.fileName,
+      reportSha256: exported.sha256,
+    });
+    expect(report).toMatchObject({
+      sha256: exported.sha256,
+      signatures: [expect.objectContaining({ signOffId: signOff.id, meaning: 'Approved' })],
+    });
     expect(report.currentSha256).not.toBe(report.sha256);
     const { review } = await call(ws, 'reviews.open', { reviewId });
     expect(review.signoffs.at(-1)).toEqual(signOff);
     expect(review.audit.at(-1)).toMatchObject({ action: 'report.sign', subjectId: signOff.id });
 
-    const signed = await call(ws, 'report.save', { reviewId, reportFile: exported.fileName, destination: { kind: 'return' } });
+    const signed = await call(ws, 'report.save', {
+      reviewId,
+      reportFile: exported.fileName,
+      destination: { kind: 'return' },
+    });
     expect(signed.sha256).toBe(report.currentSha256);
-    const verified = await call(ws, 'report.verify', { source: { kind: 'file', fileName: signed.fileName, dataBase64: signed.content! } });
-    expect(verified).toMatchObject({ kind: 'pdf', valid: true, signatures: [{ signer: 'Ana Díaz', meaning: 'Approved', intact: true, coversWholeFile: true, trusted: true, trustedAs: 'identity' }] });
+    const verified = await call(ws, 'report.verify', {
+      source: { kind: 'file', fileName: signed.fileName, dataBase64: signed.content! },
+    });
+    expect(verified).toMatchObject({
+      kind: 'pdf',
+      valid: true,
+      signatures: [
+        {
+          signer: 'Ana Díaz',
+          meaning: 'Approved',
+          intact: true,
+          coversWholeFile: true,
+          trusted: true,
+          trustedAs: 'identity',
+        },
+      ],
+    });
   });
 
   it('refuses a wrong passphrase with a clear error and changes nothing', async () => {
@@ -112,8 +163,20 @@ describe('report and identity methods of the contract', () => {
     const identity = await call(ws, 'identities.create', { name: 'Ben Okafor', role: 'legal', passphrase: PASSPHRASE });
     const exported = await call(ws, 'report.export', { reviewId, format: 'pdf', destination: { kind: 'return' } });
     const before = (await call(ws, 'reviews.open', { reviewId })).review;
-    const result = await ws.invoke('report.sign', { reviewId, reportFile: exported.fileName, identityId: identity.id, passphrase: 'not the passphrase', meaning: 'Legal review' });
-    expect(result).toEqual({ ok: false, error: { code: 'E_INVALID_INPUT', message: expect.stringMatching(/^The passphrase is not right for this identity\. Nothing was signed/) } });
+    const result = await ws.invoke('report.sign', {
+      reviewId,
+      reportFile: exported.fileName,
+      identityId: identity.id,
+      passphrase: 'not the passphrase',
+      meaning: 'Legal review',
+    });
+    expect(result).toEqual({
+      ok: false,
+      error: {
+        code: 'E_INVALID_INPUT',
+        message: expect.stringMatching(/^The passphrase is not right for this identity\. Nothing was signed/),
+      },
+    });
     const after = (await call(ws, 'reviews.open', { reviewId })).review;
     expect(after.signoffs).toEqual(before.signoffs);
     expect(after.audit).toEqual(before.audit);
@@ -127,7 +190,13 @@ describe('report and identity methods of the contract', () => {
     const { ws, reviewId, dataDir } = await riverton();
     const identity = await call(ws, 'identities.create', { name: 'Chen Wei', role: 'privacy', passphrase: PASSPHRASE });
     const exported = await call(ws, 'report.export', { reviewId, format: 'json', destination: { kind: 'return' } });
-    await call(ws, 'report.sign', { reviewId, reportFile: exported.fileName, identityId: identity.id, passphrase: PASSPHRASE, meaning: 'Reviewed' });
+    await call(ws, 'report.sign', {
+      reviewId,
+      reportFile: exported.fileName,
+      identityId: identity.id,
+      passphrase: PASSPHRASE,
+      meaning: 'Reviewed',
+    });
     const everything = await readAll(dataDir);
     expect(everything).not.toContain(PASSPHRASE);
   });
@@ -136,42 +205,92 @@ describe('report and identity methods of the contract', () => {
     const { ws, reviewId, dataDir, dialog } = await riverton();
     const identity = await call(ws, 'identities.create', { name: 'Chen Wei', role: 'privacy', passphrase: PASSPHRASE });
     const exported = await call(ws, 'report.export', { reviewId, format: 'json', destination: { kind: 'return' } });
-    const { report } = await call(ws, 'report.sign', { reviewId, reportFile: exported.fileName, identityId: identity.id, passphrase: PASSPHRASE, meaning: 'Reviewed' });
+    const { report } = await call(ws, 'report.sign', {
+      reviewId,
+      reportFile: exported.fileName,
+      identityId: identity.id,
+      passphrase: PASSPHRASE,
+      meaning: 'Reviewed',
+    });
     expect(report).toMatchObject({ signatureFile: `${exported.fileName}.jws`, currentSha256: exported.sha256 });
     const folder = join(dataDir, 'reviews', `${reviewId}.reports`);
     const jws = await readFile(join(folder, `${exported.fileName}.jws`));
     const verified = await call(ws, 'report.verify', {
-      source: { kind: 'file', fileName: exported.fileName, dataBase64: Buffer.from(exported.content!).toString('base64') },
+      source: {
+        kind: 'file',
+        fileName: exported.fileName,
+        dataBase64: Buffer.from(exported.content!).toString('base64'),
+      },
       signatures: { kind: 'file', fileName: `${exported.fileName}.jws`, dataBase64: jws.toString('base64') },
     });
-    expect(verified).toMatchObject({ kind: 'json', valid: true, signatures: [{ signer: 'Chen Wei', intact: true, trusted: true }] });
-    const savedJws = await call(ws, 'report.save', { reviewId, reportFile: `${exported.fileName}.jws`, destination: { kind: 'return' } });
+    expect(verified).toMatchObject({
+      kind: 'json',
+      valid: true,
+      signatures: [{ signer: 'Chen Wei', intact: true, trusted: true }],
+    });
+    const savedJws = await call(ws, 'report.save', {
+      reviewId,
+      reportFile: `${exported.fileName}.jws`,
+      destination: { kind: 'return' },
+    });
     expect(savedJws.content).toBe(jws.toString('utf8'));
     // A report chosen in main's dialog brings its .jws along by itself.
     dialog.files = [join(folder, exported.fileName)];
     const [chosen] = await call(ws, 'files.choose', { purpose: 'report-to-verify' });
-    expect(await call(ws, 'report.verify', { source: { kind: 'chosen', token: chosen!.token } })).toMatchObject({ valid: true });
+    expect(await call(ws, 'report.verify', { source: { kind: 'chosen', token: chosen!.token } })).toMatchObject({
+      valid: true,
+    });
   });
 
   it('refuses to sign a Markdown report, saying which formats can be signed', async () => {
     const { ws, reviewId } = await riverton();
-    const identity = await call(ws, 'identities.create', { name: 'Dana Smith', role: 'stakeholder', passphrase: PASSPHRASE });
+    const identity = await call(ws, 'identities.create', {
+      name: 'Dana Smith',
+      role: 'stakeholder',
+      passphrase: PASSPHRASE,
+    });
     const exported = await call(ws, 'report.export', { reviewId, format: 'md', destination: { kind: 'return' } });
-    const result = await ws.invoke('report.sign', { reviewId, reportFile: exported.fileName, identityId: identity.id, passphrase: PASSPHRASE, meaning: 'Reviewed' });
-    expect(result).toMatchObject({ ok: false, error: { code: 'E_UNSUPPORTED', message: expect.stringContaining('as PDF or JSON') } });
-    expect(await ws.invoke('report.sign', { reviewId, reportFile: '../../settings.json', identityId: identity.id, passphrase: PASSPHRASE, meaning: 'Reviewed' })).toMatchObject({ ok: false, error: { code: 'E_INVALID_INPUT' } });
+    const result = await ws.invoke('report.sign', {
+      reviewId,
+      reportFile: exported.fileName,
+      identityId: identity.id,
+      passphrase: PASSPHRASE,
+      meaning: 'Reviewed',
+    });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'E_UNSUPPORTED', message: expect.stringContaining('as PDF or JSON') },
+    });
+    expect(
+      await ws.invoke('report.sign', {
+        reviewId,
+        reportFile: '../../settings.json',
+        identityId: identity.id,
+        passphrase: PASSPHRASE,
+        meaning: 'Reviewed',
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'E_INVALID_INPUT' } });
   });
 
   it('imports a PKCS #12 identity, exports certificates and keeps a list of trusted colleagues', async () => {
     const { ws } = await riverton();
     const p12 = await readFile(`${TEST_IDENTITY}/test-signer.p12`);
-    const imported = await call(ws, 'identities.import', { source: { kind: 'file', fileName: 'test-signer.p12', dataBase64: p12.toString('base64') }, passphrase: 'test-only-passphrase', role: 'legal' });
+    const imported = await call(ws, 'identities.import', {
+      source: { kind: 'file', fileName: 'test-signer.p12', dataBase64: p12.toString('base64') },
+      passphrase: 'test-only-passphrase',
+      role: 'legal',
+    });
     expect(imported).toMatchObject({ name: 'Test Signer', origin: 'pkcs12' });
     expect((await call(ws, 'identities.list', {})).map((i) => i.id)).toEqual([imported.id]);
-    const exported = await call(ws, 'identities.exportCertificate', { identityId: imported.id, destination: { kind: 'return' } });
+    const exported = await call(ws, 'identities.exportCertificate', {
+      identityId: imported.id,
+      destination: { kind: 'return' },
+    });
     expect(exported.content).toMatch(/^-----BEGIN CERTIFICATE-----/);
     const ca = await readFile(`${TEST_IDENTITY}/test-ca.cert.pem`);
-    const trusted = await call(ws, 'identities.trust', { source: { kind: 'file', fileName: 'test-ca.cert.pem', dataBase64: ca.toString('base64') } });
+    const trusted = await call(ws, 'identities.trust', {
+      source: { kind: 'file', fileName: 'test-ca.cert.pem', dataBase64: ca.toString('base64') },
+    });
     expect(trusted.name).toContain('Riverton Test CA');
     expect((await call(ws, 'identities.listTrusted', {})).map((t) => t.fingerprint)).toEqual([trusted.fingerprint]);
     expect(await call(ws, 'identities.untrust', { fingerprint: trusted.fingerprint })).toEqual({ removed: true });
@@ -186,4 +305,3 @@ async function readAll(dir: string): Promise<string> {
   }
   return text;
 }
-

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { buildReportModel, renderReportHtml, renderReportMarkdown, type CompareVersions, type ReportModel } from '../../../shared/report';
+import {
+  buildReportModel,
+  renderReportHtml,
+  renderReportMarkdown,
+  type CompareVersions,
+  type ReportModel,
+} from '../../../shared/report';
 import { rivertonReview } from './support-review';
 
 const OPTIONS = { generatedAt: '2025-03-14T10:00:00.000Z', generatedBy: { name: 'Ana Díaz', role: 'chair' as const } };
@@ -12,7 +18,9 @@ describe('report model', () => {
   it('lists every version with the sha256 of its source and marks the last one as the one reviewed', async () => {
     const review = await rivertonReview();
     const m = buildReportModel(review, OPTIONS);
-    expect(m.versions.map((v) => [v.label, v.sha256, v.reported])).toEqual(review.versions.map((v, i) => [v.label, v.source.sha256, i === 1]));
+    expect(m.versions.map((v) => [v.label, v.sha256, v.reported])).toEqual(
+      review.versions.map((v, i) => [v.label, v.source.sha256, i === 1]),
+    );
     expect(m.reportedVersion?.label).toBe('Policy 2023 (draft for adoption)');
     expect(m.review).toMatchObject({ id: review.id, title: 'City of Riverton — Social Media Policy' });
     expect(m.committee.map((c) => c.name)).toEqual(['Ana Díaz', 'Ben Okafor', 'Chen Wei', 'Dana Smith']);
@@ -39,9 +47,19 @@ describe('report model', () => {
     expect(ai.supportingAnnotations).toHaveLength(1);
     const annotation = m.annotations[ai.supportingAnnotations[0]! - 1]!;
     expect(annotation.quote).toContain('must never be entered into an AI tool');
-    expect(annotation.comment).toBe('The AI rules do not say which tools are approved or how their use is logged.\n1. Name the approved tools.\n2. Log every use on official accounts.');
-    expect(annotation.replies).toEqual([expect.objectContaining({ author: expect.objectContaining({ name: 'Ana Díaz' }) })]);
-    expect(ai.actions).toEqual([expect.objectContaining({ description: 'Add the list of approved AI tools and a usage log to Section 5.', ownerName: 'Chen Wei', overdue: true })]);
+    expect(annotation.comment).toBe(
+      'The AI rules do not say which tools are approved or how their use is logged.\n1. Name the approved tools.\n2. Log every use on official accounts.',
+    );
+    expect(annotation.replies).toEqual([
+      expect.objectContaining({ author: expect.objectContaining({ name: 'Ana Díaz' }) }),
+    ]);
+    expect(ai.actions).toEqual([
+      expect.objectContaining({
+        description: 'Add the list of approved AI tools and a usage log to Section 5.',
+        ownerName: 'Chen Wei',
+        overdue: true,
+      }),
+    ]);
     const unreviewed = m.categories.flatMap((c) => c.criteria).find((c) => c.id === 'privacy.impact-assessment')!;
     expect(unreviewed).toMatchObject({ verdict: 'unreviewed', rationale: '', annotations: [], actions: [] });
   });
@@ -54,7 +72,10 @@ describe('report model', () => {
     expect(m.annotations.map((a) => a.number)).toEqual(onV2.map((_, i) => i + 1));
     const starts = m.annotations.map((a) => a.start);
     expect(starts).toEqual([...starts].sort((a, b) => a - b));
-    expect(m.annotations.find((a) => a.quote === 'Multi-factor authentication')).toMatchObject({ carried: true, anchorState: 'fuzzy' });
+    expect(m.annotations.find((a) => a.quote === 'Multi-factor authentication')).toMatchObject({
+      carried: true,
+      anchorState: 'fuzzy',
+    });
   });
 
   it('puts open actions in the action plan, soonest first, and marks those overdue on the report date', async () => {
@@ -79,13 +100,18 @@ describe('report model', () => {
   it('counts carried annotations whose new place nobody has confirmed, and stops once a person confirms them', async () => {
     const review = await rivertonReview();
     const waiting = buildReportModel(review, OPTIONS);
-    const fuzzy = waiting.annotations.filter((a) => a.anchorState === 'moved' || a.anchorState === 'fuzzy').map((a) => a.number);
+    const fuzzy = waiting.annotations
+      .filter((a) => a.anchorState === 'moved' || a.anchorState === 'fuzzy')
+      .map((a) => a.number);
     expect(fuzzy.length).toBeGreaterThan(0);
     expect(waiting.openItems.unconfirmedAnnotations).toEqual(fuzzy);
     expect(waiting.summary.unconfirmedAnnotations).toBe(fuzzy.length);
-    expect(renderReportMarkdown(waiting)).toContain(`nobody has confirmed the new place yet: ${fuzzy.map((n) => `A${n}`).join(', ')}.`);
+    expect(renderReportMarkdown(waiting)).toContain(
+      `nobody has confirmed the new place yet: ${fuzzy.map((n) => `A${n}`).join(', ')}.`,
+    );
     expect(renderReportHtml(waiting)).toContain(`<a href="#a-${fuzzy[0]}">A${fuzzy[0]}</a>`);
-    for (const a of review.annotations) if (a.anchorState === 'moved' || a.anchorState === 'fuzzy') a.anchorState = 'anchored';
+    for (const a of review.annotations)
+      if (a.anchorState === 'moved' || a.anchorState === 'fuzzy') a.anchorState = 'anchored';
     const confirmed = buildReportModel(review, OPTIONS);
     expect(confirmed.openItems.unconfirmedAnnotations).toEqual([]);
     expect(renderReportMarkdown(confirmed)).toContain('None: every carried annotation’s place is confirmed.');
@@ -95,11 +121,19 @@ describe('report model', () => {
     const calls: string[] = [];
     const compare: CompareVersions = (_review, from, to) => {
       calls.push(`${from.label} → ${to.label}`);
-      return { counts: { unchanged: 70, changed: 21, added: 6, removed: 2, moved: 1 }, touchedCriterionIds: ['security.credentials-mfa', 'no.such-criterion'], passages: [{ kind: 'changed', before: 'Two-step', after: 'Multi-factor' }] };
+      return {
+        counts: { unchanged: 70, changed: 21, added: 6, removed: 2, moved: 1 },
+        touchedCriterionIds: ['security.credentials-mfa', 'no.such-criterion'],
+        passages: [{ kind: 'changed', before: 'Two-step', after: 'Multi-factor' }],
+      };
     };
     const m = await model({ compare });
     expect(calls).toEqual(['Policy 2021 → Policy 2023 (draft for adoption)']);
-    expect(m.changes).toMatchObject({ available: true, counts: { changed: 21 }, touchedCriteria: [{ id: 'security.credentials-mfa', title: 'Passwords and multi-factor authentication' }] });
+    expect(m.changes).toMatchObject({
+      available: true,
+      counts: { changed: 21 },
+      touchedCriteria: [{ id: 'security.credentials-mfa', title: 'Passwords and multi-factor authentication' }],
+    });
     const without = await model();
     expect(without.changes).toMatchObject({ available: false, from: { label: 'Policy 2021' }, touchedCriteria: [] });
   });
@@ -115,7 +149,13 @@ describe('report model', () => {
 
   it('keeps the sign-offs recorded in the review', async () => {
     const m = await model();
-    expect(m.signOffs).toEqual([expect.objectContaining({ meaning: 'Reviewed', signer: expect.objectContaining({ name: 'Ana Díaz' }), reportSha256: 'a'.repeat(64) })]);
+    expect(m.signOffs).toEqual([
+      expect.objectContaining({
+        meaning: 'Reviewed',
+        signer: expect.objectContaining({ name: 'Ana Díaz' }),
+        reportSha256: 'a'.repeat(64),
+      }),
+    ]);
   });
 
   it('leaves deleted criteria, members and annotations out', async () => {

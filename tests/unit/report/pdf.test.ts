@@ -29,10 +29,19 @@ describe.skipIf(!findChromium())('PDF report', () => {
 
   beforeAll(async () => {
     const review = await rivertonReview();
-    const model = buildReportModel(review, { generatedAt: '2025-03-14T10:00:00.000Z', generator: 'Policy Review Workstation test', compare: summarizeChanges });
+    const model = buildReportModel(review, {
+      generatedAt: '2025-03-14T10:00:00.000Z',
+      generator: 'Policy Review Workstation test',
+      compare: summarizeChanges,
+    });
     committee = model.committee.length;
     printed = await printWithChromium(renderReportHtml(model, { forPrint: true }));
-    pdf = await finishReportPdf(printed, { title: review.title, reviewId: review.id, generator: 'Policy Review Workstation test', committeeSize: committee });
+    pdf = await finishReportPdf(printed, {
+      title: review.title,
+      reviewId: review.id,
+      generator: 'Policy Review Workstation test',
+      committeeSize: committee,
+    });
     file = join(folder, 'report.pdf');
     writeFileSync(file, pdf);
     pages = Number(/Pages:\s+(\d+)/.exec(tool('pdfinfo', [file]))?.[1]);
@@ -49,9 +58,19 @@ describe.skipIf(!findChromium())('PDF report', () => {
   });
 
   it('has an outline with the report’s sections', () => {
-    const outline = JSON.parse(tool('qpdf', ['--json', '--json-key=outlines', file])) as { outlines: { title: string; kids: { title: string }[] }[] };
+    const outline = JSON.parse(tool('qpdf', ['--json', '--json-key=outlines', file])) as {
+      outlines: { title: string; kids: { title: string }[] }[];
+    };
     const titles = outline.outlines.flatMap((o) => [o.title, ...o.kids.map((k) => k.title)]);
-    for (const section of ['1. Versions reviewed', '3. Summary', '4. Criteria and verdicts', '6. Action plan', '8. Sign-off', 'Signatures']) expect(titles).toContain(section);
+    for (const section of [
+      '1. Versions reviewed',
+      '3. Summary',
+      '4. Criteria and verdicts',
+      '6. Action plan',
+      '8. Sign-off',
+      'Signatures',
+    ])
+      expect(titles).toContain(section);
   });
 
   it('prints the review title as a running header and "Page N of M" at the foot of every page but the first', () => {
@@ -69,7 +88,11 @@ describe.skipIf(!findChromium())('PDF report', () => {
   it('leaves the signature slots of its last page blank, and puts an empty signature field on each', () => {
     const printedFile = join(folder, 'printed.pdf');
     writeFileSync(printedFile, printed);
-    const words = [...tool('pdftotext', ['-bbox', '-f', String(pages), '-l', String(pages), printedFile, '-']).matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)].map((m) => ({
+    const words = [
+      ...tool('pdftotext', ['-bbox', '-f', String(pages), '-l', String(pages), printedFile, '-']).matchAll(
+        /<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g,
+      ),
+    ].map((m) => ({
       x: Number(m[1]),
       top: Number(m[2]),
       bottom: Number(m[4]),
@@ -92,7 +115,18 @@ describe.skipIf(!findChromium())('PDF report', () => {
       [5, 'verdicts'],
       [pages, 'signatures-empty'],
     ] as const) {
-      tool('pdftoppm', ['-r', '80', '-png', '-singlefile', '-f', String(page), '-l', String(page), file, join(PAGES_DIR, name)]);
+      tool('pdftoppm', [
+        '-r',
+        '80',
+        '-png',
+        '-singlefile',
+        '-f',
+        String(page),
+        '-l',
+        String(page),
+        file,
+        join(PAGES_DIR, name),
+      ]);
     }
     // The PNG header's width and height: an A4 page, upright.
     const png = readFileSync(join(PAGES_DIR, 'cover.png'));
@@ -115,7 +149,18 @@ describe.skipIf(!findChromium())('PDF report', () => {
     expect(verdicts.match(/Signature is Valid\./g)).toHaveLength(2);
     expect(verdicts).toContain('Total document signed');
     mkdirSync(PAGES_DIR, { recursive: true });
-    tool('pdftoppm', ['-r', '80', '-png', '-singlefile', '-f', String(pages), '-l', String(pages), signedFile, join(PAGES_DIR, 'signatures-signed')]);
+    tool('pdftoppm', [
+      '-r',
+      '80',
+      '-png',
+      '-singlefile',
+      '-f',
+      String(pages),
+      '-l',
+      String(pages),
+      signedFile,
+      join(PAGES_DIR, 'signatures-signed'),
+    ]);
     expect(readFileSync(join(PAGES_DIR, 'signatures-signed.png')).length).toBeGreaterThan(10_000);
   }, 60_000);
 });

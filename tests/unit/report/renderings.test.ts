@@ -1,15 +1,39 @@
 import { describe, expect, it } from 'vitest';
-import { buildReportModel, renderReportHtml, renderReportJson, renderReportMarkdown, reportSections, type ReportModel } from '../../../shared/report';
+import {
+  buildReportModel,
+  renderReportHtml,
+  renderReportJson,
+  renderReportMarkdown,
+  reportSections,
+  type ReportModel,
+} from '../../../shared/report';
 import { rivertonReview } from './support-review';
 
-const OPTIONS = { generatedAt: '2025-03-14T10:00:00.000Z', generatedBy: { name: 'Ana Díaz', role: 'chair' as const }, generator: 'Policy Review Workstation test' };
+const OPTIONS = {
+  generatedAt: '2025-03-14T10:00:00.000Z',
+  generatedBy: { name: 'Ana Díaz', role: 'chair' as const },
+  generator: 'Policy Review Workstation test',
+};
 
 async function riverton(): Promise<ReportModel> {
   const review = await rivertonReview();
   review.title = 'Riverton "Social" <Media> Policy & </style> code';
   return buildReportModel(review, {
     ...OPTIONS,
-    compare: () => ({ counts: { unchanged: 78, changed: 21, added: 6, removed: 2, moved: 1 }, touchedCriterionIds: ['security.credentials-mfa'], passages: [{ kind: 'changed', parts: [{ kind: 'equal', text: 'Use ' }, { kind: 'removed', text: '<b>two-step</b>' }, { kind: 'added', text: 'multi-factor' }] }] }),
+    compare: () => ({
+      counts: { unchanged: 78, changed: 21, added: 6, removed: 2, moved: 1 },
+      touchedCriterionIds: ['security.credentials-mfa'],
+      passages: [
+        {
+          kind: 'changed',
+          parts: [
+            { kind: 'equal', text: 'Use ' },
+            { kind: 'removed', text: '<b>two-step</b>' },
+            { kind: 'added', text: 'multi-factor' },
+          ],
+        },
+      ],
+    }),
   });
 }
 
@@ -23,7 +47,9 @@ describe('HTML report', () => {
     // The title in the stylesheet's running header cannot close the style element or its string.
     const style = /<style>([\s\S]*?)<\/style>/.exec(html)?.[1] ?? '';
     expect(style).not.toMatch(/<\/style/i);
-    expect(style).toContain('@top-left { content: "Riverton \\22 Social\\22  \\3c Media\\3e  Policy & \\3c /style\\3e  code"');
+    expect(style).toContain(
+      '@top-left { content: "Riverton \\22 Social\\22  \\3c Media\\3e  Policy & \\3c /style\\3e  code"',
+    );
     expect(html.match(/<\/style>/g)).toHaveLength(1);
   });
 
@@ -31,7 +57,9 @@ describe('HTML report', () => {
     const html = renderReportHtml(await riverton(), { forPrint: true });
     expect(html).not.toMatch(/<script|<link|<img|<iframe|<object|<embed|@import|url\(/i);
     expect(html).not.toMatch(/(src|href)="(?!#)/);
-    expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">`);
+    expect(html).toContain(
+      `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">`,
+    );
   });
 
   it('prints on A4 with the title as running header and "Page N of M" at the foot', async () => {
@@ -112,7 +140,10 @@ describe('Markdown report', () => {
     const model = await riverton();
     const md = renderReportMarkdown(model);
     const headings = [...md.matchAll(/^## (.+)$/gm)].map((m) => m[1]);
-    expect(headings).toEqual(['Contents', ...reportSections(model).map((s) => `${s.number}. ${s.title.replace(/[<>]/g, (c) => `\\${c}`)}`)]);
+    expect(headings).toEqual([
+      'Contents',
+      ...reportSections(model).map((s) => `${s.number}. ${s.title.replace(/[<>]/g, (c) => `\\${c}`)}`),
+    ]);
     expect(md).toMatch(/^# Riverton "Social" \\<Media\\> Policy &amp; \\<\/style\\> code$/m);
     expect(md).toContain('\\<script\\>alert');
     expect(md).toContain('\\*\\*not bold\\*\\* # not a heading \\| not a cell');

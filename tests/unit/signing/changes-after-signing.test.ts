@@ -10,7 +10,17 @@ import { NO_TRUST } from '../../../electron/services/signing/trust';
 import { verifyReport } from '../../../electron/services/signing/verify-report';
 import { RIVERTON } from '../report/support-review';
 import { PASSPHRASE, pdfsig, qpdfCheck, reportLikePdf, save, SIGNED_AT, tool, workFolder } from './support-signing';
-import { appendCompressedUpdate, appendRaw, appendUpdate, itemsOf, objectText, openUpdate, pageCount, pageOf, redrawPage } from './support-tampering';
+import {
+  appendCompressedUpdate,
+  appendRaw,
+  appendUpdate,
+  itemsOf,
+  objectText,
+  openUpdate,
+  pageCount,
+  pageOf,
+  redrawPage,
+} from './support-tampering';
 
 const folder = workFolder();
 let amira: UnlockedIdentity;
@@ -20,7 +30,8 @@ let ben: UnlockedIdentity;
 let report: Uint8Array;
 let signedByAmira: Uint8Array;
 
-const sign = (pdf: Uint8Array, who: UnlockedIdentity, meaning = 'Approved') => signPdf(pdf, { signer: who.signer, key: who, meaning, signedAt: SIGNED_AT });
+const sign = (pdf: Uint8Array, who: UnlockedIdentity, meaning = 'Approved') =>
+  signPdf(pdf, { signer: who.signer, key: who, meaning, signedAt: SIGNED_AT });
 const verify = (bytes: Uint8Array) => verifyReport({ fileName: 'report.pdf', bytes }, NO_TRUST);
 
 async function identity(dataDir: string, name: string, role: 'chair' | 'legal'): Promise<UnlockedIdentity> {
@@ -61,13 +72,20 @@ describe('changes made after a signature', () => {
     ]);
     expect(result.signatures[0]!.changesAfter).toEqual(['Page 1 changed after Amira Haddad (signature 1) signed.']);
     expect(result.signatures[1]!.changesAfter).toEqual([]);
-    expect(result.summary).toBe('Not valid: the file was changed after it was signed. Page 1 changed after Amira Haddad (signature 1) signed.');
+    expect(result.summary).toBe(
+      'Not valid: the file was changed after it was signed. Page 1 changed after Amira Haddad (signature 1) signed.',
+    );
   });
 
   it('names a page added after signing', async () => {
     const tampered = await appendUpdate(signedByAmira, (update) => {
       const last = pageOf(update, pageCount(signedByAmira));
-      const page = update.context.obj({ Type: 'Page', Parent: last.parent.ref, MediaBox: [0, 0, 595, 842], Contents: update.register(update.context.stream('BT /F 24 Tf 72 700 Td (Addendum: REJECTED) Tj ET')) });
+      const page = update.context.obj({
+        Type: 'Page',
+        Parent: last.parent.ref,
+        MediaBox: [0, 0, 595, 842],
+        Contents: update.register(update.context.stream('BT /F 24 Tf 72 700 Td (Addendum: REJECTED) Tj ET')),
+      });
       const kids = itemsOf(update, last.parent.dict.get(PDFName.of('Kids')));
       last.parent.dict.set(PDFName.of('Kids'), update.context.obj([...kids, update.register(page)]));
       last.parent.dict.set(PDFName.of('Count'), PDFNumber.of(kids.length + 1));
@@ -95,21 +113,40 @@ describe('changes made after a signature', () => {
   it('names an annotation that is not a signature added to a page', async () => {
     const tampered = await appendUpdate(signedByAmira, (update) => {
       const page = pageOf(update, 2);
-      const note = update.register(update.context.obj({ Type: 'Annot', Subtype: 'FreeText', Rect: [50, 600, 550, 700], Contents: PDFString.of('REJECTED'), DA: PDFString.of('/Helv 24 Tf 1 0 0 rg') }));
-      page.dict.set(PDFName.of('Annots'), update.context.obj([...itemsOf(update, page.dict.get(PDFName.of('Annots'))), note]));
+      const note = update.register(
+        update.context.obj({
+          Type: 'Annot',
+          Subtype: 'FreeText',
+          Rect: [50, 600, 550, 700],
+          Contents: PDFString.of('REJECTED'),
+          DA: PDFString.of('/Helv 24 Tf 1 0 0 rg'),
+        }),
+      );
+      page.dict.set(
+        PDFName.of('Annots'),
+        update.context.obj([...itemsOf(update, page.dict.get(PDFName.of('Annots'))), note]),
+      );
       update.markChanged(page.ref);
     });
     const result = await countersigned(tampered);
-    expect(result.signatures[0]!.changesAfter).toEqual(['An annotation (FreeText) was added to page 2 after Amira Haddad (signature 1) signed.']);
+    expect(result.signatures[0]!.changesAfter).toEqual([
+      'An annotation (FreeText) was added to page 2 after Amira Haddad (signature 1) signed.',
+    ]);
     expect(result.valid).toBe(false);
   });
 
   it('names an opening action and a document-level script added to the catalog', async () => {
     const tampered = await appendUpdate(signedByAmira, (update) => {
       const catalog = update.catalog();
-      const script = update.context.obj({ S: 'JavaScript', JS: PDFString.of('app.alert("This report was rejected.")') });
+      const script = update.context.obj({
+        S: 'JavaScript',
+        JS: PDFString.of('app.alert("This report was rejected.")'),
+      });
       catalog.set(PDFName.of('OpenAction'), script);
-      catalog.set(PDFName.of('Names'), update.context.obj({ JavaScript: { Names: [PDFString.of('verdict'), script] } }));
+      catalog.set(
+        PDFName.of('Names'),
+        update.context.obj({ JavaScript: { Names: [PDFString.of('verdict'), script] } }),
+      );
       update.markChanged(update.catalogRef);
     });
     const result = await countersigned(tampered);
@@ -136,7 +173,8 @@ describe('changes made after a signature', () => {
     // After signing: a cross-reference section alone, pointing object 7 at the shadow copy.
     const replaced = appendRaw(signed, '', [[number, shadowAt]]);
     // The attack is real: page 1 no longer shows the text it showed when Amira signed.
-    const firstPage = (pdf: Uint8Array, name: string) => tool('pdftotext', ['-f', '1', '-l', '1', save(folder, name, pdf), '-']);
+    const firstPage = (pdf: Uint8Array, name: string) =>
+      tool('pdftotext', ['-f', '1', '-l', '1', save(folder, name, pdf), '-']);
     expect(firstPage(signed, 'shadow-signed.pdf')).toContain('Social Media Policy');
     const file = save(folder, 'shadow.pdf', await sign(replaced, amiraElsewhere));
     expect(firstPage(readFileSync(file), 'shadow-countersigned.pdf')).not.toContain('Social Media Policy');
@@ -147,13 +185,17 @@ describe('changes made after a signature', () => {
 
   it('names every page that draws with a font replaced after signing', async () => {
     const tampered = await appendUpdate(signedByAmira, (update) => {
-      const fonts = update.lookupDict(update.lookupDict(pageOf(update, 1).dict.get(PDFName.of('Resources')))!.get(PDFName.of('Font')))!;
+      const fonts = update.lookupDict(
+        update.lookupDict(pageOf(update, 1).dict.get(PDFName.of('Resources')))!.get(PDFName.of('Font')),
+      )!;
       const shared = fonts.get(PDFName.of('F4')) as PDFRef;
       update.lookupDict(shared)!.set(PDFName.of('BaseFont'), PDFName.of('Courier'));
       update.markChanged(shared);
     });
     const result = await countersigned(tampered);
-    expect(result.signatures[0]!.changesAfter).toEqual([`Pages 1–${pageCount(signedByAmira)} changed after Amira Haddad (signature 1) signed.`]);
+    expect(result.signatures[0]!.changesAfter).toEqual([
+      `Pages 1–${pageCount(signedByAmira)} changed after Amira Haddad (signature 1) signed.`,
+    ]);
     expect(result.valid).toBe(false);
   });
 
@@ -170,7 +212,10 @@ describe('changes made after a signature', () => {
     const prepared = await appendUpdate(report, (update) => {
       missing = update.trailer.lookup(PDFName.of('Size'), PDFNumber).asNumber() + 500;
       const page = pageOf(update, 1);
-      page.dict.set(PDFName.of('Contents'), update.context.obj([...itemsOf(update, page.dict.get(PDFName.of('Contents'))), PDFRef.of(missing)]));
+      page.dict.set(
+        PDFName.of('Contents'),
+        update.context.obj([...itemsOf(update, page.dict.get(PDFName.of('Contents'))), PDFRef.of(missing)]),
+      );
       update.markChanged(page.ref);
     });
     const signed = await sign(prepared, amira);
@@ -185,9 +230,21 @@ describe('changes made after a signature', () => {
       const page = pageOf(update, 1);
       const action = update.context.obj({ S: 'JavaScript', JS: PDFString.of('this.getField("x")') });
       const field = update.register(
-        update.context.obj({ Type: 'Annot', Subtype: 'Widget', FT: 'Sig', T: PDFString.of('Trap'), Rect: [0, 0, 600, 850], P: page.ref, F: 4, AA: { E: action } }),
+        update.context.obj({
+          Type: 'Annot',
+          Subtype: 'Widget',
+          FT: 'Sig',
+          T: PDFString.of('Trap'),
+          Rect: [0, 0, 600, 850],
+          P: page.ref,
+          F: 4,
+          AA: { E: action },
+        }),
       );
-      page.dict.set(PDFName.of('Annots'), update.context.obj([...itemsOf(update, page.dict.get(PDFName.of('Annots'))), field]));
+      page.dict.set(
+        PDFName.of('Annots'),
+        update.context.obj([...itemsOf(update, page.dict.get(PDFName.of('Annots'))), field]),
+      );
       update.markChanged(page.ref);
       const form = update.lookupDict(update.catalog().get(PDFName.of('AcroForm')))!;
       update.lookupArray(form.get(PDFName.of('Fields')))!.push(field);
@@ -205,9 +262,29 @@ describe('changes made after a signature', () => {
   it('names a visible signature field added over a page after the first signature, which certified the document', async () => {
     const tampered = await appendUpdate(signedByAmira, (update) => {
       const page = pageOf(update, 1);
-      const picture = update.register(update.context.stream('q 1 1 1 rg 0 0 600 850 re f Q', { Type: 'XObject', Subtype: 'Form', BBox: [0, 0, 600, 850] }));
-      const field = update.register(update.context.obj({ Type: 'Annot', Subtype: 'Widget', FT: 'Sig', T: PDFString.of('Overlay'), Rect: [0, 0, 600, 850], P: page.ref, F: 4, AP: { N: picture } }));
-      page.dict.set(PDFName.of('Annots'), update.context.obj([...itemsOf(update, page.dict.get(PDFName.of('Annots'))), field]));
+      const picture = update.register(
+        update.context.stream('q 1 1 1 rg 0 0 600 850 re f Q', {
+          Type: 'XObject',
+          Subtype: 'Form',
+          BBox: [0, 0, 600, 850],
+        }),
+      );
+      const field = update.register(
+        update.context.obj({
+          Type: 'Annot',
+          Subtype: 'Widget',
+          FT: 'Sig',
+          T: PDFString.of('Overlay'),
+          Rect: [0, 0, 600, 850],
+          P: page.ref,
+          F: 4,
+          AP: { N: picture },
+        }),
+      );
+      page.dict.set(
+        PDFName.of('Annots'),
+        update.context.obj([...itemsOf(update, page.dict.get(PDFName.of('Annots'))), field]),
+      );
       update.markChanged(page.ref);
       const formRef = update.catalog().get(PDFName.of('AcroForm')) as PDFRef;
       const form = update.lookupDict(formRef)!;
@@ -234,13 +311,20 @@ describe('changes made after a signature', () => {
       const page = pageOf(update, 1);
       const resources = update.lookupDict(page.dict.get(PDFName.of('Resources')))!;
       resources.set(PDFName.of('Properties'), update.context.obj({ Verdict: layer }));
-      const line = update.register(update.context.stream('/OC /Verdict BDC BT /F4 20 Tf 72 780 Td (Verdict: APPROVED) Tj ET EMC'));
-      page.dict.set(PDFName.of('Contents'), update.context.obj([...itemsOf(update, page.dict.get(PDFName.of('Contents'))), line]));
+      const line = update.register(
+        update.context.stream('/OC /Verdict BDC BT /F4 20 Tf 72 780 Td (Verdict: APPROVED) Tj ET EMC'),
+      );
+      page.dict.set(
+        PDFName.of('Contents'),
+        update.context.obj([...itemsOf(update, page.dict.get(PDFName.of('Contents'))), line]),
+      );
       update.markChanged(page.ref);
     });
     const signed = await sign(withLayer, amira);
     // Later, only the layer defaults are redefined: the line is hidden, and nothing on the page itself changed.
-    const defaultsRef = openUpdate(signed).lookupDict(openUpdate(signed).catalog().get(PDFName.of('OCProperties')))!.get(PDFName.of('D')) as PDFRef;
+    const defaultsRef = openUpdate(signed)
+      .lookupDict(openUpdate(signed).catalog().get(PDFName.of('OCProperties')))!
+      .get(PDFName.of('D')) as PDFRef;
     const hidden = await appendUpdate(signed, (update) => {
       const defaults = update.lookupDict(defaultsRef)!;
       defaults.set(PDFName.of('OFF'), defaults.get(PDFName.of('ON'))!);
@@ -248,7 +332,9 @@ describe('changes made after a signature', () => {
       update.markChanged(defaultsRef);
     });
     const result = await countersigned(hidden);
-    expect(result.signatures[0]!.changesAfter).toEqual(['The document’s layer settings, which show or hide content (OCProperties) were changed after Amira Haddad (signature 1) signed.']);
+    expect(result.signatures[0]!.changesAfter).toEqual([
+      'The document’s layer settings, which show or hide content (OCProperties) were changed after Amira Haddad (signature 1) signed.',
+    ]);
     expect(result.valid).toBe(false);
   });
 
@@ -259,9 +345,14 @@ describe('changes made after a signature', () => {
     const overlayRef = PDFRef.of(size);
     const overlay = update.context.flateStream('q 1 1 1 rg 0 0 2000 2000 re f Q');
     const redefined = page.dict.clone(update.context);
-    redefined.set(PDFName.of('Contents'), update.context.obj([...itemsOf(update, page.dict.get(PDFName.of('Contents'))), overlayRef]));
+    redefined.set(
+      PDFName.of('Contents'),
+      update.context.obj([...itemsOf(update, page.dict.get(PDFName.of('Contents'))), overlayRef]),
+    );
     const tampered = appendCompressedUpdate(signedByAmira, [[page.ref, redefined]], [[overlayRef, overlay]]);
-    expect(Buffer.from(tampered.subarray(signedByAmira.length)).toString('latin1')).toMatch(/\/Type \/ObjStm[\s\S]*\/Type \/XRef/);
+    expect(Buffer.from(tampered.subarray(signedByAmira.length)).toString('latin1')).toMatch(
+      /\/Type \/ObjStm[\s\S]*\/Type \/XRef/,
+    );
     const result = await countersigned(tampered);
     expect(result.signatures[0]!.changesAfter).toEqual(['Page 3 changed after Amira Haddad (signature 1) signed.']);
     expect(result.valid).toBe(false);
@@ -270,9 +361,17 @@ describe('changes made after a signature', () => {
   it('says what it cannot read cannot be checked, and does not call the file valid', async () => {
     // Page 1's content stream pointed at bytes that are not an object: a reader shows a blank page, or guesses.
     const contents = pageOf(openUpdate(signedByAmira), 1).dict.get(PDFName.of('Contents')) as PDFRef;
-    const broken = appendRaw(signedByAmira, `${contents.objectNumber} 0 obj\n<< /Length 12 /Filter [ (unterminated\nendobj\n`, [[contents.objectNumber, 'body']]);
+    const broken = appendRaw(
+      signedByAmira,
+      `${contents.objectNumber} 0 obj\n<< /Length 12 /Filter [ (unterminated\nendobj\n`,
+      [[contents.objectNumber, 'body']],
+    );
     const result = await countersigned(broken);
-    expect(result.signatures[0]!.changesAfter).toEqual([expect.stringMatching(/^What was changed after Amira Haddad \(signature 1\) signed cannot be checked \(object \d+ at byte \d+ cannot be read/)]);
+    expect(result.signatures[0]!.changesAfter).toEqual([
+      expect.stringMatching(
+        /^What was changed after Amira Haddad \(signature 1\) signed cannot be checked \(object \d+ at byte \d+ cannot be read/,
+      ),
+    ]);
     expect(result.valid).toBe(false);
   });
 });
@@ -309,7 +408,12 @@ describe('what signing itself adds, which leaves earlier signatures valid', () =
     });
     const result = await verify(withStore);
     expect(result.valid).toBe(true);
-    expect(result.signatures[0]).toMatchObject({ intact: true, coversWholeFile: false, validationDataAfter: true, changesAfter: [] });
+    expect(result.signatures[0]).toMatchObject({
+      intact: true,
+      coversWholeFile: false,
+      validationDataAfter: true,
+      changesAfter: [],
+    });
     expect(result.signatures[0]!.problem).toBeUndefined();
     expect((await verify(await sign(withStore, ben))).valid).toBe(true);
   });
@@ -322,7 +426,9 @@ describe('what signing itself adds, which leaves earlier signatures valid', () =
     });
     const result = await verify(withStore);
     expect(result.valid).toBe(false);
-    expect(result.signatures[0]!.changesAfter).toEqual(['The document’s opening view (PageMode) was added after Amira Haddad signed.']);
+    expect(result.signatures[0]!.changesAfter).toEqual([
+      'The document’s opening view (PageMode) was added after Amira Haddad signed.',
+    ]);
     expect(result.signatures[0]!.validationDataAfter).toBeUndefined();
   });
 
@@ -334,7 +440,9 @@ describe('what signing itself adds, which leaves earlier signatures valid', () =
       { changes: [], additions: 'signatures' },
       { changes: [], additions: 'nothing' },
     ]);
-    expect(changesAfterSignatures(two, [{ ...spans[0]!, docMdpPermissions: 1 }, spans[1]!])[0]!.changes).toEqual(['Signatures were added after Amira Haddad certified the document against any change.']);
+    expect(changesAfterSignatures(two, [{ ...spans[0]!, docMdpPermissions: 1 }, spans[1]!])[0]!.changes).toEqual([
+      'Signatures were added after Amira Haddad certified the document against any change.',
+    ]);
   });
 
   it('keeps every file it signs acceptable to pdfsig and qpdf', async () => {

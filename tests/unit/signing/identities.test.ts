@@ -23,10 +23,28 @@ describe('signing identities', () => {
   it('makes an ECDSA P-256 key and a self-signed certificate naming the person, and keeps the key only encrypted', async () => {
     const dataDir = await tempDir();
     const store = new IdentityStore(dataDir);
-    const identity = await store.create({ name: 'Ana Díaz', role: 'chair', email: 'ana.diaz@riverton.example', passphrase: PASSPHRASE });
-    expect(identity).toMatchObject({ name: 'Ana Díaz', role: 'chair', email: 'ana.diaz@riverton.example', origin: 'created' });
-    expect(identity.certificate).toMatchObject({ name: 'Ana Díaz', subject: 'CN=Ana Díaz, T=Chair, E=ana.diaz@riverton.example', selfSigned: true, keyAlgorithm: 'ECDSA P-256', email: 'ana.diaz@riverton.example' });
-    const x509 = new X509Certificate(readCertificateFile(Buffer.from((await store.certificatePem(identity.id)).pem))[0]!);
+    const identity = await store.create({
+      name: 'Ana Díaz',
+      role: 'chair',
+      email: 'ana.diaz@riverton.example',
+      passphrase: PASSPHRASE,
+    });
+    expect(identity).toMatchObject({
+      name: 'Ana Díaz',
+      role: 'chair',
+      email: 'ana.diaz@riverton.example',
+      origin: 'created',
+    });
+    expect(identity.certificate).toMatchObject({
+      name: 'Ana Díaz',
+      subject: 'CN=Ana Díaz, T=Chair, E=ana.diaz@riverton.example',
+      selfSigned: true,
+      keyAlgorithm: 'ECDSA P-256',
+      email: 'ana.diaz@riverton.example',
+    });
+    const x509 = new X509Certificate(
+      readCertificateFile(Buffer.from((await store.certificatePem(identity.id)).pem))[0]!,
+    );
     expect(x509.ca).toBe(false);
     expect(x509.subjectAltName).toBe('email:ana.diaz@riverton.example');
 
@@ -39,7 +57,11 @@ describe('signing identities', () => {
     // The unlocked key is the certificate's: its public half is the one certified.
     const key = await store.unlock(identity.id, PASSPHRASE);
     expect(key.privateKey.asymmetricKeyType).toBe('ec');
-    expect(createPublicKey(key.privateKey).export({ format: 'der', type: 'spki' }).equals(x509.publicKey.export({ format: 'der', type: 'spki' }))).toBe(true);
+    expect(
+      createPublicKey(key.privateKey)
+        .export({ format: 'der', type: 'spki' })
+        .equals(x509.publicKey.export({ format: 'der', type: 'spki' })),
+    ).toBe(true);
     const pkcs8 = key.privateKey.export({ format: 'der', type: 'pkcs8' }).toString('base64');
     expect(text).not.toContain(pkcs8.slice(0, 40));
   });
@@ -63,13 +85,18 @@ describe('signing identities', () => {
     const store = new IdentityStore(dataDir);
     const identity = await store.create({ name: 'Ben Okafor', role: 'legal', passphrase: PASSPHRASE });
     const before = await filesIn(join(dataDir, 'identities'));
-    await expect(store.unlock(identity.id, 'correct horse battery stapler')).rejects.toMatchObject({ code: 'E_INVALID_INPUT', message: expect.stringMatching(/^The passphrase is not right/) });
+    await expect(store.unlock(identity.id, 'correct horse battery stapler')).rejects.toMatchObject({
+      code: 'E_INVALID_INPUT',
+      message: expect.stringMatching(/^The passphrase is not right/),
+    });
     expect(await filesIn(join(dataDir, 'identities'))).toEqual(before);
   });
 
   it('refuses a passphrase too short to protect a key, before writing anything', async () => {
     const dataDir = await tempDir();
-    await expect(new IdentityStore(dataDir).create({ name: 'Chen Wei', role: 'privacy', passphrase: 'short' })).rejects.toMatchObject({ code: 'E_INVALID_INPUT', message: expect.stringContaining('at least 8 characters') });
+    await expect(
+      new IdentityStore(dataDir).create({ name: 'Chen Wei', role: 'privacy', passphrase: 'short' }),
+    ).rejects.toMatchObject({ code: 'E_INVALID_INPUT', message: expect.stringContaining('at least 8 characters') });
     expect(await filesIn(join(dataDir, 'identities'))).toEqual([]);
   });
 
@@ -96,41 +123,85 @@ describe('signing identities', () => {
   it('imports the PKCS #12 file of an organisation’s CA with its chain, and keeps its key encrypted', async () => {
     const dataDir = await tempDir();
     const store = new IdentityStore(dataDir);
-    const identity = await store.importPkcs12({ bytes: readFileSync(`${TEST_IDENTITY}/test-signer.p12`), passphrase: 'test-only-passphrase', role: 'legal' });
+    const identity = await store.importPkcs12({
+      bytes: readFileSync(`${TEST_IDENTITY}/test-signer.p12`),
+      passphrase: 'test-only-passphrase',
+      role: 'legal',
+    });
     expect(identity).toMatchObject({ name: 'Test Signer', role: 'legal', origin: 'pkcs12' });
-    expect(identity.certificate).toMatchObject({ selfSigned: false, keyAlgorithm: 'RSA 2048', issuer: expect.stringContaining('Riverton Test CA') });
+    expect(identity.certificate).toMatchObject({
+      selfSigned: false,
+      keyAlgorithm: 'RSA 2048',
+      issuer: expect.stringContaining('Riverton Test CA'),
+    });
     const key = await store.unlock(identity.id, 'test-only-passphrase');
     expect(key.chain).toHaveLength(1);
     expect(key.privateKey.asymmetricKeyType).toBe('rsa');
-    await expect(store.importPkcs12({ bytes: readFileSync(`${TEST_IDENTITY}/test-signer.p12`), passphrase: 'test-only-passphrase', role: 'legal' })).rejects.toMatchObject({ message: expect.stringContaining('already here') });
+    await expect(
+      store.importPkcs12({
+        bytes: readFileSync(`${TEST_IDENTITY}/test-signer.p12`),
+        passphrase: 'test-only-passphrase',
+        role: 'legal',
+      }),
+    ).rejects.toMatchObject({ message: expect.stringContaining('already here') });
   });
 
   it('refuses a PKCS #12 file with the wrong passphrase, and writes nothing', async () => {
     const dataDir = await tempDir();
-    await expect(new IdentityStore(dataDir).importPkcs12({ bytes: readFileSync(`${TEST_IDENTITY}/test-signer.p12`), passphrase: 'wrong passphrase!', role: 'legal' })).rejects.toMatchObject({
+    await expect(
+      new IdentityStore(dataDir).importPkcs12({
+        bytes: readFileSync(`${TEST_IDENTITY}/test-signer.p12`),
+        passphrase: 'wrong passphrase!',
+        role: 'legal',
+      }),
+    ).rejects.toMatchObject({
       code: 'E_INVALID_INPUT',
       message: expect.stringMatching(/^The passphrase is not right for this PKCS #12 file/),
     });
     expect(readdirSync(dataDir)).toEqual([]);
   });
 
-  it.skipIf(!hasOpenssl)('imports PKCS #12 files made by OpenSSL 3 (AES-256, SHA-256 MAC), with RSA and with EC keys', async () => {
-    const dir = await tempDir();
-    const store = new IdentityStore(dir);
-    for (const [kind, keyArgs] of [
-      ['rsa', ['-newkey', 'rsa:2048']],
-      ['ec', ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256']],
-    ] as const) {
-      const key = join(dir, `${kind}.key`);
-      const cert = join(dir, `${kind}.crt`);
-      const p12 = join(dir, `${kind}.p12`);
-      const req = spawnSync('openssl', ['req', '-x509', ...keyArgs, '-nodes', '-keyout', key, '-out', cert, '-days', '30', '-subj', `/CN=OpenSSL ${kind} signer/O=Riverton`], { encoding: 'utf8' });
-      expect(req.status, req.stderr).toBe(0);
-      const pack = spawnSync('openssl', ['pkcs12', '-export', '-inkey', key, '-in', cert, '-out', p12, '-passout', `pass:${PASSPHRASE}`], { encoding: 'utf8' });
-      expect(pack.status, pack.stderr).toBe(0);
-      const identity = await store.importPkcs12({ bytes: readFileSync(p12), passphrase: PASSPHRASE, role: 'member' });
-      expect(identity.certificate.keyAlgorithm).toBe(kind === 'rsa' ? 'RSA 2048' : 'ECDSA P-256');
-      expect((await store.unlock(identity.id, PASSPHRASE)).privateKey.asymmetricKeyType).toBe(kind);
-    }
-  });
+  it.skipIf(!hasOpenssl)(
+    'imports PKCS #12 files made by OpenSSL 3 (AES-256, SHA-256 MAC), with RSA and with EC keys',
+    async () => {
+      const dir = await tempDir();
+      const store = new IdentityStore(dir);
+      for (const [kind, keyArgs] of [
+        ['rsa', ['-newkey', 'rsa:2048']],
+        ['ec', ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256']],
+      ] as const) {
+        const key = join(dir, `${kind}.key`);
+        const cert = join(dir, `${kind}.crt`);
+        const p12 = join(dir, `${kind}.p12`);
+        const req = spawnSync(
+          'openssl',
+          [
+            'req',
+            '-x509',
+            ...keyArgs,
+            '-nodes',
+            '-keyout',
+            key,
+            '-out',
+            cert,
+            '-days',
+            '30',
+            '-subj',
+            `/CN=OpenSSL ${kind} signer/O=Riverton`,
+          ],
+          { encoding: 'utf8' },
+        );
+        expect(req.status, req.stderr).toBe(0);
+        const pack = spawnSync(
+          'openssl',
+          ['pkcs12', '-export', '-inkey', key, '-in', cert, '-out', p12, '-passout', `pass:${PASSPHRASE}`],
+          { encoding: 'utf8' },
+        );
+        expect(pack.status, pack.stderr).toBe(0);
+        const identity = await store.importPkcs12({ bytes: readFileSync(p12), passphrase: PASSPHRASE, role: 'member' });
+        expect(identity.certificate.keyAlgorithm).toBe(kind === 'rsa' ? 'RSA 2048' : 'ECDSA P-256');
+        expect((await store.unlock(identity.id, PASSPHRASE)).privateKey.asymmetricKeyType).toBe(kind);
+      }
+    },
+  );
 });

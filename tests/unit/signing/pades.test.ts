@@ -9,13 +9,23 @@ import { findPdfSignatures } from '../../../electron/services/signing/pdf-signat
 import { signPdf } from '../../../electron/services/signing/sign-pdf';
 import type { UnlockedIdentity } from '../../../electron/services/identities/identity-store';
 import { RIVERTON } from '../report/support-review';
-import { pdfsig, qpdfCheck, reportLikePdf, save, threeSigners, tool, workFolder, type Signers } from './support-signing';
+import {
+  pdfsig,
+  qpdfCheck,
+  reportLikePdf,
+  save,
+  threeSigners,
+  tool,
+  workFolder,
+  type Signers,
+} from './support-signing';
 
 const folder = workFolder();
 let signers: Signers;
 let report: Uint8Array;
 
-const sign = (pdf: Uint8Array, who: UnlockedIdentity, meaning: string, signedAt = new Date('2025-03-14T15:30:00Z')) => signPdf(pdf, { signer: who.signer, key: who, meaning, signedAt });
+const sign = (pdf: Uint8Array, who: UnlockedIdentity, meaning: string, signedAt = new Date('2025-03-14T15:30:00Z')) =>
+  signPdf(pdf, { signer: who.signer, key: who, meaning, signedAt });
 
 beforeAll(async () => {
   signers = await threeSigners(folder);
@@ -59,13 +69,28 @@ describe('PAdES signatures in a report PDF', () => {
     expect(attributes.map((a) => a.type)).toEqual([OID.contentType, OID.messageDigest, OID.signingCertificateV2]);
     expect(attributes.map((a) => a.type)).not.toContain(OID.signingTime);
     const [a, b, c, d] = entry!.byteRange;
-    const digest = createHash('sha256').update(signed.subarray(a, a + b)).update(signed.subarray(c, c + d)).digest();
-    expect(Buffer.from((attributes[1]!.values[0] as asn1js.OctetString).valueBlock.valueHexView).equals(digest)).toBe(true);
-    const essCertId = ((attributes[2]!.values[0] as asn1js.Sequence).valueBlock.value[0] as asn1js.Sequence).valueBlock.value[0] as asn1js.Sequence;
+    const digest = createHash('sha256')
+      .update(signed.subarray(a, a + b))
+      .update(signed.subarray(c, c + d))
+      .digest();
+    expect(Buffer.from((attributes[1]!.values[0] as asn1js.OctetString).valueBlock.valueHexView).equals(digest)).toBe(
+      true,
+    );
+    const essCertId = ((attributes[2]!.values[0] as asn1js.Sequence).valueBlock.value[0] as asn1js.Sequence).valueBlock
+      .value[0] as asn1js.Sequence;
     const certHash = essCertId.valueBlock.value[0] as asn1js.OctetString;
-    expect(Buffer.from(certHash.valueBlock.valueHexView).equals(createHash('sha256').update(signers.ana.certificate).digest())).toBe(true);
+    expect(
+      Buffer.from(certHash.valueBlock.valueHexView).equals(
+        createHash('sha256').update(signers.ana.certificate).digest(),
+      ),
+    ).toBe(true);
     expect(essCertId.valueBlock.value).toHaveLength(2); // and the IssuerSerial
-    expect(entry).toMatchObject({ subFilter: 'ETSI.CAdES.detached', reason: 'Approved', name: 'Ana Díaz', signedAt: '2025-03-14T15:30:00.000Z' });
+    expect(entry).toMatchObject({
+      subFilter: 'ETSI.CAdES.detached',
+      reason: 'Approved',
+      name: 'Ana Díaz',
+      signedAt: '2025-03-14T15:30:00.000Z',
+    });
     expect(Buffer.from(signed).toString('latin1')).toMatch(/\/Filter \/Adobe\.PPKLite/);
   });
 
@@ -77,7 +102,9 @@ describe('PAdES signatures in a report PDF', () => {
     const doc = await PDFDocument.load(twice, { updateMetadata: false });
     const certifier = doc.catalog.lookup(PDFName.of('Perms'), PDFDict).lookup(PDFName.of('DocMDP'), PDFDict);
     expect(certifier.lookup(PDFName.of('ByteRange'))?.toString()).toBe(`[ ${first!.byteRange.join(' ')} ]`);
-    const reference = (certifier.lookup(PDFName.of('Reference')) as unknown as { lookup(i: number, type: typeof PDFDict): PDFDict }).lookup(0, PDFDict);
+    const reference = (
+      certifier.lookup(PDFName.of('Reference')) as unknown as { lookup(i: number, type: typeof PDFDict): PDFDict }
+    ).lookup(0, PDFDict);
     expect(reference.get(PDFName.of('TransformMethod'))).toBe(PDFName.of('DocMDP'));
     expect(reference.lookup(PDFName.of('TransformParams'), PDFDict).get(PDFName.of('P'))?.toString()).toBe('2');
     const file = save(folder, 'certified.pdf', twice);
@@ -91,14 +118,23 @@ describe('PAdES signatures in a report PDF', () => {
   it('shows the signer in the first empty signature field: name, role, meaning and time in its appearance', async () => {
     const signed = await sign(report, signers.ben, 'Legal review');
     const doc = await PDFDocument.load(signed, { updateMetadata: false });
-    const fields = doc.catalog.lookup(PDFName.of('AcroForm'), PDFDict).lookup(PDFName.of('Fields')) as unknown as { asArray(): PDFRef[] };
+    const fields = doc.catalog.lookup(PDFName.of('AcroForm'), PDFDict).lookup(PDFName.of('Fields')) as unknown as {
+      asArray(): PDFRef[];
+    };
     const [first, second] = fields.asArray().map((ref) => doc.context.lookup(ref, PDFDict));
     expect(first!.has(PDFName.of('V'))).toBe(true);
     expect(second!.has(PDFName.of('V'))).toBe(false);
-    const appearance = doc.context.lookup(first!.lookup(PDFName.of('AP'), PDFDict).get(PDFName.of('N'))) as PDFRawStream;
+    const appearance = doc.context.lookup(
+      first!.lookup(PDFName.of('AP'), PDFDict).get(PDFName.of('N')),
+    ) as PDFRawStream;
     const content = Buffer.from(decodePDFRawStream(appearance).decode()).toString('latin1');
     const shown = [...content.matchAll(/<([0-9A-F]+)> Tj/g)].map((m) => Buffer.from(m[1]!, 'hex').toString('latin1'));
-    expect(shown.slice(0, 4)).toEqual(['Ben Okafor', 'Legal advisor', 'Legal review', 'Signed 14 March 2025, 15:30 UTC']);
+    expect(shown.slice(0, 4)).toEqual([
+      'Ben Okafor',
+      'Legal advisor',
+      'Legal review',
+      'Signed 14 March 2025, 15:30 UTC',
+    ]);
     const rect = first!.lookup(PDFName.of('Rect')) as unknown as { asArray(): { asNumber(): number }[] };
     const [x1, y1, x2, y2] = rect.asArray().map((n) => n.asNumber());
     expect(x2! - x1!).toBeGreaterThan(200);
@@ -107,7 +143,11 @@ describe('PAdES signatures in a report PDF', () => {
 
   it('signs a PDF the app did not make with an invisible signature field', async () => {
     const foreign = readFileSync(`${RIVERTON}/v1.pdf`);
-    const file = save(folder, 'foreign.pdf', await sign(await sign(foreign, signers.ana, 'Reviewed'), signers.ben, 'Approved'));
+    const file = save(
+      folder,
+      'foreign.pdf',
+      await sign(await sign(foreign, signers.ana, 'Reviewed'), signers.ben, 'Approved'),
+    );
     expect(pdfsig(file).map((s) => [s.valid, s.totalDocument])).toEqual([
       [true, false],
       [true, true],
@@ -132,8 +172,16 @@ describe('PAdES signatures in a report PDF', () => {
 
   it('keeps every name exactly in the signature dictionary, even where the appearance font cannot show it', async () => {
     const signer = { ...signers.chen.signer, name: 'Łukasz Żółć 王' };
-    const signed = await signPdf(report, { signer, key: signers.chen, meaning: 'Zatwierdzono — przegląd prawny', signedAt: new Date('2025-03-14T15:30:00Z') });
-    expect(findPdfSignatures(signed)[0]).toMatchObject({ name: 'Łukasz Żółć 王', reason: 'Zatwierdzono — przegląd prawny' });
+    const signed = await signPdf(report, {
+      signer,
+      key: signers.chen,
+      meaning: 'Zatwierdzono — przegląd prawny',
+      signedAt: new Date('2025-03-14T15:30:00Z'),
+    });
+    expect(findPdfSignatures(signed)[0]).toMatchObject({
+      name: 'Łukasz Żółć 王',
+      reason: 'Zatwierdzono — przegląd prawny',
+    });
     expect(pdfsig(save(folder, 'unicode.pdf', signed))[0]).toMatchObject({ valid: true, totalDocument: true });
   });
 });

@@ -34,7 +34,12 @@ export const SIGNER_EXTENSIONS = [
 
 export function caExtensions(pathLength?: number): object[] {
   return [
-    { name: 'basicConstraints', cA: true, critical: true, ...(pathLength !== undefined ? { pathLenConstraint: pathLength } : {}) },
+    {
+      name: 'basicConstraints',
+      cA: true,
+      critical: true,
+      ...(pathLength !== undefined ? { pathLenConstraint: pathLength } : {}),
+    },
     { name: 'keyUsage', keyCertSign: true, cRLSign: true, critical: true },
   ];
 }
@@ -58,7 +63,9 @@ export function amiraIn2020(ca: TestCertificate): TestCertificate {
 /** An RSA 2048 certificate (key made by Node, certificate written by node-forge). */
 export function makeCertificate(options: CertificateOptions): TestCertificate {
   const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-  const forgeKey = forge.pki.privateKeyFromPem(privateKey.export({ format: 'pem', type: 'pkcs1' }).toString()) as forge.pki.rsa.PrivateKey;
+  const forgeKey = forge.pki.privateKeyFromPem(
+    privateKey.export({ format: 'pem', type: 'pkcs1' }).toString(),
+  ) as forge.pki.rsa.PrivateKey;
   const cert = forge.pki.createCertificate();
   cert.publicKey = forge.pki.setRsaPublicKey(forgeKey.n, forgeKey.e);
   cert.serialNumber = (0x1000 + serial++).toString(16);
@@ -80,6 +87,11 @@ export function signerOf(certificate: TestCertificate, chain: TestCertificate[] 
 
 /** A PKCS #12 file with the certificate's key, the certificate and its chain, as an organisation hands one out. */
 export function pkcs12Of(certificate: TestCertificate, chain: TestCertificate[], passphrase: string): Uint8Array {
-  const asn1 = forge.pkcs12.toPkcs12Asn1(certificate.forgeKey, [certificate.forgeCert, ...chain.map((c) => c.forgeCert)], passphrase, { algorithm: 'aes256' });
+  const asn1 = forge.pkcs12.toPkcs12Asn1(
+    certificate.forgeKey,
+    [certificate.forgeCert, ...chain.map((c) => c.forgeCert)],
+    passphrase,
+    { algorithm: 'aes256' },
+  );
   return new Uint8Array(Buffer.from(forge.asn1.toDer(asn1).getBytes(), 'binary'));
 }

@@ -11,11 +11,17 @@ export const PASSPHRASE = 'correct horse battery staple';
  * two identities and a passphrase file: what the sign and verify commands start from. The PDF is "printed" by a
  * stand-in returning the fixture PDF, so no Chromium is needed here.
  */
-export async function reportToSign(dataDir: string, format: 'pdf' | 'json'): Promise<{ reviewId: string; file: string; sha256: string; ana: string; ben: string; passphraseFile: string }> {
+export async function reportToSign(
+  dataDir: string,
+  format: 'pdf' | 'json',
+): Promise<{ reviewId: string; file: string; sha256: string; ana: string; ben: string; passphraseFile: string }> {
   const { library, review } = await rivertonLibrary(dataDir);
   const store = await library.openReview(review.id);
   const fixture = readFileSync(`${RIVERTON}/v1.pdf`);
-  const { rendered, sha256 } = await exportReport(store, format, { actor: { name: 'Ana Díaz', role: 'chair' }, printPdf: async () => new Uint8Array(fixture) });
+  const { rendered, sha256 } = await exportReport(store, format, {
+    actor: { name: 'Ana Díaz', role: 'chair' },
+    printPdf: async () => new Uint8Array(fixture),
+  });
   await library.closeReview(review.id);
   const file = join(dataDir, format === 'pdf' ? 'report.pdf' : 'report.json');
   writeFileSync(file, rendered.bytes);

@@ -72,7 +72,12 @@ export function save(folder: string, name: string, bytes: Uint8Array): string {
  */
 export async function reportLikePdf(committeeSize = 3): Promise<Uint8Array> {
   const printed = readFileSync(`${RIVERTON}/v1.pdf`);
-  return finishReportPdf(printed, { title: 'City of Riverton — Social Media Policy', reviewId: '6f1c2c5e-1b2a-4c1e-9f3e-2a7d9b1c0e11', generator: 'Policy Review Workstation test', committeeSize });
+  return finishReportPdf(printed, {
+    title: 'City of Riverton — Social Media Policy',
+    reviewId: '6f1c2c5e-1b2a-4c1e-9f3e-2a7d9b1c0e11',
+    generator: 'Policy Review Workstation test',
+    committeeSize,
+  });
 }
 
 export interface Signers {

@@ -1,4 +1,13 @@
-import { PDFArray, PDFCrossRefStream, type PDFDict, PDFName, PDFNumber, PDFObjectStream, PDFRef, type PDFObject } from '@cantoo/pdf-lib';
+import {
+  PDFArray,
+  PDFCrossRefStream,
+  type PDFDict,
+  PDFName,
+  PDFNumber,
+  PDFObjectStream,
+  PDFRef,
+  type PDFObject,
+} from '@cantoo/pdf-lib';
 import { IncrementalPdf } from '../../../electron/services/signing/pdf-incremental';
 
 /*
@@ -22,7 +31,10 @@ export async function appendUpdate(pdf: Uint8Array, change: (update: Incremental
 }
 
 /** Page `n` (from 1) of the file: its reference and dictionary, through the page tree. */
-export function pageOf(update: IncrementalPdf, n: number): { ref: PDFRef; dict: PDFDict; parent: { ref: PDFRef; dict: PDFDict } } {
+export function pageOf(
+  update: IncrementalPdf,
+  n: number,
+): { ref: PDFRef; dict: PDFDict; parent: { ref: PDFRef; dict: PDFDict } } {
   const pages: { ref: PDFRef; dict: PDFDict; parent: { ref: PDFRef; dict: PDFDict } }[] = [];
   const walk = (ref: PDFRef, parent?: { ref: PDFRef; dict: PDFDict }) => {
     const dict = update.lookupDict(ref)!;
@@ -39,14 +51,21 @@ export function pageOf(update: IncrementalPdf, n: number): { ref: PDFRef; dict: 
 /** Number of pages, through the page tree. */
 export function pageCount(pdf: Uint8Array): number {
   const update = openUpdate(pdf);
-  return update.lookupDict(update.catalog().get(PDFName.of('Pages')))!.lookup(PDFName.of('Count'), PDFNumber).asNumber();
+  return update
+    .lookupDict(update.catalog().get(PDFName.of('Pages')))!
+    .lookup(PDFName.of('Count'), PDFNumber)
+    .asNumber();
 }
 
 /** Draws over page `n`: a white box over the whole page and "VERDICT: REJECTED", in a content stream added to its /Contents. */
 export function redrawPage(update: IncrementalPdf, n: number): void {
   const page = pageOf(update, n);
   const font = update.register(update.context.obj({ Type: 'Font', Subtype: 'Type1', BaseFont: 'Helvetica-Bold' }));
-  const overlay = update.register(update.context.stream('q 1 1 1 rg 0 0 2000 2000 re f Q BT /Verdict 28 Tf 0 0 0 rg 72 700 Td (VERDICT: REJECTED) Tj ET'));
+  const overlay = update.register(
+    update.context.stream(
+      'q 1 1 1 rg 0 0 2000 2000 re f Q BT /Verdict 28 Tf 0 0 0 rg 72 700 Td (VERDICT: REJECTED) Tj ET',
+    ),
+  );
   const contents = page.dict.get(PDFName.of('Contents'));
   const existing = update.lookupArray(contents)?.asArray() ?? [contents!];
   page.dict.set(PDFName.of('Contents'), update.context.obj([...existing, overlay]));
@@ -84,8 +103,15 @@ export function appendRaw(pdf: Uint8Array, body: string, entries: [number, numbe
     lines.push(`${number} 1\n${String(offset).padStart(10, '0')} 00000 n \n`);
   }
   const xrefAt = start + Buffer.byteLength(body, 'latin1');
-  const size = Math.max(previous.trailer.lookup(PDFName.of('Size'), PDFNumber).asNumber(), ...entries.map(([number]) => number + 1));
-  const trailer = previous.context.obj({ Size: size, Root: previous.trailer.get(PDFName.of('Root'))!, Prev: previousStartxref(pdf) });
+  const size = Math.max(
+    previous.trailer.lookup(PDFName.of('Size'), PDFNumber).asNumber(),
+    ...entries.map(([number]) => number + 1),
+  );
+  const trailer = previous.context.obj({
+    Size: size,
+    Root: previous.trailer.get(PDFName.of('Root'))!,
+    Prev: previousStartxref(pdf),
+  });
   const info = previous.trailer.get(PDFName.of('Info'));
   if (info) trailer.set(PDFName.of('Info'), info);
   const text = `\n${body}xref\n${lines.join('')}trailer\n${trailer.toString()}\nstartxref\n${xrefAt}\n%%EOF\n`;
@@ -96,7 +122,11 @@ export function appendRaw(pdf: Uint8Array, body: string, entries: [number, numbe
  * Appends an update whose cross-references are a stream (PDF 1.5): `compressed` objects go into a new object
  * stream, `plain` ones (streams) are written as they are.
  */
-export function appendCompressedUpdate(pdf: Uint8Array, compressed: [PDFRef, PDFObject][], plain: [PDFRef, PDFObject][] = []): Uint8Array {
+export function appendCompressedUpdate(
+  pdf: Uint8Array,
+  compressed: [PDFRef, PDFObject][],
+  plain: [PDFRef, PDFObject][] = [],
+): Uint8Array {
   const previous = openUpdate(pdf);
   const context = previous.context;
   const size = previous.trailer.lookup(PDFName.of('Size'), PDFNumber).asNumber();
@@ -105,7 +135,13 @@ export function appendCompressedUpdate(pdf: Uint8Array, compressed: [PDFRef, PDF
   const xrefRef = PDFRef.of(largest + 2);
   const chunks: string[] = [];
   let offset = pdf.length + 1;
-  const xref = PDFCrossRefStream.create(context.obj({ Size: largest + 3, Root: previous.trailer.get(PDFName.of('Root'))!, Prev: previousStartxref(pdf) }) as PDFDict);
+  const xref = PDFCrossRefStream.create(
+    context.obj({
+      Size: largest + 3,
+      Root: previous.trailer.get(PDFName.of('Root'))!,
+      Prev: previousStartxref(pdf),
+    }) as PDFDict,
+  );
   const info = previous.trailer.get(PDFName.of('Info'));
   if (info) xref.dict.set(PDFName.of('Info'), info);
   const write = (ref: PDFRef, object: PDFObject) => {

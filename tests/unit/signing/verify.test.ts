@@ -14,8 +14,10 @@ let signers: Signers;
 let report: Uint8Array;
 let twoSigned: Uint8Array;
 
-const sign = (pdf: Uint8Array, who: UnlockedIdentity, meaning: string) => signPdf(pdf, { signer: who.signer, key: who, meaning, signedAt: SIGNED_AT });
-const verify = (bytes: Uint8Array, anchors: TrustAnchors = NO_TRUST) => verifyReport({ fileName: 'report.pdf', bytes }, anchors);
+const sign = (pdf: Uint8Array, who: UnlockedIdentity, meaning: string) =>
+  signPdf(pdf, { signer: who.signer, key: who, meaning, signedAt: SIGNED_AT });
+const verify = (bytes: Uint8Array, anchors: TrustAnchors = NO_TRUST) =>
+  verifyReport({ fileName: 'report.pdf', bytes }, anchors);
 
 beforeAll(async () => {
   signers = await threeSigners(folder);
@@ -28,8 +30,23 @@ describe('verifying a signed PDF', () => {
     const result = await verify(twoSigned, { identities: [signers.ana.certificate], trusted: [], given: [] });
     expect(result.valid).toBe(true);
     expect(result.signatures).toEqual([
-      expect.objectContaining({ signer: 'Ana Díaz', role: 'Chair', meaning: 'Reviewed', signedAt: SIGNED_AT.toISOString(), intact: true, coversWholeFile: false, trusted: true, trustedAs: 'identity' }),
-      expect.objectContaining({ signer: 'Ben Okafor', meaning: 'Legal review', intact: true, coversWholeFile: true, trusted: false }),
+      expect.objectContaining({
+        signer: 'Ana Díaz',
+        role: 'Chair',
+        meaning: 'Reviewed',
+        signedAt: SIGNED_AT.toISOString(),
+        intact: true,
+        coversWholeFile: false,
+        trusted: true,
+        trustedAs: 'identity',
+      }),
+      expect.objectContaining({
+        signer: 'Ben Okafor',
+        meaning: 'Legal review',
+        intact: true,
+        coversWholeFile: true,
+        trusted: false,
+      }),
     ]);
     expect(result.signatures.every((s) => s.problem === undefined)).toBe(true);
     expect(result.summary).toMatch(/^Valid: 2 signatures \(Ana Díaz, Ben Okafor\)/);
@@ -93,21 +110,40 @@ describe('verifying a signed PDF', () => {
     expect(untrusted.valid).toBe(true);
     expect(untrusted.signatures.map((s) => s.trusted)).toEqual([false, false]);
     expect(untrusted.summary).toContain('Not trusted on this computer: Ana Díaz, Ben Okafor');
-    const given = await verify(twoSigned, { identities: [], trusted: [signers.ana.certificate], given: [signers.ben.certificate] });
+    const given = await verify(twoSigned, {
+      identities: [],
+      trusted: [signers.ana.certificate],
+      given: [signers.ben.certificate],
+    });
     expect(given.signatures.map((s) => s.trustedAs)).toEqual(['trusted-certificate', 'given-certificate']);
   });
 
   it('trusts a signer whose certificate a trusted CA issued, and only then', async () => {
     const store = new IdentityStore(folder);
-    const imported = await store.importPkcs12({ bytes: readFileSync(`${TEST_IDENTITY}/test-signer.p12`), passphrase: 'test-only-passphrase', role: 'legal' });
+    const imported = await store.importPkcs12({
+      bytes: readFileSync(`${TEST_IDENTITY}/test-signer.p12`),
+      passphrase: 'test-only-passphrase',
+      role: 'legal',
+    });
     const key = await store.unlock(imported.id, 'test-only-passphrase');
     const signed = await signPdf(report, { signer: key.signer, key, meaning: 'Legal review', signedAt: new Date() });
     const ca = readCertificateFile(readFileSync(`${TEST_IDENTITY}/test-ca.cert.pem`));
-    expect((await verify(signed, { identities: [], trusted: ca, given: [] })).signatures[0]).toMatchObject({ signer: 'Test Signer', intact: true, trusted: true, trustedAs: 'issuer' });
+    expect((await verify(signed, { identities: [], trusted: ca, given: [] })).signatures[0]).toMatchObject({
+      signer: 'Test Signer',
+      intact: true,
+      trusted: true,
+      trustedAs: 'issuer',
+    });
     expect((await verify(signed)).signatures[0]).toMatchObject({ intact: true, trusted: false });
     // A colleague's own (not CA) certificate vouches for nobody else.
-    expect((await verify(signed, { identities: [], trusted: [signers.ana.certificate], given: [] })).signatures[0]!.trusted).toBe(false);
-    expect(pdfsig(save(folder, 'rsa.pdf', signed))[0]).toMatchObject({ signer: 'Test Signer', valid: true, totalDocument: true });
+    expect(
+      (await verify(signed, { identities: [], trusted: [signers.ana.certificate], given: [] })).signatures[0]!.trusted,
+    ).toBe(false);
+    expect(pdfsig(save(folder, 'rsa.pdf', signed))[0]).toMatchObject({
+      signer: 'Test Signer',
+      valid: true,
+      totalDocument: true,
+    });
   });
 
   it('rejects bytes changed in the zero padding after the last signature, which no signature covers', async () => {

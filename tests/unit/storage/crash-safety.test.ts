@@ -49,22 +49,32 @@ async function killWritersRepeatedly(kind: CrashKind, rounds: number, random: Se
     const killAfter = random.int(5, 60);
     const child = ReviewChild.start(kind.mode, dataDir, id, { first: next });
     const ready = await child.waitForLine((line) => line.startsWith('ready'));
-    expect(ready, `round ${round}: the writer could not take over the lock the killed writer left`).toBe('ready writable');
+    expect(ready, `round ${round}: the writer could not take over the lock the killed writer left`).toBe(
+      'ready writable',
+    );
     await child.waitForLine((line) => line === `ack ${next + killAfter - 1}`);
     await delay(random.int(0, 3));
     await child.kill();
 
     const acks = child.acks();
     const lastAck = acks.at(-1) ?? next - 1;
-    expect(existsSync(FileLock.lockFileFor(file)), `round ${round}: the killed writer should have left its lock behind`).toBe(true);
+    expect(
+      existsSync(FileLock.lockFileFor(file)),
+      `round ${round}: the killed writer should have left its lock behind`,
+    ).toBe(true);
     const decoded = decodeReviewText(await readFile(file, 'utf8'));
     if (decoded.kind !== 'current') {
-      throw new Error(`round ${round}: after the kill the review file is ${decoded.kind}${decoded.kind === 'corrupt' ? `: ${decoded.reason}` : ''}`);
+      throw new Error(
+        `round ${round}: after the kill the review file is ${decoded.kind}${decoded.kind === 'corrupt' ? `: ${decoded.reason}` : ''}`,
+      );
     }
     const written = kind.written(decoded.review);
     const acknowledged = Array.from({ length: lastAck }, (_, i) => kind.name(i + 1));
     const withInFlight = [...acknowledged, kind.name(lastAck + 1)];
-    expect([acknowledged, withInFlight], `round ${round}: after ack ${lastAck} the file holds ${written.length} writes`).toContainEqual(written);
+    expect(
+      [acknowledged, withInFlight],
+      `round ${round}: after ack ${lastAck} the file holds ${written.length} writes`,
+    ).toContainEqual(written);
 
     if (written.length > lastAck) inFlightWritesKept++;
     strayTempFiles = (await readdir(join(file, '..'))).filter((name) => name.endsWith('.tmp')).length;
@@ -86,7 +96,8 @@ function report(what: string, rounds: number, outcome: Awaited<ReturnType<typeof
   );
 }
 
-const killRounds = (kind: CrashKind, rounds: number) => replayableWithSeed(seed, () => killWritersRepeatedly(kind, rounds, seededRandom(seed)));
+const killRounds = (kind: CrashKind, rounds: number) =>
+  replayableWithSeed(seed, () => killWritersRepeatedly(kind, rounds, seededRandom(seed)));
 
 describe('a review whose writing process is killed at random moments', () => {
   it('keeps every acknowledged committee member, and stays a valid review that the next process can open and write', async () => {

@@ -55,7 +55,8 @@ const DAMAGES: Damage[] = [
   {
     name: 'binary garbage',
     // Starts with terminal control bytes (clear screen, carriage return, vertical tab), as a binary file may.
-    damage: () => Buffer.concat([Buffer.from('\u001b[2J\r\u000b\u0000', 'latin1'), Buffer.from([0x89, 0xff]), randomBytes(2048)]),
+    damage: () =>
+      Buffer.concat([Buffer.from('\u001b[2J\r\u000b\u0000', 'latin1'), Buffer.from([0x89, 0xff]), randomBytes(2048)]),
     says: /it is not valid JSON/,
   },
   {
@@ -126,11 +127,16 @@ describe.each(DAMAGES)('a review file that is $name', (damage) => {
     expect(list).toMatchObject({ code: 0, stderr: '' });
     expect(list.stdout).toContain(`${id}  `);
     expect(list.stdout).toContain('[corrupt]');
-    for (const [name, run] of [['show', show], ['checklist', checklist]] as const) {
+    for (const [name, run] of [
+      ['show', show],
+      ['checklist', checklist],
+    ] as const) {
       expect(run.code, `${name} exit code`).toBe(1);
       // One line of plain text: no line breaks and no control characters (a damaged file's bytes could clear the terminal).
       expect(run.stderr.endsWith('\n'), `${name} stderr ends its line`).toBe(true);
-      expect(run.stderr.slice(0, -1), `${name} stderr: ${JSON.stringify(run.stderr)}`).not.toMatch(/[\p{Cc}\p{Zl}\p{Zp}]/u);
+      expect(run.stderr.slice(0, -1), `${name} stderr: ${JSON.stringify(run.stderr)}`).not.toMatch(
+        /[\p{Cc}\p{Zl}\p{Zp}]/u,
+      );
       expect(run.stderr).toMatch(damage.says);
       expect(run.stderr).toContain('The file has not been changed.');
     }

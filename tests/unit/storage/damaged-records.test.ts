@@ -7,7 +7,16 @@ import { listBackups } from '../../../electron/services/storage/backups';
 import { decodeReviewText, type RichText, serializeJson } from '../../../shared/model';
 import { buildReportModel, renderReportMarkdown } from '../../../shared/report';
 import { richTextToPlainText } from '../../../shared/rich-text';
-import { call, comment, CONDUCT, failure, PRIVACY, rangeOf, reviewWithVersion, workstationOn } from '../annotations/support-review';
+import {
+  call,
+  comment,
+  CONDUCT,
+  failure,
+  PRIVACY,
+  rangeOf,
+  reviewWithVersion,
+  workstationOn,
+} from '../annotations/support-review';
 import { runCli } from '../support/run-cli';
 import { useTempDirs } from '../support/temp-dir';
 
@@ -30,7 +39,9 @@ function deepCommentJson(levels: number): string {
 /** A one-word comment whose text node's `format` is an object nested `levels` deep, as JSON text. */
 function deepFormatComment(levels: number): RichText {
   const format = `${'{"a":'.repeat(levels)}1${'}'.repeat(levels)}`;
-  return JSON.parse(`{"root":{"type":"root","children":[{"type":"paragraph","children":[{"type":"text","text":"x","format":${format}}]}]}}`) as RichText;
+  return JSON.parse(
+    `{"root":{"type":"root","children":[{"type":"paragraph","children":[{"type":"text","text":"x","format":${format}}]}]}}`,
+  ) as RichText;
 }
 
 /**
@@ -41,16 +52,30 @@ async function reviewWithDeepComments(deep: { annotation?: number; reply?: [numb
   const dataDir = await tempDir();
   const { ws, reviewId, version } = await reviewWithVersion(dataDir);
   const ids: string[] = [];
-  for (const [i, words] of ['share personal data of residents', 'political endorsements', 'harass other residents'].entries()) {
-    const added = await call(ws, 'annotations.add', { reviewId, versionId: version.id, range: rangeOf(version, words), criterionIds: [i === 0 ? PRIVACY : CONDUCT], severity: 'major', body: comment(`Comment ${i}`) });
+  for (const [i, words] of [
+    'share personal data of residents',
+    'political endorsements',
+    'harass other residents',
+  ].entries()) {
+    const added = await call(ws, 'annotations.add', {
+      reviewId,
+      versionId: version.id,
+      range: rangeOf(version, words),
+      criterionIds: [i === 0 ? PRIVACY : CONDUCT],
+      severity: 'major',
+      body: comment(`Comment ${i}`),
+    });
     ids.push(added.id);
   }
   const replyIds: string[] = [];
-  for (const words of ['First reply', 'Second reply']) replyIds.push((await call(ws, 'annotations.reply', { reviewId, annotationId: ids[1]!, body: comment(words) })).id);
+  for (const words of ['First reply', 'Second reply'])
+    replyIds.push((await call(ws, 'annotations.reply', { reviewId, annotationId: ids[1]!, body: comment(words) })).id);
   await ws.close();
 
   const file = ws.library.fileFor(reviewId);
-  const document = JSON.parse(await readFile(file, 'utf8')) as { annotations: { body: unknown; replies: { body: unknown }[] }[] };
+  const document = JSON.parse(await readFile(file, 'utf8')) as {
+    annotations: { body: unknown; replies: { body: unknown }[] }[];
+  };
   for (const place of deep) {
     if (place.annotation !== undefined) document.annotations[place.annotation]!.body = 'DEEP-COMMENT';
     if (place.reply) document.annotations[place.reply[0]]!.replies[place.reply[1]]!.body = 'DEEP-COMMENT';
@@ -93,7 +118,14 @@ describe('a review with one comment nested 20,000 lists deep', () => {
     if (decoded.kind !== 'current') return;
     expect(decoded.review.annotations.map((a) => a.id)).toEqual([ids[0], ids[2]]);
     expect(decoded.damaged).toEqual([
-      expect.objectContaining({ where: 'annotations[1]', kind: 'annotation', id: ids[1], author: 'Ada Chair', quote: 'political endorsements', problem: 'The comment is nested more than 32 levels deep.' }),
+      expect.objectContaining({
+        where: 'annotations[1]',
+        kind: 'annotation',
+        id: ids[1],
+        author: 'Ada Chair',
+        quote: 'political endorsements',
+        problem: 'The comment is nested more than 32 levels deep.',
+      }),
     ]);
   });
 
@@ -107,9 +139,23 @@ describe('a review with one comment nested 20,000 lists deep', () => {
     const opened = await call(ws, 'reviews.open', { reviewId });
     expect(opened.readOnly).toBe(false);
     expect(opened.review.annotations.map((a) => a.id)).toEqual([ids[0], ids[2]]);
-    expect(opened.damagedRecords).toEqual([expect.objectContaining({ where: 'annotations[1]', kind: 'annotation', id: ids[1], problem: 'The comment is nested more than 32 levels deep.' })]);
+    expect(opened.damagedRecords).toEqual([
+      expect.objectContaining({
+        where: 'annotations[1]',
+        kind: 'annotation',
+        id: ids[1],
+        problem: 'The comment is nested more than 32 levels deep.',
+      }),
+    ]);
 
-    const added = await call(ws, 'annotations.add', { reviewId, versionId: version.id, range: rangeOf(version, 'official accounts'), criterionIds: [PRIVACY], severity: 'minor', body: comment('Saved beside it') });
+    const added = await call(ws, 'annotations.add', {
+      reviewId,
+      versionId: version.id,
+      range: rangeOf(version, 'official accounts'),
+      criterionIds: [PRIVACY],
+      severity: 'minor',
+      body: comment('Saved beside it'),
+    });
     await call(ws, 'committee.set', { reviewId, members: [{ name: 'Bo Member', role: 'member' }] });
     const after = await readFile(file, 'utf8');
     expect(recordText(after, ids[1]!)).toBe(damagedText);
@@ -126,7 +172,16 @@ describe('a review with one comment nested 20,000 lists deep', () => {
     expect(markdown).toContain('Comment 0');
     expect(markdown).not.toContain(DEEP_WORDS);
 
-    const report = await runCli(['report', reviewId, '--format', 'md', '--out', join(dataDir, 'report.md'), '--data-dir', dataDir]);
+    const report = await runCli([
+      'report',
+      reviewId,
+      '--format',
+      'md',
+      '--out',
+      join(dataDir, 'report.md'),
+      '--data-dir',
+      dataDir,
+    ]);
     expect(report.stderr).toBe('');
     expect(report.code).toBe(0);
 
@@ -138,9 +193,19 @@ describe('a review with one comment nested 20,000 lists deep', () => {
     const { dataDir, reviewId, ids, replyIds } = await reviewWithDeepComments([{ reply: [1, 0] }, { annotation: 2 }]);
     const shown = await runCli(['show', reviewId, '--data-dir', dataDir]);
     expect(shown).toMatchObject({ code: 0, stderr: '' });
-    expect(shown.stdout).toContain('  damaged: 2 records are left out, and kept in the file as they are until removed in the app:\n');
-    expect(shown.stdout).toMatch(new RegExp(`\n    annotations\\[1\\]\\.replies\\[0\\]: reply \\(${replyIds[0]}, by Ada Chair, [^)]*\\)\\. The comment is nested more than 32 levels deep\\.\n`));
-    expect(shown.stdout).toMatch(new RegExp(`\n    annotations\\[2\\]: annotation \\(${ids[2]}, by Ada Chair, [^,]*, on “harass other residents”\\)\\. The comment is nested more than 32 levels deep\\.\n`));
+    expect(shown.stdout).toContain(
+      '  damaged: 2 records are left out, and kept in the file as they are until removed in the app:\n',
+    );
+    expect(shown.stdout).toMatch(
+      new RegExp(
+        `\n    annotations\\[1\\]\\.replies\\[0\\]: reply \\(${replyIds[0]}, by Ada Chair, [^)]*\\)\\. The comment is nested more than 32 levels deep\\.\n`,
+      ),
+    );
+    expect(shown.stdout).toMatch(
+      new RegExp(
+        `\n    annotations\\[2\\]: annotation \\(${ids[2]}, by Ada Chair, [^,]*, on “harass other residents”\\)\\. The comment is nested more than 32 levels deep\\.\n`,
+      ),
+    );
 
     const json = await runCli(['show', reviewId, '--json', '--data-dir', dataDir]);
     expect((JSON.parse(json.stdout) as { damagedRecords: unknown[] }).damagedRecords).toEqual([
@@ -159,7 +224,13 @@ describe('damaged replies and other damaged annotations', () => {
     const ws = await workstationOn(dataDir);
     workstations.push(ws);
     const opened = await call(ws, 'reviews.open', { reviewId });
-    expect(opened.damagedRecords).toEqual([expect.objectContaining({ where: 'annotations[1].replies[0]', kind: 'reply', problem: 'The comment is nested more than 32 levels deep.' })]);
+    expect(opened.damagedRecords).toEqual([
+      expect.objectContaining({
+        where: 'annotations[1].replies[0]',
+        kind: 'reply',
+        problem: 'The comment is nested more than 32 levels deep.',
+      }),
+    ]);
     const annotation = opened.review.annotations.find((a) => a.id === ids[1]);
     expect(annotation?.replies.map((r) => richTextToPlainText(r.body))).toEqual(['Second reply']);
 
@@ -167,16 +238,32 @@ describe('damaged replies and other damaged annotations', () => {
     const after = await readFile(file, 'utf8');
     expect(recordText(after, replyIds[0]!, 8)).toBe(recordText(text, replyIds[0]!, 8));
     const reread = decodeReviewText(after);
-    expect(reread.kind === 'current' && reread.review.annotations[1]?.replies.map((r) => richTextToPlainText(r.body))).toEqual(['Second reply', 'Third reply']);
+    expect(
+      reread.kind === 'current' && reread.review.annotations[1]?.replies.map((r) => richTextToPlainText(r.body)),
+    ).toEqual(['Second reply', 'Third reply']);
     expect(reread.kind === 'current' && reread.damaged.map((d) => d.where)).toEqual(['annotations[1].replies[0]']);
   });
 
   it('sets aside an annotation that breaks the review format, saying where, instead of refusing the whole review', async () => {
     const dataDir = await tempDir();
     const { ws, reviewId, version } = await reviewWithVersion(dataDir);
-    const added = await call(ws, 'annotations.add', { reviewId, versionId: version.id, range: rangeOf(version, 'political endorsements'), criterionIds: [CONDUCT], severity: 'major', body: comment('Fine') });
+    const added = await call(ws, 'annotations.add', {
+      reviewId,
+      versionId: version.id,
+      range: rangeOf(version, 'political endorsements'),
+      criterionIds: [CONDUCT],
+      severity: 'major',
+      body: comment('Fine'),
+    });
     // Brackets, quotes and backslashes inside its strings must not confuse where the record ends in the file.
-    const other = await call(ws, 'annotations.add', { reviewId, versionId: version.id, range: rangeOf(version, 'harass other residents'), criterionIds: [CONDUCT], severity: 'minor', body: comment('Odd "]}[{ \\" text') });
+    const other = await call(ws, 'annotations.add', {
+      reviewId,
+      versionId: version.id,
+      range: rangeOf(version, 'harass other residents'),
+      criterionIds: [CONDUCT],
+      severity: 'minor',
+      body: comment('Odd "]}[{ \\" text'),
+    });
     await ws.close();
     const file = ws.library.fileFor(reviewId);
     const text = (await readFile(file, 'utf8')).replace('"severity": "minor"', '"severity": "catastrophic"');
@@ -186,7 +273,13 @@ describe('damaged replies and other damaged annotations', () => {
     expect(decoded.kind).toBe('current');
     if (decoded.kind !== 'current') return;
     expect(decoded.review.annotations.map((a) => a.id)).toEqual([added.id]);
-    expect(decoded.damaged).toEqual([expect.objectContaining({ where: 'annotations[1]', id: other.id, problem: expect.stringMatching(/^It does not match the review format \(severity: /) as unknown })]);
+    expect(decoded.damaged).toEqual([
+      expect.objectContaining({
+        where: 'annotations[1]',
+        id: other.id,
+        problem: expect.stringMatching(/^It does not match the review format \(severity: /) as unknown,
+      }),
+    ]);
 
     const reopened = await workstationOn(dataDir);
     workstations.push(reopened);
@@ -212,22 +305,44 @@ describe('damaged replies and other damaged annotations', () => {
     const kept = backups.find((b) => b.createdAt === removed.backupCreatedAt);
     expect(kept && recordText(await readFile(kept.file, 'utf8'), ids[0]!)).toBe(recordText(text, ids[0]!));
     const [newest] = await call(ws, 'audit.list', { reviewId, limit: 1 });
-    expect(newest).toMatchObject({ action: 'reviews.removeDamagedRecord', summary: expect.stringContaining(`Removed the damaged annotation at annotations[0] (${ids[0]}): The comment is nested more than 32 levels deep.`) as unknown });
+    expect(newest).toMatchObject({
+      action: 'reviews.removeDamagedRecord',
+      summary: expect.stringContaining(
+        `Removed the damaged annotation at annotations[0] (${ids[0]}): The comment is nested more than 32 levels deep.`,
+      ) as unknown,
+    });
 
-    expect(await failure(ws, 'reviews.removeDamagedRecord', { reviewId, where: 'annotations[0]' })).toMatchObject({ code: 'E_NOT_FOUND' });
+    expect(await failure(ws, 'reviews.removeDamagedRecord', { reviewId, where: 'annotations[0]' })).toMatchObject({
+      code: 'E_NOT_FOUND',
+    });
   });
 });
 
 describe('a comment as input', () => {
   it.each([
-    ['nested 20,000 lists deep', () => JSON.parse(deepCommentJson(LEVELS)) as RichText, 'The comment is nested more than 32 levels deep.'],
-    ['its text format is an object nested 20,000 levels deep', () => deepFormatComment(LEVELS), 'The comment is nested more than 32 levels deep.'],
+    [
+      'nested 20,000 lists deep',
+      () => JSON.parse(deepCommentJson(LEVELS)) as RichText,
+      'The comment is nested more than 32 levels deep.',
+    ],
+    [
+      'its text format is an object nested 20,000 levels deep',
+      () => deepFormatComment(LEVELS),
+      'The comment is nested more than 32 levels deep.',
+    ],
   ])('is refused with E_INVALID_INPUT when %s, saving nothing', async (_what, body, says) => {
     const { ws, reviewId, version } = await reviewWithVersion(await tempDir());
     workstations.push(ws);
     const file = ws.library.fileFor(reviewId);
     const before = await readFile(file);
-    const error = await failure(ws, 'annotations.add', { reviewId, versionId: version.id, range: rangeOf(version, 'political endorsements'), criterionIds: [CONDUCT], severity: 'major', body: body() });
+    const error = await failure(ws, 'annotations.add', {
+      reviewId,
+      versionId: version.id,
+      range: rangeOf(version, 'political endorsements'),
+      criterionIds: [CONDUCT],
+      severity: 'major',
+      body: body(),
+    });
     expect(error).toMatchObject({ code: 'E_INVALID_INPUT', message: expect.stringContaining(says) as unknown });
     expect(await readFile(file)).toEqual(before);
   });

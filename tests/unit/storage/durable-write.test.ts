@@ -53,6 +53,10 @@ describe('removeAbandonedTempFiles', () => {
     for (const temp of [dead, live, other]) await writeFile(temp, 'half a write');
     const removed = await removeAbandonedTempFiles(file, (pid) => pid === 4000002);
     expect(removed).toBe(1);
-    expect((await readdir(dir)).sort()).toEqual(['.other.json.4000001.cccccccccccc.tmp', '.r.review.json.4000002.bbbbbbbbbbbb.tmp', 'r.review.json']);
+    expect((await readdir(dir)).sort()).toEqual([
+      '.other.json.4000001.cccccccccccc.tmp',
+      '.r.review.json.4000002.bbbbbbbbbbbb.tmp',
+      'r.review.json',
+    ]);
   });
 });

@@ -73,17 +73,30 @@ describe('the lock on a review file', () => {
     const { library, id, file } = await createReview(await tempDir());
     libraries.push(library);
     const deadPid = pidOfEndedProcess();
-    await writeLockFile(file, { pid: deadPid, host: hostname(), since: '2026-01-01T00:00:00.000Z', app: 'Policy Review Workstation' });
+    await writeLockFile(file, {
+      pid: deadPid,
+      host: hostname(),
+      since: '2026-01-01T00:00:00.000Z',
+      app: 'Policy Review Workstation',
+    });
     const store = await library.openReview(id);
     expect(store.readOnlyReason).toBeUndefined();
-    expect(JSON.parse(await readFile(FileLock.lockFileFor(file), 'utf8'))).toMatchObject({ pid: process.pid, host: hostname() });
+    expect(JSON.parse(await readFile(FileLock.lockFileFor(file), 'utf8'))).toMatchObject({
+      pid: process.pid,
+      host: hostname(),
+    });
   });
 
   it('respects a lock file from another computer, even when no process with its id runs here', async () => {
     const { library, id, file } = await createReview(await tempDir());
     libraries.push(library);
     const deadPid = pidOfEndedProcess();
-    await writeLockFile(file, { pid: deadPid, host: 'reviewer-laptop.example', since: '2026-01-01T00:00:00.000Z', app: 'Policy Review Workstation' });
+    await writeLockFile(file, {
+      pid: deadPid,
+      host: 'reviewer-laptop.example',
+      since: '2026-01-01T00:00:00.000Z',
+      app: 'Policy Review Workstation',
+    });
     const lockBytes = await readFile(FileLock.lockFileFor(file));
     const store = await library.openReview(id);
     expect(store.readOnlyReason).toContain(`process ${deadPid} on reviewer-laptop.example`);
@@ -105,7 +118,10 @@ describe('the lock on a review file', () => {
     const names = decoded.kind === 'current' ? decoded.review.committee.map((m) => m.name) : [];
     for (const [i, name] of ['alice', 'bob'].entries()) {
       const acknowledged = writers[i]?.acks().map((n) => `${name}-${n}`);
-      expect(names.filter((n) => n.startsWith(`${name}-`)), `${name}'s acknowledged writes on disk`).toEqual(acknowledged);
+      expect(
+        names.filter((n) => n.startsWith(`${name}-`)),
+        `${name}'s acknowledged writes on disk`,
+      ).toEqual(acknowledged);
     }
   });
 });

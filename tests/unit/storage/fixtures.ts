@@ -15,7 +15,10 @@ export function sampleReview(title = 'Social media policy 2026'): Review {
 }
 
 /** A new review saved in a library in `dataDir`, as the app creates one (no backup yet), checking every write. */
-export async function createReview(dataDir: string, review: Review = sampleReview()): Promise<{ library: ReviewLibrary; id: string; file: string }> {
+export async function createReview(
+  dataDir: string,
+  review: Review = sampleReview(),
+): Promise<{ library: ReviewLibrary; id: string; file: string }> {
   const library = new ReviewLibrary(dataDir, undefined, { checkEveryWrite: true });
   const { file } = await library.create(review);
   return { library, id: review.id, file };
@@ -27,7 +30,9 @@ export function member(name: string): Member {
 }
 
 export async function sha256OfFile(file: string): Promise<string> {
-  return createHash('sha256').update(await readFile(file)).digest('hex');
+  return createHash('sha256')
+    .update(await readFile(file))
+    .digest('hex');
 }
 
 export type ChildMode = 'members' | 'audit' | 'take-turns' | 'hold' | 'commands';
@@ -64,10 +69,23 @@ export class ReviewChild {
     });
   }
 
-  static start(mode: ChildMode, dataDir: string, reviewId: string, options: ChildOptions = {}, launch: Launch = (argv) => argv): ReviewChild {
+  static start(
+    mode: ChildMode,
+    dataDir: string,
+    reviewId: string,
+    options: ChildOptions = {},
+    launch: Launch = (argv) => argv,
+  ): ReviewChild {
     const args = [mode, '--data-dir', dataDir, '--review', reviewId];
-    for (const [option, value] of Object.entries(options)) if (value !== undefined) args.push(`--${option}`, String(value));
-    const [command = process.execPath, ...commandArgs] = launch([process.execPath, '--import', 'tsx', CHILD_SCRIPT, ...args]);
+    for (const [option, value] of Object.entries(options))
+      if (value !== undefined) args.push(`--${option}`, String(value));
+    const [command = process.execPath, ...commandArgs] = launch([
+      process.execPath,
+      '--import',
+      'tsx',
+      CHILD_SCRIPT,
+      ...args,
+    ]);
     const child = spawn(command, commandArgs, {
       cwd: REPO,
       stdio: ['pipe', 'pipe', 'pipe'],
@@ -83,12 +101,22 @@ export class ReviewChild {
   /** The first line (already printed or still to come) that `matches`; rejects if the process ends first. */
   waitForLine(matches: (line: string) => boolean, timeoutMs = 15_000): Promise<string> {
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => finish(new Error(`no matching line from the child within ${timeoutMs} ms; stdout: ${this.lines.join(' | ')}; stderr: ${this.stderr}`)), timeoutMs);
+      const timer = setTimeout(
+        () =>
+          finish(
+            new Error(
+              `no matching line from the child within ${timeoutMs} ms; stdout: ${this.lines.join(' | ')}; stderr: ${this.stderr}`,
+            ),
+          ),
+        timeoutMs,
+      );
       const check = () => {
         const line = this.lines.find(matches);
         if (line !== undefined) finish(undefined, line);
         else if (this.process.exitCode !== null || this.process.signalCode !== null) {
-          finish(new Error(`the child ended without the line; stdout: ${this.lines.join(' | ')}; stderr: ${this.stderr}`));
+          finish(
+            new Error(`the child ended without the line; stdout: ${this.lines.join(' | ')}; stderr: ${this.stderr}`),
+          );
         }
       };
       const finish = (error: Error | undefined, line?: string) => {

@@ -43,7 +43,10 @@ describe('a review file far larger than a review can be', () => {
   it('is refused with E_TOO_LARGE when opened or read, and is left as it was', async () => {
     const { dataDir, hugeId, huge } = await libraryWithHugeFile();
     const library = new ReviewLibrary(dataDir);
-    await expect(library.openReview(hugeId)).rejects.toMatchObject({ code: 'E_TOO_LARGE', message: expect.stringContaining(tooLarge(hugeId)) as unknown });
+    await expect(library.openReview(hugeId)).rejects.toMatchObject({
+      code: 'E_TOO_LARGE',
+      message: expect.stringContaining(tooLarge(hugeId)) as unknown,
+    });
     await expect(library.read(hugeId)).rejects.toMatchObject({ code: 'E_TOO_LARGE' });
     expect((await stat(huge)).size).toBe(SIZE);
     expect((await stat(huge)).blocks, 'still sparse: nothing was written into it').toBeLessThan(64);
@@ -54,7 +57,9 @@ describe('a review file far larger than a review can be', () => {
     const list = await runCli(['list', '--data-dir', dataDir]);
     expect(list).toMatchObject({ code: 0, stderr: '' });
     expect(list.stdout).toContain(`${goodId}  Code of conduct 2026  (0 versions, 0 annotations,`);
-    expect(list.stdout).toContain(`${hugeId}  ${hugeId}.review.json  (0 versions, 0 annotations, 0 criteria)  [too-large]\n    ${tooLarge(hugeId)}`);
+    expect(list.stdout).toContain(
+      `${hugeId}  ${hugeId}.review.json  (0 versions, 0 annotations, 0 criteria)  [too-large]\n    ${tooLarge(hugeId)}`,
+    );
 
     const show = await runCli(['show', hugeId, '--data-dir', dataDir]);
     expect(show.code).toBe(1);

@@ -35,13 +35,21 @@ const [mode] = positionals;
 const dataDir = values['data-dir'];
 const reviewId = values.review;
 if (!dataDir || !reviewId || !['members', 'audit', 'take-turns', 'hold', 'commands'].includes(mode ?? '')) {
-  process.stderr.write('usage: review-child.ts members|audit|take-turns|hold|commands --data-dir DIR --review ID [--first N] [--count N] [--name NAME]\n');
+  process.stderr.write(
+    'usage: review-child.ts members|audit|take-turns|hold|commands --data-dir DIR --review ID [--first N] [--count N] [--name NAME]\n',
+  );
   process.exit(64);
 }
 
 const addMember = (draft: Review, n: number) => {
   const now = new Date().toISOString();
-  draft.committee.push({ id: randomUUID(), name: `${values.name}-${n}`, role: 'member', createdAt: now, updatedAt: now });
+  draft.committee.push({
+    id: randomUUID(),
+    name: `${values.name}-${n}`,
+    role: 'member',
+    createdAt: now,
+    updatedAt: now,
+  });
 };
 const addAuditEntry = (draft: Review, n: number) => {
   recordAudit(draft, { name: 'Crash test writer' }, systemClock, 'test.write', `entry-${n}`);
@@ -54,7 +62,7 @@ process.stdin.on('end', () => process.exit(0));
 const library = new ReviewLibrary(dataDir);
 
 if (mode === 'take-turns') {
-  for (let n = 1; n <= Number(values.count); ) {
+  for (let n = 1; n <= Number(values.count);) {
     const store = await library.openReview(reviewId);
     if (!store.readOnly) {
       await store.mutate((draft) => addMember(draft, n));
@@ -72,18 +80,34 @@ if (mode === 'commands') {
   for await (const line of createInterface({ input: process.stdin })) {
     const [command = '', ...rest] = line.split(' ');
     if (command === 'summary') {
-      process.stdout.write(`summary ${JSON.stringify({ title: store.review.title, members: store.review.committee.map((m) => m.name) })}\n`);
+      process.stdout.write(
+        `summary ${JSON.stringify({ title: store.review.title, members: store.review.committee.map((m) => m.name) })}\n`,
+      );
     } else if (command === 'add') {
       const name = rest.join(' ');
       const now = new Date().toISOString();
-      await store.mutate((draft) => void draft.committee.push({ id: randomUUID(), name, role: 'member', createdAt: now, updatedAt: now })).then(
-        () => process.stdout.write(`saved ${name}\n`),
-        (error: unknown) => process.stdout.write(`refused ${isAppError(error) ? `${error.code} ${error.message}` : `unexpected ${String(error)}`}\n`),
-      );
+      await store
+        .mutate(
+          (draft) =>
+            void draft.committee.push({ id: randomUUID(), name, role: 'member', createdAt: now, updatedAt: now }),
+        )
+        .then(
+          () => process.stdout.write(`saved ${name}\n`),
+          (error: unknown) =>
+            process.stdout.write(
+              `refused ${isAppError(error) ? `${error.code} ${error.message}` : `unexpected ${String(error)}`}\n`,
+            ),
+        );
     }
   }
 }
-const change = store.readOnly ? undefined : mode === 'members' ? addMember : mode === 'audit' ? addAuditEntry : undefined;
+const change = store.readOnly
+  ? undefined
+  : mode === 'members'
+    ? addMember
+    : mode === 'audit'
+      ? addAuditEntry
+      : undefined;
 if (change) {
   for (let n = Number(values.first); ; n++) {
     await store.mutate((draft) => change(draft, n));

@@ -10,7 +10,11 @@ const MINE: Settings = { user: { name: 'Ada Reviewer', role: 'secretary', email:
 
 const DAMAGED = [
   { name: 'not valid JSON', bytes: Buffer.from('{"user": {"name": "Ada"'), says: 'not valid JSON' },
-  { name: 'JSON of the wrong shape', bytes: Buffer.from('{"user": {"name": "Ada", "role": "emperor", "email": ""}}\n'), says: 'does not match the expected format' },
+  {
+    name: 'JSON of the wrong shape',
+    bytes: Buffer.from('{"user": {"name": "Ada", "role": "emperor", "email": ""}}\n'),
+    says: 'does not match the expected format',
+  },
 ];
 
 async function settingsFile(bytes?: Buffer): Promise<{ dataDir: string; file: string }> {

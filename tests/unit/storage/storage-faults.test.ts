@@ -2,7 +2,14 @@ import { spawnSync } from 'node:child_process';
 import { chmod, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { asUnprivilegedUser, inPrivateMounts, privateMounts, readOnlyFolder, seenBy, smallDisk } from '../support/private-mounts';
+import {
+  asUnprivilegedUser,
+  inPrivateMounts,
+  privateMounts,
+  readOnlyFolder,
+  seenBy,
+  smallDisk,
+} from '../support/private-mounts';
 import { runCli } from '../support/run-cli';
 import { useTempDirs } from '../support/temp-dir';
 import { createReview, ReviewChild, sha256OfFile } from './fixtures';
@@ -22,12 +29,15 @@ function start(dataDir: string, reviewId: string, setup: string): ReviewChild {
 
 /** Fills the disk that holds `folder` to the last byte, as the process that sees it (`pid`) sees it. */
 async function fillDisk(pid: number, folder: string): Promise<void> {
-  const run = spawnSync('dd', ['if=/dev/zero', `of=${seenBy(pid, join(folder, 'filler'))}`, 'bs=4096'], { encoding: 'utf8' });
+  const run = spawnSync('dd', ['if=/dev/zero', `of=${seenBy(pid, join(folder, 'filler'))}`, 'bs=4096'], {
+    encoding: 'utf8',
+  });
   expect(run.stderr).toContain('No space left on device');
 }
 
 const mountsNote = privateMounts.available ? '' : ` (skipped: ${privateMounts.why})`;
-if (!privateMounts.available) console.warn(`storage-faults.test.ts: read-only folders and full disks are not tested here: ${privateMounts.why}.`);
+if (!privateMounts.available)
+  console.warn(`storage-faults.test.ts: read-only folders and full disks are not tested here: ${privateMounts.why}.`);
 
 describe.skipIf(!privateMounts.available)(`a review in a folder that cannot be written${mountsNote}`, () => {
   it('opens read-only in a read-only folder, saying why in words, and refuses changes without writing anything', async () => {
@@ -68,7 +78,9 @@ describe.skipIf(!privateMounts.available)(`a review in a folder that cannot be w
 
     // Two pages left: one for the lock file, none to spare for a copy of the review.
     const child = start(dataDir, id, smallDisk(dataDir, seed, 1024, { leaveBytes: 8192 }));
-    expect(await child.waitForLine((line) => line.startsWith('ready'))).toMatch(/^ready read-only The disk that holds “.*” is full, so this review opens read-only/);
+    expect(await child.waitForLine((line) => line.startsWith('ready'))).toMatch(
+      /^ready read-only The disk that holds “.*” is full, so this review opens read-only/,
+    );
     expect(await readdir(seenBy(child.pid, reviews))).toEqual([`${id}.review.json`]);
   });
 
@@ -114,7 +126,9 @@ describe.skipIf(!privateMounts.available)(`a review in a folder that cannot be w
 
     const created = await runCli(['new', '--title', 'Another review', '--data-dir', dataDir], {}, inReadOnlyFolder);
     expect(created.code).toBe(1);
-    expect(created.stderr).toBe(`policy-review new: The folder “${join(dataDir, 'reviews')}” is read-only, so the new review could not be created. Choose a data folder you can write to.\n`);
+    expect(created.stderr).toBe(
+      `policy-review new: The folder “${join(dataDir, 'reviews')}” is read-only, so the new review could not be created. Choose a data folder you can write to.\n`,
+    );
   });
 
   it('tells the command line that the disk is full when a change cannot be saved', async () => {
@@ -125,30 +139,35 @@ describe.skipIf(!privateMounts.available)(`a review in a folder that cannot be w
     const onFullDisk = (argv: string[]) => inPrivateMounts(smallDisk(dataDir, seed, 1024, { leaveBytes: 0 }), argv);
     const imported = await runCli(['import', id, policy, '--data-dir', dataDir], {}, onFullDisk);
     expect(imported.code).toBe(1);
-    expect(imported.stderr).toMatch(/^policy-review import: The disk that holds “.*” is full, so this review opens read-only: nothing can be saved\. Free some space on that disk/);
+    expect(imported.stderr).toMatch(
+      /^policy-review import: The disk that holds “.*” is full, so this review opens read-only: nothing can be saved\. Free some space on that disk/,
+    );
   });
 });
 
 const canDropPrivileges = process.getuid?.() !== 0 || spawnSync('setpriv', ['--version']).status === 0;
 
-describe.skipIf(!canDropPrivileges)(`a review in a folder this app may not write in${canDropPrivileges ? '' : ' (skipped: running as root without util-linux setpriv, so file permissions cannot apply)'}`, () => {
-  it('opens read-only, saying permission is denied, and refuses changes', async () => {
-    const dataDir = await tempDir();
-    const { id, file } = await createReview(dataDir);
-    const reviews = join(dataDir, 'reviews');
-    // Readable by anyone, writable by no one but the owner, who is not the process that opens it.
-    await chmod(dataDir, 0o755);
-    await chmod(file, 0o644);
-    await chmod(reviews, 0o555);
-    const child = ReviewChild.start('commands', dataDir, id, {}, asUnprivilegedUser);
-    children.push(child);
-    const reason = `This app may not write in the folder “${reviews}” (permission denied), so this review opens read-only: nothing can be saved. Ask for permission to write in that folder, or copy the review to a folder you can write to.`;
-    try {
-      expect(await child.waitForLine((line) => line.startsWith('ready'))).toBe(`ready read-only ${reason}`);
-      expect(await child.ask('add Zed')).toBe(`refused E_READ_ONLY ${reason}`);
-      expect(await readdir(reviews)).toEqual([`${id}.review.json`]);
-    } finally {
-      await chmod(reviews, 0o755);
-    }
-  });
-});
+describe.skipIf(!canDropPrivileges)(
+  `a review in a folder this app may not write in${canDropPrivileges ? '' : ' (skipped: running as root without util-linux setpriv, so file permissions cannot apply)'}`,
+  () => {
+    it('opens read-only, saying permission is denied, and refuses changes', async () => {
+      const dataDir = await tempDir();
+      const { id, file } = await createReview(dataDir);
+      const reviews = join(dataDir, 'reviews');
+      // Readable by anyone, writable by no one but the owner, who is not the process that opens it.
+      await chmod(dataDir, 0o755);
+      await chmod(file, 0o644);
+      await chmod(reviews, 0o555);
+      const child = ReviewChild.start('commands', dataDir, id, {}, asUnprivilegedUser);
+      children.push(child);
+      const reason = `This app may not write in the folder “${reviews}” (permission denied), so this review opens read-only: nothing can be saved. Ask for permission to write in that folder, or copy the review to a folder you can write to.`;
+      try {
+        expect(await child.waitForLine((line) => line.startsWith('ready'))).toBe(`ready read-only ${reason}`);
+        expect(await child.ask('add Zed')).toBe(`refused E_READ_ONLY ${reason}`);
+        expect(await readdir(reviews)).toEqual([`${id}.review.json`]);
+      } finally {
+        await chmod(reviews, 0o755);
+      }
+    });
+  },
+);

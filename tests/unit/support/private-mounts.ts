@@ -20,12 +20,17 @@ function probe(): MountSupport {
   const dir = mkdtempSync(join(tmpdir(), 'policy-review-mount-probe-'));
   const failures: string[] = [];
   try {
-    const tries = [['--user', '--map-root-user', '--mount', '--uts'], ...(process.getuid?.() === 0 ? [['--mount', '--uts']] : [])];
+    const tries = [
+      ['--user', '--map-root-user', '--mount', '--uts'],
+      ...(process.getuid?.() === 0 ? [['--mount', '--uts']] : []),
+    ];
     for (const flags of tries) {
       const script = `mount -t tmpfs -o size=64k tmpfs ${quote(dir)} && mount --bind ${quote(dir)} ${quote(dir)} && mount -o remount,bind,ro ${quote(dir)} && hostname probe`;
       const run = spawnSync('unshare', [...flags, 'sh', '-c', script], { encoding: 'utf8', timeout: 10_000 });
       if (run.status === 0) return { available: true, unshare: ['unshare', ...flags] };
-      failures.push(`\`unshare ${flags.join(' ')}\`: ${(run.error?.message ?? run.stderr).trim() || `exit ${run.status}`}`);
+      failures.push(
+        `\`unshare ${flags.join(' ')}\`: ${(run.error?.message ?? run.stderr).trim() || `exit ${run.status}`}`,
+      );
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -57,7 +62,10 @@ export function readOnlyFolder(dir: string): string {
  * named `filler` then takes all its free space but `leaveBytes`.
  */
 export function smallDisk(dir: string, seed: string, sizeKb: number, fill?: { leaveBytes: number }): string {
-  const lines = [`mount -t tmpfs -o size=${sizeKb}k tmpfs ${quote(dir)}`, `cp -a ${quote(`${seed}/.`)} ${quote(`${dir}/`)}`];
+  const lines = [
+    `mount -t tmpfs -o size=${sizeKb}k tmpfs ${quote(dir)}`,
+    `cp -a ${quote(`${seed}/.`)} ${quote(`${dir}/`)}`,
+  ];
   if (fill) {
     lines.push(`dd if=/dev/zero of=${quote(`${dir}/filler`)} bs=4096 2>/dev/null || true`);
     if (fill.leaveBytes > 0) lines.push(`truncate -s -${fill.leaveBytes} ${quote(`${dir}/filler`)}`);

@@ -13,7 +13,11 @@ export interface CliRun {
  * Runs the real `policy-review` command, as a person would, in its own process. `launch` may wrap the command,
  * e.g. to run it in a mount namespace of its own (see private-mounts.ts).
  */
-export function runCli(args: string[], env: NodeJS.ProcessEnv = {}, launch: (argv: string[]) => string[] = (argv) => argv): Promise<CliRun> {
+export function runCli(
+  args: string[],
+  env: NodeJS.ProcessEnv = {},
+  launch: (argv: string[]) => string[] = (argv) => argv,
+): Promise<CliRun> {
   return new Promise((resolve, reject) => {
     const [command = process.execPath, ...commandArgs] = launch([process.execPath, bin, ...args]);
     const child = spawn(command, commandArgs, { env: { ...process.env, POLICY_REVIEW_DATA_DIR: '', ...env } });

@@ -22,9 +22,9 @@ describe('seeded randomness for tests', () => {
   });
 
   it('names the seed in the message of a failure, so the run can be replayed', async () => {
-    await expect(replayableWithSeed(99, () => Promise.reject(new Error('round 3: the file is corrupt')))).rejects.toThrow(
-      /round 3: the file is corrupt\n.*TEST_SEED=99/,
-    );
+    await expect(
+      replayableWithSeed(99, () => Promise.reject(new Error('round 3: the file is corrupt'))),
+    ).rejects.toThrow(/round 3: the file is corrupt\n.*TEST_SEED=99/);
     expect(await replayableWithSeed(99, () => Promise.resolve('fine'))).toBe('fine');
   });
 });

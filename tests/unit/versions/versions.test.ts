@@ -23,7 +23,9 @@ It applies to all staff.
 - Personal accounts are personal.
 `;
 
-async function setUp(options: Partial<Parameters<typeof openWorkstation>[0]> = {}): Promise<{ ws: Workstation; reviewId: string }> {
+async function setUp(
+  options: Partial<Parameters<typeof openWorkstation>[0]> = {},
+): Promise<{ ws: Workstation; reviewId: string }> {
   const ws = await openWorkstation({ dataDir: await tempDir(), host: 'browser', checkResults: true, ...options });
   const { id } = await call(ws, 'reviews.create', { title: 'Versions test' });
   return { ws, reviewId: id };
@@ -42,9 +44,15 @@ function fileSource(fileName: string, content: string | Uint8Array) {
 describe('importing a policy version', () => {
   it('imports a text file into blocks and canonical text, keeping its source bytes by sha256', async () => {
     const { ws, reviewId } = await setUp();
-    const { version, warnings } = await call(ws, 'versions.import', { reviewId, source: fileSource('policy-2021.txt', POLICY_TXT) });
+    const { version, warnings } = await call(ws, 'versions.import', {
+      reviewId,
+      source: fileSource('policy-2021.txt', POLICY_TXT),
+    });
     expect(warnings).toEqual([]);
-    expect(version).toMatchObject({ label: 'policy-2021', source: { fileName: 'policy-2021.txt', mediaType: 'text/plain', bytes: Buffer.byteLength(POLICY_TXT) } });
+    expect(version).toMatchObject({
+      label: 'policy-2021',
+      source: { fileName: 'policy-2021.txt', mediaType: 'text/plain', bytes: Buffer.byteLength(POLICY_TXT) },
+    });
     const full = await call(ws, 'versions.get', { reviewId, versionId: version.id });
     expect(full.blocks.map((b) => [b.type, b.text])).toEqual([
       ['heading', 'Social Media Policy'],
@@ -54,7 +62,9 @@ describe('importing a policy version', () => {
       ['list-item', 'The communications office keeps the list.'],
       ['list-item', 'Personal accounts are personal.'],
     ]);
-    expect(full.blocks.filter((b) => b.type === 'list-item').map((b) => b.type === 'list-item' && b.depth)).toEqual([0, 1, 0]);
+    expect(full.blocks.filter((b) => b.type === 'list-item').map((b) => b.type === 'list-item' && b.depth)).toEqual([
+      0, 1, 0,
+    ]);
     expect(full.text).toBe(full.blocks.map((b) => b.text).join('\n\n'));
     const sha = createHash('sha256').update(POLICY_TXT).digest('hex');
     expect(full.source.sha256).toBe(sha);
@@ -66,7 +76,11 @@ describe('importing a policy version', () => {
     const { ws, reviewId } = await setUp();
     const stages: string[] = [];
     ws.onEvent((event) => stages.push(event.stage));
-    await call(ws, 'versions.import', { reviewId, source: fileSource('p.txt', POLICY_TXT), requestId: '7d7c6a1e-9d36-4f7b-8a37-0c6d2a7f1a11' });
+    await call(ws, 'versions.import', {
+      reviewId,
+      source: fileSource('p.txt', POLICY_TXT),
+      requestId: '7d7c6a1e-9d36-4f7b-8a37-0c6d2a7f1a11',
+    });
     expect(stages[0]).toBe('reading');
     expect(stages).toContain('parsing');
     expect(stages.at(-1)).toBe('saving');
@@ -75,9 +89,19 @@ describe('importing a policy version', () => {
   it('reports the pages read by the parsing process as they come', async () => {
     const { ws, reviewId } = await setUp();
     const pages: [number | undefined, number | undefined][] = [];
-    ws.onEvent((event) => event.type === 'import.progress' && event.stage === 'parsing' && event.total !== undefined && pages.push([event.done, event.total]));
+    ws.onEvent(
+      (event) =>
+        event.type === 'import.progress' &&
+        event.stage === 'parsing' &&
+        event.total !== undefined &&
+        pages.push([event.done, event.total]),
+    );
     const pdf = await readFile(new URL('../../../fixtures/policies/riverton-social-media/v3.pdf', import.meta.url));
-    await call(ws, 'versions.import', { reviewId, source: fileSource('v3.pdf', pdf), requestId: '0b1f3c5e-2a4d-4e6f-8a0b-1c2d3e4f5a6b' });
+    await call(ws, 'versions.import', {
+      reviewId,
+      source: fileSource('v3.pdf', pdf),
+      requestId: '0b1f3c5e-2a4d-4e6f-8a0b-1c2d3e4f5a6b',
+    });
     expect(pages).toEqual([1, 2, 3, 4, 5].map((done) => [done, 5]));
   }, 60_000);
 
@@ -88,23 +112,42 @@ describe('importing a policy version', () => {
     const { ws, reviewId } = await setUp({ chooseFiles: async () => [path] });
     const [chosen] = await call(ws, 'files.choose', { purpose: 'import-version' });
     expect(chosen).toMatchObject({ fileName: 'chosen.txt', bytes: Buffer.byteLength(POLICY_TXT) });
-    const { version } = await call(ws, 'versions.import', { reviewId, source: { kind: 'chosen', token: chosen!.token } });
+    const { version } = await call(ws, 'versions.import', {
+      reviewId,
+      source: { kind: 'chosen', token: chosen!.token },
+    });
     expect(version.source.fileName).toBe('chosen.txt');
     // A token is good for one import only.
-    await expect(call(ws, 'versions.import', { reviewId, source: { kind: 'chosen', token: chosen!.token } })).rejects.toMatchObject({ code: 'E_NOT_FOUND' });
+    await expect(
+      call(ws, 'versions.import', { reviewId, source: { kind: 'chosen', token: chosen!.token } }),
+    ).rejects.toMatchObject({ code: 'E_NOT_FOUND' });
   });
 
   it('says plainly that a host without a native dialog cannot open one', async () => {
     const { ws } = await setUp();
-    await expect(call(ws, 'files.choose', { purpose: 'import-version' })).rejects.toMatchObject({ code: 'E_UNSUPPORTED' });
+    await expect(call(ws, 'files.choose', { purpose: 'import-version' })).rejects.toMatchObject({
+      code: 'E_UNSUPPORTED',
+    });
   });
 });
 
 describe('a failed import leaves the review exactly as it was', () => {
   const cases: [string, string, string | Uint8Array, string, RegExp][] = [
     ['an empty file', 'empty.txt', '', 'E_INVALID_INPUT', /empty/],
-    ['binary garbage', 'garbage.txt', Uint8Array.from({ length: 4096 }, (_, i) => (i * 7919 + 13) % 256), 'E_UNSUPPORTED', /binary/],
-    ['text named .pdf', 'lies.pdf', POLICY_TXT, 'E_INVALID_INPUT', /named like a PDF but its content is a plain-text file/],
+    [
+      'binary garbage',
+      'garbage.txt',
+      Uint8Array.from({ length: 4096 }, (_, i) => (i * 7919 + 13) % 256),
+      'E_UNSUPPORTED',
+      /binary/,
+    ],
+    [
+      'text named .pdf',
+      'lies.pdf',
+      POLICY_TXT,
+      'E_INVALID_INPUT',
+      /named like a PDF but its content is a plain-text file/,
+    ],
     ['a PDF named .docx', 'lies.docx', '%PDF-1.7\n%…', 'E_INVALID_INPUT', /named like a Word document/],
     ['a file of blank lines', 'blank.txt', '   \n\n  \n', 'E_INVALID_INPUT', /no text to review/],
   ];
@@ -113,7 +156,9 @@ describe('a failed import leaves the review exactly as it was', () => {
     const file = ws.library.fileFor(reviewId);
     await call(ws, 'reviews.open', { reviewId });
     const before = await readFile(file);
-    const error = await call(ws, 'versions.import', { reviewId, source: fileSource(fileName, content) }).catch((e: unknown) => e);
+    const error = await call(ws, 'versions.import', { reviewId, source: fileSource(fileName, content) }).catch(
+      (e: unknown) => e,
+    );
     expect(error).toMatchObject({ code, message: expect.stringMatching(message) });
     expect((error as Error).message).toContain(fileName);
     expect(await readFile(file)).toEqual(before);
@@ -122,20 +167,34 @@ describe('a failed import leaves the review exactly as it was', () => {
 
   it('refuses a file over the size limit before reading it, saying how large it is', async () => {
     const { ws, reviewId } = await setUp({ importLimits: { ...DEFAULT_IMPORT_LIMITS, maxInputBytes: 1000 } });
-    const error = await call(ws, 'versions.import', { reviewId, source: fileSource('big.txt', 'x '.repeat(2000)) }).catch((e: unknown) => e);
-    expect(error).toMatchObject({ code: 'E_TOO_LARGE', message: expect.stringContaining('“big.txt” is 4 KB; the most this app imports is 1000 bytes') });
+    const error = await call(ws, 'versions.import', {
+      reviewId,
+      source: fileSource('big.txt', 'x '.repeat(2000)),
+    }).catch((e: unknown) => e);
+    expect(error).toMatchObject({
+      code: 'E_TOO_LARGE',
+      message: expect.stringContaining('“big.txt” is 4 KB; the most this app imports is 1000 bytes'),
+    });
   });
 
   it('stops a parser that runs past its time limit', async () => {
     const { ws, reviewId } = await setUp({ importLimits: { ...DEFAULT_IMPORT_LIMITS, timeoutMs: 1 } });
-    const error = await call(ws, 'versions.import', { reviewId, source: fileSource('slow.txt', POLICY_TXT.repeat(2000)) }).catch((e: unknown) => e);
+    const error = await call(ws, 'versions.import', {
+      reviewId,
+      source: fileSource('slow.txt', POLICY_TXT.repeat(2000)),
+    }).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'E_TOO_LARGE', message: expect.stringContaining('took longer than') });
   });
 
   it('refuses output beyond the text limit', async () => {
     const { ws, reviewId } = await setUp({ importLimits: { ...DEFAULT_IMPORT_LIMITS, maxOutputChars: 100 } });
-    const error = await call(ws, 'versions.import', { reviewId, source: fileSource('long.txt', POLICY_TXT) }).catch((e: unknown) => e);
-    expect(error).toMatchObject({ code: 'E_TOO_LARGE', message: expect.stringContaining('“long.txt” holds more than 100 characters') });
+    const error = await call(ws, 'versions.import', { reviewId, source: fileSource('long.txt', POLICY_TXT) }).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toMatchObject({
+      code: 'E_TOO_LARGE',
+      message: expect.stringContaining('“long.txt” holds more than 100 characters'),
+    });
   });
 });
 
@@ -143,15 +202,28 @@ describe('managing versions', () => {
   async function twoVersions() {
     const setup = await setUp();
     const { ws, reviewId } = setup;
-    const a = (await call(ws, 'versions.import', { reviewId, source: fileSource('2021.txt', POLICY_TXT), label: 'Policy 2021' })).version;
-    const b = (await call(ws, 'versions.import', { reviewId, source: fileSource('2023.txt', `${POLICY_TXT}\nNew paragraph.\n`), label: 'Policy 2023' })).version;
+    const a = (
+      await call(ws, 'versions.import', { reviewId, source: fileSource('2021.txt', POLICY_TXT), label: 'Policy 2021' })
+    ).version;
+    const b = (
+      await call(ws, 'versions.import', {
+        reviewId,
+        source: fileSource('2023.txt', `${POLICY_TXT}\nNew paragraph.\n`),
+        label: 'Policy 2023',
+      })
+    ).version;
     return { ...setup, a, b };
   }
 
   it('lists versions in order, renames one and sets its effective date', async () => {
     const { ws, reviewId, a, b } = await twoVersions();
     expect((await call(ws, 'versions.list', { reviewId })).map((v) => v.label)).toEqual(['Policy 2021', 'Policy 2023']);
-    const updated = await call(ws, 'versions.update', { reviewId, versionId: a.id, label: 'Adopted 2021', effectiveDate: '2021-03-01' });
+    const updated = await call(ws, 'versions.update', {
+      reviewId,
+      versionId: a.id,
+      label: 'Adopted 2021',
+      effectiveDate: '2021-03-01',
+    });
     expect(updated).toMatchObject({ label: 'Adopted 2021', effectiveDate: '2021-03-01' });
     const cleared = await call(ws, 'versions.update', { reviewId, versionId: a.id, effectiveDate: null });
     expect(cleared.effectiveDate).toBeUndefined();
@@ -160,8 +232,13 @@ describe('managing versions', () => {
 
   it('reorders versions, refusing an order that leaves one out', async () => {
     const { ws, reviewId, a, b } = await twoVersions();
-    expect((await call(ws, 'versions.reorder', { reviewId, versionIds: [b.id, a.id] })).map((v) => v.id)).toEqual([b.id, a.id]);
-    await expect(call(ws, 'versions.reorder', { reviewId, versionIds: [a.id] })).rejects.toMatchObject({ code: 'E_INVALID_INPUT' });
+    expect((await call(ws, 'versions.reorder', { reviewId, versionIds: [b.id, a.id] })).map((v) => v.id)).toEqual([
+      b.id,
+      a.id,
+    ]);
+    await expect(call(ws, 'versions.reorder', { reviewId, versionIds: [a.id] })).rejects.toMatchObject({
+      code: 'E_INVALID_INPUT',
+    });
   });
 
   it('deletes a version with a tombstone, and its annotations with it', async () => {
@@ -172,7 +249,13 @@ describe('managing versions', () => {
       review.annotations.push({
         id: '0b8f4a52-8d1a-4a49-9d4c-2b1f8c9d1e01',
         versionId: a.id,
-        target: { source: a.id, selector: [{ type: 'TextQuoteSelector', exact: 'Purpose', prefix: '', suffix: '' }, { type: 'TextPositionSelector', start: 21, end: 28 }] },
+        target: {
+          source: a.id,
+          selector: [
+            { type: 'TextQuoteSelector', exact: 'Purpose', prefix: '', suffix: '' },
+            { type: 'TextPositionSelector', start: 21, end: 28 },
+          ],
+        },
         criterionIds: ['governance.purpose-scope'],
         severity: 'minor',
         status: 'open',
@@ -184,11 +267,16 @@ describe('managing versions', () => {
         anchorState: 'anchored',
       });
     });
-    expect(await call(ws, 'versions.delete', { reviewId, versionId: a.id })).toEqual({ deleted: true, annotationsRemoved: 1 });
+    expect(await call(ws, 'versions.delete', { reviewId, versionId: a.id })).toEqual({
+      deleted: true,
+      annotationsRemoved: 1,
+    });
     expect((await call(ws, 'versions.list', { reviewId })).map((v) => v.id)).toEqual([b.id]);
     const { review } = await call(ws, 'reviews.open', { reviewId });
     expect(review.versions.find((v) => v.id === a.id)?.deletedAt).toBeDefined();
     expect(review.annotations[0]?.deletedAt).toBeDefined();
-    await expect(call(ws, 'versions.get', { reviewId, versionId: a.id })).rejects.toMatchObject({ code: 'E_NOT_FOUND' });
+    await expect(call(ws, 'versions.get', { reviewId, versionId: a.id })).rejects.toMatchObject({
+      code: 'E_NOT_FOUND',
+    });
   });
 });

@@ -9,14 +9,23 @@ import { mutateReview } from '../mutate-review';
 export function assessmentHandlers(ws: WorkstationServices): HandlersFor<typeof ASSESSMENT_METHODS> {
   const { sessions } = ws;
   return {
-    'assessments.list': async ({ reviewId, versionId }, caller) => listAssessments((await sessions.open(reviewId, caller)).store.review, versionId),
-    'assessments.set': ({ reviewId, ...input }, caller) => mutateReview(ws, reviewId, caller, (review, actor, clock) => assessmentView(setAssessment(review, input, actor, clock))),
-    'actions.add': ({ reviewId, ...input }, caller) => mutateReview(ws, reviewId, caller, (review, actor, clock) => addAction(review, input, actor, clock)),
-    'actions.update': ({ reviewId, actionId, ...changes }, caller) => mutateReview(ws, reviewId, caller, (review, actor, clock) => updateAction(review, actionId, changes, actor, clock)),
+    'assessments.list': async ({ reviewId, versionId }, caller) =>
+      listAssessments((await sessions.open(reviewId, caller)).store.review, versionId),
+    'assessments.set': ({ reviewId, ...input }, caller) =>
+      mutateReview(ws, reviewId, caller, (review, actor, clock) =>
+        assessmentView(setAssessment(review, input, actor, clock)),
+      ),
+    'actions.add': ({ reviewId, ...input }, caller) =>
+      mutateReview(ws, reviewId, caller, (review, actor, clock) => addAction(review, input, actor, clock)),
+    'actions.update': ({ reviewId, actionId, ...changes }, caller) =>
+      mutateReview(ws, reviewId, caller, (review, actor, clock) =>
+        updateAction(review, actionId, changes, actor, clock),
+      ),
     'actions.delete': async ({ reviewId, actionId }, caller) => {
       await mutateReview(ws, reviewId, caller, (review, actor, clock) => deleteAction(review, actionId, actor, clock));
       return { deleted: true as const };
     },
-    'actions.plan': async ({ reviewId }, caller) => actionPlan((await sessions.open(reviewId, caller)).store.review, ws.clock),
+    'actions.plan': async ({ reviewId }, caller) =>
+      actionPlan((await sessions.open(reviewId, caller)).store.review, ws.clock),
   };
 }

@@ -20,14 +20,20 @@ export function checklistHandlers(ws: WorkstationServices): HandlersFor<typeof C
         criteria: review.checklist.criteria.filter((c) => !c.deletedAt),
       };
     },
-    'checklist.addCriterion': ({ reviewId, criterion }, caller) => mutateReview(ws, reviewId, caller, (review, actor, clock) => addCriterion(review, criterion, actor, clock)),
+    'checklist.addCriterion': ({ reviewId, criterion }, caller) =>
+      mutateReview(ws, reviewId, caller, (review, actor, clock) => addCriterion(review, criterion, actor, clock)),
     'checklist.updateCriterion': ({ reviewId, criterionId, criterion }, caller) =>
-      mutateReview(ws, reviewId, caller, (review, actor, clock) => updateCriterion(review, criterionId, criterion, actor, clock)),
+      mutateReview(ws, reviewId, caller, (review, actor, clock) =>
+        updateCriterion(review, criterionId, criterion, actor, clock),
+      ),
     'checklist.removeCriterion': async ({ reviewId, criterionId }, caller) => {
-      await mutateReview(ws, reviewId, caller, (review, actor, clock) => removeCriterion(review, criterionId, actor, clock));
+      await mutateReview(ws, reviewId, caller, (review, actor, clock) =>
+        removeCriterion(review, criterionId, actor, clock),
+      );
       return { removed: true as const };
     },
-    'checklist.reorder': ({ reviewId, criterionIds }, caller) => mutateReview(ws, reviewId, caller, (review, actor, clock) => reorderCriteria(review, criterionIds, actor, clock)),
+    'checklist.reorder': ({ reviewId, criterionIds }, caller) =>
+      mutateReview(ws, reviewId, caller, (review, actor, clock) => reorderCriteria(review, criterionIds, actor, clock)),
     'checklist.exportTemplate': async ({ reviewId, destination }, caller) => {
       const { fileName, content } = templateFromReview((await sessions.open(reviewId, caller)).store.review, ws.clock);
       const file = { fileName, bytes: new TextEncoder().encode(content), binary: false };

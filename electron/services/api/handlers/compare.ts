@@ -8,7 +8,9 @@ import type { HandlersFor } from '../dispatch';
 export function compareHandlers(ws: WorkstationServices): HandlersFor<typeof COMPARE_METHODS> {
   const { sessions } = ws;
   return {
-    'compare.versions': async ({ reviewId, fromVersionId, toVersionId }, caller) => compareReviewVersions((await sessions.open(reviewId, caller)).store.review, fromVersionId, toVersionId),
-    'compare.impact': async ({ reviewId, fromVersionId, toVersionId }, caller) => changeImpact((await sessions.open(reviewId, caller)).store.review, fromVersionId, toVersionId),
+    'compare.versions': async ({ reviewId, fromVersionId, toVersionId }, caller) =>
+      compareReviewVersions((await sessions.open(reviewId, caller)).store.review, fromVersionId, toVersionId),
+    'compare.impact': async ({ reviewId, fromVersionId, toVersionId }, caller) =>
+      changeImpact((await sessions.open(reviewId, caller)).store.review, fromVersionId, toVersionId),
   };
 }

@@ -12,7 +12,10 @@ export function fileHandlers(ws: WorkstationServices): HandlersFor<typeof FILE_M
       // longest to load, while they do.
       if (purpose === 'import-version') ws.spareParser.warmUp(ANY_POLICY);
       if (!ws.chooseFiles) {
-        throw new AppError('E_UNSUPPORTED', 'This window cannot open a file dialog. Drop the files on the window, or use “Choose files…”.');
+        throw new AppError(
+          'E_UNSUPPORTED',
+          'This window cannot open a file dialog. Drop the files on the window, or use “Choose files…”.',
+        );
       }
       const paths = await ws.chooseFiles(purpose, caller);
       // Nothing chosen, nothing to import: the process need not wait.
@@ -21,7 +24,10 @@ export function fileHandlers(ws: WorkstationServices): HandlersFor<typeof FILE_M
     },
     'files.chooseSave': async ({ purpose, suggestedName }, caller) => {
       if (!ws.chooseSaveFile) {
-        throw new AppError('E_UNSUPPORTED', 'This window cannot open a save dialog. Save the file from the page instead.');
+        throw new AppError(
+          'E_UNSUPPORTED',
+          'This window cannot open a save dialog. Save the file from the page instead.',
+        );
       }
       const path = await ws.chooseSaveFile(purpose, suggestedName, caller);
       return path === undefined ? null : ws.chosenSavePaths.remember(path, purpose, caller);

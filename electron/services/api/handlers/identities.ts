@@ -18,11 +18,17 @@ export function identityHandlers(ws: WorkstationServices): HandlersFor<typeof ID
     },
     'identities.exportCertificate': async ({ identityId, destination }, caller) => {
       const { fileName, pem } = await identities.certificatePem(identityId);
-      return deliverFile(destination, { fileName, bytes: Buffer.from(pem, 'utf8'), binary: false }, ws.chosenSavePaths.takerFor('certificate', caller));
+      return deliverFile(
+        destination,
+        { fileName, bytes: Buffer.from(pem, 'utf8'), binary: false },
+        ws.chosenSavePaths.takerFor('certificate', caller),
+      );
     },
     'identities.listTrusted': () => identities.listTrusted(),
     'identities.trust': async ({ source }, caller) =>
-      identities.trust((await readImportSource(source, ws.chosenFiles.takerFor('certificate', caller), MAX_KEY_FILE_BYTES)).bytes),
+      identities.trust(
+        (await readImportSource(source, ws.chosenFiles.takerFor('certificate', caller), MAX_KEY_FILE_BYTES)).bytes,
+      ),
     'identities.untrust': async ({ fingerprint }) => ({ removed: await identities.untrust(fingerprint) }),
   };
 }

@@ -17,15 +17,28 @@ import type { HandlersFor } from '../dispatch';
 export function reportHandlers(ws: WorkstationServices): HandlersFor<typeof REPORT_METHODS> {
   const { sessions } = ws;
   const identities = new IdentityStore(ws.dataDir);
-  const anchors = async (given: Uint8Array[]) => ({ identities: await identities.identityCertificates(), trusted: await identities.trustedCertificates(), given });
+  const anchors = async (given: Uint8Array[]) => ({
+    identities: await identities.identityCertificates(),
+    trusted: await identities.trustedCertificates(),
+    given,
+  });
   return {
     'report.export': async ({ reviewId, format, destination, versionId }, caller) => {
       // A window that only views the review (another one edits it) still gets the report; only the editor keeps it.
       const { store, readOnlyReason } = await sessions.open(reviewId, caller);
       const actor = ws.actor();
-      const { rendered, sha256, kept } = await exportReport(store, format, { actor, printPdf: ws.printPdf ?? printWithChromium, versionId, keep: readOnlyReason === undefined });
+      const { rendered, sha256, kept } = await exportReport(store, format, {
+        actor,
+        printPdf: ws.printPdf ?? printWithChromium,
+        versionId,
+        keep: readOnlyReason === undefined,
+      });
       const report = kept ? reportRecord(kept, store.review) : unkeptRecord(rendered, sha256, actor);
-      const delivered = await deliverFile(destination, { fileName: report.fileName, bytes: rendered.bytes, binary: format === 'pdf' }, ws.chosenSavePaths.takerFor('report', caller));
+      const delivered = await deliverFile(
+        destination,
+        { fileName: report.fileName, bytes: rendered.bytes, binary: format === 'pdf' },
+        ws.chosenSavePaths.takerFor('report', caller),
+      );
       return { ...delivered, sha256, report };
     },
     'report.list': async ({ reviewId }, caller) => {
@@ -35,27 +48,44 @@ export function reportHandlers(ws: WorkstationServices): HandlersFor<typeof REPO
     'report.save': async ({ reviewId, reportFile, destination }, caller) => {
       const { store } = await sessions.open(reviewId, caller);
       const file = await new KeptReports(store.file).readFile(reportFile);
-      return { ...(await deliverFile(destination, file, ws.chosenSavePaths.takerFor('report', caller))), sha256: sha256Of(file.bytes) };
+      return {
+        ...(await deliverFile(destination, file, ws.chosenSavePaths.takerFor('report', caller))),
+        sha256: sha256Of(file.bytes),
+      };
     },
     'report.sign': async ({ reviewId, reportFile, identityId, passphrase, meaning }, caller) => {
       const store = await sessions.writable(reviewId, caller);
-      const { signOff, entry } = await signKeptReport(store, identities, { reportFile, identityId, passphrase, meaning });
+      const { signOff, entry } = await signKeptReport(store, identities, {
+        reportFile,
+        identityId,
+        passphrase,
+        meaning,
+      });
       return { signOff, report: reportRecord(entry, store.review) };
     },
     'report.signFile': async ({ source, destination, identityId, passphrase, meaning }, caller) => {
       const file = await readImportSource(source, ws.chosenFiles.takerFor('report-to-sign', caller), MAX_IMPORT_BYTES);
-      return signReportFile(file, { identityId, passphrase, meaning, destination }, {
-        library: ws.library,
-        identities,
-        openForSignOff: (reviewId) => sessions.writable(reviewId, caller),
-        takeSavePath: ws.chosenSavePaths.takerFor('report', caller),
-      });
+      return signReportFile(
+        file,
+        { identityId, passphrase, meaning, destination },
+        {
+          library: ws.library,
+          identities,
+          openForSignOff: (reviewId) => sessions.writable(reviewId, caller),
+          takeSavePath: ws.chosenSavePaths.takerFor('report', caller),
+        },
+      );
     },
     'report.verify': async ({ source, signatures, trust = [] }, caller) => {
       const file = await fileToVerify(source, signatures, ws.chosenFiles.takerFor('report-to-verify', caller));
       const given: Uint8Array[] = [];
       for (const certificate of trust) {
-        given.push(...readCertificateFile((await readImportSource(certificate, ws.chosenFiles.takerFor('certificate', caller), MAX_KEY_FILE_BYTES)).bytes));
+        given.push(
+          ...readCertificateFile(
+            (await readImportSource(certificate, ws.chosenFiles.takerFor('certificate', caller), MAX_KEY_FILE_BYTES))
+              .bytes,
+          ),
+        );
       }
       return verifyReport(file, await anchors(given));
     },

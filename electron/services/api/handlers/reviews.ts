@@ -3,7 +3,12 @@ import { readTemplateFile, reviewFromTemplate } from '../../../../shared/domain/
 import { summarize } from '../../library/review-library';
 import { renameReview, setCommittee } from '../../../../shared/domain/reviews/edit-review';
 import { newReviewDocument } from '../../../../shared/domain/reviews/new-review';
-import { damagedRecordInfo, openedReview, removeDamagedRecord, takeOverReviewLock } from '../../library/review-file-repairs';
+import {
+  damagedRecordInfo,
+  openedReview,
+  removeDamagedRecord,
+  takeOverReviewLock,
+} from '../../library/review-file-repairs';
 import type { WorkstationServices } from '../workstation-services';
 import { readTemplateSource } from '../../files/template-source';
 import type { HandlersFor } from '../dispatch';
@@ -14,17 +19,25 @@ export function reviewHandlers(ws: WorkstationServices): HandlersFor<typeof REVI
   const { library, sessions } = ws;
   return {
     'reviews.list': () => library.list(),
-    'reviews.create': async ({ title }) => (await library.create(newReviewDocument(title, ws.actor(), ws.clock))).summary,
+    'reviews.create': async ({ title }) =>
+      (await library.create(newReviewDocument(title, ws.actor(), ws.clock))).summary,
     'reviews.open': async ({ reviewId }, caller) => {
       const { store, readOnlyReason } = await sessions.open(reviewId, caller);
       return openedReview(store, readOnlyReason);
     },
     'reviews.read': async ({ reviewId }) => {
       const { review, readOnlyReason, damaged } = await library.read(reviewId);
-      return { review, file: library.fileFor(reviewId), ...(readOnlyReason ? { readOnlyReason } : {}), damagedRecords: damaged.map(damagedRecordInfo) };
+      return {
+        review,
+        file: library.fileFor(reviewId),
+        ...(readOnlyReason ? { readOnlyReason } : {}),
+        damagedRecords: damaged.map(damagedRecordInfo),
+      };
     },
     'reviews.takeOverLock': async ({ reviewId, fingerprint }, caller) => {
-      const { store, readOnlyReason } = await sessions.reopenAsEditor(reviewId, caller, () => takeOverReviewLock(library, reviewId, fingerprint, ws.actor()));
+      const { store, readOnlyReason } = await sessions.reopenAsEditor(reviewId, caller, () =>
+        takeOverReviewLock(library, reviewId, fingerprint, ws.actor()),
+      );
       return openedReview(store, readOnlyReason);
     },
     'reviews.removeDamagedRecord': async ({ reviewId, where }, caller) => {
@@ -38,13 +51,18 @@ export function reviewHandlers(ws: WorkstationServices): HandlersFor<typeof REVI
       const { store } = await sessions.open(reviewId, caller);
       return summarize(store.review, store.readOnlyReason, store.damagedRecords.length);
     },
-    'reviews.delete': async ({ reviewId }, caller) => ({ deleted: true as const, ...(await sessions.exclusive(reviewId, caller, () => library.delete(reviewId))) }),
-    'reviews.restoreBackup': ({ reviewId }, caller) => sessions.exclusive(reviewId, caller, () => library.restoreBackup(reviewId)),
+    'reviews.delete': async ({ reviewId }, caller) => ({
+      deleted: true as const,
+      ...(await sessions.exclusive(reviewId, caller, () => library.delete(reviewId))),
+    }),
+    'reviews.restoreBackup': ({ reviewId }, caller) =>
+      sessions.exclusive(reviewId, caller, () => library.restoreBackup(reviewId)),
 
     'reviews.createFromTemplate': async ({ title, source }, caller) => {
       const file = await readTemplateSource(source, ws.chosenFiles.takerFor('checklist-template', caller));
       const template = readTemplateFile(file.fileName, file.bytes);
-      return (await ws.library.create(reviewFromTemplate(title, file.fileName, template, ws.actor(), ws.clock))).summary;
+      return (await ws.library.create(reviewFromTemplate(title, file.fileName, template, ws.actor(), ws.clock)))
+        .summary;
     },
   };
 }

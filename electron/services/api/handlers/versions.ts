@@ -21,14 +21,29 @@ export function versionHandlers(ws: WorkstationServices): HandlersFor<typeof VER
       try {
         const store = await sessions.writable(reviewId, caller);
         const limits = ws.importLimits ?? DEFAULT_IMPORT_LIMITS;
-        const { fileName, bytes } = await readImportSource(source, ws.chosenFiles.takerFor('import-version', caller), limits.maxInputBytes);
+        const { fileName, bytes } = await readImportSource(
+          source,
+          ws.chosenFiles.takerFor('import-version', caller),
+          limits.maxInputBytes,
+        );
         const file = { fileName, bytes };
         const progress = requestId
           ? (stage: 'reading' | 'parsing' | 'saving', done?: number, total?: number) =>
-              ws.emit({ type: 'import.progress', requestId, fileName: file.fileName, stage, ...(done !== undefined ? { done } : {}), ...(total !== undefined ? { total } : {}) })
+              ws.emit({
+                type: 'import.progress',
+                requestId,
+                fileName: file.fileName,
+                stage,
+                ...(done !== undefined ? { done } : {}),
+                ...(total !== undefined ? { total } : {}),
+              })
           : undefined;
         const parsing = { limits, startParserProcess: ws.startParserProcess, spareParser: ws.spareParser };
-        const { version, warnings } = await importVersion(store, { ...file, label }, { actor: ws.actor(), ...parsing, ...(progress ? { progress } : {}) });
+        const { version, warnings } = await importVersion(
+          store,
+          { ...file, label },
+          { actor: ws.actor(), ...parsing, ...(progress ? { progress } : {}) },
+        );
         return { version: summarizeVersion(version), warnings };
       } finally {
         // More files chosen in the dialog are on their way, one at a time: the next one's process starts now.
@@ -36,15 +51,19 @@ export function versionHandlers(ws: WorkstationServices): HandlersFor<typeof VER
         if (next !== undefined) ws.spareParser.warmUp(spareSetupFor(next));
       }
     },
-    'versions.list': async ({ reviewId }, caller) => liveVersions((await sessions.open(reviewId, caller)).store.review).map(summarizeVersion),
-    'versions.get': async ({ reviewId, versionId }, caller) => liveVersion((await sessions.open(reviewId, caller)).store.review, versionId),
+    'versions.list': async ({ reviewId }, caller) =>
+      liveVersions((await sessions.open(reviewId, caller)).store.review).map(summarizeVersion),
+    'versions.get': async ({ reviewId, versionId }, caller) =>
+      liveVersion((await sessions.open(reviewId, caller)).store.review, versionId),
     'versions.update': ({ reviewId, versionId, label, effectiveDate }, caller) =>
       mutateReview(ws, reviewId, caller, (review, actor, clock) => {
         updateVersion(review, versionId, { label, effectiveDate }, actor, clock);
         return summarizeVersion(liveVersion(review, versionId));
       }),
     'versions.delete': async ({ reviewId, versionId }, caller) => {
-      const annotationsRemoved = await mutateReview(ws, reviewId, caller, (review, actor, clock) => deleteVersion(review, versionId, actor, clock));
+      const annotationsRemoved = await mutateReview(ws, reviewId, caller, (review, actor, clock) =>
+        deleteVersion(review, versionId, actor, clock),
+      );
       return { deleted: true as const, annotationsRemoved };
     },
     'versions.reorder': ({ reviewId, versionIds }, caller) =>

@@ -4,7 +4,10 @@ import type { WorkstationServices } from '../workstation-services';
 import type { HandlersFor } from '../dispatch';
 
 /** What the review workspace needs beside the review itself: drafts, and the audit log. */
-export function workspaceHandlers(ws: WorkstationServices, drafts: ReviewDrafts): HandlersFor<typeof WORKSPACE_METHODS> {
+export function workspaceHandlers(
+  ws: WorkstationServices,
+  drafts: ReviewDrafts,
+): HandlersFor<typeof WORKSPACE_METHODS> {
   const { sessions } = ws;
   return {
     'drafts.get': async ({ reviewId }, caller) => {
@@ -20,9 +23,10 @@ export function workspaceHandlers(ws: WorkstationServices, drafts: ReviewDrafts)
 
     'audit.list': async ({ reviewId, limit }, caller) => {
       const { audit } = (await sessions.open(reviewId, caller)).store.review;
-      const newestFirst = audit.map((entry, index) => ({ entry, index })).sort((a, b) => b.entry.at.localeCompare(a.entry.at) || b.index - a.index);
+      const newestFirst = audit
+        .map((entry, index) => ({ entry, index }))
+        .sort((a, b) => b.entry.at.localeCompare(a.entry.at) || b.index - a.index);
       return structuredClone(newestFirst.slice(0, limit ?? newestFirst.length).map(({ entry }) => entry));
     },
-
   };
 }

@@ -6,7 +6,17 @@ import parse from 'css-tree/parser';
 import { parse as parseColor, type Color } from 'culori';
 
 /** Pixels per unit for absolute lengths; font-relative units at the browsers' default 16 px. */
-const PX_PER_UNIT: Record<string, number> = { px: 1, pt: 4 / 3, pc: 16, in: 96, cm: 96 / 2.54, mm: 96 / 25.4, q: 96 / 101.6, em: 16, rem: 16 };
+const PX_PER_UNIT: Record<string, number> = {
+  px: 1,
+  pt: 4 / 3,
+  pc: 16,
+  in: 96,
+  cm: 96 / 2.54,
+  mm: 96 / 25.4,
+  q: 96 / 101.6,
+  em: 16,
+  rem: 16,
+};
 
 export type CssValue = csstree.Value | csstree.Raw;
 
@@ -65,5 +75,7 @@ export function colorIn(value: CssValue): Color | undefined {
 
 /** Whether a background value paints a picture (an image or gradient), behind which no text colour can be judged. */
 export function hasImage(value: CssValue): boolean {
-  return valueParts(value).some((part) => part.type === 'Url' || (part.type === 'Function' && /gradient|image/i.test(part.name)));
+  return valueParts(value).some(
+    (part) => part.type === 'Url' || (part.type === 'Function' && /gradient|image/i.test(part.name)),
+  );
 }

@@ -8,7 +8,10 @@ import { DOMParser, XMLSerializer } from '@xmldom/xmldom';
 const TEXT_PARTS = ['word/document.xml', 'word/footnotes.xml', 'word/endnotes.xml'];
 const STYLES_PART = 'word/styles.xml';
 /** WordprocessingML, in its usual (transitional) and its strict namespace. */
-const NAMESPACES = ['http://schemas.openxmlformats.org/wordprocessingml/2006/main', 'http://purl.oclc.org/ooxml/wordprocessingml/main'];
+const NAMESPACES = [
+  'http://schemas.openxmlformats.org/wordprocessingml/2006/main',
+  'http://purl.oclc.org/ooxml/wordprocessingml/main',
+];
 /** What a run holds that shows as text; field codes and the like stay, so fields keep their structure. */
 const TEXT_CONTENT = new Set(['t', 'tab', 'br', 'cr', 'sym', 'noBreakHyphen', 'softHyphen']);
 
@@ -67,7 +70,10 @@ function readStyles(xml: string | undefined): Styles {
     const id = attribute(style, 'styleId');
     if (!id) continue;
     const basedOn = child(style, 'basedOn');
-    styles.byId.set(id, { basedOn: basedOn ? attribute(basedOn, 'val') : undefined, vanish: vanishIn(child(style, 'rPr')) });
+    styles.byId.set(id, {
+      basedOn: basedOn ? attribute(basedOn, 'val') : undefined,
+      vanish: vanishIn(child(style, 'rPr')),
+    });
     if (attribute(style, 'type') === 'paragraph' && isOn(attribute(style, 'default'))) styles.defaultParagraph = id;
   }
   return styles;
@@ -76,7 +82,11 @@ function readStyles(xml: string | undefined): Styles {
 /** Whether a style (or one it is based on) hides text; undefined when none of them says. */
 function styleVanish(styles: Styles, id: string | undefined): boolean | undefined {
   const seen = new Set<string>();
-  for (let style = id ? styles.byId.get(id) : undefined; style && id && !seen.has(id); id = style.basedOn, style = id ? styles.byId.get(id) : undefined) {
+  for (
+    let style = id ? styles.byId.get(id) : undefined;
+    style && id && !seen.has(id);
+    id = style.basedOn, style = id ? styles.byId.get(id) : undefined
+  ) {
     seen.add(id);
     if (style.vanish !== undefined) return style.vanish;
   }
@@ -127,11 +137,17 @@ function isOn(value: string | undefined): boolean {
 
 function parseXml(xml: string): Document {
   // A part that is not well-formed is left to mammoth, which says the document is damaged.
-  return new DOMParser({ errorHandler: { warning: () => undefined, error: () => undefined, fatalError: () => undefined } }).parseFromString(xml, 'text/xml');
+  return new DOMParser({
+    errorHandler: { warning: () => undefined, error: () => undefined, fatalError: () => undefined },
+  }).parseFromString(xml, 'text/xml');
 }
 
 function isWordElement(node: Node, localName: string): node is Element {
-  return node.nodeType === 1 && (node as Element).localName === localName && NAMESPACES.includes((node as Element).namespaceURI ?? '');
+  return (
+    node.nodeType === 1 &&
+    (node as Element).localName === localName &&
+    NAMESPACES.includes((node as Element).namespaceURI ?? '')
+  );
 }
 
 function elements(document: Document, localName: string): Element[] {
@@ -151,7 +167,8 @@ function child(parent: Element, localName: string): Element | undefined {
 }
 
 function ancestor(node: Element, localName: string): Element | undefined {
-  for (let parent = node.parentNode; parent; parent = parent.parentNode) if (isWordElement(parent, localName)) return parent;
+  for (let parent = node.parentNode; parent; parent = parent.parentNode)
+    if (isWordElement(parent, localName)) return parent;
   return undefined;
 }
 

@@ -9,7 +9,10 @@ export function readCoreProperties(xml: string | undefined): Record<string, stri
   if (!xml) return metadata;
   const title = element(xml, 'dc:title')?.replace(/\s+/g, ' ').trim();
   if (title) metadata.title = title.slice(0, 200);
-  for (const [name, key] of [['dcterms:created', 'created'], ['dcterms:modified', 'modified']] as const) {
+  for (const [name, key] of [
+    ['dcterms:created', 'created'],
+    ['dcterms:modified', 'modified'],
+  ] as const) {
     const value = element(xml, name)?.trim();
     const date = value ? new Date(value) : undefined;
     if (date && !Number.isNaN(date.getTime())) metadata[key] = date.toISOString();

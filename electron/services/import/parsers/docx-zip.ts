@@ -23,15 +23,25 @@ const RATIO_FLOOR_BYTES = 1024 * 1024;
 const CORE_PROPERTIES = 'docProps/core.xml';
 const MAX_CORE_PROPERTIES_BYTES = 256 * 1024;
 
-export async function checkDocxArchive(bytes: Uint8Array, fileName: string, limits: ImportLimits['docx']): Promise<DocxArchive> {
+export async function checkDocxArchive(
+  bytes: Uint8Array,
+  fileName: string,
+  limits: ImportLimits['docx'],
+): Promise<DocxArchive> {
   const zip = await openZip(bytes, fileName);
   try {
     if (zip.entryCount > limits.maxEntries) {
-      throw new AppError('E_TOO_LARGE', `“${fileName}” holds ${zip.entryCount.toLocaleString('en')} files inside, far more than a Word document (at most ${limits.maxEntries.toLocaleString('en')} are accepted). It may be a “zip bomb” or not a real document; check where it came from.`);
+      throw new AppError(
+        'E_TOO_LARGE',
+        `“${fileName}” holds ${zip.entryCount.toLocaleString('en')} files inside, far more than a Word document (at most ${limits.maxEntries.toLocaleString('en')} are accepted). It may be a “zip bomb” or not a real document; check where it came from.`,
+      );
     }
     const entries = await readDirectory(zip, fileName, limits);
     if (!entries.some((entry) => entry.fileName === 'word/document.xml')) {
-      throw new AppError('E_INVALID_INPUT', `“${fileName}” is a zip archive but not a Word document (it has no word/document.xml). Open it in Word and save it as .docx, or import the PDF instead.`);
+      throw new AppError(
+        'E_INVALID_INPUT',
+        `“${fileName}” is a zip archive but not a Word document (it has no word/document.xml). Open it in Word and save it as .docx, or import the PDF instead.`,
+      );
     }
     const parts = new Map<string, Uint8Array>();
     const unpacked = { bytes: 0 };
@@ -40,7 +50,8 @@ export async function checkDocxArchive(bytes: Uint8Array, fileName: string, limi
       if (content) parts.set(entry.fileName, content);
     }
     const core = parts.get(CORE_PROPERTIES);
-    const coreProperties = core && core.length <= MAX_CORE_PROPERTIES_BYTES ? Buffer.from(core).toString('utf8') : undefined;
+    const coreProperties =
+      core && core.length <= MAX_CORE_PROPERTIES_BYTES ? Buffer.from(core).toString('utf8') : undefined;
     return { coreProperties, parts };
   } finally {
     zip.close();
@@ -99,7 +110,12 @@ function readDirectory(zip: ZipFile, fileName: string, limits: ImportLimits['doc
         return fail(zipBomb(fileName));
       }
       if (entry.isEncrypted()) {
-        return fail(new AppError('E_UNSUPPORTED', `“${fileName}” is encrypted, so its text cannot be read. Open it in Word, remove the password, save it, and import it again.`));
+        return fail(
+          new AppError(
+            'E_UNSUPPORTED',
+            `“${fileName}” is encrypted, so its text cannot be read. Open it in Word, remove the password, save it, and import it again.`,
+          ),
+        );
       }
       entries.push(entry);
       zip.readEntry();
@@ -120,7 +136,13 @@ function tooCompressed(uncompressed: number, compressed: number, limits: ImportL
  * content of XML parts; pictures and other binary parts are checked and let go, since mammoth reads a picture only
  * when asked to convert it, and this app never asks.
  */
-function unpack(zip: ZipFile, entry: Entry, fileName: string, limits: ImportLimits['docx'], unpacked: { bytes: number }): Promise<Uint8Array | undefined> {
+function unpack(
+  zip: ZipFile,
+  entry: Entry,
+  fileName: string,
+  limits: ImportLimits['docx'],
+  unpacked: { bytes: number },
+): Promise<Uint8Array | undefined> {
   return new Promise((resolve, reject) => {
     zip.openReadStream(entry, (error, stream: Readable) => {
       if (error || !stream) return reject(damaged(fileName));
@@ -149,14 +171,21 @@ function unpack(zip: ZipFile, entry: Entry, fileName: string, limits: ImportLimi
 /** Whether a part's first bytes are XML's: `<`, after an optional byte order mark and white space. */
 function startsLikeXml(chunk: Uint8Array): boolean {
   let at = chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf ? 3 : 0;
-  while (at < chunk.length && (chunk[at] === 0x20 || chunk[at] === 0x09 || chunk[at] === 0x0a || chunk[at] === 0x0d)) at++;
+  while (at < chunk.length && (chunk[at] === 0x20 || chunk[at] === 0x09 || chunk[at] === 0x0a || chunk[at] === 0x0d))
+    at++;
   return at === chunk.length || chunk[at] === 0x3c;
 }
 
 function zipBomb(fileName: string): AppError {
-  return new AppError('E_TOO_LARGE', `“${fileName}” expands to far more than a Word document when unpacked, so it was not opened. It may be a “zip bomb”; check where it came from, or ask for the document as PDF.`);
+  return new AppError(
+    'E_TOO_LARGE',
+    `“${fileName}” expands to far more than a Word document when unpacked, so it was not opened. It may be a “zip bomb”; check where it came from, or ask for the document as PDF.`,
+  );
 }
 
 function damaged(fileName: string): AppError {
-  return new AppError('E_INVALID_INPUT', `“${fileName}” could not be opened as a Word document: the file is damaged or incomplete. Open it in Word and save it again (or ask for a fresh copy), then import it.`);
+  return new AppError(
+    'E_INVALID_INPUT',
+    `“${fileName}” could not be opened as a Word document: the file is damaged or incomplete. Open it in Word and save it again (or ask for a fresh copy), then import it.`,
+  );
 }

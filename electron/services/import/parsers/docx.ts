@@ -39,17 +39,14 @@ export const parseDocx: FormatParser = async (bytes, { fileName, limits, progres
 
   const { default: mammoth } = await import('mammoth');
   const { value: html, messages } = await mammoth
-    .convertToHtml(
-      mammothInputOf(visible.parts),
-      {
-        styleMap: STYLE_MAP,
-        includeDefaultStyleMap: true,
-        // A style map embedded in the file could turn its paragraphs into anything; only ours applies.
-        includeEmbeddedStyleMap: false,
-        externalFileAccess: false,
-        convertImage: mammoth.images.imgElement(async () => ({ src: '' })),
-      },
-    )
+    .convertToHtml(mammothInputOf(visible.parts), {
+      styleMap: STYLE_MAP,
+      includeDefaultStyleMap: true,
+      // A style map embedded in the file could turn its paragraphs into anything; only ours applies.
+      includeEmbeddedStyleMap: false,
+      externalFileAccess: false,
+      convertImage: mammoth.images.imgElement(async () => ({ src: '' })),
+    })
     .catch((error: unknown) => {
       throw unreadable(fileName, error);
     });
@@ -60,7 +57,11 @@ export const parseDocx: FormatParser = async (bytes, { fileName, limits, progres
   return {
     blocks: read.blocks,
     metadata: { ...read.metadata, ...readCoreProperties(archive.coreProperties) },
-    warnings: [...converterWarnings(messages, fileName), ...hiddenTextWarning(visible.hidden, fileName), ...read.warnings],
+    warnings: [
+      ...converterWarnings(messages, fileName),
+      ...hiddenTextWarning(visible.hidden, fileName),
+      ...read.warnings,
+    ],
     invisibleText: read.invisibleText,
   };
 };
@@ -70,7 +71,9 @@ function hiddenTextWarning(hidden: readonly string[], fileName: string): string[
   const [first] = hidden;
   if (first === undefined) return [];
   const where = hidden.length === 1 ? 'one paragraph' : `${hidden.length} paragraphs`;
-  return [`Left out text that “${fileName}” hides from readers (Word’s “Hidden” font setting) in ${where}, for example “${excerpt(first)}”. Word shows it only when asked to show hidden text.`];
+  return [
+    `Left out text that “${fileName}” hides from readers (Word’s “Hidden” font setting) in ${where}, for example “${excerpt(first)}”. Word shows it only when asked to show hidden text.`,
+  ];
 }
 
 /**
@@ -90,11 +93,15 @@ function converterWarnings(messages: readonly { type: string; message: string }[
   if (styles.size > 0) {
     const names = [...styles].slice(0, MAX_STYLE_NAMES).map((name) => `“${name}”`);
     const more = styles.size > MAX_STYLE_NAMES ? ` and ${styles.size - MAX_STYLE_NAMES} more` : '';
-    warnings.push(`“${fileName}” uses paragraph styles this app does not know (${names.join(', ')}${more}); their paragraphs were imported as plain paragraphs. If some of them are headings, give them Word’s Heading styles and import again.`);
+    warnings.push(
+      `“${fileName}” uses paragraph styles this app does not know (${names.join(', ')}${more}); their paragraphs were imported as plain paragraphs. If some of them are headings, give them Word’s Heading styles and import again.`,
+    );
   }
   if (others.size > 0) {
     const [first] = others;
-    warnings.push(`“${fileName}”: ${others.size === 1 ? 'one part' : `${others.size} parts`} of the document could not be converted and ${others.size === 1 ? 'was' : 'were'} left out (for example: ${first}).`);
+    warnings.push(
+      `“${fileName}”: ${others.size === 1 ? 'one part' : `${others.size} parts`} of the document could not be converted and ${others.size === 1 ? 'was' : 'were'} left out (for example: ${first}).`,
+    );
   }
   return warnings;
 }
@@ -102,9 +109,15 @@ function converterWarnings(messages: readonly { type: string; message: string }[
 /** The archive was sound but its Word XML was not (mammoth could not make sense of it). */
 function unreadable(fileName: string, error: unknown): AppError {
   if (error instanceof RangeError && /call stack/i.test(error.message)) {
-    return new AppError('E_INVALID_INPUT', `“${fileName}” nests its content thousands of levels deep, which no policy document does, so it was not read. Check that this is the right file.`);
+    return new AppError(
+      'E_INVALID_INPUT',
+      `“${fileName}” nests its content thousands of levels deep, which no policy document does, so it was not read. Check that this is the right file.`,
+    );
   }
   const firstLine = error instanceof Error ? (error.message.split('\n')[0] ?? '').replace(/\s+/g, ' ').trim() : '';
   const detail = firstLine ? ` (${firstLine.slice(0, 160)})` : '';
-  return new AppError('E_INVALID_INPUT', `“${fileName}” could not be read as a Word document${detail}. The file may be damaged; open it in Word, save it again, and import it again.`);
+  return new AppError(
+    'E_INVALID_INPUT',
+    `“${fileName}” could not be read as a Word document${detail}. The file may be damaged; open it in Word, save it again, and import it again.`,
+  );
 }

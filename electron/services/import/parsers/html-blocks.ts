@@ -1,7 +1,16 @@
 import type { Element, Root, Text } from 'hast';
 import { normalizeBlockText } from '../../../../shared/document';
 import type { BlockDraft, InvisibleText } from '../types';
-import { HEADING_LEVELS, isBlockLevel, isElement, isLeftOut, LIST_TAGS, spanProperty, stringProperty, type HastParent } from './html-elements';
+import {
+  HEADING_LEVELS,
+  isBlockLevel,
+  isElement,
+  isLeftOut,
+  LIST_TAGS,
+  spanProperty,
+  stringProperty,
+  type HastParent,
+} from './html-elements';
 import { indexFootnotes, isBackLink, markerLabel, type FootnoteIndex } from './html-footnotes';
 import { metadataFromPage } from './html-metadata';
 import { placeCells } from './html-table-grid';
@@ -99,9 +108,21 @@ export function blocksFromHast(tree: Root, context: HastReadContext): HastBlocks
  * The text of an inline piece of HTML (tags dropped, images as their description), by the same rules, with the
  * parts of it a reader does not see (all in block 0: the block the caller puts the text in).
  */
-export function inlineTextFromHast(tree: Root, tally: HtmlTally, readStyles?: StyleReader): { text: string; invisibleText: InvisibleText[] } {
+export function inlineTextFromHast(
+  tree: Root,
+  tally: HtmlTally,
+  readStyles?: StyleReader,
+): { text: string; invisibleText: InvisibleText[] } {
   const { invisible } = removeHiddenContent(tree, readStyles);
-  const walk: Walk = { blocks: [], tally, footnotes: indexFootnotes(tree), fullPage: false, chromeLeftOut: new Set(), invisible, invisibleText: [] };
+  const walk: Walk = {
+    blocks: [],
+    tally,
+    footnotes: indexFootnotes(tree),
+    fullPage: false,
+    chromeLeftOut: new Set(),
+    invisible,
+    invisibleText: [],
+  };
   return { text: textOf(tree, walk), invisibleText: walk.invisibleText };
 }
 
@@ -109,8 +130,10 @@ export function inlineTextFromHast(tree: Root, tally: HtmlTally, readStyles?: St
 export function imagesLeftOutWarning({ images, describedImages }: HtmlTally): string | undefined {
   if (images === 0) return undefined;
   const subject = images === 1 ? '1 image was left out' : `${images} images were left out`;
-  if (describedImages === images) return `${subject} (only ${images === 1 ? 'its description was' : 'their descriptions were'} kept).`;
-  if (describedImages === 0) return `${subject}; ${images === 1 ? 'it had no description' : 'they had no descriptions'} to keep.`;
+  if (describedImages === images)
+    return `${subject} (only ${images === 1 ? 'its description was' : 'their descriptions were'} kept).`;
+  if (describedImages === 0)
+    return `${subject}; ${images === 1 ? 'it had no description' : 'they had no descriptions'} to keep.`;
   return `${subject} (the description${describedImages === 1 ? ' of 1 of them was' : `s of ${describedImages} of them were`} kept).`;
 }
 
@@ -281,7 +304,13 @@ function walkTable(table: Element, walk: Walk, scope: Scope): void {
     else if (child.tagName === 'tr') rows.push(tableRow(child, false));
     else if (['thead', 'tbody', 'tfoot'].includes(child.tagName)) rows.push(...sectionRows(child));
   }
-  const grid = rows.map((row) => row.cells.map((cell) => ({ cell, colSpan: spanProperty(cell, 'colSpan', 1_000), rowSpan: spanProperty(cell, 'rowSpan', 65_534) })));
+  const grid = rows.map((row) =>
+    row.cells.map((cell) => ({
+      cell,
+      colSpan: spanProperty(cell, 'colSpan', 1_000),
+      rowSpan: spanProperty(cell, 'rowSpan', 65_534),
+    })),
+  );
   for (const { cell, row, column } of placeCells(grid)) {
     const header = (rows[row]?.header ?? false) || cell.tagName === 'th';
     emit(walk, { type: 'table-cell', table: index, row, column, header, text: textOf(cell, walk) });
@@ -289,11 +318,19 @@ function walkTable(table: Element, walk: Walk, scope: Scope): void {
 }
 
 function sectionRows(section: Element): TableRow[] {
-  return section.children.filter((child) => isElement(child, 'tr') && !isLeftOut(child)).map((row) => tableRow(row as Element, section.tagName === 'thead'));
+  return section.children
+    .filter((child) => isElement(child, 'tr') && !isLeftOut(child))
+    .map((row) => tableRow(row as Element, section.tagName === 'thead'));
 }
 
 function tableRow(row: Element, header: boolean): TableRow {
-  return { cells: row.children.filter((child): child is Element => isElement(child) && (child.tagName === 'td' || child.tagName === 'th') && !isLeftOut(child)), header };
+  return {
+    cells: row.children.filter(
+      (child): child is Element =>
+        isElement(child) && (child.tagName === 'td' || child.tagName === 'th') && !isLeftOut(child),
+    ),
+    header,
+  };
 }
 
 /** A table used to lay out a page (it says so, or holds headings or tables): its cells are content, not data. */
@@ -303,7 +340,12 @@ function isLayoutTable(table: Element): boolean {
 }
 
 function containsStructure(parent: Element): boolean {
-  return parent.children.some((child) => isElement(child) && !isLeftOut(child) && (child.tagName === 'table' || HEADING_LEVELS.has(child.tagName) || containsStructure(child)));
+  return parent.children.some(
+    (child) =>
+      isElement(child) &&
+      !isLeftOut(child) &&
+      (child.tagName === 'table' || HEADING_LEVELS.has(child.tagName) || containsStructure(child)),
+  );
 }
 
 // ---- Footnotes: each note is a block labelled with its number; its link back to the text is left out.

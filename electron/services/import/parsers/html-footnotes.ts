@@ -1,5 +1,13 @@
 import type { Element, Root } from 'hast';
-import { fragmentTarget, hasClass, isElement, isLeftOut, LIST_TAGS, stringProperty, type HastParent } from './html-elements';
+import {
+  fragmentTarget,
+  hasClass,
+  isElement,
+  isLeftOut,
+  LIST_TAGS,
+  stringProperty,
+  type HastParent,
+} from './html-elements';
 
 export interface Footnote {
   item: Element;
@@ -58,7 +66,10 @@ function isFootnoteSection(element: Element): boolean {
 
 function isMammothNoteList(list: Element): boolean {
   const items = list.children.filter((child) => isElement(child));
-  return items.length > 0 && items.every((item) => item.tagName === 'li' && MAMMOTH_NOTE_ID.test(stringProperty(item, 'id') ?? ''));
+  return (
+    items.length > 0 &&
+    items.every((item) => item.tagName === 'li' && MAMMOTH_NOTE_ID.test(stringProperty(item, 'id') ?? ''))
+  );
 }
 
 function addNotes(section: Element, index: FootnoteIndex): void {
@@ -67,7 +78,10 @@ function addNotes(section: Element, index: FootnoteIndex): void {
   const start = list.tagName === 'ol' ? Number(list.properties.start ?? 1) : 1;
   const notes = list.children
     .filter((child) => isElement(child, 'li') && !isLeftOut(child))
-    .map((item, position): Footnote => ({ item: item as Element, label: String((Number.isInteger(start) ? start : 1) + position) }));
+    .map((item, position): Footnote => ({
+      item: item as Element,
+      label: String((Number.isInteger(start) ? start : 1) + position),
+    }));
   index.notesIn.set(section, notes);
   for (const note of notes) {
     const id = stringProperty(note.item, 'id');
@@ -95,6 +109,10 @@ export function markerLabel(link: Element, index: FootnoteIndex): string | undef
 export function isBackLink(link: Element, index: FootnoteIndex): boolean {
   const target = fragmentTarget(link);
   if (target !== undefined && index.markerIds.has(target)) return true;
-  if (stringProperty(link, 'role')?.toLowerCase() === 'doc-backlink' || link.properties.dataFootnoteBackref !== undefined) return true;
+  if (
+    stringProperty(link, 'role')?.toLowerCase() === 'doc-backlink' ||
+    link.properties.dataFootnoteBackref !== undefined
+  )
+    return true;
   return BACK_LINK_CLASSES.some((name) => hasClass(link, name));
 }

@@ -2,7 +2,17 @@
 // the selector matcher take a while to load). See html-visibility.ts for how the tree is read with it.
 import type { Element, Root } from 'hast';
 import { formatHex, wcagContrast, type Color } from 'culori';
-import { colorIn, colorOf, cssText, fraction, hasImage, keyword, lengthPx, valueParts, type CssValue } from './css-values';
+import {
+  colorIn,
+  colorOf,
+  cssText,
+  fraction,
+  hasImage,
+  keyword,
+  lengthPx,
+  valueParts,
+  type CssValue,
+} from './css-values';
 import { cascaded, compareRanks, declaredStyles, MAX_SELECTORS, type AppliedDeclaration } from './html-styles';
 
 /** Offsets at least this far out (left: -9999px is the usual trick) put text beyond any screen. */
@@ -32,7 +42,16 @@ interface Seen {
   hiddenUnder: string | undefined;
 }
 
-const PAGE: Seen = { visible: true, color: undefined, backdrop: WHITE, opacity: 1, zeroFont: false, outOfView: undefined, indentedAway: undefined, hiddenUnder: undefined };
+const PAGE: Seen = {
+  visible: true,
+  color: undefined,
+  backdrop: WHITE,
+  opacity: 1,
+  zeroFont: false,
+  outOfView: undefined,
+  indentedAway: undefined,
+  hiddenUnder: undefined,
+};
 
 /**
  * What a page's style sheets and style attributes do to its elements. `S` is what
@@ -64,7 +83,10 @@ export function readPageStyles(tree: Root): PageStyles<Seen> {
 }
 
 /** The declaration that hides the element's content (display:none, content-visibility:hidden), if one wins. */
-function hides(declarations: readonly AppliedDeclaration[] | undefined, withConditions: boolean): AppliedDeclaration | undefined {
+function hides(
+  declarations: readonly AppliedDeclaration[] | undefined,
+  withConditions: boolean,
+): AppliedDeclaration | undefined {
   const display = cascaded(declarations, 'display', withConditions);
   if (display && keyword(display.value) === 'none') return display;
   const content = cascaded(declarations, 'content-visibility', withConditions);
@@ -87,7 +109,10 @@ function seenInside(declarations: readonly AppliedDeclaration[] | undefined, out
   seen.zeroFont = zeroFont(declarations, outer.zeroFont);
   seen.outOfView = outer.outOfView ?? outOfView(declarations);
   const indent = value('text-indent');
-  if (indent) seen.indentedAway = isFarOut(lengthPx(valueParts(indent)[0])) ? `indented off-screen, text-indent ${cssText(indent)}` : undefined;
+  if (indent)
+    seen.indentedAway = isFarOut(lengthPx(valueParts(indent)[0]))
+      ? `indented off-screen, text-indent ${cssText(indent)}`
+      : undefined;
   return seen;
 }
 
@@ -101,7 +126,9 @@ function hiddenUnder(declarations: readonly AppliedDeclaration[]): string | unde
   if (hiding?.condition) return `hidden by a style rule under ${hiding.condition}`;
   const visibility = cascaded(declarations, 'visibility', true);
   const word = visibility && keyword(visibility.value);
-  return visibility?.condition && (word === 'hidden' || word === 'collapse') ? `hidden by a style rule under ${visibility.condition}` : undefined;
+  return visibility?.condition && (word === 'hidden' || word === 'collapse')
+    ? `hidden by a style rule under ${visibility.condition}`
+    : undefined;
 }
 
 /** Background colour or picture: the later of `background` and `background-color` in the cascade says. */
@@ -120,11 +147,16 @@ function backdrop(declarations: readonly AppliedDeclaration[], outer: Color | 'p
 function zeroFont(declarations: readonly AppliedDeclaration[], outer: boolean): boolean {
   const size = cascaded(declarations, 'font-size', false);
   const font = cascaded(declarations, 'font', false);
-  const winner = font && (!size || compareRanks(font.rank, size.rank) > 0) ? fontShorthandSize(font.value) : size && valueParts(size.value)[0];
+  const winner =
+    font && (!size || compareRanks(font.rank, size.rank) > 0)
+      ? fontShorthandSize(font.value)
+      : size && valueParts(size.value)[0];
   if (!winner) return outer;
   if (winner.type === 'Number' || winner.type === 'Percentage' || winner.type === 'Dimension') {
     if (Number(winner.value) === 0) return true;
-    return winner.type === 'Percentage' || (winner.type === 'Dimension' && /^(em|ex|ch|cap|ic|lh)$/i.test(winner.unit)) ? outer : false;
+    return winner.type === 'Percentage' || (winner.type === 'Dimension' && /^(em|ex|ch|cap|ic|lh)$/i.test(winner.unit))
+      ? outer
+      : false;
   }
   return winner.type === 'Identifier' && /^(inherit|unset|smaller|larger)$/i.test(winner.name) ? outer : false;
 }
@@ -134,7 +166,12 @@ function fontShorthandSize(value: CssValue): ReturnType<typeof valueParts>[numbe
   const parts = valueParts(value);
   const slash = parts.findIndex((part) => part.type === 'Operator' && part.value === '/');
   if (slash > 0) return parts[slash - 1];
-  return parts.filter((part) => part.type === 'Dimension' || part.type === 'Percentage' || (part.type === 'Number' && Number(part.value) === 0)).at(-1);
+  return parts
+    .filter(
+      (part) =>
+        part.type === 'Dimension' || part.type === 'Percentage' || (part.type === 'Number' && Number(part.value) === 0),
+    )
+    .at(-1);
 }
 
 /** Positioned far outside the page, or clipped to nothing. */
@@ -161,7 +198,10 @@ function isFarOut(px: number | undefined): boolean {
 function clipsToNothing(value: CssValue): boolean {
   const rect = valueParts(value).find((part) => part.type === 'Function' && part.name.toLowerCase() === 'rect');
   if (rect?.type !== 'Function') return false;
-  const sides = rect.children.toArray().map(lengthPx).filter((px) => px !== undefined);
+  const sides = rect.children
+    .toArray()
+    .map(lengthPx)
+    .filter((px) => px !== undefined);
   if (sides.length !== 4) return false;
   const [top, right, bottom, left] = sides as [number, number, number, number];
   return right - left <= 1 || bottom - top <= 1;
@@ -184,7 +224,8 @@ function invisibility(seen: Seen): string | undefined {
   if (seen.zeroFont) return 'font size 0';
   if (seen.backdrop !== 'picture') {
     const color = seen.color ?? BLACK;
-    if (wcagContrast(color, seen.backdrop) < SAME_COLOR_CONTRAST) return `${colorName(color)} on ${colorName(seen.backdrop)}`;
+    if (wcagContrast(color, seen.backdrop) < SAME_COLOR_CONTRAST)
+      return `${colorName(color)} on ${colorName(seen.backdrop)}`;
   }
   return seen.outOfView ?? seen.indentedAway;
 }

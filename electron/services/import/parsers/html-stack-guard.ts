@@ -9,7 +9,10 @@ export function withinNestingLimit<T>(fileName: string, read: () => T): T {
     return read();
   } catch (error) {
     if (error instanceof RangeError && /call stack/i.test(error.message)) {
-      throw new AppError('E_INVALID_INPUT', `“${fileName}” nests its content thousands of levels deep, which no policy document does, so it was not read. Check that this is the right file.`);
+      throw new AppError(
+        'E_INVALID_INPUT',
+        `“${fileName}” nests its content thousands of levels deep, which no policy document does, so it was not read. Check that this is the right file.`,
+      );
     }
     throw error;
   }

@@ -97,7 +97,8 @@ export function declaredStyles(tree: Root): DeclaredStyles {
     }
   }
   visitElements(tree, (element) => {
-    for (const { property, value } of attributeDeclarations(element)) add(element, { property, value, rank: [0, ORIGIN.attribute, 0, 0, 0, 0] });
+    for (const { property, value } of attributeDeclarations(element))
+      add(element, { property, value, rank: [0, ORIGIN.attribute, 0, 0, 0, 0] });
     const style = stringProperty(element, 'style');
     if (style === undefined) return;
     for (const { property, value, important } of visibilityDeclarations(parseQuietly(style, 'declarationList'))) {
@@ -111,7 +112,11 @@ export function declaredStyles(tree: Root): DeclaredStyles {
  * The declaration of `property` that wins the cascade among those given. With `withConditions` false, rules that
  * apply only under a condition (a screen size) are left out: what holds on every screen.
  */
-export function cascaded(declarations: readonly AppliedDeclaration[] | undefined, property: string, withConditions: boolean): AppliedDeclaration | undefined {
+export function cascaded(
+  declarations: readonly AppliedDeclaration[] | undefined,
+  property: string,
+  withConditions: boolean,
+): AppliedDeclaration | undefined {
   let best: AppliedDeclaration | undefined;
   for (const declaration of declarations ?? []) {
     if (declaration.property !== property || (!withConditions && declaration.condition !== undefined)) continue;
@@ -142,7 +147,10 @@ function styleSheets(tree: Root): csstree.CssNode[] {
 }
 
 /** Style rules in a sheet, with the condition of the @media (or @container) rule they sit in, if any. */
-function* styleRules(node: csstree.CssNode, condition?: string): Generator<{ rule: csstree.Rule; condition: string | undefined }> {
+function* styleRules(
+  node: csstree.CssNode,
+  condition?: string,
+): Generator<{ rule: csstree.Rule; condition: string | undefined }> {
   if (node.type === 'StyleSheet' || node.type === 'Block') {
     for (const child of node.children) yield* styleRules(child, condition);
   } else if (node.type === 'Rule') {
@@ -172,7 +180,8 @@ function visibilityDeclarations(block: csstree.CssNode): VisibilityDeclaration[]
   for (const node of block.children) {
     if (node.type !== 'Declaration') continue;
     const property = node.property.toLowerCase();
-    if (VISIBILITY_PROPERTIES.has(property)) found.push({ property, value: node.value, important: node.important !== false });
+    if (VISIBILITY_PROPERTIES.has(property))
+      found.push({ property, value: node.value, important: node.important !== false });
   }
   return found;
 }
@@ -180,7 +189,12 @@ function visibilityDeclarations(block: csstree.CssNode): VisibilityDeclaration[]
 /** `<font color>`, `<body text>` and `bgcolor`, which browsers still honour below any style. */
 function attributeDeclarations(element: Element): { property: string; value: csstree.Value | csstree.Raw }[] {
   const found: { property: string; value: csstree.Value | csstree.Raw }[] = [];
-  const color = element.tagName === 'font' ? stringProperty(element, 'color') : element.tagName === 'body' ? stringProperty(element, 'text') : undefined;
+  const color =
+    element.tagName === 'font'
+      ? stringProperty(element, 'color')
+      : element.tagName === 'body'
+        ? stringProperty(element, 'text')
+        : undefined;
   if (color) found.push({ property: 'color', value: { type: 'Raw', value: color } });
   const background = stringProperty(element, 'bgColor');
   if (background) found.push({ property: 'background-color', value: { type: 'Raw', value: background } });

@@ -38,7 +38,12 @@ export function removeHiddenContent(tree: Root, readStyles?: StyleReader): PageV
   return { invisible, warnings: styles?.warnings ?? [] };
 }
 
-function visit<S>(parent: HastParent, state: S, styles: PageStyles<S> | undefined, invisible: InvisibleTextNodes): void {
+function visit<S>(
+  parent: HastParent,
+  state: S,
+  styles: PageStyles<S> | undefined,
+  invisible: InvisibleTextNodes,
+): void {
   const kept: ElementContent[] = [];
   for (const child of parent.children as ElementContent[]) {
     if (child.type === 'text') {

@@ -1,7 +1,15 @@
 import { fromHtml } from 'hast-util-from-html';
 import type { FootnoteDefinition, List, ListItem, PhrasingContent, Root, RootContent, Table } from 'mdast';
 import type { BlockDraft, InvisibleText, ParsedDocument } from '../types';
-import { blocksFromHast, describeImage, imagesLeftOutWarning, inlineTextFromHast, newHtmlTally, pushBlock, type HtmlTally } from './html-blocks';
+import {
+  blocksFromHast,
+  describeImage,
+  imagesLeftOutWarning,
+  inlineTextFromHast,
+  newHtmlTally,
+  pushBlock,
+  type HtmlTally,
+} from './html-blocks';
 import type { StyleReader } from './html-visibility';
 import { readTomlFrontMatter, readYamlFrontMatter, type FrontMatter } from './md-front-matter';
 
@@ -35,7 +43,16 @@ const ACTIVE_URL_TEXT = /^\s*(?:javascript|vbscript|data)\s*:/i;
  * `{% include x %}` stay in the text exactly as written.
  */
 export function blocksFromMdast(tree: Root, fileName: string, readStyles?: StyleReader): ParsedDocument {
-  const walk: MdWalk = { fileName, blocks: [], warnings: [], invisibleText: [], tally: newHtmlTally(), readStyles, definitions: footnoteDefinitions(tree), numbers: new Map() };
+  const walk: MdWalk = {
+    fileName,
+    blocks: [],
+    warnings: [],
+    invisibleText: [],
+    tally: newHtmlTally(),
+    readStyles,
+    definitions: footnoteDefinitions(tree),
+    numbers: new Map(),
+  };
   const frontMatter = readFrontMatter(tree);
   walkFlow(tree.children, walk, 'paragraph');
   emitFootnotes(walk);
@@ -86,7 +103,11 @@ function walkFlow(nodes: readonly RootContent[], walk: MdWalk, prose: ProseType)
 
 /** Raw HTML blocks are read by the same rules as an HTML page, as a fragment of this document. */
 function walkHtml(html: string, walk: MdWalk): void {
-  const { blocks, warnings, invisibleText } = blocksFromHast(fromHtml(html, { fragment: true }), { fileName: walk.fileName, tally: walk.tally, readStyles: walk.readStyles });
+  const { blocks, warnings, invisibleText } = blocksFromHast(fromHtml(html, { fragment: true }), {
+    fileName: walk.fileName,
+    tally: walk.tally,
+    readStyles: walk.readStyles,
+  });
   for (const found of invisibleText) walk.invisibleText.push({ ...found, block: walk.blocks.length + found.block });
   walk.blocks.push(...blocks);
   walk.warnings.push(...warnings);
@@ -121,7 +142,14 @@ function walkTable(table: Table, walk: MdWalk): void {
   const index = walk.tally.tables++;
   for (const [row, tableRow] of table.children.entries()) {
     for (const [column, cell] of tableRow.children.entries()) {
-      emit(walk, { type: 'table-cell', table: index, row, column, header: row === 0, text: phrasingText(cell.children, walk) });
+      emit(walk, {
+        type: 'table-cell',
+        table: index,
+        row,
+        column,
+        header: row === 0,
+        text: phrasingText(cell.children, walk),
+      });
     }
   }
 }
@@ -132,7 +160,8 @@ function footnoteDefinitions(tree: Root): Map<string, FootnoteDefinition> {
   const definitions = new Map<string, FootnoteDefinition>();
   const visit = (nodes: readonly RootContent[]) => {
     for (const node of nodes) {
-      if (node.type === 'footnoteDefinition' && !definitions.has(node.identifier)) definitions.set(node.identifier, node);
+      if (node.type === 'footnoteDefinition' && !definitions.has(node.identifier))
+        definitions.set(node.identifier, node);
       else if ('children' in node) visit(node.children as RootContent[]);
     }
   };
@@ -158,7 +187,11 @@ function emitFootnotes(walk: MdWalk): void {
   }
   for (const [identifier, definition] of walk.definitions) {
     if (walk.numbers.has(identifier)) continue;
-    emit(walk, { type: 'note', label: (definition.label ?? identifier).slice(0, MAX_LABEL_CHARS), text: flowText(definition.children, walk) });
+    emit(walk, {
+      type: 'note',
+      label: (definition.label ?? identifier).slice(0, MAX_LABEL_CHARS),
+      text: flowText(definition.children, walk),
+    });
   }
 }
 
@@ -166,7 +199,8 @@ function emitFootnotes(walk: MdWalk): void {
 function flowText(nodes: readonly RootContent[], walk: MdWalk): string {
   return nodes
     .map((node) => {
-      if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'tableCell') return phrasingText(node.children, walk);
+      if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'tableCell')
+        return phrasingText(node.children, walk);
       if (node.type === 'html') return inlineHtmlText(node.value, walk);
       if (node.type === 'code') return node.value;
       return 'children' in node ? flowText(node.children as RootContent[], walk) : '';
@@ -230,7 +264,9 @@ function asHtml(node: PhrasingContent, walk: MdWalk): string {
       return `<img alt="${escapeHtml(node.alt ?? '')}">`;
     case 'link':
     case 'linkReference':
-      return node.children.some(containsHtml) ? node.children.map((child) => asHtml(child, walk)).join('') : escapeHtml(plainText(node, walk));
+      return node.children.some(containsHtml)
+        ? node.children.map((child) => asHtml(child, walk)).join('')
+        : escapeHtml(plainText(node, walk));
     case 'emphasis':
     case 'strong':
     case 'delete':

@@ -20,7 +20,10 @@ export function readYamlFrontMatter(source: string): FrontMatter {
   try {
     value = parse(source, { schema: 'failsafe', maxAliasCount: MAX_ALIAS_COUNT, logLevel: 'error', mapAsMap: true });
   } catch (error) {
-    return { metadata: {}, warnings: [unreadable(error instanceof YAMLParseError ? error.linePos?.[0].line : undefined)] };
+    return {
+      metadata: {},
+      warnings: [unreadable(error instanceof YAMLParseError ? error.linePos?.[0].line : undefined)],
+    };
   }
   if (value === null || value === undefined) return { metadata: {}, warnings: [] };
   if (!(value instanceof Map)) return { metadata: {}, warnings: [unreadable(undefined)] };
@@ -45,7 +48,12 @@ export function readTomlFrontMatter(source: string): FrontMatter {
 function flatten(properties: Map<unknown, unknown>): Record<string, string> {
   const entries: [string, string][] = [];
   for (const [key, value] of properties) {
-    const text = typeof value === 'string' ? value : Array.isArray(value) ? value.filter((item) => typeof item === 'string').join(', ') : undefined;
+    const text =
+      typeof value === 'string'
+        ? value
+        : Array.isArray(value)
+          ? value.filter((item) => typeof item === 'string').join(', ')
+          : undefined;
     if (typeof key === 'string' && text?.trim()) entries.push([key, text.trim()]);
   }
   // Object.fromEntries defines each key as its own property, so a key such as "__proto__" is just a key.
@@ -60,7 +68,8 @@ function unreadable(line: number | undefined): string {
 function tomlValue(raw: string): string | undefined {
   const quoted = /^"((?:[^"\\]|\\.)*)"|^'([^']*)'/.exec(raw);
   if (quoted) return (quoted[2] ?? quoted[1] ?? '').replace(/\\(["\\])/g, '$1');
-  if (raw.startsWith('[')) return [...raw.matchAll(/"((?:[^"\\]|\\.)*)"|'([^']*)'/g)].map((m) => m[2] ?? m[1] ?? '').join(', ');
+  if (raw.startsWith('['))
+    return [...raw.matchAll(/"((?:[^"\\]|\\.)*)"|'([^']*)'/g)].map((m) => m[2] ?? m[1] ?? '').join(', ');
   if (raw.startsWith('{')) return undefined;
   return raw.replace(/\s+#.*$/, '');
 }

@@ -2,7 +2,17 @@
 // depths, paragraphs that run on across a page (or column) break joined again, and the text of each block.
 import type { BlockDraft } from '../types';
 import { assignHeadings, type OutlineEntry } from './pdf-headings';
-import { endsSentence, isOrderedMarker, joinLines, LIST_MARKER, measureText, pageDrafts, type Draft, type PageLines, type TextMeasures } from './pdf-paragraphs';
+import {
+  endsSentence,
+  isOrderedMarker,
+  joinLines,
+  LIST_MARKER,
+  measureText,
+  pageDrafts,
+  type Draft,
+  type PageLines,
+  type TextMeasures,
+} from './pdf-paragraphs';
 
 export function pdfBlocks(pages: readonly PageLines[], outline: readonly OutlineEntry[]): BlockDraft[] {
   const measures = measureText(pages);
@@ -26,7 +36,10 @@ function setListDepths(drafts: Draft[]): void {
     }
     for (const draft of run) {
       const left = draft.lines[0]?.left ?? 0;
-      draft.depth = Math.max(0, indents.findLastIndex((indent) => indent <= left + 3));
+      draft.depth = Math.max(
+        0,
+        indents.findLastIndex((indent) => indent <= left + 3),
+      );
     }
     run = [];
   };
@@ -52,7 +65,9 @@ function joinContinuations(drafts: Draft[], measures: TextMeasures): void {
     const last = before.lines.at(-1);
     const first = after.lines[0];
     if (!last || !first || (last.page === first.page && last.column === first.column)) continue;
-    const sameKind = before.kind === after.kind && (after.kind === 'paragraph' || after.kind === 'quote' || (after.kind === 'list-item' && !after.marker));
+    const sameKind =
+      before.kind === after.kind &&
+      (after.kind === 'paragraph' || after.kind === 'quote' || (after.kind === 'list-item' && !after.marker));
     const sameBlock = before.tagged && after.tagged ? before.tagged.kind === after.tagged.kind : true;
     if (!sameKind || !sameBlock || Math.abs(last.size - first.size) > 0.6) continue;
     const rightEdge = measures.rightEdge.get(`${last.page}:${last.column}`) ?? last.right;
@@ -80,7 +95,15 @@ function toBlock(draft: Draft): BlockDraft {
     }
     case 'table-cell': {
       const cell = draft.tagged;
-      return { type: 'table-cell', table: cell?.table ?? 0, row: cell?.row ?? 0, column: cell?.column ?? 0, header: cell?.header ?? false, text, page };
+      return {
+        type: 'table-cell',
+        table: cell?.table ?? 0,
+        row: cell?.row ?? 0,
+        column: cell?.column ?? 0,
+        header: cell?.header ?? false,
+        text,
+        page,
+      };
     }
     case 'note': {
       const label = /^\[?(\d{1,4}|[*†‡§])\]?\s+/.exec(text);

@@ -28,7 +28,10 @@ function matchOutline(drafts: Draft[], outline: readonly OutlineEntry[]): number
     const title = comparable(entry.title);
     if (title === '') continue;
     // Bookmarks come in document order and name their page; a few point to the page before, or out of order.
-    const at = findTitle(drafts, title, entry.page, cursor) ?? findTitle(drafts, title, entry.page, 0) ?? findTitle(drafts, title, undefined, cursor);
+    const at =
+      findTitle(drafts, title, entry.page, cursor) ??
+      findTitle(drafts, title, entry.page, 0) ??
+      findTitle(drafts, title, undefined, cursor);
     if (at === undefined) continue;
     const draft = drafts[at]!;
     Object.assign(draft, { kind: 'heading', level: Math.min(6, entry.level), depth: undefined, marker: undefined });
@@ -67,7 +70,13 @@ function mayBeHeading(draft: Draft): boolean {
 function headingsFromSize(drafts: Draft[], bodySize: number): void {
   const candidates = drafts.filter((draft) => {
     const size = sizeOf(draft);
-    return (draft.kind === 'paragraph' || (draft.kind === 'list-item' && !draft.tagged)) && size >= bodySize * 1.15 && size >= bodySize + 1 && draft.lines.length <= 3 && textOf(draft).length <= LONGEST_HEADING;
+    return (
+      (draft.kind === 'paragraph' || (draft.kind === 'list-item' && !draft.tagged)) &&
+      size >= bodySize * 1.15 &&
+      size >= bodySize + 1 &&
+      draft.lines.length <= 3 &&
+      textOf(draft).length <= LONGEST_HEADING
+    );
   });
   const sizes = [...new Set(candidates.map((draft) => Math.round(sizeOf(draft) * 2) / 2))].sort((a, b) => b - a);
   for (const draft of candidates) {
@@ -86,5 +95,8 @@ function textOf(draft: Draft): string {
 
 /** Letters and digits only, lower case: outline titles and page text differ in spaces, dashes and quotes. */
 function comparable(text: string): string {
-  return text.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '');
 }

@@ -29,7 +29,8 @@ export function loadPdfJs(): Promise<PdfJs> {
       // The minified builds: the same code, about 15 ms less to compile in each worker.
       const pdfjs = await import('pdfjs-dist/legacy/build/pdf.min.mjs');
       // pdf.js uses a parser already on globalThis instead of loading its worker file again.
-      (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = await import('pdfjs-dist/legacy/build/pdf.worker.min.mjs');
+      (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker =
+        await import('pdfjs-dist/legacy/build/pdf.worker.min.mjs');
       return pdfjs;
     } finally {
       console.warn = warn;

@@ -58,7 +58,12 @@ interface MarkedContent {
 }
 
 /** Reads a page's runs (with their marked-content ids) into lines in reading order. */
-export function pageLines(page: number, items: readonly (TextRun | MarkedContent)[], geometry: PageGeometry, structure: PageStructure): PdfLine[] {
+export function pageLines(
+  page: number,
+  items: readonly (TextRun | MarkedContent)[],
+  geometry: PageGeometry,
+  structure: PageStructure,
+): PdfLine[] {
   const runs = collectRuns(items, geometry, structure);
   const rows = groupRows(runs);
   const gutter = findGutter(rows, geometry.width);
@@ -66,7 +71,11 @@ export function pageLines(page: number, items: readonly (TextRun | MarkedContent
   return readingOrder(lines, gutter !== undefined).map((line, order) => ({ ...line, order }));
 }
 
-function collectRuns(items: readonly (TextRun | MarkedContent)[], geometry: PageGeometry, structure: PageStructure): Run[] {
+function collectRuns(
+  items: readonly (TextRun | MarkedContent)[],
+  geometry: PageGeometry,
+  structure: PageStructure,
+): Run[] {
   const runs: Run[] = [];
   const marked: (string | null)[] = [];
   for (const item of items) {
@@ -85,10 +94,24 @@ function collectRuns(items: readonly (TextRun | MarkedContent)[], geometry: Page
     const width = item.width * (Math.hypot(geometry.transform[0] ?? 1, geometry.transform[1] ?? 0) || 1);
     const id = [...marked].reverse().find((m) => m !== null);
     const content = id ? structure.contents.get(id) : undefined;
-    const run: Run = { text: item.str, left: a > 0 ? e : e - width, right: a > 0 ? e + width : e, baseline: f, size, tagged: content?.block, label: content?.label ?? false };
+    const run: Run = {
+      text: item.str,
+      left: a > 0 ? e : e - width,
+      right: a > 0 ? e + width : e,
+      baseline: f,
+      size,
+      tagged: content?.block,
+      label: content?.label ?? false,
+    };
     // Some producers fake bold type by drawing the same text twice, a fraction of a point apart.
     const previous = runs.at(-1);
-    if (previous && previous.text === run.text && Math.abs(previous.left - run.left) < 1.5 && Math.abs(previous.baseline - run.baseline) < 1.5) continue;
+    if (
+      previous &&
+      previous.text === run.text &&
+      Math.abs(previous.left - run.left) < 1.5 &&
+      Math.abs(previous.baseline - run.baseline) < 1.5
+    )
+      continue;
     runs.push(run);
   }
   return runs;
@@ -191,7 +214,8 @@ function splitRow(row: Run[], gutter: Gutter | undefined): Run[][] {
     const last = current.at(-1);
     const gap = last ? run.left - last.right : 0;
     const size = Math.max(run.size, last?.size ?? 0);
-    const crossesGutter = gutter !== undefined && last !== undefined && last.right <= gutter.from + 1 && run.left >= gutter.to - 1;
+    const crossesGutter =
+      gutter !== undefined && last !== undefined && last.right <= gutter.from + 1 && run.left >= gutter.to - 1;
     const newBlock = last?.tagged !== undefined && run.tagged !== undefined && last.tagged.key !== run.tagged.key;
     if (last && (crossesGutter || newBlock || gap > 3 * size)) {
       pieces.push(current);
@@ -227,9 +251,22 @@ function toLine(page: number, runs: Run[], gutter: Gutter | undefined): PdfLine 
   }
   const left = runs.reduce((min, run) => Math.min(min, run.left), Infinity);
   const right = runs.reduce((max, run) => Math.max(max, run.right), -Infinity);
-  const tagged = runs.find((run) => run.tagged && !run.label && run.text.trim() !== '')?.tagged ?? runs.find((run) => run.tagged)?.tagged;
+  const tagged =
+    runs.find((run) => run.tagged && !run.label && run.text.trim() !== '')?.tagged ??
+    runs.find((run) => run.tagged)?.tagged;
   const column = gutter === undefined ? '' : right <= gutter.from + 1 ? 'L' : left >= gutter.to - 1 ? 'R' : 'S';
-  return { page, order: 0, left, right, baseline: main.baseline, size: main.size, text: text.replace(/\s+/g, ' ').trim(), column, tagged, label: label.trim() || undefined };
+  return {
+    page,
+    order: 0,
+    left,
+    right,
+    baseline: main.baseline,
+    size: main.size,
+    text: text.replace(/\s+/g, ' ').trim(),
+    column,
+    tagged,
+    label: label.trim() || undefined,
+  };
 }
 
 /** The number of a footnote mark: a number of one to three digits set smaller than its line and raised above it. */

@@ -32,7 +32,11 @@ export async function helpReadPages(doc: PdfDocument, sharing: PageSharing): Pro
  * Every page of the document in order, read here alone or, given `sharing`, together with a helper.
  * `progress` hears how many pages are read, whichever worker read them.
  */
-export async function readPages(doc: PdfDocument, sharing: PageSharing | undefined, progress?: (done: number, total: number) => void): Promise<PdfPage[]> {
+export async function readPages(
+  doc: PdfDocument,
+  sharing: PageSharing | undefined,
+  progress?: (done: number, total: number) => void,
+): Promise<PdfPage[]> {
   const total = doc.numPages;
   const pages = new Map<number, PdfPage>();
   const keep = (page: PdfPage) => {

@@ -37,7 +37,8 @@ export interface TextMeasures {
 }
 
 /** A bullet or a number that starts a list item; the capture is the marker without the space after it. */
-export const LIST_MARKER = /^([•◦▪▫‣⁃∙·●○■□➢►\uf0b7\uf0a7\uf0d8\uf076\uf0fc]|[-–—*](?=\s)|\(?(?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,5})[.)](?=\s))\s*/;
+export const LIST_MARKER =
+  /^([•◦▪▫‣⁃∙·●○■□➢►\uf0b7\uf0a7\uf0d8\uf076\uf0fc]|[-–—*](?=\s)|\(?(?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,5})[.)](?=\s))\s*/;
 const ORDERED_MARKER = /^\(?(?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,5})[.)]?$/;
 const ENDS_SENTENCE = /[.!?:;…]["”’»)\]]?$/;
 /** The start of a footnote at the foot of a page: its number, raised ("[1] ", see pdf-lines) or not ("1 "). */
@@ -112,7 +113,15 @@ export function pageDrafts({ lines, taggedOrder }: PageLines, measures: TextMeas
 }
 
 function fromTag(block: TaggedBlock, line: PdfLine): Draft {
-  const draft: Draft = { kind: block.kind, lines: [line], page: line.page, tagged: block, level: block.level, depth: block.depth, marker: line.label };
+  const draft: Draft = {
+    kind: block.kind,
+    lines: [line],
+    page: line.page,
+    tagged: block,
+    level: block.level,
+    depth: block.depth,
+    marker: line.label,
+  };
   // A tagged paragraph that starts with a bullet is a list item whose producer did not tag lists.
   const marker = block.kind === 'paragraph' ? LIST_MARKER.exec(line.text)?.[1] : undefined;
   if (marker) Object.assign(draft, { kind: 'list-item', marker, depth: undefined });
@@ -121,7 +130,11 @@ function fromTag(block: TaggedBlock, line: PdfLine): Draft {
 
 function fromLine(line: PdfLine, measures: TextMeasures): Draft {
   const note = NOTE_START.exec(line.text)?.[1];
-  if (note && line.size < measures.bodySize * 0.95 && line.baseline > (measures.bodyBottom.get(line.page) ?? Infinity)) {
+  if (
+    note &&
+    line.size < measures.bodySize * 0.95 &&
+    line.baseline > (measures.bodyBottom.get(line.page) ?? Infinity)
+  ) {
     return { kind: 'note', lines: [line], page: line.page, marker: note };
   }
   const marker = LIST_MARKER.exec(line.text)?.[1];
@@ -138,7 +151,11 @@ function continues(draft: Draft, line: PdfLine, measures: TextMeasures): boolean
   if (LIST_MARKER.test(line.text) || (draft.kind === 'note' && NOTE_START.test(line.text))) return false;
   // A short line that ends a sentence ends its paragraph, even when the next one follows at the usual distance.
   const rightEdge = measures.rightEdge.get(`${line.page}:${line.column}`) ?? previous.right;
-  if (ENDS_SENTENCE.test(previous.text) && rightEdge - previous.right > Math.max(8 * line.size, 0.15 * (rightEdge - first.left))) return false;
+  if (
+    ENDS_SENTENCE.test(previous.text) &&
+    rightEdge - previous.right > Math.max(8 * line.size, 0.15 * (rightEdge - first.left))
+  )
+    return false;
   if (draft.kind === 'list-item') return line.left >= first.left - 2;
   // Larger type that wraps (a centred title) need not keep its left edge.
   if (line.size > measures.bodySize * 1.15) return true;

@@ -11,7 +11,8 @@ const BAND_LINES = 3;
 const BAND_SHARE = 0.2;
 
 /** "7", "- 7 -", "vii", "Page 7", "Page 7 of 12", "7/12", "Seite 7 von 12". */
-const PAGE_NUMBER = /^(?:(?:page|p\.|seite|pagina|página)\s*)?[-–—(]?\s*(?:\d{1,5}|[ivx]{1,6})\s*[-–—)]?\s*(?:(?:of|von|de|sur|\/)\s*\d{1,5})?$/i;
+const PAGE_NUMBER =
+  /^(?:(?:page|p\.|seite|pagina|página)\s*)?[-–—(]?\s*(?:\d{1,5}|[ivx]{1,6})\s*[-–—)]?\s*(?:(?:of|von|de|sur|\/)\s*\d{1,5})?$/i;
 
 /** The lines of all pages that are running heads, running feet or page numbers. */
 export function findRunningText(pages: readonly (readonly PdfLine[])[], pageHeights: readonly number[]): Set<PdfLine> {
@@ -27,8 +28,13 @@ export function findRunningText(pages: readonly (readonly PdfLine[])[], pageHeig
     const height = pageHeights[index] ?? 0;
     const byHeight = [...lines].sort((p, q) => p.baseline - q.baseline);
     const top = byHeight.slice(0, BAND_LINES).filter((line) => height <= 0 || line.baseline <= height * BAND_SHARE);
-    const bottom = byHeight.slice(-BAND_LINES).filter((line) => height <= 0 || line.baseline >= height * (1 - BAND_SHARE));
-    for (const [band, bandLines] of [['top', top], ['bottom', bottom]] as const) {
+    const bottom = byHeight
+      .slice(-BAND_LINES)
+      .filter((line) => height <= 0 || line.baseline >= height * (1 - BAND_SHARE));
+    for (const [band, bandLines] of [
+      ['top', top],
+      ['bottom', bottom],
+    ] as const) {
       for (const line of bandLines) {
         if (PAGE_NUMBER.test(line.text.trim())) {
           running.add(line);

@@ -17,9 +17,29 @@ import type { ImportLimits } from '../types';
 type PdfLib = typeof PdfLibModule;
 
 /** The most bytes each filter can make of one byte: DEFLATE's 1,032, run-length's 64, ASCII85's 4 ("z"). */
-const MOST_PER_BYTE: Record<string, number> = { FlateDecode: 1032, Fl: 1032, RunLengthDecode: 64, RL: 64, ASCII85Decode: 4, A85: 4, ASCIIHexDecode: 1, AHx: 1 };
+const MOST_PER_BYTE: Record<string, number> = {
+  FlateDecode: 1032,
+  Fl: 1032,
+  RunLengthDecode: 64,
+  RL: 64,
+  ASCII85Decode: 4,
+  A85: 4,
+  ASCIIHexDecode: 1,
+  AHx: 1,
+};
 /** Filters whose output can be bounded here by unpacking; the picture codecs are left to pdf.js, which never unpacks pictures for text. */
-const UNPACKED_HERE = new Set(['FlateDecode', 'Fl', 'LZWDecode', 'LZW', 'RunLengthDecode', 'RL', 'ASCII85Decode', 'A85', 'ASCIIHexDecode', 'AHx']);
+const UNPACKED_HERE = new Set([
+  'FlateDecode',
+  'Fl',
+  'LZWDecode',
+  'LZW',
+  'RunLengthDecode',
+  'RL',
+  'ASCII85Decode',
+  'A85',
+  'ASCIIHexDecode',
+  'AHx',
+]);
 /** pdf-lib parses this many objects, then lets the event loop run (the process's memory watch samples there). */
 const OBJECTS_PER_TICK = 2_000;
 
@@ -53,7 +73,8 @@ async function checkAlone(bytes: Uint8Array, fileName: string, maxBytes: number)
     const objects = await parsedObjects(lib, bytes);
     for (const object of objects ?? []) {
       if (check.tooLarge) break;
-      if (object instanceof lib.PDFRawStream && !check.checked.has(object) && !isPicture(lib, object)) checkStream(lib, object, check);
+      if (object instanceof lib.PDFRawStream && !check.checked.has(object) && !isPicture(lib, object))
+        checkStream(lib, object, check);
     }
   } finally {
     active = undefined;
@@ -66,7 +87,11 @@ async function parsedObjects(lib: PdfLib, bytes: Uint8Array): Promise<PDFObject[
   try {
     const context = await lib.PDFParser.forBytesWithOptions(bytes, OBJECTS_PER_TICK).parseDocument();
     if (!context.trailerInfo.Encrypt) return context.enumerateIndirectObjects().map(([, object]) => object);
-    const opened = await lib.PDFDocument.load(bytes, { password: '', updateMetadata: false, parseSpeed: OBJECTS_PER_TICK });
+    const opened = await lib.PDFDocument.load(bytes, {
+      password: '',
+      updateMetadata: false,
+      parseSpeed: OBJECTS_PER_TICK,
+    });
     return opened.context.enumerateIndirectObjects().map(([, object]) => object);
   } catch {
     return undefined;
@@ -82,12 +107,18 @@ function isPicture(lib: PdfLib, stream: PDFRawStream): boolean {
 function checkStream(lib: PdfLib, stream: PDFRawStream, check: StreamCheck): void {
   check.checked.add(stream);
   const filters = filtersOf(lib, stream);
-  const most = filters.reduce((bytes, { name }) => bytes * (MOST_PER_BYTE[name] ?? Number.POSITIVE_INFINITY), stream.contents.length);
+  const most = filters.reduce(
+    (bytes, { name }) => bytes * (MOST_PER_BYTE[name] ?? Number.POSITIVE_INFINITY),
+    stream.contents.length,
+  );
   if (most <= check.maxBytes) return;
   let data = stream.contents;
   for (const { name, params } of filters) {
     if (!UNPACKED_HERE.has(name)) return;
-    const unpacked = name === 'FlateDecode' || name === 'Fl' ? inflateWithin(data, check.maxBytes) : decodeWithin(lib, stream, data, name, params, check.maxBytes);
+    const unpacked =
+      name === 'FlateDecode' || name === 'Fl'
+        ? inflateWithin(data, check.maxBytes)
+        : decodeWithin(lib, stream, data, name, params, check.maxBytes);
     if (unpacked === 'damaged') {
       // pdf.js unpacks past some errors zlib stops at (a distance too far back, an unknown length code): what it
       // could make of the stream is bounded by its length alone.
@@ -137,9 +168,19 @@ function inflateWithin(data: Uint8Array, maxBytes: number): Uint8Array | 'too-la
 }
 
 /** pdf-lib's decoders for the other filters read a block at a time, so asking for one byte past the ceiling stops them there. */
-function decodeWithin(lib: PdfLib, stream: PDFRawStream, data: Uint8Array, name: string, params: PDFObject | undefined, maxBytes: number): Uint8Array | 'unreadable' {
+function decodeWithin(
+  lib: PdfLib,
+  stream: PDFRawStream,
+  data: Uint8Array,
+  name: string,
+  params: PDFObject | undefined,
+  maxBytes: number,
+): Uint8Array | 'unreadable' {
   try {
-    const dict = stream.dict.context.obj({ Filter: name, ...(params instanceof lib.PDFDict ? { DecodeParms: params } : {}) });
+    const dict = stream.dict.context.obj({
+      Filter: name,
+      ...(params instanceof lib.PDFDict ? { DecodeParms: params } : {}),
+    });
     const bytes = lib.decodePDFRawStream(lib.PDFRawStream.of(dict, data)).getBytes(maxBytes + 1);
     return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length);
   } catch {
@@ -182,11 +223,18 @@ function guardPdfLib(lib: PdfLib): void {
     if (active && !active.tooLarge) checkStream(lib, stream, active);
     return active?.tooLarge ? lib.PDFRawStream.of(stream.dict, new Uint8Array(0)) : stream;
   };
-  lib.PDFObjectStreamParser.forStream = (stream, shouldWaitForTick) => objectStreams(guarded(stream), shouldWaitForTick);
+  lib.PDFObjectStreamParser.forStream = (stream, shouldWaitForTick) =>
+    objectStreams(guarded(stream), shouldWaitForTick);
   lib.PDFXRefStreamParser.forStream = (stream) => crossReferenceStreams(guarded(stream));
 }
 
 function tooLargeError(fileName: string, maxBytes: number, reason: 'unpacks' | 'damaged'): AppError {
-  const what = reason === 'unpacks' ? `unpacks to more than ${formatSize(maxBytes)}` : `is damaged and could unpack to more than ${formatSize(maxBytes)}`;
-  return new AppError('E_TOO_LARGE', `“${fileName}” holds a compressed part (a page’s content, a font or another stream) that ${what}, far more than any policy needs, so it was not opened. It may have been made to exhaust this computer’s memory; check where it came from, or ask for the policy as a Word document or a fresh PDF.`);
+  const what =
+    reason === 'unpacks'
+      ? `unpacks to more than ${formatSize(maxBytes)}`
+      : `is damaged and could unpack to more than ${formatSize(maxBytes)}`;
+  return new AppError(
+    'E_TOO_LARGE',
+    `“${fileName}” holds a compressed part (a page’s content, a font or another stream) that ${what}, far more than any policy needs, so it was not opened. It may have been made to exhaust this computer’s memory; check where it came from, or ask for the policy as a Word document or a fresh PDF.`,
+  );
 }

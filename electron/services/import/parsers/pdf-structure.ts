@@ -93,13 +93,24 @@ export function readPageStructure(root: StructNode | null | undefined, counters:
   const enter = (node: StructNode, context: WalkContext): WalkContext => {
     const role = node.role;
     if (role === 'L') return { ...context, listLevel: context.listLevel + 1 };
-    if (role === 'LI') return { ...context, label: false, container: newBlock('list-item', { depth: Math.max(0, context.listLevel - 1) }) };
+    if (role === 'LI')
+      return {
+        ...context,
+        label: false,
+        container: newBlock('list-item', { depth: Math.max(0, context.listLevel - 1) }),
+      };
     if (role === 'Lbl') return { ...context, label: true };
-    if (role === 'Table') return { ...context, container: undefined, table: { index: counters.nextTable++, rows: 0 }, row: undefined };
+    if (role === 'Table')
+      return { ...context, container: undefined, table: { index: counters.nextTable++, rows: 0 }, row: undefined };
     if (role === 'TR') return context.table ? { ...context, row: { index: context.table.rows++, cells: 0 } } : context;
     if (role === 'TH' || role === 'TD') {
       if (!context.table || !context.row) return context;
-      const cell = newBlock('table-cell', { table: context.table.index, row: context.row.index, column: context.row.cells++, header: role === 'TH' });
+      const cell = newBlock('table-cell', {
+        table: context.table.index,
+        row: context.row.index,
+        column: context.row.cells++,
+        header: role === 'TH',
+      });
       return { ...context, container: cell };
     }
     if (role === 'BlockQuote') return { ...context, kind: 'quote' };

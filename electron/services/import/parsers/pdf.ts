@@ -22,11 +22,15 @@ const MAX_OUTLINE_ENTRIES = 5_000;
  */
 export const parsePdf: FormatParser = async (bytes, { fileName, limits, progress, pageSharing }) => {
   const warnings: string[] = [];
-  if (mentionsJavaScript(bytes)) warnings.push(`“${fileName}”: the PDF contains scripts; they were ignored (nothing in the file was run).`);
+  if (mentionsJavaScript(bytes))
+    warnings.push(`“${fileName}”: the PDF contains scripts; they were ignored (nothing in the file was run).`);
   const doc = await openPdf(bytes, fileName);
   try {
     if (doc.numPages > limits.pdf.maxPages) {
-      throw new AppError('E_TOO_LARGE', `“${fileName}” has ${doc.numPages.toLocaleString('en')} pages, more than the ${limits.pdf.maxPages.toLocaleString('en')} a version may have. Split it into parts and import each.`);
+      throw new AppError(
+        'E_TOO_LARGE',
+        `“${fileName}” has ${doc.numPages.toLocaleString('en')} pages, more than the ${limits.pdf.maxPages.toLocaleString('en')} a version may have. Split it into parts and import each.`,
+      );
     }
     return await readDocument(doc, fileName, warnings, pageSharing, progress);
   } catch (error) {
@@ -53,16 +57,23 @@ async function readDocument(
     pages.map((page) => page.lines),
     pages.map((page) => page.height),
   );
-  const body: PageLines[] = pages.map((page) => ({ lines: page.lines.filter((line) => !running.has(line)), taggedOrder: page.taggedOrder }));
+  const body: PageLines[] = pages.map((page) => ({
+    lines: page.lines.filter((line) => !running.has(line)),
+    taggedOrder: page.taggedOrder,
+  }));
   const lettersByPage = body.map((page) => letters(page.lines));
   // Running heads alone (a scan with a stamped header or page numbers) do not make a text layer.
   if (lettersByPage.every((count) => count === 0)) {
-    warnings.push(`“${fileName}” has no text layer (it looks like a scan), so there is no text to annotate. Run it through OCR (for example in Acrobat or with ocrmypdf) and import the result.`);
+    warnings.push(
+      `“${fileName}” has no text layer (it looks like a scan), so there is no text to annotate. Run it through OCR (for example in Acrobat or with ocrmypdf) and import the result.`,
+    );
     return { blocks: [], metadata, warnings };
   }
   const sparse = lettersByPage.flatMap((count, index) => (count < FEW_LETTERS ? [index + 1] : []));
   if (sparse.length > 0) {
-    warnings.push(`“${fileName}”: ${pageList(sparse)} little or no text (${sparse.length === 1 ? 'it may be a scanned image or blank' : 'they may be scanned images or blank'}), so ${sparse.length === 1 ? 'its' : 'their'} content may be missing from the import. Check against the PDF, or run it through OCR and import the result.`);
+    warnings.push(
+      `“${fileName}”: ${pageList(sparse)} little or no text (${sparse.length === 1 ? 'it may be a scanned image or blank' : 'they may be scanned images or blank'}), so ${sparse.length === 1 ? 'its' : 'their'} content may be missing from the import. Check against the PDF, or run it through OCR and import the result.`,
+    );
   }
   return { blocks: pdfBlocks(body, outline), metadata, warnings };
 }
@@ -103,9 +114,13 @@ async function readMetadata(doc: PdfDocument): Promise<Record<string, string>> {
   const fields = info as Record<string, unknown>;
   const title = typeof fields.Title === 'string' ? fields.Title.trim() : '';
   // Not titles: the page's address (browsers, when the page has none), the file name (Office's "Save as PDF").
-  const notATitle = /^(about:|https?:|file:|data:|untitled$|microsoft (word|excel|powerpoint) - )|\.(docx?|odt|rtf|html?|txt)$/i;
+  const notATitle =
+    /^(about:|https?:|file:|data:|untitled$|microsoft (word|excel|powerpoint) - )|\.(docx?|odt|rtf|html?|txt)$/i;
   if (title && !notATitle.test(title)) metadata.title = title.slice(0, 200);
-  for (const [field, key] of [['CreationDate', 'created'], ['ModDate', 'modified']] as const) {
+  for (const [field, key] of [
+    ['CreationDate', 'created'],
+    ['ModDate', 'modified'],
+  ] as const) {
     const date = pdfDate(fields[field]);
     if (date) metadata[key] = date;
   }

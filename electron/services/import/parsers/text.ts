@@ -52,7 +52,12 @@ function listItems(lines: string[]): BlockDraft[] {
     }
   }
   const indents = [...new Set(items.map((i) => i.indent))].sort((a, b) => a - b);
-  return items.map((item) => ({ type: 'list-item', depth: indents.indexOf(item.indent), ordered: item.ordered, text: item.text }));
+  return items.map((item) => ({
+    type: 'list-item',
+    depth: indents.indexOf(item.indent),
+    ordered: item.ordered,
+    text: item.text,
+  }));
 }
 
 function tableCells(lines: string[], table: number): BlockDraft[] {
@@ -63,7 +68,14 @@ function tableCells(lines: string[], table: number): BlockDraft[] {
       .trim()
       .replace(/^\||\|$/g, '')
       .split('|')
-      .map((cell, column): BlockDraft => ({ type: 'table-cell', table, row, column, header: ruleAfterFirst && row === 0, text: cell.trim() })),
+      .map((cell, column): BlockDraft => ({
+        type: 'table-cell',
+        table,
+        row,
+        column,
+        header: ruleAfterFirst && row === 0,
+        text: cell.trim(),
+      })),
   );
 }
 

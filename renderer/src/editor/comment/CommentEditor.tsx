@@ -22,7 +22,12 @@ import './comment.css';
 
 const commentTheme: EditorThemeClasses = {
   paragraph: 'comment-paragraph',
-  text: { bold: 'comment-bold', italic: 'comment-italic', underline: 'comment-underline', strikethrough: 'comment-strike' },
+  text: {
+    bold: 'comment-bold',
+    italic: 'comment-italic',
+    underline: 'comment-underline',
+    strikethrough: 'comment-strike',
+  },
   list: { ul: 'comment-ul', ol: 'comment-ol', listitem: 'comment-li', nested: { listitem: 'comment-li-nested' } },
   link: 'comment-link',
 };
@@ -57,7 +62,20 @@ export interface CommentEditorProps {
  * A small rich-text editor for comments and replies: bold, italic, bulleted and numbered lists, and links to web
  * and email addresses only, from the toolbar or the keyboard. Its value is Lexical's JSON, as the review keeps it.
  */
-export function CommentEditor({ label, showLabel = false, initial, placeholder, onChange, onSubmit, onBlur, disabled = false, autoFocus = false, describedBy, invalid, editorRef }: CommentEditorProps) {
+export function CommentEditor({
+  label,
+  showLabel = false,
+  initial,
+  placeholder,
+  onChange,
+  onSubmit,
+  onBlur,
+  disabled = false,
+  autoFocus = false,
+  describedBy,
+  invalid,
+  editorRef,
+}: CommentEditorProps) {
   const labelId = useId();
   const hintId = useId();
   const [initialConfig] = useState<InitialConfigType>(() => ({
@@ -70,7 +88,11 @@ export function CommentEditor({ label, showLabel = false, initial, placeholder, 
   }));
 
   return (
-    <div className={['comment-editor', disabled ? 'is-disabled' : '', invalid ? 'is-invalid' : ''].filter(Boolean).join(' ')}>
+    <div
+      className={['comment-editor', disabled ? 'is-disabled' : '', invalid ? 'is-invalid' : '']
+        .filter(Boolean)
+        .join(' ')}
+    >
       <p id={labelId} className={showLabel ? 'field-label' : 'visually-hidden'}>
         {label}
       </p>

@@ -68,5 +68,9 @@ function renderNode(node: SerializedNode, key: number, depth: number): ReactNode
 /** A comment as formatted text, read-only: built from its saved form without an editor, so a long thread is light. */
 export function RichTextView({ body, emptyText = 'No comment.' }: { body: RichText | undefined; emptyText?: string }) {
   if (!body || plainTextOf(body) === '') return <p className="rich-text is-empty">{emptyText}</p>;
-  return <div className="rich-text">{childrenOf(body.root as SerializedNode).map((child, index) => renderNode(child, index, 1))}</div>;
+  return (
+    <div className="rich-text">
+      {childrenOf(body.root as SerializedNode).map((child, index) => renderNode(child, index, 1))}
+    </div>
+  );
 }

@@ -13,7 +13,9 @@ export interface SerializedNode {
 }
 
 export function childrenOf(node: SerializedNode): SerializedNode[] {
-  return Array.isArray(node.children) ? (node.children.filter((c) => c && typeof c === 'object') as SerializedNode[]) : [];
+  return Array.isArray(node.children)
+    ? (node.children.filter((c) => c && typeof c === 'object') as SerializedNode[])
+    : [];
 }
 
 /** A comment's words, blocks on lines of their own: for telling whether it is empty. */
@@ -26,7 +28,16 @@ function textNode(text: string, format = 0): SerializedNode {
 }
 
 function paragraph(children: SerializedNode[]): SerializedNode {
-  return { type: 'paragraph', version: 1, direction: null, format: '', indent: 0, textFormat: 0, textStyle: '', children };
+  return {
+    type: 'paragraph',
+    version: 1,
+    direction: null,
+    format: '',
+    indent: 0,
+    textFormat: 0,
+    textStyle: '',
+    children,
+  };
 }
 
 const ELEMENT_DEFAULTS = { version: 1, direction: null, format: '', indent: 0 };
@@ -39,12 +50,27 @@ export function normalizeRichText(body: RichText): RichText {
   const inline = (node: SerializedNode): SerializedNode[] => {
     switch (node.type) {
       case 'text':
-        return [{ ...textNode(typeof node.text === 'string' ? node.text : ''), format: typeof node.format === 'number' ? node.format : 0 }];
+        return [
+          {
+            ...textNode(typeof node.text === 'string' ? node.text : ''),
+            format: typeof node.format === 'number' ? node.format : 0,
+          },
+        ];
       case 'linebreak':
         return [{ type: 'linebreak', version: 1 }];
       case 'link':
       case 'autolink':
-        return [{ ...ELEMENT_DEFAULTS, type: 'link', url: typeof node.url === 'string' ? node.url : '', rel: null, target: null, title: null, children: childrenOf(node).flatMap(inline) }];
+        return [
+          {
+            ...ELEMENT_DEFAULTS,
+            type: 'link',
+            url: typeof node.url === 'string' ? node.url : '',
+            rel: null,
+            target: null,
+            title: null,
+            children: childrenOf(node).flatMap(inline),
+          },
+        ];
       default:
         return childrenOf(node).flatMap(inline);
     }
@@ -68,7 +94,8 @@ export function normalizeRichText(body: RichText): RichText {
   };
   const block = (node: SerializedNode): SerializedNode[] => {
     if (node.type === 'list') return [list(node)];
-    if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'quote') return [paragraph(childrenOf(node).flatMap(inline))];
+    if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'quote')
+      return [paragraph(childrenOf(node).flatMap(inline))];
     const words = inline(node);
     return words.length ? [paragraph(words)] : [];
   };

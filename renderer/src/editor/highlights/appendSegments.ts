@@ -24,14 +24,22 @@ export function $textNodes(text: string, keepLines: boolean): LexicalNode[] {
 function $lineNodes(line: string): LexicalNode[] {
   if (!BIDI_CONTROL.test(line)) return line === '' ? [] : [$createTextNode(line)];
   // Split with a capturing group: pieces of text at even places, the controls between them at odd ones.
-  return line.split(BIDI_CONTROL_SPLIT).flatMap((piece, n) => (piece === '' ? [] : [n % 2 === 1 ? $createBidiControlNode(piece) : $createTextNode(piece)]));
+  return line
+    .split(BIDI_CONTROL_SPLIT)
+    .flatMap((piece, n) =>
+      piece === '' ? [] : [n % 2 === 1 ? $createBidiControlNode(piece) : $createTextNode(piece)],
+    );
 }
 
 /**
  * Appends a block's segments to its element: plain runs as text, annotated runs wrapped in one mark each.
  * Returns the marks made, for the registry.
  */
-export function $appendSegments(element: ElementNode, segments: readonly Segment[], keepLines: boolean): { key: NodeKey; ids: readonly string[] }[] {
+export function $appendSegments(
+  element: ElementNode,
+  segments: readonly Segment[],
+  keepLines: boolean,
+): { key: NodeKey; ids: readonly string[] }[] {
   const marks: { key: NodeKey; ids: readonly string[] }[] = [];
   for (const segment of segments) {
     const nodes = $textNodes(segment.text, keepLines);

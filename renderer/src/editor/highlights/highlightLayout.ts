@@ -2,7 +2,10 @@ import { locateTarget } from '../../../../shared/anchoring';
 import { composeVersionText } from '../../../../shared/document';
 import { SEVERITIES, type Annotation, type Block, type Severity, type Version } from '../../../../shared/model';
 
-const SEVERITY_RANK = Object.fromEntries(SEVERITIES.map((severity, rank) => [severity, rank])) as Record<Severity, number>;
+const SEVERITY_RANK = Object.fromEntries(SEVERITIES.map((severity, rank) => [severity, rank])) as Record<
+  Severity,
+  number
+>;
 
 /** The most severe of some severities. */
 export function mostSevere(severities: Iterable<Severity>): Severity {
@@ -110,9 +113,16 @@ export class HighlightLayout {
   set(annotation: Annotation): number[] {
     const touched = this.remove(annotation.id);
     this.sources.set(annotation.id, annotation);
-    const range = annotation.anchorState === 'orphaned' ? undefined : locateTarget(this.version.text, annotation.target);
+    const range =
+      annotation.anchorState === 'orphaned' ? undefined : locateTarget(this.version.text, annotation.target);
     if (!range) return touched;
-    const placed: PlacedAnnotation = { id: annotation.id, start: range.start, end: range.end, severity: annotation.severity, settled: annotation.status !== 'open' };
+    const placed: PlacedAnnotation = {
+      id: annotation.id,
+      start: range.start,
+      end: range.end,
+      severity: annotation.severity,
+      settled: annotation.status !== 'open',
+    };
     this.placed.set(annotation.id, placed);
     for (const block of this.blocksOver(placed.start, placed.end)) {
       let ids = this.byBlock.get(block);
@@ -137,7 +147,11 @@ export class HighlightLayout {
   /** The blocks whose text overlaps `[start, end)` (not the blank lines between them). */
   blocksOver(start: number, end: number): number[] {
     const found: number[] = [];
-    for (let index = this.firstBlockEndingAfter(start); index < this.starts.length && this.starts[index]! < end; index++) {
+    for (
+      let index = this.firstBlockEndingAfter(start);
+      index < this.starts.length && this.starts[index]! < end;
+      index++
+    ) {
       if (this.ends[index]! > start && this.ends[index]! > this.starts[index]!) found.push(index);
     }
     return found;
@@ -176,7 +190,12 @@ export class HighlightLayout {
       if (to <= from) continue;
       const covering = over
         .filter((a) => a.start - base <= from && a.end - base >= to)
-        .sort((a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || Number(a.settled) - Number(b.settled) || a.start - b.start);
+        .sort(
+          (a, b) =>
+            SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] ||
+            Number(a.settled) - Number(b.settled) ||
+            a.start - b.start,
+        );
       const open = covering.filter((a) => !a.settled);
       segments.push({
         text: text.slice(from, to),

@@ -72,7 +72,11 @@ export class AnnotationMarkNode extends MarkNode {
   }
 }
 
-export function $createAnnotationMarkNode(ids: readonly string[], severity: Severity, settled: boolean): AnnotationMarkNode {
+export function $createAnnotationMarkNode(
+  ids: readonly string[],
+  severity: Severity,
+  settled: boolean,
+): AnnotationMarkNode {
   const node = $applyNodeReplacement(new AnnotationMarkNode(ids));
   node.__severity = severity;
   node.__settled = settled;

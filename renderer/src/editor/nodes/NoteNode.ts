@@ -1,4 +1,12 @@
-import { $applyNodeReplacement, $getState, $setState, createState, ElementNode, type EditorConfig, type LexicalNode } from 'lexical';
+import {
+  $applyNodeReplacement,
+  $getState,
+  $setState,
+  createState,
+  ElementNode,
+  type EditorConfig,
+  type LexicalNode,
+} from 'lexical';
 
 const labelState = createState('label', { parse: (value) => (typeof value === 'string' ? value : '') });
 
@@ -8,7 +16,10 @@ const labelState = createState('label', { parse: (value) => (typeof value === 's
  */
 export class NoteNode extends ElementNode {
   override $config() {
-    return this.config('policy-note', { extends: ElementNode, stateConfigs: [{ flat: true, stateConfig: labelState }] });
+    return this.config('policy-note', {
+      extends: ElementNode,
+      stateConfigs: [{ flat: true, stateConfig: labelState }],
+    });
   }
 
   getLabel(): string {

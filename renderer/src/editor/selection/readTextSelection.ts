@@ -12,11 +12,16 @@ export interface TextSelection extends SelectedText {
 }
 
 /** The text of this view the browser's selection covers now, or null when it covers none. */
-export function readTextSelection(editor: LexicalEditor, index: DocumentIndex, layout: HighlightLayout): TextSelection | null {
+export function readTextSelection(
+  editor: LexicalEditor,
+  index: DocumentIndex,
+  layout: HighlightLayout,
+): TextSelection | null {
   const selection = document.getSelection();
   const range = selection && selection.rangeCount > 0 ? selection.getRangeAt(0) : null;
   const root = editor.getRootElement();
-  if (!range || !root || range.collapsed || !(root.contains(range.startContainer) || root.contains(range.endContainer))) return null;
+  if (!range || !root || range.collapsed || !(root.contains(range.startContainer) || root.contains(range.endContainer)))
+    return null;
   const selected = selectedTextRange(editor, index, layout, range);
   if (!selected) return null;
   const rects = range.getClientRects();

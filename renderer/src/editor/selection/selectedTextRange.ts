@@ -19,16 +19,33 @@ interface TextPoint {
  * when it covers no text of this view. Each end is mapped through the editor: the text node it is in, the block
  * that holds that node, and where the block starts in the canonical text.
  */
-export function selectedTextRange(editor: LexicalEditor, index: DocumentIndex, layout: HighlightLayout, range: Range): SelectedText | undefined {
+export function selectedTextRange(
+  editor: LexicalEditor,
+  index: DocumentIndex,
+  layout: HighlightLayout,
+  range: Range,
+): SelectedText | undefined {
   const root = editor.getRootElement();
   if (!root || range.collapsed) return undefined;
   const startInside = root.contains(range.startContainer);
   const endInside = root.contains(range.endContainer);
   if (!startInside && !endInside && !range.intersectsNode(root)) return undefined;
-  const from = textPointAt(root, startInside ? range.startContainer : root, startInside ? range.startOffset : 0, 'forward');
-  const to = textPointAt(root, endInside ? range.endContainer : root, endInside ? range.endOffset : root.childNodes.length, 'backward');
+  const from = textPointAt(
+    root,
+    startInside ? range.startContainer : root,
+    startInside ? range.startOffset : 0,
+    'forward',
+  );
+  const to = textPointAt(
+    root,
+    endInside ? range.endContainer : root,
+    endInside ? range.endOffset : root.childNodes.length,
+    'backward',
+  );
   if (!from || !to) return undefined;
-  const offsets = editor.read(() => [canonicalOffset(from, index, layout), canonicalOffset(to, index, layout)] as const);
+  const offsets = editor.read(
+    () => [canonicalOffset(from, index, layout), canonicalOffset(to, index, layout)] as const,
+  );
   let [start, end] = offsets;
   if (start === undefined || end === undefined || end <= start) return undefined;
   const text = layout.text;
@@ -42,7 +59,12 @@ export function selectedTextRange(editor: LexicalEditor, index: DocumentIndex, l
  * The text position a DOM boundary point stands for: itself inside a text node; otherwise the start of the next
  * text (for the start of a selection) or the end of the previous one (for its end).
  */
-function textPointAt(root: HTMLElement, container: Node, offset: number, direction: 'forward' | 'backward'): TextPoint | undefined {
+function textPointAt(
+  root: HTMLElement,
+  container: Node,
+  offset: number,
+  direction: 'forward' | 'backward',
+): TextPoint | undefined {
   if (container.nodeType === Node.TEXT_NODE) return { node: container as Text, offset };
   const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
   const child = container.childNodes[offset];
@@ -84,7 +106,8 @@ function canonicalOffset(point: TextPoint, index: DocumentIndex, layout: Highlig
       const blockStart = layout.blockStartAt(blockIndex);
       return blockStart === undefined ? undefined : blockStart + offset;
     }
-    for (let sibling = node.getPreviousSibling(); sibling; sibling = sibling.getPreviousSibling()) offset += sibling.getTextContentSize();
+    for (let sibling = node.getPreviousSibling(); sibling; sibling = sibling.getPreviousSibling())
+      offset += sibling.getTextContentSize();
     node = node.getParent();
   }
   return undefined;

@@ -24,7 +24,13 @@ function pointInBlock(element: HTMLElement, offset: number): { node: Node; offse
  * The DOM range over `[start, end)` of the version's canonical text, to show words that are not selected (a
  * restored draft's); null when they are not in this view.
  */
-export function textRangeToDom(editor: LexicalEditor, index: DocumentIndex, layout: HighlightLayout, start: number, end: number): Range | null {
+export function textRangeToDom(
+  editor: LexicalEditor,
+  index: DocumentIndex,
+  layout: HighlightLayout,
+  start: number,
+  end: number,
+): Range | null {
   const blocks = layout.blocksOver(start, end);
   const first = blocks[0];
   const last = blocks.at(-1);

@@ -62,7 +62,12 @@ export function ActionForm({ about, members, initial, submitLabel, onSubmit, onC
   }
 
   return (
-    <form className="action-form" onSubmit={(event) => void submit(event)} noValidate aria-label={`Action for “${about}”`}>
+    <form
+      className="action-form"
+      onSubmit={(event) => void submit(event)}
+      noValidate
+      aria-label={`Action for “${about}”`}
+    >
       <div className="field">
         <label className="field-label" htmlFor={`${id}-description`}>
           Action needed
@@ -89,7 +94,13 @@ export function ActionForm({ about, members, initial, submitLabel, onSubmit, onC
           <label className="field-label" htmlFor={`${id}-owner`}>
             Owner
           </label>
-          <select id={`${id}-owner`} className="input select" value={ownerId} onChange={(event) => setOwnerId(event.target.value)} aria-invalid={problems.owner ? true : undefined}>
+          <select
+            id={`${id}-owner`}
+            className="input select"
+            value={ownerId}
+            onChange={(event) => setOwnerId(event.target.value)}
+            aria-invalid={problems.owner ? true : undefined}
+          >
             {members.map((member) => (
               <option key={member.id} value={member.id}>
                 {personLabel(member)}

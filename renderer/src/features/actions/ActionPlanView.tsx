@@ -27,7 +27,10 @@ export interface ActionPlanViewProps {
   changes: ReturnType<typeof useActionChanges>;
 }
 
-function groupsOf(entries: readonly ActionPlanEntry[], grouping: Grouping): { key: string; title: string; entries: ActionPlanEntry[] }[] {
+function groupsOf(
+  entries: readonly ActionPlanEntry[],
+  grouping: Grouping,
+): { key: string; title: string; entries: ActionPlanEntry[] }[] {
   if (grouping === 'due') return [{ key: 'all', title: '', entries: [...entries] }];
   const groups = new Map<string, { key: string; title: string; entries: ActionPlanEntry[] }>();
   for (const entry of entries) {
@@ -46,7 +49,9 @@ function groupsOf(entries: readonly ActionPlanEntry[], grouping: Grouping): { ke
  */
 export function ActionPlanView({ revision, changes }: ActionPlanViewProps) {
   const { reviewId, readOnly, versions } = useReviewData();
-  const plan = useAsyncValue(`plan:${reviewId}:${revision}`, () => callInReview(reviewId, 'actions.plan', { reviewId }));
+  const plan = useAsyncValue(`plan:${reviewId}:${revision}`, () =>
+    callInReview(reviewId, 'actions.plan', { reviewId }),
+  );
   const [grouping, setGrouping] = useState<Grouping>('due');
   const [includeDone, setIncludeDone] = useState(false);
   const [busy, setBusy] = useState<string>();
@@ -54,7 +59,10 @@ export function ActionPlanView({ revision, changes }: ActionPlanViewProps) {
   const groupId = useId();
   const doneId = useId();
 
-  const entries = useMemo(() => (plan.data ?? []).filter((entry) => includeDone || entry.action.status === 'open'), [plan.data, includeDone]);
+  const entries = useMemo(
+    () => (plan.data ?? []).filter((entry) => includeDone || entry.action.status === 'open'),
+    [plan.data, includeDone],
+  );
   const open = (plan.data ?? []).filter((e) => e.action.status === 'open');
   const overdue = open.filter((e) => e.overdue);
   const versionLabel = (id: string) => versions.find((v) => v.id === id)?.label ?? 'a deleted version';
@@ -75,7 +83,15 @@ export function ActionPlanView({ revision, changes }: ActionPlanViewProps) {
 
   if (!plan.data) {
     return plan.error ? (
-      <Banner tone="error" title="The action plan could not be loaded" actions={<Button size="sm" onClick={plan.reload}>Try again</Button>}>
+      <Banner
+        tone="error"
+        title="The action plan could not be loaded"
+        actions={
+          <Button size="sm" onClick={plan.reload}>
+            Try again
+          </Button>
+        }
+      >
         {plan.error.message}
       </Banner>
     ) : (
@@ -102,7 +118,12 @@ export function ActionPlanView({ revision, changes }: ActionPlanViewProps) {
           <label htmlFor={groupId} className="filter-label">
             Group by
           </label>
-          <select id={groupId} className="input select action-plan-select" value={grouping} onChange={(event) => setGrouping(event.target.value as Grouping)}>
+          <select
+            id={groupId}
+            className="input select action-plan-select"
+            value={grouping}
+            onChange={(event) => setGrouping(event.target.value as Grouping)}
+          >
             {GROUPINGS.map((g) => (
               <option key={g.value} value={g.value}>
                 {g.label}
@@ -110,7 +131,12 @@ export function ActionPlanView({ revision, changes }: ActionPlanViewProps) {
             ))}
           </select>
           <label htmlFor={doneId} className="checkbox-label">
-            <input id={doneId} type="checkbox" checked={includeDone} onChange={(event) => setIncludeDone(event.target.checked)} />
+            <input
+              id={doneId}
+              type="checkbox"
+              checked={includeDone}
+              onChange={(event) => setIncludeDone(event.target.checked)}
+            />
             Show done actions
           </label>
         </div>
@@ -123,7 +149,11 @@ export function ActionPlanView({ revision, changes }: ActionPlanViewProps) {
       )}
 
       {entries.length === 0 ? (
-        <EmptyState icon={<ChecklistIcon size={28} />} title={plan.data.length === 0 ? 'No actions yet' : 'No open actions'} headingLevel={3}>
+        <EmptyState
+          icon={<ChecklistIcon size={28} />}
+          title={plan.data.length === 0 ? 'No actions yet' : 'No open actions'}
+          headingLevel={3}
+        >
           <p>
             {plan.data.length === 0
               ? 'Record a verdict of partial or not met on a criterion, then choose Add action to say what must change, who owns it and by when.'
@@ -136,7 +166,9 @@ export function ActionPlanView({ revision, changes }: ActionPlanViewProps) {
             {group.title && <h4 className="action-plan-group-title">{group.title}</h4>}
             <div className="panel table-panel">
               <table className="table action-plan-table">
-                <caption className="visually-hidden">{group.title ? `Actions: ${group.title}` : 'Actions by due date'}</caption>
+                <caption className="visually-hidden">
+                  {group.title ? `Actions: ${group.title}` : 'Actions by due date'}
+                </caption>
                 <thead>
                   <tr>
                     <th scope="col">Action</th>
@@ -152,10 +184,15 @@ export function ActionPlanView({ revision, changes }: ActionPlanViewProps) {
                 </thead>
                 <tbody>
                   {group.entries.map((entry) => (
-                    <tr key={entry.action.id} className={entry.overdue ? 'is-overdue' : entry.action.status === 'done' ? 'is-done' : undefined}>
+                    <tr
+                      key={entry.action.id}
+                      className={entry.overdue ? 'is-overdue' : entry.action.status === 'done' ? 'is-done' : undefined}
+                    >
                       <th scope="row" className="action-plan-description">
                         {entry.action.description}
-                        {severalVersions && <span className="action-plan-version">Version “{versionLabel(entry.versionId)}”</span>}
+                        {severalVersions && (
+                          <span className="action-plan-version">Version “{versionLabel(entry.versionId)}”</span>
+                        )}
                       </th>
                       {grouping !== 'criterion' && <td>{entry.criterionTitle}</td>}
                       {grouping !== 'owner' && <td>{entry.ownerName}</td>}
@@ -168,13 +205,26 @@ export function ActionPlanView({ revision, changes }: ActionPlanViewProps) {
                           readOnly ? (
                             <span className="badge status-badge status-resolved">Done</span>
                           ) : (
-                            <Button size="sm" variant="ghost" icon={<RestoreIcon />} busy={busy === entry.action.id} onClick={() => void setStatus(entry, 'open')} aria-label={`Reopen “${entry.action.description.slice(0, 60)}”`}>
+                            <Button
+                              size="sm"
+                              variant="ghost"
+                              icon={<RestoreIcon />}
+                              busy={busy === entry.action.id}
+                              onClick={() => void setStatus(entry, 'open')}
+                              aria-label={`Reopen “${entry.action.description.slice(0, 60)}”`}
+                            >
                               Reopen
                             </Button>
                           )
                         ) : (
                           !readOnly && (
-                            <Button size="sm" icon={<CheckCircleIcon />} busy={busy === entry.action.id} onClick={() => void setStatus(entry, 'done')} aria-label={`Mark “${entry.action.description.slice(0, 60)}” done`}>
+                            <Button
+                              size="sm"
+                              icon={<CheckCircleIcon />}
+                              busy={busy === entry.action.id}
+                              onClick={() => void setStatus(entry, 'done')}
+                              aria-label={`Mark “${entry.action.description.slice(0, 60)}” done`}
+                            >
                               Mark done
                             </Button>
                           )

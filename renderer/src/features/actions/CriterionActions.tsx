@@ -24,7 +24,16 @@ export interface CriterionActionsProps {
 }
 
 /** The corrective actions recorded against one criterion's verdict, and adding one. */
-export function CriterionActions({ criterionTitle, criterionId, versionId, actions, members, canAdd, readOnly, changes }: CriterionActionsProps) {
+export function CriterionActions({
+  criterionTitle,
+  criterionId,
+  versionId,
+  actions,
+  members,
+  canAdd,
+  readOnly,
+  changes,
+}: CriterionActionsProps) {
   const [adding, setAdding] = useState(false);
   const [busy, setBusy] = useState<string>();
   const [problem, setProblem] = useState<string>();
@@ -47,7 +56,9 @@ export function CriterionActions({ criterionTitle, criterionId, versionId, actio
   return (
     <div className="criterion-action-plan">
       <p className="criterion-action-plan-label">Corrective actions</p>
-      {live.length === 0 && <p className="criterion-action-plan-none">None yet. A verdict of partial or not met needs at least one.</p>}
+      {live.length === 0 && (
+        <p className="criterion-action-plan-none">None yet. A verdict of partial or not met needs at least one.</p>
+      )}
       {live.length > 0 && (
         <ul className="action-items">
           {live.map((action) => (
@@ -67,11 +78,26 @@ export function CriterionActions({ criterionTitle, criterionId, versionId, actio
               {!readOnly && (
                 <div className="action-item-buttons">
                   {action.status === 'open' ? (
-                    <Button size="sm" icon={<CheckCircleIcon />} busy={busy === `done:${action.id}`} onClick={() => void run(`done:${action.id}`, () => changes.update(versionId, action.id, { status: 'done' }))}>
+                    <Button
+                      size="sm"
+                      icon={<CheckCircleIcon />}
+                      busy={busy === `done:${action.id}`}
+                      onClick={() =>
+                        void run(`done:${action.id}`, () => changes.update(versionId, action.id, { status: 'done' }))
+                      }
+                    >
                       Mark done
                     </Button>
                   ) : (
-                    <Button size="sm" variant="ghost" icon={<RestoreIcon />} busy={busy === `open:${action.id}`} onClick={() => void run(`open:${action.id}`, () => changes.update(versionId, action.id, { status: 'open' }))}>
+                    <Button
+                      size="sm"
+                      variant="ghost"
+                      icon={<RestoreIcon />}
+                      busy={busy === `open:${action.id}`}
+                      onClick={() =>
+                        void run(`open:${action.id}`, () => changes.update(versionId, action.id, { status: 'open' }))
+                      }
+                    >
                       Reopen
                     </Button>
                   )}

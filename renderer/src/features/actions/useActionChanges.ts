@@ -23,7 +23,13 @@ export function useActionChanges(onChanged: () => void) {
         await callInReview(reviewId, 'actions.update', { reviewId, actionId, ...changes });
         await assessments.reload(versionId);
         onChanged();
-        announce(changes.status === 'done' ? 'Action marked done.' : changes.status === 'open' ? 'Action open again.' : 'Action saved.');
+        announce(
+          changes.status === 'done'
+            ? 'Action marked done.'
+            : changes.status === 'open'
+              ? 'Action open again.'
+              : 'Action saved.',
+        );
       },
       async remove(versionId: string, actionId: string) {
         await callInReview(reviewId, 'actions.delete', { reviewId, actionId });

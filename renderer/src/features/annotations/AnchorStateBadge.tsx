@@ -29,7 +29,9 @@ export function AnchorStateBadge({ annotation }: { annotation: Annotation }) {
   const { annotations, versions } = useReviewData();
   const state = annotation.anchorState;
   if (!annotation.carriedFrom && state === 'anchored') return null;
-  const from = annotation.carriedFrom ? (carriedFromLabel(annotation, annotations, versions) ?? 'an earlier version') : undefined;
+  const from = annotation.carriedFrom
+    ? (carriedFromLabel(annotation, annotations, versions) ?? 'an earlier version')
+    : undefined;
   return (
     <span className="anchor-state" data-anchor-state={state}>
       <span className={`badge ${STATE_TONES[state]}`}>

@@ -1,5 +1,13 @@
 import { useId, useMemo } from 'react';
-import { type Annotation, ANNOTATION_STATUSES, type AnnotationStatus, CATEGORIES, type Category, SEVERITIES, type Severity } from '../../../../shared/model';
+import {
+  type Annotation,
+  ANNOTATION_STATUSES,
+  type AnnotationStatus,
+  CATEGORIES,
+  type Category,
+  SEVERITIES,
+  type Severity,
+} from '../../../../shared/model';
 import { ANNOTATION_STATUS_LABELS, SEVERITY_LABELS } from '../../../../shared/vocabulary';
 import { Button } from '../../ui/Button';
 import { activeFilterCount, type AnnotationFilter, useReviewData, useReviewNavigation } from '../workspace';
@@ -20,7 +28,12 @@ export function AnnotationFilters({ annotations }: { annotations: readonly Annot
   const set = (change: Partial<AnnotationFilter>) => setFilter({ ...filter, ...change });
   const categories = checklist?.categories.map((c) => c.id) ?? [...CATEGORIES];
 
-  const select = (key: keyof AnnotationFilter, label: string, options: { value: string; label: string }[], groups?: { label: string; options: { value: string; label: string }[] }[]) => (
+  const select = (
+    key: keyof AnnotationFilter,
+    label: string,
+    options: { value: string; label: string }[],
+    groups?: { label: string; options: { value: string; label: string }[] }[],
+  ) => (
     <div className="filter-field">
       <label htmlFor={`${id}-${key}`} className="filter-label">
         {label}
@@ -58,13 +71,31 @@ export function AnnotationFilters({ annotations }: { annotations: readonly Annot
         [],
         (checklist?.categories ?? []).map((category) => ({
           label: category.label,
-          options: (checklist?.criteria ?? []).filter((c) => c.category === category.id).map((c) => ({ value: c.id, label: c.title })),
+          options: (checklist?.criteria ?? [])
+            .filter((c) => c.category === category.id)
+            .map((c) => ({ value: c.id, label: c.title })),
         })),
       )}
-      {select('category', 'Category', categories.map((category: Category) => ({ value: category, label: categoryLabel(category) })))}
-      {select('severity', 'Severity', SEVERITIES.map((s: Severity) => ({ value: s, label: SEVERITY_LABELS[s] })))}
-      {select('status', 'Status', ANNOTATION_STATUSES.map((s: AnnotationStatus) => ({ value: s, label: ANNOTATION_STATUS_LABELS[s] })))}
-      {select('author', 'Author', authors.map((name) => ({ value: name, label: name })))}
+      {select(
+        'category',
+        'Category',
+        categories.map((category: Category) => ({ value: category, label: categoryLabel(category) })),
+      )}
+      {select(
+        'severity',
+        'Severity',
+        SEVERITIES.map((s: Severity) => ({ value: s, label: SEVERITY_LABELS[s] })),
+      )}
+      {select(
+        'status',
+        'Status',
+        ANNOTATION_STATUSES.map((s: AnnotationStatus) => ({ value: s, label: ANNOTATION_STATUS_LABELS[s] })),
+      )}
+      {select(
+        'author',
+        'Author',
+        authors.map((name) => ({ value: name, label: name })),
+      )}
       {activeFilterCount(filter) > 0 && (
         <Button variant="ghost" size="sm" className="filter-clear" onClick={() => setFilter({})}>
           Clear filters

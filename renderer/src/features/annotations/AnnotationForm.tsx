@@ -35,7 +35,19 @@ export interface AnnotationFormProps {
 }
 
 /** Criteria, severity and a comment for a passage: used to annotate it and to edit an annotation. */
-export function AnnotationForm({ title, quote, initial, notice, submitLabel, onSubmit, onCancel, onDraft, onDraftFlush, draftStatus = 'idle', headingRef }: AnnotationFormProps) {
+export function AnnotationForm({
+  title,
+  quote,
+  initial,
+  notice,
+  submitLabel,
+  onSubmit,
+  onCancel,
+  onDraft,
+  onDraftFlush,
+  draftStatus = 'idle',
+  headingRef,
+}: AnnotationFormProps) {
   const { checklist } = useReviewData();
   const [value, setValue] = useState<AnnotationFormValue>(initial);
   const [criteriaProblem, setCriteriaProblem] = useState<string>();
@@ -79,7 +91,13 @@ export function AnnotationForm({ title, quote, initial, notice, submitLabel, onS
       <blockquote className="thread-quote" aria-label="Selected text">
         {quote}
       </blockquote>
-      <form id={`${titleId}-form`} className="form" onSubmit={(event) => void submit(event)} noValidate onBlur={onDraftFlush}>
+      <form
+        id={`${titleId}-form`}
+        className="form"
+        onSubmit={(event) => void submit(event)}
+        noValidate
+        onBlur={onDraftFlush}
+      >
         <CriteriaPicker
           checklist={checklist}
           value={value.criterionIds}
@@ -91,7 +109,14 @@ export function AnnotationForm({ title, quote, initial, notice, submitLabel, onS
           }}
         />
         <SeverityPicker value={value.severity} onChange={(severity) => change({ severity })} />
-        <CommentEditor label="Comment" showLabel initial={initial.body} placeholder="What is wrong or missing, and what should it say?" onChange={({ body }) => change({ body })} onSubmit={() => void submit()} />
+        <CommentEditor
+          label="Comment"
+          showLabel
+          initial={initial.body}
+          placeholder="What is wrong or missing, and what should it say?"
+          onChange={({ body }) => change({ body })}
+          onSubmit={() => void submit()}
+        />
         {onDraft && <DraftNote status={draftStatus} />}
         {problem && (
           <Banner tone="error" title="The annotation was not saved">

@@ -39,14 +39,24 @@ export function AnnotationsPanel({ annotations, shown, pending, onPendingDone, o
   const [filtersOpen, setFiltersOpen] = useState(false);
   const filtersId = useId();
   const open = openAnnotationId ? annotations.find((a) => a.id === openAnnotationId) : undefined;
-  const overlapping = useMemo(() => (open ? annotations.filter((a) => a.id !== open.id && overlaps(a, open)) : []), [annotations, open]);
+  const overlapping = useMemo(
+    () => (open ? annotations.filter((a) => a.id !== open.id && overlaps(a, open)) : []),
+    [annotations, open],
+  );
   const filters = activeFilterCount(filter);
   // The list is drawn just after the first screen (the text comes first), and again after each change.
   const listed = useDeferredValue(shown, NOTHING);
 
   let body;
   if (pending) {
-    body = <NewAnnotationPanel key={`${pending.range.start}:${pending.range.end}`} pending={pending} onSaved={(saved) => onPendingDone(saved)} onCancel={() => onPendingDone()} />;
+    body = (
+      <NewAnnotationPanel
+        key={`${pending.range.start}:${pending.range.end}`}
+        pending={pending}
+        onSaved={(saved) => onPendingDone(saved)}
+        onCancel={() => onPendingDone()}
+      />
+    );
   } else if (open) {
     body = (
       <ThreadView
@@ -74,11 +84,18 @@ export function AnnotationsPanel({ annotations, shown, pending, onPendingDone, o
           </p>
         ) : (
           <p className="panel-note">
-            Select words in the policy, then choose <strong>Annotate</strong> or press <kbd>{ANNOTATE_SHORTCUT.label}</kbd>.
+            Select words in the policy, then choose <strong>Annotate</strong> or press{' '}
+            <kbd>{ANNOTATE_SHORTCUT.label}</kbd>.
           </p>
         )}
         <SeverityLegend />
-        <button type="button" className="disclosure filters-toggle" aria-expanded={filtersOpen || filters > 0} aria-controls={filtersId} onClick={() => setFiltersOpen((v) => !v)}>
+        <button
+          type="button"
+          className="disclosure filters-toggle"
+          aria-expanded={filtersOpen || filters > 0}
+          aria-controls={filtersId}
+          onClick={() => setFiltersOpen((v) => !v)}
+        >
           <ChevronRightIcon className="disclosure-chevron" />
           Filters
           {filters > 0 && <span className="count-pill">{filters}</span>}
@@ -87,7 +104,11 @@ export function AnnotationsPanel({ annotations, shown, pending, onPendingDone, o
           <AnnotationFilters annotations={annotations} />
         </div>
         <p className="filter-summary" role="status">
-          {filters > 0 ? `${shown.length} of ${countOf(annotations.length, 'annotation')} shown` : annotations.length === 0 ? 'No annotations on this version yet.' : ''}
+          {filters > 0
+            ? `${shown.length} of ${countOf(annotations.length, 'annotation')} shown`
+            : annotations.length === 0
+              ? 'No annotations on this version yet.'
+              : ''}
         </p>
         <ThreadList
           key={JSON.stringify(filter)}

@@ -4,7 +4,15 @@ import { Avatar } from '../../ui/Avatar';
 import { formatDateTime } from '../../ui/format';
 
 /** Who wrote something and when (and when it was last changed). */
-export function AuthorLine({ author, createdAt, updatedAt }: { author: Author; createdAt: string; updatedAt?: string }) {
+export function AuthorLine({
+  author,
+  createdAt,
+  updatedAt,
+}: {
+  author: Author;
+  createdAt: string;
+  updatedAt?: string;
+}) {
   const edited = updatedAt !== undefined && updatedAt !== createdAt;
   return (
     <p className="author-line">

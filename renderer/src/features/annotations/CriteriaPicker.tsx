@@ -23,7 +23,14 @@ function matches(criterion: Criterion, categoryLabel: string, words: string[]): 
  * Typing or the arrow keys open the list; Enter adds or removes the highlighted criterion (and clears the
  * search for the next one), Escape closes the list and Backspace in the empty field removes the last one chosen.
  */
-export function CriteriaPicker({ checklist, value, onChange, error, disabled = false, autoFocus = false }: CriteriaPickerProps) {
+export function CriteriaPicker({
+  checklist,
+  value,
+  onChange,
+  error,
+  disabled = false,
+  autoFocus = false,
+}: CriteriaPickerProps) {
   const id = useId();
   const inputId = `${id}-input`;
   const listId = `${id}-list`;
@@ -39,14 +46,18 @@ export function CriteriaPicker({ checklist, value, onChange, error, disabled = f
 
   const words = query.toLowerCase().split(/\s+/).filter(Boolean);
   const groups = (checklist?.categories ?? [])
-    .map((category) => ({ category, options: criteria.filter((c) => c.category === category.id && matches(c, category.label, words)) }))
+    .map((category) => ({
+      category,
+      options: criteria.filter((c) => c.category === category.id && matches(c, category.label, words)),
+    }))
     .filter((group) => group.options.length > 0);
   const options = groups.flatMap((group) => group.options);
   const activeIndex = Math.min(active, Math.max(0, options.length - 1));
   const activeOption = open ? options[activeIndex] : undefined;
   const optionId = (criterionId: string) => `${id}-option-${criterionId.replace(/[^a-z0-9-]/gi, '_')}`;
 
-  const toggle = (criterionId: string) => onChange(value.includes(criterionId) ? value.filter((v) => v !== criterionId) : [...value, criterionId]);
+  const toggle = (criterionId: string) =>
+    onChange(value.includes(criterionId) ? value.filter((v) => v !== criterionId) : [...value, criterionId]);
   /** Chooses (or unchooses) an option; the search starts afresh for the next one. */
   const choose = (criterionId: string) => {
     toggle(criterionId);
@@ -179,7 +190,12 @@ export function CriteriaPicker({ checklist, value, onChange, error, disabled = f
             <p className="criteria-empty">No criterion matches “{query}”.</p>
           ) : (
             groups.map(({ category, options: groupOptions }) => (
-              <div key={category.id} role="group" aria-labelledby={`${id}-group-${category.id}`} className="criteria-group">
+              <div
+                key={category.id}
+                role="group"
+                aria-labelledby={`${id}-group-${category.id}`}
+                className="criteria-group"
+              >
                 <p id={`${id}-group-${category.id}`} role="presentation" className="criteria-group-label">
                   {category.label}
                 </p>
@@ -192,7 +208,9 @@ export function CriteriaPicker({ checklist, value, onChange, error, disabled = f
                       id={optionId(criterion.id)}
                       role="option"
                       aria-selected={selected}
-                      className={['criteria-option', isActive ? 'is-active' : '', selected ? 'is-selected' : ''].filter(Boolean).join(' ')}
+                      className={['criteria-option', isActive ? 'is-active' : '', selected ? 'is-selected' : '']
+                        .filter(Boolean)
+                        .join(' ')}
                       onClick={() => {
                         if (query) choose(criterion.id);
                         else {

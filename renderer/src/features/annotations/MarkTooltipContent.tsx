@@ -20,7 +20,9 @@ export function MarkTooltipContent({ ids, annotations, criteriaById }: MarkToolt
       <ul>
         {found.slice(0, MAX_SHOWN).map((annotation) => (
           <li key={annotation.id}>
-            <p className="mark-tooltip-criteria">{annotation.criterionIds.map((id) => criteriaById.get(id)?.title ?? id).join('; ') || 'No criterion'}</p>
+            <p className="mark-tooltip-criteria">
+              {annotation.criterionIds.map((id) => criteriaById.get(id)?.title ?? id).join('; ') || 'No criterion'}
+            </p>
             <p className="mark-tooltip-meta">
               <SeverityBadge severity={annotation.severity} />
               {annotation.status !== 'open' && <StatusBadge status={annotation.status} />}

@@ -41,7 +41,13 @@ export function NewAnnotationPanel({ pending, onSaved, onCancel }: NewAnnotation
         onCancel();
       }}
       onSubmit={async (value) => {
-        const annotation = await actions.add({ versionId: pending.versionId, range: pending.range, criterionIds: value.criterionIds, severity: value.severity, body: value.body ?? EMPTY_BODY });
+        const annotation = await actions.add({
+          versionId: pending.versionId,
+          range: pending.range,
+          criterionIds: value.criterionIds,
+          severity: value.severity,
+          body: value.body ?? EMPTY_BODY,
+        });
         draft.clear();
         announce('Annotation saved.');
         onSaved(annotation);
@@ -50,4 +56,13 @@ export function NewAnnotationPanel({ pending, onSaved, onCancel }: NewAnnotation
   );
 }
 
-const EMPTY_BODY = { root: { type: 'root' as const, children: [{ type: 'paragraph', children: [], direction: null, format: '', indent: 0, version: 1 }], direction: null, format: '', indent: 0, version: 1 } };
+const EMPTY_BODY = {
+  root: {
+    type: 'root' as const,
+    children: [{ type: 'paragraph', children: [], direction: null, format: '', indent: 0, version: 1 }],
+    direction: null,
+    format: '',
+    indent: 0,
+    version: 1,
+  },
+};

@@ -30,11 +30,22 @@ function parseBody(text: string | undefined): RichText | undefined {
 }
 
 /** A reply, or an edit of one: the rich-text editor, kept as a draft while typed, and its buttons. */
-export function ReplyComposer({ draftKey, label, submitLabel, initial, onSubmit, onCancel, autoFocus = false }: ReplyComposerProps) {
+export function ReplyComposer({
+  draftKey,
+  label,
+  submitLabel,
+  initial,
+  onSubmit,
+  onCancel,
+  autoFocus = false,
+}: ReplyComposerProps) {
   const { drafts } = useReviewData();
   const draft = useDraft(drafts, draftKey);
   const [startValue] = useState(() => parseBody(draft.initial) ?? initial);
-  const [body, setBody] = useState<{ value: RichText | undefined; empty: boolean }>({ value: startValue, empty: startValue === undefined });
+  const [body, setBody] = useState<{ value: RichText | undefined; empty: boolean }>({
+    value: startValue,
+    empty: startValue === undefined,
+  });
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string>();
   const [generation, setGeneration] = useState(0);

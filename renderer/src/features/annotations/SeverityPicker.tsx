@@ -19,7 +19,13 @@ export function SeverityPicker({ value, onChange, disabled = false }: SeverityPi
       <div className="segmented severity-segmented">
         {SEVERITIES.map((severity) => (
           <label key={severity} className={`segment severity-${severity}`}>
-            <input type="radio" name={name} value={severity} checked={value === severity} onChange={() => onChange(severity)} />
+            <input
+              type="radio"
+              name={name}
+              value={severity}
+              checked={value === severity}
+              onChange={() => onChange(severity)}
+            />
             <SeveritySwatch severity={severity} />
             <span>{SEVERITY_LABELS[severity]}</span>
           </label>

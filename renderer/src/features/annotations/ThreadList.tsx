@@ -33,7 +33,13 @@ export function ThreadList({ annotations, activeId, onOpen }: ThreadListProps) {
           const criteria = annotation.criterionIds.map((id) => criteriaById.get(id)?.title ?? id).join(' · ');
           return (
             <li key={annotation.id}>
-              <button type="button" className="thread-item" aria-current={annotation.id === activeId ? 'true' : undefined} onClick={() => onOpen(annotation.id)} data-annotation-id={annotation.id}>
+              <button
+                type="button"
+                className="thread-item"
+                aria-current={annotation.id === activeId ? 'true' : undefined}
+                onClick={() => onOpen(annotation.id)}
+                data-annotation-id={annotation.id}
+              >
                 <span className="thread-item-top">
                   <SeverityBadge severity={annotation.severity} />
                   {annotation.status !== 'open' && <StatusBadge status={annotation.status} />}

@@ -53,7 +53,9 @@ export function ThreadView({ annotation, overlapping, onBack, onShowInText, onOp
   const replies = annotation.replies.filter((reply) => !reply.deletedAt);
   const quote = quoteOf(annotation.target).exact;
   const criteria = annotation.criterionIds.map((id) => criteriaById.get(id) ?? { id, title: id, category: undefined });
-  const title = criteria[0] ? `${criteria[0].title}${criteria.length > 1 ? ` and ${countOf(criteria.length - 1, 'other')}` : ''}` : 'Annotation';
+  const title = criteria[0]
+    ? `${criteria[0].title}${criteria.length > 1 ? ` and ${countOf(criteria.length - 1, 'other')}` : ''}`
+    : 'Annotation';
 
   // Opening a thread (or another one) puts focus on its heading, so keyboard users land in it.
   useEffect(() => {
@@ -81,7 +83,11 @@ export function ThreadView({ annotation, overlapping, onBack, onShowInText, onOp
         submitLabel="Save changes"
         onCancel={() => setEditing(false)}
         onSubmit={async (value) => {
-          await actions.update(annotation.id, { criterionIds: value.criterionIds, severity: value.severity, ...(value.body ? { body: value.body } : {}) });
+          await actions.update(annotation.id, {
+            criterionIds: value.criterionIds,
+            severity: value.severity,
+            ...(value.body ? { body: value.body } : {}),
+          });
           setEditing(false);
         }}
       />
@@ -106,17 +112,23 @@ export function ThreadView({ annotation, overlapping, onBack, onShowInText, onOp
         <p className="thread-badges">
           <SeverityBadge severity={annotation.severity} />
           <StatusBadge status={annotation.status} />
-          {replies.length > 0 && <span className="badge badge-neutral">{countOf(replies.length, 'reply', 'replies')}</span>}
+          {replies.length > 0 && (
+            <span className="badge badge-neutral">{countOf(replies.length, 'reply', 'replies')}</span>
+          )}
           <AnchorStateBadge annotation={annotation} />
         </p>
       </header>
-      {ANCHOR_NOTES[annotation.anchorState] && <p className="thread-anchor-note">{ANCHOR_NOTES[annotation.anchorState]}</p>}
+      {ANCHOR_NOTES[annotation.anchorState] && (
+        <p className="thread-anchor-note">{ANCHOR_NOTES[annotation.anchorState]}</p>
+      )}
       <blockquote className="thread-quote">{shortQuote(quote, 600)}</blockquote>
       <ul className="thread-criteria" aria-label="Criteria">
         {criteria.map((criterion) => (
           <li key={criterion.id} className="criterion-chip is-static">
             <span className="criterion-chip-text">
-              {criterion.category && <span className="criterion-chip-category">{categoryLabel(criterion.category)}</span>}
+              {criterion.category && (
+                <span className="criterion-chip-category">{categoryLabel(criterion.category)}</span>
+              )}
               <span className="criterion-chip-title">{criterion.title}</span>
             </span>
           </li>
@@ -160,16 +172,31 @@ export function ThreadView({ annotation, overlapping, onBack, onShowInText, onOp
             </Button>
           )}
           {settled ? (
-            <Button size="sm" icon={<RestoreIcon />} busy={busy === 'status'} onClick={() => void run('status', () => actions.setStatus(annotation.id, 'open'))}>
+            <Button
+              size="sm"
+              icon={<RestoreIcon />}
+              busy={busy === 'status'}
+              onClick={() => void run('status', () => actions.setStatus(annotation.id, 'open'))}
+            >
               Reopen
             </Button>
           ) : (
-            <Button size="sm" icon={<CheckCircleIcon />} busy={busy === 'status'} onClick={() => void run('status', () => actions.setStatus(annotation.id, 'resolved'))}>
+            <Button
+              size="sm"
+              icon={<CheckCircleIcon />}
+              busy={busy === 'status'}
+              onClick={() => void run('status', () => actions.setStatus(annotation.id, 'resolved'))}
+            >
               Resolve
             </Button>
           )}
           {!settled && (
-            <Button size="sm" variant="ghost" busy={busy === 'wontfix'} onClick={() => void run('wontfix', () => actions.setStatus(annotation.id, 'wontfix'))}>
+            <Button
+              size="sm"
+              variant="ghost"
+              busy={busy === 'wontfix'}
+              onClick={() => void run('wontfix', () => actions.setStatus(annotation.id, 'wontfix'))}
+            >
               {ANNOTATION_STATUS_LABELS.wontfix}
             </Button>
           )}
@@ -187,7 +214,9 @@ export function ThreadView({ annotation, overlapping, onBack, onShowInText, onOp
       )}
 
       <section className="thread-replies" aria-label="Replies">
-        <h4 className="thread-replies-title">{replies.length ? countOf(replies.length, 'reply', 'replies') : 'No replies yet'}</h4>
+        <h4 className="thread-replies-title">
+          {replies.length ? countOf(replies.length, 'reply', 'replies') : 'No replies yet'}
+        </h4>
         {replies.length > 0 && (
           <ol className="reply-list">
             {replies.map((reply) => (
@@ -211,10 +240,22 @@ export function ThreadView({ annotation, overlapping, onBack, onShowInText, onOp
                     <RichTextView body={reply.body} />
                     {!readOnly && (
                       <div className="reply-actions">
-                        <Button variant="ghost" size="sm" icon={<PencilIcon />} aria-label={`Edit reply by ${reply.author.name}`} onClick={() => setEditingReply(reply.id)}>
+                        <Button
+                          variant="ghost"
+                          size="sm"
+                          icon={<PencilIcon />}
+                          aria-label={`Edit reply by ${reply.author.name}`}
+                          onClick={() => setEditingReply(reply.id)}
+                        >
                           Edit
                         </Button>
-                        <Button variant="ghost-danger" size="sm" icon={<TrashIcon />} aria-label={`Delete reply by ${reply.author.name}`} onClick={() => setDeletingReply(reply)}>
+                        <Button
+                          variant="ghost-danger"
+                          size="sm"
+                          icon={<TrashIcon />}
+                          aria-label={`Delete reply by ${reply.author.name}`}
+                          onClick={() => setDeletingReply(reply)}
+                        >
                           Delete
                         </Button>
                       </div>
@@ -226,7 +267,12 @@ export function ThreadView({ annotation, overlapping, onBack, onShowInText, onOp
           </ol>
         )}
         {!readOnly && (
-          <ReplyComposer draftKey={`reply:${annotation.id}`} label="Reply" submitLabel="Reply" onSubmit={(body) => actions.reply(annotation.id, body)} />
+          <ReplyComposer
+            draftKey={`reply:${annotation.id}`}
+            label="Reply"
+            submitLabel="Reply"
+            onSubmit={(body) => actions.reply(annotation.id, body)}
+          />
         )}
       </section>
 

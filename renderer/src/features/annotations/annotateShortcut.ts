@@ -4,5 +4,6 @@ const isMac = /Mac|iPhone|iPad/.test(navigator.platform);
 export const ANNOTATE_SHORTCUT = {
   label: isMac ? '⌘⌥M' : 'Ctrl+Alt+M',
   aria: isMac ? 'Meta+Alt+M' : 'Control+Alt+M',
-  matches: (event: KeyboardEvent) => (isMac ? event.metaKey : event.ctrlKey) && event.altKey && !event.shiftKey && event.code === 'KeyM',
+  matches: (event: KeyboardEvent) =>
+    (isMac ? event.metaKey : event.ctrlKey) && event.altKey && !event.shiftKey && event.code === 'KeyM',
 };

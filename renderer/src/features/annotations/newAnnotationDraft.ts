@@ -24,12 +24,21 @@ export function serializeDraft(range: SelectedRange, value: AnnotationFormValue)
 export function parseDraft(versionId: string, text: string | undefined): PendingAnnotation | undefined {
   if (!text) return undefined;
   try {
-    const data = JSON.parse(text) as { range?: SelectedRange; criterionIds?: unknown; severity?: unknown; body?: unknown };
+    const data = JSON.parse(text) as {
+      range?: SelectedRange;
+      criterionIds?: unknown;
+      severity?: unknown;
+      body?: unknown;
+    };
     const range = data.range;
-    if (!range || typeof range.start !== 'number' || typeof range.end !== 'number' || typeof range.exact !== 'string') return undefined;
-    const criterionIds = Array.isArray(data.criterionIds) ? data.criterionIds.filter((id): id is string => typeof id === 'string') : [];
+    if (!range || typeof range.start !== 'number' || typeof range.end !== 'number' || typeof range.exact !== 'string')
+      return undefined;
+    const criterionIds = Array.isArray(data.criterionIds)
+      ? data.criterionIds.filter((id): id is string => typeof id === 'string')
+      : [];
     const severity = SEVERITIES.includes(data.severity as Severity) ? (data.severity as Severity) : 'minor';
-    const body = data.body && typeof data.body === 'object' && 'root' in data.body ? (data.body as RichText) : undefined;
+    const body =
+      data.body && typeof data.body === 'object' && 'root' in data.body ? (data.body as RichText) : undefined;
     return { versionId, range, initial: { criterionIds, severity, body }, restored: true };
   } catch {
     return undefined;

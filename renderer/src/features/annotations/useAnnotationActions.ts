@@ -5,7 +5,6 @@ import { callInReview } from '../../api';
 import { useFeedback, useReviewData, useReviewNavigation } from '../workspace';
 import type { AnnotationStatus, Severity } from '../../../../shared/model';
 
-
 /**
  * Every change to annotations and their replies: each calls the services (in the review's call order) and then
  * applies what they return to the annotation store, which redraws the highlights.
@@ -55,13 +54,19 @@ export function useAnnotationActions() {
       },
       async editReply(annotationId: string, replyId: string, body: RichText) {
         const reply = await callInReview(reviewId, 'annotations.editReply', { ...ref(annotationId), replyId, body });
-        annotations.change(annotationId, (a) => ({ ...a, replies: a.replies.map((r) => (r.id === replyId ? reply : r)) }));
+        annotations.change(annotationId, (a) => ({
+          ...a,
+          replies: a.replies.map((r) => (r.id === replyId ? reply : r)),
+        }));
         return reply;
       },
       async deleteReply(annotationId: string, replyId: string) {
         await callInReview(reviewId, 'annotations.deleteReply', { ...ref(annotationId), replyId });
         const now = new Date().toISOString();
-        annotations.change(annotationId, (a) => ({ ...a, replies: a.replies.map((r) => (r.id === replyId ? { ...r, deletedAt: now } : r)) }));
+        annotations.change(annotationId, (a) => ({
+          ...a,
+          replies: a.replies.map((r) => (r.id === replyId ? { ...r, deletedAt: now } : r)),
+        }));
       },
     };
   }, [reviewId, annotations, offerUndo, openAnnotation, announce]);

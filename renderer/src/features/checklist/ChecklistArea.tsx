@@ -28,7 +28,10 @@ export interface ChecklistAreaProps {
   readOnly: boolean;
 }
 
-type Editing = { kind: 'add'; category?: Category } | { kind: 'edit'; criterion: Criterion } | { kind: 'remove'; criterion: Criterion };
+type Editing =
+  | { kind: 'add'; category?: Category }
+  | { kind: 'edit'; criterion: Criterion }
+  | { kind: 'remove'; criterion: Criterion };
 type ChecklistTab = 'criteria' | 'plan';
 
 const CHECKLIST_TABS = [
@@ -53,8 +56,12 @@ export function ChecklistArea({ reviewId, checklist, readOnly }: ChecklistAreaPr
   const [tab, setTab] = useState<ChecklistTab>('criteria');
   const [planRevision, setPlanRevision] = useState(0);
   const filterId = useId();
-  const remove = useAction((criterion: Criterion) => callInReview(reviewId, 'checklist.removeCriterion', { reviewId, criterionId: criterion.id }));
-  const reorder = useAction((criterionIds: string[]) => callInReview(reviewId, 'checklist.reorder', { reviewId, criterionIds }));
+  const remove = useAction((criterion: Criterion) =>
+    callInReview(reviewId, 'checklist.removeCriterion', { reviewId, criterionId: criterion.id }),
+  );
+  const reorder = useAction((criterionIds: string[]) =>
+    callInReview(reviewId, 'checklist.reorder', { reviewId, criterionIds }),
+  );
   const bumpPlan = useCallback(() => setPlanRevision((n) => n + 1), []);
   const actionChanges = useActionChanges(bumpPlan);
   // Annotations change while the person works in the text; the checklist catches up without delaying that.
@@ -63,11 +70,16 @@ export function ChecklistArea({ reviewId, checklist, readOnly }: ChecklistAreaPr
   // Criteria whose annotated text changed since the older version: the committee re-checks them.
   const recheck = useRecheckCriteria();
 
-  const verdicts = useMemo(() => new Map<string, Assessment>(version ? assessments.forVersion(version.id).map((a) => [a.criterionId, a]) : []), [assessments, version]);
+  const verdicts = useMemo(
+    () => new Map<string, Assessment>(version ? assessments.forVersion(version.id).map((a) => [a.criterionId, a]) : []),
+    [assessments, version],
+  );
   const annotationsByCriterion = useMemo(() => {
     const map = new Map<string, Annotation[]>();
     if (!version) return map;
-    const onVersion = all.filter((a) => a.versionId === version.id).sort((a, b) => a.target.selector[1].start - b.target.selector[1].start);
+    const onVersion = all
+      .filter((a) => a.versionId === version.id)
+      .sort((a, b) => a.target.selector[1].start - b.target.selector[1].start);
     for (const annotation of onVersion) {
       for (const id of annotation.criterionIds) {
         const list = map.get(id);
@@ -87,7 +99,15 @@ export function ChecklistArea({ reviewId, checklist, readOnly }: ChecklistAreaPr
 
   if (!view) {
     return checklist.error ? (
-      <Banner tone="error" title="The checklist could not be loaded" actions={<Button size="sm" onClick={checklist.reload}>Try again</Button>}>
+      <Banner
+        tone="error"
+        title="The checklist could not be loaded"
+        actions={
+          <Button size="sm" onClick={checklist.reload}>
+            Try again
+          </Button>
+        }
+      >
         {checklist.error.message}
       </Banner>
     ) : (
@@ -104,27 +124,36 @@ export function ChecklistArea({ reviewId, checklist, readOnly }: ChecklistAreaPr
   const overall = progressOf(view.criteria, verdicts);
 
   const saved = (criterion: Criterion, verb: 'Added' | 'Saved') => {
-    checklist.update((current) =>
-      current && {
-        ...current,
-        criteria: current.criteria.some((c) => c.id === criterion.id)
-          ? current.criteria.map((c) => (c.id === criterion.id ? criterion : c))
-          : [...current.criteria, criterion],
-      },
+    checklist.update(
+      (current) =>
+        current && {
+          ...current,
+          criteria: current.criteria.some((c) => c.id === criterion.id)
+            ? current.criteria.map((c) => (c.id === criterion.id ? criterion : c))
+            : [...current.criteria, criterion],
+        },
     );
     setEditing(undefined);
     setQuery('');
     setHighlightedId(criterion.id);
-    setStatus(verb === 'Added' ? `Added “${criterion.title}” to ${labelOf(criterion.category)}.` : `Saved “${criterion.title}”.`);
+    setStatus(
+      verb === 'Added'
+        ? `Added “${criterion.title}” to ${labelOf(criterion.category)}.`
+        : `Saved “${criterion.title}”.`,
+    );
   };
 
   const confirmRemove = async (criterion: Criterion) => {
     const done = await remove.run(criterion);
     if (!done) return;
-    checklist.update((current) => current && { ...current, criteria: current.criteria.filter((c) => c.id !== criterion.id) });
+    checklist.update(
+      (current) => current && { ...current, criteria: current.criteria.filter((c) => c.id !== criterion.id) },
+    );
     setEditing(undefined);
     setHighlightedId(undefined);
-    setStatus(`Removed “${criterion.title}” from the checklist. Verdicts and annotations already made against it are kept.`);
+    setStatus(
+      `Removed “${criterion.title}” from the checklist. Verdicts and annotations already made against it are kept.`,
+    );
   };
 
   /** Swaps a criterion with its neighbour in the same category, keeping every other criterion where it is. */
@@ -139,7 +168,8 @@ export function ChecklistArea({ reviewId, checklist, readOnly }: ChecklistAreaPr
     const ordered = await reorder.run(ids);
     if (!ordered) return;
     checklist.update((current) => current && { ...current, criteria: ordered });
-    const position = ordered.filter((c) => c.category === criterion.category).findIndex((c) => c.id === criterion.id) + 1;
+    const position =
+      ordered.filter((c) => c.category === criterion.category).findIndex((c) => c.id === criterion.id) + 1;
     announce(`Moved “${criterion.title}” to position ${position} in ${labelOf(criterion.category)}.`);
     focusAfterMove(criterion.id, by);
   };
@@ -150,15 +180,14 @@ export function ChecklistArea({ reviewId, checklist, readOnly }: ChecklistAreaPr
     section?.querySelector<HTMLElement>('h3')?.focus({ preventScroll: true });
   };
 
-
   return (
     <div className="area checklist-area">
       <div className="area-toolbar">
         <div className="area-heading">
           <h2 className="area-title">Checklist</h2>
           <p className="area-subtitle">
-            {countOf(view.criteria.length, 'criterion', 'criteria')} in {countOf(view.categories.length, 'category', 'categories')}, based on{' '}
-            <code>{view.basedOn}</code>.
+            {countOf(view.criteria.length, 'criterion', 'criteria')} in{' '}
+            {countOf(view.categories.length, 'category', 'categories')}, based on <code>{view.basedOn}</code>.
           </p>
         </div>
         <div className="area-toolbar-actions">
@@ -207,9 +236,17 @@ export function ChecklistArea({ reviewId, checklist, readOnly }: ChecklistAreaPr
                 const progress = progressOf(criteria, verdicts);
                 return (
                   <li key={category.id}>
-                    <button type="button" className="checklist-index-item" onClick={() => jumpTo(category.id)} disabled={query !== '' && criteria.length === 0}>
+                    <button
+                      type="button"
+                      className="checklist-index-item"
+                      onClick={() => jumpTo(category.id)}
+                      disabled={query !== '' && criteria.length === 0}
+                    >
                       <span>{category.label}</span>
-                      <span className="checklist-index-count" title={version ? `${progress.reviewed} of ${progress.total} reviewed` : undefined}>
+                      <span
+                        className="checklist-index-count"
+                        title={version ? `${progress.reviewed} of ${progress.total} reviewed` : undefined}
+                      >
                         {version ? `${progress.reviewed}/${criteria.length}` : criteria.length}
                       </span>
                     </button>
@@ -225,11 +262,21 @@ export function ChecklistArea({ reviewId, checklist, readOnly }: ChecklistAreaPr
                 Filter criteria
               </label>
               <SearchIcon className="search-field-icon" />
-              <input id={filterId} type="search" className="input" placeholder="Filter criteria" value={query} onChange={(e) => setQuery(e.target.value)} autoComplete="off" />
+              <input
+                id={filterId}
+                type="search"
+                className="input"
+                placeholder="Filter criteria"
+                value={query}
+                onChange={(e) => setQuery(e.target.value)}
+                autoComplete="off"
+              />
             </div>
             {query && (
               <p className="filter-summary" role="status">
-                {visible.length === 0 ? `No criteria match “${query}”.` : `${countOf(visible.length, 'criterion', 'criteria')} match “${query}”.`}{' '}
+                {visible.length === 0
+                  ? `No criteria match “${query}”.`
+                  : `${countOf(visible.length, 'criterion', 'criteria')} match “${query}”.`}{' '}
                 <button type="button" className="link-button" onClick={() => setQuery('')}>
                   Clear the filter
                 </button>
@@ -295,9 +342,14 @@ export function ChecklistArea({ reviewId, checklist, readOnly }: ChecklistAreaPr
           onCancel={() => setEditing(undefined)}
           busy={remove.busy}
           error={remove.error}
-          returnFocusTo={() => document.getElementById(categorySectionId(editing.criterion.category))?.querySelector<HTMLElement>('h3')}
+          returnFocusTo={() =>
+            document.getElementById(categorySectionId(editing.criterion.category))?.querySelector<HTMLElement>('h3')
+          }
         >
-          <p>It leaves this review’s checklist. Verdicts and annotations already recorded against it are kept in the review.</p>
+          <p>
+            It leaves this review’s checklist. Verdicts and annotations already recorded against it are kept in the
+            review.
+          </p>
         </ConfirmDialog>
       )}
     </div>

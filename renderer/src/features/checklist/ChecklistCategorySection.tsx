@@ -26,7 +26,19 @@ export interface ChecklistCategorySectionProps {
 }
 
 /** One category of the checklist: its name, what it covers, how many criteria and how many judged, and the criteria. */
-export function ChecklistCategorySection({ group, readOnly, highlightedId, onAdd, onEdit, onRemove, progress, onMove, moving, assessmentOf, markerOf }: ChecklistCategorySectionProps) {
+export function ChecklistCategorySection({
+  group,
+  readOnly,
+  highlightedId,
+  onAdd,
+  onEdit,
+  onRemove,
+  progress,
+  onMove,
+  moving,
+  assessmentOf,
+  markerOf,
+}: ChecklistCategorySectionProps) {
   const { category, criteria } = group;
   const headingId = `${categorySectionId(category.id)}-heading`;
   return (
@@ -40,10 +52,18 @@ export function ChecklistCategorySection({ group, readOnly, highlightedId, onAdd
             <span className="count-pill">{countOf(criteria.length, 'criterion', 'criteria')}</span>
           </div>
           <p className="category-description">{category.description}</p>
-          {progress && progress.total > 0 && <ProgressMeter progress={progress} label={`${category.label}: criteria reviewed`} size="sm" />}
+          {progress && progress.total > 0 && (
+            <ProgressMeter progress={progress} label={`${category.label}: criteria reviewed`} size="sm" />
+          )}
         </div>
         {!readOnly && (
-          <Button variant="ghost" size="sm" icon={<PlusIcon />} onClick={() => onAdd(category)} aria-label={`Add a criterion to ${category.label}`}>
+          <Button
+            variant="ghost"
+            size="sm"
+            icon={<PlusIcon />}
+            onClick={() => onAdd(category)}
+            aria-label={`Add a criterion to ${category.label}`}
+          >
             Add
           </Button>
         )}
@@ -60,7 +80,9 @@ export function ChecklistCategorySection({ group, readOnly, highlightedId, onAdd
               highlighted={criterion.id === highlightedId}
               onEdit={onEdit}
               onRemove={onRemove}
-              move={onMove && { canMoveUp: position > 0, canMoveDown: position < criteria.length - 1, onMove, busy: moving }}
+              move={
+                onMove && { canMoveUp: position > 0, canMoveDown: position < criteria.length - 1, onMove, busy: moving }
+              }
               marker={markerOf?.(criterion)}
             >
               {assessmentOf?.(criterion)}

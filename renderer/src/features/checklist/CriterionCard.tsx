@@ -28,12 +28,25 @@ export interface CriterionCardProps {
 }
 
 /** One criterion: its title and id, the question a reviewer answers, guidance on request, and its verdict. */
-export function CriterionCard({ criterion, readOnly, highlighted, onEdit, onRemove, move, marker, children }: CriterionCardProps) {
+export function CriterionCard({
+  criterion,
+  readOnly,
+  highlighted,
+  onEdit,
+  onRemove,
+  move,
+  marker,
+  children,
+}: CriterionCardProps) {
   const titleId = useId();
   const guidanceId = useId();
   const [showGuidance, setShowGuidance] = useState(false);
   return (
-    <li id={criterionCardId(criterion.id)} data-criterion-id={criterion.id} className={highlighted ? 'criterion is-highlighted' : 'criterion'}>
+    <li
+      id={criterionCardId(criterion.id)}
+      data-criterion-id={criterion.id}
+      className={highlighted ? 'criterion is-highlighted' : 'criterion'}
+    >
       <article aria-labelledby={titleId}>
         <div className="criterion-head">
           <div className="criterion-heading">
@@ -56,10 +69,22 @@ export function CriterionCard({ criterion, readOnly, highlighted, onEdit, onRemo
                   onMove={(by) => move.onMove(criterion, by)}
                 />
               )}
-              <Button variant="ghost" size="sm" icon={<PencilIcon />} onClick={() => onEdit(criterion)} aria-label={`Edit “${criterion.title}”`}>
+              <Button
+                variant="ghost"
+                size="sm"
+                icon={<PencilIcon />}
+                onClick={() => onEdit(criterion)}
+                aria-label={`Edit “${criterion.title}”`}
+              >
                 Edit
               </Button>
-              <Button variant="ghost-danger" size="sm" icon={<TrashIcon />} onClick={() => onRemove(criterion)} aria-label={`Remove “${criterion.title}”`}>
+              <Button
+                variant="ghost-danger"
+                size="sm"
+                icon={<TrashIcon />}
+                onClick={() => onRemove(criterion)}
+                aria-label={`Remove “${criterion.title}”`}
+              >
                 Remove
               </Button>
             </div>
@@ -74,7 +99,13 @@ export function CriterionCard({ criterion, readOnly, highlighted, onEdit, onRemo
         )}
         {criterion.guidance && (
           <div className="criterion-guidance">
-            <button type="button" className="disclosure" aria-expanded={showGuidance} aria-controls={guidanceId} onClick={() => setShowGuidance((v) => !v)}>
+            <button
+              type="button"
+              className="disclosure"
+              aria-expanded={showGuidance}
+              aria-controls={guidanceId}
+              onClick={() => setShowGuidance((v) => !v)}
+            >
               <ChevronRightIcon className="disclosure-chevron" />
               {showGuidance ? 'Hide guidance' : 'Show guidance'}
             </button>

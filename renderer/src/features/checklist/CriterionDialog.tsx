@@ -89,7 +89,15 @@ export function CriterionDialog({ reviewId, categories, criterion, category, onS
         }}
         options={categories.map((c) => ({ value: c.id, label: c.label }))}
       />
-      <TextField ref={firstFieldRef} label="Title" value={draft.title} onChange={set('title')} maxLength={200} autoComplete="off" error={problems.title} />
+      <TextField
+        ref={firstFieldRef}
+        label="Title"
+        value={draft.title}
+        onChange={set('title')}
+        maxLength={200}
+        autoComplete="off"
+        error={problems.title}
+      />
       <TextAreaField
         label="Question"
         hint="Answerable with yes, partly or no by someone reading the policy."
@@ -99,8 +107,24 @@ export function CriterionDialog({ reviewId, categories, criterion, category, onS
         rows={2}
         error={problems.question}
       />
-      <TextAreaField label="Guidance" optional hint="What to look for, and what a good policy says." value={draft.guidance} onChange={set('guidance')} maxLength={4000} rows={4} />
-      <TextField label="Reference" optional hint="A law, standard or guideline, e.g. “GDPR Art. 13”." value={draft.reference ?? ''} onChange={set('reference')} maxLength={500} autoComplete="off" />
+      <TextAreaField
+        label="Guidance"
+        optional
+        hint="What to look for, and what a good policy says."
+        value={draft.guidance}
+        onChange={set('guidance')}
+        maxLength={4000}
+        rows={4}
+      />
+      <TextField
+        label="Reference"
+        optional
+        hint="A law, standard or guideline, e.g. “GDPR Art. 13”."
+        value={draft.reference ?? ''}
+        onChange={set('reference')}
+        maxLength={500}
+        autoComplete="off"
+      />
       {editing && (
         <p className="form-note">
           Id <code>{criterion.id}</code> stays the same, so verdicts and annotations keep pointing at this criterion.

@@ -11,7 +11,11 @@ export function VersionUnderReview({ progress }: { progress: Progress }) {
   const { selectedVersion, selectVersion } = useReviewNavigation();
   const selectId = useId();
   if (!selectedVersion) {
-    return <p className="verdict-bar is-empty">Import a version of the policy in the Document area to record verdicts on it.</p>;
+    return (
+      <p className="verdict-bar is-empty">
+        Import a version of the policy in the Document area to record verdicts on it.
+      </p>
+    );
   }
   return (
     <div className="verdict-bar">
@@ -19,7 +23,13 @@ export function VersionUnderReview({ progress }: { progress: Progress }) {
         <label htmlFor={selectId} className="verdict-bar-label">
           Verdicts for
         </label>
-        <VersionSelect id={selectId} className="verdict-bar-select" versions={versions} value={selectedVersion.id} onSelect={selectVersion} />
+        <VersionSelect
+          id={selectId}
+          className="verdict-bar-select"
+          versions={versions}
+          value={selectedVersion.id}
+          onSelect={selectVersion}
+        />
       </div>
       <ProgressMeter progress={progress} label="Criteria reviewed for this version" />
     </div>

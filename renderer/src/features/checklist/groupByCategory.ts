@@ -10,7 +10,10 @@ export interface CategoryGroup {
 
 /** The checklist's criteria under their categories, in the categories' order, keeping each criterion's order. */
 export function groupByCategory(view: ChecklistView, criteria: readonly Criterion[] = view.criteria): CategoryGroup[] {
-  return view.categories.map((category) => ({ category, criteria: criteria.filter((c) => c.category === category.id) }));
+  return view.categories.map((category) => ({
+    category,
+    criteria: criteria.filter((c) => c.category === category.id),
+  }));
 }
 
 /** Criteria whose words or id contain every word of `query`, case-insensitively. */

@@ -50,7 +50,9 @@ export function AuditLog({ reviewId, visible }: { reviewId: string; visible: boo
   const [limit, setLimit] = useState(PAGE);
   const [generation, setGeneration] = useState(0);
   const titleId = useId();
-  const log = useAsyncValue(visible ? `audit:${reviewId}:${limit}:${generation}` : null, () => callInReview(reviewId, 'audit.list', { reviewId, limit: limit + 1 }));
+  const log = useAsyncValue(visible ? `audit:${reviewId}:${limit}:${generation}` : null, () =>
+    callInReview(reviewId, 'audit.list', { reviewId, limit: limit + 1 }),
+  );
   const entries = log.data?.slice(0, limit) ?? [];
   const more = (log.data?.length ?? 0) > limit;
 
@@ -61,12 +63,27 @@ export function AuditLog({ reviewId, visible }: { reviewId: string; visible: boo
           Audit log
         </h3>
         <span className="section-count">Every change to this review: who, what and when. Newest first.</span>
-        <Button variant="ghost" size="sm" icon={<RefreshIcon />} onClick={() => setGeneration((g) => g + 1)} busy={log.loading && log.data !== undefined} className="audit-refresh">
+        <Button
+          variant="ghost"
+          size="sm"
+          icon={<RefreshIcon />}
+          onClick={() => setGeneration((g) => g + 1)}
+          busy={log.loading && log.data !== undefined}
+          className="audit-refresh"
+        >
           Refresh
         </Button>
       </div>
       {log.error && (
-        <Banner tone="error" title="The audit log could not be read" actions={<Button size="sm" onClick={log.reload}>Try again</Button>}>
+        <Banner
+          tone="error"
+          title="The audit log could not be read"
+          actions={
+            <Button size="sm" onClick={log.reload}>
+              Try again
+            </Button>
+          }
+        >
           {log.error.message}
         </Banner>
       )}

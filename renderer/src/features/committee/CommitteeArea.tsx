@@ -41,7 +41,9 @@ export function CommitteeArea({ reviewId, members, readOnly, visible, onCommitte
   const [editing, setEditing] = useState<Editing>();
   const [status, setStatus] = useState<string>();
   const headingRef = useRef<HTMLHeadingElement>(null);
-  const setCommittee = useAction((next: MemberInput[]) => callInReview(reviewId, 'committee.set', { reviewId, members: next }));
+  const setCommittee = useAction((next: MemberInput[]) =>
+    callInReview(reviewId, 'committee.set', { reviewId, members: next }),
+  );
 
   const start = (next: Editing) => {
     setCommittee.clearError();
@@ -57,7 +59,10 @@ export function CommitteeArea({ reviewId, members, readOnly, visible, onCommitte
   };
 
   const saveMember = (input: MemberInput) =>
-    apply(committeeWith(members, input), input.id ? `Saved ${input.name}.` : `Added ${input.name} as ${ROLE_LABELS[input.role].toLowerCase()}.`);
+    apply(
+      committeeWith(members, input),
+      input.id ? `Saved ${input.name}.` : `Added ${input.name} as ${ROLE_LABELS[input.role].toLowerCase()}.`,
+    );
 
   return (
     <div className="area committee-area">
@@ -66,7 +71,9 @@ export function CommitteeArea({ reviewId, members, readOnly, visible, onCommitte
           <h2 ref={headingRef} tabIndex={-1} className="area-title">
             Committee
           </h2>
-          <p className="area-subtitle">The people reviewing this policy. Their names and roles appear in the report and its sign-off block.</p>
+          <p className="area-subtitle">
+            The people reviewing this policy. Their names and roles appear in the report and its sign-off block.
+          </p>
         </div>
         {members.length > 0 && (
           <div className="area-toolbar-actions">
@@ -94,7 +101,9 @@ export function CommitteeArea({ reviewId, members, readOnly, visible, onCommitte
             </Button>
           }
         >
-          <p>Add the chair, the secretary and the members who will review this policy, with the role each of them plays.</p>
+          <p>
+            Add the chair, the secretary and the members who will review this policy, with the role each of them plays.
+          </p>
         </EmptyState>
       ) : (
         <div className="panel table-panel">
@@ -123,7 +132,9 @@ export function CommitteeArea({ reviewId, members, readOnly, visible, onCommitte
                   <td>
                     <span className="badge badge-neutral">{ROLE_LABELS[member.role]}</span>
                   </td>
-                  <td className={member.email ? 'member-email' : 'member-email is-empty'}>{member.email ?? 'No email'}</td>
+                  <td className={member.email ? 'member-email' : 'member-email is-empty'}>
+                    {member.email ?? 'No email'}
+                  </td>
                   <td className="member-annotations">
                     <span className="member-annotation-count">{annotationsBy(member.name)}</span>
                     {selectedVersion && (
@@ -145,10 +156,22 @@ export function CommitteeArea({ reviewId, members, readOnly, visible, onCommitte
                   <td className="row-actions">
                     {!readOnly && (
                       <>
-                        <Button variant="ghost" size="sm" icon={<PencilIcon />} onClick={() => start({ kind: 'edit', member })} aria-label={`Edit ${member.name}`}>
+                        <Button
+                          variant="ghost"
+                          size="sm"
+                          icon={<PencilIcon />}
+                          onClick={() => start({ kind: 'edit', member })}
+                          aria-label={`Edit ${member.name}`}
+                        >
                           Edit
                         </Button>
-                        <Button variant="ghost-danger" size="sm" icon={<TrashIcon />} onClick={() => start({ kind: 'remove', member })} aria-label={`Remove ${member.name}`}>
+                        <Button
+                          variant="ghost-danger"
+                          size="sm"
+                          icon={<TrashIcon />}
+                          onClick={() => start({ kind: 'remove', member })}
+                          aria-label={`Remove ${member.name}`}
+                        >
                           Remove
                         </Button>
                       </>
@@ -177,7 +200,12 @@ export function CommitteeArea({ reviewId, members, readOnly, visible, onCommitte
         <ConfirmDialog
           title={`Remove ${editing.member.name} from the committee?`}
           confirmLabel="Remove member"
-          onConfirm={() => void apply(committeeWithout(members, editing.member.id), `Removed ${editing.member.name} from the committee.`)}
+          onConfirm={() =>
+            void apply(
+              committeeWithout(members, editing.member.id),
+              `Removed ${editing.member.name} from the committee.`,
+            )
+          }
           onCancel={() => setEditing(undefined)}
           busy={setCommittee.busy}
           error={setCommittee.error}

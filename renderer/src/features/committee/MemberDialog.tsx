@@ -51,14 +51,24 @@ export function MemberDialog({ member, save, busy, error, onClose, returnFocusTo
       onSubmit={submit}
       submitLabel={member ? 'Save member' : 'Add member'}
     >
-      <TextField ref={nameRef} label="Name" value={name} onChange={(e) => {
+      <TextField
+        ref={nameRef}
+        label="Name"
+        value={name}
+        onChange={(e) => {
           setName(e.target.value);
           setProblems(({ name: _fixed, ...rest }) => rest);
         }}
         maxLength={200}
         autoComplete="off"
-        error={problems.name} />
-      <SelectField label="Role" value={role} onChange={(e) => isCommitteeRole(e.target.value) && setRole(e.target.value)} options={ROLE_OPTIONS} />
+        error={problems.name}
+      />
+      <SelectField
+        label="Role"
+        value={role}
+        onChange={(e) => isCommitteeRole(e.target.value) && setRole(e.target.value)}
+        options={ROLE_OPTIONS}
+      />
       <TextField
         label="Email"
         optional

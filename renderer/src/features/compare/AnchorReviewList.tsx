@@ -24,7 +24,10 @@ export function AnchorReviewList({ to }: { to: Version }) {
   const [problem, setProblem] = useState<string>();
   const titleId = useId();
   const waiting = useMemo(
-    () => all.filter((a) => a.versionId === to.id && a.carriedFrom !== undefined && awaitsConfirmation(a)).sort((a, b) => a.target.selector[1].start - b.target.selector[1].start),
+    () =>
+      all
+        .filter((a) => a.versionId === to.id && a.carriedFrom !== undefined && awaitsConfirmation(a))
+        .sort((a, b) => a.target.selector[1].start - b.target.selector[1].start),
     [all, to.id],
   );
 
@@ -52,7 +55,10 @@ export function AnchorReviewList({ to }: { to: Version }) {
           <span>No carried annotation on {to.label} is waiting for confirmation.</span>
         </p>
       ) : (
-        <p className="compare-panel-lead">Their words moved or changed a little in {to.label}. Check each: confirm the new place, point it at other words, or mark it orphaned.</p>
+        <p className="compare-panel-lead">
+          Their words moved or changed a little in {to.label}. Check each: confirm the new place, point it at other
+          words, or mark it orphaned.
+        </p>
       )}
       {problem && (
         <Banner tone="error" title="That did not work" onDismiss={() => setProblem(undefined)}>
@@ -72,9 +78,12 @@ export function AnchorReviewList({ to }: { to: Version }) {
                 <div className="carried-texts">
                   <figure className="carried-text is-before">
                     <figcaption>
-                      Before<span className="visually-hidden">, in {sourceVersion?.label ?? 'the earlier version'}</span>
+                      Before
+                      <span className="visually-hidden">, in {sourceVersion?.label ?? 'the earlier version'}</span>
                     </figcaption>
-                    <blockquote>{source ? quoteOf(source.target).exact : 'The annotation it was carried from has been deleted.'}</blockquote>
+                    <blockquote>
+                      {source ? quoteOf(source.target).exact : 'The annotation it was carried from has been deleted.'}
+                    </blockquote>
                   </figure>
                   <figure className="carried-text is-now">
                     <figcaption>
@@ -96,7 +105,12 @@ export function AnchorReviewList({ to }: { to: Version }) {
                     >
                       Confirm
                     </Button>
-                    <Button size="sm" aria-label={`Re-point “${name}” to other words`} disabled={busy !== undefined} onClick={() => startRepointing(annotation.id)}>
+                    <Button
+                      size="sm"
+                      aria-label={`Re-point “${name}” to other words`}
+                      disabled={busy !== undefined}
+                      onClick={() => startRepointing(annotation.id)}
+                    >
                       Re-point…
                     </Button>
                     <Button
@@ -105,7 +119,13 @@ export function AnchorReviewList({ to }: { to: Version }) {
                       aria-label={`Mark orphaned “${name}”`}
                       busy={busy === `markOrphaned:${annotation.id}`}
                       disabled={busy !== undefined}
-                      onClick={() => void decide(annotation, 'markOrphaned', `Marked the annotation on “${name}” as orphaned; it is kept in the orphaned list.`)}
+                      onClick={() =>
+                        void decide(
+                          annotation,
+                          'markOrphaned',
+                          `Marked the annotation on “${name}” as orphaned; it is kept in the orphaned list.`,
+                        )
+                      }
                     >
                       Mark orphaned
                     </Button>

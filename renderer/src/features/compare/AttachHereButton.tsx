@@ -2,7 +2,15 @@ import { PencilIcon } from '../../ui/icons';
 import { ANNOTATE_SHORTCUT } from '../annotations';
 
 /** In re-pointing mode, the button beside the selected words: attaches them to the annotation waiting for them. */
-export function AttachHereButton({ position, onAttach, busy }: { position: { top: number; left: number }; onAttach: () => void; busy: boolean }) {
+export function AttachHereButton({
+  position,
+  onAttach,
+  busy,
+}: {
+  position: { top: number; left: number };
+  onAttach: () => void;
+  busy: boolean;
+}) {
   return (
     <button
       type="button"

@@ -10,7 +10,17 @@ import { useAction } from '../../ui/useAction';
 import { useAnnotations, useFeedback, useReviewData } from '../workspace';
 
 /** What one carry did, in words: how many were made (by state) and how many were there already. */
-function OutcomeBanner({ outcome, from, to, onDismiss }: { outcome: CarryOutcome; from: Version; to: Version; onDismiss: () => void }) {
+function OutcomeBanner({
+  outcome,
+  from,
+  to,
+  onDismiss,
+}: {
+  outcome: CarryOutcome;
+  from: Version;
+  to: Version;
+  onDismiss: () => void;
+}) {
   const made = outcome.carried.length;
   const already = outcome.alreadyCarried;
   const title = made > 0 ? `Carried ${countOf(made, 'annotation')}` : 'Nothing new to carry';
@@ -27,12 +37,17 @@ function OutcomeBanner({ outcome, from, to, onDismiss }: { outcome: CarryOutcome
         <ul className="carry-counts" aria-label="Carried annotations by anchor state">
           {ANCHOR_STATES.map((state) => (
             <li key={state} data-anchor-state={state}>
-              <strong>{outcome.counts[state]}</strong> {ANCHOR_STATE_LABELS[state].toLowerCase()}: {ANCHOR_STATE_DESCRIPTIONS[state]}
+              <strong>{outcome.counts[state]}</strong> {ANCHOR_STATE_LABELS[state].toLowerCase()}:{' '}
+              {ANCHOR_STATE_DESCRIPTIONS[state]}
             </li>
           ))}
         </ul>
       )}
-      {made > 0 && already > 0 && <p>{countOf(already, 'annotation was', 'annotations were')} already on {to.label} and not carried again.</p>}
+      {made > 0 && already > 0 && (
+        <p>
+          {countOf(already, 'annotation was', 'annotations were')} already on {to.label} and not carried again.
+        </p>
+      )}
     </Banner>
   );
 }
@@ -51,11 +66,19 @@ export function CarryPanel({ from, to }: { from: Version; to: Version }) {
   const { onOlder, carried } = useMemo(() => {
     const older = all.filter((a) => a.versionId === from.id);
     const olderIds = new Set(older.map((a) => a.id));
-    return { onOlder: older.length, carried: all.filter((a) => a.versionId === to.id && a.carriedFrom !== undefined && olderIds.has(a.carriedFrom)).length };
+    return {
+      onOlder: older.length,
+      carried: all.filter((a) => a.versionId === to.id && a.carriedFrom !== undefined && olderIds.has(a.carriedFrom))
+        .length,
+    };
   }, [all, from.id, to.id]);
 
   const carry = useAction(async () => {
-    const value = await callInReview(reviewId, 'annotations.carry', { reviewId, fromVersionId: from.id, toVersionId: to.id });
+    const value = await callInReview(reviewId, 'annotations.carry', {
+      reviewId,
+      fromVersionId: from.id,
+      toVersionId: to.id,
+    });
     const made = new Set(value.carried.map((c) => c.annotationId));
     if (made.size > 0) {
       const onNewer = await callInReview(reviewId, 'annotations.list', { reviewId, versionId: to.id });
@@ -67,7 +90,11 @@ export function CarryPanel({ from, to }: { from: Version; to: Version }) {
     const value = await carry.run();
     if (!value) return;
     setOutcome({ pair, value });
-    announce(value.carried.length > 0 ? `Carried ${countOf(value.carried.length, 'annotation')} to ${to.label}.` : `Nothing new to carry to ${to.label}.`);
+    announce(
+      value.carried.length > 0
+        ? `Carried ${countOf(value.carried.length, 'annotation')} to ${to.label}.`
+        : `Nothing new to carry to ${to.label}.`,
+    );
   };
 
   return (
@@ -76,11 +103,17 @@ export function CarryPanel({ from, to }: { from: Version; to: Version }) {
         Carry annotations forward
       </h3>
       <p className="compare-panel-lead">
-        {countOf(onOlder, 'annotation')} on the older version, {carried} carried to the newer one so far. Carrying finds each one’s words again; those that moved or
-        changed wait below for a person to confirm them.
+        {countOf(onOlder, 'annotation')} on the older version, {carried} carried to the newer one so far. Carrying finds
+        each one’s words again; those that moved or changed wait below for a person to confirm them.
       </p>
       <div className="compare-panel-actions">
-        <Button variant="primary" className="carry-button" onClick={() => void run()} busy={carry.busy} disabled={readOnly || carry.busy}>
+        <Button
+          variant="primary"
+          className="carry-button"
+          onClick={() => void run()}
+          busy={carry.busy}
+          disabled={readOnly || carry.busy}
+        >
           Carry annotations to {to.label}
         </Button>
         {readOnly && <span className="compare-panel-note">Read-only here: annotations cannot be carried.</span>}
@@ -90,7 +123,9 @@ export function CarryPanel({ from, to }: { from: Version; to: Version }) {
           {carry.error}
         </Banner>
       )}
-      {outcome?.pair === pair && <OutcomeBanner outcome={outcome.value} from={from} to={to} onDismiss={() => setOutcome(undefined)} />}
+      {outcome?.pair === pair && (
+        <OutcomeBanner outcome={outcome.value} from={from} to={to} onDismiss={() => setOutcome(undefined)} />
+      )}
     </section>
   );
 }

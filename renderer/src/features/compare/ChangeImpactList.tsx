@@ -16,14 +16,23 @@ export function ChangeImpactList({ from, to }: { from: Version; to: Version }) {
   const navigation = useReviewNavigation();
   const impact = useChangeImpact(from, to);
   const titleId = useId();
-  const criteria = impact.data?.fromVersionId === from.id && impact.data.toVersionId === to.id ? impact.data.criteria : undefined;
+  const criteria =
+    impact.data?.fromVersionId === from.id && impact.data.toVersionId === to.id ? impact.data.criteria : undefined;
   return (
     <section className="compare-panel change-impact" aria-labelledby={titleId}>
       <h3 id={titleId} className="compare-panel-title">
         Criteria to re-check {criteria && <span className="count-pill">{criteria.length}</span>}
       </h3>
       {impact.error && (
-        <Banner tone="error" title="The criteria to re-check could not be found" actions={<Button size="sm" onClick={impact.reload}>Try again</Button>}>
+        <Banner
+          tone="error"
+          title="The criteria to re-check could not be found"
+          actions={
+            <Button size="sm" onClick={impact.reload}>
+              Try again
+            </Button>
+          }
+        >
           {impact.error.message}
         </Banner>
       )}
@@ -32,10 +41,17 @@ export function ChangeImpactList({ from, to }: { from: Version; to: Version }) {
           Finding the criteria the change touches…
         </p>
       )}
-      {criteria?.length === 0 && <p className="compare-panel-lead">No annotation of {from.label} sits in text that changed, moved or was removed: no criterion needs re-checking.</p>}
+      {criteria?.length === 0 && (
+        <p className="compare-panel-lead">
+          No annotation of {from.label} sits in text that changed, moved or was removed: no criterion needs re-checking.
+        </p>
+      )}
       {criteria && criteria.length > 0 && (
         <>
-          <p className="compare-panel-lead">Annotations on these criteria sit in text that changed in {to.label}. The verdict given on {from.label} is beside each.</p>
+          <p className="compare-panel-lead">
+            Annotations on these criteria sit in text that changed in {to.label}. The verdict given on {from.label} is
+            beside each.
+          </p>
           <ul className="impact-list">
             {criteria.map((criterion) => (
               <li key={criterion.criterionId} className="impact-item" data-criterion-id={criterion.criterionId}>
@@ -43,11 +59,20 @@ export function ChangeImpactList({ from, to }: { from: Version; to: Version }) {
                   <span className="impact-category">{categoryLabel(criterion.category)}</span>
                   <span className="impact-title">{criterion.title}</span>
                   <span className="impact-meta">
-                    Verdict on {from.label}: <strong className={`verdict-word verdict-${criterion.verdict}`}>{VERDICT_LABELS[criterion.verdict]}</strong> · text{' '}
-                    {criterion.changes.map((kind) => CHANGE_KIND_LABELS[kind].toLowerCase()).join(', ')}
+                    Verdict on {from.label}:{' '}
+                    <strong className={`verdict-word verdict-${criterion.verdict}`}>
+                      {VERDICT_LABELS[criterion.verdict]}
+                    </strong>{' '}
+                    · text {criterion.changes.map((kind) => CHANGE_KIND_LABELS[kind].toLowerCase()).join(', ')}
                   </span>
                 </div>
-                <Button size="sm" variant="ghost" icon={<ChecklistIcon />} aria-label={`Re-check in Checklist: ${criterion.title}`} onClick={() => showCriterion(navigation, to.id, criterion.criterionId)}>
+                <Button
+                  size="sm"
+                  variant="ghost"
+                  icon={<ChecklistIcon />}
+                  aria-label={`Re-check in Checklist: ${criterion.title}`}
+                  onClick={() => showCriterion(navigation, to.id, criterion.criterionId)}
+                >
                   Re-check in Checklist
                 </Button>
               </li>

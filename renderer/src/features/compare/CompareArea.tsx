@@ -40,7 +40,10 @@ export function CompareArea() {
             </Button>
           }
         >
-          <p>Comparing needs two versions of the policy; this review has {countOf(versions.length, 'version')}. Import the revised policy in the Document area.</p>
+          <p>
+            Comparing needs two versions of the policy; this review has {countOf(versions.length, 'version')}. Import
+            the revised policy in the Document area.
+          </p>
         </EmptyState>
       </div>
     );
@@ -51,7 +54,10 @@ export function CompareArea() {
       <div className="area-toolbar">
         <div className="area-heading">
           <h2 className="area-title">Compare versions</h2>
-          <p className="area-subtitle">What changed from the older version to the newer one; carry the annotations forward and re-check the criteria the change touches.</p>
+          <p className="area-subtitle">
+            What changed from the older version to the newer one; carry the annotations forward and re-check the
+            criteria the change touches.
+          </p>
         </div>
         <VersionPairPicker versions={versions} from={from} to={to} onFrom={setFrom} onTo={setTo} />
       </div>
@@ -70,7 +76,9 @@ export function CompareArea() {
 function VersionPairComparison({ from, to }: { from: Version; to: Version }) {
   const { reviewId } = useReviewData();
   const { area } = useReviewNavigation();
-  const comparison = useAsyncValue(`compare:${from.id}>${to.id}`, () => callInReview(reviewId, 'compare.versions', { reviewId, fromVersionId: from.id, toVersionId: to.id }));
+  const comparison = useAsyncValue(`compare:${from.id}>${to.id}`, () =>
+    callInReview(reviewId, 'compare.versions', { reviewId, fromVersionId: from.id, toVersionId: to.id }),
+  );
 
   useEffect(() => {
     if (comparison.data) performance.mark('compare:shown');
@@ -80,7 +88,15 @@ function VersionPairComparison({ from, to }: { from: Version; to: Version }) {
     <div className="compare-layout">
       <div className="compare-main">
         {comparison.error && (
-          <Banner tone="error" title="The versions could not be compared" actions={<Button size="sm" onClick={comparison.reload}>Try again</Button>}>
+          <Banner
+            tone="error"
+            title="The versions could not be compared"
+            actions={
+              <Button size="sm" onClick={comparison.reload}>
+                Try again
+              </Button>
+            }
+          >
             {comparison.error.message}
           </Banner>
         )}

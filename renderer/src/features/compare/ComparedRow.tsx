@@ -85,10 +85,18 @@ export const ComparedRow = memo(function ComparedRow({ block, from, to, layout, 
       ) : (
         <>
           <div className={block.from ? 'compare-cell is-old' : 'compare-cell is-old is-empty'}>
-            {block.from ? sideText(block, from, block.from, 'old') : <span className="visually-hidden">Not in {from.label}</span>}
+            {block.from ? (
+              sideText(block, from, block.from, 'old')
+            ) : (
+              <span className="visually-hidden">Not in {from.label}</span>
+            )}
           </div>
           <div className={block.to ? 'compare-cell is-new' : 'compare-cell is-new is-empty'}>
-            {block.to ? sideText(block, to, block.to, 'new') : <span className="visually-hidden">Not in {to.label}</span>}
+            {block.to ? (
+              sideText(block, to, block.to, 'new')
+            ) : (
+              <span className="visually-hidden">Not in {to.label}</span>
+            )}
           </div>
         </>
       )}

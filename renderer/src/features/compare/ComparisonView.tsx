@@ -39,28 +39,67 @@ export function ComparisonView({ comparison, from, to, active }: ComparisonViewP
   }, [comparison]);
   const total = rows.reduce((sum, row) => sum + (row.changeNumber === undefined ? 0 : 1), 0);
   const shown = changesOnly ? rows.filter((row) => row.changeNumber !== undefined) : rows;
-  const navigation = useChangeNavigation(total, scrollerRef, active, `${comparison.fromVersionId}:${comparison.toVersionId}`);
-  const status = total === 0 ? 'No changes' : navigation.current === undefined ? `${total} changes` : `Change ${navigation.current + 1} of ${total}`;
+  const navigation = useChangeNavigation(
+    total,
+    scrollerRef,
+    active,
+    `${comparison.fromVersionId}:${comparison.toVersionId}`,
+  );
+  const status =
+    total === 0
+      ? 'No changes'
+      : navigation.current === undefined
+        ? `${total} changes`
+        : `Change ${navigation.current + 1} of ${total}`;
 
   return (
     <section className="comparison" aria-label={`Comparison of ${from.label} and ${to.label}`}>
       <div className="comparison-toolbar">
         <div className="segmented" role="group" aria-label="Layout">
           {LAYOUTS.map(({ id, label }) => (
-            <button key={id} type="button" className="segmented-option" aria-pressed={layout === id} onClick={() => setLayout(id)}>
+            <button
+              key={id}
+              type="button"
+              className="segmented-option"
+              aria-pressed={layout === id}
+              onClick={() => setLayout(id)}
+            >
               {label}
             </button>
           ))}
         </div>
         <label className="checkbox-label" htmlFor={changesOnlyId}>
-          <input id={changesOnlyId} type="checkbox" checked={changesOnly} onChange={(event) => setChangesOnly(event.target.checked)} />
+          <input
+            id={changesOnlyId}
+            type="checkbox"
+            checked={changesOnly}
+            onChange={(event) => setChangesOnly(event.target.checked)}
+          />
           Changes only
         </label>
         <div className="change-navigation">
-          <Button size="sm" icon={<ArrowUpIcon />} aria-label="Previous change" title="Previous change (P or Alt+Up)" aria-keyshortcuts="P Alt+ArrowUp" aria-describedby={statusId} onClick={navigation.previous} disabled={total === 0}>
+          <Button
+            size="sm"
+            icon={<ArrowUpIcon />}
+            aria-label="Previous change"
+            title="Previous change (P or Alt+Up)"
+            aria-keyshortcuts="P Alt+ArrowUp"
+            aria-describedby={statusId}
+            onClick={navigation.previous}
+            disabled={total === 0}
+          >
             Previous
           </Button>
-          <Button size="sm" icon={<ArrowDownIcon />} aria-label="Next change" title="Next change (N or Alt+Down)" aria-keyshortcuts="N Alt+ArrowDown" aria-describedby={statusId} onClick={navigation.next} disabled={total === 0}>
+          <Button
+            size="sm"
+            icon={<ArrowDownIcon />}
+            aria-label="Next change"
+            title="Next change (N or Alt+Down)"
+            aria-keyshortcuts="N Alt+ArrowDown"
+            aria-describedby={statusId}
+            onClick={navigation.next}
+            disabled={total === 0}
+          >
             Next
           </Button>
           <span id={statusId} className="change-position" role="status">
@@ -69,7 +108,8 @@ export function ComparisonView({ comparison, from, to, active }: ComparisonViewP
         </div>
       </div>
       <p className="comparison-hint">
-        Press <kbd>N</kbd> and <kbd>P</kbd> (or <kbd>Alt+↓</kbd> and <kbd>Alt+↑</kbd>) to go to the next and previous change.
+        Press <kbd>N</kbd> and <kbd>P</kbd> (or <kbd>Alt+↓</kbd> and <kbd>Alt+↑</kbd>) to go to the next and previous
+        change.
       </p>
 
       <div
@@ -77,7 +117,11 @@ export function ComparisonView({ comparison, from, to, active }: ComparisonViewP
         className={`comparison-scroller is-${layout}`}
         tabIndex={0}
         role="region"
-        aria-label={layout === 'inline' ? `Changes from ${from.label} to ${to.label}, inline` : `${from.label} and ${to.label}, side by side`}
+        aria-label={
+          layout === 'inline'
+            ? `Changes from ${from.label} to ${to.label}, inline`
+            : `${from.label} and ${to.label}, side by side`
+        }
         onFocus={(event) => {
           const number = Number((event.target as HTMLElement).dataset['change']);
           if (number) navigation.markCurrent(number - 1);
@@ -90,9 +134,20 @@ export function ComparisonView({ comparison, from, to, active }: ComparisonViewP
           </div>
         )}
         {shown.map(({ block, changeNumber }) => (
-          <ComparedRow key={`${block.from?.blockId ?? ''}>${block.to?.blockId ?? ''}`} block={block} from={from} to={to} layout={layout} changeNumber={changeNumber} />
+          <ComparedRow
+            key={`${block.from?.blockId ?? ''}>${block.to?.blockId ?? ''}`}
+            block={block}
+            from={from}
+            to={to}
+            layout={layout}
+            changeNumber={changeNumber}
+          />
         ))}
-        {shown.length === 0 && <p className="comparison-empty">{changesOnly ? 'No changes between these versions.' : 'Both versions are empty.'}</p>}
+        {shown.length === 0 && (
+          <p className="comparison-empty">
+            {changesOnly ? 'No changes between these versions.' : 'Both versions are empty.'}
+          </p>
+        )}
       </div>
     </section>
   );

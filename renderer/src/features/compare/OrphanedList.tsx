@@ -15,14 +15,20 @@ export function OrphanedList({ to }: { to: Version }) {
   const { startRepointing } = useCompareMode();
   const all = useAnnotations(store);
   const titleId = useId();
-  const orphaned = useMemo(() => all.filter((a) => a.versionId === to.id && a.anchorState === 'orphaned'), [all, to.id]);
+  const orphaned = useMemo(
+    () => all.filter((a) => a.versionId === to.id && a.anchorState === 'orphaned'),
+    [all, to.id],
+  );
   if (orphaned.length === 0) return null;
   return (
     <section className="compare-panel orphaned-list" aria-labelledby={titleId}>
       <h3 id={titleId} className="compare-panel-title">
         Orphaned annotations <span className="count-pill">{orphaned.length}</span>
       </h3>
-      <p className="compare-panel-lead">Their words are no longer in {to.label}. They are kept, not highlighted; attach each to the words it now belongs to.</p>
+      <p className="compare-panel-lead">
+        Their words are no longer in {to.label}. They are kept, not highlighted; attach each to the words it now belongs
+        to.
+      </p>
       <ul className="carried-list">
         {orphaned.map((annotation) => {
           const quote = quoteOf(annotation.target).exact;
@@ -36,7 +42,11 @@ export function OrphanedList({ to }: { to: Version }) {
               </figure>
               {!readOnly && (
                 <div className="carried-actions">
-                  <Button size="sm" aria-label={`Re-attach “${name}” to other words`} onClick={() => startRepointing(annotation.id)}>
+                  <Button
+                    size="sm"
+                    aria-label={`Re-attach “${name}” to other words`}
+                    onClick={() => startRepointing(annotation.id)}
+                  >
                     Re-attach…
                   </Button>
                 </div>

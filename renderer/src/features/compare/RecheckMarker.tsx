@@ -11,8 +11,8 @@ export function RecheckMarker({ impact, from }: { impact: ImpactedCriterion; fro
     <p className="recheck-marker" data-criterion-id={impact.criterionId}>
       <AlertIcon size={16} />
       <span>
-        <strong>Changed since {from.label}: re-check.</strong> Text under its annotations was {kinds}; the verdict on {from.label} was{' '}
-        {VERDICT_LABELS[impact.verdict]}.
+        <strong>Changed since {from.label}: re-check.</strong> Text under its annotations was {kinds}; the verdict on{' '}
+        {from.label} was {VERDICT_LABELS[impact.verdict]}.
       </span>
     </p>
   );

@@ -28,12 +28,15 @@ export function RepointBar({ version, repoint }: { version: Version; repoint: Re
       >
         {repoint.active ? (
           <p>
-            Select the words in {version.label} this annotation belongs to, then choose <strong>Attach here</strong> or press <kbd>{ANNOTATE_SHORTCUT.label}</kbd>.
+            Select the words in {version.label} this annotation belongs to, then choose <strong>Attach here</strong> or
+            press <kbd>{ANNOTATE_SHORTCUT.label}</kbd>.
           </p>
         ) : (
           <p>The annotation is on version {on?.label ?? 'another version'}: show that version to attach it.</p>
         )}
-        {annotation && <p className="repoint-quote">It was on: “{shortQuote(quoteOf(annotation.target).exact, 200)}”</p>}
+        {annotation && (
+          <p className="repoint-quote">It was on: “{shortQuote(quoteOf(annotation.target).exact, 200)}”</p>
+        )}
       </Banner>
       {repoint.error && (
         <Banner tone="error" title="The annotation was not re-attached">

@@ -20,7 +20,9 @@ export function useChangeImpact(from: Version | undefined, to: Version | undefin
     return [...annotations, ...verdicts].join(',');
   }, [all, from, olderVerdicts]);
   const key = from && to && from.id !== to.id ? `impact:${from.id}>${to.id}:${basis}` : null;
-  return useAsyncValue(key, () => callInReview(reviewId, 'compare.impact', { reviewId, fromVersionId: from!.id, toVersionId: to!.id }));
+  return useAsyncValue(key, () =>
+    callInReview(reviewId, 'compare.impact', { reviewId, fromVersionId: from!.id, toVersionId: to!.id }),
+  );
 }
 
 /** The impacted criteria by id, for the Checklist's markers. */

@@ -11,8 +11,16 @@ function typingInField(target: EventTarget | null): boolean {
  * and puts focus on it. `n` / `p` and Alt+Down / Alt+Up work anywhere in the Compare area while it shows.
  * `resetKey` changes with the comparison, which starts again before the first change.
  */
-export function useChangeNavigation(total: number, container: RefObject<HTMLElement | null>, active: boolean, resetKey: string) {
-  const [state, setState] = useState<{ key: string; current: number | undefined }>({ key: resetKey, current: undefined });
+export function useChangeNavigation(
+  total: number,
+  container: RefObject<HTMLElement | null>,
+  active: boolean,
+  resetKey: string,
+) {
+  const [state, setState] = useState<{ key: string; current: number | undefined }>({
+    key: resetKey,
+    current: undefined,
+  });
   const current = state.key === resetKey ? state.current : undefined;
 
   const goTo = useCallback(
@@ -27,7 +35,9 @@ export function useChangeNavigation(total: number, container: RefObject<HTMLElem
       // comparison alone scrolls to put the change in its middle.
       scroller.closest('.comparison')?.scrollIntoView({ block: 'start' });
       const top = row.getBoundingClientRect().top - scroller.getBoundingClientRect().top + scroller.scrollTop;
-      scroller.scrollTo({ top: Math.max(0, top - (scroller.clientHeight - Math.min(row.offsetHeight, scroller.clientHeight)) / 2) });
+      scroller.scrollTo({
+        top: Math.max(0, top - (scroller.clientHeight - Math.min(row.offsetHeight, scroller.clientHeight)) / 2),
+      });
       row.focus({ preventScroll: true });
     },
     [total, container, resetKey],
@@ -41,8 +51,10 @@ export function useChangeNavigation(total: number, container: RefObject<HTMLElem
     if (!active) return;
     const onKeyDown = (event: KeyboardEvent) => {
       const plain = !event.altKey && !event.ctrlKey && !event.metaKey && !event.shiftKey;
-      const forward = (plain && event.key === 'n' && !typingInField(event.target)) || (event.altKey && event.key === 'ArrowDown');
-      const back = (plain && event.key === 'p' && !typingInField(event.target)) || (event.altKey && event.key === 'ArrowUp');
+      const forward =
+        (plain && event.key === 'n' && !typingInField(event.target)) || (event.altKey && event.key === 'ArrowDown');
+      const back =
+        (plain && event.key === 'p' && !typingInField(event.target)) || (event.altKey && event.key === 'ArrowUp');
       if (!forward && !back) return;
       event.preventDefault();
       if (forward) next();

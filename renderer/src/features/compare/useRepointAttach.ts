@@ -42,5 +42,12 @@ export function useRepointAttach(version: Version): RepointAttach {
     setError(undefined);
     endRepointing();
   };
-  return { waiting: repointing !== undefined, active: repointing?.versionId === version.id, busy, error, attach, cancel };
+  return {
+    waiting: repointing !== undefined,
+    active: repointing?.versionId === version.id,
+    busy,
+    error,
+    attach,
+    cancel,
+  };
 }

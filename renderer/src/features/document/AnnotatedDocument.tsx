@@ -17,7 +17,14 @@ import {
   type PendingAnnotation,
 } from '../annotations';
 import { AttachHereButton, RepointBar, useRepointAttach } from '../compare';
-import { activeFilterCount, matchesFilter, useAnnotations, useFeedback, useReviewData, useReviewNavigation } from '../workspace';
+import {
+  activeFilterCount,
+  matchesFilter,
+  useAnnotations,
+  useFeedback,
+  useReviewData,
+  useReviewNavigation,
+} from '../workspace';
 
 const PENDING_HIGHLIGHT = 'pending-annotation';
 
@@ -46,17 +53,29 @@ export function AnnotatedDocument({ version }: { version: Version }) {
   const documentRef = useRef<DocumentHandle | null>(null);
   const sheetRef = useRef<HTMLElement>(null);
   const [selection, setSelection] = useState<ShownSelection>();
-  const [pending, setPending] = useState<PendingAnnotation | undefined>(() => (readOnly ? undefined : parseDraft(version.id, drafts.get(newAnnotationDraftKey(version.id)))));
+  const [pending, setPending] = useState<PendingAnnotation | undefined>(() =>
+    readOnly ? undefined : parseDraft(version.id, drafts.get(newAnnotationDraftKey(version.id))),
+  );
   // While a carried annotation waits to be re-pointed, selected words attach to it instead of starting a new one.
   const repoint = useRepointAttach(version);
   const attachTo = repoint.active ? repoint.attach : undefined;
 
   const annotations = useMemo(
-    () => all.filter((a) => a.versionId === version.id).sort((a, b) => a.target.selector[1].start - b.target.selector[1].start || a.target.selector[1].end - b.target.selector[1].end),
+    () =>
+      all
+        .filter((a) => a.versionId === version.id)
+        .sort(
+          (a, b) =>
+            a.target.selector[1].start - b.target.selector[1].start ||
+            a.target.selector[1].end - b.target.selector[1].end,
+        ),
     [all, version.id],
   );
   const filtering = activeFilterCount(filter) > 0;
-  const shown = useMemo(() => (filtering ? annotations.filter((a) => matchesFilter(a, filter, criteriaById)) : annotations), [annotations, filter, filtering, criteriaById]);
+  const shown = useMemo(
+    () => (filtering ? annotations.filter((a) => matchesFilter(a, filter, criteriaById)) : annotations),
+    [annotations, filter, filtering, criteriaById],
+  );
   const isShown = useMemo(() => {
     if (!filtering) return undefined;
     const ids = new Set(shown.map((a) => a.id));
@@ -73,7 +92,10 @@ export function AnnotatedDocument({ version }: { version: Version }) {
     const buttonWidth = 190;
     setSelection({
       selection: next,
-      position: { top: next.endRect.bottom - box.top + 6, left: Math.max(8, Math.min(next.endRect.right - box.left - 24, box.width - buttonWidth - 8)) },
+      position: {
+        top: next.endRect.bottom - box.top + 6,
+        left: Math.max(8, Math.min(next.endRect.right - box.left - 24, box.width - buttonWidth - 8)),
+      },
     });
   }, []);
 
@@ -83,7 +105,12 @@ export function AnnotatedDocument({ version }: { version: Version }) {
       const restored = parseDraft(version.id, drafts.get(newAnnotationDraftKey(version.id)));
       markPendingWords(chosen.domRange);
       // What was filled in for words not saved yet carries over to the new words.
-      setPending({ versionId: version.id, range: { start, end, exact }, initial: restored?.initial ?? EMPTY_ANNOTATION, restored: false });
+      setPending({
+        versionId: version.id,
+        range: { start, end, exact },
+        initial: restored?.initial ?? EMPTY_ANNOTATION,
+        restored: false,
+      });
       setSelection(undefined);
     },
     [drafts, version.id],
@@ -136,7 +163,8 @@ export function AnnotatedDocument({ version }: { version: Version }) {
   }, [textFocusRequest, area, store, version.id, textFocusDone]);
 
   const showInText = (annotationId: string, focus: boolean) => {
-    if (!documentRef.current?.showAnnotation(annotationId, { focus })) announce('This annotation’s words are not in this version.');
+    if (!documentRef.current?.showAnnotation(annotationId, { focus }))
+      announce('This annotation’s words are not in this version.');
   };
 
   return (
@@ -148,19 +176,31 @@ export function AnnotatedDocument({ version }: { version: Version }) {
             <TextSelectionPlugin onChange={onSelectionChange} />
             <KeyboardSelectionPlugin />
             <MarkActivationPlugin onActivate={(ids) => openAnnotation(ids[0])} />
-            <MarkTooltipPlugin describe={(ids) => <MarkTooltipContent ids={ids} annotations={store} criteriaById={criteriaById} />} />
+            <MarkTooltipPlugin
+              describe={(ids) => <MarkTooltipContent ids={ids} annotations={store} criteriaById={criteriaById} />}
+            />
             <MarkAppearancePlugin isShown={isShown} activeId={openAnnotationId} />
           </DocumentView>
           {selection &&
             !readOnly &&
             !pending &&
             (attachTo ? (
-              <AttachHereButton position={selection.position} busy={repoint.busy} onAttach={() => void attachTo(selection.selection)} />
+              <AttachHereButton
+                position={selection.position}
+                busy={repoint.busy}
+                onAttach={() => void attachTo(selection.selection)}
+              />
             ) : (
               <AnnotateButton position={selection.position} onAnnotate={() => startAnnotation(selection.selection)} />
             ))}
         </article>
-        <AnnotationsPanel annotations={annotations} shown={shown} pending={pending} onPendingDone={finishPending} onShowInText={showInText} />
+        <AnnotationsPanel
+          annotations={annotations}
+          shown={shown}
+          pending={pending}
+          onPendingDone={finishPending}
+          onShowInText={showInText}
+        />
       </div>
     </>
   );

@@ -57,7 +57,8 @@ export function DocumentArea({ reviewId, readOnly, updateReview }: DocumentAreaP
   const imports = useImportQueue(reviewId, showImported);
 
   const takeDrop = ({ files, folders }: DroppedFiles) => {
-    for (const folder of folders) imports.refuse(folder, `“${folder}” is a folder. Open it and drop the files inside it instead.`);
+    for (const folder of folders)
+      imports.refuse(folder, `“${folder}” is a folder. Open it and drop the files inside it instead.`);
     imports.enqueue(files.map((file) => ({ kind: 'file' as const, file })));
   };
   // Files on their way (dragged over the area, or the page's picker opening): the services start reading them sooner.
@@ -77,7 +78,8 @@ export function DocumentArea({ reviewId, readOnly, updateReview }: DocumentAreaP
       prepareImport();
       picker.open();
     },
-    onChosen: (chosen) => imports.enqueue(chosen.map((file) => ({ kind: 'chosen' as const, token: file.token, fileName: file.fileName }))),
+    onChosen: (chosen) =>
+      imports.enqueue(chosen.map((file) => ({ kind: 'chosen' as const, token: file.token, fileName: file.fileName }))),
     onProblem: setProblem,
   });
   const chooseFiles = async () => {
@@ -85,21 +87,32 @@ export function DocumentArea({ reviewId, readOnly, updateReview }: DocumentAreaP
     await chooseWithDialog();
   };
 
-  const reorder = useAction((versionIds: string[]) => callInReview(reviewId, 'versions.reorder', { reviewId, versionIds }));
+  const reorder = useAction((versionIds: string[]) =>
+    callInReview(reviewId, 'versions.reorder', { reviewId, versionIds }),
+  );
   const move = async (version: Version, by: -1 | 1): Promise<boolean> => {
-    const ids = swapWithNeighbour(versions.map((v) => v.id), version.id, by);
+    const ids = swapWithNeighbour(
+      versions.map((v) => v.id),
+      version.id,
+      by,
+    );
     if (!ids) return false;
     const ordered = await reorder.run(ids);
     if (!ordered) return false;
     const position = new Map(ordered.map((v, n) => [v.id, n]));
     updateReview((r) => ({
       ...r,
-      versions: [...r.versions.filter((v) => position.has(v.id)).sort((a, b) => position.get(a.id)! - position.get(b.id)!), ...r.versions.filter((v) => !position.has(v.id))],
+      versions: [
+        ...r.versions.filter((v) => position.has(v.id)).sort((a, b) => position.get(a.id)! - position.get(b.id)!),
+        ...r.versions.filter((v) => !position.has(v.id)),
+      ],
     }));
     return true;
   };
 
-  const update = useAction((versionId: string, changes: VersionChanges) => callInReview(reviewId, 'versions.update', { reviewId, versionId, ...changes }));
+  const update = useAction((versionId: string, changes: VersionChanges) =>
+    callInReview(reviewId, 'versions.update', { reviewId, versionId, ...changes }),
+  );
   const saveChanges = async (version: Version, changes: VersionChanges) => {
     const saved = await update.run(version.id, changes);
     if (!saved) return;
@@ -108,7 +121,9 @@ export function DocumentArea({ reviewId, readOnly, updateReview }: DocumentAreaP
       versions: r.versions.map((v) => {
         if (v.id !== saved.id) return v;
         const { effectiveDate: _dropped, ...rest } = v;
-        return saved.effectiveDate ? { ...rest, label: saved.label, effectiveDate: saved.effectiveDate } : { ...rest, label: saved.label };
+        return saved.effectiveDate
+          ? { ...rest, label: saved.label, effectiveDate: saved.effectiveDate }
+          : { ...rest, label: saved.label };
       }),
     }));
     setEditing(undefined);
@@ -123,12 +138,17 @@ export function DocumentArea({ reviewId, readOnly, updateReview }: DocumentAreaP
     updateReview((r) => ({
       ...r,
       versions: r.versions.map((v) => (v.id === version.id ? { ...v, deletedAt: now } : v)),
-      annotations: r.annotations.map((a) => (a.versionId === version.id && !a.deletedAt ? { ...a, deletedAt: now, updatedAt: now } : a)),
+      annotations: r.annotations.map((a) =>
+        a.versionId === version.id && !a.deletedAt ? { ...a, deletedAt: now, updatedAt: now } : a,
+      ),
     }));
-    for (const annotation of annotations.getAnnotations()) if (annotation.versionId === version.id) annotations.remove(annotation.id);
+    for (const annotation of annotations.getAnnotations())
+      if (annotation.versionId === version.id) annotations.remove(annotation.id);
     setEditing(undefined);
     if (versions.length === 1) setPanelOpen(false);
-    setStatus(`Deleted version “${version.label}”${done.annotationsRemoved ? ` and its ${countOf(done.annotationsRemoved, 'annotation')}` : ''}.`);
+    setStatus(
+      `Deleted version “${version.label}”${done.annotationsRemoved ? ` and its ${countOf(done.annotationsRemoved, 'annotation')}` : ''}.`,
+    );
   };
 
   const startEditing = (next: Editing) => {
@@ -137,7 +157,8 @@ export function DocumentArea({ reviewId, readOnly, updateReview }: DocumentAreaP
     setEditing(next);
   };
 
-  const annotationsOn = (version: Version) => annotations.getAnnotations().filter((a) => a.versionId === version.id).length;
+  const annotationsOn = (version: Version) =>
+    annotations.getAnnotations().filter((a) => a.versionId === version.id).length;
 
   return (
     <div className={over ? 'area document-area is-drop-target' : 'area document-area'} {...dropTargetProps}>
@@ -198,13 +219,22 @@ export function DocumentArea({ reviewId, readOnly, updateReview }: DocumentAreaP
           headingLevel={3}
           className="document-empty"
           actions={
-            <Button ref={importButtonRef} variant="primary" icon={<UploadIcon />} onClick={() => void chooseFiles()} disabled={readOnly}>
+            <Button
+              ref={importButtonRef}
+              variant="primary"
+              icon={<UploadIcon />}
+              onClick={() => void chooseFiles()}
+              disabled={readOnly}
+            >
               Import version…
             </Button>
           }
         >
           <p>Import the policy: drop a Word, PDF, HTML, Markdown or text file here, or choose Import version…</p>
-          <p className="document-empty-note">Each file becomes a version of the policy, to read, annotate and compare. Drop several files to import them one after another.</p>
+          <p className="document-empty-note">
+            Each file becomes a version of the policy, to read, annotate and compare. Drop several files to import them
+            one after another.
+          </p>
         </EmptyState>
       ) : (
         <AnnotatedDocument key={selected.id} version={selected} />
@@ -214,7 +244,9 @@ export function DocumentArea({ reviewId, readOnly, updateReview }: DocumentAreaP
         <div className="drop-overlay" aria-hidden="true">
           <div className="drop-overlay-message">
             <UploadIcon size={32} />
-            <p className="drop-overlay-title">{readOnly ? 'This review is read-only: nothing can be imported' : 'Drop to import as new versions'}</p>
+            <p className="drop-overlay-title">
+              {readOnly ? 'This review is read-only: nothing can be imported' : 'Drop to import as new versions'}
+            </p>
             {!readOnly && <p>Word, PDF, HTML, Markdown or text files, imported in the order dropped.</p>}
           </div>
         </div>
@@ -255,7 +287,9 @@ function DeleteConsequences({ version, annotations }: { version: Version; annota
           ? `“${version.label}” is removed from this review. It has no annotations.`
           : `“${version.label}” is removed from this review, and its ${countOf(annotations, 'annotation')} with it.`}
       </p>
-      <p className="delete-note">This cannot be undone here; to get the version back, import {version.source.fileName} again.</p>
+      <p className="delete-note">
+        This cannot be undone here; to get the version back, import {version.source.fileName} again.
+      </p>
     </>
   );
 }

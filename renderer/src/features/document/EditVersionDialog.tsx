@@ -68,10 +68,21 @@ export function EditVersionDialog({ version, save, busy, error, onClose, returnF
         autoComplete="off"
         error={labelProblem}
       />
-      <Field label="Effective date" optional hint="The day this version of the policy takes or took effect. Leave it empty if it has none.">
+      <Field
+        label="Effective date"
+        optional
+        hint="The day this version of the policy takes or took effect. Leave it empty if it has none."
+      >
         {(control) => (
           <div className="date-field">
-            <input ref={dateRef} className="input date-input" type="date" value={effectiveDate} onChange={(event) => setEffectiveDate(event.target.value)} {...control} />
+            <input
+              ref={dateRef}
+              className="input date-input"
+              type="date"
+              value={effectiveDate}
+              onChange={(event) => setEffectiveDate(event.target.value)}
+              {...control}
+            />
             {effectiveDate && (
               <Button
                 variant="ghost"

@@ -18,7 +18,17 @@ export interface VersionBarProps {
 }
 
 /** Which version is shown, where it came from, and the way to import more and to manage them. */
-export function VersionBar({ versions, selected, onSelect, panelId, panelOpen, onTogglePanel, onImport, importButtonRef, readOnly }: VersionBarProps) {
+export function VersionBar({
+  versions,
+  selected,
+  onSelect,
+  panelId,
+  panelOpen,
+  onTogglePanel,
+  onImport,
+  importButtonRef,
+  readOnly,
+}: VersionBarProps) {
   const selectId = useId();
   const factsId = useId();
   const { source } = selected;
@@ -28,7 +38,14 @@ export function VersionBar({ versions, selected, onSelect, panelId, panelOpen, o
         <label htmlFor={selectId} className="version-switcher-label">
           Version
         </label>
-        <VersionSelect id={selectId} className="version-select" versions={versions} value={selected.id} onSelect={onSelect} aria-describedby={factsId} />
+        <VersionSelect
+          id={selectId}
+          className="version-select"
+          versions={versions}
+          value={selected.id}
+          onSelect={onSelect}
+          aria-describedby={factsId}
+        />
       </div>
       <p id={factsId} className="version-bar-facts">
         <span className="version-file" title={source.fileName}>
@@ -44,7 +61,12 @@ export function VersionBar({ versions, selected, onSelect, panelId, panelOpen, o
         )}
       </p>
       <div className="version-bar-actions">
-        <Button icon={<VersionsIcon />} aria-expanded={panelOpen} aria-controls={panelOpen ? panelId : undefined} onClick={onTogglePanel}>
+        <Button
+          icon={<VersionsIcon />}
+          aria-expanded={panelOpen}
+          aria-controls={panelOpen ? panelId : undefined}
+          onClick={onTogglePanel}
+        >
           Versions <span className="count-pill">{versions.length}</span>
         </Button>
         <Button ref={importButtonRef} variant="primary" icon={<UploadIcon />} onClick={onImport} disabled={readOnly}>

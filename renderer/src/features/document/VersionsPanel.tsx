@@ -25,11 +25,24 @@ export interface VersionsPanelProps {
  * Every version of the policy with where it came from (file, type, size, fingerprint, who imported it and when,
  * how many warnings), to rename, date, reorder and delete. Oldest first: the order of the policy's history.
  */
-export function VersionsPanel({ id, versions, selectedId, readOnly, onMove, onEdit, onDelete, onClose, busy }: VersionsPanelProps) {
+export function VersionsPanel({
+  id,
+  versions,
+  selectedId,
+  readOnly,
+  onMove,
+  onEdit,
+  onDelete,
+  onClose,
+  busy,
+}: VersionsPanelProps) {
   const titleId = useId();
   const listRef = useRef<HTMLOListElement>(null);
   const [announcement, setAnnouncement] = useState('');
-  const { focusAfterMove } = useReorder((versionId) => listRef.current?.querySelector(`[data-version-id="${CSS.escape(versionId)}"]`), versions);
+  const { focusAfterMove } = useReorder(
+    (versionId) => listRef.current?.querySelector(`[data-version-id="${CSS.escape(versionId)}"]`),
+    versions,
+  );
 
   const move = async (version: Version, position: number, by: -1 | 1) => {
     if (await onMove(version, by)) {
@@ -45,7 +58,9 @@ export function VersionsPanel({ id, versions, selectedId, readOnly, onMove, onEd
           <h3 id={titleId} className="versions-panel-title">
             Versions <span className="count-pill">{versions.length}</span>
           </h3>
-          <p className="versions-panel-hint">Oldest first, in the order the policy was written. Comparisons and the report follow this order.</p>
+          <p className="versions-panel-hint">
+            Oldest first, in the order the policy was written. Comparisons and the report follow this order.
+          </p>
         </div>
         <button type="button" className="icon-button" aria-label="Close the versions panel" onClick={onClose}>
           <CloseIcon size={18} />
@@ -65,7 +80,11 @@ export function VersionsPanel({ id, versions, selectedId, readOnly, onMove, onEd
                   {version.id === selectedId && <span className="badge badge-accent">Shown</span>}
                 </p>
                 <p className="version-row-facts">
-                  <span>{version.effectiveDate ? `Effective ${formatCalendarDate(version.effectiveDate)}` : 'No effective date'}</span>
+                  <span>
+                    {version.effectiveDate
+                      ? `Effective ${formatCalendarDate(version.effectiveDate)}`
+                      : 'No effective date'}
+                  </span>
                   <span className="version-file" title={source.fileName}>
                     {source.fileName}
                   </span>
@@ -108,10 +127,22 @@ export function VersionsPanel({ id, versions, selectedId, readOnly, onMove, onEd
                     downTitle="Move down (later)"
                     onMove={(by) => void move(version, position, by)}
                   />
-                  <Button variant="ghost" size="sm" icon={<PencilIcon />} aria-label={`Edit “${version.label}”`} onClick={() => onEdit(version)}>
+                  <Button
+                    variant="ghost"
+                    size="sm"
+                    icon={<PencilIcon />}
+                    aria-label={`Edit “${version.label}”`}
+                    onClick={() => onEdit(version)}
+                  >
                     Edit
                   </Button>
-                  <Button variant="ghost-danger" size="sm" icon={<TrashIcon />} aria-label={`Delete “${version.label}”`} onClick={() => onDelete(version)}>
+                  <Button
+                    variant="ghost-danger"
+                    size="sm"
+                    icon={<TrashIcon />}
+                    aria-label={`Delete “${version.label}”`}
+                    onClick={() => onDelete(version)}
+                  >
                     Delete
                   </Button>
                 </div>

@@ -37,7 +37,8 @@ export function CreateIdentityDialog({ onCreated, onClose }: CreateIdentityDialo
     const found: Problems = {};
     if (!name.trim()) found.name = 'Type the name to show on your signatures.';
     if (email.trim() && !looksLikeEmail(email.trim())) found.email = EMAIL_HINT;
-    if ([...passphrase].length < MIN_PASSPHRASE_LENGTH) found.passphrase = `Use at least ${MIN_PASSPHRASE_LENGTH} characters.`;
+    if ([...passphrase].length < MIN_PASSPHRASE_LENGTH)
+      found.passphrase = `Use at least ${MIN_PASSPHRASE_LENGTH} characters.`;
     else if (confirm !== passphrase) found.confirm = 'The two passphrases differ. Type the same passphrase twice.';
     return found;
   };
@@ -57,7 +58,14 @@ export function CreateIdentityDialog({ onCreated, onClose }: CreateIdentityDialo
     setBusy(true);
     try {
       const trimmedEmail = email.trim();
-      onCreated(await call('identities.create', { name: name.trim(), role, ...(trimmedEmail ? { email: trimmedEmail } : {}), passphrase: passphrase.value }));
+      onCreated(
+        await call('identities.create', {
+          name: name.trim(),
+          role,
+          ...(trimmedEmail ? { email: trimmedEmail } : {}),
+          passphrase: passphrase.value,
+        }),
+      );
     } catch (error) {
       setProblem(errorMessage(error));
     } finally {
@@ -78,9 +86,32 @@ export function CreateIdentityDialog({ onCreated, onClose }: CreateIdentityDialo
       onSubmit={(event) => void submit(event)}
       submitLabel="Create identity"
     >
-      <TextField ref={nameRef} label="Name" hint="As it should appear on your signatures." value={name} onChange={(e) => setName(e.target.value)} autoComplete="name" maxLength={200} error={problems.name} />
-      <SelectField label="Role" value={role} onChange={(e) => isCommitteeRole(e.target.value) && setRole(e.target.value)} options={ROLE_OPTIONS} />
-      <TextField label="Email" optional type="email" value={email} onChange={(e) => setEmail(e.target.value)} autoComplete="email" maxLength={320} error={problems.email} />
+      <TextField
+        ref={nameRef}
+        label="Name"
+        hint="As it should appear on your signatures."
+        value={name}
+        onChange={(e) => setName(e.target.value)}
+        autoComplete="name"
+        maxLength={200}
+        error={problems.name}
+      />
+      <SelectField
+        label="Role"
+        value={role}
+        onChange={(e) => isCommitteeRole(e.target.value) && setRole(e.target.value)}
+        options={ROLE_OPTIONS}
+      />
+      <TextField
+        label="Email"
+        optional
+        type="email"
+        value={email}
+        onChange={(e) => setEmail(e.target.value)}
+        autoComplete="email"
+        maxLength={320}
+        error={problems.email}
+      />
       <TextField
         ref={passphraseRef}
         label="Passphrase"

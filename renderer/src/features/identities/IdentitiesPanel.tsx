@@ -33,10 +33,16 @@ export function IdentitiesPanel({ identities }: IdentitiesPanelProps) {
 
   const added = (identity: IdentitySummary, how: string) => {
     setOpened(undefined);
-    identities.update((current) => [...(current ?? []).filter((i) => i.id !== identity.id), identity].sort((a, b) => a.name.localeCompare(b.name)));
+    identities.update((current) =>
+      [...(current ?? []).filter((i) => i.id !== identity.id), identity].sort((a, b) => a.name.localeCompare(b.name)),
+    );
     // An imported certificate that cannot sign (expired, or not for signing) is kept, but said at once.
-    if (identity.signingProblem) setProblem(`${how} the identity “${identity.name}”, but it cannot sign: ${identity.signingProblem}`);
-    else setStatus(`${how} the identity “${identity.name}”. Export its certificate for colleagues who need to check your signatures.`);
+    if (identity.signingProblem)
+      setProblem(`${how} the identity “${identity.name}”, but it cannot sign: ${identity.signingProblem}`);
+    else
+      setStatus(
+        `${how} the identity “${identity.name}”. Export its certificate for colleagues who need to check your signatures.`,
+      );
   };
 
   const exportCertificate = async (identity: IdentitySummary) => {
@@ -61,7 +67,8 @@ export function IdentitiesPanel({ identities }: IdentitiesPanelProps) {
     <section className="panel identities-panel" aria-labelledby={headingId}>
       <div className="section-heading-row report-section-heading">
         <h3 id={headingId} className="section-title">
-          Signing identities <span className="section-count">{identities.data ? countOf(list.length, 'identity', 'identities') : ''}</span>
+          Signing identities{' '}
+          <span className="section-count">{identities.data ? countOf(list.length, 'identity', 'identities') : ''}</span>
         </h3>
         <div className="report-section-actions">
           <Button size="sm" icon={<UploadIcon />} onClick={() => setOpened('import')}>
@@ -72,7 +79,10 @@ export function IdentitiesPanel({ identities }: IdentitiesPanelProps) {
           </Button>
         </div>
       </div>
-      <p className="form-note">Your keys for signing reports, kept on this computer and locked with a passphrase. They are yours, for every review.</p>
+      <p className="form-note">
+        Your keys for signing reports, kept on this computer and locked with a passphrase. They are yours, for every
+        review.
+      </p>
       {status && (
         <Banner tone="success" onDismiss={() => setStatus(undefined)}>
           {status}
@@ -83,7 +93,11 @@ export function IdentitiesPanel({ identities }: IdentitiesPanelProps) {
           {problem ?? `Your identities could not be read: ${identities.error?.message}`}
         </Banner>
       )}
-      {identities.data && list.length === 0 && <p className="identities-empty">No identities yet. Create one to sign reports, or import the PKCS #12 file your organisation gave you.</p>}
+      {identities.data && list.length === 0 && (
+        <p className="identities-empty">
+          No identities yet. Create one to sign reports, or import the PKCS #12 file your organisation gave you.
+        </p>
+      )}
       {list.length > 0 && (
         <ul className="identity-list">
           {list.map((identity) => (
@@ -97,15 +111,27 @@ export function IdentitiesPanel({ identities }: IdentitiesPanelProps) {
                   {identity.email && <span className="identity-role"> · {identity.email}</span>}
                 </p>
                 <p className="identity-detail">
-                  {identity.origin === 'pkcs12' ? `Issued by ${identity.certificate.issuer}` : 'Self-signed, made in this app'} · {identity.certificate.keyAlgorithm} · valid until{' '}
+                  {identity.origin === 'pkcs12'
+                    ? `Issued by ${identity.certificate.issuer}`
+                    : 'Self-signed, made in this app'}{' '}
+                  · {identity.certificate.keyAlgorithm} · valid until{' '}
                   {formatCalendarDate(identity.certificate.notAfter.slice(0, 10))}
                 </p>
                 <p className="identity-detail">
                   Fingerprint <code>{groupedFingerprint(identity.certificate.fingerprint)}</code>
                 </p>
-                {identity.signingProblem && <p className="identity-detail identity-problem">{identity.signingProblem}</p>}
+                {identity.signingProblem && (
+                  <p className="identity-detail identity-problem">{identity.signingProblem}</p>
+                )}
               </div>
-              <Button size="sm" variant="ghost" icon={<DownloadIcon />} busy={exporting === identity.id} onClick={() => void exportCertificate(identity)} aria-label={`Export the certificate of ${identity.name}…`}>
+              <Button
+                size="sm"
+                variant="ghost"
+                icon={<DownloadIcon />}
+                busy={exporting === identity.id}
+                onClick={() => void exportCertificate(identity)}
+                aria-label={`Export the certificate of ${identity.name}…`}
+              >
                 Export certificate…
               </Button>
             </li>
@@ -113,8 +139,18 @@ export function IdentitiesPanel({ identities }: IdentitiesPanelProps) {
         </ul>
       )}
       <TrustedCertificates onChanged={(message) => setStatus(message)} />
-      {opened === 'create' && <CreateIdentityDialog onCreated={(identity) => added(identity, 'Created')} onClose={() => setOpened(undefined)} />}
-      {opened === 'import' && <ImportIdentityDialog onImported={(identity) => added(identity, 'Imported')} onClose={() => setOpened(undefined)} />}
+      {opened === 'create' && (
+        <CreateIdentityDialog
+          onCreated={(identity) => added(identity, 'Created')}
+          onClose={() => setOpened(undefined)}
+        />
+      )}
+      {opened === 'import' && (
+        <ImportIdentityDialog
+          onImported={(identity) => added(identity, 'Imported')}
+          onClose={() => setOpened(undefined)}
+        />
+      )}
     </section>
   );
 }

@@ -99,7 +99,13 @@ export function ImportIdentityDialog({ onImported, onClose }: ImportIdentityDial
         error={passphraseError}
         onChange={() => setPassphraseError(undefined)}
       />
-      <SelectField label="Your role" hint="Shown with your name when you sign." value={role} onChange={(e) => isCommitteeRole(e.target.value) && setRole(e.target.value)} options={ROLE_OPTIONS} />
+      <SelectField
+        label="Your role"
+        hint="Shown with your name when you sign."
+        value={role}
+        onChange={(e) => isCommitteeRole(e.target.value) && setRole(e.target.value)}
+        options={ROLE_OPTIONS}
+      />
       {problem && (
         <Banner tone="error" title="The identity was not imported">
           {problem}

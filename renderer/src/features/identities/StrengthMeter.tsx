@@ -4,7 +4,8 @@ const FILLED: Record<Strength['level'], number> = { 'too-short': 0, weak: 1, fai
 
 /** How strong a new passphrase looks, in a word and bars (the word carries it; the bars only echo it). */
 export function StrengthMeter({ strength }: { strength: Strength | undefined }) {
-  if (!strength) return <span className="strength">At least 8 characters. A few unrelated words make a good passphrase.</span>;
+  if (!strength)
+    return <span className="strength">At least 8 characters. A few unrelated words make a good passphrase.</span>;
   return (
     <span className="strength">
       <span className={`strength-bars strength-${strength.level}`} aria-hidden="true">

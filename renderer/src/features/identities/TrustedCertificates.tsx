@@ -42,13 +42,17 @@ export function TrustedCertificates({ onChanged }: { onChanged: (message: string
       {picker.input}
       <div className="section-heading-row report-section-heading">
         <h4 id={headingId} className="identities-title">
-          Trusted certificates <span className="section-count">{trusted.data ? countOf(list.length, 'certificate') : ''}</span>
+          Trusted certificates{' '}
+          <span className="section-count">{trusted.data ? countOf(list.length, 'certificate') : ''}</span>
         </h4>
         <Button size="sm" icon={<PlusIcon />} busy={add.busy} onClick={picker.open}>
           Add certificate…
         </Button>
       </div>
-      <p className="form-note">Signatures by these people, or by anyone their certificate issued, show as trusted. Before you add one, compare its fingerprint with its owner.</p>
+      <p className="form-note">
+        Signatures by these people, or by anyone their certificate issued, show as trusted. Before you add one, compare
+        its fingerprint with its owner.
+      </p>
       {add.error && (
         <Banner tone="error" title="The certificate was not added" onDismiss={add.clearError}>
           {add.error}
@@ -66,13 +70,20 @@ export function TrustedCertificates({ onChanged }: { onChanged: (message: string
               <div className="identity-text">
                 <p className="identity-name">{certificate.name}</p>
                 <p className="identity-detail">
-                  {certificate.selfSigned ? 'Self-signed' : `Issued by ${certificate.issuer}`} · valid until {formatCalendarDate(certificate.notAfter.slice(0, 10))} · added {formatDateTime(certificate.addedAt)}
+                  {certificate.selfSigned ? 'Self-signed' : `Issued by ${certificate.issuer}`} · valid until{' '}
+                  {formatCalendarDate(certificate.notAfter.slice(0, 10))} · added {formatDateTime(certificate.addedAt)}
                 </p>
                 <p className="identity-detail">
                   Fingerprint <code>{groupedFingerprint(certificate.fingerprint)}</code>
                 </p>
               </div>
-              <Button size="sm" variant="ghost-danger" icon={<TrashIcon />} onClick={() => (remove.clearError(), setRemoving(certificate))} aria-label={`Stop trusting ${certificate.name}`}>
+              <Button
+                size="sm"
+                variant="ghost-danger"
+                icon={<TrashIcon />}
+                onClick={() => (remove.clearError(), setRemoving(certificate))}
+                aria-label={`Stop trusting ${certificate.name}`}
+              >
                 Remove
               </Button>
             </li>
@@ -95,7 +106,10 @@ export function TrustedCertificates({ onChanged }: { onChanged: (message: string
             })
           }
         >
-          <p>Reports signed with this certificate will verify as intact but not trusted. You can add it again from its file.</p>
+          <p>
+            Reports signed with this certificate will verify as intact but not trusted. You can add it again from its
+            file.
+          </p>
         </ConfirmDialog>
       )}
     </section>

@@ -99,7 +99,12 @@ function ImportJobRow({ job, onDismiss }: { job: ImportJob; onDismiss: () => voi
       );
     case 'failed':
       return (
-        <Banner tone="error" title={`“${job.fileName}” was not imported`} onDismiss={onDismiss} className="import-result">
+        <Banner
+          tone="error"
+          title={`“${job.fileName}” was not imported`}
+          onDismiss={onDismiss}
+          className="import-result"
+        >
           {job.message}
         </Banner>
       );

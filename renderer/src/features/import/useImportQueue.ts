@@ -43,7 +43,11 @@ export function useImportQueue(reviewId: string, onImported: (result: ImportResu
       onAppEvent((event) => {
         if (event.type !== 'import.progress') return;
         setJobs((all) =>
-          all.map((job) => (job.id === event.requestId && job.state === 'running' ? { ...job, stage: event.stage, done: event.done, total: event.total } : job)),
+          all.map((job) =>
+            job.id === event.requestId && job.state === 'running'
+              ? { ...job, stage: event.stage, done: event.done, total: event.total }
+              : job,
+          ),
         );
       }),
     [],
@@ -58,15 +62,26 @@ export function useImportQueue(reviewId: string, onImported: (result: ImportResu
       let source: ImportSource;
       if (item.kind === 'file') {
         if (item.file.size > MAX_IMPORT_BYTES) {
-          throw new Error(`“${fileName}” is ${megabytes(item.file.size)}; the most this app imports is ${megabytes(MAX_IMPORT_BYTES)}. Import the policy without attachments or images, or split it into parts.`);
+          throw new Error(
+            `“${fileName}” is ${megabytes(item.file.size)}; the most this app imports is ${megabytes(MAX_IMPORT_BYTES)}. Import the policy without attachments or images, or split it into parts.`,
+          );
         }
-        const dataBase64 = await fileToBase64(item.file, (done, total) => put({ id, fileName, state: 'running', stage: 'reading', done, total }));
+        const dataBase64 = await fileToBase64(item.file, (done, total) =>
+          put({ id, fileName, state: 'running', stage: 'reading', done, total }),
+        );
         source = { kind: 'file', fileName, dataBase64 };
       } else {
         source = { kind: 'chosen', token: item.token };
       }
       const result = await callInReview(reviewId, 'versions.import', { reviewId, source, requestId: id });
-      put({ id, fileName, state: 'imported', label: result.version.label, blocks: result.version.blocks, warnings: result.warnings });
+      put({
+        id,
+        fileName,
+        state: 'imported',
+        label: result.version.label,
+        blocks: result.version.blocks,
+        warnings: result.warnings,
+      });
       await latestOnImported.current(result);
     } catch (error) {
       put({ id, fileName, state: 'failed', message: errorMessage(error) });
@@ -90,7 +105,10 @@ export function useImportQueue(reviewId: string, onImported: (result: ImportResu
     if (items.length === 0) return;
     const added = items.map((item) => ({ id: crypto.randomUUID(), item }));
     queue.current.push(...added);
-    setJobs((all) => [...all, ...added.map(({ id, item }): ImportJob => ({ id, fileName: nameOf(item), state: 'waiting' }))]);
+    setJobs((all) => [
+      ...all,
+      ...added.map(({ id, item }): ImportJob => ({ id, fileName: nameOf(item), state: 'waiting' })),
+    ]);
     void drain();
   };
 
@@ -103,7 +121,10 @@ export function useImportQueue(reviewId: string, onImported: (result: ImportResu
     queue.current = queue.current.filter((next) => next.id !== id);
     setJobs((all) => all.filter((job) => job.id !== id || job.state === 'running'));
   }, []);
-  const dismissFinished = useCallback(() => setJobs((all) => all.filter((job) => job.state === 'waiting' || job.state === 'running')), []);
+  const dismissFinished = useCallback(
+    () => setJobs((all) => all.filter((job) => job.state === 'waiting' || job.state === 'running')),
+    [],
+  );
 
   return { jobs, enqueue, refuse, dismiss, dismissFinished };
 }

@@ -27,7 +27,10 @@ export function DeleteReviewDialog({ review, onDeleted, onClose, returnFocusTo }
       error={remove.error}
       returnFocusTo={returnFocusTo}
     >
-      <p>The review leaves the library. Its file, backups and imported sources are moved to the trash folder in your data folder, so nothing is erased.</p>
+      <p>
+        The review leaves the library. Its file, backups and imported sources are moved to the trash folder in your data
+        folder, so nothing is erased.
+      </p>
     </ConfirmDialog>
   );
 }

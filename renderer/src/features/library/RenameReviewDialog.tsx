@@ -30,7 +30,15 @@ export function RenameReviewDialog({ currentTitle, rename, onRenamed, onClose }:
   };
 
   return (
-    <FormDialog title="Rename review" onClose={onClose} busy={action.busy} initialFocus={inputRef} size="sm" onSubmit={submit} submitLabel="Rename">
+    <FormDialog
+      title="Rename review"
+      onClose={onClose}
+      busy={action.busy}
+      initialFocus={inputRef}
+      size="sm"
+      onSubmit={submit}
+      submitLabel="Rename"
+    >
       <TextField
         ref={inputRef}
         label="Title"

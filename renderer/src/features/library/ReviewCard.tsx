@@ -4,11 +4,23 @@ import { callInReview } from '../../api';
 import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
 import { countOf, formatDateTime } from '../../ui/format';
-import { AlertIcon, ChevronRightIcon, DocumentIcon, LockIcon, PencilIcon, RestoreIcon, TrashIcon } from '../../ui/icons';
+import {
+  AlertIcon,
+  ChevronRightIcon,
+  DocumentIcon,
+  LockIcon,
+  PencilIcon,
+  RestoreIcon,
+  TrashIcon,
+} from '../../ui/icons';
 import { useAction } from '../../ui/useAction';
 
 /** What the badge of a review file that cannot be opened says. */
-const UNUSABLE_BADGES: Partial<Record<ReviewSummary['state'], string>> = { corrupt: 'Damaged', 'too-large': 'Too large to open', unreadable: 'Cannot be read' };
+const UNUSABLE_BADGES: Partial<Record<ReviewSummary['state'], string>> = {
+  corrupt: 'Damaged',
+  'too-large': 'Too large to open',
+  unreadable: 'Cannot be read',
+};
 
 export interface ReviewCardProps {
   review: ReviewSummary;
@@ -36,11 +48,20 @@ export function ReviewCard({ review, highlighted, onOpen, onRename, onDelete, on
     if (restored) onRestored(restored);
   };
 
-  const classes = ['review-card', damaged ? 'is-damaged' : '', readOnly ? 'is-read-only' : '', highlighted ? 'is-highlighted' : ''].filter(Boolean).join(' ');
+  const classes = [
+    'review-card',
+    damaged ? 'is-damaged' : '',
+    readOnly ? 'is-read-only' : '',
+    highlighted ? 'is-highlighted' : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
   return (
     <li className={classes} data-review-id={review.id}>
       <article aria-labelledby={titleId} className="review-card-inner">
-        <div className="review-card-icon">{damaged ? <AlertIcon size={20} /> : readOnly ? <LockIcon size={20} /> : <DocumentIcon size={20} />}</div>
+        <div className="review-card-icon">
+          {damaged ? <AlertIcon size={20} /> : readOnly ? <LockIcon size={20} /> : <DocumentIcon size={20} />}
+        </div>
         <div className="review-card-main">
           <div className="review-card-title-row">
             <h3 id={titleId} className="review-card-title">
@@ -56,7 +77,11 @@ export function ReviewCard({ review, highlighted, onOpen, onRename, onDelete, on
           {damaged ? (
             <div className="review-card-problem" id={noteId}>
               <p>{review.problem ?? 'This review file cannot be read.'}</p>
-              {review.lastGoodBackup && <p className="review-card-backup">Last good backup: {formatDateTime(review.lastGoodBackup.createdAt)}</p>}
+              {review.lastGoodBackup && (
+                <p className="review-card-backup">
+                  Last good backup: {formatDateTime(review.lastGoodBackup.createdAt)}
+                </p>
+              )}
             </div>
           ) : (
             <p className="review-card-meta">
@@ -66,7 +91,9 @@ export function ReviewCard({ review, highlighted, onOpen, onRename, onDelete, on
                 countOf(review.versions, 'version'),
                 countOf(review.annotations, 'annotation'),
               ].join(' · ')}
-              {review.updatedAt && <span className="review-card-updated"> · Updated {formatDateTime(review.updatedAt)}</span>}
+              {review.updatedAt && (
+                <span className="review-card-updated"> · Updated {formatDateTime(review.updatedAt)}</span>
+              )}
             </p>
           )}
           {!damaged && (newer || locked) && (
@@ -83,20 +110,45 @@ export function ReviewCard({ review, highlighted, onOpen, onRename, onDelete, on
         <div className="review-card-actions">
           {damaged ? (
             review.lastGoodBackup && (
-              <Button variant="primary" size="sm" icon={<RestoreIcon />} busy={restore.busy} onClick={() => void restoreBackup()} aria-describedby={noteId}>
+              <Button
+                variant="primary"
+                size="sm"
+                icon={<RestoreIcon />}
+                busy={restore.busy}
+                onClick={() => void restoreBackup()}
+                aria-describedby={noteId}
+              >
                 Restore backup
               </Button>
             )
           ) : (
-            <Button size="sm" icon={<PencilIcon />} onClick={() => onRename(review)} disabled={readOnly} aria-describedby={readOnly ? noteId : undefined}>
+            <Button
+              size="sm"
+              icon={<PencilIcon />}
+              onClick={() => onRename(review)}
+              disabled={readOnly}
+              aria-describedby={readOnly ? noteId : undefined}
+            >
               Rename
             </Button>
           )}
-          <Button size="sm" variant="quiet-danger" icon={<TrashIcon />} onClick={() => onDelete(review)} disabled={locked} aria-describedby={locked ? noteId : undefined}>
+          <Button
+            size="sm"
+            variant="quiet-danger"
+            icon={<TrashIcon />}
+            onClick={() => onDelete(review)}
+            disabled={locked}
+            aria-describedby={locked ? noteId : undefined}
+          >
             Delete
           </Button>
           {!damaged && (
-            <Button variant={readOnly ? 'secondary' : 'primary'} size="sm" onClick={() => onOpen(review)} aria-label={`Open “${review.title}”${readOnly ? ' read-only' : ''}`}>
+            <Button
+              variant={readOnly ? 'secondary' : 'primary'}
+              size="sm"
+              onClick={() => onOpen(review)}
+              aria-label={`Open “${review.title}”${readOnly ? ' read-only' : ''}`}
+            >
               {readOnly ? 'Open read-only' : 'Open'}
               <ChevronRightIcon />
             </Button>

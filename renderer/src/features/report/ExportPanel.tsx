@@ -19,7 +19,8 @@ type Outcome = { tone: 'success'; text: string } | { tone: 'error'; text: string
 /** Why an export failed and what to do about it, in the person's words. */
 function exportProblem(format: ReportFormat, error: unknown): string {
   const message = errorMessage(error);
-  if (format === 'pdf' && /Chromium|Chrome/.test(message)) return `${message} Until then, export the report as a web page (HTML) and print it from a browser.`;
+  if (format === 'pdf' && /Chromium|Chrome/.test(message))
+    return `${message} Until then, export the report as a web page (HTML) and print it from a browser.`;
   return `${message} Check the review, then try again.`;
 }
 
@@ -54,8 +55,15 @@ export function ExportPanel({ reviewId, readOnly, onExported }: ExportPanelProps
       });
       if (!saved || !record) return;
       onExported(record);
-      const kept = readOnly ? 'This window only views the review, so the report is not kept with it.' : record.signable ? 'It is kept with the review: sign it in the list below.' : 'It is kept with the review.';
-      setOutcome({ tone: 'success', text: `Exported the report as ${info.label} (“${saved.fileName}”), ${savedWhere(saved)}. ${kept}` });
+      const kept = readOnly
+        ? 'This window only views the review, so the report is not kept with it.'
+        : record.signable
+          ? 'It is kept with the review: sign it in the list below.'
+          : 'It is kept with the review.';
+      setOutcome({
+        tone: 'success',
+        text: `Exported the report as ${info.label} (“${saved.fileName}”), ${savedWhere(saved)}. ${kept}`,
+      });
     } catch (error) {
       setOutcome({ tone: 'error', text: exportProblem(chosen, error) });
     } finally {
@@ -68,13 +76,22 @@ export function ExportPanel({ reviewId, readOnly, onExported }: ExportPanelProps
       <h3 id={headingId} className="section-title">
         Export the report
       </h3>
-      <p className="form-note">The report is made from the review as it is now: versions with their fingerprints, the committee, every verdict with its rationale and annotations, the change summary, the action plan and a sign-off block.</p>
+      <p className="form-note">
+        The report is made from the review as it is now: versions with their fingerprints, the committee, every verdict
+        with its rationale and annotations, the change summary, the action plan and a sign-off block.
+      </p>
       <fieldset className="report-format-field" disabled={running !== undefined}>
         <legend className="field-label">Format</legend>
         <div className="report-formats">
           {REPORT_FORMAT_ORDER.map((value) => (
             <label key={value} className="report-format">
-              <input type="radio" name={name} value={value} checked={format === value} onChange={() => setFormat(value)} />
+              <input
+                type="radio"
+                name={name}
+                value={value}
+                checked={format === value}
+                onChange={() => setFormat(value)}
+              />
               <span className="report-format-text">
                 <span className="report-format-label">{REPORT_FORMAT_INFO[value].label}</span>
                 <span className="report-format-hint">{REPORT_FORMAT_INFO[value].hint}</span>
@@ -84,13 +101,25 @@ export function ExportPanel({ reviewId, readOnly, onExported }: ExportPanelProps
         </div>
       </fieldset>
       <div className="report-export-actions">
-        <Button variant="primary" icon={<DownloadIcon />} busy={running !== undefined} onClick={() => void exportReport()}>
+        <Button
+          variant="primary"
+          icon={<DownloadIcon />}
+          busy={running !== undefined}
+          onClick={() => void exportReport()}
+        >
           Export report…
         </Button>
         {running && (
           <div className="report-progress" role="status">
-            <progress className="report-progress-bar" aria-label={`Exporting the report as ${REPORT_FORMAT_INFO[running].label}`} />
-            <span>{running === 'pdf' ? 'Printing the PDF… this takes a few seconds.' : `Making the ${REPORT_FORMAT_INFO[running].label} report…`}</span>
+            <progress
+              className="report-progress-bar"
+              aria-label={`Exporting the report as ${REPORT_FORMAT_INFO[running].label}`}
+            />
+            <span>
+              {running === 'pdf'
+                ? 'Printing the PDF… this takes a few seconds.'
+                : `Making the ${REPORT_FORMAT_INFO[running].label} report…`}
+            </span>
           </div>
         )}
       </div>

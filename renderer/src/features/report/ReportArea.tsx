@@ -42,7 +42,8 @@ export function ReportArea({ reviewId, readOnly, signoffs, onSignedOff }: Report
   const signoffsHeadingId = useId();
   const list = reports.data ?? [];
 
-  const replaceReport = (report: ReportRecord) => reports.update((current) => [report, ...(current ?? []).filter((r) => r.fileName !== report.fileName)]);
+  const replaceReport = (report: ReportRecord) =>
+    reports.update((current) => [report, ...(current ?? []).filter((r) => r.fileName !== report.fileName)]);
 
   const startSigning = (report: ReportRecord) => {
     setStatus(undefined);
@@ -58,7 +59,9 @@ export function ReportArea({ reviewId, readOnly, signoffs, onSignedOff }: Report
     setSigning(undefined);
     reports.update((current) => (current ?? []).map((r) => (r.fileName === report.fileName ? report : r)));
     onSignedOff(signOff);
-    setStatus(`${signOff.signer.name} signed “${report.fileName}” (${signOff.meaning}). ${report.signatures.length > 1 ? `It now has ${countOf(report.signatures.length, 'signature')}.` : ''} Save a copy to share it.`);
+    setStatus(
+      `${signOff.signer.name} signed “${report.fileName}” (${signOff.meaning}). ${report.signatures.length > 1 ? `It now has ${countOf(report.signatures.length, 'signature')}.` : ''} Save a copy to share it.`,
+    );
   };
 
   const save = async (report: ReportRecord, file: 'report' | 'signatures') => {
@@ -88,7 +91,9 @@ export function ReportArea({ reviewId, readOnly, signoffs, onSignedOff }: Report
       <div className="area-toolbar">
         <div className="area-heading">
           <h2 className="area-title">Report</h2>
-          <p className="area-subtitle">Export the committee’s findings, sign them in turn, and check signed reports from anyone.</p>
+          <p className="area-subtitle">
+            Export the committee’s findings, sign them in turn, and check signed reports from anyone.
+          </p>
         </div>
         <div className="area-toolbar-actions">
           <Button icon={<ShieldCheckIcon />} onClick={verification.chooseReport} busy={verification.busy}>
@@ -99,7 +104,11 @@ export function ReportArea({ reviewId, readOnly, signoffs, onSignedOff }: Report
 
       <VerificationSection verification={verification} />
 
-      <ExportPanel reviewId={reviewId} readOnly={readOnly} onExported={(report) => (readOnly ? undefined : replaceReport(report))} />
+      <ExportPanel
+        reviewId={reviewId}
+        readOnly={readOnly}
+        onExported={(report) => (readOnly ? undefined : replaceReport(report))}
+      />
 
       <section aria-labelledby={reportsHeadingId} className="report-section">
         <div className="section-heading-row">
@@ -124,12 +133,28 @@ export function ReportArea({ reviewId, readOnly, signoffs, onSignedOff }: Report
           </Banner>
         )}
         {reports.error && (
-          <Banner tone="error" title="The exported reports could not be listed" actions={<Button onClick={reports.reload}>Try again</Button>}>
+          <Banner
+            tone="error"
+            title="The exported reports could not be listed"
+            actions={<Button onClick={reports.reload}>Try again</Button>}
+          >
             {reports.error.message}
           </Banner>
         )}
-        {reports.data && list.length === 0 && <p className="report-empty">No reports yet. Export one above; PDF and JSON reports can then be signed here.</p>}
-        {list.length > 0 && <ReportList reports={list} readOnly={readOnly} saving={saving} onSign={startSigning} onSave={(report, file) => void save(report, file)} />}
+        {reports.data && list.length === 0 && (
+          <p className="report-empty">
+            No reports yet. Export one above; PDF and JSON reports can then be signed here.
+          </p>
+        )}
+        {list.length > 0 && (
+          <ReportList
+            reports={list}
+            readOnly={readOnly}
+            saving={saving}
+            onSign={startSigning}
+            onSave={(report, file) => void save(report, file)}
+          />
+        )}
       </section>
 
       <section aria-labelledby={signoffsHeadingId} className="report-section">
@@ -139,12 +164,24 @@ export function ReportArea({ reviewId, readOnly, signoffs, onSignedOff }: Report
           </h3>
           <span className="section-count">{countOf(signoffs.length, 'sign-off')}</span>
         </div>
-        {signoffs.length === 0 ? <p className="report-empty">No one has signed a report of this review yet.</p> : <SignOffList signoffs={signoffs} />}
+        {signoffs.length === 0 ? (
+          <p className="report-empty">No one has signed a report of this review yet.</p>
+        ) : (
+          <SignOffList signoffs={signoffs} />
+        )}
       </section>
 
       <IdentitiesPanel identities={identities} />
 
-      {signing && <SignDialog reviewId={reviewId} report={signing} identities={identities.data ?? []} onSigned={signed} onClose={() => setSigning(undefined)} />}
+      {signing && (
+        <SignDialog
+          reviewId={reviewId}
+          report={signing}
+          identities={identities.data ?? []}
+          onSigned={signed}
+          onClose={() => setSigning(undefined)}
+        />
+      )}
     </div>
   );
 }

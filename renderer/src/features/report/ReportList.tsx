@@ -64,15 +64,35 @@ export function ReportList({ reports, readOnly, saving, onSign, onSave }: Report
               </td>
               <td className="row-actions">
                 {report.signable && (
-                  <Button size="sm" icon={<SignatureIcon />} disabled={readOnly} onClick={() => onSign(report)} aria-label={`Sign ${report.fileName}…`}>
+                  <Button
+                    size="sm"
+                    icon={<SignatureIcon />}
+                    disabled={readOnly}
+                    onClick={() => onSign(report)}
+                    aria-label={`Sign ${report.fileName}…`}
+                  >
                     Sign…
                   </Button>
                 )}
-                <Button size="sm" variant="ghost" icon={<DownloadIcon />} busy={saving === report.fileName} onClick={() => onSave(report, 'report')} aria-label={`Save a copy of ${report.fileName}…`}>
+                <Button
+                  size="sm"
+                  variant="ghost"
+                  icon={<DownloadIcon />}
+                  busy={saving === report.fileName}
+                  onClick={() => onSave(report, 'report')}
+                  aria-label={`Save a copy of ${report.fileName}…`}
+                >
                   Save a copy…
                 </Button>
                 {report.signatureFile && report.signatures.length > 0 && (
-                  <Button size="sm" variant="ghost" icon={<DownloadIcon />} busy={saving === report.signatureFile} onClick={() => onSave(report, 'signatures')} aria-label={`Save the signatures file ${report.signatureFile}…`}>
+                  <Button
+                    size="sm"
+                    variant="ghost"
+                    icon={<DownloadIcon />}
+                    busy={saving === report.signatureFile}
+                    onClick={() => onSave(report, 'signatures')}
+                    aria-label={`Save the signatures file ${report.signatureFile}…`}
+                  >
                     Save signatures…
                   </Button>
                 )}

@@ -55,10 +55,19 @@ export function SignDialog({ reviewId, report, identities, onSigned, onClose }: 
     }
     setBusy(true);
     try {
-      onSigned(await callInReview(reviewId, 'report.sign', { reviewId, reportFile: report.fileName, identityId, passphrase: input.value, meaning: stated }));
+      onSigned(
+        await callInReview(reviewId, 'report.sign', {
+          reviewId,
+          reportFile: report.fileName,
+          identityId,
+          passphrase: input.value,
+          meaning: stated,
+        }),
+      );
     } catch (error) {
       // A wrong passphrase is the person's to fix, next to the field; anything else is told above the buttons.
-      if (error instanceof ApiCallError && error.code === 'E_INVALID_INPUT' && /passphrase/i.test(error.message)) setPassphraseError(error.message);
+      if (error instanceof ApiCallError && error.code === 'E_INVALID_INPUT' && /passphrase/i.test(error.message))
+        setPassphraseError(error.message);
       else setProblem(errorMessage(error));
       input.focus();
     } finally {
@@ -72,8 +81,11 @@ export function SignDialog({ reviewId, report, identities, onSigned, onClose }: 
       title={`Sign “${report.fileName}”`}
       description={
         <>
-          {REPORT_FORMAT_INFO[report.format].label} exported {formatDateTime(report.exportedAt)}, SHA-256 <code>{shortHash(report.sha256)}</code>.{' '}
-          {report.format === 'pdf' ? 'Your signature is added to the PDF; earlier signatures stay valid.' : 'Your signature is added to the report’s signatures file (.jws).'}{' '}
+          {REPORT_FORMAT_INFO[report.format].label} exported {formatDateTime(report.exportedAt)}, SHA-256{' '}
+          <code>{shortHash(report.sha256)}</code>.{' '}
+          {report.format === 'pdf'
+            ? 'Your signature is added to the PDF; earlier signatures stay valid.'
+            : 'Your signature is added to the report’s signatures file (.jws).'}{' '}
           The sign-off is recorded in the review.
         </>
       }
@@ -88,14 +100,24 @@ export function SignDialog({ reviewId, report, identities, onSigned, onClose }: 
         value={identityId}
         onChange={(event) => setIdentityId(event.target.value)}
         options={identities.map((i) => ({ value: i.id, label: `${personLabel(i)}${i.email ? `, ${i.email}` : ''}` }))}
-        hint={identity ? `Certificate fingerprint ${identity.certificate.fingerprint.slice(0, 16)}…, ${identity.origin === 'pkcs12' ? 'issued by ' + identity.certificate.issuer : 'self-signed'}.` : undefined}
+        hint={
+          identity
+            ? `Certificate fingerprint ${identity.certificate.fingerprint.slice(0, 16)}…, ${identity.origin === 'pkcs12' ? 'issued by ' + identity.certificate.issuer : 'self-signed'}.`
+            : undefined
+        }
       />
       <fieldset className="segmented-field">
         <legend className="field-label">What your signature means</legend>
         <div className="segmented">
           {[...SIGNATURE_MEANINGS, OWN_WORDS].map((value) => (
             <label key={value} className="segment">
-              <input type="radio" name={name} value={value} checked={meaning === value} onChange={() => setMeaning(value)} />
+              <input
+                type="radio"
+                name={name}
+                value={value}
+                checked={meaning === value}
+                onChange={() => setMeaning(value)}
+              />
               <span>{value === OWN_WORDS ? 'Own words' : value}</span>
             </label>
           ))}

@@ -34,7 +34,15 @@ export function VerificationSection({ verification }: { verification: Verificati
       </div>
       {busy && !result && <p role="status">Checking the signatures…</p>}
       {needsSignatures && (
-        <Banner tone="info" title="This JSON report’s signatures are in a separate file" actions={<Button icon={<FolderIcon />} onClick={verification.chooseSignatures}>Choose signatures file…</Button>}>
+        <Banner
+          tone="info"
+          title="This JSON report’s signatures are in a separate file"
+          actions={
+            <Button icon={<FolderIcon />} onClick={verification.chooseSignatures}>
+              Choose signatures file…
+            </Button>
+          }
+        >
           Its signatures are in “{checked?.report.fileName}.jws” beside it. Choose that file to check them.
         </Banner>
       )}

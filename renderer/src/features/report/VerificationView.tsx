@@ -33,10 +33,15 @@ function roleLabel(role: string | undefined): string | undefined {
 /** The overall verdict in a sentence, for the top of the result. */
 function verdict(result: VerificationResult): { tone: Tone; title: string } {
   if (result.signatures.length === 0) return { tone: 'caution', title: 'This file has no signatures' };
-  if (!result.valid && result.signatures.some((s) => s.changesAfter?.length)) return { tone: 'bad', title: 'Do not rely on this report: it was changed after it was signed' };
+  if (!result.valid && result.signatures.some((s) => s.changesAfter?.length))
+    return { tone: 'bad', title: 'Do not rely on this report: it was changed after it was signed' };
   if (!result.valid) return { tone: 'bad', title: 'Do not rely on this report: a signature does not hold' };
   const untrusted = result.signatures.filter((s) => !s.trusted).length;
-  if (untrusted) return { tone: 'caution', title: `Every signature is intact, but ${untrusted === 1 ? 'one signer is' : `${untrusted} signers are`} not trusted on this computer` };
+  if (untrusted)
+    return {
+      tone: 'caution',
+      title: `Every signature is intact, but ${untrusted === 1 ? 'one signer is' : `${untrusted} signers are`} not trusted on this computer`,
+    };
   return { tone: 'good', title: 'Every signature is intact and every signer is trusted' };
 }
 
@@ -58,7 +63,8 @@ export function VerificationView({ result }: { result: VerificationResult }) {
           <p className="verify-verdict-title">{overall.title}</p>
           <p className="verify-verdict-text">{result.summary}</p>
           <p className="verify-file">
-            {result.fileName} · {formatBytes(result.fileBytes)} · SHA-256 <code title={result.sha256}>{shortHash(result.sha256)}</code>
+            {result.fileName} · {formatBytes(result.fileBytes)} · SHA-256{' '}
+            <code title={result.sha256}>{shortHash(result.sha256)}</code>
             {result.unsignedSha256 && (
               <>
                 {' '}
@@ -103,11 +109,17 @@ export function VerificationView({ result }: { result: VerificationResult }) {
                     </Finding>
                   ) : signature.validationDataAfter ? (
                     <Finding tone="good" icon={<CheckCircleIcon />}>
-                      Covers the whole file except validation data (certificates and revocation information) added after it, which changes nothing signed
+                      Covers the whole file except validation data (certificates and revocation information) added after
+                      it, which changes nothing signed
                     </Finding>
                   ) : (
-                    <Finding tone={index < last ? 'good' : 'caution'} icon={index < last ? <CheckCircleIcon /> : <AlertIcon />}>
-                      {index < last ? `Covers the first ${formatBytes(signature.signedBytes)}; later signatures were added after it` : `Bytes were added after this signature (it covers the first ${formatBytes(signature.signedBytes)})`}
+                    <Finding
+                      tone={index < last ? 'good' : 'caution'}
+                      icon={index < last ? <CheckCircleIcon /> : <AlertIcon />}
+                    >
+                      {index < last
+                        ? `Covers the first ${formatBytes(signature.signedBytes)}; later signatures were added after it`
+                        : `Bytes were added after this signature (it covers the first ${formatBytes(signature.signedBytes)})`}
                     </Finding>
                   )}
                   {signature.certificateProblems?.map((problem) => (
@@ -121,13 +133,17 @@ export function VerificationView({ result }: { result: VerificationResult }) {
                     </Finding>
                   ) : (
                     <Finding tone="caution" icon={<ShieldQuestionIcon />}>
-                      Not trusted: this computer does not know the signer’s certificate. Compare its fingerprint with the signer, then trust it under Signing identities.
+                      Not trusted: this computer does not know the signer’s certificate. Compare its fingerprint with
+                      the signer, then trust it under Signing identities.
                     </Finding>
                   )}
                 </ul>
                 {signature.certificate && (
                   <p className="verify-certificate">
-                    Certificate fingerprint <code title={signature.certificate.fingerprint}>{signature.certificate.fingerprint.slice(0, 16)}…</code>
+                    Certificate fingerprint{' '}
+                    <code title={signature.certificate.fingerprint}>
+                      {signature.certificate.fingerprint.slice(0, 16)}…
+                    </code>
                     {signature.certificate.selfSigned ? ', self-signed' : `, issued by ${signature.certificate.issuer}`}
                   </p>
                 )}

@@ -11,11 +11,41 @@ export interface ReportFormatInfo {
 
 /** The formats a report is exported in, in the order they are offered; PDF and JSON can be signed. */
 export const REPORT_FORMAT_INFO: Record<ReportFormat, ReportFormatInfo> = {
-  pdf: { label: 'PDF', hint: 'To print, share and sign. Any PDF reader can check its signatures.', extension: 'pdf', mediaType: 'application/pdf', binary: true },
-  html: { label: 'Web page (HTML)', hint: 'The same report, to open in a browser.', extension: 'html', mediaType: 'text/html', binary: false },
-  md: { label: 'Markdown', hint: 'Plain text with headings, to paste into a wiki or minutes.', extension: 'md', mediaType: 'text/markdown', binary: false },
-  json: { label: 'JSON report', hint: 'The report as data, for other tools. Can be signed (detached signatures).', extension: 'json', mediaType: 'application/json', binary: false },
-  w3c: { label: 'W3C annotations', hint: 'The annotations as a W3C Web Annotation collection (JSON-LD).', extension: 'jsonld', mediaType: 'application/ld+json', binary: false },
+  pdf: {
+    label: 'PDF',
+    hint: 'To print, share and sign. Any PDF reader can check its signatures.',
+    extension: 'pdf',
+    mediaType: 'application/pdf',
+    binary: true,
+  },
+  html: {
+    label: 'Web page (HTML)',
+    hint: 'The same report, to open in a browser.',
+    extension: 'html',
+    mediaType: 'text/html',
+    binary: false,
+  },
+  md: {
+    label: 'Markdown',
+    hint: 'Plain text with headings, to paste into a wiki or minutes.',
+    extension: 'md',
+    mediaType: 'text/markdown',
+    binary: false,
+  },
+  json: {
+    label: 'JSON report',
+    hint: 'The report as data, for other tools. Can be signed (detached signatures).',
+    extension: 'json',
+    mediaType: 'application/json',
+    binary: false,
+  },
+  w3c: {
+    label: 'W3C annotations',
+    hint: 'The annotations as a W3C Web Annotation collection (JSON-LD).',
+    extension: 'jsonld',
+    mediaType: 'application/ld+json',
+    binary: false,
+  },
 };
 
 export const REPORT_FORMAT_ORDER: readonly ReportFormat[] = ['pdf', 'html', 'md', 'json', 'w3c'];

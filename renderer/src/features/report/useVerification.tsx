@@ -47,7 +47,12 @@ export function useVerification(): Verification {
     if (isJson(files.report.fileName) && !files.signatures) return;
     setBusy(true);
     try {
-      setResult(await call('report.verify', { source: files.report.source, ...(files.signatures ? { signatures: files.signatures.source } : {}) }));
+      setResult(
+        await call('report.verify', {
+          source: files.report.source,
+          ...(files.signatures ? { signatures: files.signatures.source } : {}),
+        }),
+      );
     } catch (caught) {
       setError(errorMessage(caught));
     } finally {

@@ -36,19 +36,32 @@ export function NewReviewFromTemplateDialog({ onCreated, onClose }: NewReviewFro
   const takeFile = async (file: File | undefined) => {
     if (!file) return;
     try {
-      setTemplate({ source: { kind: 'file', fileName: file.name, dataBase64: await fileToBase64(file) }, fileName: file.name, bytes: file.size });
+      setTemplate({
+        source: { kind: 'file', fileName: file.name, dataBase64: await fileToBase64(file) },
+        fileName: file.name,
+        bytes: file.size,
+      });
       setProblem(undefined);
     } catch (error) {
       setFileError(errorMessage(error));
     }
   };
 
-  const picker = useFilePicker({ label: 'Template file to upload', accept: '.json,application/json', onFiles: ([file]) => void takeFile(file) });
+  const picker = useFilePicker({
+    label: 'Template file to upload',
+    accept: '.json,application/json',
+    onFiles: ([file]) => void takeFile(file),
+  });
   const chooseWithDialog = useFileChooser({
     purpose: 'checklist-template',
     openPagePicker: picker.open,
     onChosen: ([chosen]) => {
-      if (chosen) setTemplate({ source: { kind: 'chosen', token: chosen.token }, fileName: chosen.fileName, bytes: chosen.bytes });
+      if (chosen)
+        setTemplate({
+          source: { kind: 'chosen', token: chosen.token },
+          fileName: chosen.fileName,
+          bytes: chosen.bytes,
+        });
     },
     onProblem: setFileError,
   });
@@ -104,7 +117,11 @@ export function NewReviewFromTemplateDialog({ onCreated, onClose }: NewReviewFro
           Template file
         </p>
         <div className="template-file-row">
-          <Button icon={<FolderIcon />} onClick={() => void chooseFile()} aria-describedby={`${fileLabelId} ${fileChosenId}`}>
+          <Button
+            icon={<FolderIcon />}
+            onClick={() => void chooseFile()}
+            aria-describedby={`${fileLabelId} ${fileChosenId}`}
+          >
             Choose template file…
           </Button>
           <span id={fileChosenId} className="template-file-name">

@@ -1,5 +1,12 @@
 import { useState } from 'react';
-import { needsAction, type Annotation, type Assessment, type Criterion, type Verdict, type Version } from '../../../../shared/model';
+import {
+  needsAction,
+  type Annotation,
+  type Assessment,
+  type Criterion,
+  type Verdict,
+  type Version,
+} from '../../../../shared/model';
 import { VERDICT_LABELS } from '../../../../shared/vocabulary';
 import { callInReview, errorMessage } from '../../api';
 import { Banner } from '../../ui/Banner';
@@ -25,7 +32,13 @@ export const rationaleDraftKey = (versionId: string, criterionId: string) => `ra
  * The committee's judgement on one criterion for the version under review: the verdict, its rationale, the
  * annotations that support it, and (for partial or not met) the corrective actions.
  */
-export function CriterionAssessment({ criterion, version, assessment, annotations, actionChanges }: CriterionAssessmentProps) {
+export function CriterionAssessment({
+  criterion,
+  version,
+  assessment,
+  annotations,
+  actionChanges,
+}: CriterionAssessmentProps) {
   const { reviewId, readOnly, drafts, assessments, review } = useReviewData();
   const { showInText, setFilter } = useReviewNavigation();
   const { announce } = useFeedback();
@@ -57,7 +70,11 @@ export function CriterionAssessment({ criterion, version, assessment, annotation
       setChosen(undefined);
       draft.clear();
       setSaveStatus('saved');
-      announce(nextVerdict !== previous ? `Verdict on “${criterion.title}”: ${VERDICT_LABELS[nextVerdict]}. Saved.` : `Rationale for “${criterion.title}” saved.`);
+      announce(
+        nextVerdict !== previous
+          ? `Verdict on “${criterion.title}”: ${VERDICT_LABELS[nextVerdict]}. Saved.`
+          : `Rationale for “${criterion.title}” saved.`,
+      );
     } catch (error) {
       setChosen(undefined);
       setSaveStatus('failed');

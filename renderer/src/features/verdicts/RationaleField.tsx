@@ -19,7 +19,16 @@ export interface RationaleFieldProps {
 const MAX = 10_000;
 
 /** Why the committee reached its verdict: kept as a draft while typed, saved when the field is left. */
-export function RationaleField({ label, value, onChange, onBlur, disabled, draftStatus, saveStatus, dirty }: RationaleFieldProps) {
+export function RationaleField({
+  label,
+  value,
+  onChange,
+  onBlur,
+  disabled,
+  draftStatus,
+  saveStatus,
+  dirty,
+}: RationaleFieldProps) {
   const id = useId();
   const statusId = useId();
   const status =

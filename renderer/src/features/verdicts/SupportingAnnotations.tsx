@@ -17,7 +17,8 @@ const SHOWN = 4;
 
 /** The annotations made against a criterion on this version, as chips that lead to the text. */
 export function SupportingAnnotations({ annotations, onOpen, onShowAll }: SupportingAnnotationsProps) {
-  if (annotations.length === 0) return <p className="supporting-none">No annotations against this criterion on this version.</p>;
+  if (annotations.length === 0)
+    return <p className="supporting-none">No annotations against this criterion on this version.</p>;
   return (
     <div className="supporting">
       <p className="supporting-label">{countOf(annotations.length, 'annotation')} in the text</p>
@@ -29,12 +30,22 @@ export function SupportingAnnotations({ annotations, onOpen, onShowAll }: Suppor
               className="annotation-chip"
               onClick={() => onOpen(annotation.id)}
               aria-label={`${annotation.anchorState === 'orphaned' ? 'Open the thread (its words are no longer in this version)' : 'Show in the text'}: “${shortQuote(quoteOf(annotation.target).exact, 160)}”, ${SEVERITY_LABELS[annotation.severity].toLowerCase()}${annotation.status === 'open' ? '' : `, ${ANNOTATION_STATUS_LABELS[annotation.status].toLowerCase()}`}`}
-              title={annotation.anchorState === 'orphaned' ? 'Its words are no longer in this version: open its thread to re-attach it' : 'Show this annotation in the text'}
+              title={
+                annotation.anchorState === 'orphaned'
+                  ? 'Its words are no longer in this version: open its thread to re-attach it'
+                  : 'Show this annotation in the text'
+              }
             >
               <SeveritySwatch severity={annotation.severity} />
               <span className="annotation-chip-quote">“{shortQuote(quoteOf(annotation.target).exact, 56)}”</span>
-              {annotation.anchorState === 'orphaned' && <span className="annotation-chip-status">({ANCHOR_STATE_LABELS.orphaned.toLowerCase()})</span>}
-              {annotation.status !== 'open' && <span className="annotation-chip-status">({ANNOTATION_STATUS_LABELS[annotation.status].toLowerCase()})</span>}
+              {annotation.anchorState === 'orphaned' && (
+                <span className="annotation-chip-status">({ANCHOR_STATE_LABELS.orphaned.toLowerCase()})</span>
+              )}
+              {annotation.status !== 'open' && (
+                <span className="annotation-chip-status">
+                  ({ANNOTATION_STATUS_LABELS[annotation.status].toLowerCase()})
+                </span>
+              )}
             </button>
           </li>
         ))}

@@ -20,7 +20,13 @@ export function VerdictControl({ label, value, onChange, disabled = false, busy 
       <div className="segmented verdict-segmented">
         {VERDICTS.map((verdict) => (
           <label key={verdict} className={`segment verdict-${verdict}`}>
-            <input type="radio" name={name} value={verdict} checked={value === verdict} onChange={() => onChange(verdict)} />
+            <input
+              type="radio"
+              name={name}
+              value={verdict}
+              checked={value === verdict}
+              onChange={() => onChange(verdict)}
+            />
             <span className="verdict-glyph" aria-hidden="true" />
             <span>{VERDICT_LABELS[verdict]}</span>
           </label>

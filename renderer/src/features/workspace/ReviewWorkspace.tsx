@@ -31,7 +31,16 @@ export interface ReviewWorkspaceProviderProps {
  * Holds the shared state of one open review for the areas inside it, split by concern: its data, the way around it,
  * the Compare area's mode, and feedback (`useReviewData`, `useReviewNavigation`, `useCompareMode`, `useFeedback`).
  */
-export function ReviewWorkspaceProvider({ reviewId, review, readOnly, drafts: initialDrafts, checklist, area, showArea, children }: ReviewWorkspaceProviderProps) {
+export function ReviewWorkspaceProvider({
+  reviewId,
+  review,
+  readOnly,
+  drafts: initialDrafts,
+  checklist,
+  area,
+  showArea,
+  children,
+}: ReviewWorkspaceProviderProps) {
   const versions = useMemo(() => liveVersions(review.versions), [review.versions]);
   const { selected, select } = useSelectedVersion(reviewId, versions);
   const [annotations] = useState(() => new AnnotationStore(review.annotations));
@@ -47,8 +56,14 @@ export function ReviewWorkspaceProvider({ reviewId, review, readOnly, drafts: in
   const { announce, region } = useLiveAnnouncer();
   useFlushDraftsOnHide(drafts);
 
-  const criteriaById = useMemo(() => new Map((checklist?.criteria ?? review.checklist.criteria).map((c) => [c.id, c])), [checklist, review.checklist.criteria]);
-  const categoryLabel = useCallback((category: Category) => checklist?.categories.find((c) => c.id === category)?.label ?? category, [checklist]);
+  const criteriaById = useMemo(
+    () => new Map((checklist?.criteria ?? review.checklist.criteria).map((c) => [c.id, c])),
+    [checklist, review.checklist.criteria],
+  );
+  const categoryLabel = useCallback(
+    (category: Category) => checklist?.categories.find((c) => c.id === category)?.label ?? category,
+    [checklist],
+  );
 
   const showInText = useCallback(
     (annotationId: string, { focus = true }: { focus?: boolean } = {}) => {
@@ -58,7 +73,8 @@ export function ReviewWorkspaceProvider({ reviewId, review, readOnly, drafts: in
       openAnnotation(annotationId);
       showArea('document');
       // An orphaned annotation has no words in the text to go to: its thread opens, and says so.
-      if (annotation.anchorState !== 'orphaned') setTextFocusRequest((previous) => ({ annotationId, focus, serial: (previous?.serial ?? 0) + 1 }));
+      if (annotation.anchorState !== 'orphaned')
+        setTextFocusRequest((previous) => ({ annotationId, focus, serial: (previous?.serial ?? 0) + 1 }));
     },
     [annotations, select, showArea],
   );
@@ -77,11 +93,25 @@ export function ReviewWorkspaceProvider({ reviewId, review, readOnly, drafts: in
     if (repointing) showArea(repointing.returnTo);
     setRepointing(undefined);
   }, [repointing, showArea]);
-  const textFocusDone = useCallback((serial: number) => setTextFocusRequest((current) => (current?.serial === serial ? undefined : current)), []);
+  const textFocusDone = useCallback(
+    (serial: number) => setTextFocusRequest((current) => (current?.serial === serial ? undefined : current)),
+    [],
+  );
 
   // One context per concern, each its own memo: a consumer re-renders only when the part it reads changes.
   const data = useMemo<ReviewData>(
-    () => ({ reviewId, readOnly, review, versions, checklist, criteriaById, categoryLabel, annotations, drafts, assessments }),
+    () => ({
+      reviewId,
+      readOnly,
+      review,
+      versions,
+      checklist,
+      criteriaById,
+      categoryLabel,
+      annotations,
+      drafts,
+      assessments,
+    }),
     [reviewId, readOnly, review, versions, checklist, criteriaById, categoryLabel, annotations, drafts, assessments],
   );
   const navigation = useMemo<ReviewNavigation>(
@@ -113,7 +143,13 @@ export function ReviewWorkspaceProvider({ reviewId, review, readOnly, drafts: in
           <FeedbackContext value={feedback}>
             {children}
             {region}
-            {undoOffer && <UndoToast key={undoOffer.message + String(undoOffer.undo)} offer={undoOffer} onDone={() => setUndoOffer(undefined)} />}
+            {undoOffer && (
+              <UndoToast
+                key={undoOffer.message + String(undoOffer.undo)}
+                offer={undoOffer}
+                onDone={() => setUndoOffer(undefined)}
+              />
+            )}
           </FeedbackContext>
         </CompareModeContext>
       </ReviewNavigationContext>

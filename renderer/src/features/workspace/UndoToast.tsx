@@ -57,7 +57,12 @@ export function UndoToast({ offer, onDone }: { offer: UndoOffer; onDone: () => v
       <Button size="sm" variant="secondary" onClick={() => void undo()} busy={busy}>
         Undo
       </Button>
-      <button type="button" className="icon-button toast-dismiss" aria-label="Dismiss message" onClick={() => doneRef.current()}>
+      <button
+        type="button"
+        className="icon-button toast-dismiss"
+        aria-label="Dismiss message"
+        onClick={() => doneRef.current()}
+      >
         <CloseIcon />
       </button>
     </div>

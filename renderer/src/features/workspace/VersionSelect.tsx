@@ -2,7 +2,10 @@ import type { SelectHTMLAttributes } from 'react';
 import type { Version } from '../../../../shared/model';
 import { versionOptionText } from './versionFacts';
 
-export interface VersionSelectProps extends Omit<SelectHTMLAttributes<HTMLSelectElement>, 'value' | 'onChange' | 'onSelect' | 'children'> {
+export interface VersionSelectProps extends Omit<
+  SelectHTMLAttributes<HTMLSelectElement>,
+  'value' | 'onChange' | 'onSelect' | 'children'
+> {
   versions: readonly Pick<Version, 'id' | 'label' | 'effectiveDate'>[];
   value: string;
   onSelect: (versionId: string) => void;
@@ -11,7 +14,12 @@ export interface VersionSelectProps extends Omit<SelectHTMLAttributes<HTMLSelect
 /** A select of the review's versions, each named by its label and effective date; label it with `id`. */
 export function VersionSelect({ versions, value, onSelect, className, ...rest }: VersionSelectProps) {
   return (
-    <select {...rest} className={className ? `input select ${className}` : 'input select'} value={value} onChange={(event) => onSelect(event.target.value)}>
+    <select
+      {...rest}
+      className={className ? `input select ${className}` : 'input select'}
+      value={value}
+      onChange={(event) => onSelect(event.target.value)}
+    >
       {versions.map((version) => (
         <option key={version.id} value={version.id}>
           {versionOptionText(version)}

@@ -41,5 +41,8 @@ export function useAssessmentBook(reviewId: string, initial: readonly Assessment
     },
     [reviewId],
   );
-  return useMemo(() => ({ forVersion: (versionId: string) => book.get(versionId) ?? NONE, put, reload }), [book, put, reload]);
+  return useMemo(
+    () => ({ forVersion: (versionId: string) => book.get(versionId) ?? NONE, put, reload }),
+    [book, put, reload],
+  );
 }

@@ -98,7 +98,8 @@ export class DraftStore {
     callInReview(this.reviewId, 'drafts.set', { reviewId: this.reviewId, key, value }).then(
       () => {
         // Only the answer to the last write says what is kept now.
-        if (entry.value === value && entry.status === 'saving') this.setStatus(entry, value === null ? 'idle' : 'saved');
+        if (entry.value === value && entry.status === 'saving')
+          this.setStatus(entry, value === null ? 'idle' : 'saved');
       },
       () => {
         if (entry.value === value) this.setStatus(entry, 'failed');

@@ -16,9 +16,14 @@ export function activeFilterCount(filter: AnnotationFilter): number {
   return Object.values(filter).filter((value) => value !== undefined && value !== '').length;
 }
 
-export function matchesFilter(annotation: Annotation, filter: AnnotationFilter, criteria: ReadonlyMap<string, Criterion>): boolean {
+export function matchesFilter(
+  annotation: Annotation,
+  filter: AnnotationFilter,
+  criteria: ReadonlyMap<string, Criterion>,
+): boolean {
   if (filter.criterionId && !annotation.criterionIds.includes(filter.criterionId)) return false;
-  if (filter.category && !annotation.criterionIds.some((id) => criteria.get(id)?.category === filter.category)) return false;
+  if (filter.category && !annotation.criterionIds.some((id) => criteria.get(id)?.category === filter.category))
+    return false;
   if (filter.severity && annotation.severity !== filter.severity) return false;
   if (filter.status && annotation.status !== filter.status) return false;
   if (filter.author && annotation.author.name !== filter.author) return false;

@@ -10,7 +10,11 @@ const WAIT_MS = 3000;
  * Opens the Checklist on `versionId` and brings one criterion's card into view, with focus on its title, so the
  * committee can re-check it there.
  */
-export function showCriterion(navigation: Pick<ReviewNavigation, 'selectVersion' | 'showArea'>, versionId: string, criterionId: string): void {
+export function showCriterion(
+  navigation: Pick<ReviewNavigation, 'selectVersion' | 'showArea'>,
+  versionId: string,
+  criterionId: string,
+): void {
   navigation.selectVersion(versionId);
   navigation.showArea('checklist');
   const started = performance.now();

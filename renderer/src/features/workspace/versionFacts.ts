@@ -16,7 +16,9 @@ export function mediaTypeName(mediaType: string): string {
 
 /** How a version is named in the switcher: its label, and its effective date when it has one. */
 export function versionOptionText(version: Pick<Version, 'label' | 'effectiveDate'>): string {
-  return version.effectiveDate ? `${version.label} — effective ${formatCalendarDate(version.effectiveDate)}` : version.label;
+  return version.effectiveDate
+    ? `${version.label} — effective ${formatCalendarDate(version.effectiveDate)}`
+    : version.label;
 }
 
 /** The first characters of a fingerprint, enough to tell versions apart at a glance. */

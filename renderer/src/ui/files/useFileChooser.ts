@@ -16,7 +16,12 @@ export interface FileChooserOptions {
  * Chooses files with main's native dialog where the window has one, else with the page's own picker: a browser
  * window answers `E_UNSUPPORTED`, and that answer is remembered, so its later choices go straight to the page.
  */
-export function useFileChooser({ purpose, openPagePicker, onChosen, onProblem }: FileChooserOptions): () => Promise<void> {
+export function useFileChooser({
+  purpose,
+  openPagePicker,
+  onChosen,
+  onProblem,
+}: FileChooserOptions): () => Promise<void> {
   const nativeDialog = useRef<'unknown' | 'yes' | 'no'>('unknown');
   return async () => {
     if (nativeDialog.current === 'no') {

@@ -14,7 +14,10 @@ export interface FilePickerOptions {
  * The page's own file picker: a hidden file input and `open()` to show it from a visible button. For files the
  * page reads itself and sends as bytes; `useFileChooser` tries main's native dialog (`files.choose`) first.
  */
-export function useFilePicker({ label, accept, multiple = false, disabled, onFiles }: FilePickerOptions): { open: () => void; input: ReactNode } {
+export function useFilePicker({ label, accept, multiple = false, disabled, onFiles }: FilePickerOptions): {
+  open: () => void;
+  input: ReactNode;
+} {
   const ref = useRef<HTMLInputElement>(null);
   const input = (
     <label className="visually-hidden">

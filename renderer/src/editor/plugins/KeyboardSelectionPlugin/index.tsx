@@ -6,7 +6,9 @@ type Granularity = 'character' | 'word' | 'line' | 'lineboundary';
 const isMac = /Mac|iPhone|iPad/.test(navigator.platform);
 
 /** What Shift with an arrow, Home or End does to a selection, as in a text editor. */
-function extensionFor(event: KeyboardEvent): { direction: 'forward' | 'backward'; granularity: Granularity } | undefined {
+function extensionFor(
+  event: KeyboardEvent,
+): { direction: 'forward' | 'backward'; granularity: Granularity } | undefined {
   if (!event.shiftKey || (!isMac && (event.metaKey || event.altKey))) return undefined;
   const byWord = isMac ? event.altKey : event.ctrlKey;
   const toLineEdge = isMac && event.metaKey;

@@ -2,7 +2,10 @@ import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext
 import { useEffect, useEffectEvent } from 'react';
 
 /** The highlight an event happened on, if any, and the annotations it carries (most severe first). */
-export function markOf(target: EventTarget | null, root: HTMLElement): { element: HTMLElement; ids: string[] } | undefined {
+export function markOf(
+  target: EventTarget | null,
+  root: HTMLElement,
+): { element: HTMLElement; ids: string[] } | undefined {
   const element = target instanceof Element ? target.closest<HTMLElement>('mark.annotation-mark') : null;
   if (!element || !root.contains(element)) return undefined;
   const ids = (element.dataset['annotationIds'] ?? '').split(' ').filter(Boolean);
@@ -27,7 +30,14 @@ export function MarkActivationPlugin({ onActivate }: { onActivate: (ids: string[
           activate(mark.ids, mark.element);
         };
         const onKeyDown = (event: KeyboardEvent) => {
-          if ((event.key !== 'Enter' && event.key !== ' ') || event.shiftKey || event.ctrlKey || event.altKey || event.metaKey) return;
+          if (
+            (event.key !== 'Enter' && event.key !== ' ') ||
+            event.shiftKey ||
+            event.ctrlKey ||
+            event.altKey ||
+            event.metaKey
+          )
+            return;
           const mark = markOf(event.target, root);
           if (!mark || mark.element !== event.target) return;
           event.preventDefault();

@@ -13,7 +13,9 @@ const WIDTH = 340;
 
 function placement(rect: DOMRect): CSSProperties {
   const left = Math.max(8, Math.min(rect.left, window.innerWidth - WIDTH - 8));
-  return rect.bottom + 160 > window.innerHeight ? { left, top: rect.top - GAP, transform: 'translateY(-100%)' } : { left, top: rect.bottom + GAP };
+  return rect.bottom + 160 > window.innerHeight
+    ? { left, top: rect.top - GAP, transform: 'translateY(-100%)' }
+    : { left, top: rect.bottom + GAP };
 }
 
 /**
@@ -60,7 +62,8 @@ export function MarkTooltipPlugin({ describe }: { describe: (ids: string[]) => R
         };
         const onPointerOut = (event: PointerEvent) => {
           const mark = markOf(event.target, root);
-          if (!mark || (event.relatedTarget instanceof Node && mark.element.contains(event.relatedTarget)) || focused) return;
+          if (!mark || (event.relatedTarget instanceof Node && mark.element.contains(event.relatedTarget)) || focused)
+            return;
           hideTimer.current = window.setTimeout(() => setShown(null), 200);
         };
         const onFocusIn = (event: FocusEvent) => {

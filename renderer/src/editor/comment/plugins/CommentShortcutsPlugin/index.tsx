@@ -23,7 +23,10 @@ export function CommentShortcutsPlugin({ onSubmit }: { onSubmit?: (() => void) |
           if (!mod || event.altKey) return false;
           if (event.shiftKey && (event.code === 'Digit8' || event.code === 'Digit7')) {
             event.preventDefault();
-            editor.dispatchCommand(event.code === 'Digit8' ? INSERT_UNORDERED_LIST_COMMAND : INSERT_ORDERED_LIST_COMMAND, undefined);
+            editor.dispatchCommand(
+              event.code === 'Digit8' ? INSERT_UNORDERED_LIST_COMMAND : INSERT_ORDERED_LIST_COMMAND,
+              undefined,
+            );
             return true;
           }
           if (!event.shiftKey && event.key.toLowerCase() === 'k') {

@@ -1,5 +1,11 @@
 import { $isLinkNode, $toggleLink, $createLinkNode } from '@lexical/link';
-import { $isListNode, INSERT_ORDERED_LIST_COMMAND, INSERT_UNORDERED_LIST_COMMAND, REMOVE_LIST_COMMAND, type ListType } from '@lexical/list';
+import {
+  $isListNode,
+  INSERT_ORDERED_LIST_COMMAND,
+  INSERT_UNORDERED_LIST_COMMAND,
+  REMOVE_LIST_COMMAND,
+  type ListType,
+} from '@lexical/list';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { $findMatchingParent, mergeRegister } from '@lexical/utils';
 import {
@@ -170,7 +176,14 @@ export function CommentToolbarPlugin({ disabled = false }: { disabled?: boolean 
   };
 
   const toggleList = (type: ListType) =>
-    editor.dispatchCommand(format.list === type ? REMOVE_LIST_COMMAND : type === 'number' ? INSERT_ORDERED_LIST_COMMAND : INSERT_UNORDERED_LIST_COMMAND, undefined);
+    editor.dispatchCommand(
+      format.list === type
+        ? REMOVE_LIST_COMMAND
+        : type === 'number'
+          ? INSERT_ORDERED_LIST_COMMAND
+          : INSERT_UNORDERED_LIST_COMMAND,
+      undefined,
+    );
 
   // The bar is one Tab stop: the first button, or the one last used, and the arrows move along it.
   const onBarKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
@@ -184,28 +197,53 @@ export function CommentToolbarPlugin({ disabled = false }: { disabled?: boolean 
 
   return (
     <div className="comment-toolbar-wrap">
-      <div
-        ref={barRef}
-        role="toolbar"
-        aria-label="Formatting"
-        className="comment-toolbar"
- onKeyDown={onBarKeyDown}
-      >
-        <ToolButton first label="Bold" shortcut={SHORTCUTS.bold} pressed={format.bold} disabled={disabled} onClick={() => editor.dispatchCommand(FORMAT_TEXT_COMMAND, 'bold')}>
+      <div ref={barRef} role="toolbar" aria-label="Formatting" className="comment-toolbar" onKeyDown={onBarKeyDown}>
+        <ToolButton
+          first
+          label="Bold"
+          shortcut={SHORTCUTS.bold}
+          pressed={format.bold}
+          disabled={disabled}
+          onClick={() => editor.dispatchCommand(FORMAT_TEXT_COMMAND, 'bold')}
+        >
           <strong aria-hidden="true">B</strong>
         </ToolButton>
-        <ToolButton label="Italic" shortcut={SHORTCUTS.italic} pressed={format.italic} disabled={disabled} onClick={() => editor.dispatchCommand(FORMAT_TEXT_COMMAND, 'italic')}>
+        <ToolButton
+          label="Italic"
+          shortcut={SHORTCUTS.italic}
+          pressed={format.italic}
+          disabled={disabled}
+          onClick={() => editor.dispatchCommand(FORMAT_TEXT_COMMAND, 'italic')}
+        >
           <em aria-hidden="true">I</em>
         </ToolButton>
         <span className="comment-tool-separator" aria-hidden="true" />
-        <ToolButton label="Bulleted list" shortcut={SHORTCUTS.bulletList} pressed={format.list === 'bullet'} disabled={disabled} onClick={() => toggleList('bullet')}>
+        <ToolButton
+          label="Bulleted list"
+          shortcut={SHORTCUTS.bulletList}
+          pressed={format.list === 'bullet'}
+          disabled={disabled}
+          onClick={() => toggleList('bullet')}
+        >
           <BulletListGlyph />
         </ToolButton>
-        <ToolButton label="Numbered list" shortcut={SHORTCUTS.numberList} pressed={format.list === 'number'} disabled={disabled} onClick={() => toggleList('number')}>
+        <ToolButton
+          label="Numbered list"
+          shortcut={SHORTCUTS.numberList}
+          pressed={format.list === 'number'}
+          disabled={disabled}
+          onClick={() => toggleList('number')}
+        >
           <NumberListGlyph />
         </ToolButton>
         <span className="comment-tool-separator" aria-hidden="true" />
-        <ToolButton label="Link" shortcut={SHORTCUTS.link} pressed={format.link !== undefined} disabled={disabled} onClick={openLinkField}>
+        <ToolButton
+          label="Link"
+          shortcut={SHORTCUTS.link}
+          pressed={format.link !== undefined}
+          disabled={disabled}
+          onClick={openLinkField}
+        >
           <LinkGlyph />
         </ToolButton>
       </div>
@@ -258,7 +296,17 @@ export function CommentToolbarPlugin({ disabled = false }: { disabled?: boolean 
   );
 }
 
-const glyph = { viewBox: '0 0 24 24', width: 16, height: 16, fill: 'none', stroke: 'currentColor', strokeWidth: 1.8, strokeLinecap: 'round' as const, 'aria-hidden': true, focusable: false };
+const glyph = {
+  viewBox: '0 0 24 24',
+  width: 16,
+  height: 16,
+  fill: 'none',
+  stroke: 'currentColor',
+  strokeWidth: 1.8,
+  strokeLinecap: 'round' as const,
+  'aria-hidden': true,
+  focusable: false,
+};
 
 function BulletListGlyph() {
   return (
