@@ -1,0 +1,161 @@
+import * as Automerge from '@automerge/automerge';
+import type { Author } from '../../model';
+import { COLLECTIONS, type CollectionName } from './review-records';
+import {
+  fieldText,
+  LATEST_WINS_FIELDS,
+  storedText,
+  type MergeWriter,
+  type MergeableReview,
+  type MergeableReviewShape,
+} from './mergeable-review';
+
+/** Where a field lives: a record of a collection, or the review's own fields ("review"). */
+export type RecordPlace = { collection: CollectionName; id: string } | { collection: 'review'; id: string };
+
+/** One side of a conflict: the value, who wrote it and when (to the second), as far as the document knows. */
+export interface ConflictSide {
+  value: unknown;
+  author: Author | undefined;
+  at: string | undefined;
+}
+
+/**
+ * The same field of a record changed on two laptops since they parted, to different values: both are kept until
+ * a person keeps one. The id names the place (`annotations/<id>/severity`), so it stays the same across merges.
+ */
+export interface FieldConflict {
+  id: string;
+  record: RecordPlace;
+  field: string;
+  /** In a fixed order (by time, then writer), so every laptop numbers the sides alike. */
+  values: ConflictSide[];
+}
+
+/** Every open conflict in the document. */
+export function listConflicts(document: MergeableReview): FieldConflict[] {
+  const found: FieldConflict[] = [];
+  const provenance = new Provenance(document);
+  const headerId = fieldValue(document.header['id']);
+  for (const field of Object.keys(document.header)) {
+    const conflict = conflictAt(document.header, { collection: 'review', id: String(headerId) }, field, provenance);
+    if (conflict) found.push(conflict);
+  }
+  for (const collection of COLLECTIONS) {
+    const records = document.collections[collection].records;
+    for (const id of Object.keys(records)) {
+      const fields = records[id]!;
+      for (const field of Object.keys(fields)) {
+        const conflict = conflictAt(fields, { collection, id }, field, provenance);
+        if (conflict) found.push(conflict);
+      }
+    }
+  }
+  return found;
+}
+
+/** The conflict on one field, if that field has one. */
+export function conflictOn(document: MergeableReview, record: RecordPlace, field: string): FieldConflict | undefined {
+  const fields = fieldsOf(document, record);
+  return fields && field in fields ? conflictAt(fields, record, field, new Provenance(document)) : undefined;
+}
+
+/**
+ * Keeps one side of a conflict (0-based, in the conflict's order): written as a new value over both, so the
+ * conflict is gone on every laptop that merges this change.
+ */
+export function resolveConflict(
+  document: MergeableReview,
+  conflict: FieldConflict,
+  keep: number,
+  writer: MergeWriter,
+): MergeableReview {
+  const side = conflict.values[keep];
+  if (!side) throw new RangeError(`This conflict has ${conflict.values.length} sides; there is no side ${keep + 1}.`);
+  return keepValue(document, conflict, side.value, writer);
+}
+
+/** Writes `value` over every side of a conflict: keeping one side, or a value made of both (two comments). */
+export function keepValue(
+  document: MergeableReview,
+  conflict: FieldConflict,
+  value: unknown,
+  writer: MergeWriter,
+): MergeableReview {
+  const time = Math.floor(Date.parse(writer.at) / 1000);
+  return Automerge.change(document, { message: 'conflict.resolve', time }, (doc) => {
+    const fields = fieldsOf(doc, conflict.record);
+    if (!fields) return;
+    fields[conflict.field] = new Automerge.ImmutableString(fieldText(value));
+  });
+}
+
+function fieldsOf(
+  document: MergeableReviewShape,
+  record: RecordPlace,
+): Record<string, Automerge.ImmutableString> | undefined {
+  return record.collection === 'review' ? document.header : document.collections[record.collection].records[record.id];
+}
+
+function conflictAt(
+  fields: Record<string, Automerge.ImmutableString>,
+  record: RecordPlace,
+  field: string,
+  provenance: Provenance,
+): FieldConflict | undefined {
+  if (LATEST_WINS_FIELDS.has(field)) return undefined;
+  const sides = Automerge.getConflicts(fields, field);
+  if (!sides || Object.keys(sides).length < 2) return undefined;
+  // Two laptops that wrote the same value do not disagree: one side per distinct value, the earliest writer's.
+  const byValue = new Map<string, ConflictSide & { op: string }>();
+  for (const [op, stored] of Object.entries(sides)) {
+    const text = storedText(stored);
+    if (text === undefined) continue;
+    const side = { value: JSON.parse(text) as unknown, ...provenance.of(op), op };
+    const known = byValue.get(text);
+    if (!known || compareSides(side, known) < 0) byValue.set(text, side);
+  }
+  if (byValue.size < 2) return undefined;
+  const values = [...byValue.values()].sort(compareSides).map(({ op: _op, ...side }) => side);
+  return { id: `${record.collection}/${record.id}/${field}`, record, field, values };
+}
+
+function compareSides(a: ConflictSide & { op: string }, b: ConflictSide & { op: string }): number {
+  return (a.at ?? '').localeCompare(b.at ?? '') || a.op.localeCompare(b.op);
+}
+
+function fieldValue(text: Automerge.ImmutableString | undefined): unknown {
+  return text === undefined ? undefined : JSON.parse(text.val);
+}
+
+/**
+ * Who wrote an operation and when: the writer from the document's table of people (by the actor in the op's id,
+ * `counter@actor`), the time from the change that holds the op. Read once per listing, since it walks the history.
+ */
+class Provenance {
+  private changes: Map<string, Automerge.ChangeMetadata[]> | undefined;
+  constructor(private readonly document: MergeableReview) {}
+
+  of(op: string): { author: Author | undefined; at: string | undefined } {
+    const [counterText, actor = ''] = op.split('@');
+    const counter = Number(counterText);
+    const person = this.document.people[actor];
+    const change = this.changesBy(actor).find((c) => c.startOp <= counter && counter <= c.maxOp);
+    return {
+      author: person ? (JSON.parse(person.val) as Author) : undefined,
+      at: change?.time ? new Date(change.time * 1000).toISOString() : undefined,
+    };
+  }
+
+  private changesBy(actor: string): Automerge.ChangeMetadata[] {
+    if (!this.changes) {
+      this.changes = new Map();
+      for (const change of Automerge.getChangesMetaSince(this.document, [])) {
+        const list = this.changes.get(change.actor) ?? [];
+        list.push(change);
+        this.changes.set(change.actor, list);
+      }
+    }
+    return this.changes.get(actor) ?? [];
+  }
+}

@@ -1,0 +1,101 @@
+import * as Automerge from '@automerge/automerge';
+import { AppError } from '../../errors';
+import { conflictOn, type RecordPlace } from './conflicts';
+import { COLLECTIONS, type CollectionName } from './review-records';
+import type { MergeableReview } from './mergeable-review';
+
+/** What a merge did to this laptop's review, counted in records of the other side. */
+export interface MergeCounts {
+  /** Records the other side had and this one did not. */
+  added: number;
+  /** Records both had that now read differently here. */
+  changed: number;
+  /** Fields this merge left with two values for a person to decide between. */
+  conflicts: number;
+  /** The other side's records that changed nothing here. */
+  unchanged: number;
+}
+
+export interface MergeOutcome {
+  document: MergeableReview;
+  counts: MergeCounts;
+}
+
+/**
+ * Merges another laptop's document of the same review into this one. The engine does the merging (every change of
+ * both sides kept, the same result in either order, merging twice the same as once); this counts what it did, from
+ * the differences between the two states of this side, so the cost follows what arrived, not the review's size.
+ */
+export function mergeReviews(local: MergeableReview, remote: MergeableReview): MergeOutcome {
+  const localId = reviewIdOf(local);
+  const remoteId = reviewIdOf(remote);
+  if (localId !== remoteId) {
+    throw new AppError(
+      'E_INVALID_INPUT',
+      `This package holds another review (${String(remoteId)}), not this one (${String(localId)}); nothing was merged. ` +
+        'Open it from the library to add it as a review of its own.',
+    );
+  }
+  const headsBefore = Automerge.getHeads(local);
+  // Merged in place: `local` is the engine's outdated copy from here on, as after any change.
+  const merged = Automerge.merge(local, remote);
+  const patches = Automerge.diff(merged, headsBefore, Automerge.getHeads(merged));
+  const before = Automerge.view(merged, headsBefore);
+
+  // The patches name every record the merge touched, and mark each field it left with concurrent values.
+  const touched = new Map<string, { record: RecordPlace; conflicted: Set<string> }>();
+  for (const patch of patches) {
+    const place = placeOf(patch.path, String(localId));
+    if (!place) continue;
+    const key = `${place.record.collection}/${place.record.id}`;
+    const entry = touched.get(key) ?? { record: place.record, conflicted: new Set<string>() };
+    if (place.field !== undefined && patch.action === 'put' && patch.conflict) entry.conflicted.add(place.field);
+    touched.set(key, entry);
+  }
+
+  let added = 0;
+  let changed = 0;
+  let conflicts = 0;
+  for (const { record, conflicted } of touched.values()) {
+    const existed = record.collection === 'review' || before.collections[record.collection].records[record.id];
+    if (!existed) added++;
+    else if (readsDifferently(before, merged, record)) changed++;
+    // Concurrent equal values and latest-wins fields are no conflict for a person (conflictOn leaves them out).
+    for (const field of conflicted) if (conflictOn(merged, record, field)) conflicts++;
+  }
+  const remoteRecords = COLLECTIONS.reduce((n, name) => n + Object.keys(remote.collections[name].records).length, 0);
+  const unchanged = Math.max(0, remoteRecords - added - changed);
+  return { document: merged, counts: { added, changed, conflicts, unchanged } };
+}
+
+function reviewIdOf(document: MergeableReview): unknown {
+  const id = document.header?.['id'];
+  return id ? JSON.parse(id.val) : undefined;
+}
+
+/** The record (and field) a patch path falls in: `collections/<name>/records/<id>/<field>` or `header/<field>`. */
+function placeOf(path: Automerge.Prop[], reviewId: string): { record: RecordPlace; field?: string } | undefined {
+  if (path[0] === 'header' && typeof path[1] === 'string') {
+    return { record: { collection: 'review', id: reviewId }, field: path[1] };
+  }
+  if (path[0] !== 'collections' || path[2] !== 'records' || typeof path[3] !== 'string') return undefined;
+  const collection = path[1] as CollectionName;
+  if (!COLLECTIONS.includes(collection)) return undefined;
+  return { record: { collection, id: path[3] }, field: typeof path[4] === 'string' ? path[4] : undefined };
+}
+
+function readsDifferently(before: MergeableReview, after: MergeableReview, record: RecordPlace): boolean {
+  const fieldsBefore =
+    record.collection === 'review' ? before.header : before.collections[record.collection].records[record.id];
+  const fieldsAfter =
+    record.collection === 'review' ? after.header : after.collections[record.collection].records[record.id];
+  return recordText(fieldsBefore) !== recordText(fieldsAfter);
+}
+
+function recordText(fields: Record<string, Automerge.ImmutableString> | undefined): string {
+  if (!fields) return '';
+  return Object.keys(fields)
+    .sort()
+    .map((name) => `${name}=${fields[name]!.val}`)
+    .join('\n');
+}

@@ -1,0 +1,131 @@
+import * as Automerge from '@automerge/automerge';
+import { describe, expect, it } from 'vitest';
+import { setAnnotationStatus, updateAnnotation } from '../../../../shared/domain/annotations/edit-annotations';
+import { addReply } from '../../../../shared/domain/annotations/replies';
+import { listConflicts, resolveConflict } from '../../../../shared/domain/merge/conflicts';
+import { mergeReviews } from '../../../../shared/domain/merge/merge-reviews';
+import { readMergeable, newMergeableReview } from '../../../../shared/domain/merge/mergeable-review';
+import { versionContents } from '../../../../shared/domain/merge/review-records';
+import { renameReview } from '../../../../shared/domain/reviews/edit-review';
+import { Review } from '../../../../shared/model';
+import { plainTextToRichText } from '../../../../shared/rich-text';
+import { CHAIR, Laptop, laptopClock, LEGAL, receive, startingReview, writerFor } from './support-laptops';
+
+const START = '2026-03-02T09:00:00.000Z';
+
+function chairAndLegal() {
+  const chair = Laptop.first(startingReview(laptopClock(0, START)), laptopClock(1, '2026-03-02T10:00:00.000Z'));
+  const legal = chair.copyTo(2, LEGAL, laptopClock(2, '2026-03-02T10:30:00.000Z'));
+  return { chair, legal };
+}
+
+/** Merges `from` into `into` (each keeps its own document; the merge works on a copy of `into`). */
+function merged(into: Laptop, from: Laptop) {
+  return mergeReviews(receive(into.document, into.number), from.document);
+}
+
+describe('a review as a mergeable document', () => {
+  it('reads back exactly the review it was made from, in the same order', () => {
+    const review = startingReview(laptopClock(0, START));
+    const document = newMergeableReview(review, writerFor(1, CHAIR, laptopClock(1, START)));
+    const contents = versionContents(review);
+    expect(Review.parse(readMergeable(document, (id) => contents.get(id)))).toEqual(review);
+    // And after a trip through bytes, as a package or the disk carries it.
+    expect(readMergeable(Automerge.load(Automerge.save(document)), (id) => contents.get(id))).toEqual(review);
+  });
+
+  it('records only what changed: an edit is one small change, not the whole review again', () => {
+    const { chair } = chairAndLegal();
+    const before = Automerge.save(chair.document).length;
+    const [first] = chair.review.annotations;
+    chair.act((review, actor, clock) => updateAnnotation(review, first!.id, { severity: 'major' }, actor, clock));
+    const change = Automerge.getLastLocalChange(chair.document)!;
+    expect(change.length).toBeLessThan(2_000);
+    expect(before).toBeGreaterThan(10_000);
+    expect(chair.read().annotations[0]?.severity).toBe('major');
+  });
+});
+
+describe('merging two laptops’ work', () => {
+  it('keeps what each added, combines different fields, and gives the same review in either order', () => {
+    const { chair, legal } = chairAndLegal();
+    const [first, second] = chair.review.annotations;
+    chair.act((review, actor, clock) => updateAnnotation(review, first!.id, { severity: 'major' }, actor, clock));
+    chair.act((review, actor, clock) => addReply(review, second!.id, plainTextToRichText('Ask IT.'), actor, clock));
+    legal.act((review, actor, clock) => setAnnotationStatus(review, first!.id, 'resolved', actor, clock));
+    legal.act((review, actor, clock) =>
+      addReply(review, second!.id, plainTextToRichText('See GDPR art. 6.'), actor, clock),
+    );
+
+    const intoChair = merged(chair, legal);
+    const intoLegal = merged(legal, chair);
+    const contents = versionContents(chair.review);
+    const a = readMergeable(intoChair.document, (id) => contents.get(id));
+    const b = readMergeable(intoLegal.document, (id) => contents.get(id));
+    expect(Review.parse(a)).toEqual(Review.parse(b));
+
+    const annotation = a.annotations.find((x) => x.id === first!.id)!;
+    expect([annotation.severity, annotation.status]).toEqual(['major', 'resolved']);
+    // updatedAt is the later of the two sides, not a conflict.
+    expect(annotation.updatedAt).toBe('2026-03-02T10:30:00.000Z');
+    const replies = a.annotations.find((x) => x.id === second!.id)!.replies.map((r) => r.author.name);
+    expect(replies.sort()).toEqual([CHAIR.name, LEGAL.name]);
+    expect(listConflicts(intoChair.document)).toEqual([]);
+    // Each side's audit entries are all there.
+    expect(a.audit.length).toBe(chair.review.audit.length + 2);
+    expect(intoChair.counts).toMatchObject({ added: 3, changed: 1, conflicts: 0 });
+  });
+
+  it('keeps both values of a field changed on both sides, with who and when, until a person keeps one', () => {
+    const { chair, legal } = chairAndLegal();
+    const [first] = chair.review.annotations;
+    chair.act((review, actor, clock) => updateAnnotation(review, first!.id, { severity: 'major' }, actor, clock));
+    legal.act((review, actor, clock) => updateAnnotation(review, first!.id, { severity: 'critical' }, actor, clock));
+    legal.act((review, actor, clock) => renameReview(review, 'Riverton policy (legal view)', actor, clock));
+
+    const outcome = merged(chair, legal);
+    expect(outcome.counts.conflicts).toBe(1);
+    const conflicts = listConflicts(outcome.document);
+    expect(conflicts).toEqual([
+      {
+        id: `annotations/${first!.id}/severity`,
+        record: { collection: 'annotations', id: first!.id },
+        field: 'severity',
+        values: [
+          { value: 'major', author: CHAIR, at: '2026-03-02T10:00:00.000Z' },
+          { value: 'critical', author: LEGAL, at: '2026-03-02T10:30:00.000Z' },
+        ],
+      },
+    ]);
+    // The other side's conflict list is the same, numbered alike.
+    expect(listConflicts(merged(legal, chair).document)).toEqual(conflicts);
+
+    const resolved = resolveConflict(outcome.document, conflicts[0]!, 1, writerFor(1, CHAIR, chair.clock));
+    expect(listConflicts(resolved)).toEqual([]);
+    const contents = versionContents(chair.review);
+    const review = readMergeable(resolved, (id) => contents.get(id));
+    expect(review.annotations[0]?.severity).toBe('critical');
+    expect(review.title).toBe('Riverton policy (legal view)');
+    // The decision travels: the legal advisor merges it back and has no conflict left either.
+    const back = mergeReviews(receive(legal.document, 2), resolved).document;
+    expect(listConflicts(back)).toEqual([]);
+    expect(readMergeable(back, (id) => contents.get(id)).annotations[0]?.severity).toBe('critical');
+  });
+
+  it('changes nothing when the same package is merged twice', () => {
+    const { chair, legal } = chairAndLegal();
+    legal.act((review, actor, clock) => renameReview(review, 'Renamed on the train', actor, clock));
+    const once = merged(chair, legal).document;
+    const twice = mergeReviews(Automerge.clone(once), legal.document);
+    expect(twice.counts).toEqual({ added: 0, changed: 0, conflicts: 0, unchanged: expect.any(Number) });
+    expect(Automerge.getHeads(twice.document)).toEqual(Automerge.getHeads(once));
+  });
+
+  it('refuses a package of another review, and changes nothing', () => {
+    const { chair } = chairAndLegal();
+    const other = Laptop.first(startingReview(laptopClock(3, START)), laptopClock(3, START));
+    const heads = Automerge.getHeads(chair.document);
+    expect(() => mergeReviews(receive(chair.document, 1), other.document)).toThrow(/another review/);
+    expect(Automerge.getHeads(chair.document)).toEqual(heads);
+  });
+});

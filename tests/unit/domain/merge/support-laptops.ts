@@ -1,0 +1,135 @@
+import * as Automerge from '@automerge/automerge';
+import { composeVersionText } from '../../../../shared/document';
+import { addAnnotation } from '../../../../shared/domain/annotations/edit-annotations';
+import type { Clock } from '../../../../shared/domain/clock';
+import {
+  readMergeable,
+  recordReview,
+  newMergeableReview,
+  type MergeableReview,
+  type MergeWriter,
+} from '../../../../shared/domain/merge/mergeable-review';
+import { versionContents, type VersionContent } from '../../../../shared/domain/merge/review-records';
+import { setCommittee } from '../../../../shared/domain/reviews/edit-review';
+import { newReviewDocument } from '../../../../shared/domain/reviews/new-review';
+import { Review, type Author, type Block, type Version } from '../../../../shared/model';
+import { plainTextToRichText } from '../../../../shared/rich-text';
+import { counterId } from '../../support/fixed-clock';
+
+export const CHAIR: Author = { name: 'Ada Chair', role: 'chair' };
+export const LEGAL: Author = { name: 'Lena Legal', role: 'legal' };
+export const PRIVACY: Author = { name: 'Priya Privacy', role: 'privacy' };
+
+const PARAGRAPHS = [
+  'The Communications Office administers this policy and approves every new account.',
+  'Staff share timely information with residents and answer questions within two working days.',
+  'Comments that threaten, harass or reveal personal data are hidden and kept as records.',
+];
+
+/** A clock for one laptop: ids that differ between laptops (a prefix per laptop), times a test moves by hand. */
+export function laptopClock(laptop: number, start: string): Clock & { setTo(iso: string): void } {
+  let now = start;
+  let issued = 0;
+  return {
+    now: () => now,
+    newId: () => counterId(laptop * 100_000 + ++issued),
+    setTo(iso: string) {
+      now = iso;
+    },
+  };
+}
+
+/** The review the committee starts from on the chair's laptop: a version, a committee of three, two annotations. */
+export function startingReview(clock: Clock): Review {
+  const review = newReviewDocument('Riverton social media policy', CHAIR, clock);
+  const blocks: Block[] = PARAGRAPHS.map((text, i) => ({ id: `p${i + 1}`, type: 'paragraph', text }));
+  const version: Version = {
+    id: clock.newId(),
+    label: '2023',
+    importedAt: clock.now(),
+    importedBy: CHAIR,
+    source: { fileName: 'policy.txt', mediaType: 'text/plain', sha256: 'a'.repeat(64), bytes: 240 },
+    blocks,
+    text: composeVersionText(blocks).text,
+    warnings: [],
+  };
+  review.versions.push(version);
+  const founder = review.committee[0]!;
+  setCommittee(
+    review,
+    [
+      { id: founder.id, name: founder.name, role: 'chair' },
+      { name: LEGAL.name, role: 'legal' },
+      { name: PRIVACY.name, role: 'privacy' },
+    ],
+    CHAIR,
+    clock,
+  );
+  for (const exact of ['approves every new account', 'reveal personal data']) {
+    const start = version.text.indexOf(exact);
+    addAnnotation(
+      review,
+      {
+        versionId: version.id,
+        range: { start, end: start + exact.length, exact },
+        criterionIds: ['privacy.consent'],
+        severity: 'minor',
+        body: plainTextToRichText(`About ${exact}.`),
+      },
+      CHAIR,
+      clock,
+    );
+  }
+  return Review.parse(review);
+}
+
+/** Automerge actor ids are hex: one per laptop. */
+export const actorOf = (laptop: number) => `${String(laptop).padStart(2, '0')}`.repeat(8);
+
+export function writerFor(laptop: number, author: Author, clock: Clock): MergeWriter {
+  return { actor: actorOf(laptop), author, at: clock.now() };
+}
+
+/** A copy of the document as another laptop receives it: the saved bytes, loaded with that laptop's actor. */
+export function receive(document: MergeableReview, laptop: number): MergeableReview {
+  return Automerge.load(Automerge.save(document), { actor: actorOf(laptop) });
+}
+
+/** One laptop's working state: its document and the review the app works on, saved after each operation. */
+export class Laptop {
+  review: Review;
+  constructor(
+    public document: MergeableReview,
+    readonly number: number,
+    readonly author: Author,
+    readonly clock: Clock & { setTo(iso: string): void },
+    private readonly contents: Map<string, VersionContent>,
+  ) {
+    this.review = readMergeable(document, (id) => contents.get(id));
+  }
+
+  static first(review: Review, clock: Clock & { setTo(iso: string): void }): Laptop {
+    const document = newMergeableReview(review, writerFor(1, CHAIR, clock));
+    return new Laptop(document, 1, CHAIR, clock, versionContents(review));
+  }
+
+  /** Another laptop with a copy of this one's document, as a package would bring it. */
+  copyTo(number: number, author: Author, clock: Clock & { setTo(iso: string): void }): Laptop {
+    return new Laptop(receive(this.document, number), number, author, clock, this.contents);
+  }
+
+  /** Runs a domain operation on the review, then records it in the document, as the app saves each change. */
+  act<T>(operation: (review: Review, actor: Author, clock: Clock) => T): T {
+    const answer = operation(this.review, this.author, this.clock);
+    this.document = recordReview(this.document, this.review, writerFor(this.number, this.author, this.clock));
+    return answer;
+  }
+
+  read(): Review {
+    return readMergeable(this.document, (id) => this.contents.get(id));
+  }
+
+  reload(): void {
+    this.review = this.read();
+  }
+}
