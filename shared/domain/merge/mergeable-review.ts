@@ -168,8 +168,11 @@ export function storedText(stored: unknown): string | undefined {
 
 function readFields(fields: FieldMap | undefined): Record<string, unknown> {
   const values: Record<string, unknown> = {};
-  for (const [name, text] of Object.entries(fields ?? {})) {
-    values[name] = JSON.parse(LATEST_WINS_FIELDS.has(name) ? latestOf(fields!, name, text.val) : text.val);
+  if (!fields) return values;
+  // In name order: the engine's own key order can differ with the order changes arrived in.
+  for (const name of Object.keys(fields).sort()) {
+    const text = fields[name]!.val;
+    values[name] = JSON.parse(LATEST_WINS_FIELDS.has(name) ? latestOf(fields, name, text) : text);
   }
   return values;
 }
