@@ -3,6 +3,7 @@
 import { benchCliStartup } from './cli-startup';
 import { benchCompare } from './compare';
 import { benchImport } from './import';
+import { benchMerge } from './merge';
 import { benchReport } from './report';
 import { benchStorage } from './storage';
 import { benchWorkspace } from './workspace';
@@ -14,6 +15,7 @@ const BENCHES: Record<string, () => Promise<Record<string, unknown>>> = {
   report: benchReport,
   workspace: benchWorkspace,
   'cli-startup': benchCliStartup,
+  merge: benchMerge,
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

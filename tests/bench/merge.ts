@@ -1,0 +1,113 @@
+import * as Automerge from '@automerge/automerge';
+import { updateAnnotation } from '../../shared/domain/annotations/edit-annotations';
+import { systemClock } from '../../shared/domain/clock';
+import { listConflicts } from '../../shared/domain/merge/conflicts';
+import { mergeReviews } from '../../shared/domain/merge/merge-reviews';
+import { newMergeableReview, readMergeable, recordReview } from '../../shared/domain/merge/mergeable-review';
+import { versionContents } from '../../shared/domain/merge/review-records';
+import { newReviewDocument } from '../../shared/domain/reviews/new-review';
+import { SEVERITIES, type Author, type Review } from '../../shared/model';
+import { generateAnnotations, generatePolicyBlocks, seededRandom, versionFromBlocks } from './generate-policy';
+import { percentile } from './stats';
+
+const CHAIR: Author = { name: 'Bench Chair', role: 'chair' };
+const LEGAL: Author = { name: 'Bench Legal', role: 'legal' };
+
+/**
+ * The merge engine at committee scale (issue 14's targets): a review with one 100-page version and 10,000
+ * annotations as a mergeable document. Open (load and read the review back), one change (the domain operation,
+ * recording it in the document, the incremental save's bytes; not yet written to disk), merging a package of 5,000 changed records, and
+ * the process's resident memory at its peak.
+ */
+export async function benchMerge(): Promise<Record<string, unknown>> {
+  const annotations = 10_000;
+  const review = newReviewDocument('Bench review', CHAIR, systemClock);
+  const version = versionFromBlocks(generatePolicyBlocks(100), 'v1');
+  review.versions.push(version);
+  review.annotations.push(
+    ...generateAnnotations(
+      version,
+      annotations,
+      review.checklist.criteria.map((c) => c.id),
+    ),
+  );
+  const contents = versionContents(review);
+  const contentOf = (id: string) => contents.get(id);
+  let peakRss = process.memoryUsage().rss;
+  const sample = () => (peakRss = Math.max(peakRss, process.memoryUsage().rss));
+
+  const buildStart = performance.now();
+  const first = newMergeableReview(review, { actor: 'aa'.repeat(16), author: CHAIR, at: systemClock.now() });
+  const buildMs = performance.now() - buildStart;
+  const bytes = Automerge.save(first);
+  sample();
+
+  const openStart = performance.now();
+  let document = Automerge.load<typeof first extends Automerge.Doc<infer T> ? T : never>(bytes, {
+    actor: 'aa'.repeat(16),
+  });
+  const loadMs = performance.now() - openStart;
+  let working: Review = readMergeable(document, contentOf);
+  const openMs = performance.now() - openStart;
+  sample();
+
+  const random = seededRandom(14);
+  const times: number[] = [];
+  for (let i = 0; i < 100; i++) {
+    const started = performance.now();
+    const target = working.annotations[Math.floor(random() * working.annotations.length)]!;
+    const severity = SEVERITIES[(SEVERITIES.indexOf(target.severity) + 1) % SEVERITIES.length]!;
+    updateAnnotation(working, target.id, { severity }, CHAIR, systemClock);
+    document = recordReview(document, working, { actor: 'aa'.repeat(16), author: CHAIR, at: systemClock.now() });
+    Automerge.saveIncremental(document);
+    times.push(performance.now() - started);
+  }
+  sample();
+
+  // Two laptops part, each changes 2,500 annotations (one of them on both), then one merges the other's package.
+  const other = Automerge.load<typeof first extends Automerge.Doc<infer T> ? T : never>(Automerge.save(document), {
+    actor: 'bb'.repeat(16),
+  });
+  let theirs = readMergeable(other, contentOf);
+  const ids = working.annotations.map((a) => a.id);
+  for (const id of ids.slice(0, 2_500)) updateAnnotation(working, id, { severity: 'critical' }, CHAIR, systemClock);
+  for (const id of ids.slice(2_499, 4_999)) updateAnnotation(theirs, id, { severity: 'info' }, LEGAL, systemClock);
+  document = recordReview(document, working, { actor: 'aa'.repeat(16), author: CHAIR, at: systemClock.now() });
+  const package_ = Automerge.save(
+    recordReview(other, theirs, { actor: 'bb'.repeat(16), author: LEGAL, at: systemClock.now() }),
+  );
+  theirs = undefined as unknown as Review;
+  sample();
+  const mergeStart = performance.now();
+  const outcome = mergeReviews(document, Automerge.load(package_));
+  const mergeMs = performance.now() - mergeStart;
+  sample();
+  const conflictsStart = performance.now();
+  const conflicts = listConflicts(outcome.document).length;
+  const conflictsMs = performance.now() - conflictsStart;
+  sample();
+
+  return {
+    annotations,
+    blocks: version.blocks.length,
+    documentBytes: bytes.length,
+    firstBuildMs: round(buildMs),
+    openMs: round(openMs),
+    openLoadMs: round(loadMs),
+    targetOpenMs: 1000,
+    /** The operation, recording it and the incremental save's bytes; the file write (fsync) comes with storage. */
+    changeRecordedMs: { p50: round(percentile(times, 50)), p95: round(percentile(times, 95)) },
+    targetChangeP95Ms: 30,
+    mergeOf5000ChangedMs: round(mergeMs),
+    targetMergeMs: 500,
+    merged: outcome.counts,
+    listConflictsMs: round(conflictsMs),
+    conflicts,
+    peakRssMB: Math.round(peakRss / 1024 / 1024),
+    targetPeakRssMB: 400,
+  };
+}
+
+function round(ms: number): number {
+  return Math.round(ms * 10) / 10;
+}
