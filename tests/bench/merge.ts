@@ -47,7 +47,7 @@ export async function benchMerge(): Promise<Record<string, unknown>> {
     actor: 'aa'.repeat(16),
   });
   const loadMs = performance.now() - openStart;
-  let working: Review = readMergeable(document, contentOf);
+  const working: Review = readMergeable(document, contentOf);
   const openMs = performance.now() - openStart;
   sample();
 
@@ -70,8 +70,18 @@ export async function benchMerge(): Promise<Record<string, unknown>> {
   });
   let theirs = readMergeable(other, contentOf);
   const ids = working.annotations.map((a) => a.id);
-  for (const id of ids.slice(0, 2_500)) updateAnnotation(working, id, { severity: 'critical' }, CHAIR, systemClock);
-  for (const id of ids.slice(2_499, 4_999)) updateAnnotation(theirs, id, { severity: 'info' }, LEGAL, systemClock);
+  // Each side moves a severity on by one (chair) or two (legal) steps, so every change is a change and the shared
+  // annotation ends with two different values.
+  const shifted = (review: Review, id: string, by: number) => {
+    const annotation = review.annotations.find((a) => a.id === id)!;
+    return SEVERITIES[(SEVERITIES.indexOf(annotation.severity) + by) % SEVERITIES.length]!;
+  };
+  for (const id of ids.slice(0, 2_500)) {
+    updateAnnotation(working, id, { severity: shifted(working, id, 1) }, CHAIR, systemClock);
+  }
+  for (const id of ids.slice(2_499, 4_999)) {
+    updateAnnotation(theirs, id, { severity: shifted(theirs, id, 2) }, LEGAL, systemClock);
+  }
   document = recordReview(document, working, { actor: 'aa'.repeat(16), author: CHAIR, at: systemClock.now() });
   const package_ = Automerge.save(
     recordReview(other, theirs, { actor: 'bb'.repeat(16), author: LEGAL, at: systemClock.now() }),
