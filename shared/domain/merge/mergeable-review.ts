@@ -58,18 +58,72 @@ export function newMergeableReview(review: Review, writer: MergeWriter): Mergeab
 }
 
 /**
- * Records in the document what differs between it and `review`: only the fields that changed are written, so a
- * change costs what it changes, and the other side's edits to other fields are never overwritten. Gives the same
- * document back when nothing differs.
+ * Records in the document what differs between it and `review`: only the fields that changed are written, so the
+ * other side's edits to other fields are never overwritten. Gives the same document back when nothing differs.
+ * Compares every field of every record: for one-off writes and checks; a session uses a ReviewRecorder.
  */
 export function recordReview(
   document: MergeableReview,
   review: Review,
   writer: MergeWriter,
   message = 'review.change',
-) {
-  const next = Automerge.change(document, changeOptions(writer, message), (doc) => writeInto(doc, review, writer));
-  return next;
+): MergeableReview {
+  return Automerge.change(document, changeOptions(writer, message), (doc) => writeInto(doc, review, writer));
+}
+
+/**
+ * Records a working review's changes one operation at a time, at the cost of what each changes rather than of the
+ * review's size. Every operation that changes a record stamps its `updatedAt` (or tombstone), and signatures and
+ * audit entries never change once made, so a record whose stamp is the one last recorded is skipped unread; records
+ * without a stamp (versions, a handful) are compared field by field.
+ */
+export class ReviewRecorder {
+  private recorded: RecordedStamps;
+
+  /** `holds` is the review the document holds now (as read from it, or as last recorded into it). */
+  constructor(
+    public document: MergeableReview,
+    holds: Review,
+  ) {
+    this.recorded = recordedStamps(holds);
+  }
+
+  record(review: Review, writer: MergeWriter, message = 'review.change'): MergeableReview {
+    const previous = this.recorded;
+    this.document = Automerge.change(this.document, changeOptions(writer, message), (doc) =>
+      writeInto(doc, review, writer, previous),
+    );
+    this.recorded = recordedStamps(review);
+    return this.document;
+  }
+}
+
+/** What was last recorded: each record's stamp, and each collection's order. */
+interface RecordedStamps {
+  stamps: Map<string, string>;
+  order: Record<CollectionName, string[]>;
+}
+
+const UNCHANGING: ReadonlySet<CollectionName> = new Set(['signoffs', 'audit']);
+
+function stampOf(collection: CollectionName, record: FlatRecord): string | undefined {
+  if (UNCHANGING.has(collection)) return 'made';
+  if (typeof record['updatedAt'] !== 'string') return undefined;
+  return `${record['updatedAt']}|${String(record['deletedAt'] ?? '')}`;
+}
+
+function recordedStamps(review: Review): RecordedStamps {
+  const records = reviewRecords(review);
+  const stamps = new Map<string, string>();
+  const order = {} as RecordedStamps['order'];
+  for (const name of COLLECTIONS) {
+    order[name] = records[name].map((r) => r.id);
+    for (const record of records[name]) {
+      const stamp = stampOf(name, record);
+      if (stamp !== undefined) stamps.set(`${name}/${record.id}`, stamp);
+    }
+  }
+  return { stamps, order };
 }
 
 /** The review the document holds, with each version's content from where it is kept. */
@@ -92,18 +146,25 @@ function changeOptions(writer: MergeWriter, message: string): Automerge.ChangeOp
   return { message, time: Math.floor(Date.parse(writer.at) / 1000) };
 }
 
-function writeInto(doc: MergeableReviewShape, review: Review, writer: MergeWriter): void {
+function writeInto(doc: MergeableReviewShape, review: Review, writer: MergeWriter, previous?: RecordedStamps): void {
   const person = fieldText(writer.author);
   if (doc.people[writer.actor]?.val !== person) doc.people[writer.actor] = new Automerge.ImmutableString(person);
   writeFields(doc.header, reviewHeader(review));
   const records = reviewRecords(review);
-  for (const name of COLLECTIONS) writeCollection(doc.collections[name], records[name]);
+  for (const name of COLLECTIONS) writeCollection(name, doc.collections[name], records[name], previous);
 }
 
-function writeCollection(collection: MergeableCollection, records: FlatRecord[]): void {
+function writeCollection(
+  name: CollectionName,
+  collection: MergeableCollection,
+  records: FlatRecord[],
+  previous: RecordedStamps | undefined,
+): void {
   const wanted = new Set<string>();
   for (const record of records) {
     wanted.add(record.id);
+    const stamp = previous && stampOf(name, record);
+    if (stamp !== undefined && previous!.stamps.get(`${name}/${record.id}`) === stamp) continue;
     const existing = collection.records[record.id];
     if (existing) writeFields(existing, record);
     else {
@@ -111,9 +172,12 @@ function writeCollection(collection: MergeableCollection, records: FlatRecord[])
       writeFields(collection.records[record.id]!, record);
     }
   }
-  for (const id of Object.keys(collection.records)) if (!wanted.has(id)) delete collection.records[id];
+  const known = previous ? previous.order[name] : Object.keys(collection.records);
+  for (const id of known) if (!wanted.has(id) && collection.records[id]) delete collection.records[id];
+  const current = previous ? previous.order[name] : collection.order.map((id) => id.val);
   writeOrder(
     collection,
+    current,
     records.map((r) => r.id),
   );
 }
@@ -133,14 +197,14 @@ function writeFields(target: FieldMap, fields: Record<string, unknown>): void {
  * difference (a reorder, a removal) rewrites the list, and readers drop the duplicates that two concurrent
  * reorders can leave.
  */
-function writeOrder(collection: MergeableCollection, ids: string[]): void {
-  const current = collection.order.map((id) => id.val);
+function writeOrder(collection: MergeableCollection, current: readonly string[], ids: readonly string[]): void {
+  if (current.length === ids.length && current.every((id, i) => id === ids[i])) return;
   const isPrefix = current.length <= ids.length && current.every((id, i) => id === ids[i]);
   if (isPrefix) {
     for (const id of ids.slice(current.length)) collection.order.push(new Automerge.ImmutableString(id));
     return;
   }
-  collection.order.splice(0, current.length, ...ids.map((id) => new Automerge.ImmutableString(id)));
+  collection.order.splice(0, collection.order.length, ...ids.map((id) => new Automerge.ImmutableString(id)));
 }
 
 /** The collection's records in their order: each once, and any record the list misses (never expected) after. */
