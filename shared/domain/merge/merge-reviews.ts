@@ -39,33 +39,45 @@ export function mergeReviews(local: MergeableReview, remote: MergeableReview): M
   const headsBefore = Automerge.getHeads(local);
   // Merged in place: `local` is the engine's outdated copy from here on, as after any change.
   const merged = Automerge.merge(local, remote);
-  const patches = Automerge.diff(merged, headsBefore, Automerge.getHeads(merged));
   const before = Automerge.view(merged, headsBefore);
-
-  // The patches name every record the merge touched, and mark each field it left with concurrent values.
-  const touched = new Map<string, { record: RecordPlace; conflicted: Set<string> }>();
-  for (const patch of patches) {
-    const place = placeOf(patch.path, String(localId));
-    if (!place) continue;
-    const key = `${place.record.collection}/${place.record.id}`;
-    const entry = touched.get(key) ?? { record: place.record, conflicted: new Set<string>() };
-    if (place.field !== undefined && patch.action === 'put' && patch.conflict) entry.conflicted.add(place.field);
-    touched.set(key, entry);
-  }
+  const touched = fieldsWrittenSince(merged, headsBefore, String(localId));
 
   let added = 0;
   let changed = 0;
   let conflicts = 0;
-  for (const { record, conflicted } of touched.values()) {
+  for (const { record, fields } of touched.values()) {
     const existed = record.collection === 'review' || before.collections[record.collection].records[record.id];
     if (!existed) added++;
     else if (readsDifferently(before, merged, record)) changed++;
     // Concurrent equal values and latest-wins fields are no conflict for a person (conflictOn leaves them out).
-    for (const field of conflicted) if (conflictOn(merged, record, field)) conflicts++;
+    for (const field of fields) if (conflictOn(merged, record, field)) conflicts++;
   }
   const remoteRecords = COLLECTIONS.reduce((n, name) => n + Object.keys(remote.collections[name].records).length, 0);
   const unchanged = Math.max(0, remoteRecords - added - changed);
   return { document: merged, counts: { added, changed, conflicts, unchanged } };
+}
+
+/**
+ * Every record and field the changes that arrived wrote to, read from the changes' operations themselves: a
+ * field both sides changed may show this side's value after the merge as before it, so what is on screen cannot say
+ * where conflicts arose. (The object-to-path lookup is the engine's own, through its backend.)
+ */
+function fieldsWrittenSince(merged: MergeableReview, heads: Automerge.Heads, reviewId: string) {
+  const backend = Automerge.getBackend(merged);
+  const paths = new Map<string, Automerge.Prop[] | undefined>();
+  const touched = new Map<string, { record: RecordPlace; fields: Set<string> }>();
+  for (const change of Automerge.getChangesSince(merged, heads)) {
+    for (const op of Automerge.decodeChange(change).ops) {
+      if (!paths.has(op.obj)) paths.set(op.obj, op.obj === '_root' ? [] : backend.objInfo(op.obj).path);
+      const place = placeOf([...(paths.get(op.obj) ?? ['?']), op.key], reviewId);
+      if (!place) continue;
+      const key = `${place.record.collection}/${place.record.id}`;
+      const entry = touched.get(key) ?? { record: place.record, fields: new Set<string>() };
+      if (place.field !== undefined) entry.fields.add(place.field);
+      touched.set(key, entry);
+    }
+  }
+  return touched;
 }
 
 function reviewIdOf(document: MergeableReview): unknown {
