@@ -27,7 +27,7 @@ type MakeHandlers<M extends Methods> = (ws: WorkstationServices, drafts: ReviewD
  * so a host that makes a few calls (the command line's `list`) does not wait for all of them.
  */
 export function createApiHandlers(ws: WorkstationServices): ApiHandlers {
-  const drafts = new ReviewDrafts(ws.dataDir);
+  const drafts = new ReviewDrafts(ws.dataDir, ws.clock);
   const domain = <M extends Methods>(methods: M, load: () => Promise<MakeHandlers<M>>) =>
     onFirstCall(methods, async () => (await load())(ws, drafts));
   const reviews = domain(REVIEW_METHODS, async () => (await import('./handlers/reviews')).reviewHandlers);

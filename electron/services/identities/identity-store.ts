@@ -3,6 +3,7 @@ import { mkdir, readdir, readFile, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { IdentitySummary, TrustedCertificate } from '../../../shared/api';
+import { systemClock, type Clock } from '../../../shared/domain/clock';
 import { AppError } from '../../../shared/errors';
 import { Author, CommitteeRole, RecordId, Timestamp, serializeJson } from '../../../shared/model';
 import { ROLE_LABELS } from '../../../shared/vocabulary';
@@ -61,14 +62,23 @@ export class IdentityStore {
   readonly identitiesDir: string;
   readonly trustedDir: string;
 
-  constructor(dataDir: string) {
+  constructor(
+    dataDir: string,
+    /**
+     * Dates what this store makes: an identity's `createdAt` and its certificate's validity, a trust's `addedAt`.
+     * The workstation's clock, which also dates signatures, so a fresh identity can sign at the clock's time.
+     */
+    private readonly clock: Clock = systemClock,
+  ) {
     this.identitiesDir = join(dataDir, 'identities');
     this.trustedDir = join(dataDir, 'trusted');
   }
 
   async list(): Promise<IdentitySummary[]> {
     const files = await this.readAll();
-    return files.map(summarize).sort((a, b) => a.name.localeCompare(b.name) || a.createdAt.localeCompare(b.createdAt));
+    return files
+      .map((file) => this.summarize(file))
+      .sort((a, b) => a.name.localeCompare(b.name) || a.createdAt.localeCompare(b.createdAt));
   }
 
   async create(input: {
@@ -96,7 +106,7 @@ export class IdentityStore {
       title: ROLE_LABELS[input.role],
       ...(input.email ? { email: input.email } : {}),
     };
-    const { certificate, privateKey } = await createSelfSignedIdentity(subject);
+    const { certificate, privateKey } = await createSelfSignedIdentity(subject, new Date(this.clock.now()));
     return this.save({
       name: input.name,
       role: input.role,
@@ -141,7 +151,7 @@ export class IdentityStore {
   }
 
   async summary(id: string): Promise<IdentitySummary> {
-    return summarize(await this.read(id));
+    return this.summarize(await this.read(id));
   }
 
   /** The identity's certificate as PEM, followed by its issuers' for an imported one. */
@@ -205,7 +215,7 @@ export class IdentityStore {
     const known = (await this.readTrusted()).find((e) => e.info.fingerprint === info.fingerprint);
     if (known) return known.info;
     await writeFileDurably(file, certificateToPem(der));
-    return { ...info, addedAt: new Date().toISOString() };
+    return { ...info, addedAt: this.clock.now() };
   }
 
   async untrust(fingerprint: string): Promise<boolean> {
@@ -245,14 +255,30 @@ export class IdentityStore {
       role: input.role,
       ...(input.email ? { email: input.email } : {}),
       origin: input.origin,
-      createdAt: new Date().toISOString(),
+      createdAt: this.clock.now(),
       certificate: certificateToPem(input.certificate),
       chain: input.chain.map(certificateToPem),
       privateKey: sealed,
     });
     await mkdir(this.identitiesDir, { recursive: true, mode: 0o700 });
     await writeFileDurably(join(this.identitiesDir, `${id}.json`), serializeJson(file));
-    return summarize(file);
+    return this.summarize(file);
+  }
+
+  /** An identity as the contract lists it; whether it can sign is judged at the time a signature would bear. */
+  private summarize(file: IdentityFile): IdentitySummary {
+    const summary: IdentitySummary = {
+      id: file.id,
+      name: file.name,
+      role: file.role,
+      origin: file.origin,
+      createdAt: file.createdAt,
+      certificate: describeCertificate(pemToDer(file.certificate)),
+    };
+    if (file.email) summary.email = file.email;
+    const signingProblem = signingProblemNow(file.name, pemToDer(file.certificate), new Date(this.clock.now()));
+    if (signingProblem) summary.signingProblem = signingProblem;
+    return summary;
   }
 
   private async read(id: string): Promise<IdentityFile> {
@@ -321,21 +347,6 @@ function decodeIdentity(text: string, id: string): IdentityFile {
   if (!parsed.success || parsed.data.id !== id)
     throw new AppError('E_CORRUPT', `The identity file ${id}.json is damaged. It has not been changed.`);
   return parsed.data;
-}
-
-function summarize(file: IdentityFile): IdentitySummary {
-  const summary: IdentitySummary = {
-    id: file.id,
-    name: file.name,
-    role: file.role,
-    origin: file.origin,
-    createdAt: file.createdAt,
-    certificate: describeCertificate(pemToDer(file.certificate)),
-  };
-  if (file.email) summary.email = file.email;
-  const signingProblem = signingProblemNow(file.name, pemToDer(file.certificate));
-  if (signingProblem) summary.signingProblem = signingProblem;
-  return summary;
 }
 
 function pemToDer(pem: string): Uint8Array {

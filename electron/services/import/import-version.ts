@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { extname } from 'node:path';
 import type { AppEvent } from '../../../shared/api';
 import { composeVersionText, normalizeBlockText, stripControlCharacters } from '../../../shared/document';
@@ -10,7 +10,7 @@ import type { StartParserProcess } from './parser-process-protocol';
 import type { SpareParserProcess } from './spare-parser-process';
 import { fileTooLargeError } from '../../../shared/domain/file-size';
 import { DEFAULT_IMPORT_LIMITS, MEDIA_TYPES, type BlockDraft, type ImportLimits, type ParsedDocument } from './types';
-import { systemClock } from '../../../shared/domain/clock';
+import type { Clock } from '../../../shared/domain/clock';
 import { recordAudit } from '../../../shared/domain/reviews/audit';
 import type { ReviewStore } from '../storage/review-store';
 import { forgetSourceFile, keepSourceFile } from '../storage/source-files';
@@ -23,6 +23,8 @@ export interface ImportInput {
 
 export interface ImportOptions {
   actor: Author;
+  /** Stamps the new version's id and `importedAt`, and its audit entry. */
+  clock: Clock;
   limits?: ImportLimits;
   /** How the host starts the parsing process (Electron's utilityProcess); Node's child_process.fork by default. */
   startParserProcess?: StartParserProcess | undefined;
@@ -68,11 +70,10 @@ export async function importVersion(
   options.progress?.('saving');
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const keptNew = await keepSourceFile(store.file, sha256, bytes);
-  const now = new Date().toISOString();
   const version: Version = {
-    id: randomUUID(),
+    id: options.clock.newId(),
     label: input.label ?? defaultLabel(fileName, parsed),
-    importedAt: now,
+    importedAt: options.clock.now(),
     importedBy: options.actor,
     source: { fileName, mediaType: MEDIA_TYPES[format], sha256, bytes: bytes.length },
     blocks,
@@ -87,7 +88,7 @@ export async function importVersion(
       recordAudit(
         review,
         options.actor,
-        systemClock,
+        options.clock,
         'versions.import',
         `Imported “${fileName}” (${format}, ${blocks.length} blocks) as version “${version.label}”.`,
         version.id,

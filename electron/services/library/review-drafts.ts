@@ -2,6 +2,7 @@ import { mkdir, rename, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { DraftKey } from '../../../shared/api';
+import { systemClock, type Clock } from '../../../shared/domain/clock';
 import { AppError } from '../../../shared/errors';
 import { RecordId, Timestamp, serializeJson } from '../../../shared/model';
 import { syncFolder, writeFileDurably } from '../storage/durable-write';
@@ -26,7 +27,11 @@ export class ReviewDrafts {
   readonly folder: string;
   private readonly queues = new Map<string, SerialQueue>();
 
-  constructor(private readonly dataDir: string) {
+  constructor(
+    private readonly dataDir: string,
+    /** Stamps a drafts file's `updatedAt`: the workstation's clock, like every other record it writes. */
+    private readonly clock: Clock = systemClock,
+  ) {
     this.folder = join(dataDir, 'drafts');
   }
 
@@ -57,7 +62,7 @@ export class ReviewDrafts {
         );
       } else {
         if ((await mkdir(this.folder, { recursive: true })) !== undefined) await syncFolder(this.dataDir);
-        const content: DraftsFile = { reviewId, updatedAt: new Date().toISOString(), drafts };
+        const content: DraftsFile = { reviewId, updatedAt: this.clock.now(), drafts };
         await writeFileDurably(file, serializeJson(content));
       }
     });

@@ -3,7 +3,7 @@ import type { Author, DamagedRecord } from '../../../shared/model';
 import type { ReviewLibrary } from './review-library';
 import type { ReviewStore } from '../storage/review-store';
 import { formatStamp } from '../storage/review-store';
-import { systemClock } from '../../../shared/domain/clock';
+import type { Clock } from '../../../shared/domain/clock';
 import { recordAudit } from '../../../shared/domain/reviews/audit';
 
 /**
@@ -15,6 +15,7 @@ export async function takeOverReviewLock(
   reviewId: string,
   fingerprint: string,
   actor: Author,
+  clock: Clock,
 ): Promise<ReviewStore> {
   const { store, previous } = await library.takeOverLock(reviewId, fingerprint);
   const holder = previous?.holder;
@@ -22,7 +23,7 @@ export async function takeOverReviewLock(
     ? `process ${holder.pid} on “${holder.host}” (${holder.app || 'unknown program'}${holder.since ? `, since ${formatStamp(holder.since)}` : ''})`
     : 'a lock file that could not be read';
   const summary = `Took over the lock on this review held by ${whose}.`;
-  await store.mutate((review) => recordAudit(review, actor, systemClock, 'reviews.takeOverLock', summary, review.id));
+  await store.mutate((review) => recordAudit(review, actor, clock, 'reviews.takeOverLock', summary, review.id));
   return store;
 }
 
@@ -34,12 +35,13 @@ export async function removeDamagedRecord(
   store: ReviewStore,
   where: string,
   actor: Author,
+  clock: Clock,
 ): Promise<{ backupCreatedAt: string }> {
   const backup = await store.removeDamagedRecord(where, (review, removed, kept) => {
     const named = removed.id ? ` (${removed.id})` : '';
     const backupNote = `The backup of ${formatStamp(kept.createdAt)} still holds it.`;
     const summary = `Removed the damaged ${removed.kind} at ${removed.where}${named}: ${removed.problem} ${backupNote}`;
-    recordAudit(review, actor, systemClock, 'reviews.removeDamagedRecord', summary, review.id);
+    recordAudit(review, actor, clock, 'reviews.removeDamagedRecord', summary, review.id);
     return kept;
   });
   return { backupCreatedAt: backup.createdAt };

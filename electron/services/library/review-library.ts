@@ -21,6 +21,7 @@ import {
   lastGoodReviewBackup,
   readReviewFile,
   ReviewStore,
+  type ReviewStoreOptions,
   tooLargeMessage,
   unreadableMessage,
 } from '../storage/review-store';
@@ -40,7 +41,7 @@ export class ReviewLibrary {
   constructor(
     readonly dataDir: string,
     private readonly format: ReviewFormat = CURRENT_REVIEW_FORMAT,
-    private readonly storeOptions: { checkEveryWrite?: boolean } = {},
+    private readonly storeOptions: Omit<ReviewStoreOptions, 'format'> = {},
   ) {
     this.reviewsDir = join(dataDir, 'reviews');
     this.trashDir = join(dataDir, 'trash');

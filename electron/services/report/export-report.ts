@@ -1,6 +1,6 @@
 import type { ReportFormat } from '../../../shared/api';
 import type { Author } from '../../../shared/model';
-import { systemClock } from '../../../shared/domain/clock';
+import type { Clock } from '../../../shared/domain/clock';
 import { recordAudit } from '../../../shared/domain/reviews/audit';
 import type { ReviewStore } from '../storage/review-store';
 import { KeptReports, sha256Of, type KeptReport } from './kept-reports';
@@ -10,7 +10,8 @@ export interface ExportOptions {
   actor: Author;
   printPdf: (html: string) => Promise<Uint8Array>;
   versionId?: string | undefined;
-  now?: Date;
+  /** When the report is made (printed in it, and the kept copy's `exportedAt`) and when the export is logged. */
+  clock: Clock;
   /** Keep the report with the review and log the export (default: when the review is writable here). */
   keep?: boolean;
 }
@@ -24,19 +25,20 @@ export async function exportReport(
   store: ReviewStore,
   format: ReportFormat,
   options: ExportOptions,
-): Promise<{ rendered: RenderedReport; sha256: string; kept?: KeptReport }> {
+): Promise<{ rendered: RenderedReport; sha256: string; exportedAt: string; kept?: KeptReport }> {
+  const exportedAt = options.clock.now();
   const rendered = await renderReport(store.review, format, {
-    generatedAt: options.now ?? new Date(),
+    generatedAt: new Date(exportedAt),
     generatedBy: options.actor,
     printPdf: options.printPdf,
     ...(options.versionId ? { versionId: options.versionId } : {}),
   });
   const sha256 = sha256Of(rendered.bytes);
-  if (store.readOnly || options.keep === false) return { rendered, sha256 };
+  if (store.readOnly || options.keep === false) return { rendered, sha256, exportedAt };
   const kept = await new KeptReports(store.file).keep(rendered.fileName, rendered.bytes, {
     format,
     mediaType: rendered.mediaType,
-    exportedAt: (options.now ?? new Date()).toISOString(),
+    exportedAt,
     exportedBy: options.actor,
     ...(options.versionId ? { versionId: options.versionId } : lastVersionId(store)),
   });
@@ -44,13 +46,13 @@ export async function exportReport(
     recordAudit(
       review,
       options.actor,
-      systemClock,
+      options.clock,
       'report.export',
       `Exported the report “${kept.fileName}” (${format.toUpperCase()}, SHA-256 ${sha256.slice(0, 12)}…).`,
       review.id,
     ),
   );
-  return { rendered, sha256, kept };
+  return { rendered, sha256, exportedAt, kept };
 }
 
 function lastVersionId(store: ReviewStore): { versionId?: string } {

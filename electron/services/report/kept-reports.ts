@@ -169,9 +169,8 @@ export function reportRecord(entry: KeptReport, review: Review): ReportRecord {
 export function unkeptRecord(
   rendered: { fileName: string; format: ReportFormat; mediaType: string; bytes: Uint8Array },
   sha256: string,
-  actor: Author,
+  exported: { at: string; by: Author },
 ): ReportRecord {
-  const at = new Date().toISOString();
   const size = rendered.bytes.length;
   return {
     fileName: rendered.fileName,
@@ -179,8 +178,8 @@ export function unkeptRecord(
     mediaType: rendered.mediaType,
     sha256,
     bytes: size,
-    exportedAt: at,
-    exportedBy: actor,
+    exportedAt: exported.at,
+    exportedBy: exported.by,
     signable: false,
     currentSha256: sha256,
     currentBytes: size,

@@ -1,3 +1,4 @@
+import type { Clock } from '../../../shared/domain/clock';
 import { AppError } from '../../../shared/errors';
 import type { IdentityStore } from '../identities/identity-store';
 import { recordSignOff, signReportBytes } from '../signing/sign-report';
@@ -7,12 +8,13 @@ import { KeptReports, sha256Of } from './kept-reports';
 /**
  * Signs a report kept with the review: unlocks the identity (a wrong passphrase stops here, before anything is
  * written), signs, writes the signed PDF or the JSON report's signatures file in the reports folder, and records
- * the sign-off in the review.
+ * the sign-off in the review. The clock says when it was signed (in the signature and the sign-off alike).
  */
 export async function signKeptReport(
   store: ReviewStore,
   identities: IdentityStore,
   request: { reportFile: string; identityId: string; passphrase: string; meaning: string },
+  clock: Clock,
 ) {
   if (store.readOnly) throw new AppError('E_READ_ONLY', store.readOnlyReason ?? 'This review is read-only here.');
   const kept = new KeptReports(store.file);
@@ -30,16 +32,25 @@ export async function signKeptReport(
     );
   }
   const identity = await identities.unlock(request.identityId, request.passphrase);
-  const signed = await signReportBytes({ fileName: entry.fileName, bytes, signatures }, identity, request.meaning);
+  const signed = await signReportBytes(
+    { fileName: entry.fileName, bytes, signatures },
+    identity,
+    request.meaning,
+    new Date(clock.now()),
+  );
   const updated = signed.pdf
     ? await kept.replaceSignedPdf(entry.fileName, signed.pdf)
     : await kept.writeSignatureFile(entry.fileName, signed.signatures ?? '');
-  const signOff = await recordSignOff(store, {
-    signer: identity.signer,
-    meaning: request.meaning,
-    reportFile: entry.fileName,
-    reportSha256: entry.sha256,
-    signedAt: signed.signedAt,
-  });
+  const signOff = await recordSignOff(
+    store,
+    {
+      signer: identity.signer,
+      meaning: request.meaning,
+      reportFile: entry.fileName,
+      reportSha256: entry.sha256,
+      signedAt: signed.signedAt,
+    },
+    clock,
+  );
   return { signOff, entry: updated };
 }

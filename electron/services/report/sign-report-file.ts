@@ -1,4 +1,5 @@
 import type { SaveDestination } from '../../../shared/api';
+import type { Clock } from '../../../shared/domain/clock';
 import { AppError } from '../../../shared/errors';
 import type { Author } from '../../../shared/model';
 import type { IdentityStore } from '../identities/identity-store';
@@ -46,6 +47,8 @@ export async function signReportFile(
     identities: IdentityStore;
     openForSignOff: (reviewId: string) => Promise<ReviewStore>;
     takeSavePath: TakeSavePath;
+    /** When it is signed: the time in the signature and in the sign-off, and the sign-off's id. */
+    clock: Clock;
   },
 ): Promise<SignedFile> {
   const signatures = file.path
@@ -58,6 +61,7 @@ export async function signReportFile(
     { fileName: file.fileName, bytes: file.bytes, signatures },
     identity,
     request.meaning,
+    new Date(services.clock.now()),
   );
   // A JSON report itself is not changed by signing: what is saved is its signatures file, beside where it goes.
   const delivered = signed.pdf
@@ -76,13 +80,17 @@ export async function signReportFile(
       );
   let signOff: { id: string } | undefined;
   if (store && 'report' in target) {
-    signOff = await recordSignOff(store, {
-      signer: identity.signer,
-      meaning: request.meaning,
-      reportFile: target.report.fileName,
-      reportSha256: target.report.sha256,
-      signedAt: signed.signedAt,
-    });
+    signOff = await recordSignOff(
+      store,
+      {
+        signer: identity.signer,
+        meaning: request.meaning,
+        reportFile: target.report.fileName,
+        reportSha256: target.report.sha256,
+        signedAt: signed.signedAt,
+      },
+      services.clock,
+    );
   }
   return {
     ...delivered,

@@ -1,10 +1,10 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import type { z } from 'zod';
 import { AppError } from '../../../shared/errors';
 import { SignOff, type Author, type Review } from '../../../shared/model';
 import { signingProblemNow } from '../identities/certificate-use';
 import type { UnlockedIdentity } from '../identities/identity-store';
-import { systemClock } from '../../../shared/domain/clock';
+import type { Clock } from '../../../shared/domain/clock';
 import { recordAudit } from '../../../shared/domain/reviews/audit';
 import type { ReviewStore } from '../storage/review-store';
 import { signJsonReport, verifyJsonReport } from './json-signature';
@@ -83,14 +83,18 @@ async function refuseIfChangedSinceSigned(
   );
 }
 
-/** Records in the review who signed which report (file name and SHA-256), when, and what it means; and logs it. */
+/**
+ * Records in the review who signed which report (file name and SHA-256), when, and what it means; and logs it.
+ * The sign-off says the signature's own time (`signedAt`); the clock gives its id and the audit entry's time.
+ */
 export function recordSignOff(
   store: ReviewStore,
   entry: { signer: Author; meaning: string; reportFile: string; reportSha256: string; signedAt: Date },
+  clock: Clock,
 ): Promise<z.infer<typeof SignOff>> {
   return store.mutate((review: Review) => {
     const signOff = SignOff.parse({
-      id: randomUUID(),
+      id: clock.newId(),
       signer: entry.signer,
       meaning: entry.meaning,
       reportFile: entry.reportFile,
@@ -101,7 +105,7 @@ export function recordSignOff(
     recordAudit(
       review,
       entry.signer,
-      systemClock,
+      clock,
       'report.sign',
       `Signed the report “${entry.reportFile}” (${entry.meaning}).`,
       signOff.id,

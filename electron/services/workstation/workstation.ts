@@ -54,8 +54,10 @@ export interface Workstation extends WorkstationServices {
 export async function openWorkstation(options: WorkstationOptions): Promise<Workstation> {
   await mkdir(options.dataDir, { recursive: true });
   const settings = await SettingsStore.open(options.dataDir);
+  const clock = options.clock ?? systemClock;
   const library = new ReviewLibrary(options.dataDir, options.format ?? CURRENT_REVIEW_FORMAT, {
     checkEveryWrite: options.checkResults === true,
+    clock,
   });
   const listeners = new Set<AppEventListener>();
   const services: WorkstationServices = {
@@ -76,7 +78,7 @@ export async function openWorkstation(options: WorkstationOptions): Promise<Work
         startProcess: options.startParserProcess,
       }),
     printPdf: options.printPdf,
-    clock: options.clock ?? systemClock,
+    clock,
     emit: (event) => listeners.forEach((listener) => listener(event)),
     actor: () => actorFromSettings(settings.settings),
     info() {

@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { IdentityStore } from '../../../electron/services/identities/identity-store';
 import { exportReport } from '../../../electron/services/report/export-report';
+import { systemClock } from '../../../shared/domain/clock';
 import { RIVERTON, rivertonLibrary } from '../report/support-review';
 
 export const PASSPHRASE = 'correct horse battery staple';
@@ -20,6 +21,7 @@ export async function reportToSign(
   const fixture = readFileSync(`${RIVERTON}/v1.pdf`);
   const { rendered, sha256 } = await exportReport(store, format, {
     actor: { name: 'Ana Díaz', role: 'chair' },
+    clock: systemClock,
     printPdf: async () => new Uint8Array(fixture),
   });
   await library.closeReview(review.id);

@@ -8,7 +8,7 @@ import type { WorkstationServices } from '../workstation-services';
 
 /** This user's signing identities, and the certificates they trust. */
 export function identityHandlers(ws: WorkstationServices): HandlersFor<typeof IDENTITY_METHODS> {
-  const identities = new IdentityStore(ws.dataDir);
+  const identities = new IdentityStore(ws.dataDir, ws.clock);
   return {
     'identities.list': () => identities.list(),
     'identities.create': ({ name, role, email, passphrase }) => identities.create({ name, role, email, passphrase }),

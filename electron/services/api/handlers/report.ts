@@ -16,7 +16,7 @@ import type { HandlersFor } from '../dispatch';
 /** Reports: export, list, save, sign (kept or any report file), verify. */
 export function reportHandlers(ws: WorkstationServices): HandlersFor<typeof REPORT_METHODS> {
   const { sessions } = ws;
-  const identities = new IdentityStore(ws.dataDir);
+  const identities = new IdentityStore(ws.dataDir, ws.clock);
   const anchors = async (given: Uint8Array[]) => ({
     identities: await identities.identityCertificates(),
     trusted: await identities.trustedCertificates(),
@@ -27,13 +27,16 @@ export function reportHandlers(ws: WorkstationServices): HandlersFor<typeof REPO
       // A window that only views the review (another one edits it) still gets the report; only the editor keeps it.
       const { store, readOnlyReason } = await sessions.open(reviewId, caller);
       const actor = ws.actor();
-      const { rendered, sha256, kept } = await exportReport(store, format, {
+      const { rendered, sha256, exportedAt, kept } = await exportReport(store, format, {
         actor,
+        clock: ws.clock,
         printPdf: ws.printPdf ?? printWithChromium,
         versionId,
         keep: readOnlyReason === undefined,
       });
-      const report = kept ? reportRecord(kept, store.review) : unkeptRecord(rendered, sha256, actor);
+      const report = kept
+        ? reportRecord(kept, store.review)
+        : unkeptRecord(rendered, sha256, { at: exportedAt, by: actor });
       const delivered = await deliverFile(
         destination,
         { fileName: report.fileName, bytes: rendered.bytes, binary: format === 'pdf' },
@@ -55,12 +58,17 @@ export function reportHandlers(ws: WorkstationServices): HandlersFor<typeof REPO
     },
     'report.sign': async ({ reviewId, reportFile, identityId, passphrase, meaning }, caller) => {
       const store = await sessions.writable(reviewId, caller);
-      const { signOff, entry } = await signKeptReport(store, identities, {
-        reportFile,
-        identityId,
-        passphrase,
-        meaning,
-      });
+      const { signOff, entry } = await signKeptReport(
+        store,
+        identities,
+        {
+          reportFile,
+          identityId,
+          passphrase,
+          meaning,
+        },
+        ws.clock,
+      );
       return { signOff, report: reportRecord(entry, store.review) };
     },
     'report.signFile': async ({ source, destination, identityId, passphrase, meaning }, caller) => {
@@ -73,6 +81,7 @@ export function reportHandlers(ws: WorkstationServices): HandlersFor<typeof REPO
           identities,
           openForSignOff: (reviewId) => sessions.writable(reviewId, caller),
           takeSavePath: ws.chosenSavePaths.takerFor('report', caller),
+          clock: ws.clock,
         },
       );
     },

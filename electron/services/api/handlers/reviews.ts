@@ -36,13 +36,13 @@ export function reviewHandlers(ws: WorkstationServices): HandlersFor<typeof REVI
     },
     'reviews.takeOverLock': async ({ reviewId, fingerprint }, caller) => {
       const { store, readOnlyReason } = await sessions.reopenAsEditor(reviewId, caller, () =>
-        takeOverReviewLock(library, reviewId, fingerprint, ws.actor()),
+        takeOverReviewLock(library, reviewId, fingerprint, ws.actor(), ws.clock),
       );
       return openedReview(store, readOnlyReason);
     },
     'reviews.removeDamagedRecord': async ({ reviewId, where }, caller) => {
       const store = await sessions.writable(reviewId, caller);
-      const { backupCreatedAt } = await removeDamagedRecord(store, where, ws.actor());
+      const { backupCreatedAt } = await removeDamagedRecord(store, where, ws.actor(), ws.clock);
       return { removed: true as const, backupCreatedAt, damagedRecords: store.damagedRecords.map(damagedRecordInfo) };
     },
     'reviews.close': async ({ reviewId }, caller) => ({ closed: await sessions.close(reviewId, caller) }),

@@ -42,7 +42,7 @@ export function versionHandlers(ws: WorkstationServices): HandlersFor<typeof VER
         const { version, warnings } = await importVersion(
           store,
           { ...file, label },
-          { actor: ws.actor(), ...parsing, ...(progress ? { progress } : {}) },
+          { actor: ws.actor(), clock: ws.clock, ...parsing, ...(progress ? { progress } : {}) },
         );
         return { version: summarizeVersion(version), warnings };
       } finally {
