@@ -33,6 +33,9 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
+      // Bundled, tree-shaken, the libraries every command of the command line loads at start: from node_modules
+      // zod loads ~95 files (every locale), jsonc-parser its CommonJS build, lowdb adapters no command uses.
+      externalizeDeps: { exclude: ['zod', 'jsonc-parser', 'lowdb'] },
       // The CLI is built beside main so `policy-review` runs the very services the app runs.
       rolldownOptions: {
         input: {

@@ -1,28 +1,29 @@
 import { isAppError } from '../../shared/errors';
+import { COMMAND_HELP, type CommandName } from './command-help';
 import type { CliCommand, CliIo } from './context';
 import { warmUpImportParser } from './parser-warm-up';
 import { terminalText } from './terminal-text';
 
 /**
- * Each command's module by the command's name, in the order help lists them, loaded only when it runs: together
- * they load every library of the app (the signing ones alone take a third of a second), and a command needs few.
+ * Each command's module by the command's name, loaded only when it runs: together they load every library of the
+ * app (the signing ones alone take a third of a second), and a command needs few. Help needs none (COMMAND_HELP).
  */
-const COMMANDS = new Map<string, () => Promise<CliCommand>>([
-  ['new', async () => (await import('./commands/new')).newCommand],
-  ['list', async () => (await import('./commands/list')).listCommand],
-  ['show', async () => (await import('./commands/show')).showCommand],
-  ['checklist', async () => (await import('./commands/checklist')).checklistCommand],
-  ['import', async () => (await import('./commands/import')).importCommand],
-  ['annotate', async () => (await import('./commands/annotate')).annotateCommand],
-  ['assess', async () => (await import('./commands/assess')).assessCommand],
-  ['annotations', async () => (await import('./commands/annotations')).annotationsCommand],
-  ['compare', async () => (await import('./commands/compare')).compareCommand],
-  ['carry', async () => (await import('./commands/carry')).carryCommand],
-  ['report', async () => (await import('./commands/report')).reportCommand],
-  ['identity', async () => (await import('./commands/identity')).identityCommand],
-  ['sign', async () => (await import('./commands/sign')).signCommand],
-  ['verify', async () => (await import('./commands/verify')).verifyCommand],
-]);
+const COMMANDS: Record<CommandName, () => Promise<CliCommand>> = {
+  new: async () => (await import('./commands/new')).newCommand,
+  list: async () => (await import('./commands/list')).listCommand,
+  show: async () => (await import('./commands/show')).showCommand,
+  checklist: async () => (await import('./commands/checklist')).checklistCommand,
+  import: async () => (await import('./commands/import')).importCommand,
+  annotate: async () => (await import('./commands/annotate')).annotateCommand,
+  assess: async () => (await import('./commands/assess')).assessCommand,
+  annotations: async () => (await import('./commands/annotations')).annotationsCommand,
+  compare: async () => (await import('./commands/compare')).compareCommand,
+  carry: async () => (await import('./commands/carry')).carryCommand,
+  report: async () => (await import('./commands/report')).reportCommand,
+  identity: async () => (await import('./commands/identity')).identityCommand,
+  sign: async () => (await import('./commands/sign')).signCommand,
+  verify: async () => (await import('./commands/verify')).verifyCommand,
+};
 
 /**
  * Runs one `policy-review` command. Returns the exit code: 0 on success, else 1 with one line on stderr that
@@ -39,22 +40,21 @@ export async function runCli(
   };
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
-    io.out(await helpText());
+    io.out(helpText());
     return name ? 0 : 1;
   }
-  const load = COMMANDS.get(name);
-  if (!load) {
-    io.err(`policy-review: unknown command “${name}”. Commands: ${[...COMMANDS.keys()].join(', ')}.`);
+  if (!isCommandName(name)) {
+    io.err(`policy-review: unknown command “${name}”. Commands: ${Object.keys(COMMAND_HELP).join(', ')}.`);
     return 1;
   }
   const asksForHelp = rest.includes('--help') || rest.includes('-h');
   // `import` starts its parsing process first of all: it gets ready while the command loads, opens the review and reads the file.
   if (name === 'import' && !asksForHelp) warmUpImportParser(rest);
-  const command = await load();
   if (asksForHelp) {
-    io.out(`${command.summary}\nUsage: ${command.usage}`);
+    io.out(`${COMMAND_HELP[name].summary}\nUsage: ${COMMAND_HELP[name].usage}`);
     return 0;
   }
+  const command = await COMMANDS[name]();
   try {
     await command.run(rest, io);
     return 0;
@@ -67,10 +67,13 @@ export async function runCli(
   }
 }
 
-async function helpText(): Promise<string> {
-  const commands = await Promise.all([...COMMANDS.values()].map((load) => load()));
-  const lines = commands.map((c) => `  ${c.usage}\n      ${c.summary}`);
+function helpText(): string {
+  const lines = Object.values(COMMAND_HELP).map((c) => `  ${c.usage}\n      ${c.summary}`);
   return `policy-review: the Policy Review Workstation on the command line.\n\n${lines.join('\n')}\n\nThe library is in POLICY_REVIEW_DATA_DIR, or --data-dir, or the app's own data folder.`;
+}
+
+function isCommandName(name: string): name is CommandName {
+  return Object.hasOwn(COMMAND_HELP, name);
 }
 
 function defaultIo(): CliIo & { err: (text: string) => void } {

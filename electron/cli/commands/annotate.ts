@@ -5,16 +5,14 @@ import { plainTextToRichText } from '../../../shared/rich-text';
 import { findQuote } from '../../../shared/domain/annotations/find-quote';
 import { versionByReference } from '../../../shared/domain/annotations/version-reference';
 import { parseCommandArgs, printJson, withContext, type CliCommand } from '../context';
+import { COMMAND_HELP } from '../command-help';
 import { TAKE_OVER_LOCK_OPTION } from '../command-options';
 import { openForChange } from '../open-for-change';
 import { resolveReviewId } from '../resolve-review';
 
 export const annotateCommand: CliCommand = {
   name: 'annotate',
-  usage:
-    'policy-review annotate REVIEW --version V --quote TEXT [--prefix P] [--suffix S] --criterion ID [--criterion ID] --severity info|minor|major|critical --comment TEXT [--take-over-lock] [--json] [--data-dir DIR]',
-  summary:
-    'Annotate a passage of a version, found by its words, against checklist criteria. The review must not be open in the app.',
+  ...COMMAND_HELP.annotate,
   async run(argv, io) {
     const { values, positionals } = parseCommandArgs(
       argv,

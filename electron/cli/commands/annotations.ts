@@ -3,13 +3,12 @@ import { ANNOTATION_STATUS_LABELS, SEVERITY_LABELS } from '../../../shared/vocab
 import { listAnnotations } from '../../../shared/domain/annotations/edit-annotations';
 import { versionByReference } from '../../../shared/domain/annotations/version-reference';
 import { parseCommandArgs, printJson, withContext, type CliCommand, type CliContext } from '../context';
+import { COMMAND_HELP } from '../command-help';
 import { resolveReviewId } from '../resolve-review';
 
 export const annotationsCommand: CliCommand = {
   name: 'annotations',
-  usage: 'policy-review annotations REVIEW [--version V] [--json] [--data-dir DIR]',
-  summary:
-    'List the annotations of a review, or of one version, with their quotes and comments. Reads only; never writes.',
+  ...COMMAND_HELP.annotations,
   async run(argv, io) {
     const { values, positionals } = parseCommandArgs(argv, { version: { type: 'string' } }, this.usage);
     await withContext(values, io, async (ctx) =>

@@ -2,6 +2,7 @@ import { AppError } from '../../../shared/errors';
 import { VERDICT_LABELS } from '../../../shared/vocabulary';
 import { versionByReference } from '../../../shared/domain/annotations/version-reference';
 import { parseCommandArgs, printJson, withContext, type CliCommand } from '../context';
+import { COMMAND_HELP } from '../command-help';
 import { TAKE_OVER_LOCK_OPTION } from '../command-options';
 import { openForChange } from '../open-for-change';
 import { resolveReviewId } from '../resolve-review';
@@ -11,9 +12,7 @@ const CLI_VERDICTS = ['met', 'partial', 'not-met', 'not-applicable'] as const;
 
 export const assessCommand: CliCommand = {
   name: 'assess',
-  usage:
-    'policy-review assess REVIEW --version V --criterion ID --verdict met|partial|not-met|not-applicable [--rationale TEXT] [--take-over-lock] [--json] [--data-dir DIR]',
-  summary: 'Record the verdict on one criterion for one version. The review must not be open in the app.',
+  ...COMMAND_HELP.assess,
   async run(argv, io) {
     const { values, positionals } = parseCommandArgs(
       argv,

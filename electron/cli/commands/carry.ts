@@ -3,15 +3,14 @@ import { ANCHOR_STATES } from '../../../shared/model';
 import { ANCHOR_STATE_LABELS } from '../../../shared/vocabulary';
 import { versionByReference } from '../../../shared/domain/annotations/version-reference';
 import { parseCommandArgs, printJson, withContext, type CliCommand } from '../context';
+import { COMMAND_HELP } from '../command-help';
 import { TAKE_OVER_LOCK_OPTION } from '../command-options';
 import { openForChange } from '../open-for-change';
 import { resolveReviewId } from '../resolve-review';
 
 export const carryCommand: CliCommand = {
   name: 'carry',
-  usage: 'policy-review carry REVIEW --from V1 --to V2 [--take-over-lock] [--json] [--data-dir DIR]',
-  summary:
-    'Carry the annotations of one version to another: anchored, moved, fuzzy (to confirm) or orphaned. Carrying again adds nothing twice. The review must not be open in the app.',
+  ...COMMAND_HELP.carry,
   async run(argv, io) {
     const { values, positionals } = parseCommandArgs(
       argv,

@@ -1,11 +1,11 @@
 import { CATEGORY_INFO } from '../../../shared/checklist';
 import { parseCommandArgs, printJson, withContext, type CliCommand, type CliContext } from '../context';
+import { COMMAND_HELP } from '../command-help';
 import { resolveReviewId } from '../resolve-review';
 
 export const checklistCommand: CliCommand = {
   name: 'checklist',
-  usage: 'policy-review checklist REVIEW [--json] [--data-dir DIR]',
-  summary: 'Print the review’s checklist, by category.',
+  ...COMMAND_HELP.checklist,
   async run(argv, io) {
     const { values, positionals } = parseCommandArgs(argv, {}, this.usage);
     await withContext(values, io, async (ctx) => printChecklist(ctx, await resolveReviewId(ctx, positionals[0])));

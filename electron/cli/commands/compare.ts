@@ -4,13 +4,12 @@ import type { Version } from '../../../shared/model';
 import { versionByReference } from '../../../shared/domain/annotations/version-reference';
 import { compareReviewVersions } from '../../../shared/domain/compare/version-pair';
 import { parseCommandArgs, printJson, withContext, type CliCommand, type CliContext } from '../context';
+import { COMMAND_HELP } from '../command-help';
 import { resolveReviewId } from '../resolve-review';
 
 export const compareCommand: CliCommand = {
   name: 'compare',
-  usage: 'policy-review compare REVIEW V1 V2 [--json] [--data-dir DIR]',
-  summary:
-    'Compare two versions block by block (unchanged, changed, added, removed, moved), with word diffs. Versions by id, start of id or label. Reads only.',
+  ...COMMAND_HELP.compare,
   async run(argv, io) {
     const { values, positionals } = parseCommandArgs(argv, {}, this.usage);
     const [reviewRef, fromRef, toRef] = positionals;

@@ -5,20 +5,13 @@ import { COMMITTEE_ROLES, CommitteeRole } from '../../../shared/model';
 import type { IdentitySummary } from '../../../shared/api';
 import { AppError } from '../../../shared/errors';
 import { parseCommandArgs, printJson, withContext, type CliCommand, type CliContext } from '../context';
+import { COMMAND_HELP } from '../command-help';
 
-const USAGE = [
-  'policy-review identity new --name N --role R [--email E] --passphrase-file F [--json] [--data-dir DIR]',
-  'policy-review identity list [--json] [--data-dir DIR]',
-  'policy-review identity export ID --out FILE [--data-dir DIR]',
-  'policy-review identity import FILE.p12 --role R --passphrase-file F [--json] [--data-dir DIR]',
-  'policy-review identity trust CERT [--json] [--data-dir DIR]',
-].join('\n  ');
+const USAGE = COMMAND_HELP.identity.usage;
 
 export const identityCommand: CliCommand = {
   name: 'identity',
-  usage: USAGE,
-  summary:
-    'Signing identities: make one (key pair and self-signed certificate), list them, export a certificate, import a PKCS #12 file, trust a colleague’s certificate.',
+  ...COMMAND_HELP.identity,
   async run(argv, io) {
     const [sub, ...rest] = argv;
     const { values, positionals } = parseCommandArgs(

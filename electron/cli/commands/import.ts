@@ -1,14 +1,14 @@
 import { AppError } from '../../../shared/errors';
 import { IMPORT_OPTIONS } from '../command-options';
 import { parseCommandArgs, printJson, withContext, type CliCommand, type CliIo } from '../context';
+import { COMMAND_HELP } from '../command-help';
 import { openForChange } from '../open-for-change';
 import { importParser } from '../parser-warm-up';
 import { resolveReviewId } from '../resolve-review';
 
 export const importCommand: CliCommand = {
   name: 'import',
-  usage: 'policy-review import REVIEW FILE [--label LABEL] [--take-over-lock] [--json] [--data-dir DIR]',
-  summary: 'Import a policy version (.txt, .md, .html, .docx, .pdf) into a review.',
+  ...COMMAND_HELP.import,
   async run(argv, io) {
     // Its parsing process has started already (see runCli); whatever happens here, it is ended.
     try {

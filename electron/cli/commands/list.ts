@@ -1,9 +1,9 @@
 import { parseCommandArgs, printJson, withContext, type CliCommand } from '../context';
+import { COMMAND_HELP } from '../command-help';
 
 export const listCommand: CliCommand = {
   name: 'list',
-  usage: 'policy-review list [--json] [--data-dir DIR]',
-  summary: 'List the reviews in the library.',
+  ...COMMAND_HELP.list,
   async run(argv, io) {
     const { values } = parseCommandArgs(argv, {}, this.usage);
     await withContext(values, io, async (ctx) => {

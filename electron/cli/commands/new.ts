@@ -1,10 +1,10 @@
 import { AppError } from '../../../shared/errors';
 import { parseCommandArgs, printJson, withContext, type CliCommand } from '../context';
+import { COMMAND_HELP } from '../command-help';
 
 export const newCommand: CliCommand = {
   name: 'new',
-  usage: 'policy-review new --title TITLE [--json] [--data-dir DIR]',
-  summary: 'Create a review from the built-in checklist.',
+  ...COMMAND_HELP.new,
   async run(argv, io) {
     const { values } = parseCommandArgs(argv, { title: { type: 'string' } }, this.usage);
     if (!values.title?.trim()) throw new AppError('E_INVALID_INPUT', `A title is required. Usage: ${this.usage}`);

@@ -2,13 +2,12 @@ import { resolve } from 'node:path';
 import { REPORT_FORMATS, ReportFormat } from '../../../shared/api';
 import { AppError } from '../../../shared/errors';
 import { parseCommandArgs, printJson, withContext, type CliCommand } from '../context';
+import { COMMAND_HELP } from '../command-help';
 import { resolveReviewId } from '../resolve-review';
 
 export const reportCommand: CliCommand = {
   name: 'report',
-  usage: 'policy-review report REVIEW --format pdf|html|md|json|w3c --out FILE [--json] [--data-dir DIR]',
-  summary:
-    'Write the review’s report (PDF, HTML, Markdown, JSON) or its annotations as W3C Web Annotations (JSON-LD). The report is also kept with the review, to sign, unless the review is open in the app.',
+  ...COMMAND_HELP.report,
   async run(argv, io) {
     const { values, positionals } = parseCommandArgs(
       argv,

@@ -1,13 +1,12 @@
 import type { DamagedRecordInfo } from '../../../shared/api';
 import { personLabel } from '../../../shared/vocabulary';
 import { parseCommandArgs, printJson, withContext, type CliCommand, type CliContext } from '../context';
+import { COMMAND_HELP } from '../command-help';
 import { resolveReviewId } from '../resolve-review';
 
 export const showCommand: CliCommand = {
   name: 'show',
-  usage: 'policy-review show REVIEW [--json] [--data-dir DIR]',
-  summary:
-    'Show a review: its versions, committee, checklist size, and any damaged annotations or replies. Reads only; never writes.',
+  ...COMMAND_HELP.show,
   async run(argv, io) {
     const { values, positionals } = parseCommandArgs(argv, {}, this.usage);
     await withContext(values, io, async (ctx) => showReview(ctx, await resolveReviewId(ctx, positionals[0])));

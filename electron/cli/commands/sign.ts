@@ -1,13 +1,12 @@
 import { basename, resolve } from 'node:path';
 import { AppError } from '../../../shared/errors';
 import { parseCommandArgs, printJson, withContext, type CliCommand } from '../context';
+import { COMMAND_HELP } from '../command-help';
 import { readPassphraseFile, resolveIdentityId } from './identity';
 
 export const signCommand: CliCommand = {
   name: 'sign',
-  usage: 'policy-review sign FILE --identity ID --passphrase-file F [--meaning M] [--json] [--data-dir DIR]',
-  summary:
-    'Sign a report: a PDF gets an embedded PAdES signature (each signer in turn), a JSON report a detached JWS in FILE.jws. M says what the signature means: Reviewed (the default), Approved, Legal review, or your own words. A report kept with a review in the library (as exported, or as signed since) is recorded in it as a sign-off; any other file is signed but not recorded, and the command says why.',
+  ...COMMAND_HELP.sign,
   async run(argv, io) {
     const { values, positionals } = parseCommandArgs(
       argv,

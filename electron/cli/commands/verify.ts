@@ -3,12 +3,11 @@ import type { SignatureCheck } from '../../../shared/api';
 import { AppError } from '../../../shared/errors';
 import { formatDateTime } from '../../../shared/report';
 import { parseCommandArgs, printJson, withContext, type CliCommand } from '../context';
+import { COMMAND_HELP } from '../command-help';
 
 export const verifyCommand: CliCommand = {
   name: 'verify',
-  usage: 'policy-review verify FILE [--trust CERT ...] [--json] [--data-dir DIR]',
-  summary:
-    'Check the signatures of a PDF or JSON report (its FILE.jws): who signed, when, whether the signed bytes are intact, what was changed after each signature beyond what signing adds, whether anything was added after the last signature, whether each signer’s certificate allowed the signature when it was made (validity, key usage, the chain to a trusted CA), and whether each signer is trusted (your identities, certificates you trust, or --trust CERT). Exits 0 only when every signature is intact, made with a certificate that allowed it, nothing was changed after any of them, and the last covers the whole file (or is followed by validation data only).',
+  ...COMMAND_HELP.verify,
   async run(argv, io) {
     const { values, positionals } = parseCommandArgs(argv, { trust: { type: 'string', multiple: true } }, this.usage);
     const fileArg = positionals[0];
