@@ -24,3 +24,11 @@ declare const TextDecoder: {
   prototype: TextDecoder;
   new (label?: string, options?: TextDecoderOptions): TextDecoder;
 };
+
+interface TextEncoder {
+  encode(input?: string): Uint8Array;
+}
+declare const TextEncoder: {
+  prototype: TextEncoder;
+  new (): TextEncoder;
+};
