@@ -13,7 +13,8 @@ export interface VoteInput {
   versionId: string;
   criterionId: string;
   verdict: VoteVerdict;
-  rationale: string;
+  /** Left out, the rationale stays as it was: none for a first vote. */
+  rationale?: string | undefined;
 }
 
 /**
@@ -25,8 +26,8 @@ export function recordVote(review: Review, input: VoteInput, actor: Author, cloc
   const version = liveVersion(review, input.versionId);
   const criterion = liveCriterion(review, input.criterionId);
   const id = voteId(voter.id, version.id, criterion.id);
-  const rationale = input.rationale.trim();
   const existing = review.votes.find((v) => v.id === id);
+  const rationale = input.rationale?.trim() ?? (existing && !existing.deletedAt ? existing.rationale : '');
   if (existing && !existing.deletedAt && existing.verdict === input.verdict && existing.rationale === rationale)
     return existing;
   const now = clock.now();
