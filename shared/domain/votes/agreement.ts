@@ -98,7 +98,9 @@ export function fleissKappa(ratings: readonly (readonly number[])[]): number | u
 }
 
 /** The criteria the members disagree on most first: the smallest share agreeing, then the most voters; unvoted last. */
-export function mostDisagreedFirst<T extends CriterionAgreement>(criteria: readonly T[]): T[] {
+export function mostDisagreedFirst<T extends { voters: number; share?: number | undefined }>(
+  criteria: readonly T[],
+): T[] {
   return [...criteria].sort((a, b) => (a.share ?? Infinity) - (b.share ?? Infinity) || b.voters - a.voters);
 }
 

@@ -8,11 +8,7 @@ import type { Author, Member, Review } from '../../model';
  * not on the committee, or who is there as an observer, has no vote.
  */
 export function voterFor(review: Review, actor: Author): Member {
-  const live = review.committee.filter((m) => !m.deletedAt);
-  const email = actor.email?.toLowerCase();
-  const byEmail = email ? live.filter((m) => m.email?.toLowerCase() === email) : [];
-  const name = comparableName(actor.name);
-  const candidates = byEmail.length ? byEmail : live.filter((m) => comparableName(m.name) === name);
+  const candidates = membersMatching(review, actor);
   if (candidates.length > 1)
     throw new AppError(
       'E_INVALID_INPUT',
@@ -27,6 +23,20 @@ export function voterFor(review: Review, actor: Author): Member {
   if (member.role === 'observer')
     throw new AppError('E_FORBIDDEN', `${member.name} is on the committee as an observer, and observers do not vote.`);
   return member;
+}
+
+/** The member a person is, when exactly one matches (for screens that show "your vote"); no errors. */
+export function findVoter(review: Review, person: { name: string; email?: string | undefined }): Member | undefined {
+  const candidates = membersMatching(review, person);
+  return candidates.length === 1 && candidates[0]!.role !== 'observer' ? candidates[0] : undefined;
+}
+
+function membersMatching(review: Review, person: { name: string; email?: string | undefined }): Member[] {
+  const live = review.committee.filter((m) => !m.deletedAt);
+  const email = person.email?.toLowerCase();
+  const byEmail = email ? live.filter((m) => m.email?.toLowerCase() === email) : [];
+  const name = comparableName(person.name);
+  return byEmail.length ? byEmail : live.filter((m) => comparableName(m.name) === name);
 }
 
 function comparableName(name: string): string {
