@@ -17,6 +17,7 @@ import { IDENTITY_METHODS } from './contract/identities';
 import { REPORT_METHODS } from './contract/report';
 import { REVIEW_METHODS } from './contract/reviews';
 import { VERSION_METHODS } from './contract/versions';
+import { VOTE_METHODS } from './contract/votes';
 import { WORKSPACE_METHODS } from './contract/workspace';
 import type { ApiError } from './errors';
 
@@ -32,6 +33,7 @@ export * from './contract/identities';
 export * from './contract/report';
 export * from './contract/reviews';
 export * from './contract/versions';
+export * from './contract/votes';
 export * from './contract/workspace';
 
 export const API = {
@@ -42,6 +44,7 @@ export const API = {
   ...VERSION_METHODS,
   ...ANNOTATION_METHODS,
   ...ASSESSMENT_METHODS,
+  ...VOTE_METHODS,
   ...WORKSPACE_METHODS,
   ...COMPARE_METHODS,
   ...REPORT_METHODS,

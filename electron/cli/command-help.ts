@@ -36,6 +36,17 @@ export const COMMAND_HELP = {
       'policy-review assess REVIEW --version V --criterion ID --verdict met|partial|not-met|not-applicable [--rationale TEXT] [--take-over-lock] [--json] [--data-dir DIR]',
     summary: 'Record the verdict on one criterion for one version. The review must not be open in the app.',
   },
+  vote: {
+    usage:
+      'policy-review vote REVIEW --version V --criterion ID --verdict met|partial|not-met|not-applicable [--rationale TEXT] [--take-over-lock] [--json] [--data-dir DIR]',
+    summary:
+      'Record your own vote (the member named in your settings) on one criterion for one version; voting again replaces it. The committee’s verdict is set with `assess`.',
+  },
+  votes: {
+    usage: 'policy-review votes REVIEW --version V [--json] [--data-dir DIR]',
+    summary:
+      'Show each member’s vote per criterion for one version, beside the committee’s verdict, and how far the members agree (share agreeing, Fleiss’ kappa). Reads only.',
+  },
   annotations: {
     usage: 'policy-review annotations REVIEW [--version V] [--json] [--data-dir DIR]',
     summary:

@@ -16,6 +16,8 @@ const COMMANDS: Record<CommandName, () => Promise<CliCommand>> = {
   import: async () => (await import('./commands/import')).importCommand,
   annotate: async () => (await import('./commands/annotate')).annotateCommand,
   assess: async () => (await import('./commands/assess')).assessCommand,
+  vote: async () => (await import('./commands/vote')).voteCommand,
+  votes: async () => (await import('./commands/votes')).votesCommand,
   annotations: async () => (await import('./commands/annotations')).annotationsCommand,
   compare: async () => (await import('./commands/compare')).compareCommand,
   carry: async () => (await import('./commands/carry')).carryCommand,

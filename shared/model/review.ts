@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { CalendarDate, CriterionId, RecordId, Sha256Hex, Timestamp } from './ids';
 
 /** The version of the review file format this build writes. Bump it only together with a migration. */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 export const COMMITTEE_ROLES = ['chair', 'secretary', 'member', 'legal', 'privacy', 'stakeholder', 'observer'] as const;
 export const CommitteeRole = z.enum(COMMITTEE_ROLES);
@@ -214,6 +214,33 @@ export const Assessment = z.object({
 });
 export type Assessment = z.infer<typeof Assessment>;
 
+/** What a member may vote on a criterion: a verdict, never "not yet reviewed" (not voting is how to say that). */
+export const VOTE_VERDICTS = ['met', 'partial', 'not-met', 'not-applicable'] as const satisfies readonly Verdict[];
+export const VoteVerdict = z.enum(VOTE_VERDICTS);
+export type VoteVerdict = z.infer<typeof VoteVerdict>;
+
+/**
+ * One committee member's own verdict on one criterion for one version, beside the committee's (the Assessment,
+ * decided by the chair or secretary). There is one per (voter, version, criterion): its id is derived from those
+ * three (shared/domain/votes/vote-id.ts), so the same member voting on two laptops makes one record when merged.
+ * A withdrawn vote keeps its record as a tombstone; voting again brings it back.
+ */
+export const Vote = z.object({
+  id: RecordId,
+  /** The committee member (Member.id) whose vote it is. */
+  voterId: RecordId,
+  versionId: RecordId,
+  criterionId: CriterionId,
+  verdict: VoteVerdict,
+  rationale: z.string().max(10000),
+  /** Who recorded it, as they were then: the voter themselves, from their own settings. */
+  author: Author,
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+  ...Tombstone,
+});
+export type Vote = z.infer<typeof Vote>;
+
 export const SignOff = z.object({
   id: RecordId,
   signer: Author,
@@ -249,6 +276,7 @@ export const Review = z.object({
   }),
   annotations: z.array(Annotation),
   assessments: z.array(Assessment),
+  votes: z.array(Vote),
   signoffs: z.array(SignOff),
   audit: z.array(AuditEntry),
 });

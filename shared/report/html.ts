@@ -15,8 +15,10 @@ import {
   nothingToCompare,
   shortenContext,
   shortQuote,
+  agreementWords,
   VERDICT_COLUMNS,
   verdictCountWords,
+  votesIntro,
 } from './labels';
 import type { ChangedPassage, ReportAction, ReportAnnotation, ReportCriterion, ReportModel } from './model';
 import { signatureSlotCount } from './page-layout';
@@ -46,6 +48,7 @@ export function renderReportHtml(model: ReportModel, options: HtmlOptions = {}):
     section('committee', sections, committeeSection(model)),
     section('summary', sections, summarySection(model)),
     section('criteria', sections, criteriaSection(model, sections.find((s) => s.id === 'criteria')?.number ?? 4)),
+    section('votes', sections, votesSection(model)),
     section('changes', sections, changesSection(model)),
     section('actions', sections, actionPlanSection(model)),
     section('open-items', sections, openItemsSection(model)),
@@ -324,6 +327,20 @@ function passageHtml(p: ChangedPassage): string {
     : p.kind === 'added'
       ? `<ins>${esc(shortQuote(text, 300))}</ins>`
       : esc(shortQuote(text, 300));
+}
+
+function votesSection(model: ReportModel): string {
+  const intro = votesIntro(model.votes).map((p) => `<p>${esc(p)}</p>`);
+  const criteria = model.votes?.criteria ?? [];
+  if (criteria.length === 0) return `<p class="empty">${esc(votesIntro(undefined)[0]!)}</p>`;
+  const rows = criteria.map((c) => {
+    const votes = c.votes.map(
+      (v) =>
+        `<li${v.dissents ? ' class="dissent"' : ''}><span class="badge verdict-${v.verdict}">${VERDICT_LABELS[v.verdict]}</span> ${esc(personLabel({ name: v.voterName, role: v.voterRole }))}${v.dissents ? ' <span class="badge dissent-mark">dissent</span>' : ''}${v.rationale ? `: ${esc(v.rationale)}` : ''}</li>`,
+    );
+    return `<tr><th scope="row"><a href="#c-${esc(c.criterionId)}">${esc(c.title)}</a></th><td><span class="badge verdict-${c.committeeVerdict}">${VERDICT_LABELS[c.committeeVerdict]}</span></td><td>${esc(agreementWords(c))}</td><td><ul class="votes">${votes.join('')}</ul></td></tr>`;
+  });
+  return `${intro.join('')}<table><thead><tr><th scope="col" style="width:24%">Criterion</th><th scope="col" style="width:15%">Committee’s verdict</th><th scope="col" style="width:14%">Agreement</th><th scope="col">Members’ votes and rationales</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
 function actionPlanSection(model: ReportModel): string {

@@ -4,9 +4,12 @@ import {
   ANCHOR_STATE_DESCRIPTIONS,
   ANCHOR_STATE_LABELS,
   ANNOTATION_STATUS_LABELS,
+  KAPPA_MISSING,
+  kappaLabel,
+  shareLabel,
   VERDICT_LABELS,
 } from '../vocabulary';
-import type { ReportAnnotation, ReportModel, VerdictCounts } from './model';
+import type { ReportAnnotation, ReportCriterionVotes, ReportModel, ReportVotes, VerdictCounts } from './model';
 
 /** The verdict tables' columns: the verdicts given, then the criteria not yet reviewed. */
 export const VERDICT_COLUMNS: readonly Verdict[] = [...VERDICTS.filter((v) => v !== 'unreviewed'), 'unreviewed'];
@@ -85,4 +88,33 @@ export function nothingToCompare(model: Pick<ReportModel, 'versions'>): string {
   if (model.versions.length === 0) return 'No version has been imported, so there is nothing to compare.';
   if (model.versions.length === 1) return 'There is only one version, so there is nothing to compare.';
   return 'The version reviewed is the first one, so there is nothing to compare it with.';
+}
+
+/** What the report says of the members' votes before the table, the same in every rendering. */
+export function votesIntro(votes: ReportVotes | undefined): string[] {
+  if (!votes?.criteria.length) return ['No member has recorded a vote on this version.'];
+  const voted = votes.criteria.length;
+  const dissent = votes.dissentingVotes;
+  const byCategory = votes.categories.map(
+    (c) => `${c.label} ${kappaLabel(c.kappa)} (${criteriaWord(c.criteriaCompared)})`,
+  );
+  return [
+    `Each member’s own vote on the ${criteriaWord(voted)} voted on, beside the committee’s verdict. ${
+      dissent === 0
+        ? 'No vote differs from the committee’s verdict.'
+        : `${dissent} vote${dissent === 1 ? ' differs' : 's differ'} from the committee’s verdict, marked “dissent”.`
+    }`,
+    `Agreement among members (Fleiss’ kappa, over the criteria with two votes or more): ${kappaLabel(votes.overall.kappa)} overall (${criteriaWord(votes.overall.criteriaCompared)})${
+      byCategory.length ? `; by category: ${byCategory.join(', ')}` : ''
+    }.${votes.overall.kappa === undefined ? ` ${KAPPA_MISSING}` : ''}`,
+  ];
+}
+
+/** "2 of 3 agree (67 %)". */
+export function agreementWords(c: Pick<ReportCriterionVotes, 'voters' | 'agreeing' | 'share'>): string {
+  return c.voters === 1 ? '1 vote' : `${c.agreeing} of ${c.voters} agree (${shareLabel(c.share)})`;
+}
+
+function criteriaWord(n: number): string {
+  return `${n} criteri${n === 1 ? 'on' : 'a'}`;
 }

@@ -15,8 +15,10 @@ import {
   nothingToCompare,
   shortenContext,
   shortQuote,
+  agreementWords,
   VERDICT_COLUMNS,
   verdictCountWords,
+  votesIntro,
 } from './labels';
 import type { ReportAnnotation, ReportModel } from './model';
 import { reportSections, type ReportSection } from './sections';
@@ -136,6 +138,24 @@ export function renderReportMarkdown(model: ReportModel): string {
   if (unlisted.length) {
     out.push(`### ${criteriaNumber}.${model.categories.length + 1} Annotations on no criterion of the checklist`, '');
     for (const a of unlisted) out.push(...annotationMarkdown(a, false), '');
+  }
+
+  heading('votes');
+  for (const line of votesIntro(model.votes)) out.push(md(line), '');
+  if (model.votes?.criteria.length) {
+    out.push(
+      '| Criterion | Committee’s verdict | Agreement | Member | Vote | Rationale |',
+      '|---|---|---|---|---|---|',
+    );
+    for (const c of model.votes.criteria)
+      c.votes.forEach((v, i) => {
+        const first = i === 0;
+        const vote = v.dissents ? `**${VERDICT_LABELS[v.verdict]} (dissent)**` : VERDICT_LABELS[v.verdict];
+        out.push(
+          `| ${first ? cell(c.title) : ''} | ${first ? VERDICT_LABELS[c.committeeVerdict] : ''} | ${first ? agreementWords(c) : ''} | ${cell(personLabel({ name: v.voterName, role: v.voterRole }))} | ${vote} | ${v.rationale ? cell(v.rationale) : '—'} |`,
+        );
+      });
+    out.push('');
   }
 
   heading('changes');

@@ -16,8 +16,10 @@ import {
   type Severity,
   type Verdict,
   type Version,
+  type VoteVerdict,
 } from '../model';
 import { richTextToPlainText } from '../rich-text';
+import { versionVotes } from '../domain/votes/version-votes';
 
 /** The name and version of the report format, written into every JSON report. */
 export const REPORT_FORMAT = 'policy-review-report';
@@ -146,6 +148,45 @@ export interface ReportCriterion {
   actions: ReportAction[];
 }
 
+/** One member's own vote on a criterion, with their rationale; `dissents` when it differs from the committee's verdict. */
+export interface ReportVote {
+  voterName: string;
+  voterRole?: CommitteeRole;
+  verdict: VoteVerdict;
+  rationale: string;
+  votedAt: string;
+  dissents: boolean;
+}
+
+/** The members' votes on one criterion beside the committee's verdict, and how many agree. */
+export interface ReportCriterionVotes {
+  criterionId: string;
+  title: string;
+  category: Category;
+  committeeVerdict: Verdict;
+  votes: ReportVote[];
+  voters: number;
+  /** How many voters are on the most voted verdict, and their share of the voters. */
+  agreeing: number;
+  share: number;
+  mostVoted: VoteVerdict[];
+}
+
+/** Fleiss' kappa over some criteria; absent when it cannot be computed. */
+export interface ReportKappa {
+  criteriaCompared: number;
+  kappa?: number;
+}
+
+/** The members' votes on the reported version: the criteria voted on, in checklist order, and the agreement. */
+export interface ReportVotes {
+  criteria: ReportCriterionVotes[];
+  categories: (ReportKappa & { category: Category; label: string })[];
+  overall: ReportKappa;
+  /** How many votes differ from the committee's verdict. */
+  dissentingVotes: number;
+}
+
 export interface ReportCategory {
   category: Category;
   label: string;
@@ -200,6 +241,8 @@ export interface ReportModel {
   annotations: ReportAnnotation[];
   /** The change between the reported version and the one before it, if there is one. */
   changes?: ReportChanges;
+  /** Each member's vote on the reported version, and their agreement; present when there is a reported version. */
+  votes?: ReportVotes;
   /** Open actions, soonest due first. */
   actionPlan: ReportAction[];
   openItems: {
@@ -355,11 +398,53 @@ export function buildReportModel(review: Review, options: ReportOptions): Report
   };
   const reportedVersion = reportVersions.find((v) => v.reported);
   if (reportedVersion) model.reportedVersion = reportedVersion;
+  if (reported) model.votes = describeVotes(review, reported);
   if (options.generatedBy) model.generatedBy = options.generatedBy;
   if (options.generator) model.generator = options.generator;
   const previous = reported ? versions[versions.indexOf(reported) - 1] : undefined;
   if (reported && previous) model.changes = describeChanges(review, previous, reported, criterionById, options.compare);
   return model;
+}
+
+function describeVotes(review: Review, version: Version): ReportVotes {
+  const votes = versionVotes(review, version.id);
+  const criteria = votes.criteria
+    .filter((c) => c.voters > 0)
+    .map((c): ReportCriterionVotes => ({
+      criterionId: c.criterionId,
+      title: c.title,
+      category: c.category,
+      committeeVerdict: c.committeeVerdict,
+      votes: c.votes.map((v) => {
+        const vote: ReportVote = {
+          voterName: v.voterName,
+          verdict: v.verdict,
+          rationale: v.rationale,
+          votedAt: v.updatedAt,
+          dissents: v.dissents,
+        };
+        if (v.voterRole) vote.voterRole = v.voterRole;
+        return vote;
+      }),
+      voters: c.voters,
+      agreeing: c.counts[c.mostVoted[0]!],
+      share: c.share ?? 0,
+      mostVoted: c.mostVoted,
+    }));
+  const kappa = ({ criteriaCompared, kappa }: { criteriaCompared: number; kappa?: number | undefined }) =>
+    kappa === undefined ? { criteriaCompared } : { criteriaCompared, kappa };
+  return {
+    criteria,
+    categories: votes.categories
+      .filter((c) => c.criteriaCompared > 0)
+      .map((c) => ({
+        category: c.category,
+        label: CATEGORY_INFO.find((info) => info.id === c.category)?.label ?? c.category,
+        ...kappa(c),
+      })),
+    overall: kappa(votes.overall),
+    dissentingVotes: criteria.reduce((n, c) => n + c.votes.filter((v) => v.dissents).length, 0),
+  };
 }
 
 function describeVersion(version: Version, reported: boolean): ReportVersion {

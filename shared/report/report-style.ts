@@ -54,6 +54,11 @@ td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 .verdict-not-met { color: #9b1c1c; background: #fbe4e4; }
 .verdict-not-applicable { color: #4a5563; background: #eef0f3; }
 .verdict-unreviewed { color: #4a5563; background: #fff; border-style: dashed; }
+ul.votes { margin: 0; padding-left: 0; list-style: none; }
+ul.votes li { margin: 0.6mm 0; }
+/* A vote that differs from the committee's verdict stays visible on paper, not only in colour. */
+li.dissent { border-left: 1.2pt solid #9b1c1c; padding-left: 1.6mm; }
+.dissent-mark { color: #9b1c1c; background: #fff; text-transform: uppercase; }
 .severity-critical { color: #fff; background: #9b1c1c; border-color: #9b1c1c; }
 .severity-major { color: #9b1c1c; background: #fbe4e4; }
 .severity-minor { color: #8a5a00; background: #fdf2d9; }

@@ -1,7 +1,7 @@
 import type { ReportModel } from './model';
 
 export interface ReportSection {
-  id: 'versions' | 'committee' | 'summary' | 'criteria' | 'changes' | 'actions' | 'open-items' | 'sign-off';
+  id: 'versions' | 'committee' | 'summary' | 'criteria' | 'votes' | 'changes' | 'actions' | 'open-items' | 'sign-off';
   number: number;
   title: string;
 }
@@ -14,6 +14,7 @@ export function reportSections(model: ReportModel): ReportSection[] {
     ['committee', 'Committee'],
     ['summary', 'Summary'],
     ['criteria', 'Criteria and verdicts'],
+    ['votes', 'Members’ votes'],
     ['changes', changes],
     ['actions', 'Action plan'],
     ['open-items', 'Open items'],

@@ -13,3 +13,4 @@ export { CHANGE_KIND_LABELS } from './changes';
 export { categoryLabel } from './checklist';
 export { personLabel, ROLE_LABELS } from './committee';
 export { VERDICT_LABELS, VERDICT_SHORT_LABELS } from './verdicts';
+export { agreeingLabel, KAPPA_MISSING, kappaLabel, shareLabel } from './votes';

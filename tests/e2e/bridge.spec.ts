@@ -1,4 +1,5 @@
 import { expect, test } from './support/fixtures';
+import { SCHEMA_VERSION } from '../../shared/model';
 
 test.describe('the bridge between the page and the services', () => {
   test('gives the page one frozen object, window.policyReview with invoke and on, and no Node', async ({ app }) => {
@@ -25,6 +26,6 @@ test.describe('the bridge between the page and the services', () => {
 
   test('answers a valid call with the real services', async ({ invoke, dataDir }) => {
     const info = await invoke('app.info', {});
-    expect(info).toMatchObject({ name: 'Policy Review Workstation', schemaVersion: 1, dataDir });
+    expect(info).toMatchObject({ name: 'Policy Review Workstation', schemaVersion: SCHEMA_VERSION, dataDir });
   });
 });

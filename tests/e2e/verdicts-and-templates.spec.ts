@@ -60,6 +60,55 @@ test.describe('the checklist with verdicts', () => {
     await expect(app.getByRole('complementary', { name: 'Annotations' }).locator('blockquote')).toHaveText(exact);
   });
 
+  test('shows each member’s vote beside the verdict, records the user’s own, and lists the criteria most disagreed on first', async ({
+    app,
+    invoke,
+  }) => {
+    const workshop = await startWorkshop(app, invoke, 'Votes by member');
+    const target = { reviewId: workshop.reviewId, versionId: workshop.v2.id };
+    const FORUM = 'legal.public-forum-limits';
+    const CONSENT = 'privacy.consent';
+    await invoke('settings.set', { user: { name: 'Jonas Berg', role: 'legal', email: 'jonas.berg@example.org' } });
+    await invoke('votes.record', { ...target, criterionId: FORUM, verdict: 'not-met', rationale: 'No appeal route.' });
+    await invoke('votes.record', { ...target, criterionId: CONSENT, verdict: 'met' });
+    await invoke('settings.set', { user: { name: 'Lea Novak', role: 'privacy', email: '' } });
+    await invoke('votes.record', { ...target, criterionId: FORUM, verdict: 'partial' });
+    await invoke('votes.record', { ...target, criterionId: CONSENT, verdict: 'met' });
+    await invoke('settings.set', { user: { name: 'Amira Haddad', role: 'chair', email: 'amira.haddad@example.org' } });
+    await invoke('reviews.close', { reviewId: workshop.reviewId });
+    await app.reload();
+    await openReviewFromLibrary(app, workshop.title);
+
+    const checklist = await showArea(app, 'Checklist');
+    const agreement = checklist.getByRole('region', { name: 'Members’ agreement' });
+    await expect(agreement).toContainText('Fleiss’ kappa 0.20 over 2 criteria');
+    await expect(
+      agreement.getByRole('list', { name: 'Criteria the members disagree on most' }).getByRole('listitem'),
+    ).toHaveText(['Free-speech limits on a government forum 1 of 2 agree (50 %)']);
+
+    const card = checklist
+      .getByRole('region', { name: 'Legal', exact: true })
+      .getByRole('article', { name: 'Free-speech limits on a government forum' });
+    await card.getByRole('radio', { name: 'Not met' }).check();
+    const votes = card.getByRole('group', { name: 'Members’ votes' });
+    await expect(votes.getByRole('listitem')).toHaveText([
+      'Not met Jonas Berg (Legal advisor): No appeal route.',
+      'Partly met Lea Novak (Privacy officer)Differs from the verdict',
+    ]);
+    await votes
+      .getByRole('combobox', { name: 'Your vote on “Free-speech limits on a government forum”' })
+      .selectOption('Met');
+    await expect(votes.getByRole('listitem')).toHaveCount(3);
+    await expect(votes.getByRole('listitem').first()).toHaveText('Met Amira Haddad (Chair)Differs from the verdict');
+    await expect(votes).toContainText('1 of 3 agree (33 %)');
+    const listed = await invoke('votes.list', target);
+    expect(listed.criteria.find((c) => c.criterionId === FORUM)?.votes.map((v) => [v.voterName, v.verdict])).toEqual([
+      ['Amira Haddad', 'met'],
+      ['Jonas Berg', 'not-met'],
+      ['Lea Novak', 'partial'],
+    ]);
+  });
+
   test('reorders criteria from the keyboard, saves the checklist as a template and starts a new review from it', async ({
     app,
     invoke,

@@ -11,6 +11,7 @@ import {
   REPORT_METHODS,
   REVIEW_METHODS,
   VERSION_METHODS,
+  VOTE_METHODS,
   WORKSPACE_METHODS,
 } from '../../../shared/api';
 import { ReviewDrafts } from '../library/review-drafts';
@@ -45,6 +46,7 @@ export function createApiHandlers(ws: WorkstationServices): ApiHandlers {
     ...domain(VERSION_METHODS, async () => (await import('./handlers/versions')).versionHandlers),
     ...domain(ANNOTATION_METHODS, async () => (await import('./handlers/annotations')).annotationHandlers),
     ...domain(ASSESSMENT_METHODS, async () => (await import('./handlers/assessments')).assessmentHandlers),
+    ...domain(VOTE_METHODS, async () => (await import('./handlers/votes')).voteHandlers),
     ...domain(WORKSPACE_METHODS, async () => (await import('./handlers/workspace')).workspaceHandlers),
     ...domain(REPORT_METHODS, async () => (await import('./handlers/report')).reportHandlers),
     ...domain(IDENTITY_METHODS, async () => (await import('./handlers/identities')).identityHandlers),

@@ -15,6 +15,7 @@ export const COLLECTIONS = [
   'replies',
   'assessments',
   'actions',
+  'votes',
   'signoffs',
   'audit',
 ] as const;
@@ -53,6 +54,7 @@ export function reviewRecords(review: Review): ReviewRecords {
     replies: review.annotations.flatMap((a) => a.replies.map((reply) => ({ ...reply, annotationId: a.id }))),
     assessments: review.assessments.map(({ actions: _actions, ...assessment }) => assessment),
     actions: review.assessments.flatMap((a) => a.actions.map((action) => ({ ...action, assessmentId: a.id }))),
+    votes: review.votes,
     signoffs: review.signoffs,
     audit: review.audit,
   };
@@ -82,6 +84,7 @@ export function assembleReview(
     checklist: { basedOn: checklistBasedOn, criteria: records.criteria },
     annotations: records.annotations.map((a) => ({ ...a, replies: repliesOf.get(a.id) ?? [] })),
     assessments: records.assessments.map((a) => ({ ...a, actions: actionsOf.get(a.id) ?? [] })),
+    votes: records.votes,
     signoffs: records.signoffs,
     audit: records.audit,
   } as unknown as Review;

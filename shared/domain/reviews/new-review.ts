@@ -25,6 +25,7 @@ export function newReviewDocument(title: string, creator: Author, clock: Clock):
     checklist: { basedOn: BUILTIN_CHECKLIST_ID, criteria: createChecklistFromBuiltin(now) },
     annotations: [],
     assessments: [],
+    votes: [],
     signoffs: [],
     audit: [],
   };

@@ -6,22 +6,30 @@ import { newReviewDocument } from '../../../shared/domain/reviews/new-review';
 import { systemClock } from '../../../shared/domain/clock';
 import { listBackups } from '../../../electron/services/storage/backups';
 
-import { decodeReviewText, type ReviewFormat, serializeJson } from '../../../shared/model';
+import {
+  decodeReviewText,
+  REVIEW_MIGRATIONS,
+  SCHEMA_VERSION,
+  type ReviewFormat,
+  serializeJson,
+} from '../../../shared/model';
 import { useTempDirs } from '../support/temp-dir';
 
 const tempDir = useTempDirs();
 
-/** A format whose version 0 called the title `name`; version 1 is today's review. */
+/** A format whose version 0 called the title `name`; then today's migrations up to today's review. */
 const FORMAT_WITH_RENAME: ReviewFormat = {
-  version: 1,
+  version: SCHEMA_VERSION,
   migrations: [
     {
       from: 0,
-      name: '0001-rename-name-to-title',
+      name: '0000-rename-name-to-title',
       up: ({ name, ...rest }) => ({ ...rest, title: name }),
     },
+    ...REVIEW_MIGRATIONS,
   ],
 };
+const NEWER = SCHEMA_VERSION + 1;
 
 /** A review file as another version of the app wrote it, in a library that reads `FORMAT_WITH_RENAME`. */
 async function libraryWith(document: (review: Record<string, unknown>) => Record<string, unknown>) {
@@ -38,12 +46,12 @@ async function libraryWith(document: (review: Record<string, unknown>) => Record
 const olderFormat = ({ title, ...rest }: Record<string, unknown>) => ({ ...rest, schemaVersion: 0, name: title });
 const newerFormat = (review: Record<string, unknown>) => ({
   ...review,
-  schemaVersion: 2,
+  schemaVersion: NEWER,
   reviewDeadline: '2027-01-31',
 });
 const newerAndUnreadable = (review: Record<string, unknown>) => ({
   ...review,
-  schemaVersion: 2,
+  schemaVersion: NEWER,
   committee: { chair: 'x' },
 });
 
@@ -61,7 +69,10 @@ describe('opening a review saved in an older format', () => {
     const { library, id, file } = await libraryWith(olderFormat);
     const store = await library.openReview(id);
     const onDisk = decodeReviewText(await readFile(file, 'utf8'));
-    expect(onDisk).toMatchObject({ kind: 'current', review: { schemaVersion: 1, title: 'Social media policy' } });
+    expect(onDisk).toMatchObject({
+      kind: 'current',
+      review: { schemaVersion: SCHEMA_VERSION, title: 'Social media policy' },
+    });
     expect(await readFile(file, 'utf8')).not.toContain('"name": "Social media policy"');
     await expect(store.mutate((draft) => (draft.title = 'Renamed'))).resolves.toBe('Renamed');
     await library.closeAll();
@@ -74,7 +85,7 @@ describe('opening a review saved by a newer version of the app', () => {
     const store = await library.openReview(id);
     expect(store.readOnly).toBe(true);
     expect(store.readOnlyReason).toMatch(
-      /newer version of Policy Review Workstation \(format 2; this app reads up to format 1\)/,
+      `newer version of Policy Review Workstation (format ${NEWER}; this app reads up to format ${SCHEMA_VERSION})`,
     );
     expect(store.readOnlyReason).toMatch(/update the app to edit it/);
     expect(store.review.title).toBe('Social media policy');
@@ -103,5 +114,21 @@ describe('opening a review saved by a newer version of the app', () => {
       message: expect.stringContaining('Update the app to open it.') as unknown,
     });
     expect(await readFile(file)).toEqual(bytes);
+  });
+});
+
+describe('opening a review of format 1, before members voted', () => {
+  it('gives it an empty list of votes, after a backup', async () => {
+    const dataDir = await tempDir();
+    const library = new ReviewLibrary(dataDir);
+    const review = newReviewDocument('Social media policy', { name: 'Test Chair', role: 'chair' }, systemClock);
+    const { votes, ...formatOne } = { ...review, schemaVersion: 1 };
+    expect(votes).toEqual([]);
+    await mkdir(join(dataDir, 'reviews'), { recursive: true });
+    await writeFile(library.fileFor(review.id), serializeJson(formatOne));
+    const store = await library.openReview(review.id);
+    expect(store.review).toEqual({ ...review, schemaVersion: SCHEMA_VERSION, votes: [] });
+    expect(await listBackups(library.fileFor(review.id))).toHaveLength(1);
+    await library.closeAll();
   });
 });

@@ -66,8 +66,9 @@ describe.skipIf(!findChromium())('PDF report', () => {
       '1. Versions reviewed',
       '3. Summary',
       '4. Criteria and verdicts',
-      '6. Action plan',
-      '8. Sign-off',
+      '5. Members’ votes',
+      '7. Action plan',
+      '9. Sign-off',
       'Signatures',
     ])
       expect(titles).toContain(section);

@@ -80,10 +80,11 @@ describe('HTML report', () => {
       ['committee', '2. Committee'],
       ['summary', '3. Summary'],
       ['criteria', '4. Criteria and verdicts'],
-      ['changes', '5. Changes since “Policy 2021”'],
-      ['actions', '6. Action plan'],
-      ['open-items', '7. Open items'],
-      ['sign-off', '8. Sign-off'],
+      ['votes', '5. Members’ votes'],
+      ['changes', '6. Changes since “Policy 2021”'],
+      ['actions', '7. Action plan'],
+      ['open-items', '8. Open items'],
+      ['sign-off', '9. Sign-off'],
     ]);
     for (const section of reportSections(model)) expect(html).toContain(`<a href="#${section.id}">`);
     for (const href of html.matchAll(/href="#([^"]+)"/g)) expect(html).toContain(`id="${href[1]}"`);

@@ -14,12 +14,14 @@ import {
   type Member,
   type RichText,
   type Version,
+  type VoteVerdict,
 } from '../../../shared/model';
 import { parseDocument } from '../../../electron/services/import/parse-document';
 import { DEFAULT_IMPORT_LIMITS } from '../../../electron/services/import/types';
 import { ReviewLibrary } from '../../../electron/services/library/review-library';
 import { newReviewDocument } from '../../../shared/domain/reviews/new-review';
 import { systemClock } from '../../../shared/domain/clock';
+import { recordVote } from '../../../shared/domain/votes/record-vote';
 import { assembleBlocks } from '../../../electron/services/import/import-version';
 
 export const REPO = fileURLToPath(new URL('../../..', import.meta.url));
@@ -84,7 +86,8 @@ export const COMMITTEE: Author[] = [
 /**
  * The Riverton review after a workshop on version 2: annotations on both versions (one carried forward, one with
  * replies, one on two criteria, one whose comment tries to be markup), verdicts with rationales on a dozen
- * criteria, actions (one overdue, one done) and an earlier sign-off. Valid against the review schema.
+ * criteria, actions (one overdue, one done), members' votes on three criteria (two of them dissenting) and an
+ * earlier sign-off. Valid against the review schema.
  */
 export async function rivertonReview(): Promise<Review> {
   const review = newReviewDocument('City of Riverton — Social Media Policy', COMMITTEE[0]!, systemClock);
@@ -297,6 +300,17 @@ export async function rivertonReview(): Promise<Review> {
     [],
     [action('Hold a consultation with frontline staff and publish a summary.', 'Dana Smith', '2025-09-30')],
   );
+  // Members' own votes on three criteria: all agree on one, and one vote on each of the others dissents.
+  const vote = (by: Author, criterionId: string, verdict: VoteVerdict, rationale = '') =>
+    recordVote(review, { versionId: v2.id, criterionId, verdict, rationale }, by, systemClock);
+  vote(ana, 'privacy.consent', 'not-met');
+  vote(ben, 'privacy.consent', 'not-met', 'No consent for minors at all.');
+  vote(chen, 'privacy.consent', 'partial', 'Consent is asked for adults, only minors are missing.');
+  vote(dana, 'privacy.consent', 'not-met');
+  for (const by of [ana, ben, chen]) vote(by, 'security.credentials-mfa', 'met');
+  vote(ben, 'content.ai-generated', 'partial');
+  vote(chen, 'content.ai-generated', 'not-met', 'Without a list of approved tools the rule cannot be checked.');
+  vote(dana, 'content.ai-generated', 'partial');
   review.signoffs.push({
     id: randomUUID(),
     signer: ana,

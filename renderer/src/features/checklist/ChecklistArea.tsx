@@ -2,6 +2,8 @@ import { useCallback, useDeferredValue, useEffect, useId, useMemo, useState } fr
 import type { ChecklistView } from '../../../../shared/api';
 import type { Annotation, Assessment, Category, Criterion } from '../../../../shared/model';
 import { callInReview } from '../../api';
+import { findVoter } from '../../../../shared/domain/votes/voter';
+import { useApiQuery } from '../../ui/useAsyncValue';
 import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
@@ -15,6 +17,7 @@ import { ActionPlanView, useActionChanges } from '../actions';
 import { RecheckMarker, useRecheckCriteria } from '../compare';
 import { SaveTemplateButton } from '../templates';
 import { CriterionAssessment, progressOf } from '../verdicts';
+import { DisagreementList, MemberVotes, useVersionVotes } from '../votes';
 import { criterionCardId, useAnnotations, useFeedback, useReviewData, useReviewNavigation } from '../workspace';
 import { ChecklistCategorySection } from './ChecklistCategorySection';
 import { CriterionDialog } from './CriterionDialog';
@@ -69,6 +72,12 @@ export function ChecklistArea({ reviewId, checklist, readOnly }: ChecklistAreaPr
   const view = checklist.data;
   // Criteria whose annotated text changed since the older version: the committee re-checks them.
   const recheck = useRecheckCriteria();
+  const votes = useVersionVotes(reviewId, version?.id);
+  const settings = useApiQuery('settings.get', {});
+  // The member the person at this computer is: from their settings, or from the vote they just recorded.
+  const [recordedVoterId, setRecordedVoterId] = useState<string>();
+  const user = settings.data?.user;
+  const myVoterId = recordedVoterId ?? (user ? findVoter(review, user)?.id : undefined);
 
   const verdicts = useMemo(
     () => new Map<string, Assessment>(version ? assessments.forVersion(version.id).map((a) => [a.criterionId, a]) : []),
@@ -226,6 +235,15 @@ export function ChecklistArea({ reviewId, checklist, readOnly }: ChecklistAreaPr
 
       <Tabs label="Checklist views" idBase="checklist-view" tabs={CHECKLIST_TABS} selected={tab} onSelect={setTab} />
       <TabPanel idBase="checklist-view" id="criteria" selected={tab === 'criteria'}>
+        {votes.data && (
+          <DisagreementList
+            votes={votes.data}
+            onOpen={(criterionId) => {
+              setQuery('');
+              setHighlightedId(criterionId);
+            }}
+          />
+        )}
         <div className="checklist-layout">
           <nav className="checklist-index" aria-label="Checklist categories">
             <p className="checklist-index-title" aria-hidden="true">
@@ -304,14 +322,30 @@ export function ChecklistArea({ reviewId, checklist, readOnly }: ChecklistAreaPr
                 assessmentOf={
                   version
                     ? (criterion) => (
-                        <CriterionAssessment
-                          key={version.id}
-                          criterion={criterion}
-                          version={version}
-                          assessment={verdicts.get(criterion.id)}
-                          annotations={annotationsByCriterion.get(criterion.id) ?? NONE}
-                          actionChanges={actionChanges}
-                        />
+                        <>
+                          <CriterionAssessment
+                            key={version.id}
+                            criterion={criterion}
+                            version={version}
+                            assessment={verdicts.get(criterion.id)}
+                            annotations={annotationsByCriterion.get(criterion.id) ?? NONE}
+                            actionChanges={actionChanges}
+                          />
+                          <MemberVotes
+                            key={`votes:${version.id}`}
+                            reviewId={reviewId}
+                            versionId={version.id}
+                            criterionTitle={criterion.title}
+                            votes={votes.data?.criteria.find((c) => c.criterionId === criterion.id)}
+                            committeeVerdict={verdicts.get(criterion.id)?.verdict ?? 'unreviewed'}
+                            myVoterId={myVoterId}
+                            readOnly={readOnly}
+                            onRecorded={(voterId) => {
+                              setRecordedVoterId(voterId);
+                              votes.reload();
+                            }}
+                          />
+                        </>
                       )
                     : undefined
                 }

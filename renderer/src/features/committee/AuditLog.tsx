@@ -33,6 +33,8 @@ const ACTION_WORDS: Record<string, string> = {
   'annotations.editReply': 'Reply edited',
   'annotations.deleteReply': 'Reply deleted',
   'assessments.set': 'Verdict recorded',
+  'votes.record': 'Vote recorded',
+  'votes.withdraw': 'Vote withdrawn',
   'actions.add': 'Action added',
   'actions.update': 'Action changed',
   'actions.delete': 'Action deleted',
