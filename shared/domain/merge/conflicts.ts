@@ -2,8 +2,10 @@ import * as Automerge from '@automerge/automerge';
 import type { Author } from '../../model';
 import { COLLECTIONS, type CollectionName } from './review-records';
 import {
+  fieldKey,
   fieldText,
-  LATEST_WINS_FIELDS,
+  isTimeField,
+  splitFieldKey,
   storedText,
   type MergeWriter,
   type MergeableReview,
@@ -38,17 +40,16 @@ export function listConflicts(document: MergeableReview): FieldConflict[] {
   const provenance = new Provenance(document);
   const headerId = fieldValue(document.header['id']);
   for (const field of Object.keys(document.header)) {
-    const conflict = conflictAt(document.header, { collection: 'review', id: String(headerId) }, field, provenance);
+    const place = { collection: 'review', id: String(headerId) } as const;
+    const conflict = conflictAt(document.header, field, place, field, provenance);
     if (conflict) found.push(conflict);
   }
   for (const collection of COLLECTIONS) {
-    const records = document.collections[collection].records;
-    for (const id of Object.keys(records)) {
-      const fields = records[id]!;
-      for (const field of Object.keys(fields)) {
-        const conflict = conflictAt(fields, { collection, id }, field, provenance);
-        if (conflict) found.push(conflict);
-      }
+    const fields = document.collections[collection].fields;
+    for (const key of Object.keys(fields)) {
+      const { id, field } = splitFieldKey(key);
+      const conflict = conflictAt(fields, key, { collection, id }, field, provenance);
+      if (conflict) found.push(conflict);
     }
   }
   return found;
@@ -56,8 +57,8 @@ export function listConflicts(document: MergeableReview): FieldConflict[] {
 
 /** The conflict on one field, if that field has one. */
 export function conflictOn(document: MergeableReview, record: RecordPlace, field: string): FieldConflict | undefined {
-  const fields = fieldsOf(document, record);
-  return fields && field in fields ? conflictAt(fields, record, field, new Provenance(document)) : undefined;
+  const { fields, key } = placeOf(document, record, field);
+  return key in fields ? conflictAt(fields, key, record, field, new Provenance(document)) : undefined;
 }
 
 /**
@@ -84,27 +85,26 @@ export function keepValue(
 ): MergeableReview {
   const time = Math.floor(Date.parse(writer.at) / 1000);
   return Automerge.change(document, { message: 'conflict.resolve', time }, (doc) => {
-    const fields = fieldsOf(doc, conflict.record);
-    if (!fields) return;
-    fields[conflict.field] = new Automerge.ImmutableString(fieldText(value));
+    const { fields, key } = placeOf(doc, conflict.record, conflict.field);
+    fields[key] = new Automerge.ImmutableString(fieldText(value));
   });
 }
 
-function fieldsOf(
-  document: MergeableReviewShape,
-  record: RecordPlace,
-): Record<string, Automerge.ImmutableString> | undefined {
-  return record.collection === 'review' ? document.header : document.collections[record.collection].records[record.id];
+/** The map a field is kept in, and its key there. */
+function placeOf(document: MergeableReviewShape, record: RecordPlace, field: string) {
+  if (record.collection === 'review') return { fields: document.header, key: field };
+  return { fields: document.collections[record.collection].fields, key: fieldKey(record.id, field) };
 }
 
 function conflictAt(
   fields: Record<string, Automerge.ImmutableString>,
+  key: string,
   record: RecordPlace,
   field: string,
   provenance: Provenance,
 ): FieldConflict | undefined {
-  if (LATEST_WINS_FIELDS.has(field)) return undefined;
-  const sides = Automerge.getConflicts(fields, field);
+  if (isTimeField(field)) return undefined;
+  const sides = Automerge.getConflicts(fields, key);
   if (!sides || Object.keys(sides).length < 2) return undefined;
   // Two laptops that wrote the same value do not disagree: one side per distinct value, the earliest writer's.
   const byValue = new Map<string, ConflictSide & { op: string }>();

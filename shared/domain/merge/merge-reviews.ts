@@ -2,7 +2,7 @@ import * as Automerge from '@automerge/automerge';
 import { AppError } from '../../errors';
 import { conflictOn, type RecordPlace } from './conflicts';
 import { COLLECTIONS, type CollectionName } from './review-records';
-import type { MergeableReview } from './mergeable-review';
+import { fieldKey, splitFieldKey, type MergeableReview } from './mergeable-review';
 
 /** What a merge did to this laptop's review, counted in records of the other side. */
 export interface MergeCounts {
@@ -46,13 +46,14 @@ export function mergeReviews(local: MergeableReview, remote: MergeableReview): M
   let changed = 0;
   let conflicts = 0;
   for (const { record, fields } of touched.values()) {
-    const existed = record.collection === 'review' || before.collections[record.collection].records[record.id];
+    const existed =
+      record.collection === 'review' || fieldKey(record.id, 'id') in before.collections[record.collection].fields;
     if (!existed) added++;
-    else if (readsDifferently(before, merged, record)) changed++;
+    else if (readsDifferently(before, merged, record, fields)) changed++;
     // Concurrent equal values and latest-wins fields are no conflict for a person (conflictOn leaves them out).
     for (const field of fields) if (conflictOn(merged, record, field)) conflicts++;
   }
-  const remoteRecords = COLLECTIONS.reduce((n, name) => n + Object.keys(remote.collections[name].records).length, 0);
+  const remoteRecords = COLLECTIONS.reduce((n, name) => n + remote.collections[name].order.length, 0);
   const unchanged = Math.max(0, remoteRecords - added - changed);
   return { document: merged, counts: { added, changed, conflicts, unchanged } };
 }
@@ -85,29 +86,24 @@ function reviewIdOf(document: MergeableReview): unknown {
   return id ? JSON.parse(id.val) : undefined;
 }
 
-/** The record (and field) a patch path falls in: `collections/<name>/records/<id>/<field>` or `header/<field>`. */
+/** The record (and field) an operation's path falls in: `collections/<name>/fields/<id>|<field>` or `header/<field>`. */
 function placeOf(path: Automerge.Prop[], reviewId: string): { record: RecordPlace; field?: string } | undefined {
   if (path[0] === 'header' && typeof path[1] === 'string') {
     return { record: { collection: 'review', id: reviewId }, field: path[1] };
   }
-  if (path[0] !== 'collections' || path[2] !== 'records' || typeof path[3] !== 'string') return undefined;
+  if (path[0] !== 'collections' || path[2] !== 'fields' || typeof path[3] !== 'string') return undefined;
   const collection = path[1] as CollectionName;
   if (!COLLECTIONS.includes(collection)) return undefined;
-  return { record: { collection, id: path[3] }, field: typeof path[4] === 'string' ? path[4] : undefined };
+  const { id, field } = splitFieldKey(path[3]);
+  return { record: { collection, id }, field };
 }
 
-function readsDifferently(before: MergeableReview, after: MergeableReview, record: RecordPlace): boolean {
-  const fieldsBefore =
-    record.collection === 'review' ? before.header : before.collections[record.collection].records[record.id];
-  const fieldsAfter =
-    record.collection === 'review' ? after.header : after.collections[record.collection].records[record.id];
-  return recordText(fieldsBefore) !== recordText(fieldsAfter);
-}
-
-function recordText(fields: Record<string, Automerge.ImmutableString> | undefined): string {
-  if (!fields) return '';
-  return Object.keys(fields)
-    .sort()
-    .map((name) => `${name}=${fields[name]!.val}`)
-    .join('\n');
+/** Whether the fields that arrived for a record read differently from what this side had for them. */
+function readsDifferently(before: MergeableReview, after: MergeableReview, record: RecordPlace, fields: Set<string>) {
+  const mapOf = (document: MergeableReview) =>
+    record.collection === 'review' ? document.header : document.collections[record.collection].fields;
+  const keyOf = (field: string) => (record.collection === 'review' ? field : fieldKey(record.id, field));
+  const old = mapOf(before);
+  const now = mapOf(after);
+  return [...fields].some((field) => old[keyOf(field)]?.val !== now[keyOf(field)]?.val);
 }

@@ -13,11 +13,14 @@ import {
 } from './review-records';
 
 /**
- * A review as an Automerge document: what travels between laptops and merges. Each record is a map of its fields
- * and each field one value, written whole (canonical JSON in an ImmutableString), so the engine merges records
- * field by field: a field changed on one side takes that change, the same field changed on both sides keeps both
+ * A review as an Automerge document: what travels between laptops and merges. Each field of each record is one
+ * value in its collection's map, under `<record id>|<field>`, written whole (canonical JSON in an ImmutableString),
+ * so the engine merges records field by field: a field changed on one side takes that change, the same field changed on both sides keeps both
  * values as a conflict until a person decides, and records added anywhere are all kept. Each collection also keeps
  * the order of its records as a list, so the review reads back in the order people gave it.
+ * One flat map rather than a map per record: a record made on two laptops under the same id (a member's vote, whose
+ * id comes from what it is about) is then one record whose fields merge, where two maps put under one key would
+ * hide one of them whole.
  */
 export interface MergeableReviewShape {
   format: Automerge.ImmutableString;
@@ -30,8 +33,31 @@ export type MergeableReview = Automerge.Doc<MergeableReviewShape>;
 
 type FieldMap = Record<string, Automerge.ImmutableString>;
 interface MergeableCollection {
-  records: Record<string, FieldMap>;
+  fields: FieldMap;
   order: Automerge.ImmutableString[];
+}
+
+/** Where a record's field is kept in its collection's map. Ids never hold `|` (the schema's ids do not). */
+export function fieldKey(id: string, field: string): string {
+  return `${id}|${field}`;
+}
+
+/** The record id and field of a key of a collection's map. */
+export function splitFieldKey(key: string): { id: string; field: string } {
+  const at = key.indexOf('|');
+  return { id: key.slice(0, at), field: key.slice(at + 1) };
+}
+
+/** A collection's records as their field names, by record id, in one pass over its map. */
+export function fieldNamesById(collection: MergeableCollection): Map<string, string[]> {
+  const byId = new Map<string, string[]>();
+  for (const key of Object.keys(collection.fields)) {
+    const { id, field } = splitFieldKey(key);
+    const names = byId.get(id);
+    if (names) names.push(field);
+    else byId.set(id, [field]);
+  }
+  return byId;
 }
 
 export const MERGEABLE_REVIEW_FORMAT = 'policy-review/review-document@1';
@@ -52,7 +78,7 @@ export function newMergeableReview(review: Review, writer: MergeWriter): Mergeab
     doc.header = {};
     doc.people = {};
     doc.collections = {} as MergeableReviewShape['collections'];
-    for (const name of COLLECTIONS) doc.collections[name] = { records: {}, order: [] };
+    for (const name of COLLECTIONS) doc.collections[name] = { fields: {}, order: [] };
     writeInto(doc, review, writer);
   });
 }
@@ -102,6 +128,8 @@ export class ReviewRecorder {
 interface RecordedStamps {
   stamps: Map<string, string>;
   order: Record<CollectionName, string[]>;
+  /** Each record's fields as last recorded, by `collection/id`: the ones a change may have taken away. */
+  fieldNames: Map<string, string[]>;
 }
 
 const UNCHANGING: ReadonlySet<CollectionName> = new Set(['signoffs', 'audit']);
@@ -115,24 +143,29 @@ function stampOf(collection: CollectionName, record: FlatRecord): string | undef
 function recordedStamps(review: Review): RecordedStamps {
   const records = reviewRecords(review);
   const stamps = new Map<string, string>();
+  const fieldNames = new Map<string, string[]>();
   const order = {} as RecordedStamps['order'];
   for (const name of COLLECTIONS) {
     order[name] = records[name].map((r) => r.id);
     for (const record of records[name]) {
       const stamp = stampOf(name, record);
       if (stamp !== undefined) stamps.set(`${name}/${record.id}`, stamp);
+      fieldNames.set(`${name}/${record.id}`, definedFields(record));
     }
   }
-  return { stamps, order };
+  return { stamps, order, fieldNames };
 }
 
 /** The review the document holds, with each version's content from where it is kept. */
 export function readMergeable(document: MergeableReview, contentOf: (versionId: string) => VersionContent | undefined) {
-  const header = readFields(document.header);
+  const header = readFields(document.header, Object.keys(document.header));
   const records = {} as ReviewRecords;
   for (const name of COLLECTIONS) {
     const collection = document.collections[name];
-    records[name] = orderedIds(collection).map((id) => ({ ...readFields(collection.records[id]!), id }) as FlatRecord);
+    const byId = fieldNamesById(collection);
+    records[name] = orderedIds(collection, byId).map(
+      (id) => ({ ...readFields(collection.fields, byId.get(id)!, id), id }) as FlatRecord,
+    );
   }
   return assembleReview(header, records, contentOf);
 }
@@ -149,7 +182,7 @@ function changeOptions(writer: MergeWriter, message: string): Automerge.ChangeOp
 function writeInto(doc: MergeableReviewShape, review: Review, writer: MergeWriter, previous?: RecordedStamps): void {
   const person = fieldText(writer.author);
   if (doc.people[writer.actor]?.val !== person) doc.people[writer.actor] = new Automerge.ImmutableString(person);
-  writeFields(doc.header, reviewHeader(review));
+  writeFields(doc.header, (field) => field, reviewHeader(review), Object.keys(doc.header));
   const records = reviewRecords(review);
   for (const name of COLLECTIONS) writeCollection(name, doc.collections[name], records[name], previous);
 }
@@ -160,20 +193,21 @@ function writeCollection(
   records: FlatRecord[],
   previous: RecordedStamps | undefined,
 ): void {
+  // Without what was last recorded, the document itself says which fields each record has (one pass).
+  const recordedFields = previous ? undefined : fieldNamesById(collection);
+  const fieldsHeld = (id: string) =>
+    (previous ? previous.fieldNames.get(`${name}/${id}`) : recordedFields!.get(id)) ?? [];
   const wanted = new Set<string>();
   for (const record of records) {
     wanted.add(record.id);
     const stamp = previous && stampOf(name, record);
     if (stamp !== undefined && previous!.stamps.get(`${name}/${record.id}`) === stamp) continue;
-    const existing = collection.records[record.id];
-    if (existing) writeFields(existing, record);
-    else {
-      collection.records[record.id] = {};
-      writeFields(collection.records[record.id]!, record);
-    }
+    writeFields(collection.fields, (field) => fieldKey(record.id, field), record, fieldsHeld(record.id));
   }
-  const known = previous ? previous.order[name] : Object.keys(collection.records);
-  for (const id of known) if (!wanted.has(id) && collection.records[id]) delete collection.records[id];
+  const known = previous ? previous.order[name] : [...recordedFields!.keys()];
+  for (const id of known) {
+    if (!wanted.has(id)) for (const field of fieldsHeld(id)) delete collection.fields[fieldKey(id, field)];
+  }
   const current = previous ? previous.order[name] : collection.order.map((id) => id.val);
   writeOrder(
     collection,
@@ -182,14 +216,24 @@ function writeCollection(
   );
 }
 
-/** Writes the fields whose value differs and removes the ones the record no longer has. */
-function writeFields(target: FieldMap, fields: Record<string, unknown>): void {
+/** Writes the fields whose value differs and removes those the record held and no longer has. */
+function writeFields(
+  target: FieldMap,
+  keyOf: (field: string) => string,
+  fields: Record<string, unknown>,
+  held: readonly string[],
+): void {
   for (const [name, value] of Object.entries(fields)) {
     if (value === undefined) continue;
     const text = fieldText(value);
-    if (target[name]?.val !== text) target[name] = new Automerge.ImmutableString(text);
+    const key = keyOf(name);
+    if (target[key]?.val !== text) target[key] = new Automerge.ImmutableString(text);
   }
-  for (const name of Object.keys(target)) if (fields[name] === undefined) delete target[name];
+  for (const name of held) if (fields[name] === undefined) delete target[keyOf(name)];
+}
+
+function definedFields(record: Record<string, unknown>): string[] {
+  return Object.keys(record).filter((name) => record[name] !== undefined);
 }
 
 /**
@@ -208,21 +252,29 @@ function writeOrder(collection: MergeableCollection, current: readonly string[],
 }
 
 /** The collection's records in their order: each once, and any record the list misses (never expected) after. */
-function orderedIds(collection: MergeableCollection): string[] {
+function orderedIds(collection: MergeableCollection, byId: Map<string, string[]>): string[] {
   const seen = new Set<string>();
   for (const entry of collection.order) {
     const id = entry.val;
-    if (collection.records[id] && !seen.has(id)) seen.add(id);
+    if (byId.has(id)) seen.add(id);
   }
-  for (const id of Object.keys(collection.records).sort()) seen.add(id);
+  for (const id of [...byId.keys()].sort()) seen.add(id);
   return [...seen];
 }
 
 /**
- * Fields no person decides between: when two laptops both touched a record, its `updatedAt` is the later of their
- * times, never a conflict to resolve (the fields they changed are merged, or in conflict, on their own).
+ * Fields no person decides between, when two laptops both wrote them: a record's `updatedAt` is the later of their
+ * times and its `createdAt` the earlier (a record both made, such as one member's vote), never a conflict to
+ * resolve; the fields they changed are merged, or in conflict, on their own.
  */
-export const LATEST_WINS_FIELDS: ReadonlySet<string> = new Set(['updatedAt']);
+export const TIME_FIELDS: Readonly<Record<string, 'earliest' | 'latest'>> = {
+  createdAt: 'earliest',
+  updatedAt: 'latest',
+};
+
+export function isTimeField(field: string): boolean {
+  return Object.hasOwn(TIME_FIELDS, field);
+}
 
 /** A stored field as text: read through the document it is an ImmutableString, from `getConflicts` a string. */
 export function storedText(stored: unknown): string | undefined {
@@ -230,25 +282,26 @@ export function storedText(stored: unknown): string | undefined {
   return stored instanceof Automerge.ImmutableString ? stored.val : undefined;
 }
 
-function readFields(fields: FieldMap | undefined): Record<string, unknown> {
+/** A record's fields from a map, under `${id}|<field>` for a collection's record (no id: the review's own). */
+function readFields(fields: FieldMap, names: readonly string[], id?: string): Record<string, unknown> {
   const values: Record<string, unknown> = {};
-  if (!fields) return values;
   // In name order: the engine's own key order can differ with the order changes arrived in.
-  for (const name of Object.keys(fields).sort()) {
-    const text = fields[name]!.val;
-    values[name] = JSON.parse(LATEST_WINS_FIELDS.has(name) ? latestOf(fields, name, text) : text);
+  for (const name of [...names].sort()) {
+    const key = id === undefined ? name : fieldKey(id, name);
+    const text = fields[key]!.val;
+    values[name] = JSON.parse(isTimeField(name) ? timeOf(fields, key, text, TIME_FIELDS[name]!) : text);
   }
   return values;
 }
 
-/** The greatest of a field's concurrent values (ISO timestamps compare as text). */
-function latestOf(fields: FieldMap, name: string, shown: string): string {
-  const sides = Automerge.getConflicts(fields, name);
+/** The earliest or latest of a time field's concurrent values (ISO timestamps compare as text). */
+function timeOf(fields: FieldMap, key: string, shown: string, pick: 'earliest' | 'latest'): string {
+  const sides = Automerge.getConflicts(fields, key);
   if (!sides) return shown;
-  let latest = shown;
+  let chosen = shown;
   for (const side of Object.values(sides)) {
     const text = storedText(side);
-    if (text !== undefined && text > latest) latest = text;
+    if (text !== undefined && (pick === 'latest' ? text > chosen : text < chosen)) chosen = text;
   }
-  return latest;
+  return chosen;
 }

@@ -10,7 +10,7 @@ import {
 import { addReply } from '../../../../shared/domain/annotations/replies';
 import { listConflicts } from '../../../../shared/domain/merge/conflicts';
 import { mergeReviews } from '../../../../shared/domain/merge/merge-reviews';
-import { fieldText, LATEST_WINS_FIELDS, readMergeable } from '../../../../shared/domain/merge/mergeable-review';
+import { fieldText, readMergeable, TIME_FIELDS } from '../../../../shared/domain/merge/mergeable-review';
 import {
   COLLECTIONS,
   reviewHeader,
@@ -168,8 +168,9 @@ describe('merging laptops’ random edits (property)', () => {
         const expectedConflicts = new Set<string>();
         for (const [place, texts] of writers) {
           const field = place.split('/')[2]!;
-          if (LATEST_WINS_FIELDS.has(field)) {
-            expect(merged.get(place)).toBe([...texts].sort().at(-1));
+          if (TIME_FIELDS[field]) {
+            const times = [...texts].sort();
+            expect(merged.get(place)).toBe(TIME_FIELDS[field] === 'latest' ? times.at(-1) : times[0]);
           } else if (texts.size > 1) expectedConflicts.add(place);
           else expect(merged.get(place)).toBe([...texts][0]);
         }

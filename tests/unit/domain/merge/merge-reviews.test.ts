@@ -7,7 +7,9 @@ import { mergeReviews } from '../../../../shared/domain/merge/merge-reviews';
 import { readMergeable, newMergeableReview } from '../../../../shared/domain/merge/mergeable-review';
 import { versionContents } from '../../../../shared/domain/merge/review-records';
 import { renameReview } from '../../../../shared/domain/reviews/edit-review';
-import { Review } from '../../../../shared/model';
+import { recordVote } from '../../../../shared/domain/votes/record-vote';
+import { Review, type Author } from '../../../../shared/model';
+import type { Clock } from '../../../../shared/domain/clock';
 import { plainTextToRichText } from '../../../../shared/rich-text';
 import { CHAIR, Laptop, laptopClock, LEGAL, receive, startingReview, writerFor } from './support-laptops';
 
@@ -113,6 +115,29 @@ describe('merging two laptops’ work', () => {
     const back = mergeReviews(receive(legal.document, 2), resolved).document;
     expect(listConflicts(back)).toEqual([]);
     expect(readMergeable(back, (id) => contents.get(id)).annotations[0]?.severity).toBe('critical');
+  });
+
+  it('finds one vote where a member voted on two laptops, and keeps both verdicts as a conflict', () => {
+    const { chair, legal } = chairAndLegal();
+    const secondLaptop = chair.copyTo(3, LEGAL, laptopClock(3, '2026-03-02T11:00:00.000Z'));
+    const versionId = chair.review.versions[0]!.id;
+    const vote = (verdict: 'met' | 'not-met') => (review: Review, actor: Author, clock: Clock) =>
+      recordVote(
+        review,
+        { versionId, criterionId: 'privacy.consent', verdict, rationale: 'Read twice.' },
+        actor,
+        clock,
+      );
+    legal.act(vote('met'));
+    secondLaptop.act(vote('not-met'));
+
+    const outcome = merged(legal, secondLaptop);
+    const contents = versionContents(chair.review);
+    const votes = readMergeable(outcome.document, (id) => contents.get(id)).votes;
+    expect(votes).toHaveLength(1);
+    expect(listConflicts(outcome.document).map((c) => [c.field, c.values.map((v) => v.value)])).toEqual([
+      ['verdict', ['met', 'not-met']],
+    ]);
   });
 
   it('changes nothing when the same package is merged twice', () => {
