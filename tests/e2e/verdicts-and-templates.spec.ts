@@ -63,6 +63,7 @@ test.describe('the checklist with verdicts', () => {
   test('shows each member’s vote beside the verdict, records the user’s own, and lists the criteria most disagreed on first', async ({
     app,
     invoke,
+    saveScreenshot,
   }) => {
     const workshop = await startWorkshop(app, invoke, 'Votes by member');
     const target = { reviewId: workshop.reviewId, versionId: workshop.v2.id };
@@ -101,6 +102,8 @@ test.describe('the checklist with verdicts', () => {
     await expect(votes.getByRole('listitem')).toHaveCount(3);
     await expect(votes.getByRole('listitem').first()).toHaveText('Met Amira Haddad (Chair)Differs from the verdict');
     await expect(votes).toContainText('1 of 3 agree (33 %)');
+    await card.evaluate((element) => element.scrollIntoView({ block: 'center' }));
+    await saveScreenshot('checklist-votes');
     const listed = await invoke('votes.list', target);
     expect(listed.criteria.find((c) => c.criterionId === FORUM)?.votes.map((v) => [v.voterName, v.verdict])).toEqual([
       ['Amira Haddad', 'met'],
