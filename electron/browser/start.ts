@@ -24,12 +24,15 @@ async function main(): Promise<void> {
   const executablePath = findChromium();
   if (!executablePath) {
     stop(
-      'No Chromium or Chrome was found on this computer. Install one (on Debian or Ubuntu: `sudo apt-get install chromium`), or set CHROMIUM_PATH to its program file, then run `npm run start:browser` again.',
+      'No Chromium or Chrome was found on this computer. Install one (on Debian or Ubuntu: ' +
+        '`sudo apt-get install chromium`), or set CHROMIUM_PATH to its program file, then run `npm ' +
+        'run start:browser` again.',
     );
   }
   if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
     stop(
-      'There is no screen to open a window on (neither DISPLAY nor WAYLAND_DISPLAY is set). Run this from a desktop session, or use the `policy-review` command line.',
+      'There is no screen to open a window on (neither DISPLAY nor WAYLAND_DISPLAY is set). Run ' +
+        'this from a desktop session, or use the `policy-review` command line.',
     );
   }
   const dataDir = resolveDataDir();

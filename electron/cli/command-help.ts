@@ -27,25 +27,33 @@ export const COMMAND_HELP = {
   },
   annotate: {
     usage:
-      'policy-review annotate REVIEW --version V --quote TEXT [--prefix P] [--suffix S] --criterion ID [--criterion ID] --severity info|minor|major|critical --comment TEXT [--take-over-lock] [--json] [--data-dir DIR]',
+      'policy-review annotate REVIEW --version V --quote TEXT [--prefix P] [--suffix S] ' +
+      '--criterion ID [--criterion ID] --severity info|minor|major|critical --comment TEXT ' +
+      '[--take-over-lock] [--json] [--data-dir DIR]',
     summary:
       'Annotate a passage of a version, found by its words, against checklist criteria. The review must not be open in the app.',
   },
   assess: {
     usage:
-      'policy-review assess REVIEW --version V --criterion ID --verdict met|partial|not-met|not-applicable [--rationale TEXT] [--take-over-lock] [--json] [--data-dir DIR]',
+      'policy-review assess REVIEW --version V --criterion ID --verdict ' +
+      'met|partial|not-met|not-applicable [--rationale TEXT] [--take-over-lock] [--json] ' +
+      '[--data-dir DIR]',
     summary: 'Record the verdict on one criterion for one version. The review must not be open in the app.',
   },
   vote: {
     usage:
-      'policy-review vote REVIEW --version V --criterion ID --verdict met|partial|not-met|not-applicable [--rationale TEXT] [--take-over-lock] [--json] [--data-dir DIR]',
+      'policy-review vote REVIEW --version V --criterion ID --verdict ' +
+      'met|partial|not-met|not-applicable [--rationale TEXT] [--take-over-lock] [--json] ' +
+      '[--data-dir DIR]',
     summary:
-      'Record your own vote (the member named in your settings) on one criterion for one version; voting again replaces it. The committee’s verdict is set with `assess`.',
+      'Record your own vote (the member named in your settings) on one criterion for one ' +
+      'version; voting again replaces it. The committee’s verdict is set with `assess`.',
   },
   votes: {
     usage: 'policy-review votes REVIEW --version V [--json] [--data-dir DIR]',
     summary:
-      'Show each member’s vote per criterion for one version, beside the committee’s verdict, and how far the members agree (share agreeing, Fleiss’ kappa). Reads only.',
+      'Show each member’s vote per criterion for one version, beside the committee’s verdict, ' +
+      'and how far the members agree (share agreeing, Fleiss’ kappa). Reads only.',
   },
   annotations: {
     usage: 'policy-review annotations REVIEW [--version V] [--json] [--data-dir DIR]',
@@ -60,12 +68,15 @@ export const COMMAND_HELP = {
   carry: {
     usage: 'policy-review carry REVIEW --from V1 --to V2 [--take-over-lock] [--json] [--data-dir DIR]',
     summary:
-      'Carry the annotations of one version to another: anchored, moved, fuzzy (to confirm) or orphaned. Carrying again adds nothing twice. The review must not be open in the app.',
+      'Carry the annotations of one version to another: anchored, moved, fuzzy (to confirm) or ' +
+      'orphaned. Carrying again adds nothing twice. The review must not be open in the app.',
   },
   report: {
     usage: 'policy-review report REVIEW --format pdf|html|md|json|w3c --out FILE [--json] [--data-dir DIR]',
     summary:
-      'Write the review’s report (PDF, HTML, Markdown, JSON) or its annotations as W3C Web Annotations (JSON-LD). The report is also kept with the review, to sign, unless the review is open in the app.',
+      'Write the review’s report (PDF, HTML, Markdown, JSON) or its annotations as W3C Web ' +
+      'Annotations (JSON-LD). The report is also kept with the review, to sign, unless the ' +
+      'review is open in the app.',
   },
   identity: {
     usage: [
@@ -76,17 +87,29 @@ export const COMMAND_HELP = {
       'policy-review identity trust CERT [--json] [--data-dir DIR]',
     ].join('\n  '),
     summary:
-      'Signing identities: make one (key pair and self-signed certificate), list them, export a certificate, import a PKCS #12 file, trust a colleague’s certificate.',
+      'Signing identities: make one (key pair and self-signed certificate), list them, export a ' +
+      'certificate, import a PKCS #12 file, trust a colleague’s certificate.',
   },
   sign: {
     usage: 'policy-review sign FILE --identity ID --passphrase-file F [--meaning M] [--json] [--data-dir DIR]',
     summary:
-      'Sign a report: a PDF gets an embedded PAdES signature (each signer in turn), a JSON report a detached JWS in FILE.jws. M says what the signature means: Reviewed (the default), Approved, Legal review, or your own words. A report kept with a review in the library (as exported, or as signed since) is recorded in it as a sign-off; any other file is signed but not recorded, and the command says why.',
+      'Sign a report: a PDF gets an embedded PAdES signature (each signer in turn), a JSON ' +
+      'report a detached JWS in FILE.jws. M says what the signature means: Reviewed (the ' +
+      'default), Approved, Legal review, or your own words. A report kept with a review in the ' +
+      'library (as exported, or as signed since) is recorded in it as a sign-off; any other file ' +
+      'is signed but not recorded, and the command says why.',
   },
   verify: {
     usage: 'policy-review verify FILE [--trust CERT ...] [--json] [--data-dir DIR]',
     summary:
-      'Check the signatures of a PDF or JSON report (its FILE.jws): who signed, when, whether the signed bytes are intact, what was changed after each signature beyond what signing adds, whether anything was added after the last signature, whether each signer’s certificate allowed the signature when it was made (validity, key usage, the chain to a trusted CA), and whether each signer is trusted (your identities, certificates you trust, or --trust CERT). Exits 0 only when every signature is intact, made with a certificate that allowed it, nothing was changed after any of them, and the last covers the whole file (or is followed by validation data only).',
+      'Check the signatures of a PDF or JSON report (its FILE.jws): who signed, when, whether ' +
+      'the signed bytes are intact, what was changed after each signature beyond what signing ' +
+      'adds, whether anything was added after the last signature, whether each signer’s ' +
+      'certificate allowed the signature when it was made (validity, key usage, the chain to a ' +
+      'trusted CA), and whether each signer is trusted (your identities, certificates you trust, ' +
+      'or --trust CERT). Exits 0 only when every signature is intact, made with a certificate ' +
+      'that allowed it, nothing was changed after any of them, and the last covers the whole ' +
+      'file (or is followed by validation data only).',
   },
 } as const satisfies Record<string, { usage: string; summary: string }>;
 

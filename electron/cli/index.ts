@@ -71,7 +71,11 @@ export async function runCli(
 
 function helpText(): string {
   const lines = Object.values(COMMAND_HELP).map((c) => `  ${c.usage}\n      ${c.summary}`);
-  return `policy-review: the Policy Review Workstation on the command line.\n\n${lines.join('\n')}\n\nThe library is in POLICY_REVIEW_DATA_DIR, or --data-dir, or the app's own data folder.`;
+  return (
+    `policy-review: the Policy Review Workstation on the command ` +
+    `line.\n\n${lines.join('\n')}\n\nThe library is in POLICY_REVIEW_DATA_DIR, or --data-dir, ` +
+    `or the app's own data folder.`
+  );
 }
 
 function isCommandName(name: string): name is CommandName {

@@ -19,7 +19,9 @@ export async function openForChange(
     opened = await ctx.call('reviews.takeOverLock', { reviewId, fingerprint: lock.fingerprint });
   if (opened.readOnly) {
     const hint = lock?.canTakeOver
-      ? ` To take it over from the command line, run the command again with --take-over-lock; only do so if no one is editing it${lock.holder ? ` on ${lock.holder.host}` : ''}, or their next changes will be refused.`
+      ? ` To take it over from the command line, run the command again with --take-over-lock; ` +
+        `only do so if no one is editing it${lock.holder ? ` on ${lock.holder.host}` : ''}, or ` +
+        `their next changes will be refused.`
       : '';
     const reason = opened.readOnlyReason ?? 'It is read-only here.';
     throw new AppError(

@@ -83,7 +83,9 @@ export const BUILTIN_CRITERIA: readonly BuiltinCriterion[] = [
     title: 'Stakeholder and expert consultation',
     question: 'Was the policy drafted or revised in consultation with staff, legal experts and public-interest groups?',
     guidance:
-      'Look for a note of who was consulted and when, e.g. staff representatives or unions, legal counsel, the data-protection officer and civil-society or accessibility groups. A good policy records the consultation and how the input changed the text.',
+      'Look for a note of who was consulted and when, e.g. staff representatives or unions, ' +
+      'legal counsel, the data-protection officer and civil-society or accessibility groups. A ' +
+      'good policy records the consultation and how the input changed the text.',
   },
   {
     id: 'stakeholder.staff-participation',
@@ -91,7 +93,9 @@ export const BUILTIN_CRITERIA: readonly BuiltinCriterion[] = [
     title: 'Frontline staff participation',
     question: 'Does the policy give frontline employees who run or use social media a real say in its content?',
     guidance:
-      'Check whether the people who moderate, post and answer the public helped write or test the rules, for instance through workshops or pilot periods. Rules written without them tend to be unworkable in daily practice.',
+      'Check whether the people who moderate, post and answer the public helped write or test ' +
+      'the rules, for instance through workshops or pilot periods. Rules written without them ' +
+      'tend to be unworkable in daily practice.',
   },
   {
     id: 'stakeholder.feedback-channels',
@@ -100,7 +104,9 @@ export const BUILTIN_CRITERIA: readonly BuiltinCriterion[] = [
     question:
       'Does the policy name an accessible channel through which employees and the public can raise concerns or propose changes?',
     guidance:
-      'A good policy names a mailbox, form or contact role, says that input is acknowledged, and explains how it feeds the next revision. Staff should be able to report problems without fear of reprisal.',
+      'A good policy names a mailbox, form or contact role, says that input is acknowledged, ' +
+      'and explains how it feeds the next revision. Staff should be able to report problems ' +
+      'without fear of reprisal.',
   },
   {
     id: 'stakeholder.public-transparency',
@@ -108,7 +114,9 @@ export const BUILTIN_CRITERIA: readonly BuiltinCriterion[] = [
     title: 'Public availability of the rules',
     question: 'Is the policy, or a public summary of it, published where residents can read it?',
     guidance:
-      'Residents should be able to see how the organisation uses social media, how comments are handled and how to complain. Look for a commitment to publish the policy or its public-facing parts on the organisation website.',
+      'Residents should be able to see how the organisation uses social media, how comments are ' +
+      'handled and how to complain. Look for a commitment to publish the policy or its ' +
+      'public-facing parts on the organisation website.',
   },
   {
     id: 'stakeholder.benchmarking',
@@ -116,7 +124,9 @@ export const BUILTIN_CRITERIA: readonly BuiltinCriterion[] = [
     title: 'Comparison with peer organisations',
     question: 'Does the policy show that comparable public bodies’ practices were considered?',
     guidance:
-      'Look for evidence that the drafters compared their approach with other agencies or levels of government, or with sector guidance. This is good practice rather than a legal duty; a brief mention is enough.',
+      'Look for evidence that the drafters compared their approach with other agencies or ' +
+      'levels of government, or with sector guidance. This is good practice rather than a legal ' +
+      'duty; a brief mention is enough.',
   },
 
   // ---------------------------------------------------------------- legal
@@ -127,7 +137,10 @@ export const BUILTIN_CRITERIA: readonly BuiltinCriterion[] = [
     question:
       'Does the policy keep comment moderation viewpoint-neutral and forbid blocking or deleting users because of the opinions they express?',
     guidance:
-      'When an official account allows public replies it may be treated as a public forum. Removal must rest on published, content-neutral rules (e.g. spam, threats, illegal content), never on criticism of the organisation or its officials. Check that blocking is a last resort and is documented.',
+      'When an official account allows public replies it may be treated as a public forum. ' +
+      'Removal must rest on published, content-neutral rules (e.g. spam, threats, illegal ' +
+      'content), never on criticism of the organisation or its officials. Check that blocking is ' +
+      'a last resort and is documented.',
     reference: 'First Amendment public-forum doctrine (US) or national equivalent',
   },
   {
@@ -137,7 +150,9 @@ export const BUILTIN_CRITERIA: readonly BuiltinCriterion[] = [
     question:
       'Does the policy explain the restrictions on partisan political activity that apply to staff and to official accounts?',
     guidance:
-      'A good policy states that official accounts never support parties or candidates, explains what staff may do in a personal capacity, and covers election or pre-election periods. It should point to the applicable law or civil-service rules.',
+      'A good policy states that official accounts never support parties or candidates, ' +
+      'explains what staff may do in a personal capacity, and covers election or pre-election ' +
+      'periods. It should point to the applicable law or civil-service rules.',
     reference: 'US Hatch Act / local political-activity rules',
   },
   {
@@ -147,7 +162,8 @@ export const BUILTIN_CRITERIA: readonly BuiltinCriterion[] = [
     question:
       'Does the policy require that images, video, music and text are used only with the necessary rights or licences?',
     guidance:
-      'Look for rules on crediting sources, licensing stock material, obtaining permission from photographers and on the licence under which the organisation’s own content is shared.',
+      'Look for rules on crediting sources, licensing stock material, obtaining permission from ' +
+      'photographers and on the licence under which the organisation’s own content is shared.',
   },
   {
     id: 'legal.endorsements-advertising',
@@ -156,7 +172,8 @@ export const BUILTIN_CRITERIA: readonly BuiltinCriterion[] = [
     question:
       'Does the policy prevent official accounts from endorsing commercial products or services and set rules for paid advertising?',
     guidance:
-      'A good policy forbids implying government endorsement of a business, requires procurement and approval for paid promotion, and addresses sponsorships and influencer collaborations.',
+      'A good policy forbids implying government endorsement of a business, requires ' +
+      'procurement and approval for paid promotion, and addresses sponsorships and influencer collaborations.',
     reference: 'US 5 CFR 2635.702 (use of public office for private gain) or local ethics rules',
   },
   {
@@ -166,7 +183,9 @@ export const BUILTIN_CRITERIA: readonly BuiltinCriterion[] = [
     question:
       'Does the policy require a legal check of a platform’s terms of service before the organisation joins it?',
     guidance:
-      'Commercial terms may include clauses a public body cannot accept (indemnities, governing law, data transfers). Look for a process to review terms, use government-specific agreements where offered and reassess when terms change.',
+      'Commercial terms may include clauses a public body cannot accept (indemnities, governing ' +
+      'law, data transfers). Look for a process to review terms, use government-specific ' +
+      'agreements where offered and reassess when terms change.',
   },
 
   // ---------------------------------------------------------------- privacy
@@ -177,7 +196,9 @@ export const BUILTIN_CRITERIA: readonly BuiltinCriterion[] = [
     question:
       'Does the policy identify the data-protection law that applies and how social-media use complies with it?',
     guidance:
-      'Look for the lawful basis for processing personal data on platforms, the controller role, handling of data-subject requests, international transfers and a contact for the data-protection officer.',
+      'Look for the lawful basis for processing personal data on platforms, the controller ' +
+      'role, handling of data-subject requests, international transfers and a contact for the ' +
+      'data-protection officer.',
     reference: 'GDPR / UK GDPR or applicable national data-protection law',
   },
   {
@@ -187,7 +208,8 @@ export const BUILTIN_CRITERIA: readonly BuiltinCriterion[] = [
     question:
       'Does the policy require informed consent before publishing photos, names or other personal data of members of the public or staff?',
     guidance:
-      'A good policy says how consent is obtained and recorded, how it can be withdrawn, and adds stricter rules for children and vulnerable people (e.g. parental consent).',
+      'A good policy says how consent is obtained and recorded, how it can be withdrawn, and ' +
+      'adds stricter rules for children and vulnerable people (e.g. parental consent).',
     reference: 'GDPR Art. 6, 7 and 8 (lawful basis, consent, children)',
   },
   {
@@ -197,7 +219,9 @@ export const BUILTIN_CRITERIA: readonly BuiltinCriterion[] = [
     question:
       'Does the policy require a privacy impact assessment before new platforms, tools or high-risk uses of personal data are adopted?',
     guidance:
-      'Check for a trigger (new platform, analytics or listening tool, live streaming, processing of sensitive data), a named owner and a requirement to review the assessment when the use changes.',
+      'Check for a trigger (new platform, analytics or listening tool, live streaming, ' +
+      'processing of sensitive data), a named owner and a requirement to review the assessment ' +
+      'when the use changes.',
     reference: 'GDPR Art. 35 (DPIA)',
   },
   {
@@ -207,7 +231,9 @@ export const BUILTIN_CRITERIA: readonly BuiltinCriterion[] = [
     question:
       'Does the policy limit any monitoring of employees’ social-media activity to what staff have been told about and, where required, agreed to?',
     guidance:
-      'A good policy states what is monitored, why, by whom and for how long, gives staff prior notice, obtains consent or another lawful basis, and excludes covert monitoring of private accounts.',
+      'A good policy states what is monitored, why, by whom and for how long, gives staff prior ' +
+      'notice, obtains consent or another lawful basis, and excludes covert monitoring of ' +
+      'private accounts.',
     reference: 'GDPR Art. 88 (employment context) or national employment-privacy rules',
   },
   {
@@ -217,7 +243,8 @@ export const BUILTIN_CRITERIA: readonly BuiltinCriterion[] = [
     question:
       'Does the policy tell staff how to handle personal or sensitive information that residents send through comments or direct messages?',
     guidance:
-      'Look for instructions to move case-specific conversations to a secure channel, to avoid asking for personal details in public, and to delete or hide sensitive data posted publicly.',
+      'Look for instructions to move case-specific conversations to a secure channel, to avoid ' +
+      'asking for personal details in public, and to delete or hide sensitive data posted publicly.',
   },
   {
     id: 'privacy.analytics-tracking',
@@ -226,7 +253,8 @@ export const BUILTIN_CRITERIA: readonly BuiltinCriterion[] = [
     question:
       'Does the policy set limits on analytics, tracking pixels and social-listening tools that collect data about the public?',
     guidance:
-      'A good policy restricts collection to aggregate data needed for the purpose, forbids profiling individuals for their opinions, and explains the use in a privacy notice.',
+      'A good policy restricts collection to aggregate data needed for the purpose, forbids ' +
+      'profiling individuals for their opinions, and explains the use in a privacy notice.',
   },
 
   // ---------------------------------------------------------------- security
@@ -237,7 +265,9 @@ export const BUILTIN_CRITERIA: readonly BuiltinCriterion[] = [
     question:
       'Does the policy require strong unique passwords, multi-factor authentication and controlled account recovery for official accounts?',
     guidance:
-      'Look for a password manager or shared vault instead of shared passwords, MFA on every account, recovery email and phone numbers owned by the organisation (not a person), and a record of who holds access.',
+      'Look for a password manager or shared vault instead of shared passwords, MFA on every ' +
+      'account, recovery email and phone numbers owned by the organisation (not a person), and a ' +
+      'record of who holds access.',
     reference: 'NIST SP 800-63B (digital identity guidelines)',
   },
   {
@@ -247,7 +277,9 @@ export const BUILTIN_CRITERIA: readonly BuiltinCriterion[] = [
     question:
       'Is access to official accounts granted on a least-privilege basis and removed promptly when staff change role or leave?',
     guidance:
-      'A good policy keeps an access list, reviews it periodically, removes access and rotates credentials on departure, and uses individual logins through business tools where the platform allows it.',
+      'A good policy keeps an access list, reviews it periodically, removes access and rotates ' +
+      'credentials on departure, and uses individual logins through business tools where the ' +
+      'platform allows it.',
   },
   {
     id: 'security.incident-response',
@@ -256,7 +288,9 @@ export const BUILTIN_CRITERIA: readonly BuiltinCriterion[] = [
     question:
       'Does the policy set out what to do, and whom to contact at any hour, if an official account is hacked or impersonated?',
     guidance:
-      'Look for steps to regain control, inform the security team and the platform, warn followers, preserve evidence and report fake accounts. An out-of-hours emergency contact should be named by role.',
+      'Look for steps to regain control, inform the security team and the platform, warn ' +
+      'followers, preserve evidence and report fake accounts. An out-of-hours emergency contact ' +
+      'should be named by role.',
   },
   {
     id: 'security.devices-apps',
@@ -265,7 +299,8 @@ export const BUILTIN_CRITERIA: readonly BuiltinCriterion[] = [
     question:
       'Does the policy control which devices and third-party management apps may be connected to official accounts?',
     guidance:
-      'A good policy requires approved, updated devices, reviews app permissions, and warns staff about phishing and malicious links received through social media.',
+      'A good policy requires approved, updated devices, reviews app permissions, and warns ' +
+      'staff about phishing and malicious links received through social media.',
   },
 
   // ---------------------------------------------------------------- conduct
@@ -276,7 +311,9 @@ export const BUILTIN_CRITERIA: readonly BuiltinCriterion[] = [
     question:
       'Does the policy define acceptable and unacceptable social-media use by employees and link it to the organisation’s code of conduct?',
     guidance:
-      'Check that expectations for respectful, honest and professional behaviour are stated plainly, that work-time use is addressed, and that the policy refers to the code of conduct rather than contradicting it.',
+      'Check that expectations for respectful, honest and professional behaviour are stated ' +
+      'plainly, that work-time use is addressed, and that the policy refers to the code of ' +
+      'conduct rather than contradicting it.',
   },
   {
     id: 'conduct.personal-expression',
@@ -285,7 +322,9 @@ export const BUILTIN_CRITERIA: readonly BuiltinCriterion[] = [
     question:
       'Does the policy respect employees’ right to express personal views while explaining when their posts can reflect on the organisation?',
     guidance:
-      'A good policy avoids blanket bans, explains that speaking as a private citizen is protected, and gives practical examples of when a post could be read as official or could undermine confidence in impartial service.',
+      'A good policy avoids blanket bans, explains that speaking as a private citizen is ' +
+      'protected, and gives practical examples of when a post could be read as official or could ' +
+      'undermine confidence in impartial service.',
   },
   {
     id: 'conduct.role-disclosure',
@@ -303,7 +342,9 @@ export const BUILTIN_CRITERIA: readonly BuiltinCriterion[] = [
     question:
       'Does the policy state what information employees must not share or comment on, such as confidential, case or security-sensitive matters?',
     guidance:
-      'A good policy names the kinds of information covered (personal data, ongoing cases, procurement, internal deliberations, security details) and applies the rule to personal accounts and private groups too.',
+      'A good policy names the kinds of information covered (personal data, ongoing cases, ' +
+      'procurement, internal deliberations, security details) and applies the rule to personal ' +
+      'accounts and private groups too.',
   },
   {
     id: 'conduct.harassment',
@@ -312,7 +353,9 @@ export const BUILTIN_CRITERIA: readonly BuiltinCriterion[] = [
     question:
       'Does the policy prohibit harassment and cyberbullying by staff and explain how staff targeted online are supported?',
     guidance:
-      'Look for a clear ban on abusive behaviour, a reporting route, and duty-of-care measures for employees who face abuse or doxxing because of their work (e.g. support, escalation to police, removal of content).',
+      'Look for a clear ban on abusive behaviour, a reporting route, and duty-of-care measures ' +
+      'for employees who face abuse or doxxing because of their work (e.g. support, escalation ' +
+      'to police, removal of content).',
   },
   {
     id: 'conduct.violations',
@@ -321,7 +364,8 @@ export const BUILTIN_CRITERIA: readonly BuiltinCriterion[] = [
     question:
       'Does the policy explain the consequences of breaching it and the fair procedure used before sanctions are applied?',
     guidance:
-      'A good policy says that breaches are handled under existing disciplinary procedures, that sanctions are proportionate, and that employees are heard before a decision.',
+      'A good policy says that breaches are handled under existing disciplinary procedures, ' +
+      'that sanctions are proportionate, and that employees are heard before a decision.',
   },
 
   // ---------------------------------------------------------------- content
@@ -332,7 +376,9 @@ export const BUILTIN_CRITERIA: readonly BuiltinCriterion[] = [
     question:
       'Does the policy require published content to be accessible, for example alt text for images, captions for video and readable hashtags?',
     guidance:
-      'Look for a named accessibility standard, rules for image descriptions, captions and transcripts, camel-case hashtags and sufficient colour contrast, and a way to get the information in another format.',
+      'Look for a named accessibility standard, rules for image descriptions, captions and ' +
+      'transcripts, camel-case hashtags and sufficient colour contrast, and a way to get the ' +
+      'information in another format.',
     reference: 'WCAG 2.1 AA; EN 301 549 (EU) / Section 508 (US)',
   },
   {
@@ -342,7 +388,9 @@ export const BUILTIN_CRITERIA: readonly BuiltinCriterion[] = [
     question:
       'Is there a documented procedure for reviewing, hiding or removing public comments that applies the published terms of use consistently?',
     guidance:
-      'Check who moderates and when, what categories of content are removed (threats, spam, illegal content, personal data), whether decisions are logged, and how a user can contest a removal.',
+      'Check who moderates and when, what categories of content are removed (threats, spam, ' +
+      'illegal content, personal data), whether decisions are logged, and how a user can contest ' +
+      'a removal.',
   },
   {
     id: 'content.misinformation',
@@ -351,7 +399,9 @@ export const BUILTIN_CRITERIA: readonly BuiltinCriterion[] = [
     question:
       'Does the policy say how the organisation detects and responds to false or misleading information about its services?',
     guidance:
-      'A good policy favours correcting with accurate, sourced information over deletion, sets who may respond and how quickly, and explains how the organisation corrects its own mistakes openly.',
+      'A good policy favours correcting with accurate, sourced information over deletion, sets ' +
+      'who may respond and how quickly, and explains how the organisation corrects its own ' +
+      'mistakes openly.',
   },
   {
     id: 'content.plain-language',
@@ -377,7 +427,9 @@ export const BUILTIN_CRITERIA: readonly BuiltinCriterion[] = [
     question:
       'Does the policy set rules for using AI tools to create or edit posts, images or replies, including human review and labelling?',
     guidance:
-      'Look for a requirement that a person checks AI output for accuracy and bias before publishing, that synthetic images or audio are labelled, and that personal or confidential data is not entered into external AI tools.',
+      'Look for a requirement that a person checks AI output for accuracy and bias before ' +
+      'publishing, that synthetic images or audio are labelled, and that personal or ' +
+      'confidential data is not entered into external AI tools.',
     reference: 'EU AI Act Art. 50 (transparency obligations) or local guidance',
   },
   {
@@ -386,7 +438,8 @@ export const BUILTIN_CRITERIA: readonly BuiltinCriterion[] = [
     title: 'Publishing approval and accuracy checks',
     question: 'Does the policy define which posts need review or sign-off before publication?',
     guidance:
-      'A good policy separates routine posts from sensitive ones (policy announcements, legal matters, sensitive topics) and names who checks accuracy and tone before they go out.',
+      'A good policy separates routine posts from sensitive ones (policy announcements, legal ' +
+      'matters, sensitive topics) and names who checks accuracy and tone before they go out.',
   },
 
   // ---------------------------------------------------------------- accounts
@@ -396,7 +449,9 @@ export const BUILTIN_CRITERIA: readonly BuiltinCriterion[] = [
     title: 'Official versus personal accounts',
     question: 'Does the policy clearly distinguish official organisational accounts from employees’ personal accounts?',
     guidance:
-      'Check that the policy defines each type, forbids running official business from personal accounts, says who owns an official account and its followers, and addresses hybrid accounts of senior officials.',
+      'Check that the policy defines each type, forbids running official business from personal ' +
+      'accounts, says who owns an official account and its followers, and addresses hybrid ' +
+      'accounts of senior officials.',
   },
   {
     id: 'accounts.inventory-approval',
@@ -405,7 +460,8 @@ export const BUILTIN_CRITERIA: readonly BuiltinCriterion[] = [
     question:
       'Is creating a new official account subject to approval, and does the organisation keep an inventory of all its accounts?',
     guidance:
-      'A good policy requires a business case and approval before an account is opened, records its owner and platform in a central register, and closes or archives dormant accounts.',
+      'A good policy requires a business case and approval before an account is opened, records ' +
+      'its owner and platform in a central register, and closes or archives dormant accounts.',
   },
   {
     id: 'accounts.terms-of-use',
@@ -414,7 +470,9 @@ export const BUILTIN_CRITERIA: readonly BuiltinCriterion[] = [
     question:
       'Does each official account link to published terms of use that explain what comments are allowed and how moderation works?',
     guidance:
-      'Look for a public comment policy covering prohibited content, how removals and blocking are handled, that the account is not monitored around the clock, and where to send formal requests or complaints.',
+      'Look for a public comment policy covering prohibited content, how removals and blocking ' +
+      'are handled, that the account is not monitored around the clock, and where to send formal ' +
+      'requests or complaints.',
   },
   {
     id: 'accounts.identification',
@@ -422,7 +480,8 @@ export const BUILTIN_CRITERIA: readonly BuiltinCriterion[] = [
     title: 'Identifiable and verified official accounts',
     question: 'Are official accounts clearly identified as belonging to the organisation and verified where possible?',
     guidance:
-      'A good policy requires consistent naming and branding, platform verification or a link from the official website, and a note on how residents can confirm an account is genuine.',
+      'A good policy requires consistent naming and branding, platform verification or a link ' +
+      'from the official website, and a note on how residents can confirm an account is genuine.',
   },
 
   // ---------------------------------------------------------------- records
@@ -433,7 +492,8 @@ export const BUILTIN_CRITERIA: readonly BuiltinCriterion[] = [
     question:
       'Does the policy treat social-media posts, comments and messages as records and apply a retention schedule to them?',
     guidance:
-      'Check that the policy names the records schedule that applies, who captures content and how (export or archiving tool), and that platform retention is not relied on as the only copy.',
+      'Check that the policy names the records schedule that applies, who captures content and ' +
+      'how (export or archiving tool), and that platform retention is not relied on as the only copy.',
     reference: 'Applicable public-records / archives legislation and retention schedule',
   },
   {
@@ -443,7 +503,8 @@ export const BUILTIN_CRITERIA: readonly BuiltinCriterion[] = [
     question:
       'Does the policy explain that social-media content, including business done on personal devices or accounts, may be disclosed under public-records laws?',
     guidance:
-      'A good policy warns staff that work-related messages are disclosable wherever they are sent, and says how content is searched and produced when a request arrives.',
+      'A good policy warns staff that work-related messages are disclosable wherever they are ' +
+      'sent, and says how content is searched and produced when a request arrives.',
     reference: 'Freedom-of-information / public-records laws (e.g. US FOIA, UK FOIA 2000)',
   },
   {
@@ -453,7 +514,8 @@ export const BUILTIN_CRITERIA: readonly BuiltinCriterion[] = [
     question:
       'Does the policy require that deleted posts and removed or hidden comments are preserved with the reason for removal?',
     guidance:
-      'Look for a rule that content is captured before deletion, that moderation decisions are logged with date and reason, and that legal holds override routine deletion.',
+      'Look for a rule that content is captured before deletion, that moderation decisions are ' +
+      'logged with date and reason, and that legal holds override routine deletion.',
   },
 
   // ---------------------------------------------------------------- governance
@@ -464,7 +526,9 @@ export const BUILTIN_CRITERIA: readonly BuiltinCriterion[] = [
     question:
       'Does the policy state its purpose and define whom and what it covers, such as staff, contractors, platforms and types of account?',
     guidance:
-      'A good policy explains why it exists and how it serves the organisation’s public mission and values, lists who is covered (employees, contractors, volunteers, elected officials if relevant) and which platforms and uses fall within scope.',
+      'A good policy explains why it exists and how it serves the organisation’s public mission ' +
+      'and values, lists who is covered (employees, contractors, volunteers, elected officials ' +
+      'if relevant) and which platforms and uses fall within scope.',
   },
   {
     id: 'governance.roles-approval',
@@ -473,7 +537,8 @@ export const BUILTIN_CRITERIA: readonly BuiltinCriterion[] = [
     question:
       'Does the policy assign clear roles and responsibilities, including who approves the policy, official accounts and sensitive posts?',
     guidance:
-      'Look for named roles (communications lead, account managers, legal, privacy, IT security, line managers), what each is accountable for, and who formally approved this version.',
+      'Look for named roles (communications lead, account managers, legal, privacy, IT ' +
+      'security, line managers), what each is accountable for, and who formally approved this version.',
   },
   {
     id: 'governance.management-leadership',
@@ -482,7 +547,8 @@ export const BUILTIN_CRITERIA: readonly BuiltinCriterion[] = [
     question:
       'Does the policy require managers to promote the rules, set expectations and handle concerns raised by staff?',
     guidance:
-      'A good policy makes managers responsible for explaining the rules to their teams, discussing problems regularly and setting an example in their own online behaviour.',
+      'A good policy makes managers responsible for explaining the rules to their teams, ' +
+      'discussing problems regularly and setting an example in their own online behaviour.',
   },
   {
     id: 'governance.training',
@@ -491,7 +557,9 @@ export const BUILTIN_CRITERIA: readonly BuiltinCriterion[] = [
     question:
       'Does the policy require training on the rules for all staff, with additional training for those who run official accounts?',
     guidance:
-      'Look for training at onboarding and at regular intervals, covering conduct, privacy, security and the consequences of breaches, with practical examples. Records of completion are a plus.',
+      'Look for training at onboarding and at regular intervals, covering conduct, privacy, ' +
+      'security and the consequences of breaches, with practical examples. Records of completion ' +
+      'are a plus.',
   },
   {
     id: 'governance.crisis-communication',
@@ -500,7 +568,9 @@ export const BUILTIN_CRITERIA: readonly BuiltinCriterion[] = [
     question:
       'Does the policy include a plan for using social media during emergencies and crises, including approvals and pausing scheduled posts?',
     guidance:
-      'A good policy names who speaks for the organisation in a crisis, shortens the approval path, coordinates with partner agencies, pauses scheduled content and monitors channels for urgent requests and rumours.',
+      'A good policy names who speaks for the organisation in a crisis, shortens the approval ' +
+      'path, coordinates with partner agencies, pauses scheduled content and monitors channels ' +
+      'for urgent requests and rumours.',
   },
   {
     id: 'governance.review-cycle',
@@ -508,7 +578,8 @@ export const BUILTIN_CRITERIA: readonly BuiltinCriterion[] = [
     title: 'Review cycle with owner and date',
     question: 'Does the policy name an owner, a version date and a fixed interval or trigger for its next review?',
     guidance:
-      'Look for a document owner by role, the date of approval, a planned review date (e.g. annually) and triggers such as new laws, platforms or incidents. A change log is good practice.',
+      'Look for a document owner by role, the date of approval, a planned review date (e.g. ' +
+      'annually) and triggers such as new laws, platforms or incidents. A change log is good practice.',
   },
 ];
 

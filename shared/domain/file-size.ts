@@ -4,7 +4,9 @@ export function fileTooLargeError(fileName: string, bytes: number, maxBytes: num
   const size = formatSize(bytes) === formatSize(maxBytes) ? `just over ${formatSize(maxBytes)}` : formatSize(bytes);
   return new AppError(
     'E_TOO_LARGE',
-    `“${fileName}” is ${size}; the most this app imports is ${formatSize(maxBytes)}. Import the policy without attachments or images, or split it into parts.`,
+    `“${fileName}” is ${size}; the most this app imports ` +
+      `is ${formatSize(maxBytes)}. Import the policy without ` +
+      `attachments or images, or split it into parts.`,
   );
 }
 

@@ -8,7 +8,8 @@ export function reviewJsonSchema(): Record<string, unknown> {
     $id: 'https://policy-review.invalid/schema/review-1.json',
     title: 'Policy Review Workstation review document',
     description:
-      'One review: the policy versions reviewed, the checklist, annotations with W3C TextQuote/TextPosition selectors, verdicts, committee, sign-offs and the audit log.',
+      'One review: the policy versions reviewed, the checklist, annotations with W3C ' +
+      'TextQuote/TextPosition selectors, verdicts, committee, sign-offs and the audit log.',
     ...schema,
   };
 }

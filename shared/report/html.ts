@@ -112,10 +112,19 @@ function versionsSection(model: ReportModel): string {
   if (model.versions.length === 0) return '<p class="empty">No version of the policy has been imported.</p>';
   const rows = model.versions.map(
     (v) =>
-      `<tr><th scope="row">${esc(v.label)}${v.reported ? ' <span class="badge verdict-met">reviewed</span>' : ''}</th><td>${v.effectiveDate ? esc(formatDate(v.effectiveDate)) : '—'}</td><td>${esc(v.fileName)}<br><span class="meta">${esc(v.mediaType)}, ${esc(formatBytes(v.bytes))}; imported ${esc(formatDate(v.importedAt))} by ${esc(v.importedBy)}</span></td><td class="hash">${esc(v.sha256)}</td></tr>`,
+      `<tr><th scope="row">${esc(v.label)}${v.reported ? ' <span class="badge verdict-met">reviewed</span>' : ''}</th>` +
+      `<td>${v.effectiveDate ? esc(formatDate(v.effectiveDate)) : '—'}</td>` +
+      `<td>${esc(v.fileName)}<br><span class="meta">${esc(v.mediaType)}, ${esc(formatBytes(v.bytes))}; ` +
+      `imported ${esc(formatDate(v.importedAt))} by ${esc(v.importedBy)}</span></td>` +
+      `<td class="hash">${esc(v.sha256)}</td></tr>`,
   );
-  return `<p>The exact files the committee reviewed. The SHA-256 of a file identifies its bytes: any change to the file gives a different value.</p>
-<table><thead><tr><th scope="col" style="width:20%">Version</th><th scope="col" style="width:14%">Effective</th><th scope="col">Source file</th><th scope="col" style="width:31%">SHA-256</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+  return (
+    `<p>The exact files the committee reviewed. The SHA-256 of a file identifies its bytes: ` +
+    `any change to the file gives a different value.</p>
+<table><thead><tr><th scope="col" style="width:20%">Version</th>` +
+    `<th scope="col" style="width:14%">Effective</th><th scope="col">Source file</th>` +
+    `<th scope="col" style="width:31%">SHA-256</th></tr></thead><tbody>${rows.join('')}</tbody></table>`
+  );
 }
 
 function committeeSection(model: ReportModel): string {
@@ -132,7 +141,10 @@ function summarySection(model: ReportModel): string {
   const v = s.verdicts;
   const version = model.reportedVersion ? `“${esc(model.reportedVersion.label)}”` : 'the policy';
   const lead = `<p>The committee reviewed ${s.reviewed} of ${s.criteria} criteria on ${version}: ${verdictCountWords(v)}.</p>`;
-  const head = `<tr><th scope="col">Category</th>${VERDICT_COLUMNS.map((x) => `<th scope="col" class="num">${VERDICT_SHORT_LABELS[x]}</th>`).join('')}<th scope="col" class="num">Total</th></tr>`;
+  const head =
+    `<tr><th scope="col">Category` +
+    `</th>${VERDICT_COLUMNS.map((x) => `<th scope="col" class="num">${VERDICT_SHORT_LABELS[x]}</th>`).join('')}<th scope="col" class="num">Total` +
+    `</th></tr>`;
   const row = (label: string, counts: Record<string, number>, cell: 'th' | 'td') =>
     `<tr><th scope="row">${esc(label)}</th>${VERDICT_COLUMNS.map(
       (x) => `<${cell} class="num">${counts[x] ?? 0}</${cell}>`,
@@ -141,11 +153,19 @@ function summarySection(model: ReportModel): string {
     .map((c) => row(c.label, c.verdicts, 'td'))
     .join('')}</tbody><tfoot>${row('All criteria', v, 'td')}</tfoot></table>`;
   const open = s.openAnnotations;
-  const openLine = `<p><span class="label">Open annotations:</span> ${open.critical} critical, ${open.major} major, ${open.minor} minor, ${open.info} for information. <span class="label">Actions:</span> ${s.openActions} open${s.overdueActions ? `, <span class="overdue">${s.overdueActions} overdue</span>` : ''}.${s.unconfirmedAnnotations ? ` <span class="label">Carried, not yet confirmed:</span> ${s.unconfirmedAnnotations}.` : ''}</p>`;
+  const overdue = s.overdueActions ? `, <span class="overdue">${s.overdueActions} overdue</span>` : '';
+  const unconfirmed = s.unconfirmedAnnotations
+    ? ` <span class="label">Carried, not yet confirmed:</span> ${s.unconfirmedAnnotations}.`
+    : '';
+  const openLine =
+    `<p><span class="label">Open annotations:</span> ${open.critical} critical, ${open.major} major, ` +
+    `${open.minor} minor, ${open.info} for information. ` +
+    `<span class="label">Actions:</span> ${s.openActions} open${overdue}.${unconfirmed}</p>`;
   const serious = s.seriousOpenAnnotations.slice(0, SUMMARY_LIST_LIMIT).map((n) => annotationLine(model, n));
   const more = s.seriousOpenAnnotations.length - serious.length;
   const seriousList = s.seriousOpenAnnotations.length
-    ? `<h3>Open critical and major annotations</h3><ul>${serious.join('')}</ul>${more > 0 ? `<p class="meta">… and ${more} more, listed under “Open items”.</p>` : ''}`
+    ? `<h3>Open critical and major annotations</h3>` +
+      `<ul>${serious.join('')}</ul>${more > 0 ? `<p class="meta">… and ${more} more, listed under “Open items”.</p>` : ''}`
     : '<p>No critical or major annotation is open.</p>';
   return lead + table + openLine + seriousList;
 }
@@ -156,7 +176,11 @@ const SUMMARY_LIST_LIMIT = 25;
 function annotationLine(model: ReportModel, number: number): string {
   const a = model.annotations[number - 1];
   if (!a) return '';
-  return `<li><a href="#a-${a.number}"><span class="label">A${a.number}</span></a> <span class="badge severity-${a.severity}">${SEVERITY_LABELS[a.severity]}</span> ${esc(criterionTitles(model, a))}: “${esc(shortQuote(a.quote, 160))}”</li>`;
+  return (
+    `<li><a href="#a-${a.number}"><span class="label">A${a.number}</span></a> ` +
+    `<span class="badge severity-${a.severity}">${SEVERITY_LABELS[a.severity]}</span> ${esc(criterionTitles(model, a))}: ` +
+    `“${esc(shortQuote(a.quote, 160))}”</li>`
+  );
 }
 
 function criterionTitles(model: ReportModel, a: ReportAnnotation): string {
@@ -168,7 +192,11 @@ function criterionTitles(model: ReportModel, a: ReportAnnotation): string {
 
 function criteriaSection(model: ReportModel, number: number): string {
   const parts: string[] = [
-    `<p>Each criterion with the committee's verdict on ${model.reportedVersion ? `“${esc(model.reportedVersion.label)}”` : 'the policy'}, the reasons for it, the actions it calls for, and the annotations on it. Annotations are numbered in the order their text appears in the policy (A1, A2, …); one on several criteria is shown under each.</p>`,
+    `<p>Each criterion with the committee's verdict ` +
+      `on ${model.reportedVersion ? `“${esc(model.reportedVersion.label)}”` : 'the policy'}, the ` +
+      `reasons for it, the actions it calls for, and the annotations on it. Annotations are ` +
+      `numbered in the order their text appears in the policy (A1, A2, …); one on several ` +
+      `criteria is shown under each.</p>`,
   ];
   // Links to an annotation go to the first place it is printed.
   const anchored = new Set<number>();
@@ -184,9 +212,12 @@ function criteriaSection(model: ReportModel, number: number): string {
   const unlisted = model.annotations.filter((a) => !anchored.has(a.number));
   if (unlisted.length) {
     parts.push(
-      `<section aria-labelledby="cat-none"><h3 id="cat-none">${number}.${model.categories.length + 1} Annotations on no criterion of the checklist</h3><p class="category-intro">Their criteria were removed from the checklist.</p><ul class="annotations">${unlisted
-        .map((a) => annotationBlock(a, false, anchorOnce(a.number)))
-        .join('')}</ul></section>`,
+      `<section aria-labelledby="cat-none">` +
+        `<h3 id="cat-none">${number}.${model.categories.length + 1} Annotations on no criterion of ` +
+        `the checklist</h3><p class="category-intro">Their criteria were removed from the ` +
+        `checklist.</p><ul class="annotations">${unlisted
+          .map((a) => annotationBlock(a, false, anchorOnce(a.number)))
+          .join('')}</ul></section>`,
     );
   }
   return parts.join('\n');
@@ -195,7 +226,9 @@ function criteriaSection(model: ReportModel, number: number): string {
 function criterionBlock(model: ReportModel, c: ReportCriterion, anchorOnce: (n: number) => boolean): string {
   const out: string[] = [`<article class="criterion" id="c-${esc(c.id)}" aria-labelledby="c-${esc(c.id)}-title">`];
   out.push(
-    `<div class="criterion-head"><h4 id="c-${esc(c.id)}-title">${esc(c.title)} <span class="criterion-id">${esc(c.id)}</span></h4><span class="badge verdict-${c.verdict}">${esc(VERDICT_LABELS[c.verdict])}</span></div>`,
+    `<div class="criterion-head"><h4 id="c-${esc(c.id)}-title">${esc(c.title)} ` +
+      `<span class="criterion-id">${esc(c.id)}</span></h4>` +
+      `<span class="badge verdict-${c.verdict}">${esc(VERDICT_LABELS[c.verdict])}</span></div>`,
   );
   out.push(
     `<p class="question">${esc(c.question)}${c.reference ? ` <span class="meta">(${esc(c.reference)})</span>` : ''}</p>`,
@@ -212,12 +245,13 @@ function criterionBlock(model: ReportModel, c: ReportCriterion, anchorOnce: (n: 
   if (c.annotations.length) {
     const supporting = new Set(c.supportingAnnotations);
     out.push(
-      `<p class="label">Annotations (${c.annotations.length}${supporting.size ? `, ${supporting.size} cited in support of the verdict` : ''})</p><ul class="annotations">${c.annotations
-        .map((n) => {
-          const a = model.annotations[n - 1];
-          return a ? annotationBlock(a, supporting.has(n), anchorOnce(n)) : '';
-        })
-        .join('')}</ul>`,
+      `<p class="label">Annotations (${c.annotations.length}${supporting.size ? `, ${supporting.size} cited in support of the verdict` : ''})` +
+        `</p><ul class="annotations">${c.annotations
+          .map((n) => {
+            const a = model.annotations[n - 1];
+            return a ? annotationBlock(a, supporting.has(n), anchorOnce(n)) : '';
+          })
+          .join('')}</ul>`,
     );
   }
   out.push('</article>');
@@ -236,7 +270,15 @@ function annotationBlock(a: ReportAnnotation, supporting: boolean, withAnchor: b
         )
         .join('')}</ol>`
     : '';
-  return `<li class="annotation"${anchor}><p class="annotation-head"><span class="num">A${a.number}</span> <span class="badge severity-${a.severity}">${SEVERITY_LABELS[a.severity]}</span> ${esc(state)}${supporting ? ' · <strong>supports the verdict</strong>' : ''} · ${esc(personLabel(a.author))}, ${esc(formatDate(a.createdAt))}</p><blockquote><p>“${esc(shortQuote(a.quote))}”</p></blockquote><div class="comment">${commentHtml(a.comment)}</div>${replies}</li>`;
+  const supportMark = supporting ? ' · <strong>supports the verdict</strong>' : '';
+  return (
+    `<li class="annotation"${anchor}><p class="annotation-head">` +
+    `<span class="num">A${a.number}</span> ` +
+    `<span class="badge severity-${a.severity}">${SEVERITY_LABELS[a.severity]}</span> ${esc(state)}${supportMark} ` +
+    `· ${esc(personLabel(a.author))}, ${esc(formatDate(a.createdAt))}</p><blockquote>` +
+    `<p>“${esc(shortQuote(a.quote))}”</p></blockquote>` +
+    `<div class="comment">${commentHtml(a.comment)}</div>${replies}</li>`
+  );
 }
 
 /**
@@ -288,7 +330,8 @@ function changesSection(model: ReportModel): string {
       '',
     )}</tr></thead><tbody><tr>${kinds.map((k) => `<td class="num">${counts[k]}</td>`).join('')}</tr></tbody></table>`;
   const touched = c.touchedCriteria.length
-    ? `<h3>Criteria these changes touch</h3><p>Annotations on these criteria sit in text that changed; the committee should check their verdicts again.</p><ul>${c.touchedCriteria
+    ? `<h3>Criteria these changes touch</h3><p>Annotations on these criteria sit in text that ` +
+      `changed; the committee should check their verdicts again.</p><ul>${c.touchedCriteria
         .map(
           (t) =>
             `<li><a href="#c-${esc(t.id)}">${esc(t.title)}</a> <span class="criterion-id">${esc(t.id)}</span></li>`,
@@ -334,32 +377,54 @@ function votesSection(model: ReportModel): string {
   const criteria = model.votes?.criteria ?? [];
   if (criteria.length === 0) return `<p class="empty">${esc(votesIntro(undefined)[0]!)}</p>`;
   const rows = criteria.map((c) => {
-    const votes = c.votes.map(
-      (v) =>
-        `<li${v.dissents ? ' class="dissent"' : ''}><span class="badge verdict-${v.verdict}">${VERDICT_LABELS[v.verdict]}</span> ${esc(personLabel({ name: v.voterName, role: v.voterRole }))}${v.dissents ? ' <span class="badge dissent-mark">dissent</span>' : ''}${v.rationale ? `: ${esc(v.rationale)}` : ''}</li>`,
+    const votes = c.votes.map((v) => {
+      const voter = esc(personLabel({ name: v.voterName, role: v.voterRole }));
+      const dissent = v.dissents ? ' <span class="badge dissent-mark">dissent</span>' : '';
+      return (
+        `<li${v.dissents ? ' class="dissent"' : ''}>` +
+        `<span class="badge verdict-${v.verdict}">${VERDICT_LABELS[v.verdict]}</span> ${voter}${dissent}` +
+        `${v.rationale ? `: ${esc(v.rationale)}` : ''}</li>`
+      );
+    });
+    return (
+      `<tr><th scope="row"><a href="#c-${esc(c.criterionId)}">${esc(c.title)}</a></th><td>` +
+      `<span class="badge verdict-${c.committeeVerdict}">${VERDICT_LABELS[c.committeeVerdict]}</span>` +
+      `</td><td>${esc(agreementWords(c))}</td><td><ul class="votes">${votes.join('')}</ul></td></tr>`
     );
-    return `<tr><th scope="row"><a href="#c-${esc(c.criterionId)}">${esc(c.title)}</a></th><td><span class="badge verdict-${c.committeeVerdict}">${VERDICT_LABELS[c.committeeVerdict]}</span></td><td>${esc(agreementWords(c))}</td><td><ul class="votes">${votes.join('')}</ul></td></tr>`;
   });
-  return `${intro.join('')}<table><thead><tr><th scope="col" style="width:24%">Criterion</th><th scope="col" style="width:15%">Committee’s verdict</th><th scope="col" style="width:14%">Agreement</th><th scope="col">Members’ votes and rationales</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+  return (
+    `${intro.join('')}<table><thead><tr><th scope="col" style="width:24%">Criterion</th>` +
+    `<th scope="col" style="width:15%">Committee’s verdict</th>` +
+    `<th scope="col" style="width:14%">Agreement</th><th scope="col">Members’ votes and ` +
+    `rationales</th></tr></thead><tbody>${rows.join('')}</tbody></table>`
+  );
 }
 
 function actionPlanSection(model: ReportModel): string {
   if (model.actionPlan.length === 0) return '<p class="empty">No action is open.</p>';
   const rows = model.actionPlan.map(
     (a) =>
-      `<tr><td>${esc(formatDate(a.dueDate))}${a.overdue ? '<br><span class="overdue">overdue</span>' : ''}</td><td>${esc(a.description)}</td><td>${esc(a.ownerName)}${a.ownerRole ? `<br><span class="meta">${esc(ROLE_LABELS[a.ownerRole])}</span>` : ''}</td><td><a href="#c-${esc(a.criterionId)}">${esc(a.criterionTitle)}</a></td></tr>`,
+      `<tr><td>${esc(formatDate(a.dueDate))}${a.overdue ? '<br><span class="overdue">overdue</span>' : ''}</td>` +
+      `<td>${esc(a.description)}</td><td>${esc(a.ownerName)}${a.ownerRole ? `<br><span class="meta">${esc(ROLE_LABELS[a.ownerRole])}</span>` : ''}</td>` +
+      `<td><a href="#c-${esc(a.criterionId)}">${esc(a.criterionTitle)}</a></td></tr>`,
   );
-  return `<p>Open actions, soonest due first.</p><table><thead><tr><th scope="col" style="width:16%">Due</th><th scope="col">Action</th><th scope="col" style="width:20%">Owner</th><th scope="col" style="width:24%">Criterion</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+  return (
+    `<p>Open actions, soonest due first.</p><table><thead><tr>` +
+    `<th scope="col" style="width:16%">Due</th><th scope="col">Action</th>` +
+    `<th scope="col" style="width:20%">Owner</th><th scope="col" style="width:24%">Criterion` +
+    `</th></tr></thead><tbody>${rows.join('')}</tbody></table>`
+  );
 }
 
 function openItemsSection(model: ReportModel): string {
   const items = model.openItems;
   const parts: string[] = [];
   parts.push('<h3>Criteria not yet reviewed</h3>');
+  const unreviewed = items.unreviewedCriteria.map(
+    (c) => `<li><a href="#c-${esc(c.id)}">${esc(c.title)}</a> <span class="criterion-id">${esc(c.id)}</span></li>`,
+  );
   parts.push(
-    items.unreviewedCriteria.length
-      ? `<ul>${items.unreviewedCriteria.map((c) => `<li><a href="#c-${esc(c.id)}">${esc(c.title)}</a> <span class="criterion-id">${esc(c.id)}</span></li>`).join('')}</ul>`
-      : '<p>Every criterion has a verdict.</p>',
+    items.unreviewedCriteria.length ? `<ul>${unreviewed.join('')}</ul>` : '<p>Every criterion has a verdict.</p>',
   );
   parts.push('<h3>Open annotations</h3>');
   if (items.openAnnotations.length === 0) parts.push('<p>No annotation is open.</p>');
@@ -367,16 +432,25 @@ function openItemsSection(model: ReportModel): string {
     const rows = items.openAnnotations.map((n) => {
       const a = model.annotations[n - 1];
       if (!a) return '';
-      return `<tr><th scope="row"><a href="#a-${a.number}">A${a.number}</a></th><td><span class="badge severity-${a.severity}">${SEVERITY_LABELS[a.severity]}</span></td><td>${esc(criterionTitles(model, a))}</td><td>“${esc(shortQuote(a.quote, 140))}”</td><td>${esc(a.author.name)}</td></tr>`;
+      return (
+        `<tr><th scope="row"><a href="#a-${a.number}">A${a.number}</a></th><td>` +
+        `<span class="badge severity-${a.severity}">${SEVERITY_LABELS[a.severity]}</span></td>` +
+        `<td>${esc(criterionTitles(model, a))}</td><td>“${esc(shortQuote(a.quote, 140))}”</td>` +
+        `<td>${esc(a.author.name)}</td></tr>`
+      );
     });
     parts.push(
-      `<table><thead><tr><th scope="col" style="width:8%">No.</th><th scope="col" style="width:11%">Severity</th><th scope="col" style="width:24%">Criteria</th><th scope="col">Text</th><th scope="col" style="width:15%">Author</th></tr></thead><tbody>${rows.join('')}</tbody></table>`,
+      `<table><thead><tr><th scope="col" style="width:8%">No.</th>` +
+        `<th scope="col" style="width:11%">Severity</th><th scope="col" style="width:24%">Criteria` +
+        `</th><th scope="col">Text</th><th scope="col" style="width:15%">Author</th></tr></thead>` +
+        `<tbody>${rows.join('')}</tbody></table>`,
     );
   }
   parts.push('<h3>Carried annotations not yet confirmed</h3>');
   parts.push(
     items.unconfirmedAnnotations.length
-      ? `<p>Their words moved or changed when they were carried from an earlier version; nobody has confirmed the new place yet: ${items.unconfirmedAnnotations.map((n) => `<a href="#a-${n}">A${n}</a>`).join(', ')}.</p>`
+      ? `<p>Their words moved or changed when they were carried from an earlier version; nobody ` +
+          `has confirmed the new place yet: ${items.unconfirmedAnnotations.map((n) => `<a href="#a-${n}">A${n}</a>`).join(', ')}.</p>`
       : '<p>None: every carried annotation’s place is confirmed.</p>',
   );
   return parts.join('\n');
@@ -387,19 +461,34 @@ function signOffSection(model: ReportModel): string {
   if (model.signOffs.length) {
     const rows = model.signOffs.map(
       (s) =>
-        `<tr><th scope="row">${esc(s.signer.name)}${s.signer.role ? `<br><span class="meta">${esc(ROLE_LABELS[s.signer.role])}</span>` : ''}</th><td>${esc(s.meaning)}</td><td>${esc(formatDateTime(s.signedAt))}</td><td>${esc(s.reportFile)}<br><span class="hash">${esc(s.reportSha256)}</span></td></tr>`,
+        `<tr><th scope="row">${esc(s.signer.name)}${s.signer.role ? `<br><span class="meta">${esc(ROLE_LABELS[s.signer.role])}</span>` : ''}</th>` +
+        `<td>${esc(s.meaning)}</td><td>${esc(formatDateTime(s.signedAt))}</td>` +
+        `<td>${esc(s.reportFile)}<br><span class="hash">${esc(s.reportSha256)}</span></td></tr>`,
     );
     parts.push(
-      `<p>Sign-offs recorded in the review before this report was made.</p><table><thead><tr><th scope="col" style="width:22%">Signer</th><th scope="col" style="width:16%">Meaning</th><th scope="col" style="width:20%">Signed</th><th scope="col">Report signed (file and SHA-256)</th></tr></thead><tbody>${rows.join('')}</tbody></table>`,
+      `<p>Sign-offs recorded in the review before this report was made.</p><table><thead><tr>` +
+        `<th scope="col" style="width:22%">Signer</th><th scope="col" style="width:16%">Meaning` +
+        `</th><th scope="col" style="width:20%">Signed</th><th scope="col">Report signed (file and ` +
+        `SHA-256)</th></tr></thead><tbody>${rows.join('')}</tbody></table>`,
     );
   } else parts.push('<p>No sign-off was recorded in the review before this report was made.</p>');
   parts.push(
-    `<p class="sig-note">Committee members sign this report digitally, each stating what the signature means (reviewed, approved, legal review). The signatures are part of the PDF file: any PDF reader shows who signed and when, and whether the file changed after signing; <code>policy-review verify</code> checks the same from the command line. A printed copy carries no signature of its own.</p>`,
+    `<p class="sig-note">Committee members sign this report digitally, each stating what the ` +
+      `signature means (reviewed, approved, legal review). The signatures are part of the PDF ` +
+      `file: any PDF reader shows who signed and when, and whether the file changed after ` +
+      `signing; <code>policy-review verify</code> checks the same from the command line. A ` +
+      `printed copy carries no signature of its own.</p>`,
   );
   return parts.join('\n');
 }
 
 function signaturePage(model: ReportModel): string {
   const slots = signatureSlotCount(model.committee.length);
-  return `<section class="signature-page" aria-labelledby="signatures-title"><div class="head"><h2 id="signatures-title">Signatures</h2><p class="meta">Digital signatures of the committee on this report (${slots} fields). Each shows the signer, their role, what the signature means and when it was made. A field that is empty has not been signed.</p></div><div class="slots" aria-hidden="true"></div></section>`;
+  return (
+    `<section class="signature-page" aria-labelledby="signatures-title"><div class="head">` +
+    `<h2 id="signatures-title">Signatures</h2><p class="meta">Digital signatures of the ` +
+    `committee on this report (${slots} fields). Each shows the signer, their role, what the ` +
+    `signature means and when it was made. A field that is empty has not been signed.</p></div>` +
+    `<div class="slots" aria-hidden="true"></div></section>`
+  );
 }

@@ -104,9 +104,10 @@ export function votesIntro(votes: ReportVotes | undefined): string[] {
         ? 'No vote differs from the committee’s verdict.'
         : `${dissent} vote${dissent === 1 ? ' differs' : 's differ'} from the committee’s verdict, marked “dissent”.`
     }`,
-    `Agreement among members (Fleiss’ kappa, over the criteria with two votes or more): ${kappaLabel(votes.overall.kappa)} overall (${criteriaWord(votes.overall.criteriaCompared)})${
-      byCategory.length ? `; by category: ${byCategory.join(', ')}` : ''
-    }.${votes.overall.kappa === undefined ? ` ${KAPPA_MISSING}` : ''}`,
+    `Agreement among members (Fleiss’ kappa, over the criteria with two votes or ` +
+      `more): ${kappaLabel(votes.overall.kappa)} overall (${criteriaWord(votes.overall.criteriaCompared)})${
+        byCategory.length ? `; by category: ${byCategory.join(', ')}` : ''
+      }.${votes.overall.kappa === undefined ? ` ${KAPPA_MISSING}` : ''}`,
   ];
 }
 

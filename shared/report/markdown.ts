@@ -55,7 +55,9 @@ export function renderReportMarkdown(model: ReportModel): string {
     out.push('| Version | Effective | Source file | SHA-256 |', '|---|---|---|---|');
     for (const x of model.versions) {
       out.push(
-        `| ${cell(x.label)}${x.reported ? ' (reviewed)' : ''} | ${x.effectiveDate ? formatDate(x.effectiveDate) : '—'} | ${cell(x.fileName)} (${cell(x.mediaType)}, ${formatBytes(x.bytes)}) | \`${x.sha256}\` |`,
+        `| ${cell(x.label)}${x.reported ? ' (reviewed)' : ''} ` +
+          `| ${x.effectiveDate ? formatDate(x.effectiveDate) : '—'} | ${cell(x.fileName)} ` +
+          `(${cell(x.mediaType)}, ${formatBytes(x.bytes)}) | \`${x.sha256}\` |`,
       );
     }
     out.push('');
@@ -82,7 +84,10 @@ export function renderReportMarkdown(model: ReportModel): string {
     out.push(`| ${cell(c.label)} | ${order.map((x) => c.verdicts[x]).join(' | ')} | ${c.criteria.length} |`);
   out.push(`| **All criteria** | ${order.map((x) => `**${s.verdicts[x]}**`).join(' | ')} | **${s.criteria}** |`, '');
   out.push(
-    `**Open annotations:** ${s.openAnnotations.critical} critical, ${s.openAnnotations.major} major, ${s.openAnnotations.minor} minor, ${s.openAnnotations.info} for information. **Actions:** ${s.openActions} open, ${s.overdueActions} overdue.${s.unconfirmedAnnotations ? ` **Carried, not yet confirmed:** ${s.unconfirmedAnnotations}.` : ''}`,
+    `**Open annotations:** ${s.openAnnotations.critical} critical, ${s.openAnnotations.major} ` +
+      `major, ${s.openAnnotations.minor} minor, ${s.openAnnotations.info} for information. ` +
+      `**Actions:** ${s.openActions} open, ${s.overdueActions} ` +
+      `overdue.${s.unconfirmedAnnotations ? ` **Carried, not yet confirmed:** ${s.unconfirmedAnnotations}.` : ''}`,
     '',
   );
   if (s.seriousOpenAnnotations.length) {
@@ -152,7 +157,10 @@ export function renderReportMarkdown(model: ReportModel): string {
         const first = i === 0;
         const vote = v.dissents ? `**${VERDICT_LABELS[v.verdict]} (dissent)**` : VERDICT_LABELS[v.verdict];
         out.push(
-          `| ${first ? cell(c.title) : ''} | ${first ? VERDICT_LABELS[c.committeeVerdict] : ''} | ${first ? agreementWords(c) : ''} | ${cell(personLabel({ name: v.voterName, role: v.voterRole }))} | ${vote} | ${v.rationale ? cell(v.rationale) : '—'} |`,
+          `| ${first ? cell(c.title) : ''} | ${first ? VERDICT_LABELS[c.committeeVerdict] : ''} ` +
+            `| ${first ? agreementWords(c) : ''} ` +
+            `| ${cell(personLabel({ name: v.voterName, role: v.voterRole }))} | ${vote} ` +
+            `| ${v.rationale ? cell(v.rationale) : '—'} |`,
         );
       });
     out.push('');
@@ -226,7 +234,8 @@ export function renderReportMarkdown(model: ReportModel): string {
       const a = model.annotations[n - 1];
       if (a)
         out.push(
-          `| A${a.number} | ${SEVERITY_LABELS[a.severity]} | ${cell(criterionTitles(model, a))} | “${cell(shortQuote(a.quote, 140))}” | ${cell(a.author.name)} |`,
+          `| A${a.number} | ${SEVERITY_LABELS[a.severity]} | ${cell(criterionTitles(model, a))} | ` +
+            `“${cell(shortQuote(a.quote, 140))}” | ${cell(a.author.name)} |`,
         );
     }
     out.push('');
@@ -234,7 +243,9 @@ export function renderReportMarkdown(model: ReportModel): string {
   out.push('### Carried annotations not yet confirmed', '');
   out.push(
     model.openItems.unconfirmedAnnotations.length
-      ? `Their words moved or changed when they were carried from an earlier version; nobody has confirmed the new place yet: ${model.openItems.unconfirmedAnnotations.map((n) => `A${n}`).join(', ')}.`
+      ? `Their words moved or changed when they were carried from an earlier version; nobody has ` +
+          `confirmed the new place ` +
+          `yet: ${model.openItems.unconfirmedAnnotations.map((n) => `A${n}`).join(', ')}.`
       : 'None: every carried annotation’s place is confirmed.',
     '',
   );
@@ -256,7 +267,9 @@ export function renderReportMarkdown(model: ReportModel): string {
 function annotationMarkdown(a: ReportAnnotation, supporting: boolean): string[] {
   const state = annotationStateWords(a);
   const lines = [
-    `- **A${a.number}** · ${SEVERITY_LABELS[a.severity]} · ${state}${supporting ? ' · supports the verdict' : ''} · ${md(personLabel(a.author))}, ${formatDate(a.createdAt)}`,
+    `- **A${a.number}** · ${SEVERITY_LABELS[a.severity]} ` +
+      `· ${state}${supporting ? ' · supports the verdict' : ''} ` +
+      `· ${md(personLabel(a.author))}, ${formatDate(a.createdAt)}`,
     '',
     `  > ${md(shortQuote(a.quote))}`,
     '',

@@ -8,19 +8,27 @@ import { PAGE_MM, SIGNATURE_PAGE_MM } from './page-layout';
 export function reportStylesheet(title: string): string {
   const p = PAGE_MM;
   const s = SIGNATURE_PAGE_MM;
-  return `
+  return (
+    `
 @page {
   size: A4;
   margin: ${p.top}mm ${p.right}mm ${p.bottom}mm ${p.left}mm;
-  @top-left { content: ${cssString(title)}; font: 8pt "Liberation Sans", "DejaVu Sans", Arial, sans-serif; color: #4a5563; vertical-align: bottom; padding-bottom: 3mm; max-width: 130mm; }
-  @top-right { content: "Policy review report"; font: 8pt "Liberation Sans", "DejaVu Sans", Arial, sans-serif; color: #4a5563; vertical-align: bottom; padding-bottom: 3mm; }
-  @bottom-center { content: "Page " counter(page) " of " counter(pages); font: 8pt "Liberation Sans", "DejaVu Sans", Arial, sans-serif; color: #4a5563; vertical-align: top; padding-top: 4mm; }
+  @top-left { content: ${cssString(title)}; ` +
+    `font: 8pt "Liberation Sans", "DejaVu Sans", Arial, sans-serif; color: #4a5563; ` +
+    `vertical-align: bottom; padding-bottom: 3mm; max-width: 130mm; }
+  @top-right { content: "Policy review report"; ` +
+    `font: 8pt "Liberation Sans", "DejaVu Sans", Arial, sans-serif; color: #4a5563; ` +
+    `vertical-align: bottom; padding-bottom: 3mm; }
+  @bottom-center { content: "Page " counter(page) " of " counter(pages); ` +
+    `font: 8pt "Liberation Sans", "DejaVu Sans", Arial, sans-serif; color: #4a5563; ` +
+    `vertical-align: top; padding-top: 4mm; }
 }
 @page :first { @top-left { content: none; } @top-right { content: none; } }
 :root { color-scheme: light; }
 html { font-family: "Liberation Serif", "DejaVu Serif", Georgia, serif; font-size: 10.5pt; line-height: 1.4; color: #1b1f24; background: #fff; }
 body { margin: 0 auto; max-width: 190mm; padding: 0 6mm 12mm; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-h1, h2, h3, h4, th, .kicker, .facts, .badge, .annotation-head, .meta, nav, caption, .sig-note { font-family: "Liberation Sans", "DejaVu Sans", Arial, sans-serif; }
+h1, h2, h3, h4, th, .kicker, .facts, .badge, .annotation-head, .meta, nav, caption, ` +
+    `.sig-note { font-family: "Liberation Sans", "DejaVu Sans", Arial, sans-serif; }
 h1 { font-size: 22pt; line-height: 1.15; color: #14325a; margin: 2mm 0 5mm; }
 h2 { font-size: 14pt; color: #14325a; margin: 9mm 0 3mm; padding-bottom: 1.2mm; border-bottom: 0.8pt solid #14325a; break-after: avoid-page; }
 h3 { font-size: 12pt; color: #14325a; margin: 7mm 0 2mm; break-after: avoid-page; }
@@ -31,7 +39,9 @@ li { margin: 0 0 0.8mm; }
 code, .hash { font-family: "Liberation Mono", "DejaVu Sans Mono", monospace; font-size: 8pt; }
 .hash { word-break: break-all; }
 .kicker { text-transform: uppercase; letter-spacing: 0.08em; font-size: 9pt; color: #4a5563; margin: 0; }
-.facts { display: grid; grid-template-columns: max-content 1fr; gap: 1mm 5mm; font-size: 9pt; margin: 0 0 6mm; padding: 3mm 4mm; background: #eef2f7; border-left: 2.5pt solid #14325a; }
+.facts { display: grid; grid-template-columns: max-content 1fr; gap: 1mm 5mm; ` +
+    `font-size: 9pt; margin: 0 0 6mm; padding: 3mm 4mm; background: #eef2f7; ` +
+    `border-left: 2.5pt solid #14325a; }
 .facts dt { font-weight: bold; color: #14325a; }
 .facts dd { margin: 0; }
 nav ol { list-style: none; padding: 0; columns: 2; column-gap: 10mm; font-size: 10pt; }
@@ -48,7 +58,8 @@ tfoot th, tfoot td { font-weight: bold; background: #eef2f7; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
-.badge { display: inline-block; font-size: 8pt; font-weight: bold; padding: 0.2mm 1.6mm; border-radius: 1mm; border: 0.5pt solid currentColor; white-space: nowrap; }
+.badge { display: inline-block; font-size: 8pt; font-weight: bold; padding: 0.2mm 1.6mm; ` +
+    `border-radius: 1mm; border: 0.5pt solid currentColor; white-space: nowrap; }
 .verdict-met { color: #1d6b2f; background: #e6f3e9; }
 .verdict-partial { color: #8a5a00; background: #fdf2d9; }
 .verdict-not-met { color: #9b1c1c; background: #fbe4e4; }
@@ -103,7 +114,8 @@ ins { color: #14532d; background: #e6f3e9; text-decoration: underline; }
   .signature-page h2 { margin-top: 0; }
   .signature-page .slots { height: ${s.rows * s.slotHeight + (s.rows - 1) * s.rowGap}mm; }
 }
-`;
+`
+  );
 }
 
 /** A CSS string literal: quotes, backslashes and "<" escaped, so no title can end the string or the style element. */

@@ -169,7 +169,8 @@ test.describe('versions of the policy', () => {
     test.setTimeout(120_000);
     const reviewId = await openNewReview(app, invoke, 'Riverton social-media policy review');
     const html =
-      '<!doctype html><html><body><h1>Riverton social media policy</h1><p>Staff may post photos.</p><img src="chart.png" alt="Posting volumes"><p>Ask before posting faces.</p></body></html>';
+      '<!doctype html><html><body><h1>Riverton social media policy</h1><p>Staff may post photos.' +
+      '</p><img src="chart.png" alt="Posting volumes"><p>Ask before posting faces.</p></body></html>';
     const files = [
       textFile('riverton-2021.txt', RICH_TXT),
       await fileFromDisk(join(RIVERTON, 'v2.md')),

@@ -170,7 +170,8 @@ test.describe('importing policy versions', () => {
 
   test('lists the warnings of an import and keeps them until dismissed', async ({ app, invoke, saveScreenshot }) => {
     const html =
-      '<!doctype html><html><body><h1>Image policy</h1><p>Staff may post photos.</p><img src="chart.png" alt="Posting volumes"><p>Ask before posting faces.</p></body></html>';
+      '<!doctype html><html><body><h1>Image policy</h1><p>Staff may post photos.</p>' +
+      '<img src="chart.png" alt="Posting volumes"><p>Ask before posting faces.</p></body></html>';
     await openNewReview(app, invoke, 'Warnings');
     await importThroughPicker(app, [textFile('with-image.html', html)]);
     const notice = importedNotice(app, 'with-image.html');

@@ -55,7 +55,8 @@ export const annotateCommand: CliCommand = {
       });
       if (ctx.json) return printJson(ctx, { annotationId: annotation.id });
       ctx.out(
-        `Annotated “${quote}” in version “${version.label}” (${SEVERITY_LABELS[annotation.severity]}; ${annotation.criterionIds.join(', ')}): ${annotation.id}`,
+        `Annotated “${quote}” in version “${version.label}” ` +
+          `(${SEVERITY_LABELS[annotation.severity]}; ${annotation.criterionIds.join(', ')}): ${annotation.id}`,
       );
     });
   },

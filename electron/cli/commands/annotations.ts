@@ -46,7 +46,9 @@ async function printAnnotations(ctx: CliContext, reviewId: string, versionRef: s
   const labels = new Map(review.versions.map((v) => [v.id, v.label]));
   for (const a of listed) {
     ctx.out(
-      `${a.id}  [${SEVERITY_LABELS[a.severity]}, ${ANNOTATION_STATUS_LABELS[a.status]}]  ${labels.get(a.versionId) ?? a.versionId}  ${a.start}-${a.end}  ${a.criterionIds.join(', ')}`,
+      `${a.id}  [${SEVERITY_LABELS[a.severity]}, ${ANNOTATION_STATUS_LABELS[a.status]}] ` +
+        ` ${labels.get(a.versionId) ?? a.versionId}  ${a.start}-${a.end} ` +
+        ` ${a.criterionIds.join(', ')}`,
     );
     ctx.out(`    “${a.quote.replace(/\s+/g, ' ')}”`);
     if (a.comment) ctx.out(`    ${a.author}: ${a.comment.replace(/\n/g, '\n    ')}`);

@@ -33,7 +33,9 @@ export const carryCommand: CliCommand = {
         (state) => `${outcome.counts[state]} ${ANCHOR_STATE_LABELS[state].toLowerCase()}`,
       ).join(', ');
       ctx.out(
-        `Carried ${outcome.carried.length} annotation${outcome.carried.length === 1 ? '' : 's'} from “${from.label}” to “${to.label}”: ${counts}.${already}`,
+        `Carried ${outcome.carried.length} ` +
+          `annotation${outcome.carried.length === 1 ? '' : 's'} from ` +
+          `“${from.label}” to “${to.label}”: ${counts}.${already}`,
       );
       if (moved + fuzzy + orphaned > 0)
         ctx.out(

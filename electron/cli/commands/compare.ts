@@ -29,11 +29,15 @@ async function printComparison(ctx: CliContext, reviewId: string, fromRef: strin
   const { counts, blocks } = compareReviewVersions(review, from.id, to.id);
   if (ctx.json) return printJson(ctx, { ...counts, blocks: blocks.map((block) => withText(block, from, to)) });
   ctx.out(
-    `“${from.label}” → “${to.label}”: ${counts.unchanged} unchanged, ${counts.changed} changed, ${counts.added} added, ${counts.removed} removed, ${counts.moved} moved.`,
+    `“${from.label}” → “${to.label}”: ${counts.unchanged} unchanged, ${counts.changed} ` +
+      `changed, ${counts.added} added, ${counts.removed} removed, ${counts.moved} moved.`,
   );
   for (const block of blocks) {
     if (block.kind === 'unchanged') continue;
-    const where = `${block.from ? `#${block.from.index + 1}` : ''}${block.from && block.to ? ' → ' : block.to ? '→ ' : ''}${block.to ? `#${block.to.index + 1}` : ''}`;
+    const fromMark = block.from ? `#${block.from.index + 1}` : '';
+    const arrow = block.from && block.to ? ' → ' : block.to ? '→ ' : '';
+    const toMark = block.to ? `#${block.to.index + 1}` : '';
+    const where = `${fromMark}${arrow}${toMark}`;
     const kind = block.kind === 'moved' && block.edited ? 'moved, edited' : block.kind;
     ctx.out(`\n${kind} ${where}`);
     ctx.out(`  ${block.parts ? inlineDiff(block) : snippet(textOf(block, from, to) ?? '')}`);

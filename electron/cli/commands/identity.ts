@@ -46,7 +46,10 @@ export const identityCommand: CliCommand = {
           if (identities.length === 0) return ctx.out('No identities yet. `policy-review identity new` makes one.');
           for (const i of identities)
             ctx.out(
-              `${i.id}  ${i.name} (${ROLE_LABELS[i.role]})${i.email ? ` <${i.email}>` : ''}  ${i.origin === 'pkcs12' ? 'from PKCS #12' : 'self-signed'}, valid until ${i.certificate.notAfter.slice(0, 10)}\n    SHA-256 ${i.certificate.fingerprint}${cannotSign(i)}`,
+              `${i.id}  ${i.name} (${ROLE_LABELS[i.role]})${i.email ? ` <${i.email}>` : ''} ` +
+                ` ${i.origin === 'pkcs12' ? 'from PKCS #12' : 'self-signed'}, valid ` +
+                `until ${i.certificate.notAfter.slice(0, 10)}\n    ` +
+                `SHA-256 ${i.certificate.fingerprint}${cannotSign(i)}`,
             );
           return;
         }
@@ -93,7 +96,10 @@ export const identityCommand: CliCommand = {
 function printIdentity(ctx: CliContext, identity: IdentitySummary, verb: string): void {
   if (ctx.json) return printJson(ctx, identity);
   ctx.out(
-    `${verb} ${identity.id}: ${identity.name} (${ROLE_LABELS[identity.role]}), ${identity.certificate.keyAlgorithm}, valid until ${identity.certificate.notAfter.slice(0, 10)}.\n    SHA-256 ${identity.certificate.fingerprint}${cannotSign(identity)}`,
+    `${verb} ${identity.id}: ${identity.name} ` +
+      `(${ROLE_LABELS[identity.role]}), ${identity.certificate.keyAlgorithm}, valid ` +
+      `until ${identity.certificate.notAfter.slice(0, 10)}.\n    ` +
+      `SHA-256 ${identity.certificate.fingerprint}${cannotSign(identity)}`,
   );
 }
 

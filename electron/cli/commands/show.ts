@@ -50,7 +50,9 @@ async function showReview(ctx: CliContext, reviewId: string): Promise<void> {
   ctx.out(`  checklist: ${criteria.length} criteria (${review.checklist.basedOn})`);
   if (damaged.length === 0) return;
   ctx.out(
-    `  damaged: ${damaged.length} ${damaged.length === 1 ? 'record is' : 'records are'} left out, and kept in the file as ${damaged.length === 1 ? 'it is' : 'they are'} until removed in the app:`,
+    `  damaged: ${damaged.length} ${damaged.length === 1 ? 'record is' : 'records are'} left ` +
+      `out, and kept in the file as ${damaged.length === 1 ? 'it is' : 'they are'} until removed ` +
+      `in the app:`,
   );
   for (const record of damaged) ctx.out(`    ${describeDamagedRecord(record)}`);
 }

@@ -29,11 +29,15 @@ async function printVotes(ctx: CliContext, reviewId: string, versionReference: s
   if (ctx.json) return printJson(ctx, votes);
   const voted = votes.criteria.filter((c) => c.voters > 0);
   ctx.out(
-    `Votes on version “${version.label}”: ${voted.length} of ${votes.criteria.length} criteria voted on; kappa overall ${kappaLabel(votes.overall.kappa)} over ${votes.overall.criteriaCompared} criteria with two votes or more.`,
+    `Votes on version “${version.label}”: ${voted.length} of ${votes.criteria.length} ` +
+      `criteria voted on; kappa overall ${kappaLabel(votes.overall.kappa)} ` +
+      `over ${votes.overall.criteriaCompared} criteria with two votes or more.`,
   );
   for (const criterion of voted) {
     ctx.out(
-      `\n${criterion.criterionId}  ${criterion.title}\n  Committee: ${VERDICT_LABELS[criterion.committeeVerdict]}. ${agreeingLabel(criterion)} (${shareLabel(criterion.share)}).`,
+      `\n${criterion.criterionId}  ${criterion.title}\n  ` +
+        `Committee: ${VERDICT_LABELS[criterion.committeeVerdict]}. ${agreeingLabel(criterion)} ` +
+        `(${shareLabel(criterion.share)}).`,
     );
     for (const vote of criterion.votes) {
       const rationale = vote.rationale ? `: ${vote.rationale.replace(/\s*\n\s*/g, ' ')}` : '';

@@ -50,7 +50,8 @@ export class DialogGrants<Purpose extends string> {
     if (entry.purpose !== purpose) {
       throw new AppError(
         'E_FORBIDDEN',
-        `That choice was made for ${this.wording.purposeOf(entry.purpose)}, so it cannot be used for ${this.wording.purposeOf(purpose)}. ${this.wording.chooseAgain}`,
+        `That choice was made for ${this.wording.purposeOf(entry.purpose)}, so it cannot be used ` +
+          `for ${this.wording.purposeOf(purpose)}. ${this.wording.chooseAgain}`,
       );
     }
     this.byToken.delete(token);

@@ -134,7 +134,10 @@ export function describeObstacle(whose: string, obstacle: SigningObstacle, { at,
       const time = formatDateTime(at.toISOString());
       if (claimed === 'signature') return `${whose} was ${period}; the signature claims ${time}.`;
       if (claimed === 'unclaimed') return `${whose} is ${period}; the signature claims no time, and it is now ${time}.`;
-      return `${whose} ${obstacle.kind === 'expired' ? 'expired on' : 'is not valid before'} ${formatDateTime((obstacle.kind === 'expired' ? obstacle.notAfter : obstacle.notBefore).toISOString())} (it is now ${time}).`;
+      const limit = formatDateTime(
+        (obstacle.kind === 'expired' ? obstacle.notAfter : obstacle.notBefore).toISOString(),
+      );
+      return `${whose} ${obstacle.kind === 'expired' ? 'expired on' : 'is not valid before'} ${limit} (it is now ${time}).`;
     }
     case 'key-usage':
       return `${whose} may not be used to sign documents (its key usage is ${listOf(obstacle.keyUsage)} only).`;
@@ -159,5 +162,8 @@ export const NEW_CERTIFICATE_ADVICE =
 export function signingProblemNow(holder: string, der: Uint8Array, now = new Date()): string | undefined {
   const obstacles = signingObstacles(der, now);
   if (obstacles.length === 0) return undefined;
-  return `${obstacles.map((o) => describeObstacle(`${holder}’s certificate`, o, { at: now, claimed: 'signing-now' })).join(' ')} It cannot sign. ${NEW_CERTIFICATE_ADVICE}`;
+  return (
+    `${obstacles.map((o) => describeObstacle(`${holder}’s certificate`, o, { at: now, claimed: 'signing-now' })).join(' ')} ` +
+    `It cannot sign. ${NEW_CERTIFICATE_ADVICE}`
+  );
 }

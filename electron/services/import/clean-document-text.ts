@@ -84,7 +84,10 @@ function invisibleTextWarnings(blocks: readonly BlockDraft[], found: readonly In
     .slice(0, MAX_INVISIBLE_WARNINGS)
     .map(
       (piece) =>
-        `Text styled to be invisible (${piece.how}) kept in ${describeBlockPlace(blocks, piece.block)}: “${excerpt(stripControlCharacters(piece.text))}”. A reader of the original does not see it; check whether it belongs in the policy.`,
+        `Text styled to be invisible (${piece.how}) kept ` +
+        `in ${describeBlockPlace(blocks, piece.block)}: ` +
+        `“${excerpt(stripControlCharacters(piece.text))}”. A reader of the original does not see ` +
+        `it; check whether it belongs in the policy.`,
     );
   const more = pieces.length - MAX_INVISIBLE_WARNINGS;
   if (more > 0)
@@ -116,7 +119,10 @@ function bidiWarning(blocks: readonly BlockDraft[]): string[] {
     named.push(`${places.length - MAX_PLACES} more ${places.length - MAX_PLACES === 1 ? 'place' : 'places'}`);
   const marks = [...names].map((name) => `⟨${name}⟩`).join(', ');
   return [
-    `Characters that change the direction of text (${marks}) are in ${listed(named)}. They can make words show in a different order from the text that is reviewed and annotated; they are kept, and the document view shows each one as a mark such as ${[...names].map((name) => `⟨${name}⟩`)[0]}.`,
+    `Characters that change the direction of text (${marks}) are in ${listed(named)}. They ` +
+      `can make words show in a different order from the text that is reviewed and annotated; ` +
+      `they are kept, and the document view shows each one as a mark such ` +
+      `as ${[...names].map((name) => `⟨${name}⟩`)[0]}.`,
   ];
 }
 

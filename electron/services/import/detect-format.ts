@@ -80,7 +80,9 @@ function formatFromContent(bytes: Uint8Array, fileName: string): 'docx' | 'pdf' 
 function mismatch(fileName: string, claimed: ImportFormat, found: ImportFormat): AppError {
   return new AppError(
     'E_INVALID_INPUT',
-    `“${fileName}” is named like ${FORMAT_NAMES[claimed]} but its content is ${FORMAT_NAMES[found]}. Check that this is the right file; if it is, rename it to match its content and import it again.`,
+    `“${fileName}” is named like ${FORMAT_NAMES[claimed]} but its content ` +
+      `is ${FORMAT_NAMES[found]}. Check that this is the right file; if it is, rename it to ` +
+      `match its content and import it again.`,
   );
 }
 

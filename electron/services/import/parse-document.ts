@@ -40,7 +40,8 @@ export async function parseDocument(
   if (chars > limits.maxOutputChars) {
     throw new AppError(
       'E_TOO_LARGE',
-      `“${fileName}” holds more than ${limits.maxOutputChars.toLocaleString('en')} characters of text, far more than a policy. Split it into parts and import each.`,
+      `“${fileName}” holds more than ${limits.maxOutputChars.toLocaleString('en')} characters ` +
+        `of text, far more than a policy. Split it into parts and import each.`,
     );
   }
   return parsed;

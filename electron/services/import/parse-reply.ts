@@ -28,7 +28,9 @@ export function replyError(request: { fileName: string; format: ImportFormat }, 
   if (error.internal !== undefined) {
     return new AppError(
       'E_INVALID_INPUT',
-      `“${request.fileName}” could not be read as ${describe(request.format)}: ${error.internal.slice(0, 300)}. The file may be damaged; try saving it again from the program that made it.`,
+      `“${request.fileName}” could not be read ` +
+        `as ${describe(request.format)}: ${error.internal.slice(0, 300)}. The file may be damaged; ` +
+        `try saving it again from the program that made it.`,
     );
   }
   return new AppError(asErrorCode(error.code), error.message);

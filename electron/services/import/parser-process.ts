@@ -34,7 +34,10 @@ export function parseInProcess(
   const overBudget = () =>
     new AppError(
       'E_TOO_LARGE',
-      `Reading “${fileName}” needed more than ${formatSize(memoryLimit)} of memory, so it was stopped. The file is far larger or more complex than a policy, or was made to exhaust memory; check where it came from, split it, or save it again as PDF or Word from the program that made it.`,
+      `Reading “${fileName}” needed more than ${formatSize(memoryLimit)} of memory, so it was ` +
+        `stopped. The file is far larger or more complex than a policy, or was made to exhaust ` +
+        `memory; check where it came from, split it, or save it again as PDF or Word from the ` +
+        `program that made it.`,
     );
   return new Promise((resolve, reject) => {
     let parser: LaunchedParserProcess;
@@ -87,7 +90,9 @@ export function parseInProcess(
             ? overBudget()
             : new AppError(
                 'E_INVALID_INPUT',
-                `Reading “${fileName}” stopped unexpectedly (exit code ${exit}). The file may be damaged; try saving it again from the program that made it.`,
+                `Reading “${fileName}” stopped unexpectedly (exit ` +
+                  `code ${exit}). The file may be damaged; try saving it again ` +
+                  `from the program that made it.`,
               ),
         ),
       );

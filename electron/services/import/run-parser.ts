@@ -101,7 +101,9 @@ export function parseInWorker(
           reject(
             new AppError(
               'E_TOO_LARGE',
-              `Reading “${request.fileName}” needed more than ${heapMb} MB of memory, so it was stopped. The file is far larger or more complex than a policy; split it or save it in another format.`,
+              `Reading “${request.fileName}” needed more than ${heapMb} MB of memory, so it was ` +
+                `stopped. The file is far larger or more complex than a policy; split it or save it in ` +
+                `another format.`,
             ),
           );
         } else {
@@ -127,6 +129,8 @@ export function parseInWorker(
 export function timeLimitError(fileName: string, timeoutMs: number): AppError {
   return new AppError(
     'E_TOO_LARGE',
-    `Reading “${fileName}” took longer than ${Math.round(timeoutMs / 1000)} seconds, so it was stopped. The file may be damaged or far larger than a policy; try saving it again from the program that made it, or in another format.`,
+    `Reading “${fileName}” took longer than ${Math.round(timeoutMs / 1000)} seconds, so it ` +
+      `was stopped. The file may be damaged or far larger than a policy; try saving it again ` +
+      `from the program that made it, or in another format.`,
   );
 }

@@ -11,7 +11,10 @@ const CANDIDATES = [
   'C:\\Program Files (x86)\\Google\\Chrome\\Application\\chrome.exe',
 ];
 
-/** A Chromium or Chrome already on this computer (CHROMIUM_PATH first); the app never downloads one. The browser host runs its page in it and the CLI and tests print reports with it. */
+/**
+ * A Chromium or Chrome already on this computer (CHROMIUM_PATH first); the app never downloads one. The browser
+ * host runs its page in it and the CLI and tests print reports with it.
+ */
 export function findChromium(env: NodeJS.ProcessEnv = process.env): string | undefined {
   const fromEnv = env.CHROMIUM_PATH;
   if (fromEnv && existsSync(fromEnv)) return fromEnv;

@@ -37,7 +37,10 @@ export async function signOffTargetOf(library: ReviewLibrary, bytes: Uint8Array)
   const report = kept.find((r) => r.currentSha256 === current) ?? kept.find((r) => r.sha256 === asExported);
   if (report) return { reviewId, report };
   return {
-    notRecorded: `the file names the review ${reviewId}, but it is none of the reports kept with that review, as exported or as signed since (SHA-256 ${asExported.slice(0, 12)}…), so it may be another file. Sign a report exported from that review`,
+    notRecorded:
+      `the file names the review ${reviewId}, but it is none of the reports kept with that ` +
+      `review, as exported or as signed since (SHA-256 ${asExported.slice(0, 12)}…), so it may ` +
+      `be another file. Sign a report exported from that review`,
   };
 }
 

@@ -79,7 +79,9 @@ async function refuseIfChangedSinceSigned(
   if (broken.length === 0) return;
   throw new AppError(
     'E_CORRUPT',
-    `Nothing was signed: this report was changed after it was signed. ${broken.slice(0, 3).join(' ')} Signing it would add your name to a report the earlier signers did not sign. Export the report again from the review and sign that.`,
+    `Nothing was signed: this report was changed after it was ` +
+      `signed. ${broken.slice(0, 3).join(' ')} Signing it would add your name to a report the ` +
+      `earlier signers did not sign. Export the report again from the review and sign that.`,
   );
 }
 

@@ -54,7 +54,10 @@ export async function verifyPdfSignatures(pdf: Uint8Array, anchors: TrustAnchors
       check.intact = cms.intact && !entry.paddingNotZero;
       if (cms.problem) check.problem = cms.problem;
       else if (entry.paddingNotZero) {
-        check.problem = `The zero padding after the signature in its /Contents was changed (${entry.paddingNotZero} characters are not zeros); no signature covers those bytes, so the file is not as it was signed.`;
+        check.problem =
+          `The zero padding after the signature in its /Contents was changed ` +
+          `(${entry.paddingNotZero} characters are not zeros); no signature covers those bytes, so ` +
+          `the file is not as it was signed.`;
       }
       if (cms.signerCertificate) {
         const info = describeCertificate(cms.signerCertificate);

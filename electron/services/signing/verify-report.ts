@@ -74,10 +74,16 @@ function summarize(signatures: SignatureCheck[], valid: boolean, what: string): 
       return `Not valid: ${broken} of ${signatures.length} signatures do not match the file. It was changed after signing, or a signature is damaged.`;
     const changes = signatures.flatMap((s) => s.changesAfter ?? []);
     if (changes.length)
-      return `Not valid: the file was changed after it was signed. ${changes.slice(0, 3).join(' ')}${changes.length > 3 ? ` (${changes.length - 3} more changes are listed with the signatures.)` : ''}`;
+      return (
+        `Not valid: the file was changed after it was ` +
+        `signed. ${changes.slice(0, 3).join(' ')}${changes.length > 3 ? ` (${changes.length - 3} more changes are listed with the signatures.)` : ''}`
+      );
     const refused = signatures.filter((s) => s.certificateProblems);
     if (refused.length)
-      return `Not valid: ${refused.map((s) => s.signer).join(', ')} signed with a certificate that did not allow it. ${refused.flatMap((s) => s.certificateProblems ?? []).join(' ')}`;
+      return (
+        `Not valid: ${refused.map((s) => s.signer).join(', ')} signed with a certificate that did ` +
+        `not allow it. ${refused.flatMap((s) => s.certificateProblems ?? []).join(' ')}`
+      );
     return 'Not valid: bytes were added to the file after the last signature.';
   }
   const untrusted = signatures.filter((s) => !s.trusted).map((s) => s.signer);

@@ -79,5 +79,7 @@ export async function findLastGoodBackup(
 
 function stampToIso(stamp: string): string {
   // 20261125T123456789Z -> 2026-11-25T12:34:56.789Z
-  return `${stamp.slice(0, 4)}-${stamp.slice(4, 6)}-${stamp.slice(6, 8)}T${stamp.slice(9, 11)}:${stamp.slice(11, 13)}:${stamp.slice(13, 15)}.${stamp.slice(15, 18)}Z`;
+  const date = `${stamp.slice(0, 4)}-${stamp.slice(4, 6)}-${stamp.slice(6, 8)}`;
+  const time = `${stamp.slice(9, 11)}:${stamp.slice(11, 13)}:${stamp.slice(13, 15)}.${stamp.slice(15, 18)}`;
+  return `${date}T${time}Z`;
 }

@@ -108,7 +108,10 @@ export class ReviewStore {
     const decoded = decodeReviewText(text, format);
     if (decoded.kind === 'corrupt') throw await damagedFileError(file, decoded.reason, format);
     if (decoded.kind === 'newer') {
-      const message = `“${decoded.review?.title ?? basename(file)}” was saved by a newer version of Policy Review Workstation (format ${decoded.fileVersion}; this app reads up to format ${format.version}).`;
+      const message =
+        `“${decoded.review?.title ?? basename(file)}” was saved by a newer version of Policy ` +
+        `Review Workstation (format ${decoded.fileVersion}; this app reads up to ` +
+        `format ${format.version}).`;
       if (!decoded.review) throw new AppError('E_NEWER_FORMAT', `${message} Update the app to open it.`);
       return new ReviewStore(
         file,
@@ -297,13 +300,18 @@ export function describeLockHolder(seen: LockSeen | undefined, situation: 'locke
   }
   if (!holder) {
     return seen?.canTakeOver
-      ? 'This review is locked by a lock file this app cannot read. It is shown read-only. If no one is editing it elsewhere, take over the lock to edit it here.'
+      ? 'This review is locked by a lock file this app cannot read. It is shown read-only. If no ' +
+          'one is editing it elsewhere, take over the lock to edit it here.'
       : 'This review is locked by a lock file this app cannot read. It is shown read-only. If no one else has it open, delete the “.lock” file beside it.';
   }
   const since = holder.since ? ` since ${formatStamp(holder.since)}` : '';
   const who = `${holder.app || 'unknown program'}, process ${holder.pid} on ${holder.host}${since}`;
   if (seen.canTakeOver) {
-    return `This review is marked as open for editing on another computer (${who}). It is shown read-only. If no one is editing it there any more (the computer was renamed, or the app did not close properly on it), take over the lock to edit it here.`;
+    return (
+      `This review is marked as open for editing on another computer (${who}). It is shown ` +
+      `read-only. If no one is editing it there any more (the computer was renamed, or the app ` +
+      `did not close properly on it), take over the lock to edit it here.`
+    );
   }
   return `This review is open in another window or process (${who}). It is shown read-only; close it there to edit it here.`;
 }
@@ -330,7 +338,10 @@ export async function readReviewFile(file: string): Promise<BoundedRead> {
 }
 
 export function unreadableMessage(file: string): string {
-  return `This app may not read the review file “${basename(file)}” (permission denied), so it cannot be shown. Ask for permission to read it, or move it out of the folder “${dirname(file)}”.`;
+  return (
+    `This app may not read the review file “${basename(file)}” (permission denied), so it ` +
+    `cannot be shown. Ask for permission to read it, or move it out of the folder “${dirname(file)}”.`
+  );
 }
 
 /** Why a review file is not read at all, and what to do about it. */
@@ -345,7 +356,8 @@ export async function tooLargeMessage(
     : ' Move';
   return (
     `The review file “${basename(file)}” is ${formatSize(size)}, more than the ${formatSize(MAX_REVIEW_FILE_BYTES)} a review can be, so it was not read. ` +
-    `It has not been changed. It is probably not a review (a file copied there by mistake) or a damaged one.${offer} it out of the folder “${dirname(file)}” to see what it is.`
+    `It has not been changed. It is probably not a review (a file copied there by mistake) or ` +
+    `a damaged one.${offer} it out of the folder “${dirname(file)}” to see what it is.`
   );
 }
 

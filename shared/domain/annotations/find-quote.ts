@@ -45,6 +45,8 @@ export function findQuote(version: Version, { quote, prefix = '', suffix = '' }:
   }
   throw new AppError(
     'E_INVALID_INPUT',
-    `In version “${version.label}”, the quote ${named} occurs ${times}; add --prefix or --suffix with the words just before or after it to say which${given ? ` (${fitting.length} occurrences fit ${given})` : ''}.`,
+    `In version “${version.label}”, the quote ${named} occurs ${times}; add --prefix or ` +
+      `--suffix with the words just before or after it to say ` +
+      `which${given ? ` (${fitting.length} occurrences fit ${given})` : ''}.`,
   );
 }

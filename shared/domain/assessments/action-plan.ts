@@ -26,7 +26,8 @@ export function addAction(review: Review, input: NewAction, actor: Author, clock
   if (!assessment || !needsAction(assessment.verdict)) {
     throw new AppError(
       'E_INVALID_INPUT',
-      `An action belongs to a verdict of partly met or not met; “${criterion.title}” is ${verdictWords(assessment?.verdict ?? 'unreviewed')} for version “${version.label}”.`,
+      `An action belongs to a verdict of partly met or not met; “${criterion.title}” ` +
+        `is ${verdictWords(assessment?.verdict ?? 'unreviewed')} for version “${version.label}”.`,
     );
   }
   const owner = liveMember(review, input.ownerId);
@@ -84,7 +85,8 @@ export function updateAction(
   if (edits && !needsAction(assessment.verdict)) {
     throw new AppError(
       'E_INVALID_INPUT',
-      `An action belongs to a verdict of partly met or not met; this one’s verdict is now ${verdictWords(assessment.verdict)}, so it can only be marked done or deleted.`,
+      `An action belongs to a verdict of partly met or not met; this one’s verdict is ` +
+        `now ${verdictWords(assessment.verdict)}, so it can only be marked done or deleted.`,
     );
   }
   if (description !== undefined && description !== action.description) {

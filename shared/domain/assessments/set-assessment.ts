@@ -35,7 +35,9 @@ export function setAssessment(review: Review, input: VerdictInput, actor: Author
       const other = review.versions.find((v) => v.id === annotation.versionId)?.label ?? 'another version';
       throw new AppError(
         'E_INVALID_INPUT',
-        `The annotation on ${quoteOf(annotation)} is on version “${other}”; a verdict on version “${version.label}” can only cite annotations of that version.`,
+        `The annotation on ${quoteOf(annotation)} is on version ` +
+          `“${other}”; a verdict on version “${version.label}” can ` +
+          `only cite annotations of that version.`,
       );
     }
   }

@@ -83,7 +83,8 @@ export function readTemplateFile(fileName: string, bytes: Uint8Array): Checklist
   ) {
     const format = typeof json === 'object' && json !== null ? (json as { format?: unknown }).format : undefined;
     throw refuse(
-      `its “format” is ${format === undefined ? 'missing' : JSON.stringify(format).slice(0, 60)}, not “${TEMPLATE_FORMAT}”. It may be another kind of JSON file.`,
+      `its “format” is ${format === undefined ? 'missing' : JSON.stringify(format).slice(0, 60)}, ` +
+        `not “${TEMPLATE_FORMAT}”. It may be another kind of JSON file.`,
     );
   }
   const version = (json as { formatVersion?: unknown }).formatVersion;
@@ -139,6 +140,8 @@ export function reviewFromTemplate(
 export function templateTooLarge(fileName: string, bytes: number): AppError {
   return new AppError(
     'E_TOO_LARGE',
-    `“${fileName}” is ${formatSize(bytes)}; a checklist template has at most ${formatSize(MAX_TEMPLATE_BYTES)}. Choose the .json file that “Save checklist as template” wrote.`,
+    `“${fileName}” is ${formatSize(bytes)}; a checklist template has at ` +
+      `most ${formatSize(MAX_TEMPLATE_BYTES)}. Choose the .json file that “Save checklist as ` +
+      `template” wrote.`,
   );
 }

@@ -101,7 +101,9 @@ export function carryAnnotations(
     actor,
     clock,
     'annotations.carry',
-    `Carried ${carried.length} annotation${carried.length === 1 ? '' : 's'} from version “${from.label}” to “${to.label}”${skipped}: ${counts.anchored} anchored, ${counts.moved} moved, ${counts.fuzzy} fuzzy, ${counts.orphaned} orphaned.`,
+    `Carried ${carried.length} annotation${carried.length === 1 ? '' : 's'} from version ` +
+      `“${from.label}” to “${to.label}”${skipped}: ${counts.anchored} anchored, ${counts.moved} ` +
+      `moved, ${counts.fuzzy} fuzzy, ${counts.orphaned} orphaned.`,
     to.id,
   );
   return { counts, carried, alreadyCarried };

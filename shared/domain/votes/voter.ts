@@ -12,13 +12,16 @@ export function voterFor(review: Review, actor: Author): Member {
   if (candidates.length > 1)
     throw new AppError(
       'E_INVALID_INPUT',
-      `Several committee members are called “${actor.name}”; give each their email in the Committee area and yours in Settings, so your vote counts as yours.`,
+      `Several committee members are called “${actor.name}”; give ` +
+        `each their email in the Committee area and yours in ` +
+        `Settings, so your vote counts as yours.`,
     );
   const member = candidates[0];
   if (!member)
     throw new AppError(
       'E_FORBIDDEN',
-      `“${actor.name}” is not on this review’s committee, so has no vote. Add yourself in the Committee area, or set your name in Settings as the committee lists it.`,
+      `“${actor.name}” is not on this review’s committee, so has no vote. Add yourself in the ` +
+        `Committee area, or set your name in Settings as the committee lists it.`,
     );
   if (member.role === 'observer')
     throw new AppError('E_FORBIDDEN', `${member.name} is on the committee as an observer, and observers do not vote.`);

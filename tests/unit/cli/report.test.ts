@@ -64,7 +64,10 @@ describe('policy-review report', () => {
       const run = await runCli(['report', review.title, '--format', 'pdf', '--out', out, '--data-dir', dataDir]);
       expect(run.code).toBe(0);
       expect(run.stdout).toMatch(
-        /^Wrote .*report\.pdf \(PDF, \d+ bytes\)\.\n {4}SHA-256 [0-9a-f]{64}\n {4}Kept with the review as “city-of-riverton-social-media-policy-report-\d{4}-\d{2}-\d{2}\.pdf”\./,
+        new RegExp(
+          /^Wrote .*report\.pdf \(PDF, \d+ bytes\)\.\n {4}SHA-256 [0-9a-f]{64}\n {4}/.source +
+            /Kept with the review as “city-of-riverton-social-media-policy-report-\d{4}-\d{2}-\d{2}\.pdf”\./.source,
+        ),
       );
       expect(execFileSync('pdfinfo', [out], { encoding: 'utf8' })).toMatch(/Tagged:\s+yes/);
       expect(execFileSync('pdfsig', [out], { encoding: 'utf8' })).toContain('The signature form field is not signed.');

@@ -96,7 +96,9 @@ describe('carrying annotations through seeded edit scripts over the Riverton fix
     console.log(
       [
         `edit scripts: ${fixtures.length} fixtures × ${SEEDS} seeds; blocks edited: ${JSON.stringify(edits)}`,
-        `  surviving quotes re-anchored to exactly their text: ${rate(tally.sameExact, tally.same)}; with the expected state (anchored in place, moved with a moved block): ${rate(tally.sameState, tally.same)}`,
+        `  surviving quotes re-anchored to exactly their ` +
+          `text: ${rate(tally.sameExact, tally.same)}; with the expected state (anchored in place, ` +
+          `moved with a moved block): ${rate(tally.sameState, tally.same)}`,
         `  deleted quotes orphaned: ${rate(tally.deletedOrphaned, tally.deleted)}`,
         `  lightly edited quotes found as fuzzy with the new text: ${rate(tally.editedFuzzy, tally.edited)}`,
       ].join('\n'),

@@ -160,7 +160,8 @@ describe.skipIf(!available)('carrying annotations between real successive policy
     const rate = (n: number, of: number) => `${n}/${of} (${((100 * n) / Math.max(1, of)).toFixed(1)} %)`;
     console.log(
       [
-        `real policies: ${PAIRS.length} version pairs, ${tally.annotations} annotations (every sentence and every fifth 4-word phrase); states ${JSON.stringify(states)}`,
+        `real policies: ${PAIRS.length} version pairs, ${tally.annotations} annotations (every ` +
+          `sentence and every fifth 4-word phrase); states ${JSON.stringify(states)}`,
         `  quote once in the new version with its prefix → re-anchored exactly there: ${rate(tally.uniqueWithPrefixFound, tally.uniqueWithPrefix)}`,
         `  quote several times, once with its prefix and suffix → placed there: ${rate(tally.repeatedWithContextFound, tally.repeatedWithContext)}`,
         `  quote deleted (absent, no sentence keeps half its words) → orphaned: ${rate(tally.deletedOrphaned, tally.deleted)}`,

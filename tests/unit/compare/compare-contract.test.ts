@@ -19,7 +19,9 @@ const ACCOUNTS = 'accounts.inventory-approval';
 const QUOTES = {
   unchanged: 'Accounts opened without approval will be closed or transferred to the Communications Office.',
   edited:
-    'The account manager is responsible for the content of the account, for answering questions within the agreed response times and for reporting incidents to the Communications Office.',
+    'The account manager is responsible for the content of the account, for answering ' +
+    'questions within the agreed response times and for reporting incidents to the ' +
+    'Communications Office.',
   rewrapped: 'Employees must not use a City email address to register personal accounts',
   gone: 'to invite comment on City services',
 };
@@ -97,7 +99,9 @@ describe('annotations.carry', () => {
     expect(v2.text.slice(same!.target.selector[1].start, same!.target.selector[1].end)).toBe(QUOTES.unchanged);
     expect(rewrapped!.target.selector[0].exact).toBe(QUOTES.rewrapped);
     expect(fuzzy!.target.selector[0].exact).toBe(
-      'The account manager is responsible for the content of the account, for answering questions within the response times published on the account and for reporting incidents to the Communications Office without delay.',
+      'The account manager is responsible for the content of the account, for answering ' +
+        'questions within the response times published on the account and for reporting incidents ' +
+        'to the Communications Office without delay.',
     );
     // An orphan keeps the words it was about, at a one-character place where they stood.
     expect(orphan!.target.selector[0]).toMatchObject({

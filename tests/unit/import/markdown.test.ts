@@ -79,7 +79,9 @@ const POLICIES: RealPolicy[] = [
     listItems: [
       { text: 'Emoji, avatars, and other expressive reactions', depth: 1 },
       {
-        text: 'sex (with or without sexual conduct and including pregnancy and sexual orientation involving transgender status/gender identity, and sex-stereotyping)',
+        text:
+          'sex (with or without sexual conduct and including pregnancy and sexual orientation ' +
+          'involving transgender status/gender identity, and sex-stereotyping)',
         depth: 1,
       },
       { text: 'Using emoji or creation of custom emoji for unacceptable behavior.', depth: 0 },

@@ -310,7 +310,8 @@ describe('PDFs with no text, scripts or damage', () => {
     const parsed = await parsePdf(await imageOnlyPdf(scannedPicture(await tempDir())), context('x.pdf'));
     expect(parsed.blocks).toEqual([]);
     expect(parsed.warnings).toEqual([
-      '“x.pdf” has no text layer (it looks like a scan), so there is no text to annotate. Run it through OCR (for example in Acrobat or with ocrmypdf) and import the result.',
+      '“x.pdf” has no text layer (it looks like a scan), so there is no text to annotate. Run ' +
+        'it through OCR (for example in Acrobat or with ocrmypdf) and import the result.',
     ]);
   });
 

@@ -12,9 +12,17 @@ export const RUNNING_HEAD = 'City of Testville — Social Media Policy';
 export const POLICY = {
   title: 'Social Media Policy',
   intro:
-    'This policy sets out how the City of Testville uses social media to inform residents, to listen to them and to answer their questions, and how staff behave when they use social media in their work, in their spare time and in their private life. It replaces the guidance on online communication of March 2019 and applies from the first day of the month after the council adopts it.',
+    'This policy sets out how the City of Testville uses social media to inform residents, to ' +
+    'listen to them and to answer their questions, and how staff behave when they use social ' +
+    'media in their work, in their spare time and in their private life. It replaces the ' +
+    'guidance on online communication of March 2019 and applies from the first day of the ' +
+    'month after the council adopts it.',
   purpose:
-    'Social media let the city reach residents where they already are, but every post speaks for the council. The purpose of this policy is to make sure that each official account has a named owner, that posts are accurate, respectful and accessible, and that personal data shared by residents in comments or messages is handled with the same care as data sent to the city by letter or by e-mail.',
+    'Social media let the city reach residents where they already are, but every post speaks ' +
+    'for the council. The purpose of this policy is to make sure that each official account ' +
+    'has a named owner, that posts are accurate, respectful and accessible, and that personal ' +
+    'data shared by residents in comments or messages is handled with the same care as data ' +
+    'sent to the city by letter or by e-mail.',
   hyphenated: 'All posts follow the city’s internationalization guidelines.',
   bullets: [
     'Official accounts need approval from the communications office.',
@@ -31,11 +39,22 @@ export const POLICY = {
     ['@testville_fire', 'Fire service'],
   ],
   scope:
-    'This paragraph is on page two. The policy applies to all staff, contractors and volunteers who post on behalf of the city on any platform, including platforms that appear after this policy was adopted, and to elected members when they use an account the city runs for them.',
+    'This paragraph is on page two. The policy applies to all staff, contractors and ' +
+    'volunteers who post on behalf of the city on any platform, including platforms that ' +
+    'appear after this policy was adopted, and to elected members when they use an account the ' +
+    'city runs for them.',
   exceptions: 'Emergency services keep their own accounts, but follow the rules on personal data in section 4.',
   // Lower case throughout and no full stop before its end, so the paragraph is known to go on after the page break.
   acrossPages:
-    'Staff who manage an official account keep a record of every post, reply and direct message they send, keep the passwords of the account in the password manager of the city and never in a browser or a spreadsheet, turn on two-step sign-in wherever the platform offers it, remove the access of colleagues who leave the team on their last working day, report a lost phone or a suspected break-in to the service desk at once and without waiting for office hours, answer questions from residents within two working days or say when an answer will come, move a conversation that needs personal data to a channel the city controls, and keep to the rules on records so that posts, replies and messages can be found again when a resident, an auditor or a court asks for them.',
+    'Staff who manage an official account keep a record of every post, reply and direct ' +
+    'message they send, keep the passwords of the account in the password manager of the city ' +
+    'and never in a browser or a spreadsheet, turn on two-step sign-in wherever the platform ' +
+    'offers it, remove the access of colleagues who leave the team on their last working day, ' +
+    'report a lost phone or a suspected break-in to the service desk at once and without ' +
+    'waiting for office hours, answer questions from residents within two working days or say ' +
+    'when an answer will come, move a conversation that needs personal data to a channel the ' +
+    'city controls, and keep to the rules on records so that posts, replies and messages can ' +
+    'be found again when a resident, an auditor or a court asks for them.',
   review: 'The committee reviews this policy every two years, or sooner when the law or the platforms change.',
 } as const;
 
@@ -124,5 +143,9 @@ export function longPolicyHtml(pages: number): string {
     for (let j = 0; j < 3; j++) sections.push(`<p>${POLICY.purpose} ${POLICY.scope}</p>`);
     sections.push(`<ul>${POLICY.bullets.map((b) => `<li>${b}</li>`).join('')}</ul>`);
   }
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Long policy</title><style>body{font-family:serif;font-size:11pt}</style></head><body><h1>Long policy</h1>${sections.join('\n')}</body></html>`;
+  return (
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Long policy</title>` +
+    `<style>body{font-family:serif;font-size:11pt}</style></head><body><h1>Long policy` +
+    `</h1>${sections.join('\n')}</body></html>`
+  );
 }

@@ -16,7 +16,10 @@ export const CODE_HEAD = 'Code of Conduct for Council Staff — Draft 3';
 /** The text of the drawn code of conduct, as the parser should read it back. */
 export const CODE = {
   hyphenated:
-    'Every member of staff who speaks for the council online is personally responsible for what they post, and one well-known rule applies to all of them: when in doubt, do not post at all. Complaints about posts go to the council’s Anti-Corruption Office, which checks every one of them.[1]',
+    'Every member of staff who speaks for the council online is personally responsible for ' +
+    'what they post, and one well-known rule applies to all of them: when in doubt, do not ' +
+    'post at all. Complaints about posts go to the council’s Anti-Corruption Office, which ' +
+    'checks every one of them.[1]',
   footnote: 'The office was set up by council resolution 2019-14.',
   bullets: [
     'Be polite, even when others are not.',
@@ -24,11 +27,19 @@ export const CODE = {
     'Never share personal data of residents in public replies, not even when they ask for it.',
   ],
   steps: ['Read this code.', 'Ask your manager about anything unclear.', 'Sign the declaration.'],
-  left: 'Meetings of the council are public, and staff who report on them online describe what was decided rather than who said what, so that residents can follow the decisions without being drawn into arguments between members.',
+  left:
+    'Meetings of the council are public, and staff who report on them online describe what ' +
+    'was decided rather than who said what, so that residents can follow the decisions without ' +
+    'being drawn into arguments between members.',
   right:
-    'Staff do not record or stream closed sessions, do not post about them afterwards, and refer questions about them to the secretary of the council, who decides what can be said and when it can be said.',
+    'Staff do not record or stream closed sessions, do not post about them afterwards, and ' +
+    'refer questions about them to the secretary of the council, who decides what can be said ' +
+    'and when it can be said.',
   acrossPages:
-    'Where a post turns out to be wrong, the author corrects it in a new post that says what changed and why, leaves the original in place with a note pointing to the correction, and tells the communications office, which keeps a list of corrections for the annual report to the committee on the use of social media',
+    'Where a post turns out to be wrong, the author corrects it in a new post that says what ' +
+    'changed and why, leaves the original in place with a note pointing to the correction, and ' +
+    'tells the communications office, which keeps a list of corrections for the annual report ' +
+    'to the committee on the use of social media',
   closing: 'This code takes effect on the first of January and is reviewed every year.',
 } as const;
 

@@ -48,7 +48,9 @@ describe('the members’ votes in the report', () => {
     expect(html).toContain('<h2 id="votes-title">5. Members’ votes</h2>');
     expect(html.match(/<li class="dissent">/g)).toHaveLength(2);
     expect(html).toContain(
-      '<li class="dissent"><span class="badge verdict-partial">Partly met</span> Chen Wei (Privacy officer) <span class="badge dissent-mark">dissent</span>: Consent is asked for adults, only minors are missing.</li>',
+      '<li class="dissent"><span class="badge verdict-partial">Partly met</span> Chen Wei ' +
+        '(Privacy officer) <span class="badge dissent-mark">dissent</span>: Consent is asked for ' +
+        'adults, only minors are missing.</li>',
     );
     expect(html).toContain('3 of 4 agree (75 %)');
     expect(html).toContain('2 votes differ from the committee’s verdict, marked “dissent”.');

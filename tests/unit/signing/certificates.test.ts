@@ -206,7 +206,9 @@ describe('verifying the certificate of each signature at the time it claims', ()
     expect(result.signatures[0]).toMatchObject({ intact: true, trusted: false });
     expect(result.signatures[0]!.certificateProblems).toEqual([
       'The certificate of “Mallory”, which issued Amira Haddad’s, is not a CA certificate (its basic constraints do not allow it to issue certificates).',
-      'The certificate of “Mallory”, which issued Amira Haddad’s, may not sign certificates (its key usage is digital signature and non-repudiation only).',
+      'The certificate of “Mallory”, which issued Amira Haddad’s, ' +
+        'may not sign certificates (its key usage is digital ' +
+        'signature and non-repudiation only).',
     ]);
   });
 
@@ -250,7 +252,9 @@ describe('verifying the certificate of each signature at the time it claims', ()
     const result = await verifyPdf(await signedBy(signer, [oldCa]), trusting(oldCa));
     expect(result.valid).toBe(false);
     expect(result.signatures[0]!.certificateProblems).toEqual([
-      'The certificate of “Retired CA”, which issued Dana Ivers’s, was valid only from 1 January 2010, 00:00 UTC to 1 January 2015, 00:00 UTC; the signature claims 14 March 2026, 10:00 UTC.',
+      'The certificate of “Retired CA”, which issued Dana Ivers’s, was valid only from 1 ' +
+        'January 2010, 00:00 UTC to 1 January 2015, 00:00 UTC; the signature claims 14 March 2026, ' +
+        '10:00 UTC.',
     ]);
   });
 });

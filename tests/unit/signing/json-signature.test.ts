@@ -127,7 +127,9 @@ describe('JSON a reader and a signature would see differently', () => {
     const refusal = {
       code: 'E_INVALID_INPUT',
       message:
-        'This JSON cannot be signed or checked as a report: the member “title” appears twice in one object (at /review/title); readers disagree about which of the two counts. What a signature covers and what a reader sees could differ.',
+        'This JSON cannot be signed or checked as a report: the member “title” appears twice in ' +
+        'one object (at /review/title); readers disagree about which of the two counts. What a ' +
+        'signature covers and what a reader sees could differ.',
     };
     await expect(verify(doubled)).rejects.toMatchObject(refusal);
     await expect(sign(doubled.toString('utf8'))).rejects.toMatchObject(refusal);
@@ -202,7 +204,9 @@ describe('JSON a reader and a signature would see differently', () => {
     expect(result.valid).toBe(false);
     expect(result.signatures.map((s) => s.intact)).toEqual([false, true, true]);
     expect(result.signatures[0]!.problem).toBe(
-      'This signature’s header is not valid: its signing time (sigT) “not a date” is not a date and time as RFC 3339 writes them (for example 2026-03-14T15:30:00Z). The signature was not checked.',
+      'This signature’s header is not valid: its signing time (sigT) “not a date” is not a date ' +
+        'and time as RFC 3339 writes them (for example 2026-03-14T15:30:00Z). The signature was ' +
+        'not checked.',
     );
   });
 });

@@ -157,7 +157,8 @@ describe('verifying a signed PDF', () => {
     expect(result.valid).toBe(false);
     expect(result.signatures.map((s) => s.intact)).toEqual([true, false]);
     expect(result.signatures[1]!.problem).toBe(
-      'The zero padding after the signature in its /Contents was changed (5 characters are not zeros); no signature covers those bytes, so the file is not as it was signed.',
+      'The zero padding after the signature in its /Contents was changed (5 characters are not ' +
+        'zeros); no signature covers those bytes, so the file is not as it was signed.',
     );
     // White space is as foreign there as other digits.
     const spaced = Buffer.from(twoSigned);

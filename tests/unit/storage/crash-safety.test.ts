@@ -92,7 +92,9 @@ async function killWritersRepeatedly(kind: CrashKind, rounds: number, random: Se
 
 function report(what: string, rounds: number, outcome: Awaited<ReturnType<typeof killWritersRepeatedly>>) {
   console.info(
-    `${what} (seed ${seed}): ${rounds} kills, ${outcome.writes} writes on disk, the unacknowledged in-flight write landed in ${outcome.inFlightWritesKept} rounds, ${outcome.strayTempFiles} temp files left by kills mid-write`,
+    `${what} (seed ${seed}): ${rounds} kills, ${outcome.writes} writes on disk, the ` +
+      `unacknowledged in-flight write landed in ${outcome.inFlightWritesKept} ` +
+      `rounds, ${outcome.strayTempFiles} temp files left by kills mid-write`,
   );
 }
 

@@ -203,7 +203,8 @@ describe('a review with one comment nested 20,000 lists deep', () => {
     );
     expect(shown.stdout).toMatch(
       new RegExp(
-        `\n    annotations\\[2\\]: annotation \\(${ids[2]}, by Ada Chair, [^,]*, on “harass other residents”\\)\\. The comment is nested more than 32 levels deep\\.\n`,
+        `\n    annotations\\[2\\]: annotation \\(${ids[2]}, by Ada Chair, [^,]*, on “harass other ` +
+          `residents”\\)\\. The comment is nested more than 32 levels deep\\.\n`,
       ),
     );
 

@@ -47,8 +47,10 @@ describe('a lock held under another computer’s name', () => {
     const opened = await call(ws, 'reviews.open', { reviewId: id });
     expect(opened.readOnly).toBe(true);
     expect(opened.readOnlyReason).toBe(
-      'This review is marked as open for editing on another computer (Policy Review Workstation, process 4242 on old-laptop.example since 2026-01-05 09:30 UTC). ' +
-        'It is shown read-only. If no one is editing it there any more (the computer was renamed, or the app did not close properly on it), take over the lock to edit it here.',
+      'This review is marked as open for editing on another computer (Policy Review ' +
+        'Workstation, process 4242 on old-laptop.example since 2026-01-05 09:30 UTC). ' +
+        'It is shown read-only. If no one is editing it there any more (the computer was renamed, ' +
+        'or the app did not close properly on it), take over the lock to edit it here.',
     );
     expect(opened.lock).toMatchObject({
       canTakeOver: true,
@@ -120,8 +122,11 @@ describe('a lock held under another computer’s name', () => {
     const refused = await runCli(['import', id, policy, '--data-dir', dataDir]);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toBe(
-      'policy-review import: This review is marked as open for editing on another computer (Policy Review Workstation, process 4242 on old-laptop.example since 2026-01-05 09:30 UTC). ' +
-        'It is shown read-only. To take it over from the command line, run the command again with --take-over-lock; only do so if no one is editing it on old-laptop.example, or their next changes will be refused.\n',
+      'policy-review import: This review is marked as open for editing on another computer ' +
+        '(Policy Review Workstation, process 4242 on old-laptop.example since 2026-01-05 09:30 UTC). ' +
+        'It is shown read-only. To take it over from the command line, run the command again with ' +
+        '--take-over-lock; only do so if no one is editing it on old-laptop.example, or their next ' +
+        'changes will be refused.\n',
     );
 
     const taken = await runCli(['import', id, policy, '--take-over-lock', '--data-dir', dataDir]);
@@ -156,7 +161,9 @@ describe.skipIf(!privateMounts.available)(
       await call(ws, 'reviews.takeOverLock', { reviewId: id, fingerprint: opened.lock!.fingerprint });
 
       expect(await laptop.ask('add After')).toBe(
-        `refused E_LOCKED Nothing was saved: This review was taken over by process ${process.pid} on ${hostname()} while it was open here. It is shown read-only now; open it again to see it as it is.`,
+        `refused E_LOCKED Nothing was saved: This review was taken over by process ${process.pid} ` +
+          `on ${hostname()} while it was open here. It is shown read-only now; open it again to see ` +
+          `it as it is.`,
       );
       expect(await laptop.finish()).toEqual({ code: 0, signal: null });
       const decoded = decodeReviewText(await readFile(file, 'utf8'));

@@ -47,7 +47,10 @@ describe.skipIf(!privateMounts.available)(`a review in a folder that cannot be w
     const [filesBefore, sha256] = [await readdir(reviews), await sha256OfFile(file)];
 
     const child = start(dataDir, id, readOnlyFolder(dataDir));
-    const reason = `The folder “${reviews}” is read-only, so this review opens read-only: nothing can be saved. Copy the review to a folder you can write to.`;
+    const reason =
+      `The folder “${reviews}” is read-only, so this review opens ` +
+      `read-only: nothing can be saved. Copy the review to a ` +
+      `folder you can write to.`;
     expect(await child.waitForLine((line) => line.startsWith('ready'))).toBe(`ready read-only ${reason}`);
     expect(await child.ask('summary')).toContain('"title":"Social media policy 2026"');
     expect(await child.ask('add Zed')).toBe(`refused E_READ_ONLY ${reason}`);
@@ -63,7 +66,9 @@ describe.skipIf(!privateMounts.available)(`a review in a folder that cannot be w
     const reviews = join(dataDir, 'reviews');
 
     const child = start(dataDir, id, smallDisk(dataDir, seed, 1024, { leaveBytes: 0 }));
-    const reason = `The disk that holds “${reviews}” is full, so this review opens read-only: nothing can be saved. Free some space on that disk, then open the review again.`;
+    const reason =
+      `The disk that holds “${reviews}” is full, so this review opens read-only: nothing can be ` +
+      `saved. Free some space on that disk, then open the review again.`;
     expect(await child.waitForLine((line) => line.startsWith('ready'))).toBe(`ready read-only ${reason}`);
     expect(await child.ask('summary')).toContain('"title":"Social media policy 2026"');
     expect(await readdir(seenBy(child.pid, reviews))).toEqual([`${id}.review.json`]);
@@ -96,7 +101,8 @@ describe.skipIf(!privateMounts.available)(`a review in a folder that cannot be w
 
     await fillDisk(child.pid, dataDir);
     expect(await child.ask('add Zed')).toBe(
-      `refused E_DISK_FULL The disk that holds “${reviews}” is full, so this change was not saved; the review is as it was before it. Free some space on that disk, then try again.`,
+      `refused E_DISK_FULL The disk that holds “${reviews}” is full, so this change was not ` +
+        `saved; the review is as it was before it. Free some space on that disk, then try again.`,
     );
     expect(await sha256OfFile(reviewFile)).toBe(sha256);
     expect(await readdir(seenBy(child.pid, reviews)), 'no temp file left').toEqual(filesBefore);
@@ -121,13 +127,15 @@ describe.skipIf(!privateMounts.available)(`a review in a folder that cannot be w
     const imported = await runCli(['import', id, policy, '--data-dir', dataDir], {}, inReadOnlyFolder);
     expect(imported.code).toBe(1);
     expect(imported.stderr).toBe(
-      `policy-review import: The folder “${join(dataDir, 'reviews')}” is read-only, so this review opens read-only: nothing can be saved. Copy the review to a folder you can write to.\n`,
+      `policy-review import: The folder “${join(dataDir, 'reviews')}” is read-only, so this ` +
+        `review opens read-only: nothing can be saved. Copy the review to a folder you can write to.\n`,
     );
 
     const created = await runCli(['new', '--title', 'Another review', '--data-dir', dataDir], {}, inReadOnlyFolder);
     expect(created.code).toBe(1);
     expect(created.stderr).toBe(
-      `policy-review new: The folder “${join(dataDir, 'reviews')}” is read-only, so the new review could not be created. Choose a data folder you can write to.\n`,
+      `policy-review new: The folder “${join(dataDir, 'reviews')}” is read-only, so the new ` +
+        `review could not be created. Choose a data folder you can write to.\n`,
     );
   });
 
@@ -148,7 +156,8 @@ describe.skipIf(!privateMounts.available)(`a review in a folder that cannot be w
 const canDropPrivileges = process.getuid?.() !== 0 || spawnSync('setpriv', ['--version']).status === 0;
 
 describe.skipIf(!canDropPrivileges)(
-  `a review in a folder this app may not write in${canDropPrivileges ? '' : ' (skipped: running as root without util-linux setpriv, so file permissions cannot apply)'}`,
+  `a review in a folder this app may not write ` +
+    `in${canDropPrivileges ? '' : ' (skipped: running as root without util-linux setpriv, so file permissions cannot apply)'}`,
   () => {
     it('opens read-only, saying permission is denied, and refuses changes', async () => {
       const dataDir = await tempDir();
@@ -160,7 +169,10 @@ describe.skipIf(!canDropPrivileges)(
       await chmod(reviews, 0o555);
       const child = ReviewChild.start('commands', dataDir, id, {}, asUnprivilegedUser);
       children.push(child);
-      const reason = `This app may not write in the folder “${reviews}” (permission denied), so this review opens read-only: nothing can be saved. Ask for permission to write in that folder, or copy the review to a folder you can write to.`;
+      const reason =
+        `This app may not write in the folder “${reviews}” (permission denied), so this review ` +
+        `opens read-only: nothing can be saved. Ask for permission to write in that folder, or ` +
+        `copy the review to a folder you can write to.`;
       try {
         expect(await child.waitForLine((line) => line.startsWith('ready'))).toBe(`ready read-only ${reason}`);
         expect(await child.ask('add Zed')).toBe(`refused E_READ_ONLY ${reason}`);

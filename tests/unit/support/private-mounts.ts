@@ -25,7 +25,9 @@ function probe(): MountSupport {
       ...(process.getuid?.() === 0 ? [['--mount', '--uts']] : []),
     ];
     for (const flags of tries) {
-      const script = `mount -t tmpfs -o size=64k tmpfs ${quote(dir)} && mount --bind ${quote(dir)} ${quote(dir)} && mount -o remount,bind,ro ${quote(dir)} && hostname probe`;
+      const script =
+        `mount -t tmpfs -o size=64k tmpfs ${quote(dir)} && mount ` +
+        `--bind ${quote(dir)} ${quote(dir)} && mount -o remount,bind,ro ${quote(dir)} && hostname probe`;
       const run = spawnSync('unshare', [...flags, 'sh', '-c', script], { encoding: 'utf8', timeout: 10_000 });
       if (run.status === 0) return { available: true, unshare: ['unshare', ...flags] };
       failures.push(
@@ -37,7 +39,9 @@ function probe(): MountSupport {
   }
   return {
     available: false,
-    why: `this machine gives no process a mount namespace of its own (${failures.join('; ')}), so a read-only folder or a full disk cannot be made for one test without changing the whole machine`,
+    why:
+      `this machine gives no process a mount namespace of its own (${failures.join('; ')}), so ` +
+      `a read-only folder or a full disk cannot be made for one test without changing the whole machine`,
   };
 }
 

@@ -33,14 +33,17 @@ export async function checkDocxArchive(
     if (zip.entryCount > limits.maxEntries) {
       throw new AppError(
         'E_TOO_LARGE',
-        `“${fileName}” holds ${zip.entryCount.toLocaleString('en')} files inside, far more than a Word document (at most ${limits.maxEntries.toLocaleString('en')} are accepted). It may be a “zip bomb” or not a real document; check where it came from.`,
+        `“${fileName}” holds ${zip.entryCount.toLocaleString('en')} files inside, far more than a ` +
+          `Word document (at most ${limits.maxEntries.toLocaleString('en')} are accepted). It may be ` +
+          `a “zip bomb” or not a real document; check where it came from.`,
       );
     }
     const entries = await readDirectory(zip, fileName, limits);
     if (!entries.some((entry) => entry.fileName === 'word/document.xml')) {
       throw new AppError(
         'E_INVALID_INPUT',
-        `“${fileName}” is a zip archive but not a Word document (it has no word/document.xml). Open it in Word and save it as .docx, or import the PDF instead.`,
+        `“${fileName}” is a zip archive but not a Word document (it has no word/document.xml). ` +
+          `Open it in Word and save it as .docx, or import the PDF instead.`,
       );
     }
     const parts = new Map<string, Uint8Array>();
@@ -179,13 +182,15 @@ function startsLikeXml(chunk: Uint8Array): boolean {
 function zipBomb(fileName: string): AppError {
   return new AppError(
     'E_TOO_LARGE',
-    `“${fileName}” expands to far more than a Word document when unpacked, so it was not opened. It may be a “zip bomb”; check where it came from, or ask for the document as PDF.`,
+    `“${fileName}” expands to far more than a Word document when unpacked, so it was not ` +
+      `opened. It may be a “zip bomb”; check where it came from, or ask for the document as PDF.`,
   );
 }
 
 function damaged(fileName: string): AppError {
   return new AppError(
     'E_INVALID_INPUT',
-    `“${fileName}” could not be opened as a Word document: the file is damaged or incomplete. Open it in Word and save it again (or ask for a fresh copy), then import it.`,
+    `“${fileName}” could not be opened as a Word document: the file is damaged or incomplete. ` +
+      `Open it in Word and save it again (or ask for a fresh copy), then import it.`,
   );
 }

@@ -72,7 +72,9 @@ function hiddenTextWarning(hidden: readonly string[], fileName: string): string[
   if (first === undefined) return [];
   const where = hidden.length === 1 ? 'one paragraph' : `${hidden.length} paragraphs`;
   return [
-    `Left out text that “${fileName}” hides from readers (Word’s “Hidden” font setting) in ${where}, for example “${excerpt(first)}”. Word shows it only when asked to show hidden text.`,
+    `Left out text that “${fileName}” hides from readers (Word’s “Hidden” font setting) ` +
+      `in ${where}, for example “${excerpt(first)}”. Word shows it only when asked to show ` +
+      `hidden text.`,
   ];
 }
 
@@ -94,13 +96,16 @@ function converterWarnings(messages: readonly { type: string; message: string }[
     const names = [...styles].slice(0, MAX_STYLE_NAMES).map((name) => `“${name}”`);
     const more = styles.size > MAX_STYLE_NAMES ? ` and ${styles.size - MAX_STYLE_NAMES} more` : '';
     warnings.push(
-      `“${fileName}” uses paragraph styles this app does not know (${names.join(', ')}${more}); their paragraphs were imported as plain paragraphs. If some of them are headings, give them Word’s Heading styles and import again.`,
+      `“${fileName}” uses paragraph styles this app does not know (${names.join(', ')}${more}); ` +
+        `their paragraphs were imported as plain paragraphs. If some of them are headings, give ` +
+        `them Word’s Heading styles and import again.`,
     );
   }
   if (others.size > 0) {
     const [first] = others;
     warnings.push(
-      `“${fileName}”: ${others.size === 1 ? 'one part' : `${others.size} parts`} of the document could not be converted and ${others.size === 1 ? 'was' : 'were'} left out (for example: ${first}).`,
+      `“${fileName}”: ${others.size === 1 ? 'one part' : `${others.size} parts`} of the ` +
+        `document could not be converted and ${others.size === 1 ? 'was' : 'were'} left out (for example: ${first}).`,
     );
   }
   return warnings;

@@ -117,7 +117,12 @@ function seenInside(declarations: readonly AppliedDeclaration[] | undefined, out
 }
 
 function unreadStylesWarning(unread: number): string {
-  return `The page’s style sheets have more rules than are checked for hidden text (the first ${MAX_SELECTORS.toLocaleString('en')} were checked, ${unread.toLocaleString('en')} more were not), so text they hide may have been kept without a warning. Compare the import with the page as a browser shows it.`;
+  return (
+    `The page’s style sheets have more rules than are checked for hidden text (the ` +
+    `first ${MAX_SELECTORS.toLocaleString('en')} were checked, ${unread.toLocaleString('en')} ` +
+    `more were not), so text they hide may have been kept without a warning. Compare the ` +
+    `import with the page as a browser shows it.`
+  );
 }
 
 /** A style rule under a condition (a screen size) that hides what holds on every other screen. */

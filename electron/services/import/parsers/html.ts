@@ -20,7 +20,8 @@ export const parseHtml: FormatParser = async (bytes, { fileName }) => {
   });
   if (charset !== undefined && !isUnicodeCharset(charset)) {
     warnings.unshift(
-      `The page says it is written in “${charset.slice(0, 40)}”, but it was read as UTF-8. If any letters look wrong, save the page as UTF-8 and import it again.`,
+      `The page says it is written in “${charset.slice(0, 40)}”, but it was read as UTF-8. If ` +
+        `any letters look wrong, save the page as UTF-8 and import it again.`,
     );
   }
   return { blocks, metadata, warnings, invisibleText };

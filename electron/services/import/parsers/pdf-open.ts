@@ -47,7 +47,8 @@ function openingError(error: unknown, fileName: string): AppError {
   if (name === 'PasswordException') {
     return new AppError(
       'E_UNSUPPORTED',
-      `“${fileName}” is protected with a password, so its text cannot be read. Open it in a PDF program, remove the password (save a copy without protection), and import that copy.`,
+      `“${fileName}” is protected with a password, so its text cannot be read. Open it in a PDF ` +
+        `program, remove the password (save a copy without protection), and import that copy.`,
     );
   }
   return damagedPdfError(fileName, error);
@@ -57,6 +58,8 @@ export function damagedPdfError(fileName: string, error: unknown): AppError {
   const detail = error instanceof Error && error.message ? ` (${error.message.slice(0, 200)})` : '';
   return new AppError(
     'E_INVALID_INPUT',
-    `“${fileName}” could not be read as a PDF${detail}. The file may be damaged or incomplete; try downloading it again, or saving it again as PDF from the program that made it.`,
+    `“${fileName}” could not be read as a PDF${detail}. The file may be damaged or ` +
+      `incomplete; try downloading it again, or saving it again as PDF from the program that ` +
+      `made it.`,
   );
 }

@@ -235,6 +235,9 @@ function tooLargeError(fileName: string, maxBytes: number, reason: 'unpacks' | '
       : `is damaged and could unpack to more than ${formatSize(maxBytes)}`;
   return new AppError(
     'E_TOO_LARGE',
-    `“${fileName}” holds a compressed part (a page’s content, a font or another stream) that ${what}, far more than any policy needs, so it was not opened. It may have been made to exhaust this computer’s memory; check where it came from, or ask for the policy as a Word document or a fresh PDF.`,
+    `“${fileName}” holds a compressed part (a page’s content, a font or another stream) ` +
+      `that ${what}, far more than any policy needs, so it was not opened. It may have been made ` +
+      `to exhaust this computer’s memory; check where it came from, or ask for the policy as a ` +
+      `Word document or a fresh PDF.`,
   );
 }

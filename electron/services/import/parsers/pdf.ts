@@ -29,7 +29,9 @@ export const parsePdf: FormatParser = async (bytes, { fileName, limits, progress
     if (doc.numPages > limits.pdf.maxPages) {
       throw new AppError(
         'E_TOO_LARGE',
-        `“${fileName}” has ${doc.numPages.toLocaleString('en')} pages, more than the ${limits.pdf.maxPages.toLocaleString('en')} a version may have. Split it into parts and import each.`,
+        `“${fileName}” has ${doc.numPages.toLocaleString('en')} pages, more than ` +
+          `the ${limits.pdf.maxPages.toLocaleString('en')} a version may have. Split it into parts ` +
+          `and import each.`,
       );
     }
     return await readDocument(doc, fileName, warnings, pageSharing, progress);
@@ -65,14 +67,18 @@ async function readDocument(
   // Running heads alone (a scan with a stamped header or page numbers) do not make a text layer.
   if (lettersByPage.every((count) => count === 0)) {
     warnings.push(
-      `“${fileName}” has no text layer (it looks like a scan), so there is no text to annotate. Run it through OCR (for example in Acrobat or with ocrmypdf) and import the result.`,
+      `“${fileName}” has no text layer (it looks like a scan), so there is no text to annotate. ` +
+        `Run it through OCR (for example in Acrobat or with ocrmypdf) and import the result.`,
     );
     return { blocks: [], metadata, warnings };
   }
   const sparse = lettersByPage.flatMap((count, index) => (count < FEW_LETTERS ? [index + 1] : []));
   if (sparse.length > 0) {
     warnings.push(
-      `“${fileName}”: ${pageList(sparse)} little or no text (${sparse.length === 1 ? 'it may be a scanned image or blank' : 'they may be scanned images or blank'}), so ${sparse.length === 1 ? 'its' : 'their'} content may be missing from the import. Check against the PDF, or run it through OCR and import the result.`,
+      `“${fileName}”: ${pageList(sparse)} little or no text ` +
+        `(${sparse.length === 1 ? 'it may be a scanned image or blank' : 'they may be scanned images or blank'}), ` +
+        `so ${sparse.length === 1 ? 'its' : 'their'} content may be missing from the import. Check ` +
+        `against the PDF, or run it through OCR and import the result.`,
     );
   }
   return { blocks: pdfBlocks(body, outline), metadata, warnings };

@@ -79,7 +79,11 @@ export function CreateIdentityDialog({ onCreated, onClose }: CreateIdentityDialo
   return (
     <FormDialog
       title="New signing identity"
-      description="A key pair and a certificate in your name, made on this computer. Your private key is kept encrypted with the passphrase you choose; colleagues trust your signatures once they have your certificate."
+      description={
+        'A key pair and a certificate in your name, made on this computer. Your private key is kept ' +
+        'encrypted with the passphrase you choose; colleagues trust your signatures once they have ' +
+        'your certificate.'
+      }
       onClose={onClose}
       busy={busy}
       initialFocus={nameRef}

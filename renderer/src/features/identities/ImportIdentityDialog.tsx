@@ -68,7 +68,10 @@ export function ImportIdentityDialog({ onImported, onClose }: ImportIdentityDial
   return (
     <FormDialog
       title="Import a signing identity"
-      description="From a PKCS #12 file (.p12 or .pfx) your organisation issued: its key signs your reports, and its certificate names you and your organisation."
+      description={
+        'From a PKCS #12 file (.p12 or .pfx) your organisation issued: its key signs your reports, ' +
+        'and its certificate names you and your organisation.'
+      }
       onClose={onClose}
       busy={busy}
       onSubmit={(event) => void submit(event)}

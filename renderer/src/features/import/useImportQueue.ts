@@ -63,7 +63,9 @@ export function useImportQueue(reviewId: string, onImported: (result: ImportResu
       if (item.kind === 'file') {
         if (item.file.size > MAX_IMPORT_BYTES) {
           throw new Error(
-            `“${fileName}” is ${megabytes(item.file.size)}; the most this app imports is ${megabytes(MAX_IMPORT_BYTES)}. Import the policy without attachments or images, or split it into parts.`,
+            `“${fileName}” is ${megabytes(item.file.size)}; the most this app imports ` +
+              `is ${megabytes(MAX_IMPORT_BYTES)}. Import the policy without attachments or images, or ` +
+              `split it into parts.`,
           );
         }
         const dataBase64 = await fileToBase64(item.file, (done, total) =>

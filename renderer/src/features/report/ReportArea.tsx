@@ -60,7 +60,9 @@ export function ReportArea({ reviewId, readOnly, signoffs, onSignedOff }: Report
     reports.update((current) => (current ?? []).map((r) => (r.fileName === report.fileName ? report : r)));
     onSignedOff(signOff);
     setStatus(
-      `${signOff.signer.name} signed “${report.fileName}” (${signOff.meaning}). ${report.signatures.length > 1 ? `It now has ${countOf(report.signatures.length, 'signature')}.` : ''} Save a copy to share it.`,
+      `${signOff.signer.name} signed “${report.fileName}” ` +
+        `(${signOff.meaning}). ${report.signatures.length > 1 ? `It now has ${countOf(report.signatures.length, 'signature')}.` : ''} ` +
+        `Save a copy to share it.`,
     );
   };
 

@@ -102,7 +102,7 @@ export function SignDialog({ reviewId, report, identities, onSigned, onClose }: 
         options={identities.map((i) => ({ value: i.id, label: `${personLabel(i)}${i.email ? `, ${i.email}` : ''}` }))}
         hint={
           identity
-            ? `Certificate fingerprint ${identity.certificate.fingerprint.slice(0, 16)}…, ${identity.origin === 'pkcs12' ? 'issued by ' + identity.certificate.issuer : 'self-signed'}.`
+            ? `Certificate fingerprint ${identity.certificate.fingerprint.slice(0, 16)}…, ${certificateSource(identity)}.`
             : undefined
         }
       />
@@ -160,4 +160,9 @@ export function SignDialog({ reviewId, report, identities, onSigned, onClose }: 
       )}
     </FormDialog>
   );
+}
+
+/** Who vouches for the identity's certificate: the issuer of an imported one, or no one. */
+function certificateSource(identity: IdentitySummary): string {
+  return identity.origin === 'pkcs12' ? 'issued by ' + identity.certificate.issuer : 'self-signed';
 }

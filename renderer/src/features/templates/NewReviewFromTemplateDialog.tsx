@@ -93,7 +93,10 @@ export function NewReviewFromTemplateDialog({ onCreated, onClose }: NewReviewFro
   return (
     <FormDialog
       title="New review from a template"
-      description="The review starts with the checklist saved in the template file (Save as template… in a review’s Checklist), instead of the built-in one."
+      description={
+        'The review starts with the checklist saved in the template file (Save as template… in a ' +
+        'review’s Checklist), instead of the built-in one.'
+      }
       onClose={onClose}
       busy={busy}
       initialFocus={titleRef}

@@ -29,7 +29,7 @@ export function SupportingAnnotations({ annotations, onOpen, onShowAll }: Suppor
               type="button"
               className="annotation-chip"
               onClick={() => onOpen(annotation.id)}
-              aria-label={`${annotation.anchorState === 'orphaned' ? 'Open the thread (its words are no longer in this version)' : 'Show in the text'}: “${shortQuote(quoteOf(annotation.target).exact, 160)}”, ${SEVERITY_LABELS[annotation.severity].toLowerCase()}${annotation.status === 'open' ? '' : `, ${ANNOTATION_STATUS_LABELS[annotation.status].toLowerCase()}`}`}
+              aria-label={chipLabel(annotation)}
               title={
                 annotation.anchorState === 'orphaned'
                   ? 'Its words are no longer in this version: open its thread to re-attach it'
@@ -55,4 +55,15 @@ export function SupportingAnnotations({ annotations, onOpen, onShowAll }: Suppor
       </Button>
     </div>
   );
+}
+
+/** What a screen reader says for a chip: what clicking it does, the quote, the severity and any status but open. */
+function chipLabel(annotation: Annotation): string {
+  const action =
+    annotation.anchorState === 'orphaned'
+      ? 'Open the thread (its words are no longer in this version)'
+      : 'Show in the text';
+  const quote = shortQuote(quoteOf(annotation.target).exact, 160);
+  const status = annotation.status === 'open' ? '' : `, ${ANNOTATION_STATUS_LABELS[annotation.status].toLowerCase()}`;
+  return `${action}: “${quote}”, ${SEVERITY_LABELS[annotation.severity].toLowerCase()}${status}`;
 }
