@@ -55,10 +55,23 @@ export function listConflicts(document: MergeableReview): FieldConflict[] {
   return found;
 }
 
-/** The conflict on one field, if that field has one. */
-export function conflictOn(document: MergeableReview, record: RecordPlace, field: string): FieldConflict | undefined {
+/**
+ * Whether a field holds different values from two laptops, without working out who wrote them and when (which walks
+ * the document's history): what a merge needs to count its conflicts.
+ */
+export function isInConflict(document: MergeableReview, record: RecordPlace, field: string): boolean {
   const { fields, key } = placeOf(document, record, field);
-  return key in fields ? conflictAt(fields, key, record, field, new Provenance(document)) : undefined;
+  return key in fields && disagreeingSides(fields, key, field) !== undefined;
+}
+
+/** A field's concurrent values when at least two differ (time fields never disagree: see TIME_FIELDS). */
+function disagreeingSides(fields: Record<string, Automerge.ImmutableString>, key: string, field: string) {
+  if (isTimeField(field)) return undefined;
+  const sides = Automerge.getConflicts(fields, key);
+  if (!sides) return undefined;
+  const texts = new Set(Object.values(sides).map(storedText));
+  texts.delete(undefined);
+  return texts.size < 2 ? undefined : sides;
 }
 
 /**
@@ -103,9 +116,8 @@ function conflictAt(
   field: string,
   provenance: Provenance,
 ): FieldConflict | undefined {
-  if (isTimeField(field)) return undefined;
-  const sides = Automerge.getConflicts(fields, key);
-  if (!sides || Object.keys(sides).length < 2) return undefined;
+  const sides = disagreeingSides(fields, key, field);
+  if (!sides) return undefined;
   // Two laptops that wrote the same value do not disagree: one side per distinct value, the earliest writer's.
   const byValue = new Map<string, ConflictSide & { op: string }>();
   for (const [op, stored] of Object.entries(sides)) {

@@ -1,6 +1,6 @@
 import * as Automerge from '@automerge/automerge';
 import { AppError } from '../../errors';
-import { conflictOn, type RecordPlace } from './conflicts';
+import { isInConflict, type RecordPlace } from './conflicts';
 import { COLLECTIONS, type CollectionName } from './review-records';
 import { fieldKey, splitFieldKey, type MergeableReview } from './mergeable-review';
 
@@ -50,8 +50,8 @@ export function mergeReviews(local: MergeableReview, remote: MergeableReview): M
       record.collection === 'review' || fieldKey(record.id, 'id') in before.collections[record.collection].fields;
     if (!existed) added++;
     else if (readsDifferently(before, merged, record, fields)) changed++;
-    // Concurrent equal values and latest-wins fields are no conflict for a person (conflictOn leaves them out).
-    for (const field of fields) if (conflictOn(merged, record, field)) conflicts++;
+    // Concurrent equal values and time fields are no conflict for a person (isInConflict leaves them out).
+    for (const field of fields) if (isInConflict(merged, record, field)) conflicts++;
   }
   const remoteRecords = COLLECTIONS.reduce((n, name) => n + remote.collections[name].order.length, 0);
   const unchanged = Math.max(0, remoteRecords - added - changed);
