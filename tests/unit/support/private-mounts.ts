@@ -83,12 +83,15 @@ export function seenBy(pid: number, path: string): string {
 }
 
 /**
- * The command line that runs `argv` as an unprivileged user, so file permissions apply: as root, through
- * util-linux `setpriv` as the user `nobody`; as anyone else, unchanged.
+ * The command line that runs `argv` where file permissions apply to it. As root, through util-linux `setpriv`, the
+ * process keeps its user but loses the capabilities that let root ignore permissions (CAP_DAC_OVERRIDE,
+ * CAP_DAC_READ_SEARCH, CAP_FOWNER), so a folder with mode 0555 is closed to it even though root owns it. Running it as
+ * another user (`nobody`) would do the same but needs every folder above the checkout to be open to that user, which
+ * a clone in a private temporary folder (mode 0700) is not. As anyone else, unchanged.
  */
 export function asUnprivilegedUser(argv: string[]): string[] {
   if (process.getuid?.() !== 0) return argv;
-  return ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups', ...argv];
+  return ['setpriv', '--bounding-set=-dac_override,-dac_read_search,-fowner', ...argv];
 }
 
 function quote(text: string): string {
