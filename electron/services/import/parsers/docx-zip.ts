@@ -1,11 +1,9 @@
-// A .docx is a zip archive. Before any converter sees it, its directory is checked against the limits, and then
-// every entry is unpacked here with its bytes counted as they come out, so a "zip bomb" (a small file that unpacks
-// to gigabytes, or a part that unpacks to far more than it declares) is refused a few megabytes in, whatever the
-// part is called. The converter then reads only what this check unpacked, never the archive itself.
-import type { Readable } from 'node:stream';
+// A .docx is a zip archive. Before any converter sees it, it is unpacked here under the import's limits (see
+// bounded-zip.ts), so a "zip bomb" is refused a few megabytes in, whatever the part is called. The converter then
+// reads only what this check unpacked, never the archive itself.
 import type mammoth from 'mammoth';
-import yauzl, { type Entry, type ZipFile } from 'yauzl';
 import { AppError } from '../../../../shared/errors';
+import { BoundedZip, type ZipProblems } from '../../files/bounded-zip';
 import type { ImportLimits } from '../types';
 
 type MammothInput = Parameters<typeof mammoth.convertToHtml>[0];
@@ -18,8 +16,6 @@ export interface DocxArchive {
   parts: ReadonlyMap<string, Uint8Array>;
 }
 
-/** Entries smaller than this are not held to the compression-ratio limit: small XML parts compress very well. */
-const RATIO_FLOOR_BYTES = 1024 * 1024;
 const CORE_PROPERTIES = 'docProps/core.xml';
 const MAX_CORE_PROPERTIES_BYTES = 256 * 1024;
 
@@ -28,18 +24,9 @@ export async function checkDocxArchive(
   fileName: string,
   limits: ImportLimits['docx'],
 ): Promise<DocxArchive> {
-  const zip = await openZip(bytes, fileName);
+  const zip = await BoundedZip.open(bytes, limits, docxProblems(fileName, limits));
   try {
-    if (zip.entryCount > limits.maxEntries) {
-      throw new AppError(
-        'E_TOO_LARGE',
-        `“${fileName}” holds ${zip.entryCount.toLocaleString('en')} files inside, far more than a ` +
-          `Word document (at most ${limits.maxEntries.toLocaleString('en')} are accepted). It may be ` +
-          `a “zip bomb” or not a real document; check where it came from.`,
-      );
-    }
-    const entries = await readDirectory(zip, fileName, limits);
-    if (!entries.some((entry) => entry.fileName === 'word/document.xml')) {
+    if (!zip.entries.some((entry) => entry.fileName === 'word/document.xml')) {
       throw new AppError(
         'E_INVALID_INPUT',
         `“${fileName}” is a zip archive but not a Word document (it has no word/document.xml). ` +
@@ -47,9 +34,10 @@ export async function checkDocxArchive(
       );
     }
     const parts = new Map<string, Uint8Array>();
-    const unpacked = { bytes: 0 };
-    for (const entry of entries) {
-      const content = await unpack(zip, entry, fileName, limits, unpacked);
+    for (const entry of zip.entries) {
+      // Pictures and other binary parts are checked and let go: mammoth reads a picture only when asked to
+      // convert it, and this app never asks.
+      const content = await zip.unpack(entry, startsLikeXml);
       if (content) parts.set(entry.fileName, content);
     }
     const core = parts.get(CORE_PROPERTIES);
@@ -59,6 +47,27 @@ export async function checkDocxArchive(
   } finally {
     zip.close();
   }
+}
+
+function docxProblems(fileName: string, limits: ImportLimits['docx']): ZipProblems {
+  return {
+    damaged: () => damaged(fileName),
+    tooLarge: () => zipBomb(fileName),
+    tooManyEntries: (count) =>
+      new AppError(
+        'E_TOO_LARGE',
+        `“${fileName}” holds ${count.toLocaleString('en')} files inside, far more than a ` +
+          `Word document (at most ${limits.maxEntries.toLocaleString('en')} are accepted). It may be ` +
+          `a “zip bomb” or not a real document; check where it came from.`,
+      ),
+    encrypted: () =>
+      new AppError(
+        'E_UNSUPPORTED',
+        `“${fileName}” is encrypted, so its text cannot be read. Open it in Word, remove the password, save it, and import it again.`,
+      ),
+    // Word never writes such a name; a file that holds one was made to attack whoever unpacks it.
+    unsafeName: () => damaged(fileName),
+  };
 }
 
 /**
@@ -86,89 +95,6 @@ class UnpackedParts {
  */
 export function mammothInputOf(parts: ReadonlyMap<string, Uint8Array>): MammothInput {
   return { file: new UnpackedParts(parts) } as unknown as MammothInput;
-}
-
-function openZip(bytes: Uint8Array, fileName: string): Promise<ZipFile> {
-  return new Promise((resolve, reject) => {
-    const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    yauzl.fromBuffer(buffer, { lazyEntries: true, validateEntrySizes: true, autoClose: false }, (error, zip) => {
-      if (error || !zip) reject(damaged(fileName));
-      else resolve(zip);
-    });
-  });
-}
-
-/** Reads the central directory only (no unpacking), refusing at once what it declares beyond the limits. */
-function readDirectory(zip: ZipFile, fileName: string, limits: ImportLimits['docx']): Promise<Entry[]> {
-  return new Promise((resolve, reject) => {
-    const entries: Entry[] = [];
-    let total = 0;
-    const fail = (error: AppError) => {
-      zip.removeAllListeners();
-      reject(error);
-    };
-    zip.on('entry', (entry: Entry) => {
-      total += entry.uncompressedSize;
-      if (total > limits.maxUncompressedBytes || tooCompressed(entry.uncompressedSize, entry.compressedSize, limits)) {
-        return fail(zipBomb(fileName));
-      }
-      if (entry.isEncrypted()) {
-        return fail(
-          new AppError(
-            'E_UNSUPPORTED',
-            `“${fileName}” is encrypted, so its text cannot be read. Open it in Word, remove the password, save it, and import it again.`,
-          ),
-        );
-      }
-      entries.push(entry);
-      zip.readEntry();
-    });
-    zip.once('end', () => resolve(entries));
-    zip.once('error', () => fail(damaged(fileName)));
-    zip.readEntry();
-  });
-}
-
-function tooCompressed(uncompressed: number, compressed: number, limits: ImportLimits['docx']): boolean {
-  return uncompressed > RATIO_FLOOR_BYTES && uncompressed / Math.max(1, compressed) > limits.maxCompressionRatio;
-}
-
-/**
- * Unpacks one entry, counting what comes out against the archive's total and the entry's compression ratio, and
- * stopping as soon as either is exceeded or the entry yields more than it declared (yauzl's check). Keeps the
- * content of XML parts; pictures and other binary parts are checked and let go, since mammoth reads a picture only
- * when asked to convert it, and this app never asks.
- */
-function unpack(
-  zip: ZipFile,
-  entry: Entry,
-  fileName: string,
-  limits: ImportLimits['docx'],
-  unpacked: { bytes: number },
-): Promise<Uint8Array | undefined> {
-  return new Promise((resolve, reject) => {
-    zip.openReadStream(entry, (error, stream: Readable) => {
-      if (error || !stream) return reject(damaged(fileName));
-      const chunks: Buffer[] = [];
-      let bytes = 0;
-      let keep: boolean | undefined;
-      stream.on('data', (chunk: Buffer) => {
-        bytes += chunk.length;
-        unpacked.bytes += chunk.length;
-        if (unpacked.bytes > limits.maxUncompressedBytes || tooCompressed(bytes, entry.compressedSize, limits)) {
-          stream.destroy();
-          return reject(zipBomb(fileName));
-        }
-        keep ??= startsLikeXml(chunk);
-        if (keep) chunks.push(chunk);
-      });
-      stream.once('end', () => resolve(keep === false ? undefined : Buffer.concat(chunks)));
-      stream.once('error', (streamError: Error) => {
-        stream.destroy();
-        reject(/too many bytes/.test(streamError.message) ? zipBomb(fileName) : damaged(fileName));
-      });
-    });
-  });
 }
 
 /** Whether a part's first bytes are XML's: `<`, after an optional byte order mark and white space. */
