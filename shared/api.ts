@@ -12,6 +12,7 @@ import { CHECKLIST_METHODS } from './contract/checklist';
 import { COMMITTEE_METHODS } from './contract/committee';
 import { COMPARE_METHODS } from './contract/compare';
 import type { AppEvent } from './contract/events';
+import { EXCHANGE_METHODS } from './contract/exchange';
 import { FILE_METHODS } from './contract/files';
 import { IDENTITY_METHODS } from './contract/identities';
 import { REPORT_METHODS } from './contract/report';
@@ -28,6 +29,7 @@ export * from './contract/checklist';
 export * from './contract/committee';
 export * from './contract/compare';
 export * from './contract/events';
+export * from './contract/exchange';
 export * from './contract/files';
 export * from './contract/identities';
 export * from './contract/report';
@@ -48,6 +50,7 @@ export const API = {
   ...WORKSPACE_METHODS,
   ...COMPARE_METHODS,
   ...REPORT_METHODS,
+  ...EXCHANGE_METHODS,
   ...IDENTITY_METHODS,
   ...FILE_METHODS,
 } as const;

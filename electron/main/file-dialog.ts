@@ -58,6 +58,15 @@ const OPEN_DIALOGS: Record<FileChoicePurpose, Electron.OpenDialogOptions> = {
       { name: 'All files', extensions: ['*'] },
     ],
   },
+  'review-package': {
+    title: 'Open a review package',
+    buttonLabel: 'Open',
+    properties: ['openFile'],
+    filters: [
+      { name: 'Review packages', extensions: ['policyreview'] },
+      { name: 'All files', extensions: ['*'] },
+    ],
+  },
 };
 
 const SAVE_DIALOGS: Record<SaveChoicePurpose, Omit<Electron.SaveDialogOptions, 'defaultPath'>> = {
@@ -82,6 +91,12 @@ const SAVE_DIALOGS: Record<SaveChoicePurpose, Omit<Electron.SaveDialogOptions, '
     title: 'Export the certificate',
     buttonLabel: 'Export',
     filters: [{ name: 'Certificates', extensions: ['pem'] }],
+    properties: ['showOverwriteConfirmation', 'createDirectory'],
+  },
+  'review-package': {
+    title: 'Export a review package',
+    buttonLabel: 'Export',
+    filters: [{ name: 'Review packages', extensions: ['policyreview'] }],
     properties: ['showOverwriteConfirmation', 'createDirectory'],
   },
 };

@@ -38,7 +38,7 @@ export const FILE_METHODS = {
   /**
    * Opens the native file dialog (Electron only); the chosen files come back as tokens, never as paths. A token is
    * spent once, by the window that asked, by the method its purpose names (`versions.import`,
-   * `reviews.createFromTemplate`, `report.verify`, `report.signFile`, `identities.import`, `identities.trust`).
+   * `reviews.createFromTemplate`, `report.verify`, `report.signFile`, `identities.import`, `identities.trust`, `packages.open`, `packages.merge`).
    */
   'files.choose': method(
     z
@@ -50,6 +50,7 @@ export const FILE_METHODS = {
           'report-to-sign',
           'identity-file',
           'certificate',
+          'review-package',
         ]),
       })
       .strict(),
@@ -58,12 +59,12 @@ export const FILE_METHODS = {
   /**
    * Main's native save dialog (Electron only): a token for the chosen path, or null when cancelled. The token is
    * spent once, by the window that asked, for its purpose only (`checklist.exportTemplate`; `report.export` and
-   * `report.save`; `identities.exportCertificate`).
+   * `report.save`; `identities.exportCertificate`; `packages.export`).
    */
   'files.chooseSave': method(
     z
       .object({
-        purpose: z.enum(['checklist-template', 'report', 'certificate']),
+        purpose: z.enum(['checklist-template', 'report', 'certificate', 'review-package']),
         suggestedName: z.string().min(1).max(255),
       })
       .strict(),

@@ -6,6 +6,7 @@ import {
   CHECKLIST_METHODS,
   COMMITTEE_METHODS,
   COMPARE_METHODS,
+  EXCHANGE_METHODS,
   FILE_METHODS,
   IDENTITY_METHODS,
   REPORT_METHODS,
@@ -52,6 +53,7 @@ export function createApiHandlers(ws: WorkstationServices): ApiHandlers {
     ...domain(IDENTITY_METHODS, async () => (await import('./handlers/identities')).identityHandlers),
     ...domain(FILE_METHODS, async () => (await import('./handlers/files')).fileHandlers),
     ...domain(COMPARE_METHODS, async () => (await import('./handlers/compare')).compareHandlers),
+    ...domain(EXCHANGE_METHODS, async () => (await import('./handlers/exchange')).exchangeHandlers),
   };
 }
 

@@ -15,6 +15,7 @@ const USES: Record<FileChoicePurpose, string> = {
   'report-to-sign': 'signing a report',
   'identity-file': 'importing a signing identity',
   certificate: 'trusting a certificate',
+  'review-package': 'opening or merging a review package',
 };
 
 /** Files the person picked in main's native open dialog, known to the renderer only by tokens and names. */

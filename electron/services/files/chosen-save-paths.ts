@@ -11,6 +11,7 @@ const USES: Record<SaveChoicePurpose, string> = {
   'checklist-template': 'saving a checklist template',
   report: 'saving a report',
   certificate: 'saving a certificate',
+  'review-package': 'saving a review package',
 };
 
 /** Where main's native save dialog said to write a file, known to the renderer only by a token. */

@@ -11,6 +11,7 @@ import { APP_NAME } from '../workstation/data-dir';
 import { APP_VERSION } from '../workstation/app-version';
 import { summarizeChanges } from '../../../shared/domain/compare/change-summary';
 import { finishReportPdf } from './report-pdf';
+import { titleSlug } from '../../../shared/domain/title-slug';
 
 export const REPORT_MEDIA_TYPES: Record<ReportFormat, string> = {
   pdf: 'application/pdf',
@@ -106,15 +107,7 @@ export async function renderReport(
 
 /** "riverton-social-media-policy-report-2025-03-14.pdf": the title in lower case, the date, the format's extension. */
 export function reportFileName(title: string, format: ReportFormat, generatedAt: string): string {
-  const slug =
-    title
-      .normalize('NFKD')
-      .replace(/\p{M}/gu, '')
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-|-$/g, '')
-      .slice(0, 60)
-      .replace(/-$/, '') || 'review';
+  const slug = titleSlug(title);
   const kind = format === 'w3c' ? 'annotations' : 'report';
   return `${slug}-${kind}-${generatedAt.slice(0, 10)}${EXTENSIONS[format]}`;
 }

@@ -206,6 +206,18 @@ export class ReviewStore {
   }
 
   /**
+   * Runs `work` alone in the review's queue, for a change that must first do slow work of its own with the review
+   * as it is (read the review's history, unpack what arrived): no other change comes between what `work` sees and
+   * what it saves through `save`, which applies and saves a change as `mutate` does.
+   */
+  exclusively<T>(work: (save: <R>(change: (review: Review) => R) => Promise<R>) => Promise<T>): Promise<T> {
+    return this.queue.run(() => {
+      this.assertWritable();
+      return work((change) => this.save(change));
+    });
+  }
+
+  /**
    * Removes one damaged record from the file, deliberately: a backup of the file with it is written first (and
    * named to the caller), then `change` runs (to record who removed it) and the file is saved without it.
    */

@@ -1,0 +1,90 @@
+import { createHash } from 'node:crypto';
+import type { EXCHANGE_METHODS } from '../../../../shared/api';
+import type { MergeWriter } from '../../../../shared/domain/merge/mergeable-review';
+import { titleSlug } from '../../../../shared/domain/title-slug';
+import { AppError } from '../../../../shared/errors';
+import { signingProblemNow } from '../../identities/certificate-use';
+import { IdentityStore } from '../../identities/identity-store';
+import { deliverFile } from '../../files/deliver-file';
+import { readImportSource } from '../../files/read-source';
+import {
+  addPackagedReview,
+  exportPackage,
+  mergePackage,
+  resolveReviewConflict,
+  reviewConflicts,
+} from '../../exchange/exchange-review';
+import { laptopActor } from '../../exchange/laptop-actor';
+import { MAX_PACKAGE_BYTES, PACKAGE_EXTENSION, readPackage, type PackageSigner } from '../../exchange/review-package';
+import { APP_NAME } from '../../workstation/data-dir';
+import { APP_VERSION } from '../../workstation/app-version';
+import type { WorkstationServices } from '../workstation-services';
+import type { HandlersFor } from '../dispatch';
+
+/** Review packages between laptops: export, open, merge; and the conflicts merging leaves for people to decide. */
+export function exchangeHandlers(ws: WorkstationServices): HandlersFor<typeof EXCHANGE_METHODS> {
+  const identities = new IdentityStore(ws.dataDir, ws.clock);
+  let actor: Promise<string> | undefined;
+  const writer = async (): Promise<MergeWriter> => ({
+    actor: await (actor ??= laptopActor(ws.dataDir)),
+    author: ws.actor(),
+    at: ws.clock.now(),
+  });
+  const anchors = async () => ({
+    identities: await identities.identityCertificates(),
+    trusted: await identities.trustedCertificates(),
+    given: [],
+  });
+  const openedPackage = async (source: Parameters<typeof readImportSource>[0], caller: { windowId: string }) => {
+    const file = await readImportSource(source, ws.chosenFiles.takerFor('review-package', caller), MAX_PACKAGE_BYTES);
+    return readPackage(file.bytes, file.fileName, await anchors(), (await writer()).actor);
+  };
+
+  return {
+    'packages.export': async ({ reviewId, destination, identityId, passphrase }, caller) => {
+      const store = await ws.sessions.writable(reviewId, caller);
+      let signer: PackageSigner | undefined;
+      if (identityId !== undefined && passphrase !== undefined) {
+        const identity = await identities.unlock(identityId, passphrase);
+        const signedAt = new Date(ws.clock.now());
+        const obstacle = signingProblemNow(identity.signer.name, identity.certificate, signedAt);
+        if (obstacle) throw new AppError('E_INVALID_INPUT', `No package was written: ${obstacle}`);
+        signer = { signer: identity.signer, key: identity, signedAt };
+      }
+      const bytes = await exportPackage(store, await writer(), `${APP_NAME} ${APP_VERSION}`, signer);
+      const fileName = `${titleSlug(store.review.title)}-${ws.clock.now().slice(0, 10)}${PACKAGE_EXTENSION}`;
+      const delivered = await deliverFile(
+        destination,
+        { fileName, bytes, binary: true },
+        ws.chosenSavePaths.takerFor('review-package', caller),
+      );
+      return {
+        ...delivered,
+        bytes: bytes.length,
+        sha256: createHash('sha256').update(bytes).digest('hex'),
+        ...(signer ? { signedBy: signer.signer.name } : {}),
+      };
+    },
+    'packages.open': async ({ source }, caller) => {
+      const opened = await openedPackage(source, caller);
+      const { review, sender } = opened;
+      if (!(await ws.library.summary(review.id))) {
+        await addPackagedReview(ws.library, opened);
+        return { reviewId: review.id, title: review.title, merged: false, sender };
+      }
+      const counts = await mergePackage(await ws.sessions.writable(review.id, caller), opened, await writer());
+      return { reviewId: review.id, title: review.title, merged: true, counts, sender };
+    },
+    'packages.merge': async ({ reviewId, source }, caller) => {
+      const store = await ws.sessions.writable(reviewId, caller);
+      const opened = await openedPackage(source, caller);
+      return { counts: await mergePackage(store, opened, await writer()), sender: opened.sender };
+    },
+    'conflicts.list': async ({ reviewId }, caller) => {
+      const { store } = await ws.sessions.open(reviewId, caller);
+      return reviewConflicts(store, await writer());
+    },
+    'conflicts.resolve': async ({ reviewId, conflictId, keep }, caller) =>
+      resolveReviewConflict(await ws.sessions.writable(reviewId, caller), conflictId, keep, await writer()),
+  };
+}

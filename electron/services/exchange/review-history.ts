@@ -1,0 +1,155 @@
+import { rename, unlink } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import * as Automerge from '@automerge/automerge';
+import canonicalize from 'canonicalize';
+import { AppError } from '../../../shared/errors';
+import {
+  newMergeableReview,
+  readMergeable,
+  recordReview,
+  type MergeableReview,
+  type MergeWriter,
+} from '../../../shared/domain/merge/mergeable-review';
+import { reviewHeader, reviewRecords, type VersionContent } from '../../../shared/domain/merge/review-records';
+import { Review } from '../../../shared/model';
+import { syncFolder, writeFileDurably } from '../storage/durable-write';
+import { isNodeError, readFileIfPresent } from '../storage/json-file-adapter';
+
+const REVIEW_SUFFIX = '.review.json';
+
+/** Where a review's history is kept: beside its file, `<id>.history.automerge`; a merge's result waits in `.next`. */
+export function historyFileFor(reviewFile: string): string {
+  const base = reviewFile.endsWith(REVIEW_SUFFIX) ? reviewFile.slice(0, -REVIEW_SUFFIX.length) : reviewFile;
+  return `${base}.history.automerge`;
+}
+
+/**
+ * A review's history in the merge engine (see shared/domain/merge): every change of every laptop that has worked on
+ * it, which is what lets two copies that parted be merged field by field, with conflicts where both changed the
+ * same field. The review file stays the review as people and other tools read it; the history catches up with it
+ * (the differences recorded as this laptop's changes) whenever the review is about to travel or take in another's
+ * work, so editing costs nothing more than it did.
+ *
+ * A merge changes two files, the history and the review, and must leave both as they were or both merged, even if
+ * the process is killed: the merged history is written beside the old one first (`.next`), the review file is
+ * replaced (the moment the merge happens), and only then does `.next` take the history's place. Found on the next
+ * open, a `.next` whose review is the one on disk is finished; any other is dropped, and the review is as before.
+ */
+export class ReviewHistory {
+  private constructor(
+    readonly file: string,
+    public document: MergeableReview,
+  ) {}
+
+  /**
+   * The review's history, caught up with `review` (the review as its file holds it now, the lock held): a review
+   * that never travelled starts one here, written by this laptop.
+   */
+  static async open(reviewFile: string, review: Review, writer: MergeWriter): Promise<ReviewHistory> {
+    const file = historyFileFor(reviewFile);
+    await finishOrDropPendingMerge(file, review, writer.actor);
+    const bytes = await readFileIfPresent(file);
+    if (!bytes) {
+      const history = new ReviewHistory(file, newMergeableReview(review, writer));
+      await history.save();
+      return history;
+    }
+    const history = new ReviewHistory(file, loadDocument(bytes, writer.actor, file));
+    await history.catchUp(review, writer);
+    return history;
+  }
+
+  /** Records what the review holds that the history does not yet, as this laptop's change; saved when there is any. */
+  async catchUp(review: Review, writer: MergeWriter): Promise<void> {
+    const before = Automerge.getHeads(this.document);
+    this.document = recordReview(this.document, review, writer);
+    if (!sameHeads(before, Automerge.getHeads(this.document))) await this.save();
+  }
+
+  /** The history's bytes, whole, as a package carries them. */
+  bytes(): Uint8Array {
+    return Automerge.save(this.document);
+  }
+
+  async save(): Promise<void> {
+    await writeFileDurably(this.file, Automerge.save(this.document));
+  }
+
+  /**
+   * Writes `document` beside the history as the merge's result, to become the history once the review file holds
+   * what it says (`commit`); `abandon` drops it.
+   */
+  async stage(document: MergeableReview): Promise<void> {
+    await writeFileDurably(pendingFileFor(this.file), Automerge.save(document));
+  }
+
+  async commit(document: MergeableReview): Promise<void> {
+    await rename(pendingFileFor(this.file), this.file);
+    await syncFolder(dirname(this.file));
+    this.document = document;
+  }
+
+  async abandon(): Promise<void> {
+    await unlink(pendingFileFor(this.file)).catch(() => undefined);
+  }
+}
+
+function pendingFileFor(historyFile: string): string {
+  return `${historyFile}.next`;
+}
+
+function loadDocument(bytes: Uint8Array, actor: string, file: string): MergeableReview {
+  try {
+    return Automerge.load<MergeableReview>(bytes, { actor });
+  } catch {
+    throw new AppError(
+      'E_CORRUPT',
+      `The review's history (“${file}”) is damaged, so this review cannot take in or send work from other laptops ` +
+        'until it is repaired. The review itself is unaffected. Move that file aside: a new history starts from the review as it is (changes other laptops have not seen yet will then show as conflicts, not be lost).',
+    );
+  }
+}
+
+/** A merge interrupted between writing its history and taking its place: finished if the review shows it, else dropped. */
+async function finishOrDropPendingMerge(file: string, review: Review, actor: string): Promise<void> {
+  const pending = pendingFileFor(file);
+  const bytes = await readFileIfPresent(pending);
+  if (!bytes) return;
+  let merged: Review | undefined;
+  try {
+    const document = Automerge.load<MergeableReview>(bytes, { actor });
+    const read = Review.safeParse(readMergeable(document, contentFrom(review)));
+    merged = read.success ? read.data : undefined;
+  } catch {
+    merged = undefined;
+  }
+  if (merged && sameRecords(merged, review)) {
+    await rename(pending, file);
+    await syncFolder(dirname(file));
+  } else {
+    await unlink(pending).catch((error: unknown) => {
+      if (!isNodeError(error, 'ENOENT')) throw error;
+    });
+  }
+}
+
+/** Whether two reviews hold the same records and header, apart from when the review was last saved. */
+export function sameRecords(a: Review, b: Review): boolean {
+  const comparable = (review: Review) => {
+    const { updatedAt: _updatedAt, ...header } = reviewHeader(review);
+    return canonicalize({ header, records: reviewRecords(review) });
+  };
+  return comparable(a) === comparable(b);
+}
+
+function sameHeads(a: Automerge.Heads, b: Automerge.Heads): boolean {
+  return a.length === b.length && a.every((head, i) => head === b[i]);
+}
+
+/** A version's content, for reading a document whose versions this side may not have: from the review, else `more`. */
+export function contentFrom(...reviews: (Review | undefined)[]): (versionId: string) => VersionContent | undefined {
+  const contents = new Map<string, VersionContent>();
+  for (const review of reviews.reverse())
+    for (const v of review?.versions ?? []) contents.set(v.id, { blocks: v.blocks, text: v.text });
+  return (versionId) => contents.get(versionId);
+}

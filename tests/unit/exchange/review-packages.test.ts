@@ -1,0 +1,224 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import JSZip from 'jszip';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Workstation } from '../../../electron/services/workstation/workstation';
+import {
+  call,
+  comment,
+  failure,
+  rangeOf,
+  reviewWithVersion,
+  textSource,
+  workstationOn,
+  PRIVACY,
+} from '../annotations/support-review';
+import { useTempDirs } from '../support/temp-dir';
+
+const tempDir = useTempDirs();
+const open: Workstation[] = [];
+afterEach(async () => {
+  await Promise.all(open.splice(0).map((ws) => ws.close()));
+});
+
+/** A package as the page gets it back (`destination: return`), as bytes. */
+async function exportPackage(ws: Workstation, reviewId: string, signing?: { identityId: string; passphrase: string }) {
+  const result = await call(ws, 'packages.export', { reviewId, destination: { kind: 'return' }, ...signing });
+  return Buffer.from(result.content!, 'base64');
+}
+
+const asSource = (bytes: Uint8Array, fileName = 'review.policyreview') => textSource(fileName, bytes);
+
+/** The chair's laptop with a review, and the legal advisor's laptop, empty, acting as Lena. */
+async function twoLaptops() {
+  const chair = await reviewWithVersion(await tempDir());
+  open.push(chair.ws);
+  const legalDir = await tempDir();
+  const legal = await workstationOn(legalDir);
+  open.push(legal);
+  await call(legal, 'settings.set', { user: { name: 'Lena Legal', role: 'legal', email: 'lena@example.org' } });
+  const annotation = await call(chair.ws, 'annotations.add', {
+    reviewId: chair.reviewId,
+    versionId: chair.version.id,
+    range: rangeOf(chair.version, 'personal data'),
+    criterionIds: [PRIVACY],
+    severity: 'minor',
+    body: comment('Which data? Say it.'),
+  });
+  return { ...chair, chair: chair.ws, legal, legalDir, annotation };
+}
+
+describe('review packages between two laptops', () => {
+  it('opens on the other laptop as the same review, merges both ways, and keeps a conflict for a person', async () => {
+    const { chair, legal, reviewId, version, annotation } = await twoLaptops();
+
+    const opened = await call(legal, 'packages.open', { source: asSource(await exportPackage(chair, reviewId)) });
+    expect(opened).toMatchObject({ reviewId, merged: false, sender: { exportedBy: { name: 'Ada Chair' } } });
+    expect(opened.sender.signature).toBeUndefined();
+    const onLegal = await call(legal, 'reviews.read', { reviewId });
+    expect(onLegal.review.annotations.map((a) => a.id)).toEqual([annotation.id]);
+    expect(onLegal.review.versions[0]!.text).toBe(version.text);
+
+    // Apart: both change the same annotation's severity, and each adds work of their own.
+    await call(chair, 'annotations.update', { reviewId, annotationId: annotation.id, severity: 'major' });
+    await call(chair, 'annotations.reply', { reviewId, annotationId: annotation.id, body: comment('Agreed.') });
+    await call(legal, 'annotations.update', { reviewId, annotationId: annotation.id, severity: 'critical' });
+    const lenas = await call(legal, 'annotations.add', {
+      reviewId,
+      versionId: version.id,
+      range: rangeOf(version, 'political endorsements'),
+      criterionIds: [PRIVACY],
+      severity: 'info',
+      body: comment('Fine as it is.'),
+    });
+
+    const fromLegal = await exportPackage(legal, reviewId);
+    const merged = await call(chair, 'packages.merge', { reviewId, source: asSource(fromLegal) });
+    expect(merged.counts).toMatchObject({ added: 3, conflicts: 1 }); // TEMP
+    const conflicts = await call(chair, 'conflicts.list', { reviewId });
+    expect(conflicts).toHaveLength(1);
+    const [conflict] = conflicts;
+    expect(conflict).toMatchObject({
+      id: `annotations/${annotation.id}/severity`,
+      field: 'severity',
+      fieldLabel: 'Severity',
+      canKeepBoth: false,
+    });
+    expect(conflict!.recordLabel).toBe('Annotation on “personal data”');
+    expect(conflict!.values.map((side) => [side.value, side.author?.name])).toEqual(
+      expect.arrayContaining([
+        ['major', 'Ada Chair'],
+        ['critical', 'Lena Legal'],
+      ]),
+    );
+    const onChair = (await call(chair, 'reviews.read', { reviewId })).review;
+    expect(onChair.annotations.map((a) => a.id)).toEqual(expect.arrayContaining([annotation.id, lenas.id]));
+    expect(onChair.annotations.find((a) => a.id === annotation.id)!.replies).toHaveLength(1);
+
+    // Merging the same package again changes nothing.
+    const again = await call(chair, 'packages.merge', { reviewId, source: asSource(fromLegal) });
+    expect(again.counts).toMatchObject({ added: 0, changed: 0 });
+
+    const keep = conflict!.values.findIndex((side) => side.value === 'critical');
+    const resolved = await call(chair, 'conflicts.resolve', { reviewId, conflictId: conflict!.id, keep });
+    expect(resolved.remaining).toBe(0);
+    expect(await call(chair, 'conflicts.list', { reviewId })).toEqual([]);
+    const after = (await call(chair, 'reviews.read', { reviewId })).review;
+    expect(after.annotations.find((a) => a.id === annotation.id)!.severity).toBe('critical');
+
+    // Back to the legal advisor: opening a package of a review she has merges it, the decision included.
+    const back = await call(legal, 'packages.open', { source: asSource(await exportPackage(chair, reviewId)) });
+    expect(back).toMatchObject({ reviewId, merged: true });
+    expect(await call(legal, 'conflicts.list', { reviewId })).toEqual([]);
+    const onLegalNow = (await call(legal, 'reviews.read', { reviewId })).review;
+    expect(onLegalNow.annotations.find((a) => a.id === annotation.id)).toMatchObject({ severity: 'critical' });
+    expect(onLegalNow.annotations.find((a) => a.id === annotation.id)!.replies).toHaveLength(1);
+  });
+
+  it('keeps both comments when asked', async () => {
+    const { chair, legal, reviewId, annotation } = await twoLaptops();
+    await call(legal, 'packages.open', { source: asSource(await exportPackage(chair, reviewId)) });
+    await call(chair, 'annotations.update', { reviewId, annotationId: annotation.id, body: comment('Name the data.') });
+    await call(legal, 'annotations.update', { reviewId, annotationId: annotation.id, body: comment('Cite the act.') });
+    await call(chair, 'packages.merge', { reviewId, source: asSource(await exportPackage(legal, reviewId)) });
+    const [conflict] = await call(chair, 'conflicts.list', { reviewId });
+    expect(conflict).toMatchObject({ field: 'body', fieldLabel: 'Comment', canKeepBoth: true });
+    expect(conflict!.values.map((side) => side.text).sort()).toEqual(['Cite the act.', 'Name the data.']);
+    await call(chair, 'conflicts.resolve', { reviewId, conflictId: conflict!.id, keep: 'both' });
+    const body = (await call(chair, 'reviews.read', { reviewId })).review.annotations[0]!.body;
+    const texts = JSON.stringify(body);
+    expect(texts).toContain('Name the data.');
+    expect(texts).toContain('Cite the act.');
+  });
+
+  it('signs a package with the sender’s identity and says who sent it', async () => {
+    const { chair, legal, reviewId } = await twoLaptops();
+    const identity = await call(chair, 'identities.create', {
+      name: 'Ada Chair',
+      role: 'chair',
+      passphrase: 'correct horse battery',
+    });
+    const signed = await exportPackage(chair, reviewId, {
+      identityId: identity.id,
+      passphrase: 'correct horse battery',
+    });
+    const opened = await call(legal, 'packages.open', { source: asSource(signed) });
+    expect(opened.sender.signature).toMatchObject({ signer: 'Ada Chair', intact: true, trusted: false });
+
+    // The manifest changed after signing: refused, and nothing is added.
+    const zip = await JSZip.loadAsync(signed);
+    const manifest = JSON.parse(await zip.file('manifest.json')!.async('string')) as { title: string };
+    manifest.title = 'Another title';
+    zip.file('manifest.json', JSON.stringify(manifest));
+    const tampered = await zip.generateAsync({ type: 'uint8array' });
+    const other = await workstationOn(await tempDir());
+    open.push(other);
+    const error = await failure(other, 'packages.open', { source: asSource(tampered, 'tampered.policyreview') });
+    expect(error.message).toMatch(/^“tampered\.policyreview” was not opened: its signature does not hold/);
+    expect(await call(other, 'reviews.list', {})).toEqual([]);
+  });
+});
+
+describe('bad packages are refused in one line, and nothing changes', () => {
+  async function refusal(bytes: Uint8Array, into?: { ws: Workstation; reviewId: string }) {
+    if (into)
+      return failure(into.ws, 'packages.merge', {
+        reviewId: into.reviewId,
+        source: asSource(bytes, 'bad.policyreview'),
+      });
+    const ws = await workstationOn(await tempDir());
+    open.push(ws);
+    const error = await failure(ws, 'packages.open', { source: asSource(bytes, 'bad.policyreview') });
+    expect(await call(ws, 'reviews.list', {})).toEqual([]);
+    return error;
+  }
+
+  async function rezipped(bytes: Uint8Array, change: (zip: JSZip) => void | Promise<void>) {
+    const zip = await JSZip.loadAsync(bytes);
+    await change(zip);
+    return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+  }
+
+  it('refuses what is not a package, a part whose hash differs, an entry that climbs out, a zip bomb', async () => {
+    const { chair, reviewId } = await twoLaptops();
+    const good = await exportPackage(chair, reviewId);
+
+    expect((await refusal(Buffer.from('%PDF-1.7 not a zip'))).message).toBe(
+      '“bad.policyreview” was not opened: it is not a review package, or a damaged one (not a readable zip archive). Nothing was changed.',
+    );
+    const changedPart = await rezipped(good, async (zip) => {
+      const review = JSON.parse(await zip.file('review.json')!.async('string')) as { title: string };
+      zip.file('review.json', JSON.stringify({ ...review, title: 'Changed on the way' }));
+    });
+    expect((await refusal(changedPart)).message).toBe(
+      '“bad.policyreview” was not opened: its part “review.json” is not the one its manifest names (SHA-256 differs). Nothing was changed.',
+    );
+    const climbing = await rezipped(good, (zip) => {
+      zip.file('../../.bashrc', 'echo owned', { createFolders: false });
+    });
+    expect((await refusal(climbing)).message).toMatch(
+      /^“bad\.policyreview” was not opened: it holds an entry named “\.\.\/\.\.\/\.bashrc”, which points outside the package's own folder/,
+    );
+    const bomb = await rezipped(good, (zip) => {
+      zip.file(`sources/${'0'.repeat(64)}`, Buffer.alloc(20 * 1024 * 1024));
+    });
+    expect((await refusal(bomb)).message).toMatch(/was not opened: it unpacks to far more than a review package/);
+    const withoutHistory = await rezipped(good, (zip) => void zip.remove('history.automerge'));
+    expect((await refusal(withoutHistory)).message).toBe(
+      '“bad.policyreview” was not opened: it lacks “history.automerge”, which its manifest lists. Nothing was changed.',
+    );
+  });
+
+  it('refuses a package of another review given to merge, leaving the review file as it was', async () => {
+    const { chair, reviewId, dataDir } = await twoLaptops();
+    const { id: otherId } = await call(chair, 'reviews.create', { title: 'Another review' });
+    const otherPackage = await exportPackage(chair, otherId);
+    const file = join(dataDir, 'reviews', `${reviewId}.review.json`);
+    const before = await readFile(file);
+    const error = await refusal(otherPackage, { ws: chair, reviewId });
+    expect(error.message).toBe(
+      'This package holds another review (“Another review”), not “Workspace test”; nothing was merged. Open it from the library to add it as a review of its own.',
+    );
+    expect((await readFile(file)).equals(before)).toBe(true);
+  });
+});
