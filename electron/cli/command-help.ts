@@ -99,6 +99,31 @@ export const COMMAND_HELP = {
       'library (as exported, or as signed since) is recorded in it as a sign-off; any other file ' +
       'is signed but not recorded, and the command says why.',
   },
+  package: {
+    usage: [
+      'policy-review package export REVIEW --out FILE [--identity ID --passphrase-file F] [--json] [--data-dir DIR]',
+      'policy-review package open FILE [--json] [--data-dir DIR]',
+    ].join('\n  '),
+    summary:
+      'Review packages between laptops: export a review as one .policyreview file (signed with your identity if ' +
+      'you give one), or open one: a review not in this library is added under its own id, one already here ' +
+      'takes the package’s work in (a merge).',
+  },
+  merge: {
+    usage: 'policy-review merge REVIEW FILE [--take-over-lock] [--json] [--data-dir DIR]',
+    summary:
+      'Merge a package of this review into it: everything added on either side is kept, a change made on one ' +
+      'side is taken, and the same field changed on both sides becomes a conflict for a person (see `conflicts`).',
+  },
+  conflicts: {
+    usage: 'policy-review conflicts REVIEW [--json] [--data-dir DIR]',
+    summary: 'List the conflicts merging left: each side’s value, who wrote it and when.',
+  },
+  resolve: {
+    usage: 'policy-review resolve REVIEW CONFLICT --keep N|both [--take-over-lock] [--json] [--data-dir DIR]',
+    summary:
+      'Resolve a conflict by keeping one side (N as `conflicts` numbers them) or, for comments and rationales, both.',
+  },
   verify: {
     usage: 'policy-review verify FILE [--trust CERT ...] [--json] [--data-dir DIR]',
     summary:

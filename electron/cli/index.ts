@@ -25,6 +25,10 @@ const COMMANDS: Record<CommandName, () => Promise<CliCommand>> = {
   identity: async () => (await import('./commands/identity')).identityCommand,
   sign: async () => (await import('./commands/sign')).signCommand,
   verify: async () => (await import('./commands/verify')).verifyCommand,
+  package: async () => (await import('./commands/package')).packageCommand,
+  merge: async () => (await import('./commands/merge')).mergeCommand,
+  conflicts: async () => (await import('./commands/conflicts')).conflictsCommand,
+  resolve: async () => (await import('./commands/resolve')).resolveCommand,
 };
 
 /**

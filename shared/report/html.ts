@@ -157,10 +157,13 @@ function summarySection(model: ReportModel): string {
   const unconfirmed = s.unconfirmedAnnotations
     ? ` <span class="label">Carried, not yet confirmed:</span> ${s.unconfirmedAnnotations}.`
     : '';
+  const conflicts = s.unresolvedConflicts
+    ? ` <span class="label">Conflicts between laptops, unresolved:</span> ${s.unresolvedConflicts}.`
+    : '';
   const openLine =
     `<p><span class="label">Open annotations:</span> ${open.critical} critical, ${open.major} major, ` +
     `${open.minor} minor, ${open.info} for information. ` +
-    `<span class="label">Actions:</span> ${s.openActions} open${overdue}.${unconfirmed}</p>`;
+    `<span class="label">Actions:</span> ${s.openActions} open${overdue}.${unconfirmed}${conflicts}</p>`;
   const serious = s.seriousOpenAnnotations.slice(0, SUMMARY_LIST_LIMIT).map((n) => annotationLine(model, n));
   const more = s.seriousOpenAnnotations.length - serious.length;
   const seriousList = s.seriousOpenAnnotations.length
@@ -453,6 +456,21 @@ function openItemsSection(model: ReportModel): string {
           `has confirmed the new place yet: ${items.unconfirmedAnnotations.map((n) => `<a href="#a-${n}">A${n}</a>`).join(', ')}.</p>`
       : '<p>None: every carried annotation’s place is confirmed.</p>',
   );
+  parts.push('<h3>Conflicts between laptops not yet resolved</h3>');
+  if (items.unresolvedConflicts.length === 0) parts.push('<p>None: every merged change is settled.</p>');
+  else {
+    const rows = items.unresolvedConflicts.map(
+      (c) =>
+        `<tr><td>${esc(c.record)}</td><td>${esc(c.field)}</td><td><ul>${c.sides
+          .map((side) => `<li>${esc(shortQuote(side.text, 140))}${side.author ? ` (${esc(side.author)})` : ''}</li>`)
+          .join('')}</ul></td></tr>`,
+    );
+    parts.push(
+      `<p>The same field was changed differently on two laptops; both values are kept until a person keeps one.</p>` +
+        `<table><thead><tr><th scope="col" style="width:38%">Record</th><th scope="col" style="width:14%">Field</th>` +
+        `<th scope="col">Values</th></tr></thead><tbody>${rows.join('')}</tbody></table>`,
+    );
+  }
   return parts.join('\n');
 }
 

@@ -87,7 +87,8 @@ export function renderReportMarkdown(model: ReportModel): string {
     `**Open annotations:** ${s.openAnnotations.critical} critical, ${s.openAnnotations.major} ` +
       `major, ${s.openAnnotations.minor} minor, ${s.openAnnotations.info} for information. ` +
       `**Actions:** ${s.openActions} open, ${s.overdueActions} ` +
-      `overdue.${s.unconfirmedAnnotations ? ` **Carried, not yet confirmed:** ${s.unconfirmedAnnotations}.` : ''}`,
+      `overdue.${s.unconfirmedAnnotations ? ` **Carried, not yet confirmed:** ${s.unconfirmedAnnotations}.` : ''}` +
+      `${s.unresolvedConflicts ? ` **Conflicts between laptops, unresolved:** ${s.unresolvedConflicts}.` : ''}`,
     '',
   );
   if (s.seriousOpenAnnotations.length) {
@@ -249,6 +250,18 @@ export function renderReportMarkdown(model: ReportModel): string {
       : 'None: every carried annotation’s place is confirmed.',
     '',
   );
+  out.push('### Conflicts between laptops not yet resolved', '');
+  if (model.openItems.unresolvedConflicts.length === 0) out.push('None: every merged change is settled.', '');
+  else {
+    out.push('| Record | Field | Values |', '|---|---|---|');
+    for (const c of model.openItems.unresolvedConflicts)
+      out.push(
+        `| ${cell(c.record)} | ${cell(c.field)} | ${c.sides
+          .map((side) => cell(`${shortQuote(side.text, 140)}${side.author ? ` (${side.author})` : ''}`))
+          .join('<br>')} |`,
+      );
+    out.push('');
+  }
 
   heading('sign-off');
   if (model.signOffs.length) {

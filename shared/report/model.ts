@@ -66,6 +66,15 @@ export interface ReportOptions {
   compare?: CompareVersions;
   /** The app that made the report, e.g. "Policy Review Workstation 0.1.0". */
   generator?: string;
+  /** Conflicts merging left between laptops that no one has resolved yet (see shared/domain/merge). */
+  openConflicts?: ReportConflict[];
+}
+
+/** A field two laptops changed differently, still waiting for a person to keep one side: an open item. */
+export interface ReportConflict {
+  record: string;
+  field: string;
+  sides: { text: string; author?: string }[];
 }
 
 export interface ReportVersion {
@@ -235,6 +244,8 @@ export interface ReportModel {
     overdueActions: number;
     /** Annotations carried from an earlier version whose new place (moved or fuzzy) nobody has confirmed yet. */
     unconfirmedAnnotations: number;
+    /** Conflicts between laptops' copies not resolved yet. */
+    unresolvedConflicts: number;
   };
   categories: ReportCategory[];
   /** Every annotation on the reported version, by number. */
@@ -251,6 +262,8 @@ export interface ReportModel {
     openAnnotations: number[];
     /** Numbers of carried annotations still waiting for a person to confirm where they now point. */
     unconfirmedAnnotations: number[];
+    /** Fields two laptops changed differently, both values kept until a person decides. */
+    unresolvedConflicts: ReportConflict[];
   };
   signOffs: ReportSignOff[];
 }
@@ -375,6 +388,7 @@ export function buildReportModel(review: Review, options: ReportOptions): Report
       openActions: actionPlan.length,
       overdueActions: actionPlan.filter((a) => a.overdue).length,
       unconfirmedAnnotations: unconfirmed.length,
+      unresolvedConflicts: options.openConflicts?.length ?? 0,
     },
     categories,
     annotations,
@@ -385,6 +399,7 @@ export function buildReportModel(review: Review, options: ReportOptions): Report
         .map(({ id, title, category }) => ({ id, title, category })),
       openAnnotations: open.map((a) => a.number),
       unconfirmedAnnotations: unconfirmed,
+      unresolvedConflicts: options.openConflicts ?? [],
     },
     signOffs: [...review.signoffs]
       .sort((a, b) => a.signedAt.localeCompare(b.signedAt))

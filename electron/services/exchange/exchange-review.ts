@@ -3,7 +3,12 @@ import type { Conflict, MergeCounts } from '../../../shared/api';
 import { keepValue, listConflicts } from '../../../shared/domain/merge/conflicts';
 import { bothSides, describeConflict } from '../../../shared/domain/merge/conflict-view';
 import { mergeReviews } from '../../../shared/domain/merge/merge-reviews';
-import { readMergeable, type MergeableReview, type MergeWriter } from '../../../shared/domain/merge/mergeable-review';
+import {
+  readMergeable,
+  recordReview,
+  type MergeableReview,
+  type MergeWriter,
+} from '../../../shared/domain/merge/mergeable-review';
 import { AppError } from '../../../shared/errors';
 import { decodeReviewText, type Review } from '../../../shared/model';
 import type { ReviewLibrary } from '../library/review-library';
@@ -101,6 +106,25 @@ export async function reviewConflicts(store: ReviewStore, writer: MergeWriter): 
     return describeAll(store.review, history.document);
   });
 }
+
+/**
+ * The conflicts a report lists as open: read from the history as it would be once caught up with the review (in
+ * memory only, so a report never writes beside the review), since a field changed after the merge is decided.
+ */
+export async function unresolvedConflicts(store: ReviewStore): Promise<Conflict[]> {
+  const bytes = await readFileIfPresent(historyFileFor(store.file));
+  if (!bytes) return [];
+  const reader: MergeWriter = { actor: CATCH_UP_ACTOR, author: { name: 'catch-up' }, at: new Date().toISOString() };
+  const document = recordReview(
+    Automerge.load<MergeableReview>(bytes, { actor: CATCH_UP_ACTOR }),
+    store.review,
+    reader,
+  );
+  return describeAll(store.review, document);
+}
+
+/** The actor of a catch-up that is never saved. */
+const CATCH_UP_ACTOR = '00'.repeat(16);
 
 /** Keeps one side of a conflict (or both, where they can be joined), on this laptop and on every one that merges it. */
 export async function resolveReviewConflict(

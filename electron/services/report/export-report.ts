@@ -2,6 +2,7 @@ import type { ReportFormat } from '../../../shared/api';
 import type { Author } from '../../../shared/model';
 import type { Clock } from '../../../shared/domain/clock';
 import { recordAudit } from '../../../shared/domain/reviews/audit';
+import { unresolvedConflicts } from '../exchange/exchange-review';
 import type { ReviewStore } from '../storage/review-store';
 import { KeptReports, sha256Of, type KeptReport } from './kept-reports';
 import { renderReport, type RenderedReport } from './render-report';
@@ -27,11 +28,17 @@ export async function exportReport(
   options: ExportOptions,
 ): Promise<{ rendered: RenderedReport; sha256: string; exportedAt: string; kept?: KeptReport }> {
   const exportedAt = options.clock.now();
+  const openConflicts = (await unresolvedConflicts(store)).map(({ recordLabel, fieldLabel, values }) => ({
+    record: recordLabel,
+    field: fieldLabel,
+    sides: values.map((side) => ({ text: side.text, ...(side.author ? { author: side.author.name } : {}) })),
+  }));
   const rendered = await renderReport(store.review, format, {
     generatedAt: new Date(exportedAt),
     generatedBy: options.actor,
     printPdf: options.printPdf,
     ...(options.versionId ? { versionId: options.versionId } : {}),
+    openConflicts,
   });
   const sha256 = sha256Of(rendered.bytes);
   if (store.readOnly || options.keep === false) return { rendered, sha256, exportedAt };

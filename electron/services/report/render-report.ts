@@ -6,6 +6,7 @@ import {
   renderReportHtml,
   renderReportJson,
   renderReportMarkdown,
+  type ReportConflict,
 } from '../../../shared/report';
 import { APP_NAME } from '../workstation/data-dir';
 import { APP_VERSION } from '../workstation/app-version';
@@ -35,6 +36,7 @@ export interface RenderOptions {
   /** Prints HTML to PDF: Electron's printToPDF in the app, Playwright's Chromium elsewhere. */
   printPdf: (html: string) => Promise<Uint8Array>;
   versionId?: string;
+  openConflicts?: ReportConflict[];
 }
 
 export interface RenderedReport {
@@ -86,6 +88,7 @@ export async function renderReport(
       generator: GENERATOR,
       compare: summarizeChanges,
       ...(options.versionId ? { versionId: options.versionId } : {}),
+      ...(options.openConflicts ? { openConflicts: options.openConflicts } : {}),
     }),
   );
   if (format === 'json') return done(utf8(renderReportJson(model)));

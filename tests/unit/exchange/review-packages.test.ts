@@ -95,6 +95,13 @@ describe('review packages between two laptops', () => {
     expect(onChair.annotations.map((a) => a.id)).toEqual(expect.arrayContaining([annotation.id, lenas.id]));
     expect(onChair.annotations.find((a) => a.id === annotation.id)!.replies).toHaveLength(1);
 
+    // The report lists the conflict among its open items until someone resolves it.
+    const report = await call(chair, 'report.export', { reviewId, format: 'md', destination: { kind: 'return' } });
+    expect(report.content).toContain('**Conflicts between laptops, unresolved:** 1.');
+    expect(report.content).toMatch(
+      /\| Annotation on “personal data” \| Severity \| (Major \(Ada Chair\)<br>Critical \(Lena Legal\)|Critical \(Lena Legal\)<br>Major \(Ada Chair\)) \|/,
+    );
+
     // Merging the same package again changes nothing.
     const again = await call(chair, 'packages.merge', { reviewId, source: asSource(fromLegal) });
     expect(again.counts).toMatchObject({ added: 0, changed: 0 });
@@ -103,6 +110,8 @@ describe('review packages between two laptops', () => {
     const resolved = await call(chair, 'conflicts.resolve', { reviewId, conflictId: conflict!.id, keep });
     expect(resolved.remaining).toBe(0);
     expect(await call(chair, 'conflicts.list', { reviewId })).toEqual([]);
+    const settled = await call(chair, 'report.export', { reviewId, format: 'md', destination: { kind: 'return' } });
+    expect(settled.content).toContain('None: every merged change is settled.');
     const after = (await call(chair, 'reviews.read', { reviewId })).review;
     expect(after.annotations.find((a) => a.id === annotation.id)!.severity).toBe('critical');
 
