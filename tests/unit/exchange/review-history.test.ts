@@ -1,0 +1,89 @@
+import { access, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import * as Automerge from '@automerge/automerge';
+import JSZip from 'jszip';
+import { afterEach, describe, expect, it } from 'vitest';
+import { historyFileFor } from '../../../electron/services/exchange/review-history';
+import type { Workstation } from '../../../electron/services/workstation/workstation';
+import { mergeReviews } from '../../../shared/domain/merge/merge-reviews';
+import { readMergeable, type MergeableReview } from '../../../shared/domain/merge/mergeable-review';
+import { serializeJson, type Review } from '../../../shared/model';
+import {
+  call,
+  comment,
+  PRIVACY,
+  rangeOf,
+  reviewWithVersion,
+  textSource,
+  workstationOn,
+} from '../annotations/support-review';
+import { useTempDirs } from '../support/temp-dir';
+
+const tempDir = useTempDirs();
+const open: Workstation[] = [];
+afterEach(async () => {
+  await Promise.all(open.splice(0).map((ws) => ws.close()));
+});
+
+/**
+ * The two moments a merge can be cut short between its two writes, made by hand: the merged history written beside
+ * the old one (`.next`), with the review file not yet replaced, or replaced. What the next use of the review finds
+ * must be the review as it was (the merged history dropped) or as merged (the merged history kept).
+ */
+async function interruptedMerge(reviewReplaced: boolean) {
+  const chair = await reviewWithVersion(await tempDir());
+  const { ws, reviewId, version, dataDir } = chair;
+  const annotation = await call(ws, 'annotations.add', {
+    reviewId,
+    versionId: version.id,
+    range: rangeOf(version, 'personal data'),
+    criterionIds: [PRIVACY],
+    severity: 'minor',
+    body: comment('Which data?'),
+  });
+  const exported = await call(ws, 'packages.export', { reviewId, destination: { kind: 'return' } });
+  const legal = await workstationOn(await tempDir());
+  open.push(legal);
+  await call(legal, 'settings.set', { user: { name: 'Lena Legal', role: 'legal', email: 'lena@example.org' } });
+  await call(legal, 'packages.open', {
+    source: textSource('a.policyreview', Buffer.from(exported.content!, 'base64')),
+  });
+  await call(legal, 'annotations.update', { reviewId, annotationId: annotation.id, severity: 'critical' });
+  await call(ws, 'annotations.update', { reviewId, annotationId: annotation.id, severity: 'major' });
+  const back = await call(legal, 'packages.export', { reviewId, destination: { kind: 'return' } });
+  // The chair's history, caught up with her change (listing conflicts does that), then closed.
+  expect(await call(ws, 'conflicts.list', { reviewId })).toEqual([]);
+  await ws.close();
+
+  const reviewFile = join(dataDir, 'reviews', `${reviewId}.review.json`);
+  const history = historyFileFor(reviewFile);
+  const local = Automerge.load<MergeableReview>(await readFile(history));
+  const zip = await JSZip.loadAsync(Buffer.from(back.content!, 'base64'));
+  const remote = Automerge.load<MergeableReview>(await zip.file('history.automerge')!.async('uint8array'));
+  const before = JSON.parse(await readFile(reviewFile, 'utf8')) as Review;
+  const { document } = mergeReviews(local, remote);
+  const merged = readMergeable(document, () => ({ blocks: version.blocks, text: version.text }));
+  await writeFile(`${history}.next`, Automerge.save(document));
+  if (reviewReplaced) await writeFile(reviewFile, serializeJson({ ...merged, updatedAt: before.updatedAt }));
+  const reopened = await workstationOn(dataDir);
+  open.push(reopened);
+  return { ws: reopened, reviewId, annotationId: annotation.id, history, reviewFile };
+}
+
+describe('a merge cut short between its two writes', () => {
+  it('is dropped when the review file was not replaced: the review and its history are as before', async () => {
+    const { ws, reviewId, annotationId, history } = await interruptedMerge(false);
+    expect(await call(ws, 'conflicts.list', { reviewId })).toEqual([]);
+    await expect(access(`${history}.next`)).rejects.toThrow();
+    const review = (await call(ws, 'reviews.read', { reviewId })).review;
+    expect(review.annotations.find((a) => a.id === annotationId)!.severity).toBe('major');
+  });
+
+  it('is finished when the review file was replaced: the merged history takes its place, conflict and all', async () => {
+    const { ws, reviewId, history } = await interruptedMerge(true);
+    const conflicts = await call(ws, 'conflicts.list', { reviewId });
+    expect(conflicts.map((c) => c.field)).toEqual(['severity']);
+    expect(conflicts[0]!.values.map((side) => side.value).sort()).toEqual(['critical', 'major']);
+    await expect(access(`${history}.next`)).rejects.toThrow();
+  });
+});
