@@ -96,11 +96,15 @@ test.describe('the checklist with verdicts', () => {
       'Not met Jonas Berg (Legal advisor): No appeal route.',
       'Partly met Lea Novak (Privacy officer)Differs from the verdict',
     ]);
+    // The reasons written before voting go with the vote.
+    await votes.getByRole('textbox', { name: 'Your reasons (saved with your vote)' }).fill('The rules cite the act.');
     await votes
       .getByRole('combobox', { name: 'Your vote on “Free-speech limits on a government forum”' })
       .selectOption('Met');
     await expect(votes.getByRole('listitem')).toHaveCount(3);
-    await expect(votes.getByRole('listitem').first()).toHaveText('Met Amira Haddad (Chair)Differs from the verdict');
+    await expect(votes.getByRole('listitem').first()).toHaveText(
+      'Met Amira Haddad (Chair)Differs from the verdict: The rules cite the act.',
+    );
     await expect(votes).toContainText('1 of 3 agree (33 %)');
     await card.evaluate((element) => element.scrollIntoView({ block: 'center' }));
     await saveScreenshot('checklist-votes');
@@ -110,6 +114,17 @@ test.describe('the checklist with verdicts', () => {
       ['Jonas Berg', 'not-met'],
       ['Lea Novak', 'partial'],
     ]);
+
+    await votes.getByRole('textbox', { name: 'Your reasons' }).fill('Section 4 cites the act.');
+    await votes.getByRole('button', { name: 'Save my reasons' }).click();
+    await expect(votes.getByRole('listitem').first()).toHaveText(
+      'Met Amira Haddad (Chair)Differs from the verdict: Section 4 cites the act.',
+    );
+    await votes.getByRole('button', { name: 'Withdraw my vote' }).click();
+    await expect(votes.getByRole('listitem')).toHaveCount(2);
+    await expect(
+      votes.getByRole('combobox', { name: 'Your vote on “Free-speech limits on a government forum”' }),
+    ).toHaveValue('');
   });
 
   test('reorders criteria from the keyboard, saves the checklist as a template and starts a new review from it', async ({

@@ -39,26 +39,45 @@ export function MemberVotes({
   const { announce } = useFeedback();
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string>();
+  const rationaleId = useId();
   const mine = votes?.votes.find((v) => v.voterId === myVoterId);
+  // The reasons being written, once the person starts changing them; until then (and after a save) the saved ones.
+  const [draft, setDraft] = useState<string>();
+  const rationale = draft ?? mine?.rationale ?? '';
+  const rationaleChanged = rationale.trim() !== (mine?.rationale ?? '');
 
-  const vote = async (verdict: VoteVerdict) => {
+  const run = async (work: () => Promise<{ voterId: string }>, said: string) => {
     setBusy(true);
     setProblem(undefined);
     try {
-      const recorded = await callInReview(reviewId, 'votes.record', {
-        reviewId,
-        versionId,
-        criterionId: votes?.criterionId ?? '',
-        verdict,
-      });
-      onRecorded(recorded.voterId);
-      announce(`Your vote on “${criterionTitle}”: ${VERDICT_LABELS[verdict]}. Saved.`);
+      onRecorded((await work()).voterId);
+      setDraft(undefined);
+      announce(said);
     } catch (error) {
       setProblem(errorMessage(error));
     } finally {
       setBusy(false);
     }
   };
+  const target = { reviewId, versionId, criterionId: votes?.criterionId ?? '' };
+  // The reasons written so far go with the vote, so a first vote and its reasons are one step.
+  const vote = (verdict: VoteVerdict) =>
+    run(
+      () =>
+        callInReview(reviewId, 'votes.record', {
+          ...target,
+          verdict,
+          ...(rationaleChanged ? { rationale: rationale.trim() } : {}),
+        }),
+      `Your vote on “${criterionTitle}”: ${VERDICT_LABELS[verdict]}. Saved.`,
+    );
+  const saveReasons = (verdict: VoteVerdict) =>
+    run(
+      () => callInReview(reviewId, 'votes.record', { ...target, verdict, rationale: rationale.trim() }),
+      `Your reasons for your vote on “${criterionTitle}” are saved.`,
+    );
+  const withdraw = () =>
+    run(() => callInReview(reviewId, 'votes.withdraw', target), `Your vote on “${criterionTitle}” is withdrawn.`);
 
   return (
     <div className="member-votes" role="group" aria-labelledby={titleId}>
@@ -109,7 +128,41 @@ export function MemberVotes({
               </option>
             ))}
           </select>
+          {mine && !readOnly && (
+            <button
+              type="button"
+              className="button button-secondary button-sm"
+              disabled={busy}
+              onClick={() => void withdraw()}
+            >
+              Withdraw my vote
+            </button>
+          )}
         </p>
+      )}
+      {votes && !readOnly && (
+        <div className="member-votes-reasons">
+          <label htmlFor={rationaleId}>Your reasons{mine ? '' : ' (saved with your vote)'}</label>
+          <textarea
+            id={rationaleId}
+            className="input member-votes-rationale"
+            rows={2}
+            maxLength={10_000}
+            value={rationale}
+            disabled={busy}
+            onChange={(e) => setDraft(e.target.value)}
+          />
+          {mine && rationaleChanged && (
+            <button
+              type="button"
+              className="button button-secondary button-sm"
+              disabled={busy}
+              onClick={() => void saveReasons(mine.verdict)}
+            >
+              Save my reasons
+            </button>
+          )}
+        </div>
       )}
       {problem && (
         <Banner tone="error" title="Your vote was not saved" onDismiss={() => setProblem(undefined)}>
