@@ -9,6 +9,8 @@ import {
   type MergeableReview,
   type MergeWriter,
 } from '../../../shared/domain/merge/mergeable-review';
+import type { Clock } from '../../../shared/domain/clock';
+import { recordAudit } from '../../../shared/domain/reviews/audit';
 import { AppError } from '../../../shared/errors';
 import { decodeReviewText, type Review } from '../../../shared/model';
 import type { ReviewLibrary } from '../library/review-library';
@@ -56,6 +58,7 @@ export async function mergePackage(
   store: ReviewStore,
   opened: OpenedPackage,
   writer: MergeWriter,
+  clock: Clock,
 ): Promise<MergeCounts> {
   if (opened.review.id !== store.review.id) {
     throw new AppError(
@@ -72,7 +75,15 @@ export async function mergePackage(
       const bytes = opened.sources.get(version.source.sha256);
       if (bytes) await keepSourceFile(store.file, version.source.sha256, bytes);
     }
-    await commit(store, history, document, merged, save);
+    const from = opened.sender.signature?.signer ?? opened.sender.exportedBy.name;
+    await commit(store, history, document, merged, save, {
+      writer,
+      clock,
+      action: 'review.merge',
+      summary:
+        `Merged a package from ${from} (exported ${opened.sender.exportedAt.slice(0, 16).replace('T', ' ')} UTC): ` +
+        `${counts.added} added, ${counts.changed} changed, ${counts.conflicts} conflicts to resolve.`,
+    });
     return counts;
   });
 }
@@ -132,6 +143,7 @@ export async function resolveReviewConflict(
   conflictId: string,
   keep: number | 'both',
   writer: MergeWriter,
+  clock: Clock,
 ): Promise<{ resolved: Conflict; remaining: number }> {
   return store.exclusively(async (save) => {
     const history = await ReviewHistory.open(store.file, store.review, writer);
@@ -162,7 +174,13 @@ export async function resolveReviewConflict(
     }
     const document = keepValue(history.document, conflict, value, writer);
     const review = checkedReview(readMergeable(document, contentFrom(store.review)));
-    await commit(store, history, document, review, save);
+    const kept = keep === 'both' ? 'kept both values' : `kept “${shorten(resolved.values[keep]!.text)}”`;
+    await commit(store, history, document, review, save, {
+      writer,
+      clock,
+      action: 'conflict.resolve',
+      summary: `Resolved a conflict in ${resolved.recordLabel}, ${resolved.fieldLabel}: ${kept}.`,
+    });
     return { resolved, remaining: conflicts.length - 1 };
   });
 }
@@ -175,15 +193,19 @@ export async function resolveReviewConflict(
 async function commit(
   store: ReviewStore,
   history: ReviewHistory,
-  document: MergeableReview,
+  merged: MergeableReview,
   review: Review,
   save: <R>(change: (review: Review) => R) => Promise<R>,
+  audit: { writer: MergeWriter; clock: Clock; action: string; summary: string },
 ): Promise<void> {
   if (sameRecords(review, store.review)) {
-    history.document = document;
+    history.document = merged;
     await history.save();
     return;
   }
+  // Logged in the review and in the history alike, so the staged history is exactly what the review file will hold.
+  recordAudit(review, audit.writer.author, audit.clock, audit.action, audit.summary, review.id);
+  const document = recordReview(merged, review, audit.writer, audit.action);
   await history.stage(document);
   try {
     await save((current) => {
@@ -214,6 +236,11 @@ function checkedReview(review: Review): Review {
     'E_INVALID_INPUT',
     `The package holds records this app does not accept (${why ?? 'unknown problem'}); nothing was changed.`,
   );
+}
+
+function shorten(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > 80 ? `${flat.slice(0, 79)}…` : flat;
 }
 
 function describeAll(review: Review, document: MergeableReview): Conflict[] {

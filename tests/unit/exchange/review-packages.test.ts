@@ -94,6 +94,13 @@ describe('review packages between two laptops', () => {
     const onChair = (await call(chair, 'reviews.read', { reviewId })).review;
     expect(onChair.annotations.map((a) => a.id)).toEqual(expect.arrayContaining([annotation.id, lenas.id]));
     expect(onChair.annotations.find((a) => a.id === annotation.id)!.replies).toHaveLength(1);
+    expect(onChair.audit.at(-1)).toMatchObject({
+      action: 'review.merge',
+      actor: { name: 'Ada Chair' },
+      summary: expect.stringMatching(
+        /^Merged a package from Lena Legal \(exported .* UTC\): \d+ added, \d+ changed, 1 conflicts to resolve\.$/,
+      ),
+    });
 
     // The report lists the conflict among its open items until someone resolves it.
     const report = await call(chair, 'report.export', { reviewId, format: 'md', destination: { kind: 'return' } });
@@ -114,6 +121,9 @@ describe('review packages between two laptops', () => {
     expect(settled.content).toContain('None: every merged change is settled.');
     const after = (await call(chair, 'reviews.read', { reviewId })).review;
     expect(after.annotations.find((a) => a.id === annotation.id)!.severity).toBe('critical');
+    expect(after.audit.find((entry) => entry.action === 'conflict.resolve')).toMatchObject({
+      summary: 'Resolved a conflict in Annotation on “personal data”, Severity: kept “Critical”.',
+    });
 
     // Back to the legal advisor: opening a package of a review she has merges it, the decision included.
     const back = await call(legal, 'packages.open', { source: asSource(await exportPackage(chair, reviewId)) });

@@ -72,19 +72,24 @@ export function exchangeHandlers(ws: WorkstationServices): HandlersFor<typeof EX
         await addPackagedReview(ws.library, opened);
         return { reviewId: review.id, title: review.title, merged: false, sender };
       }
-      const counts = await mergePackage(await ws.sessions.writable(review.id, caller), opened, await writer());
+      const counts = await mergePackage(
+        await ws.sessions.writable(review.id, caller),
+        opened,
+        await writer(),
+        ws.clock,
+      );
       return { reviewId: review.id, title: review.title, merged: true, counts, sender };
     },
     'packages.merge': async ({ reviewId, source }, caller) => {
       const store = await ws.sessions.writable(reviewId, caller);
       const opened = await openedPackage(source, caller);
-      return { counts: await mergePackage(store, opened, await writer()), sender: opened.sender };
+      return { counts: await mergePackage(store, opened, await writer(), ws.clock), sender: opened.sender };
     },
     'conflicts.list': async ({ reviewId }, caller) => {
       const { store } = await ws.sessions.open(reviewId, caller);
       return reviewConflicts(store, await writer());
     },
     'conflicts.resolve': async ({ reviewId, conflictId, keep }, caller) =>
-      resolveReviewConflict(await ws.sessions.writable(reviewId, caller), conflictId, keep, await writer()),
+      resolveReviewConflict(await ws.sessions.writable(reviewId, caller), conflictId, keep, await writer(), ws.clock),
   };
 }
