@@ -180,15 +180,18 @@ export async function resolveReviewConflict(
       clock,
       action: 'conflict.resolve',
       summary: `Resolved a conflict in ${resolved.recordLabel}, ${resolved.fieldLabel}: ${kept}.`,
+      // A person decided, even when the value kept is the one the review already showed.
+      evenIfUnchanged: true,
     });
     return { resolved, remaining: conflicts.length - 1 };
   });
 }
 
 /**
- * Makes `document` the history and `review` the review together: the history waits beside the old one until the
- * review file is replaced, then takes its place (ReviewHistory explains why). When the records are the same (a
- * package merged twice), the review file is left as it is.
+ * Makes `merged` the history and `review` the review together, with the step logged in both: the history waits
+ * beside the old one until the review file is replaced, then takes its place (ReviewHistory explains why). When the
+ * records are the same (a package merged twice), the review file is left as it is and nothing is logged, unless a
+ * person decided something (`evenIfUnchanged`).
  */
 async function commit(
   store: ReviewStore,
@@ -196,9 +199,9 @@ async function commit(
   merged: MergeableReview,
   review: Review,
   save: <R>(change: (review: Review) => R) => Promise<R>,
-  audit: { writer: MergeWriter; clock: Clock; action: string; summary: string },
+  audit: { writer: MergeWriter; clock: Clock; action: string; summary: string; evenIfUnchanged?: boolean },
 ): Promise<void> {
-  if (sameRecords(review, store.review)) {
+  if (!audit.evenIfUnchanged && sameRecords(review, store.review)) {
     history.document = merged;
     await history.save();
     return;
