@@ -2,6 +2,7 @@
 // JSON. Benchmarks measure; tests never assert time.
 import { benchCliStartup } from './cli-startup';
 import { benchCompare } from './compare';
+import { benchExchange } from './exchange';
 import { benchImport } from './import';
 import { benchMerge } from './merge';
 import { benchReport } from './report';
@@ -16,6 +17,7 @@ const BENCHES: Record<string, () => Promise<Record<string, unknown>>> = {
   workspace: benchWorkspace,
   'cli-startup': benchCliStartup,
   merge: benchMerge,
+  exchange: benchExchange,
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

@@ -1,3 +1,5 @@
+import { mkdir } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import * as Automerge from '@automerge/automerge';
 import type { Conflict, MergeCounts } from '../../../shared/api';
 import { keepValue, listConflicts } from '../../../shared/domain/merge/conflicts';
@@ -99,6 +101,8 @@ export async function addPackagedReview(library: ReviewLibrary, opened: OpenedPa
   }
   const file = library.fileFor(review.id);
   for (const [sha256, bytes] of opened.sources) await keepSourceFile(file, sha256, bytes);
+  // A library that never held a review has no folder for one yet.
+  await mkdir(dirname(file), { recursive: true });
   await writeFileDurably(historyFileFor(file), Automerge.save(opened.history));
   // Last: the review file appearing is what adds the review; anything before it is harmless on its own.
   await library.create(review);

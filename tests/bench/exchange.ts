@@ -1,0 +1,133 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { addPackagedReview, exportPackage, mergePackage } from '../../electron/services/exchange/exchange-review';
+import { readPackage } from '../../electron/services/exchange/review-package';
+import { ReviewLibrary } from '../../electron/services/library/review-library';
+import type { ReviewStore } from '../../electron/services/storage/review-store';
+import { NO_TRUST } from '../../electron/services/signing/trust';
+import { updateAnnotation } from '../../shared/domain/annotations/edit-annotations';
+import { systemClock } from '../../shared/domain/clock';
+import type { MergeWriter } from '../../shared/domain/merge/mergeable-review';
+import { newReviewDocument } from '../../shared/domain/reviews/new-review';
+import { SEVERITIES, type Author, type Review } from '../../shared/model';
+import { generateAnnotations, generatePolicyBlocks, seededRandom, versionFromBlocks } from './generate-policy';
+import { percentile } from './stats';
+
+const CHAIR: Author = { name: 'Bench Chair', role: 'chair' };
+const LEGAL: Author = { name: 'Bench Legal', role: 'legal' };
+const writer = (actor: string, author: Author): MergeWriter => ({ actor, author, at: systemClock.now() });
+
+/**
+ * Review packages as the app uses them, at issue 14's scale: one 100-page version and 10,000 annotations, on two
+ * laptops (two data folders). Opening the review, one change made durable, exporting a package, opening it on the
+ * other laptop, and merging back a package of 5,000 changed records (one field of them changed on both sides), each
+ * through the services the app calls, files and fsyncs included; and the process's resident memory at its peak.
+ */
+export async function benchExchange(): Promise<Record<string, unknown>> {
+  const chairDir = await mkdtemp(join(tmpdir(), 'policy-review-bench-chair-'));
+  const legalDir = await mkdtemp(join(tmpdir(), 'policy-review-bench-legal-'));
+  let peakRss = process.memoryUsage().rss;
+  const sample = () => (peakRss = Math.max(peakRss, process.memoryUsage().rss));
+  const timed = async <T>(work: () => Promise<T>): Promise<[T, number]> => {
+    const started = performance.now();
+    const result = await work();
+    sample();
+    return [result, round(performance.now() - started)];
+  };
+  const chairs = new ReviewLibrary(chairDir);
+  const legals = new ReviewLibrary(legalDir);
+  try {
+    const annotations = 10_000;
+    const review = newReviewDocument('Bench review', CHAIR, systemClock);
+    const version = versionFromBlocks(generatePolicyBlocks(100), 'v1');
+    review.versions.push(version);
+    review.annotations.push(
+      ...generateAnnotations(
+        version,
+        annotations,
+        review.checklist.criteria.map((c) => c.id),
+      ),
+    );
+    await chairs.create(review);
+    const [chair, openMs] = await timed(() => chairs.openReview(review.id));
+
+    const random = seededRandom(14);
+    const changeTimes: number[] = [];
+    for (let i = 0; i < 50; i++) {
+      const [, ms] = await timed(() => shiftSeverities(chair, [pick(chair.review, random)], 1, CHAIR));
+      changeTimes.push(ms);
+    }
+
+    const [firstPackage, firstExportMs] = await timed(() =>
+      exportPackage(chair, writer('aa'.repeat(16), CHAIR), 'bench'),
+    );
+    await shiftSeverities(chair, [pick(chair.review, random)], 1, CHAIR);
+    const [, exportMs] = await timed(() => exportPackage(chair, writer('aa'.repeat(16), CHAIR), 'bench'));
+
+    const [opened, readPackageMs] = await timed(() =>
+      readPackage(firstPackage, 'bench.policyreview', NO_TRUST, 'bb'.repeat(16)),
+    );
+    const [, openPackageMs] = await timed(() => addPackagedReview(legals, opened));
+    const legal = await legals.openReview(review.id);
+
+    // Apart: the legal advisor changes 5,000 annotations, the chair 2,500 (one of them the same as hers).
+    const ids = chair.review.annotations.map((a) => a.id);
+    await shiftSeverities(legal, ids.slice(0, 5_000), 2, LEGAL);
+    await shiftSeverities(chair, ids.slice(4_999, 7_499), 1, CHAIR);
+    const fromLegal = await exportPackage(legal, writer('bb'.repeat(16), LEGAL), 'bench');
+    sample();
+    const [counts, mergeMs] = await timed(async () =>
+      mergePackage(
+        chair,
+        await readPackage(fromLegal, 'legal.policyreview', NO_TRUST, 'aa'.repeat(16)),
+        writer('aa'.repeat(16), CHAIR),
+        systemClock,
+      ),
+    );
+    await Promise.all([chair.close(), legal.close()]);
+
+    return {
+      annotations,
+      blocks: version.blocks.length,
+      openMs,
+      targetOpenMs: 1000,
+      changeDurableMs: { p50: round(percentile(changeTimes, 50)), p95: round(percentile(changeTimes, 95)) },
+      targetChangeP95Ms: 30,
+      packageBytes: firstPackage.length,
+      firstExportMs,
+      exportMs,
+      readPackageMs,
+      openPackageMs,
+      mergeOf5000ChangedMs: mergeMs,
+      targetMergeMs: 500,
+      merged: counts,
+      peakRssMb: Math.round(peakRss / 1024 / 1024),
+      targetPeakRssMb: 400,
+    };
+  } finally {
+    await chairs.closeAll();
+    await legals.closeAll();
+    await rm(chairDir, { recursive: true, force: true });
+    await rm(legalDir, { recursive: true, force: true });
+  }
+}
+
+function pick(review: Review, random: () => number): string {
+  return review.annotations[Math.floor(random() * review.annotations.length)]!.id;
+}
+
+/** Moves each annotation's severity on by `by` steps, as a person would one by one, saved as one change. */
+function shiftSeverities(store: ReviewStore, ids: string[], by: number, author: Author): Promise<void> {
+  return store.mutate((review) => {
+    for (const id of ids) {
+      const annotation = review.annotations.find((a) => a.id === id)!;
+      const severity = SEVERITIES[(SEVERITIES.indexOf(annotation.severity) + by) % SEVERITIES.length]!;
+      updateAnnotation(review, id, { severity }, author, systemClock);
+    }
+  });
+}
+
+function round(ms: number): number {
+  return Math.round(ms * 10) / 10;
+}
