@@ -24,7 +24,7 @@ export interface ImportInput {
 
 export interface ImportOptions {
   actor: Author;
-  /** Stamps the new version's `importedAt` (and its id, when the same bytes are already a version), and its audit entry. */
+  /** Stamps the new version's `importedAt` and audit entry (and its id, if the same bytes are a version already). */
   clock: Clock;
   limits?: ImportLimits;
   /** How the host starts the parsing process (Electron's utilityProcess); Node's child_process.fork by default. */

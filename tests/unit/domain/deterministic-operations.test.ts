@@ -215,7 +215,7 @@ describe('domain operations with a fixed clock', () => {
     ]);
   });
 
-  it('hold no id nor time but the clock’s or one named from what a record is about: nothing random, no computer’s clock', () => {
+  it('hold no time but the clock’s, no id but the clock’s or one named from what a record is about', () => {
     const json = JSON.stringify(reviewSession());
     const uuids = new Set(json.match(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g));
     const counted = Array.from({ length: 20 }, (_, n) => counterId(n + 1));

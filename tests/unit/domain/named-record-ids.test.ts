@@ -39,7 +39,7 @@ function newerVersion(review: Review, id: string): Version {
 }
 
 describe('a review record id', () => {
-  it('is a record id for any review id, an older review’s that is not a UUID too, and differs between reviews', () => {
+  it('is a record id for any review id, even an older one that is not a UUID, and differs between reviews', () => {
     for (const reviewId of ['0b7c4b7e-1d2a-4c6e-9a51-3f2b8f7d6c10', 'riverton-2019', 'é'])
       expect(RecordId.safeParse(reviewRecordId(reviewId, 'version', SHA)).success).toBe(true);
     expect(reviewRecordId('riverton-2019', 'version', SHA)).toBe(reviewRecordId('riverton-2019', 'version', SHA));

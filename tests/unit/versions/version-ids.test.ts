@@ -12,7 +12,7 @@ afterEach(async () => {
 });
 
 describe('an imported version’s id', () => {
-  it('is the same on two laptops importing the same file into copies of one review; a second import is another', async () => {
+  it('is the same on two laptops importing one file into copies of a review; importing it again makes another', async () => {
     const { ws: first, reviewId } = await reviewIn(await tempDir());
     opened.push(first);
     // The second laptop's library holds a copy of the review's file, as opening a package of it would.
