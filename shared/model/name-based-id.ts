@@ -8,3 +8,16 @@ import { v5 as uuidV5 } from 'uuid';
 export function nameBasedId(namespace: string, name: string): string {
   return uuidV5(name, namespace);
 }
+
+/** The namespace of the reviews' own namespaces: fixed for ever, since changing it would change every id below. */
+const REVIEWS_NAMESPACE = '8c407060-87f2-43b3-b478-68f37ca1c6de';
+
+/**
+ * The name-based id of a record of one review: `kind:` and the ids it is about, named in that review's own
+ * namespace, so two copies of the review (a package opened on another laptop) give the same record the same id.
+ * The namespace is itself named from the review id, so any review id works, an older review's that is not a UUID
+ * too. None of the ids named holds a line break (UUIDs, criterion ids, SHA-256 hex), so the name is unambiguous.
+ */
+export function reviewRecordId(reviewId: string, kind: string, ...about: string[]): string {
+  return nameBasedId(nameBasedId(REVIEWS_NAMESPACE, reviewId), `${kind}:${about.join('\n')}`);
+}

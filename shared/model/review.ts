@@ -80,6 +80,11 @@ export const SourceFile = z.object({
   bytes: z.int().min(0),
 });
 
+/**
+ * An imported version. Its id is derived from the review and the source's SHA-256 (shared/domain/versions/
+ * version-id.ts), so the same bytes imported on two laptops are one version when merged; a second import of the
+ * same bytes into one review, and versions imported before, have random ids.
+ */
 export const Version = z.object({
   id: RecordId,
   label: z.string().trim().min(1).max(200),
@@ -174,6 +179,10 @@ export const Annotation = z.object({
   createdAt: Timestamp,
   updatedAt: Timestamp,
   replies: z.array(Reply),
+  /**
+   * The annotation this one was carried from. A carried copy's id, and its replies', are derived from the source's
+   * and the target version's (shared/domain/compare/carry-annotations.ts), so two laptops carrying make one copy.
+   */
   carriedFrom: RecordId.optional(),
   anchorState: AnchorState,
   ...Tombstone,
@@ -200,6 +209,10 @@ export const Action = z.object({
   ...Tombstone,
 });
 
+/**
+ * The committee's verdict on one criterion for one version: one per (version, criterion), its id derived from
+ * those two (`assessmentId`, shared/domain/assessments/set-assessment.ts) so two laptops make one record.
+ */
 export const Assessment = z.object({
   id: RecordId,
   versionId: RecordId,

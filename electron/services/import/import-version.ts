@@ -12,6 +12,7 @@ import { fileTooLargeError } from '../../../shared/domain/file-size';
 import { DEFAULT_IMPORT_LIMITS, MEDIA_TYPES, type BlockDraft, type ImportLimits, type ParsedDocument } from './types';
 import type { Clock } from '../../../shared/domain/clock';
 import { recordAudit } from '../../../shared/domain/reviews/audit';
+import { importedVersionId } from '../../../shared/domain/versions/version-id';
 import type { ReviewStore } from '../storage/review-store';
 import { forgetSourceFile, keepSourceFile } from '../storage/source-files';
 
@@ -23,7 +24,7 @@ export interface ImportInput {
 
 export interface ImportOptions {
   actor: Author;
-  /** Stamps the new version's id and `importedAt`, and its audit entry. */
+  /** Stamps the new version's `importedAt` and audit entry (and its id, if the same bytes are a version already). */
   clock: Clock;
   limits?: ImportLimits;
   /** How the host starts the parsing process (Electron's utilityProcess); Node's child_process.fork by default. */
@@ -70,8 +71,8 @@ export async function importVersion(
   options.progress?.('saving');
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const keptNew = await keepSourceFile(store.file, sha256, bytes);
-  const version: Version = {
-    id: options.clock.newId(),
+  // The id is the review's to give (shared/domain/versions/version-id.ts): it depends on the versions already there.
+  const draft: Omit<Version, 'id'> = {
     label: input.label ?? defaultLabel(fileName, parsed),
     importedAt: options.clock.now(),
     importedBy: options.actor,
@@ -81,18 +82,21 @@ export async function importVersion(
     warnings,
   };
   const effectiveDate = effectiveDateFrom(parsed.metadata);
-  if (effectiveDate) version.effectiveDate = effectiveDate;
+  if (effectiveDate) draft.effectiveDate = effectiveDate;
+  let version: Version;
   try {
-    await store.mutate((review) => {
-      review.versions.push(version);
+    version = await store.mutate((review) => {
+      const added: Version = { id: importedVersionId(review, sha256, options.clock), ...draft };
+      review.versions.push(added);
       recordAudit(
         review,
         options.actor,
         options.clock,
         'versions.import',
-        `Imported “${fileName}” (${format}, ${blocks.length} blocks) as version “${version.label}”.`,
-        version.id,
+        `Imported “${fileName}” (${format}, ${blocks.length} blocks) as version “${added.label}”.`,
+        added.id,
       );
+      return added;
     });
   } catch (error) {
     if (keptNew) await forgetSourceFile(store.file, sha256);

@@ -1,5 +1,6 @@
 import { AppError } from '../../errors';
 import { Assessment, type Author, type Criterion, type Review, type Verdict } from '../../model';
+import { reviewRecordId } from '../../model/name-based-id';
 import { VERDICT_LABELS } from '../../vocabulary';
 import { quoteOf } from '../annotations/edit-annotations';
 import { validRecord } from '../valid-record';
@@ -57,7 +58,7 @@ export function setAssessment(review: Review, input: VerdictInput, actor: Author
     validRecord(
       Assessment,
       {
-        id: clock.newId(),
+        id: assessmentId(review, version.id, criterion.id),
         versionId: version.id,
         criterionId: criterion.id,
         verdict: input.verdict,
@@ -92,6 +93,15 @@ export function setAssessment(review: Review, input: VerdictInput, actor: Author
     assessment.id,
   );
   return assessment;
+}
+
+/**
+ * An assessment's id, from the version and criterion it judges (there is one per pair): the committee's verdict
+ * set on the same criterion on two laptops is one record when their copies merge, changed on both sides at worst.
+ * A review made before keeps its assessments' random ids: `setAssessment` finds an assessment by the pair.
+ */
+export function assessmentId(review: Review, versionId: string, criterionId: string): string {
+  return reviewRecordId(review.id, 'assessment', versionId, criterionId);
 }
 
 /** The verdicts recorded for a version, with their live actions. */

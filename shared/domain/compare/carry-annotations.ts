@@ -2,6 +2,7 @@ import type { AnchorCounts, CarryOutcome } from '../../api';
 import { prepareCarry } from '../../anchoring';
 import { AppError } from '../../errors';
 import { Annotation, type Author, type Review } from '../../model';
+import { reviewRecordId } from '../../model/name-based-id';
 import { validRecord } from '../valid-record';
 import { recordAudit } from '../reviews/audit';
 import type { ReviewChange } from '../review-change';
@@ -67,13 +68,24 @@ export function carryAnnotations(
   if (pending.length === 0) return { counts, carried: [], alreadyCarried };
   const carry = prepareCarry(from, to);
   const now = clock.now();
+  const taken = new Set(review.annotations.flatMap((a) => [a.id, ...a.replies.map((r) => r.id)]));
+  // A copy's id is named from what it copies and the version it goes to, so the same annotation carried on two
+  // laptops is one copy once their reviews merge. An id already taken falls back to a fresh one, so a carry never
+  // makes two records with one id: carrying as above never copies an annotation twice to one version, but a
+  // hand-edited file could hold such a copy under another origin.
+  const copyId = (kind: string, sourceId: string) => {
+    const id = reviewRecordId(review.id, kind, sourceId, to.id);
+    const fresh = taken.has(id) ? clock.newId() : id;
+    taken.add(fresh);
+    return fresh;
+  };
   const carried: CarryOutcome['carried'] = [];
   for (const source of pending) {
     const { target, anchorState } = carry(source.target, source.anchorState);
     const annotation = validRecord(
       Annotation,
       {
-        id: clock.newId(),
+        id: copyId('carried-annotation', source.id),
         versionId: to.id,
         target,
         criterionIds: [...source.criterionIds],
@@ -85,7 +97,7 @@ export function carryAnnotations(
         updatedAt: now,
         replies: source.replies
           .filter((r) => !r.deletedAt)
-          .map((reply) => ({ ...structuredClone(reply), id: clock.newId() })),
+          .map((reply) => ({ ...structuredClone(reply), id: copyId('carried-reply', reply.id) })),
         carriedFrom: source.id,
         anchorState,
       },

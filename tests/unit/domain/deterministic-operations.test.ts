@@ -11,6 +11,7 @@ import { carryAnnotations } from '../../../shared/domain/compare/carry-annotatio
 import { setCommittee } from '../../../shared/domain/reviews/edit-review';
 import { newReviewDocument } from '../../../shared/domain/reviews/new-review';
 import { Review, type Author, type Version } from '../../../shared/model';
+import { reviewRecordId } from '../../../shared/model/name-based-id';
 import { ANNOTATION_STATUS_LABELS, ROLE_LABELS, SEVERITY_LABELS, VERDICT_LABELS } from '../../../shared/vocabulary';
 import { plainTextToRichText } from '../../../shared/rich-text';
 import { assembleBlocks } from '../../../electron/services/import/import-version';
@@ -30,6 +31,16 @@ const at = (minute: number) => `2026-03-02T09:${String(minute).padStart(2, '0')}
 const CONSENT = 'privacy.consent';
 /** The id addCriterion makes for the criterion the session adds (from its category and title). */
 const CUSTOM = 'legal.custom-records-retention';
+/**
+ * The ids the session's records get from what they are about, in the review's namespace (its id is the clock's
+ * second): the verdict on CONSENT for v1 (id 4), and v1's two annotations (9, 11) and reply (13) carried to v2 (5).
+ */
+const named = {
+  assessment: reviewRecordId(counterId(2), 'assessment', counterId(4), CONSENT),
+  carriedFirst: reviewRecordId(counterId(2), 'carried-annotation', counterId(9), counterId(5)),
+  carriedReply: reviewRecordId(counterId(2), 'carried-reply', counterId(13), counterId(5)),
+  carriedSecond: reviewRecordId(counterId(2), 'carried-annotation', counterId(11), counterId(5)),
+};
 const PASSAGES = ['The Communications Office administers this policy.', 'share timely information with residents'];
 
 const parsed = new Map<string, ParsedDocument>();
@@ -114,7 +125,7 @@ function reviewSession(): Review {
     rationale: 'Half said.',
     annotationIds: [annotations[0]!.id],
   };
-  setAssessment(review, verdict, LEGAL, clock); // 15, 16
+  setAssessment(review, verdict, LEGAL, clock); // named (version, criterion), audit 15
   clock.setTo(at(6));
   const legal = review.committee.find((m) => m.name === LEGAL.name)!;
   const action = {
@@ -124,9 +135,9 @@ function reviewSession(): Review {
     ownerId: legal.id,
     dueDate: '2026-04-01',
   };
-  addAction(review, action, CHAIR, clock); // 17, 18
+  addAction(review, action, CHAIR, clock); // 16, 17
   clock.setTo(at(7));
-  carryAnnotations(review, v1.id, v2.id, CHAIR, clock); // 19, 20 (its reply), 21, 22
+  carryAnnotations(review, v1.id, v2.id, CHAIR, clock); // named (source, target), audit 18
   clock.setTo(at(8));
   updateCriterion(
     review,
@@ -134,9 +145,9 @@ function reviewSession(): Review {
     { category: 'legal', title: 'Records retention', question: 'How long are posts kept?', guidance: '' },
     CHAIR,
     clock,
-  ); // 23
+  ); // 19
   clock.setTo(at(9));
-  removeCriterion(review, CUSTOM, CHAIR, clock); // 24
+  removeCriterion(review, CUSTOM, CHAIR, clock); // 20
   return review;
 }
 
@@ -165,20 +176,28 @@ describe('domain operations with a fixed clock', () => {
     expect(first?.replies.map((r) => [r.id, r.createdAt, r.author.name])).toEqual([[id(13), at(4), CHAIR.name]]);
 
     const [assessment] = review.assessments;
-    expect([assessment?.id, assessment?.createdAt, assessment?.annotationIds]).toEqual([id(15), at(5), [id(9)]]);
+    expect([assessment?.id, assessment?.createdAt, assessment?.annotationIds]).toEqual([
+      named.assessment,
+      at(5),
+      [id(9)],
+    ]);
     expect(assessment?.actions.map((a) => [a.id, a.ownerId, a.createdAt, a.updatedAt])).toEqual([
-      [id(17), id(6), at(6), at(6)],
+      [id(16), id(6), at(6), at(6)],
     ]);
 
-    // Carried copies get new ids in order (the first annotation, then its reply, then the second), the carry's time.
+    // Carried copies get ids named from what they copy and where to (the reply too), and the carry's time.
     expect([carriedFirst?.id, carriedFirst?.versionId, carriedFirst?.carriedFrom, carriedFirst?.createdAt]).toEqual([
-      id(19),
+      named.carriedFirst,
       id(5),
       id(9),
       at(7),
     ]);
-    expect(carriedFirst?.replies.map((r) => [r.id, r.createdAt])).toEqual([[id(20), at(4)]]);
-    expect([carriedSecond?.id, carriedSecond?.carriedFrom, carriedSecond?.createdAt]).toEqual([id(21), id(11), at(7)]);
+    expect(carriedFirst?.replies.map((r) => [r.id, r.createdAt])).toEqual([[named.carriedReply, at(4)]]);
+    expect([carriedSecond?.id, carriedSecond?.carriedFrom, carriedSecond?.createdAt]).toEqual([
+      named.carriedSecond,
+      id(11),
+      at(7),
+    ]);
     expect([carriedFirst?.anchorState, carriedSecond?.anchorState]).toEqual(['anchored', 'fuzzy']);
 
     expect(review.audit.map((e) => [e.id, e.at, e.action])).toEqual([
@@ -188,18 +207,19 @@ describe('domain operations with a fixed clock', () => {
       [id(10), at(3), 'annotations.add'],
       [id(12), at(3), 'annotations.add'],
       [id(14), at(4), 'annotations.reply'],
-      [id(16), at(5), 'assessments.set'],
-      [id(18), at(6), 'actions.add'],
-      [id(22), at(7), 'annotations.carry'],
-      [id(23), at(8), 'checklist.updateCriterion'],
-      [id(24), at(9), 'checklist.removeCriterion'],
+      [id(15), at(5), 'assessments.set'],
+      [id(17), at(6), 'actions.add'],
+      [id(18), at(7), 'annotations.carry'],
+      [id(19), at(8), 'checklist.updateCriterion'],
+      [id(20), at(9), 'checklist.removeCriterion'],
     ]);
   });
 
-  it('hold no id nor time but the clock’s: nothing reads the computer’s clock or makes a random id', () => {
+  it('hold no time but the clock’s, no id but the clock’s or one named from what a record is about', () => {
     const json = JSON.stringify(reviewSession());
     const uuids = new Set(json.match(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g));
-    expect([...uuids].sort()).toEqual(Array.from({ length: 24 }, (_, n) => counterId(n + 1)));
+    const counted = Array.from({ length: 20 }, (_, n) => counterId(n + 1));
+    expect([...uuids].sort()).toEqual([...counted, ...Object.values(named)].sort());
     const times = new Set(json.match(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z/g));
     expect([...times].sort()).toEqual([START, ...Array.from({ length: 9 }, (_, n) => at(n + 1))]);
   });
