@@ -37,9 +37,10 @@ export function mergeReviews(local: MergeableReview, remote: MergeableReview): M
     );
   }
   const headsBefore = Automerge.getHeads(local);
-  // Merged in place: `local` is the engine's outdated copy from here on, as after any change.
+  // Merged in place: `local` is the engine's outdated copy from here on, as after any change; its values still read
+  // as they were (the engine copies what it changes), so it is the state before without materialising it again.
+  const before = local;
   const merged = Automerge.merge(local, remote);
-  const before = Automerge.view(merged, headsBefore);
   const touched = fieldsWrittenSince(merged, headsBefore, String(localId));
 
   let added = 0;
