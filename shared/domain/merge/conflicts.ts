@@ -3,6 +3,7 @@ import type { Author } from '../../model';
 import { COLLECTIONS, type CollectionName } from './review-records';
 import {
   fieldKey,
+  fieldsOf,
   fieldText,
   isTimeField,
   splitFieldKey,
@@ -45,11 +46,12 @@ export function listConflicts(document: MergeableReview): FieldConflict[] {
     if (conflict) found.push(conflict);
   }
   for (const collection of COLLECTIONS) {
-    const fields = document.collections[collection].fields;
-    for (const key of Object.keys(fields)) {
-      const { id, field } = splitFieldKey(key);
-      const conflict = conflictAt(fields, key, { collection, id }, field, provenance);
-      if (conflict) found.push(conflict);
+    for (const fields of Object.values(document.collections[collection].buckets)) {
+      for (const key of Object.keys(fields)) {
+        const { id, field } = splitFieldKey(key);
+        const conflict = conflictAt(fields, key, { collection, id }, field, provenance);
+        if (conflict) found.push(conflict);
+      }
     }
   }
   return found;
@@ -106,7 +108,7 @@ export function keepValue(
 /** The map a field is kept in, and its key there. */
 function placeOf(document: MergeableReviewShape, record: RecordPlace, field: string) {
   if (record.collection === 'review') return { fields: document.header, key: field };
-  return { fields: document.collections[record.collection].fields, key: fieldKey(record.id, field) };
+  return { fields: fieldsOf(document.collections[record.collection], record.id), key: fieldKey(record.id, field) };
 }
 
 function conflictAt(

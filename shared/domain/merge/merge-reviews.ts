@@ -2,7 +2,7 @@ import * as Automerge from '@automerge/automerge';
 import { AppError } from '../../errors';
 import { isInConflict, type RecordPlace } from './conflicts';
 import { COLLECTIONS, type CollectionName } from './review-records';
-import { fieldKey, splitFieldKey, type MergeableReview } from './mergeable-review';
+import { fieldKey, fieldsOf, splitFieldKey, type MergeableReview } from './mergeable-review';
 
 /** What a merge did to this laptop's review, counted in records of the other side. */
 export interface MergeCounts {
@@ -37,9 +37,10 @@ export function mergeReviews(local: MergeableReview, remote: MergeableReview): M
     );
   }
   const headsBefore = Automerge.getHeads(local);
-  // Merged in place: `local` is the engine's outdated copy from here on, as after any change.
+  // Merged in place: `local` is the engine's outdated copy from here on, as after any change; its values still read
+  // as they were (the engine copies what it changes), so it is the state before without materialising it again.
+  const before = local;
   const merged = Automerge.merge(local, remote);
-  const before = Automerge.view(merged, headsBefore);
   const touched = fieldsWrittenSince(merged, headsBefore, String(localId));
 
   let added = 0;
@@ -47,7 +48,8 @@ export function mergeReviews(local: MergeableReview, remote: MergeableReview): M
   let conflicts = 0;
   for (const { record, fields } of touched.values()) {
     const existed =
-      record.collection === 'review' || fieldKey(record.id, 'id') in before.collections[record.collection].fields;
+      record.collection === 'review' ||
+      fieldKey(record.id, 'id') in fieldsOf(before.collections[record.collection], record.id);
     if (!existed) added++;
     else if (readsDifferently(before, merged, record, fields)) changed++;
     // Concurrent equal values and time fields are no conflict for a person (isInConflict leaves them out).
@@ -86,22 +88,25 @@ function reviewIdOf(document: MergeableReview): unknown {
   return id ? JSON.parse(id.val) : undefined;
 }
 
-/** The record (and field) an operation's path falls in: `collections/<name>/fields/<id>|<field>` or `header/<field>`. */
+/**
+ * The record (and field) an operation's path falls in: `collections/<name>/buckets/<bucket>/<id>|<field>` or
+ * `header/<field>`.
+ */
 function placeOf(path: Automerge.Prop[], reviewId: string): { record: RecordPlace; field?: string } | undefined {
   if (path[0] === 'header' && typeof path[1] === 'string') {
     return { record: { collection: 'review', id: reviewId }, field: path[1] };
   }
-  if (path[0] !== 'collections' || path[2] !== 'fields' || typeof path[3] !== 'string') return undefined;
+  if (path[0] !== 'collections' || path[2] !== 'buckets' || typeof path[4] !== 'string') return undefined;
   const collection = path[1] as CollectionName;
   if (!COLLECTIONS.includes(collection)) return undefined;
-  const { id, field } = splitFieldKey(path[3]);
+  const { id, field } = splitFieldKey(path[4]);
   return { record: { collection, id }, field };
 }
 
 /** Whether the fields that arrived for a record read differently from what this side had for them. */
 function readsDifferently(before: MergeableReview, after: MergeableReview, record: RecordPlace, fields: Set<string>) {
   const mapOf = (document: MergeableReview) =>
-    record.collection === 'review' ? document.header : document.collections[record.collection].fields;
+    record.collection === 'review' ? document.header : fieldsOf(document.collections[record.collection], record.id);
   const keyOf = (field: string) => (record.collection === 'review' ? field : fieldKey(record.id, field));
   const old = mapOf(before);
   const now = mapOf(after);
