@@ -5,7 +5,7 @@ import {
   fieldKey,
   fieldsOf,
   fieldText,
-  isTimeField,
+  isDecidedByPeople,
   splitFieldKey,
   storedText,
   type MergeWriter,
@@ -66,9 +66,9 @@ export function isInConflict(document: MergeableReview, record: RecordPlace, fie
   return key in fields && disagreeingSides(fields, key, field) !== undefined;
 }
 
-/** A field's concurrent values when at least two differ (time fields never disagree: see TIME_FIELDS). */
+/** A field's concurrent values when at least two differ (time fields and who made a change never disagree). */
 function disagreeingSides(fields: Record<string, Automerge.ImmutableString>, key: string, field: string) {
-  if (isTimeField(field)) return undefined;
+  if (!isDecidedByPeople(field)) return undefined;
   const sides = Automerge.getConflicts(fields, key);
   if (!sides) return undefined;
   const texts = new Set(Object.values(sides).map(storedText));

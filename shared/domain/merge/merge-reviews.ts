@@ -2,7 +2,7 @@ import * as Automerge from '@automerge/automerge';
 import { AppError } from '../../errors';
 import { isInConflict, type RecordPlace } from './conflicts';
 import { COLLECTIONS, type CollectionName } from './review-records';
-import { fieldKey, fieldsOf, splitFieldKey, type MergeableReview } from './mergeable-review';
+import { fieldKey, fieldsOf, isDecidedByPeople, splitFieldKey, type MergeableReview } from './mergeable-review';
 
 /** What a merge did to this laptop's review, counted in records of the other side. */
 export interface MergeCounts {
@@ -47,6 +47,8 @@ export function mergeReviews(local: MergeableReview, remote: MergeableReview): M
   let changed = 0;
   let conflicts = 0;
   for (const { record, fields } of touched.values()) {
+    // The audit log grows with every change on either side: merged like the rest, but not news to count.
+    if (record.collection === 'audit') continue;
     const existed =
       record.collection === 'review' ||
       fieldKey(record.id, 'id') in fieldsOf(before.collections[record.collection], record.id);
@@ -55,7 +57,10 @@ export function mergeReviews(local: MergeableReview, remote: MergeableReview): M
     // Concurrent equal values and time fields are no conflict for a person (isInConflict leaves them out).
     for (const field of fields) if (isInConflict(merged, record, field)) conflicts++;
   }
-  const remoteRecords = COLLECTIONS.reduce((n, name) => n + remote.collections[name].order.length, 0);
+  const remoteRecords = COLLECTIONS.filter((name) => name !== 'audit').reduce(
+    (n, name) => n + remote.collections[name].order.length,
+    0,
+  );
   const unchanged = Math.max(0, remoteRecords - added - changed);
   return { document: merged, counts: { added, changed, conflicts, unchanged } };
 }
@@ -110,5 +115,6 @@ function readsDifferently(before: MergeableReview, after: MergeableReview, recor
   const keyOf = (field: string) => (record.collection === 'review' ? field : fieldKey(record.id, field));
   const old = mapOf(before);
   const now = mapOf(after);
-  return [...fields].some((field) => old[keyOf(field)]?.val !== now[keyOf(field)]?.val);
+  // A record whose only news is when it changed, or who touched it last, reads the same to a person.
+  return [...fields].some((field) => isDecidedByPeople(field) && old[keyOf(field)]?.val !== now[keyOf(field)]?.val);
 }

@@ -323,16 +323,29 @@ function orderedIds(collection: MergeableCollection, byId: Map<string, string[]>
 
 /**
  * Fields no person decides between, when two laptops both wrote them: a record's `updatedAt` is the later of their
- * times and its `createdAt` the earlier (a record both made, such as one member's vote), never a conflict to
- * resolve; the fields they changed are merged, or in conflict, on their own.
+ * times and its `createdAt` (a version's `importedAt`) the earlier (a record both made, such as one member's vote or
+ * a version imported from the same bytes), never a conflict to resolve; the fields they changed are merged, or in
+ * conflict, on their own.
  */
 export const TIME_FIELDS: Readonly<Record<string, 'earliest' | 'latest'>> = {
   createdAt: 'earliest',
+  importedAt: 'earliest',
   updatedAt: 'latest',
 };
 
 export function isTimeField(field: string): boolean {
   return Object.hasOwn(TIME_FIELDS, field);
+}
+
+/**
+ * Fields that say who made a change rather than what it is: written with every change on either laptop, so both
+ * sides of a conflict already say who wrote them (from the history), and a person never decides between these.
+ */
+const CHANGE_BOOKKEEPING: ReadonlySet<string> = new Set(['author', 'importedBy']);
+
+/** Whether two laptops' values of a field are for a person to decide between, when they differ. */
+export function isDecidedByPeople(field: string): boolean {
+  return !isTimeField(field) && !CHANGE_BOOKKEEPING.has(field);
 }
 
 /** A stored field as text: read through the document it is an ImmutableString, from `getConflicts` a string. */

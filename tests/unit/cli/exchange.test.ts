@@ -84,7 +84,7 @@ describe('policy-review package, merge, conflicts, resolve', () => {
     expect(merged.stderr).toBe('');
     const counts = JSON.parse(merged.stdout) as Record<string, number>;
     expect(Object.keys(counts).sort()).toEqual(['added', 'changed', 'conflicts', 'unchanged']);
-    expect(counts).toMatchObject({ added: 3, conflicts: 1 }); // TEMP
+    expect(counts).toMatchObject({ added: 1, conflicts: 1 });
 
     const listed = await runCli(['conflicts', reviewId, '--json', '--data-dir', chairDir]);
     const conflicts = JSON.parse(listed.stdout) as {
@@ -144,7 +144,7 @@ describe('policy-review package, merge, conflicts, resolve', () => {
     expect((await runCli(['merge', reviewId, toChair, '--data-dir', finished])).code).toBe(0);
     const wholeRun = Date.now() - started;
     const merged = await reviewIn(finished, reviewId);
-    expect(sameRecords(merged, before)).toBe(false);
+    expect(sameWork(merged, before)).toBe(false);
 
     const outcomes: Record<string, number> = { before: 0, merged: 0 };
     for (const fraction of [0.5, 0.65, 0.75, 0.85, 0.92, 1.0]) {
@@ -152,19 +152,27 @@ describe('policy-review package, merge, conflicts, resolve', () => {
       await cp(chairDir, dataDir, { recursive: true });
       await killedAfter(['merge', reviewId, toChair, '--data-dir', dataDir], Math.round(wholeRun * fraction));
       const found = await reviewIn(dataDir, reviewId);
-      const state = sameRecords(found, merged) ? 'merged' : sameRecords(found, before) ? 'before' : 'between';
+      const state = sameWork(found, merged) ? 'merged' : sameWork(found, before) ? 'before' : 'between';
       expect(state, `killed at ${Math.round(fraction * 100)}% of a whole run`).not.toBe('between');
       outcomes[state] = (outcomes[state] ?? 0) + 1;
       // Whatever the kill left, merging again finishes the job, with the conflict kept.
       const again = await runCli(['merge', reviewId, toChair, '--json', '--data-dir', dataDir]);
       expect(again.stderr).toBe('');
-      expect(sameRecords(await reviewIn(dataDir, reviewId), merged)).toBe(true);
+      expect(sameWork(await reviewIn(dataDir, reviewId), merged)).toBe(true);
       const conflicts = JSON.parse((await runCli(['conflicts', reviewId, '--json', '--data-dir', dataDir])).stdout);
       expect(conflicts).toHaveLength(1);
     }
     console.info(`kill -9 during merge: ${JSON.stringify(outcomes)} (whole run ${wholeRun} ms)`);
   }, 240_000);
 });
+
+/**
+ * The same records, apart from the audit log: each merge logs itself under an id and time of its own, so two merges
+ * of one package (one in a copy, one after a kill) differ there and nowhere else.
+ */
+function sameWork(a: Review, b: Review): boolean {
+  return sameRecords({ ...a, audit: [] }, { ...b, audit: [] });
+}
 
 const bin = fileURLToPath(new URL('../../../electron/cli/bin.mjs', import.meta.url));
 

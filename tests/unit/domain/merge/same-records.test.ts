@@ -39,13 +39,16 @@ describe('records two laptops make about the same thing', () => {
       expect(assessments.map((a) => [a.id, a.versionId, a.criterionId])).toEqual([
         [onChair.id, versionId, 'privacy.consent'],
       ]);
-      // Both verdicts kept until a person decides; who set it differs too, which is a conflict of its own.
+      // Both verdicts kept until a person decides, each side saying who set it; who set it last (`author`) and
+      // when are bookkeeping, never a conflict of their own.
       const conflicts = listConflicts(outcome.document);
       expect(conflicts.map((c) => [c.record, c.field])).toEqual([
-        [{ collection: 'assessments', id: onChair.id }, 'author'],
         [{ collection: 'assessments', id: onChair.id }, 'verdict'],
       ]);
-      expect(conflicts[1]!.values.map((v) => v.value)).toEqual(['met', 'not-met']);
+      expect(conflicts[0]!.values.map((v) => [v.value, v.author?.name])).toEqual([
+        ['met', 'Ada Chair'],
+        ['not-met', 'Lena Legal'],
+      ]);
     }
   });
 });
