@@ -7,7 +7,7 @@ import { bothSides, describeConflict } from '../../../shared/domain/merge/confli
 import { mergeReviews } from '../../../shared/domain/merge/merge-reviews';
 import {
   readMergeable,
-  recordReview,
+  ReviewRecorder,
   type MergeableReview,
   type MergeWriter,
 } from '../../../shared/domain/merge/mergeable-review';
@@ -20,7 +20,7 @@ import { writeFileDurably } from '../storage/durable-write';
 import { readFileIfPresent } from '../storage/json-file-adapter';
 import type { ReviewStore } from '../storage/review-store';
 import { keepSourceFile, sourceFilePath } from '../storage/source-files';
-import { contentFrom, historyFileFor, ReviewHistory, sameRecords } from './review-history';
+import { catchUp, contentFrom, historyFileFor, ReviewHistory, sameRecords } from './review-history';
 import { writePackage, type OpenedPackage, type PackageSigner } from './review-package';
 
 /** The review as a package's bytes, its history caught up with it first (so everything on screen travels). */
@@ -130,11 +130,7 @@ export async function unresolvedConflicts(store: ReviewStore): Promise<Conflict[
   const bytes = await readFileIfPresent(historyFileFor(store.file));
   if (!bytes) return [];
   const reader: MergeWriter = { actor: CATCH_UP_ACTOR, author: { name: 'catch-up' }, at: new Date().toISOString() };
-  const document = recordReview(
-    Automerge.load<MergeableReview>(bytes, { actor: CATCH_UP_ACTOR }),
-    store.review,
-    reader,
-  );
+  const document = catchUp(Automerge.load<MergeableReview>(bytes, { actor: CATCH_UP_ACTOR }), store.review, reader);
   return describeAll(store.review, document);
 }
 
@@ -210,9 +206,12 @@ async function commit(
     await history.save();
     return;
   }
-  // Logged in the review and in the history alike, so the staged history is exactly what the review file will hold.
+  // Logged in the review and in the history alike, so the staged history is exactly what the review file will hold:
+  // the document holds the review as it was read from it (the recorder notes its stamps now), so only the log's new
+  // entry is written.
+  const recorder = new ReviewRecorder(merged, review);
   recordAudit(review, audit.writer.author, audit.clock, audit.action, audit.summary, review.id);
-  const document = recordReview(merged, review, audit.writer, audit.action);
+  const document = recorder.record(review, audit.writer, audit.action);
   await history.stage(document);
   try {
     await save((current) => {

@@ -6,7 +6,7 @@ import { AppError } from '../../../shared/errors';
 import {
   newMergeableReview,
   readMergeable,
-  recordReview,
+  ReviewRecorder,
   type MergeableReview,
   type MergeWriter,
 } from '../../../shared/domain/merge/mergeable-review';
@@ -62,7 +62,7 @@ export class ReviewHistory {
   /** Records what the review holds that the history does not yet, as this laptop's change; saved when there is any. */
   async catchUp(review: Review, writer: MergeWriter): Promise<void> {
     const before = Automerge.getHeads(this.document);
-    this.document = recordReview(this.document, review, writer);
+    this.document = catchUp(this.document, review, writer);
     if (!sameHeads(before, Automerge.getHeads(this.document))) await this.save();
   }
 
@@ -131,6 +131,19 @@ async function finishOrDropPendingMerge(file: string, review: Review, actor: str
       if (!isNodeError(error, 'ENOENT')) throw error;
     });
   }
+}
+
+/**
+ * The document with what `review` holds that it does not, as this laptop's change. Every operation stamps what it
+ * changes (`updatedAt`, a tombstone) and the rest never changes once made, so only records whose stamp differs from
+ * the document's are compared and written: reading the document once as plain records costs far less than comparing
+ * every field through the engine.
+ */
+export function catchUp(document: MergeableReview, review: Review, writer: MergeWriter, message?: string) {
+  return new ReviewRecorder(
+    document,
+    readMergeable(document, () => undefined),
+  ).record(review, writer, message);
 }
 
 /** Whether two reviews hold the same records and header, apart from when the review was last saved. */
