@@ -1,0 +1,185 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Download, Locator, Page } from '@playwright/test';
+import { expect, test, type Laptop } from './support/fixtures';
+import { openReviewFromLibrary, reviewCard, showArea } from './support/screens';
+import { reloadAndReopen, startWorkshop } from './support/workspace';
+
+const repo = fileURLToPath(new URL('../..', import.meta.url));
+/** The screenshots the issue asks people to look at. */
+const shot = (name: string) => join(repo, 'test-results', `${name}.png`);
+
+const JONAS = { name: 'Jonas Berg', role: 'legal' as const, email: 'jonas.berg@example.org' };
+const AMIRA_IDENTITY = { name: 'Amira Haddad', role: 'chair' as const, passphrase: 'lantern orchard copper ninety' };
+const QUOTE = 'Official accounts that allow comments are limited public forums';
+const CRITERION = 'legal.public-forum-limits';
+
+/** Clicks `button` and saves the download it starts into `dir`. */
+async function downloadFrom(app: Page, button: Locator, dir: string): Promise<string> {
+  const [download] = (await Promise.all([app.waitForEvent('download'), button.click()])) as [Download, void];
+  const path = join(dir, download.suggestedFilename());
+  await download.saveAs(path);
+  return path;
+}
+
+/** Chooses a file in the page's picker that `button` opens (the browser host has no native dialog). */
+async function chooseFile(app: Page, button: Locator, path: string): Promise<void> {
+  const [chooser] = await Promise.all([app.waitForEvent('filechooser'), button.click()]);
+  await chooser.setFiles(path);
+}
+
+/** Exports the open review as a package through the header's dialog, signed when `identity` is given. */
+async function exportPackage(
+  app: Page,
+  dir: string,
+  identity?: { label: string; passphrase: string },
+): Promise<string> {
+  await app.getByRole('button', { name: 'Export package…' }).click();
+  const dialog = app.getByRole('dialog', { name: 'Export a review package' });
+  if (identity) {
+    await dialog.getByLabel('Sign as').selectOption({ label: identity.label });
+    await dialog.getByLabel('Passphrase').fill(identity.passphrase);
+  }
+  const path = await downloadFrom(app, dialog.getByRole('button', { name: 'Export package…' }), dir);
+  await expect(dialog).toBeHidden({ timeout: 30_000 });
+  await expect(app.getByRole('status').filter({ hasText: 'Exported the review package' })).toBeVisible();
+  expect(path).toMatch(/\.policyreview$/);
+  return path;
+}
+
+/** Sets the one annotation's severity through the contract, as the Document area's editor does. */
+async function setSeverity(
+  laptop: Pick<Laptop, 'invoke'>,
+  reviewId: string,
+  annotationId: string,
+  severity: 'major' | 'critical',
+) {
+  await laptop.invoke('annotations.update', { reviewId, annotationId, severity });
+}
+
+test.describe('the committee across two laptops', () => {
+  test.setTimeout(240_000);
+
+  test('exports, opens, merges both ways, resolves a conflict in To resolve, and merges the decision back', async ({
+    app,
+    invoke,
+    otherLaptop,
+  }) => {
+    const dir = await mkdtemp(join(tmpdir(), 'policy-review-exchange-e2e-'));
+    const laptopB = otherLaptop;
+    try {
+      // Laptop A, the chair's: a review with the Riverton policy imported, an annotation and her vote.
+      const workshop = await startWorkshop(app, invoke, 'Riverton across laptops');
+      const { reviewId } = workshop;
+      const version = await invoke('versions.get', { reviewId, versionId: workshop.v2.id });
+      const start = version.text.indexOf(QUOTE);
+      const annotation = await invoke('annotations.add', {
+        reviewId,
+        versionId: version.id,
+        range: { start, end: start + QUOTE.length, exact: QUOTE },
+        criterionIds: [CRITERION],
+        severity: 'minor',
+        body: { root: { type: 'root', children: [] } },
+      });
+      await invoke('votes.record', {
+        reviewId,
+        versionId: version.id,
+        criterionId: CRITERION,
+        verdict: 'not-met',
+        rationale: 'Moderation is not viewpoint-neutral.',
+      });
+      await reloadAndReopen(app, workshop.title);
+      const fromA = await exportPackage(app, dir);
+
+      // Laptop B, the legal advisor's: the package opens as the same review, unsigned, said so.
+      await laptopB.invoke('settings.set', { user: JONAS });
+      await laptopB.app.reload();
+      const library = laptopB.app.getByRole('heading', { level: 1, name: 'Review library' });
+      await expect(library).toBeVisible();
+      await chooseFile(laptopB.app, laptopB.app.getByRole('button', { name: 'Open a review package…' }), fromA);
+      const opened = laptopB.app.getByRole('status').filter({ hasText: `Opened “${workshop.title}”` });
+      await expect(opened).toBeVisible();
+      await expect(opened).toContainText('Not signed: it says Amira Haddad exported it');
+      await expect(reviewCard(laptopB.app, workshop.title)).toBeVisible();
+
+      // Apart, both change the annotation's severity differently; Jonas votes too.
+      await setSeverity(laptopB, reviewId, annotation.id, 'critical');
+      await laptopB.invoke('votes.record', {
+        reviewId,
+        versionId: version.id,
+        criterionId: CRITERION,
+        verdict: 'partial',
+        rationale: 'A notice would fix it.',
+      });
+      await laptopB.invoke('reviews.close', { reviewId });
+      await openReviewFromLibrary(laptopB.app, workshop.title);
+      const fromB = await exportPackage(laptopB.app, dir);
+      await setSeverity({ invoke }, reviewId, annotation.id, 'major');
+
+      // A merges B's package: what changed and who sent it, and a conflict waiting in To resolve.
+      await expect(app.getByRole('tab', { name: /To resolve/ })).toHaveCount(0);
+      await chooseFile(app, app.getByRole('button', { name: 'Merge a package…' }), fromB);
+      const merged = app.getByRole('status').filter({ hasText: 'Merged Jonas Berg’s package' });
+      await expect(merged).toBeVisible({ timeout: 30_000 });
+      await expect(merged).toContainText('1 conflict to resolve');
+      await expect(merged).toContainText('Not signed');
+      const resolveTab = app.getByRole('tab', { name: /To resolve/ });
+      await expect(resolveTab).toContainText('1');
+      await merged.getByRole('button', { name: 'Show what to resolve' }).click();
+      const toResolve = app.getByRole('tabpanel', { name: /To resolve/ });
+      await expect(toResolve).toBeVisible();
+      const card = toResolve.getByRole('article', { name: /Severity/ });
+      await expect(card).toContainText(`Annotation on “${QUOTE.slice(0, 40)}`);
+      const amiraSide = card.getByRole('listitem').filter({ hasText: 'Amira Haddad' });
+      const jonasSide = card.getByRole('listitem').filter({ hasText: 'Jonas Berg' });
+      await expect(amiraSide).toContainText(/major/i);
+      await expect(jonasSide).toContainText(/critical/i);
+      await expect(card.getByRole('button', { name: 'Keep both' })).toHaveCount(0);
+      await app.screenshot({ path: shot('exchange-to-resolve'), fullPage: true });
+
+      // Jonas's value is kept: the list empties, the review shows the kept value, and focus stays in the area.
+      await jonasSide.getByRole('button', { name: /^Keep this/ }).click();
+      await expect(toResolve.getByRole('heading', { name: 'Nothing to resolve' })).toBeVisible({ timeout: 30_000 });
+      await expect(app.getByRole('status').filter({ hasText: 'Nothing is left to resolve.' })).toBeVisible();
+      await expect(toResolve.getByRole('heading', { level: 2, name: 'To resolve', exact: true })).toBeFocused();
+      expect(await invoke('conflicts.list', { reviewId })).toEqual([]);
+      const onA = (await invoke('reviews.read', { reviewId })).review;
+      expect(onA.annotations.find((a) => a.id === annotation.id)?.severity).toBe('critical');
+      const votes = await invoke('votes.list', { reviewId, versionId: version.id });
+      const forum = votes.criteria.find((c) => c.criterionId === CRITERION)!;
+      expect(forum.votes.map((v) => [v.voterName, v.verdict]).sort()).toEqual([
+        ['Amira Haddad', 'not-met'],
+        ['Jonas Berg', 'partial'],
+      ]);
+      await showArea(app, 'Document');
+      await expect(app.getByRole('tab', { name: /To resolve/ })).toHaveCount(0);
+
+      // A sends the decision back, signed; on B, opening it merges into the review already there.
+      const identity = await invoke('identities.create', { ...AMIRA_IDENTITY, email: 'amira.haddad@example.org' });
+      const back = await exportPackage(app, dir, {
+        label: `Amira Haddad (Chair), amira.haddad@example.org`,
+        passphrase: AMIRA_IDENTITY.passphrase,
+      });
+      expect(identity.id).toBeTruthy();
+      await laptopB.app.getByRole('main').getByRole('button', { name: 'Library' }).click();
+      await chooseFile(laptopB.app, laptopB.app.getByRole('button', { name: 'Open a review package…' }), back);
+      const mergedOnB = laptopB.app.getByRole('status').filter({ hasText: 'Merged Amira Haddad’s package' });
+      await expect(mergedOnB).toBeVisible({ timeout: 30_000 });
+      await expect(mergedOnB).toContainText('Signed by Amira Haddad, but this computer does not trust');
+      await laptopB.app.screenshot({ path: shot('exchange-library-open'), fullPage: true });
+      expect(await laptopB.invoke('conflicts.list', { reviewId })).toEqual([]);
+      const onB = (await laptopB.invoke('reviews.read', { reviewId })).review;
+      expect(onB.annotations.find((a) => a.id === annotation.id)?.severity).toBe('critical');
+
+      // A's report carries both votes.
+      const report = await showArea(app, 'Report');
+      await report.getByRole('radio', { name: /^JSON/ }).check();
+      const reportFile = await downloadFrom(app, report.getByRole('button', { name: 'Export report…' }), dir);
+      expect(await readFile(reportFile, 'utf8')).toContain('A notice would fix it.');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
