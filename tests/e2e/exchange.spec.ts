@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -62,7 +62,7 @@ async function setSeverity(
 test.describe('the committee across two laptops', () => {
   test.setTimeout(240_000);
 
-  test('exports, opens, merges both ways, resolves a conflict in To resolve, and merges the decision back', async ({
+  test('exports, opens, merges both ways, resolves a conflict in To resolve, merges the decision back, signs the report', async ({
     app,
     invoke,
     otherLaptop,
@@ -98,6 +98,14 @@ test.describe('the committee across two laptops', () => {
       await laptopB.app.reload();
       const library = laptopB.app.getByRole('heading', { level: 1, name: 'Review library' });
       await expect(library).toBeVisible();
+      // A file that is not a package is refused in the services' words, and the library stays as it was.
+      const notAPackage = join(dir, 'holiday-photos.policyreview');
+      await writeFile(notAPackage, 'not a zip at all');
+      await chooseFile(laptopB.app, laptopB.app.getByRole('button', { name: 'Open a review package…' }), notAPackage);
+      const refused = laptopB.app.getByRole('alert').filter({ hasText: 'The package was not opened' });
+      await expect(refused).toContainText('“holiday-photos.policyreview” was not opened: it is not a review package');
+      await expect(laptopB.app.getByRole('heading', { name: 'No reviews yet' })).toBeVisible();
+      await refused.getByRole('button', { name: 'Dismiss message' }).click();
       await chooseFile(laptopB.app, laptopB.app.getByRole('button', { name: 'Open a review package…' }), fromA);
       const opened = laptopB.app.getByRole('status').filter({ hasText: `Opened “${workshop.title}”` });
       await expect(opened).toBeVisible();
@@ -173,11 +181,21 @@ test.describe('the committee across two laptops', () => {
       const onB = (await laptopB.invoke('reviews.read', { reviewId })).review;
       expect(onB.annotations.find((a) => a.id === annotation.id)?.severity).toBe('critical');
 
-      // A's report carries both votes.
+      // A's report carries both votes, and the chair signs it.
       const report = await showArea(app, 'Report');
       await report.getByRole('radio', { name: /^JSON/ }).check();
       const reportFile = await downloadFrom(app, report.getByRole('button', { name: 'Export report…' }), dir);
-      expect(await readFile(reportFile, 'utf8')).toContain('A notice would fix it.');
+      const reportText = await readFile(reportFile, 'utf8');
+      expect(reportText).toContain('A notice would fix it.');
+      expect(reportText).toContain('Moderation is not viewpoint-neutral.');
+      const [kept] = await invoke('report.list', { reviewId });
+      const row = report.getByRole('row').filter({ hasText: kept!.fileName });
+      await row.getByRole('button', { name: `Sign ${kept!.fileName}…` }).click();
+      const sign = app.getByRole('dialog', { name: `Sign “${kept!.fileName}”` });
+      await sign.getByLabel('Passphrase', { exact: true }).fill(AMIRA_IDENTITY.passphrase);
+      await sign.getByRole('button', { name: 'Sign report' }).click();
+      await expect(sign).toBeHidden({ timeout: 30_000 });
+      await expect(row.getByText(/Amira Haddad: /)).toBeVisible();
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
