@@ -5,6 +5,9 @@ import { fileURLToPath } from 'node:url';
 import type { Download, Locator, Page } from '@playwright/test';
 import { expect, test, type Laptop } from './support/fixtures';
 import { openReviewFromLibrary, reviewCard, showArea } from './support/screens';
+import { plainTextToRichText } from '../../shared/rich-text/plain-text';
+import { RIVERTON } from './support/documents';
+import { importText } from './support/versions';
 import { reloadAndReopen, startWorkshop } from './support/workspace';
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
@@ -196,6 +199,74 @@ test.describe('the committee across two laptops', () => {
       await sign.getByRole('button', { name: 'Sign report' }).click();
       await expect(sign).toBeHidden({ timeout: 30_000 });
       await expect(row.getByText(/Amira Haddad: /)).toBeVisible();
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('keeps both comments from the keyboard when two laptops rewrote the same one', async ({
+    app,
+    invoke,
+    otherLaptop,
+  }) => {
+    const dir = await mkdtemp(join(tmpdir(), 'policy-review-exchange-e2e-'));
+    const comment = plainTextToRichText;
+    const asSource = (content: string | undefined, fileName: string) => ({
+      kind: 'file' as const,
+      fileName,
+      dataBase64: content ?? '',
+    });
+    try {
+      await invoke('settings.set', {
+        user: { name: 'Amira Haddad', role: 'chair', email: 'amira.haddad@example.org' },
+      });
+      await otherLaptop.invoke('settings.set', { user: JONAS });
+      const { id: reviewId } = await invoke('reviews.create', { title: 'Two comments' });
+      const version = await importText(invoke, reviewId, 'v1.md', await readFile(join(RIVERTON, 'v1.md'), 'utf8'));
+      const text = (await invoke('versions.get', { reviewId, versionId: version.id })).text;
+      const start = text.indexOf(QUOTE);
+      const annotation = await invoke('annotations.add', {
+        reviewId,
+        versionId: version.id,
+        range: { start, end: start + QUOTE.length, exact: QUOTE },
+        criterionIds: [CRITERION],
+        severity: 'minor',
+        body: comment('Check this.'),
+      });
+      const fromA = await invoke('packages.export', { reviewId, destination: { kind: 'return' } });
+      await otherLaptop.invoke('packages.open', { source: asSource(fromA.content, fromA.fileName) });
+      await invoke('annotations.update', { reviewId, annotationId: annotation.id, body: comment('Name the forum.') });
+      await otherLaptop.invoke('annotations.update', {
+        reviewId,
+        annotationId: annotation.id,
+        body: comment('Cite the First Amendment case.'),
+      });
+      const fromB = await otherLaptop.invoke('packages.export', { reviewId, destination: { kind: 'return' } });
+      const packageB = join(dir, 'from-jonas.policyreview');
+      await writeFile(packageB, Buffer.from(fromB.content ?? '', 'base64'));
+      await invoke('reviews.close', { reviewId });
+      await app.reload();
+      await openReviewFromLibrary(app, 'Two comments');
+
+      await chooseFile(app, app.getByRole('button', { name: 'Merge a package…' }), packageB);
+      await expect(app.getByRole('status').filter({ hasText: '1 conflict to resolve' })).toBeVisible({
+        timeout: 30_000,
+      });
+      const toResolve = await showArea(app, 'To resolve');
+      const card = toResolve.getByRole('article', { name: /Comment/ });
+      await expect(card.getByText('Name the forum.')).toBeVisible();
+      await expect(card.getByText('Cite the First Amendment case.')).toBeVisible();
+      const keepBoth = card.getByRole('button', { name: 'Keep both' });
+      await keepBoth.focus();
+      await app.screenshot({ path: shot('exchange-keep-both'), fullPage: true });
+      await app.keyboard.press('Enter');
+      await expect(toResolve.getByRole('heading', { name: 'Nothing to resolve' })).toBeVisible({ timeout: 30_000 });
+      await expect(app.getByRole('status').filter({ hasText: 'Kept both values of Comment' })).toBeVisible();
+      const body = JSON.stringify(
+        (await invoke('reviews.read', { reviewId })).review.annotations.find((a) => a.id === annotation.id)?.body,
+      );
+      expect(body).toContain('Name the forum.');
+      expect(body).toContain('Cite the First Amendment case.');
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

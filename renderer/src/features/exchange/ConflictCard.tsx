@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import type { Conflict } from '../../../../shared/api';
+import { shortQuote } from '../../../../shared/domain/annotations/comment-body';
 import { Button } from '../../ui/Button';
 import { formatDateTime } from '../../ui/format';
 
@@ -41,7 +42,7 @@ export function ConflictCard({ conflict, readOnly, keeping, onKeep }: ConflictCa
                 variant="primary"
                 disabled={readOnly || (busy && keeping !== index)}
                 busy={keeping === index}
-                aria-label={`Keep this: “${side.text}”, by ${side.author?.name ?? 'someone not named'}`}
+                aria-label={`Keep this: ${shortQuote(side.text)}, by ${side.author?.name ?? 'someone not named'}`}
                 onClick={() => onKeep(index)}
               >
                 Keep this

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Conflict, MethodResult } from '../../../../shared/api';
+import { shortQuote } from '../../../../shared/domain/annotations/comment-body';
 import { callInReview, errorMessage } from '../../api';
 import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
@@ -25,7 +26,7 @@ function keptSentence(conflict: Conflict, keep: number | 'both'): string {
   if (keep === 'both') return `Kept both values of ${where}.`;
   const side = conflict.values[keep];
   const whose = side?.author ? `${side.author.name}’s value` : 'the value';
-  return `Kept ${whose} “${side?.text ?? ''}” for ${where}.`;
+  return `Kept ${whose} ${shortQuote(side?.text ?? '')} for ${where}.`;
 }
 
 /**
