@@ -1,4 +1,4 @@
-import { mkdir } from 'node:fs/promises';
+import { mkdir, stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import * as Automerge from '@automerge/automerge';
 import type { Conflict, MergeCounts } from '../../../shared/api';
@@ -17,7 +17,7 @@ import { AppError } from '../../../shared/errors';
 import { decodeReviewText, type Review } from '../../../shared/model';
 import type { ReviewLibrary } from '../library/review-library';
 import { writeFileDurably } from '../storage/durable-write';
-import { readFileIfPresent } from '../storage/json-file-adapter';
+import { isNodeError, readFileIfPresent } from '../storage/json-file-adapter';
 import type { ReviewStore } from '../storage/review-store';
 import { keepSourceFile, sourceFilePath } from '../storage/source-files';
 import { catchUp, contentFrom, historyFileFor, ReviewHistory, sameRecords } from './review-history';
@@ -109,8 +109,22 @@ export async function addPackagedReview(library: ReviewLibrary, opened: OpenedPa
   return review;
 }
 
+async function hasHistory(reviewFile: string): Promise<boolean> {
+  try {
+    await stat(historyFileFor(reviewFile));
+    return true;
+  } catch (error) {
+    if (isNodeError(error, 'ENOENT')) return false;
+    throw error;
+  }
+}
+
 /** The review's open conflicts, described; the history caught up first when this window may write. */
 export async function reviewConflicts(store: ReviewStore, writer: MergeWriter): Promise<Conflict[]> {
+  // Only a merge makes conflicts, and every merge starts from the review's history: a review that never travelled has
+  // none, and is answered without starting one, which would cost a pass over the whole review (and a file written)
+  // each time the app asks, as it does on opening every review.
+  if (!(await hasHistory(store.file))) return [];
   if (store.readOnly) {
     const bytes = await readFileIfPresent(historyFileFor(store.file));
     if (!bytes) return [];

@@ -8,6 +8,7 @@ import { countOf } from '../ui/format';
 import { LibraryIcon, RefreshIcon, UploadIcon } from '../ui/icons';
 import { useApiQuery } from '../ui/useAsyncValue';
 import { NewReviewFromTemplateDialog } from '../features/templates';
+import { OpenPackage } from '../features/exchange';
 import { CreateReviewForm, DeleteReviewDialog, RenameReviewDialog, ReviewCard } from '../features/library';
 
 export interface LibraryScreenProps {
@@ -85,6 +86,7 @@ export function LibraryScreen({ onOpenReview, notices, focusHeading = false }: L
             New review from template…
           </Button>
         </p>
+        <OpenPackage onOpened={(opened, message) => announce(message, opened.reviewId)} />
       </section>
 
       {status && (

@@ -1,11 +1,12 @@
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import type { ReviewSummary } from '../../../shared/api';
 import type { Review } from '../../../shared/model';
-import { callInReview } from '../api';
+import { callInReview, errorMessage } from '../api';
 import { Banner } from '../ui/Banner';
 import { Button } from '../ui/Button';
 import { countOf, formatDateTime } from '../ui/format';
 import {
+  AlertIcon,
   ArrowLeftIcon,
   ChecklistIcon,
   CompareIcon,
@@ -20,6 +21,7 @@ import { ChecklistArea } from '../features/checklist';
 import { CommitteeArea } from '../features/committee';
 import { CompareArea } from '../features/compare';
 import { DocumentArea } from '../features/document';
+import { PackageActions, type PackageOutcome, ToResolveArea, useConflicts } from '../features/exchange';
 import { RenameReviewDialog } from '../features/library';
 import { ReportArea } from '../features/report';
 import { REVIEW_AREAS, type ReviewAreaId, ReviewWorkspaceProvider } from '../features/workspace';
@@ -43,6 +45,7 @@ const AREA_ICONS: Record<ReviewAreaId, ReactNode> = {
   compare: <CompareIcon />,
   report: <ReportIcon />,
   committee: <UsersIcon />,
+  resolve: <AlertIcon />,
 };
 
 const live = <T extends { deletedAt?: string | undefined }>(items: readonly T[]) =>
@@ -50,7 +53,10 @@ const live = <T extends { deletedAt?: string | undefined }>(items: readonly T[])
 
 /** One review, open for work: its areas in tabs, read-only when the file cannot be written here. */
 export function ReviewScreen({ reviewId, title, onBack, onTitleChange, onCloseFailed }: ReviewScreenProps) {
-  const { session, retry, updateReview, updateOpened } = useReviewSession(reviewId, onCloseFailed);
+  const { session, retry, refresh, generation, updateReview, updateOpened } = useReviewSession(reviewId, onCloseFailed);
+  const [exchangeOutcome, setExchangeOutcome] = useState<PackageOutcome>();
+  // After a decision rebuilt the areas, focus returns to the To resolve heading, not to the top of the window.
+  const [resolvedHere, setResolvedHere] = useState(false);
   const [takingOver, setTakingOver] = useState(false);
   const [notice, setNotice] = useState<string>();
   const [area, setArea] = useState<ReviewAreaId>('document');
@@ -66,7 +72,21 @@ export function ReviewScreen({ reviewId, title, onBack, onTitleChange, onCloseFa
   const checklist = useAsyncValue(opened ? `checklist:${reviewId}` : null, () =>
     callInReview(reviewId, 'checklist.get', { reviewId }),
   );
+  const conflicts = useConflicts(reviewId, opened !== undefined);
+  const conflictCount = conflicts.data?.length ?? 0;
 
+  /** A merge or a decision changed much of the review at once: read it again, with its checklist and conflicts. */
+  const reread = () => {
+    conflicts.reload();
+    checklist.reload();
+    refresh().catch((error: unknown) =>
+      setExchangeOutcome({
+        tone: 'error',
+        title: 'The review could not be read again',
+        text: `${errorMessage(error)} Go back to the library and open it again to see the merged work.`,
+      }),
+    );
+  };
   // Keyboard and screen-reader users land on the review's title, not back at the top of the window.
   useEffect(() => headingRef.current?.focus(), []);
 
@@ -91,9 +111,21 @@ export function ReviewScreen({ reviewId, title, onBack, onTitleChange, onCloseFa
             {review?.title ?? title}
           </h1>
           {review && (
-            <Button size="sm" icon={<PencilIcon />} onClick={() => setRenaming(true)} disabled={readOnly}>
-              Rename
-            </Button>
+            <div className="review-title-actions">
+              <Button size="sm" icon={<PencilIcon />} onClick={() => setRenaming(true)} disabled={readOnly}>
+                Rename
+              </Button>
+              <PackageActions
+                reviewId={reviewId}
+                title={review.title}
+                readOnly={readOnly}
+                onOutcome={(outcome) => {
+                  setResolvedHere(false);
+                  setExchangeOutcome(outcome);
+                }}
+                onMerged={reread}
+              />
+            </div>
           )}
         </div>
         {review && (
@@ -133,8 +165,29 @@ export function ReviewScreen({ reviewId, title, onBack, onTitleChange, onCloseFa
         </Banner>
       )}
 
+      {/* Outside the areas, which a merge builds again: the sentence stays while they are rebuilt. */}
+      {exchangeOutcome && (
+        <Banner
+          tone={exchangeOutcome.tone}
+          title={exchangeOutcome.title}
+          onDismiss={() => setExchangeOutcome(undefined)}
+          actions={
+            exchangeOutcome.tone === 'success' &&
+            conflictCount > 0 &&
+            area !== 'resolve' && (
+              <Button size="sm" onClick={() => showArea('resolve')}>
+                Show what to resolve
+              </Button>
+            )
+          }
+        >
+          {exchangeOutcome.text}
+        </Banner>
+      )}
+
       {opened && review && session.status === 'open' && (
         <ReviewWorkspaceProvider
+          key={generation}
           reviewId={reviewId}
           review={review}
           readOnly={readOnly}
@@ -181,11 +234,20 @@ export function ReviewScreen({ reviewId, title, onBack, onTitleChange, onCloseFa
           <Tabs
             label="Review areas"
             idBase="review-area"
-            tabs={REVIEW_AREAS.map((a) => ({
-              ...a,
-              icon: AREA_ICONS[a.id],
-              count: a.id === 'checklist' ? criteriaCount : a.id === 'committee' ? members.length : undefined,
-            }))}
+            tabs={REVIEW_AREAS.filter((a) => a.id !== 'resolve' || conflictCount > 0 || area === 'resolve').map(
+              (a) => ({
+                ...a,
+                icon: AREA_ICONS[a.id],
+                count:
+                  a.id === 'checklist'
+                    ? criteriaCount
+                    : a.id === 'committee'
+                      ? members.length
+                      : a.id === 'resolve'
+                        ? conflictCount
+                        : undefined,
+              }),
+            )}
             selected={area}
             onSelect={showArea}
           />
@@ -220,6 +282,21 @@ export function ReviewScreen({ reviewId, title, onBack, onTitleChange, onCloseFa
                 readOnly={readOnly}
                 visible={area === 'committee'}
                 onCommitteeChange={(committee) => updateReview((r: Review) => ({ ...r, committee }))}
+              />
+            )}
+          </TabPanel>
+          <TabPanel idBase="review-area" id="resolve" selected={area === 'resolve'}>
+            {visited.has('resolve') && (
+              <ToResolveArea
+                reviewId={reviewId}
+                readOnly={readOnly}
+                conflicts={conflicts}
+                focusHeading={resolvedHere}
+                onResolved={(_result, message) => {
+                  setResolvedHere(true);
+                  setExchangeOutcome({ tone: 'success', text: message });
+                  reread();
+                }}
               />
             )}
           </TabPanel>

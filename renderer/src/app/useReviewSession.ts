@@ -48,6 +48,18 @@ export function useReviewSession(reviewId: string, onCloseFailed: (message: stri
   }, [reviewId, attempt]);
 
   const retry = useCallback(() => setAttempt((n) => n + 1), []);
+  // Bumped by `refresh`: the review's areas are built again from what the services read, as on opening.
+  const [generation, setGeneration] = useState(0);
+  /**
+   * Reads the open review again after a change that touched much of it at once (a merge, a conflict decided), so
+   * every area shows it as the services now hold it. The review stays open (and locked) meanwhile.
+   */
+  const refresh = useCallback(async () => {
+    const opened = await callInReview(reviewId, 'reviews.open', { reviewId });
+    const drafts = await readDrafts(reviewId);
+    setSession((s) => (s.status === 'open' ? { ...s, opened, drafts } : s));
+    setGeneration((g) => g + 1);
+  }, [reviewId]);
   /** Applies a change the services confirmed to the review on screen. */
   const updateReview = useCallback(
     (change: (review: Review) => Review) =>
@@ -61,5 +73,5 @@ export function useReviewSession(reviewId: string, onCloseFailed: (message: stri
     [],
   );
   const shown: ReviewSession = session.attempt === attempt ? session : { status: 'opening' };
-  return { session: shown, retry, updateReview, updateOpened };
+  return { session: shown, retry, refresh, generation, updateReview, updateOpened };
 }

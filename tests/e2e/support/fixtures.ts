@@ -35,6 +35,80 @@ export interface AppFixtures {
    * through to the real service in order (Chromium host only). For tests of what a person can do while work waits.
    */
   holdCalls: (method: MethodName) => () => void;
+  /**
+   * A second laptop beside the first: its own data folder, services and window (Chromium host only), for the
+   * exchange of review packages between two computers.
+   */
+  otherLaptop: Laptop;
+}
+
+type Invoke = <M extends MethodName>(method: M, args: MethodArgs<M>) => Promise<MethodResult<M>>;
+
+/** One computer of the committee: a window of the app on its own data folder. */
+export interface Laptop {
+  app: Page;
+  dataDir: string;
+  invoke: Invoke;
+}
+
+/** Calls the contract from inside `page`, exactly as the renderer does. */
+function invokeIn(page: Page): Invoke {
+  return async (method, args) => {
+    const result = (await page.evaluate(([m, a]) => window.policyReview!.invoke(m, a), [
+      method,
+      args,
+    ] as const)) as ApiResult<never>;
+    if (!result.ok) throw new Error(`${method} failed: ${result.error.code} ${result.error.message}`);
+    return result.value;
+  };
+}
+
+/**
+ * Opens the app in a new browser context over fresh services on `dataDir`, as the browser host serves it; `close`
+ * ends both and answers the errors the page logged.
+ */
+async function openBrowserApp(
+  browser: Browser,
+  dataDir: string,
+  options: { dialogFiles?: string[] | undefined; callGate?: CallGate },
+): Promise<{ page: Page; close: () => Promise<string[]> }> {
+  const { dialogFiles, callGate } = options;
+  const workstation = await openWorkstation({
+    dataDir,
+    host: 'browser',
+    checkResults: true,
+    ...(dialogFiles ? { chooseFiles: async () => dialogFiles } : {}),
+  });
+  const context = await browser.newContext({ viewport: { width: 1360, height: 880 } });
+  await serveAppInContext(context, rendererDir, {
+    invoke: async (method, args, caller) => {
+      await callGate?.pass(method);
+      return workstation.invoke(method, args, caller);
+    },
+    onEvent: (listener) => workstation.onEvent(listener),
+    windowClosed: (windowId) => workstation.windowClosed(windowId),
+  });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+  });
+  await page.goto(BROWSER_APP_URL);
+  return {
+    page,
+    close: async () => {
+      await context.close();
+      await workstation.close();
+      return problems;
+    },
+  };
+}
+
+/** Fails the test with the page errors nobody expected (a CSP violation, an exception). */
+function failOnUnexpected(problems: string[]): void {
+  const unexpected = problems.filter((p) => !expectedConsoleErrors.some((pattern) => pattern.test(p)));
+  if (unexpected.length) throw new Error(unexpected.join('\n'));
 }
 
 /** Calls of the held methods wait here; releasing a method lets its waiting and later calls through. */
@@ -106,45 +180,21 @@ export const test = base.extend<AppFixtures & { callGate: CallGate }, { chromium
       await electronApp.close();
       return;
     }
-    const workstation = await openWorkstation({
-      dataDir,
-      host: 'browser',
-      checkResults: true,
-      ...(dialogFiles ? { chooseFiles: async () => dialogFiles } : {}),
-    });
-    const context = await chromiumBrowser.newContext({ viewport: { width: 1360, height: 880 } });
-    await serveAppInContext(context, rendererDir, {
-      invoke: async (method, args, caller) => {
-        await callGate.pass(method);
-        return workstation.invoke(method, args, caller);
-      },
-      onEvent: (listener) => workstation.onEvent(listener),
-      windowClosed: (windowId) => workstation.windowClosed(windowId),
-    });
-    const page = await context.newPage();
-    const problems: string[] = [];
-    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-    page.on('console', (message) => {
-      if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
-    });
-    await page.goto(BROWSER_APP_URL);
+    const { page, close } = await openBrowserApp(chromiumBrowser, dataDir, { dialogFiles, callGate });
     await use(page);
-    await context.close();
-    await workstation.close();
-    // An error in the page (a CSP violation, an exception) fails the test that caused it.
-    const unexpected = problems.filter((p) => !expectedConsoleErrors.some((pattern) => pattern.test(p)));
-    if (unexpected.length) throw new Error(unexpected.join('\n'));
+    failOnUnexpected(await close());
   },
 
-  invoke: async ({ app }, use) => {
-    await use(async (method, args) => {
-      const result = (await app.evaluate(([m, a]) => window.policyReview!.invoke(m, a), [
-        method,
-        args,
-      ] as const)) as ApiResult<never>;
-      if (!result.ok) throw new Error(`${method} failed: ${result.error.code} ${result.error.message}`);
-      return result.value;
-    });
+  invoke: async ({ app }, use) => use(invokeIn(app)),
+
+  otherLaptop: async ({ chromiumBrowser, expectConsoleError: _registered }, use) => {
+    test.skip(useElectron, 'A second laptop needs the Chromium host, where the test binds the services.');
+    const dataDir = await mkdtemp(join(tmpdir(), 'policy-review-e2e-other-'));
+    const { page, close } = await openBrowserApp(chromiumBrowser, dataDir, {});
+    await use({ app: page, dataDir, invoke: invokeIn(page) });
+    const problems = await close();
+    await rm(dataDir, { recursive: true, force: true });
+    failOnUnexpected(problems);
   },
 
   saveScreenshot: async ({ app }, use) => {

@@ -1,0 +1,71 @@
+import { useState } from 'react';
+import type { MethodResult } from '../../../../shared/api';
+import { callInReview, errorMessage } from '../../api';
+import { Button } from '../../ui/Button';
+import { DownloadIcon, UploadIcon } from '../../ui/icons';
+import { ExportPackageDialog } from './ExportPackageDialog';
+import { mergeSummary, senderLine } from './packageWords';
+import { usePackageChooser, type ChosenPackage } from './usePackageChooser';
+
+export type PackageOutcome = { tone: 'success' | 'error'; title?: string; text: string };
+
+export interface PackageActionsProps {
+  reviewId: string;
+  title: string;
+  readOnly: boolean;
+  onOutcome: (outcome: PackageOutcome) => void;
+  /** A package was merged into the review: what is on screen must be read again. */
+  onMerged: (merged: MethodResult<'packages.merge'>) => void;
+}
+
+/**
+ * The review's exchange with other laptops, in its header beside Rename (it concerns the whole review, not one area):
+ * export it as a package, and merge a package a colleague sent back.
+ */
+export function PackageActions({ reviewId, title, readOnly, onOutcome, onMerged }: PackageActionsProps) {
+  const [exporting, setExporting] = useState(false);
+  const [merging, setMerging] = useState(false);
+
+  const merge = async ({ source, fileName }: ChosenPackage) => {
+    setMerging(true);
+    try {
+      const merged = await callInReview(reviewId, 'packages.merge', { reviewId, source });
+      onMerged(merged);
+      onOutcome({
+        tone: 'success',
+        text: `${mergeSummary(merged.counts, merged.sender)} ${senderLine(merged.sender)}`,
+      });
+    } catch (error) {
+      onOutcome({ tone: 'error', title: `“${fileName}” was not merged`, text: errorMessage(error) });
+    } finally {
+      setMerging(false);
+    }
+  };
+  const chooser = usePackageChooser(
+    (chosen) => void merge(chosen),
+    (message) => onOutcome({ tone: 'error', text: message }),
+  );
+
+  return (
+    <>
+      <Button size="sm" icon={<DownloadIcon />} onClick={() => setExporting(true)} disabled={readOnly}>
+        Export package…
+      </Button>
+      <Button size="sm" icon={<UploadIcon />} busy={merging} onClick={() => void chooser.choose()} disabled={readOnly}>
+        Merge a package…
+      </Button>
+      {chooser.input}
+      {exporting && (
+        <ExportPackageDialog
+          reviewId={reviewId}
+          title={title}
+          onExported={(text) => {
+            setExporting(false);
+            onOutcome({ tone: 'success', text });
+          }}
+          onClose={() => setExporting(false)}
+        />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,24 @@
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, expect, it } from 'vitest';
+import type { Workstation } from '../../../electron/services/workstation/workstation';
+import { call, reviewWithVersion } from '../annotations/support-review';
+import { useTempDirs } from '../support/temp-dir';
+
+const tempDir = useTempDirs();
+const open: Workstation[] = [];
+afterEach(async () => {
+  await Promise.all(open.splice(0).map((ws) => ws.close()));
+});
+
+it('answers a review that never travelled with no conflicts, without starting its history', async () => {
+  // The app asks on opening every review; a history started then would cost a pass over the whole review each time.
+  const { ws, dataDir, reviewId } = await reviewWithVersion(await tempDir());
+  open.push(ws);
+  expect(await call(ws, 'conflicts.list', { reviewId })).toEqual([]);
+  expect((await readdir(join(dataDir, 'reviews'))).filter((name) => name.includes('.history.'))).toEqual([]);
+
+  await call(ws, 'packages.export', { reviewId, destination: { kind: 'return' } });
+  expect((await readdir(join(dataDir, 'reviews'))).filter((name) => name.includes('.history.'))).toHaveLength(1);
+  expect(await call(ws, 'conflicts.list', { reviewId })).toEqual([]);
+});
