@@ -21,6 +21,7 @@ import { isNodeError, readFileIfPresent } from '../storage/json-file-adapter';
 import type { ReviewStore } from '../storage/review-store';
 import { keepSourceFile, sourceFilePath } from '../storage/source-files';
 import { catchUp, contentFrom, historyFileFor, ReviewHistory, sameRecords } from './review-history';
+import { readOpenConflictCount, writeOpenConflictCount } from './open-conflict-count';
 import { writePackage, type OpenedPackage, type PackageSigner } from './review-package';
 
 /** The review as a package's bytes, its history caught up with it first (so everything on screen travels). */
@@ -78,6 +79,8 @@ export async function mergePackage(
       if (bytes) await keepSourceFile(store.file, version.source.sha256, bytes);
     }
     const from = opened.sender.signature?.signer ?? opened.sender.exportedBy.name;
+    const open = await readOpenConflictCount(store.file);
+    await writeOpenConflictCount(store.file, open === undefined ? undefined : open + counts.conflicts);
     await commit(store, history, document, merged, save, {
       writer,
       clock,
@@ -125,6 +128,7 @@ export async function reviewConflicts(store: ReviewStore, writer: MergeWriter): 
   // none, and is answered without starting one, which would cost a pass over the whole review (and a file written)
   // each time the app asks, as it does on opening every review.
   if (!(await hasHistory(store.file))) return [];
+  if ((await readOpenConflictCount(store.file)) === 0) return [];
   if (store.readOnly) {
     const bytes = await readFileIfPresent(historyFileFor(store.file));
     if (!bytes) return [];
@@ -132,7 +136,9 @@ export async function reviewConflicts(store: ReviewStore, writer: MergeWriter): 
   }
   return store.exclusively(async () => {
     const history = await ReviewHistory.open(store.file, store.review, writer);
-    return describeAll(store.review, history.document);
+    const conflicts = describeAll(store.review, history.document);
+    await writeOpenConflictCount(store.file, conflicts.length);
+    return conflicts;
   });
 }
 
@@ -197,6 +203,7 @@ export async function resolveReviewConflict(
       // A person decided, even when the value kept is the one the review already showed.
       evenIfUnchanged: true,
     });
+    await writeOpenConflictCount(store.file, conflicts.length - 1);
     return { resolved, remaining: conflicts.length - 1 };
   });
 }

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import * as Automerge from '@automerge/automerge';
 import JSZip from 'jszip';
 import { afterEach, describe, expect, it } from 'vitest';
+import { writeOpenConflictCount } from '../../../electron/services/exchange/open-conflict-count';
 import { historyFileFor } from '../../../electron/services/exchange/review-history';
 import type { Workstation } from '../../../electron/services/workstation/workstation';
 import { mergeReviews } from '../../../shared/domain/merge/merge-reviews';
@@ -63,6 +64,8 @@ async function interruptedMerge(reviewReplaced: boolean) {
   const before = JSON.parse(await readFile(reviewFile, 'utf8')) as Review;
   const { document } = mergeReviews(local, remote);
   const merged = readMergeable(document, () => ({ blocks: version.blocks, text: version.text }));
+  // As a merge does before it stages its history: the count of open conflicts becomes an upper bound (0 + 1).
+  await writeOpenConflictCount(reviewFile, 1);
   await writeFile(`${history}.next`, Automerge.save(document));
   if (reviewReplaced) await writeFile(reviewFile, serializeJson({ ...merged, updatedAt: before.updatedAt }));
   const reopened = await workstationOn(dataDir);

@@ -150,6 +150,25 @@ describe('review packages between two laptops', () => {
     expect(texts).toContain('Cite the act.');
   });
 
+  it('finds a new conflict after every earlier one was resolved (the count kept beside the history)', async () => {
+    const { chair, legal, reviewId, annotation } = await twoLaptops();
+    await call(legal, 'packages.open', { source: asSource(await exportPackage(chair, reviewId)) });
+    const clash = async (mine: 'major' | 'info', theirs: 'critical' | 'minor') => {
+      await call(chair, 'annotations.update', { reviewId, annotationId: annotation.id, severity: mine });
+      await call(legal, 'annotations.update', { reviewId, annotationId: annotation.id, severity: theirs });
+      await call(chair, 'packages.merge', { reviewId, source: asSource(await exportPackage(legal, reviewId)) });
+      return call(chair, 'conflicts.list', { reviewId });
+    };
+    const [first] = await clash('major', 'critical');
+    await call(chair, 'conflicts.resolve', { reviewId, conflictId: first!.id, keep: 0 });
+    expect(await call(chair, 'conflicts.list', { reviewId })).toEqual([]);
+    await call(legal, 'packages.merge', { reviewId, source: asSource(await exportPackage(chair, reviewId)) });
+    const again = await clash('info', 'minor');
+    expect(again.map((c) => [c.field, c.values.map((side) => side.value).sort()])).toEqual([
+      ['severity', ['info', 'minor']],
+    ]);
+  });
+
   it('signs a package with the sender’s identity and says who sent it', async () => {
     const { chair, legal, reviewId } = await twoLaptops();
     const identity = await call(chair, 'identities.create', {
