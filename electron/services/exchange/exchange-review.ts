@@ -72,7 +72,7 @@ export async function mergePackage(
   }
   return store.exclusively(async (save) => {
     const history = await ReviewHistory.open(store.file, store.review, writer);
-    const { document, counts } = mergeReviews(history.document, opened.history);
+    const { document, counts } = mergeWithEngine(history.document, opened.history);
     const merged = checkedReview(readMergeable(document, contentFrom(store.review, opened.review)));
     for (const version of merged.versions) {
       const bytes = opened.sources.get(version.source.sha256);
@@ -91,6 +91,23 @@ export async function mergePackage(
     });
     return counts;
   });
+}
+
+/**
+ * The engine's merge, with its own failures said in words: Automerge runs in WebAssembly with at most 4 GB, and a
+ * merge that exhausts it stops with a trap rather than an error of its own. Nothing is written before it returns.
+ */
+function mergeWithEngine(local: MergeableReview, remote: MergeableReview) {
+  try {
+    return mergeReviews(local, remote);
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    throw new AppError(
+      'E_TOO_LARGE',
+      'The merge engine ran out of memory merging this package; nothing was changed. Quit and restart the app before ' +
+        'merging again, and ask the sender for a package made soon after their last merge with you (a smaller one).',
+    );
+  }
 }
 
 /** A package of a review this library does not have: the review is added under its own id, with its history. */
