@@ -105,8 +105,7 @@ function mergeWithEngine(local: MergeableReview, remote: MergeableReview) {
     throw new AppError(
       'E_TOO_LARGE',
       'The merge engine could not merge this package (most likely it needed more memory than it has); nothing was ' +
-        'changed. Quit and restart the app before ' +
-        'merging again, and ask the sender for a package made soon after their last merge with you (a smaller one).',
+        'changed. Quit and restart the app before merging again.',
     );
   }
 }
