@@ -4,10 +4,11 @@ import { titleSlug } from '../../../../shared/domain/title-slug';
 import { personLabel } from '../../../../shared/vocabulary';
 import { Banner } from '../../ui/Banner';
 import { FormDialog } from '../../ui/FormDialog';
-import { SelectField, TextField } from '../../ui/Field';
+import { SelectField } from '../../ui/Field';
 import { savedWhere, saveMadeFile } from '../../ui/files';
 import { DownloadIcon } from '../../ui/icons';
 import { useApiQuery } from '../../ui/useAsyncValue';
+import { SigningPassphrase } from '../identities';
 
 export interface ExportPackageDialogProps {
   reviewId: string;
@@ -102,21 +103,12 @@ export function ExportPackageDialog({ reviewId, title, onExported, onClose }: Ex
         }
       />
       {identity && (
-        <TextField
-          ref={passphraseRef}
-          label="Passphrase"
-          type="password"
-          hint="The passphrase of this identity. It unlocks the key for this one signature and is not kept."
-          autoComplete="off"
-          maxLength={1024}
+        <SigningPassphrase
+          identity={identity}
+          inputRef={passphraseRef}
           error={passphraseError}
-          onChange={() => setPassphraseError(undefined)}
+          onEdit={() => setPassphraseError(undefined)}
         />
-      )}
-      {identity?.signingProblem && (
-        <Banner tone="warning" title="This identity cannot sign">
-          {identity.signingProblem}
-        </Banner>
       )}
       {problem && (
         <Banner tone="error" title="The package was not exported">

@@ -1,1 +1,2 @@
 export { IdentitiesPanel } from './IdentitiesPanel';
+export { SigningPassphrase } from './SigningPassphrase';

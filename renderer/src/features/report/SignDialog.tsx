@@ -7,6 +7,7 @@ import { FormDialog } from '../../ui/FormDialog';
 import { SelectField, TextField } from '../../ui/Field';
 import { formatDateTime } from '../../ui/format';
 import { SignatureIcon } from '../../ui/icons';
+import { SigningPassphrase } from '../identities';
 import { REPORT_FORMAT_INFO, shortHash } from './reportFormats';
 
 export interface SignDialogProps {
@@ -138,21 +139,12 @@ export function SignDialog({ reviewId, report, identities, onSigned, onClose }: 
           error={ownWordsError}
         />
       )}
-      <TextField
-        ref={passphraseRef}
-        label="Passphrase"
-        type="password"
-        hint="The passphrase you chose for this identity. It unlocks the key for this one signature and is not kept."
-        autoComplete="off"
-        maxLength={1024}
+      <SigningPassphrase
+        identity={identity}
+        inputRef={passphraseRef}
         error={passphraseError}
-        onChange={() => setPassphraseError(undefined)}
+        onEdit={() => setPassphraseError(undefined)}
       />
-      {identity?.signingProblem && (
-        <Banner tone="warning" title="This identity cannot sign">
-          {identity.signingProblem}
-        </Banner>
-      )}
       {problem && (
         <Banner tone="error" title="The report was not signed">
           {problem}
