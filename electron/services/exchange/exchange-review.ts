@@ -12,6 +12,7 @@ import {
   type MergeWriter,
 } from '../../../shared/domain/merge/mergeable-review';
 import type { Clock } from '../../../shared/domain/clock';
+import { shortQuote } from '../../../shared/domain/annotations/comment-body';
 import { recordAudit } from '../../../shared/domain/reviews/audit';
 import { AppError } from '../../../shared/errors';
 import { decodeReviewText, type Review } from '../../../shared/model';
@@ -129,28 +130,25 @@ export async function addPackagedReview(library: ReviewLibrary, opened: OpenedPa
   return review;
 }
 
-async function hasHistory(reviewFile: string): Promise<boolean> {
+/**
+ * Only a merge makes conflicts, and every merge starts from the review's history: a review that never travelled has
+ * none, nor does one whose count of open conflicts is 0. Either is answered without loading the history, which
+ * costs a pass over the whole review each time the app asks (on opening every review, on every report).
+ */
+async function mayHaveConflicts(reviewFile: string): Promise<boolean> {
   try {
     await stat(historyFileFor(reviewFile));
-    return true;
   } catch (error) {
     if (isNodeError(error, 'ENOENT')) return false;
     throw error;
   }
+  return (await readOpenConflictCount(reviewFile)) !== 0;
 }
 
-/** The review's open conflicts, described; the history caught up first when this window may write. */
+/** The review's open conflicts, described; the history caught up first (and saved) when this window may write. */
 export async function reviewConflicts(store: ReviewStore, writer: MergeWriter): Promise<Conflict[]> {
-  // Only a merge makes conflicts, and every merge starts from the review's history: a review that never travelled has
-  // none, and is answered without starting one, which would cost a pass over the whole review (and a file written)
-  // each time the app asks, as it does on opening every review.
-  if (!(await hasHistory(store.file))) return [];
-  if ((await readOpenConflictCount(store.file)) === 0) return [];
-  if (store.readOnly) {
-    const bytes = await readFileIfPresent(historyFileFor(store.file));
-    if (!bytes) return [];
-    return describeAll(store.review, Automerge.load<MergeableReview>(bytes));
-  }
+  if (!(await mayHaveConflicts(store.file))) return [];
+  if (store.readOnly) return conflictsCaughtUpInMemory(store);
   return store.exclusively(async () => {
     const history = await ReviewHistory.open(store.file, store.review, writer);
     const conflicts = describeAll(store.review, history.document);
@@ -164,6 +162,10 @@ export async function reviewConflicts(store: ReviewStore, writer: MergeWriter): 
  * memory only, so a report never writes beside the review), since a field changed after the merge is decided.
  */
 export async function unresolvedConflicts(store: ReviewStore): Promise<Conflict[]> {
+  return (await mayHaveConflicts(store.file)) ? conflictsCaughtUpInMemory(store) : [];
+}
+
+async function conflictsCaughtUpInMemory(store: ReviewStore): Promise<Conflict[]> {
   const bytes = await readFileIfPresent(historyFileFor(store.file));
   if (!bytes) return [];
   const reader: MergeWriter = { actor: CATCH_UP_ACTOR, author: { name: 'catch-up' }, at: new Date().toISOString() };
@@ -211,7 +213,7 @@ export async function resolveReviewConflict(
     }
     const document = keepValue(history.document, conflict, value, writer);
     const review = checkedReview(readMergeable(document, contentFrom(store.review)));
-    const kept = keep === 'both' ? 'kept both values' : `kept “${shorten(resolved.values[keep]!.text)}”`;
+    const kept = keep === 'both' ? 'kept both values' : `kept ${shortQuote(resolved.values[keep]!.text, 80)}`;
     await commit(store, history, document, review, save, {
       writer,
       clock,
@@ -280,11 +282,6 @@ function checkedReview(review: Review): Review {
     'E_INVALID_INPUT',
     `The package holds records this app does not accept (${why ?? 'unknown problem'}); nothing was changed.`,
   );
-}
-
-function shorten(text: string): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length > 80 ? `${flat.slice(0, 79)}…` : flat;
 }
 
 function describeAll(review: Review, document: MergeableReview): Conflict[] {

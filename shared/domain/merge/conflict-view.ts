@@ -1,6 +1,7 @@
 import type { Conflict } from '../../contract/exchange';
 import type { Review, RichText } from '../../model';
 import { richTextToPlainText } from '../../rich-text';
+import { shortQuote } from '../annotations/comment-body';
 import { ANNOTATION_STATUS_LABELS, SEVERITY_LABELS, VERDICT_LABELS } from '../../vocabulary';
 import type { FieldConflict } from './conflicts';
 
@@ -95,7 +96,7 @@ function recordLabel(review: Review, conflict: FieldConflict): string {
   };
   const quoteOf = (annotationId: string) => {
     const annotation = review.annotations.find((a) => a.id === annotationId);
-    return annotation ? `“${shorten(annotation.target.selector[0].exact, 60)}”` : 'a passage';
+    return annotation ? shortQuote(annotation.target.selector[0].exact, 60) : 'a passage';
   };
   switch (collection) {
     case 'review':
@@ -115,7 +116,7 @@ function recordLabel(review: Review, conflict: FieldConflict): string {
     }
     case 'actions': {
       const action = review.assessments.flatMap((a) => a.actions).find((a) => a.id === id);
-      return action ? `Action “${shorten(action.description, 60)}”` : 'An action';
+      return action ? `Action ${shortQuote(action.description, 60)}` : 'An action';
     }
     case 'votes': {
       const vote = review.votes.find((v) => v.id === id);
@@ -132,9 +133,4 @@ function recordLabel(review: Review, conflict: FieldConflict): string {
     default:
       return `${collection} ${id}`;
   }
-}
-
-function shorten(text: string, length: number): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length <= length ? flat : `${flat.slice(0, length - 1)}…`;
 }
