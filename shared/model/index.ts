@@ -7,3 +7,4 @@ export type { DamagedRecord } from './damaged-records';
 export { REVIEW_MIGRATIONS, runMigrations, readSchemaVersion } from './migrations';
 export type { Migration, MigrationOutcome } from './migrations';
 export { serializeJson } from './json-text';
+export { copyOf } from './copy-data';

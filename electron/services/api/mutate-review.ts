@@ -25,7 +25,7 @@ export async function mutateReview<T>(
 ): Promise<T> {
   const store = await ws.sessions.writable(reviewId, caller);
   const actor = ws.actor();
-  return store.mutate((review) => structuredClone(operation(review, actor, ws.clock)));
+  return structuredClone(await store.mutate((review) => operation(review, actor, ws.clock)));
 }
 
 /** The same door for an operation that may find nothing to change (carrying annotations already carried). */
@@ -42,5 +42,5 @@ export async function mutateReviewIfChanged<T>(
 export async function applyChange<T>(store: ReviewStore, change: ReviewChange<T>): Promise<T> {
   const unchanged = change.answerIfUnchanged(store.review);
   if (unchanged !== undefined) return structuredClone(unchanged);
-  return store.mutate((review) => structuredClone(change.apply(review)));
+  return structuredClone(await store.mutate((review) => change.apply(review)));
 }

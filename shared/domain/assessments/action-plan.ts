@@ -1,6 +1,15 @@
 import type { ActionPlanEntry } from '../../api';
 import { AppError } from '../../errors';
-import { Action, needsAction, type Assessment, type Author, type Member, type Review, type Verdict } from '../../model';
+import {
+  Action,
+  copyOf,
+  needsAction,
+  type Assessment,
+  type Author,
+  type Member,
+  type Review,
+  type Verdict,
+} from '../../model';
 import { VERDICT_LABELS } from '../../vocabulary';
 import { validRecord } from '../valid-record';
 import { recordAudit } from '../reviews/audit';
@@ -154,7 +163,7 @@ export function actionPlan(review: Review, clock: Clock): ActionPlanEntry[] {
     for (const action of assessment.actions) {
       if (action.deletedAt) continue;
       entries.push({
-        action: structuredClone(action),
+        action: copyOf(action),
         versionId: assessment.versionId,
         criterionId: about.criterion.id,
         criterionTitle: about.criterion.title,

@@ -1,5 +1,5 @@
 import { AppError } from '../../errors';
-import { Assessment, type Author, type Criterion, type Review, type Verdict } from '../../model';
+import { Assessment, copyOf, type Author, type Criterion, type Review, type Verdict } from '../../model';
 import { reviewRecordId } from '../../model/name-based-id';
 import { VERDICT_LABELS } from '../../vocabulary';
 import { quoteOf } from '../annotations/edit-annotations';
@@ -108,7 +108,7 @@ export function assessmentId(review: Review, versionId: string, criterionId: str
 export function listAssessments(review: Review, versionId: string): Assessment[] {
   const version = liveVersion(review, versionId);
   // Copies, so later changes do not reach a list someone holds (the services' door copies what a change returns).
-  return review.assessments.filter((a) => a.versionId === version.id).map((a) => structuredClone(assessmentView(a)));
+  return review.assessments.filter((a) => a.versionId === version.id).map((a) => copyOf(assessmentView(a)));
 }
 
 /** An assessment as people see it: its deleted actions left out. Not a copy. */

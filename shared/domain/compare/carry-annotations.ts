@@ -1,7 +1,7 @@
 import type { AnchorCounts, CarryOutcome } from '../../api';
 import { prepareCarry } from '../../anchoring';
 import { AppError } from '../../errors';
-import { Annotation, type Author, type Review } from '../../model';
+import { Annotation, copyOf, type Author, type Review } from '../../model';
 import { reviewRecordId } from '../../model/name-based-id';
 import { validRecord } from '../valid-record';
 import { recordAudit } from '../reviews/audit';
@@ -91,13 +91,13 @@ export function carryAnnotations(
         criterionIds: [...source.criterionIds],
         severity: source.severity,
         status: source.status,
-        body: structuredClone(source.body),
-        author: structuredClone(source.author),
+        body: copyOf(source.body),
+        author: copyOf(source.author),
         createdAt: now,
         updatedAt: now,
         replies: source.replies
           .filter((r) => !r.deletedAt)
-          .map((reply) => ({ ...structuredClone(reply), id: copyId('carried-reply', reply.id) })),
+          .map((reply) => ({ ...copyOf(reply), id: copyId('carried-reply', reply.id) })),
         carriedFrom: source.id,
         anchorState,
       },

@@ -1,5 +1,5 @@
 import { AppError } from '../../errors';
-import { Vote, type Author, type Review, type VoteVerdict } from '../../model';
+import { Vote, copyOf, type Author, type Review, type VoteVerdict } from '../../model';
 import { VERDICT_LABELS } from '../../vocabulary';
 import { liveCriterion } from '../assessments/set-assessment';
 import type { Clock } from '../clock';
@@ -103,5 +103,5 @@ export function withdrawVote(
 /** The live votes on a version, as copies (the services' door copies what a change returns, not what a read does). */
 export function listVotes(review: Review, versionId: string): Vote[] {
   const version = liveVersion(review, versionId);
-  return review.votes.filter((v) => v.versionId === version.id && !v.deletedAt).map((v) => structuredClone(v));
+  return review.votes.filter((v) => v.versionId === version.id && !v.deletedAt).map((v) => copyOf(v));
 }

@@ -1,5 +1,5 @@
 import type { CriterionVotes, VersionVotes, VoteView } from '../../api';
-import type { Review } from '../../model';
+import { copyOf, type Review } from '../../model';
 import { liveVersion } from '../versions/version-summary';
 import { versionAgreement } from './agreement';
 
@@ -26,7 +26,7 @@ export function versionVotes(review: Review, versionId: string): VersionVotes {
       const viewed = onCriterion.map((vote): VoteView => {
         const voter = review.committee.find((m) => m.id === vote.voterId);
         const view: VoteView = {
-          ...structuredClone(vote),
+          ...copyOf(vote),
           voterName: voter?.name ?? vote.author.name,
           dissents: committeeVerdict !== 'unreviewed' && vote.verdict !== committeeVerdict,
         };

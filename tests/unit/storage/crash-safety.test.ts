@@ -1,12 +1,12 @@
 import { existsSync } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FileLock } from '../../../electron/services/storage/file-lock';
 import { decodeReviewText, type Review } from '../../../shared/model';
 import { replayableWithSeed, seededRandom, testSeed, type SeededRandom } from '../support/seeded-random';
 import { useTempDirs } from '../support/temp-dir';
-import { createReview, ReviewChild } from './fixtures';
+import { createReview, ReviewChild, reviewTextOnDisk } from './fixtures';
 
 const tempDir = useTempDirs();
 /** TEST_SEED or a fixed default; each test draws from its own generator, so its choices do not depend on the others. */
@@ -62,7 +62,7 @@ async function killWritersRepeatedly(kind: CrashKind, rounds: number, random: Se
       existsSync(FileLock.lockFileFor(file)),
       `round ${round}: the killed writer should have left its lock behind`,
     ).toBe(true);
-    const decoded = decodeReviewText(await readFile(file, 'utf8'));
+    const decoded = decodeReviewText(await reviewTextOnDisk(file));
     if (decoded.kind !== 'current') {
       throw new Error(
         `round ${round}: after the kill the review file is ${decoded.kind}${decoded.kind === 'corrupt' ? `: ${decoded.reason}` : ''}`,

@@ -8,7 +8,7 @@ import { FileLock, type LockHolder } from '../../../electron/services/storage/fi
 import { AppError } from '../../../shared/errors';
 import { decodeReviewText } from '../../../shared/model';
 import { useTempDirs } from '../support/temp-dir';
-import { createReview, member, ReviewChild, sha256OfFile } from './fixtures';
+import { createReview, member, ReviewChild, reviewTextOnDisk, sha256OfFile } from './fixtures';
 
 const tempDir = useTempDirs();
 const children: ReviewChild[] = [];
@@ -66,7 +66,7 @@ describe('the lock on a review file', () => {
     const store = await library.openReview(id);
     expect(store.readOnlyReason).toBeUndefined();
     await store.mutate((draft) => void draft.committee.push(member('Saved after the other process left')));
-    expect(await readFile(file, 'utf8')).toContain('Saved after the other process left');
+    expect(await reviewTextOnDisk(file)).toContain('Saved after the other process left');
   });
 
   it('takes over a lock file left by a process on this computer that no longer runs', async () => {
@@ -114,7 +114,7 @@ describe('the lock on a review file', () => {
       { code: 0, signal: null },
       { code: 0, signal: null },
     ]);
-    const decoded = decodeReviewText(await readFile(file, 'utf8'));
+    const decoded = decodeReviewText(await reviewTextOnDisk(file));
     const names = decoded.kind === 'current' ? decoded.review.committee.map((m) => m.name) : [];
     for (const [i, name] of ['alice', 'bob'].entries()) {
       const acknowledged = writers[i]?.acks().map((n) => `${name}-${n}`);

@@ -9,7 +9,7 @@ import { call, failure, workstationOn } from '../annotations/support-review';
 import { hostNamed, inPrivateMounts, privateMounts } from '../support/private-mounts';
 import { runCli } from '../support/run-cli';
 import { useTempDirs } from '../support/temp-dir';
-import { createReview, ReviewChild } from './fixtures';
+import { createReview, ReviewChild, reviewTextOnDisk } from './fixtures';
 
 const tempDir = useTempDirs();
 const workstations: Workstation[] = [];
@@ -37,7 +37,7 @@ async function reviewLockedElsewhere(holder: LockHolder = OTHER_COMPUTER) {
 }
 
 const auditOf = async (file: string) => {
-  const decoded = decodeReviewText(await readFile(file, 'utf8'));
+  const decoded = decodeReviewText(await reviewTextOnDisk(file));
   return decoded.kind === 'current' ? decoded.review.audit : [];
 };
 
@@ -166,7 +166,7 @@ describe.skipIf(!privateMounts.available)(
           `it as it is.`,
       );
       expect(await laptop.finish()).toEqual({ code: 0, signal: null });
-      const decoded = decodeReviewText(await readFile(file, 'utf8'));
+      const decoded = decodeReviewText(await reviewTextOnDisk(file));
       expect(decoded.kind === 'current' && decoded.review.committee.map((m) => m.name)).toEqual([
         'Test Chair',
         'Before',

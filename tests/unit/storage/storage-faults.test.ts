@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { chmod, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { chmod, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
@@ -12,7 +12,7 @@ import {
 } from '../support/private-mounts';
 import { runCli } from '../support/run-cli';
 import { useTempDirs } from '../support/temp-dir';
-import { createReview, ReviewChild, sha256OfFile } from './fixtures';
+import { createReview, ReviewChild, reviewTextOnDisk, sha256OfFile } from './fixtures';
 
 const tempDir = useTempDirs();
 const children: ReviewChild[] = [];
@@ -98,6 +98,7 @@ describe.skipIf(!privateMounts.available)(`a review in a folder that cannot be w
     const reviewFile = seenBy(child.pid, join(reviews, `${id}.review.json`));
     const filesBefore = await readdir(seenBy(child.pid, reviews));
     const sha256 = await sha256OfFile(reviewFile);
+    const onDiskBefore = await reviewTextOnDisk(reviewFile);
 
     await fillDisk(child.pid, dataDir);
     expect(await child.ask('add Zed')).toBe(
@@ -105,12 +106,13 @@ describe.skipIf(!privateMounts.available)(`a review in a folder that cannot be w
         `saved; the review is as it was before it. Free some space on that disk, then try again.`,
     );
     expect(await sha256OfFile(reviewFile)).toBe(sha256);
-    expect(await readdir(seenBy(child.pid, reviews)), 'no temp file left').toEqual(filesBefore);
+    expect(await reviewTextOnDisk(reviewFile)).toBe(onDiskBefore);
+    expect(await readdir(seenBy(child.pid, reviews)), 'no temp or journal file left').toEqual(filesBefore);
     expect(await child.ask('summary')).toContain('"members":["Test Chair"]');
 
     await rm(seenBy(child.pid, join(dataDir, 'filler')));
     expect(await child.ask('add Zed')).toBe('saved Zed');
-    expect(await readFile(reviewFile, 'utf8')).toContain('"name": "Zed"');
+    expect(await reviewTextOnDisk(reviewFile)).toContain('"name": "Zed"');
   });
 
   it('lets the command line read a review in a read-only folder, and refuses to change it in words', async () => {

@@ -1,0 +1,93 @@
+/**
+ * What one saved change did to a review, as the journal keeps it: the records it wrote and the top-level values
+ * it replaced, found by comparing the review before and after the change. Changes are made on a copy that shares
+ * every part it did not touch (immer), so a record the change left alone is the very same object before and after
+ * and the comparison costs a pointer per record, not a reading of the review.
+ */
+export interface ReviewChanges {
+  /** Top-level values replaced whole (the title, `updatedAt`, the checklist), by key. */
+  set?: Record<string, unknown>;
+  /** Top-level keys the change removed. */
+  unset?: string[];
+  /** Records written whole, by collection (a top-level list of records with ids): changed ones in place, new ones at the end. */
+  put?: Record<string, unknown[]>;
+  /** A collection's ids in their new order, when the change removed or reordered records. */
+  order?: Record<string, string[]>;
+}
+
+type Document = Record<string, unknown>;
+type IdRecord = { id: string } & Record<string, unknown>;
+
+/** The changes that turn `before` into `after`, or undefined when there are none. */
+export function changesBetween(before: object, after: object): ReviewChanges | undefined {
+  const old = before as Document;
+  const next = after as Document;
+  const changes: ReviewChanges = {};
+  for (const key of Object.keys(next)) {
+    const was = old[key];
+    const now = next[key];
+    if (was === now) continue;
+    const records = Array.isArray(was) && Array.isArray(now) ? collectionChanges(was, now) : undefined;
+    if (records === undefined) {
+      (changes.set ??= {})[key] = now;
+      continue;
+    }
+    if (records.put.length) (changes.put ??= {})[key] = records.put;
+    if (records.order) (changes.order ??= {})[key] = records.order;
+  }
+  for (const key of Object.keys(old)) if (!Object.hasOwn(next, key)) (changes.unset ??= []).push(key);
+  return changes.set || changes.unset || changes.put || changes.order ? changes : undefined;
+}
+
+/**
+ * The records of a list that changed, or undefined when the list is not a list of records with distinct ids (it is
+ * then written whole). The common changes (a record edited in place, records added at the end) are found by
+ * position; anything else (a removal, a reorder) also records the new order.
+ */
+function collectionChanges(was: unknown[], now: unknown[]): { put: unknown[]; order?: string[] } | undefined {
+  if (!now.every(isIdRecord) || !was.every(isIdRecord)) return undefined;
+  const put: unknown[] = [];
+  let inPlace = was.length <= now.length;
+  for (let i = 0; inPlace && i < now.length; i++) {
+    const record = now[i] as IdRecord;
+    const previous = was[i] as IdRecord | undefined;
+    if (record === previous) continue;
+    if (previous === undefined || previous.id === record.id) put.push(record);
+    else inPlace = false;
+  }
+  const ids = new Set<string>();
+  for (const record of now as IdRecord[]) ids.add(record.id);
+  if (ids.size !== now.length) return undefined;
+  if (inPlace) return { put };
+  const before = new Map((was as IdRecord[]).map((record) => [record.id, record]));
+  return {
+    put: (now as IdRecord[]).filter((record) => before.get(record.id) !== record),
+    order: (now as IdRecord[]).map((record) => record.id),
+  };
+}
+
+function isIdRecord(value: unknown): value is IdRecord {
+  return typeof value === 'object' && value !== null && typeof (value as { id?: unknown }).id === 'string';
+}
+
+/** Applies changes, as `changesBetween` found them, to a review read as plain JSON (changed in place). */
+export function applyChanges(document: Document, changes: ReviewChanges): void {
+  for (const [key, value] of Object.entries(changes.set ?? {})) document[key] = value;
+  for (const key of changes.unset ?? []) delete document[key];
+  for (const [key, records] of Object.entries(changes.put ?? {})) {
+    const list = Array.isArray(document[key]) ? (document[key] as unknown[]) : (document[key] = []);
+    const at = new Map<string, number>();
+    list.forEach((record, index) => isIdRecord(record) && at.set(record.id, index));
+    for (const record of records) {
+      if (!isIdRecord(record)) continue;
+      const index = at.get(record.id);
+      if (index === undefined) at.set(record.id, list.push(record) - 1);
+      else list[index] = record;
+    }
+  }
+  for (const [key, ids] of Object.entries(changes.order ?? {})) {
+    const list = Array.isArray(document[key]) ? (document[key] as unknown[]) : [];
+    const byId = new Map(list.filter(isIdRecord).map((record) => [record.id, record]));
+    document[key] = ids.map((id) => byId.get(id)).filter((record) => record !== undefined);
+  }
+}
