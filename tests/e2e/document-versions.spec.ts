@@ -17,6 +17,7 @@ import {
   textFile,
   versionSwitcher,
 } from './support/documents';
+import { savedReview } from './support/saved-review';
 import { openReviewFromLibrary, reviewFilePath } from './support/screens';
 import { addAnnotations, importText } from './support/versions';
 
@@ -152,9 +153,7 @@ test.describe('versions of the policy', () => {
     ).toBeVisible();
     await expect(versionSwitcher(app).locator('option')).toHaveText(['plain']);
     expect((await invoke('versions.list', { reviewId: created.id })).map((v) => v.label)).toEqual(['plain']);
-    const saved = JSON.parse(await readFile(reviewFilePath(dataDir, created.id), 'utf8')) as {
-      annotations: { deletedAt?: string }[];
-    };
+    const saved = await savedReview<{ annotations: { deletedAt?: string }[] }>(dataDir, created.id);
     expect(saved.annotations.every((a) => a.deletedAt)).toBe(true);
 
     await versionsPanel(app).getByRole('button', { name: 'Delete “plain”' }).click();

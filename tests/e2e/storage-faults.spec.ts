@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { open, readFile, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { expect, test } from './support/fixtures';
+import { savedReview } from './support/saved-review';
 import { openReviewFromLibrary, reviewCard, reviewFilePath } from './support/screens';
 import { addAnnotations, importText } from './support/versions';
 
@@ -105,9 +106,9 @@ test.describe('faults in a review file that must not lock a person out', () => {
     await expect(app.getByRole('button', { name: 'Rename' })).toBeEnabled();
     await saveScreenshot('review-taken-over');
     expect(JSON.parse(await readFile(`${file}.lock`, 'utf8'))).toMatchObject({ host: hostname() });
-    const saved = JSON.parse(await readFile(file, 'utf8')) as {
+    const saved = await savedReview<{
       audit: { action: string; summary: string; actor: { name: string } }[];
-    };
+    }>(dataDir, created.id);
     expect(saved.audit.at(-1)).toMatchObject({
       action: 'reviews.takeOverLock',
       actor: { name: 'Amira Haddad' },

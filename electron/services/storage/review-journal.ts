@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
 import { open, unlink } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { sha256Hex } from './backups';
 import { syncFolder } from './durable-write';
 import { isNodeError, readFileWithin } from './json-file-adapter';
 import { applyChanges, type ReviewChanges } from './review-changes';
@@ -20,10 +20,6 @@ export const JOURNAL_FORMAT = 'policy-review/review-journal@1';
 
 export function journalFileFor(reviewFile: string): string {
   return `${reviewFile}.journal`;
-}
-
-export function sha256Hex(data: string | Uint8Array): string {
-  return createHash('sha256').update(data).digest('hex');
 }
 
 /** What the journal beside a review file says about it. */
