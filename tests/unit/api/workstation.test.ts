@@ -1,4 +1,4 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import type { ApiResult, MethodArgs, MethodName, MethodResult } from '../../../shared/api';
 import { BUILTIN_CRITERIA } from '../../../shared/checklist';
@@ -7,6 +7,7 @@ import { createApiInvoker } from '../../../electron/services/api/dispatch';
 import { openWorkstation, type Workstation } from '../../../electron/services/workstation/workstation';
 import { counterId, fixedClock } from '../support/fixed-clock';
 import { useTempDirs } from '../support/temp-dir';
+import { reviewTextOnDisk } from '../support/review-on-disk';
 
 const tempDir = useTempDirs();
 
@@ -99,7 +100,7 @@ describe('the contract served by the real services', () => {
     const ws = await workstation();
     const { id } = await call(ws, 'reviews.create', { title: 'Draft' });
     await call(ws, 'reviews.rename', { reviewId: id, title: 'Code of conduct review' });
-    const onDisk = decodeReviewText(await readFile(ws.library.fileFor(id), 'utf8'));
+    const onDisk = decodeReviewText(await reviewTextOnDisk(ws.library.fileFor(id)));
     expect(onDisk.kind === 'current' && onDisk.review.title).toBe('Code of conduct review');
     expect(onDisk.kind === 'current' && onDisk.review.audit.at(-1)).toMatchObject({
       action: 'reviews.rename',

@@ -8,6 +8,7 @@ import { decodeReviewText, type Review } from '../../../shared/model';
 import { call, comment, PRIVACY, rangeOf, reviewWithVersion, workstationOn } from '../annotations/support-review';
 import { runCli } from '../support/run-cli';
 import { useTempDirs } from '../support/temp-dir';
+import { reviewTextOnDisk } from '../support/review-on-disk';
 
 const tempDir = useTempDirs();
 
@@ -72,7 +73,7 @@ async function partedLaptops() {
 }
 
 async function reviewIn(dataDir: string, reviewId: string): Promise<Review> {
-  const decoded = decodeReviewText(await readFile(join(dataDir, 'reviews', `${reviewId}.review.json`), 'utf8'));
+  const decoded = decodeReviewText(await reviewTextOnDisk(join(dataDir, 'reviews', `${reviewId}.review.json`)));
   if (decoded.kind !== 'current') throw new Error(`the review file is ${decoded.kind}`);
   return decoded.review;
 }
@@ -124,14 +125,14 @@ describe('policy-review package, merge, conflicts, resolve', () => {
     const { chairDir, reviewId } = await partedLaptops();
     const notAPackage = join(await tempDir(), 'minutes.policyreview');
     await writeFile(notAPackage, 'Minutes of the meeting of 3 March.');
-    const before = await readFile(join(chairDir, 'reviews', `${reviewId}.review.json`));
+    const before = await reviewTextOnDisk(join(chairDir, 'reviews', `${reviewId}.review.json`));
     const run = await runCli(['merge', reviewId, notAPackage, '--data-dir', chairDir]);
     expect(run.code).toBe(1);
     expect(run.stderr.trim().split('\n')).toHaveLength(1);
     expect(run.stderr).toContain(
       '“minutes.policyreview” was not opened: it is not a review package, or a damaged one (not a readable zip archive). Nothing was changed.',
     );
-    expect((await readFile(join(chairDir, 'reviews', `${reviewId}.review.json`))).equals(before)).toBe(true);
+    expect(await reviewTextOnDisk(join(chairDir, 'reviews', `${reviewId}.review.json`))).toBe(before);
   });
 
   it('leaves the review as it was or as merged when the merge is killed (kill -9), never between', async () => {

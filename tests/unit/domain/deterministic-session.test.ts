@@ -7,6 +7,7 @@ import { openWorkstation } from '../../../electron/services/workstation/workstat
 import { call, RIVERTON } from '../import/support-import';
 import { counterId, fixedClock } from '../support/fixed-clock';
 import { useTempDirs } from '../support/temp-dir';
+import { reviewTextOnDisk } from '../support/review-on-disk';
 
 // The services around the domain operations (import, report export, signing, the store's save) record their
 // stamps by the workstation's clock too: a session through the contract with a pinned clock gives one exact review.
@@ -59,7 +60,7 @@ async function clockedSession() {
     const reports = await call(ws, 'report.list', { reviewId });
     const file = ws.library.fileFor(reviewId);
     await ws.close();
-    return { reviewText: await readFile(file, 'utf8'), identity, exported, signed, reports };
+    return { reviewText: await reviewTextOnDisk(file), identity, exported, signed, reports };
   } catch (error) {
     await ws.close();
     throw error;

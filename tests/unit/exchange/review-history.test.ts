@@ -19,6 +19,7 @@ import {
   workstationOn,
 } from '../annotations/support-review';
 import { useTempDirs } from '../support/temp-dir';
+import { reviewTextOnDisk } from '../support/review-on-disk';
 
 const tempDir = useTempDirs();
 const open: Workstation[] = [];
@@ -61,7 +62,7 @@ async function interruptedMerge(reviewReplaced: boolean) {
   const local = Automerge.load<MergeableReview>(await readFile(history));
   const zip = await JSZip.loadAsync(Buffer.from(back.content!, 'base64'));
   const remote = Automerge.load<MergeableReview>(await zip.file('history.automerge')!.async('uint8array'));
-  const before = JSON.parse(await readFile(reviewFile, 'utf8')) as Review;
+  const before = JSON.parse(await reviewTextOnDisk(reviewFile)) as Review;
   const { document } = mergeReviews(local, remote);
   const merged = readMergeable(document, () => ({ blocks: version.blocks, text: version.text }));
   // As a merge does before it stages its history: the count of open conflicts becomes an upper bound (0 + 1).

@@ -7,6 +7,7 @@ import { zipDate } from '../../../fixtures/generator/deterministic-zip';
 import { flateBombPdf, LYING_STYLES_DECLARED_BYTES, lyingStylesDocx } from '../../../fixtures/generator/memory-bombs';
 import { useTempDirs } from '../support/temp-dir';
 import { call, HOSTILE, importBytes, importFile, reviewIn, RIVERTON } from './support-import';
+import { reviewTextOnDisk } from '../support/review-on-disk';
 
 const tempDir = useTempDirs();
 
@@ -29,11 +30,11 @@ describe('hostile and broken files', () => {
       const { ws, reviewId } = await reviewIn(await tempDir());
       await call(ws, 'reviews.open', { reviewId });
       const reviewFile = ws.library.fileFor(reviewId);
-      const before = await readFile(reviewFile);
+      const before = await reviewTextOnDisk(reviewFile);
       const error = await importFile(ws, reviewId, `${HOSTILE}/${fileName}`).catch((e: unknown) => e);
       expect(error).toMatchObject({ code, message: expect.stringMatching(message) });
       expect((error as Error).message).toContain(fileName);
-      expect(await readFile(reviewFile)).toEqual(before);
+      expect(await reviewTextOnDisk(reviewFile)).toEqual(before);
       expect(await readdir(sourcesFolderFor(reviewFile)).catch(() => [])).toEqual([]);
       await ws.close();
     },
@@ -118,11 +119,11 @@ describe('files that unpack to gigabytes', () => {
       const { ws, reviewId } = await reviewIn(await tempDir());
       await call(ws, 'reviews.open', { reviewId });
       const reviewFile = ws.library.fileFor(reviewId);
-      const before = await readFile(reviewFile);
+      const before = await reviewTextOnDisk(reviewFile);
       const error = await importBytes(ws, reviewId, fileName, files.get(fileName)!).catch((e: unknown) => e);
       expect(error).toMatchObject({ code: 'E_TOO_LARGE', message: expect.stringMatching(message) });
       expect((error as Error).message).toContain(fileName);
-      expect(await readFile(reviewFile)).toEqual(before);
+      expect(await reviewTextOnDisk(reviewFile)).toEqual(before);
       expect(await readdir(sourcesFolderFor(reviewFile)).catch(() => [])).toEqual([]);
       const { version } = await importFile(ws, reviewId, `${RIVERTON}/v1.md`);
       expect(version.blocks.length).toBeGreaterThan(40);

@@ -14,6 +14,7 @@ import {
   serializeJson,
 } from '../../../shared/model';
 import { useTempDirs } from '../support/temp-dir';
+import { reviewTextOnDisk } from '../support/review-on-disk';
 
 const tempDir = useTempDirs();
 
@@ -68,12 +69,12 @@ describe('opening a review saved in an older format', () => {
   it('then writes the migrated review in its place, and can write to it', async () => {
     const { library, id, file } = await libraryWith(olderFormat);
     const store = await library.openReview(id);
-    const onDisk = decodeReviewText(await readFile(file, 'utf8'));
+    const onDisk = decodeReviewText(await reviewTextOnDisk(file));
     expect(onDisk).toMatchObject({
       kind: 'current',
       review: { schemaVersion: SCHEMA_VERSION, title: 'Social media policy' },
     });
-    expect(await readFile(file, 'utf8')).not.toContain('"name": "Social media policy"');
+    expect(await reviewTextOnDisk(file)).not.toContain('"name": "Social media policy"');
     await expect(store.mutate((draft) => (draft.title = 'Renamed'))).resolves.toBe('Renamed');
     await library.closeAll();
   });

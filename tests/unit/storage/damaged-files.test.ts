@@ -9,6 +9,7 @@ import { decodeReviewText, type Review, serializeJson } from '../../../shared/mo
 import { runCli } from '../support/run-cli';
 import { useTempDirs } from '../support/temp-dir';
 import { createReview, sampleReview, sha256OfFile } from './fixtures';
+import { reviewTextOnDisk } from '../support/review-on-disk';
 
 const tempDir = useTempDirs();
 
@@ -160,7 +161,7 @@ describe.each(DAMAGES)('a review file that is $name', (damage) => {
       const summary = await library.restoreBackup(id);
       expect(summary.state).toBe('ok');
       expect(await readFile(file)).toEqual(good);
-      expect(decodeReviewText(await readFile(file, 'utf8')).kind).toBe('current');
+      expect(decodeReviewText(await reviewTextOnDisk(file)).kind).toBe('current');
       const kept = (await readdir(dirname(file))).filter((name) => name.startsWith(`${basename(file)}.replaced-`));
       expect(kept).toHaveLength(1);
       expect(await readFile(join(dirname(file), kept[0] ?? ''))).toEqual(damaged);

@@ -3,10 +3,11 @@ import { createHash, randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { ReviewLibrary } from '../../../electron/services/library/review-library';
-import { readReviewFile } from '../../../electron/services/storage/review-store';
 import { newReviewDocument } from '../../../shared/domain/reviews/new-review';
 import { systemClock } from '../../../shared/domain/clock';
 import type { Member, Review } from '../../../shared/model';
+
+export { reviewTextOnDisk } from '../support/review-on-disk';
 
 const REPO = fileURLToPath(new URL('../../..', import.meta.url));
 const CHILD_SCRIPT = fileURLToPath(new URL('./review-child.ts', import.meta.url));
@@ -28,13 +29,6 @@ export async function createReview(
 export function member(name: string): Member {
   const now = new Date().toISOString();
   return { id: randomUUID(), name, role: 'member', createdAt: now, updatedAt: now };
-}
-
-/** The review as a reader finds it on disk: the review file with the changes its journal holds since. */
-export async function reviewTextOnDisk(file: string): Promise<string> {
-  const read = await readReviewFile(file);
-  if (read.kind !== 'read') throw new Error(`the review file is ${read.kind}`);
-  return read.bytes.toString('utf8');
 }
 
 export async function sha256OfFile(file: string): Promise<string> {

@@ -1,13 +1,13 @@
-import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { decodeReviewText } from '../../../shared/model';
 import { useTempDirs } from '../support/temp-dir';
 import { createReview, member } from './fixtures';
+import { reviewTextOnDisk } from '../support/review-on-disk';
 
 const tempDir = useTempDirs();
 
 async function membersOnDisk(file: string): Promise<string[]> {
-  const decoded = decodeReviewText(await readFile(file, 'utf8'));
+  const decoded = decodeReviewText(await reviewTextOnDisk(file));
   if (decoded.kind !== 'current') throw new Error(`the review file is ${decoded.kind}`);
   return decoded.review.committee.map((m) => m.name);
 }

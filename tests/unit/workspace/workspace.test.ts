@@ -14,6 +14,7 @@ import {
   textSource,
   workstationOn,
 } from '../annotations/support-review';
+import { reviewTextOnDisk } from '../support/review-on-disk';
 
 const tempDir = useTempDirs();
 
@@ -298,7 +299,7 @@ describe('a second window on a review being edited', () => {
     });
     const second = { windowId: 'second' };
     expect(await call(ws, 'reviews.open', { reviewId }, second)).toMatchObject({ readOnly: true });
-    const before = await readFile(ws.library.fileFor(reviewId));
+    const before = await reviewTextOnDisk(ws.library.fileFor(reviewId));
     const attempts = [
       failure(
         ws,
@@ -327,7 +328,7 @@ describe('a second window on a review being edited', () => {
     ];
     for (const error of await Promise.all(attempts))
       expect(error).toMatchObject({ code: 'E_LOCKED', message: expect.stringContaining('another window') });
-    expect(await readFile(ws.library.fileFor(reviewId))).toEqual(before);
+    expect(await reviewTextOnDisk(ws.library.fileFor(reviewId))).toEqual(before);
     // Reading is still fine.
     expect(await call(ws, 'annotations.list', { reviewId }, second)).toHaveLength(1);
   });
