@@ -1,13 +1,13 @@
 import { domainOf, type ContractDomain, type ContractDomains } from '../../../shared/contract/domains';
-import { ReviewDrafts } from '../library/review-drafts';
+import type { ReviewDrafts } from '../library/review-drafts';
 import type { Caller } from '../library/review-sessions';
 import type { WorkstationServices } from './workstation-services';
 import type { ApiHandlers, HandlersFor } from './dispatch';
 
 type MakeHandlers<D extends ContractDomain> = (
   ws: WorkstationServices,
-  drafts: ReviewDrafts,
-) => HandlersFor<ContractDomains[D]>;
+  drafts: () => Promise<ReviewDrafts>,
+) => HandlersFor<ContractDomains[D]> | Promise<HandlersFor<ContractDomains[D]>>;
 type Handler = (args: unknown, caller: Caller) => Promise<unknown>;
 
 /** Each domain's handlers, one file per domain (two for the reviews' file), by the contract file they serve. */
@@ -25,7 +25,10 @@ const LOAD_HANDLERS: { [D in ContractDomain]: () => Promise<MakeHandlers<D>> } =
   reviews: async () => (await import('./handlers/reviews')).reviewHandlers,
   versions: async () => (await import('./handlers/versions')).versionHandlers,
   votes: async () => (await import('./handlers/votes')).voteHandlers,
-  workspace: async () => (await import('./handlers/workspace')).workspaceHandlers,
+  workspace: async () => {
+    const { workspaceHandlers } = await import('./handlers/workspace');
+    return async (ws, drafts) => workspaceHandlers(ws, await drafts());
+  },
 };
 
 /**
@@ -36,14 +39,17 @@ const LOAD_HANDLERS: { [D in ContractDomain]: () => Promise<MakeHandlers<D>> } =
  * of the whole contract.
  */
 export function createApiHandlers(ws: WorkstationServices): ApiHandlers {
-  const drafts = new ReviewDrafts(ws.dataDir, ws.clock);
+  // The unsaved drafts (and their schemas) load with the workspace's methods, or when a review is deleted.
+  let drafts: Promise<ReviewDrafts> | undefined;
+  const draftsOf = () =>
+    (drafts ??= import('../library/review-drafts').then(({ ReviewDrafts }) => new ReviewDrafts(ws.dataDir, ws.clock)));
   const made = new Map<ContractDomain, Promise<Record<string, Handler>>>();
   const handlerOf =
     (method: string, domain: ContractDomain): Handler =>
     async (args, caller) => {
       let handlers = made.get(domain);
       if (!handlers) {
-        handlers = LOAD_HANDLERS[domain]().then((make) => make(ws, drafts) as Record<string, Handler>);
+        handlers = LOAD_HANDLERS[domain]().then(async (make) => (await make(ws, draftsOf)) as Record<string, Handler>);
         made.set(domain, handlers);
       }
       const handler = (await handlers)[method];
@@ -54,7 +60,7 @@ export function createApiHandlers(ws: WorkstationServices): ApiHandlers {
   // A deleted review's unsaved drafts go to the trash with it.
   const deleteWithDrafts: ApiHandlers['reviews.delete'] = async (args, caller) => {
     const deleted = await deleteReview(args, caller);
-    await drafts.moveToTrash(args.reviewId, deleted.movedTo);
+    await (await draftsOf()).moveToTrash(args.reviewId, deleted.movedTo);
     return deleted;
   };
   const byName = new Map<string, Handler>([['reviews.delete', deleteWithDrafts as Handler]]);
