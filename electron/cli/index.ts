@@ -1,7 +1,6 @@
 import { isAppError } from '../../shared/errors';
 import { COMMAND_HELP, type CommandName } from './command-help';
 import type { CliCommand, CliIo } from './context';
-import { warmUpImportParser } from './parser-warm-up';
 import { terminalText } from './terminal-text';
 
 /**
@@ -54,8 +53,9 @@ export async function runCli(
     return 1;
   }
   const asksForHelp = rest.includes('--help') || rest.includes('-h');
-  // `import` starts its parsing process first of all: it gets ready while the command loads, opens the review and reads the file.
-  if (name === 'import' && !asksForHelp) warmUpImportParser(rest);
+  // `import` starts its parsing process first of all: it gets ready while the command loads, opens the review and
+  // reads the file. Only `import` loads the code that starts it: help and the other commands start without it.
+  if (name === 'import' && !asksForHelp) (await import('./parser-warm-up')).warmUpImportParser(rest);
   if (asksForHelp) {
     io.out(`${COMMAND_HELP[name].summary}\nUsage: ${COMMAND_HELP[name].usage}`);
     return 0;

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
-import { API, isMethodName, type ApiResult, type MethodName } from '../../../shared/api';
+import type { API, ApiResult, MethodName } from '../../../shared/api';
+import { methodContract } from '../../../shared/contract/domains';
 import { AppError, isAppError } from '../../../shared/errors';
 import { DEFAULT_CALLER, type Caller } from '../library/review-sessions';
 import { describeInputProblems } from './input-problems';
@@ -34,25 +35,27 @@ export interface DispatchOptions {
 export function createApiInvoker(handlers: ApiHandlers, options: DispatchOptions = {}): ApiInvoker {
   const logError = options.logError ?? ((method, error) => console.error(`[policy-review] ${method} failed:`, error));
   return async (method, args, caller = DEFAULT_CALLER) => {
-    if (!isMethodName(method)) {
+    // Only the contract file of this method is loaded (its schemas built), not the whole contract.
+    const contract = await methodContract(method);
+    if (!contract) {
       return fail(
         new AppError('E_UNKNOWN_METHOD', `“${String(method).slice(0, 80)}” is not something this app can do.`),
       );
     }
-    const contract = API[method];
+    const name = method as MethodName; // the contract has it
     const parsed = contract.args.safeParse(args ?? {});
     if (!parsed.success) return fail(new AppError('E_INVALID_INPUT', describeInputProblems(parsed.error)));
     try {
-      const handler = handlers[method] as (args: unknown, caller: Caller) => Promise<unknown>;
+      const handler = handlers[name] as (args: unknown, caller: Caller) => Promise<unknown>;
       const value = await handler(parsed.data, caller);
       if (options.checkResults) {
         const checked = contract.result.safeParse(value);
-        if (!checked.success) throw new Error(`result of ${method} breaks the contract: ${checked.error.message}`);
+        if (!checked.success) throw new Error(`result of ${name} breaks the contract: ${checked.error.message}`);
       }
       return { ok: true, value };
     } catch (error) {
       if (isAppError(error)) return fail(error);
-      logError(method, error);
+      logError(name, error);
       return fail(
         new AppError(
           'E_INTERNAL',

@@ -1,72 +1,76 @@
-import type { z } from 'zod';
-import {
-  ANNOTATION_METHODS,
-  APP_METHODS,
-  ASSESSMENT_METHODS,
-  CHECKLIST_METHODS,
-  COMMITTEE_METHODS,
-  COMPARE_METHODS,
-  EXCHANGE_METHODS,
-  FILE_METHODS,
-  IDENTITY_METHODS,
-  REPORT_METHODS,
-  REVIEW_METHODS,
-  VERSION_METHODS,
-  VOTE_METHODS,
-  WORKSPACE_METHODS,
-} from '../../../shared/api';
-import { ReviewDrafts } from '../library/review-drafts';
+import { domainOf, type ContractDomain, type ContractDomains } from '../../../shared/contract/domains';
+import type { ReviewDrafts } from '../library/review-drafts';
 import type { Caller } from '../library/review-sessions';
 import type { WorkstationServices } from './workstation-services';
 import type { ApiHandlers, HandlersFor } from './dispatch';
 
-type Methods = Record<string, { args: z.ZodType; result: z.ZodType }>;
-type MakeHandlers<M extends Methods> = (ws: WorkstationServices, drafts: ReviewDrafts) => HandlersFor<M>;
+type MakeHandlers<D extends ContractDomain> = (
+  ws: WorkstationServices,
+  drafts: () => Promise<ReviewDrafts>,
+) => HandlersFor<ContractDomains[D]> | Promise<HandlersFor<ContractDomains[D]>>;
+type Handler = (args: unknown, caller: Caller) => Promise<unknown>;
+
+/** Each domain's handlers, one file per domain (two for the reviews' file), by the contract file they serve. */
+const LOAD_HANDLERS: { [D in ContractDomain]: () => Promise<MakeHandlers<D>> } = {
+  annotations: async () => (await import('./handlers/annotations')).annotationHandlers,
+  app: async () => (await import('./handlers/app')).appHandlers,
+  assessments: async () => (await import('./handlers/assessments')).assessmentHandlers,
+  checklist: async () => (await import('./handlers/checklist')).checklistHandlers,
+  committee: async () => (await import('./handlers/reviews')).committeeHandlers,
+  compare: async () => (await import('./handlers/compare')).compareHandlers,
+  exchange: async () => (await import('./handlers/exchange')).exchangeHandlers,
+  files: async () => (await import('./handlers/files')).fileHandlers,
+  identities: async () => (await import('./handlers/identities')).identityHandlers,
+  report: async () => (await import('./handlers/report')).reportHandlers,
+  reviews: async () => (await import('./handlers/reviews')).reviewHandlers,
+  versions: async () => (await import('./handlers/versions')).versionHandlers,
+  votes: async () => (await import('./handlers/votes')).voteHandlers,
+  workspace: async () => {
+    const { workspaceHandlers } = await import('./handlers/workspace');
+    return async (ws, drafts) => workspaceHandlers(ws, await drafts());
+  },
+};
 
 /**
  * Binds every contract method to the services, one domain per file. Arguments arrive validated. A domain's file
  * (and the libraries it needs: signing, report printing, parsers) loads on the first call of one of its methods,
- * so a host that makes a few calls (the command line's `list`) does not wait for all of them.
+ * so a host that makes a few calls (the command line's `list`) does not wait for all of them. The methods are
+ * looked up by name as they are called, as the invoker finds their schemas: listing them would build the schemas
+ * of the whole contract.
  */
 export function createApiHandlers(ws: WorkstationServices): ApiHandlers {
-  const drafts = new ReviewDrafts(ws.dataDir, ws.clock);
-  const domain = <M extends Methods>(methods: M, load: () => Promise<MakeHandlers<M>>) =>
-    onFirstCall(methods, async () => (await load())(ws, drafts));
-  const reviews = domain(REVIEW_METHODS, async () => (await import('./handlers/reviews')).reviewHandlers);
-  return {
-    ...domain(APP_METHODS, async () => (await import('./handlers/app')).appHandlers),
-    ...reviews,
-    // A deleted review's unsaved drafts go to the trash with it.
-    'reviews.delete': async (args, caller) => {
-      const deleted = await reviews['reviews.delete'](args, caller);
-      await drafts.moveToTrash(args.reviewId, deleted.movedTo);
-      return deleted;
-    },
-    ...domain(COMMITTEE_METHODS, async () => (await import('./handlers/reviews')).committeeHandlers),
-    ...domain(CHECKLIST_METHODS, async () => (await import('./handlers/checklist')).checklistHandlers),
-    ...domain(VERSION_METHODS, async () => (await import('./handlers/versions')).versionHandlers),
-    ...domain(ANNOTATION_METHODS, async () => (await import('./handlers/annotations')).annotationHandlers),
-    ...domain(ASSESSMENT_METHODS, async () => (await import('./handlers/assessments')).assessmentHandlers),
-    ...domain(VOTE_METHODS, async () => (await import('./handlers/votes')).voteHandlers),
-    ...domain(WORKSPACE_METHODS, async () => (await import('./handlers/workspace')).workspaceHandlers),
-    ...domain(REPORT_METHODS, async () => (await import('./handlers/report')).reportHandlers),
-    ...domain(IDENTITY_METHODS, async () => (await import('./handlers/identities')).identityHandlers),
-    ...domain(FILE_METHODS, async () => (await import('./handlers/files')).fileHandlers),
-    ...domain(COMPARE_METHODS, async () => (await import('./handlers/compare')).compareHandlers),
-    ...domain(EXCHANGE_METHODS, async () => (await import('./handlers/exchange')).exchangeHandlers),
-  };
-}
-
-/** Handlers for `methods` that make the real ones (once, on the first call of any) and pass each call on. */
-function onFirstCall<M extends Methods>(methods: M, make: () => Promise<HandlersFor<M>>): HandlersFor<M> {
-  let made: Promise<HandlersFor<M>> | undefined;
-  const handlers: Record<string, (args: unknown, caller: Caller) => Promise<unknown>> = {};
-  for (const name of Object.keys(methods)) {
-    handlers[name] = async (args, caller) => {
-      made ??= make();
-      const handler = (await made)[name] as (args: unknown, caller: Caller) => Promise<unknown>;
+  // The unsaved drafts (and their schemas) load with the workspace's methods, or when a review is deleted.
+  let drafts: Promise<ReviewDrafts> | undefined;
+  const draftsOf = () =>
+    (drafts ??= import('../library/review-drafts').then(({ ReviewDrafts }) => new ReviewDrafts(ws.dataDir, ws.clock)));
+  const made = new Map<ContractDomain, Promise<Record<string, Handler>>>();
+  const handlerOf =
+    (method: string, domain: ContractDomain): Handler =>
+    async (args, caller) => {
+      let handlers = made.get(domain);
+      if (!handlers) {
+        handlers = LOAD_HANDLERS[domain]().then(async (make) => (await make(ws, draftsOf)) as Record<string, Handler>);
+        made.set(domain, handlers);
+      }
+      const handler = (await handlers)[method];
+      if (!handler) throw new Error(`No handler for ${method}.`);
       return handler(args, caller);
     };
-  }
-  return handlers as HandlersFor<M>;
+  const deleteReview = handlerOf('reviews.delete', 'reviews') as ApiHandlers['reviews.delete'];
+  // A deleted review's unsaved drafts go to the trash with it.
+  const deleteWithDrafts: ApiHandlers['reviews.delete'] = async (args, caller) => {
+    const deleted = await deleteReview(args, caller);
+    await (await draftsOf()).moveToTrash(args.reviewId, deleted.movedTo);
+    return deleted;
+  };
+  const byName = new Map<string, Handler>([['reviews.delete', deleteWithDrafts as Handler]]);
+  return new Proxy({} as ApiHandlers, {
+    get(_, method) {
+      const domain = domainOf(method);
+      if (domain === undefined) return undefined;
+      const name = method as string;
+      if (!byName.has(name)) byName.set(name, handlerOf(name, domain));
+      return byName.get(name);
+    },
+  });
 }

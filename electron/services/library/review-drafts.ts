@@ -1,7 +1,7 @@
 import { mkdir, rename, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { DraftKey } from '../../../shared/api';
+import { DraftKey } from '../../../shared/contract/workspace';
 import { systemClock, type Clock } from '../../../shared/domain/clock';
 import { AppError } from '../../../shared/errors';
 import { RecordId, Timestamp, serializeJson } from '../../../shared/model';

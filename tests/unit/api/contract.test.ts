@@ -4,6 +4,7 @@ import { join, relative } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { API, isMethodName, METHOD_NAMES, type AppEvent, type MethodName } from '../../../shared/api';
+import { domainOf, loadDomain, methodContract, type ContractDomain } from '../../../shared/contract/domains';
 import { createApiInvoker, type ApiHandlers } from '../../../electron/services/api/dispatch';
 import { createApiHandlers } from '../../../electron/services/api/handlers';
 import { openWorkstation, type Workstation } from '../../../electron/services/workstation/workstation';
@@ -76,6 +77,22 @@ describe('the API contract', () => {
     expect(isMethodName('__proto__')).toBe(false);
     expect(isMethodName('reviews.list ')).toBe(false);
     expect(isMethodName(42)).toBe(false);
+  });
+
+  it('finds each method in its own file of the contract, loading that file alone, as the hosts call it', async () => {
+    for (const name of METHOD_NAMES) expect(await methodContract(name), name).toBe(API[name]);
+    const domains = new Set(METHOD_NAMES.map((name) => domainOf(name)));
+    for (const domain of domains) {
+      const methods = Object.keys(await loadDomain(domain as ContractDomain));
+      expect(
+        methods.every((name) => domainOf(name) === domain),
+        `${domain}: ${methods.join(', ')}`,
+      ).toBe(true);
+    }
+    expect([...domains].every((domain) => domain !== undefined)).toBe(true);
+    for (const name of ['toString', '__proto__', 'reviews.list ', 'reviews.toString', 'reviews', 'x.list', 42]) {
+      expect(await methodContract(name), String(name)).toBeUndefined();
+    }
   });
 
   it('lists only methods of the contract among those that cannot be given a bad argument', () => {
