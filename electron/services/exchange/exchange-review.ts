@@ -5,6 +5,7 @@ import type { Conflict, MergeCounts } from '../../../shared/api';
 import { keepValue, listConflicts } from '../../../shared/domain/merge/conflicts';
 import { bothSides, describeConflict } from '../../../shared/domain/merge/conflict-view';
 import { mergeReviews } from '../../../shared/domain/merge/merge-reviews';
+import { readMergedChanges, withCheckedRecords } from '../../../shared/domain/merge/merged-changes';
 import {
   readMergeable,
   ReviewRecorder,
@@ -72,9 +73,14 @@ export async function mergePackage(
     );
   }
   return store.exclusively(async (save) => {
-    const history = await ReviewHistory.open(store.file, store.review, writer);
-    const { document, counts } = mergeWithEngine(history.document, opened.history);
-    const merged = checkedReview(readMergeable(document, contentFrom(store.review, opened.review)));
+    // Not saved when caught up: the merged history, staged below, holds the catch-up too.
+    const history = await ReviewHistory.open(store.file, store.review, writer, { saveCatchUp: false });
+    const { document, counts, touched } = mergeWithEngine(history.document, opened.history);
+    const changes = readMergedChanges(document, touched, store.review, contentFrom(store.review, opened.review));
+    const arrived = checkedReview(changes.arrived);
+    const merged = withCheckedRecords(changes.review, arrived);
+    // Compared where the merge wrote, not the whole review again: anything else is the review as it was.
+    const unchanged = !changes.reordered && sameRecords(arrived, changes.arrivedBefore);
     for (const version of merged.versions) {
       const bytes = opened.sources.get(version.source.sha256);
       if (bytes) await keepSourceFile(store.file, version.source.sha256, bytes);
@@ -85,6 +91,7 @@ export async function mergePackage(
     await commit(store, history, document, merged, save, {
       writer,
       clock,
+      unchanged,
       action: 'review.merge',
       summary:
         `Merged a package from ${from} (exported ${opened.sender.exportedAt.slice(0, 16).replace('T', ' ')} UTC): ` +
@@ -220,7 +227,7 @@ export async function resolveReviewConflict(
       action: 'conflict.resolve',
       summary: `Resolved a conflict in ${resolved.recordLabel}, ${resolved.fieldLabel}: ${kept}.`,
       // A person decided, even when the value kept is the one the review already showed.
-      evenIfUnchanged: true,
+      unchanged: false,
     });
     await writeOpenConflictCount(store.file, conflicts.length - 1);
     return { resolved, remaining: conflicts.length - 1 };
@@ -230,8 +237,8 @@ export async function resolveReviewConflict(
 /**
  * Makes `merged` the history and `review` the review together, with the step logged in both: the history waits
  * beside the old one until the review file is replaced, then takes its place (ReviewHistory explains why). When the
- * records are the same (a package merged twice), the review file is left as it is and nothing is logged, unless a
- * person decided something (`evenIfUnchanged`).
+ * records are the same (`unchanged`: a package merged twice), the review file is left as it is and nothing is
+ * logged; a person deciding something never leaves it unchanged.
  */
 async function commit(
   store: ReviewStore,
@@ -239,9 +246,9 @@ async function commit(
   merged: MergeableReview,
   review: Review,
   save: <R>(change: (review: Review) => R) => Promise<R>,
-  audit: { writer: MergeWriter; clock: Clock; action: string; summary: string; evenIfUnchanged?: boolean },
+  audit: { writer: MergeWriter; clock: Clock; action: string; summary: string; unchanged: boolean },
 ): Promise<void> {
-  if (!audit.evenIfUnchanged && sameRecords(review, store.review)) {
+  if (audit.unchanged) {
     history.document = merged;
     await history.save();
     return;

@@ -45,25 +45,34 @@ export class ReviewHistory {
    * The review's history, caught up with `review` (the review as its file holds it now, the lock held): a review
    * that never travelled starts one here, written by this laptop.
    */
-  static async open(reviewFile: string, review: Review, writer: MergeWriter): Promise<ReviewHistory> {
+  static async open(
+    reviewFile: string,
+    review: Review,
+    writer: MergeWriter,
+    { saveCatchUp = true }: { saveCatchUp?: boolean } = {},
+  ): Promise<ReviewHistory> {
     const file = historyFileFor(reviewFile);
     await finishOrDropPendingMerge(file, review, writer.actor);
     const bytes = await readFileIfPresent(file);
     if (!bytes) {
       const history = new ReviewHistory(file, newMergeableReview(review, writer));
-      await history.save();
+      if (saveCatchUp) await history.save();
       return history;
     }
     const history = new ReviewHistory(file, loadDocument(bytes, writer.actor, file));
-    await history.catchUp(review, writer);
+    await history.catchUp(review, writer, saveCatchUp);
     return history;
   }
 
-  /** Records what the review holds that the history does not yet, as this laptop's change; saved when there is any. */
-  async catchUp(review: Review, writer: MergeWriter): Promise<void> {
+  /**
+   * Records what the review holds that the history does not yet, as this laptop's change; saved when there is any,
+   * unless `save` is false (a merge, whose staged history holds the catch-up: the review is what it is recorded
+   * from, so a crash before the merge loses nothing, and the next open catches up again).
+   */
+  async catchUp(review: Review, writer: MergeWriter, save = true): Promise<void> {
     const before = Automerge.getHeads(this.document);
     this.document = catchUp(this.document, review, writer);
-    if (!sameHeads(before, Automerge.getHeads(this.document))) await this.save();
+    if (save && !sameHeads(before, Automerge.getHeads(this.document))) await this.save();
   }
 
   /** The history's bytes, whole, as a package carries them. */
