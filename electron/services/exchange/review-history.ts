@@ -36,10 +36,13 @@ export function historyFileFor(reviewFile: string): string {
  * open, a `.next` whose review is the one on disk is finished; any other is dropped, and the review is as before.
  */
 export class ReviewHistory {
+  readonly files: HistoryFiles;
   private constructor(
     readonly file: string,
     public document: MergeableReview,
-  ) {}
+  ) {
+    this.files = new HistoryFiles(file);
+  }
 
   /**
    * The review's history, caught up with `review` (the review as its file holds it now, the lock held): a review
@@ -81,21 +84,32 @@ export class ReviewHistory {
   }
 
   async save(): Promise<void> {
-    await writeFileDurably(this.file, Automerge.save(this.document));
+    await this.files.save(Automerge.save(this.document));
+  }
+}
+
+/**
+ * A history's files without the engine: what the app does with a history that the merge's own process made
+ * (merge-in-process.ts), as bytes.
+ */
+export class HistoryFiles {
+  constructor(readonly file: string) {}
+
+  async save(bytes: Uint8Array): Promise<void> {
+    await writeFileDurably(this.file, bytes);
   }
 
   /**
-   * Writes `document` beside the history as the merge's result, to become the history once the review file holds
-   * what it says (`commit`); `abandon` drops it.
+   * Writes `bytes` beside the history as a merge's result, to become the history once the review file holds what
+   * it says (`commit`); `abandon` drops it.
    */
-  async stage(document: MergeableReview): Promise<void> {
-    await writeFileDurably(pendingFileFor(this.file), Automerge.save(document));
+  async stage(bytes: Uint8Array): Promise<void> {
+    await writeFileDurably(pendingFileFor(this.file), bytes);
   }
 
-  async commit(document: MergeableReview): Promise<void> {
+  async commit(): Promise<void> {
     await rename(pendingFileFor(this.file), this.file);
     await syncFolder(dirname(this.file));
-    this.document = document;
   }
 
   async abandon(): Promise<void> {
