@@ -48,6 +48,8 @@ export default defineConfig({
           // parsers run in worker threads started from the next (run-parser.ts).
           'import-process': resolve(root, 'electron/services/import/import-process.ts'),
           'import-worker': resolve(root, 'electron/services/import/import-worker.ts'),
+          // A merge runs its engine in a process of its own started from this file (merge-in-process.ts).
+          'merge-process': resolve(root, 'electron/services/exchange/merge-process.ts'),
         },
         // One flat folder, so `new URL('./import-worker.js', import.meta.url)` finds the entry from any chunk.
         output: { chunkFileNames: '[name]-[hash].js' },

@@ -5,7 +5,7 @@ import { registerAppSchemePrivileges, serveRendererOnAppProtocol } from './app-p
 import { forwardEventsToWindows, releaseReviewsOfClosedWindows } from './events';
 import { chooseFiles, chooseSaveFile } from './file-dialog';
 import { serveApiOverIpc } from './ipc';
-import { startUtilityParserProcess } from './parser-process';
+import { startUtilityProcess } from './utility-process';
 import { printReportPdf } from './print-pdf';
 import { installSecurityGuards } from './security';
 import { builtFile, createMainWindow } from './window';
@@ -26,7 +26,7 @@ async function start(): Promise<void> {
     chooseFiles,
     chooseSaveFile,
     printPdf: printReportPdf,
-    startParserProcess: startUtilityParserProcess,
+    startServiceProcess: startUtilityProcess,
   });
   serveApiOverIpc(workstation.invoke);
   forwardEventsToWindows(workstation);

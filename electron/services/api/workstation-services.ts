@@ -6,7 +6,7 @@ import type { ChosenSavePaths, SaveChoicePurpose } from '../files/chosen-save-pa
 import type { ReviewLibrary } from '../library/review-library';
 import type { Caller, ReviewSessions } from '../library/review-sessions';
 import type { SettingsStore } from '../settings/settings-store';
-import type { StartParserProcess } from '../import/parser-process-protocol';
+import type { StartServiceProcess } from '../processes/service-process';
 import type { SpareParserProcess } from '../import/spare-parser-process';
 import type { ImportLimits } from '../import/types';
 
@@ -42,7 +42,7 @@ export interface WorkstationServices {
   readonly chosenSavePaths: ChosenSavePaths;
   readonly chooseSaveFile: ChooseSaveFile | undefined;
   readonly importLimits: ImportLimits | undefined;
-  readonly startParserProcess: StartParserProcess | undefined;
+  readonly startServiceProcess: StartServiceProcess | undefined;
   /** A parsing process started when an import is likely (see the versions handlers), for the next import to take. */
   readonly spareParser: SpareParserProcess;
   readonly printPdf: PrintPdf | undefined;

@@ -4,26 +4,22 @@ import * as Automerge from '@automerge/automerge';
 import type { Conflict, MergeCounts } from '../../../shared/api';
 import { keepValue, listConflicts } from '../../../shared/domain/merge/conflicts';
 import { bothSides, describeConflict } from '../../../shared/domain/merge/conflict-view';
-import { mergeReviews } from '../../../shared/domain/merge/merge-reviews';
-import {
-  readMergeable,
-  ReviewRecorder,
-  type MergeableReview,
-  type MergeWriter,
-} from '../../../shared/domain/merge/mergeable-review';
+import { readMergeable, type MergeableReview, type MergeWriter } from '../../../shared/domain/merge/mergeable-review';
 import type { Clock } from '../../../shared/domain/clock';
 import { shortQuote } from '../../../shared/domain/annotations/comment-body';
-import { recordAudit } from '../../../shared/domain/reviews/audit';
 import { AppError } from '../../../shared/errors';
-import { decodeReviewText, type Review } from '../../../shared/model';
+import type { Review } from '../../../shared/model';
 import type { ReviewLibrary } from '../library/review-library';
 import { writeFileDurably } from '../storage/durable-write';
 import { isNodeError, readFileIfPresent } from '../storage/json-file-adapter';
 import type { ReviewStore } from '../storage/review-store';
 import { keepSourceFile, sourceFilePath } from '../storage/source-files';
-import { catchUp, contentFrom, historyFileFor, ReviewHistory, sameRecords } from './review-history';
+import { checkedReview, recordStep } from './merge-histories';
+import { mergeInProcess, type MergeInProcessOptions } from './merge-in-process';
+import type { MergeJob } from './merge-protocol';
+import { catchUp, contentFrom, historyFileFor, HistoryFiles, ReviewHistory, sameRecords } from './review-history';
 import { readOpenConflictCount, writeOpenConflictCount } from './open-conflict-count';
-import { writePackage, type OpenedPackage, type PackageSigner } from './review-package';
+import { loadPackageHistory, writePackage, type OpenedPackage, type PackageSigner } from './review-package';
 
 /** The review as a package's bytes, its history caught up with it first (so everything on screen travels). */
 export async function exportPackage(
@@ -56,13 +52,15 @@ export async function exportPackage(
 /**
  * Takes a package of this review in: this laptop's work is recorded in the history first, the package's history
  * merged into it, and the review replaced by what the merge reads, in one step that a crash leaves undone or done
- * (see ReviewHistory). A package of another review is refused and nothing changes.
+ * (see ReviewHistory). The engine work runs in a process of its own (merge-in-process.ts), so a package that
+ * exhausts the engine is refused and the app carries on. A package of another review is refused and nothing changes.
  */
 export async function mergePackage(
   store: ReviewStore,
   opened: OpenedPackage,
   writer: MergeWriter,
   clock: Clock,
+  options: MergeInProcessOptions & { measured?: (engine: { peakRssBytes: number }) => void } = {},
 ): Promise<MergeCounts> {
   if (opened.review.id !== store.review.id) {
     throw new AppError(
@@ -72,48 +70,36 @@ export async function mergePackage(
     );
   }
   return store.exclusively(async (save) => {
-    const history = await ReviewHistory.open(store.file, store.review, writer);
-    const { document, counts } = mergeWithEngine(history.document, opened.history);
-    const merged = checkedReview(readMergeable(document, contentFrom(store.review, opened.review)));
-    for (const version of merged.versions) {
+    const job: MergeJob = {
+      reviewFile: store.file,
+      review: store.review,
+      history: opened.history,
+      contents: opened.review.versions.map((v) => [v.id, { blocks: v.blocks, text: v.text }]),
+      writer,
+      from: opened.sender.signature?.signer ?? opened.sender.exportedBy.name,
+      exportedAt: opened.sender.exportedAt,
+    };
+    const outcome = await mergeInProcess(job, clock, options);
+    options.measured?.({ peakRssBytes: outcome.enginePeakRssBytes });
+    const { counts, review } = outcome;
+    for (const version of (review ?? store.review).versions) {
       const bytes = opened.sources.get(version.source.sha256);
       if (bytes) await keepSourceFile(store.file, version.source.sha256, bytes);
     }
-    const from = opened.sender.signature?.signer ?? opened.sender.exportedBy.name;
     const open = await readOpenConflictCount(store.file);
     await writeOpenConflictCount(store.file, open === undefined ? undefined : open + counts.conflicts);
-    await commit(store, history, document, merged, save, {
-      writer,
-      clock,
-      action: 'review.merge',
-      summary:
-        `Merged a package from ${from} (exported ${opened.sender.exportedAt.slice(0, 16).replace('T', ' ')} UTC): ` +
-        `${counts.added} added, ${counts.changed} changed, ${counts.conflicts} conflicts to resolve.`,
-    });
+    const files = new HistoryFiles(historyFileFor(store.file));
+    // The same records (a package merged twice): the review file is left as it is and nothing is logged.
+    if (!review) await files.save(outcome.history);
+    else await commit(files, outcome.history, review, save);
     return counts;
   });
 }
 
-/**
- * The engine's merge, with its own failures said in words: Automerge runs in WebAssembly with at most 4 GB, and a
- * merge that exhausts it stops with a trap rather than an error of its own. Nothing is written before it returns.
- */
-function mergeWithEngine(local: MergeableReview, remote: MergeableReview) {
-  try {
-    return mergeReviews(local, remote);
-  } catch (error) {
-    if (error instanceof AppError) throw error;
-    throw new AppError(
-      'E_TOO_LARGE',
-      'The merge engine could not merge this package (most likely it needed more memory than it has); nothing was ' +
-        'changed. Quit and restart the app before merging again.',
-    );
-  }
-}
-
 /** A package of a review this library does not have: the review is added under its own id, with its history. */
 export async function addPackagedReview(library: ReviewLibrary, opened: OpenedPackage): Promise<Review> {
-  const review = checkedReview(readMergeable(opened.history, contentFrom(opened.review)));
+  const history = loadPackageHistory(opened.history);
+  const review = checkedReview(readMergeable(history, contentFrom(opened.review)));
   if (!sameRecords(review, opened.review)) {
     throw new AppError(
       'E_INVALID_INPUT',
@@ -124,7 +110,7 @@ export async function addPackagedReview(library: ReviewLibrary, opened: OpenedPa
   for (const [sha256, bytes] of opened.sources) await keepSourceFile(file, sha256, bytes);
   // A library that never held a review has no folder for one yet.
   await mkdir(dirname(file), { recursive: true });
-  await writeFileDurably(historyFileFor(file), Automerge.save(opened.history));
+  await writeFileDurably(historyFileFor(file), opened.history.bytes);
   // Last: the review file appearing is what adds the review; anything before it is harmless on its own.
   await library.create(review);
   return review;
@@ -214,74 +200,41 @@ export async function resolveReviewConflict(
     const document = keepValue(history.document, conflict, value, writer);
     const review = checkedReview(readMergeable(document, contentFrom(store.review)));
     const kept = keep === 'both' ? 'kept both values' : `kept ${shortQuote(resolved.values[keep]!.text, 80)}`;
-    await commit(store, history, document, review, save, {
+    // Logged even when the value kept is the one the review already showed: a person decided.
+    const logged = recordStep(document, review, {
       writer,
       clock,
       action: 'conflict.resolve',
       summary: `Resolved a conflict in ${resolved.recordLabel}, ${resolved.fieldLabel}: ${kept}.`,
-      // A person decided, even when the value kept is the one the review already showed.
-      evenIfUnchanged: true,
     });
+    await commit(history.files, Automerge.save(logged), review, save);
+    history.document = logged;
     await writeOpenConflictCount(store.file, conflicts.length - 1);
     return { resolved, remaining: conflicts.length - 1 };
   });
 }
 
 /**
- * Makes `merged` the history and `review` the review together, with the step logged in both: the history waits
- * beside the old one until the review file is replaced, then takes its place (ReviewHistory explains why). When the
- * records are the same (a package merged twice), the review file is left as it is and nothing is logged, unless a
- * person decided something (`evenIfUnchanged`).
+ * Makes `history` (bytes) the history and `review` the review together: the history waits beside the old one until
+ * the review file is replaced, then takes its place (ReviewHistory explains why).
  */
 async function commit(
-  store: ReviewStore,
-  history: ReviewHistory,
-  merged: MergeableReview,
+  files: HistoryFiles,
+  history: Uint8Array,
   review: Review,
   save: <R>(change: (review: Review) => R) => Promise<R>,
-  audit: { writer: MergeWriter; clock: Clock; action: string; summary: string; evenIfUnchanged?: boolean },
 ): Promise<void> {
-  if (!audit.evenIfUnchanged && sameRecords(review, store.review)) {
-    history.document = merged;
-    await history.save();
-    return;
-  }
-  // Logged in the review and in the history alike, so the staged history is exactly what the review file will hold:
-  // the document holds the review as it was read from it (the recorder notes its stamps now), so only the log's new
-  // entry is written.
-  const recorder = new ReviewRecorder(merged, review);
-  recordAudit(review, audit.writer.author, audit.clock, audit.action, audit.summary, review.id);
-  const document = recorder.record(review, audit.writer, audit.action);
-  await history.stage(document);
+  await files.stage(history);
   try {
     await save((current) => {
       for (const key of Object.keys(current)) delete (current as Record<string, unknown>)[key];
       Object.assign(current, review);
     });
   } catch (error) {
-    await history.abandon();
+    await files.abandon();
     throw error;
   }
-  await history.commit(document);
-}
-
-/**
- * What a merge produced, held to what any review read from disk is held to (the schema, and comments' rich text
- * without scripts or `javascript:` links): the other laptop's records are as untrusted as a file.
- */
-function checkedReview(review: Review): Review {
-  const decoded = decodeReviewText(JSON.stringify(review));
-  if (decoded.kind === 'current' && decoded.damaged.length === 0) return decoded.review;
-  const why =
-    decoded.kind === 'corrupt'
-      ? decoded.reason
-      : decoded.kind === 'current' || decoded.kind === 'migrated'
-        ? decoded.damaged[0]?.problem
-        : 'it is of another format';
-  throw new AppError(
-    'E_INVALID_INPUT',
-    `The package holds records this app does not accept (${why ?? 'unknown problem'}); nothing was changed.`,
-  );
+  await files.commit();
 }
 
 function describeAll(review: Review, document: MergeableReview): Conflict[] {

@@ -36,34 +36,46 @@ export function historyFileFor(reviewFile: string): string {
  * open, a `.next` whose review is the one on disk is finished; any other is dropped, and the review is as before.
  */
 export class ReviewHistory {
+  readonly files: HistoryFiles;
   private constructor(
     readonly file: string,
     public document: MergeableReview,
-  ) {}
+  ) {
+    this.files = new HistoryFiles(file);
+  }
 
   /**
    * The review's history, caught up with `review` (the review as its file holds it now, the lock held): a review
    * that never travelled starts one here, written by this laptop.
    */
-  static async open(reviewFile: string, review: Review, writer: MergeWriter): Promise<ReviewHistory> {
+  static async open(
+    reviewFile: string,
+    review: Review,
+    writer: MergeWriter,
+    { saveCatchUp = true }: { saveCatchUp?: boolean } = {},
+  ): Promise<ReviewHistory> {
     const file = historyFileFor(reviewFile);
     await finishOrDropPendingMerge(file, review, writer.actor);
     const bytes = await readFileIfPresent(file);
     if (!bytes) {
       const history = new ReviewHistory(file, newMergeableReview(review, writer));
-      await history.save();
+      if (saveCatchUp) await history.save();
       return history;
     }
     const history = new ReviewHistory(file, loadDocument(bytes, writer.actor, file));
-    await history.catchUp(review, writer);
+    await history.catchUp(review, writer, saveCatchUp);
     return history;
   }
 
-  /** Records what the review holds that the history does not yet, as this laptop's change; saved when there is any. */
-  async catchUp(review: Review, writer: MergeWriter): Promise<void> {
+  /**
+   * Records what the review holds that the history does not yet, as this laptop's change; saved when there is any,
+   * unless `save` is false (a merge, whose staged history holds the catch-up: the review is what it is recorded
+   * from, so a crash before the merge loses nothing, and the next open catches up again).
+   */
+  async catchUp(review: Review, writer: MergeWriter, save = true): Promise<void> {
     const before = Automerge.getHeads(this.document);
     this.document = catchUp(this.document, review, writer);
-    if (!sameHeads(before, Automerge.getHeads(this.document))) await this.save();
+    if (save && !sameHeads(before, Automerge.getHeads(this.document))) await this.save();
   }
 
   /** The history's bytes, whole, as a package carries them. */
@@ -72,21 +84,32 @@ export class ReviewHistory {
   }
 
   async save(): Promise<void> {
-    await writeFileDurably(this.file, Automerge.save(this.document));
+    await this.files.save(Automerge.save(this.document));
+  }
+}
+
+/**
+ * A history's files without the engine: what the app does with a history that the merge's own process made
+ * (merge-in-process.ts), as bytes.
+ */
+export class HistoryFiles {
+  constructor(readonly file: string) {}
+
+  async save(bytes: Uint8Array): Promise<void> {
+    await writeFileDurably(this.file, bytes);
   }
 
   /**
-   * Writes `document` beside the history as the merge's result, to become the history once the review file holds
-   * what it says (`commit`); `abandon` drops it.
+   * Writes `bytes` beside the history as a merge's result, to become the history once the review file holds what
+   * it says (`commit`); `abandon` drops it.
    */
-  async stage(document: MergeableReview): Promise<void> {
-    await writeFileDurably(pendingFileFor(this.file), Automerge.save(document));
+  async stage(bytes: Uint8Array): Promise<void> {
+    await writeFileDurably(pendingFileFor(this.file), bytes);
   }
 
-  async commit(document: MergeableReview): Promise<void> {
+  async commit(): Promise<void> {
     await rename(pendingFileFor(this.file), this.file);
     await syncFolder(dirname(this.file));
-    this.document = document;
   }
 
   async abandon(): Promise<void> {

@@ -117,9 +117,21 @@ export async function writePackage(content: PackageContent, signer?: PackageSign
 /** A package as read and checked: every part as its manifest says, the review valid, the history the engine's. */
 export interface OpenedPackage {
   review: Review;
-  history: MergeableReview;
+  /**
+   * The history's bytes, checked by their hash; loaded by whoever uses them (loadPackageHistory): a merge loads
+   * them in a process of its own, since the engine's memory is what a package can exhaust.
+   */
+  history: PackageHistory;
   sources: ReadonlyMap<string, Uint8Array>;
   sender: PackageSender;
+}
+
+/** A package's history as read from it, with what loading it needs: the laptop's actor, and whose history it must be. */
+export interface PackageHistory {
+  bytes: Uint8Array;
+  fileName: string;
+  reviewId: string;
+  actor: string;
 }
 
 /**
@@ -134,8 +146,7 @@ export async function readPackage(
   anchors: TrustAnchors,
   actor: string,
 ): Promise<OpenedPackage> {
-  const refuse = (code: 'E_INVALID_INPUT' | 'E_TOO_LARGE' | 'E_UNSUPPORTED', why: string) =>
-    new AppError(code, `“${fileName}” was not opened: ${why}. Nothing was changed.`);
+  const refuse = refusalFor(fileName);
   if (bytes.length > MAX_PACKAGE_BYTES)
     throw refuse('E_TOO_LARGE', 'it is larger than any review package (512 MB at most)');
   const entries = await unpackEntries(bytes, refuse);
@@ -168,13 +179,18 @@ export async function readPackage(
   }
 
   const review = readReview(entries.get(REVIEW)!, manifest, refuse);
-  const history = readHistory(entries.get(HISTORY)!, manifest.reviewId, actor, refuse);
+  const history = { bytes: entries.get(HISTORY)!, fileName, reviewId: manifest.reviewId, actor };
   const sources = new Map<string, Uint8Array>();
   for (const [name, content] of entries) if (SOURCE.test(name)) sources.set(name.slice('sources/'.length), content);
   return { review, history, sources, sender };
 }
 
 type Refuse = (code: 'E_INVALID_INPUT' | 'E_TOO_LARGE' | 'E_UNSUPPORTED', why: string) => AppError;
+
+/** A package refused: one sentence that starts with the file's name. */
+function refusalFor(fileName: string): Refuse {
+  return (code, why) => new AppError(code, `“${fileName}” was not opened: ${why}. Nothing was changed.`);
+}
 
 function packageProblems(refuse: Refuse): ZipProblems {
   const bomb = () => refuse('E_TOO_LARGE', 'it unpacks to far more than a review package (it may be a “zip bomb”)');
@@ -269,17 +285,19 @@ function readReview(bytes: Uint8Array, manifest: Manifest, refuse: Refuse): Revi
   return decoded.review;
 }
 
-function readHistory(bytes: Uint8Array, reviewId: string, actor: string, refuse: Refuse): MergeableReview {
+/** The package's history in the engine, refused in the package's words when it is damaged or another review's. */
+export function loadPackageHistory({ bytes, fileName, reviewId, actor }: PackageHistory): MergeableReview {
+  const refuse = (why: string) => refusalFor(fileName)('E_INVALID_INPUT', why);
   let history: MergeableReview;
   try {
     history = Automerge.load<MergeableReview>(bytes, { actor });
   } catch {
-    throw refuse('E_INVALID_INPUT', 'its history.automerge is damaged');
+    throw refuse('its history.automerge is damaged');
   }
   const format = (history as { format?: { val?: unknown } }).format?.val;
   const id = (history as { header?: Record<string, { val?: unknown } | undefined> }).header?.['id']?.val;
   if (format !== MERGEABLE_REVIEW_FORMAT || id !== JSON.stringify(reviewId))
-    throw refuse('E_INVALID_INPUT', 'its history.automerge is not the history of the review it holds');
+    throw refuse('its history.automerge is not the history of the review it holds');
   return history;
 }
 

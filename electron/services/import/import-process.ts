@@ -5,47 +5,11 @@
 // goes wrong here can bring the host down. The host watches it too (parser-process.ts).
 // The host may start it before it has the file (spare-parser-process.ts): the parser's worker starts at once and
 // loads what the setup expects, so the file finds it ready.
+import { parentChannel, watchOwnMemory } from '../processes/service-process';
 import { failureOf } from './parse-reply';
-import { OVER_BUDGET_EXIT_CODE, setupFromArguments, type ParseJob, type ProcessReply } from './parser-process-protocol';
+import { setupFromArguments, type ParseJob, type ProcessReply } from './parser-process-protocol';
 import { WaitingWorkers } from './parser-workers';
 import { parseInWorker } from './run-parser';
-
-/** How often the process samples its own resident memory. */
-const SAMPLE_MS = 25;
-
-interface ParentChannel {
-  send(message: ProcessReply): void;
-  onMessage(listener: (message: ParseJob) => void): void;
-}
-
-/** Electron's utility process talks through process.parentPort, a Node child through process.send. */
-function parentChannel(): ParentChannel {
-  const port = (
-    process as {
-      parentPort?: {
-        postMessage(message: unknown): void;
-        on(event: 'message', listener: (event: { data: unknown }) => void): void;
-      };
-    }
-  ).parentPort;
-  if (port)
-    return {
-      send: (message) => port.postMessage(message),
-      onMessage: (listener) => port.on('message', (event) => listener(event.data as ParseJob)),
-    };
-  // The host is gone (its end of the channel closed): nobody is waiting for the answer.
-  process.once('disconnect', () => process.exit(0));
-  return {
-    send: (message) => process.send?.(message),
-    onMessage: (listener) => void process.on('message', (message) => listener(message as ParseJob)),
-  };
-}
-
-function watchMemory(limitBytes: number): void {
-  setInterval(() => {
-    if (process.memoryUsage.rss() > limitBytes) process.exit(OVER_BUDGET_EXIT_CODE);
-  }, SAMPLE_MS).unref();
-}
 
 /** The workers and libraries the setup asks for, started while the file is on its way. */
 function prepare(): WaitingWorkers | undefined {
@@ -63,10 +27,10 @@ function prepare(): WaitingWorkers | undefined {
 }
 
 const waiting = prepare();
-const channel = parentChannel();
+const channel = parentChannel<ParseJob, ProcessReply>();
 channel.onMessage(({ request }) => {
   const { limits } = request;
-  watchMemory(limits.maxProcessMemoryMb * 1024 * 1024);
+  watchOwnMemory(limits.maxProcessMemoryMb * 1024 * 1024);
   const progress = (done: number, total: number) => channel.send({ type: 'progress', done, total });
   parseInWorker(request, limits.timeoutMs, limits.maxHeapMb, progress, waiting).then(
     (parsed) => channel.send({ type: 'done', ok: true, parsed }),

@@ -1,24 +1,19 @@
-import { fileURLToPath } from 'node:url';
 import { AppError } from '../../../shared/errors';
-import { forkParserProcess } from './fork-parser-process';
+import { forkServiceProcess } from '../processes/fork-service-process';
+import { serviceEntry } from '../processes/service-entry';
+import { typedProcess } from '../processes/service-process';
 import {
   setupArgument,
+  type ParseJob,
   type ParserProcess,
   type ParserSetup,
   type ProcessReply,
   type StartParserProcess,
 } from './parser-process-protocol';
 
-const runningFromSource = import.meta.url.endsWith('.ts');
-
-/** The parsing process's entry file: the built one beside this code, or the TypeScript source through tsx. */
+/** The parsing process's entry file. */
 function processEntry(): { modulePath: string; args: string[] } {
-  if (!runningFromSource)
-    return { modulePath: fileURLToPath(new URL('./import-process.js', import.meta.url)), args: [] };
-  return {
-    modulePath: fileURLToPath(new URL('./start-from-source.mjs', import.meta.url)),
-    args: [new URL('./import-process.ts', import.meta.url).href],
-  };
+  return serviceEntry('import-process.js', new URL('./import-process.ts', import.meta.url));
 }
 
 /** How a process ended: its exit code, or the signal that ended it, where the platform tells it. */
@@ -86,11 +81,12 @@ export class LaunchedParserProcess {
  */
 export function launchParserProcess(
   setup: ParserSetup,
-  startProcess: StartParserProcess = forkParserProcess,
+  startProcess: StartParserProcess = forkServiceProcess,
 ): LaunchedParserProcess {
   const { modulePath, args } = processEntry();
   try {
-    return new LaunchedParserProcess(startProcess(modulePath, [...args, setupArgument(setup)]));
+    const started = startProcess(modulePath, [...args, setupArgument(setup)], 'Policy Review Workstation import');
+    return new LaunchedParserProcess(typedProcess<ParseJob, ProcessReply>(started));
   } catch (error) {
     throw new AppError(
       'E_INTERNAL',

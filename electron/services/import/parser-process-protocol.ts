@@ -2,6 +2,7 @@
 // process through whatever its platform allows (Node's child_process.fork in the CLI, the browser host and the
 // tests; Electron's utilityProcess.fork in the app, where the RunAsNode fuse forbids the former), so the services
 // never import 'electron'.
+import type { ServiceProcess, StartServiceProcess } from '../processes/service-process';
 import type { ParseReply } from './parse-reply';
 import type { ImportFormat, ImportLimits } from './types';
 
@@ -51,20 +52,8 @@ export function setupFromArguments(argv: readonly string[]): ParserSetup | undef
   }
 }
 
-/** The exit code of a parsing process that stopped itself above its memory budget. */
-export const OVER_BUDGET_EXIT_CODE = 86;
-
 /** A parsing process as the host's starter gives it. */
-export interface ParserProcess {
-  /** The operating system's id, once the process runs: the host watches its memory by it where the system shows it. */
-  readonly pid: number | undefined;
-  postMessage(message: ParseJob): void;
-  onMessage(listener: (message: ProcessReply) => void): void;
-  /** Heard once, when the process has ended or could not start; `signal` where the platform tells it. */
-  onExit(listener: (code: number | null, signal?: string | null) => void): void;
-  /** Ends the process at once. */
-  kill(): void;
-}
+export type ParserProcess = ServiceProcess<ParseJob, ProcessReply>;
 
-/** Starts the parsing process's entry file with these arguments. */
-export type StartParserProcess = (modulePath: string, args: readonly string[]) => ParserProcess;
+/** Starts the parsing process's entry file (any service process's starter). */
+export type StartParserProcess = StartServiceProcess;

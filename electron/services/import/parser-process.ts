@@ -1,6 +1,7 @@
 import { AppError } from '../../../shared/errors';
 import { launchParserProcess, type LaunchedParserProcess } from './launch-parser-process';
-import { OVER_BUDGET_EXIT_CODE, type ParseRequest, type StartParserProcess } from './parser-process-protocol';
+import { OVER_BUDGET_EXIT_CODE } from '../processes/service-process';
+import type { ParseRequest, StartParserProcess } from './parser-process-protocol';
 import { residentBytesOf } from './resident-memory';
 import { replyError } from './parse-reply';
 import { timeLimitError } from './run-parser';

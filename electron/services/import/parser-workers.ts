@@ -23,7 +23,7 @@ export function startWorker(heapMb: number, setup: WorkerSetup): StartedWorker {
   const resourceLimits = { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: 16, stackSizeMb: 8 };
   const options = { resourceLimits, stdout: true, stderr: true };
   const worker = runningFromSource
-    ? new Worker(new URL('./start-from-source.mjs', import.meta.url), {
+    ? new Worker(new URL('../processes/start-from-source.mjs', import.meta.url), {
         ...options,
         workerData: { ...setup, entry: new URL('./import-worker.ts', import.meta.url).href },
       })

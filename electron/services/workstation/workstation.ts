@@ -13,7 +13,7 @@ import { actorFromSettings } from '../settings/actor';
 import { SettingsStore } from '../settings/settings-store';
 import { APP_VERSION } from './app-version';
 import type { ChooseFiles, ChooseSaveFile, PrintPdf, WorkstationServices } from '../api/workstation-services';
-import type { StartParserProcess } from '../import/parser-process-protocol';
+import type { StartServiceProcess } from '../processes/service-process';
 import { SpareParserProcess } from '../import/spare-parser-process';
 import { DEFAULT_IMPORT_LIMITS, type ImportLimits } from '../import/types';
 
@@ -25,8 +25,8 @@ export interface WorkstationOptions extends DispatchOptions {
   chooseSaveFile?: ChooseSaveFile;
   /** Overrides the import limits (tests use small ones to reach them quickly). */
   importLimits?: ImportLimits;
-  /** How the host starts an import's parsing process: Electron's utilityProcess; Node's child_process.fork without one. */
-  startParserProcess?: StartParserProcess;
+  /** How the host starts a service process (an import's parsing, a merge's engine): Electron's utilityProcess; Node's child_process.fork without one. */
+  startServiceProcess?: StartServiceProcess;
   /** A parsing process the host started already (the command line starts one before it loads), for imports to take. */
   spareParser?: SpareParserProcess;
   printPdf?: PrintPdf;
@@ -70,12 +70,12 @@ export async function openWorkstation(options: WorkstationOptions): Promise<Work
     chosenSavePaths: new ChosenSavePaths(),
     chooseSaveFile: options.chooseSaveFile,
     importLimits: options.importLimits,
-    startParserProcess: options.startParserProcess,
+    startServiceProcess: options.startServiceProcess,
     spareParser:
       options.spareParser ??
       new SpareParserProcess({
         heapMb: (options.importLimits ?? DEFAULT_IMPORT_LIMITS).maxHeapMb,
-        startProcess: options.startParserProcess,
+        startProcess: options.startServiceProcess,
       }),
     printPdf: options.printPdf,
     clock,

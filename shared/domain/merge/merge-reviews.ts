@@ -19,6 +19,14 @@ export interface MergeCounts {
 export interface MergeOutcome {
   document: MergeableReview;
   counts: MergeCounts;
+  /** What the changes that arrived wrote to: all that can read differently after the merge (see readMergedChanges). */
+  touched: TouchedRecords;
+}
+
+/** The records (and their fields) the changes that arrived wrote to, and the collections whose order they changed. */
+export interface TouchedRecords {
+  records: Map<string, { record: RecordPlace; fields: Set<string> }>;
+  orders: Set<CollectionName>;
 }
 
 /**
@@ -46,7 +54,7 @@ export function mergeReviews(local: MergeableReview, remote: MergeableReview): M
   let added = 0;
   let changed = 0;
   let conflicts = 0;
-  for (const { record, fields } of touched.values()) {
+  for (const { record, fields } of touched.records.values()) {
     // The audit log grows with every change on either side: merged like the rest, but not news to count.
     if (record.collection === 'audit') continue;
     const existed =
@@ -62,7 +70,7 @@ export function mergeReviews(local: MergeableReview, remote: MergeableReview): M
     0,
   );
   const unchanged = Math.max(0, remoteRecords - added - changed);
-  return { document: merged, counts: { added, changed, conflicts, unchanged } };
+  return { document: merged, counts: { added, changed, conflicts, unchanged }, touched };
 }
 
 /**
@@ -70,14 +78,18 @@ export function mergeReviews(local: MergeableReview, remote: MergeableReview): M
  * field both sides changed may show this side's value after the merge as before it, so what is on screen cannot say
  * where conflicts arose. (The object-to-path lookup is the engine's own, through its backend.)
  */
-function fieldsWrittenSince(merged: MergeableReview, heads: Automerge.Heads, reviewId: string) {
+function fieldsWrittenSince(merged: MergeableReview, heads: Automerge.Heads, reviewId: string): TouchedRecords {
   const backend = Automerge.getBackend(merged);
   const paths = new Map<string, Automerge.Prop[] | undefined>();
   const touched = new Map<string, { record: RecordPlace; fields: Set<string> }>();
+  const orders = new Set<CollectionName>();
   for (const change of Automerge.getChangesSince(merged, heads)) {
     for (const op of Automerge.decodeChange(change).ops) {
       if (!paths.has(op.obj)) paths.set(op.obj, op.obj === '_root' ? [] : backend.objInfo(op.obj).path);
-      const place = placeOf([...(paths.get(op.obj) ?? ['?']), op.key], reviewId);
+      const path = paths.get(op.obj) ?? ['?'];
+      const ordered = orderOf(path);
+      if (ordered) orders.add(ordered);
+      const place = placeOf([...path, op.key], reviewId);
       if (!place) continue;
       const key = `${place.record.collection}/${place.record.id}`;
       const entry = touched.get(key) ?? { record: place.record, fields: new Set<string>() };
@@ -85,7 +97,13 @@ function fieldsWrittenSince(merged: MergeableReview, heads: Automerge.Heads, rev
       touched.set(key, entry);
     }
   }
-  return touched;
+  return { records: touched, orders };
+}
+
+/** The collection whose order list an operation's object is (`collections/<name>/order`), if it is one. */
+function orderOf(path: Automerge.Prop[]): CollectionName | undefined {
+  const collection = path[1] as CollectionName;
+  return path[0] === 'collections' && path[2] === 'order' && COLLECTIONS.includes(collection) ? collection : undefined;
 }
 
 function reviewIdOf(document: MergeableReview): unknown {

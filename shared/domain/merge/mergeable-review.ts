@@ -36,7 +36,7 @@ export interface MergeableReviewShape {
 export type MergeableReview = Automerge.Doc<MergeableReviewShape>;
 
 type FieldMap = Record<string, Automerge.ImmutableString>;
-interface MergeableCollection {
+export interface MergeableCollection {
   /** The collection's fields by bucket (see bucketOf), each under `<record id>|<field>`. */
   buckets: Record<string, FieldMap>;
   order: Automerge.ImmutableString[];
@@ -132,7 +132,10 @@ export function recordReview(
 export class ReviewRecorder {
   private recorded: RecordedStamps;
 
-  /** `holds` is the review the document holds now (as read from it, or as last recorded into it). */
+  /**
+   * `holds` is the review the document holds now (as read from it, or as last recorded into it); its records are
+   * compared with rather than read back, so they must not change before `record` (a new record may be added).
+   */
   constructor(
     public document: MergeableReview,
     holds: Review,
@@ -154,6 +157,11 @@ export class ReviewRecorder {
 /** What was last recorded, by collection: each record's stamp and fields, and the collection's order. */
 interface RecordedStamps {
   stamps: Record<CollectionName, Map<string, string>>;
+  /**
+   * The records as the document held them when the recorder was made (from `holds`), until one is written: what a
+   * field is compared with instead of reading it back through the engine, which costs far more than the write.
+   */
+  held: Record<CollectionName, Map<string, FlatRecord>>;
   /** Each record's fields as last recorded: the ones a change may have taken away. */
   fieldNames: Record<CollectionName, Map<string, string[]>>;
   order: Record<CollectionName, string[]>;
@@ -184,6 +192,7 @@ function stampOf(collection: CollectionName, record: FlatRecord): string | undef
 function recordedStamps(review: Review): RecordedStamps {
   const records = reviewRecords(review);
   const recorded = {
+    held: {} as RecordedStamps['held'],
     stamps: {} as RecordedStamps['stamps'],
     fieldNames: {} as RecordedStamps['fieldNames'],
     order: {} as RecordedStamps['order'],
@@ -191,8 +200,10 @@ function recordedStamps(review: Review): RecordedStamps {
   for (const name of COLLECTIONS) {
     recorded.stamps[name] = new Map();
     recorded.fieldNames[name] = new Map();
+    recorded.held[name] = new Map();
     const order = records[name].map((r) => r.id);
     applyUpdate(recorded, { collection: name, written: records[name], removed: [], order });
+    recorded.held[name] = new Map(records[name].map((record) => [record.id, record]));
   }
   return recorded;
 }
@@ -200,6 +211,8 @@ function recordedStamps(review: Review): RecordedStamps {
 function applyUpdate(recorded: RecordedStamps, { collection, written, removed, order }: RecordedUpdate): void {
   const stamps = recorded.stamps[collection];
   const fieldNames = recorded.fieldNames[collection];
+  // What a change writes comes from the working review, which goes on changing: from then on the document is read.
+  if (recorded.held[collection].size) for (const { id } of written) recorded.held[collection].delete(id);
   for (const record of written) {
     const stamp = stampOf(collection, record);
     if (stamp === undefined) stamps.delete(record.id);
@@ -215,7 +228,7 @@ function applyUpdate(recorded: RecordedStamps, { collection, written, removed, o
 
 /** The review the document holds, with each version's content from where it is kept. */
 export function readMergeable(document: MergeableReview, contentOf: (versionId: string) => VersionContent | undefined) {
-  const header = readFields(document.header, Object.keys(document.header));
+  const header = readHeader(document);
   const records = {} as ReviewRecords;
   for (const name of COLLECTIONS) {
     const collection = document.collections[name];
@@ -225,6 +238,25 @@ export function readMergeable(document: MergeableReview, contentOf: (versionId: 
     );
   }
   return assembleReview(header, records, contentOf);
+}
+
+/** The review's own fields as the document holds them. */
+export function readHeader(document: MergeableReview): Record<string, unknown> {
+  return readFields(document.header, Object.keys(document.header));
+}
+
+/** Some fields of one record of a collection as the document holds them: their values, and those it has not. */
+export function readRecordFields(
+  document: MergeableReview,
+  collection: CollectionName,
+  id: string,
+  names: Iterable<string>,
+): { values: Record<string, unknown>; absent: string[] } {
+  const fields = fieldsOf(document.collections[collection], id);
+  const present: string[] = [];
+  const absent: string[] = [];
+  for (const name of new Set(names)) (fieldKey(id, name) in fields ? present : absent).push(name);
+  return { values: readFields(fields, present, id), absent };
 }
 
 /** A field's value as the document stores it: canonical JSON, so equal values are equal text on every laptop. */
@@ -256,6 +288,7 @@ function writeCollection(
   // Without what was last recorded, the document itself says which fields each record has (one pass).
   const recordedFields = previous ? previous.fieldNames[name] : fieldNamesById(collection);
   const stamps = previous?.stamps[name];
+  const heldRecords = previous?.held[name];
   const fieldsHeld = (id: string) => recordedFields.get(id) ?? [];
   const wanted = new Set<string>();
   const written: FlatRecord[] = [];
@@ -263,7 +296,13 @@ function writeCollection(
     wanted.add(record.id);
     const stamp = stamps && stampOf(name, record);
     if (stamp !== undefined && stamps!.get(record.id) === stamp) continue;
-    writeFields(fieldsOf(collection, record.id), (field) => fieldKey(record.id, field), record, fieldsHeld(record.id));
+    writeFields(
+      fieldsOf(collection, record.id),
+      (field) => fieldKey(record.id, field),
+      record,
+      fieldsHeld(record.id),
+      heldRecords?.get(record.id),
+    );
     written.push(record);
   }
   const known = previous ? previous.order[name] : [...recordedFields.keys()];
@@ -275,18 +314,25 @@ function writeCollection(
   return { collection: name, written, removed, order };
 }
 
-/** Writes the fields whose value differs and removes those the record held and no longer has. */
+/**
+ * Writes the fields whose value differs and removes those the record held and no longer has. With the record as
+ * the document holds it (`was`), a field is compared with that; a time field is always read, since the record shows
+ * the earliest or latest of its concurrent values and the document may hold another.
+ */
 function writeFields(
   target: FieldMap,
   keyOf: (field: string) => string,
   fields: Record<string, unknown>,
   held: readonly string[],
+  was?: FlatRecord,
 ): void {
   for (const [name, value] of Object.entries(fields)) {
     if (value === undefined) continue;
     const text = fieldText(value);
     const key = keyOf(name);
-    if (target[key]?.val !== text) target[key] = new Automerge.ImmutableString(text);
+    const stored =
+      !was || isTimeField(name) ? target[key]?.val : was[name] === undefined ? undefined : fieldText(was[name]);
+    if (stored !== text) target[key] = new Automerge.ImmutableString(text);
   }
   for (const name of held) if (fields[name] === undefined) delete target[keyOf(name)];
 }
@@ -311,7 +357,10 @@ function writeOrder(collection: MergeableCollection, current: readonly string[],
 }
 
 /** The collection's records in their order: each once, and any record the list misses (never expected) after. */
-function orderedIds(collection: MergeableCollection, byId: Map<string, string[]>): string[] {
+export function orderedIds(
+  collection: MergeableCollection,
+  byId: { has(id: string): boolean; keys(): Iterable<string> },
+): string[] {
   const seen = new Set<string>();
   for (const entry of collection.order) {
     const id = entry.val;

@@ -110,7 +110,7 @@ describe('the API contract', () => {
       chooseFiles: (purpose) => (hostCalls.push(`file dialog for ${purpose}`), Promise.resolve([])),
       chooseSaveFile: (purpose) => (hostCalls.push(`save dialog for ${purpose}`), Promise.resolve(undefined)),
       printPdf: () => (hostCalls.push('printed a PDF'), Promise.resolve(new Uint8Array())),
-      startParserProcess: () => {
+      startServiceProcess: () => {
         hostCalls.push('started a parsing process');
         throw new Error('no parsing process in this test');
       },

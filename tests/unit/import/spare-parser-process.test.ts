@@ -3,7 +3,8 @@
 // started by the real starter; the tests only note which were started and when each ended.
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { forkParserProcess } from '../../../electron/services/import/fork-parser-process';
+import { forkServiceProcess } from '../../../electron/services/processes/fork-service-process';
+import { typedProcess } from '../../../electron/services/processes/service-process';
 import { parseInProcess } from '../../../electron/services/import/parser-process';
 import {
   setupFromArguments,
@@ -28,7 +29,7 @@ interface Started {
 function notedStarts() {
   const started: Started[] = [];
   const start = (modulePath: string, args: readonly string[]): ParserProcess => {
-    const child = forkParserProcess(modulePath, args);
+    const child: ParserProcess = typedProcess(forkServiceProcess(modulePath, args));
     started.push({
       child,
       setup: setupFromArguments(args),
@@ -124,7 +125,7 @@ describe('the workstation’s parsing process for the next import', () => {
     const { started, start } = notedStarts();
     const { ws, reviewId } = await reviewIn(await tempDir(), {
       chooseFiles: async () => chosen,
-      startParserProcess: start,
+      startServiceProcess: start,
     });
     return { ws, reviewId, started };
   }

@@ -77,13 +77,19 @@ export function exchangeHandlers(ws: WorkstationServices): HandlersFor<typeof EX
         opened,
         await writer(),
         ws.clock,
+        {
+          startProcess: ws.startServiceProcess,
+        },
       );
       return { reviewId: review.id, title: review.title, merged: true, counts, sender };
     },
     'packages.merge': async ({ reviewId, source }, caller) => {
       const store = await ws.sessions.writable(reviewId, caller);
       const opened = await openedPackage(source, caller);
-      return { counts: await mergePackage(store, opened, await writer(), ws.clock), sender: opened.sender };
+      const counts = await mergePackage(store, opened, await writer(), ws.clock, {
+        startProcess: ws.startServiceProcess,
+      });
+      return { counts, sender: opened.sender };
     },
     'conflicts.list': async ({ reviewId }, caller) => {
       const { store } = await ws.sessions.open(reviewId, caller);

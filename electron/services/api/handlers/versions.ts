@@ -38,7 +38,7 @@ export function versionHandlers(ws: WorkstationServices): HandlersFor<typeof VER
                 ...(total !== undefined ? { total } : {}),
               })
           : undefined;
-        const parsing = { limits, startParserProcess: ws.startParserProcess, spareParser: ws.spareParser };
+        const parsing = { limits, startParserProcess: ws.startServiceProcess, spareParser: ws.spareParser };
         const { version, warnings } = await importVersion(
           store,
           { ...file, label },

@@ -1,19 +1,19 @@
-import type { ParseJob, ProcessReply, StartParserProcess } from './parser-process-protocol';
+import type { StartServiceProcess } from './service-process';
 
 /**
- * The parsing process as a Node child (the CLI, the browser host, the tests): its own options, not the host's
+ * A service process as a Node child (the CLI, the browser host, the tests): its own options, not the host's
  * (no inspector or loader flags carried over), no console (pdf.js's complaints about a damaged file are not the
- * answer), and messages by structured clone, so the file's bytes travel as bytes.
+ * answer), and messages by structured clone, so bytes travel as bytes.
  */
-export const forkParserProcess: StartParserProcess = (modulePath, args) => {
+export const forkServiceProcess: StartServiceProcess = (modulePath, args) => {
   if (process.versions.electron) {
     // Under Electron, fork() would start the app itself again (the RunAsNode fuse is off): the host passes its own starter.
     throw new Error(
-      'In Electron the parsing process is started with utilityProcess (electron/main passes startParserProcess).',
+      'In Electron a service process is started with utilityProcess (electron/main passes startUtilityProcess).',
     );
   }
-  // Node's child_process (with net and dgram under it) loads only now: the CLI's commands other than `import`, and
-  // `--help`, reach this module at start but never start a process, and loading it cost them a tenth of their time.
+  // Node's child_process (with net and dgram under it) loads only now: the CLI's commands other than `import` and
+  // `merge`, and `--help`, reach this module at start but never start a process; loading it cost them a tenth of their time.
   const { fork } = process.getBuiltinModule('node:child_process');
   const child = fork(modulePath, [...args], {
     execArgv: [],
@@ -21,7 +21,7 @@ export const forkParserProcess: StartParserProcess = (modulePath, args) => {
     stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
   });
   // A spare waiting for an import must not keep the host running (the CLI ends when its command does); while a
-  // file is parsed, the host's own time limit keeps it waiting for the answer.
+  // job runs, the host's own time limit keeps it waiting for the answer.
   child.unref();
   child.channel?.unref();
   let exited = false;
@@ -38,8 +38,8 @@ export const forkParserProcess: StartParserProcess = (modulePath, args) => {
     get pid() {
       return child.pid;
     },
-    postMessage: (message: ParseJob) => void child.send(message, (error) => error && exit(null, null)),
-    onMessage: (listener) => void child.on('message', (message) => listener(message as ProcessReply)),
+    postMessage: (message) => void child.send(message as object, (error) => error && exit(null, null)),
+    onMessage: (listener) => void child.on('message', (message) => listener(message)),
     onExit: (listener) => void exitListeners.push(listener),
     kill: () => void child.kill('SIGKILL'),
   };

@@ -1,0 +1,95 @@
+import * as Automerge from '@automerge/automerge';
+import type { Clock } from '../../../shared/domain/clock';
+import { mergeReviews } from '../../../shared/domain/merge/merge-reviews';
+import { readMergedChanges, withCheckedRecords } from '../../../shared/domain/merge/merged-changes';
+import { ReviewRecorder, type MergeableReview, type MergeWriter } from '../../../shared/domain/merge/mergeable-review';
+import { recordAudit } from '../../../shared/domain/reviews/audit';
+import { AppError } from '../../../shared/errors';
+import { decodeReviewText, type Review } from '../../../shared/model';
+import type { LogStamp, MergeJob, MergeOutcome } from './merge-protocol';
+import { contentFrom, ReviewHistory, sameRecords } from './review-history';
+import { loadPackageHistory } from './review-package';
+
+/**
+ * A merge's engine work, in the process that runs it (merge-process.ts): this laptop's work caught up into the
+ * review's history, the package's history merged into it, the records it changed read back and checked, and the
+ * step logged in the history once the host has stamped it (`stampFor`). Nothing is written here: the host writes
+ * the history and the review together.
+ */
+export async function mergeHistories(
+  job: MergeJob,
+  stampFor: (counts: MergeOutcome['counts'], unchanged: boolean) => Promise<LogStamp | undefined>,
+): Promise<MergeOutcome> {
+  const { review, writer } = job;
+  // Not saved when caught up: the merged history holds the catch-up too.
+  const history = await ReviewHistory.open(job.reviewFile, review, writer, { saveCatchUp: false });
+  const { document, counts, touched } = mergeWithEngine(history.document, loadPackageHistory(job.history));
+  const contents = new Map(job.contents);
+  const changes = readMergedChanges(document, touched, review, (id) => contentFrom(review)(id) ?? contents.get(id));
+  const arrived = checkedReview(changes.arrived);
+  const merged = withCheckedRecords(changes.review, arrived);
+  // Compared where the merge wrote, not the whole review again: anything else is the review as it was.
+  const unchanged = !changes.reordered && sameRecords(arrived, changes.arrivedBefore);
+  const stamp = await stampFor(counts, unchanged);
+  if (!stamp) return { counts, review: undefined, history: Automerge.save(document) };
+  const logged = recordStep(document, merged, {
+    writer,
+    clock: { newId: () => stamp.id, now: () => stamp.at },
+    action: 'review.merge',
+    summary:
+      `Merged a package from ${job.from} (exported ${job.exportedAt.slice(0, 16).replace('T', ' ')} UTC): ` +
+      `${counts.added} added, ${counts.changed} changed, ${counts.conflicts} conflicts to resolve.`,
+  });
+  return { counts, review: merged, history: Automerge.save(logged) };
+}
+
+/**
+ * The engine's merge, with its own failures said in words: Automerge runs in WebAssembly with at most 4 GB, and a
+ * merge that exhausts it stops with a trap rather than an error of its own.
+ */
+function mergeWithEngine(local: MergeableReview, remote: MergeableReview) {
+  try {
+    return mergeReviews(local, remote);
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    throw new AppError(
+      'E_TOO_LARGE',
+      'The merge engine could not merge this package (most likely it needed more memory than it has); nothing was ' +
+        'changed.',
+    );
+  }
+}
+
+/**
+ * A step logged in the review and in the history alike (`review` gets the log's entry), so the history is exactly
+ * what the review file will hold: the document holds `review` as it is before the entry (the recorder notes its
+ * stamps now), so only the entry is written.
+ */
+export function recordStep(
+  document: MergeableReview,
+  review: Review,
+  audit: { writer: MergeWriter; clock: Clock; action: string; summary: string },
+): MergeableReview {
+  const recorder = new ReviewRecorder(document, review);
+  recordAudit(review, audit.writer.author, audit.clock, audit.action, audit.summary, review.id);
+  return recorder.record(review, audit.writer, audit.action);
+}
+
+/**
+ * What a merge produced, held to what any review read from disk is held to (the schema, and comments' rich text
+ * without scripts or `javascript:` links): the other laptop's records are as untrusted as a file.
+ */
+export function checkedReview(review: Review): Review {
+  const decoded = decodeReviewText(JSON.stringify(review));
+  if (decoded.kind === 'current' && decoded.damaged.length === 0) return decoded.review;
+  const why =
+    decoded.kind === 'corrupt'
+      ? decoded.reason
+      : decoded.kind === 'current' || decoded.kind === 'migrated'
+        ? decoded.damaged[0]?.problem
+        : 'it is of another format';
+  throw new AppError(
+    'E_INVALID_INPUT',
+    `The package holds records this app does not accept (${why ?? 'unknown problem'}); nothing was changed.`,
+  );
+}

@@ -1,0 +1,149 @@
+import type { Clock } from '../../../shared/domain/clock';
+import { formatSize } from '../../../shared/domain/file-size';
+import { AppError, ERROR_CODES, type ErrorCode } from '../../../shared/errors';
+import type { ParseFailure } from '../import/parse-reply';
+import { residentBytesOf } from '../import/resident-memory';
+import { forkServiceProcess } from '../processes/fork-service-process';
+import { serviceEntry } from '../processes/service-entry';
+import {
+  OVER_BUDGET_EXIT_CODE,
+  typedProcess,
+  type ServiceProcess,
+  type StartServiceProcess,
+} from '../processes/service-process';
+import type { MergeJob, MergeMessage, MergeOutcome, MergeReply } from './merge-protocol';
+
+/**
+ * A merge's engine may hold the two histories, the review and the merge itself: about 700 MB at 10,000
+ * annotations and 5,000 changed records, far less for a committee's usual review. Above this, the package is
+ * refused as too large rather than the machine swapping; a merge that runs this long has gone wrong.
+ */
+export const MERGE_LIMITS = { memoryBytes: 2048 * 1024 * 1024, timeoutMs: 5 * 60_000 };
+
+/** How often the host samples the engine process's memory, where the system shows it (a second watch). */
+const SAMPLE_MS = 50;
+
+export interface MergeInProcessOptions {
+  /** How the host starts a process: Electron's main passes utilityProcess; otherwise Node's child_process.fork. */
+  startProcess?: StartServiceProcess | undefined;
+  limits?: typeof MERGE_LIMITS | undefined;
+}
+
+/** What a merge in its own process gave, with the most memory that process held (for the benchmarks). */
+export interface MergedInProcess extends MergeOutcome {
+  enginePeakRssBytes: number;
+}
+
+/**
+ * Runs a merge's engine work (merge-histories.ts) in a process of its own, bounded in memory and time, so a
+ * package that exhausts the engine (whose WebAssembly memory would otherwise be the app's, up to 4 GB, and whose
+ * trap leaves it unusable) ends that process, never the app: the answer is the merge's outcome, or an AppError
+ * that says what happened, with nothing written. The log's stamp is drawn from `clock` here, once the merge
+ * changed something.
+ */
+export function mergeInProcess(
+  job: MergeJob,
+  clock: Clock,
+  { startProcess = forkServiceProcess, limits = MERGE_LIMITS }: MergeInProcessOptions = {},
+): Promise<MergedInProcess> {
+  const tooLarge = () =>
+    new AppError(
+      'E_TOO_LARGE',
+      `Merging this package needed more than ${formatSize(limits.memoryBytes)} of memory, so it was stopped; ` +
+        'nothing was changed. The package or the review is far larger than a committee’s review.',
+    );
+  return new Promise((resolve, reject) => {
+    let engine: ServiceProcess<MergeMessage, MergeReply>;
+    try {
+      const { modulePath, args } = serviceEntry('merge-process.js', new URL('./merge-process.ts', import.meta.url));
+      engine = typedProcess(startProcess(modulePath, args, 'Policy Review Workstation merge'));
+    } catch (error) {
+      reject(
+        new AppError(
+          'E_INTERNAL',
+          `The merge could not start its engine process: ${error instanceof Error ? error.message : String(error)}`,
+        ),
+      );
+      return;
+    }
+    let settled = false;
+    let listening = false;
+    const finish = (outcome: () => void) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      clearInterval(watch);
+      engine.kill();
+      outcome();
+    };
+    const timer = setTimeout(
+      () =>
+        finish(() =>
+          reject(
+            new AppError(
+              'E_TOO_LARGE',
+              `Merging this package took longer than ${Math.round(limits.timeoutMs / 60_000)} minutes, so it was stopped; nothing was changed.`,
+            ),
+          ),
+        ),
+      limits.timeoutMs,
+    );
+    const watch = setInterval(() => {
+      if ((residentBytesOf(engine.pid) ?? 0) > limits.memoryBytes) finish(() => reject(tooLarge()));
+    }, SAMPLE_MS);
+    engine.onMessage((reply) => {
+      if (reply.type === 'ready') {
+        listening = true;
+        engine.postMessage({ type: 'merge', job, memoryLimitBytes: limits.memoryBytes });
+      } else if (reply.type === 'merged') {
+        // Drawn in the order the log draws them (recordAudit): the id, then the time.
+        const stamp = reply.unchanged ? undefined : { id: clock.newId(), at: clock.now() };
+        engine.postMessage({ type: 'log', stamp });
+      } else if (reply.ok) {
+        finish(() => resolve({ ...reply.outcome, enginePeakRssBytes: reply.peakRssBytes }));
+      } else {
+        const failure = reply.error;
+        finish(() => reject(failure.internal === undefined ? asAppError(failure) : engineFailure(failure)));
+      }
+    });
+    engine.onExit((code, signal) => {
+      const exit = code ?? signal ?? 'unknown';
+      if (!listening)
+        return finish(() =>
+          reject(new AppError('E_INTERNAL', `The merge could not start its engine process (exit code ${exit}).`)),
+        );
+      // Above its budget it stops itself; killed outright (the system's out-of-memory killer) or aborted, memory ran out too.
+      const ranOutOfMemory = code === OVER_BUDGET_EXIT_CODE || signal === 'SIGKILL' || signal === 'SIGABRT';
+      finish(() =>
+        reject(
+          ranOutOfMemory
+            ? tooLarge()
+            : new AppError(
+                'E_INTERNAL',
+                `The merge engine stopped unexpectedly (exit code ${exit}); nothing was changed.`,
+              ),
+        ),
+      );
+    });
+  });
+}
+
+function asAppError({ code, message }: ParseFailure): AppError {
+  return new AppError((ERROR_CODES as readonly string[]).includes(code) ? (code as ErrorCode) : 'E_INTERNAL', message);
+}
+
+/**
+ * Something the engine threw that is not the app's own error: a WebAssembly trap (`RuntimeError: unreachable`) is
+ * how the engine runs out of memory; anything else is said as it is.
+ */
+function engineFailure({ internal }: ParseFailure): AppError {
+  if (internal?.startsWith('RuntimeError'))
+    return new AppError(
+      'E_TOO_LARGE',
+      'The merge engine could not merge this package (most likely it needed more memory than it has); nothing was changed.',
+    );
+  return new AppError(
+    'E_INTERNAL',
+    `The merge engine failed (${(internal ?? '').slice(0, 300)}); nothing was changed.`,
+  );
+}

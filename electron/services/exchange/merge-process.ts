@@ -1,0 +1,28 @@
+// A merge's engine process: the host (Electron's main process, the CLI, the browser host) starts one per merge and
+// sends it the review and the package's history; the engine work (loading both histories, catching up, merging,
+// reading back) runs here, where the engine's WebAssembly memory, up to 4 GB, is this process's and not the app's.
+// It stops itself above its memory budget; a merge that fails in any way ends here, and the app carries on.
+import { failureOf } from '../import/parse-reply';
+import { parentChannel, watchOwnMemory } from '../processes/service-process';
+import { mergeHistories } from './merge-histories';
+import type { LogStamp, MergeMessage, MergeReply } from './merge-protocol';
+
+const channel = parentChannel<MergeMessage, MergeReply>();
+const peakRssBytes = () => process.resourceUsage().maxRSS * 1024;
+let stamped: ((stamp: LogStamp | undefined) => void) | undefined;
+
+channel.onMessage((message) => {
+  if (message.type === 'log') return stamped?.(message.stamp);
+  watchOwnMemory(message.memoryLimitBytes);
+  const stampFor = (counts: Parameters<Parameters<typeof mergeHistories>[1]>[0], unchanged: boolean) =>
+    new Promise<LogStamp | undefined>((resolve) => {
+      stamped = resolve;
+      channel.send({ type: 'merged', counts, unchanged });
+    });
+  mergeHistories(message.job, stampFor).then(
+    (outcome) => channel.send({ type: 'done', ok: true, outcome, peakRssBytes: peakRssBytes() }),
+    (error: unknown) =>
+      channel.send({ type: 'done', ok: false, error: failureOf(error), peakRssBytes: peakRssBytes() }),
+  );
+});
+channel.send({ type: 'ready' });

@@ -1,0 +1,47 @@
+// What the host and a merge's engine process say to each other (see merge-in-process.ts, merge-process.ts).
+import type { MergeCounts } from '../../../shared/api';
+import type { MergeWriter } from '../../../shared/domain/merge/mergeable-review';
+import type { VersionContent } from '../../../shared/domain/merge/review-records';
+import type { Review } from '../../../shared/model';
+import type { ParseFailure } from '../import/parse-reply';
+import type { PackageHistory } from './review-package';
+
+/** One merge: the review as its file holds it (the lock held by the host), and the package's history. */
+export interface MergeJob {
+  reviewFile: string;
+  review: Review;
+  history: PackageHistory;
+  /** The package's versions' content, for versions this review may not have yet. */
+  contents: [versionId: string, content: VersionContent][];
+  writer: MergeWriter;
+  /** Who sent the package and when it was exported: the audit log's words. */
+  from: string;
+  exportedAt: string;
+}
+
+/** When and under which id the merge is logged: drawn from the host's clock, once the merge changed something. */
+export interface LogStamp {
+  id: string;
+  at: string;
+}
+
+export type MergeMessage =
+  { type: 'merge'; job: MergeJob; memoryLimitBytes: number } | { type: 'log'; stamp: LogStamp | undefined };
+
+export type MergeReply =
+  /** It listens. */
+  | { type: 'ready' }
+  /** Merged and checked, nothing written: the host answers with a LogStamp when it changed something. */
+  | { type: 'merged'; counts: MergeCounts; unchanged: boolean }
+  | { type: 'done'; ok: true; outcome: MergeOutcome; peakRssBytes: number }
+  | { type: 'done'; ok: false; error: ParseFailure; peakRssBytes: number };
+
+/**
+ * What the host writes: the merged history (with the merge logged), and the review it stands for, or none when the
+ * merge changed no record (a package merged twice: the history alone takes in what arrived).
+ */
+export interface MergeOutcome {
+  counts: MergeCounts;
+  review: Review | undefined;
+  history: Uint8Array;
+}

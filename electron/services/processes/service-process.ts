@@ -1,0 +1,76 @@
+// A process of its own for work that may exhaust memory or run away (parsing a file from outside, the merge
+// engine): the host starts it through whatever its platform allows (Node's child_process.fork in the CLI, the
+// browser host and the tests; Electron's utilityProcess in the app, where the RunAsNode fuse forbids the former),
+// so the services never import 'electron'. Whatever happens in it, the host carries on.
+
+/** A service process as the host's starter gives it, exchanging `Job`s and `Reply`s. */
+export interface ServiceProcess<Job, Reply> {
+  /** The operating system's id, once the process runs: the host watches its memory by it where the system shows it. */
+  readonly pid: number | undefined;
+  postMessage(message: Job): void;
+  onMessage(listener: (message: Reply) => void): void;
+  /** Heard once, when the process has ended or could not start; `signal` where the platform tells it. */
+  onExit(listener: (code: number | null, signal?: string | null) => void): void;
+  /** Ends the process at once. */
+  kill(): void;
+}
+
+/**
+ * Starts a service process's entry file with these arguments; `name` is what the system shows for it, where it can.
+ * One starter serves every kind of process: what it carries is the caller's to type (ParserProcess, MergeProcess).
+ */
+export type StartServiceProcess = (
+  modulePath: string,
+  args: readonly string[],
+  name?: string,
+) => ServiceProcess<unknown, unknown>;
+
+/** A started process seen as carrying `Job`s and `Reply`s: what its entry file and its caller agree on. */
+export function typedProcess<Job, Reply>(started: ServiceProcess<unknown, unknown>): ServiceProcess<Job, Reply> {
+  return started as ServiceProcess<Job, Reply>;
+}
+
+/** The exit code of a service process that stopped itself above its memory budget (see watchOwnMemory). */
+export const OVER_BUDGET_EXIT_CODE = 86;
+
+/** How often a service process samples its own resident memory. */
+const SAMPLE_MS = 25;
+
+/**
+ * Stops this process once it holds more than `limitBytes` in RAM (its whole resident memory: heaps, array buffers,
+ * WebAssembly memory, native memory), with OVER_BUDGET_EXIT_CODE: the host then says the work needed too much.
+ */
+export function watchOwnMemory(limitBytes: number): void {
+  setInterval(() => {
+    if (process.memoryUsage.rss() > limitBytes) process.exit(OVER_BUDGET_EXIT_CODE);
+  }, SAMPLE_MS).unref();
+}
+
+/** The host's end of the channel, as a service process sees it. */
+export interface ParentChannel<Job, Reply> {
+  send(message: Reply): void;
+  onMessage(listener: (message: Job) => void): void;
+}
+
+/** Electron's utility process talks through process.parentPort, a Node child through process.send. */
+export function parentChannel<Job, Reply>(): ParentChannel<Job, Reply> {
+  const port = (
+    process as {
+      parentPort?: {
+        postMessage(message: unknown): void;
+        on(event: 'message', listener: (event: { data: unknown }) => void): void;
+      };
+    }
+  ).parentPort;
+  if (port)
+    return {
+      send: (message) => port.postMessage(message),
+      onMessage: (listener) => port.on('message', (event) => listener(event.data as Job)),
+    };
+  // The host is gone (its end of the channel closed): nobody is waiting for the answer.
+  process.once('disconnect', () => process.exit(0));
+  return {
+    send: (message) => process.send?.(message),
+    onMessage: (listener) => void process.on('message', (message) => listener(message as Job)),
+  };
+}

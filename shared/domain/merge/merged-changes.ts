@@ -1,0 +1,146 @@
+import type { Review } from '../../model';
+import type { TouchedRecords } from './merge-reviews';
+import { orderedIds, readHeader, readRecordFields, type MergeableReview } from './mergeable-review';
+import {
+  assembleReview,
+  COLLECTIONS,
+  reviewRecords,
+  type CollectionName,
+  type FlatRecord,
+  type VersionContent,
+} from './review-records';
+
+/** What a merge made of the review: the whole review, and the records that arrived in a review of their own. */
+export interface MergedChanges {
+  review: Review;
+  /**
+   * The review's own fields with only the records the merge may have changed (a reply or an action with its
+   * parent), for checking against the schema: the rest were checked when the review was read, and the schema has
+   * no rule that spans records.
+   */
+  arrived: Review;
+  /** The same records as `arrived` as they were before the merge: the merge changed nothing when both read alike. */
+  arrivedBefore: Review;
+  /** Whether the order of some collection's records may have changed (records added, removed or reordered). */
+  reordered: boolean;
+}
+
+/**
+ * The review as the merge left it, reading the merged document only where the changes that arrived wrote
+ * (`touched`): every other record reads as it did before the merge, which is `before` (the review the document was
+ * caught up with). The same review readMergeable gives, at the cost of what arrived rather than of the review's
+ * size: reading 10,000 annotations back through the engine took longer than merging them.
+ */
+export function readMergedChanges(
+  document: MergeableReview,
+  touched: TouchedRecords,
+  before: Review,
+  contentOf: (versionId: string) => VersionContent | undefined,
+): MergedChanges {
+  const records = reviewRecords(before);
+  const changed = new Map<CollectionName, Set<string>>(COLLECTIONS.map((name) => [name, new Set<string>()]));
+  for (const { record } of touched.records.values())
+    if (record.collection !== 'review') changed.get(record.collection)!.add(record.id);
+  let reordered = false;
+  for (const name of COLLECTIONS) {
+    const ids = changed.get(name)!;
+    if (!ids.size && !touched.orders.has(name)) continue;
+    const merged = mergedCollection(document, name, records[name], ids, touched);
+    reordered ||= merged.reordered;
+    records[name] = merged.records;
+  }
+  const review = assembleReview(readHeader(document), records, contentOf);
+  return {
+    review,
+    arrived: arrivedPart(review, changed, before),
+    arrivedBefore: arrivedPart(before, changed, before),
+    reordered,
+  };
+}
+
+/** A collection's records after the merge: the changed ones read again, in the document's order when it moved. */
+function mergedCollection(
+  document: MergeableReview,
+  name: CollectionName,
+  held: FlatRecord[],
+  changed: ReadonlySet<string>,
+  touched: TouchedRecords,
+): { records: FlatRecord[]; reordered: boolean } {
+  const byId = new Map(held.map((record) => [record.id, record]));
+  let reordered = touched.orders.has(name);
+  for (const id of changed) {
+    const had = byId.get(id);
+    // Only the fields that arrived can read differently (a time field's concurrent values among them).
+    const arrived = readRecordFields(document, name, id, touched.records.get(`${name}/${id}`)?.fields ?? []);
+    const fields: Record<string, unknown> = { ...had, ...arrived.values };
+    for (const field of arrived.absent) delete fields[field];
+    const now = Object.values(fields).some((value) => value !== undefined)
+      ? ({ ...fields, id } as FlatRecord)
+      : undefined;
+    if (now) byId.set(id, now);
+    else byId.delete(id);
+    // A record added or removed moves the others: the order is read from the document, as readMergeable does.
+    if (!had !== !now) reordered = true;
+  }
+  if (!reordered) return { records: held.map((record) => byId.get(record.id)!), reordered };
+  return { records: orderedIds(document.collections[name], byId).map((id) => byId.get(id)!), reordered };
+}
+
+/** The top-level records a changed record belongs to: itself, or the annotation of a reply, the assessment of an action. */
+const PARENT: Partial<Record<CollectionName, { collection: CollectionName; field: string }>> = {
+  replies: { collection: 'annotations', field: 'annotationId' },
+  actions: { collection: 'assessments', field: 'assessmentId' },
+};
+
+function arrivedPart(review: Review, changed: Map<CollectionName, Set<string>>, before: Review): Review {
+  const ids = (name: CollectionName) => new Set(changed.get(name));
+  const annotations = ids('annotations');
+  const assessments = ids('assessments');
+  const parents = { annotations, assessments } as Record<CollectionName, Set<string>>;
+  // A child's parent before and after the merge: a reply that moved (never expected) has both checked.
+  const childRecords = [reviewRecords(before), reviewRecords(review)];
+  for (const [child, parent] of Object.entries(PARENT) as [
+    CollectionName,
+    { collection: CollectionName; field: string },
+  ][]) {
+    const wanted = changed.get(child)!;
+    if (!wanted.size) continue;
+    for (const records of childRecords)
+      for (const record of records[child])
+        if (wanted.has(record.id) && typeof record[parent.field] === 'string')
+          parents[parent.collection]!.add(record[parent.field] as string);
+  }
+  const only = <T extends { id: string }>(records: T[], wanted: ReadonlySet<string>) =>
+    wanted.size ? records.filter((record) => wanted.has(record.id)) : [];
+  return {
+    ...review,
+    committee: only(review.committee, ids('committee')),
+    versions: only(review.versions, ids('versions')),
+    checklist: { ...review.checklist, criteria: only(review.checklist.criteria, ids('criteria')) },
+    annotations: only(review.annotations, annotations),
+    assessments: only(review.assessments, assessments),
+    votes: only(review.votes, ids('votes')),
+    signoffs: only(review.signoffs, ids('signoffs')),
+    audit: only(review.audit, ids('audit')),
+  };
+}
+
+/** The review with the records and own fields of `checked` (the arrived part, as the schema read it) in place. */
+export function withCheckedRecords(review: Review, checked: Review): Review {
+  const replaced = <T extends { id: string }>(records: T[], by: T[]) => {
+    if (!by.length) return records;
+    const byId = new Map(by.map((record) => [record.id, record]));
+    return records.map((record) => byId.get(record.id) ?? record);
+  };
+  return {
+    ...checked,
+    committee: replaced(review.committee, checked.committee),
+    versions: replaced(review.versions, checked.versions),
+    checklist: { ...checked.checklist, criteria: replaced(review.checklist.criteria, checked.checklist.criteria) },
+    annotations: replaced(review.annotations, checked.annotations),
+    assessments: replaced(review.assessments, checked.assessments),
+    votes: replaced(review.votes, checked.votes),
+    signoffs: replaced(review.signoffs, checked.signoffs),
+    audit: replaced(review.audit, checked.audit),
+  };
+}
