@@ -3,5 +3,5 @@ export { CriterionAssessment } from './CriterionAssessment';
 export { type Progress, progressOf } from './progress';
 export { ProgressMeter } from './ProgressMeter';
 export { RationaleField } from './RationaleField';
-export { useCriterionVerdict } from './useCriterionVerdict';
+export { useCriterionVerdict, type VerdictSaveOutcome } from './useCriterionVerdict';
 export { VerdictControl } from './VerdictControl';

@@ -7,6 +7,9 @@ import type { RationaleSave } from './RationaleField';
 
 export const rationaleDraftKey = (versionId: string, criterionId: string) => `rationale:${versionId}:${criterionId}`;
 
+/** A save's outcome: the sentence read out for it, or what went wrong. */
+export type VerdictSaveOutcome = { saved: true; said: string } | { saved: false; problem: string };
+
 export interface CriterionVerdictTarget {
   criterion: Criterion;
   version: Version;
@@ -34,12 +37,10 @@ export function useCriterionVerdict({ criterion, version, assessment, annotation
   }
   const [saveStatus, setSaveStatus] = useState<RationaleSave>('idle');
   const [problem, setProblem] = useState<string>();
-  /** The sentence read out for the last save. */
-  const [message, setMessage] = useState<string>();
   const [chosen, setChosen] = useState<Verdict>();
   const verdict = chosen ?? assessment?.verdict ?? 'unreviewed';
 
-  const save = async (nextVerdict: Verdict, rationale: string): Promise<boolean> => {
+  const save = async (nextVerdict: Verdict, rationale: string): Promise<VerdictSaveOutcome> => {
     const previous = assessment?.verdict ?? 'unreviewed';
     setSaveStatus('saving');
     setProblem(undefined);
@@ -61,14 +62,14 @@ export function useCriterionVerdict({ criterion, version, assessment, annotation
         nextVerdict !== previous
           ? `Verdict on “${criterion.title}”: ${VERDICT_LABELS[nextVerdict]}. Saved.`
           : `Rationale for “${criterion.title}” saved.`;
-      setMessage(said);
       announce(said);
-      return true;
+      return { saved: true, said };
     } catch (error) {
       setChosen(undefined);
       setSaveStatus('failed');
-      setProblem(errorMessage(error));
-      return false;
+      const problem = errorMessage(error);
+      setProblem(problem);
+      return { saved: false, problem };
     }
   };
 
@@ -89,8 +90,7 @@ export function useCriterionVerdict({ criterion, version, assessment, annotation
     saveStatus,
     problem,
     clearProblem: () => setProblem(undefined),
-    message,
-    /** Records `nextVerdict` with `rationale`; answers whether it was saved. */
+    /** Records `nextVerdict` with `rationale`; answers what was said, or why it was not saved. */
     save,
   };
 }
