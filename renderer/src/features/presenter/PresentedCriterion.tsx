@@ -31,9 +31,9 @@ export interface PresentedCriterionProps {
 }
 
 /**
- * One criterion as the room sees it: its category, title, question and guidance; the committee's verdict and
- * rationale, recorded here as in the Checklist (the same hook, the same record); the passages annotated against
- * it and the members' votes.
+ * One criterion as the room sees it, in the order of the discussion: its category, title, question and guidance,
+ * and the passages annotated against it; beside them the members' votes, then the committee's verdict and
+ * rationale, recorded here as in the Checklist (the same hook, the same record).
  */
 export function PresentedCriterion({
   criterion,
@@ -79,7 +79,10 @@ export function PresentedCriterion({
           </div>
         )}
         {criterion.reference && <p className="presenter-reference">Reference: {criterion.reference}</p>}
-
+        <PresentedPassages annotations={annotations} versionLabel={version.label} />
+      </div>
+      <div className="presenter-side">
+        <PresentedVotes votes={votes} committeeVerdict={verdict} />
         <section className="presenter-verdict-panel" aria-labelledby={verdictTitleId}>
           <h3 id={verdictTitleId} className="presenter-panel-title">
             Committee’s verdict: <VerdictWords verdict={verdict} />
@@ -137,10 +140,6 @@ export function PresentedCriterion({
             </>
           )}
         </section>
-      </div>
-      <div className="presenter-side">
-        <PresentedPassages annotations={annotations} versionLabel={version.label} />
-        <PresentedVotes votes={votes} committeeVerdict={verdict} />
       </div>
     </article>
   );

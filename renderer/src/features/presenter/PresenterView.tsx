@@ -144,6 +144,11 @@ export function PresenterView({ readOnlyReason, onLeave }: PresenterViewProps) {
     };
   }, []);
 
+  // Each criterion starts at its top, whatever the last one was scrolled to.
+  useEffect(() => {
+    stageRef.current?.scrollTo({ top: 0 });
+  }, [criterion?.id]);
+
   const onSaved = (outcome: VerdictSaveOutcome) => say(outcome.saved ? outcome.said : `Not saved: ${outcome.problem}`);
 
   return (
