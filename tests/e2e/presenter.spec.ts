@@ -13,7 +13,7 @@ const CONSENT = 'privacy.consent';
 const QUOTE = 'Official accounts that allow comments are limited public forums';
 
 const paragraph = (text: string) => ({
-  root: { type: 'root', children: [{ type: 'paragraph', children: [{ type: 'text', text, format: 0 }] }] },
+  root: { type: 'root' as const, children: [{ type: 'paragraph', children: [{ type: 'text', text, format: 0 }] }] },
 });
 
 /**
