@@ -12,6 +12,7 @@ import {
   CompareIcon,
   DocumentIcon,
   PencilIcon,
+  PresentIcon,
   ReportIcon,
   UsersIcon,
 } from '../ui/icons';
@@ -23,6 +24,7 @@ import { CompareArea } from '../features/compare';
 import { DocumentArea } from '../features/document';
 import { PackageActions, type PackageOutcome, ToResolveArea, useConflicts } from '../features/exchange';
 import { RenameReviewDialog } from '../features/library';
+import { PresenterView } from '../features/presenter';
 import { ReportArea } from '../features/report';
 import { REVIEW_AREAS, type ReviewAreaId, ReviewWorkspaceProvider } from '../features/workspace';
 import { DamagedRecordsPanel } from './DamagedRecordsPanel';
@@ -67,6 +69,8 @@ export function ReviewScreen({ reviewId, title, onBack, onTitleChange, onCloseFa
     setVisited((current) => (current.has(next) ? current : new Set(current).add(next)));
   }, []);
   const [renaming, setRenaming] = useState(false);
+  // The presenter view of a workshop: the review on a projector, one criterion at a time, over the whole window.
+  const [presenting, setPresenting] = useState(false);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const opened = session.status === 'open' ? session.opened : undefined;
   const checklist = useAsyncValue(opened ? `checklist:${reviewId}` : null, () =>
@@ -112,6 +116,9 @@ export function ReviewScreen({ reviewId, title, onBack, onTitleChange, onCloseFa
           </h1>
           {review && (
             <div className="review-title-actions">
+              <Button size="sm" icon={<PresentIcon />} onClick={() => setPresenting(true)}>
+                Present
+              </Button>
               <Button size="sm" icon={<PencilIcon />} onClick={() => setRenaming(true)} disabled={readOnly}>
                 Rename
               </Button>
@@ -300,6 +307,7 @@ export function ReviewScreen({ reviewId, title, onBack, onTitleChange, onCloseFa
               />
             )}
           </TabPanel>
+          {presenting && <PresenterView readOnlyReason={opened.readOnlyReason} onLeave={() => setPresenting(false)} />}
         </ReviewWorkspaceProvider>
       )}
 

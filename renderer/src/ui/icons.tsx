@@ -265,3 +265,13 @@ export const SignatureIcon = (p: IconProps) => (
     <path d="M14.5 4.5l3 3L9 16l-4 1 1-4z" />
   </Icon>
 );
+
+/** A screen on a stand: the presenter view, for a projector. */
+export const PresentIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M3 4h18" />
+    <path d="M4.5 4v10.5h15V4" />
+    <path d="M12 14.5V18" />
+    <path d="M8.5 21l3.5-3 3.5 3" />
+  </Icon>
+);

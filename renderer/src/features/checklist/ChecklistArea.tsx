@@ -16,7 +16,7 @@ import type { AsyncValue } from '../../ui/useAsyncValue';
 import { ActionPlanView, useActionChanges } from '../actions';
 import { RecheckMarker, useRecheckCriteria } from '../compare';
 import { SaveTemplateButton } from '../templates';
-import { CriterionAssessment, progressOf } from '../verdicts';
+import { annotationsByCriterion, CriterionAssessment, progressOf } from '../verdicts';
 import { DisagreementList, MemberVotes, useVersionVotes } from '../votes';
 import { criterionCardId, useAnnotations, useFeedback, useReviewData, useReviewNavigation } from '../workspace';
 import { ChecklistCategorySection } from './ChecklistCategorySection';
@@ -83,21 +83,10 @@ export function ChecklistArea({ reviewId, checklist, readOnly }: ChecklistAreaPr
     () => new Map<string, Assessment>(version ? assessments.forVersion(version.id).map((a) => [a.criterionId, a]) : []),
     [assessments, version],
   );
-  const annotationsByCriterion = useMemo(() => {
-    const map = new Map<string, Annotation[]>();
-    if (!version) return map;
-    const onVersion = all
-      .filter((a) => a.versionId === version.id)
-      .sort((a, b) => a.target.selector[1].start - b.target.selector[1].start);
-    for (const annotation of onVersion) {
-      for (const id of annotation.criterionIds) {
-        const list = map.get(id);
-        if (list) list.push(annotation);
-        else map.set(id, [annotation]);
-      }
-    }
-    return map;
-  }, [all, version]);
+  const annotationsOf = useMemo(
+    () => (version ? annotationsByCriterion(all, version.id) : new Map<string, Annotation[]>()),
+    [all, version],
+  );
 
   // Bring a criterion that was just added or edited into view.
   useEffect(() => {
@@ -328,7 +317,7 @@ export function ChecklistArea({ reviewId, checklist, readOnly }: ChecklistAreaPr
                             criterion={criterion}
                             version={version}
                             assessment={verdicts.get(criterion.id)}
-                            annotations={annotationsByCriterion.get(criterion.id) ?? NONE}
+                            annotations={annotationsOf.get(criterion.id) ?? NONE}
                             actionChanges={actionChanges}
                           />
                           <MemberVotes

@@ -1,19 +1,10 @@
-import { useState } from 'react';
-import {
-  needsAction,
-  type Annotation,
-  type Assessment,
-  type Criterion,
-  type Verdict,
-  type Version,
-} from '../../../../shared/model';
-import { VERDICT_LABELS } from '../../../../shared/vocabulary';
-import { callInReview, errorMessage } from '../../api';
+import { needsAction, type Annotation, type Assessment, type Criterion, type Version } from '../../../../shared/model';
 import { Banner } from '../../ui/Banner';
 import { CriterionActions, type useActionChanges } from '../actions';
-import { useDraft, useFeedback, useReviewData, useReviewNavigation } from '../workspace';
-import { RationaleField, type RationaleSave } from './RationaleField';
+import { useReviewData, useReviewNavigation } from '../workspace';
+import { RationaleField } from './RationaleField';
 import { SupportingAnnotations } from './SupportingAnnotations';
+import { useCriterionVerdict } from './useCriterionVerdict';
 import { VerdictControl } from './VerdictControl';
 import './verdicts.css';
 
@@ -26,8 +17,6 @@ export interface CriterionAssessmentProps {
   actionChanges: ReturnType<typeof useActionChanges>;
 }
 
-export const rationaleDraftKey = (versionId: string, criterionId: string) => `rationale:${versionId}:${criterionId}`;
-
 /**
  * The committee's judgement on one criterion for the version under review: the verdict, its rationale, the
  * annotations that support it, and (for partial or not met) the corrective actions.
@@ -39,48 +28,11 @@ export function CriterionAssessment({
   annotations,
   actionChanges,
 }: CriterionAssessmentProps) {
-  const { reviewId, readOnly, drafts, assessments, review } = useReviewData();
+  const { readOnly, review } = useReviewData();
   const { showInText, setFilter } = useReviewNavigation();
-  const { announce } = useFeedback();
-  const draft = useDraft(drafts, rationaleDraftKey(version.id, criterion.id));
-  const saved = assessment?.rationale ?? '';
-  const [text, setText] = useState(() => draft.initial ?? saved);
-  const [saveStatus, setSaveStatus] = useState<RationaleSave>('idle');
-  const [problem, setProblem] = useState<string>();
-  // The verdict just chosen shows at once; it goes back if the services refuse it.
-  const [chosen, setChosen] = useState<Verdict>();
-  const verdict = chosen ?? assessment?.verdict ?? 'unreviewed';
+  const recording = useCriterionVerdict({ criterion, version, assessment, annotations });
+  const { verdict, text } = recording;
   const members = review.committee.filter((m) => !m.deletedAt);
-
-  const save = async (nextVerdict: Verdict, rationale: string) => {
-    const previous = assessment?.verdict ?? 'unreviewed';
-    setSaveStatus('saving');
-    setProblem(undefined);
-    if (nextVerdict !== verdict) setChosen(nextVerdict);
-    try {
-      const result = await callInReview(reviewId, 'assessments.set', {
-        reviewId,
-        versionId: version.id,
-        criterionId: criterion.id,
-        verdict: nextVerdict,
-        rationale,
-        annotationIds: annotations.map((a) => a.id),
-      });
-      assessments.put(result);
-      setChosen(undefined);
-      draft.clear();
-      setSaveStatus('saved');
-      announce(
-        nextVerdict !== previous
-          ? `Verdict on “${criterion.title}”: ${VERDICT_LABELS[nextVerdict]}. Saved.`
-          : `Rationale for “${criterion.title}” saved.`,
-      );
-    } catch (error) {
-      setChosen(undefined);
-      setSaveStatus('failed');
-      setProblem(errorMessage(error));
-    }
-  };
 
   return (
     <div className="assessment">
@@ -92,29 +44,25 @@ export function CriterionAssessment({
           label={`Verdict on “${criterion.title}” for version “${version.label}”`}
           value={verdict}
           disabled={readOnly}
-          busy={saveStatus === 'saving'}
-          onChange={(next) => void save(next, text)}
+          busy={recording.saveStatus === 'saving'}
+          onChange={(next) => void recording.save(next, text)}
         />
       </div>
       <RationaleField
         label="Rationale"
         value={text}
         disabled={readOnly}
-        dirty={text !== saved}
-        draftStatus={draft.status}
-        saveStatus={saveStatus}
-        onChange={(next) => {
-          setText(next);
-          if (saveStatus !== 'saving') setSaveStatus('idle');
-          draft.update(next === saved ? '' : next);
-        }}
+        dirty={recording.dirty}
+        draftStatus={recording.draftStatus}
+        saveStatus={recording.saveStatus}
+        onChange={recording.type}
         onBlur={() => {
-          if (!readOnly && text !== saved) void save(verdict, text);
+          if (!readOnly && recording.dirty) void recording.save(verdict, text);
         }}
       />
-      {problem && (
-        <Banner tone="error" title="The verdict was not saved" onDismiss={() => setProblem(undefined)}>
-          {problem}
+      {recording.problem && (
+        <Banner tone="error" title="The verdict was not saved" onDismiss={recording.clearProblem}>
+          {recording.problem}
         </Banner>
       )}
       <SupportingAnnotations

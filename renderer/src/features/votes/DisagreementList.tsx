@@ -2,6 +2,7 @@ import { useId } from 'react';
 import type { VersionVotes } from '../../../../shared/api';
 import { mostDisagreedFirst } from '../../../../shared/domain/votes/agreement';
 import { agreeingLabel, KAPPA_MISSING, kappaLabel, shareLabel } from '../../../../shared/vocabulary';
+import { membersDisagree } from './disagreement';
 
 /**
  * How far the members agree on the version under review: Fleiss' kappa overall, and the criteria they disagree
@@ -9,7 +10,7 @@ import { agreeingLabel, KAPPA_MISSING, kappaLabel, shareLabel } from '../../../.
  */
 export function DisagreementList({ votes, onOpen }: { votes: VersionVotes; onOpen: (criterionId: string) => void }) {
   const titleId = useId();
-  const split = mostDisagreedFirst(votes.criteria).filter((c) => c.voters > 1 && (c.share ?? 1) < 1);
+  const split = mostDisagreedFirst(votes.criteria).filter(membersDisagree);
   return (
     <section className="disagreement" aria-labelledby={titleId}>
       <h3 id={titleId} className="disagreement-title">

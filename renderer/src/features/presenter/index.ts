@@ -1,0 +1,1 @@
+export { PresenterView } from './PresenterView';
