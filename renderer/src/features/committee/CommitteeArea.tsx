@@ -142,7 +142,7 @@ export function CommitteeArea({ reviewId, members, readOnly, visible, onCommitte
                         variant="ghost"
                         size="sm"
                         icon={<FilterIcon />}
-                        aria-label={`Show annotations by ${member.name} in the text`}
+                        aria-label={`Show in text: annotations by ${member.name}`}
                         title={`Show only ${member.name}’s annotations in the Document area`}
                         onClick={() => {
                           setFilter({ author: member.name });
