@@ -1,6 +1,9 @@
 import { expect, test } from './support/fixtures';
 
 test.describe('settings', () => {
+  // A new installation: no name yet.
+  test.use({ userName: '' });
+
   test('prompts for a name until one is set, and keeps name, role and email after a reload', async ({
     app,
     invoke,

@@ -30,6 +30,8 @@ export interface WorkstationOptions extends DispatchOptions {
   /** A parsing process the host started already (the command line starts one before it loads), for imports to take. */
   spareParser?: SpareParserProcess;
   printPdf?: PrintPdf;
+  /** The folder holding the sample policy's versions (fixtures/policies/riverton-social-media, or its packaged copy). */
+  samplePolicyDir?: string;
   /** The clock changes record by; tests pin one to know the exact times and ids. The real clock by default. */
   clock?: Clock;
 }
@@ -78,6 +80,7 @@ export async function openWorkstation(options: WorkstationOptions): Promise<Work
         startProcess: options.startServiceProcess,
       }),
     printPdf: options.printPdf,
+    samplePolicyDir: options.samplePolicyDir,
     clock,
     emit: (event) => listeners.forEach((listener) => listener(event)),
     actor: () => actorFromSettings(settings.settings),
