@@ -9,7 +9,7 @@ import { createApiHandlers } from '../api/handlers';
 import { createApiInvoker, type ApiInvoker, type DispatchOptions } from '../api/dispatch';
 import { ReviewLibrary } from '../library/review-library';
 import { ReviewSessions } from '../library/review-sessions';
-import { actorFromSettings } from '../settings/actor';
+import { actorFromSettings, computerUserName } from '../settings/actor';
 import { SettingsStore } from '../settings/settings-store';
 import { APP_VERSION } from './app-version';
 import type { ChooseFiles, ChooseSaveFile, PrintPdf, WorkstationServices } from '../api/workstation-services';
@@ -91,6 +91,7 @@ export async function openWorkstation(options: WorkstationOptions): Promise<Work
         schemaVersion: SCHEMA_VERSION,
         dataDir: options.dataDir,
         host: options.host,
+        computerUserName: computerUserName(),
       };
     },
   };

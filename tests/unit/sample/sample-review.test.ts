@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ApiResult, AppEvent, MethodArgs, MethodName, MethodResult } from '../../../shared/api';
+import { recordsWhoActs } from '../../../shared/contract/authorship';
 import { actionPlan } from '../../../shared/domain/assessments/action-plan';
 import { versionVotes } from '../../../shared/domain/votes/version-votes';
 import { richTextToPlainText } from '../../../shared/rich-text';
@@ -36,6 +37,7 @@ async function call<M extends MethodName>(ws: Workstation, method: M, args: Meth
 describe('a sample review', () => {
   it('is built from the sample policy through the real import, step by step, and left closed in the library', async () => {
     const ws = await workstation();
+    await call(ws, 'settings.set', { user: { name: 'Ingrid Solberg', role: 'secretary', email: '' } });
     const steps: AppEvent[] = [];
     ws.onEvent((event) => steps.push(event));
     const requestId = '3f0c9a52-8a5e-4c55-9a1b-6f1d0c2b7e11';
@@ -67,6 +69,9 @@ describe('a sample review', () => {
       });
       expect(version?.effectiveDate).toBe(file === 'v1.md' ? '2021-03-01' : '2023-06-15');
     }
+    // Its records are the made-up committee's, not the work of whoever asked for it (so no name is asked for).
+    expect(recordsWhoActs('reviews.createSample')).toBe(false);
+    expect(JSON.stringify(review)).not.toContain('Ingrid Solberg');
   });
 
   it('holds the committee’s work: annotations on real passages, carried forward, verdicts, votes and actions', async () => {
