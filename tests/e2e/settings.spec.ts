@@ -60,6 +60,7 @@ test.describe('settings', () => {
   test('asks for the name at the first piece of work, in a dialog that holds focus, and records the work under it', async ({
     app,
     invoke,
+    saveScreenshot,
   }) => {
     const { computerUserName } = await invoke('app.info', {});
     await app.getByRole('textbox', { name: 'New review' }).fill('Parks and recreation accounts');
@@ -70,6 +71,7 @@ test.describe('settings', () => {
     const field = prompt.getByRole('textbox', { name: NAME_FIELD });
     await expect(field).toBeFocused();
     await expect(prompt).toContainText(`If you skip this, your work is recorded under “${computerUserName}”`);
+    await saveScreenshot('name-prompt');
     // Nothing is created until the person has answered.
     expect(await invoke('reviews.list', {})).toEqual([]);
     for (let i = 0; i < 4; i++) await app.keyboard.press('Tab');
