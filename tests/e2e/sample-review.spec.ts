@@ -79,4 +79,31 @@ test.describe('the sample review', () => {
     await expect(reviewCard(app, SAMPLE)).toBeVisible();
     await saveReadmeScreen('library');
   });
+
+  test.describe('for a newcomer without a name', () => {
+    test.use({ userName: '' });
+
+    test('looks around without being asked, and asks for the name at the first verdict', async ({ app, invoke }) => {
+      test.setTimeout(120_000);
+      await app.getByRole('button', { name: 'Open a sample review' }).click();
+      await expect(app.getByRole('heading', { level: 1, name: SAMPLE })).toBeVisible({ timeout: 60_000 });
+      const prompt = app.getByRole('dialog', { name: 'Before your first change: who are you?' });
+      const checklist = await showArea(app, 'Checklist');
+      await showArea(app, 'Compare');
+      await showArea(app, 'Checklist');
+      await expect(prompt).toHaveCount(0);
+
+      const card = checklist.getByRole('article', { name: 'Purpose and scope', exact: true });
+      await card.getByRole('radio', { name: 'Met', exact: true }).check();
+      await prompt.getByRole('textbox', { name: 'Your name, as the committee will see it' }).fill('Ingrid Solberg');
+      await app.keyboard.press('Enter');
+      await expect(prompt).toHaveCount(0);
+      await expect(card.getByRole('radio', { name: 'Met', exact: true })).toBeChecked();
+
+      const [summary] = await invoke('reviews.list', {});
+      const { review } = await invoke('reviews.read', { reviewId: summary!.id });
+      const verdict = review.assessments.find((a) => a.criterionId === 'governance.purpose-scope');
+      expect([verdict?.verdict, verdict?.author.name]).toEqual(['met', 'Ingrid Solberg']);
+    });
+  });
 });
