@@ -1,6 +1,5 @@
 import { rmdir } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
-import canonicalize from 'canonicalize';
 import { Low } from 'lowdb';
 import { AppError } from '../../../shared/errors';
 import {
@@ -20,7 +19,6 @@ import {
   withoutDamagedRecord,
   type KeptDamagedRecord,
 } from './damaged-record-text';
-import { changeOnCopy } from './change-on-copy';
 import { removeAbandonedTempFiles } from './durable-write';
 import { FileLock, isProcessAlive, type LockSeen } from './file-lock';
 import { DurableJsonFile, readFileWithin } from './json-file-adapter';
@@ -308,6 +306,8 @@ export class ReviewStore {
     this.assertWritable();
     const before = this.db.data;
     try {
+      // The copy-on-write library (immer) loads with the first change: reading a review never needs it.
+      const { changeOnCopy } = await import('./change-on-copy');
       const { next, result } = changeOnCopy(before, change, (draft) => {
         draft.updatedAt = this.clock.now();
       });
@@ -377,6 +377,7 @@ export class ReviewStore {
    */
   private async checkJournal(review: Review): Promise<void> {
     const read = await readReviewFile(this.file);
+    const { default: canonicalize } = await import('canonicalize');
     const asRead = (text: string) => {
       const decoded = decodeReviewText(text);
       return decoded.kind === 'current' ? canonicalize(decoded.review) : decoded.kind;
