@@ -1,5 +1,6 @@
 import { basename } from 'node:path';
-import { AppError } from '../../shared/errors';
+import type { MethodResult } from '../../shared/api';
+import { AppError, isAppError } from '../../shared/errors';
 import type { CliContext } from './context';
 
 /**
@@ -12,7 +13,7 @@ export async function resolveReviewId(ctx: CliContext, reference: string | undef
       'E_INVALID_INPUT',
       'Name the review: its id, the start of its id, or its title. `policy-review list` shows them.',
     );
-  const wanted = basename(reference).replace(/\.review\.json$/, '');
+  const wanted = referencedName(reference);
   const reviews = await ctx.call('reviews.list', {});
   const exact = reviews.find((r) => r.id === wanted);
   if (exact) return exact.id;
@@ -30,4 +31,31 @@ export async function resolveReviewId(ctx: CliContext, reference: string | undef
     'E_NOT_FOUND',
     `No review matches “${reference}” in ${ctx.reviewsDir}. \`policy-review list\` shows the reviews there.`,
   );
+}
+
+/**
+ * Reads the review a person means, found as `resolveReviewId` finds it. A reference that may be a review's id is
+ * tried as one first, since finding it among the others would read every review in the library: the contract
+ * refuses what is not an id (E_INVALID_INPUT) and the library says when it names no review (E_NOT_FOUND), and
+ * then it is looked for as any other name is.
+ */
+export async function readNamedReview(
+  ctx: CliContext,
+  reference: string | undefined,
+): Promise<MethodResult<'reviews.read'>> {
+  // Review files are named by their ids in lower case: only such a name can be an exact match.
+  const wanted = reference === undefined ? '' : referencedName(reference);
+  if (wanted !== '' && wanted === wanted.toLowerCase()) {
+    try {
+      return await ctx.call('reviews.read', { reviewId: wanted });
+    } catch (error) {
+      if (!isAppError(error) || (error.code !== 'E_INVALID_INPUT' && error.code !== 'E_NOT_FOUND')) throw error;
+    }
+  }
+  return ctx.call('reviews.read', { reviewId: await resolveReviewId(ctx, reference) });
+}
+
+/** The name a reference gives: a review file's path names the review by the file's name. */
+function referencedName(reference: string): string {
+  return basename(reference).replace(/\.review\.json$/, '');
 }

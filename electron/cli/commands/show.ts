@@ -1,20 +1,22 @@
-import type { DamagedRecordInfo } from '../../../shared/api';
+import type { DamagedRecordInfo, MethodResult } from '../../../shared/api';
 import { personLabel } from '../../../shared/vocabulary';
 import { parseCommandArgs, printJson, withContext, type CliCommand, type CliContext } from '../context';
 import { COMMAND_HELP } from '../command-help';
-import { resolveReviewId } from '../resolve-review';
+import { readNamedReview } from '../resolve-review';
 
 export const showCommand: CliCommand = {
   name: 'show',
   ...COMMAND_HELP.show,
   async run(argv, io) {
     const { values, positionals } = parseCommandArgs(argv, {}, this.usage);
-    await withContext(values, io, async (ctx) => showReview(ctx, await resolveReviewId(ctx, positionals[0])));
+    await withContext(values, io, async (ctx) => showReview(ctx, await readNamedReview(ctx, positionals[0])));
   },
 };
 
-async function showReview(ctx: CliContext, reviewId: string): Promise<void> {
-  const { review, file, damagedRecords: damaged } = await ctx.call('reviews.read', { reviewId });
+async function showReview(
+  ctx: CliContext,
+  { review, file, damagedRecords: damaged }: MethodResult<'reviews.read'>,
+): Promise<void> {
   const versions = review.versions.filter((v) => !v.deletedAt);
   const committee = review.committee.filter((m) => !m.deletedAt);
   const criteria = review.checklist.criteria.filter((c) => !c.deletedAt);

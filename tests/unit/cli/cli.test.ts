@@ -62,6 +62,19 @@ describe('the policy-review command line', () => {
     expect(run.stderr).toContain('No review matches “nothing-like-this”');
   });
 
+  it('shows a review named by the path of its file, and finds no review for an id no review has', async () => {
+    const dataDir = await tempDir();
+    const { id, file } = await newReview(dataDir, 'Data protection notice');
+    const byPath = await runCli(['show', file, '--json', '--data-dir', dataDir]);
+    expect(byPath.code).toBe(0);
+    expect(JSON.parse(byPath.stdout)).toMatchObject({ id, title: 'Data protection notice', file });
+    const unknownId = id.replace(/^[0-9a-f]{8}/, (start) => (start === '00000000' ? '11111111' : '00000000'));
+    const missing = await runCli(['checklist', unknownId, '--data-dir', dataDir]);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr.trim().split('\n')).toHaveLength(1);
+    expect(missing.stderr).toContain(`No review matches “${unknownId}”`);
+  });
+
   it('exits 1 with one line for a missing title, an unknown option and an unknown command', async () => {
     const dataDir = await tempDir();
     for (const args of [['new', '--data-dir', dataDir], ['list', '--colour'], ['frobnicate']]) {
