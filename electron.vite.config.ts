@@ -34,8 +34,9 @@ export default defineConfig({
     build: {
       outDir: 'out/main',
       // Bundled, tree-shaken, the libraries every command of the command line loads at start: from node_modules
-      // zod loads ~95 files (every locale), jsonc-parser its CommonJS build, lowdb adapters no command uses.
-      externalizeDeps: { exclude: ['zod', 'jsonc-parser', 'lowdb'] },
+      // zod loads ~95 files (every locale), jsonc-parser its CommonJS build, lowdb adapters no command uses, and
+      // strip-ansi (with ansi-regex) two files found by Node's package lookup even for --help.
+      externalizeDeps: { exclude: ['zod', 'jsonc-parser', 'lowdb', 'strip-ansi'] },
       // The CLI is built beside main so `policy-review` runs the very services the app runs.
       rolldownOptions: {
         input: {
