@@ -1,9 +1,7 @@
 import type { COMMITTEE_METHODS, REVIEW_METHODS } from '../../../../shared/api';
 import { AppError } from '../../../../shared/errors';
-import { readTemplateFile, reviewFromTemplate } from '../../../../shared/domain/checklist/checklist-template';
 import { summarize } from '../../library/review-library';
 import { renameReview, setCommittee } from '../../../../shared/domain/reviews/edit-review';
-import { newReviewDocument } from '../../../../shared/domain/reviews/new-review';
 import {
   damagedRecordInfo,
   openedReview,
@@ -11,17 +9,22 @@ import {
   takeOverReviewLock,
 } from '../../library/review-file-repairs';
 import type { WorkstationServices } from '../workstation-services';
-import { readTemplateSource } from '../../files/template-source';
 import type { HandlersFor } from '../dispatch';
 import { mutateReview } from '../mutate-review';
 
-/** The review library: create (blank or from a checklist template), open, rename, repair, delete. */
+/**
+ * The review library: create (blank or from a checklist template), open, rename, repair, delete. The checklists a
+ * new review starts from (the built-in one, a template file's) load when a review is created: listing and reading
+ * reviews, what a window or a command mostly does, never needs them.
+ */
 export function reviewHandlers(ws: WorkstationServices): HandlersFor<typeof REVIEW_METHODS> {
   const { library, sessions } = ws;
   return {
     'reviews.list': () => library.list(),
-    'reviews.create': async ({ title }) =>
-      (await library.create(newReviewDocument(title, ws.actor(), ws.clock))).summary,
+    'reviews.create': async ({ title }) => {
+      const { newReviewDocument } = await import('../../../../shared/domain/reviews/new-review');
+      return (await library.create(newReviewDocument(title, ws.actor(), ws.clock))).summary;
+    },
     'reviews.open': async ({ reviewId }, caller) => {
       const { store, readOnlyReason } = await sessions.open(reviewId, caller);
       return openedReview(store, readOnlyReason);
@@ -60,6 +63,10 @@ export function reviewHandlers(ws: WorkstationServices): HandlersFor<typeof REVI
       sessions.exclusive(reviewId, caller, () => library.restoreBackup(reviewId)),
 
     'reviews.createFromTemplate': async ({ title, source }, caller) => {
+      const [{ readTemplateSource }, { readTemplateFile, reviewFromTemplate }] = await Promise.all([
+        import('../../files/template-source'),
+        import('../../../../shared/domain/checklist/checklist-template'),
+      ]);
       const file = await readTemplateSource(source, ws.chosenFiles.takerFor('checklist-template', caller));
       const template = readTemplateFile(file.fileName, file.bytes);
       return (await ws.library.create(reviewFromTemplate(title, file.fileName, template, ws.actor(), ws.clock)))
