@@ -5,7 +5,6 @@ import { AppError } from '../../shared/errors';
 import { resolveDataDir } from '../services/workstation/data-dir';
 import { openWorkstation } from '../services/workstation/workstation';
 import type { CliContext, CliIo, ContextOptions, FilePurpose, SavePurpose } from './context';
-import { importParser } from './parser-warm-up';
 
 /** The command line is one caller, as one window of the app is. */
 const COMMAND_LINE = { windowId: 'command-line' };
@@ -29,7 +28,8 @@ export async function openCliWorkstation(
     chooseFiles: async (purpose) => [takeGiven(given, purpose)].filter((path) => path !== undefined),
     chooseSaveFile: async (purpose) => takeGiven(saveTo, purpose),
     // `import` started its parsing process before anything loaded (parser-warm-up.ts): the import takes that one.
-    spareParser: importParser,
+    // Other commands import nothing and never load it.
+    spareParser: async () => (await import('./parser-warm-up')).importParser,
     logError: (_method, error) => (unexpected = error),
   });
 

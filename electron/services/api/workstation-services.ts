@@ -43,8 +43,11 @@ export interface WorkstationServices {
   readonly chooseSaveFile: ChooseSaveFile | undefined;
   readonly importLimits: ImportLimits | undefined;
   readonly startServiceProcess: StartServiceProcess | undefined;
-  /** A parsing process started when an import is likely (see the versions handlers), for the next import to take. */
-  readonly spareParser: SpareParserProcess;
+  /**
+   * A parsing process started when an import is likely (see the versions handlers), for the next import to take.
+   * Made, and its code loaded, when first asked for: hosts and commands that import nothing never load it.
+   */
+  spareParser(): Promise<SpareParserProcess>;
   readonly printPdf: PrintPdf | undefined;
   /** Where the host keeps the sample policy a sample review is built from; none on a host without samples (the CLI). */
   readonly samplePolicyDir: string | undefined;

@@ -14,8 +14,8 @@ import { SettingsStore } from '../settings/settings-store';
 import { APP_VERSION } from './app-version';
 import type { ChooseFiles, ChooseSaveFile, PrintPdf, WorkstationServices } from '../api/workstation-services';
 import type { StartServiceProcess } from '../processes/service-process';
-import { SpareParserProcess } from '../import/spare-parser-process';
-import { DEFAULT_IMPORT_LIMITS, type ImportLimits } from '../import/types';
+import type { SpareParserProcess } from '../import/spare-parser-process';
+import type { ImportLimits } from '../import/types';
 
 export interface WorkstationOptions extends DispatchOptions {
   dataDir: string;
@@ -27,8 +27,11 @@ export interface WorkstationOptions extends DispatchOptions {
   importLimits?: ImportLimits;
   /** How the host starts a service process (an import's parsing, a merge's engine): Electron's utilityProcess; Node's child_process.fork without one. */
   startServiceProcess?: StartServiceProcess;
-  /** A parsing process the host started already (the command line starts one before it loads), for imports to take. */
-  spareParser?: SpareParserProcess;
+  /**
+   * The parsing process the host starts itself, for imports to take: the command line's `import` starts one before
+   * it loads anything. Asked for when an import is likely; without it the workstation makes its own.
+   */
+  spareParser?: () => Promise<SpareParserProcess>;
   printPdf?: PrintPdf;
   /** The folder holding the sample policy's versions (fixtures/policies/riverton-social-media, or its packaged copy). */
   samplePolicyDir?: string;
@@ -62,6 +65,7 @@ export async function openWorkstation(options: WorkstationOptions): Promise<Work
     clock,
   });
   const listeners = new Set<AppEventListener>();
+  let spareParser: Promise<SpareParserProcess> | undefined;
   const services: WorkstationServices = {
     dataDir: options.dataDir,
     library,
@@ -73,12 +77,7 @@ export async function openWorkstation(options: WorkstationOptions): Promise<Work
     chooseSaveFile: options.chooseSaveFile,
     importLimits: options.importLimits,
     startServiceProcess: options.startServiceProcess,
-    spareParser:
-      options.spareParser ??
-      new SpareParserProcess({
-        heapMb: (options.importLimits ?? DEFAULT_IMPORT_LIMITS).maxHeapMb,
-        startProcess: options.startServiceProcess,
-      }),
+    spareParser: () => (spareParser ??= options.spareParser?.() ?? ownSpareParser(options)),
     printPdf: options.printPdf,
     samplePolicyDir: options.samplePolicyDir,
     clock,
@@ -103,9 +102,21 @@ export async function openWorkstation(options: WorkstationOptions): Promise<Work
       return () => listeners.delete(listener);
     },
     windowClosed: (windowId) => services.sessions.windowClosed(windowId),
-    close: () => {
-      services.spareParser.dispose();
-      return library.closeAll();
+    close: async () => {
+      (await spareParser)?.dispose();
+      await library.closeAll();
     },
   };
+}
+
+/** The workstation's own parsing process for the next import, when the host starts none: its code loads with it. */
+async function ownSpareParser(options: WorkstationOptions): Promise<SpareParserProcess> {
+  const [{ SpareParserProcess }, { DEFAULT_IMPORT_LIMITS }] = await Promise.all([
+    import('../import/spare-parser-process'),
+    import('../import/types'),
+  ]);
+  return new SpareParserProcess({
+    heapMb: (options.importLimits ?? DEFAULT_IMPORT_LIMITS).maxHeapMb,
+    startProcess: options.startServiceProcess,
+  });
 }

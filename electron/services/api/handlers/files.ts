@@ -10,7 +10,7 @@ export function fileHandlers(ws: WorkstationServices): HandlersFor<typeof FILE_M
     'files.choose': async ({ purpose }, caller) => {
       // The person is about to pick a file to import: its parsing process starts, and loads the parsers that take
       // longest to load, while they do.
-      if (purpose === 'import-version') ws.spareParser.warmUp(ANY_POLICY);
+      if (purpose === 'import-version') (await ws.spareParser()).warmUp(ANY_POLICY);
       if (!ws.chooseFiles) {
         throw new AppError(
           'E_UNSUPPORTED',
@@ -19,7 +19,7 @@ export function fileHandlers(ws: WorkstationServices): HandlersFor<typeof FILE_M
       }
       const paths = await ws.chooseFiles(purpose, caller);
       // Nothing chosen, nothing to import: the process need not wait.
-      if (purpose === 'import-version' && paths.length === 0) ws.spareParser.dispose();
+      if (purpose === 'import-version' && paths.length === 0) (await ws.spareParser()).dispose();
       return ws.chosenFiles.remember(paths, purpose, caller);
     },
     'files.chooseSave': async ({ purpose, suggestedName }, caller) => {

@@ -80,7 +80,7 @@ export function reviewHandlers(ws: WorkstationServices): HandlersFor<typeof REVI
       const parsing = {
         limits: ws.importLimits,
         startParserProcess: ws.startServiceProcess,
-        spareParser: ws.spareParser,
+        spareParser: await ws.spareParser(),
       };
       return createSampleReview(
         ws.samplePolicyDir,

@@ -14,7 +14,7 @@ export function versionHandlers(ws: WorkstationServices): HandlersFor<typeof VER
   const { sessions } = ws;
   return {
     'versions.prepareImport': async () => {
-      ws.spareParser.warmUp(ANY_POLICY);
+      (await ws.spareParser()).warmUp(ANY_POLICY);
       return { preparing: true as const };
     },
     'versions.import': async ({ reviewId, source, label, requestId }, caller) => {
@@ -38,7 +38,7 @@ export function versionHandlers(ws: WorkstationServices): HandlersFor<typeof VER
                 ...(total !== undefined ? { total } : {}),
               })
           : undefined;
-        const parsing = { limits, startParserProcess: ws.startServiceProcess, spareParser: ws.spareParser };
+        const parsing = { limits, startParserProcess: ws.startServiceProcess, spareParser: await ws.spareParser() };
         const { version, warnings } = await importVersion(
           store,
           { ...file, label },
@@ -48,7 +48,7 @@ export function versionHandlers(ws: WorkstationServices): HandlersFor<typeof VER
       } finally {
         // More files chosen in the dialog are on their way, one at a time: the next one's process starts now.
         const [next] = ws.chosenFiles.waiting('import-version', caller);
-        if (next !== undefined) ws.spareParser.warmUp(spareSetupFor(next));
+        if (next !== undefined) (await ws.spareParser()).warmUp(spareSetupFor(next));
       }
     },
     'versions.list': async ({ reviewId }, caller) =>
