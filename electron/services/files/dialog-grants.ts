@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { AppError } from '../../../shared/errors';
 import type { Caller } from '../library/review-sessions';
 
@@ -26,7 +25,7 @@ export class DialogGrants<Purpose extends string> {
 
   grant(path: string, purpose: Purpose, caller: Caller): string {
     this.forgetExpired();
-    const token = randomUUID();
+    const token = crypto.randomUUID();
     this.byToken.set(token, { path, purpose, windowId: caller.windowId, expires: Date.now() + GRANT_LIFETIME_MS });
     return token;
   }

@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
 import { mkdir, readdir, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { writeFileDurably } from './durable-write';
 import { isNodeError, readFileWithin } from './json-file-adapter';
+import { sha256Hex } from './on-demand-crypto';
 
 export interface BackupEntry {
   file: string;
@@ -16,10 +16,6 @@ export const BACKUPS_KEPT = 10;
 /** Backups of `<name>.json` live in `<name>.backups/`, beside it, so they travel with the review. */
 export function backupFolderFor(file: string): string {
   return join(dirname(file), `${basename(file).replace(/\.json$/, '')}.backups`);
-}
-
-export function sha256Hex(bytes: string | Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
 }
 
 /**

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { createScanner } from 'jsonc-parser';
 import type { DamagedRecord, Review } from '../../../shared/model';
 import { serializeJson } from '../../../shared/model';
@@ -102,7 +101,7 @@ export function keepDamagedRecordTexts(
 export function reviewFileText(review: Review, damaged: readonly KeptDamagedRecord[]): string {
   if (damaged.length === 0) return serializeJson(review);
   // Each damaged record goes in as a unique placeholder string, replaced by its text once the rest is serialized.
-  const token = randomUUID();
+  const token = crypto.randomUUID();
   const texts: string[] = [];
   const placeholder = (record: KeptDamagedRecord) => `${token}:${texts.push(record.text) - 1}`;
   const inFileOrder = [...damaged].sort((a, b) => a.index - b.index);

@@ -1,6 +1,6 @@
-import { randomBytes } from 'node:crypto';
 import { open, readdir, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { randomHex } from './on-demand-crypto';
 
 /**
  * Replaces `file` with `content` so that a reader, or the next start after a crash or power cut, sees either
@@ -9,7 +9,7 @@ import { basename, dirname, join } from 'node:path';
  */
 export async function writeFileDurably(file: string, content: string | Uint8Array): Promise<void> {
   const folder = dirname(file);
-  const temp = join(folder, `.${basename(file)}.${process.pid}.${randomBytes(6).toString('hex')}${TEMP_SUFFIX}`);
+  const temp = join(folder, `.${basename(file)}.${process.pid}.${randomHex(6)}${TEMP_SUFFIX}`);
   const handle = await open(temp, 'wx', 0o600);
   try {
     await handle.writeFile(content);

@@ -1,8 +1,8 @@
-import { createHash, randomBytes } from 'node:crypto';
 import { linkSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { isNodeError } from './json-file-adapter';
+import { randomHex, sha256Hex } from './on-demand-crypto';
 import { storageFaultOf, type StorageFault } from './storage-faults';
 
 /** Who holds a review open for writing, as recorded in its lock file. */
@@ -143,7 +143,7 @@ process.once('exit', () => {
  * also when the disk is full and it was created but could not be written.
  */
 function createExclusively(lockFile: string, content: string): boolean {
-  const temp = join(dirname(lockFile), `.${basename(lockFile)}.${process.pid}.${randomBytes(6).toString('hex')}`);
+  const temp = join(dirname(lockFile), `.${basename(lockFile)}.${process.pid}.${randomHex(6)}`);
   try {
     writeFileSync(temp, content, { mode: 0o600 });
     linkSync(temp, lockFile);
@@ -173,7 +173,7 @@ function readLock(lockFile: string): LockFound | 'missing' {
     if (isNodeError(error, 'ENOENT')) return 'missing';
     return { holder: undefined, fingerprint: '' };
   }
-  return { holder: parseHolder(bytes), fingerprint: createHash('sha256').update(bytes).digest('hex') };
+  return { holder: parseHolder(bytes), fingerprint: sha256Hex(bytes) };
 }
 
 function parseHolder(bytes: Buffer): LockHolder | undefined {

@@ -1,6 +1,6 @@
 import { open, unlink } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { sha256Hex } from './backups';
+import { sha256Hex } from './on-demand-crypto';
 import { syncFolder } from './durable-write';
 import { isNodeError, readFileWithin } from './json-file-adapter';
 import { applyChanges, type ReviewChanges } from './review-changes';

@@ -12,7 +12,7 @@ import {
 } from '../../../shared/model';
 import { systemClock, type Clock } from '../../../shared/domain/clock';
 import { formatSize } from '../../../shared/domain/file-size';
-import { backupFolderFor, findLastGoodBackup, sha256Hex, writeBackup, type BackupEntry } from './backups';
+import { backupFolderFor, findLastGoodBackup, writeBackup, type BackupEntry } from './backups';
 import {
   keepDamagedRecordTexts,
   reviewFileText,
@@ -23,6 +23,7 @@ import { removeAbandonedTempFiles } from './durable-write';
 import { FileLock, isProcessAlive, type LockSeen } from './file-lock';
 import { DurableJsonFile, readFileWithin } from './json-file-adapter';
 import { changesBetween } from './review-changes';
+import { sha256Hex } from './on-demand-crypto';
 import { JournalWriter, readJournal, removeJournal, withChanges } from './review-journal';
 import { SerialQueue } from './serial-queue';
 import { explainingStorageFaults, readOnlyReasonFor, storageFaultError, storageFaultOf } from './storage-faults';

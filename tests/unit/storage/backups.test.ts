@@ -6,9 +6,9 @@ import {
   BACKUPS_KEPT,
   findLastGoodBackup,
   listBackups,
-  sha256Hex,
   writeBackup,
 } from '../../../electron/services/storage/backups';
+import { sha256Hex } from '../../../electron/services/storage/on-demand-crypto';
 import { useTempDirs } from '../support/temp-dir';
 
 const tempDir = useTempDirs();
