@@ -142,6 +142,24 @@ describe('merging two laptops’ work', () => {
     ]);
   });
 
+  it('takes in the work of a laptop that holds all of this one’s as the engine’s merge would, under this laptop’s actor', () => {
+    const { chair, legal } = chairAndLegal();
+    const [first, second] = chair.review.annotations;
+    legal.act((review, actor, clock) => updateAnnotation(review, first!.id, { severity: 'major' }, actor, clock));
+    legal.act((review, actor, clock) => setAnnotationStatus(review, second!.id, 'resolved', actor, clock));
+    const local = receive(chair.document, chair.number);
+    const outcome = mergeReviews(local, legal.document);
+    const byEngine = Automerge.merge(receive(chair.document, chair.number), Automerge.clone(legal.document));
+
+    expect(Automerge.getHeads(outcome.document)).toEqual(Automerge.getHeads(byEngine));
+    expect(outcome.document).toEqual(byEngine);
+    expect(Automerge.getActorId(outcome.document)).toBe(Automerge.getActorId(local));
+    expect(outcome.counts).toEqual({ added: 0, changed: 2, conflicts: 0, unchanged: expect.any(Number) });
+    expect([...outcome.touched.records.values()].map((r) => r.record.id)).toEqual(
+      expect.arrayContaining([first!.id, second!.id]),
+    );
+  });
+
   it('changes nothing when the same package is merged twice', () => {
     const { chair, legal } = chairAndLegal();
     legal.act((review, actor, clock) => renameReview(review, 'Renamed on the train', actor, clock));
