@@ -331,7 +331,7 @@ test.describe('the report: export, sign in turn, verify', () => {
         row.getByRole('button', { name: `Save a copy of ${kept!.fileName}…` }),
         dir,
       );
-      const signatures = await downloadFrom(app, row.getByRole('button', { name: /^Save the signatures file/ }), dir);
+      const signatures = await downloadFrom(app, row.getByRole('button', { name: /^Save signatures: / }), dir);
       expect(signatures.endsWith('.jws')).toBe(true);
 
       // Chosen alone, the JSON report asks for its signatures file; then it verifies.

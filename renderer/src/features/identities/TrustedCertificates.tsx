@@ -84,7 +84,7 @@ export function TrustedCertificates({ onChanged }: { onChanged: (message: string
                 onClick={() => (remove.clearError(), setRemoving(certificate))}
                 aria-label={`Stop trusting ${certificate.name}`}
               >
-                Remove
+                Stop trusting
               </Button>
             </li>
           ))}
