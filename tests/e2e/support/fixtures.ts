@@ -7,6 +7,7 @@ import type { ApiResult, MethodArgs, MethodName, MethodResult } from '../../../s
 import { BROWSER_APP_URL, serveAppInContext } from '../../../electron/browser/bind-page';
 import { chromiumArgs, findChromium } from '../../../electron/browser/find-chromium';
 import { openWorkstation } from '../../../electron/services/workstation/workstation';
+import { checkAccessibility } from './accessibility';
 
 const repo = fileURLToPath(new URL('../../..', import.meta.url));
 const rendererDir = join(repo, 'out/renderer');
@@ -21,7 +22,10 @@ export interface AppFixtures {
   app: Page;
   /** Calls the contract from inside the page, exactly as the renderer does. */
   invoke: <M extends MethodName>(method: M, args: MethodArgs<M>) => Promise<MethodResult<M>>;
-  /** Saves a screenshot of the window under test-results/screenshots/ for people to look at. */
+  /**
+   * Saves a screenshot of the window under test-results/screenshots/ for people to look at, and checks the same
+   * screen with axe-core: a serious or critical accessibility violation fails the test.
+   */
   saveScreenshot: (name: string) => Promise<void>;
   /** Console errors the test provokes on purpose; any other console or page error fails the test. */
   expectConsoleError: (pattern: RegExp) => void;
@@ -200,7 +204,9 @@ export const test = base.extend<AppFixtures & { callGate: CallGate }, { chromium
   saveScreenshot: async ({ app }, use) => {
     await mkdir(SCREENSHOT_DIR, { recursive: true });
     await use(async (name) => {
-      await app.screenshot({ path: join(SCREENSHOT_DIR, `${name}${useElectron ? '.electron' : ''}.png`) });
+      const screen = `${name}${useElectron ? '.electron' : ''}`;
+      await app.screenshot({ path: join(SCREENSHOT_DIR, `${screen}.png`) });
+      await checkAccessibility(app, screen);
     });
   },
 });
