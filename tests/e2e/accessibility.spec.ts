@@ -11,15 +11,16 @@ const PHRASE = 'approves new accounts, provides templates and guidance';
 const AREAS = ['Document', 'Checklist', 'Compare', 'Report', 'Committee'];
 
 /**
- * Focuses, as the keyboard would, every element Tab can reach on the screen shown, and answers those whose focus
- * cannot be seen: no outline of 2px or more and no box shadow. One Tab press first puts the window in keyboard mode,
+ * Focuses, as the keyboard would, every element Tab can reach on the screen shown (in the open modal dialog, if
+ * one is), and answers those whose focus cannot be seen: no outline of 2px or more and no box shadow. One Tab press first puts the window in keyboard mode,
  * so each element is focused as `:focus-visible` (checked, so the sweep cannot pass by seeing no focus at all).
  */
 async function focusNotShown(app: Page): Promise<{ stops: number; unseen: string[] }> {
   await app.keyboard.press('Tab');
   return app.evaluate(() => {
+    const root = document.querySelector('dialog[open]') ?? document;
     const tabbable = [
-      ...document.querySelectorAll<HTMLElement>(
+      ...root.querySelectorAll<HTMLElement>(
         'a[href], button, input, select, textarea, summary, [contenteditable="true"], [tabindex]',
       ),
     ].filter((el) => el.tabIndex >= 0 && !el.matches(':disabled') && !el.closest('[inert]') && el.checkVisibility());
@@ -40,7 +41,10 @@ async function focusNotShown(app: Page): Promise<{ stops: number; unseen: string
 }
 
 test.describe('accessibility by keyboard and screen reader', () => {
-  test('every Tab stop on the library and in each area of a review shows where focus is', async ({ app, invoke }) => {
+  test('every Tab stop on the library, in each area of a review, the presenter view and a dialog shows where focus is', async ({
+    app,
+    invoke,
+  }) => {
     await invoke('reviews.create', { title: 'An older review' });
     await app.reload();
     const library = await focusNotShown(app);
@@ -54,6 +58,18 @@ test.describe('accessibility by keyboard and screen reader', () => {
       expect(sweep.stops, area).toBeGreaterThan(5);
       expect(sweep.unseen, area).toEqual([]);
     }
+
+    await app.getByRole('button', { name: 'Present' }).click();
+    const presenter = await focusNotShown(app);
+    expect(presenter.stops).toBeGreaterThan(5);
+    expect(presenter.unseen).toEqual([]);
+    await app.keyboard.press('Escape');
+    await expect(app.getByRole('dialog')).toHaveCount(0);
+
+    await app.getByRole('button', { name: 'Settings' }).click();
+    const dialog = await focusNotShown(app);
+    expect(dialog.stops).toBeGreaterThan(3);
+    expect(dialog.unseen).toEqual([]);
   });
 
   test('a dialog keeps Tab and Shift+Tab inside, and gives focus back to the button that opened it', async ({
