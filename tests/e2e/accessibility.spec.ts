@@ -19,11 +19,11 @@ async function focusNotShown(app: Page): Promise<{ stops: number; unseen: string
   await app.keyboard.press('Tab');
   return app.evaluate(() => {
     const root = document.querySelector('dialog[open]') ?? document;
-    const tabbable = [
-      ...root.querySelectorAll<HTMLElement>(
+    const tabbable = Array.from(
+      root.querySelectorAll<HTMLElement>(
         'a[href], button, input, select, textarea, summary, [contenteditable="true"], [tabindex]',
       ),
-    ].filter((el) => el.tabIndex >= 0 && !el.matches(':disabled') && !el.closest('[inert]') && el.checkVisibility());
+    ).filter((el) => el.tabIndex >= 0 && !el.matches(':disabled') && !el.closest('[inert]') && el.checkVisibility());
     const unseen: string[] = [];
     for (const el of tabbable) {
       el.focus();
