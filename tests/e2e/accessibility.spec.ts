@@ -75,6 +75,8 @@ test.describe('accessibility by keyboard and screen reader', () => {
   test('a dialog keeps Tab and Shift+Tab inside, and gives focus back to the button that opened it', async ({
     app,
   }) => {
+    // The settings are read before the button opens them.
+    await expect(app.getByRole('complementary')).toContainText('Name not set');
     const settings = app.getByRole('button', { name: 'Settings' });
     await settings.focus();
     await app.keyboard.press('Enter');
