@@ -12,6 +12,7 @@ import { BROWSER_APP_URL, serveAppInContext } from './bind-page';
 import { chromiumArgs, findChromium } from './find-chromium';
 
 const rendererDir = fileURLToPath(new URL('../../out/renderer', import.meta.url));
+const samplePolicyDir = fileURLToPath(new URL('../../fixtures/policies/riverton-social-media', import.meta.url));
 
 function stop(message: string): never {
   console.error(`\n${message}\n`);
@@ -36,7 +37,7 @@ async function main(): Promise<void> {
     );
   }
   const dataDir = resolveDataDir();
-  const workstation = await openWorkstation({ dataDir, host: 'browser' });
+  const workstation = await openWorkstation({ dataDir, host: 'browser', samplePolicyDir });
   // A persistent context opened in app mode: one window without tabs or address bar, whose first page is ours.
   const profile = await mkdtemp(join(tmpdir(), 'policy-review-browser-'));
   const context = await chromium.launchPersistentContext(profile, {

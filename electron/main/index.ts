@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { app, BrowserWindow, dialog } from 'electron';
 import { resolveDataDir } from '../services/workstation/data-dir';
 import { openWorkstation, type Workstation } from '../services/workstation/workstation';
@@ -17,6 +18,13 @@ registerAppSchemePrivileges();
 
 let workstation: Workstation | undefined;
 
+/** The sample review's policy: copied beside the app when packaged (electron-builder.yml), else the repo's fixture. */
+function samplePolicyDir(): string {
+  return app.isPackaged
+    ? join(process.resourcesPath, 'sample-policy')
+    : builtFile('../../fixtures/policies/riverton-social-media');
+}
+
 async function start(): Promise<void> {
   installSecurityGuards();
   serveRendererOnAppProtocol(builtFile('../renderer'));
@@ -27,6 +35,7 @@ async function start(): Promise<void> {
     chooseSaveFile,
     printPdf: printReportPdf,
     startServiceProcess: startUtilityProcess,
+    samplePolicyDir: samplePolicyDir(),
   });
   serveApiOverIpc(workstation.invoke);
   forwardEventsToWindows(workstation);

@@ -1,4 +1,5 @@
 import type { ApiResult, AppEvent, MethodArgs, MethodName, MethodResult } from '../../shared/api';
+import { recordsWhoActs } from '../../shared/contract/authorship';
 import type { ErrorCode } from '../../shared/errors';
 
 /**
@@ -17,14 +18,30 @@ export class ApiCallError extends Error {
   }
 }
 
+/** Runs a piece of work that records who acts, doing first whatever must come before it. */
+export type RecordedWork = <T>(work: () => Promise<T>) => Promise<T>;
+let aroundWorkRecorded: RecordedWork | undefined;
+
+/**
+ * Has every call that records who acts go through `around`, or straight to the services with `undefined`. The app
+ * shell sets it while the person has no name, so the first piece of work asks for one first
+ * (features/settings/useNameAtFirstWork).
+ */
+export function setAroundWorkRecorded(around: RecordedWork | undefined): void {
+  aroundWorkRecorded = around;
+}
+
 /** Calls one method of the contract; a failure becomes an `ApiCallError` with the services' code and message. */
 export async function call<M extends MethodName>(method: M, args: MethodArgs<M>): Promise<MethodResult<M>> {
   const bridge = window.policyReview;
   if (!bridge)
     throw new ApiCallError('E_INTERNAL', 'The app’s connection to its services is missing. Restart the app.');
-  const result = (await bridge.invoke(method, args)) as ApiResult<MethodResult<M>>;
-  if (!result.ok) throw new ApiCallError(result.error.code, result.error.message);
-  return result.value;
+  const run = async () => {
+    const result = (await bridge.invoke(method, args)) as ApiResult<MethodResult<M>>;
+    if (!result.ok) throw new ApiCallError(result.error.code, result.error.message);
+    return result.value;
+  };
+  return aroundWorkRecorded && recordsWhoActs(method) ? aroundWorkRecorded(run) : run();
 }
 
 const reviewQueues = new Map<string, Promise<unknown>>();

@@ -9,6 +9,8 @@ export const AppInfo = z.object({
   dataDir: z.string(),
   // The desktop app, the browser host, or the `policy-review` command line.
   host: z.enum(['electron', 'browser', 'cli']),
+  /** The computer's user name: who work is recorded as while the settings hold no name. */
+  computerUserName: z.string(),
 });
 export type AppInfo = z.infer<typeof AppInfo>;
 

@@ -10,5 +10,13 @@ export const AppEvent = z.discriminatedUnion('type', [
     done: z.int().min(0).optional(),
     total: z.int().min(0).optional(),
   }),
+  z.object({
+    type: z.literal('sample.progress'),
+    requestId: z.uuid(),
+    step: z.int().min(1),
+    steps: z.int().min(1),
+    /** What this step does, in words. */
+    doing: z.string(),
+  }),
 ]);
 export type AppEvent = z.infer<typeof AppEvent>;

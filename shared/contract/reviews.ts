@@ -122,4 +122,10 @@ export const REVIEW_METHODS = {
   ),
   /** A new review whose checklist comes from a template file; a file that is not a valid template is refused. */
   'reviews.createFromTemplate': method(z.object({ title: Title, source: ImportSource }).strict(), ReviewSummary),
+  /**
+   * A complete sample review built from the app's own sample policy (two versions, a committee, annotations,
+   * verdicts, votes and an action plan), for a newcomer to look around in. With a `requestId`, each step is
+   * announced as a `sample.progress` event. Answers the new review, closed.
+   */
+  'reviews.createSample': method(z.object({ requestId: z.uuid().optional() }).strict(), ReviewSummary),
 } as const;

@@ -1,5 +1,7 @@
 import { expect, test } from './support/fixtures';
+import { documentArea, policyText } from './support/documents';
 import { focusedOutline, openReviewFromLibrary, tabTo } from './support/screens';
+import { startWorkshop } from './support/workspace';
 
 test.describe('keyboard use', () => {
   test('Tab reaches the create field and its button, with a visible focus ring, and Enter creates', async ({ app }) => {
@@ -73,5 +75,55 @@ test.describe('keyboard use', () => {
     await app.keyboard.press('Escape');
     await expect(dialog).toHaveCount(0);
     await expect(rename).toBeFocused();
+  });
+
+  test('Ctrl+F finds words in the policy text; Enter and Shift+Enter select each place in turn, across blocks too', async ({
+    app,
+    invoke,
+  }) => {
+    const workshop = await startWorkshop(app, invoke, 'Find by keyboard');
+    const { text } = await invoke('versions.get', { reviewId: workshop.reviewId, versionId: workshop.v2.id });
+    const find = documentArea(app).getByRole('searchbox', { name: 'Find in the policy text' });
+    const status = documentArea(app).locator('.document-find-status');
+    const selected = () => app.evaluate(() => document.getSelection()?.toString() ?? '');
+    const places = text.match(/official accounts/gi) ?? [];
+    expect(places.length).toBeGreaterThan(2);
+
+    await app.keyboard.press('Control+F');
+    await expect(find).toBeFocused();
+    await expect(find).toHaveAttribute('aria-keyshortcuts', 'Control+F');
+    await app.keyboard.type('no such words here');
+    await expect(status).toHaveText('No match for “no such words here”.');
+    await app.keyboard.press('Enter');
+    await expect(find).toBeFocused();
+
+    await app.keyboard.press('Control+A');
+    await app.keyboard.type('Official  ACCOUNTS');
+    await expect(status).toHaveText(`${places.length} matches: Enter selects the first.`);
+    await app.keyboard.press('Enter');
+    await expect(status).toHaveText(`Match 1 of ${places.length} is selected in the text.`);
+    await expect(policyText(app)).toBeFocused();
+    expect(await selected()).toBe(places[0]);
+
+    // Ctrl+F goes back to the words, Enter to the next place; Shift+Enter back, and round from the first to the last.
+    await app.keyboard.press('Control+F');
+    await expect(find).toBeFocused();
+    await app.keyboard.press('Enter');
+    await expect(status).toHaveText(`Match 2 of ${places.length} is selected in the text.`);
+    await app.keyboard.press('Control+F');
+    await app.keyboard.press('Shift+Enter');
+    await expect(status).toHaveText(`Match 1 of ${places.length} is selected in the text.`);
+    await app.keyboard.press('Control+F');
+    await app.keyboard.press('Shift+Enter');
+    await expect(status).toHaveText(`Match ${places.length} of ${places.length} is selected in the text.`);
+    await expect(policyText(app)).toBeFocused();
+    await expect(app.getByRole('button', { name: /^Annotate/ })).toBeVisible();
+
+    // Over two blocks: the heading and the paragraph after it, as the version's text has them.
+    await app.keyboard.press('Control+F');
+    await app.keyboard.type('1.1 Purpose The City of Riverton uses');
+    await app.keyboard.press('Enter');
+    await expect(status).toHaveText('Match 1 of 1 is selected in the text.');
+    expect((await selected()).replace(/\s+/g, ' ')).toBe('1.1 Purpose The City of Riverton uses');
   });
 });

@@ -1,6 +1,13 @@
 import { expect, test } from './support/fixtures';
+import { reviewCard } from './support/screens';
+
+const NAME_PROMPT = 'Before your first change: who are you?';
+const NAME_FIELD = 'Your name, as the committee will see it';
 
 test.describe('settings', () => {
+  // A new installation: no name yet.
+  test.use({ userName: '' });
+
   test('prompts for a name until one is set, and keeps name, role and email after a reload', async ({
     app,
     invoke,
@@ -48,5 +55,65 @@ test.describe('settings', () => {
     await expect(dialog).toHaveCount(0);
     await expect(settingsButton).toBeFocused();
     expect((await invoke('settings.get', {})).user.name).toBe('');
+  });
+
+  test('asks for the name at the first piece of work, in a dialog that holds focus, and records the work under it', async ({
+    app,
+    invoke,
+    saveScreenshot,
+  }) => {
+    const { computerUserName } = await invoke('app.info', {});
+    await app.getByRole('textbox', { name: 'New review' }).fill('Parks and recreation accounts');
+    const create = app.getByRole('button', { name: 'Create review' });
+    await create.click();
+
+    const prompt = app.getByRole('dialog', { name: NAME_PROMPT });
+    const field = prompt.getByRole('textbox', { name: NAME_FIELD });
+    await expect(field).toBeFocused();
+    await expect(prompt).toContainText(`If you skip this, your work is recorded under “${computerUserName}”`);
+    await saveScreenshot('name-prompt');
+    // Nothing is created until the person has answered.
+    expect(await invoke('reviews.list', {})).toEqual([]);
+    for (let i = 0; i < 4; i++) await app.keyboard.press('Tab');
+    await expect(prompt.locator(':focus')).toHaveCount(1);
+
+    await field.focus();
+    await app.keyboard.press('Enter');
+    await expect(field).toHaveAttribute('aria-invalid', 'true');
+    await expect(prompt).toContainText(`Type your name, or choose Continue as “${computerUserName}”.`);
+    await field.fill('Ingrid Solberg');
+    await app.keyboard.press('Enter');
+
+    await expect(prompt).toHaveCount(0);
+    await expect(reviewCard(app, 'Parks and recreation accounts')).toBeVisible();
+    await expect(create).toBeFocused();
+    await expect(app.getByRole('complementary')).toContainText('Ingrid Solberg');
+    const [created] = await invoke('reviews.list', {});
+    const { review } = await invoke('reviews.read', { reviewId: created!.id });
+    expect([review.committee[0]?.name, review.audit[0]?.actor.name]).toEqual(['Ingrid Solberg', 'Ingrid Solberg']);
+
+    // Asked once: the next piece of work goes straight through.
+    await app.getByRole('textbox', { name: 'New review' }).fill('Code of conduct');
+    await create.click();
+    await expect(reviewCard(app, 'Code of conduct')).toBeVisible();
+    await expect(prompt).toHaveCount(0);
+  });
+
+  test('keeps the computer’s user name when the person skips the question, and says so', async ({ app, invoke }) => {
+    const { computerUserName } = await invoke('app.info', {});
+    await app.getByRole('textbox', { name: 'New review' }).fill('Parks and recreation accounts');
+    await app.getByRole('button', { name: 'Create review' }).click();
+    const prompt = app.getByRole('dialog', { name: NAME_PROMPT });
+    await prompt.getByRole('button', { name: `Continue as “${computerUserName}”` }).click();
+
+    await expect(prompt).toHaveCount(0);
+    await expect(
+      app.getByRole('status').filter({ hasText: `Your work is recorded under “${computerUserName}”` }),
+    ).toBeVisible();
+    await expect(reviewCard(app, 'Parks and recreation accounts')).toBeVisible();
+    expect((await invoke('settings.get', {})).user.name).toBe(computerUserName);
+    const [created] = await invoke('reviews.list', {});
+    const { review } = await invoke('reviews.read', { reviewId: created!.id });
+    expect(review.committee[0]?.name).toBe(computerUserName);
   });
 });

@@ -46,6 +46,8 @@ export interface WorkstationServices {
   /** A parsing process started when an import is likely (see the versions handlers), for the next import to take. */
   readonly spareParser: SpareParserProcess;
   readonly printPdf: PrintPdf | undefined;
+  /** Where the host keeps the sample policy a sample review is built from; none on a host without samples (the CLI). */
+  readonly samplePolicyDir: string | undefined;
   /** The time and new ids every change to a review records (the real clock, unless a test pins one). */
   readonly clock: Clock;
   /** Who is acting: the name in settings, else the computer's user name. */

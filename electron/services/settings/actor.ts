@@ -9,7 +9,8 @@ export function actorFromSettings(settings: Settings): Author {
   return author;
 }
 
-function computerUserName(): string {
+/** The name this computer knows the person by (their login), for records made before they give their own. */
+export function computerUserName(): string {
   try {
     return userInfo().username || 'Unnamed reviewer';
   } catch {

@@ -9,7 +9,7 @@ import { createApiHandlers } from '../api/handlers';
 import { createApiInvoker, type ApiInvoker, type DispatchOptions } from '../api/dispatch';
 import { ReviewLibrary } from '../library/review-library';
 import { ReviewSessions } from '../library/review-sessions';
-import { actorFromSettings } from '../settings/actor';
+import { actorFromSettings, computerUserName } from '../settings/actor';
 import { SettingsStore } from '../settings/settings-store';
 import { APP_VERSION } from './app-version';
 import type { ChooseFiles, ChooseSaveFile, PrintPdf, WorkstationServices } from '../api/workstation-services';
@@ -30,6 +30,8 @@ export interface WorkstationOptions extends DispatchOptions {
   /** A parsing process the host started already (the command line starts one before it loads), for imports to take. */
   spareParser?: SpareParserProcess;
   printPdf?: PrintPdf;
+  /** The folder holding the sample policy's versions (fixtures/policies/riverton-social-media, or its packaged copy). */
+  samplePolicyDir?: string;
   /** The clock changes record by; tests pin one to know the exact times and ids. The real clock by default. */
   clock?: Clock;
 }
@@ -78,6 +80,7 @@ export async function openWorkstation(options: WorkstationOptions): Promise<Work
         startProcess: options.startServiceProcess,
       }),
     printPdf: options.printPdf,
+    samplePolicyDir: options.samplePolicyDir,
     clock,
     emit: (event) => listeners.forEach((listener) => listener(event)),
     actor: () => actorFromSettings(settings.settings),
@@ -88,6 +91,7 @@ export async function openWorkstation(options: WorkstationOptions): Promise<Work
         schemaVersion: SCHEMA_VERSION,
         dataDir: options.dataDir,
         host: options.host,
+        computerUserName: computerUserName(),
       };
     },
   };

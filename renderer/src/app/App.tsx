@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useWindowFileDropGuard } from '../features/import';
 import { LibraryScreen } from './LibraryScreen';
 import { ReviewScreen } from './ReviewScreen';
-import { NameMissingBanner, SettingsDialog } from '../features/settings';
+import { NameMissingBanner, SettingsDialog, useNameAtFirstWork } from '../features/settings';
 import { Banner } from '../ui/Banner';
 import { Button } from '../ui/Button';
 import { useApiQuery } from '../ui/useAsyncValue';
@@ -21,6 +21,9 @@ export function App() {
   const [hasOpenedReview, setHasOpenedReview] = useState(false);
   const settingsButtonRef = useRef<HTMLButtonElement>(null);
   useWindowFileDropGuard();
+  const namePrompt = useNameAtFirstWork(settings.data, info.data?.computerUserName, (saved) =>
+    settings.update(() => saved),
+  );
 
   useEffect(() => {
     document.title = screen.name === 'review' ? `${screen.title} – ${APP_NAME}` : APP_NAME;
@@ -96,6 +99,7 @@ export function App() {
           />
         )}
       </main>
+      {namePrompt}
       {settingsOpen && settings.data && (
         <SettingsDialog
           settings={settings.data}

@@ -9,7 +9,15 @@ import { LibraryIcon, RefreshIcon, UploadIcon } from '../ui/icons';
 import { useApiQuery } from '../ui/useAsyncValue';
 import { NewReviewFromTemplateDialog } from '../features/templates';
 import { OpenPackage } from '../features/exchange';
-import { CreateReviewForm, DeleteReviewDialog, RenameReviewDialog, ReviewCard } from '../features/library';
+import {
+  CreateReviewForm,
+  DeleteReviewDialog,
+  RenameReviewDialog,
+  ReviewCard,
+  SampleReviewButton,
+  SampleReviewStatus,
+  useSampleReview,
+} from '../features/library';
 
 export interface LibraryScreenProps {
   onOpenReview: (review: ReviewSummary) => void;
@@ -30,6 +38,8 @@ export function LibraryScreen({ onOpenReview, notices, focusHeading = false }: L
   const [highlighted, setHighlighted] = useState<string>();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const list = reviews.data ?? [];
+  const sample = useSampleReview(onOpenReview);
+  const empty = reviews.data !== undefined && list.length === 0 && !reviews.error;
 
   useEffect(() => {
     if (focusHeading) headingRef.current?.focus();
@@ -87,7 +97,15 @@ export function LibraryScreen({ onOpenReview, notices, focusHeading = false }: L
           </Button>
         </p>
         <OpenPackage onOpened={(opened, message) => announce(message, opened.reviewId)} />
+        {!empty && (
+          <p className="create-from-template">
+            <span>Or look around a finished review of a sample policy:</span>
+            <SampleReviewButton sample={sample} size="sm" />
+          </p>
+        )}
       </section>
+
+      <SampleReviewStatus sample={sample} />
 
       {status && (
         <Banner tone="success" onDismiss={() => setStatus(undefined)}>
@@ -120,11 +138,20 @@ export function LibraryScreen({ onOpenReview, notices, focusHeading = false }: L
           <p className="loading-text" role="status">
             Loading reviews…
           </p>
-        ) : list.length === 0 && !reviews.error ? (
-          <EmptyState icon={<LibraryIcon size={28} />} title="No reviews yet" headingLevel={3}>
+        ) : empty ? (
+          <EmptyState
+            icon={<LibraryIcon size={28} />}
+            title="No reviews yet"
+            headingLevel={3}
+            actions={<SampleReviewButton sample={sample} />}
+          >
             <p>
               Type a title under <strong>New review</strong> above and choose <strong>Create review</strong>. Then open
               it to set the committee, adapt the checklist and, later, import the policy’s versions.
+            </p>
+            <p>
+              New here? Open a sample review: two versions of a city’s social media policy, annotated and judged by a
+              made-up committee, to look around in. Delete it when you are done.
             </p>
           </EmptyState>
         ) : (

@@ -6,17 +6,28 @@ import { _electron, chromium, test as base, type Browser, type Page } from '@pla
 import type { ApiResult, MethodArgs, MethodName, MethodResult } from '../../../shared/api';
 import { BROWSER_APP_URL, serveAppInContext } from '../../../electron/browser/bind-page';
 import { chromiumArgs, findChromium } from '../../../electron/browser/find-chromium';
+import { SettingsStore } from '../../../electron/services/settings/settings-store';
 import { openWorkstation } from '../../../electron/services/workstation/workstation';
 import { checkAccessibility } from './accessibility';
 
 const repo = fileURLToPath(new URL('../../..', import.meta.url));
 const rendererDir = join(repo, 'out/renderer');
 export const SCREENSHOT_DIR = join(repo, 'test-results/screenshots');
+/** The README's pictures of the main screens, tracked in git and written again by every run that shows them. */
+export const README_SCREENS_DIR = join(repo, 'tests/e2e/readme-screens');
+/** The size the README's pictures are taken at, whatever size the test's window has. */
+const README_VIEWPORT = { width: 1280, height: 800 };
+const SAMPLE_POLICY_DIR = join(repo, 'fixtures/policies/riverton-social-media');
 const useElectron = process.env.E2E_ELECTRON === '1';
 const expectedConsoleErrors: RegExp[] = [];
 
 export interface AppFixtures {
-  /** A fresh data folder for this test alone. */
+  /**
+   * Option: the name the data folder's settings start with, so the app does not ask for one at the first piece of
+   * work; '' starts without a name, as a new installation does.
+   */
+  userName: string;
+  /** A fresh data folder for this test alone, its settings holding `userName`. */
   dataDir: string;
   /** The app's window: the real renderer, talking to the real services through the real contract. */
   app: Page;
@@ -27,6 +38,11 @@ export interface AppFixtures {
    * screen with axe-core: a serious or critical accessibility violation fails the test.
    */
   saveScreenshot: (name: string) => Promise<void>;
+  /**
+   * Saves a picture of the window for the README (tests/e2e/readme-screens/<name>.png) at one fixed size, so the
+   * README shows the screens as the tests last saw them (Chromium host only: one set of pictures).
+   */
+  saveReadmeScreen: (name: string) => Promise<void>;
   /** Console errors the test provokes on purpose; any other console or page error fails the test. */
   expectConsoleError: (pattern: RegExp) => void;
   /**
@@ -81,6 +97,7 @@ async function openBrowserApp(
     dataDir,
     host: 'browser',
     checkResults: true,
+    samplePolicyDir: SAMPLE_POLICY_DIR,
     ...(dialogFiles ? { chooseFiles: async () => dialogFiles } : {}),
   });
   const context = await browser.newContext({ viewport: { width: 1360, height: 880 } });
@@ -151,8 +168,11 @@ export const test = base.extend<AppFixtures & { callGate: CallGate }, { chromium
     { scope: 'worker' },
   ],
 
-  dataDir: async ({}, use) => {
+  userName: ['Ingrid Solberg', { option: true }],
+
+  dataDir: async ({ userName }, use) => {
     const dir = await mkdtemp(join(tmpdir(), 'policy-review-e2e-'));
+    await startSettings(dir, userName);
     await use(dir);
     await rm(dir, { recursive: true, force: true });
   },
@@ -191,9 +211,10 @@ export const test = base.extend<AppFixtures & { callGate: CallGate }, { chromium
 
   invoke: async ({ app }, use) => use(invokeIn(app)),
 
-  otherLaptop: async ({ chromiumBrowser, expectConsoleError: _registered }, use) => {
+  otherLaptop: async ({ chromiumBrowser, userName, expectConsoleError: _registered }, use) => {
     test.skip(useElectron, 'A second laptop needs the Chromium host, where the test binds the services.');
     const dataDir = await mkdtemp(join(tmpdir(), 'policy-review-e2e-other-'));
+    await startSettings(dataDir, userName);
     const { page, close } = await openBrowserApp(chromiumBrowser, dataDir, {});
     await use({ app: page, dataDir, invoke: invokeIn(page) });
     const problems = await close();
@@ -209,6 +230,25 @@ export const test = base.extend<AppFixtures & { callGate: CallGate }, { chromium
       await checkAccessibility(app, screen);
     });
   },
+
+  saveReadmeScreen: async ({ app }, use) => {
+    await mkdir(README_SCREENS_DIR, { recursive: true });
+    await use(async (name) => {
+      if (useElectron) return;
+      const size = app.viewportSize();
+      await app.setViewportSize(README_VIEWPORT);
+      // Nothing in motion: a caret or a transition would make two runs of the same screen differ.
+      await app.screenshot({ path: join(README_SCREENS_DIR, `${name}.png`), animations: 'disabled', caret: 'hide' });
+      if (size) await app.setViewportSize(size);
+    });
+  },
 });
+
+/** Settings for a test's data folder, with `userName` as the person's name ('' for none). */
+async function startSettings(dataDir: string, userName: string): Promise<void> {
+  if (!userName) return;
+  const settings = await SettingsStore.open(dataDir);
+  await settings.update({ user: { name: userName, role: 'member', email: '' } });
+}
 
 export const expect = test.expect;

@@ -26,11 +26,15 @@ export async function showArea(app: Page, name: string): Promise<Locator> {
   return panel;
 }
 
-/** The CSS outline of whatever has focus, to check that keyboard focus is visible. */
+/**
+ * The CSS outline of whatever has focus, to check that keyboard focus is visible. A control drawn by its label (a
+ * radio button made transparent inside a segment) shows its focus there, so the label's outline is the one read.
+ */
 export async function focusedOutline(app: Page): Promise<{ style: string; width: number; tag: string; name: string }> {
   return app.evaluate(() => {
     const el = document.activeElement as HTMLElement | null;
-    const style = el ? getComputedStyle(el) : undefined;
+    const drawnBy = el && getComputedStyle(el).opacity === '0' ? el.closest('label') : null;
+    const style = el ? getComputedStyle(drawnBy ?? el) : undefined;
     return {
       style: style?.outlineStyle ?? 'none',
       width: Number.parseFloat(style?.outlineWidth ?? '0'),
@@ -45,6 +49,15 @@ export async function tabTo(app: Page, target: Locator, limit = 30): Promise<voi
   for (let i = 0; i < limit; i++) {
     if (await target.evaluate((el) => el === document.activeElement)) return;
     await app.keyboard.press('Tab');
+  }
+  await expect(target).toBeFocused();
+}
+
+/** Presses Shift+Tab until `target` has focus, failing after `limit` presses. */
+export async function shiftTabTo(app: Page, target: Locator, limit = 30): Promise<void> {
+  for (let i = 0; i < limit; i++) {
+    if (await target.evaluate((el) => el === document.activeElement)) return;
+    await app.keyboard.press('Shift+Tab');
   }
   await expect(target).toBeFocused();
 }

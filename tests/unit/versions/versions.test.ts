@@ -75,7 +75,7 @@ describe('importing a policy version', () => {
   it('reports progress by stage for a call that asks for it', async () => {
     const { ws, reviewId } = await setUp();
     const stages: string[] = [];
-    ws.onEvent((event) => stages.push(event.stage));
+    ws.onEvent((event) => event.type === 'import.progress' && stages.push(event.stage));
     await call(ws, 'versions.import', {
       reviewId,
       source: fileSource('p.txt', POLICY_TXT),

@@ -1,4 +1,5 @@
 import type { COMMITTEE_METHODS, REVIEW_METHODS } from '../../../../shared/api';
+import { AppError } from '../../../../shared/errors';
 import { readTemplateFile, reviewFromTemplate } from '../../../../shared/domain/checklist/checklist-template';
 import { summarize } from '../../library/review-library';
 import { renameReview, setCommittee } from '../../../../shared/domain/reviews/edit-review';
@@ -63,6 +64,25 @@ export function reviewHandlers(ws: WorkstationServices): HandlersFor<typeof REVI
       const template = readTemplateFile(file.fileName, file.bytes);
       return (await ws.library.create(reviewFromTemplate(title, file.fileName, template, ws.actor(), ws.clock)))
         .summary;
+    },
+    'reviews.createSample': async ({ requestId }, caller) => {
+      if (ws.samplePolicyDir === undefined)
+        throw new AppError('E_NOT_FOUND', 'This installation has no sample review. Start a review of your own.');
+      // Loaded when asked for: it brings the import with it, which the library's other methods never need.
+      const { createSampleReview } = await import('../../sample/sample-review');
+      const parsing = {
+        limits: ws.importLimits,
+        startParserProcess: ws.startServiceProcess,
+        spareParser: ws.spareParser,
+      };
+      return createSampleReview(
+        ws.samplePolicyDir,
+        { library, sessions, clock: ws.clock, parsing },
+        caller,
+        requestId
+          ? (step, steps, doing) => ws.emit({ type: 'sample.progress', requestId, step, steps, doing })
+          : undefined,
+      );
     },
   };
 }

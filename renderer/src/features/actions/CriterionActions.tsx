@@ -1,9 +1,10 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { Assessment, Member } from '../../../../shared/model';
 import { errorMessage } from '../../api';
 import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
 import { formatCalendarDate } from '../../ui/format';
+import { useFocusIfLost } from '../../ui/useFocusIfLost';
 import { CheckCircleIcon, PlusIcon, RestoreIcon, TrashIcon } from '../../ui/icons';
 import { ActionForm } from './ActionForm';
 import { isOverdue } from './dates';
@@ -35,6 +36,9 @@ export function CriterionActions({
   changes,
 }: CriterionActionsProps) {
   const [adding, setAdding] = useState(false);
+  const addButtonRef = useRef<HTMLButtonElement>(null);
+  // The form closes on Add or Cancel: focus goes back to the button that opened it.
+  useFocusIfLost(addButtonRef, !adding);
   const [busy, setBusy] = useState<string>();
   const [problem, setProblem] = useState<string>();
   const live = actions.filter((action) => !action.deletedAt);
@@ -136,7 +140,13 @@ export function CriterionActions({
             }}
           />
         ) : (
-          <Button size="sm" icon={<PlusIcon />} onClick={() => setAdding(true)} className="add-action-button">
+          <Button
+            ref={addButtonRef}
+            size="sm"
+            icon={<PlusIcon />}
+            onClick={() => setAdding(true)}
+            className="add-action-button"
+          >
             Add action
           </Button>
         ))}

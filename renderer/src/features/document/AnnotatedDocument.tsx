@@ -25,6 +25,8 @@ import {
   useReviewData,
   useReviewNavigation,
 } from '../workspace';
+import { FindInText } from './FindInText';
+import type { TextMatch } from './textMatches';
 
 const PENDING_HIGHLIGHT = 'pending-annotation';
 
@@ -162,6 +164,19 @@ export function AnnotatedDocument({ version }: { version: Version }) {
     textFocusDone(textFocusRequest.serial);
   }, [textFocusRequest, area, store, version.id, textFocusDone]);
 
+  // Found words are selected as a drag would select them, with focus in the text to extend them from the keyboard.
+  const selectFound = ({ start, end }: TextMatch): boolean => {
+    const range = documentRef.current?.rangeOf(start, end);
+    const root = documentRef.current?.editor.getRootElement();
+    const selection = document.getSelection();
+    if (!range || !root || !selection) return false;
+    root.focus({ preventScroll: true });
+    selection.removeAllRanges();
+    selection.addRange(range);
+    range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+    return true;
+  };
+
   const showInText = (annotationId: string, focus: boolean) => {
     if (!documentRef.current?.showAnnotation(annotationId, { focus }))
       announce('This annotation’s words are not in this version.');
@@ -170,6 +185,7 @@ export function AnnotatedDocument({ version }: { version: Version }) {
   return (
     <>
       <RepointBar version={version} repoint={repoint} />
+      <FindInText text={version.text} select={selectFound} shortcutActive={area === 'document'} />
       <div className="document-workspace">
         <article ref={sheetRef} className="document-sheet" aria-label={`Version “${version.label}”`}>
           <DocumentView version={version} highlights={store} handleRef={documentRef}>

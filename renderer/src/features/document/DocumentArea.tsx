@@ -9,6 +9,7 @@ import { useFileChooser, useFilePicker } from '../../ui/files';
 import { countOf } from '../../ui/format';
 import { DocumentIcon, UploadIcon } from '../../ui/icons';
 import { useAction } from '../../ui/useAction';
+import { useFocusIfLost } from '../../ui/useFocusIfLost';
 import { swapWithNeighbour } from '../../ui/useReorder';
 import { type DroppedFiles, ImportJobList, type ImportResult, useFileDrop, useImportQueue } from '../import';
 import { useReviewData, useReviewNavigation } from '../workspace';
@@ -44,6 +45,9 @@ export function DocumentArea({ reviewId, readOnly, updateReview }: DocumentAreaP
   const [problem, setProblem] = useState<string>();
   const importButtonRef = useRef<HTMLButtonElement>(null);
   const panelId = useId();
+  const showsVersion = versions.length > 0 && selected !== undefined;
+  // The first version replaces the empty state, and its Import button with it: focus goes to the version bar's.
+  useFocusIfLost(importButtonRef, showsVersion);
 
   const showImported = async ({ version }: ImportResult) => {
     try {
@@ -215,7 +219,7 @@ export function DocumentArea({ reviewId, readOnly, updateReview }: DocumentAreaP
         </>
       )}
 
-      {versions.length === 0 || !selected ? (
+      {!showsVersion ? (
         <EmptyState
           icon={<DocumentIcon size={28} />}
           title="No policy version yet"

@@ -5,4 +5,6 @@ export { CreateReviewForm } from './CreateReviewForm';
 export { DeleteReviewDialog } from './DeleteReviewDialog';
 export { RenameReviewDialog } from './RenameReviewDialog';
 export { ReviewCard } from './ReviewCard';
+export { SampleReviewButton, SampleReviewStatus } from './SampleReviewButton';
+export { useSampleReview } from './useSampleReview';
 export { titleProblem } from './reviewTitle';
