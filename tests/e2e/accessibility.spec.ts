@@ -74,9 +74,10 @@ test.describe('accessibility by keyboard and screen reader', () => {
 
   test('a dialog keeps Tab and Shift+Tab inside, and gives focus back to the button that opened it', async ({
     app,
+    userName,
   }) => {
     // The settings are read before the button opens them.
-    await expect(app.getByRole('complementary')).toContainText('Name not set');
+    await expect(app.getByRole('complementary')).toContainText(userName);
     const settings = app.getByRole('button', { name: 'Settings' });
     await settings.focus();
     await app.keyboard.press('Enter');
