@@ -40,7 +40,8 @@ export interface AppFixtures {
   saveScreenshot: (name: string) => Promise<void>;
   /**
    * Saves a picture of the window for the README (tests/e2e/readme-screens/<name>.png) at one fixed size, so the
-   * README shows the screens as the tests last saw them (Chromium host only: one set of pictures).
+   * README shows the screens as the tests last saw them (Chromium host only: one set of pictures). The screen is
+   * checked with axe-core as saveScreenshot's are.
    */
   saveReadmeScreen: (name: string) => Promise<void>;
   /** Console errors the test provokes on purpose; any other console or page error fails the test. */
@@ -240,6 +241,7 @@ export const test = base.extend<AppFixtures & { callGate: CallGate }, { chromium
       // Nothing in motion: a caret or a transition would make two runs of the same screen differ.
       await app.screenshot({ path: join(README_SCREENS_DIR, `${name}.png`), animations: 'disabled', caret: 'hide' });
       if (size) await app.setViewportSize(size);
+      await checkAccessibility(app, `readme-${name}`);
     });
   },
 });
