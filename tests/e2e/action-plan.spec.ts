@@ -69,7 +69,7 @@ test.describe('the action plan', () => {
       'Training and awareness',
     ]);
 
-    await plan.getByRole('button', { name: /Mark “Name who keeps the training records.” done/ }).click();
+    await plan.getByRole('button', { name: 'Mark done: “Name who keeps the training records.”' }).click();
     await expect(plan.getByRole('status')).toHaveText('2 open actions, 1 overdue · 1 done');
     await expect(plan.getByRole('row', { name: /training records/ })).toHaveCount(0);
     await plan.getByRole('checkbox', { name: 'Show done actions' }).check();

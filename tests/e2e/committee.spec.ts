@@ -20,6 +20,7 @@ test.describe('the committee area', () => {
     await dialog.getByRole('textbox', { name: 'Email' }).fill('not an address');
     await dialog.getByRole('button', { name: 'Add member' }).click();
     await expect(dialog.getByText('Enter an email address like name@example.org')).toBeVisible();
+    await saveScreenshot('member-dialog');
     await dialog.getByRole('textbox', { name: 'Email' }).fill('jonas.berg@example.org');
     await dialog.getByRole('button', { name: 'Add member' }).click();
     await expect(dialog).toHaveCount(0);

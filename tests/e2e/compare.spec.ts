@@ -270,7 +270,7 @@ test.describe('comparing versions and carrying annotations forward', () => {
     // An orphaned annotation's chip opens its thread, which says why it is not in the text.
     const feedbackCard = checklist.locator('[data-criterion-id="stakeholder.feedback-channels"]');
     await feedbackCard
-      .getByRole('button', { name: /^Open the thread \(its words are no longer in this version\)/ })
+      .getByRole('button', { name: /open the thread \(its words are no longer in this version\)$/ })
       .click();
     await expect(panel.locator('.thread-badges [data-anchor-state="orphaned"]')).toContainText(
       'Orphaned: not in this version',

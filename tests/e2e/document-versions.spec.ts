@@ -48,7 +48,7 @@ test.describe('versions of the policy', () => {
     await expect(policyText(app, '2025').locator('h3')).toHaveText('Approved accounts');
   });
 
-  test('renames a version and sets, then clears, its effective date', async ({ app, invoke }) => {
+  test('renames a version and sets, then clears, its effective date', async ({ app, invoke, saveScreenshot }) => {
     const reviewId = await openNewReview(app, invoke, 'Dates');
     await importThroughPicker(app, [textFile('draft.txt', RICH_TXT)]);
     await expect(importedNotice(app, 'draft.txt')).toBeVisible(IMPORT_WAIT);
@@ -63,6 +63,7 @@ test.describe('versions of the policy', () => {
     await dialog.getByRole('textbox', { name: 'Label' }).fill('   ');
     await dialog.getByRole('button', { name: 'Save' }).click();
     await expect(dialog.getByText('A version needs a label.')).toBeVisible();
+    await saveScreenshot('edit-version-dialog');
 
     await dialog.getByRole('textbox', { name: 'Label' }).fill('Adopted 2026');
     await dialog.getByLabel('Effective date').fill('2026-03-01');
@@ -152,6 +153,8 @@ test.describe('versions of the policy', () => {
       app.getByRole('status').filter({ hasText: 'Deleted version “annotated” and its 2 annotations.' }),
     ).toBeVisible();
     await expect(versionSwitcher(app).locator('option')).toHaveText(['plain']);
+    // Its Delete button went with the version: focus goes to Import version…, not the page.
+    await expect(documentArea(app).getByRole('button', { name: 'Import version…' })).toBeFocused();
     expect((await invoke('versions.list', { reviewId: created.id })).map((v) => v.label)).toEqual(['plain']);
     const saved = await savedReview<{ annotations: { deletedAt?: string }[] }>(dataDir, created.id);
     expect(saved.annotations.every((a) => a.deletedAt)).toBe(true);

@@ -57,7 +57,7 @@ test.describe('the review library', () => {
     await expect(app.getByText('A title is required.')).toBeVisible();
   });
 
-  test('renames a review', async ({ app, invoke }) => {
+  test('renames a review', async ({ app, invoke, saveScreenshot }) => {
     await invoke('reviews.create', { title: 'Draft policy' });
     await app.reload();
     await reviewCard(app, 'Draft policy').getByRole('button', { name: 'Rename' }).click();
@@ -65,6 +65,7 @@ test.describe('the review library', () => {
     const dialog = app.getByRole('dialog', { name: 'Rename review' });
     await expect(dialog.getByRole('textbox', { name: 'Title' })).toBeFocused();
     await dialog.getByRole('textbox', { name: 'Title' }).fill('Social-media policy, second draft');
+    await saveScreenshot('rename-dialog');
     await dialog.getByRole('button', { name: 'Rename' }).click();
 
     await expect(dialog).toHaveCount(0);

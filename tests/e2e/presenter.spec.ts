@@ -116,7 +116,7 @@ test.describe('the workshop presenter view', () => {
     ]);
 
     // Key 3 records "Not met"; R goes to the rationale; Enter saves it and gives the keys back to the view.
-    await presenter.getByRole('main').focus();
+    await presenter.getByRole('region', { name: 'Criterion on screen' }).focus();
     await app.keyboard.press('3');
     const said = presenter.getByRole('status').filter({ hasText: /Saved|saved|Not saved/ });
     await expect(said).toHaveText(`Verdict on “${FORUM_TITLE}”: Not met. Saved.`);
@@ -127,7 +127,7 @@ test.describe('the workshop presenter view', () => {
     await app.keyboard.type('Section 4 gives no grounds for blocking and no appeal route.');
     await app.keyboard.press('Enter');
     await expect(said).toHaveText(`Rationale for “${FORUM_TITLE}” saved.`);
-    await expect(presenter.getByRole('main')).toBeFocused();
+    await expect(presenter.getByRole('region', { name: 'Criterion on screen' })).toBeFocused();
     // The vote that differs from the verdict says so in words.
     await expect(votes.getByRole('listitem').nth(1)).toContainText('differs from the verdict (not met)');
     // The criterion stays on screen; it leaves the "Not yet reviewed" count at once.
@@ -141,8 +141,10 @@ test.describe('the workshop presenter view', () => {
     });
     expect(ring.style).toBe('solid');
     expect(ring.width).toBeGreaterThanOrEqual(3);
-    await presenter.getByRole('main').focus();
-    await presenter.getByRole('main').evaluate((stage) => stage.scrollTo({ top: 0 }));
+    await presenter.getByRole('region', { name: 'Criterion on screen' }).focus();
+    await presenter
+      .getByRole('region', { name: 'Criterion on screen' })
+      .evaluate((stage) => stage.scrollTo({ top: 0 }));
     await saveScreenshot('presenter');
 
     // Escape leaves the view and focus goes back to the Present button.

@@ -293,6 +293,17 @@ test.describe('the report: export, sign in turn, verify', () => {
 
       await area.getByRole('table', { name: /Exported reports/ }).scrollIntoViewIfNeeded();
       await saveScreenshot('report-area');
+
+      // Trust removed again: its row goes with the button that asked, so focus goes to Add certificate….
+      await identities.getByRole('button', { name: /^Stop trusting / }).click();
+      await app
+        .getByRole('dialog', { name: /^Stop trusting / })
+        .getByRole('button', { name: 'Stop trusting' })
+        .click();
+      await expect(
+        identities.getByRole('status').filter({ hasText: 'You no longer trust the certificate of' }),
+      ).toBeVisible();
+      await expect(identities.getByRole('button', { name: 'Add certificate…' })).toBeFocused();
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
@@ -331,7 +342,7 @@ test.describe('the report: export, sign in turn, verify', () => {
         row.getByRole('button', { name: `Save a copy of ${kept!.fileName}…` }),
         dir,
       );
-      const signatures = await downloadFrom(app, row.getByRole('button', { name: /^Save the signatures file/ }), dir);
+      const signatures = await downloadFrom(app, row.getByRole('button', { name: /^Save signatures: / }), dir);
       expect(signatures.endsWith('.jws')).toBe(true);
 
       // Chosen alone, the JSON report asks for its signatures file; then it verifies.

@@ -65,6 +65,8 @@ test.describe('faults in a review file that must not lock a person out', () => {
     await dialog.getByRole('button', { name: 'Remove annotation' }).click();
     await expect(app.getByRole('status').filter({ hasText: 'The damaged record was removed.' })).toBeVisible();
     await expect(panel).toHaveCount(0);
+    // The button that opened the dialog went with the record: focus goes to the review's heading, not the page.
+    await expect(app.getByRole('heading', { level: 1, name: 'Policy with a damaged comment' })).toBeFocused();
     expect(await readFile(file, 'utf8')).not.toContain(damagedText);
   });
 
@@ -103,6 +105,8 @@ test.describe('faults in a review file that must not lock a person out', () => {
 
     await expect(app.getByRole('status').filter({ hasText: 'You took over the review' })).toBeVisible();
     await expect(banner).toHaveCount(0);
+    // Take over… went with the banner: focus goes to the review's heading, not the page.
+    await expect(app.getByRole('heading', { level: 1, name: 'Policy on the shared drive' })).toBeFocused();
     await expect(app.getByRole('button', { name: 'Rename' })).toBeEnabled();
     await saveScreenshot('review-taken-over');
     expect(JSON.parse(await readFile(`${file}.lock`, 'utf8'))).toMatchObject({ host: hostname() });

@@ -186,7 +186,7 @@ test.describe('a review workshop', () => {
     await plan.getByRole('combobox', { name: 'Group by' }).selectOption('owner');
     await expect(plan.getByRole('heading', { name: 'Jonas Berg' })).toBeVisible();
     await saveScreenshot('action-plan');
-    await plan.getByRole('button', { name: /Mark “Publish a corrections page.” done/ }).click();
+    await plan.getByRole('button', { name: 'Mark done: “Publish a corrections page.”' }).click();
     await expect(plan.getByRole('status')).toHaveText('1 open action · 1 done');
 
     // 9. The committee's audit log says who did what.

@@ -14,6 +14,8 @@ export interface DamagedRecordsPanelProps {
   readOnly: boolean;
   /** A record was removed: the damaged records left, and when the backup that still holds it was made. */
   onRemoved: (left: DamagedRecordInfo[], backupCreatedAt: string) => void;
+  /** Where focus goes after a removal: the button that opened the confirmation went with the record. */
+  returnFocusTo: () => HTMLElement | null | undefined;
 }
 
 /** Which record it is, in the words it says of itself. */
@@ -30,7 +32,13 @@ function describeRecord(record: DamagedRecordInfo): string {
  * it. They are not shown elsewhere, and every save keeps them in the file unchanged until a person removes one
  * here (after a backup of the file).
  */
-export function DamagedRecordsPanel({ reviewId, records, readOnly, onRemoved }: DamagedRecordsPanelProps) {
+export function DamagedRecordsPanel({
+  reviewId,
+  records,
+  readOnly,
+  onRemoved,
+  returnFocusTo,
+}: DamagedRecordsPanelProps) {
   const [removing, setRemoving] = useState<DamagedRecordInfo>();
   const remove = useAction((where: string) =>
     callInReview(reviewId, 'reviews.removeDamagedRecord', { reviewId, where }),
@@ -90,6 +98,7 @@ export function DamagedRecordsPanel({ reviewId, records, readOnly, onRemoved }: 
           }}
           busy={remove.busy}
           error={remove.error}
+          returnFocusTo={returnFocusTo}
         >
           <p>
             {describeRecord(removing)} ({removing.where}) is removed from the review file. A backup of the file as it is

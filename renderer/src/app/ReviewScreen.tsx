@@ -231,6 +231,7 @@ export function ReviewScreen({ reviewId, title, onBack, onTitleChange, onCloseFa
             reviewId={reviewId}
             records={opened.damagedRecords}
             readOnly={readOnly}
+            returnFocusTo={() => headingRef.current}
             onRemoved={(left, backupCreatedAt) => {
               updateOpened((o) => ({ ...o, damagedRecords: left }));
               setNotice(
@@ -315,6 +316,7 @@ export function ReviewScreen({ reviewId, title, onBack, onTitleChange, onCloseFa
         <TakeOverLockDialog
           reviewId={reviewId}
           lock={opened.lock}
+          returnFocusTo={() => headingRef.current}
           onTakenOver={(next) => {
             setTakingOver(false);
             updateOpened(() => next);

@@ -9,13 +9,15 @@ export interface TakeOverLockDialogProps {
   lock: LockInfo;
   onTakenOver: (opened: OpenedReview) => void;
   onClose: () => void;
+  /** Where focus goes once the review is taken over: the banner holding the button that opened this is gone. */
+  returnFocusTo: () => HTMLElement | null | undefined;
 }
 
 /**
  * Asks before this window takes over the lock another computer holds on a review, saying what happens if
  * someone is still editing it there: their next changes are refused, and they are told so.
  */
-export function TakeOverLockDialog({ reviewId, lock, onTakenOver, onClose }: TakeOverLockDialogProps) {
+export function TakeOverLockDialog({ reviewId, lock, onTakenOver, onClose, returnFocusTo }: TakeOverLockDialogProps) {
   const takeOver = useAction(() =>
     callInReview(reviewId, 'reviews.takeOverLock', { reviewId, fingerprint: lock.fingerprint }),
   );
@@ -30,6 +32,7 @@ export function TakeOverLockDialog({ reviewId, lock, onTakenOver, onClose }: Tak
       confirmLabel="Take over and edit here"
       onConfirm={() => void confirm()}
       onCancel={onClose}
+      returnFocusTo={returnFocusTo}
       busy={takeOver.busy}
       error={takeOver.error}
     >

@@ -8,6 +8,7 @@ import { BROWSER_APP_URL, serveAppInContext } from '../../../electron/browser/bi
 import { chromiumArgs, findChromium } from '../../../electron/browser/find-chromium';
 import { SettingsStore } from '../../../electron/services/settings/settings-store';
 import { openWorkstation } from '../../../electron/services/workstation/workstation';
+import { checkAccessibility } from './accessibility';
 
 const repo = fileURLToPath(new URL('../../..', import.meta.url));
 const rendererDir = join(repo, 'out/renderer');
@@ -32,11 +33,15 @@ export interface AppFixtures {
   app: Page;
   /** Calls the contract from inside the page, exactly as the renderer does. */
   invoke: <M extends MethodName>(method: M, args: MethodArgs<M>) => Promise<MethodResult<M>>;
-  /** Saves a screenshot of the window under test-results/screenshots/ for people to look at. */
+  /**
+   * Saves a screenshot of the window under test-results/screenshots/ for people to look at, and checks the same
+   * screen with axe-core: a serious or critical accessibility violation fails the test.
+   */
   saveScreenshot: (name: string) => Promise<void>;
   /**
    * Saves a picture of the window for the README (tests/e2e/readme-screens/<name>.png) at one fixed size, so the
-   * README shows the screens as the tests last saw them (Chromium host only: one set of pictures).
+   * README shows the screens as the tests last saw them (Chromium host only: one set of pictures). The screen is
+   * checked with axe-core as saveScreenshot's are.
    */
   saveReadmeScreen: (name: string) => Promise<void>;
   /** Console errors the test provokes on purpose; any other console or page error fails the test. */
@@ -221,7 +226,9 @@ export const test = base.extend<AppFixtures & { callGate: CallGate }, { chromium
   saveScreenshot: async ({ app }, use) => {
     await mkdir(SCREENSHOT_DIR, { recursive: true });
     await use(async (name) => {
-      await app.screenshot({ path: join(SCREENSHOT_DIR, `${name}${useElectron ? '.electron' : ''}.png`) });
+      const screen = `${name}${useElectron ? '.electron' : ''}`;
+      await app.screenshot({ path: join(SCREENSHOT_DIR, `${screen}.png`) });
+      await checkAccessibility(app, screen);
     });
   },
 
@@ -234,6 +241,7 @@ export const test = base.extend<AppFixtures & { callGate: CallGate }, { chromium
       // Nothing in motion: a caret or a transition would make two runs of the same screen differ.
       await app.screenshot({ path: join(README_SCREENS_DIR, `${name}.png`), animations: 'disabled', caret: 'hide' });
       if (size) await app.setViewportSize(size);
+      await checkAccessibility(app, `readme-${name}`);
     });
   },
 });

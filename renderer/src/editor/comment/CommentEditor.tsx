@@ -93,9 +93,10 @@ export function CommentEditor({
         .filter(Boolean)
         .join(' ')}
     >
-      <p id={labelId} className={showLabel ? 'field-label' : 'visually-hidden'}>
+      {/* The editable area is named by aria-labelledby (a <label> cannot name it): a label, not a paragraph. */}
+      <div id={labelId} className={showLabel ? 'field-label' : 'visually-hidden'}>
         {label}
-      </p>
+      </div>
       <LexicalComposer initialConfig={initialConfig}>
         <CommentToolbarPlugin disabled={disabled} />
         <div className="comment-surface">

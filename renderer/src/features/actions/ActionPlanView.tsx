@@ -223,7 +223,7 @@ export function ActionPlanView({ revision, changes }: ActionPlanViewProps) {
                               icon={<CheckCircleIcon />}
                               busy={busy === entry.action.id}
                               onClick={() => void setStatus(entry, 'done')}
-                              aria-label={`Mark “${entry.action.description.slice(0, 60)}” done`}
+                              aria-label={`Mark done: “${entry.action.description.slice(0, 60)}”`}
                             >
                               Mark done
                             </Button>

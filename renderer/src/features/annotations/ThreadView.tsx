@@ -283,6 +283,8 @@ export function ThreadView({ annotation, overlapping, onBack, onShowInText, onOp
           busy={busy === 'reply-delete'}
           error={problem}
           onCancel={() => setDeletingReply(undefined)}
+          // The deleted reply took the button that opened this with it: focus goes to the thread's heading.
+          returnFocusTo={() => headingRef.current}
           onConfirm={() =>
             void run('reply-delete', async () => {
               await actions.deleteReply(annotation.id, deletingReply.id);

@@ -167,6 +167,9 @@ export function DocumentArea({ reviewId, readOnly, updateReview }: DocumentAreaP
   return (
     <div className={over ? 'area document-area is-drop-target' : 'area document-area'} {...dropTargetProps}>
       {picker.input}
+      {/* The other areas open with a visible h2; here the version bar says what a sighted person needs, and the
+          heading keeps the outline whole for those who move by headings. */}
+      <h2 className="visually-hidden">Document</h2>
 
       {versions.length > 0 && selected && (
         <VersionBar

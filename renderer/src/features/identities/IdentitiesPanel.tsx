@@ -130,7 +130,7 @@ export function IdentitiesPanel({ identities }: IdentitiesPanelProps) {
                 icon={<DownloadIcon />}
                 busy={exporting === identity.id}
                 onClick={() => void exportCertificate(identity)}
-                aria-label={`Export the certificate of ${identity.name}…`}
+                aria-label={`Export certificate of ${identity.name}…`}
               >
                 Export certificate…
               </Button>

@@ -79,9 +79,9 @@ export function ImportIdentityDialog({ onImported, onClose }: ImportIdentityDial
     >
       {picker.input}
       <div className={fileError ? 'field has-error' : 'field'}>
-        <p className="field-label" id={fileLabelId}>
+        <div className="field-label" id={fileLabelId}>
           PKCS #12 file
-        </p>
+        </div>
         <div className="identity-file-row">
           <Button icon={<FolderIcon />} onClick={picker.open} aria-describedby={`${fileLabelId} ${fileChosenId}`}>
             Choose file…

@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import type { TrustedCertificate } from '../../../../shared/api';
 import { call } from '../../api';
 import { Banner } from '../../ui/Banner';
@@ -21,6 +21,7 @@ export function TrustedCertificates({ onChanged }: { onChanged: (message: string
   const trusted = useApiQuery('identities.listTrusted', {});
   const [removing, setRemoving] = useState<TrustedCertificate>();
   const headingId = useId();
+  const addRef = useRef<HTMLButtonElement>(null);
   const add = useAction(async (file: File) => call('identities.trust', { source: await fileSource(file) }));
   const remove = useAction((fingerprint: string) => call('identities.untrust', { fingerprint }));
   const picker = useFilePicker({
@@ -45,7 +46,7 @@ export function TrustedCertificates({ onChanged }: { onChanged: (message: string
           Trusted certificates{' '}
           <span className="section-count">{trusted.data ? countOf(list.length, 'certificate') : ''}</span>
         </h4>
-        <Button size="sm" icon={<PlusIcon />} busy={add.busy} onClick={picker.open}>
+        <Button ref={addRef} size="sm" icon={<PlusIcon />} busy={add.busy} onClick={picker.open}>
           Add certificate…
         </Button>
       </div>
@@ -84,7 +85,7 @@ export function TrustedCertificates({ onChanged }: { onChanged: (message: string
                 onClick={() => (remove.clearError(), setRemoving(certificate))}
                 aria-label={`Stop trusting ${certificate.name}`}
               >
-                Remove
+                Stop trusting
               </Button>
             </li>
           ))}
@@ -97,9 +98,13 @@ export function TrustedCertificates({ onChanged }: { onChanged: (message: string
           busy={remove.busy}
           error={remove.error}
           onCancel={() => setRemoving(undefined)}
+          // Once trust is removed, its row and the button that opened this are gone: focus goes to Add certificate….
+          returnFocusTo={() => addRef.current}
           onConfirm={() =>
             void remove.run(removing.fingerprint).then((done) => {
               if (!done) return;
+              // The row goes in the same change as the dialog, so the dialog finds its opener gone.
+              trusted.update((list) => list?.filter((c) => c.fingerprint !== removing.fingerprint));
               setRemoving(undefined);
               trusted.reload();
               onChanged(`You no longer trust the certificate of ${removing.name}.`);

@@ -147,7 +147,7 @@ export function ReviewCard({ review, highlighted, onOpen, onRename, onDelete, on
               variant={readOnly ? 'secondary' : 'primary'}
               size="sm"
               onClick={() => onOpen(review)}
-              aria-label={`Open “${review.title}”${readOnly ? ' read-only' : ''}`}
+              aria-label={`${readOnly ? 'Open read-only' : 'Open'} “${review.title}”`}
             >
               {readOnly ? 'Open read-only' : 'Open'}
               <ChevronRightIcon />

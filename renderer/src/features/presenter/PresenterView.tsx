@@ -186,7 +186,8 @@ export function PresenterView({ readOnlyReason, onLeave }: PresenterViewProps) {
         </Button>
       </header>
 
-      <main ref={stageRef} className="presenter-stage" tabIndex={-1} aria-label="Criterion on screen">
+      {/* A region, not a second <main>: the view is a dialog over the window, whose main landmark stays the one. */}
+      <section ref={stageRef} className="presenter-stage" tabIndex={-1} aria-label="Criterion on screen">
         {!version ? (
           <p className="presenter-empty">
             This review has no version yet: import one to judge it against the checklist.
@@ -212,7 +213,7 @@ export function PresenterView({ readOnlyReason, onLeave }: PresenterViewProps) {
               : 'Every criterion has a verdict for this version.'}
           </p>
         )}
-      </main>
+      </section>
 
       <footer className="presenter-footer">
         <Button

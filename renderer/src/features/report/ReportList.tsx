@@ -91,7 +91,7 @@ export function ReportList({ reports, readOnly, saving, onSign, onSave }: Report
                     icon={<DownloadIcon />}
                     busy={saving === report.signatureFile}
                     onClick={() => onSave(report, 'signatures')}
-                    aria-label={`Save the signatures file ${report.signatureFile}…`}
+                    aria-label={`Save signatures: ${report.signatureFile}…`}
                   >
                     Save signatures…
                   </Button>

@@ -116,9 +116,9 @@ export function NewReviewFromTemplateDialog({ onCreated, onClose }: NewReviewFro
         error={titleError}
       />
       <div className={fileError ? 'field has-error' : 'field'}>
-        <p className="field-label" id={fileLabelId}>
+        <div className="field-label" id={fileLabelId}>
           Template file
-        </p>
+        </div>
         <div className="template-file-row">
           <Button
             icon={<FolderIcon />}

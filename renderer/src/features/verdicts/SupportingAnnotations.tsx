@@ -1,3 +1,4 @@
+import { Fragment } from 'react';
 import { quoteOf } from '../../../../shared/anchoring';
 import type { Annotation } from '../../../../shared/model';
 import { ANCHOR_STATE_LABELS, ANNOTATION_STATUS_LABELS, SEVERITY_LABELS } from '../../../../shared/vocabulary';
@@ -37,15 +38,14 @@ export function SupportingAnnotations({ annotations, onOpen, onShowAll }: Suppor
               }
             >
               <SeveritySwatch severity={annotation.severity} />
-              <span className="annotation-chip-quote">“{shortQuote(quoteOf(annotation.target).exact, 56)}”</span>
-              {annotation.anchorState === 'orphaned' && (
-                <span className="annotation-chip-status">({ANCHOR_STATE_LABELS.orphaned.toLowerCase()})</span>
-              )}
-              {annotation.status !== 'open' && (
-                <span className="annotation-chip-status">
-                  ({ANNOTATION_STATUS_LABELS[annotation.status].toLowerCase()})
-                </span>
-              )}
+              <span className="annotation-chip-quote">{chipQuote(annotation)}</span>
+              {/* The spaces are for the name the words make (the chip lays them out with a gap). */}
+              {chipStatuses(annotation).map((status) => (
+                <Fragment key={status}>
+                  {' '}
+                  <span className="annotation-chip-status">({status})</span>
+                </Fragment>
+              ))}
             </button>
           </li>
         ))}
@@ -57,13 +57,25 @@ export function SupportingAnnotations({ annotations, onOpen, onShowAll }: Suppor
   );
 }
 
-/** What a screen reader says for a chip: what clicking it does, the quote, the severity and any status but open. */
+const chipQuote = (annotation: Annotation) => `“${shortQuote(quoteOf(annotation.target).exact, 56)}”`;
+
+/** What a chip says after its quote: orphaned, and its status unless open. */
+function chipStatuses(annotation: Annotation): string[] {
+  return [
+    ...(annotation.anchorState === 'orphaned' ? [ANCHOR_STATE_LABELS.orphaned.toLowerCase()] : []),
+    ...(annotation.status === 'open' ? [] : [ANNOTATION_STATUS_LABELS[annotation.status].toLowerCase()]),
+  ];
+}
+
+/**
+ * What a screen reader says for a chip: first the words it shows, so speech input finds it by them (WCAG 2.5.3),
+ * then the severity and what clicking it does.
+ */
 function chipLabel(annotation: Annotation): string {
+  const shown = [chipQuote(annotation), ...chipStatuses(annotation).map((status) => `(${status})`)].join(' ');
   const action =
     annotation.anchorState === 'orphaned'
-      ? 'Open the thread (its words are no longer in this version)'
-      : 'Show in the text';
-  const quote = shortQuote(quoteOf(annotation.target).exact, 160);
-  const status = annotation.status === 'open' ? '' : `, ${ANNOTATION_STATUS_LABELS[annotation.status].toLowerCase()}`;
-  return `${action}: “${quote}”, ${SEVERITY_LABELS[annotation.severity].toLowerCase()}${status}`;
+      ? 'open the thread (its words are no longer in this version)'
+      : 'show in the text';
+  return `${shown}, ${SEVERITY_LABELS[annotation.severity].toLowerCase()}: ${action}`;
 }
