@@ -37,6 +37,11 @@ export class ReviewLibrary {
   readonly reviewsDir: string;
   readonly trashDir: string;
   private readonly open = new Map<string, Promise<ReviewStore>>();
+  /**
+   * Reviews being closed: no longer open, but their files not yet final (a journal folded into the file, the lock
+   * given back). A window that goes away closes its reviews while the host may be closing everything.
+   */
+  private readonly closing = new Set<Promise<unknown>>();
 
   constructor(
     readonly dataDir: string,
@@ -181,13 +186,25 @@ export class ReviewLibrary {
     const pending = this.open.get(reviewId);
     if (!pending) return false;
     this.open.delete(reviewId);
-    const store = await pending.catch(() => undefined);
-    await store?.close();
-    return store !== undefined;
+    const closed = pending.then(
+      async (store) => {
+        await store.close();
+        return true;
+      },
+      () => false,
+    );
+    this.closing.add(closed);
+    try {
+      return await closed;
+    } finally {
+      this.closing.delete(closed);
+    }
   }
 
+  /** Closes every open review, and waits for those being closed already: their files are final when it returns. */
   async closeAll(): Promise<void> {
     await Promise.all([...this.open.keys()].map((id) => this.closeReview(id)));
+    await Promise.allSettled([...this.closing]);
   }
 
   /**

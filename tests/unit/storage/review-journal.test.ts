@@ -51,6 +51,22 @@ describe('the journal of a review’s changes', () => {
     ]);
   });
 
+  it('is folded into the file before closing everything returns, even while a window is closing the review', async () => {
+    const { library, id, file } = await createReview(await tempDir());
+    const store = await library.openReview(id);
+    await store.mutate((review) => void review.committee.push(member('Ada')));
+    // A window that goes away closes its reviews without anyone waiting for it, as the host closes everything.
+    const windowGone = library.closeReview(id);
+    await library.closeAll();
+
+    expect(existsSync(journalFileFor(file)), 'the journal is folded in and removed').toBe(false);
+    expect(JSON.parse(await readFile(file, 'utf8')).committee.map((m: { name: string }) => m.name)).toEqual([
+      'Test Chair',
+      'Ada',
+    ]);
+    expect(await windowGone).toBe(true);
+  });
+
   it('keeps every change of a session that never closed: the next opening applies them and writes the file whole', async () => {
     const { library, id, file } = await createReview(await tempDir());
     const store = await library.openReview(id);
