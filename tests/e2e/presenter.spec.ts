@@ -1,7 +1,7 @@
 import { expect, test } from './support/fixtures';
 import { BROWSER_APP_URL } from '../../electron/browser/bind-page';
 import { openReviewFromLibrary, showArea } from './support/screens';
-import { startWorkshop, type Workshop } from './support/workspace';
+import { recordSplitVotes, startWorkshop, type Workshop } from './support/workspace';
 import type { Page } from '@playwright/test';
 import type { MethodArgs, MethodName, MethodResult } from '../../shared/api';
 
@@ -9,7 +9,6 @@ type Invoke = <M extends MethodName>(method: M, args: MethodArgs<M>) => Promise<
 
 const FORUM = 'legal.public-forum-limits';
 const FORUM_TITLE = 'Free-speech limits on a government forum';
-const CONSENT = 'privacy.consent';
 const QUOTE = 'Official accounts that allow comments are limited public forums';
 
 const paragraph = (text: string) => ({
@@ -37,13 +36,7 @@ async function prepareWorkshop(app: Page, invoke: Invoke, title: string): Promis
     annotationId: annotation.id,
     body: paragraph('Section 4 names no grounds.'),
   });
-  await invoke('settings.set', { user: { name: 'Jonas Berg', role: 'legal', email: 'jonas.berg@example.org' } });
-  await invoke('votes.record', { ...target, criterionId: FORUM, verdict: 'not-met', rationale: 'No appeal route.' });
-  await invoke('votes.record', { ...target, criterionId: CONSENT, verdict: 'met' });
-  await invoke('settings.set', { user: { name: 'Lea Novak', role: 'privacy', email: '' } });
-  await invoke('votes.record', { ...target, criterionId: FORUM, verdict: 'partial' });
-  await invoke('votes.record', { ...target, criterionId: CONSENT, verdict: 'met' });
-  await invoke('settings.set', { user: { name: 'Amira Haddad', role: 'chair', email: 'amira.haddad@example.org' } });
+  await recordSplitVotes(invoke, workshop);
   await invoke('reviews.close', { reviewId: workshop.reviewId });
   await app.reload();
   await openReviewFromLibrary(app, title);

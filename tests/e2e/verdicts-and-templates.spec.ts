@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { expect, test } from './support/fixtures';
 import { textFile } from './support/documents';
 import { openReviewFromLibrary, reviewCard, showArea } from './support/screens';
-import { startWorkshop } from './support/workspace';
+import { recordSplitVotes, startWorkshop } from './support/workspace';
 
 test.describe('the checklist with verdicts', () => {
   test('records verdicts with progress per category and overall, and shows each criterion’s annotations', async ({
@@ -68,14 +68,7 @@ test.describe('the checklist with verdicts', () => {
     const workshop = await startWorkshop(app, invoke, 'Votes by member');
     const target = { reviewId: workshop.reviewId, versionId: workshop.v2.id };
     const FORUM = 'legal.public-forum-limits';
-    const CONSENT = 'privacy.consent';
-    await invoke('settings.set', { user: { name: 'Jonas Berg', role: 'legal', email: 'jonas.berg@example.org' } });
-    await invoke('votes.record', { ...target, criterionId: FORUM, verdict: 'not-met', rationale: 'No appeal route.' });
-    await invoke('votes.record', { ...target, criterionId: CONSENT, verdict: 'met' });
-    await invoke('settings.set', { user: { name: 'Lea Novak', role: 'privacy', email: '' } });
-    await invoke('votes.record', { ...target, criterionId: FORUM, verdict: 'partial' });
-    await invoke('votes.record', { ...target, criterionId: CONSENT, verdict: 'met' });
-    await invoke('settings.set', { user: { name: 'Amira Haddad', role: 'chair', email: 'amira.haddad@example.org' } });
+    await recordSplitVotes(invoke, workshop);
     await invoke('reviews.close', { reviewId: workshop.reviewId });
     await app.reload();
     await openReviewFromLibrary(app, workshop.title);

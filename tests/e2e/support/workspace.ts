@@ -48,6 +48,24 @@ export async function startWorkshop(
   return { reviewId: created.id, title, v1, v2, members };
 }
 
+/**
+ * The two members' votes on version 2 that the checklist and the presenter view show: they split on the forum
+ * criterion (Jonas: not met, with his reasons; Lea: partly met) and agree that consent is met. Each votes under
+ * their own name in the settings, which are the chair's again afterwards.
+ */
+export async function recordSplitVotes(invoke: Invoke, workshop: Workshop): Promise<void> {
+  const target = { reviewId: workshop.reviewId, versionId: workshop.v2.id };
+  const FORUM = 'legal.public-forum-limits';
+  const CONSENT = 'privacy.consent';
+  await invoke('settings.set', { user: { name: 'Jonas Berg', role: 'legal', email: 'jonas.berg@example.org' } });
+  await invoke('votes.record', { ...target, criterionId: FORUM, verdict: 'not-met', rationale: 'No appeal route.' });
+  await invoke('votes.record', { ...target, criterionId: CONSENT, verdict: 'met' });
+  await invoke('settings.set', { user: { name: 'Lea Novak', role: 'privacy', email: '' } });
+  await invoke('votes.record', { ...target, criterionId: FORUM, verdict: 'partial' });
+  await invoke('votes.record', { ...target, criterionId: CONSENT, verdict: 'met' });
+  await invoke('settings.set', { user: { name: 'Amira Haddad', role: 'chair', email: 'amira.haddad@example.org' } });
+}
+
 /** Reloads the window and opens the review again, as a person would after closing and reopening it. */
 export async function reloadAndReopen(app: Page, title: string): Promise<void> {
   await app.reload();
