@@ -3,7 +3,7 @@ import * as Automerge from '@automerge/automerge';
 import yazl from 'yazl';
 import { z } from 'zod';
 import type { PackageSender } from '../../../shared/api';
-import { MERGEABLE_REVIEW_FORMAT, type MergeableReview } from '../../../shared/domain/merge/mergeable-review';
+import { READABLE_REVIEW_FORMATS, type MergeableReview } from '../../../shared/domain/merge/mergeable-review';
 import { AppError } from '../../../shared/errors';
 import {
   Author,
@@ -286,6 +286,9 @@ function readReview(bytes: Uint8Array, manifest: Manifest, refuse: Refuse): Revi
 }
 
 /** The package's history in the engine, refused in the package's words when it is damaged or another review's. */
+/** What every format of the review's history starts with: one that differs only after it is a newer one. */
+const FORMAT_FAMILY = 'policy-review/review-document@';
+
 export function loadPackageHistory({ bytes, fileName, reviewId, actor }: PackageHistory): MergeableReview {
   const refuse = (why: string) => refusalFor(fileName)('E_INVALID_INPUT', why);
   let history: MergeableReview;
@@ -296,7 +299,12 @@ export function loadPackageHistory({ bytes, fileName, reviewId, actor }: Package
   }
   const format = (history as { format?: { val?: unknown } }).format?.val;
   const id = (history as { header?: Record<string, { val?: unknown } | undefined> }).header?.['id']?.val;
-  if (format !== MERGEABLE_REVIEW_FORMAT || id !== JSON.stringify(reviewId))
+  if (typeof format === 'string' && format.startsWith(FORMAT_FAMILY) && !READABLE_REVIEW_FORMATS.includes(format))
+    throw refusalFor(fileName)(
+      'E_UNSUPPORTED',
+      `its history.automerge is of a newer format (${format.slice(FORMAT_FAMILY.length)}) than this app reads; update Policy Review Workstation to open it`,
+    );
+  if (!READABLE_REVIEW_FORMATS.includes(String(format)) || id !== JSON.stringify(reviewId))
     throw refuse('its history.automerge is not the history of the review it holds');
   return history;
 }

@@ -1,8 +1,11 @@
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
+import * as Automerge from '@automerge/automerge';
 import { join } from 'node:path';
 import JSZip from 'jszip';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Workstation } from '../../../electron/services/workstation/workstation';
+import type { MergeableReviewShape } from '../../../shared/domain/merge/mergeable-review';
 import {
   call,
   comment,
@@ -245,6 +248,35 @@ describe('bad packages are refused in one line, and nothing changes', () => {
     expect((await refusal(withoutHistory)).message).toBe(
       '“bad.policyreview” was not opened: it lacks “history.automerge”, which its manifest lists. Nothing was changed.',
     );
+  });
+
+  it('refuses a package whose history a newer app wrote, saying to update, and opens one this app wrote', async () => {
+    const { chair, reviewId } = await twoLaptops();
+    const good = await exportPackage(chair, reviewId);
+    const fromNewerApp = await rezipped(good, async (zip) => {
+      const history = Automerge.load<MergeableReviewShape>(await zip.file('history.automerge')!.async('uint8array'));
+      const later = Automerge.save(
+        Automerge.change(history, (doc) => {
+          doc.format = new Automerge.ImmutableString('policy-review/review-document@9');
+        }),
+      );
+      zip.file('history.automerge', later);
+      // A package as that app would make it: its manifest names the history it holds.
+      const manifest = JSON.parse(await zip.file('manifest.json')!.async('string')) as {
+        parts: { name: string; sha256: string; bytes: number }[];
+      };
+      const part = manifest.parts.find((p) => p.name === 'history.automerge')!;
+      Object.assign(part, { sha256: createHash('sha256').update(later).digest('hex'), bytes: later.length });
+      zip.file('manifest.json', JSON.stringify(manifest));
+    });
+    const error = await refusal(fromNewerApp);
+    expect(error.code).toBe('E_UNSUPPORTED');
+    expect(error.message).toBe(
+      '“bad.policyreview” was not opened: its history.automerge is of a newer format (9) than this app reads; update Policy Review Workstation to open it. Nothing was changed.',
+    );
+    const ws = await workstationOn(await tempDir());
+    open.push(ws);
+    expect((await call(ws, 'packages.open', { source: asSource(good) })).reviewId).toBe(reviewId);
   });
 
   it('refuses a package of another review given to merge, leaving the review file as it was', async () => {
