@@ -153,9 +153,9 @@ export class ReviewRecorder {
    */
   constructor(
     public document: MergeableReview,
-    holds: Review,
+    holds: Review | typeof READ_FROM_DOCUMENT,
   ) {
-    this.recorded = recordedStamps(holds, document);
+    this.recorded = holds === READ_FROM_DOCUMENT ? stampsInDocument(document) : recordedStamps(holds, document);
   }
 
   record(review: Review, writer: MergeWriter, message = 'review.change'): MergeableReview {
@@ -168,6 +168,9 @@ export class ReviewRecorder {
     return this.document;
   }
 }
+
+/** Said instead of the review a document holds, for a recorder to read what it needs from the document itself. */
+export const READ_FROM_DOCUMENT = Symbol('read from the document');
 
 /** What was last recorded, by collection: each record's stamp and fields, and the collection's order. */
 interface RecordedStamps {
@@ -224,6 +227,41 @@ function recordedStamps(review: Review, document: MergeableReview): RecordedStam
   }
   return recorded;
 }
+
+/**
+ * What the document holds, as a recorder needs it, read from the document itself: each record's fields and stamp
+ * and each collection's order, not every value. A record whose stamp differs is then compared with the document
+ * field by field, so catching a history up with a review costs what changed, not a reading of the whole review.
+ */
+function stampsInDocument(document: MergeableReview): RecordedStamps {
+  const recorded = {
+    held: {} as RecordedStamps['held'],
+    stamps: {} as RecordedStamps['stamps'],
+    fieldNames: {} as RecordedStamps['fieldNames'],
+    order: {} as RecordedStamps['order'],
+  };
+  for (const name of COLLECTIONS) {
+    const collection = document.collections[name];
+    const byId = fieldNamesById(collection);
+    const stamps = new Map<string, string>();
+    for (const [id, fields] of byId) {
+      const stamp = UNCHANGING.has(name)
+        ? 'made'
+        : fields.includes('updatedAt')
+          ? stampOf(name, { id, ...readRecordFields(document, name, id, STAMP_FIELDS).values })
+          : undefined;
+      if (stamp !== undefined) stamps.set(id, stamp);
+    }
+    recorded.held[name] = new Map();
+    recorded.stamps[name] = stamps;
+    recorded.fieldNames[name] = byId;
+    recorded.order[name] = orderedIds(collection, byId);
+  }
+  return recorded;
+}
+
+/** The fields a record's stamp is made of (see stampOf). */
+const STAMP_FIELDS = ['updatedAt', 'deletedAt'];
 
 function applyUpdate(recorded: RecordedStamps, { collection, written, removed, order }: RecordedUpdate): void {
   const stamps = recorded.stamps[collection];
