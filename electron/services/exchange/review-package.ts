@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import * as Automerge from '@automerge/automerge';
 import yazl from 'yazl';
 import { z } from 'zod';
@@ -18,6 +17,7 @@ import { BoundedZip, type ZipLimits, type ZipProblems } from '../files/bounded-z
 import type { CmsSigner } from '../signing/cms-signature';
 import { signJsonReport, verifyJsonReport } from '../signing/json-signature';
 import type { TrustAnchors } from '../signing/trust';
+import { sha256Hex } from '../storage/on-demand-crypto';
 
 /**
  * A review package (`.policyreview`): a zip archive holding
@@ -97,7 +97,7 @@ export async function writePackage(content: PackageContent, signer?: PackageSign
     exportedAt: content.exportedAt,
     exportedBy: content.exportedBy,
     app: content.app,
-    parts: [...parts].map(([name, bytes]) => ({ name, sha256: sha256Of(bytes), bytes: bytes.length })),
+    parts: [...parts].map(([name, bytes]) => ({ name, sha256: sha256Hex(bytes), bytes: bytes.length })),
   };
   const manifestBytes = Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`);
   const zip = new yazl.ZipFile();
@@ -260,7 +260,7 @@ function checkParts(manifest: Manifest, entries: ReadonlyMap<string, Uint8Array>
     listed.add(part.name);
     const content = entries.get(part.name);
     if (!content) throw refuse('E_INVALID_INPUT', `it lacks “${part.name}”, which its manifest lists`);
-    const sha256 = sha256Of(content);
+    const sha256 = sha256Hex(content);
     if (content.length !== part.bytes || sha256 !== part.sha256)
       throw refuse('E_INVALID_INPUT', `its part “${part.name}” is not the one its manifest names (SHA-256 differs)`);
     if (SOURCE.test(part.name) && part.name !== `sources/${sha256}`)
@@ -307,8 +307,4 @@ export function loadPackageHistory({ bytes, fileName, reviewId, actor }: Package
   if (!READABLE_REVIEW_FORMATS.includes(String(format)) || id !== JSON.stringify(reviewId))
     throw refuse('its history.automerge is not the history of the review it holds');
   return history;
-}
-
-function sha256Of(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
 }
