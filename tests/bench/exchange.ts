@@ -120,7 +120,7 @@ export async function benchExchange(): Promise<Record<string, unknown>> {
     // The same merge as a person at the command line runs it, in a process of its own that holds only the chair's
     // laptop: what the app's process holds for a merge, without the second laptop this benchmark also keeps.
     await shiftSeverities(legal, ids.slice(0, 5_000), 1, LEGAL);
-    await shiftSeverities(chair, ids.slice(2_500, 5_000), 2, CHAIR);
+    await shiftSeverities(chair, ids.slice(4_999, 7_499), 2, CHAIR);
     const packageFile = join(legalDir, 'from-legal.policyreview');
     await writeFile(packageFile, await exportPackage(legal, writer('bb'.repeat(16), LEGAL), 'bench'));
     await Promise.all([chair.close(), legal.close()]);
