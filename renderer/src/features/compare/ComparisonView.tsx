@@ -50,7 +50,7 @@ export function ComparisonView({ comparison, from, to, active }: ComparisonViewP
   /** Where each change's row stands among the rows shown. */
   const changeRows = useMemo(() => shown.flatMap((row, at) => (row.changeNumber === undefined ? [] : [at])), [shown]);
   const pairKey = `${comparison.fromVersionId}:${comparison.toVersionId}`;
-  const drawn = useRowsInSlices(shown.length, `${pairKey}:${layout}:${changesOnly}`);
+  const drawn = useRowsInSlices(shown.length, `${pairKey}:${layout}:${changesOnly}`, scrollerRef);
   const { reveal } = drawn;
   const revealChange = useCallback((index: number) => reveal((changeRows[index] ?? 0) + 1), [reveal, changeRows]);
   const navigation = useChangeNavigation(total, scrollerRef, active, pairKey, revealChange);

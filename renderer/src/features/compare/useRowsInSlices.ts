@@ -1,39 +1,32 @@
-import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState, type RefObject } from 'react';
 import { flushSync } from 'react-dom';
 
 /** Rows drawn before the first paint: more than the tallest comparison screen holds. */
 const FIRST_ROWS = 40;
+/** Rows added at a time within a slice. */
+const STEP_ROWS = 16;
 /**
- * The script time a slice of rows aims at. The slice's rows are then laid out and painted in the same frame, so the
- * frame stays within 17 ms and a scroll or a key press meanwhile is not held up.
+ * The time a slice of rows may take, their layout included, before the frame is let go: the frame then paints
+ * well within 17 ms, and a scroll or a key press meanwhile is not held up.
  */
-const SLICE_BUDGET_MS = 6;
-const MIN_SLICE_ROWS = 8;
-const MAX_SLICE_ROWS = 400;
+const SLICE_BUDGET_MS = 8;
 
 /**
  * How many of `total` rows to draw: the first screen's rows at once, then the rest one slice after each painted
- * frame, each slice sized from the time the last one took, so no task runs long and a 1,700-row comparison paints
- * its first screen without laying out the rest first. Every row is in the DOM a moment later, and stays: find in
- * page, selection and screen readers see the whole comparison, and scrolling lays out nothing new. A new `key`
- * (another comparison, layout or filter) starts again from the first screen; `reveal(rows)` draws at once at least
- * that many rows, for a row wanted before its slice came (the next change, say).
+ * frame, so a 1,700-row comparison paints its first screen without laying out the rest first and no task runs
+ * long. A slice adds rows a few at a time, each step drawn and laid out at once (`container` holds the rows), until
+ * its time is spent, so slices fit the machine and its load. Every row is in the DOM a moment later, and stays:
+ * find in page, selection and screen readers see the whole comparison, and scrolling lays out nothing new. A new
+ * `key` (another comparison, layout or filter) starts again from the first screen; `reveal(rows)` draws at once at
+ * least that many rows, for a row wanted before its slice came (the next change, say).
  */
-export function useRowsInSlices(total: number, key: string): { count: number; reveal: (rows: number) => void } {
+export function useRowsInSlices(
+  total: number,
+  key: string,
+  container: RefObject<HTMLElement | null>,
+): { count: number; reveal: (rows: number) => void } {
   const [state, setState] = useState({ key, count: FIRST_ROWS });
   const count = Math.min(total, state.key === key ? state.count : FIRST_ROWS);
-  const slice = useRef({ rows: MIN_SLICE_ROWS * 4, started: 0 });
-
-  // The slice just committed: how long its rows took, which sizes the next one.
-  useLayoutEffect(() => {
-    const { rows, started } = slice.current;
-    if (!started) return;
-    const elapsed = Math.max(1, performance.now() - started);
-    slice.current = {
-      rows: Math.round(Math.min(MAX_SLICE_ROWS, Math.max(MIN_SLICE_ROWS, (rows * SLICE_BUDGET_MS) / elapsed))),
-      started: 0,
-    };
-  }, [count]);
 
   useEffect(() => {
     if (count >= total) return;
@@ -42,9 +35,14 @@ export function useRowsInSlices(total: number, key: string): { count: number; re
     const channel = new MessageChannel();
     channel.port1.onmessage = () => {
       if (cancelled) return;
-      slice.current.started = performance.now();
-      // Drawn in this task, so the time measured is the slice's own.
-      flushSync(() => setState({ key, count: count + slice.current.rows }));
+      const started = performance.now();
+      let drawn = count;
+      do {
+        drawn = Math.min(total, drawn + STEP_ROWS);
+        flushSync(() => setState({ key, count: drawn }));
+        // Laid out now rather than in the frame's rendering, so the time read next counts what the rows cost.
+        void container.current?.scrollHeight;
+      } while (drawn < total && performance.now() - started < SLICE_BUDGET_MS);
     };
     const frame = requestAnimationFrame(() => channel.port2.postMessage(null));
     return () => {
@@ -52,7 +50,7 @@ export function useRowsInSlices(total: number, key: string): { count: number; re
       cancelAnimationFrame(frame);
       channel.port1.close();
     };
-  }, [count, total, key]);
+  }, [count, total, key, container]);
 
   const reveal = useCallback(
     (rows: number) => {
