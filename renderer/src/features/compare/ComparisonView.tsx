@@ -126,6 +126,7 @@ export function ComparisonView({ comparison, from, to, active }: ComparisonViewP
         className={`comparison-scroller is-${layout}`}
         tabIndex={0}
         role="region"
+        aria-busy={drawn.count < shown.length}
         aria-label={
           layout === 'inline'
             ? `Changes from ${from.label} to ${to.label}, inline`
