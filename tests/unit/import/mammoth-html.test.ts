@@ -48,6 +48,10 @@ describe("reading mammoth's HTML", () => {
       '<p>x<sup><a href="#footnote-1" id="footnote-ref-1">[1]</a></sup><br />y</p>' +
         '<ol><li id="footnote-1"><p>n <a href="#footnote-ref-1">↑</a></p></li></ol>',
     ],
+    [
+      'a ticked box and a link with its frame',
+      '<p><input type="checkbox" checked="checked" /> done <a href="https://example.org/" target="_blank">l</a></p>',
+    ],
     ['a quote and headings', '<h1>T</h1><blockquote><p>q</p></blockquote><h2><em>s</em></h2>'],
   ])('reads %s as parse5 does', (_, html) => {
     expect(mammothHtmlToHast(html)).toEqual(parse5Tree(html));
@@ -62,6 +66,7 @@ describe("reading mammoth's HTML", () => {
     ['text straight in a table', '<table>x<tr><td>a</td></tr></table>'],
     ['a cell outside a row', '<table><td>a</td></table>'],
     ['an element mammoth does not write', '<div>a</div>'],
+    ['an attribute mammoth does not write', '<p class="note">a</p>'],
     ['an entity the writer never uses', '<p>a &copy; b</p>'],
     ['a carriage return', '<p>a\r\nb</p>'],
     ['an end tag that closes nothing open', '<p>a</strong></p>'],

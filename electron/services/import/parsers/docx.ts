@@ -29,12 +29,9 @@ const MAX_STYLE_NAMES = 5;
  */
 export const parseDocx: FormatParser = async (bytes, { fileName, limits, progress }) => {
   const archive = await checkDocxArchive(bytes, fileName, limits.docx);
-  let visible: ReturnType<typeof withoutHiddenText>;
-  try {
-    visible = withoutHiddenText(archive.parts);
-  } catch (error) {
+  const visible = await withoutHiddenText(archive.parts).catch((error: unknown) => {
     throw unreadable(fileName, error);
-  }
+  });
   progress?.(1, 3);
 
   const { default: mammoth } = await import('mammoth');

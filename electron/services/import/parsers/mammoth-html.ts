@@ -2,12 +2,11 @@
 // `<`, `>` (and `"` in attributes) always escaped, with nothing between the tags. That text is read back into a
 // tree here in one pass, without a general HTML parser: parse5 took about as long as mammoth's own conversion on
 // a 100-page policy. The tree is the one parse5 builds from the same text (hast-util-from-html, fragment): the
-// same hastscript elements and properties, and the one change parse5 makes to mammoth's nesting, a table's rows
-// put in a tbody. Anything else, which parse5 would rebuild (a paragraph or list opened inside a paragraph, a link
+// same elements, the attributes mammoth writes as the same hast properties, and the one change parse5 makes to
+// mammoth's nesting, a table's rows put in a tbody. Anything else, which parse5 would rebuild (a paragraph or list opened inside a paragraph, a link
 // in a link, text straight inside a table) or which mammoth does not write, answers undefined: the caller then
 // reads the text with hast-util-from-html, as before.
-import type { ElementContent, Root } from 'hast';
-import { h } from 'hastscript';
+import type { Element, ElementContent, Properties, Root } from 'hast';
 
 /** What mammoth writes with our style map and its default one: anything else goes to the general parser. */
 const PHRASING = new Set(['strong', 'em', 'u', 's', 'sup', 'sub', 'span', 'code', 'a']);
@@ -32,10 +31,20 @@ const UNESCAPED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"
 /** An `&` that is not one of the writer's escapes, or characters parse5 changes (line ends, NUL). */
 const NOT_WRITTEN_BY_MAMMOTH = /&(?!(?:amp|lt|gt|quot);)|[\r\0]/;
 
-interface Open {
-  tagName: string;
-  properties: Record<string, string>;
-  children: ElementContent[];
+/** The attributes mammoth writes, as hast names them; any other attribute goes to the general parser. */
+const PROPERTY_NAMES: Record<string, string> = {
+  href: 'href',
+  target: 'target',
+  id: 'id',
+  type: 'type',
+  src: 'src',
+  alt: 'alt',
+  colspan: 'colSpan',
+  rowspan: 'rowSpan',
+  checked: 'checked',
+};
+
+interface Open extends Element {
   /** A tbody parse5 adds around rows written straight in a table: closed with the table. */
   implied?: boolean;
 }
@@ -47,8 +56,8 @@ export function mammothHtmlToHast(html: string): Root | undefined {
   const stack: Open[] = [];
   const childrenOfCurrent = () => stack.at(-1)?.children ?? root;
   const close = () => {
-    const open = stack.pop()!;
-    childrenOfCurrent().push(h(open.tagName, open.properties, open.children));
+    const { implied: _implied, ...element } = stack.pop()!;
+    childrenOfCurrent().push(element);
   };
   let at = 0;
   while (at < html.length) {
@@ -78,17 +87,30 @@ export function mammothHtmlToHast(html: string): Root | undefined {
     }
     if (!opensAsWritten(tagName, stack)) return undefined;
     if (tagName === 'tr' && stack.at(-1)?.tagName === 'table')
-      stack.push({ tagName: 'tbody', properties: {}, children: [], implied: true });
-    const properties: Record<string, string> = {};
-    for (const [, name = '', value = ''] of attributes.matchAll(ATTRIBUTE))
-      if (!Object.hasOwn(Object.prototype, name))
-        properties[name] = value.replace(ESCAPE, (_, escape: string) => UNESCAPED[escape]!);
-    if (VOID.has(tagName) !== Boolean(selfClosing)) return undefined;
-    stack.push({ tagName, properties, children: [] });
+      stack.push({ type: 'element', tagName: 'tbody', properties: {}, children: [], implied: true });
+    const properties = propertiesOf(attributes);
+    if (!properties || VOID.has(tagName) !== Boolean(selfClosing)) return undefined;
+    stack.push({ type: 'element', tagName, properties, children: [] });
     if (selfClosing) close();
   }
   if (stack.length > 0) return undefined;
   return { type: 'root', children: root };
+}
+
+/** The attributes as hast-util-from-html gives them: spans as numbers, `checked` as true; undefined for others. */
+function propertiesOf(attributes: string): Properties | undefined {
+  const properties: Properties = {};
+  for (const [, name = '', escaped = ''] of attributes.matchAll(ATTRIBUTE)) {
+    const property = Object.hasOwn(PROPERTY_NAMES, name) ? PROPERTY_NAMES[name] : undefined;
+    if (property === undefined) return undefined;
+    if (Object.hasOwn(properties, property)) continue;
+    const value = escaped.replace(ESCAPE, (_, escape: string) => UNESCAPED[escape]!);
+    if (property === 'colSpan' || property === 'rowSpan')
+      properties[property] = value.trim() !== '' && !Number.isNaN(Number(value)) ? Number(value) : value;
+    else if (property === 'checked') properties[property] = value === '' || value.toLowerCase() === 'checked' || value;
+    else properties[property] = value;
+  }
+  return properties;
 }
 
 /** Whether parse5 puts this start tag where it is written, as a child of the element open last. */
