@@ -27,8 +27,8 @@ const MAX_STYLE_NAMES = 5;
  * text the shared HTML reader turns into blocks. Pictures are never unpacked (only their descriptions are kept),
  * no file outside the document is read, and links keep only their text.
  */
-export const parseDocx: FormatParser = async (bytes, { fileName, limits, progress }) => {
-  const archive = await checkDocxArchive(bytes, fileName, limits.docx);
+export const parseDocx: FormatParser = async (bytes, { fileName, limits, progress, docxArchive }) => {
+  const archive = docxArchive ?? (await checkDocxArchive(bytes, fileName, limits.docx));
   const visible = await withoutHiddenText(archive.parts).catch((error: unknown) => {
     throw unreadable(fileName, error);
   });
