@@ -3,9 +3,9 @@
 // tree here in one pass, without a general HTML parser: parse5 took about as long as mammoth's own conversion on
 // a 100-page policy. The tree is the one parse5 builds from the same text (hast-util-from-html, fragment): the
 // same elements, the attributes mammoth writes as the same hast properties, and the one change parse5 makes to
-// mammoth's nesting, a table's rows put in a tbody. Anything else, which parse5 would rebuild (a paragraph or list opened inside a paragraph, a link
-// in a link, text straight inside a table) or which mammoth does not write, answers undefined: the caller then
-// reads the text with hast-util-from-html, as before.
+// mammoth's nesting, a table's rows put in a tbody. Anything else, which parse5 would rebuild (a paragraph or a
+// list opened inside a paragraph, a link in a link, text straight inside a table) or which mammoth does not
+// write, answers undefined: the caller then reads the text with hast-util-from-html, as before.
 import type { Element, ElementContent, Properties, Root } from 'hast';
 
 /** What mammoth writes with our style map and its default one: anything else goes to the general parser. */
