@@ -26,10 +26,28 @@ type Unpacked = Pick<ParseContext, 'docxArchive'>;
  * parser would do first, and the parser gets the parts. A file the check refuses never reaches the parser.
  */
 const UNPACK: Partial<Record<ImportFormat, (request: ParseRequest) => Promise<Unpacked>>> = {
-  docx: async ({ bytes, fileName, limits }) => ({
-    docxArchive: await (await import('./parsers/docx-zip')).checkDocxArchive(bytes, fileName, limits.docx),
-  }),
+  docx: async ({ bytes, fileName, limits }) => {
+    const archive = await (await import('./parsers/docx-zip')).checkDocxArchive(bytes, fileName, limits.docx);
+    return {
+      docxArchive: { ...archive, parts: new Map([...archive.parts].map(([name, part]) => [name, owned(part)])) },
+    };
+  },
 };
+
+/**
+ * The bytes in an array buffer of their own, so that it can be handed to the worker rather than copied (and held
+ * twice): a small Buffer shares Node's pool with others, which must stay here.
+ */
+function owned(bytes: Uint8Array): Uint8Array {
+  return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer
+    ? bytes
+    : new Uint8Array(bytes);
+}
+
+/** The array buffers an unpacked file's parts own: handed to the parser's worker with its task. */
+function handedOver({ docxArchive }: Unpacked): ArrayBuffer[] {
+  return [...new Set([...(docxArchive?.parts.values() ?? [])].map((part) => part.buffer as ArrayBuffer))];
+}
 
 /**
  * The workers for this file: those waiting, when they are still there and have its heap limit, else new ones.
@@ -55,7 +73,7 @@ function workersFor(
   if (!helper) {
     // A file that fails to unpack is answered by parseInWorker, which ends the worker.
     void unpacked.then(
-      (extra) => parser.postMessage({ role: 'parse', request, ...extra } satisfies WorkerTask),
+      (extra) => parser.postMessage({ role: 'parse', request, ...extra } satisfies WorkerTask, handedOver(extra)),
       () => undefined,
     );
     return { parser };
