@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { extname } from 'node:path';
 import type { AppEvent } from '../../../shared/api';
 import { composeVersionText, stripControlCharacters } from '../../../shared/document';
@@ -15,6 +14,7 @@ import { recordAudit } from '../../../shared/domain/reviews/audit';
 import { importedVersionId } from '../../../shared/domain/versions/version-id';
 import type { ReviewStore } from '../storage/review-store';
 import { forgetSourceFile, keepSourceFile } from '../storage/source-files';
+import { sha256Hex } from '../storage/on-demand-crypto';
 
 export interface ImportInput {
   fileName: string;
@@ -69,7 +69,7 @@ export async function importVersion(
   }
 
   options.progress?.('saving');
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const sha256 = sha256Hex(bytes);
   const keptNew = await keepSourceFile(store.file, sha256, bytes);
   // The id is the review's to give (shared/domain/versions/version-id.ts): it depends on the versions already there.
   const draft: Omit<Version, 'id'> = {

@@ -4,8 +4,9 @@ import type { Clock } from '../../../shared/domain/clock';
 import { recordAudit } from '../../../shared/domain/reviews/audit';
 import { unresolvedConflicts } from '../exchange/exchange-review';
 import type { ReviewStore } from '../storage/review-store';
-import { KeptReports, sha256Of, type KeptReport } from './kept-reports';
+import { KeptReports, type KeptReport } from './kept-reports';
 import { REPORT_STEPS, renderReport, renderSteps, type RenderedReport, type ReportStep } from './render-report';
+import { sha256Hex } from '../storage/on-demand-crypto';
 
 /** Reports each step while a report is made: which one of how many, and what it does, in words. */
 export type ReportProgress = (step: number, steps: number, doing: string) => void;
@@ -48,7 +49,7 @@ export async function exportReport(
     openConflicts,
     progress: begin,
   });
-  const sha256 = sha256Of(rendered.bytes);
+  const sha256 = sha256Hex(rendered.bytes);
   if (!keeping) return { rendered, sha256, exportedAt };
   begin('keep');
   const kept = await new KeptReports(store.file).keep(rendered.fileName, rendered.bytes, {

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { mkdir, readFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { z } from 'zod';
@@ -9,6 +8,7 @@ import { writeFileDurably } from '../storage/durable-write';
 import { readFileIfPresent } from '../storage/json-file-adapter';
 import { SerialQueue } from '../storage/serial-queue';
 import { serializeJson } from '../../../shared/model';
+import { sha256Hex } from '../storage/on-demand-crypto';
 
 const REVIEW_SUFFIX = '.review.json';
 const INDEX_FILE = 'reports.json';
@@ -61,7 +61,7 @@ export class KeptReports {
     return this.queue.run(async () => {
       const index = await this.readIndex();
       const fileName = freeName(suggestedName, new Set(index.flatMap((r) => [r.fileName, r.signatureFile ?? ''])));
-      const sha256 = sha256Of(bytes);
+      const sha256 = sha256Hex(bytes);
       const entry = KeptReport.parse({
         ...details,
         fileName,
@@ -105,7 +105,7 @@ export class KeptReports {
   replaceSignedPdf(fileName: string, bytes: Uint8Array): Promise<KeptReport> {
     return this.update(fileName, async (entry) => {
       await writeFileDurably(join(this.folder, entry.fileName), bytes);
-      return { ...entry, currentSha256: sha256Of(bytes), currentBytes: bytes.length };
+      return { ...entry, currentSha256: sha256Hex(bytes), currentBytes: bytes.length };
     });
   }
 
@@ -185,10 +185,6 @@ export function unkeptRecord(
     currentBytes: size,
     signatures: [],
   };
-}
-
-export function sha256Of(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
 }
 
 function freeName(name: string, taken: Set<string>): string {

@@ -3,7 +3,8 @@ import { AppError } from '../../../shared/errors';
 import type { IdentityStore } from '../identities/identity-store';
 import { recordSignOff, signReportBytes } from '../signing/sign-report';
 import type { ReviewStore } from '../storage/review-store';
-import { KeptReports, sha256Of } from './kept-reports';
+import { KeptReports } from './kept-reports';
+import { sha256Hex } from '../storage/on-demand-crypto';
 
 /**
  * Signs a report kept with the review: unlocks the identity (a wrong passphrase stops here, before anything is
@@ -25,7 +26,7 @@ export async function signKeptReport(
       `A ${entry.format.toUpperCase()} report cannot be signed. Export the report as PDF or JSON to sign it.`,
     );
   }
-  if (sha256Of(bytes) !== entry.currentSha256) {
+  if (sha256Hex(bytes) !== entry.currentSha256) {
     throw new AppError(
       'E_CORRUPT',
       `The kept file “${entry.fileName}” was changed outside the app, so it was not signed. Export the report again.`,

@@ -4,8 +4,9 @@ import { REPORT_FORMAT } from '../../../shared/report';
 import type { ReviewLibrary } from '../library/review-library';
 import { unsignedPdfSha256 } from '../signing/pdf-signatures';
 import { signedFileKind } from '../signing/verify-report';
-import { KeptReports, sha256Of, type KeptReport } from './kept-reports';
+import { KeptReports, type KeptReport } from './kept-reports';
 import { reviewIdOfReportPdf } from './report-pdf';
+import { sha256Hex } from '../storage/on-demand-crypto';
 
 /** Where signing a file records its sign-off: a report kept with a review, or nowhere, and why. */
 export type SignOffTarget = { reviewId: string; report: KeptReport } | { notRecorded: string };
@@ -32,7 +33,7 @@ export async function signOffTargetOf(library: ReviewLibrary, bytes: Uint8Array)
   )
     return notAReport;
   const kept = await new KeptReports(library.fileFor(reviewId)).list();
-  const current = sha256Of(bytes);
+  const current = sha256Hex(bytes);
   const asExported = kind === 'pdf' ? unsignedPdfSha256(bytes) : current;
   const report = kept.find((r) => r.currentSha256 === current) ?? kept.find((r) => r.sha256 === asExported);
   if (report) return { reviewId, report };

@@ -3,7 +3,7 @@ import { MAX_KEY_FILE_BYTES, readCertificateFile } from '../../identities/certif
 import { IdentityStore } from '../../identities/identity-store';
 import { exportReport } from '../../report/export-report';
 import { fileToVerify } from '../../report/file-to-verify';
-import { KeptReports, reportRecord, sha256Of, unkeptRecord } from '../../report/kept-reports';
+import { KeptReports, reportRecord, unkeptRecord } from '../../report/kept-reports';
 import { printWithChromium } from '../../report/print-with-chromium';
 import { deliverFile } from '../../files/deliver-file';
 import { signKeptReport } from '../../report/sign-kept-report';
@@ -12,6 +12,7 @@ import { verifyReport } from '../../signing/verify-report';
 import { readImportSource } from '../../files/read-source';
 import type { WorkstationServices } from '../workstation-services';
 import type { HandlersFor } from '../dispatch';
+import { sha256Hex } from '../../storage/on-demand-crypto';
 
 /** Reports: export, list, save, sign (kept or any report file), verify. */
 export function reportHandlers(ws: WorkstationServices): HandlersFor<typeof REPORT_METHODS> {
@@ -56,7 +57,7 @@ export function reportHandlers(ws: WorkstationServices): HandlersFor<typeof REPO
       const file = await new KeptReports(store.file).readFile(reportFile);
       return {
         ...(await deliverFile(destination, file, ws.chosenSavePaths.takerFor('report', caller))),
-        sha256: sha256Of(file.bytes),
+        sha256: sha256Hex(file.bytes),
       };
     },
     'report.sign': async ({ reviewId, reportFile, identityId, passphrase, meaning }, caller) => {
