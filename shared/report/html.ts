@@ -269,18 +269,17 @@ function annotationBlock(a: ReportAnnotation, supporting: boolean, withAnchor: b
     ? `<ol class="replies">${a.replies
         .map(
           (r) =>
-            `<li class="reply"><span class="meta">Reply by ${esc(personLabel(r.author))}, ${esc(formatDate(r.createdAt))}</span>${commentHtml(r.comment)}</li>`,
+            `<li class="reply"><span class="meta">Reply by ${esc(personLabel(r.author))}, ${esc(formatDate(r.createdAt))}</span>${commentHtml(r.comment, 'reply')}</li>`,
         )
         .join('')}</ol>`
     : '';
   const supportMark = supporting ? ' · <strong>supports the verdict</strong>' : '';
   return (
     `<li class="annotation"${anchor}><p class="annotation-head">` +
-    `<span class="num">A${a.number}</span> ` +
+    `<b>A${a.number}</b> ` +
     `<span class="badge severity-${a.severity}">${SEVERITY_LABELS[a.severity]}</span> ${esc(state)}${supportMark} ` +
-    `· ${esc(personLabel(a.author))}, ${esc(formatDate(a.createdAt))}</p><blockquote>` +
-    `<p>“${esc(shortQuote(a.quote))}”</p></blockquote>` +
-    `<div class="comment">${commentHtml(a.comment)}</div>${replies}</li>`
+    `· ${esc(personLabel(a.author))}, ${esc(formatDate(a.createdAt))}</p>` +
+    `<blockquote>“${esc(shortQuote(a.quote))}”</blockquote>${commentHtml(a.comment, 'comment')}${replies}</li>`
   );
 }
 
@@ -288,14 +287,16 @@ function annotationBlock(a: ReportAnnotation, supporting: boolean, withAnchor: b
  * A comment's plain text: a paragraph per line, list items (`- item`, `1. item`) indented by their nesting.
  * Comments are plain text by the time they reach the report, so nothing in them can be markup.
  */
-function commentHtml(text: string): string {
-  if (text.trim() === '') return '<p class="empty">No comment.</p>';
+function commentHtml(text: string, kind: 'comment' | 'reply'): string {
+  if (text.trim() === '') return `<p class="${kind} empty">No comment.</p>`;
   return text
     .split('\n')
     .map((line) => {
       const item = /^( *)(- |\d+\. )/.exec(line);
       const depth = Math.min(3, Math.floor((item?.[1]?.length ?? 0) / 2));
-      return item ? `<p class="item depth-${depth}">${esc(line.trimStart())}</p>` : `<p>${esc(line)}</p>`;
+      return item
+        ? `<p class="${kind} item depth-${depth}">${esc(line.trimStart())}</p>`
+        : `<p class="${kind}">${esc(line)}</p>`;
     })
     .join('');
 }
@@ -436,8 +437,8 @@ function openItemsSection(model: ReportModel): string {
       const a = model.annotations[n - 1];
       if (!a) return '';
       return (
-        `<tr><th scope="row"><a href="#a-${a.number}">A${a.number}</a></th><td>` +
-        `<span class="badge severity-${a.severity}">${SEVERITY_LABELS[a.severity]}</span></td>` +
+        `<tr><th scope="row"><a href="#a-${a.number}">A${a.number}</a></th>` +
+        `<td class="severity severity-${a.severity}">${SEVERITY_LABELS[a.severity]}</td>` +
         `<td>${esc(criterionTitles(model, a))}</td><td>“${esc(shortQuote(a.quote, 140))}”</td>` +
         `<td>${esc(a.author.name)}</td></tr>`
       );

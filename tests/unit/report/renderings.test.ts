@@ -106,10 +106,25 @@ describe('HTML report', () => {
     expect(html).toContain('Passwords and multi-factor authentication</a>');
     expect(html).toContain('<del>&lt;b&gt;two-step&lt;/b&gt;</del><ins>multi-factor</ins>');
     expect(html).toContain('Add parental consent for photographs of minors.');
-    expect(html).toContain('<p class="item depth-0">1. Name the approved tools.</p>');
+    expect(html).toContain('<p class="comment item depth-0">1. Name the approved tools.</p>');
     expect(html).toContain('<span class="overdue">overdue</span>');
     expect(html).toContain('Criteria not yet reviewed');
     expect(html).toContain('a'.repeat(64));
+  });
+
+  it('lists every open annotation in one table row whose header cell links to the annotation in full', async () => {
+    const model = await riverton();
+    const html = renderReportHtml(model);
+    const table = /<h3>Open annotations<\/h3>\n<table>([\s\S]*?)<\/table>/.exec(html)?.[1] ?? '';
+    const rows = [
+      ...table.matchAll(/<tr><th scope="row"><a href="#a-(\d+)">A\1<\/a><\/th><td class="severity severity-(\w+)">/g),
+    ];
+    expect(rows.map((r) => Number(r[1]))).toEqual(model.openItems.openAnnotations);
+    expect(model.openItems.openAnnotations.length).toBeGreaterThan(0);
+    for (const [, n, severity] of rows) {
+      expect(severity).toBe(model.annotations[Number(n) - 1]!.severity);
+      expect(html).toContain(`<li class="annotation" id="a-${n}">`);
+    }
   });
 
   it('keeps a last page for the signatures only when printing', async () => {
