@@ -1,0 +1,187 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import DiffMatchPatch from 'diff-match-patch';
+import { chromium } from 'playwright-core';
+import { chromiumArgs } from '../../electron/browser/find-chromium';
+import { ReviewLibrary } from '../../electron/services/library/review-library';
+import { openWorkstation } from '../../electron/services/workstation/workstation';
+import { positionOf, quoteOf } from '../../shared/anchoring';
+import { compareVersions } from '../../shared/compare';
+import { systemClock } from '../../shared/domain/clock';
+import { carryAnnotations } from '../../shared/domain/compare/carry-annotations';
+import { newReviewDocument } from '../../shared/domain/reviews/new-review';
+import type { Review } from '../../shared/model';
+import { medianMs } from './compare';
+import { editPolicyBlocks, generateAnnotations, generatePolicyBlocks, versionFromBlocks } from './generate-policy';
+import { percentile } from './stats';
+import { buildRendererForChromium, openAppPage, openOnce, scrollEndToEnd } from './workspace';
+
+/** The committee-scale review beside today's: pages and annotations. */
+const SIZES = [
+  { pages: 100, annotations: 1000 },
+  { pages: 500, annotations: 5000 },
+] as const;
+const OPENINGS = 3;
+const CARRY_RUNS = 5;
+
+const round = (value: number) => Math.round(value * 100) / 100;
+
+interface Pair {
+  pages: number;
+  annotations: number;
+  review: Review;
+}
+
+/**
+ * A 500-page policy (about 8,500 blocks) with 5,000 annotations against the 100-page one with 1,000, measured side
+ * by side in one run and judged by ratios (absolute times move with the machine): the workspace's first screen and
+ * every highlight (with the long tasks on the way), scrolling the document end to end, comparing the two versions
+ * against diff-match-patch on the same pair, and carrying every annotation to the next version, each carried one
+ * checked to read its quote where it now stands.
+ */
+export async function benchLargePolicy(): Promise<Record<string, unknown>> {
+  const pairs: Pair[] = SIZES.map(({ pages, annotations }) => {
+    const review = newReviewDocument(`Policy of ${pages} pages`, { name: 'Bench', role: 'chair' }, systemClock);
+    const older = versionFromBlocks(generatePolicyBlocks(pages, 11), 'v1');
+    const newer = versionFromBlocks(editPolicyBlocks(older.blocks, 12).blocks, 'v2');
+    review.versions.push(older, newer);
+    const criteria = review.checklist.criteria.map((c) => c.id);
+    review.annotations.push(...generateAnnotations(older, annotations, criteria));
+    return { pages, annotations, review };
+  });
+
+  const compare = pairs.map(compareFigures);
+  const carry = pairs.map(carryFigures);
+  const workspace = await workspaceFigures(pairs);
+
+  const [small, large] = [0, 1].map((n) => ({
+    compare: compare[n]!,
+    carry: carry[n]!,
+    workspace: workspace[n]!,
+  })) as [Figures, Figures];
+  const longTasksAfterFirstScreen = large.workspace.longTasksAfterFirstScreenMs;
+  return {
+    sizes: pairs.map((pair, n) => ({
+      pages: pair.pages,
+      blocks: pair.review.versions[0]!.blocks.length,
+      annotations: pair.annotations,
+      compare: compare[n],
+      carry: carry[n],
+      workspace: workspace[n],
+    })),
+    judged: {
+      firstScreenRatio: round(large.workspace.firstScreenMs / small.workspace.firstScreenMs),
+      targetFirstScreenRatio: 1.5,
+      longestTaskAfterFirstScreenMs: Math.max(0, ...longTasksAfterFirstScreen),
+      targetLongestTaskAfterFirstScreenMs: 50,
+      scrollFramesOver17ms: large.workspace.scroll.framesOver17ms,
+      targetScrollFramesOver17ms: 0,
+      compareToDmp: large.compare.compareToDmp,
+      targetCompareToDmp: 0.5,
+      carryRatio: round(large.carry.carryMs / small.carry.carryMs),
+      targetCarryRatio: 5,
+      carriedOnWrongText: large.carry.onWrongText + small.carry.onWrongText,
+      targetCarriedOnWrongText: 0,
+    },
+  };
+}
+
+interface Figures {
+  compare: ReturnType<typeof compareFigures>;
+  carry: ReturnType<typeof carryFigures>;
+  workspace: Awaited<ReturnType<typeof workspaceFigures>>[number];
+}
+
+/** `compareVersions` on the pair beside diff-match-patch's character diff of the whole text (as the compare bench times it). */
+function compareFigures({ review }: Pair) {
+  const [older, newer] = review.versions as [Review['versions'][number], Review['versions'][number]];
+  const compareMs = medianMs(() => compareVersions(older, newer), 5, 2);
+  const dmp = new DiffMatchPatch();
+  const dmpMs = medianMs(
+    () => {
+      const diffs = dmp.diff_main(older.text, newer.text);
+      dmp.diff_cleanupSemantic(diffs);
+    },
+    5,
+    1,
+  );
+  return { compareMs, dmpMs, dmpTimeoutS: dmp.Diff_Timeout, compareToDmp: round(compareMs / dmpMs) };
+}
+
+/**
+ * Carrying every annotation of the older version to the newer one as the app does (`carryAnnotations`, comparison
+ * included) on a fresh copy of the review each run; then checks each carried annotation reads its quote at its
+ * new place (an orphaned one keeps its old quote and points at no text, so it is only counted).
+ */
+function carryFigures({ review }: Pair) {
+  const [older, newer] = review.versions as [Review['versions'][number], Review['versions'][number]];
+  const times: number[] = [];
+  let carried: Review | undefined;
+  for (let run = 0; run < CARRY_RUNS + 1; run++) {
+    const copy = structuredClone(review);
+    const started = performance.now();
+    carryAnnotations(copy, older.id, newer.id, { name: 'Bench', role: 'chair' }, systemClock);
+    if (run > 0) times.push(performance.now() - started);
+    carried = copy;
+  }
+  const states = { anchored: 0, moved: 0, fuzzy: 0, orphaned: 0 };
+  let onWrongText = 0;
+  for (const annotation of carried!.annotations) {
+    if (annotation.versionId !== newer.id) continue;
+    states[annotation.anchorState]++;
+    if (annotation.anchorState === 'orphaned') continue;
+    const { start, end } = positionOf(annotation.target);
+    if (newer.text.slice(start, end) !== quoteOf(annotation.target).exact) onWrongText++;
+  }
+  return { carryMs: round(percentile(times, 50)), states, onWrongText };
+}
+
+/** Both reviews in Chromium as the workspace bench serves them: opened OPENINGS times each, then scrolled. */
+async function workspaceFigures(pairs: Pair[]) {
+  const executablePath = buildRendererForChromium();
+  const dataDir = await mkdtemp(join(tmpdir(), 'policy-review-bench-pages-'));
+  const library = new ReviewLibrary(dataDir);
+  // The workspace shows a review's latest version: these hold only the annotated one.
+  const shown = pairs.map(({ review }) => ({ review: { ...review, versions: review.versions.slice(0, 1) } }));
+  for (const { review } of shown) await library.create(review);
+  const workstation = await openWorkstation({ dataDir, host: 'browser' });
+  const browser = await chromium.launch({ executablePath, headless: true, args: [...chromiumArgs(), '--disable-gpu'] });
+  try {
+    const { context, page, errors } = await openAppPage(browser, workstation);
+    const figures = [];
+    for (const { review } of shown) {
+      const openings = [];
+      for (let n = 0; n < OPENINGS; n++) openings.push(await openOnce(page, review.title));
+      await page.evaluate(() => performance.clearMarks());
+      await page.getByRole('article', { name: review.title }).getByRole('button', { name: /^Open/ }).click();
+      await page.waitForFunction(() => performance.getEntriesByName('document:highlights').length > 0);
+      const scroll = await scrollEndToEnd(page, '.app-main');
+      await page.getByRole('button', { name: 'Library' }).first().click();
+      await page.getByRole('heading', { level: 1, name: 'Review library' }).waitFor();
+      const afterFirstScreen = openings.flatMap((o) => o.longTasksMs.afterFirstScreen);
+      figures.push({
+        marksInDom: openings[0]!.marksInDom,
+        annotationsHighlighted: openings[0]!.annotationsHighlighted,
+        firstScreenMs: percentile(
+          openings.map((o) => o.firstPaintMs),
+          50,
+        ),
+        allHighlightsMs: percentile(
+          openings.map((o) => o.highlightsMs),
+          50,
+        ),
+        longTasksToFirstScreenMs: openings.map((o) => o.longTasksMs.toFirstScreen),
+        longTasksAfterFirstScreenMs: afterFirstScreen,
+        scroll,
+      });
+    }
+    if (errors.length) throw new Error(`the page reported errors: ${errors.join('; ')}`);
+    await context.close();
+    return figures;
+  } finally {
+    await browser.close();
+    await workstation.close();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
