@@ -108,6 +108,8 @@ function compareFigures({ review }: Pair) {
     compareMs: median(rounds.map((r) => r[0]!)),
     dmpMs: median(rounds.map((r) => r[1]!)),
     dmpTimeoutS: dmp.Diff_Timeout,
+    /** diff-match-patch gives up at its timeout: a round that reached it timed less than a whole diff. */
+    dmpRoundsAtTimeout: rounds.filter((r) => r[1]! >= dmp.Diff_Timeout * 1000).length,
     compareToDmp: median(rounds.map(([c, d]) => c! / d!)),
   };
 }
