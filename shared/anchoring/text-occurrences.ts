@@ -37,11 +37,7 @@ export class TextOccurrences {
     for (let offset = 1; offset + PROBE_LENGTH <= exact.length; offset++) {
       // Whether the character before is a word character shows only with both halves of a surrogate pair.
       if (isSurrogate(exact.charCodeAt(offset - 1))) continue;
-      if (
-        !isWordCharacter(exact.charCodeAt(offset), exact[offset]!) ||
-        isWordCharacter(exact.charCodeAt(offset - 1), exact[offset - 1]!)
-      )
-        continue;
+      if (!isWordCharacter(exact.charCodeAt(offset)) || isWordCharacter(exact.charCodeAt(offset - 1))) continue;
       const bucket = hashAt(exact, offset) & mask;
       const from = starts[bucket]!;
       const to = starts[bucket + 1]!;
@@ -63,7 +59,7 @@ export class TextOccurrences {
     const found: number[] = [];
     let previousIsWord = false;
     for (let at = 0; at <= last; at++) {
-      const isWord = isWordCharacter(text.charCodeAt(at), text[at]!);
+      const isWord = isWordCharacter(text.charCodeAt(at));
       if (isWord && !previousIsWord) found.push(at);
       previousIsWord = isWord;
     }
@@ -91,9 +87,10 @@ function hashAt(text: string, at: number): number {
   return hash >>> 0;
 }
 
-function isWordCharacter(code: number, character: string): boolean {
+/** A letter or digit; half of a surrogate pair is neither. */
+function isWordCharacter(code: number): boolean {
   if (code < 128) return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
-  return WORD_CHARACTER.test(character);
+  return WORD_CHARACTER.test(String.fromCharCode(code));
 }
 
 function isSurrogate(code: number): boolean {
