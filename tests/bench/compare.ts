@@ -12,7 +12,7 @@ const RUNS = 9;
 const ANNOTATIONS = 1000;
 
 /** The median time of `runs` calls of `work`, after warm-up calls (so the JIT has compiled what it will). */
-export function medianMs(work: () => unknown, runs = RUNS, warmUps = 5): number {
+function medianMs(work: () => unknown, runs = RUNS, warmUps = 5): number {
   for (let i = 0; i < warmUps; i++) work();
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
