@@ -112,7 +112,8 @@ export const REPORT_METHODS = {
   /**
    * Makes the report in one format from the review as it is now, keeps a copy with the review (listed by
    * `report.list`, signable by `report.sign`) and writes it where main's save dialog chose, or returns it
-   * (`content`: UTF-8 text, or base64 for a PDF).
+   * (`content`: UTF-8 text, or base64 for a PDF). With a `requestId`, each step (building, printing, adding the
+   * signature fields, keeping) is announced as a `report.progress` event: a long report takes seconds to print.
    */
   'report.export': method(
     z
@@ -121,6 +122,7 @@ export const REPORT_METHODS = {
         format: ReportFormat,
         destination: SaveDestination,
         versionId: RecordId.optional(),
+        requestId: z.uuid().optional(),
       })
       .strict(),
     z.object({

@@ -1,6 +1,7 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { addPackagedReview, exportPackage, mergePackage } from '../../electron/services/exchange/exchange-review';
 import { readPackage } from '../../electron/services/exchange/review-package';
 import { ReviewLibrary } from '../../electron/services/library/review-library';
@@ -12,7 +13,10 @@ import type { MergeWriter } from '../../shared/domain/merge/mergeable-review';
 import { newReviewDocument } from '../../shared/domain/reviews/new-review';
 import { SEVERITIES, type Author, type Review } from '../../shared/model';
 import { generateAnnotations, generatePolicyBlocks, seededRandom, versionFromBlocks } from './generate-policy';
+import { runWatched } from './process-memory';
 import { percentile } from './stats';
+
+const CLI = fileURLToPath(new URL('../../electron/cli/bin.mjs', import.meta.url));
 
 const CHAIR: Author = { name: 'Bench Chair', role: 'chair' };
 const LEGAL: Author = { name: 'Bench Legal', role: 'legal' };
@@ -24,7 +28,8 @@ const writer = (actor: string, author: Author): MergeWriter => ({ actor, author,
  * other laptop, and merging back a package of 5,000 changed records (once into a laptop that changed nothing since,
  * and once with one field of them changed on both sides), each
  * through the services the app calls, files and fsyncs included; and the resident memory at its peak, of this
- * process (the app's) and of the process the merge runs its engine in, each on its own.
+ * process (the app's) and of the process the merge runs its engine in, each on its own. Last, such a merge as the
+ * command line runs it (`policy-review merge`), a process that holds one laptop only, with its memory.
  */
 export async function benchExchange(): Promise<Record<string, unknown>> {
   const chairDir = await mkdtemp(join(tmpdir(), 'policy-review-bench-chair-'));
@@ -111,7 +116,18 @@ export async function benchExchange(): Promise<Record<string, unknown>> {
       ),
     );
     clearInterval(watch);
+
+    // The same merge as a person at the command line runs it, in a process of its own that holds only the chair's
+    // laptop: what the app's process holds for a merge, without the second laptop this benchmark also keeps.
+    await shiftSeverities(legal, ids.slice(0, 5_000), 1, LEGAL);
+    await shiftSeverities(chair, ids.slice(4_999, 7_499), 2, CHAIR);
+    const packageFile = join(legalDir, 'from-legal.policyreview');
+    await writeFile(packageFile, await exportPackage(legal, writer('bb'.repeat(16), LEGAL), 'bench'));
     await Promise.all([chair.close(), legal.close()]);
+    const command = await runWatched(
+      [CLI, 'merge', review.id, packageFile, '--json', '--data-dir', chairDir],
+      fileURLToPath(new URL('../..', import.meta.url)),
+    );
 
     return {
       annotations,
@@ -136,6 +152,12 @@ export async function benchExchange(): Promise<Record<string, unknown>> {
       maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
       mergeAppPeakRssMb: Math.round(mergeAppPeak / 1024 / 1024),
       mergeEnginePeakRssMb: Math.round(enginePeak / 1024 / 1024),
+      commandLineMerge: {
+        ms: command.ms,
+        counts: JSON.parse(command.stdout) as unknown,
+        peakRssMb: command.peakRssMb,
+        enginePeakRssMb: command.childPeakRssMb,
+      },
     };
   } finally {
     await chairs.closeAll();

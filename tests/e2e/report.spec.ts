@@ -138,12 +138,26 @@ test.describe('the report: export, sign in turn, verify', () => {
       await identities.scrollIntoViewIfNeeded();
       await saveScreenshot('identities');
 
-      // Export a PDF: it is printed, kept with the review and downloaded.
+      // Export a PDF: it is printed, kept with the review and downloaded, its steps told in a live region as
+      // they come (recorded as they change, since a short report goes through them in moments).
       await expect(area.getByRole('radio', { name: /^PDF/ })).toBeChecked();
+      const progress = area.locator('.report-progress[role="status"]');
+      await progress.evaluate((region) => {
+        const said: string[] = [];
+        new MutationObserver(() => said.push(region.textContent ?? '')).observe(region, {
+          subtree: true,
+          childList: true,
+          characterData: true,
+        });
+        Object.assign(window, { reportProgressSaid: said });
+      });
       const exported = await downloadFrom(app, area.getByRole('button', { name: 'Export report…' }), dir);
       await expect(area.getByRole('status').filter({ hasText: /Exported the report as PDF/ })).toBeVisible({
         timeout: 60_000,
       });
+      const said = await app.evaluate(() => (window as unknown as { reportProgressSaid: string[] }).reportProgressSaid);
+      expect(said).toContainEqual(expect.stringMatching(/^Step 2 of 4: Printing the report…/));
+      await expect(progress).toHaveText('');
       const [kept] = await invoke('report.list', { reviewId: workshop.reviewId });
       expect(kept?.format).toBe('pdf');
       const fileName = kept!.fileName;

@@ -15,11 +15,11 @@ import { isNodeError, readFileIfPresent } from '../storage/json-file-adapter';
 import type { ReviewStore } from '../storage/review-store';
 import { keepSourceFile, sourceFilePath } from '../storage/source-files';
 import { checkedReview, recordStep } from './merge-histories';
-import { mergeInProcess, type MergeInProcessOptions } from './merge-in-process';
+import { checkPackageInProcess, mergeInProcess, type MergeInProcessOptions } from './merge-in-process';
 import type { MergeJob } from './merge-protocol';
-import { catchUp, contentFrom, historyFileFor, HistoryFiles, ReviewHistory, sameRecords } from './review-history';
+import { catchUp, contentFrom, historyFileFor, HistoryFiles, ReviewHistory } from './review-history';
 import { readOpenConflictCount, writeOpenConflictCount } from './open-conflict-count';
-import { loadPackageHistory, writePackage, type OpenedPackage, type PackageSigner } from './review-package';
+import { writePackage, type OpenedPackage, type PackageSigner } from './review-package';
 
 /** The review as a package's bytes, its history caught up with it first (so everything on screen travels). */
 export async function exportPackage(
@@ -96,16 +96,17 @@ export async function mergePackage(
   });
 }
 
-/** A package of a review this library does not have: the review is added under its own id, with its history. */
-export async function addPackagedReview(library: ReviewLibrary, opened: OpenedPackage): Promise<Review> {
-  const history = loadPackageHistory(opened.history);
-  const review = checkedReview(readMergeable(history, contentFrom(opened.review)));
-  if (!sameRecords(review, opened.review)) {
-    throw new AppError(
-      'E_INVALID_INPUT',
-      'This package’s review and its history disagree, so it cannot be merged later; nothing was opened. Ask the sender to export it again.',
-    );
-  }
+/**
+ * A package of a review this library does not have: the review is added under its own id, with its history, once
+ * the engine (in a process of its own) has found that history to be the history of that review.
+ */
+export async function addPackagedReview(
+  library: ReviewLibrary,
+  opened: OpenedPackage,
+  options: MergeInProcessOptions = {},
+): Promise<Review> {
+  await checkPackageInProcess({ review: opened.review, history: opened.history }, options);
+  const review = opened.review;
   const file = library.fileFor(review.id);
   for (const [sha256, bytes] of opened.sources) await keepSourceFile(file, sha256, bytes);
   // A library that never held a review has no folder for one yet.

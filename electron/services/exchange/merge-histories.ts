@@ -2,11 +2,16 @@ import * as Automerge from '@automerge/automerge';
 import type { Clock } from '../../../shared/domain/clock';
 import { mergeReviews } from '../../../shared/domain/merge/merge-reviews';
 import { readMergedChanges, withCheckedRecords } from '../../../shared/domain/merge/merged-changes';
-import { ReviewRecorder, type MergeableReview, type MergeWriter } from '../../../shared/domain/merge/mergeable-review';
+import {
+  readMergeable,
+  ReviewRecorder,
+  type MergeableReview,
+  type MergeWriter,
+} from '../../../shared/domain/merge/mergeable-review';
 import { recordAudit } from '../../../shared/domain/reviews/audit';
 import { AppError } from '../../../shared/errors';
 import { decodeReviewText, type Review } from '../../../shared/model';
-import type { LogStamp, MergeJob, MergeOutcome } from './merge-protocol';
+import type { LogStamp, MergeJob, MergeOutcome, PackageCheck } from './merge-protocol';
 import { contentFrom, ReviewHistory, sameRecords } from './review-history';
 import { loadPackageHistory } from './review-package';
 
@@ -41,6 +46,20 @@ export async function mergeHistories(
       `${counts.added} added, ${counts.changed} changed, ${counts.conflicts} conflicts to resolve.`,
   });
   return { counts, review: merged, history: Automerge.save(logged) };
+}
+
+/**
+ * Refuses a package whose history is not the history of the review it holds: such a package would open, but could
+ * never be merged back (or would merge as something else than what its receiver saw).
+ */
+export function checkPackageHistory({ review, history }: PackageCheck): void {
+  const read = checkedReview(readMergeable(loadPackageHistory(history), contentFrom(review)));
+  if (!sameRecords(read, review)) {
+    throw new AppError(
+      'E_INVALID_INPUT',
+      'This package’s review and its history disagree, so it cannot be merged later; nothing was opened. Ask the sender to export it again.',
+    );
+  }
 }
 
 /**

@@ -11,7 +11,7 @@ import {
   type ServiceProcess,
   type StartServiceProcess,
 } from '../processes/service-process';
-import type { MergeJob, MergeMessage, MergeOutcome, MergeReply } from './merge-protocol';
+import type { EngineJob, MergeJob, MergeMessage, MergeOutcome, MergeReply, PackageCheck } from './merge-protocol';
 
 /**
  * A merge's engine may hold the two histories, the review and the merge itself: about 700 MB at 10,000
@@ -41,15 +41,38 @@ export interface MergedInProcess extends MergeOutcome {
  * that says what happened, with nothing written. The log's stamp is drawn from `clock` here, once the merge
  * changed something.
  */
-export function mergeInProcess(
+export async function mergeInProcess(
   job: MergeJob,
   clock: Clock,
-  { startProcess = forkServiceProcess, limits = MERGE_LIMITS }: MergeInProcessOptions = {},
+  options: MergeInProcessOptions = {},
 ): Promise<MergedInProcess> {
+  const { outcome, enginePeakRssBytes } = await inEngineProcess({ type: 'merge', job }, clock, options);
+  if (!outcome) throw new AppError('E_INTERNAL', 'The merge engine answered without the merge; nothing was changed.');
+  return { ...outcome, enginePeakRssBytes };
+}
+
+/**
+ * Checks, in the merge's engine process, that a package's history is the history of the review it holds (see
+ * checkPackageHistory): loading a history is what a package can exhaust memory with, so never in the app's process.
+ */
+export async function checkPackageInProcess(
+  check: PackageCheck,
+  options: MergeInProcessOptions = {},
+): Promise<{ enginePeakRssBytes: number }> {
+  const { enginePeakRssBytes } = await inEngineProcess({ type: 'check', check }, undefined, options);
+  return { enginePeakRssBytes };
+}
+
+function inEngineProcess(
+  request: EngineJob,
+  clock: Clock | undefined,
+  { startProcess = forkServiceProcess, limits = MERGE_LIMITS }: MergeInProcessOptions,
+): Promise<{ outcome: MergeOutcome | undefined; enginePeakRssBytes: number }> {
+  const doing = request.type === 'merge' ? 'Merging this package' : 'Opening this package';
   const tooLarge = () =>
     new AppError(
       'E_TOO_LARGE',
-      `Merging this package needed more than ${formatSize(limits.memoryBytes)} of memory, so it was stopped; ` +
+      `${doing} needed more than ${formatSize(limits.memoryBytes)} of memory, so it was stopped; ` +
         'nothing was changed. The package or the review is far larger than a committee’s review.',
     );
   return new Promise((resolve, reject) => {
@@ -82,7 +105,7 @@ export function mergeInProcess(
           reject(
             new AppError(
               'E_TOO_LARGE',
-              `Merging this package took longer than ${Math.round(limits.timeoutMs / 60_000)} minutes, so it was stopped; nothing was changed.`,
+              `${doing} took longer than ${Math.round(limits.timeoutMs / 60_000)} minutes, so it was stopped; nothing was changed.`,
             ),
           ),
         ),
@@ -94,13 +117,13 @@ export function mergeInProcess(
     engine.onMessage((reply) => {
       if (reply.type === 'ready') {
         listening = true;
-        engine.postMessage({ type: 'merge', job, memoryLimitBytes: limits.memoryBytes });
+        engine.postMessage({ ...request, memoryLimitBytes: limits.memoryBytes });
       } else if (reply.type === 'merged') {
         // Drawn in the order the log draws them (recordAudit): the id, then the time.
-        const stamp = reply.unchanged ? undefined : { id: clock.newId(), at: clock.now() };
+        const stamp = reply.unchanged || !clock ? undefined : { id: clock.newId(), at: clock.now() };
         engine.postMessage({ type: 'log', stamp });
       } else if (reply.ok) {
-        finish(() => resolve({ ...reply.outcome, enginePeakRssBytes: reply.peakRssBytes }));
+        finish(() => resolve({ outcome: reply.outcome, enginePeakRssBytes: reply.peakRssBytes }));
       } else {
         const failure = reply.error;
         finish(() => reject(failure.internal === undefined ? asAppError(failure) : engineFailure(failure)));

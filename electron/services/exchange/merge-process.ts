@@ -1,10 +1,10 @@
-// A merge's engine process: the host (Electron's main process, the CLI, the browser host) starts one per merge and
-// sends it the review and the package's history; the engine work (loading both histories, catching up, merging,
+// A merge's engine process: the host (Electron's main process, the CLI, the browser host) starts one per merge (or
+// per package opened, to check its history) and sends it the review and the package's history; the engine work (loading both histories, catching up, merging,
 // reading back) runs here, where the engine's WebAssembly memory, up to 4 GB, is this process's and not the app's.
 // It stops itself above its memory budget; a merge that fails in any way ends here, and the app carries on.
 import { failureOf } from '../import/parse-reply';
 import { parentChannel, watchOwnMemory } from '../processes/service-process';
-import { mergeHistories } from './merge-histories';
+import { checkPackageHistory, mergeHistories } from './merge-histories';
 import type { LogStamp, MergeMessage, MergeReply } from './merge-protocol';
 
 const channel = parentChannel<MergeMessage, MergeReply>();
@@ -19,8 +19,12 @@ channel.onMessage((message) => {
       stamped = resolve;
       channel.send({ type: 'merged', counts, unchanged });
     });
-  mergeHistories(message.job, stampFor).then(
-    (outcome) => channel.send({ type: 'done', ok: true, outcome, peakRssBytes: peakRssBytes() }),
+  const work =
+    message.type === 'merge'
+      ? mergeHistories(message.job, stampFor)
+      : Promise.resolve().then(() => void checkPackageHistory(message.check));
+  work.then(
+    (outcome) => channel.send({ type: 'done', ok: true, ...(outcome && { outcome }), peakRssBytes: peakRssBytes() }),
     (error: unknown) =>
       channel.send({ type: 'done', ok: false, error: failureOf(error), peakRssBytes: peakRssBytes() }),
   );

@@ -25,15 +25,27 @@ export interface LogStamp {
   at: string;
 }
 
-export type MergeMessage =
-  { type: 'merge'; job: MergeJob; memoryLimitBytes: number } | { type: 'log'; stamp: LogStamp | undefined };
+/**
+ * A package opened as a review of its own: its history must be the history of the review it holds (else it could
+ * never be merged back). Loading the history is the engine's work, so it runs where a merge does.
+ */
+export interface PackageCheck {
+  review: Review;
+  history: PackageHistory;
+}
+
+/** The engine work a host asks for. */
+export type EngineJob = { type: 'merge'; job: MergeJob } | { type: 'check'; check: PackageCheck };
+
+export type MergeMessage = (EngineJob & { memoryLimitBytes: number }) | { type: 'log'; stamp: LogStamp | undefined };
 
 export type MergeReply =
   /** It listens. */
   | { type: 'ready' }
   /** Merged and checked, nothing written: the host answers with a LogStamp when it changed something. */
   | { type: 'merged'; counts: MergeCounts; unchanged: boolean }
-  | { type: 'done'; ok: true; outcome: MergeOutcome; peakRssBytes: number }
+  /** A merge's outcome; none for a package's check, which answers only that it holds. */
+  | { type: 'done'; ok: true; outcome?: MergeOutcome; peakRssBytes: number }
   | { type: 'done'; ok: false; error: ParseFailure; peakRssBytes: number };
 
 /**

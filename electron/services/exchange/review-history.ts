@@ -6,6 +6,7 @@ import { AppError } from '../../../shared/errors';
 import {
   newMergeableReview,
   readMergeable,
+  READ_FROM_DOCUMENT,
   ReviewRecorder,
   type MergeableReview,
   type MergeWriter,
@@ -159,14 +160,10 @@ async function finishOrDropPendingMerge(file: string, review: Review, actor: str
 /**
  * The document with what `review` holds that it does not, as this laptop's change. Every operation stamps what it
  * changes (`updatedAt`, a tombstone) and the rest never changes once made, so only records whose stamp differs from
- * the document's are compared and written: reading the document once as plain records costs far less than comparing
- * every field through the engine.
+ * the document's are compared and written: the document's stamps are read, not the whole review it holds.
  */
 export function catchUp(document: MergeableReview, review: Review, writer: MergeWriter, message?: string) {
-  return new ReviewRecorder(
-    document,
-    readMergeable(document, () => undefined),
-  ).record(review, writer, message);
+  return new ReviewRecorder(document, READ_FROM_DOCUMENT).record(review, writer, message);
 }
 
 /** Whether two reviews hold the same records and header, apart from when the review was last saved. */

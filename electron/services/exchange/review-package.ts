@@ -1,9 +1,8 @@
-import { createHash } from 'node:crypto';
 import * as Automerge from '@automerge/automerge';
 import yazl from 'yazl';
 import { z } from 'zod';
 import type { PackageSender } from '../../../shared/api';
-import { MERGEABLE_REVIEW_FORMAT, type MergeableReview } from '../../../shared/domain/merge/mergeable-review';
+import { READABLE_REVIEW_FORMATS, type MergeableReview } from '../../../shared/domain/merge/mergeable-review';
 import { AppError } from '../../../shared/errors';
 import {
   Author,
@@ -18,6 +17,7 @@ import { BoundedZip, type ZipLimits, type ZipProblems } from '../files/bounded-z
 import type { CmsSigner } from '../signing/cms-signature';
 import { signJsonReport, verifyJsonReport } from '../signing/json-signature';
 import type { TrustAnchors } from '../signing/trust';
+import { sha256Hex } from '../storage/on-demand-crypto';
 
 /**
  * A review package (`.policyreview`): a zip archive holding
@@ -97,7 +97,7 @@ export async function writePackage(content: PackageContent, signer?: PackageSign
     exportedAt: content.exportedAt,
     exportedBy: content.exportedBy,
     app: content.app,
-    parts: [...parts].map(([name, bytes]) => ({ name, sha256: sha256Of(bytes), bytes: bytes.length })),
+    parts: [...parts].map(([name, bytes]) => ({ name, sha256: sha256Hex(bytes), bytes: bytes.length })),
   };
   const manifestBytes = Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`);
   const zip = new yazl.ZipFile();
@@ -260,7 +260,7 @@ function checkParts(manifest: Manifest, entries: ReadonlyMap<string, Uint8Array>
     listed.add(part.name);
     const content = entries.get(part.name);
     if (!content) throw refuse('E_INVALID_INPUT', `it lacks “${part.name}”, which its manifest lists`);
-    const sha256 = sha256Of(content);
+    const sha256 = sha256Hex(content);
     if (content.length !== part.bytes || sha256 !== part.sha256)
       throw refuse('E_INVALID_INPUT', `its part “${part.name}” is not the one its manifest names (SHA-256 differs)`);
     if (SOURCE.test(part.name) && part.name !== `sources/${sha256}`)
@@ -286,6 +286,9 @@ function readReview(bytes: Uint8Array, manifest: Manifest, refuse: Refuse): Revi
 }
 
 /** The package's history in the engine, refused in the package's words when it is damaged or another review's. */
+/** What every format of the review's history starts with: one that differs only after it is a newer one. */
+const FORMAT_FAMILY = 'policy-review/review-document@';
+
 export function loadPackageHistory({ bytes, fileName, reviewId, actor }: PackageHistory): MergeableReview {
   const refuse = (why: string) => refusalFor(fileName)('E_INVALID_INPUT', why);
   let history: MergeableReview;
@@ -296,11 +299,12 @@ export function loadPackageHistory({ bytes, fileName, reviewId, actor }: Package
   }
   const format = (history as { format?: { val?: unknown } }).format?.val;
   const id = (history as { header?: Record<string, { val?: unknown } | undefined> }).header?.['id']?.val;
-  if (format !== MERGEABLE_REVIEW_FORMAT || id !== JSON.stringify(reviewId))
+  if (typeof format === 'string' && format.startsWith(FORMAT_FAMILY) && !READABLE_REVIEW_FORMATS.includes(format))
+    throw refusalFor(fileName)(
+      'E_UNSUPPORTED',
+      `its history.automerge is of a newer format (${format.slice(FORMAT_FAMILY.length)}) than this app reads; update Policy Review Workstation to open it`,
+    );
+  if (!READABLE_REVIEW_FORMATS.includes(String(format)) || id !== JSON.stringify(reviewId))
     throw refuse('its history.automerge is not the history of the review it holds');
   return history;
-}
-
-function sha256Of(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
 }

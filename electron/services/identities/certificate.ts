@@ -1,7 +1,8 @@
-import { createHash, X509Certificate } from 'node:crypto';
+import { X509Certificate } from 'node:crypto';
 import * as asn1js from 'asn1js';
 import { Certificate, type RelativeDistinguishedNames } from 'pkijs';
 import { AppError } from '../../../shared/errors';
+import { sha256Hex } from '../storage/on-demand-crypto';
 
 /** What a person needs to know about a certificate to decide whether to trust it. */
 /** Largest certificate or PKCS #12 file the app reads. */
@@ -68,7 +69,7 @@ export function certificateToPem(der: Uint8Array): string {
 }
 
 export function certificateFingerprint(der: Uint8Array): string {
-  return createHash('sha256').update(der).digest('hex');
+  return sha256Hex(der);
 }
 
 export function describeCertificate(der: Uint8Array): CertificateInfo {

@@ -23,6 +23,12 @@ function prepare(): WaitingWorkers | undefined {
       .then(({ loadPdfLib }) => loadPdfLib())
       .catch(() => undefined);
   }
+  // And a Word document's archive check (yauzl): the archive is unpacked here while the parser's worker loads mammoth.
+  if (setup.expect?.includes('docx')) {
+    void waiting.prepared
+      .then(() => Promise.all([import('./parsers/docx-zip'), import('../files/bounded-zip')]))
+      .catch(() => undefined);
+  }
   return waiting;
 }
 

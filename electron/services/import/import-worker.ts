@@ -8,7 +8,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { loadParser, parseDocument } from './parse-document';
 import { failureOf, type ParseReply } from './parse-reply';
 import type { ParseRequest } from './parser-process-protocol';
-import type { ImportFormat, PageSharing } from './types';
+import type { DocxArchive, ImportFormat, PageSharing } from './types';
 
 /** What a worker is started with: the formats whose parsers it loads while it waits for its task. */
 export interface WorkerSetup {
@@ -20,9 +20,17 @@ export interface WorkerPrepared {
   type: 'prepared';
 }
 
-/** What a worker does: parse a file (perhaps with a helper), or help with a PDF's pages. */
+/**
+ * What a worker does: parse a file (perhaps with a helper, or with its Word archive unpacked already by the
+ * parsing process: see run-parser.ts), or help with a PDF's pages.
+ */
 export type WorkerTask =
-  | { role: 'parse'; request: ParseRequest; pageSharing?: PageSharing | undefined }
+  | {
+      role: 'parse';
+      request: ParseRequest;
+      pageSharing?: PageSharing | undefined;
+      docxArchive?: DocxArchive | undefined;
+    }
   | { role: 'pdf-page-helper'; request: ParseRequest; pageSharing: PageSharing };
 
 const { expect } = (workerData ?? {}) as WorkerSetup;
@@ -39,7 +47,7 @@ async function run(task: WorkerTask): Promise<void> {
     await helpWithPdfPages(task.request, task.pageSharing);
     return;
   }
-  const { request, pageSharing } = task;
+  const { request, pageSharing, docxArchive } = task;
   const progress = (done: number, total: number) =>
     parentPort?.postMessage({ type: 'progress', done, total } satisfies ParseReply);
   await parseDocument(request.format, request.bytes, {
@@ -47,6 +55,7 @@ async function run(task: WorkerTask): Promise<void> {
     limits: request.limits,
     progress,
     pageSharing,
+    docxArchive,
   }).then(
     (parsed) => parentPort?.postMessage({ type: 'done', ok: true, parsed } satisfies ParseReply),
     (error: unknown) =>

@@ -8,7 +8,8 @@ const PARSERS: Record<ImportFormat, () => Promise<FormatParser>> = {
   txt: async () => (await import('./parsers/text')).parseText,
   markdown: async () => (await import('./parsers/markdown')).parseMarkdown,
   html: async () => (await import('./parsers/html')).parseHtml,
-  docx: async () => (await import('./parsers/docx')).parseDocx,
+  // Mammoth loads with Word's parser (which imports it only where it converts), so a worker started ahead has it ready.
+  docx: async () => (await Promise.all([import('./parsers/docx'), import('mammoth')]))[0].parseDocx,
   pdf: async () => {
     const [{ parsePdf }, { loadPdfJs }] = await Promise.all([import('./parsers/pdf'), import('./parsers/pdf-library')]);
     await loadPdfJs();

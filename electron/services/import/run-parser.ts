@@ -5,7 +5,7 @@ import type { ParseRequest } from './parser-process-protocol';
 import { failureOf, replyError, type ParseReply } from './parse-reply';
 import { helped, startWorker, type StartedWorker, type WaitingWorkers } from './parser-workers';
 import { newPageClaims } from './parsers/pdf-page-sharing';
-import type { ImportFormat, ParsedDocument } from './types';
+import type { ImportFormat, ParseContext, ParsedDocument } from './types';
 
 /**
  * Checks a file must pass, run in this thread while its parser reads it (whose worker loads its library and
@@ -17,6 +17,38 @@ const CHECKS: Partial<Record<ImportFormat, (request: ParseRequest) => Promise<vo
     (await import('./parsers/pdf-streams')).checkPdfStreams(bytes, fileName, limits.pdf),
 };
 
+/** What the parser's worker is given beside the file: a Word document's parts, unpacked already. */
+type Unpacked = Pick<ParseContext, 'docxArchive'>;
+
+/**
+ * What a file gets in this thread before its parser starts, while the parser's worker starts and loads its
+ * libraries: a Word document's archive is checked and unpacked under the limits (parsers/docx-zip.ts), as its
+ * parser would do first, and the parser gets the parts. A file the check refuses never reaches the parser.
+ */
+const UNPACK: Partial<Record<ImportFormat, (request: ParseRequest) => Promise<Unpacked>>> = {
+  docx: async ({ bytes, fileName, limits }) => {
+    const archive = await (await import('./parsers/docx-zip')).checkDocxArchive(bytes, fileName, limits.docx);
+    return {
+      docxArchive: { ...archive, parts: new Map([...archive.parts].map(([name, part]) => [name, owned(part)])) },
+    };
+  },
+};
+
+/**
+ * The bytes in an array buffer of their own, so that it can be handed to the worker rather than copied (and held
+ * twice): a small Buffer shares Node's pool with others, which must stay here.
+ */
+function owned(bytes: Uint8Array): Uint8Array {
+  return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer
+    ? bytes
+    : new Uint8Array(bytes);
+}
+
+/** The array buffers an unpacked file's parts own: handed to the parser's worker with its task. */
+function handedOver({ docxArchive }: Unpacked): ArrayBuffer[] {
+  return [...new Set([...(docxArchive?.parts.values() ?? [])].map((part) => part.buffer as ArrayBuffer))];
+}
+
 /**
  * The workers for this file: those waiting, when they are still there and have its heap limit, else new ones.
  * A long PDF is read by two workers at once when the machine has a second core: pdf.js reads pages one at a time
@@ -26,6 +58,7 @@ function workersFor(
   request: ParseRequest,
   heapMb: number,
   waiting: WaitingWorkers | undefined,
+  unpacked: Promise<Unpacked>,
 ): { parser: Worker; helper?: Worker } {
   const ahead = waiting?.take();
   const usable = (started: StartedWorker | undefined) =>
@@ -38,7 +71,11 @@ function workersFor(
   for (const started of [ahead?.parser, ahead?.helper])
     if (started && started.worker !== parser && started.worker !== helper) void started.worker.terminate();
   if (!helper) {
-    parser.postMessage({ role: 'parse', request } satisfies WorkerTask);
+    // A file that fails to unpack is answered by parseInWorker, which ends the worker.
+    void unpacked.then(
+      (extra) => parser.postMessage({ role: 'parse', request, ...extra } satisfies WorkerTask, handedOver(extra)),
+      () => undefined,
+    );
     return { parser };
   }
   const claims = newPageClaims();
@@ -64,7 +101,8 @@ export function parseInWorker(
   waiting?: WaitingWorkers,
 ): Promise<ParsedDocument> {
   return new Promise((resolve, reject) => {
-    const { parser: worker, helper } = workersFor(request, heapMb, waiting);
+    const unpacked = UNPACK[request.format]?.(request) ?? Promise.resolve({});
+    const { parser: worker, helper } = workersFor(request, heapMb, waiting, unpacked);
     let settled = false;
     const finish = (outcome: () => void) => {
       if (settled) return;
@@ -82,6 +120,7 @@ export function parseInWorker(
       if (checked) finish(outcome);
       else answer ??= outcome;
     };
+    void unpacked.catch((error: unknown) => finish(() => reject(replyError(request, failureOf(error)))));
     const check = CHECKS[request.format]?.(request) ?? Promise.resolve();
     check.then(
       () => {

@@ -79,6 +79,14 @@ export const DEFAULT_IMPORT_LIMITS: ImportLimits = {
   pdf: { maxPages: 2_000, maxStreamBytes: 64 * 1024 * 1024, helperFromBytes: 512 * 1024 },
 };
 
+/** What the check of a Word document's archive learned on the way (parsers/docx-zip.ts): the parts it unpacked. */
+export interface DocxArchive {
+  /** docProps/core.xml (title, dates), when the archive has it. */
+  coreProperties?: string | undefined;
+  /** The archive's XML parts as unpacked by the check, by name: what mammoth reads instead of the archive. */
+  parts: ReadonlyMap<string, Uint8Array>;
+}
+
 /** The context each parser gets: the file's name (for messages), the limits to enforce, a progress report. */
 export interface ParseContext {
   fileName: string;
@@ -87,6 +95,11 @@ export interface ParseContext {
   progress?: (done: number, total: number) => void;
   /** Set when a second worker reads part of the document at the same time (long PDFs; see run-parser.ts). */
   pageSharing?: PageSharing | undefined;
+  /**
+   * A Word document's archive, checked and unpacked already under `limits` (by the parsing process, while this
+   * parser's worker started): the parser reads these parts rather than unpack the file again.
+   */
+  docxArchive?: DocxArchive | undefined;
 }
 
 /** What a parser's worker shares with a helper worker reading the same file: a counter of claimed parts, a channel. */

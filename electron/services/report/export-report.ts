@@ -5,7 +5,10 @@ import { recordAudit } from '../../../shared/domain/reviews/audit';
 import { unresolvedConflicts } from '../exchange/exchange-review';
 import type { ReviewStore } from '../storage/review-store';
 import { KeptReports, sha256Of, type KeptReport } from './kept-reports';
-import { renderReport, type RenderedReport } from './render-report';
+import { REPORT_STEPS, renderReport, renderSteps, type RenderedReport, type ReportStep } from './render-report';
+
+/** Reports each step while a report is made: which one of how many, and what it does, in words. */
+export type ReportProgress = (step: number, steps: number, doing: string) => void;
 
 export interface ExportOptions {
   actor: Author;
@@ -15,6 +18,7 @@ export interface ExportOptions {
   clock: Clock;
   /** Keep the report with the review and log the export (default: when the review is writable here). */
   keep?: boolean;
+  progress?: ReportProgress;
 }
 
 /**
@@ -28,6 +32,9 @@ export async function exportReport(
   options: ExportOptions,
 ): Promise<{ rendered: RenderedReport; sha256: string; exportedAt: string; kept?: KeptReport }> {
   const exportedAt = options.clock.now();
+  const keeping = !store.readOnly && options.keep !== false;
+  const steps: ReportStep[] = [...renderSteps(format), ...(keeping ? (['keep'] as const) : [])];
+  const begin = (step: ReportStep) => options.progress?.(steps.indexOf(step) + 1, steps.length, REPORT_STEPS[step]);
   const openConflicts = (await unresolvedConflicts(store)).map(({ recordLabel, fieldLabel, values }) => ({
     record: recordLabel,
     field: fieldLabel,
@@ -39,9 +46,11 @@ export async function exportReport(
     printPdf: options.printPdf,
     ...(options.versionId ? { versionId: options.versionId } : {}),
     openConflicts,
+    progress: begin,
   });
   const sha256 = sha256Of(rendered.bytes);
-  if (store.readOnly || options.keep === false) return { rendered, sha256, exportedAt };
+  if (!keeping) return { rendered, sha256, exportedAt };
+  begin('keep');
   const kept = await new KeptReports(store.file).keep(rendered.fileName, rendered.bytes, {
     format,
     mediaType: rendered.mediaType,

@@ -30,6 +30,20 @@ const EXTENSIONS: Record<ReportFormat, string> = {
   w3c: '.w3c.jsonld',
 };
 
+/** The steps of making a report, in the words its progress announces them. */
+export const REPORT_STEPS = {
+  build: 'Building the report',
+  print: 'Printing the report',
+  finish: 'Adding signature fields',
+  keep: 'Keeping the report with the review',
+} as const;
+export type ReportStep = keyof typeof REPORT_STEPS;
+
+/** The steps rendering a report in a format goes through, in order (a PDF is printed, then finished). */
+export function renderSteps(format: ReportFormat): ReportStep[] {
+  return format === 'pdf' ? ['build', 'print', 'finish'] : ['build'];
+}
+
 export interface RenderOptions {
   generatedAt: Date;
   generatedBy: Author;
@@ -37,6 +51,8 @@ export interface RenderOptions {
   printPdf: (html: string) => Promise<Uint8Array>;
   versionId?: string;
   openConflicts?: ReportConflict[];
+  /** Told as each of `renderSteps(format)` begins. */
+  progress?: (step: ReportStep) => void;
 }
 
 export interface RenderedReport {
@@ -70,6 +86,7 @@ export async function renderReport(
       timings[step] = Math.round((performance.now() - started) * 10) / 10;
     }
   };
+  const begin = options.progress ?? (() => undefined);
   const done = (bytes: Uint8Array): RenderedReport => ({
     format,
     fileName,
@@ -77,6 +94,7 @@ export async function renderReport(
     bytes,
     timings,
   });
+  begin('build');
   if (format === 'w3c') {
     const collection = await timed('model', () => annotationCollection(review, { generatedAt, generator: GENERATOR }));
     return done(utf8(`${JSON.stringify(collection, null, 2)}\n`));
@@ -95,7 +113,9 @@ export async function renderReport(
   if (format === 'md') return done(utf8(await timed('markdown', () => renderReportMarkdown(model))));
   const html = await timed('html', () => renderReportHtml(model, { forPrint: format === 'pdf' }));
   if (format === 'html') return done(utf8(html));
+  begin('print');
   const printed = await timed('print', () => options.printPdf(html));
+  begin('finish');
   const pdf = await timed('finish', () =>
     finishReportPdf(printed, {
       title: review.title,

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { z } from 'zod';
 import { AppError } from '../../../shared/errors';
 import { SignOff, type Author, type Review } from '../../../shared/model';
@@ -13,6 +12,7 @@ import { signPdf } from './sign-pdf';
 import { NO_TRUST } from './trust';
 import { verifyPdfSignatures } from './verify-pdf';
 import { signedFileKind } from './verify-report';
+import { sha256Hex } from '../storage/on-demand-crypto';
 
 export interface SignedReport {
   kind: 'pdf' | 'json';
@@ -46,7 +46,7 @@ export async function signReportBytes(
     return { kind, pdf: await signPdf(input.bytes, request), reportSha256: unsignedPdfSha256(input.bytes), signedAt };
   if (kind === 'json') {
     const signatures = await signJsonReport(input.bytes, input.signatures, request);
-    return { kind, signatures, reportSha256: createHash('sha256').update(input.bytes).digest('hex'), signedAt };
+    return { kind, signatures, reportSha256: sha256Hex(input.bytes), signedAt };
   }
   throw new AppError(
     'E_UNSUPPORTED',

@@ -1,9 +1,9 @@
-import { createHash } from 'node:crypto';
 import type { SignatureCheck, VerificationResult } from '../../../shared/api';
 import { AppError } from '../../../shared/errors';
 import { verifyJsonReport } from './json-signature';
 import type { TrustAnchors } from './trust';
 import { allSignaturesHold, verifyPdfSignatures } from './verify-pdf';
+import { sha256Hex } from '../storage/on-demand-crypto';
 
 export interface FileToVerify {
   fileName: string;
@@ -28,7 +28,7 @@ export function signedFileKind(bytes: Uint8Array): 'pdf' | 'json' | undefined {
  */
 export async function verifyReport(file: FileToVerify, anchors: TrustAnchors): Promise<VerificationResult> {
   const kind = signedFileKind(file.bytes);
-  const sha256 = createHash('sha256').update(file.bytes).digest('hex');
+  const sha256 = sha256Hex(file.bytes);
   const base = { fileName: file.fileName, fileBytes: file.bytes.length, sha256 };
   if (kind === 'pdf') {
     const { signatures, unsignedSha256 } = await verifyPdfSignatures(file.bytes, anchors);

@@ -4,7 +4,10 @@
  * line's reading commands (`list`, `show`) loaded from Node at every start.
  */
 
-/** The SHA-256 of `bytes`, in lower-case hex: what backups, journals and locks check bytes by. */
+/**
+ * The SHA-256 of `bytes`, in lower-case hex: what the app checks and names bytes by (backups, journals, locks,
+ * packages, reports, certificates).
+ */
 export function sha256Hex(bytes: string | Uint8Array): string {
   return process.getBuiltinModule('node:crypto').createHash('sha256').update(bytes).digest('hex');
 }

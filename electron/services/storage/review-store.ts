@@ -28,7 +28,10 @@ import { JournalWriter, readJournal, removeJournal, withChanges } from './review
 import { SerialQueue } from './serial-queue';
 import { explainingStorageFaults, readOnlyReasonFor, storageFaultError, storageFaultOf } from './storage-faults';
 
-/** How often, at most, a long editing session leaves a backup of the state before a write. */
+/**
+ * How often, at most, a long editing session leaves a backup: of the review as written whole (at most every this
+ * often), since its text is at hand then, where backing up at a change would serialise the whole review inside it.
+ */
 const BACKUP_INTERVAL_MS = 10 * 60 * 1000;
 
 /**
@@ -321,10 +324,6 @@ export class ReviewStore {
           );
         }
       }
-      if (Date.now() - this.lastBackupAt > BACKUP_INTERVAL_MS) {
-        await writeBackup(this.file, Buffer.from(reviewFileText(before, this.damaged)));
-        this.lastBackupAt = Date.now();
-      }
       await this.persist(before, next);
       return result;
     } catch (error) {
@@ -367,6 +366,12 @@ export class ReviewStore {
     }
     const text = this.adapter.lastWritten ?? reviewFileText(review, this.damaged);
     this.fileBytes = Buffer.byteLength(text);
+    if (Date.now() - this.lastBackupAt > BACKUP_INTERVAL_MS) {
+      // The review is on disk already: a backup that cannot be written costs this save nothing.
+      await writeBackup(this.file, Buffer.from(text))
+        .then(() => (this.lastBackupAt = Date.now()))
+        .catch(() => undefined);
+    }
     const previous = this.journal;
     this.journal = this.damaged.length ? undefined : new JournalWriter(this.file, sha256Hex(text));
     await (previous ? previous.remove() : removeJournal(this.file)).catch(() => undefined);

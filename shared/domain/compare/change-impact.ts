@@ -1,8 +1,8 @@
 import type { ChangeImpact, ImpactedCriterion } from '../../api';
 import { locateTarget } from '../../anchoring';
-import { blockAt, blockRanges, compareVersions, type BlockChangeKind } from '../../compare';
+import { blockAt, blockRanges, type BlockChangeKind } from '../../compare';
 import type { Review } from '../../model';
-import { versionPair } from './version-pair';
+import { comparePair, versionPair } from './version-pair';
 
 type ImpactKind = ImpactedCriterion['changes'][number];
 const IMPACTING: ReadonlySet<BlockChangeKind> = new Set(['changed', 'moved', 'removed']);
@@ -14,7 +14,7 @@ const IMPACTING: ReadonlySet<BlockChangeKind> = new Set(['changed', 'moved', 're
  */
 export function changeImpact(review: Review, fromVersionId: string, toVersionId: string): ChangeImpact {
   const { from, to } = versionPair(review, fromVersionId, toVersionId);
-  const comparison = compareVersions(from, to);
+  const comparison = comparePair(from, to);
   const kindOf = new Array<BlockChangeKind | undefined>(from.blocks.length);
   for (const change of comparison.blocks) if (change.from) kindOf[change.from.index] = change.kind;
   const ranges = blockRanges(from.blocks);

@@ -1,7 +1,7 @@
-import { compareVersions } from '../../compare';
 import type { Review, Version } from '../../model';
 import type { VersionChangeSummary } from '../../report';
 import { changeImpact } from './change-impact';
+import { comparePair } from './version-pair';
 
 /** How many changed passages a report quotes; the counts cover all of them. */
 const MAX_PASSAGES = 50;
@@ -12,7 +12,7 @@ const MAX_PASSAGES = 50;
  * criteria to check again, and the first changed passages in reading order.
  */
 export function summarizeChanges(review: Review, from: Version, to: Version): VersionChangeSummary {
-  const comparison = compareVersions(from, to);
+  const comparison = comparePair(from, to);
   const impact = changeImpact(review, from.id, to.id);
   const passages: NonNullable<VersionChangeSummary['passages']> = [];
   for (const change of comparison.blocks) {

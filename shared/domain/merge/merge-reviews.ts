@@ -2,7 +2,14 @@ import * as Automerge from '@automerge/automerge';
 import { AppError } from '../../errors';
 import { isInConflict, type RecordPlace } from './conflicts';
 import { COLLECTIONS, type CollectionName } from './review-records';
-import { fieldKey, fieldsOf, isDecidedByPeople, splitFieldKey, type MergeableReview } from './mergeable-review';
+import {
+  fieldKey,
+  fieldsOf,
+  holdsRecord,
+  isDecidedByPeople,
+  splitFieldKey,
+  type MergeableReview,
+} from './mergeable-review';
 
 /** What a merge did to this laptop's review, counted in records of the other side. */
 export interface MergeCounts {
@@ -57,9 +64,7 @@ export function mergeReviews(local: MergeableReview, remote: MergeableReview): M
   for (const { record, fields } of touched.records.values()) {
     // The audit log grows with every change on either side: merged like the rest, but not news to count.
     if (record.collection === 'audit') continue;
-    const existed =
-      record.collection === 'review' ||
-      fieldKey(record.id, 'id') in fieldsOf(before.collections[record.collection], record.id);
+    const existed = record.collection === 'review' || holdsRecord(before, record.collection, record.id);
     if (!existed) added++;
     else if (readsDifferently(before, merged, record, fields)) changed++;
     // Concurrent equal values and time fields are no conflict for a person (isInConflict leaves them out).

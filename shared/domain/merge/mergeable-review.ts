@@ -25,6 +25,10 @@ import {
  * same bucket on every laptop), all made with the document: the engine copies a map it changes, so a change costs
  * the size of one bucket, where one map of a whole collection (150,000 keys at 10,000 annotations) made every
  * change and merge cost hundreds of milliseconds.
+ * Records that never change once made (the audit log's entries, sign-offs) are kept whole, as one value under
+ * `<record id>|*`: there is nothing in them to merge field by field, and one value rather than six makes each entry,
+ * which every change adds, cost a sixth as much to record, send, load and merge. (Histories of format @2 hold them
+ * field by field; both read alike, and a record is never rewritten from one form to the other.)
  */
 export interface MergeableReviewShape {
   format: Automerge.ImmutableString;
@@ -62,6 +66,12 @@ export function fieldKey(id: string, field: string): string {
   return `${id}|${field}`;
 }
 
+/** Whether the document holds a record (field by field, or whole). */
+export function holdsRecord(document: MergeableReview, collection: CollectionName, id: string): boolean {
+  const fields = fieldsOf(document.collections[collection], id);
+  return fieldKey(id, 'id') in fields || fieldKey(id, WHOLE_RECORD) in fields;
+}
+
 /** The record id and field of a key of a collection's map. */
 export function splitFieldKey(key: string): { id: string; field: string } {
   const at = key.indexOf('|');
@@ -82,7 +92,12 @@ export function fieldNamesById(collection: MergeableCollection): Map<string, str
   return byId;
 }
 
-export const MERGEABLE_REVIEW_FORMAT = 'policy-review/review-document@2';
+export const MERGEABLE_REVIEW_FORMAT = 'policy-review/review-document@3';
+/** The formats this app reads: @2 kept unchanging records field by field (see MergeableReviewShape). */
+export const READABLE_REVIEW_FORMATS: readonly string[] = ['policy-review/review-document@2', MERGEABLE_REVIEW_FORMAT];
+
+/** The field name under which a record that never changes is kept whole. Never a field of a record of the schema. */
+export const WHOLE_RECORD = '*';
 
 /** Who is writing, from which laptop (the actor, a hex id kept per data folder), and when. */
 export interface MergeWriter {
@@ -138,9 +153,9 @@ export class ReviewRecorder {
    */
   constructor(
     public document: MergeableReview,
-    holds: Review,
+    holds: Review | typeof READ_FROM_DOCUMENT,
   ) {
-    this.recorded = recordedStamps(holds);
+    this.recorded = holds === READ_FROM_DOCUMENT ? stampsInDocument(document) : recordedStamps(holds, document);
   }
 
   record(review: Review, writer: MergeWriter, message = 'review.change'): MergeableReview {
@@ -153,6 +168,9 @@ export class ReviewRecorder {
     return this.document;
   }
 }
+
+/** Said instead of the review a document holds, for a recorder to read what it needs from the document itself. */
+export const READ_FROM_DOCUMENT = Symbol('read from the document');
 
 /** What was last recorded, by collection: each record's stamp and fields, and the collection's order. */
 interface RecordedStamps {
@@ -189,7 +207,7 @@ function stampOf(collection: CollectionName, record: FlatRecord): string | undef
   return `${record['updatedAt']}|${String(record['deletedAt'] ?? '')}`;
 }
 
-function recordedStamps(review: Review): RecordedStamps {
+function recordedStamps(review: Review, document: MergeableReview): RecordedStamps {
   const records = reviewRecords(review);
   const recorded = {
     held: {} as RecordedStamps['held'],
@@ -204,9 +222,46 @@ function recordedStamps(review: Review): RecordedStamps {
     const order = records[name].map((r) => r.id);
     applyUpdate(recorded, { collection: name, written: records[name], removed: [], order });
     recorded.held[name] = new Map(records[name].map((record) => [record.id, record]));
+    // Kept whole or (from a history of format @2) field by field: only the document says which.
+    if (UNCHANGING.has(name)) recorded.fieldNames[name] = fieldNamesById(document.collections[name]);
   }
   return recorded;
 }
+
+/**
+ * What the document holds, as a recorder needs it, read from the document itself: each record's fields and stamp
+ * and each collection's order, not every value. A record whose stamp differs is then compared with the document
+ * field by field, so catching a history up with a review costs what changed, not a reading of the whole review.
+ */
+function stampsInDocument(document: MergeableReview): RecordedStamps {
+  const recorded = {
+    held: {} as RecordedStamps['held'],
+    stamps: {} as RecordedStamps['stamps'],
+    fieldNames: {} as RecordedStamps['fieldNames'],
+    order: {} as RecordedStamps['order'],
+  };
+  for (const name of COLLECTIONS) {
+    const collection = document.collections[name];
+    const byId = fieldNamesById(collection);
+    const stamps = new Map<string, string>();
+    for (const [id, fields] of byId) {
+      const stamp = UNCHANGING.has(name)
+        ? 'made'
+        : fields.includes('updatedAt')
+          ? stampOf(name, { id, ...readRecordFields(document, name, id, STAMP_FIELDS).values })
+          : undefined;
+      if (stamp !== undefined) stamps.set(id, stamp);
+    }
+    recorded.held[name] = new Map();
+    recorded.stamps[name] = stamps;
+    recorded.fieldNames[name] = byId;
+    recorded.order[name] = orderedIds(collection, byId);
+  }
+  return recorded;
+}
+
+/** The fields a record's stamp is made of (see stampOf). */
+const STAMP_FIELDS = ['updatedAt', 'deletedAt'];
 
 function applyUpdate(recorded: RecordedStamps, { collection, written, removed, order }: RecordedUpdate): void {
   const stamps = recorded.stamps[collection];
@@ -217,7 +272,8 @@ function applyUpdate(recorded: RecordedStamps, { collection, written, removed, o
     const stamp = stampOf(collection, record);
     if (stamp === undefined) stamps.delete(record.id);
     else stamps.set(record.id, stamp);
-    fieldNames.set(record.id, definedFields(record));
+    const held = fieldNames.get(record.id);
+    fieldNames.set(record.id, keptWhole(collection, held) ? [WHOLE_RECORD] : definedFields(record));
   }
   for (const id of removed) {
     stamps.delete(id);
@@ -269,6 +325,8 @@ function changeOptions(writer: MergeWriter, message: string): Automerge.ChangeOp
 }
 
 function writeInto(doc: MergeableReviewShape, review: Review, writer: MergeWriter, recording?: Recording): void {
+  // A history of format @2 takes records kept whole from now on, which an app that reads only @2 would misread.
+  if (doc.format.val !== MERGEABLE_REVIEW_FORMAT) doc.format = new Automerge.ImmutableString(MERGEABLE_REVIEW_FORMAT);
   const person = fieldText(writer.author);
   if (doc.people[writer.actor]?.val !== person) doc.people[writer.actor] = new Automerge.ImmutableString(person);
   writeFields(doc.header, (field) => field, reviewHeader(review), Object.keys(doc.header));
@@ -296,13 +354,15 @@ function writeCollection(
     wanted.add(record.id);
     const stamp = stamps && stampOf(name, record);
     if (stamp !== undefined && stamps!.get(record.id) === stamp) continue;
-    writeFields(
-      fieldsOf(collection, record.id),
-      (field) => fieldKey(record.id, field),
-      record,
-      fieldsHeld(record.id),
-      heldRecords?.get(record.id),
-    );
+    if (keptWhole(name, recordedFields.get(record.id))) writeWhole(fieldsOf(collection, record.id), record);
+    else
+      writeFields(
+        fieldsOf(collection, record.id),
+        (field) => fieldKey(record.id, field),
+        record,
+        fieldsHeld(record.id),
+        heldRecords?.get(record.id),
+      );
     written.push(record);
   }
   const known = previous ? previous.order[name] : [...recordedFields.keys()];
@@ -312,6 +372,21 @@ function writeCollection(
   const order = records.map((r) => r.id);
   writeOrder(collection, current, order);
   return { collection: name, written, removed, order };
+}
+
+/**
+ * Whether a record of `collection` is (or, new, will be) kept whole: a record that never changes, unless a history
+ * of format @2 holds it field by field (`held`, its fields in the document).
+ */
+function keptWhole(collection: CollectionName, held: readonly string[] | undefined): boolean {
+  return UNCHANGING.has(collection) && (!held?.length || held.includes(WHOLE_RECORD));
+}
+
+/** Writes a record whole, unless the document holds it so already. */
+function writeWhole(target: FieldMap, record: FlatRecord): void {
+  const key = fieldKey(record.id, WHOLE_RECORD);
+  const text = fieldText(record);
+  if (target[key]?.val !== text) target[key] = new Automerge.ImmutableString(text);
 }
 
 /**
@@ -405,6 +480,7 @@ export function storedText(stored: unknown): string | undefined {
 
 /** A record's fields from a map, under `${id}|<field>` for a collection's record (no id: the review's own). */
 function readFields(fields: FieldMap, names: readonly string[], id?: string): Record<string, unknown> {
+  if (id !== undefined && names.includes(WHOLE_RECORD)) return readWhole(fields, names, id);
   const values: Record<string, unknown> = {};
   // In name order: the engine's own key order can differ with the order changes arrived in.
   for (const name of [...names].sort()) {
@@ -413,6 +489,13 @@ function readFields(fields: FieldMap, names: readonly string[], id?: string): Re
     values[name] = JSON.parse(isTimeField(name) ? timeOf(fields, key, text, TIME_FIELDS[name]!) : text);
   }
   return values;
+}
+
+/** A record kept whole, with any field kept beside it (which only a damaged or hand-made document holds). */
+function readWhole(fields: FieldMap, names: readonly string[], id: string): Record<string, unknown> {
+  const whole: unknown = JSON.parse(fields[fieldKey(id, WHOLE_RECORD)]!.val);
+  const others = names.filter((name) => name !== WHOLE_RECORD);
+  return { ...(whole as Record<string, unknown>), ...(others.length ? readFields(fields, others, id) : {}) };
 }
 
 /** The earliest or latest of a time field's concurrent values (ISO timestamps compare as text). */

@@ -3,7 +3,7 @@ import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { newMergeableReview } from '../../../shared/domain/merge/mergeable-review';
-import { mergeInProcess } from '../../../electron/services/exchange/merge-in-process';
+import { checkPackageInProcess, mergeInProcess } from '../../../electron/services/exchange/merge-in-process';
 import { CHAIR, laptopClock, startingReview, writerFor } from '../domain/merge/support-laptops';
 import { useTempDirs } from '../support/temp-dir';
 
@@ -44,5 +44,13 @@ describe('a merge’s engine in a process of its own', () => {
     expect(merged.counts).toMatchObject({ added: 0, conflicts: 0 });
     expect(merged.enginePeakRssBytes).toBeGreaterThan(0);
     expect(await readdir(folder)).toEqual([]);
+
+    // Opening a package checks its history there too: loading a history is what could exhaust the app's memory.
+    const check = { review, history: job.history };
+    expect(await checkPackageInProcess(check, { limits }).catch((e: unknown) => e)).toMatchObject({
+      code: 'E_TOO_LARGE',
+      message: expect.stringMatching(/^Opening this package needed more than 16 MB/),
+    });
+    expect((await checkPackageInProcess(check)).enginePeakRssBytes).toBeGreaterThan(0);
   }, 120_000);
 });

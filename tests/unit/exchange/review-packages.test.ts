@@ -1,8 +1,11 @@
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
+import * as Automerge from '@automerge/automerge';
 import { join } from 'node:path';
 import JSZip from 'jszip';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Workstation } from '../../../electron/services/workstation/workstation';
+import type { MergeableReviewShape } from '../../../shared/domain/merge/mergeable-review';
 import {
   call,
   comment,
@@ -245,6 +248,55 @@ describe('bad packages are refused in one line, and nothing changes', () => {
     expect((await refusal(withoutHistory)).message).toBe(
       '“bad.policyreview” was not opened: it lacks “history.automerge”, which its manifest lists. Nothing was changed.',
     );
+  });
+
+  /** A package with one part replaced, its manifest naming the new part, as a program that made it so would. */
+  async function withPart(bytes: Uint8Array, name: string, content: Uint8Array) {
+    return rezipped(bytes, async (zip) => {
+      zip.file(name, content);
+      const manifest = JSON.parse(await zip.file('manifest.json')!.async('string')) as {
+        parts: { name: string; sha256: string; bytes: number }[];
+      };
+      const part = manifest.parts.find((p) => p.name === name)!;
+      Object.assign(part, { sha256: createHash('sha256').update(content).digest('hex'), bytes: content.length });
+      zip.file('manifest.json', JSON.stringify(manifest));
+    });
+  }
+
+  it('refuses a package whose review is not the one its history holds, and adds nothing', async () => {
+    const { chair, reviewId } = await twoLaptops();
+    const good = await exportPackage(chair, reviewId);
+    const review = JSON.parse(await (await JSZip.loadAsync(good)).file('review.json')!.async('string')) as {
+      title: string;
+    };
+    const retitled = await withPart(
+      good,
+      'review.json',
+      Buffer.from(JSON.stringify({ ...review, title: 'Not what the history says' })),
+    );
+    expect((await refusal(retitled)).message).toBe(
+      'This package’s review and its history disagree, so it cannot be merged later; nothing was opened. Ask the sender to export it again.',
+    );
+  });
+
+  it('refuses a package whose history a newer app wrote, saying to update, and opens one this app wrote', async () => {
+    const { chair, reviewId } = await twoLaptops();
+    const good = await exportPackage(chair, reviewId);
+    const history = Automerge.load<MergeableReviewShape>(
+      await (await JSZip.loadAsync(good)).file('history.automerge')!.async('uint8array'),
+    );
+    const later = Automerge.change(history, (doc) => {
+      doc.format = new Automerge.ImmutableString('policy-review/review-document@9');
+    });
+    const fromNewerApp = await withPart(good, 'history.automerge', Automerge.save(later));
+    const error = await refusal(fromNewerApp);
+    expect(error.code).toBe('E_UNSUPPORTED');
+    expect(error.message).toBe(
+      '“bad.policyreview” was not opened: its history.automerge is of a newer format (9) than this app reads; update Policy Review Workstation to open it. Nothing was changed.',
+    );
+    const ws = await workstationOn(await tempDir());
+    open.push(ws);
+    expect((await call(ws, 'packages.open', { source: asSource(good) })).reviewId).toBe(reviewId);
   });
 
   it('refuses a package of another review given to merge, leaving the review file as it was', async () => {

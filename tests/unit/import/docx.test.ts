@@ -3,6 +3,7 @@ import mammoth from 'mammoth';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { AppError } from '../../../shared/errors';
 import { parseDocx } from '../../../electron/services/import/parsers/docx';
+import { checkDocxArchive } from '../../../electron/services/import/parsers/docx-zip';
 import {
   DEFAULT_IMPORT_LIMITS,
   type BlockDraft,
@@ -110,6 +111,12 @@ describe('reading a Word document', () => {
       [2, 3],
       [3, 3],
     ]);
+  });
+
+  it('reads the same document from the parts the parsing process checked and unpacked, without the archive', async () => {
+    const docxArchive = await checkDocxArchive(docx, 'policy.docx', DEFAULT_IMPORT_LIMITS.docx);
+    const fromParts = await parseDocx(new Uint8Array(), { ...context('policy.docx'), docxArchive });
+    expect(fromParts).toEqual(parsed);
   });
 });
 

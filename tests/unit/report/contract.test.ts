@@ -20,7 +20,9 @@ async function call<M extends MethodName>(ws: Workstation, method: M, args: Meth
  * The Riverton review behind the real contract, with results checked against their schemas. PDFs are "printed"
  * by a stand-in that returns the fixture PDF, so these tests need no Chromium (the report tests print for real).
  */
-async function riverton(): Promise<{ ws: Workstation; reviewId: string; dataDir: string; dialog: NativeDialog }> {
+async function riverton(
+  printed: () => void = () => undefined,
+): Promise<{ ws: Workstation; reviewId: string; dataDir: string; dialog: NativeDialog }> {
   const dataDir = await tempDir();
   const { review } = await rivertonLibrary(dataDir);
   const fixturePdf = await readFile(`${RIVERTON}/v1.pdf`);
@@ -30,7 +32,10 @@ async function riverton(): Promise<{ ws: Workstation; reviewId: string; dataDir:
     host: 'browser',
     checkResults: true,
     logError: () => undefined,
-    printPdf: async () => new Uint8Array(fixturePdf),
+    printPdf: async () => {
+      printed();
+      return new Uint8Array(fixturePdf);
+    },
     chooseFiles: async () => dialog.files,
     chooseSaveFile: async () => dialog.savePath,
   });
@@ -69,6 +74,37 @@ describe('report and identity methods of the contract', () => {
     expect(listed.map((r) => r.format).sort()).toEqual(['html', 'md', 'pdf', 'w3c']);
     const { review } = await call(ws, 'reviews.open', { reviewId });
     expect(review.audit.filter((a) => a.action === 'report.export')).toHaveLength(4);
+  });
+
+  it('announces each step of a PDF export as it begins, to the request that asked, and a viewer’s without keeping', async () => {
+    const seen: string[] = [];
+    const { ws, reviewId } = await riverton(() => seen.push('Chromium prints'));
+    ws.onEvent((event) => {
+      if (event.type === 'report.progress')
+        seen.push(`${event.requestId.slice(0, 4)} ${event.step}/${event.steps} ${event.doing}`);
+    });
+    await call(ws, 'reviews.open', { reviewId });
+    const requestId = '9b2d4c1e-5f60-4a7b-8c9d-0e1f2a3b4c5d';
+    await call(ws, 'report.export', { reviewId, format: 'pdf', destination: { kind: 'return' }, requestId });
+    expect(seen).toEqual([
+      '9b2d 1/4 Building the report',
+      '9b2d 2/4 Printing the report',
+      'Chromium prints',
+      '9b2d 3/4 Adding signature fields',
+      '9b2d 4/4 Keeping the report with the review',
+    ]);
+
+    seen.length = 0;
+    await call(ws, 'report.export', { reviewId, format: 'md', destination: { kind: 'return' } });
+    expect(seen).toEqual([]);
+    const viewerRequest = '1c3e5a7b-9d0f-4b2c-8e4a-6c8e0a2b4d6f';
+    const viewer = await ws.invoke(
+      'report.export',
+      { reviewId, format: 'md', destination: { kind: 'return' }, requestId: viewerRequest },
+      { windowId: 'viewer' },
+    );
+    expect(viewer).toMatchObject({ ok: true });
+    expect(seen).toEqual(['1c3e 1/1 Building the report']);
   });
 
   it('writes an export where the save dialog chose, and gives a second export of the day a name of its own', async () => {

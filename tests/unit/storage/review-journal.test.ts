@@ -1,8 +1,9 @@
 import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ReviewLibrary } from '../../../electron/services/library/review-library';
+import { listBackups } from '../../../electron/services/storage/backups';
 import { journalFileFor } from '../../../electron/services/storage/review-journal';
 import { useTempDirs } from '../support/temp-dir';
 import { createReview, member, reviewTextOnDisk, sha256OfFile } from './fixtures';
@@ -49,6 +50,26 @@ describe('the journal of a review’s changes', () => {
       'Ada',
       'Ben',
     ]);
+  });
+
+  it('leaves a backup of a long session’s review when the file is next written whole, not at a change', async () => {
+    const { library, id, file } = await createReview(await tempDir());
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(new Date('2026-03-01T10:00:00.000Z'));
+      const store = await library.openReview(id);
+      const atOpening = await listBackups(file);
+      vi.setSystemTime(new Date('2026-03-01T10:11:00.000Z'));
+      await store.mutate((review) => void review.committee.push(member('Ada')));
+      expect(await listBackups(file), 'a change costs the change: no backup of the whole review').toEqual(atOpening);
+
+      await library.closeAll();
+      const [newest, ...older] = await listBackups(file);
+      expect(older).toEqual(atOpening);
+      expect(await readFile(newest!.file)).toEqual(await readFile(file));
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('is folded into the file before closing everything returns, even while a window is closing the review', async () => {

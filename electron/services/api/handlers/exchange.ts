@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { EXCHANGE_METHODS } from '../../../../shared/api';
 import type { MergeWriter } from '../../../../shared/domain/merge/mergeable-review';
 import { titleSlug } from '../../../../shared/domain/title-slug';
@@ -20,6 +19,7 @@ import { APP_NAME } from '../../workstation/data-dir';
 import { APP_VERSION } from '../../workstation/app-version';
 import type { WorkstationServices } from '../workstation-services';
 import type { HandlersFor } from '../dispatch';
+import { sha256Hex } from '../../storage/on-demand-crypto';
 
 /** Review packages between laptops: export, open, merge; and the conflicts merging leaves for people to decide. */
 export function exchangeHandlers(ws: WorkstationServices): HandlersFor<typeof EXCHANGE_METHODS> {
@@ -61,7 +61,7 @@ export function exchangeHandlers(ws: WorkstationServices): HandlersFor<typeof EX
       return {
         ...delivered,
         bytes: bytes.length,
-        sha256: createHash('sha256').update(bytes).digest('hex'),
+        sha256: sha256Hex(bytes),
         ...(signer ? { signedBy: signer.signer.name } : {}),
       };
     },

@@ -23,7 +23,7 @@ export function reportHandlers(ws: WorkstationServices): HandlersFor<typeof REPO
     given,
   });
   return {
-    'report.export': async ({ reviewId, format, destination, versionId }, caller) => {
+    'report.export': async ({ reviewId, format, destination, versionId, requestId }, caller) => {
       // A window that only views the review (another one edits it) still gets the report; only the editor keeps it.
       const { store, readOnlyReason } = await sessions.open(reviewId, caller);
       const actor = ws.actor();
@@ -33,6 +33,9 @@ export function reportHandlers(ws: WorkstationServices): HandlersFor<typeof REPO
         printPdf: ws.printPdf ?? printWithChromium,
         versionId,
         keep: readOnlyReason === undefined,
+        ...(requestId
+          ? { progress: (step, steps, doing) => ws.emit({ type: 'report.progress', requestId, step, steps, doing }) }
+          : {}),
       });
       const report = kept
         ? reportRecord(kept, store.review)

@@ -1,8 +1,8 @@
 // Word's hidden text (the run property w:vanish, set on a run or by its character or paragraph style) is shown
 // to nobody who reads or prints the document, but mammoth converts it like any other text. Before mammoth reads
 // the document, the text of hidden runs is taken out of the parts it reads, with @xmldom/xmldom for the XML. It
-// works on the parts the archive check unpacked (docx-zip.ts), never on the archive itself.
-import { DOMParser, XMLSerializer } from '@xmldom/xmldom';
+// works on the parts the archive check unpacked (docx-zip.ts), never on the archive itself. xmldom loads only
+// for a document that names w:vanish at all: nearly none does.
 
 /** The parts whose text mammoth converts: the body, footnotes and endnotes. */
 const TEXT_PARTS = ['word/document.xml', 'word/footnotes.xml', 'word/endnotes.xml'];
@@ -22,7 +22,7 @@ export interface WithoutHiddenText {
   hidden: string[];
 }
 
-export function withoutHiddenText(parts: ReadonlyMap<string, Uint8Array>): WithoutHiddenText {
+export async function withoutHiddenText(parts: ReadonlyMap<string, Uint8Array>): Promise<WithoutHiddenText> {
   const text = new Map<string, string>();
   for (const name of [...TEXT_PARTS, STYLES_PART]) {
     const bytes = parts.get(name);
@@ -31,7 +31,14 @@ export function withoutHiddenText(parts: ReadonlyMap<string, Uint8Array>): Witho
   // Every way of hiding text names w:vanish; without it there is nothing to do (nearly every document).
   if (![...text.values()].some((xml) => xml.includes('vanish'))) return { parts, hidden: [] };
 
-  const styles = readStyles(text.get(STYLES_PART));
+  const { DOMParser, XMLSerializer } = await import('@xmldom/xmldom');
+  const parseXml = (xml: string): Document =>
+    // A part that is not well-formed is left to mammoth, which says the document is damaged.
+    new DOMParser({
+      errorHandler: { warning: () => undefined, error: () => undefined, fatalError: () => undefined },
+    }).parseFromString(xml, 'text/xml');
+  const stylesXml = text.get(STYLES_PART);
+  const styles = readStyles(stylesXml === undefined ? undefined : parseXml(stylesXml));
   const hidden: string[] = [];
   const visible = new Map(parts);
   for (const name of TEXT_PARTS) {
@@ -60,10 +67,9 @@ interface Styles {
   vanish: boolean | undefined;
 }
 
-function readStyles(xml: string | undefined): Styles {
+function readStyles(document: Document | undefined): Styles {
   const styles: Styles = { byId: new Map(), defaultParagraph: undefined, vanish: undefined };
-  if (xml === undefined) return styles;
-  const document = parseXml(xml);
+  if (document === undefined) return styles;
   const defaults = elements(document, 'rPrDefault')[0];
   styles.vanish = vanishIn(defaults && child(defaults, 'rPr'));
   for (const style of elements(document, 'style')) {
@@ -133,13 +139,6 @@ function vanishIn(properties: Element | undefined): boolean | undefined {
 /** An OOXML on/off value: absent or anything but false, 0 and off means on. */
 function isOn(value: string | undefined): boolean {
   return value !== undefined && !['false', '0', 'off'].includes(value.toLowerCase());
-}
-
-function parseXml(xml: string): Document {
-  // A part that is not well-formed is left to mammoth, which says the document is damaged.
-  return new DOMParser({
-    errorHandler: { warning: () => undefined, error: () => undefined, fatalError: () => undefined },
-  }).parseFromString(xml, 'text/xml');
 }
 
 function isWordElement(node: Node, localName: string): node is Element {

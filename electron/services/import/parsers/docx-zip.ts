@@ -1,29 +1,25 @@
 // A .docx is a zip archive. Before any converter sees it, it is unpacked here under the import's limits (see
 // bounded-zip.ts), so a "zip bomb" is refused a few megabytes in, whatever the part is called. The converter then
-// reads only what this check unpacked, never the archive itself.
+// reads only what this check unpacked, never the archive itself. In an import the check runs in the parsing
+// process's own thread while the parser's worker starts (run-parser.ts); the parser gets the parts it unpacked.
 import type mammoth from 'mammoth';
 import { AppError } from '../../../../shared/errors';
-import { BoundedZip, type ZipProblems } from '../../files/bounded-zip';
-import type { ImportLimits } from '../types';
+import type { ZipProblems } from '../../files/bounded-zip';
+import type { DocxArchive, ImportLimits } from '../types';
 
 type MammothInput = Parameters<typeof mammoth.convertToHtml>[0];
-
-/** What the check learned on the way: the document properties, when present, and the parts the converter reads. */
-export interface DocxArchive {
-  /** docProps/core.xml (title, dates), when the archive has it. */
-  coreProperties?: string | undefined;
-  /** The archive's XML parts as unpacked here, by name: what mammoth reads (`mammothInputOf`) instead of the archive. */
-  parts: ReadonlyMap<string, Uint8Array>;
-}
 
 const CORE_PROPERTIES = 'docProps/core.xml';
 const MAX_CORE_PROPERTIES_BYTES = 256 * 1024;
 
+/** The archive checked against `limits` (sizes, ratio, entries, names) and its XML parts unpacked, or an AppError. */
 export async function checkDocxArchive(
   bytes: Uint8Array,
   fileName: string,
   limits: ImportLimits['docx'],
 ): Promise<DocxArchive> {
+  // The zip reader loads with the first check: a parser given parts checked already never needs it.
+  const { BoundedZip } = await import('../../files/bounded-zip');
   const zip = await BoundedZip.open(bytes, limits, docxProblems(fileName, limits));
   try {
     if (!zip.entries.some((entry) => entry.fileName === 'word/document.xml')) {

@@ -1,4 +1,3 @@
-import { fromHtml } from 'hast-util-from-html';
 import { AppError } from '../../../../shared/errors';
 import { excerpt } from '../block-place';
 import type { FormatParser } from '../types';
@@ -7,6 +6,7 @@ import { readCoreProperties } from './docx-properties';
 import { checkDocxArchive, mammothInputOf } from './docx-zip';
 import { blocksFromHast } from './html-blocks';
 import { withinNestingLimit } from './html-stack-guard';
+import { mammothHtmlToHast } from './mammoth-html';
 
 /**
  * Word's own styles that carry structure beyond mammoth's defaults (which already know Heading 1-6, lists and
@@ -27,14 +27,11 @@ const MAX_STYLE_NAMES = 5;
  * text the shared HTML reader turns into blocks. Pictures are never unpacked (only their descriptions are kept),
  * no file outside the document is read, and links keep only their text.
  */
-export const parseDocx: FormatParser = async (bytes, { fileName, limits, progress }) => {
-  const archive = await checkDocxArchive(bytes, fileName, limits.docx);
-  let visible: ReturnType<typeof withoutHiddenText>;
-  try {
-    visible = withoutHiddenText(archive.parts);
-  } catch (error) {
+export const parseDocx: FormatParser = async (bytes, { fileName, limits, progress, docxArchive }) => {
+  const archive = docxArchive ?? (await checkDocxArchive(bytes, fileName, limits.docx));
+  const visible = await withoutHiddenText(archive.parts).catch((error: unknown) => {
     throw unreadable(fileName, error);
-  }
+  });
   progress?.(1, 3);
 
   const { default: mammoth } = await import('mammoth');
@@ -52,7 +49,12 @@ export const parseDocx: FormatParser = async (bytes, { fileName, limits, progres
     });
   progress?.(2, 3);
 
-  const read = withinNestingLimit(fileName, () => blocksFromHast(fromHtml(html, { fragment: true }), { fileName }));
+  // Mammoth's HTML is read back by a reader of mammoth's own output; anything that reader does not expect, by parse5.
+  const quick = mammothHtmlToHast(html);
+  const general = quick ? undefined : (await import('hast-util-from-html')).fromHtml;
+  const read = withinNestingLimit(fileName, () =>
+    blocksFromHast(quick ?? general!(html, { fragment: true }), { fileName }),
+  );
   progress?.(3, 3);
   return {
     blocks: read.blocks,

@@ -10,11 +10,13 @@ import { useChangeImpact } from './useChangeImpact';
 /**
  * The criteria the change touches: those whose annotations on the older version sit in changed, moved or removed
  * text, each with its earlier verdict and a way to it in the Checklist, so the committee re-checks just those.
+ * They are asked for once `after` holds (the comparison has its answer), so the comparison is not kept waiting
+ * behind them in the review's queue of calls.
  */
-export function ChangeImpactList({ from, to }: { from: Version; to: Version }) {
+export function ChangeImpactList({ from, to, after }: { from: Version; to: Version; after: boolean }) {
   const { categoryLabel } = useReviewData();
   const navigation = useReviewNavigation();
-  const impact = useChangeImpact(from, to);
+  const impact = useChangeImpact(after ? from : undefined, to);
   const titleId = useId();
   const criteria =
     impact.data?.fromVersionId === from.id && impact.data.toVersionId === to.id ? impact.data.criteria : undefined;

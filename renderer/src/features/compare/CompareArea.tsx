@@ -116,7 +116,7 @@ function VersionPairComparison({ from, to }: { from: Version; to: Version }) {
         <CarryPanel from={from} to={to} />
         <AnchorReviewList to={to} />
         <OrphanedList to={to} />
-        <ChangeImpactList from={from} to={to} />
+        <ChangeImpactList from={from} to={to} after={comparison.data !== undefined || comparison.error !== undefined} />
       </div>
     </div>
   );

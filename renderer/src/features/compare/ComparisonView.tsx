@@ -1,4 +1,4 @@
-import { useId, useMemo, useRef, useState } from 'react';
+import { useCallback, useId, useMemo, useRef, useState } from 'react';
 import type { VersionComparison } from '../../../../shared/api';
 import type { Version } from '../../../../shared/model';
 import { Button } from '../../ui/Button';
@@ -6,6 +6,7 @@ import { ArrowDownIcon, ArrowUpIcon } from '../../ui/icons';
 import { isChange } from './changeLabels';
 import { ComparedRow, type CompareLayout } from './ComparedRow';
 import { useChangeNavigation } from './useChangeNavigation';
+import { useRowsInSlices } from './useRowsInSlices';
 
 export interface ComparisonViewProps {
   comparison: VersionComparison;
@@ -20,10 +21,14 @@ const LAYOUTS: readonly { id: CompareLayout; label: string }[] = [
   { id: 'inline', label: 'Inline' },
 ];
 
+/** Room kept for each row not drawn yet (about a row's height side by side), so the scroll bar tells the length. */
+const PENDING_ROW_PX = 160;
+
 /**
  * The two versions block by block, side by side or inline, with a way through the changes one at a time.
- * Every block is drawn (so find-in-page and selection work), and rows off screen skip layout and paint
- * (`content-visibility`), which keeps a 1,700-block comparison responsive.
+ * The first screen's rows are drawn at once and the rest in short slices after it (useRowsInSlices), so a
+ * 1,700-block comparison shows at once; then every block is drawn and laid out (find in page, selection and screen
+ * readers see them all, and scrolling lays out nothing new, which keeps every frame short).
  */
 export function ComparisonView({ comparison, from, to, active }: ComparisonViewProps) {
   const [layout, setLayout] = useState<CompareLayout>('side-by-side');
@@ -38,13 +43,17 @@ export function ComparisonView({ comparison, from, to, active }: ComparisonViewP
     return comparison.blocks.map((block) => ({ block, changeNumber: isChange(block) ? ++n : undefined }));
   }, [comparison]);
   const total = rows.reduce((sum, row) => sum + (row.changeNumber === undefined ? 0 : 1), 0);
-  const shown = changesOnly ? rows.filter((row) => row.changeNumber !== undefined) : rows;
-  const navigation = useChangeNavigation(
-    total,
-    scrollerRef,
-    active,
-    `${comparison.fromVersionId}:${comparison.toVersionId}`,
+  const shown = useMemo(
+    () => (changesOnly ? rows.filter((row) => row.changeNumber !== undefined) : rows),
+    [rows, changesOnly],
   );
+  /** Where each change's row stands among the rows shown. */
+  const changeRows = useMemo(() => shown.flatMap((row, at) => (row.changeNumber === undefined ? [] : [at])), [shown]);
+  const pairKey = `${comparison.fromVersionId}:${comparison.toVersionId}`;
+  const drawn = useRowsInSlices(shown.length, `${pairKey}:${layout}:${changesOnly}`, scrollerRef);
+  const { reveal } = drawn;
+  const revealChange = useCallback((index: number) => reveal((changeRows[index] ?? 0) + 1), [reveal, changeRows]);
+  const navigation = useChangeNavigation(total, scrollerRef, active, pairKey, revealChange);
   const status =
     total === 0
       ? 'No changes'
@@ -117,6 +126,7 @@ export function ComparisonView({ comparison, from, to, active }: ComparisonViewP
         className={`comparison-scroller is-${layout}`}
         tabIndex={0}
         role="region"
+        aria-busy={drawn.count < shown.length}
         aria-label={
           layout === 'inline'
             ? `Changes from ${from.label} to ${to.label}, inline`
@@ -133,7 +143,7 @@ export function ComparisonView({ comparison, from, to, active }: ComparisonViewP
             <span>{to.label} (newer)</span>
           </div>
         )}
-        {shown.map(({ block, changeNumber }) => (
+        {shown.slice(0, drawn.count).map(({ block, changeNumber }) => (
           <ComparedRow
             key={`${block.from?.blockId ?? ''}>${block.to?.blockId ?? ''}`}
             block={block}
@@ -143,6 +153,9 @@ export function ComparisonView({ comparison, from, to, active }: ComparisonViewP
             changeNumber={changeNumber}
           />
         ))}
+        {drawn.count < shown.length && (
+          <div className="compare-rows-pending" style={{ height: (shown.length - drawn.count) * PENDING_ROW_PX }} />
+        )}
         {shown.length === 0 && (
           <p className="comparison-empty">
             {changesOnly ? 'No changes between these versions.' : 'Both versions are empty.'}

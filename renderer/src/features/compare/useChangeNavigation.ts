@@ -9,13 +9,15 @@ function typingInField(target: EventTarget | null): boolean {
 /**
  * Next and previous change: which change is current ("Change 3 of 17"), and moving to one scrolls it into view
  * and puts focus on it. `n` / `p` and Alt+Down / Alt+Up work anywhere in the Compare area while it shows.
- * `resetKey` changes with the comparison, which starts again before the first change.
+ * `resetKey` changes with the comparison, which starts again before the first change. `reveal(index)` puts a
+ * change's row in the DOM first, when it is not drawn yet.
  */
 export function useChangeNavigation(
   total: number,
   container: RefObject<HTMLElement | null>,
   active: boolean,
   resetKey: string,
+  reveal: (index: number) => void,
 ) {
   const [state, setState] = useState<{ key: string; current: number | undefined }>({
     key: resetKey,
@@ -28,6 +30,7 @@ export function useChangeNavigation(
       if (total === 0) return;
       const next = Math.max(0, Math.min(total - 1, index));
       setState({ key: resetKey, current: next });
+      reveal(next);
       const scroller = container.current;
       const row = scroller?.querySelector<HTMLElement>(`[data-change="${next + 1}"]`);
       if (!scroller || !row) return;
@@ -40,7 +43,7 @@ export function useChangeNavigation(
       });
       row.focus({ preventScroll: true });
     },
-    [total, container, resetKey],
+    [total, container, resetKey, reveal],
   );
   const next = useCallback(() => goTo(current === undefined ? 0 : current + 1), [goTo, current]);
   const previous = useCallback(() => goTo(current === undefined ? 0 : current - 1), [goTo, current]);

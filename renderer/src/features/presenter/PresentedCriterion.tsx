@@ -2,7 +2,7 @@ import { useId, useImperativeHandle, useRef, type Ref } from 'react';
 import type { CriterionVotes } from '../../../../shared/api';
 import type { Annotation, Assessment, Criterion, Verdict, Version } from '../../../../shared/model';
 import { VERDICT_LABELS } from '../../../../shared/vocabulary';
-import { RationaleField, useCriterionVerdict, VerdictControl, type VerdictSaveOutcome } from '../verdicts';
+import { useCriterionVerdict, VerdictControl, VerdictRationale, type VerdictSaveOutcome } from '../verdicts';
 import { PresentedPassages } from './PresentedPassages';
 import { PresentedVotes } from './PresentedVotes';
 import { VERDICT_KEYS } from './presenterKeys';
@@ -115,17 +115,10 @@ export function PresentedCriterion({
                   }
                 }}
               >
-                <RationaleField
-                  label="Rationale"
-                  value={text}
+                <VerdictRationale
+                  recording={recording}
                   disabled={false}
-                  dirty={recording.dirty}
-                  draftStatus={recording.draftStatus}
-                  saveStatus={recording.saveStatus}
-                  onChange={recording.type}
-                  onBlur={() => {
-                    if (recording.dirty) void record(verdict, text);
-                  }}
+                  save={(next, rationale) => void record(next, rationale)}
                 />
                 <p className="presenter-hint">
                   <kbd>Enter</kbd> saves the rationale, <kbd>Shift</kbd>+<kbd>Enter</kbd> starts a new line,{' '}

@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
-import type { ReportFormat, ReportRecord } from '../../../../shared/api';
-import { callInReview, errorMessage } from '../../api';
+import type { AppEvent, ReportFormat, ReportRecord } from '../../../../shared/api';
+import { callInReview, errorMessage, onAppEvent } from '../../api';
 import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
 import { DownloadIcon } from '../../ui/icons';
@@ -16,12 +16,24 @@ export interface ExportPanelProps {
 
 type Outcome = { tone: 'success'; text: string } | { tone: 'error'; text: string };
 
+/** Which step of the export the services are on, as they announce it. */
+type ExportProgress = Pick<Extract<AppEvent, { type: 'report.progress' }>, 'step' | 'steps' | 'doing'>;
+
 /** Why an export failed and what to do about it, in the person's words. */
 function exportProblem(format: ReportFormat, error: unknown): string {
   const message = errorMessage(error);
   if (format === 'pdf' && /Chromium|Chrome/.test(message))
     return `${message} Until then, export the report as a web page (HTML) and print it from a browser.`;
   return `${message} Check the review, then try again.`;
+}
+
+/** What the export is doing, in words: the services' step once they announce one. */
+function progressText(format: ReportFormat, progress: ExportProgress | undefined): string {
+  const doing = progress
+    ? `Step ${progress.step} of ${progress.steps}: ${progress.doing}…`
+    : `Making the ${REPORT_FORMAT_INFO[format].label} report…`;
+  // Chromium says nothing while it prints, and a long report takes seconds.
+  return format === 'pdf' ? `${doing} A long report takes a few seconds.` : doing;
 }
 
 /**
@@ -31,6 +43,7 @@ function exportProblem(format: ReportFormat, error: unknown): string {
 export function ExportPanel({ reviewId, readOnly, onExported }: ExportPanelProps) {
   const [format, setFormat] = useState<ReportFormat>('pdf');
   const [running, setRunning] = useState<ReportFormat>();
+  const [progress, setProgress] = useState<ExportProgress>();
   const [outcome, setOutcome] = useState<Outcome>();
   const name = useId();
   const headingId = useId();
@@ -40,6 +53,10 @@ export function ExportPanel({ reviewId, readOnly, onExported }: ExportPanelProps
     const info = REPORT_FORMAT_INFO[chosen];
     setRunning(chosen);
     setOutcome(undefined);
+    const requestId = crypto.randomUUID();
+    const stop = onAppEvent((event) => {
+      if (event.type === 'report.progress' && event.requestId === requestId) setProgress(event);
+    });
     let record: ReportRecord | undefined;
     try {
       const saved = await saveMadeFile({
@@ -48,7 +65,12 @@ export function ExportPanel({ reviewId, readOnly, onExported }: ExportPanelProps
         binary: info.binary,
         mediaType: info.mediaType,
         deliver: async (destination) => {
-          const result = await callInReview(reviewId, 'report.export', { reviewId, format: chosen, destination });
+          const result = await callInReview(reviewId, 'report.export', {
+            reviewId,
+            format: chosen,
+            destination,
+            requestId,
+          });
           record = result.report;
           return result;
         },
@@ -67,6 +89,8 @@ export function ExportPanel({ reviewId, readOnly, onExported }: ExportPanelProps
     } catch (error) {
       setOutcome({ tone: 'error', text: exportProblem(chosen, error) });
     } finally {
+      stop();
+      setProgress(undefined);
       setRunning(undefined);
     }
   };
@@ -109,19 +133,25 @@ export function ExportPanel({ reviewId, readOnly, onExported }: ExportPanelProps
         >
           Export report…
         </Button>
-        {running && (
-          <div className="report-progress" role="status">
-            <progress
-              className="report-progress-bar"
-              aria-label={`Exporting the report as ${REPORT_FORMAT_INFO[running].label}`}
-            />
-            <span>
-              {running === 'pdf'
-                ? 'Printing the PDF… this takes a few seconds.'
-                : `Making the ${REPORT_FORMAT_INFO[running].label} report…`}
-            </span>
-          </div>
-        )}
+        {/* Always present, so screen readers hear each step as its text changes. */}
+        <div className="report-progress" role="status">
+          {running && (
+            <>
+              <progress
+                className="report-progress-bar"
+                aria-label={`Exporting the report as ${REPORT_FORMAT_INFO[running].label}`}
+                {...(progress
+                  ? {
+                      max: progress.steps,
+                      value: progress.step,
+                      'aria-valuetext': `Step ${progress.step} of ${progress.steps}`,
+                    }
+                  : {})}
+              />
+              <span>{progressText(running, progress)}</span>
+            </>
+          )}
+        </div>
       </div>
       {outcome?.tone === 'success' && (
         <Banner tone="success" onDismiss={() => setOutcome(undefined)}>

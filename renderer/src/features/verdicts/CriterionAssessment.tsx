@@ -2,10 +2,10 @@ import { needsAction, type Annotation, type Assessment, type Criterion, type Ver
 import { Banner } from '../../ui/Banner';
 import { CriterionActions, type useActionChanges } from '../actions';
 import { useReviewData, useReviewNavigation } from '../workspace';
-import { RationaleField } from './RationaleField';
 import { SupportingAnnotations } from './SupportingAnnotations';
 import { useCriterionVerdict } from './useCriterionVerdict';
 import { VerdictControl } from './VerdictControl';
+import { VerdictRationale } from './VerdictRationale';
 import './verdicts.css';
 
 export interface CriterionAssessmentProps {
@@ -48,17 +48,10 @@ export function CriterionAssessment({
           onChange={(next) => void recording.save(next, text)}
         />
       </div>
-      <RationaleField
-        label="Rationale"
-        value={text}
+      <VerdictRationale
+        recording={recording}
         disabled={readOnly}
-        dirty={recording.dirty}
-        draftStatus={recording.draftStatus}
-        saveStatus={recording.saveStatus}
-        onChange={recording.type}
-        onBlur={() => {
-          if (!readOnly && recording.dirty) void recording.save(verdict, text);
-        }}
+        save={(next, rationale) => void recording.save(next, rationale)}
       />
       {recording.problem && (
         <Banner tone="error" title="The verdict was not saved" onDismiss={recording.clearProblem}>

@@ -4,7 +4,17 @@ import { setAnnotationStatus, updateAnnotation } from '../../../../shared/domain
 import { addReply } from '../../../../shared/domain/annotations/replies';
 import { listConflicts, resolveConflict } from '../../../../shared/domain/merge/conflicts';
 import { mergeReviews } from '../../../../shared/domain/merge/merge-reviews';
-import { readMergeable, newMergeableReview } from '../../../../shared/domain/merge/mergeable-review';
+import {
+  bucketOf,
+  fieldKey,
+  fieldText,
+  MERGEABLE_REVIEW_FORMAT,
+  newMergeableReview,
+  readMergeable,
+  WHOLE_RECORD,
+  type MergeableReview,
+  type MergeWriter,
+} from '../../../../shared/domain/merge/mergeable-review';
 import { versionContents } from '../../../../shared/domain/merge/review-records';
 import { renameReview } from '../../../../shared/domain/reviews/edit-review';
 import { recordVote } from '../../../../shared/domain/votes/record-vote';
@@ -46,7 +56,65 @@ describe('a review as a mergeable document', () => {
     expect(before).toBeGreaterThan(10_000);
     expect(chair.read().annotations[0]?.severity).toBe('major');
   });
+
+  it('keeps an audit entry, which never changes, as one value: an edit writes its own fields and one entry', () => {
+    const { chair } = chairAndLegal();
+    const [first] = chair.review.annotations;
+    chair.act((review, actor, clock) => updateAnnotation(review, first!.id, { severity: 'major' }, actor, clock));
+    const entry = chair.review.audit.at(-1)!;
+    const change = Automerge.decodeChange(Automerge.getLastLocalChange(chair.document)!);
+    const keys = change.ops.map((op) => op.key).filter((key): key is string => typeof key === 'string');
+    // The severity and when the annotation changed; the entry whole, and its place in the log's order.
+    expect(keys.filter((key) => key.startsWith(`${first!.id}|`)).sort()).toEqual([
+      `${first!.id}|severity`,
+      `${first!.id}|updatedAt`,
+    ]);
+    expect(keys.filter((key) => key.startsWith(`${entry.id}|`))).toEqual([`${entry.id}|${WHOLE_RECORD}`]);
+    expect(change.ops.length).toBeLessThanOrEqual(5);
+    expect(chair.read().audit.at(-1)).toEqual(entry);
+  });
+
+  it('reads and merges a history of format @2, whose audit entries are kept field by field, without losing one', () => {
+    const review = startingReview(laptopClock(0, START));
+    const contents = versionContents(review);
+    const legacy = formatTwoDocument(review, writerFor(1, CHAIR, laptopClock(1, START)));
+    expect(readMergeable(legacy, (id) => contents.get(id))).toEqual(review);
+
+    const chair = new Laptop(legacy, 1, CHAIR, laptopClock(1, '2026-03-02T10:00:00.000Z'), contents);
+    const legal = chair.copyTo(2, LEGAL, laptopClock(2, '2026-03-02T10:30:00.000Z'));
+    const [first, second] = chair.review.annotations;
+    chair.act((r, actor, clock) => updateAnnotation(r, first!.id, { severity: 'major' }, actor, clock));
+    legal.act((r, actor, clock) => updateAnnotation(r, second!.id, { severity: 'critical' }, actor, clock));
+    expect(chair.document.format.val).toBe(MERGEABLE_REVIEW_FORMAT);
+
+    const intoChair = readMergeable(merged(chair, legal).document, (id) => contents.get(id));
+    const intoLegal = readMergeable(merged(legal, chair).document, (id) => contents.get(id));
+    expect(intoChair).toEqual(intoLegal);
+    const entries = new Set(intoChair.audit.map((entry) => entry.id));
+    for (const entry of [...review.audit, ...chair.review.audit, ...legal.review.audit])
+      expect(entries).toContain(entry.id);
+    expect(intoChair.audit).toHaveLength(review.audit.length + 2);
+    expect(intoChair.annotations.map((a) => a.severity).slice(0, 2)).toEqual(['major', 'critical']);
+  });
 });
+
+/**
+ * The document an app of format @2 made of `review`: every record field by field, the audit log's entries too. Made
+ * by hand here, as that app wrote it, so this app's reading of such histories stays tested.
+ */
+function formatTwoDocument(review: Review, writer: MergeWriter): MergeableReview {
+  const withoutLog = { ...review, audit: [] };
+  const document = newMergeableReview(withoutLog, writer);
+  return Automerge.change(document, (doc) => {
+    doc.format = new Automerge.ImmutableString('policy-review/review-document@2');
+    const log = doc.collections.audit;
+    for (const entry of review.audit) {
+      for (const [field, value] of Object.entries(entry))
+        log.buckets[bucketOf(entry.id)]![fieldKey(entry.id, field)] = new Automerge.ImmutableString(fieldText(value));
+      log.order.push(new Automerge.ImmutableString(entry.id));
+    }
+  });
+}
 
 describe('merging two laptops’ work', () => {
   it('keeps what each added, combines different fields, and gives the same review in either order', () => {

@@ -1,0 +1,55 @@
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+
+/** A process's resident memory in MB, from /proc (0 where it is gone or /proc is missing). */
+export function residentMb(pid: number | string): number {
+  try {
+    return Math.round(
+      Number(/^VmRSS:\s+(\d+) kB$/m.exec(readFileSync(`/proc/${pid}/status`, 'latin1'))?.[1] ?? 0) / 1024,
+    );
+  } catch {
+    return 0;
+  }
+}
+
+/** The process ids of a process's children (none where it is gone). */
+export function childrenOf(pid: number | string): string[] {
+  try {
+    return readFileSync(`/proc/${pid}/task/${pid}/children`, 'latin1').trim().split(/\s+/).filter(Boolean);
+  } catch {
+    return [];
+  }
+}
+
+/** What a whole process gave: its wall time, output, and the most resident memory it and its children each held. */
+export interface WatchedRun {
+  ms: number;
+  stdout: string;
+  peakRssMb: number;
+  /** The largest any one child process held (a process the command starts for its heavy work). */
+  childPeakRssMb: number;
+}
+
+/** Runs `node args` as a process of its own, sampling its and its children's memory every 10 ms. */
+export function runWatched(args: string[], cwd: string): Promise<WatchedRun> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(process.execPath, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    let peakRssMb = 0;
+    let childPeakRssMb = 0;
+    const watch = setInterval(() => {
+      peakRssMb = Math.max(peakRssMb, residentMb(child.pid ?? 0));
+      for (const pid of childrenOf(child.pid ?? 0)) childPeakRssMb = Math.max(childPeakRssMb, residentMb(pid));
+    }, 10);
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearInterval(watch);
+      if (code !== 0) reject(new Error(`node ${args.join(' ')} failed (exit code ${code}): ${stderr}`));
+      else resolve({ ms: Math.round(performance.now() - started), stdout, peakRssMb, childPeakRssMb });
+    });
+  });
+}
