@@ -2,9 +2,10 @@ import type { WordPart } from '../compare';
 
 const WORD = /[\p{L}\p{N}]+/gu;
 
-export function countWords(text: string): number {
+/** The words of `text`, counted up to `limit` at most. */
+export function countWords(text: string, limit = Infinity): number {
   let n = 0;
-  for (const _ of text.matchAll(WORD)) n++;
+  for (const _ of text.matchAll(WORD)) if (++n >= limit) break;
   return n;
 }
 

@@ -11,6 +11,7 @@ import type { BlockRange } from '../document';
 import type { AnchorState, AnnotationTarget } from '../model';
 import { BlockPairMap } from './carry-block-map';
 import { countWords } from './carry-mapping';
+import { TextOccurrences } from './text-occurrences';
 import {
   commonPrefixLength,
   commonSuffixLength,
@@ -97,6 +98,8 @@ class TargetCarrier {
   /** For each block of the older version: where the next block that stayed in place begins in the newer one. */
   private readonly placeAfter: Int32Array;
   private readonly maps = new Map<number, BlockPairMap | null>();
+  private readonly inFrom: TextOccurrences;
+  private readonly inTo: TextOccurrences;
 
   constructor(
     private readonly from: CarryVersion,
@@ -104,6 +107,8 @@ class TargetCarrier {
     comparison: BlockComparison,
   ) {
     this.oldRanges = blockRanges(from.blocks);
+    this.inFrom = new TextOccurrences(from.text);
+    this.inTo = new TextOccurrences(to.text);
     this.changeOf = new Array<BlockChange | undefined>(from.blocks.length);
     for (const change of comparison.blocks) if (change.from) this.changeOf[change.from.index] = change;
     this.placeAfter = new Int32Array(from.blocks.length + 1).fill(to.text.length);
@@ -156,7 +161,7 @@ class TargetCarrier {
       };
       if (mapped.end > mapped.start) {
         const text = this.to.text.slice(mapped.start, mapped.end);
-        if (text === exact || collapse(text) === collapse(exact))
+        if (text === exact || sameCollapsed(text, exact))
           return { range: trimmed(this.to.text, mapped), state: sameText };
       }
       if (a.to.start <= b.to.end) window = { start: a.to.start, end: b.to.end };
@@ -222,22 +227,10 @@ class TargetCarrier {
     near: number,
     oldStart?: number,
   ): Found | undefined {
-    const all = sameWordEdges(
-      this.to.text,
-      occurrencesIn(this.to.text, exact, { start: 0, end: this.to.text.length }),
-      exact,
-      prefix,
-      suffix,
-    );
+    const all = sameWordEdges(this.to.text, this.inTo.of(exact), exact, prefix, suffix);
     const candidates = skip ? all.filter((start) => start < skip.start || start + exact.length > skip.end) : all;
     if (candidates.length === 0) return undefined;
-    const before = sameWordEdges(
-      this.from.text,
-      occurrencesIn(this.from.text, exact, { start: 0, end: this.from.text.length }),
-      exact,
-      prefix,
-      suffix,
-    );
+    const before = sameWordEdges(this.from.text, this.inFrom.of(exact), exact, prefix, suffix);
     let baseline = -1;
     for (const start of before)
       if (start !== oldStart)
@@ -300,7 +293,8 @@ class TargetCarrier {
     const range = trimmed(this.to.text, mapped);
     if (range.end <= range.start) return undefined;
     const total = countWords(exact);
-    const now = countWords(this.to.text.slice(range.start, range.end));
+    // Counted no further than decides it: past twice the kept words the passage is no longer the same one.
+    const now = countWords(this.to.text.slice(range.start, range.end), 2 * kept + 1);
     if (total === 0 || now === 0 || kept / total < FUZZY_KEPT_WORDS || kept / now < 0.5) return undefined;
     return { range, state: 'fuzzy' };
   }
@@ -371,8 +365,29 @@ function rangeAt(start: number, exact: string): TextRange {
   return { start, end: start + exact.length };
 }
 
-function collapse(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+const WHITESPACE = /\s/;
+
+function skipWhitespace(text: string, at: number): number {
+  while (at < text.length && WHITESPACE.test(text[at]!)) at++;
+  return at;
+}
+
+/**
+ * Whether two texts read the same with each run of whitespace taken as one space and none at either end, read
+ * only as far as they agree: the text a passage maps to can be long (its blocks moved apart), the quote is short.
+ */
+function sameCollapsed(a: string, b: string): boolean {
+  let i = skipWhitespace(a, 0);
+  let j = skipWhitespace(b, 0);
+  while (i < a.length && j < b.length) {
+    const space = WHITESPACE.test(a[i]!);
+    if (space !== WHITESPACE.test(b[j]!)) return false;
+    if (space) {
+      i = skipWhitespace(a, i);
+      j = skipWhitespace(b, j);
+    } else if (a[i++] !== b[j++]) return false;
+  }
+  return skipWhitespace(a, i) === a.length && skipWhitespace(b, j) === b.length;
 }
 
 /** The range without whitespace at either end. */
@@ -383,16 +398,17 @@ function trimmed(text: string, range: TextRange): TextRange {
   return { start, end };
 }
 
-/** Where `exact` occurs wholly inside `within` of `text`. */
+/**
+ * Where `exact` occurs wholly inside `within` of `text`. Searches only the window's own text: a search of the
+ * whole text for a quote found nowhere after the window would read to the end of a long policy for every target.
+ */
 function occurrencesIn(text: string, exact: string, within: TextRange): number[] {
   const found: number[] = [];
   if (exact === '') return found;
-  for (
-    let at = text.indexOf(exact, within.start);
-    at !== -1 && at + exact.length <= within.end;
-    at = text.indexOf(exact, at + 1)
-  )
-    found.push(at);
+  const whole = within.start <= 0 && within.end >= text.length;
+  const windowText = whole ? text : text.slice(within.start, within.end);
+  for (let at = windowText.indexOf(exact); at !== -1; at = windowText.indexOf(exact, at + 1))
+    found.push(within.start + at);
   return found;
 }
 

@@ -188,11 +188,29 @@ function* sharedFeaturePairs(
         shared[a]!++;
       }
     }
-    touched.sort((x, y) => shared[y]! - shared[x]! || x - y);
-    for (let k = 0; k < touched.length && k < CANDIDATES; k++) yield [r, touched[k]!];
+    for (const a of mostShared(touched, shared, CANDIDATES)) yield [r, a];
     for (const a of touched) shared[a] = 0;
     touched.length = 0;
   }
+}
+
+/**
+ * The `count` blocks that share most, in that order (ties by index): what sorting all of `touched` would put
+ * first, without sorting them all — on a long policy a block shares some word pair with hundreds of others.
+ */
+function mostShared(touched: readonly number[], shared: Int32Array, count: number): number[] {
+  const best: number[] = [];
+  const before = (x: number, y: number) => shared[x]! > shared[y]! || (shared[x] === shared[y] && x < y);
+  for (const a of touched) {
+    if (best.length === count && !before(a, best[count - 1]!)) continue;
+    let at = best.length === count ? count - 1 : best.length;
+    while (at > 0 && before(a, best[at - 1]!)) {
+      best[at] = best[at - 1]!;
+      at--;
+    }
+    best[at] = a;
+  }
+  return best;
 }
 
 /**

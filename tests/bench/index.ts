@@ -4,6 +4,7 @@ import { benchCliStartup } from './cli-startup';
 import { benchCompare } from './compare';
 import { benchExchange } from './exchange';
 import { benchImport } from './import';
+import { benchLargePolicy } from './large-policy';
 import { benchMerge } from './merge';
 import { benchReport } from './report';
 import { benchStorage } from './storage';
@@ -18,6 +19,7 @@ const BENCHES: Record<string, () => Promise<Record<string, unknown>>> = {
   'cli-startup': benchCliStartup,
   merge: benchMerge,
   exchange: benchExchange,
+  'large-policy': benchLargePolicy,
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

@@ -3,14 +3,14 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Page } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { BROWSER_APP_URL, serveAppInContext } from '../../electron/browser/bind-page';
 import { chromiumArgs, findChromium } from '../../electron/browser/find-chromium';
 import { ReviewLibrary } from '../../electron/services/library/review-library';
 import type { VersionComparison } from '../../shared/api';
 import { newReviewDocument } from '../../shared/domain/reviews/new-review';
 import { systemClock } from '../../shared/domain/clock';
-import { openWorkstation } from '../../electron/services/workstation/workstation';
+import { openWorkstation, type Workstation } from '../../electron/services/workstation/workstation';
 import { benchAnnotationSaves } from './annotation-saves';
 import { editPolicyBlocks, generateAnnotations, generatePolicyBlocks, versionFromBlocks } from './generate-policy';
 import { percentile } from './stats';
@@ -30,6 +30,8 @@ interface BenchWindow {
   benchStop: boolean;
   benchClick: number;
   benchNextPaint: () => Promise<number>;
+  benchLongTasks: { start: number; ms: number }[];
+  benchLongTaskObserver?: PerformanceObserver;
 }
 const median = (values: number[]) => percentile(values, 50);
 
@@ -41,15 +43,7 @@ const median = (values: number[]) => percentile(values, 50);
  * frame while scrolling the whole document; and, through the contract, annotation saves until durable on disk.
  */
 export async function benchWorkspace(): Promise<Record<string, unknown>> {
-  const build = spawnSync(process.execPath, [join(repo, 'node_modules/electron-vite/bin/electron-vite.js'), 'build'], {
-    cwd: repo,
-    encoding: 'utf8',
-  });
-  if (build.status !== 0) throw new Error(`electron-vite build failed: ${build.stderr}`);
-  const executablePath = findChromium();
-  if (!executablePath)
-    throw new Error('The workspace bench needs Chromium: install it (apt-get install chromium) or set CHROMIUM_PATH.');
-
+  const executablePath = buildRendererForChromium();
   const dataDir = await mkdtemp(join(tmpdir(), 'policy-review-bench-'));
   const review = newReviewDocument('Workspace bench', { name: 'Bench', role: 'chair' }, systemClock);
   const version = versionFromBlocks(generatePolicyBlocks(100), 'v1');
@@ -67,27 +61,7 @@ export async function benchWorkspace(): Promise<Record<string, unknown>> {
   const workstation = await openWorkstation({ dataDir, host: 'browser' });
   const browser = await chromium.launch({ executablePath, headless: true, args: [...chromiumArgs(), '--disable-gpu'] });
   try {
-    const context = await browser.newContext({ viewport: { width: 1360, height: 880 } });
-    await serveAppInContext(context, rendererDir, workstation);
-    // tsx names the functions this file hands to page.evaluate with a helper the page lacks; give it a no-op one.
-    await context.addInitScript({ content: 'globalThis.__name = (fn) => fn;' });
-    // The time the next frame is presented: a message posted from a frame callback runs just after it.
-    await context.addInitScript({
-      content: `globalThis.benchNextPaint = () => new Promise((resolve) => requestAnimationFrame(() => {
-        const channel = new MessageChannel();
-        channel.port1.onmessage = () => resolve(performance.now());
-        channel.port2.postMessage(null);
-      }));`,
-    });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
-    await page.goto(BROWSER_APP_URL);
-    await page.evaluate(() =>
-      window.policyReview!.invoke('settings.set', { user: { name: 'Bench', role: 'chair', email: '' } }),
-    );
-    // The window reads the person's name when it loads; without it, the first save would ask for the name.
-    await page.reload();
+    const { context, page, errors } = await openAppPage(browser, workstation);
 
     const openings = [];
     for (let n = 0; n < OPENINGS; n++) openings.push(await openOnce(page));
@@ -163,13 +137,71 @@ export async function benchWorkspace(): Promise<Record<string, unknown>> {
   }
 }
 
-/** Opens the review from the library and reads the renderer's marks; then goes back to the library. */
-async function openOnce(page: Page) {
-  await page.evaluate(() => performance.clearMarks());
-  await page.getByRole('article', { name: 'Workspace bench' }).getByRole('button', { name: /^Open/ }).click();
-  await page.waitForFunction(() => performance.getEntriesByName('document:first-paint').length > 0, undefined, {
-    timeout: 60_000,
+/** Builds the renderer the bench serves (./out/renderer) and finds the Chromium to serve it to. */
+export function buildRendererForChromium(): string {
+  const build = spawnSync(process.execPath, [join(repo, 'node_modules/electron-vite/bin/electron-vite.js'), 'build'], {
+    cwd: repo,
+    encoding: 'utf8',
   });
+  if (build.status !== 0) throw new Error(`electron-vite build failed: ${build.stderr}`);
+  const executablePath = findChromium();
+  if (!executablePath)
+    throw new Error('The workspace bench needs Chromium: install it (apt-get install chromium) or set CHROMIUM_PATH.');
+  return executablePath;
+}
+
+/** The app in a new page of `browser`, served with the real services of `workstation`, its user set. */
+export async function openAppPage(browser: Browser, workstation: Workstation) {
+  const context = await browser.newContext({ viewport: { width: 1360, height: 880 } });
+  await serveAppInContext(context, rendererDir, workstation);
+  // tsx names the functions this file hands to page.evaluate with a helper the page lacks; give it a no-op one.
+  await context.addInitScript({ content: 'globalThis.__name = (fn) => fn;' });
+  // The time the next frame is presented: a message posted from a frame callback runs just after it.
+  await context.addInitScript({
+    content: `globalThis.benchNextPaint = () => new Promise((resolve) => requestAnimationFrame(() => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => resolve(performance.now());
+      channel.port2.postMessage(null);
+    }));`,
+  });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(BROWSER_APP_URL);
+  await page.evaluate(() =>
+    window.policyReview!.invoke('settings.set', { user: { name: 'Bench', role: 'chair', email: '' } }),
+  );
+  // The window reads the person's name when it loads; without it, the first save would ask for the name.
+  await page.reload();
+  return { context, page, errors };
+}
+
+/**
+ * Opens the review from the library and reads the renderer's marks, and the long tasks (over 50 ms) from the
+ * click until every highlight is in the DOM; then goes back to the library.
+ */
+export async function openOnce(page: Page, reviewName = 'Workspace bench') {
+  await page.evaluate(() => {
+    performance.clearMarks();
+    const w = window as unknown as BenchWindow;
+    w.benchLongTasks = [];
+    w.benchLongTaskObserver?.disconnect();
+    w.benchLongTaskObserver = new PerformanceObserver((list) =>
+      list.getEntries().forEach((entry) => w.benchLongTasks.push({ start: entry.startTime, ms: entry.duration })),
+    );
+    w.benchLongTaskObserver.observe({ type: 'longtask', buffered: false });
+  });
+  const clicked = await page.evaluate(() => performance.now());
+  await page.getByRole('article', { name: reviewName }).getByRole('button', { name: /^Open/ }).click();
+  await page.waitForFunction(
+    () =>
+      performance.getEntriesByName('document:first-paint').length > 0 &&
+      performance.getEntriesByName('document:highlights').length > 0,
+    undefined,
+    { timeout: 120_000 },
+  );
+  // A long task is reported once it has ended: one more frame lets the last one arrive.
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 50))));
   const figures = await page.evaluate(() => {
     const at = (name: string) => performance.getEntriesByName(name)[0]?.startTime ?? Number.NaN;
     const marks = Array.from(document.querySelectorAll<HTMLElement>('mark.annotation-mark'));
@@ -181,6 +213,7 @@ async function openOnce(page: Page) {
       marksInDom: marks.length,
       overlappingMarks: marks.filter((m) => m.dataset['overlap']).length,
       annotationsHighlighted: ids.size,
+      longTasks: (window as unknown as BenchWindow).benchLongTasks,
     };
   });
   await page.getByRole('button', { name: 'Library' }).first().click();
@@ -191,6 +224,13 @@ async function openOnce(page: Page) {
     marksInDom: figures.marksInDom,
     overlappingMarks: figures.overlappingMarks,
     annotationsHighlighted: figures.annotationsHighlighted,
+    /** Long tasks from the click to the first screen, and after it until every highlight was in the DOM. */
+    longTasksMs: {
+      toFirstScreen: figures.longTasks
+        .filter((task) => task.start >= clicked && task.start < figures.firstPaint)
+        .map((task) => round(task.ms)),
+      afterFirstScreen: figures.longTasks.filter((task) => task.start >= figures.firstPaint).map((t) => round(t.ms)),
+    },
   };
 }
 
@@ -419,7 +459,7 @@ async function changesOnlyToggles(page: Page, rows: number, changes: number) {
 }
 
 /** Scrolls `scroller` from top to bottom, SCROLL_STEP_PX per frame, recording each frame. */
-async function scrollEndToEnd(page: Page, scroller: string) {
+export async function scrollEndToEnd(page: Page, scroller: string) {
   return page.evaluate(
     async ([step, selector]) => {
       const main = document.querySelector<HTMLElement>(selector)!;

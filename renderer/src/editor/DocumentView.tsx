@@ -6,8 +6,8 @@ import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
 import type { LexicalEditor } from 'lexical';
 import { useImperativeHandle, useState, type ReactNode, type Ref } from 'react';
 import type { Version } from '../../../shared/model';
-import { $buildDocument, type DocumentIndex } from './buildDocumentState';
-import { rememberDocumentIndex, useDocumentIndex } from './documentIndex';
+import { DocumentBuilder, type DocumentIndex } from './buildDocumentState';
+import { completeDocument, rememberDocumentBuilder, useDocumentIndex } from './documentIndex';
 import { documentTheme } from './documentTheme';
 import { DOCUMENT_NODES } from './documentNodes';
 import { $appendSegments } from './highlights/appendSegments';
@@ -18,6 +18,7 @@ import {
   type HighlightSource,
 } from './highlights/highlightsContext';
 import { MarkRegistry } from './highlights/markRegistry';
+import { DocumentBuildPlugin } from './plugins/DocumentBuildPlugin';
 import { HighlightsPlugin } from './plugins/HighlightsPlugin';
 import { PageMarkersPlugin } from './plugins/PageMarkersPlugin';
 import { PaintTimingPlugin } from './plugins/PaintTimingPlugin';
@@ -52,9 +53,16 @@ export interface DocumentViewProps {
 }
 
 /**
- * One version of the policy as read-only rich text with its annotations highlighted. The whole editor tree,
- * marks included, is built in the editor's first update from precomputed segments (no per-block components, no
- * highlighting after mount), so a long policy is laid out once; later changes redraw only the blocks they touch.
+ * Blocks built in the editor's first update: a few screens, and the whole of most policies. A longer one gets the
+ * rest a few sections per task after its first screen is shown (DocumentBuildPlugin).
+ */
+const FIRST_BLOCKS = 300;
+
+/**
+ * One version of the policy as read-only rich text with its annotations highlighted. The editor tree, marks
+ * included, is built from precomputed segments (no per-block components, no highlighting after mount): the first
+ * screens in the editor's first update, the rest of a long policy in steps after it, so each part is laid out
+ * once; later changes redraw only the blocks they touch.
  */
 export function DocumentView({ version, highlights, handleRef, children }: DocumentViewProps) {
   const [drawn] = useState<DocumentHighlights>(() => ({
@@ -69,11 +77,12 @@ export function DocumentView({ version, highlights, handleRef, children }: Docum
     onError: (error) => console.error(error),
     editorState: (editor) => {
       drawn.marks.clear();
-      const index = $buildDocument(version.blocks, (element, block, blockIndex) => {
+      const builder = new DocumentBuilder(version.blocks, (element, block, blockIndex) => {
         const marks = $appendSegments(element, drawn.layout.segments(blockIndex), block.type === 'code');
         if (marks.length) drawn.marks.setBlock(blockIndex, marks);
       });
-      rememberDocumentIndex(editor, index);
+      builder.$build((built) => built >= FIRST_BLOCKS);
+      rememberDocumentBuilder(editor, builder);
     },
   }));
   const paged = version.blocks.some((block) => block.page !== undefined);
@@ -95,6 +104,7 @@ export function DocumentView({ version, highlights, handleRef, children }: Docum
         />
         <PageMarkersPlugin />
         <PaintTimingPlugin />
+        <DocumentBuildPlugin />
         {highlights && <HighlightsPlugin source={highlights} />}
         <DocumentHandlePlugin handleRef={handleRef} versionId={version.id} highlights={drawn} />
         {children}
@@ -122,6 +132,7 @@ function DocumentHandlePlugin({
       index,
       highlights,
       showAnnotation: (annotationId, { focus = true } = {}) => {
+        completeDocument(editor);
         const key = highlights.marks.keysOf(annotationId)[0];
         const element = key === undefined ? null : editor.getElementByKey(key);
         if (!element) return false;
@@ -130,7 +141,10 @@ function DocumentHandlePlugin({
         return true;
       },
       readSelection: () => readTextSelection(editor, index, highlights.layout),
-      rangeOf: (start, end) => textRangeToDom(editor, index, highlights.layout, start, end),
+      rangeOf: (start, end) => {
+        completeDocument(editor);
+        return textRangeToDom(editor, index, highlights.layout, start, end);
+      },
     }),
     [versionId, editor, index, highlights],
   );

@@ -34,47 +34,74 @@ const $appendPlainText: $AppendBlockText = (element, block) => {
 const MAX_BLOCKS_PER_SECTION = 24;
 
 /**
- * Builds a version's whole editor tree in one pass, inside the editor's first update, so the document is laid out
- * once. Consecutive list items become one list tree nested by depth, the cells of one table one table, and each
- * other block one element; each heading starts a section. `appendText` writes each block's text (with its
- * highlights, when given). Returns where each block went.
+ * Builds a version's editor tree, whole sections at a time, so a long policy can be built over several editor
+ * updates (the first screen first) and still come out as the same tree a single pass makes. Consecutive list
+ * items become one list tree nested by depth, the cells of one table one table, and each other block one element;
+ * each heading starts a section. `appendText` writes each block's text (with its highlights, when given). The index
+ * says where each block built so far went.
  */
-export function $buildDocument(
-  blocks: readonly Block[],
-  appendText: $AppendBlockText = $appendPlainText,
-): DocumentIndex {
-  const index: DocumentIndex = { blockKeys: new Map(), pageStarts: new Map(), blockIndexByKey: new Map() };
-  const builder: Builder = { blocks, index, appendText };
-  const root = $getRoot();
-  let section: SectionNode | undefined;
-  let blocksInSection = 0;
-  let i = 0;
-  while (i < blocks.length) {
-    const block = blocks[i]!;
-    if (!section || block.type === 'heading' || blocksInSection >= MAX_BLOCKS_PER_SECTION) {
-      section = $createSectionNode();
-      root.append(section);
-      blocksInSection = 0;
-    }
-    const start = i;
-    if (block.type === 'list-item') {
-      i = $appendList(section, builder, i);
-    } else if (block.type === 'table-cell') {
-      i = $appendTable(section, builder, i);
-    } else {
-      section.append($blockElement(block, i, builder));
-      i++;
-    }
-    blocksInSection += i - start;
+export class DocumentBuilder {
+  readonly index: DocumentIndex = { blockKeys: new Map(), pageStarts: new Map(), blockIndexByKey: new Map() };
+  /** The first block not built yet. */
+  private next = 0;
+  private page: number | undefined;
+
+  constructor(
+    private readonly blocks: readonly Block[],
+    private readonly appendText: $AppendBlockText = $appendPlainText,
+  ) {}
+
+  /** Whether every block is in the tree. */
+  get done(): boolean {
+    return this.next >= this.blocks.length;
   }
-  let page: number | undefined;
-  for (const block of blocks) {
-    if (block.page === undefined || block.page === page) continue;
-    page = block.page;
-    const key = index.blockKeys.get(block.id);
-    if (key !== undefined) index.pageStarts.set(key, page);
+
+  /** How many blocks are in the tree. */
+  get built(): number {
+    return this.next;
   }
-  return index;
+
+  /**
+   * Appends the next sections to the root, inside an editor update: all that are left, or until `enough` (asked
+   * before each new section, with the blocks built by then) says to stop.
+   */
+  $build(enough: (built: number) => boolean = () => false): void {
+    const { blocks } = this;
+    const builder: Builder = { blocks, index: this.index, appendText: this.appendText };
+    const root = $getRoot();
+    const from = this.next;
+    let section: SectionNode | undefined;
+    let blocksInSection = 0;
+    let i = from;
+    while (i < blocks.length) {
+      const block = blocks[i]!;
+      if (!section || block.type === 'heading' || blocksInSection >= MAX_BLOCKS_PER_SECTION) {
+        // Stopping only where a section would start anyway keeps the tree what one pass makes.
+        if (section && enough(i)) break;
+        section = $createSectionNode();
+        root.append(section);
+        blocksInSection = 0;
+      }
+      const start = i;
+      if (block.type === 'list-item') {
+        i = $appendList(section, builder, i);
+      } else if (block.type === 'table-cell') {
+        i = $appendTable(section, builder, i);
+      } else {
+        section.append($blockElement(block, i, builder));
+        i++;
+      }
+      blocksInSection += i - start;
+    }
+    this.next = i;
+    for (let n = from; n < i; n++) {
+      const block = blocks[n]!;
+      if (block.page === undefined || block.page === this.page) continue;
+      this.page = block.page;
+      const key = this.index.blockKeys.get(block.id);
+      if (key !== undefined) this.index.pageStarts.set(key, block.page);
+    }
+  }
 }
 
 interface Builder {

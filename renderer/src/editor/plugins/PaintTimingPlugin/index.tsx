@@ -1,16 +1,14 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { useLayoutEffect } from 'react';
-import { useDocumentHighlights } from '../../highlights/highlightsContext';
 
 /**
- * Leaves performance marks for the benchmark (and anyone profiling): `document:highlights` once the view's marks
- * are in the DOM, `document:first-paint` just after the first frame with the document has been painted.
+ * Leaves the performance mark `document:first-paint` (for the benchmark, and anyone profiling) just after the
+ * first frame with the document has been painted. `document:highlights` is left once every highlight is in the
+ * DOM (DocumentBuildPlugin).
  */
 export function PaintTimingPlugin() {
   const [editor] = useLexicalComposerContext();
-  const { marks } = useDocumentHighlights();
   useLayoutEffect(() => {
-    if (editor.getRootElement()) performance.mark('document:highlights', { detail: { marks: marks.markCount } });
     let cancelled = false;
     const frame = requestAnimationFrame(() => {
       // A message posted in the frame's callback is delivered after that frame is painted.
@@ -25,6 +23,6 @@ export function PaintTimingPlugin() {
       cancelled = true;
       cancelAnimationFrame(frame);
     };
-  }, [editor, marks]);
+  }, [editor]);
   return null;
 }

@@ -1,0 +1,225 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import DiffMatchPatch from 'diff-match-patch';
+import { chromium } from 'playwright-core';
+import { chromiumArgs } from '../../electron/browser/find-chromium';
+import { ReviewLibrary } from '../../electron/services/library/review-library';
+import { openWorkstation } from '../../electron/services/workstation/workstation';
+import { positionOf, quoteOf } from '../../shared/anchoring';
+import { compareVersions } from '../../shared/compare';
+import { systemClock } from '../../shared/domain/clock';
+import { carryAnnotations } from '../../shared/domain/compare/carry-annotations';
+import { newReviewDocument } from '../../shared/domain/reviews/new-review';
+import type { Review } from '../../shared/model';
+import { editPolicyBlocks, generateAnnotations, generatePolicyBlocks, versionFromBlocks } from './generate-policy';
+import { percentile } from './stats';
+import { buildRendererForChromium, openAppPage, openOnce, scrollEndToEnd } from './workspace';
+
+/** The committee-scale review beside today's: pages and annotations. */
+const SIZES = [
+  { pages: 100, annotations: 1000 },
+  { pages: 500, annotations: 5000 },
+] as const;
+const OPENINGS = 5;
+/** Rounds of the timings in Node, each timing its pieces one after the other. */
+const RUNS = 7;
+
+const round = (value: number) => Math.round(value * 100) / 100;
+
+interface Pair {
+  pages: number;
+  annotations: number;
+  review: Review;
+}
+
+/**
+ * A 500-page policy (about 8,500 blocks) with 5,000 annotations against the 100-page one with 1,000, measured side
+ * by side in one run and judged by ratios (absolute times move with the machine): the workspace's first screen and
+ * every highlight (with the long tasks on the way), scrolling the document end to end, comparing the two versions
+ * against diff-match-patch on the same pair, and carrying every annotation to the next version, each carried one
+ * checked to read its quote where it now stands.
+ */
+export async function benchLargePolicy(): Promise<Record<string, unknown>> {
+  const pairs: Pair[] = SIZES.map(({ pages, annotations }) => {
+    const review = newReviewDocument(`Policy of ${pages} pages`, { name: 'Bench', role: 'chair' }, systemClock);
+    const older = versionFromBlocks(generatePolicyBlocks(pages, 11), 'v1');
+    const newer = versionFromBlocks(editPolicyBlocks(older.blocks, 12).blocks, 'v2');
+    review.versions.push(older, newer);
+    const criteria = review.checklist.criteria.map((c) => c.id);
+    review.annotations.push(...generateAnnotations(older, annotations, criteria));
+    return { pages, annotations, review };
+  });
+
+  const compare = pairs.map(compareFigures);
+  const carry = carryFigures(pairs);
+  const workspace = await workspaceFigures(pairs);
+
+  const [small, large] = [0, 1].map((n) => ({
+    compare: compare[n]!,
+    carry: carry[n]!,
+    workspace: workspace[n]!,
+  })) as [Figures, Figures];
+  const longTasksAfterFirstScreen = large.workspace.longTasksAfterFirstScreenMs;
+  return {
+    sizes: pairs.map((pair, n) => ({
+      pages: pair.pages,
+      blocks: pair.review.versions[0]!.blocks.length,
+      annotations: pair.annotations,
+      compare: compare[n],
+      carry: carry[n],
+      workspace: workspace[n],
+    })),
+    judged: {
+      firstScreenRatio: large.workspace.firstScreenToFirstSize,
+      targetFirstScreenRatio: 1.5,
+      longestTaskAfterFirstScreenMs: Math.max(0, ...longTasksAfterFirstScreen),
+      targetLongestTaskAfterFirstScreenMs: 50,
+      scrollFramesOver17ms: large.workspace.scroll.framesOver17ms,
+      targetScrollFramesOver17ms: 0,
+      compareToDmp: large.compare.compareToDmp,
+      targetCompareToDmp: 0.5,
+      carryRatio: large.carry.toFirstSize,
+      targetCarryRatio: 5,
+      carriedOnWrongText: large.carry.onWrongText + small.carry.onWrongText,
+      targetCarriedOnWrongText: 0,
+    },
+  };
+}
+
+interface Figures {
+  compare: ReturnType<typeof compareFigures>;
+  carry: ReturnType<typeof carryFigures>[number];
+  workspace: Awaited<ReturnType<typeof workspaceFigures>>[number];
+}
+
+/**
+ * `compareVersions` on each pair beside diff-match-patch's character diff of the whole text (`diff_main` and
+ * `diff_cleanupSemantic`, as the compare bench times it), one after the other in each round so a busy machine
+ * slows both alike; judged by the median of the rounds' ratios.
+ */
+function compareFigures({ review }: Pair) {
+  const [older, newer] = review.versions as [Review['versions'][number], Review['versions'][number]];
+  const dmp = new DiffMatchPatch();
+  const compare = () => compareVersions(older, newer);
+  const diff = () => dmp.diff_cleanupSemantic(dmp.diff_main(older.text, newer.text));
+  const rounds = timedRounds([compare, diff], RUNS, 2);
+  return {
+    compareMs: median(rounds.map((r) => r[0]!)),
+    dmpMs: median(rounds.map((r) => r[1]!)),
+    dmpTimeoutS: dmp.Diff_Timeout,
+    /** diff-match-patch gives up at its timeout: a round that reached it timed less than a whole diff. */
+    dmpRoundsAtTimeout: rounds.filter((r) => r[1]! >= dmp.Diff_Timeout * 1000).length,
+    compareToDmp: median(rounds.map(([c, d]) => c! / d!)),
+  };
+}
+
+/**
+ * Carrying every annotation of each pair's older version to the newer one as the app does (`carryAnnotations`,
+ * comparison included), on a fresh copy of the review each time, the sizes taking turns in each round; then
+ * checks each carried annotation reads its quote at its new place (an orphaned one keeps its old quote and
+ * points at no text, so it is only counted).
+ */
+function carryFigures(pairs: Pair[]) {
+  const carried: Review[] = [];
+  const carries = pairs.map(({ review }, n) => () => {
+    const copy = structuredClone(review);
+    const started = performance.now();
+    carryAnnotations(
+      copy,
+      review.versions[0]!.id,
+      review.versions[1]!.id,
+      { name: 'Bench', role: 'chair' },
+      systemClock,
+    );
+    carried[n] = copy;
+    return performance.now() - started;
+  });
+  const rounds: number[][] = [];
+  for (let round = 0; round < RUNS + 1; round++) {
+    const times = carries.map((carry) => carry());
+    if (round > 0) rounds.push(times);
+  }
+  return pairs.map(({ review }, n) => {
+    const newer = review.versions[1]!;
+    const states = { anchored: 0, moved: 0, fuzzy: 0, orphaned: 0 };
+    let onWrongText = 0;
+    for (const annotation of carried[n]!.annotations) {
+      if (annotation.versionId !== newer.id) continue;
+      states[annotation.anchorState]++;
+      if (annotation.anchorState === 'orphaned') continue;
+      const { start, end } = positionOf(annotation.target);
+      if (newer.text.slice(start, end) !== quoteOf(annotation.target).exact) onWrongText++;
+    }
+    return {
+      carryMs: median(rounds.map((r) => r[n]!)),
+      /** This size's time over the first size's, round by round. */
+      toFirstSize: median(rounds.map((r) => r[n]! / r[0]!)),
+      states,
+      onWrongText,
+    };
+  });
+}
+
+/** The time of each piece of work in each of `runs` rounds, after `warmUps` rounds not kept. */
+function timedRounds(works: (() => unknown)[], runs: number, warmUps: number): number[][] {
+  const rounds: number[][] = [];
+  for (let round = 0; round < warmUps + runs; round++) {
+    const times = works.map((work) => {
+      const started = performance.now();
+      work();
+      return performance.now() - started;
+    });
+    if (round >= warmUps) rounds.push(times);
+  }
+  return rounds;
+}
+
+const median = (values: number[]) => round(percentile(values, 50));
+
+/** Both reviews in Chromium as the workspace bench serves them: opened OPENINGS times each, then scrolled. */
+async function workspaceFigures(pairs: Pair[]) {
+  const executablePath = buildRendererForChromium();
+  const dataDir = await mkdtemp(join(tmpdir(), 'policy-review-bench-pages-'));
+  const library = new ReviewLibrary(dataDir);
+  // The workspace shows a review's latest version: these hold only the annotated one.
+  const shown = pairs.map(({ review }) => ({ review: { ...review, versions: review.versions.slice(0, 1) } }));
+  for (const { review } of shown) await library.create(review);
+  const workstation = await openWorkstation({ dataDir, host: 'browser' });
+  const browser = await chromium.launch({ executablePath, headless: true, args: [...chromiumArgs(), '--disable-gpu'] });
+  try {
+    const { context, page, errors } = await openAppPage(browser, workstation);
+    // The sizes take turns, so a busy machine slows both alike.
+    const openings: Awaited<ReturnType<typeof openOnce>>[][] = shown.map(() => []);
+    for (let n = 0; n < OPENINGS; n++)
+      for (const [k, { review }] of shown.entries()) openings[k]!.push(await openOnce(page, review.title));
+    const figures = [];
+    for (const [k, { review }] of shown.entries()) {
+      await page.evaluate(() => performance.clearMarks());
+      await page.getByRole('article', { name: review.title }).getByRole('button', { name: /^Open/ }).click();
+      await page.waitForFunction(() => performance.getEntriesByName('document:highlights').length > 0);
+      const scroll = await scrollEndToEnd(page, '.app-main');
+      await page.getByRole('button', { name: 'Library' }).first().click();
+      await page.getByRole('heading', { level: 1, name: 'Review library' }).waitFor();
+      const opened = openings[k]!;
+      figures.push({
+        marksInDom: opened[0]!.marksInDom,
+        annotationsHighlighted: opened[0]!.annotationsHighlighted,
+        firstScreenMs: median(opened.map((o) => o.firstPaintMs)),
+        /** This size's first screen over the first size's, opening by opening. */
+        firstScreenToFirstSize: median(opened.map((o, n) => o.firstPaintMs / openings[0]![n]!.firstPaintMs)),
+        allHighlightsMs: median(opened.map((o) => o.highlightsMs)),
+        longTasksToFirstScreenMs: opened.map((o) => o.longTasksMs.toFirstScreen),
+        longTasksAfterFirstScreenMs: opened.flatMap((o) => o.longTasksMs.afterFirstScreen),
+        scroll,
+      });
+    }
+    if (errors.length) throw new Error(`the page reported errors: ${errors.join('; ')}`);
+    await context.close();
+    return figures;
+  } finally {
+    await browser.close();
+    await workstation.close();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,80 @@
+import { createEditor, type LexicalEditor } from 'lexical';
+import { describe, expect, it } from 'vitest';
+import type { Block } from '../../../shared/model';
+import { DocumentBuilder, type DocumentIndex } from '../../../renderer/src/editor/buildDocumentState';
+import { DOCUMENT_NODES } from '../../../renderer/src/editor/documentNodes';
+import { generatePolicyBlocks } from '../../bench/generate-policy';
+
+function newEditor(): LexicalEditor {
+  return createEditor({
+    namespace: 'test',
+    nodes: [...DOCUMENT_NODES],
+    onError: (error) => {
+      throw error;
+    },
+  });
+}
+
+/** Builds `blocks` in one editor, stopping after about `sectionsPerStep` sections in each update; returns the tree and where each block went. */
+function build(blocks: readonly Block[], sectionsPerStep: number) {
+  const editor = newEditor();
+  const builder = new DocumentBuilder(blocks);
+  let updates = 0;
+  while (!builder.done) {
+    let sections = 0;
+    editor.update(() => builder.$build(() => ++sections > sectionsPerStep), { discrete: true });
+    updates++;
+  }
+  return { tree: editor.getEditorState().toJSON(), where: blockPaths(editor, builder.index), updates };
+}
+
+/** Each block's place in the tree as a path of child positions (node keys differ from editor to editor). */
+function blockPaths(editor: LexicalEditor, index: DocumentIndex): Record<string, string> {
+  const paths: Record<string, string> = {};
+  editor.getEditorState().read(() => {
+    for (const [blockId, key] of index.blockKeys) {
+      const path: number[] = [];
+      for (let node = editor.getEditorState()._nodeMap.get(key); node?.getParent(); node = node.getParent()!)
+        path.unshift(node.getIndexWithinParent());
+      paths[blockId] = path.join('/');
+    }
+  });
+  return paths;
+}
+
+describe('DocumentBuilder (a long policy built over several editor updates)', () => {
+  const blocks: Block[] = [
+    ...generatePolicyBlocks(12),
+    { id: 'c1', type: 'table-cell', table: 0, row: 0, column: 0, header: true, text: 'Owner' },
+    { id: 'c2', type: 'table-cell', table: 0, row: 1, column: 1, header: false, text: 'Records' },
+    { id: 'q', type: 'quote', text: 'Keep it.', page: 3 },
+    { id: 'i1', type: 'list-item', depth: 0, ordered: true, text: 'First', page: 4 },
+    { id: 'i2', type: 'list-item', depth: 2, ordered: false, text: 'Nested' },
+  ];
+
+  it('makes the same tree, with every block in the same place, whether built at once or a section at a time', () => {
+    const once = build(blocks, Infinity);
+    expect(once.updates).toBe(1);
+    for (const step of [1, 2, 7]) {
+      const stepped = build(blocks, step);
+      expect(stepped.updates).toBeGreaterThan(1);
+      expect(stepped.tree).toEqual(once.tree);
+      expect(stepped.where).toEqual(once.where);
+    }
+    expect(Object.keys(once.where)).toHaveLength(blocks.length);
+  });
+
+  it('knows the blocks built so far, and the page each new page starts on', () => {
+    const editor = newEditor();
+    const builder = new DocumentBuilder(blocks);
+    editor.update(() => builder.$build((built) => built >= 30), { discrete: true });
+    expect(builder.done).toBe(false);
+    expect(builder.built).toBeGreaterThanOrEqual(30);
+    expect(builder.index.blockKeys.size).toBe(builder.built);
+    expect(builder.index.blockKeys.has('q')).toBe(false);
+    editor.update(() => builder.$build(), { discrete: true });
+    expect(builder.done).toBe(true);
+    expect([...builder.index.pageStarts.values()]).toEqual([3, 4]);
+    expect(builder.index.pageStarts.get(builder.index.blockKeys.get('q')!)).toBe(3);
+  });
+});
