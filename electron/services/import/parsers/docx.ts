@@ -1,5 +1,3 @@
-import { fromParse5 } from 'hast-util-from-parse5';
-import { parseFragment } from 'parse5';
 import { AppError } from '../../../../shared/errors';
 import { excerpt } from '../block-place';
 import type { FormatParser } from '../types';
@@ -7,6 +5,7 @@ import { withoutHiddenText } from './docx-hidden-text';
 import { readCoreProperties } from './docx-properties';
 import { checkDocxArchive, mammothInputOf } from './docx-zip';
 import { blocksFromHast } from './html-blocks';
+import { htmlFragmentTree } from './html-fragment-tree';
 import { withinNestingLimit } from './html-stack-guard';
 
 /**
@@ -50,14 +49,7 @@ export const parseDocx: FormatParser = async (bytes, { fileName, limits, progres
     });
   progress?.(2, 3);
 
-  // Read back by parse5 into a tree without the source positions and parse errors hast-util-from-html would add:
-  // mammoth's own HTML needs neither, and leaving them out costs about half as much.
-  const read = withinNestingLimit(fileName, () => {
-    const tree = fromParse5(parseFragment(html));
-    // A fragment always reads as a root; anything else would be a change in parse5 itself.
-    if (tree.type !== 'root') throw new Error(`parse5 read a fragment as a ${tree.type}`);
-    return blocksFromHast(tree, { fileName });
-  });
+  const read = withinNestingLimit(fileName, () => blocksFromHast(htmlFragmentTree(html), { fileName }));
   progress?.(3, 3);
   return {
     blocks: read.blocks,
