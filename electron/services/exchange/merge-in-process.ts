@@ -14,7 +14,7 @@ import {
 import type { EngineJob, MergeJob, MergeMessage, MergeOutcome, MergeReply, PackageCheck } from './merge-protocol';
 
 /**
- * A merge's engine may hold the two histories, the review and the merge itself: about 700 MB at 10,000
+ * A merge's engine may hold the two histories, the review and the merge itself: about 530 MB at 10,000
  * annotations and 5,000 changed records, far less for a committee's usual review. Above this, the package is
  * refused as too large rather than the machine swapping; a merge that runs this long has gone wrong.
  */
