@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { zipDate } from '../../fixtures/generator/deterministic-zip';
 import { flateBombPdf, lyingStylesDocx } from '../../fixtures/generator/memory-bombs';
+import { treeRssMb } from './process-memory';
 import { percentile } from './stats';
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
@@ -27,22 +28,6 @@ interface Measurement {
 /** A run is stopped (and reported so) above this much memory for the whole process tree, or after this long. */
 const GROUP_CAP_MB = 6 * 1024;
 const RUN_CAP_MS = 180_000;
-
-/** Resident memory of a process and all its descendants, in MB, from /proc (0 where it is missing). */
-function treeRssMb(pid: number): number {
-  let kb = 0;
-  const visit = (id: string) => {
-    try {
-      kb += Number(/^VmRSS:\s+(\d+) kB$/m.exec(readFileSync(`/proc/${id}/status`, 'latin1'))?.[1] ?? 0);
-      for (const child of readFileSync(`/proc/${id}/task/${id}/children`, 'latin1').trim().split(/\s+/).filter(Boolean))
-        visit(child);
-    } catch {
-      // Gone already.
-    }
-  };
-  visit(String(pid));
-  return Math.round(kb / 1024);
-}
 
 /** One import in a fresh process, its process tree watched (and killed above GROUP_CAP_MB, so an old build cannot take the machine down). */
 function measure(mode: 'app' | 'app-warm' | 'command' | 'raw' | 'raw-command', file: string): Promise<Measurement> {

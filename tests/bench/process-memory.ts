@@ -1,15 +1,25 @@
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 
-/** A process's resident memory in MB, from /proc (0 where it is gone or /proc is missing). */
-export function residentMb(pid: number | string): number {
+/** A process's resident memory in kB, from /proc (0 where it is gone or /proc is missing). */
+function residentKb(pid: number | string): number {
   try {
-    return Math.round(
-      Number(/^VmRSS:\s+(\d+) kB$/m.exec(readFileSync(`/proc/${pid}/status`, 'latin1'))?.[1] ?? 0) / 1024,
-    );
+    return Number(/^VmRSS:\s+(\d+) kB$/m.exec(readFileSync(`/proc/${pid}/status`, 'latin1'))?.[1] ?? 0);
   } catch {
     return 0;
   }
+}
+
+/** A process's resident memory in MB. */
+export function residentMb(pid: number | string): number {
+  return Math.round(residentKb(pid) / 1024);
+}
+
+/** Resident memory of a process and all its descendants, in MB. */
+export function treeRssMb(pid: number | string): number {
+  const kbOf = (id: number | string): number =>
+    residentKb(id) + childrenOf(id).reduce((sum, child) => sum + kbOf(child), 0);
+  return Math.round(kbOf(pid) / 1024);
 }
 
 /** The process ids of a process's children (none where it is gone). */

@@ -207,14 +207,19 @@ function stampOf(collection: CollectionName, record: FlatRecord): string | undef
   return `${record['updatedAt']}|${String(record['deletedAt'] ?? '')}`;
 }
 
-function recordedStamps(review: Review, document: MergeableReview): RecordedStamps {
-  const records = reviewRecords(review);
-  const recorded = {
+/** What a recorder knows before it knows anything: filled in collection by collection. */
+function nothingRecorded(): RecordedStamps {
+  return {
     held: {} as RecordedStamps['held'],
     stamps: {} as RecordedStamps['stamps'],
     fieldNames: {} as RecordedStamps['fieldNames'],
     order: {} as RecordedStamps['order'],
   };
+}
+
+function recordedStamps(review: Review, document: MergeableReview): RecordedStamps {
+  const records = reviewRecords(review);
+  const recorded = nothingRecorded();
   for (const name of COLLECTIONS) {
     recorded.stamps[name] = new Map();
     recorded.fieldNames[name] = new Map();
@@ -234,12 +239,7 @@ function recordedStamps(review: Review, document: MergeableReview): RecordedStam
  * field by field, so catching a history up with a review costs what changed, not a reading of the whole review.
  */
 function stampsInDocument(document: MergeableReview): RecordedStamps {
-  const recorded = {
-    held: {} as RecordedStamps['held'],
-    stamps: {} as RecordedStamps['stamps'],
-    fieldNames: {} as RecordedStamps['fieldNames'],
-    order: {} as RecordedStamps['order'],
-  };
+  const recorded = nothingRecorded();
   for (const name of COLLECTIONS) {
     const collection = document.collections[name];
     const byId = fieldNamesById(collection);
