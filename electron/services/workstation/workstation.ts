@@ -94,19 +94,55 @@ export async function openWorkstation(options: WorkstationOptions): Promise<Work
       };
     },
   };
+  const calls = new CallsInFlight(createApiInvoker(createApiHandlers(services), options));
   return {
     ...services,
-    invoke: createApiInvoker(createApiHandlers(services), options),
+    invoke: calls.invoke,
     onEvent(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
     windowClosed: (windowId) => services.sessions.windowClosed(windowId),
     close: async () => {
+      // A call a window made just before it went may still be on its way to a review: it finishes (or, new, is
+      // refused) before the reviews close, so nothing opens or writes a review once they are closed.
+      await calls.stop();
       (await spareParser)?.dispose();
       await library.closeAll();
     },
   };
+}
+
+/** How long closing waits for the calls in flight; a call never takes this long unless something hangs. */
+const CALLS_SETTLE_MS = 30_000;
+
+/** The calls the workstation is answering, so closing can let them finish first and refuse any that come after. */
+class CallsInFlight {
+  private readonly running = new Set<Promise<unknown>>();
+  private stopped = false;
+
+  constructor(private readonly dispatch: ApiInvoker) {}
+
+  readonly invoke: ApiInvoker = (method, args, caller) => {
+    if (this.stopped)
+      return Promise.resolve({
+        ok: false,
+        error: { code: 'E_NOT_FOUND', message: 'The app is closing, so this was not done.' },
+      });
+    const call = this.dispatch(method, args, caller);
+    this.running.add(call);
+    const done = () => this.running.delete(call);
+    call.then(done, done);
+    return call;
+  };
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    let timer: NodeJS.Timeout | undefined;
+    const givenUp = new Promise((resolve) => (timer = setTimeout(resolve, CALLS_SETTLE_MS)));
+    await Promise.race([Promise.allSettled([...this.running]), givenUp]);
+    clearTimeout(timer);
+  }
 }
 
 /** The workstation's own parsing process for the next import, when the host starts none: its code loads with it. */

@@ -1,9 +1,12 @@
+import { existsSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ApiResult, MethodArgs, MethodName, MethodResult } from '../../../shared/api';
 import { BUILTIN_CRITERIA } from '../../../shared/checklist';
 import { decodeReviewText } from '../../../shared/model';
 import { createApiInvoker } from '../../../electron/services/api/dispatch';
+import { FileLock } from '../../../electron/services/storage/file-lock';
 import { openWorkstation, type Workstation } from '../../../electron/services/workstation/workstation';
 import { counterId, fixedClock } from '../support/fixed-clock';
 import { useTempDirs } from '../support/temp-dir';
@@ -22,6 +25,21 @@ async function call<M extends MethodName>(ws: Workstation, method: M, args: Meth
 }
 
 describe('the contract served by the real services', () => {
+  it('lets a call in flight finish before closing, closes the review it opened, and refuses calls after', async () => {
+    const ws = await workstation();
+    const { id } = await call(ws, 'reviews.create', { title: 'A window going away' });
+    // A window's last call, on its way to the review as the window goes: it opens the review and takes its lock.
+    const inFlight = ws.invoke('annotations.list', { reviewId: id });
+    await ws.close();
+
+    expect(await inFlight).toMatchObject({ ok: true, value: [] });
+    expect(existsSync(FileLock.lockFileFor(join(ws.dataDir, 'reviews', `${id}.review.json`)))).toBe(false);
+    expect(await ws.invoke('annotations.list', { reviewId: id })).toEqual({
+      ok: false,
+      error: { code: 'E_NOT_FOUND', message: 'The app is closing, so this was not done.' },
+    });
+  });
+
   it('refuses a method that is not in the contract', async () => {
     const ws = await workstation();
     expect(await ws.invoke('fs.readFile', { path: '/etc/passwd' })).toEqual({
