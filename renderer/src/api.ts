@@ -71,6 +71,27 @@ export function onAppEvent(listener: (event: AppEvent) => void): () => void {
   return window.policyReview?.on(listener) ?? (() => {});
 }
 
+/** A step of a job of several steps, as its `*.progress` event says it. */
+export interface StepProgress {
+  step: number;
+  steps: number;
+  doing: string;
+}
+
+/**
+ * Follows the steps of one request (its `requestId`) of a job that announces them as `type` events; the answer
+ * stops following.
+ */
+export function followProgress(
+  type: 'sample.progress' | 'report.progress',
+  requestId: string,
+  onStep: (progress: StepProgress) => void,
+): () => void {
+  return onAppEvent((event) => {
+    if (event.type === type && event.requestId === requestId) onStep(event);
+  });
+}
+
 export function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }

@@ -1,19 +1,13 @@
 import { useState } from 'react';
 import type { ReviewSummary } from '../../../../shared/api';
-import { call, errorMessage, onAppEvent } from '../../api';
-
-export interface SampleProgress {
-  step: number;
-  steps: number;
-  doing: string;
-}
+import { call, errorMessage, followProgress, type StepProgress } from '../../api';
 
 /**
  * Builds the sample review (its steps announced as the services take them) and hands it over to be opened. One
  * build at a time; a failure keeps the services' message, which says what to do.
  */
 export function useSampleReview(onBuilt: (review: ReviewSummary) => void) {
-  const [progress, setProgress] = useState<SampleProgress>();
+  const [progress, setProgress] = useState<StepProgress>();
   const [problem, setProblem] = useState<string>();
   const building = progress !== undefined;
 
@@ -22,9 +16,7 @@ export function useSampleReview(onBuilt: (review: ReviewSummary) => void) {
     const requestId = crypto.randomUUID();
     setProblem(undefined);
     setProgress({ step: 0, steps: 1, doing: 'Starting' });
-    const stop = onAppEvent((event) => {
-      if (event.type === 'sample.progress' && event.requestId === requestId) setProgress(event);
-    });
+    const stop = followProgress('sample.progress', requestId, setProgress);
     try {
       const review = await call('reviews.createSample', { requestId });
       onBuilt(review);

@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
-import type { AppEvent, ReportFormat, ReportRecord } from '../../../../shared/api';
-import { callInReview, errorMessage, onAppEvent } from '../../api';
+import type { ReportFormat, ReportRecord } from '../../../../shared/api';
+import { callInReview, errorMessage, followProgress, type StepProgress } from '../../api';
 import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
 import { DownloadIcon } from '../../ui/icons';
@@ -16,9 +16,6 @@ export interface ExportPanelProps {
 
 type Outcome = { tone: 'success'; text: string } | { tone: 'error'; text: string };
 
-/** Which step of the export the services are on, as they announce it. */
-type ExportProgress = Pick<Extract<AppEvent, { type: 'report.progress' }>, 'step' | 'steps' | 'doing'>;
-
 /** Why an export failed and what to do about it, in the person's words. */
 function exportProblem(format: ReportFormat, error: unknown): string {
   const message = errorMessage(error);
@@ -28,7 +25,7 @@ function exportProblem(format: ReportFormat, error: unknown): string {
 }
 
 /** What the export is doing, in words: the services' step once they announce one. */
-function progressText(format: ReportFormat, progress: ExportProgress | undefined): string {
+function progressText(format: ReportFormat, progress: StepProgress | undefined): string {
   const doing = progress
     ? `Step ${progress.step} of ${progress.steps}: ${progress.doing}…`
     : `Making the ${REPORT_FORMAT_INFO[format].label} report…`;
@@ -43,7 +40,7 @@ function progressText(format: ReportFormat, progress: ExportProgress | undefined
 export function ExportPanel({ reviewId, readOnly, onExported }: ExportPanelProps) {
   const [format, setFormat] = useState<ReportFormat>('pdf');
   const [running, setRunning] = useState<ReportFormat>();
-  const [progress, setProgress] = useState<ExportProgress>();
+  const [progress, setProgress] = useState<StepProgress>();
   const [outcome, setOutcome] = useState<Outcome>();
   const name = useId();
   const headingId = useId();
@@ -54,9 +51,7 @@ export function ExportPanel({ reviewId, readOnly, onExported }: ExportPanelProps
     setRunning(chosen);
     setOutcome(undefined);
     const requestId = crypto.randomUUID();
-    const stop = onAppEvent((event) => {
-      if (event.type === 'report.progress' && event.requestId === requestId) setProgress(event);
-    });
+    const stop = followProgress('report.progress', requestId, setProgress);
     let record: ReportRecord | undefined;
     try {
       const saved = await saveMadeFile({
