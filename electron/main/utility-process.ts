@@ -6,8 +6,17 @@ import type { StartServiceProcess } from '../services/processes/service-process'
  * child_process.fork would start the app again, since the RunAsNode fuse is off). Only the channel is adapted
  * here; the services run the rest.
  */
-export const startUtilityProcess: StartServiceProcess = (modulePath, args, name = 'Policy Review Workstation') => {
-  const child = utilityProcess.fork(modulePath, [...args], { serviceName: name, stdio: 'ignore' });
+export const startUtilityProcess: StartServiceProcess = (
+  modulePath,
+  args,
+  name = 'Policy Review Workstation',
+  v8Flags = [],
+) => {
+  const child = utilityProcess.fork(modulePath, [...args], {
+    serviceName: name,
+    stdio: 'ignore',
+    execArgv: [...v8Flags],
+  });
   return {
     get pid() {
       return child.pid;

@@ -5,6 +5,7 @@ import type { Conflict, MergeCounts } from '../../../shared/api';
 import { keepValue, listConflicts } from '../../../shared/domain/merge/conflicts';
 import { bothSides, describeConflict } from '../../../shared/domain/merge/conflict-view';
 import { readMergeable, type MergeableReview, type MergeWriter } from '../../../shared/domain/merge/mergeable-review';
+import { recordCountOf } from '../../../shared/domain/merge/review-records';
 import type { Clock } from '../../../shared/domain/clock';
 import { shortQuote } from '../../../shared/domain/annotations/comment-body';
 import { AppError } from '../../../shared/errors';
@@ -39,6 +40,7 @@ export async function exportPackage(
       {
         review: store.review,
         history: history.bytes(),
+        historyHeads: Automerge.getHeads(history.document),
         sources,
         exportedBy: writer.author,
         exportedAt: writer.at,
@@ -74,6 +76,7 @@ export async function mergePackage(
       reviewFile: store.file,
       review: store.review,
       history: opened.history,
+      records: recordCountOf(opened.review),
       contents: opened.review.versions.map((v) => [v.id, { blocks: v.blocks, text: v.text }]),
       writer,
       from: opened.sender.signature?.signer ?? opened.sender.exportedBy.name,

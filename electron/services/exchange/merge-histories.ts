@@ -1,6 +1,6 @@
 import * as Automerge from '@automerge/automerge';
 import type { Clock } from '../../../shared/domain/clock';
-import { mergeReviews } from '../../../shared/domain/merge/merge-reviews';
+import { mergeSavedReview } from '../../../shared/domain/merge/merge-reviews';
 import { readMergedChanges, withCheckedRecords } from '../../../shared/domain/merge/merged-changes';
 import {
   readMergeable,
@@ -13,7 +13,7 @@ import { AppError } from '../../../shared/errors';
 import { decodeReviewText, type Review } from '../../../shared/model';
 import type { LogStamp, MergeJob, MergeOutcome, PackageCheck } from './merge-protocol';
 import { contentFrom, ReviewHistory, sameRecords } from './review-history';
-import { loadPackageHistory } from './review-package';
+import { checkHistoryFormat, loadPackageHistory } from './review-package';
 
 /**
  * A merge's engine work, in the process that runs it (merge-process.ts): this laptop's work caught up into the
@@ -28,7 +28,7 @@ export async function mergeHistories(
   const { review, writer } = job;
   // Not saved when caught up: the merged history holds the catch-up too.
   const history = await ReviewHistory.open(job.reviewFile, review, writer, { saveCatchUp: false });
-  const { document, counts, touched } = mergeWithEngine(history.document, loadPackageHistory(job.history));
+  const { document, counts, touched } = mergeWithEngine(history.document, job);
   const contents = new Map(job.contents);
   const changes = readMergedChanges(document, touched, review, (id) => contentFrom(review)(id) ?? contents.get(id));
   const arrived = checkedReview(changes.arrived);
@@ -63,20 +63,30 @@ export function checkPackageHistory({ review, history }: PackageCheck): void {
 }
 
 /**
- * The engine's merge, with its own failures said in words: Automerge runs in WebAssembly with at most 4 GB, and a
- * merge that exhausts it stops with a trap rather than an error of its own.
+ * The engine's merge of the package's history into this laptop's, with its own failures said in words: bytes it
+ * cannot read are a damaged package; Automerge runs in WebAssembly with at most 4 GB, and a merge that exhausts it
+ * stops with a trap rather than an error of its own. A history of a format this app does not read is refused once in.
  */
-function mergeWithEngine(local: MergeableReview, remote: MergeableReview) {
+function mergeWithEngine(local: MergeableReview, { history, records }: MergeJob) {
+  let outcome: ReturnType<typeof mergeSavedReview>;
+  // A package exported before manifests gave the history's heads: its history is loaded (once) to learn them.
+  const heads = history.heads ?? Automerge.getHeads(loadPackageHistory(history));
   try {
-    return mergeReviews(local, remote);
+    outcome = mergeSavedReview(local, { bytes: history.bytes, records, heads });
   } catch (error) {
     if (error instanceof AppError) throw error;
-    throw new AppError(
-      'E_TOO_LARGE',
-      'The merge engine could not merge this package (most likely it needed more memory than it has); nothing was ' +
-        'changed.',
-    );
+    if (error instanceof WebAssembly.RuntimeError)
+      throw new AppError(
+        'E_TOO_LARGE',
+        'The merge engine could not merge this package (most likely it needed more memory than it has); nothing was ' +
+          'changed.',
+      );
+    // What loading the package's history alone says of bytes the engine cannot read.
+    loadPackageHistory(history);
+    throw error;
   }
+  checkHistoryFormat(outcome.document, history.fileName);
+  return outcome;
 }
 
 /**

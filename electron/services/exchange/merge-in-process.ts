@@ -6,6 +6,7 @@ import { residentBytesOf } from '../import/resident-memory';
 import { forkServiceProcess } from '../processes/fork-service-process';
 import { serviceEntry } from '../processes/service-entry';
 import {
+  ENGINE_FLAGS_FOR_SIZE,
   OVER_BUDGET_EXIT_CODE,
   typedProcess,
   type ServiceProcess,
@@ -79,7 +80,7 @@ function inEngineProcess(
     let engine: ServiceProcess<MergeMessage, MergeReply>;
     try {
       const { modulePath, args } = serviceEntry('merge-process.js', new URL('./merge-process.ts', import.meta.url));
-      engine = typedProcess(startProcess(modulePath, args, 'Policy Review Workstation merge'));
+      engine = typedProcess(startProcess(modulePath, args, 'Policy Review Workstation merge', ENGINE_FLAGS_FOR_SIZE));
     } catch (error) {
       reject(
         new AppError(

@@ -62,6 +62,15 @@ const Manifest = z
     exportedBy: Author,
     app: z.string().max(200),
     parts: z.array(z.object({ name: PartName, sha256: Sha256Hex, bytes: z.int().min(0) }).strict()).max(5_002),
+    /**
+     * The heads of the history it carries (the hashes of its latest changes): what a merge checks it took in whole.
+     * Packages exported before they said so have none; their history is loaded to learn them.
+     */
+    historyHeads: z
+      .array(z.string().regex(/^[0-9a-f]{64}$/))
+      .min(1)
+      .max(1_000)
+      .optional(),
   })
   .strict();
 type Manifest = z.infer<typeof Manifest>;
@@ -69,6 +78,8 @@ type Manifest = z.infer<typeof Manifest>;
 export interface PackageContent {
   review: Review;
   history: Uint8Array;
+  /** The history's heads (Automerge.getHeads). */
+  historyHeads: string[];
   /** The versions' source files this laptop has, by SHA-256. */
   sources: ReadonlyMap<string, Uint8Array>;
   exportedBy: Author;
@@ -98,6 +109,7 @@ export async function writePackage(content: PackageContent, signer?: PackageSign
     exportedBy: content.exportedBy,
     app: content.app,
     parts: [...parts].map(([name, bytes]) => ({ name, sha256: sha256Hex(bytes), bytes: bytes.length })),
+    historyHeads: content.historyHeads,
   };
   const manifestBytes = Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`);
   const zip = new yazl.ZipFile();
@@ -132,6 +144,8 @@ export interface PackageHistory {
   fileName: string;
   reviewId: string;
   actor: string;
+  /** The heads its manifest gives, if it gives them (see Manifest). */
+  heads?: string[] | undefined;
 }
 
 /**
@@ -179,7 +193,13 @@ export async function readPackage(
   }
 
   const review = readReview(entries.get(REVIEW)!, manifest, refuse);
-  const history = { bytes: entries.get(HISTORY)!, fileName, reviewId: manifest.reviewId, actor };
+  const history = {
+    bytes: entries.get(HISTORY)!,
+    fileName,
+    reviewId: manifest.reviewId,
+    actor,
+    heads: manifest.historyHeads,
+  };
   const sources = new Map<string, Uint8Array>();
   for (const [name, content] of entries) if (SOURCE.test(name)) sources.set(name.slice('sources/'.length), content);
   return { review, history, sources, sender };
@@ -285,26 +305,41 @@ function readReview(bytes: Uint8Array, manifest: Manifest, refuse: Refuse): Revi
   return decoded.review;
 }
 
-/** The package's history in the engine, refused in the package's words when it is damaged or another review's. */
 /** What every format of the review's history starts with: one that differs only after it is a newer one. */
 const FORMAT_FAMILY = 'policy-review/review-document@';
 
+/** The package's history in the engine, refused in the package's words when it is damaged or another review's. */
 export function loadPackageHistory({ bytes, fileName, reviewId, actor }: PackageHistory): MergeableReview {
-  const refuse = (why: string) => refusalFor(fileName)('E_INVALID_INPUT', why);
   let history: MergeableReview;
   try {
     history = Automerge.load<MergeableReview>(bytes, { actor });
   } catch {
-    throw refuse('its history.automerge is damaged');
+    throw refusalFor(fileName)('E_INVALID_INPUT', 'its history.automerge is damaged');
   }
-  const format = (history as { format?: { val?: unknown } }).format?.val;
+  checkHistoryFormat(history, fileName);
   const id = (history as { header?: Record<string, { val?: unknown } | undefined> }).header?.['id']?.val;
-  if (typeof format === 'string' && format.startsWith(FORMAT_FAMILY) && !READABLE_REVIEW_FORMATS.includes(format))
+  if (id !== JSON.stringify(reviewId))
+    throw refusalFor(fileName)('E_INVALID_INPUT', 'its history.automerge is not the history of the review it holds');
+  return history;
+}
+
+/**
+ * Refuses a history (the package's own, or this laptop's once the package's changes are in it) whose format this
+ * app does not read, in the package's words: a newer one says to update the app.
+ */
+export function checkHistoryFormat(history: MergeableReview, fileName: string): void {
+  const shown = (history as { format?: unknown }).format;
+  const sides = shown === undefined ? [] : [shown, ...Object.values(Automerge.getConflicts(history, 'format') ?? {})];
+  const formats = sides.map((side) => (side as { val?: unknown } | undefined)?.val);
+  const newer = formats.find(
+    (format) =>
+      typeof format === 'string' && format.startsWith(FORMAT_FAMILY) && !READABLE_REVIEW_FORMATS.includes(format),
+  );
+  if (typeof newer === 'string')
     throw refusalFor(fileName)(
       'E_UNSUPPORTED',
-      `its history.automerge is of a newer format (${format.slice(FORMAT_FAMILY.length)}) than this app reads; update Policy Review Workstation to open it`,
+      `its history.automerge is of a newer format (${newer.slice(FORMAT_FAMILY.length)}) than this app reads; update Policy Review Workstation to open it`,
     );
-  if (!READABLE_REVIEW_FORMATS.includes(String(format)) || id !== JSON.stringify(reviewId))
-    throw refuse('its history.automerge is not the history of the review it holds');
-  return history;
+  if (!formats.length || !formats.every((format) => READABLE_REVIEW_FORMATS.includes(String(format))))
+    throw refusalFor(fileName)('E_INVALID_INPUT', 'its history.automerge is not the history of the review it holds');
 }

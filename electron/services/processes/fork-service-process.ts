@@ -5,7 +5,7 @@ import type { StartServiceProcess } from './service-process';
  * (no inspector or loader flags carried over), no console (pdf.js's complaints about a damaged file are not the
  * answer), and messages by structured clone, so bytes travel as bytes.
  */
-export const forkServiceProcess: StartServiceProcess = (modulePath, args) => {
+export const forkServiceProcess: StartServiceProcess = (modulePath, args, _name, v8Flags = []) => {
   if (process.versions.electron) {
     // Under Electron, fork() would start the app itself again (the RunAsNode fuse is off): the host passes its own starter.
     throw new Error(
@@ -16,7 +16,7 @@ export const forkServiceProcess: StartServiceProcess = (modulePath, args) => {
   // `merge`, and `--help`, reach this module at start but never start a process; loading it cost them a tenth of their time.
   const { fork } = process.getBuiltinModule('node:child_process');
   const child = fork(modulePath, [...args], {
-    execArgv: [],
+    execArgv: [...v8Flags],
     serialization: 'advanced',
     stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
   });

@@ -60,6 +60,12 @@ export function reviewRecords(review: Review): ReviewRecords {
   };
 }
 
+/** How many records a review holds, apart from its audit log's entries (which every change adds). */
+export function recordCountOf(review: Review): number {
+  const records = reviewRecords(review);
+  return COLLECTIONS.filter((name) => name !== 'audit').reduce((n, name) => n + records[name].length, 0);
+}
+
 export function versionContents(review: Review): Map<string, VersionContent> {
   return new Map(review.versions.map((v) => [v.id, { blocks: v.blocks, text: v.text }]));
 }

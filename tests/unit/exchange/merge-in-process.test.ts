@@ -1,10 +1,12 @@
 import * as Automerge from '@automerge/automerge';
-import { readdir } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readdir, writeFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { newMergeableReview } from '../../../shared/domain/merge/mergeable-review';
 import { checkPackageInProcess, mergeInProcess } from '../../../electron/services/exchange/merge-in-process';
-import { CHAIR, laptopClock, startingReview, writerFor } from '../domain/merge/support-laptops';
+import { historyFileFor } from '../../../electron/services/exchange/review-history';
+import { recordCountOf } from '../../../shared/domain/merge/review-records';
+import { CHAIR, laptopClock, receive, startingReview, writerFor } from '../domain/merge/support-laptops';
 import { useTempDirs } from '../support/temp-dir';
 
 const tempDir = useTempDirs();
@@ -15,15 +17,24 @@ describe('a merge’s engine in a process of its own', () => {
     const review = startingReview(clock);
     const writer = writerFor(1, CHAIR, clock);
     const folder = await tempDir();
+    const reviewFile = join(folder, `${review.id}.review.json`);
+    // This laptop's history, and the other laptop's copy of it, which has moved on since.
+    const started = newMergeableReview(review, writer);
+    await writeFile(historyFileFor(reviewFile), Automerge.save(started));
+    const theirs = Automerge.change(receive(started, 2), (doc) => {
+      doc.header['title'] = new Automerge.ImmutableString(JSON.stringify('Renamed on the train'));
+    });
     const job = {
-      reviewFile: join(folder, `${review.id}.review.json`),
+      reviewFile,
       review,
       history: {
-        bytes: Automerge.save(newMergeableReview(review, writerFor(2, CHAIR, clock))),
+        bytes: Automerge.save(theirs),
         fileName: 'from-legal.policyreview',
         reviewId: review.id,
         actor: writer.actor,
+        heads: Automerge.getHeads(theirs),
       },
+      records: recordCountOf(review),
       contents: [],
       writer,
       from: 'Lena Legal',
@@ -37,16 +48,17 @@ describe('a merge’s engine in a process of its own', () => {
       message: expect.stringMatching(/^Merging this package needed more than 16 MB/),
     });
 
-    expect(await readdir(folder)).toEqual([]);
+    expect(await readdir(folder)).toEqual([basename(historyFileFor(reviewFile))]);
 
-    // Within its budget, the same job merges (the host writes what it gives back: nothing is written here either).
+    // Within its budget, the same job merges (the host writes what it gives back: nothing is written here either, the history as it was).
     const merged = await mergeInProcess(job, clock);
-    expect(merged.counts).toMatchObject({ added: 0, conflicts: 0 });
+    expect(merged.counts).toMatchObject({ added: 0, changed: 1, conflicts: 0 });
+    expect(merged.review?.title).toBe('Renamed on the train');
     expect(merged.enginePeakRssBytes).toBeGreaterThan(0);
-    expect(await readdir(folder)).toEqual([]);
+    expect(await readdir(folder)).toEqual([basename(historyFileFor(reviewFile))]);
 
     // Opening a package checks its history there too: loading a history is what could exhaust the app's memory.
-    const check = { review, history: job.history };
+    const check = { review, history: { ...job.history, bytes: Automerge.save(started), heads: undefined } };
     expect(await checkPackageInProcess(check, { limits }).catch((e: unknown) => e)).toMatchObject({
       code: 'E_TOO_LARGE',
       message: expect.stringMatching(/^Opening this package needed more than 16 MB/),

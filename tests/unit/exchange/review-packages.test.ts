@@ -299,6 +299,35 @@ describe('bad packages are refused in one line, and nothing changes', () => {
     expect((await call(ws, 'packages.open', { source: asSource(good) })).reviewId).toBe(reviewId);
   });
 
+  it('refuses to merge a package whose history is damaged or lacks what its manifest says, and merges one that does not say', async () => {
+    const { chair, legal, reviewId, dataDir, annotation } = await twoLaptops();
+    await call(legal, 'packages.open', { source: asSource(await exportPackage(chair, reviewId)) });
+    await call(legal, 'annotations.update', { reviewId, annotationId: annotation.id, severity: 'critical' });
+    const fromLegal = await exportPackage(legal, reviewId);
+    const history = await (await JSZip.loadAsync(fromLegal)).file('history.automerge')!.async('uint8array');
+    const file = join(dataDir, 'reviews', `${reviewId}.review.json`);
+    const before = await readFile(file);
+
+    for (const broken of [new Uint8Array(4096).fill(7), history.subarray(0, history.length >> 1)]) {
+      const error = await refusal(await withPart(fromLegal, 'history.automerge', broken), { ws: chair, reviewId });
+      expect(error.code).toBe('E_INVALID_INPUT');
+      expect(error.message).toMatch(/damaged/);
+      expect((await readFile(file)).equals(before)).toBe(true);
+    }
+
+    // A package from before manifests named the history's heads: its history is loaded to learn them.
+    const unsaid = await rezipped(fromLegal, async (zip) => {
+      const manifest = JSON.parse(await zip.file('manifest.json')!.async('string')) as Record<string, unknown>;
+      expect(manifest['historyHeads']).toEqual(expect.arrayContaining([expect.stringMatching(/^[0-9a-f]{64}$/)]));
+      delete manifest['historyHeads'];
+      zip.file('manifest.json', JSON.stringify(manifest));
+    });
+    const merged = await call(chair, 'packages.merge', { reviewId, source: asSource(unsaid) });
+    expect(merged.counts).toMatchObject({ added: 0, changed: 1, conflicts: 0 });
+    const onChair = await call(chair, 'reviews.read', { reviewId });
+    expect(onChair.review.annotations.find((a) => a.id === annotation.id)?.severity).toBe('critical');
+  });
+
   it('refuses a package of another review given to merge, leaving the review file as it was', async () => {
     const { chair, reviewId, dataDir } = await twoLaptops();
     const { id: otherId } = await call(chair, 'reviews.create', { title: 'Another review' });

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { setAnnotationStatus, updateAnnotation } from '../../../../shared/domain/annotations/edit-annotations';
 import { addReply } from '../../../../shared/domain/annotations/replies';
 import { listConflicts, resolveConflict } from '../../../../shared/domain/merge/conflicts';
-import { mergeReviews } from '../../../../shared/domain/merge/merge-reviews';
+import { mergeReviews, mergeSavedReview } from '../../../../shared/domain/merge/merge-reviews';
 import {
   bucketOf,
   fieldKey,
@@ -243,5 +243,21 @@ describe('merging two laptops’ work', () => {
     const heads = Automerge.getHeads(chair.document);
     expect(() => mergeReviews(receive(chair.document, 1), other.document)).toThrow(/another review/);
     expect(Automerge.getHeads(chair.document)).toEqual(heads);
+  });
+
+  it('refuses a package of another review made on another laptop, whose changes the engine would apply', () => {
+    const { chair } = chairAndLegal();
+    const other = Laptop.first(startingReview(laptopClock(3, START)), laptopClock(3, START)).copyTo(
+      4,
+      LEGAL,
+      laptopClock(4, START),
+    );
+    other.act((review, actor, clock) => renameReview(review, 'Another review', actor, clock));
+    const local = receive(chair.document, 1);
+    const otherId = other.review.id;
+    const saved = { bytes: Automerge.save(other.document), records: 1, heads: Automerge.getHeads(other.document) };
+    expect(() => mergeSavedReview(local, saved)).toThrow(
+      `This package holds another review (${otherId}), not this one (${chair.review.id})`,
+    );
   });
 });
