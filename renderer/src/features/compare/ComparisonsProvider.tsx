@@ -45,14 +45,16 @@ export function ComparisonsProvider({ children }: { children: ReactNode }) {
 }
 
 /**
- * Two versions compared: at once when the comparison was made ahead, else asked for now. `retry` asks again
- * after a failure.
+ * Two versions compared: at once when the comparison was made ahead, else asked for now (or again, when it failed
+ * before this showed it). `retry` asks again after a failure.
  */
 export function useComparison(from: Version, to: Version): { state: ComparisonState; retry: () => void } {
   const store = useContext(ComparisonsContext);
   if (!store) throw new Error('useComparison is used outside a ComparisonsProvider');
   const known = useSyncExternalStore(store.subscribe, () => store.state(from.id, to.id));
   const asked = known !== undefined;
+  // Shown again after it failed (ahead of time, say), a pair is asked for again, as one shown the first time is.
+  useEffect(() => store.retry(from.id, to.id), [store, from.id, to.id]);
   useEffect(() => {
     if (!asked) store.load(from.id, to.id);
   }, [store, from.id, to.id, asked]);
