@@ -71,3 +71,41 @@ test('a long comparison ends with every row drawn, and next change and Changes o
   }
   await expect(rows.getByText(`Paragraph ${PARAGRAPHS - 1}: the committee may review`)).toHaveCount(2);
 });
+
+test('the comparison is made while the document is read, so the Compare area opens on it without a wait', async ({
+  app,
+  invoke,
+}) => {
+  const title = 'Register review, compared ahead';
+  const { id: reviewId } = await invoke('reviews.create', { title });
+  const v1 = await importText(invoke, reviewId, 'v1.md', policy(false));
+  const v2 = await importText(invoke, reviewId, 'v2.md', policy(true));
+  await invoke('reviews.close', { reviewId });
+  await app.reload();
+  await openReviewFromLibrary(app, title);
+  // The Document area shows; the pair the Compare area would show is compared meanwhile.
+  await app.waitForFunction(
+    ([from, to]) =>
+      performance.getEntriesByName('compare:ready').some((mark) => {
+        const pair = (mark as PerformanceMark).detail as { fromVersionId: string; toVersionId: string };
+        return pair.fromVersionId === from && pair.toVersionId === to;
+      }),
+    [v1.id, v2.id],
+  );
+
+  // Opening the area draws the comparison at once: no "Comparing…" step on the way.
+  await app.evaluate(() => {
+    const panel = document.getElementById('review-area-panel-compare');
+    if (!panel) throw new Error('the Compare area’s panel is not in the page');
+    const seen = new MutationObserver(() => {
+      if (panel.querySelector('.loading-text')) document.body.dataset['comparingShown'] = 'yes';
+    });
+    seen.observe(panel, { childList: true, subtree: true });
+  });
+  const area = await showArea(app, 'Compare');
+  const rows = area.getByRole('region', { name: `${v1.label} and ${v2.label}, side by side` });
+  await expect(area.locator('.change-position')).toHaveText(`${CHANGES} changes`);
+  await expect(rows.getByText(`Paragraph ${PARAGRAPHS}: the committee must review`)).toHaveCount(1);
+  await expect(app.locator('body')).not.toHaveAttribute('data-comparing-shown');
+  await expect(area.getByRole('status').filter({ hasText: 'Comparing' })).toHaveCount(0);
+});

@@ -20,7 +20,7 @@ import { TabPanel, Tabs } from '../ui/Tabs';
 import { useAsyncValue } from '../ui/useAsyncValue';
 import { ChecklistArea } from '../features/checklist';
 import { CommitteeArea } from '../features/committee';
-import { CompareArea } from '../features/compare';
+import { CompareArea, ComparisonsProvider } from '../features/compare';
 import { DocumentArea } from '../features/document';
 import { PackageActions, type PackageOutcome, ToResolveArea, useConflicts } from '../features/exchange';
 import { RenameReviewDialog } from '../features/library';
@@ -269,9 +269,12 @@ export function ReviewScreen({ reviewId, title, onBack, onTitleChange, onCloseFa
               <ChecklistArea reviewId={reviewId} checklist={checklist} readOnly={readOnly} />
             )}
           </TabPanel>
-          <TabPanel idBase="review-area" id="compare" selected={area === 'compare'}>
-            {visited.has('compare') && <CompareArea />}
-          </TabPanel>
+          {/* Here from the start, whether or not the area was shown yet: it compares the pair ahead of time. */}
+          <ComparisonsProvider>
+            <TabPanel idBase="review-area" id="compare" selected={area === 'compare'}>
+              {visited.has('compare') && <CompareArea />}
+            </TabPanel>
+          </ComparisonsProvider>
           <TabPanel idBase="review-area" id="report" selected={area === 'report'}>
             {visited.has('report') && (
               <ReportArea

@@ -1,17 +1,16 @@
 import { useEffect } from 'react';
 import type { Version } from '../../../../shared/model';
-import { callInReview } from '../../api';
 import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
 import { EmptyState } from '../../ui/EmptyState';
 import { countOf } from '../../ui/format';
 import { CompareIcon, DocumentIcon } from '../../ui/icons';
-import { useAsyncValue } from '../../ui/useAsyncValue';
 import { useCompareMode, useReviewData, useReviewNavigation } from '../workspace';
 import { AnchorReviewList } from './AnchorReviewList';
 import { CarryPanel } from './CarryPanel';
 import { ChangeImpactList } from './ChangeImpactList';
 import { ChangeSummary } from './ChangeSummary';
+import { useComparison } from './ComparisonsProvider';
 import { ComparisonView } from './ComparisonView';
 import { OrphanedList } from './OrphanedList';
 import { useVersionPair } from './useVersionPair';
@@ -74,41 +73,39 @@ export function CompareArea() {
 
 /** One pair's comparison, the carry-forward and review lists beside it. */
 function VersionPairComparison({ from, to }: { from: Version; to: Version }) {
-  const { reviewId } = useReviewData();
   const { area } = useReviewNavigation();
-  const comparison = useAsyncValue(`compare:${from.id}>${to.id}`, () =>
-    callInReview(reviewId, 'compare.versions', { reviewId, fromVersionId: from.id, toVersionId: to.id }),
-  );
+  const { state, retry } = useComparison(from, to);
+  const comparison = state.status === 'done' ? state.value : undefined;
 
   useEffect(() => {
-    if (comparison.data) performance.mark('compare:shown');
-  }, [comparison.data]);
+    if (comparison) performance.mark('compare:shown');
+  }, [comparison]);
 
   return (
     <div className="compare-layout">
       <div className="compare-main">
-        {comparison.error && (
+        {state.status === 'failed' && (
           <Banner
             tone="error"
             title="The versions could not be compared"
             actions={
-              <Button size="sm" onClick={comparison.reload}>
+              <Button size="sm" onClick={retry}>
                 Try again
               </Button>
             }
           >
-            {comparison.error.message}
+            {state.error.message}
           </Banner>
         )}
-        {!comparison.data && !comparison.error && (
+        {state.status === 'loading' && (
           <p className="loading-text" role="status">
             Comparing “{from.label}” with “{to.label}”…
           </p>
         )}
-        {comparison.data && (
+        {comparison && (
           <>
-            <ChangeSummary counts={comparison.data.counts} />
-            <ComparisonView comparison={comparison.data} from={from} to={to} active={area === 'compare'} />
+            <ChangeSummary counts={comparison.counts} />
+            <ComparisonView comparison={comparison} from={from} to={to} active={area === 'compare'} />
           </>
         )}
       </div>
@@ -116,7 +113,7 @@ function VersionPairComparison({ from, to }: { from: Version; to: Version }) {
         <CarryPanel from={from} to={to} />
         <AnchorReviewList to={to} />
         <OrphanedList to={to} />
-        <ChangeImpactList from={from} to={to} after={comparison.data !== undefined || comparison.error !== undefined} />
+        <ChangeImpactList from={from} to={to} after={state.status !== 'loading'} />
       </div>
     </div>
   );

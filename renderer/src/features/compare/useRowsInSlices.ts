@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState, type RefObject } from 'react';
 import { flushSync } from 'react-dom';
+import { afterNextPaint } from '../../ui/afterNextPaint';
 
 /** Rows drawn before the first paint: more than the tallest comparison screen holds. */
 const FIRST_ROWS = 40;
@@ -30,11 +31,8 @@ export function useRowsInSlices(
 
   useEffect(() => {
     if (count >= total) return;
-    let cancelled = false;
-    // A message posted from a frame callback runs once that frame is painted: the next slice waits for it.
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      if (cancelled) return;
+    // The next slice waits for the frame to be painted.
+    return afterNextPaint(() => {
       const started = performance.now();
       let drawn = count;
       do {
@@ -43,13 +41,7 @@ export function useRowsInSlices(
         // Laid out now rather than in the frame's rendering, so the time read next counts what the rows cost.
         void container.current?.scrollHeight;
       } while (drawn < total && performance.now() - started < SLICE_BUDGET_MS);
-    };
-    const frame = requestAnimationFrame(() => channel.port2.postMessage(null));
-    return () => {
-      cancelled = true;
-      cancelAnimationFrame(frame);
-      channel.port1.close();
-    };
+    });
   }, [count, total, key, container]);
 
   const reveal = useCallback(
