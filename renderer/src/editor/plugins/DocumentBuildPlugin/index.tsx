@@ -1,5 +1,6 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { useLayoutEffect } from 'react';
+import { afterNextPaint } from '../../../ui/afterNextPaint';
 import { BUILD_TAG, documentBuilderOf } from '../../documentIndex';
 import { useDocumentHighlights } from '../../highlights/highlightsContext';
 
@@ -47,19 +48,11 @@ export function DocumentBuildPlugin() {
         },
       });
     };
-    // The first screen is painted before anything else is built: a message posted in a frame's callback is
-    // delivered after that frame.
-    const frame = requestAnimationFrame(() => {
-      const channel = new MessageChannel();
-      channel.port1.onmessage = () => {
-        channel.port1.close();
-        step();
-      };
-      channel.port2.postMessage(null);
-    });
+    // The first screen is painted before anything else is built.
+    const cancelFirstStep = afterNextPaint(step);
     return () => {
       stopped = true;
-      cancelAnimationFrame(frame);
+      cancelFirstStep();
       clearTimeout(timer);
     };
   }, [editor, marks]);

@@ -1,5 +1,6 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { useLayoutEffect } from 'react';
+import { afterNextPaint } from '../../../ui/afterNextPaint';
 
 /**
  * Leaves the performance mark `document:first-paint` (for the benchmark, and anyone profiling) just after the
@@ -8,21 +9,6 @@ import { useLayoutEffect } from 'react';
  */
 export function PaintTimingPlugin() {
   const [editor] = useLexicalComposerContext();
-  useLayoutEffect(() => {
-    let cancelled = false;
-    const frame = requestAnimationFrame(() => {
-      // A message posted in the frame's callback is delivered after that frame is painted.
-      const channel = new MessageChannel();
-      channel.port1.onmessage = () => {
-        channel.port1.close();
-        if (!cancelled) performance.mark('document:first-paint');
-      };
-      channel.port2.postMessage(null);
-    });
-    return () => {
-      cancelled = true;
-      cancelAnimationFrame(frame);
-    };
-  }, [editor]);
+  useLayoutEffect(() => afterNextPaint(() => performance.mark('document:first-paint')), [editor]);
   return null;
 }
