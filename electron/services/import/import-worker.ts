@@ -6,7 +6,7 @@
 // loads the parser it is told to expect meanwhile, and takes its task as its first message.
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadParser, parseDocument } from './parse-document';
-import { failureOf, type ParseReply } from './parse-reply';
+import { failureOf, packDocument, type ParseReply } from './parse-reply';
 import type { ParseRequest } from './parser-process-protocol';
 import type { DocxArchive, ImportFormat, PageSharing } from './types';
 
@@ -57,7 +57,7 @@ async function run(task: WorkerTask): Promise<void> {
     pageSharing,
     docxArchive,
   }).then(
-    (parsed) => parentPort?.postMessage({ type: 'done', ok: true, parsed } satisfies ParseReply),
+    (parsed) => parentPort?.postMessage({ type: 'done', ok: true, packed: packDocument(parsed) } satisfies ParseReply),
     (error: unknown) =>
       parentPort?.postMessage({ type: 'done', ok: false, error: failureOf(error) } satisfies ParseReply),
   );
