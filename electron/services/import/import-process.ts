@@ -39,7 +39,7 @@ channel.onMessage(({ request }) => {
   watchOwnMemory(limits.maxProcessMemoryMb * 1024 * 1024);
   const progress = (done: number, total: number) => channel.send({ type: 'progress', done, total });
   parseInWorker(request, limits.timeoutMs, limits.maxHeapMb, progress, waiting).then(
-    (parsed) => channel.send({ type: 'done', ok: true, parsed }),
+    (packed) => channel.send({ type: 'done', ok: true, packed }),
     (error: unknown) => channel.send({ type: 'done', ok: false, error: failureOf(error) }),
   );
 });

@@ -3,12 +3,13 @@
 // The same file also starts a PDF page helper: a second worker that reads some of a long PDF's pages for the
 // parser's worker (see parsers/pdf-page-sharing.ts); it answers nobody but that worker.
 // A worker is started before its file is known (the parsing process starts it while it waits for the host): it
-// loads the parser it is told to expect meanwhile, and takes its task as its first message.
+// loads the parser it is told to expect meanwhile (for Word, it converts a small sample too, if it has the time),
+// and takes its task as its first message.
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadParser, parseDocument } from './parse-document';
-import { failureOf, type ParseReply } from './parse-reply';
+import { failureOf, packDocument, type ParseReply } from './parse-reply';
 import type { ParseRequest } from './parser-process-protocol';
-import type { DocxArchive, ImportFormat, PageSharing } from './types';
+import { DEFAULT_IMPORT_LIMITS, type DocxArchive, type ImportFormat, type PageSharing } from './types';
 
 /** What a worker is started with: the formats whose parsers it loads while it waits for its task. */
 export interface WorkerSetup {
@@ -34,12 +35,29 @@ export type WorkerTask =
   | { role: 'pdf-page-helper'; request: ParseRequest; pageSharing: PageSharing };
 
 const { expect } = (workerData ?? {}) as WorkerSetup;
+let taskCame = false;
 // Loading ahead is only a head start: the task loads whatever it needs itself, and reports any failure.
-void Promise.allSettled((expect ?? []).map((format) => loadParser(format))).then(() =>
-  parentPort?.postMessage({ type: 'prepared' } satisfies WorkerPrepared),
-);
+void Promise.allSettled((expect ?? []).map((format) => loadParser(format)))
+  .then(() => (expect?.includes('docx') && !taskCame ? warmUpWord() : undefined))
+  .then(() => parentPort?.postMessage({ type: 'prepared' } satisfies WorkerPrepared));
 
-parentPort?.once('message', (task: WorkerTask) => void run(task));
+parentPort?.once('message', (task: WorkerTask) => {
+  taskCame = true;
+  void run(task);
+});
+
+/**
+ * Converts a small Word document (parsers/docx-warm-up.ts) while the file is still on its way, so that the file's
+ * conversion runs compiled code. A worker whose file has come already goes straight to it.
+ */
+async function warmUpWord(): Promise<void> {
+  const { warmUpParts } = await import('./parsers/docx-warm-up');
+  await parseDocument('docx', new Uint8Array(), {
+    fileName: 'warm-up.docx',
+    limits: DEFAULT_IMPORT_LIMITS,
+    docxArchive: { parts: warmUpParts() },
+  }).catch(() => undefined);
+}
 
 async function run(task: WorkerTask): Promise<void> {
   if (task.role === 'pdf-page-helper') {
@@ -57,7 +75,7 @@ async function run(task: WorkerTask): Promise<void> {
     pageSharing,
     docxArchive,
   }).then(
-    (parsed) => parentPort?.postMessage({ type: 'done', ok: true, parsed } satisfies ParseReply),
+    (parsed) => parentPort?.postMessage({ type: 'done', ok: true, packed: packDocument(parsed) } satisfies ParseReply),
     (error: unknown) =>
       parentPort?.postMessage({ type: 'done', ok: false, error: failureOf(error) } satisfies ParseReply),
   );

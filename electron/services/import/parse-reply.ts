@@ -1,11 +1,27 @@
+import { deserialize, serialize } from 'node:v8';
 import { AppError, ERROR_CODES, isAppError, type ErrorCode } from '../../../shared/errors';
 import type { ImportFormat, ParsedDocument } from './types';
 
 /** What a parser says, from its worker thread to the process, and from the process to the host. */
 export type ParseReply =
   | { type: 'progress'; done: number; total: number }
-  | { type: 'done'; ok: true; parsed: ParsedDocument }
+  | { type: 'done'; ok: true; packed: PackedDocument }
   | { type: 'done'; ok: false; error: ParseFailure };
+
+/**
+ * A parsed document as the bytes it travels in (V8's serialization, which structured cloning writes too). It is
+ * written once, by the parser's worker, and read once, by the host: the parsing process passes the bytes on
+ * unread, where it would otherwise read a 100-page policy's blocks from its worker and write them again.
+ */
+export type PackedDocument = Uint8Array & { readonly packed: unique symbol };
+
+export function packDocument(parsed: ParsedDocument): PackedDocument {
+  return serialize(parsed) as Uint8Array as PackedDocument;
+}
+
+export function unpackDocument(packed: PackedDocument): ParsedDocument {
+  return deserialize(packed) as ParsedDocument;
+}
 
 /** An AppError's code and message, or what went wrong inside a parser (`internal`), as a message can carry it. */
 export interface ParseFailure {

@@ -3,7 +3,7 @@ import { launchParserProcess, type LaunchedParserProcess } from './launch-parser
 import { OVER_BUDGET_EXIT_CODE } from '../processes/service-process';
 import type { ParseRequest, StartParserProcess } from './parser-process-protocol';
 import { residentBytesOf } from './resident-memory';
-import { replyError } from './parse-reply';
+import { replyError, unpackDocument } from './parse-reply';
 import { timeLimitError } from './run-parser';
 import type { SpareParserProcess } from './spare-parser-process';
 import { formatSize } from '../../../shared/domain/file-size';
@@ -68,7 +68,7 @@ export function parseInProcess(
     }, SAMPLE_MS);
     parser.onReply((reply) => {
       if (reply.type === 'progress') return onProgress?.(reply.done, reply.total);
-      finish(() => (reply.ok ? resolve(reply.parsed) : reject(replyError(request, reply.error))));
+      finish(() => (reply.ok ? resolve(unpackDocument(reply.packed)) : reject(replyError(request, reply.error))));
     });
     parser.whenListening(() => parser.child.postMessage({ type: 'parse', request }));
     parser.whenEnded(({ code, signal }) => {

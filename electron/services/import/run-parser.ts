@@ -2,10 +2,10 @@ import { MessageChannel, type Worker } from 'node:worker_threads';
 import { AppError } from '../../../shared/errors';
 import type { WorkerPrepared, WorkerTask } from './import-worker';
 import type { ParseRequest } from './parser-process-protocol';
-import { failureOf, replyError, type ParseReply } from './parse-reply';
+import { failureOf, replyError, type PackedDocument, type ParseReply } from './parse-reply';
 import { helped, startWorker, type StartedWorker, type WaitingWorkers } from './parser-workers';
 import { newPageClaims } from './parsers/pdf-page-sharing';
-import type { ImportFormat, ParseContext, ParsedDocument } from './types';
+import type { ImportFormat, ParseContext } from './types';
 
 /**
  * Checks a file must pass, run in this thread while its parser reads it (whose worker loads its library and
@@ -89,8 +89,8 @@ function workersFor(
 
 /**
  * Parses a file in a worker thread with a time limit and a heap limit, while the checks its format must pass run
- * here. Whatever happens inside (a parser crash, a runaway file), the answer is the parsed document or an AppError
- * that names the file and what to do. The workers' array buffers are not counted by their heap limit: the process
+ * here. Whatever happens inside (a parser crash, a runaway file), the answer is the parsed document (packed, for the
+ * host to read: see parse-reply.ts) or an AppError that names the file and what to do. The workers' array buffers are not counted by their heap limit: the process
  * this runs in is the bound on those (see parser-process.ts). `waiting` are workers started ahead for it.
  */
 export function parseInWorker(
@@ -99,7 +99,7 @@ export function parseInWorker(
   heapMb: number,
   onProgress?: (done: number, total: number) => void,
   waiting?: WaitingWorkers,
-): Promise<ParsedDocument> {
+): Promise<PackedDocument> {
   return new Promise((resolve, reject) => {
     const unpacked = UNPACK[request.format]?.(request) ?? Promise.resolve({});
     const { parser: worker, helper } = workersFor(request, heapMb, waiting, unpacked);
@@ -132,7 +132,7 @@ export function parseInWorker(
     worker.on('message', (reply: ParseReply | WorkerPrepared) => {
       if (reply.type === 'prepared') return;
       if (reply.type === 'progress') return onProgress?.(reply.done, reply.total);
-      answerOnceChecked(() => (reply.ok ? resolve(reply.parsed) : reject(replyError(request, reply.error))));
+      answerOnceChecked(() => (reply.ok ? resolve(reply.packed) : reject(replyError(request, reply.error))));
     });
     worker.on('error', (error: Error & { code?: string }) => {
       answerOnceChecked(() => {

@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { parsePdf } from '../../../electron/services/import/parsers/pdf';
 import { helpWithPdfPages } from '../../../electron/services/import/parsers/pdf-page-helper';
 import { newPageClaims } from '../../../electron/services/import/parsers/pdf-page-sharing';
+import { unpackDocument } from '../../../electron/services/import/parse-reply';
 import { parseInWorker } from '../../../electron/services/import/run-parser';
 import {
   DEFAULT_IMPORT_LIMITS,
@@ -99,8 +100,10 @@ describe.skipIf(chromiumMissing)('reading one PDF in two workers', () => {
   it('gives the same document through the import workers, with and without a helper', async () => {
     const request = (limits: ImportLimits) => ({ format: 'pdf' as const, fileName: 'accounts.pdf', bytes, limits });
     const progress: [number, number][] = [];
-    const helped = await parseInWorker(request(ALWAYS), 60_000, 512, (done, total) => progress.push([done, total]));
-    const single = await parseInWorker(request(NEVER), 60_000, 512);
+    const helped = unpackDocument(
+      await parseInWorker(request(ALWAYS), 60_000, 512, (done, total) => progress.push([done, total])),
+    );
+    const single = unpackDocument(await parseInWorker(request(NEVER), 60_000, 512));
     expect(helped).toEqual(alone);
     expect(single).toEqual(alone);
     expect(progress.at(-1)).toEqual([SECTIONS + 1, SECTIONS + 1]);
