@@ -8,6 +8,7 @@ import {
   holdsRecord,
   isDecidedByPeople,
   splitFieldKey,
+  storedText,
   type MergeableReview,
   type MergeableReviewShape,
 } from './mergeable-review';
@@ -137,7 +138,8 @@ function recordCount(document: MergeableReview): number {
  */
 function refuseAnotherReview(merged: MergeableReview, localId: unknown): void {
   const sides = Automerge.getConflicts(merged, 'header') ?? {};
-  const ids = Object.values(sides).map((header) => reviewIdOf({ header } as MergeableReview));
+  // A side of a conflict reads its values as plain text, not as the document's ImmutableStrings.
+  const ids = Object.values(sides).map((header) => idFromText(storedText((header as Record<string, unknown>)['id'])));
   const otherId = ids.find((id) => id !== localId) ?? (reviewIdOf(merged) === localId ? undefined : reviewIdOf(merged));
   if (otherId === undefined && Object.keys(sides).length < 2) return;
   if (otherId === undefined) {
@@ -193,8 +195,16 @@ function orderOf(path: Automerge.Prop[]): CollectionName | undefined {
 }
 
 function reviewIdOf(document: MergeableReview): unknown {
-  const id = document.header?.['id'];
-  return id ? JSON.parse(id.val) : undefined;
+  return idFromText(document.header?.['id']?.val);
+}
+
+function idFromText(text: string | undefined): unknown {
+  if (text === undefined) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
 }
 
 /**

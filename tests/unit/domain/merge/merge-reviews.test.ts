@@ -245,6 +245,14 @@ describe('merging two laptops’ work', () => {
     expect(Automerge.getHeads(chair.document)).toEqual(heads);
   });
 
+  it('refuses a history of this review that another laptop began on its own, rather than hiding one side', () => {
+    const review = startingReview(laptopClock(0, START));
+    const here = newMergeableReview(review, writerFor(1, CHAIR, laptopClock(1, START)));
+    const apart = newMergeableReview(review, writerFor(2, LEGAL, laptopClock(2, START)));
+    const saved = { bytes: Automerge.save(apart), records: 1, heads: Automerge.getHeads(apart) };
+    expect(() => mergeSavedReview(here, saved)).toThrow(/was begun apart from this laptop’s/);
+  });
+
   it('refuses a package of another review made on another laptop, whose changes the engine would apply', () => {
     const { chair } = chairAndLegal();
     const other = Laptop.first(startingReview(laptopClock(3, START)), laptopClock(3, START)).copyTo(
