@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
 import { openReviewFromLibrary, showArea } from './support/screens';
 import { importText } from './support/versions';
@@ -17,18 +18,23 @@ function policy(revised: boolean): string {
   return blocks.join('\n\n');
 }
 
-test('a long comparison ends with every row drawn, and next change and Changes only reach every change', async ({
-  app,
-  invoke,
-}) => {
-  test.setTimeout(180_000);
-  const title = 'Register review';
+/** A review of the policy and its revision, opened from the library as a person opens it (nothing cached). */
+async function openTwoVersions(app: Page, invoke: Parameters<typeof importText>[0], title: string) {
   const { id: reviewId } = await invoke('reviews.create', { title });
   const v1 = await importText(invoke, reviewId, 'v1.md', policy(false));
   const v2 = await importText(invoke, reviewId, 'v2.md', policy(true));
   await invoke('reviews.close', { reviewId });
   await app.reload();
   await openReviewFromLibrary(app, title);
+  return { v1, v2 };
+}
+
+test('a long comparison ends with every row drawn, and next change and Changes only reach every change', async ({
+  app,
+  invoke,
+}) => {
+  test.setTimeout(180_000);
+  const { v1, v2 } = await openTwoVersions(app, invoke, 'Register review');
   const area = await showArea(app, 'Compare');
   const rows = area.getByRole('region', { name: `${v1.label} and ${v2.label}, side by side` });
   const position = area.locator('.change-position');
@@ -76,13 +82,7 @@ test('the comparison is made while the document is read, so the Compare area ope
   app,
   invoke,
 }) => {
-  const title = 'Register review, compared ahead';
-  const { id: reviewId } = await invoke('reviews.create', { title });
-  const v1 = await importText(invoke, reviewId, 'v1.md', policy(false));
-  const v2 = await importText(invoke, reviewId, 'v2.md', policy(true));
-  await invoke('reviews.close', { reviewId });
-  await app.reload();
-  await openReviewFromLibrary(app, title);
+  const { v1, v2 } = await openTwoVersions(app, invoke, 'Register review, compared ahead');
   // The Document area shows; the pair the Compare area would show is compared meanwhile.
   await app.waitForFunction(
     ([from, to]) =>
