@@ -2,12 +2,11 @@ import type { Clock } from '../../../shared/domain/clock';
 import { formatSize } from '../../../shared/domain/file-size';
 import { AppError, ERROR_CODES, type ErrorCode } from '../../../shared/errors';
 import type { ParseFailure } from '../import/parse-reply';
-import { residentBytesOf } from '../import/resident-memory';
+import { boundedJob, ranOutOfMemory } from '../processes/bounded-job';
 import { forkServiceProcess } from '../processes/fork-service-process';
 import { serviceEntry } from '../processes/service-entry';
 import {
   ENGINE_FLAGS_FOR_SIZE,
-  OVER_BUDGET_EXIT_CODE,
   typedProcess,
   type ServiceProcess,
   type StartServiceProcess,
@@ -20,9 +19,6 @@ import type { EngineJob, MergeJob, MergeMessage, MergeOutcome, MergeReply, Packa
  * package is refused as too large rather than the machine swapping; a merge that runs this long has gone wrong.
  */
 export const MERGE_LIMITS = { memoryBytes: 2048 * 1024 * 1024, timeoutMs: 5 * 60_000 };
-
-/** How often the host samples the engine process's memory, where the system shows it (a second watch). */
-const SAMPLE_MS = 50;
 
 export interface MergeInProcessOptions {
   /** How the host starts a process: Electron's main passes utilityProcess; otherwise Node's child_process.fork. */
@@ -90,31 +86,22 @@ function inEngineProcess(
       );
       return;
     }
-    let settled = false;
     let listening = false;
-    const finish = (outcome: () => void) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      clearInterval(watch);
-      engine.kill();
-      outcome();
-    };
-    const timer = setTimeout(
-      () =>
-        finish(() =>
-          reject(
-            new AppError(
-              'E_TOO_LARGE',
-              `${doing} took longer than ${Math.round(limits.timeoutMs / 60_000)} minutes, so it was stopped; nothing was changed.`,
-            ),
+    const { finish } = boundedJob(
+      {
+        pid: () => engine.pid,
+        memoryBytes: limits.memoryBytes,
+        timeoutMs: limits.timeoutMs,
+        overBudget: tooLarge,
+        timedOut: () =>
+          new AppError(
+            'E_TOO_LARGE',
+            `${doing} took longer than ${Math.round(limits.timeoutMs / 60_000)} minutes, so it was stopped; nothing was changed.`,
           ),
-        ),
-      limits.timeoutMs,
+        kill: () => engine.kill(),
+      },
+      reject,
     );
-    const watch = setInterval(() => {
-      if ((residentBytesOf(engine.pid) ?? 0) > limits.memoryBytes) finish(() => reject(tooLarge()));
-    }, SAMPLE_MS);
     engine.onMessage((reply) => {
       if (reply.type === 'ready') {
         listening = true;
@@ -136,11 +123,9 @@ function inEngineProcess(
         return finish(() =>
           reject(new AppError('E_INTERNAL', `The merge could not start its engine process (exit code ${exit}).`)),
         );
-      // Above its budget it stops itself; killed outright (the system's out-of-memory killer) or aborted, memory ran out too.
-      const ranOutOfMemory = code === OVER_BUDGET_EXIT_CODE || signal === 'SIGKILL' || signal === 'SIGABRT';
       finish(() =>
         reject(
-          ranOutOfMemory
+          ranOutOfMemory(code, signal)
             ? tooLarge()
             : new AppError(
                 'E_INTERNAL',

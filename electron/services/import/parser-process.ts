@@ -1,16 +1,12 @@
 import { AppError } from '../../../shared/errors';
 import { launchParserProcess, type LaunchedParserProcess } from './launch-parser-process';
-import { OVER_BUDGET_EXIT_CODE } from '../processes/service-process';
+import { boundedJob, ranOutOfMemory } from '../processes/bounded-job';
 import type { ParseRequest, StartParserProcess } from './parser-process-protocol';
-import { residentBytesOf } from './resident-memory';
 import { replyError, unpackDocument } from './parse-reply';
 import { timeLimitError } from './run-parser';
 import type { SpareParserProcess } from './spare-parser-process';
 import { formatSize } from '../../../shared/domain/file-size';
 import type { ParsedDocument } from './types';
-
-/** How often the host samples the parsing process's memory, where the system shows it (a second watch: see import-process.ts). */
-const SAMPLE_MS = 50;
 
 export interface ParseInProcessOptions {
   onProgress?: ((done: number, total: number) => void) | undefined;
@@ -53,19 +49,17 @@ export function parseInProcess(
       reject(error);
       return;
     }
-    let settled = false;
-    const finish = (outcome: () => void) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      clearInterval(watch);
-      parser.kill();
-      outcome();
-    };
-    const timer = setTimeout(() => finish(() => reject(timeLimitError(fileName, limits.timeoutMs))), limits.timeoutMs);
-    const watch = setInterval(() => {
-      if ((residentBytesOf(parser.child.pid) ?? 0) > memoryLimit) finish(() => reject(overBudget()));
-    }, SAMPLE_MS);
+    const { finish } = boundedJob(
+      {
+        pid: () => parser.child.pid,
+        memoryBytes: memoryLimit,
+        timeoutMs: limits.timeoutMs,
+        overBudget,
+        timedOut: () => timeLimitError(fileName, limits.timeoutMs),
+        kill: () => parser.kill(),
+      },
+      reject,
+    );
     parser.onReply((reply) => {
       if (reply.type === 'progress') return onProgress?.(reply.done, reply.total);
       finish(() => (reply.ok ? resolve(unpackDocument(reply.packed)) : reject(replyError(request, reply.error))));
@@ -83,11 +77,9 @@ export function parseInProcess(
           ),
         );
       }
-      // Above its budget it stops itself; killed outright (the system's out-of-memory killer) or aborted (V8 out of heap), memory ran out too.
-      const ranOutOfMemory = code === OVER_BUDGET_EXIT_CODE || signal === 'SIGKILL' || signal === 'SIGABRT';
       finish(() =>
         reject(
-          ranOutOfMemory
+          ranOutOfMemory(code, signal)
             ? overBudget()
             : new AppError(
                 'E_INVALID_INPUT',
