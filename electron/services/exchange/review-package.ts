@@ -2,7 +2,7 @@ import * as Automerge from '@automerge/automerge';
 import yazl from 'yazl';
 import { z } from 'zod';
 import type { PackageSender } from '../../../shared/api';
-import { READABLE_REVIEW_FORMATS, type MergeableReview } from '../../../shared/domain/merge/mergeable-review';
+import { READABLE_REVIEW_FORMATS, storedText, type MergeableReview } from '../../../shared/domain/merge/mergeable-review';
 import { AppError } from '../../../shared/errors';
 import {
   Author,
@@ -329,8 +329,9 @@ export function loadPackageHistory({ bytes, fileName, reviewId, actor }: Package
  */
 export function checkHistoryFormat(history: MergeableReview, fileName: string): void {
   const shown = (history as { format?: unknown }).format;
+  // Every value two laptops wrote concurrently (both upgrading a history, say), as storedText reads either form.
   const sides = shown === undefined ? [] : [shown, ...Object.values(Automerge.getConflicts(history, 'format') ?? {})];
-  const formats = sides.map((side) => (side as { val?: unknown } | undefined)?.val);
+  const formats = sides.map(storedText);
   const newer = formats.find(
     (format) =>
       typeof format === 'string' && format.startsWith(FORMAT_FAMILY) && !READABLE_REVIEW_FORMATS.includes(format),

@@ -5,7 +5,13 @@ import { join } from 'node:path';
 import JSZip from 'jszip';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Workstation } from '../../../electron/services/workstation/workstation';
-import type { MergeableReviewShape } from '../../../shared/domain/merge/mergeable-review';
+import { checkHistoryFormat } from '../../../electron/services/exchange/review-package';
+import {
+  MERGEABLE_REVIEW_FORMAT,
+  newMergeableReview,
+  type MergeableReviewShape,
+} from '../../../shared/domain/merge/mergeable-review';
+import { CHAIR, laptopClock, receive, startingReview, writerFor } from '../domain/merge/support-laptops';
 import {
   call,
   comment,
@@ -326,6 +332,32 @@ describe('bad packages are refused in one line, and nothing changes', () => {
     expect(merged.counts).toMatchObject({ added: 0, changed: 1, conflicts: 0 });
     const onChair = await call(chair, 'reviews.read', { reviewId });
     expect(onChair.review.annotations.find((a) => a.id === annotation.id)?.severity).toBe('critical');
+  });
+
+  it('reads a format two laptops wrote at once: the same one passes, a newer one among them is refused', () => {
+    const clock = laptopClock(1, '2026-03-02T10:00:00.000Z');
+    // A history of the format before, which each laptop upgrades as it next writes.
+    const started = Automerge.change(newMergeableReview(startingReview(clock), writerFor(1, CHAIR, clock)), (doc) => {
+      doc.format = new Automerge.ImmutableString('policy-review/review-document@2');
+    });
+    const writeFormat = (laptop: number, format: string) =>
+      Automerge.change(receive(started, laptop), (doc) => {
+        doc.format = new Automerge.ImmutableString(format);
+      });
+    const bothUpgraded = Automerge.merge(
+      writeFormat(2, MERGEABLE_REVIEW_FORMAT),
+      writeFormat(3, MERGEABLE_REVIEW_FORMAT),
+    );
+    expect(Object.keys(Automerge.getConflicts(bothUpgraded, 'format') ?? {})).toHaveLength(2);
+    expect(() => checkHistoryFormat(bothUpgraded, 'two.policyreview')).not.toThrow();
+
+    const oneNewer = Automerge.merge(
+      writeFormat(2, MERGEABLE_REVIEW_FORMAT),
+      writeFormat(3, 'policy-review/review-document@9'),
+    );
+    expect(() => checkHistoryFormat(oneNewer, 'two.policyreview')).toThrow(
+      '“two.policyreview” was not opened: its history.automerge is of a newer format (9) than this app reads',
+    );
   });
 
   it('refuses a package of another review given to merge, leaving the review file as it was', async () => {
