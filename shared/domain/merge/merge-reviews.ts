@@ -1,7 +1,7 @@
 import * as Automerge from '@automerge/automerge';
 import { AppError } from '../../errors';
 import { isInConflict, type RecordPlace } from './conflicts';
-import { COLLECTIONS, type CollectionName } from './review-records';
+import { COLLECTIONS, COUNTED_COLLECTIONS, type CollectionName } from './review-records';
 import {
   fieldKey,
   fieldsOf,
@@ -124,12 +124,9 @@ function applySaved(local: MergeableReview, bytes: Uint8Array, localId: unknown)
   }
 }
 
-/** The records a document holds, apart from the audit log's entries. */
+/** How many records a document holds, in the collections a merge counts. */
 function recordCount(document: MergeableReview): number {
-  return COLLECTIONS.filter((name) => name !== 'audit').reduce(
-    (n, name) => n + document.collections[name].order.length,
-    0,
-  );
+  return COUNTED_COLLECTIONS.reduce((n, name) => n + document.collections[name].order.length, 0);
 }
 
 /**
@@ -137,20 +134,23 @@ function recordCount(document: MergeableReview): number {
  * both are applied the document holds two of each (a conflict on the root's keys) and its id reads two ways.
  */
 function refuseAnotherReview(merged: MergeableReview, localId: unknown): void {
-  const sides = Automerge.getConflicts(merged, 'header') ?? {};
-  // A side of a conflict reads its values as plain text, not as the document's ImmutableStrings.
-  const ids = Object.values(sides).map((header) => idFromText(storedText((header as Record<string, unknown>)['id'])));
-  const otherId = ids.find((id) => id !== localId) ?? (reviewIdOf(merged) === localId ? undefined : reviewIdOf(merged));
-  if (otherId === undefined && Object.keys(sides).length < 2) return;
-  if (otherId === undefined) {
-    // The same review, whose history two laptops each began on their own (a review file copied by hand): the
-    // engine would show one side's records and hide the other's, so nothing is merged.
-    throw new AppError(
-      'E_INVALID_INPUT',
-      'This package’s history of this review was begun apart from this laptop’s (the review file was copied rather than sent as a package), so the two cannot be merged; nothing was merged.',
-    );
+  const sides = Object.values(Automerge.getConflicts(merged, 'header') ?? {});
+  if (sides.length < 2) {
+    const id = reviewIdOf(merged);
+    if (id !== localId) throw anotherReview(id, localId);
+    return;
   }
-  throw anotherReview(otherId, localId);
+  // A side of a conflict reads its values as plain text, not as the document's ImmutableStrings.
+  const otherId = sides
+    .map((header) => idFromText(storedText((header as Record<string, unknown>)['id'])))
+    .find((id) => id !== localId);
+  if (otherId !== undefined) throw anotherReview(otherId, localId);
+  // The same review, whose history two laptops each began on their own (a review file copied by hand): the
+  // engine would show one side's records and hide the other's, so nothing is merged.
+  throw new AppError(
+    'E_INVALID_INPUT',
+    'This package’s history of this review was begun apart from this laptop’s (the review file was copied rather than sent as a package), so the two cannot be merged; nothing was merged.',
+  );
 }
 
 function anotherReview(otherId: unknown, localId: unknown): AppError {

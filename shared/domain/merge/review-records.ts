@@ -60,10 +60,13 @@ export function reviewRecords(review: Review): ReviewRecords {
   };
 }
 
-/** How many records a review holds, apart from its audit log's entries (which every change adds). */
+/** The collections whose records a merge counts: all but the audit log, whose entries every change adds. */
+export const COUNTED_COLLECTIONS: readonly CollectionName[] = COLLECTIONS.filter((name) => name !== 'audit');
+
+/** How many records a review holds, in the collections a merge counts. */
 export function recordCountOf(review: Review): number {
   const records = reviewRecords(review);
-  return COLLECTIONS.filter((name) => name !== 'audit').reduce((n, name) => n + records[name].length, 0);
+  return COUNTED_COLLECTIONS.reduce((n, name) => n + records[name].length, 0);
 }
 
 export function versionContents(review: Review): Map<string, VersionContent> {
