@@ -11,7 +11,10 @@ export interface MergeJob {
   reviewFile: string;
   review: Review;
   history: PackageHistory;
-  /** How many records the package's review holds, apart from its audit log: those the merge did not change are "unchanged". */
+  /**
+   * How many records the package's review holds, apart from its audit log: those the merge did not change are
+   * "unchanged".
+   */
   records: number;
   /** The package's versions' content, for versions this review may not have yet. */
   contents: [versionId: string, content: VersionContent][];

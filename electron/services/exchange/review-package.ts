@@ -2,7 +2,11 @@ import * as Automerge from '@automerge/automerge';
 import yazl from 'yazl';
 import { z } from 'zod';
 import type { PackageSender } from '../../../shared/api';
-import { READABLE_REVIEW_FORMATS, storedText, type MergeableReview } from '../../../shared/domain/merge/mergeable-review';
+import {
+  READABLE_REVIEW_FORMATS,
+  storedText,
+  type MergeableReview,
+} from '../../../shared/domain/merge/mergeable-review';
 import { AppError } from '../../../shared/errors';
 import {
   Author,

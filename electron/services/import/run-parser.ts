@@ -90,8 +90,9 @@ function workersFor(
 /**
  * Parses a file in a worker thread with a time limit and a heap limit, while the checks its format must pass run
  * here. Whatever happens inside (a parser crash, a runaway file), the answer is the parsed document (packed, for the
- * host to read: see parse-reply.ts) or an AppError that names the file and what to do. The workers' array buffers are not counted by their heap limit: the process
- * this runs in is the bound on those (see parser-process.ts). `waiting` are workers started ahead for it.
+ * host to read: see parse-reply.ts) or an AppError that names the file and what to do. The workers' array buffers
+ * are not counted by their heap limit: the process this runs in is the bound on those (see parser-process.ts).
+ * `waiting` are workers started ahead for it.
  */
 export function parseInWorker(
   request: ParseRequest,
