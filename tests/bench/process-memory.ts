@@ -1,13 +1,10 @@
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { residentBytesOf } from '../../electron/services/processes/resident-memory';
 
-/** A process's resident memory in kB, from /proc (0 where it is gone or /proc is missing). */
+/** A process's resident memory in kB, as the app's services read it (0 where it is gone or /proc is missing). */
 function residentKb(pid: number | string): number {
-  try {
-    return Number(/^VmRSS:\s+(\d+) kB$/m.exec(readFileSync(`/proc/${pid}/status`, 'latin1'))?.[1] ?? 0);
-  } catch {
-    return 0;
-  }
+  return (residentBytesOf(Number(pid)) ?? 0) / 1024;
 }
 
 /** A process's resident memory in MB. */
