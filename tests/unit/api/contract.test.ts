@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { closedAfterEach } from '../support/closed-after-each';
 import { z } from 'zod';
 import { API, isMethodName, METHOD_NAMES, type AppEvent, type MethodName } from '../../../shared/api';
 import { domainOf, loadDomain, methodContract, type ContractDomain } from '../../../shared/contract/domains';
@@ -11,10 +12,7 @@ import { openWorkstation, type Workstation } from '../../../electron/services/wo
 import { useTempDirs } from '../support/temp-dir';
 
 const tempDir = useTempDirs();
-const opened: Workstation[] = [];
-afterEach(async () => {
-  await Promise.all(opened.splice(0).map((ws) => ws.close()));
-});
+const opened = closedAfterEach<Workstation>();
 
 /** The window the calls come from, as main's IPC names the sender. */
 const WINDOW = { windowId: '1' };

@@ -1,4 +1,5 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { closedAfterEach } from '../support/closed-after-each';
 import type { Annotation, Version } from '../../../shared/model';
 import type { Workstation } from '../../../electron/services/workstation/workstation';
 import { call, importFile, reviewIn, RIVERTON } from '../import/support-import';
@@ -6,10 +7,7 @@ import { useTempDirs } from '../support/temp-dir';
 import { annotate, assess } from './support-review';
 
 const tempDir = useTempDirs();
-const opened: Workstation[] = [];
-afterEach(async () => {
-  await Promise.all(opened.splice(0).map((ws) => ws.close()));
-});
+const opened = closedAfterEach<Workstation>();
 
 const PURPOSE = 'governance.purpose-scope';
 const PRIVACY = 'privacy.consent';

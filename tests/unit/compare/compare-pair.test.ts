@@ -1,4 +1,5 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { closedAfterEach } from '../support/closed-after-each';
 import { compareVersions } from '../../../shared/compare';
 import { comparePair } from '../../../shared/domain/compare/version-pair';
 import type { Workstation } from '../../../electron/services/workstation/workstation';
@@ -7,10 +8,7 @@ import { useTempDirs } from '../support/temp-dir';
 import { annotate } from './support-review';
 
 const tempDir = useTempDirs();
-const opened: Workstation[] = [];
-afterEach(async () => {
-  await Promise.all(opened.splice(0).map((ws) => ws.close()));
-});
+const opened = closedAfterEach<Workstation>();
 
 describe('comparePair', () => {
   it('compares a pair of versions once while the review is open, across changes to the review', async () => {

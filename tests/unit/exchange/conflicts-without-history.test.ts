@@ -1,15 +1,13 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
+import { closedAfterEach } from '../support/closed-after-each';
 import type { Workstation } from '../../../electron/services/workstation/workstation';
 import { call, reviewWithVersion } from '../annotations/support-review';
 import { useTempDirs } from '../support/temp-dir';
 
 const tempDir = useTempDirs();
-const open: Workstation[] = [];
-afterEach(async () => {
-  await Promise.all(open.splice(0).map((ws) => ws.close()));
-});
+const open = closedAfterEach<Workstation>();
 
 it('answers a review that never travelled with no conflicts, without starting its history', async () => {
   // The app asks on opening every review; a history started then would cost a pass over the whole review each time.

@@ -2,7 +2,8 @@ import { access, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as Automerge from '@automerge/automerge';
 import JSZip from 'jszip';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { closedAfterEach } from '../support/closed-after-each';
 import { writeOpenConflictCount } from '../../../electron/services/exchange/open-conflict-count';
 import { historyFileFor } from '../../../electron/services/exchange/review-history';
 import type { Workstation } from '../../../electron/services/workstation/workstation';
@@ -22,10 +23,7 @@ import { useTempDirs } from '../support/temp-dir';
 import { reviewTextOnDisk } from '../support/review-on-disk';
 
 const tempDir = useTempDirs();
-const open: Workstation[] = [];
-afterEach(async () => {
-  await Promise.all(open.splice(0).map((ws) => ws.close()));
-});
+const open = closedAfterEach<Workstation>();
 
 /**
  * The two moments a merge can be cut short between its two writes, made by hand: the merged history written beside

@@ -3,7 +3,8 @@ import { readFile } from 'node:fs/promises';
 import * as Automerge from '@automerge/automerge';
 import { join } from 'node:path';
 import JSZip from 'jszip';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { closedAfterEach } from '../support/closed-after-each';
 import type { Workstation } from '../../../electron/services/workstation/workstation';
 import { checkHistoryFormat } from '../../../electron/services/exchange/review-package';
 import {
@@ -25,10 +26,7 @@ import {
 import { useTempDirs } from '../support/temp-dir';
 
 const tempDir = useTempDirs();
-const open: Workstation[] = [];
-afterEach(async () => {
-  await Promise.all(open.splice(0).map((ws) => ws.close()));
-});
+const open = closedAfterEach<Workstation>();
 
 /** A package as the page gets it back (`destination: return`), as bytes. */
 async function exportPackage(ws: Workstation, reviewId: string, signing?: { identityId: string; passphrase: string }) {

@@ -1,4 +1,5 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { closedAfterEach } from '../support/closed-after-each';
 import type { Workstation } from '../../../electron/services/workstation/workstation';
 import {
   type ComparisonState,
@@ -9,10 +10,7 @@ import { call, importFile, reviewIn, RIVERTON } from '../import/support-import';
 import { useTempDirs } from '../support/temp-dir';
 
 const tempDir = useTempDirs();
-const opened: Workstation[] = [];
-afterEach(async () => {
-  await Promise.all(opened.splice(0).map((ws) => ws.close()));
-});
+const opened = closedAfterEach<Workstation>();
 
 /** A review with Riverton's three versions, and a store that asks its real services, counting what it asks. */
 async function storeOverReview() {

@@ -1,6 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { closedAfterEach } from '../support/closed-after-each';
 import type { Workstation } from '../../../electron/services/workstation/workstation';
 import { listBackups } from '../../../electron/services/storage/backups';
 
@@ -21,10 +22,7 @@ import { runCli } from '../support/run-cli';
 import { useTempDirs } from '../support/temp-dir';
 
 const tempDir = useTempDirs();
-const workstations: Workstation[] = [];
-afterEach(async () => {
-  await Promise.all(workstations.splice(0).map((ws) => ws.close()));
-});
+const workstations = closedAfterEach<Workstation>();
 
 const LEVELS = 20_000;
 const DEEP_WORDS = 'the words at the bottom of the deep list';

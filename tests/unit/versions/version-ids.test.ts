@@ -1,15 +1,13 @@
 import { copyFile, mkdir } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { closedAfterEach } from '../support/closed-after-each';
 import { openWorkstation, type Workstation } from '../../../electron/services/workstation/workstation';
 import { call, importFile, reviewIn, RIVERTON } from '../import/support-import';
 import { useTempDirs } from '../support/temp-dir';
 
 const tempDir = useTempDirs();
-const opened: Workstation[] = [];
-afterEach(async () => {
-  await Promise.all(opened.splice(0).map((ws) => ws.close()));
-});
+const opened = closedAfterEach<Workstation>();
 
 describe('an imported version’s id', () => {
   it('is the same on two laptops importing one file into copies of a review; importing it again makes another', async () => {
