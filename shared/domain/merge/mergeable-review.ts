@@ -135,7 +135,9 @@ export function recordReview(
   writer: MergeWriter,
   message = 'review.change',
 ): MergeableReview {
-  return Automerge.change(document, changeOptions(writer, message), (doc) => writeInto(doc, review, writer));
+  return Automerge.change(document, changeOptions(writer, message), (doc) =>
+    writeInto(doc, review, writer, undefined, document),
+  );
 }
 
 /**
@@ -160,8 +162,9 @@ export class ReviewRecorder {
 
   record(review: Review, writer: MergeWriter, message = 'review.change'): MergeableReview {
     const updates: RecordedUpdate[] = [];
-    this.document = Automerge.change(this.document, changeOptions(writer, message), (doc) =>
-      writeInto(doc, review, writer, { recorded: this.recorded, updates }),
+    const before = this.document;
+    this.document = Automerge.change(before, changeOptions(writer, message), (doc) =>
+      writeInto(doc, review, writer, { recorded: this.recorded, updates }, before),
     );
     // Only once the change is made: a change that fails leaves the document, and so what it records, as it was.
     for (const update of updates) applyUpdate(this.recorded, update);
@@ -324,40 +327,67 @@ function changeOptions(writer: MergeWriter, message: string): Automerge.ChangeOp
   return { message, time: Math.floor(Date.parse(writer.at) / 1000) };
 }
 
-function writeInto(doc: MergeableReviewShape, review: Review, writer: MergeWriter, recording?: Recording): void {
+/**
+ * Writes `review` into `doc` (the document being changed). What the document holds is read from `stored`, the same
+ * document as it was before this change, where one exists: every key is written at most once per change, so its
+ * value before the change is the value to compare with, and reading the engine's materialised copy is a property
+ * lookup where reading through the change's proxy is a call into the engine for each field (most of a catch-up's
+ * time). A first document has nothing stored and reads through `doc`.
+ */
+function writeInto(
+  doc: MergeableReviewShape,
+  review: Review,
+  writer: MergeWriter,
+  recording?: Recording,
+  stored: MergeableReviewShape = doc,
+): void {
   // A history of format @2 takes records kept whole from now on, which an app that reads only @2 would misread.
-  if (doc.format.val !== MERGEABLE_REVIEW_FORMAT) doc.format = new Automerge.ImmutableString(MERGEABLE_REVIEW_FORMAT);
+  if (stored.format.val !== MERGEABLE_REVIEW_FORMAT)
+    doc.format = new Automerge.ImmutableString(MERGEABLE_REVIEW_FORMAT);
   const person = fieldText(writer.author);
-  if (doc.people[writer.actor]?.val !== person) doc.people[writer.actor] = new Automerge.ImmutableString(person);
-  writeFields(doc.header, (field) => field, reviewHeader(review), Object.keys(doc.header));
+  if (stored.people[writer.actor]?.val !== person) doc.people[writer.actor] = new Automerge.ImmutableString(person);
+  writeFields(
+    { target: doc.header, stored: stored.header },
+    (field) => field,
+    reviewHeader(review),
+    Object.keys(stored.header),
+  );
   const records = reviewRecords(review);
   for (const name of COLLECTIONS) {
-    const update = writeCollection(name, doc.collections[name], records[name], recording?.recorded);
+    const into = { target: doc.collections[name], stored: stored.collections[name] };
+    const update = writeCollection(name, into, records[name], recording?.recorded);
     recording?.updates.push(update);
   }
 }
 
+/** A map (or collection) being written (`target`, in the change) and the same as it was before the change. */
+interface WriteTarget<T> {
+  target: T;
+  stored: T;
+}
+
 function writeCollection(
   name: CollectionName,
-  collection: MergeableCollection,
+  { target: collection, stored }: WriteTarget<MergeableCollection>,
   records: FlatRecord[],
   previous: RecordedStamps | undefined,
 ): RecordedUpdate {
   // Without what was last recorded, the document itself says which fields each record has (one pass).
-  const recordedFields = previous ? previous.fieldNames[name] : fieldNamesById(collection);
+  const recordedFields = previous ? previous.fieldNames[name] : fieldNamesById(stored);
   const stamps = previous?.stamps[name];
   const heldRecords = previous?.held[name];
   const fieldsHeld = (id: string) => recordedFields.get(id) ?? [];
+  const fieldsIn = (id: string) => ({ target: fieldsOf(collection, id), stored: fieldsOf(stored, id) });
   const wanted = new Set<string>();
   const written: FlatRecord[] = [];
   for (const record of records) {
     wanted.add(record.id);
     const stamp = stamps && stampOf(name, record);
     if (stamp !== undefined && stamps!.get(record.id) === stamp) continue;
-    if (keptWhole(name, recordedFields.get(record.id))) writeWhole(fieldsOf(collection, record.id), record);
+    if (keptWhole(name, recordedFields.get(record.id))) writeWhole(fieldsIn(record.id), record);
     else
       writeFields(
-        fieldsOf(collection, record.id),
+        fieldsIn(record.id),
         (field) => fieldKey(record.id, field),
         record,
         fieldsHeld(record.id),
@@ -368,7 +398,7 @@ function writeCollection(
   const known = previous ? previous.order[name] : [...recordedFields.keys()];
   const removed = known.filter((id) => !wanted.has(id));
   for (const id of removed) for (const field of fieldsHeld(id)) delete fieldsOf(collection, id)[fieldKey(id, field)];
-  const current = previous ? previous.order[name] : collection.order.map((id) => id.val);
+  const current = previous ? previous.order[name] : stored.order.map((id) => id.val);
   const order = records.map((r) => r.id);
   writeOrder(collection, current, order);
   return { collection: name, written, removed, order };
@@ -383,10 +413,10 @@ function keptWhole(collection: CollectionName, held: readonly string[] | undefin
 }
 
 /** Writes a record whole, unless the document holds it so already. */
-function writeWhole(target: FieldMap, record: FlatRecord): void {
+function writeWhole({ target, stored }: WriteTarget<FieldMap>, record: FlatRecord): void {
   const key = fieldKey(record.id, WHOLE_RECORD);
   const text = fieldText(record);
-  if (target[key]?.val !== text) target[key] = new Automerge.ImmutableString(text);
+  if (stored[key]?.val !== text) target[key] = new Automerge.ImmutableString(text);
 }
 
 /**
@@ -395,7 +425,7 @@ function writeWhole(target: FieldMap, record: FlatRecord): void {
  * the earliest or latest of its concurrent values and the document may hold another.
  */
 function writeFields(
-  target: FieldMap,
+  { target, stored: storedFields }: WriteTarget<FieldMap>,
   keyOf: (field: string) => string,
   fields: Record<string, unknown>,
   held: readonly string[],
@@ -406,7 +436,7 @@ function writeFields(
     const text = fieldText(value);
     const key = keyOf(name);
     const stored =
-      !was || isTimeField(name) ? target[key]?.val : was[name] === undefined ? undefined : fieldText(was[name]);
+      !was || isTimeField(name) ? storedFields[key]?.val : was[name] === undefined ? undefined : fieldText(was[name]);
     if (stored !== text) target[key] = new Automerge.ImmutableString(text);
   }
   for (const name of held) if (fields[name] === undefined) delete target[keyOf(name)];
