@@ -80,7 +80,8 @@ export function mergeSavedReview(local: MergeableReview, remote: SavedReview): M
   const merged = applySaved(local, remote.bytes, localId);
   refuseAnotherReview(merged, localId);
   // The engine takes in what it can read of the bytes and leaves the rest unsaid: missing heads are missing changes.
-  if (!Automerge.hasHeads(merged, remote.heads)) {
+  // (Asked as the heads it lacks: `hasHeads` costs a pass over the history, 0.1 s at 10,000 annotations.)
+  if (Automerge.getMissingDeps(merged, remote.heads).length > 0) {
     throw new AppError(
       'E_INVALID_INPUT',
       'This package’s history is damaged (it lacks changes it says it holds); nothing was merged. Ask the sender to export it again.',
