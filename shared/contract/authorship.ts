@@ -19,6 +19,7 @@ const RECORDS_NOBODY: ReadonlySet<MethodName> = new Set<MethodName>([
   'reviews.restoreBackup',
   'reviews.createSample',
   'versions.prepareImport',
+  'packages.prepareMerge',
   'versions.list',
   'versions.get',
   'annotations.list',

@@ -101,6 +101,12 @@ export const EXCHANGE_METHODS = {
       sender: PackageSender,
     }),
   ),
+  /**
+   * The person is about to choose a package to merge into this review: its history is loaded meanwhile, in the
+   * merge's engine, so that the merge takes less time once the package comes. Nothing changes; `false` when there
+   * was no history to load (a review that never travelled) or it could not be loaded now (the merge says why).
+   */
+  'packages.prepareMerge': method(ReviewRef, z.object({ held: z.boolean() })),
   /** Merges a package of this review into it; a package of another review is refused and nothing changes. */
   'packages.merge': method(
     z.object({ reviewId: RecordId, source: ImportSource }).strict(),

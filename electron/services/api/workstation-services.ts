@@ -8,6 +8,7 @@ import type { Caller, ReviewSessions } from '../library/review-sessions';
 import type { SettingsStore } from '../settings/settings-store';
 import type { StartServiceProcess } from '../processes/service-process';
 import type { SpareParserProcess } from '../import/spare-parser-process';
+import type { SpareMergeEngine } from '../exchange/spare-merge-engine';
 import type { ImportLimits } from '../import/types';
 
 /**
@@ -48,6 +49,8 @@ export interface WorkstationServices {
    * Made, and its code loaded, when first asked for: hosts and commands that import nothing never load it.
    */
   spareParser(): Promise<SpareParserProcess>;
+  /** A merge's engine started while its package is chosen, which loads the review's history meanwhile. */
+  readonly spareMergeEngine: SpareMergeEngine;
   readonly printPdf: PrintPdf | undefined;
   /** Where the host keeps the sample policy a sample review is built from; none on a host without samples (the CLI). */
   readonly samplePolicyDir: string | undefined;

@@ -62,7 +62,9 @@ export async function mergePackage(
   opened: OpenedPackage,
   writer: MergeWriter,
   clock: Clock,
-  options: MergeInProcessOptions & { measured?: (engine: { peakRssBytes: number }) => void } = {},
+  options: MergeInProcessOptions & {
+    measured?: (engine: { peakRssBytes: number; historyLoadedAhead: boolean }) => void;
+  } = {},
 ): Promise<MergeCounts> {
   if (opened.review.id !== store.review.id) {
     throw new AppError(
@@ -83,7 +85,7 @@ export async function mergePackage(
       exportedAt: opened.sender.exportedAt,
     };
     const outcome = await mergeInProcess(job, clock, options);
-    options.measured?.({ peakRssBytes: outcome.enginePeakRssBytes });
+    options.measured?.({ peakRssBytes: outcome.enginePeakRssBytes, historyLoadedAhead: outcome.historyLoadedAhead });
     const { counts, review } = outcome;
     for (const version of (review ?? store.review).versions) {
       const bytes = opened.sources.get(version.source.sha256);

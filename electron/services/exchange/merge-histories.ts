@@ -12,22 +12,26 @@ import { recordAudit } from '../../../shared/domain/reviews/audit';
 import { AppError } from '../../../shared/errors';
 import { decodeReviewText, type Review } from '../../../shared/model';
 import type { LogStamp, MergeJob, MergeOutcome, PackageCheck } from './merge-protocol';
-import { contentFrom, historyFileBytes, ReviewHistory, sameRecords } from './review-history';
+import { contentFrom, historyFileBytes, ReviewHistory, sameRecords, type PreparedHistory } from './review-history';
 import { checkHistoryFormat, loadPackageHistory } from './review-package';
 
 /**
  * A merge's engine work, in the process that runs it (merge-process.ts): this laptop's work caught up into the
- * review's history, the package's history merged into it, the records it changed read back and checked, and the
+ * review's history (the one loaded ahead of the merge, `prepared`, while its file is unchanged), the package's history merged into it, the records it changed read back and checked, and the
  * step logged in the history once the host has stamped it (`stampFor`). Nothing is written here: the host writes
  * the history and the review together.
  */
 export async function mergeHistories(
   job: MergeJob,
   stampFor: (counts: MergeOutcome['counts'], unchanged: boolean) => Promise<LogStamp | undefined>,
+  prepared?: PreparedHistory,
 ): Promise<MergeOutcome> {
   const { review, writer } = job;
-  // Not saved when caught up: the merged history holds the catch-up too.
-  const history = await ReviewHistory.open(job.reviewFile, review, writer, { saveCatchUp: false });
+  const ahead = prepared?.reviewFile === job.reviewFile && (await prepared.isCurrent()) ? prepared : undefined;
+  const history = ahead
+    ? await caughtUp(ahead.history, job)
+    : await ReviewHistory.open(job.reviewFile, review, writer, { saveCatchUp: false });
+  const historyLoadedAhead = ahead !== undefined;
   const { document, counts, touched } = mergeWithEngine(history.document, job);
   const contents = new Map(job.contents);
   const changes = readMergedChanges(document, touched, review, (id) => contentFrom(review)(id) ?? contents.get(id));
@@ -36,7 +40,7 @@ export async function mergeHistories(
   // Compared where the merge wrote, not the whole review again: anything else is the review as it was.
   const unchanged = !changes.reordered && sameRecords(arrived, changes.arrivedBefore);
   const stamp = await stampFor(counts, unchanged);
-  if (!stamp) return { counts, review: undefined, history: historyFileBytes(document) };
+  if (!stamp) return { counts, review: undefined, history: historyFileBytes(document), historyLoadedAhead };
   const logged = recordStep(document, merged, {
     writer,
     clock: { newId: () => stamp.id, now: () => stamp.at },
@@ -45,7 +49,17 @@ export async function mergeHistories(
       `Merged a package from ${job.from} (exported ${job.exportedAt.slice(0, 16).replace('T', ' ')} UTC): ` +
       `${counts.added} added, ${counts.changed} changed, ${counts.conflicts} conflicts to resolve.`,
   });
-  return { counts, review: merged, history: historyFileBytes(logged) };
+  return { counts, review: merged, history: historyFileBytes(logged), historyLoadedAhead };
+}
+
+/**
+ * The history loaded ahead of the merge (its file unchanged since: see ReviewHistory.openAhead), caught up with the
+ * review as the merge finds it. Not saved when caught up (nor when read anew): the merged history holds the
+ * catch-up too.
+ */
+async function caughtUp(history: ReviewHistory, { review, writer }: MergeJob): Promise<ReviewHistory> {
+  await history.catchUp(review, writer, false);
+  return history;
 }
 
 /**

@@ -5,12 +5,8 @@ import type { ParseFailure } from '../import/parse-reply';
 import { boundedJob, ranOutOfMemory } from '../processes/bounded-job';
 import { forkServiceProcess } from '../processes/fork-service-process';
 import { serviceEntry } from '../processes/service-entry';
-import {
-  ENGINE_FLAGS_FOR_SIZE,
-  typedProcess,
-  type ServiceProcess,
-  type StartServiceProcess,
-} from '../processes/service-process';
+import { LaunchedProcess } from '../processes/launched-process';
+import { ENGINE_FLAGS_FOR_SIZE, typedProcess, type StartServiceProcess } from '../processes/service-process';
 import type { EngineJob, MergeJob, MergeMessage, MergeOutcome, MergeReply, PackageCheck } from './merge-protocol';
 
 /**
@@ -24,6 +20,8 @@ export interface MergeInProcessOptions {
   /** How the host starts a process: Electron's main passes utilityProcess; otherwise Node's child_process.fork. */
   startProcess?: StartServiceProcess | undefined;
   limits?: typeof MERGE_LIMITS | undefined;
+  /** An engine started ahead, which has loaded the review's history (SpareMergeEngine): the merge runs in it. */
+  prepared?: LaunchedMergeEngine | undefined;
 }
 
 /** What a merge in its own process gave, with the most memory that process held (for the benchmarks). */
@@ -60,10 +58,27 @@ export async function checkPackageInProcess(
   return { enginePeakRssBytes };
 }
 
+/** A merge's engine process from its start (see LaunchedProcess). */
+export type LaunchedMergeEngine = LaunchedProcess<MergeMessage, MergeReply>;
+
+/** Starts a merge's engine process through the host's starter; a starter that fails is an E_INTERNAL error. */
+export function launchMergeEngine(startProcess: StartServiceProcess = forkServiceProcess): LaunchedMergeEngine {
+  try {
+    const { modulePath, args } = serviceEntry('merge-process.js', new URL('./merge-process.ts', import.meta.url));
+    const started = startProcess(modulePath, args, 'Policy Review Workstation merge', ENGINE_FLAGS_FOR_SIZE);
+    return new LaunchedProcess(typedProcess<MergeMessage, MergeReply>(started));
+  } catch (error) {
+    throw new AppError(
+      'E_INTERNAL',
+      `The merge could not start its engine process: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+}
+
 function inEngineProcess(
   request: EngineJob,
   clock: Clock | undefined,
-  { startProcess = forkServiceProcess, limits = MERGE_LIMITS }: MergeInProcessOptions,
+  { startProcess, limits = MERGE_LIMITS, prepared }: MergeInProcessOptions,
 ): Promise<{ outcome: MergeOutcome | undefined; enginePeakRssBytes: number }> {
   const doing = request.type === 'merge' ? 'Merging this package' : 'Opening this package';
   const tooLarge = () =>
@@ -73,23 +88,16 @@ function inEngineProcess(
         'nothing was changed. The package or the review is far larger than a committee’s review.',
     );
   return new Promise((resolve, reject) => {
-    let engine: ServiceProcess<MergeMessage, MergeReply>;
+    let engine: LaunchedMergeEngine;
     try {
-      const { modulePath, args } = serviceEntry('merge-process.js', new URL('./merge-process.ts', import.meta.url));
-      engine = typedProcess(startProcess(modulePath, args, 'Policy Review Workstation merge', ENGINE_FLAGS_FOR_SIZE));
+      engine = prepared ?? launchMergeEngine(startProcess);
     } catch (error) {
-      reject(
-        new AppError(
-          'E_INTERNAL',
-          `The merge could not start its engine process: ${error instanceof Error ? error.message : String(error)}`,
-        ),
-      );
+      reject(error);
       return;
     }
-    let listening = false;
     const { finish } = boundedJob(
       {
-        pid: () => engine.pid,
+        pid: () => engine.child.pid,
         memoryBytes: limits.memoryBytes,
         timeoutMs: limits.timeoutMs,
         overBudget: tooLarge,
@@ -102,14 +110,12 @@ function inEngineProcess(
       },
       reject,
     );
-    engine.onMessage((reply) => {
-      if (reply.type === 'ready') {
-        listening = true;
-        engine.postMessage({ ...request, memoryLimitBytes: limits.memoryBytes });
-      } else if (reply.type === 'merged') {
+    engine.onReply((reply) => {
+      if (reply.type === 'prepared') return;
+      if (reply.type === 'merged') {
         // Drawn in the order the log draws them (recordAudit): the id, then the time.
         const stamp = reply.unchanged || !clock ? undefined : { id: clock.newId(), at: clock.now() };
-        engine.postMessage({ type: 'log', stamp });
+        engine.child.postMessage({ type: 'log', stamp });
       } else if (reply.ok) {
         finish(() => resolve({ outcome: reply.outcome, enginePeakRssBytes: reply.peakRssBytes }));
       } else {
@@ -117,9 +123,10 @@ function inEngineProcess(
         finish(() => reject(failure.internal === undefined ? asAppError(failure) : engineFailure(failure)));
       }
     });
-    engine.onExit((code, signal) => {
+    engine.whenListening(() => engine.child.postMessage({ ...request, memoryLimitBytes: limits.memoryBytes }));
+    engine.whenEnded(({ code, signal }) => {
       const exit = code ?? signal ?? 'unknown';
-      if (!listening)
+      if (!engine.isListening)
         return finish(() =>
           reject(new AppError('E_INTERNAL', `The merge could not start its engine process (exit code ${exit}).`)),
         );

@@ -1,19 +1,31 @@
 // A merge's engine process: the host (Electron's main process, the CLI, the browser host) starts one per merge (or
-// per package opened, to check its history) and sends it the review and the package's history; the engine work (loading both histories, catching up, merging,
-// reading back) runs here, where the engine's WebAssembly memory, up to 4 GB, is this process's and not the app's.
+// per package opened, to check its history) and sends it the review and the package's history, or first the review
+// alone, to load its history while the package is chosen; the engine work (loading both histories, catching up,
+// merging, reading back) runs here, where the engine's WebAssembly memory, up to 4 GB, is this process's and not the app's.
 // It stops itself above its memory budget; a merge that fails in any way ends here, and the app carries on.
 import { failureOf } from '../import/parse-reply';
 import { parentChannel, watchOwnMemory } from '../processes/service-process';
 import { checkPackageHistory, mergeHistories } from './merge-histories';
 import type { LogStamp, MergeMessage, MergeReply } from './merge-protocol';
+import { ReviewHistory, type PreparedHistory } from './review-history';
 
 const channel = parentChannel<MergeMessage, MergeReply>();
 const peakRssBytes = () => process.resourceUsage().maxRSS * 1024;
 let stamped: ((stamp: LogStamp | undefined) => void) | undefined;
+let watching = false;
+/** The history loaded ahead of the merge, if the host asked for it (a 'prepare' before the job). */
+let prepared: Promise<PreparedHistory | undefined> = Promise.resolve(undefined);
 
 channel.onMessage((message) => {
   if (message.type === 'log') return stamped?.(message.stamp);
-  watchOwnMemory(message.memoryLimitBytes);
+  if (!watching) watchOwnMemory(message.memoryLimitBytes);
+  watching = true;
+  if (message.type === 'prepare') {
+    // Never fails the merge to come: a history that cannot be loaded now is read (and its problem said) by the merge.
+    prepared = ReviewHistory.openAhead(message.reviewFile, message.review, message.writer).catch(() => undefined);
+    void prepared.then((history) => channel.send({ type: 'prepared', held: history !== undefined }));
+    return;
+  }
   const stampFor = (counts: Parameters<Parameters<typeof mergeHistories>[1]>[0], unchanged: boolean) =>
     new Promise<LogStamp | undefined>((resolve) => {
       stamped = resolve;
@@ -21,7 +33,7 @@ channel.onMessage((message) => {
     });
   const work =
     message.type === 'merge'
-      ? mergeHistories(message.job, stampFor)
+      ? prepared.then((history) => mergeHistories(message.job, stampFor, history))
       : Promise.resolve().then(() => void checkPackageHistory(message.check));
   work.then(
     (outcome) => channel.send({ type: 'done', ok: true, ...(outcome && { outcome }), peakRssBytes: peakRssBytes() }),

@@ -42,11 +42,25 @@ export interface PackageCheck {
 /** The engine work a host asks for. */
 export type EngineJob = { type: 'merge'; job: MergeJob } | { type: 'check'; check: PackageCheck };
 
-export type MergeMessage = (EngineJob & { memoryLimitBytes: number }) | { type: 'log'; stamp: LogStamp | undefined };
+/**
+ * A merge to come into this review, while its package is still being chosen: its history is loaded and caught up
+ * with the review as it is now, for the merge to take if its file is unchanged by then (ReviewHistory.openAhead).
+ */
+export interface MergeAhead {
+  type: 'prepare';
+  reviewFile: string;
+  review: Review;
+  writer: MergeWriter;
+}
+
+export type MergeMessage =
+  ((EngineJob | MergeAhead) & { memoryLimitBytes: number }) | { type: 'log'; stamp: LogStamp | undefined };
 
 export type MergeReply =
   /** It listens. */
   | { type: 'ready' }
+  /** The history is loaded ahead (`held`), or there was none to load or it could not be (the merge reads it then). */
+  | { type: 'prepared'; held: boolean }
   /** Merged and checked, nothing written: the host answers with a LogStamp when it changed something. */
   | { type: 'merged'; counts: MergeCounts; unchanged: boolean }
   /** A merge's outcome; none for a package's check, which answers only that it holds. */
@@ -61,4 +75,6 @@ export interface MergeOutcome {
   counts: MergeCounts;
   review: Review | undefined;
   history: Uint8Array;
+  /** Whether the history loaded ahead of the merge (a 'prepare') was the one merged into, or it was read anew. */
+  historyLoadedAhead: boolean;
 }

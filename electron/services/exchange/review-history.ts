@@ -1,4 +1,5 @@
-import { rename, unlink } from 'node:fs/promises';
+import type { BigIntStats } from 'node:fs';
+import { open, rename, stat, unlink } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import * as Automerge from '@automerge/automerge';
 import canonicalize from 'canonicalize';
@@ -38,6 +39,7 @@ export function historyFileFor(reviewFile: string): string {
  */
 export class ReviewHistory {
   readonly files: HistoryFiles;
+  private recorder: ReviewRecorder | undefined;
   private constructor(
     readonly file: string,
     public document: MergeableReview,
@@ -69,13 +71,43 @@ export class ReviewHistory {
   }
 
   /**
+   * The review's history loaded and caught up with `review` ahead of a merge, while its package is still being
+   * chosen or read, without the review's lock (nothing is written). A merge takes it only while the history's file
+   * is still the one it was read from (`isCurrent`, asked with the lock held): anything written since (an export's
+   * catch-up, a resolved conflict) holds changes of this laptop that this copy lacks. None for a review that never
+   * travelled, or whose last merge was interrupted (the merge itself finishes or drops that, with the lock).
+   */
+  static async openAhead(
+    reviewFile: string,
+    review: Review,
+    writer: MergeWriter,
+  ): Promise<PreparedHistory | undefined> {
+    const file = historyFileFor(reviewFile);
+    if (await fileIdentity(pendingFileFor(file))) return undefined;
+    const read = await readWithIdentity(file);
+    if (!read) return undefined;
+    const history = new ReviewHistory(file, loadDocument(read.bytes, writer.actor, file));
+    await history.catchUp(review, writer, false);
+    return {
+      history,
+      reviewFile,
+      isCurrent: async () =>
+        (await fileIdentity(pendingFileFor(file))) === undefined && (await fileIdentity(file)) === read.identity,
+    };
+  }
+
+  /**
    * Records what the review holds that the history does not yet, as this laptop's change; saved when there is any,
    * unless `save` is false (a merge, whose staged history holds the catch-up: the review is what it is recorded
    * from, so a crash before the merge loses nothing, and the next open catches up again).
    */
   async catchUp(review: Review, writer: MergeWriter, save = true): Promise<void> {
     const before = Automerge.getHeads(this.document);
-    this.document = catchUp(this.document, review, writer);
+    // A second catch-up (a merge's, after one ahead of it) knows the stamps the first recorded rather than reading
+    // them all again (0.3 s at 10,000 annotations), unless the document was replaced meanwhile.
+    if (this.recorder?.document !== this.document)
+      this.recorder = new ReviewRecorder(this.document, READ_FROM_DOCUMENT);
+    this.document = this.recorder.record(review, writer);
     if (save && !sameHeads(before, Automerge.getHeads(this.document))) await this.save();
   }
 
@@ -96,6 +128,48 @@ export class ReviewHistory {
  */
 export function historyFileBytes(document: MergeableReview): Uint8Array {
   return Automerge.getBackend(document).saveNoCompress();
+}
+
+/** A review's history loaded ahead of a merge (ReviewHistory.openAhead). */
+export interface PreparedHistory {
+  history: ReviewHistory;
+  reviewFile: string;
+  /** Whether the history's file is still the one it was read from (asked with the review's lock held). */
+  isCurrent(): Promise<boolean>;
+}
+
+/**
+ * Which file a path names now, as far as a later look can tell it from another: every write of a history replaces
+ * its file (writeFileDurably), so a new inode, and a new size or time; none when there is no file.
+ */
+async function fileIdentity(path: string): Promise<string | undefined> {
+  try {
+    return identityOf(await stat(path, { bigint: true }));
+  } catch (error) {
+    if (isNodeError(error, 'ENOENT')) return undefined;
+    throw error;
+  }
+}
+
+function identityOf({ ino, size, mtimeNs }: BigIntStats): string {
+  return `${ino}:${size}:${mtimeNs}`;
+}
+
+/** A file's bytes and the identity of the very file they were read from. */
+async function readWithIdentity(path: string): Promise<{ bytes: Uint8Array; identity: string } | undefined> {
+  let handle;
+  try {
+    handle = await open(path, 'r');
+  } catch (error) {
+    if (isNodeError(error, 'ENOENT')) return undefined;
+    throw error;
+  }
+  try {
+    const identity = identityOf(await handle.stat({ bigint: true }));
+    return { bytes: await handle.readFile(), identity };
+  } finally {
+    await handle.close();
+  }
 }
 
 /**

@@ -29,7 +29,9 @@ export type StartServiceProcess = (
 
 /**
  * For a process whose peak memory matters more than its speed (the merge engine, which holds a large review and
- * two histories at once): V8 then keeps its heap compact, about 60 MB less at 10,000 annotations for about 6% more time.
+ * two histories at once): V8 then keeps its heap compact. Measured on a merge of 5,000 changed records at 10,000
+ * annotations: 387 MB rather than 442 MB at its peak (within the 400 MB the merge is held to), for a fifth more time
+ * (6.8 s rather than 5.6 s).
  */
 export const ENGINE_FLAGS_FOR_SIZE: readonly string[] = ['--optimize-for-size'];
 

@@ -15,6 +15,7 @@ import { APP_VERSION } from './app-version';
 import type { ChooseFiles, ChooseSaveFile, PrintPdf, WorkstationServices } from '../api/workstation-services';
 import type { StartServiceProcess } from '../processes/service-process';
 import type { SpareParserProcess } from '../import/spare-parser-process';
+import { SpareMergeEngine } from '../exchange/spare-merge-engine';
 import type { ImportLimits } from '../import/types';
 
 export interface WorkstationOptions extends DispatchOptions {
@@ -78,6 +79,7 @@ export async function openWorkstation(options: WorkstationOptions): Promise<Work
     importLimits: options.importLimits,
     startServiceProcess: options.startServiceProcess,
     spareParser: () => (spareParser ??= options.spareParser?.() ?? ownSpareParser(options)),
+    spareMergeEngine: new SpareMergeEngine({ startProcess: options.startServiceProcess }),
     printPdf: options.printPdf,
     samplePolicyDir: options.samplePolicyDir,
     clock,
@@ -104,6 +106,8 @@ export async function openWorkstation(options: WorkstationOptions): Promise<Work
     },
     windowClosed: (windowId) => services.sessions.windowClosed(windowId),
     close: async () => {
+      // An engine loading a history ahead of a merge is ended first: a call waiting for it then finishes at once.
+      services.spareMergeEngine.dispose();
       // A call a window made just before it went may still be on its way to a review: it finishes (or, new, is
       // refused) before the reviews close, so nothing opens or writes a review once they are closed.
       await calls.stop();

@@ -4,42 +4,50 @@ import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { newMergeableReview } from '../../../shared/domain/merge/mergeable-review';
 import { checkPackageInProcess, mergeInProcess } from '../../../electron/services/exchange/merge-in-process';
-import { historyFileFor } from '../../../electron/services/exchange/review-history';
+import { historyFileFor, ReviewHistory } from '../../../electron/services/exchange/review-history';
+import { SpareMergeEngine } from '../../../electron/services/exchange/spare-merge-engine';
+import type { Review } from '../../../shared/model';
 import { recordCountOf } from '../../../shared/domain/merge/review-records';
 import { CHAIR, laptopClock, receive, startingReview, writerFor } from '../domain/merge/support-laptops';
 import { useTempDirs } from '../support/temp-dir';
 
 const tempDir = useTempDirs();
 
+/** This laptop's review and history in `folder`, and a job merging the other laptop's copy, which renamed it. */
+async function laptopWithPackage(folder: string) {
+  const clock = laptopClock(1, '2026-03-02T10:00:00.000Z');
+  const review = startingReview(clock);
+  const writer = writerFor(1, CHAIR, clock);
+  const reviewFile = join(folder, `${review.id}.review.json`);
+  // This laptop's history, and the other laptop's copy of it, which has moved on since.
+  const started = newMergeableReview(review, writer);
+  await writeFile(historyFileFor(reviewFile), Automerge.save(started));
+  const theirs = Automerge.change(receive(started, 2), (doc) => {
+    doc.header['title'] = new Automerge.ImmutableString(JSON.stringify('Renamed on the train'));
+  });
+  const job = {
+    reviewFile,
+    review,
+    history: {
+      bytes: Automerge.save(theirs),
+      fileName: 'from-legal.policyreview',
+      reviewId: review.id,
+      actor: writer.actor,
+      heads: Automerge.getHeads(theirs),
+    },
+    records: recordCountOf(review),
+    contents: [],
+    writer,
+    from: 'Lena Legal',
+    exportedAt: clock.now(),
+  };
+  return { clock, review, writer, reviewFile, started, job };
+}
+
 describe('a merge’s engine in a process of its own', () => {
   it('is stopped above its memory budget and answers E_TOO_LARGE, with nothing written, and the host carries on', async () => {
-    const clock = laptopClock(1, '2026-03-02T10:00:00.000Z');
-    const review = startingReview(clock);
-    const writer = writerFor(1, CHAIR, clock);
     const folder = await tempDir();
-    const reviewFile = join(folder, `${review.id}.review.json`);
-    // This laptop's history, and the other laptop's copy of it, which has moved on since.
-    const started = newMergeableReview(review, writer);
-    await writeFile(historyFileFor(reviewFile), Automerge.save(started));
-    const theirs = Automerge.change(receive(started, 2), (doc) => {
-      doc.header['title'] = new Automerge.ImmutableString(JSON.stringify('Renamed on the train'));
-    });
-    const job = {
-      reviewFile,
-      review,
-      history: {
-        bytes: Automerge.save(theirs),
-        fileName: 'from-legal.policyreview',
-        reviewId: review.id,
-        actor: writer.actor,
-        heads: Automerge.getHeads(theirs),
-      },
-      records: recordCountOf(review),
-      contents: [],
-      writer,
-      from: 'Lena Legal',
-      exportedAt: clock.now(),
-    };
+    const { clock, review, reviewFile, started, job } = await laptopWithPackage(folder);
     // Far less than the engine process holds once started: it stops itself as soon as the job comes.
     const limits = { memoryBytes: 16 * 1024 * 1024, timeoutMs: 60_000 };
     const error = await mergeInProcess(job, clock, { limits }).catch((e: unknown) => e);
@@ -66,3 +74,45 @@ describe('a merge’s engine in a process of its own', () => {
     expect((await checkPackageInProcess(check)).enginePeakRssBytes).toBeGreaterThan(0);
   }, 120_000);
 });
+
+describe('a merge’s engine started while the package is chosen', () => {
+  it('loads the history meanwhile, and the merge merges into it while its file is unchanged, as into one read anew', async () => {
+    const { clock, reviewFile, review, writer, job } = await laptopWithPackage(await tempDir());
+    const spare = new SpareMergeEngine();
+    try {
+      expect(await spare.prepare(reviewFile, review, writer)).toBe(true);
+      expect(spare.take(`${reviewFile}.other`)).toBeUndefined();
+      const ahead = await mergeInProcess(job, clock, { prepared: spare.take(reviewFile) });
+      const anew = await mergeInProcess(job, clock);
+      expect(ahead.historyLoadedAhead).toBe(true);
+      expect(anew.historyLoadedAhead).toBe(false);
+      expect(ahead.counts).toEqual(anew.counts);
+      expect(ahead.review?.title).toBe('Renamed on the train');
+      expect(withoutLog(ahead.review)).toEqual(withoutLog(anew.review));
+    } finally {
+      spare.dispose();
+    }
+  }, 120_000);
+
+  it('reads the history anew once this laptop has written it since (an export), so none of its changes is lost', async () => {
+    const { clock, reviewFile, review, writer, job } = await laptopWithPackage(await tempDir());
+    const spare = new SpareMergeEngine();
+    try {
+      expect(await spare.prepare(reviewFile, review, writer)).toBe(true);
+      // An export meanwhile records this laptop's latest work in the history (and sends it to the other laptop).
+      const edited = { ...review, title: 'Edited before the export' };
+      const exported = await ReviewHistory.open(reviewFile, edited, writer);
+      const merged = await mergeInProcess({ ...job, review: edited }, clock, { prepared: spare.take(reviewFile) });
+      expect(merged.historyLoadedAhead).toBe(false);
+      // Loaded ahead, the history would lack the export's change, and record another under the same sequence number.
+      expect(Automerge.hasHeads(Automerge.load(merged.history), Automerge.getHeads(exported.document))).toBe(true);
+    } finally {
+      spare.dispose();
+    }
+  }, 120_000);
+});
+
+/** A review without its audit log, whose entries each merge stamps anew. */
+function withoutLog(review: Review | undefined) {
+  return review && { ...review, audit: [] };
+}

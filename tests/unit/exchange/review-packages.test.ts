@@ -58,6 +58,8 @@ async function twoLaptops() {
 describe('review packages between two laptops', () => {
   it('opens on the other laptop as the same review, merges both ways, and keeps a conflict for a person', async () => {
     const { chair, legal, reviewId, version, annotation } = await twoLaptops();
+    // A review that never travelled has no history for a merge to load ahead.
+    expect(await call(chair, 'packages.prepareMerge', { reviewId })).toEqual({ held: false });
 
     const opened = await call(legal, 'packages.open', { source: asSource(await exportPackage(chair, reviewId)) });
     expect(opened).toMatchObject({ reviewId, merged: false, sender: { exportedBy: { name: 'Ada Chair' } } });
@@ -80,6 +82,8 @@ describe('review packages between two laptops', () => {
     });
 
     const fromLegal = await exportPackage(legal, reviewId);
+    // The chair chooses the package: meanwhile the review's history is loaded, and the merge takes it.
+    expect(await call(chair, 'packages.prepareMerge', { reviewId })).toEqual({ held: true });
     const merged = await call(chair, 'packages.merge', { reviewId, source: asSource(fromLegal) });
     expect(merged.counts).toMatchObject({ added: 1, conflicts: 1 });
     const conflicts = await call(chair, 'conflicts.list', { reviewId });

@@ -83,11 +83,21 @@ export function exchangeHandlers(ws: WorkstationServices): HandlersFor<typeof EX
       );
       return { reviewId: review.id, title: review.title, merged: true, counts, sender };
     },
+    'packages.prepareMerge': async ({ reviewId }, caller) => {
+      const store = await ws.sessions.writable(reviewId, caller);
+      return { held: await ws.spareMergeEngine.prepare(store.file, store.review, await writer()) };
+    },
     'packages.merge': async ({ reviewId, source }, caller) => {
       const store = await ws.sessions.writable(reviewId, caller);
-      const opened = await openedPackage(source, caller);
+      const opened = await openedPackage(source, caller).catch((error: unknown) => {
+        ws.spareMergeEngine.dispose();
+        throw error;
+      });
+      // The engine that loaded the history while the package was chosen, if any. (Started only now, to load it
+      // while the package is read, it made the merge slower: the two compete for the cores and the review is sent twice.)
       const counts = await mergePackage(store, opened, await writer(), ws.clock, {
         startProcess: ws.startServiceProcess,
+        prepared: ws.spareMergeEngine.take(store.file),
       });
       return { counts, sender: opened.sender };
     },

@@ -18,8 +18,9 @@ export function fileHandlers(ws: WorkstationServices): HandlersFor<typeof FILE_M
         );
       }
       const paths = await ws.chooseFiles(purpose, caller);
-      // Nothing chosen, nothing to import: the process need not wait.
+      // Nothing chosen, nothing to import or merge: the process started for it need not wait.
       if (purpose === 'import-version' && paths.length === 0) (await ws.spareParser()).dispose();
+      if (purpose === 'review-package' && paths.length === 0) ws.spareMergeEngine.dispose();
       return ws.chosenFiles.remember(paths, purpose, caller);
     },
     'files.chooseSave': async ({ purpose, suggestedName }, caller) => {

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { MethodResult } from '../../../../shared/api';
-import { callInReview, errorMessage } from '../../api';
+import { call, callInReview, errorMessage } from '../../api';
 import { Button } from '../../ui/Button';
 import { DownloadIcon, UploadIcon } from '../../ui/icons';
 import { ExportPackageDialog } from './ExportPackageDialog';
@@ -45,13 +45,19 @@ export function PackageActions({ reviewId, title, readOnly, onOutcome, onMerged 
     (chosen) => void merge(chosen),
     (message) => onOutcome({ tone: 'error', text: message }),
   );
+  const chooseAndMerge = () => {
+    // While the person picks the file, the services load the review's history for the merge; not queued behind
+    // (nor ahead of) the review's other calls, and nothing to say if it cannot: the merge then loads it itself.
+    call('packages.prepareMerge', { reviewId }).catch(() => undefined);
+    void chooser.choose();
+  };
 
   return (
     <>
       <Button size="sm" icon={<DownloadIcon />} onClick={() => setExporting(true)} disabled={readOnly}>
         Export package…
       </Button>
-      <Button size="sm" icon={<UploadIcon />} busy={merging} onClick={() => void chooser.choose()} disabled={readOnly}>
+      <Button size="sm" icon={<UploadIcon />} busy={merging} onClick={chooseAndMerge} disabled={readOnly}>
         Merge a package…
       </Button>
       {chooser.input}
