@@ -17,9 +17,9 @@ import { checkHistoryFormat, loadPackageHistory } from './review-package';
 
 /**
  * A merge's engine work, in the process that runs it (merge-process.ts): this laptop's work caught up into the
- * review's history (the one loaded ahead of the merge, `prepared`, while its file is unchanged), the package's history merged into it, the records it changed read back and checked, and the
- * step logged in the history once the host has stamped it (`stampFor`). Nothing is written here: the host writes
- * the history and the review together.
+ * review's history (the one loaded ahead of the merge, `prepared`, while its file is unchanged), the package's
+ * history merged into it, the records it changed read back and checked, and the step logged in the history once the
+ * host has stamped it (`stampFor`). Nothing is written here: the host writes the history and the review together.
  */
 export async function mergeHistories(
   job: MergeJob,
