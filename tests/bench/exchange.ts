@@ -124,7 +124,7 @@ export async function benchExchange(): Promise<Record<string, unknown>> {
     await shiftSeverities(chair, ids.slice(4_999, 7_499), 1, CHAIR);
     const packageFile = join(legalDir, 'from-legal.policyreview');
     await writeFile(packageFile, await exportPackage(legal, writer('bb'.repeat(16), LEGAL), 'bench'));
-    await Promise.all([chair.close(), legal.close()]);
+    await Promise.all([chairs.closeReview(review.id), legals.closeReview(review.id)]);
     const command = await runWatched(
       [CLI, 'merge', review.id, packageFile, '--json', '--data-dir', chairDir],
       fileURLToPath(new URL('../..', import.meta.url)),

@@ -18,7 +18,7 @@ import { keepSourceFile, sourceFilePath } from '../storage/source-files';
 import { checkedReview, recordStep } from './merge-histories';
 import { checkPackageInProcess, mergeInProcess, type MergeInProcessOptions } from './merge-in-process';
 import type { MergeJob } from './merge-protocol';
-import { catchUp, contentFrom, historyFileBytes, historyFileFor, HistoryFiles, ReviewHistory } from './review-history';
+import { catchUp, contentFrom, historyFileFor, HistoryFiles, ReviewHistory } from './review-history';
 import { readOpenConflictCount, writeOpenConflictCount } from './open-conflict-count';
 import { writePackage, type OpenedPackage, type PackageSigner } from './review-package';
 
@@ -213,7 +213,7 @@ export async function resolveReviewConflict(
       action: 'conflict.resolve',
       summary: `Resolved a conflict in ${resolved.recordLabel}, ${resolved.fieldLabel}: ${kept}.`,
     });
-    await commit(history.files, historyFileBytes(logged), review, save);
+    await commit(history.files, Automerge.save(logged), review, save);
     history.document = logged;
     await writeOpenConflictCount(store.file, conflicts.length - 1);
     return { resolved, remaining: conflicts.length - 1 };

@@ -12,7 +12,7 @@ import { recordAudit } from '../../../shared/domain/reviews/audit';
 import { AppError } from '../../../shared/errors';
 import { decodeReviewText, type Review } from '../../../shared/model';
 import type { LogStamp, MergeJob, MergeOutcome, PackageCheck } from './merge-protocol';
-import { contentFrom, historyFileBytes, ReviewHistory, sameRecords, type PreparedHistory } from './review-history';
+import { contentFrom, ReviewHistory, sameRecords, type PreparedHistory } from './review-history';
 import { checkHistoryFormat, loadPackageHistory } from './review-package';
 
 /**
@@ -40,7 +40,7 @@ export async function mergeHistories(
   // Compared where the merge wrote, not the whole review again: anything else is the review as it was.
   const unchanged = !changes.reordered && sameRecords(arrived, changes.arrivedBefore);
   const stamp = await stampFor(counts, unchanged);
-  if (!stamp) return { counts, review: undefined, history: historyFileBytes(document), historyLoadedAhead };
+  if (!stamp) return { counts, review: undefined, history: Automerge.save(document), historyLoadedAhead };
   const logged = recordStep(document, merged, {
     writer,
     clock: { newId: () => stamp.id, now: () => stamp.at },
@@ -49,7 +49,7 @@ export async function mergeHistories(
       `Merged a package from ${job.from} (exported ${job.exportedAt.slice(0, 16).replace('T', ' ')} UTC): ` +
       `${counts.added} added, ${counts.changed} changed, ${counts.conflicts} conflicts to resolve.`,
   });
-  return { counts, review: merged, history: historyFileBytes(logged), historyLoadedAhead };
+  return { counts, review: merged, history: Automerge.save(logged), historyLoadedAhead };
 }
 
 /**
