@@ -1,4 +1,4 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -97,19 +97,31 @@ export async function benchExchange(): Promise<Record<string, unknown>> {
       ),
     );
 
-    // Apart: the legal advisor changes 5,000 annotations again, the chair 2,500 (one of them the same as hers).
+    // Apart: the legal advisor changes 5,000 annotations again, the chair 2,500 (one of them the same as hers). The
+    // chair's laptop is kept as it is then, for the same package to be merged the three ways below from the same state.
     await shiftSeverities(legal, ids.slice(0, 5_000), 2, LEGAL);
     await shiftSeverities(chair, ids.slice(4_999, 7_499), 1, CHAIR);
     const fromLegal = await exportPackage(legal, writer('bb'.repeat(16), LEGAL), 'bench');
+    await Promise.all([chairs.closeReview(review.id), legals.closeReview(review.id)]);
+    const apart = `${chairDir}-apart`;
+    await cp(chairDir, apart, { recursive: true });
+    const chairAsApart = async () => {
+      await chairs.closeReview(review.id);
+      await rm(chairDir, { recursive: true, force: true });
+      await cp(apart, chairDir, { recursive: true });
+      return chairs.openReview(review.id);
+    };
     sample();
+
     // The merge's two processes: this one (the app's), sampled every 10 ms meanwhile, and the engine's, which says
     // its own peak (its whole resident memory, WebAssembly included).
+    const chairApart = await chairs.openReview(review.id);
     let mergeAppPeak = process.memoryUsage().rss;
     const watch = setInterval(() => (mergeAppPeak = Math.max(mergeAppPeak, process.memoryUsage().rss)), 10);
     let enginePeak = 0;
     const [counts, mergeMs] = await timed(async () =>
       mergePackage(
-        chair,
+        chairApart,
         await readPackage(fromLegal, 'legal.policyreview', NO_TRUST, 'aa'.repeat(16)),
         writer('aa'.repeat(16), CHAIR),
         systemClock,
@@ -118,38 +130,33 @@ export async function benchExchange(): Promise<Record<string, unknown>> {
     );
     clearInterval(watch);
 
+    // The same merge as the app runs it: the engine starts, and loads the chair's history, while the person chooses
+    // the package (not timed: that takes the person longer); the merge then takes it.
+    const chairChoosing = await chairAsApart();
+    const spare = new SpareMergeEngine();
+    const [held, loadAheadMs] = await timed(() =>
+      spare.prepare(chairChoosing.file, chairChoosing.review, writer('aa'.repeat(16), CHAIR)),
+    );
+    let aheadEngine = { peakRssBytes: 0, historyLoadedAhead: false };
+    const [aheadCounts, mergeAheadMs] = await timed(async () =>
+      mergePackage(
+        chairChoosing,
+        await readPackage(fromLegal, 'legal.policyreview', NO_TRUST, 'aa'.repeat(16)),
+        writer('aa'.repeat(16), CHAIR),
+        systemClock,
+        { prepared: spare.take(chairChoosing.file), measured: (engine) => (aheadEngine = engine) },
+      ),
+    );
+
     // The same merge as a person at the command line runs it, in a process of its own that holds only the chair's
     // laptop: what the app's process holds for a merge, without the second laptop this benchmark also keeps.
-    await shiftSeverities(legal, ids.slice(0, 5_000), 2, LEGAL);
-    await shiftSeverities(chair, ids.slice(4_999, 7_499), 1, CHAIR);
+    await chairAsApart();
+    await chairs.closeReview(review.id);
     const packageFile = join(legalDir, 'from-legal.policyreview');
-    await writeFile(packageFile, await exportPackage(legal, writer('bb'.repeat(16), LEGAL), 'bench'));
-    await Promise.all([chairs.closeReview(review.id), legals.closeReview(review.id)]);
+    await writeFile(packageFile, fromLegal);
     const command = await runWatched(
       [CLI, 'merge', review.id, packageFile, '--json', '--data-dir', chairDir],
       fileURLToPath(new URL('../..', import.meta.url)),
-    );
-
-    // The same again, as the app runs it: the engine starts, and loads the chair's history, while the person
-    // chooses the package (not timed: that takes the person longer); the merge then takes it. (Two rounds later, so
-    // on a history, and a review's log, two rounds longer than the merge above.)
-    const [chairAgain, legalAgain] = [await chairs.openReview(review.id), await legals.openReview(review.id)];
-    await shiftSeverities(legalAgain, ids.slice(0, 5_000), 1, LEGAL);
-    await shiftSeverities(chairAgain, ids.slice(4_999, 7_499), 2, CHAIR);
-    const fromLegalAgain = await exportPackage(legalAgain, writer('bb'.repeat(16), LEGAL), 'bench');
-    const spare = new SpareMergeEngine();
-    const [held, loadAheadMs] = await timed(() =>
-      spare.prepare(chairAgain.file, chairAgain.review, writer('aa'.repeat(16), CHAIR)),
-    );
-    let aheadEngine = { peakRssBytes: 0, historyLoadedAhead: false };
-    const [, mergeAheadMs] = await timed(async () =>
-      mergePackage(
-        chairAgain,
-        await readPackage(fromLegalAgain, 'legal.policyreview', NO_TRUST, 'aa'.repeat(16)),
-        writer('aa'.repeat(16), CHAIR),
-        systemClock,
-        { prepared: spare.take(chairAgain.file), measured: (engine) => (aheadEngine = engine) },
-      ),
     );
 
     return {
@@ -168,6 +175,7 @@ export async function benchExchange(): Promise<Record<string, unknown>> {
       // The same, with the history loaded while the package was chosen (loadAheadMs before it, not counted).
       mergeWithHistoryLoadedAhead: {
         ms: mergeAheadMs,
+        counts: aheadCounts,
         loadAheadMs,
         held,
         historyLoadedAhead: aheadEngine.historyLoadedAhead,
@@ -194,6 +202,7 @@ export async function benchExchange(): Promise<Record<string, unknown>> {
     await chairs.closeAll();
     await legals.closeAll();
     await rm(chairDir, { recursive: true, force: true });
+    await rm(`${chairDir}-apart`, { recursive: true, force: true });
     await rm(legalDir, { recursive: true, force: true });
   }
 }
