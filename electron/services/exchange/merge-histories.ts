@@ -29,7 +29,7 @@ export async function mergeHistories(
   const { review, writer } = job;
   const ahead = prepared?.reviewFile === job.reviewFile && (await prepared.isCurrent()) ? prepared : undefined;
   const history = ahead
-    ? await caughtUp(ahead.history, job)
+    ? await caughtUp(ahead, job)
     : await ReviewHistory.open(job.reviewFile, review, writer, { saveCatchUp: false });
   const historyLoadedAhead = ahead !== undefined;
   const { document, counts, touched } = mergeWithEngine(history.document, job);
@@ -57,8 +57,9 @@ export async function mergeHistories(
  * review as the merge finds it. Not saved when caught up (nor when read anew): the merged history holds the
  * catch-up too.
  */
-async function caughtUp(history: ReviewHistory, { review, writer }: MergeJob): Promise<ReviewHistory> {
-  await history.catchUp(review, writer, false);
+async function caughtUp({ history, review: loadedWith }: PreparedHistory, { review, writer }: MergeJob) {
+  // The very review it was caught up with (the host sent none since): nothing to catch up.
+  if (review !== loadedWith) await history.catchUp(review, writer, false);
   return history;
 }
 

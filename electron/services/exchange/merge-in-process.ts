@@ -1,4 +1,5 @@
 import type { Clock } from '../../../shared/domain/clock';
+import type { Review } from '../../../shared/model';
 import { formatSize } from '../../../shared/domain/file-size';
 import { AppError, ERROR_CODES, type ErrorCode } from '../../../shared/errors';
 import type { ParseFailure } from '../import/parse-reply';
@@ -21,7 +22,13 @@ export interface MergeInProcessOptions {
   startProcess?: StartServiceProcess | undefined;
   limits?: typeof MERGE_LIMITS | undefined;
   /** An engine started ahead, which has loaded the review's history (SpareMergeEngine): the merge runs in it. */
-  prepared?: LaunchedMergeEngine | undefined;
+  prepared?: PreparedEngine | undefined;
+}
+
+/** An engine started ahead of a merge, and the review it was sent then (the store's, as it was). */
+export interface PreparedEngine {
+  engine: LaunchedMergeEngine;
+  review: Review;
 }
 
 /** What a merge in its own process gave, with the most memory that process held (for the benchmarks). */
@@ -41,7 +48,10 @@ export async function mergeInProcess(
   clock: Clock,
   options: MergeInProcessOptions = {},
 ): Promise<MergedInProcess> {
-  const { outcome, enginePeakRssBytes } = await inEngineProcess({ type: 'merge', job }, clock, options);
+  // The review the engine was sent ahead is the store's review still, if no change was saved since (every save
+  // makes a new one): then it is not sent again.
+  const sent = options.prepared?.review === job.review ? { ...job, review: undefined } : job;
+  const { outcome, enginePeakRssBytes } = await inEngineProcess({ type: 'merge', job: sent }, clock, options);
   if (!outcome) throw new AppError('E_INTERNAL', 'The merge engine answered without the merge; nothing was changed.');
   return { ...outcome, enginePeakRssBytes };
 }
@@ -90,7 +100,7 @@ function inEngineProcess(
   return new Promise((resolve, reject) => {
     let engine: LaunchedMergeEngine;
     try {
-      engine = prepared ?? launchMergeEngine(startProcess);
+      engine = prepared?.engine ?? launchMergeEngine(startProcess);
     } catch (error) {
       reject(error);
       return;

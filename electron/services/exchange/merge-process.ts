@@ -6,21 +6,24 @@
 import { failureOf } from '../import/parse-reply';
 import { parentChannel, watchOwnMemory } from '../processes/service-process';
 import { checkPackageHistory, mergeHistories } from './merge-histories';
-import type { LogStamp, MergeMessage, MergeReply } from './merge-protocol';
+import type { Review } from '../../../shared/model';
+import type { LogStamp, MergeJob, MergeMessage, MergeReply, SentMergeJob } from './merge-protocol';
 import { ReviewHistory, type PreparedHistory } from './review-history';
 
 const channel = parentChannel<MergeMessage, MergeReply>();
 const peakRssBytes = () => process.resourceUsage().maxRSS * 1024;
 let stamped: ((stamp: LogStamp | undefined) => void) | undefined;
 let watching = false;
-/** The history loaded ahead of the merge, if the host asked for it (a 'prepare' before the job). */
+/** The history loaded ahead of the merge, if the host asked for it (a 'prepare' before the job), and its review. */
 let prepared: Promise<PreparedHistory | undefined> = Promise.resolve(undefined);
+let preparedReview: Review | undefined;
 
 channel.onMessage((message) => {
   if (message.type === 'log') return stamped?.(message.stamp);
   if (!watching) watchOwnMemory(message.memoryLimitBytes);
   watching = true;
   if (message.type === 'prepare') {
+    preparedReview = message.review;
     // Never fails the merge to come: a history that cannot be loaded now is read (and its problem said) by the merge.
     prepared = ReviewHistory.openAhead(message.reviewFile, message.review, message.writer).catch(() => undefined);
     void prepared.then((history) => channel.send({ type: 'prepared', held: history !== undefined }));
@@ -33,7 +36,7 @@ channel.onMessage((message) => {
     });
   const work =
     message.type === 'merge'
-      ? prepared.then((history) => mergeHistories(message.job, stampFor, history))
+      ? prepared.then((history) => mergeHistories(withReview(message.job), stampFor, history))
       : Promise.resolve().then(() => void checkPackageHistory(message.check));
   work.then(
     (outcome) => channel.send({ type: 'done', ok: true, ...(outcome && { outcome }), peakRssBytes: peakRssBytes() }),
@@ -42,3 +45,10 @@ channel.onMessage((message) => {
   );
 });
 channel.send({ type: 'ready' });
+
+/** The job with its review: the one sent with it, or the one sent ahead, which the host left out as unchanged. */
+function withReview({ review, ...job }: SentMergeJob): MergeJob {
+  const given = review ?? preparedReview;
+  if (!given) throw new Error('The merge came without its review, and none was sent ahead.');
+  return { ...job, review: given };
+}

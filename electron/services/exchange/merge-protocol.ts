@@ -39,8 +39,14 @@ export interface PackageCheck {
   history: PackageHistory;
 }
 
+/**
+ * A merge's job as sent: without its review when the engine has that very review already, from the 'prepare' before
+ * it (nothing saved since), which spares sending, reading and catching up with it again.
+ */
+export type SentMergeJob = Omit<MergeJob, 'review'> & { review?: Review | undefined };
+
 /** The engine work a host asks for. */
-export type EngineJob = { type: 'merge'; job: MergeJob } | { type: 'check'; check: PackageCheck };
+export type EngineJob = { type: 'merge'; job: SentMergeJob } | { type: 'check'; check: PackageCheck };
 
 /**
  * A merge to come into this review, while its package is still being chosen: its history is loaded and caught up

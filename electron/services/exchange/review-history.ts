@@ -92,6 +92,7 @@ export class ReviewHistory {
     return {
       history,
       reviewFile,
+      review,
       isCurrent: async () =>
         (await fileIdentity(pendingFileFor(file))) === undefined && (await fileIdentity(file)) === identity,
     };
@@ -133,6 +134,8 @@ export class ReviewHistory {
 export interface PreparedHistory {
   history: ReviewHistory;
   reviewFile: string;
+  /** The review it was caught up with. */
+  review: Review;
   /** Whether the history's file is still the one it was read from (asked with the review's lock held). */
   isCurrent(): Promise<boolean>;
 }

@@ -1,6 +1,6 @@
 import type { MergeWriter } from '../../../shared/domain/merge/mergeable-review';
 import type { Review } from '../../../shared/model';
-import { launchMergeEngine, MERGE_LIMITS, type LaunchedMergeEngine } from './merge-in-process';
+import { launchMergeEngine, MERGE_LIMITS, type LaunchedMergeEngine, type PreparedEngine } from './merge-in-process';
 import type { StartServiceProcess } from '../processes/service-process';
 
 /** An engine nobody takes is ended after this long: it holds the review's history in memory while it waits. */
@@ -55,7 +55,7 @@ export class SpareMergeEngine {
       engine.onReply((reply) => reply.type === 'prepared' && answered(reply.held));
       engine.whenEnded(() => answered(false));
     });
-    const started: Waiting = { engine, reviewFile, answer };
+    const started: Waiting = { engine, reviewFile, review, answer };
     void answer.then((held) => (started.held = held));
     this.waiting = started;
     this.idleTimer = setTimeout(() => this.dispose(), this.options.idleMs ?? IDLE_MS);
@@ -63,13 +63,16 @@ export class SpareMergeEngine {
     return answer;
   }
 
-  /** The engine started for this review, if it is still running: the caller's from now on, for one merge. */
-  take(reviewFile: string): LaunchedMergeEngine | undefined {
+  /**
+   * The engine started for this review, if it is still running, with the review it was sent: the caller's from now
+   * on, for one merge.
+   */
+  take(reviewFile: string): PreparedEngine | undefined {
     const waiting = this.waiting;
     if (!waiting || waiting.reviewFile !== reviewFile || waiting.engine.hasEnded) return undefined;
     this.waiting = undefined;
     clearTimeout(this.idleTimer);
-    return waiting.engine;
+    return { engine: waiting.engine, review: waiting.review };
   }
 
   /** Ends the waiting engine, if any. */
@@ -84,6 +87,7 @@ export class SpareMergeEngine {
 interface Waiting {
   engine: LaunchedMergeEngine;
   reviewFile: string;
+  review: Review;
   answer: Promise<boolean>;
   held?: boolean;
 }
