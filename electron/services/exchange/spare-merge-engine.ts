@@ -2,6 +2,7 @@ import type { MergeWriter } from '../../../shared/domain/merge/mergeable-review'
 import type { Review } from '../../../shared/model';
 import { launchMergeEngine, MERGE_LIMITS, type LaunchedMergeEngine, type PreparedEngine } from './merge-in-process';
 import type { StartServiceProcess } from '../processes/service-process';
+import { WaitingProcess } from '../processes/waiting-process';
 
 /** An engine nobody takes is ended after this long: it holds the review's history in memory while it waits. */
 const IDLE_MS = 2 * 60_000;
@@ -20,10 +21,11 @@ export interface SpareMergeEngineOptions {
  * review, and it is never used twice; at most one waits at a time, and not for longer than two minutes.
  */
 export class SpareMergeEngine {
-  private waiting: Waiting | undefined;
-  private idleTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly waiting: WaitingProcess<LaunchedMergeEngine, Preparing>;
 
-  constructor(private readonly options: SpareMergeEngineOptions = {}) {}
+  constructor(private readonly options: SpareMergeEngineOptions = {}) {
+    this.waiting = new WaitingProcess(options.idleMs ?? IDLE_MS);
+  }
 
   /**
    * Starts an engine that loads the history of the review in `reviewFile` (`review`, as it is now), unless one is
@@ -32,9 +34,9 @@ export class SpareMergeEngine {
    * load now, which the merge then reads and says what is wrong with).
    */
   prepare(reviewFile: string, review: Review, writer: MergeWriter): Promise<boolean> {
-    const waiting = this.waiting;
-    if (waiting?.reviewFile === reviewFile && !waiting.engine.hasEnded && waiting.held !== false) return waiting.answer;
-    this.dispose();
+    const waiting = this.waiting.current?.about;
+    if (waiting?.reviewFile === reviewFile && waiting.held !== false) return waiting.answer;
+    this.waiting.dispose();
     let engine: LaunchedMergeEngine;
     try {
       engine = launchMergeEngine(this.options.startProcess);
@@ -55,11 +57,9 @@ export class SpareMergeEngine {
       engine.onReply((reply) => reply.type === 'prepared' && answered(reply.held));
       engine.whenEnded(() => answered(false));
     });
-    const started: Waiting = { engine, reviewFile, review, answer };
-    void answer.then((held) => (started.held = held));
-    this.waiting = started;
-    this.idleTimer = setTimeout(() => this.dispose(), this.options.idleMs ?? IDLE_MS);
-    this.idleTimer.unref?.();
+    const preparing: Preparing = { reviewFile, review, answer };
+    void answer.then((held) => (preparing.held = held));
+    this.waiting.hold(engine, preparing);
     return answer;
   }
 
@@ -68,24 +68,19 @@ export class SpareMergeEngine {
    * on, for one merge.
    */
   take(reviewFile: string): PreparedEngine | undefined {
-    const waiting = this.waiting;
-    if (!waiting || waiting.reviewFile !== reviewFile || waiting.engine.hasEnded) return undefined;
-    this.waiting = undefined;
-    clearTimeout(this.idleTimer);
-    return { engine: waiting.engine, review: waiting.review };
+    if (this.waiting.current?.about.reviewFile !== reviewFile) return undefined;
+    const taken = this.waiting.take();
+    return taken && { engine: taken.process, review: taken.about.review };
   }
 
   /** Ends the waiting engine, if any. */
   dispose(): void {
-    clearTimeout(this.idleTimer);
-    this.waiting?.engine.kill();
-    this.waiting = undefined;
+    this.waiting.dispose();
   }
 }
 
-/** An engine started for one review's merge: its answer, and what it was once it came. */
-interface Waiting {
-  engine: LaunchedMergeEngine;
+/** What an engine was started for: one review's merge, its answer, and what that was once it came. */
+interface Preparing {
   reviewFile: string;
   review: Review;
   answer: Promise<boolean>;

@@ -3,6 +3,7 @@ import { formatFromExtension } from './detect-format';
 import { launchParserProcess, type LaunchedParserProcess } from './launch-parser-process';
 import type { ParserSetup, StartParserProcess } from './parser-process-protocol';
 import { DEFAULT_IMPORT_LIMITS } from './types';
+import { WaitingProcess } from '../processes/waiting-process';
 
 /** A spare nobody takes is ended after this long, so an import that never comes costs nothing for long. */
 const IDLE_MS = 2 * 60_000;
@@ -46,39 +47,32 @@ export interface SpareParserOptions {
  * import ends it, as any parsing process. At most one waits at a time, and not for longer than two minutes.
  */
 export class SpareParserProcess {
-  private waiting: LaunchedParserProcess | undefined;
-  private idleTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly waiting: WaitingProcess<LaunchedParserProcess, undefined>;
 
-  constructor(private readonly options: SpareParserOptions) {}
+  constructor(private readonly options: SpareParserOptions) {
+    this.waiting = new WaitingProcess(options.idleMs ?? IDLE_MS);
+  }
 
   /** Starts a spare that prepares `setup`, unless one is waiting already. Never throws: an import that finds none starts its own. */
   warmUp(setup: SpareSetup = {}): void {
-    if (this.waiting && !this.waiting.hasEnded) return;
-    this.clear();
+    if (this.waiting.current) return;
     try {
-      this.waiting = launchParserProcess({ heapMb: this.options.heapMb, ...setup }, this.options.startProcess);
+      this.waiting.hold(
+        launchParserProcess({ heapMb: this.options.heapMb, ...setup }, this.options.startProcess),
+        undefined,
+      );
     } catch {
       return;
     }
-    this.idleTimer = setTimeout(() => this.dispose(), this.options.idleMs ?? IDLE_MS);
-    this.idleTimer.unref?.();
   }
 
   /** The waiting process, if it is still running: the caller's from now on, to use for one file and end. */
   take(): LaunchedParserProcess | undefined {
-    const taken = this.waiting && !this.waiting.hasEnded ? this.waiting : undefined;
-    this.waiting = undefined;
-    this.clear();
-    return taken;
+    return this.waiting.take()?.process;
   }
 
   /** Ends the waiting process, if any. */
   dispose(): void {
-    this.take()?.kill();
-  }
-
-  private clear(): void {
-    clearTimeout(this.idleTimer);
-    this.idleTimer = undefined;
+    this.waiting.dispose();
   }
 }
