@@ -10,6 +10,7 @@ import type { ReviewStore } from '../../electron/services/storage/review-store';
 import { NO_TRUST } from '../../electron/services/signing/trust';
 import { updateAnnotation } from '../../shared/domain/annotations/edit-annotations';
 import { systemClock } from '../../shared/domain/clock';
+import type { MergeCounts } from '../../shared/api';
 import type { MergeWriter } from '../../shared/domain/merge/mergeable-review';
 import { newReviewDocument } from '../../shared/domain/reviews/new-review';
 import { SEVERITIES, type Author, type Review } from '../../shared/model';
@@ -84,17 +85,7 @@ export async function benchExchange(): Promise<Record<string, unknown>> {
     const ids = chair.review.annotations.map((a) => a.id);
     await shiftSeverities(legal, ids.slice(0, 5_000), 2, LEGAL);
     const [, roundTripMs] = await timed(async () =>
-      mergePackage(
-        chair,
-        await readPackage(
-          await exportPackage(legal, writer('bb'.repeat(16), LEGAL), 'bench'),
-          'legal.policyreview',
-          NO_TRUST,
-          'aa'.repeat(16),
-        ),
-        writer('aa'.repeat(16), CHAIR),
-        systemClock,
-      ),
+      mergeIntoChair(chair, await exportPackage(legal, writer('bb'.repeat(16), LEGAL), 'bench')),
     );
 
     // Apart: the legal advisor changes 5,000 annotations again, the chair 2,500 (one of them the same as hers). The
@@ -119,14 +110,8 @@ export async function benchExchange(): Promise<Record<string, unknown>> {
     let mergeAppPeak = process.memoryUsage().rss;
     const watch = setInterval(() => (mergeAppPeak = Math.max(mergeAppPeak, process.memoryUsage().rss)), 10);
     let enginePeak = 0;
-    const [counts, mergeMs] = await timed(async () =>
-      mergePackage(
-        chairApart,
-        await readPackage(fromLegal, 'legal.policyreview', NO_TRUST, 'aa'.repeat(16)),
-        writer('aa'.repeat(16), CHAIR),
-        systemClock,
-        { measured: (engine) => (enginePeak = engine.peakRssBytes) },
-      ),
+    const [counts, mergeMs] = await timed(() =>
+      mergeIntoChair(chairApart, fromLegal, { measured: (engine) => (enginePeak = engine.peakRssBytes) }),
     );
     clearInterval(watch);
 
@@ -138,14 +123,11 @@ export async function benchExchange(): Promise<Record<string, unknown>> {
       spare.prepare(chairChoosing.file, chairChoosing.review, writer('aa'.repeat(16), CHAIR)),
     );
     let aheadEngine = { peakRssBytes: 0, historyLoadedAhead: false };
-    const [aheadCounts, mergeAheadMs] = await timed(async () =>
-      mergePackage(
-        chairChoosing,
-        await readPackage(fromLegal, 'legal.policyreview', NO_TRUST, 'aa'.repeat(16)),
-        writer('aa'.repeat(16), CHAIR),
-        systemClock,
-        { prepared: spare.take(chairChoosing.file), measured: (engine) => (aheadEngine = engine) },
-      ),
+    const [aheadCounts, mergeAheadMs] = await timed(() =>
+      mergeIntoChair(chairChoosing, fromLegal, {
+        prepared: spare.take(chairChoosing.file),
+        measured: (engine) => (aheadEngine = engine),
+      }),
     );
 
     // The same merge as a person at the command line runs it, in a process of its own that holds only the chair's
@@ -205,6 +187,16 @@ export async function benchExchange(): Promise<Record<string, unknown>> {
     await rm(`${chairDir}-apart`, { recursive: true, force: true });
     await rm(legalDir, { recursive: true, force: true });
   }
+}
+
+/** The chair reads a package from the legal advisor and merges it, as the app does (`options` as mergePackage's). */
+async function mergeIntoChair(
+  chair: ReviewStore,
+  packageBytes: Uint8Array,
+  options?: Parameters<typeof mergePackage>[4],
+): Promise<MergeCounts> {
+  const opened = await readPackage(packageBytes, 'legal.policyreview', NO_TRUST, 'aa'.repeat(16));
+  return mergePackage(chair, opened, writer('aa'.repeat(16), CHAIR), systemClock, options);
 }
 
 function pick(review: Review, random: () => number): string {
