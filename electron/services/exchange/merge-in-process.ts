@@ -120,14 +120,16 @@ function inEngineProcess(
       },
       reject,
     );
+    let outcome: MergeOutcome | undefined;
     engine.onReply((reply) => {
       if (reply.type === 'prepared') return;
-      if (reply.type === 'merged') {
+      if (reply.type === 'outcome') outcome = reply.outcome;
+      else if (reply.type === 'merged') {
         // Drawn in the order the log draws them (recordAudit): the id, then the time.
         const stamp = reply.unchanged || !clock ? undefined : { id: clock.newId(), at: clock.now() };
         engine.child.postMessage({ type: 'log', stamp });
       } else if (reply.ok) {
-        finish(() => resolve({ outcome: reply.outcome, enginePeakRssBytes: reply.peakRssBytes }));
+        finish(() => resolve({ outcome, enginePeakRssBytes: reply.peakRssBytes }));
       } else {
         const failure = reply.error;
         finish(() => reject(failure.internal === undefined ? asAppError(failure) : engineFailure(failure)));

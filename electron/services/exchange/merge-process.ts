@@ -36,19 +36,36 @@ channel.onMessage((message) => {
     });
   const work =
     message.type === 'merge'
-      ? prepared.then((history) => mergeHistories(withReview(message.job), stampFor, history))
+      ? mergeTakingPrepared(message.job, stampFor)
       : Promise.resolve().then(() => void checkPackageHistory(message.check));
   work.then(
-    (outcome) => channel.send({ type: 'done', ok: true, ...(outcome && { outcome }), peakRssBytes: peakRssBytes() }),
+    (outcome) => {
+      // Sent apart from 'done' and first: sending copies the outcome (the merged review, the history), and the peak
+      // said in 'done' is the process's true one only if it comes after that copy.
+      if (outcome) channel.send({ type: 'outcome', outcome });
+      channel.send({ type: 'done', ok: true, peakRssBytes: peakRssBytes() });
+    },
     (error: unknown) =>
       channel.send({ type: 'done', ok: false, error: failureOf(error), peakRssBytes: peakRssBytes() }),
   );
 });
 channel.send({ type: 'ready' });
 
+/**
+ * The merge, into the history loaded ahead if there is one. This process lets go of what was loaded ahead as the
+ * merge takes it, so that it can be freed as soon as the merge is done with it, before the outcome is sent.
+ */
+async function mergeTakingPrepared(sent: SentMergeJob, stampFor: Parameters<typeof mergeHistories>[1]) {
+  const job = withReview(sent, preparedReview);
+  const history = await prepared;
+  prepared = Promise.resolve(undefined);
+  preparedReview = undefined;
+  return mergeHistories(job, stampFor, history);
+}
+
 /** The job with its review: the one sent with it, or the one sent ahead, which the host left out as unchanged. */
-function withReview({ review, ...job }: SentMergeJob): MergeJob {
-  const given = review ?? preparedReview;
+function withReview({ review, ...job }: SentMergeJob, sentAhead: Review | undefined): MergeJob {
+  const given = review ?? sentAhead;
   if (!given) throw new Error('The merge came without its review, and none was sent ahead.');
   return { ...job, review: given };
 }

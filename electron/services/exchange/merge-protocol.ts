@@ -69,8 +69,10 @@ export type MergeReply =
   | { type: 'prepared'; held: boolean }
   /** Merged and checked, nothing written: the host answers with a LogStamp when it changed something. */
   | { type: 'merged'; counts: MergeCounts; unchanged: boolean }
-  /** A merge's outcome; none for a package's check, which answers only that it holds. */
-  | { type: 'done'; ok: true; outcome?: MergeOutcome; peakRssBytes: number }
+  /** A merge's outcome, sent before its 'done', so that the peak said there counts the outcome's sending too. */
+  | { type: 'outcome'; outcome: MergeOutcome }
+  /** The work's end (after its outcome, if a merge's; a package's check answers only that it holds). */
+  | { type: 'done'; ok: true; peakRssBytes: number }
   | { type: 'done'; ok: false; error: ParseFailure; peakRssBytes: number };
 
 /**
