@@ -71,6 +71,9 @@ export function onAppEvent(listener: (event: AppEvent) => void): () => void {
   return window.policyReview?.on(listener) ?? (() => {});
 }
 
+/** The events that announce the steps of a job of several steps. */
+export type StepProgressEvent = 'sample.progress' | 'report.progress' | 'package.progress';
+
 /** A step of a job of several steps, as its `*.progress` event says it. */
 export interface StepProgress {
   step: number;
@@ -82,14 +85,34 @@ export interface StepProgress {
  * Follows the steps of one request (its `requestId`) of a job that announces them as `type` events; the answer
  * stops following.
  */
-export function followProgress(
-  type: 'sample.progress' | 'report.progress',
+function followProgress(
+  type: StepProgressEvent,
   requestId: string,
   onStep: (progress: StepProgress) => void,
 ): () => void {
   return onAppEvent((event) => {
     if (event.type === type && event.requestId === requestId) onStep(event);
   });
+}
+
+/**
+ * Runs a job that announces its steps as `type` events under the request id it is given, telling `onStep` each one:
+ * step 0 at once (the job has started, no step announced yet), then each step, and `undefined` once it has ended.
+ */
+export async function followSteps<T>(
+  type: StepProgressEvent,
+  onStep: (progress: StepProgress | undefined) => void,
+  run: (requestId: string) => Promise<T>,
+): Promise<T> {
+  const requestId = crypto.randomUUID();
+  onStep({ step: 0, steps: 1, doing: '' });
+  const stop = followProgress(type, requestId, onStep);
+  try {
+    return await run(requestId);
+  } finally {
+    stop();
+    onStep(undefined);
+  }
 }
 
 export function errorMessage(error: unknown): string {

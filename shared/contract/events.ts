@@ -1,6 +1,9 @@
 import { z } from 'zod';
 
-/** A job of several steps (building the sample review, making a report), announced as it reaches each one. */
+/**
+ * A job of several steps (building the sample review, making a report, taking a package in), announced as it
+ * reaches each one.
+ */
 const StepProgress = {
   requestId: z.uuid(),
   step: z.int().min(1),
@@ -21,5 +24,6 @@ export const AppEvent = z.discriminatedUnion('type', [
   }),
   z.object({ type: z.literal('sample.progress'), ...StepProgress }),
   z.object({ type: z.literal('report.progress'), ...StepProgress }),
+  z.object({ type: z.literal('package.progress'), ...StepProgress }),
 ]);
 export type AppEvent = z.infer<typeof AppEvent>;

@@ -88,10 +88,11 @@ export const EXCHANGE_METHODS = {
   ),
   /**
    * Opens a package: a review not in this library is added (same id); a review already here takes the package's
-   * work in (a merge), so the person never gets two copies of one review.
+   * work in (a merge), so the person never gets two copies of one review. With a `requestId`, each step (reading the
+   * package, merging, saving) is announced as a `package.progress` event: a large review's merge takes seconds.
    */
   'packages.open': method(
-    z.object({ source: ImportSource }).strict(),
+    z.object({ source: ImportSource, requestId: z.uuid().optional() }).strict(),
     z.object({
       reviewId: RecordId,
       title: z.string(),
@@ -107,9 +108,12 @@ export const EXCHANGE_METHODS = {
    * was no history to load (a review that never travelled) or it could not be loaded now (the merge says why).
    */
   'packages.prepareMerge': method(ReviewRef, z.object({ held: z.boolean() })),
-  /** Merges a package of this review into it; a package of another review is refused and nothing changes. */
+  /**
+   * Merges a package of this review into it; a package of another review is refused and nothing changes. With a
+   * `requestId`, each step is announced as a `package.progress` event, as for `packages.open`.
+   */
   'packages.merge': method(
-    z.object({ reviewId: RecordId, source: ImportSource }).strict(),
+    z.object({ reviewId: RecordId, source: ImportSource, requestId: z.uuid().optional() }).strict(),
     z.object({ counts: MergeCounts, sender: PackageSender }),
   ),
   /** The review's open conflicts, in a fixed order (the same on every laptop). */

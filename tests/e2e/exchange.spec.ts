@@ -9,6 +9,7 @@ import { plainTextToRichText } from '../../shared/rich-text/plain-text';
 import { RIVERTON } from './support/documents';
 import { importText } from './support/versions';
 import { reloadAndReopen, startWorkshop } from './support/workspace';
+import { noteTextsOf } from './support/status-texts';
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
 /** The screenshots the issue asks people to look at. */
@@ -131,9 +132,14 @@ test.describe('the committee across two laptops', () => {
 
       // A merges B's package: what changed and who sent it, and a conflict waiting in To resolve.
       await expect(app.getByRole('tab', { name: /To resolve/ })).toHaveCount(0);
+      const stepsSeen = await noteTextsOf(app.locator('.review-screen > .package-progress[role="status"]'));
       await chooseFile(app, app.getByRole('button', { name: 'Merge a package…' }), fromB);
       const merged = app.getByRole('status').filter({ hasText: 'Merged Jonas Berg’s package' });
       await expect(merged).toBeVisible({ timeout: 30_000 });
+      // Its steps were said while it ran (each takes a moment here: some may pass unshown), and nothing is left once
+      // the merge has answered.
+      expect(await stepsSeen()).toContainEqual(expect.stringMatching(/^Merging the package: step [1-5] of 5, \w/));
+      await expect(app.locator('.package-progress')).toBeEmpty();
       await expect(merged).toContainText('1 conflict to resolve');
       await expect(merged).toContainText('Not signed');
       const resolveTab = app.getByRole('tab', { name: /To resolve/ });

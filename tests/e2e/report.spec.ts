@@ -13,6 +13,7 @@ import { appendUpdate, redrawPage } from '../unit/signing/support-tampering';
 import { expect, test } from './support/fixtures';
 import { openReviewFromLibrary, showArea } from './support/screens';
 import { startWorkshop } from './support/workspace';
+import { noteTextsOf } from './support/status-texts';
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
 const TEST_IDENTITY = join(repo, 'fixtures/identities');
@@ -142,21 +143,14 @@ test.describe('the report: export, sign in turn, verify', () => {
       // they come (recorded as they change, since a short report goes through them in moments).
       await expect(area.getByRole('radio', { name: /^PDF/ })).toBeChecked();
       const progress = area.locator('.report-progress[role="status"]');
-      await progress.evaluate((region) => {
-        const said: string[] = [];
-        new MutationObserver(() => said.push(region.textContent ?? '')).observe(region, {
-          subtree: true,
-          childList: true,
-          characterData: true,
-        });
-        Object.assign(window, { reportProgressSaid: said });
-      });
+      const saidSoFar = await noteTextsOf(progress);
       const exported = await downloadFrom(app, area.getByRole('button', { name: 'Export report…' }), dir);
       await expect(area.getByRole('status').filter({ hasText: /Exported the report as PDF/ })).toBeVisible({
         timeout: 60_000,
       });
-      const said = await app.evaluate(() => (window as unknown as { reportProgressSaid: string[] }).reportProgressSaid);
-      expect(said).toContainEqual(expect.stringMatching(/^Step 2 of 4: Printing the report…/));
+      expect(await saidSoFar()).toContainEqual(
+        expect.stringMatching(/^Exporting the report as PDF: step 2 of 4, printing the report…/),
+      );
       await expect(progress).toHaveText('');
       const [kept] = await invoke('report.list', { reviewId: workshop.reviewId });
       expect(kept?.format).toBe('pdf');

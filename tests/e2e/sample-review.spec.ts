@@ -18,6 +18,7 @@ test.describe('the sample review', () => {
     await welcome.getByRole('button', { name: 'Open a sample review' }).click();
     // Each step is read out while the services build it.
     await expect(app.getByRole('status').filter({ hasText: /Building the sample review: step \d of 5/ })).toBeVisible();
+    await saveScreenshot('sample-review-building');
 
     await expect(app.getByRole('heading', { level: 1, name: SAMPLE })).toBeVisible({ timeout: 60_000 });
     const [summary] = await invoke('reviews.list', {});

@@ -18,6 +18,7 @@ import { keepSourceFile, sourceFilePath } from '../storage/source-files';
 import { checkedReview, recordStep } from './merge-histories';
 import { checkPackageInProcess, mergeInProcess, type MergeInProcessOptions } from './merge-in-process';
 import type { MergeJob } from './merge-protocol';
+import type { PackageProgress } from './package-progress';
 import { catchUp, contentFrom, historyFileFor, HistoryFiles, ReviewHistory } from './review-history';
 import { readOpenConflictCount, writeOpenConflictCount } from './open-conflict-count';
 import { writePackage, type OpenedPackage, type PackageSigner } from './review-package';
@@ -68,6 +69,7 @@ export async function mergePackage(
   clock: Clock,
   options: MergeInProcessOptions & {
     measured?: (engine: { peakRssBytes: number; historyLoadedAhead: boolean }) => void;
+    progress?: PackageProgress | undefined;
   } = {},
 ): Promise<MergeCounts> {
   if (opened.review.id !== store.review.id) {
@@ -88,7 +90,8 @@ export async function mergePackage(
       from: opened.sender.signature?.signer ?? opened.sender.exportedBy.name,
       exportedAt: opened.sender.exportedAt,
     };
-    const outcome = await mergeInProcess(job, clock, options);
+    options.progress?.('history');
+    const outcome = await mergeInProcess(job, clock, { ...options, reached: (step) => options.progress?.(step) });
     options.measured?.({ peakRssBytes: outcome.enginePeakRssBytes, historyLoadedAhead: outcome.historyLoadedAhead });
     const { counts, review } = outcome;
     for (const version of (review ?? store.review).versions) {
@@ -112,9 +115,11 @@ export async function mergePackage(
 export async function addPackagedReview(
   library: ReviewLibrary,
   opened: OpenedPackage,
-  options: MergeInProcessOptions = {},
+  options: MergeInProcessOptions & { progress?: PackageProgress | undefined } = {},
 ): Promise<Review> {
+  options.progress?.('merging', 'Checking the package’s history');
   await checkPackageInProcess({ review: opened.review, history: opened.history }, options);
+  options.progress?.('saving', 'Adding the review to your library');
   const review = opened.review;
   const file = library.fileFor(review.id);
   for (const [sha256, bytes] of opened.sources) await keepSourceFile(file, sha256, bytes);

@@ -12,6 +12,7 @@ import { recordAudit } from '../../../shared/domain/reviews/audit';
 import { AppError } from '../../../shared/errors';
 import { decodeReviewText, type Review } from '../../../shared/model';
 import type { LogStamp, MergeJob, MergeOutcome, PackageCheck } from './merge-protocol';
+import type { EngineStep } from './package-progress';
 import { contentFrom, ReviewHistory, sameRecords, type PreparedHistory } from './review-history';
 import { checkHistoryFormat, loadPackageHistory } from './review-package';
 
@@ -25,6 +26,7 @@ export async function mergeHistories(
   job: MergeJob,
   stampFor: (counts: MergeOutcome['counts'], unchanged: boolean) => Promise<LogStamp | undefined>,
   prepared?: PreparedHistory,
+  reached: (step: EngineStep) => void = () => {},
 ): Promise<MergeOutcome> {
   const { review, writer } = job;
   const ahead = prepared?.reviewFile === job.reviewFile && (await prepared.isCurrent()) ? prepared : undefined;
@@ -32,7 +34,9 @@ export async function mergeHistories(
     ? await caughtUp(ahead, job)
     : await ReviewHistory.open(job.reviewFile, review, writer, { saveCatchUp: false });
   const historyLoadedAhead = ahead !== undefined;
+  reached('merging');
   const { document, counts, touched } = mergeWithEngine(history.document, job);
+  reached('checking');
   const contents = new Map(job.contents);
   const changes = readMergedChanges(document, touched, review, (id) => contentFrom(review)(id) ?? contents.get(id));
   const arrived = checkedReview(changes.arrived);

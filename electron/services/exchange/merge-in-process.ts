@@ -9,6 +9,7 @@ import { serviceEntry } from '../processes/service-entry';
 import { LaunchedProcess } from '../processes/launched-process';
 import { ENGINE_FLAGS_FOR_SIZE, typedProcess, type StartServiceProcess } from '../processes/service-process';
 import type { EngineJob, MergeJob, MergeMessage, MergeOutcome, MergeReply, PackageCheck } from './merge-protocol';
+import type { EngineStep } from './package-progress';
 
 /**
  * A merge's engine holds this laptop's history with the package's changes applied, and the review: about 400 to
@@ -23,6 +24,8 @@ export interface MergeInProcessOptions {
   limits?: typeof MERGE_LIMITS | undefined;
   /** An engine started ahead, which has loaded the review's history (SpareMergeEngine): the merge runs in it. */
   prepared?: PreparedEngine | undefined;
+  /** Told each step the merge reaches (the engine's, then saving, which is the host's from there). */
+  reached?: ((step: EngineStep) => void) | undefined;
 }
 
 /** An engine started ahead of a merge, and the review it was sent then (the store's, as it was). */
@@ -88,7 +91,7 @@ export function launchMergeEngine(startProcess: StartServiceProcess = forkServic
 function inEngineProcess(
   request: EngineJob,
   clock: Clock | undefined,
-  { startProcess, limits = MERGE_LIMITS, prepared }: MergeInProcessOptions,
+  { startProcess, limits = MERGE_LIMITS, prepared, reached }: MergeInProcessOptions,
 ): Promise<{ outcome: MergeOutcome | undefined; enginePeakRssBytes: number }> {
   const doing = request.type === 'merge' ? 'Merging this package' : 'Opening this package';
   const tooLarge = () =>
@@ -124,7 +127,10 @@ function inEngineProcess(
     engine.onReply((reply) => {
       if (reply.type === 'prepared') return;
       if (reply.type === 'outcome') outcome = reply.outcome;
+      else if (reply.type === 'step') reached?.(reply.step);
       else if (reply.type === 'merged') {
+        // What is left (logging the merge, saving the history, writing both) is saving, to the person.
+        reached?.('saving');
         // Drawn in the order the log draws them (recordAudit): the id, then the time.
         const stamp = reply.unchanged || !clock ? undefined : { id: clock.newId(), at: clock.now() };
         engine.child.postMessage({ type: 'log', stamp });

@@ -60,7 +60,7 @@ async function mergeTakingPrepared(sent: SentMergeJob, stampFor: Parameters<type
   const history = await prepared;
   prepared = Promise.resolve(undefined);
   preparedReview = undefined;
-  return mergeHistories(job, stampFor, history);
+  return mergeHistories(job, stampFor, history, (step) => channel.send({ type: 'step', step }));
 }
 
 /** The job with its review: the one sent with it, or the one sent ahead, which the host left out as unchanged. */

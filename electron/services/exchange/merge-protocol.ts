@@ -4,6 +4,7 @@ import type { MergeWriter } from '../../../shared/domain/merge/mergeable-review'
 import type { VersionContent } from '../../../shared/domain/merge/review-records';
 import type { Review } from '../../../shared/model';
 import type { ParseFailure } from '../import/parse-reply';
+import type { EngineStep } from './package-progress';
 import type { PackageHistory } from './review-package';
 
 /** One merge: the review as its file holds it (the lock held by the host), and the package's history. */
@@ -65,6 +66,8 @@ export type MergeMessage =
 export type MergeReply =
   /** It listens. */
   | { type: 'ready' }
+  /** The merge has reached this step (for the person's progress: see package-progress.ts). */
+  | { type: 'step'; step: EngineStep }
   /** The history is loaded ahead (`held`), or there was none to load or it could not be (the merge reads it then). */
   | { type: 'prepared'; held: boolean }
   /** Merged and checked, nothing written: the host answers with a LogStamp when it changed something. */

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import type { ReviewSummary } from '../../../shared/api';
 import type { Review } from '../../../shared/model';
-import { callInReview, errorMessage } from '../api';
+import { callInReview, errorMessage, type StepProgress } from '../api';
 import { Banner } from '../ui/Banner';
 import { Button } from '../ui/Button';
 import { countOf, formatDateTime } from '../ui/format';
@@ -16,6 +16,7 @@ import {
   ReportIcon,
   UsersIcon,
 } from '../ui/icons';
+import { StepProgressStatus } from '../ui/StepProgressStatus';
 import { TabPanel, Tabs } from '../ui/Tabs';
 import { useAsyncValue } from '../ui/useAsyncValue';
 import { ChecklistArea } from '../features/checklist';
@@ -57,6 +58,7 @@ const live = <T extends { deletedAt?: string | undefined }>(items: readonly T[])
 export function ReviewScreen({ reviewId, title, onBack, onTitleChange, onCloseFailed }: ReviewScreenProps) {
   const { session, retry, refresh, generation, updateReview, updateOpened } = useReviewSession(reviewId, onCloseFailed);
   const [exchangeOutcome, setExchangeOutcome] = useState<PackageOutcome>();
+  const [mergeProgress, setMergeProgress] = useState<StepProgress>();
   // After a decision rebuilt the areas, focus returns to the To resolve heading, not to the top of the window.
   const [resolvedHere, setResolvedHere] = useState(false);
   const [takingOver, setTakingOver] = useState(false);
@@ -131,6 +133,7 @@ export function ReviewScreen({ reviewId, title, onBack, onTitleChange, onCloseFa
                   setExchangeOutcome(outcome);
                 }}
                 onMerged={reread}
+                onProgress={setMergeProgress}
               />
             </div>
           )}
@@ -172,6 +175,11 @@ export function ReviewScreen({ reviewId, title, onBack, onTitleChange, onCloseFa
         </Banner>
       )}
 
+      <StepProgressStatus
+        job={mergeProgress && 'Merging the package'}
+        progress={mergeProgress}
+        className="package-progress"
+      />
       {/* Outside the areas, which a merge builds again: the sentence stays while they are rebuilt. */}
       {exchangeOutcome && (
         <Banner

@@ -180,6 +180,48 @@ describe('review packages between two laptops', () => {
     ]);
   });
 
+  it('announces each step of opening and merging a package to the request that asked', async () => {
+    const { chair, legal, reviewId } = await twoLaptops();
+    const seen: string[] = [];
+    for (const ws of [chair, legal])
+      ws.onEvent((event) => {
+        if (event.type === 'package.progress')
+          seen.push(`${event.requestId.slice(0, 4)} ${event.step}/${event.steps} ${event.doing}`);
+      });
+    const newHere = '4e6a8c0e-2b4d-4f6a-8c0e-2b4d6f8a0c2e';
+    await call(legal, 'packages.open', { source: asSource(await exportPackage(chair, reviewId)), requestId: newHere });
+    expect(seen).toEqual([
+      '4e6a 1/5 Reading the package',
+      '4e6a 3/5 Checking the package’s history',
+      '4e6a 5/5 Adding the review to your library',
+    ]);
+
+    const merging = 'a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d';
+    for (const [ws, requestId] of [
+      [chair, merging],
+      [legal, merging],
+    ] as const) {
+      seen.length = 0;
+      const from = await exportPackage(ws === chair ? legal : chair, reviewId);
+      if (ws === chair) await call(ws, 'packages.merge', { reviewId, source: asSource(from), requestId });
+      // A package of a review already here, opened from the library, is merged, step by step the same.
+      else
+        expect(await call(ws, 'packages.open', { source: asSource(from), requestId })).toMatchObject({ merged: true });
+      expect(seen).toEqual([
+        'a1b2 1/5 Reading the package',
+        'a1b2 2/5 Bringing this review’s history up to date',
+        'a1b2 3/5 Merging the package’s changes',
+        'a1b2 4/5 Checking what arrived',
+        'a1b2 5/5 Saving the merged review',
+      ]);
+    }
+
+    // Without a request id, nothing is announced.
+    seen.length = 0;
+    await call(chair, 'packages.merge', { reviewId, source: asSource(await exportPackage(legal, reviewId)) });
+    expect(seen).toEqual([]);
+  });
+
   it('signs a package with the sender’s identity and says who sent it', async () => {
     const { chair, legal, reviewId } = await twoLaptops();
     const identity = await call(chair, 'identities.create', {

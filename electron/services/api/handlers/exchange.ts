@@ -14,6 +14,7 @@ import {
   reviewConflicts,
 } from '../../exchange/exchange-review';
 import { laptopActor } from '../../exchange/laptop-actor';
+import { packageProgress, type PackageProgress } from '../../exchange/package-progress';
 import { MAX_PACKAGE_BYTES, PACKAGE_EXTENSION, readPackage, type PackageSigner } from '../../exchange/review-package';
 import { APP_NAME } from '../../workstation/data-dir';
 import { APP_VERSION } from '../../workstation/app-version';
@@ -35,7 +36,16 @@ export function exchangeHandlers(ws: WorkstationServices): HandlersFor<typeof EX
     trusted: await identities.trustedCertificates(),
     given: [],
   });
-  const openedPackage = async (source: Parameters<typeof readImportSource>[0], caller: { windowId: string }) => {
+  const progressOf = (requestId: string | undefined) =>
+    requestId
+      ? packageProgress((step, steps, doing) => ws.emit({ type: 'package.progress', requestId, step, steps, doing }))
+      : undefined;
+  const openedPackage = async (
+    source: Parameters<typeof readImportSource>[0],
+    caller: { windowId: string },
+    progress?: PackageProgress,
+  ) => {
+    progress?.('reading');
     const file = await readImportSource(source, ws.chosenFiles.takerFor('review-package', caller), MAX_PACKAGE_BYTES);
     return readPackage(file.bytes, file.fileName, await anchors(), (await writer()).actor);
   };
@@ -65,11 +75,12 @@ export function exchangeHandlers(ws: WorkstationServices): HandlersFor<typeof EX
         ...(signer ? { signedBy: signer.signer.name } : {}),
       };
     },
-    'packages.open': async ({ source }, caller) => {
-      const opened = await openedPackage(source, caller);
+    'packages.open': async ({ source, requestId }, caller) => {
+      const progress = progressOf(requestId);
+      const opened = await openedPackage(source, caller, progress);
       const { review, sender } = opened;
       if (!(await ws.library.summary(review.id))) {
-        await addPackagedReview(ws.library, opened);
+        await addPackagedReview(ws.library, opened, { progress });
         return { reviewId: review.id, title: review.title, merged: false, sender };
       }
       const counts = await mergePackage(
@@ -77,9 +88,7 @@ export function exchangeHandlers(ws: WorkstationServices): HandlersFor<typeof EX
         opened,
         await writer(),
         ws.clock,
-        {
-          startProcess: ws.startServiceProcess,
-        },
+        { startProcess: ws.startServiceProcess, progress },
       );
       return { reviewId: review.id, title: review.title, merged: true, counts, sender };
     },
@@ -87,9 +96,10 @@ export function exchangeHandlers(ws: WorkstationServices): HandlersFor<typeof EX
       const store = await ws.sessions.writable(reviewId, caller);
       return { held: await ws.spareMergeEngine.prepare(store.file, store.review, await writer()) };
     },
-    'packages.merge': async ({ reviewId, source }, caller) => {
+    'packages.merge': async ({ reviewId, source, requestId }, caller) => {
       const store = await ws.sessions.writable(reviewId, caller);
-      const opened = await openedPackage(source, caller).catch((error: unknown) => {
+      const progress = progressOf(requestId);
+      const opened = await openedPackage(source, caller, progress).catch((error: unknown) => {
         ws.spareMergeEngine.dispose();
         throw error;
       });
@@ -98,6 +108,7 @@ export function exchangeHandlers(ws: WorkstationServices): HandlersFor<typeof EX
       const counts = await mergePackage(store, opened, await writer(), ws.clock, {
         startProcess: ws.startServiceProcess,
         prepared: ws.spareMergeEngine.take(store.file),
+        progress,
       });
       return { counts, sender: opened.sender };
     },

@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import type { MethodResult } from '../../../../shared/api';
-import { call, callInReview, errorMessage } from '../../api';
+import { call, callInReview, errorMessage, followSteps, type StepProgress } from '../../api';
 import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
 import { FolderIcon } from '../../ui/icons';
+import { StepProgressStatus } from '../../ui/StepProgressStatus';
 import { mergeSummary, senderLine } from './packageWords';
 import { usePackageChooser, type ChosenPackage } from './usePackageChooser';
 
@@ -17,14 +18,15 @@ export interface OpenPackageProps {
  * id); one already here merges it, and the sentence says what changed and who sent it.
  */
 export function OpenPackage({ onOpened }: OpenPackageProps) {
-  const [busy, setBusy] = useState(false);
+  const [progress, setProgress] = useState<StepProgress>();
   const [problem, setProblem] = useState<string>();
 
   const open = async ({ source, fileName }: ChosenPackage) => {
-    setBusy(true);
     setProblem(undefined);
     try {
-      const opened = await call('packages.open', { source });
+      const opened = await followSteps('package.progress', setProgress, (requestId) =>
+        call('packages.open', { source, requestId }),
+      );
       // Merging opened the review for writing in this window; the library does not keep it open.
       if (opened.merged) await callInReview(opened.reviewId, 'reviews.close', { reviewId: opened.reviewId });
       const what =
@@ -34,8 +36,6 @@ export function OpenPackage({ onOpened }: OpenPackageProps) {
       onOpened(opened, `${what} ${senderLine(opened.sender)}`);
     } catch (error) {
       setProblem(errorMessage(error));
-    } finally {
-      setBusy(false);
     }
   };
 
@@ -45,11 +45,12 @@ export function OpenPackage({ onOpened }: OpenPackageProps) {
     <>
       <p className="create-from-template">
         <span>Or open a review a colleague sent you as a package (.policyreview):</span>
-        <Button size="sm" icon={<FolderIcon />} busy={busy} onClick={() => void chooser.choose()}>
+        <Button size="sm" icon={<FolderIcon />} busy={progress !== undefined} onClick={() => void chooser.choose()}>
           Open a review package…
         </Button>
       </p>
       {chooser.input}
+      <StepProgressStatus job={progress && 'Opening the package'} progress={progress} className="package-progress" />
       {problem && (
         <Banner tone="error" title="The package was not opened" onDismiss={() => setProblem(undefined)}>
           {problem}

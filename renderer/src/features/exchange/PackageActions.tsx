@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { MethodResult } from '../../../../shared/api';
-import { call, callInReview, errorMessage } from '../../api';
+import { call, callInReview, errorMessage, followSteps, type StepProgress } from '../../api';
 import { Button } from '../../ui/Button';
 import { DownloadIcon, UploadIcon } from '../../ui/icons';
 import { ExportPackageDialog } from './ExportPackageDialog';
@@ -16,20 +16,24 @@ export interface PackageActionsProps {
   onOutcome: (outcome: PackageOutcome) => void;
   /** A package was merged into the review: what is on screen must be read again. */
   onMerged: (merged: MethodResult<'packages.merge'>) => void;
+  /** How far a merge has come (a large review's takes seconds), for the screen to show; `undefined` once it ended. */
+  onProgress: (progress: StepProgress | undefined) => void;
 }
 
 /**
  * The review's exchange with other laptops, in its header beside Rename (it concerns the whole review, not one area):
  * export it as a package, and merge a package a colleague sent back.
  */
-export function PackageActions({ reviewId, title, readOnly, onOutcome, onMerged }: PackageActionsProps) {
+export function PackageActions({ reviewId, title, readOnly, onOutcome, onMerged, onProgress }: PackageActionsProps) {
   const [exporting, setExporting] = useState(false);
   const [merging, setMerging] = useState(false);
 
   const merge = async ({ source, fileName }: ChosenPackage) => {
     setMerging(true);
     try {
-      const merged = await callInReview(reviewId, 'packages.merge', { reviewId, source });
+      const merged = await followSteps('package.progress', onProgress, (requestId) =>
+        callInReview(reviewId, 'packages.merge', { reviewId, source, requestId }),
+      );
       onMerged(merged);
       onOutcome({
         tone: 'success',

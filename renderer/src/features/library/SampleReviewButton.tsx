@@ -1,6 +1,7 @@
 import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
 import { LibraryIcon } from '../../ui/icons';
+import { StepProgressStatus } from '../../ui/StepProgressStatus';
 import type { SampleReview } from './useSampleReview';
 
 /** The button that builds and opens the sample review. */
@@ -17,22 +18,11 @@ export function SampleReviewStatus({ sample }: { sample: SampleReview }) {
   const { progress, problem } = sample;
   return (
     <>
-      <div className="sample-progress" role="status">
-        {progress && (
-          <>
-            <span>
-              Building the sample review
-              {progress.step > 0 && `: step ${progress.step} of ${progress.steps}, ${progress.doing.toLowerCase()}…`}
-            </span>
-            <progress
-              max={progress.steps}
-              value={progress.step}
-              aria-label="Building the sample review"
-              aria-valuetext={`Step ${progress.step} of ${progress.steps}`}
-            />
-          </>
-        )}
-      </div>
+      <StepProgressStatus
+        job={progress && 'Building the sample review'}
+        progress={progress}
+        className="sample-progress"
+      />
       {problem && (
         <Banner tone="error" title="The sample review was not built" onDismiss={sample.dismissProblem}>
           {problem}

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { ReviewSummary } from '../../../../shared/api';
-import { call, errorMessage, followProgress, type StepProgress } from '../../api';
+import { call, errorMessage, followSteps, type StepProgress } from '../../api';
 
 /**
  * Builds the sample review (its steps announced as the services take them) and hands it over to be opened. One
@@ -13,18 +13,14 @@ export function useSampleReview(onBuilt: (review: ReviewSummary) => void) {
 
   const build = async () => {
     if (building) return;
-    const requestId = crypto.randomUUID();
     setProblem(undefined);
-    setProgress({ step: 0, steps: 1, doing: 'Starting' });
-    const stop = followProgress('sample.progress', requestId, setProgress);
     try {
-      const review = await call('reviews.createSample', { requestId });
+      const review = await followSteps('sample.progress', setProgress, (requestId) =>
+        call('reviews.createSample', { requestId }),
+      );
       onBuilt(review);
     } catch (error) {
       setProblem(errorMessage(error));
-    } finally {
-      stop();
-      setProgress(undefined);
     }
   };
 

@@ -1,9 +1,10 @@
 import { useId, useState } from 'react';
 import type { ReportFormat, ReportRecord } from '../../../../shared/api';
-import { callInReview, errorMessage, followProgress, type StepProgress } from '../../api';
+import { callInReview, errorMessage, followSteps, type StepProgress } from '../../api';
 import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
 import { DownloadIcon } from '../../ui/icons';
+import { StepProgressStatus } from '../../ui/StepProgressStatus';
 import { REPORT_FORMAT_INFO, REPORT_FORMAT_ORDER } from './reportFormats';
 import { savedWhere, saveMadeFile } from '../../ui/files';
 
@@ -24,15 +25,6 @@ function exportProblem(format: ReportFormat, error: unknown): string {
   return `${message} Check the review, then try again.`;
 }
 
-/** What the export is doing, in words: the services' step once they announce one. */
-function progressText(format: ReportFormat, progress: StepProgress | undefined): string {
-  const doing = progress
-    ? `Step ${progress.step} of ${progress.steps}: ${progress.doing}…`
-    : `Making the ${REPORT_FORMAT_INFO[format].label} report…`;
-  // Chromium says nothing while it prints, and a long report takes seconds.
-  return format === 'pdf' ? `${doing} A long report takes a few seconds.` : doing;
-}
-
 /**
  * Exports the review as it is now, in one format: kept with the review (to be signed) and saved where the person
  * says. A PDF is printed by Chromium and takes a few seconds, so the panel says what is happening meanwhile.
@@ -50,26 +42,26 @@ export function ExportPanel({ reviewId, readOnly, onExported }: ExportPanelProps
     const info = REPORT_FORMAT_INFO[chosen];
     setRunning(chosen);
     setOutcome(undefined);
-    const requestId = crypto.randomUUID();
-    const stop = followProgress('report.progress', requestId, setProgress);
     let record: ReportRecord | undefined;
     try {
-      const saved = await saveMadeFile({
-        purpose: 'report',
-        suggestedName: `report.${info.extension}`,
-        binary: info.binary,
-        mediaType: info.mediaType,
-        deliver: async (destination) => {
-          const result = await callInReview(reviewId, 'report.export', {
-            reviewId,
-            format: chosen,
-            destination,
-            requestId,
-          });
-          record = result.report;
-          return result;
-        },
-      });
+      const saved = await followSteps('report.progress', setProgress, (requestId) =>
+        saveMadeFile({
+          purpose: 'report',
+          suggestedName: `report.${info.extension}`,
+          binary: info.binary,
+          mediaType: info.mediaType,
+          deliver: async (destination) => {
+            const result = await callInReview(reviewId, 'report.export', {
+              reviewId,
+              format: chosen,
+              destination,
+              requestId,
+            });
+            record = result.report;
+            return result;
+          },
+        }),
+      );
       if (!saved || !record) return;
       onExported(record);
       const kept = readOnly
@@ -84,8 +76,6 @@ export function ExportPanel({ reviewId, readOnly, onExported }: ExportPanelProps
     } catch (error) {
       setOutcome({ tone: 'error', text: exportProblem(chosen, error) });
     } finally {
-      stop();
-      setProgress(undefined);
       setRunning(undefined);
     }
   };
@@ -128,25 +118,13 @@ export function ExportPanel({ reviewId, readOnly, onExported }: ExportPanelProps
         >
           Export report…
         </Button>
-        {/* Always present, so screen readers hear each step as its text changes. */}
-        <div className="report-progress" role="status">
-          {running && (
-            <>
-              <progress
-                className="report-progress-bar"
-                aria-label={`Exporting the report as ${REPORT_FORMAT_INFO[running].label}`}
-                {...(progress
-                  ? {
-                      max: progress.steps,
-                      value: progress.step,
-                      'aria-valuetext': `Step ${progress.step} of ${progress.steps}`,
-                    }
-                  : {})}
-              />
-              <span>{progressText(running, progress)}</span>
-            </>
-          )}
-        </div>
+        <StepProgressStatus
+          job={running && `Exporting the report as ${REPORT_FORMAT_INFO[running].label}`}
+          progress={progress}
+          // Chromium says nothing while it prints, and a long report takes seconds.
+          note={running === 'pdf' ? 'A long report takes a few seconds.' : undefined}
+          className="report-progress"
+        />
       </div>
       {outcome?.tone === 'success' && (
         <Banner tone="success" onDismiss={() => setOutcome(undefined)}>
