@@ -20,6 +20,7 @@ const RECORDS_NOBODY: ReadonlySet<MethodName> = new Set<MethodName>([
   'reviews.createSample',
   'versions.prepareImport',
   'packages.prepareMerge',
+  'packages.cancelMerge',
   'versions.list',
   'versions.get',
   'annotations.list',

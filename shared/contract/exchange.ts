@@ -109,6 +109,12 @@ export const EXCHANGE_METHODS = {
    */
   'packages.prepareMerge': method(ReviewRef, z.object({ held: z.boolean() })),
   /**
+   * The person chose no package after all (a page's file picker, which only the page sees cancelled): the engine
+   * loaded for the merge ends now rather than after waiting unused. `ended` is false when none was waiting for
+   * this review.
+   */
+  'packages.cancelMerge': method(ReviewRef, z.object({ ended: z.boolean() })),
+  /**
    * Merges a package of this review into it; a package of another review is refused and nothing changes. With a
    * `requestId`, each step is announced as a `package.progress` event, as for `packages.open`.
    */

@@ -180,6 +180,20 @@ describe('review packages between two laptops', () => {
     ]);
   });
 
+  it('ends the engine loaded for a merge when no package is chosen, and merges without it', async () => {
+    const { chair, legal, reviewId, annotation } = await twoLaptops();
+    await call(legal, 'packages.open', { source: asSource(await exportPackage(chair, reviewId)) });
+    await call(legal, 'annotations.update', { reviewId, annotationId: annotation.id, severity: 'major' });
+    expect(await call(chair, 'packages.prepareMerge', { reviewId })).toEqual({ held: true });
+    expect(await call(chair, 'packages.cancelMerge', { reviewId })).toEqual({ ended: true });
+    expect(await call(chair, 'packages.cancelMerge', { reviewId })).toEqual({ ended: false });
+    const merged = await call(chair, 'packages.merge', {
+      reviewId,
+      source: asSource(await exportPackage(legal, reviewId)),
+    });
+    expect(merged.counts).toMatchObject({ changed: 1, conflicts: 0 });
+  });
+
   it('announces each step of opening and merging a package to the request that asked', async () => {
     const { chair, legal, reviewId } = await twoLaptops();
     const seen: string[] = [];

@@ -96,6 +96,12 @@ export function exchangeHandlers(ws: WorkstationServices): HandlersFor<typeof EX
       const store = await ws.sessions.writable(reviewId, caller);
       return { held: await ws.spareMergeEngine.prepare(store.file, store.review, await writer()) };
     },
+    'packages.cancelMerge': async ({ reviewId }) => {
+      // Asked by file, as prepareMerge held it, without opening the review: a cancel never costs an opening.
+      const engine = ws.spareMergeEngine.take(ws.library.fileFor(reviewId))?.engine;
+      engine?.kill();
+      return { ended: engine !== undefined };
+    },
     'packages.merge': async ({ reviewId, source, requestId }, caller) => {
       const store = await ws.sessions.writable(reviewId, caller);
       const progress = progressOf(requestId);

@@ -48,6 +48,8 @@ export function PackageActions({ reviewId, title, readOnly, onOutcome, onMerged,
   const chooser = usePackageChooser(
     (chosen) => void merge(chosen),
     (message) => onOutcome({ tone: 'error', text: message }),
+    // Nothing chosen: the history loaded for the merge need not wait in memory.
+    () => void call('packages.cancelMerge', { reviewId }).catch(() => undefined),
   );
   const chooseAndMerge = () => {
     // While the person picks the file, the services load the review's history for the merge; not queued behind

@@ -23,10 +23,13 @@ export interface PackageChooser {
 export function usePackageChooser(
   onChosen: (chosen: ChosenPackage) => void,
   onProblem: (message: string) => void,
+  /** The page's picker was closed without a file (main's dialog tells the services itself). */
+  onCancel?: () => void,
 ): PackageChooser {
   const picker = useFilePicker({
     label: 'Review package to open',
     accept: '.policyreview',
+    onCancel,
     onFiles: ([file]) => {
       if (!file) return;
       fileSource(file).then(

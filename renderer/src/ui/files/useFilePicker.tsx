@@ -1,4 +1,4 @@
-import { useRef, type ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 
 export interface FilePickerOptions {
   /** What the hidden input is called for assistive tech and tests, e.g. "Report file to verify". */
@@ -8,17 +8,26 @@ export interface FilePickerOptions {
   multiple?: boolean;
   disabled?: boolean;
   onFiles: (files: File[]) => void;
+  /** The person closed the picker without choosing (only the page sees this: its picker is the browser's). */
+  onCancel?: (() => void) | undefined;
 }
 
 /**
  * The page's own file picker: a hidden file input and `open()` to show it from a visible button. For files the
  * page reads itself and sends as bytes; `useFileChooser` tries main's native dialog (`files.choose`) first.
  */
-export function useFilePicker({ label, accept, multiple = false, disabled, onFiles }: FilePickerOptions): {
+export function useFilePicker({ label, accept, multiple = false, disabled, onFiles, onCancel }: FilePickerOptions): {
   open: () => void;
   input: ReactNode;
 } {
   const ref = useRef<HTMLInputElement>(null);
+  // React passes no `cancel` event of an input on (it does for a dialog): listened to here.
+  useEffect(() => {
+    const input = ref.current;
+    if (!input || !onCancel) return;
+    input.addEventListener('cancel', onCancel);
+    return () => input.removeEventListener('cancel', onCancel);
+  }, [onCancel]);
   const input = (
     <label className="visually-hidden">
       {label}
