@@ -62,8 +62,10 @@ export async function mergeHistories(
  * catch-up too.
  */
 async function caughtUp({ history, review: loadedWith }: PreparedHistory, { review, writer }: MergeJob) {
-  // The very review it was caught up with (the host sent none since): nothing to catch up.
+  // The very review it was caught up with (the host sent none since): nothing to catch up, and what the catch-up
+  // ahead kept for this one is not needed.
   if (review !== loadedWith) await history.catchUp(review, writer, false);
+  else history.forgetRecorded();
   return history;
 }
 

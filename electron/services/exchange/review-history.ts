@@ -120,6 +120,14 @@ export class ReviewHistory {
     if (save && !sameHeads(before, Automerge.getHeads(this.document))) await this.save();
   }
 
+  /**
+   * Lets go of what the last catch-up recorded (kept for another: see catchUp) when none will follow after all: it
+   * holds a stamp and field list per record, tens of megabytes at 10,000 annotations.
+   */
+  forgetRecorded(): void {
+    this.recorder = undefined;
+  }
+
   /** The history's bytes, whole, as a package carries them. */
   bytes(): Uint8Array {
     return Automerge.save(this.document);
