@@ -15,6 +15,7 @@ import type { MergeWriter } from '../../shared/domain/merge/mergeable-review';
 import { newReviewDocument } from '../../shared/domain/reviews/new-review';
 import { SEVERITIES, type Author, type Review } from '../../shared/model';
 import { generateAnnotations, generatePolicyBlocks, seededRandom, versionFromBlocks } from './generate-policy';
+import { buildApp, startBuiltServiceProcess } from './built-app';
 import { runWatched } from './process-memory';
 import { percentile } from './stats';
 
@@ -34,6 +35,9 @@ const writer = (actor: string, author: Author): MergeWriter => ({ actor, author,
  * command line runs it (`policy-review merge`), a process that holds one laptop only, with its memory.
  */
 export async function benchExchange(): Promise<Record<string, unknown>> {
+  // The merge's engine runs as built, as in the app (and as the command line below runs it).
+  buildApp();
+  const startProcess = startBuiltServiceProcess;
   const chairDir = await mkdtemp(join(tmpdir(), 'policy-review-bench-chair-'));
   const legalDir = await mkdtemp(join(tmpdir(), 'policy-review-bench-legal-'));
   let peakRss = process.memoryUsage().rss;
@@ -77,7 +81,7 @@ export async function benchExchange(): Promise<Record<string, unknown>> {
     const [opened, readPackageMs] = await timed(() =>
       readPackage(firstPackage, 'bench.policyreview', NO_TRUST, 'bb'.repeat(16)),
     );
-    const [, openPackageMs] = await timed(() => addPackagedReview(legals, opened));
+    const [, openPackageMs] = await timed(() => addPackagedReview(legals, opened, { startProcess }));
     const legal = await legals.openReview(review.id);
 
     // The legal advisor changes 5,000 annotations and sends them back to a chair who changed nothing meanwhile: the
@@ -85,7 +89,7 @@ export async function benchExchange(): Promise<Record<string, unknown>> {
     const ids = chair.review.annotations.map((a) => a.id);
     await shiftSeverities(legal, ids.slice(0, 5_000), 2, LEGAL);
     const [, roundTripMs] = await timed(async () =>
-      mergeIntoChair(chair, await exportPackage(legal, writer('bb'.repeat(16), LEGAL), 'bench')),
+      mergeIntoChair(chair, await exportPackage(legal, writer('bb'.repeat(16), LEGAL), 'bench'), { startProcess }),
     );
 
     // Apart: the legal advisor changes 5,000 annotations again, the chair 2,500 (one of them the same as hers). The
@@ -111,14 +115,14 @@ export async function benchExchange(): Promise<Record<string, unknown>> {
     const watch = setInterval(() => (mergeAppPeak = Math.max(mergeAppPeak, process.memoryUsage().rss)), 10);
     let enginePeak = 0;
     const [counts, mergeMs] = await timed(() =>
-      mergeIntoChair(chairApart, fromLegal, { measured: (engine) => (enginePeak = engine.peakRssBytes) }),
+      mergeIntoChair(chairApart, fromLegal, { startProcess, measured: (engine) => (enginePeak = engine.peakRssBytes) }),
     );
     clearInterval(watch);
 
     // The same merge as the app runs it: the engine starts, and loads the chair's history, while the person chooses
     // the package (not timed: that takes the person longer); the merge then takes it.
     const chairChoosing = await chairAsApart();
-    const spare = new SpareMergeEngine();
+    const spare = new SpareMergeEngine({ startProcess });
     const [held, loadAheadMs] = await timed(() =>
       spare.prepare(chairChoosing.file, chairChoosing.review, writer('aa'.repeat(16), CHAIR)),
     );

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { zipDate } from '../../fixtures/generator/deterministic-zip';
 import { flateBombPdf, lyingStylesDocx } from '../../fixtures/generator/memory-bombs';
+import { buildApp } from './built-app';
 import { treeRssMb } from './process-memory';
 import { percentile } from './stats';
 
@@ -155,11 +156,7 @@ const TARGET_RATIO = { docx: 1.2, pdf: 1.2 } as const;
  * of host and parser.
  */
 export async function benchImport(): Promise<Record<string, unknown>> {
-  const build = spawnSync(process.execPath, [`${repo}/node_modules/electron-vite/bin/electron-vite.js`, 'build'], {
-    cwd: repo,
-    encoding: 'utf8',
-  });
-  if (build.status !== 0) throw new Error(`electron-vite build failed: ${build.stderr}`);
+  buildApp();
   mkdirSync(generated, { recursive: true });
   if (!existsSync(`${generated}/large-100-pages.docx`) || !existsSync(`${generated}/large-100-pages.pdf`)) {
     const made = spawnSync(

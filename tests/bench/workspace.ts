@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,6 +11,7 @@ import { newReviewDocument } from '../../shared/domain/reviews/new-review';
 import { systemClock } from '../../shared/domain/clock';
 import { openWorkstation, type Workstation } from '../../electron/services/workstation/workstation';
 import { benchAnnotationSaves } from './annotation-saves';
+import { buildApp } from './built-app';
 import { editPolicyBlocks, generateAnnotations, generatePolicyBlocks, versionFromBlocks } from './generate-policy';
 import { percentile } from './stats';
 
@@ -139,11 +139,7 @@ export async function benchWorkspace(): Promise<Record<string, unknown>> {
 
 /** Builds the renderer the bench serves (./out/renderer) and finds the Chromium to serve it to. */
 export function buildRendererForChromium(): string {
-  const build = spawnSync(process.execPath, [join(repo, 'node_modules/electron-vite/bin/electron-vite.js'), 'build'], {
-    cwd: repo,
-    encoding: 'utf8',
-  });
-  if (build.status !== 0) throw new Error(`electron-vite build failed: ${build.stderr}`);
+  buildApp();
   const executablePath = findChromium();
   if (!executablePath)
     throw new Error('The workspace bench needs Chromium: install it (apt-get install chromium) or set CHROMIUM_PATH.');
