@@ -10,7 +10,7 @@ import {
 } from '../../../shared/domain/merge/mergeable-review';
 import { recordAudit } from '../../../shared/domain/reviews/audit';
 import { AppError } from '../../../shared/errors';
-import { decodeReviewText, type Review } from '../../../shared/model';
+import { describeSchemaIssues, readRecordByRecord, type Review } from '../../../shared/model';
 import type { LogStamp, MergeJob, MergeOutcome, PackageCheck } from './merge-protocol';
 import type { EngineStep } from './package-progress';
 import { contentFrom, ReviewHistory, sameRecords, type PreparedHistory } from './review-history';
@@ -130,14 +130,11 @@ export function recordStep(
  * without scripts or `javascript:` links): the other laptop's records are as untrusted as a file.
  */
 export function checkedReview(review: Review): Review {
-  const decoded = decodeReviewText(JSON.stringify(review));
-  if (decoded.kind === 'current' && decoded.damaged.length === 0) return decoded.review;
-  const why =
-    decoded.kind === 'corrupt'
-      ? decoded.reason
-      : decoded.kind === 'current' || decoded.kind === 'migrated'
-        ? decoded.damaged[0]?.problem
-        : 'it is of another format';
+  // Checked as it is rather than as its JSON text read again: each of its values was read from JSON (the history's
+  // values, the review's own records), and the text and its copy cost the merge's engine about 20 MB at 5,000 records.
+  const read = readRecordByRecord(review as unknown as Record<string, unknown>);
+  if (read.kind === 'read' && read.damaged.length === 0) return read.review;
+  const why = read.kind === 'corrupt' ? describeSchemaIssues(read.error) : read.damaged[0]?.problem;
   throw new AppError(
     'E_INVALID_INPUT',
     `The package holds records this app does not accept (${why ?? 'unknown problem'}); nothing was changed.`,

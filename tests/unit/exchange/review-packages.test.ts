@@ -8,6 +8,8 @@ import { closedAfterEach } from '../support/closed-after-each';
 import type { Workstation } from '../../../electron/services/workstation/workstation';
 import { checkHistoryFormat } from '../../../electron/services/exchange/review-package';
 import {
+  fieldKey,
+  fieldsOf,
   MERGEABLE_REVIEW_FORMAT,
   newMergeableReview,
   type MergeableReviewShape,
@@ -16,6 +18,7 @@ import { CHAIR, laptopClock, receive, startingReview, writerFor } from '../domai
 import {
   call,
   comment,
+  commentWithLink,
   failure,
   rangeOf,
   reviewWithVersion,
@@ -390,6 +393,42 @@ describe('bad packages are refused in one line, and nothing changes', () => {
     expect(merged.counts).toMatchObject({ added: 0, changed: 1, conflicts: 0 });
     const onChair = await call(chair, 'reviews.read', { reviewId });
     expect(onChair.review.annotations.find((a) => a.id === annotation.id)?.severity).toBe('critical');
+  });
+
+  it('refuses to merge a history holding what the app never writes (a script link, an unknown severity), changing nothing', async () => {
+    const { chair, legal, reviewId, dataDir, annotation } = await twoLaptops();
+    await call(legal, 'packages.open', { source: asSource(await exportPackage(chair, reviewId)) });
+    const fromLegal = await exportPackage(legal, reviewId);
+    const history = Automerge.load<MergeableReviewShape>(
+      await (await JSZip.loadAsync(fromLegal)).file('history.automerge')!.async('uint8array'),
+    );
+    const file = join(dataDir, 'reviews', `${reviewId}.review.json`);
+    const before = await readFile(file);
+    const hostile: [string, unknown, RegExp][] = [
+      ['body', commentWithLink('javascript:alert(1)'), /javascript:/],
+      ['severity', 'apocalyptic', /severity/],
+    ];
+    for (const [field, value, problem] of hostile) {
+      // Another laptop's engine wrote the value as the app would store it, but the app never makes such a value.
+      const written = Automerge.change(Automerge.clone(history), (doc) => {
+        const annotations = doc.collections['annotations'];
+        fieldsOf(annotations, annotation.id)[fieldKey(annotation.id, field)] = new Automerge.ImmutableString(
+          JSON.stringify(value),
+        );
+      });
+      const tampered = await rezipped(
+        await withPart(fromLegal, 'history.automerge', Automerge.save(written)),
+        async (zip) => {
+          const manifest = JSON.parse(await zip.file('manifest.json')!.async('string')) as Record<string, unknown>;
+          zip.file('manifest.json', JSON.stringify({ ...manifest, historyHeads: Automerge.getHeads(written) }));
+        },
+      );
+      const error = await refusal(tampered, { ws: chair, reviewId });
+      expect(error.code).toBe('E_INVALID_INPUT');
+      expect(error.message).toMatch(/^The package holds records this app does not accept \(/);
+      expect(error.message).toMatch(problem);
+      expect((await readFile(file)).equals(before)).toBe(true);
+    }
   });
 
   it('reads a format two laptops wrote at once: the same one passes, a newer one among them is refused', () => {
