@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { MethodResult } from '../../../../shared/api';
 import { call, callInReview, errorMessage, followSteps, type StepProgress } from '../../api';
 import { Button } from '../../ui/Button';
@@ -45,16 +45,18 @@ export function PackageActions({ reviewId, title, readOnly, onOutcome, onMerged,
       setMerging(false);
     }
   };
+  const preparing = useRef<Promise<unknown>>(Promise.resolve());
   const chooser = usePackageChooser(
     (chosen) => void merge(chosen),
     (message) => onOutcome({ tone: 'error', text: message }),
-    // Nothing chosen: the history loaded for the merge need not wait in memory.
-    () => void call('packages.cancelMerge', { reviewId }).catch(() => undefined),
+    // Nothing chosen: the history loaded for the merge need not wait in memory. Asked once the services have taken
+    // the request to load it, so that a picker closed at once cannot end nothing and leave the engine loading.
+    () => void preparing.current.then(() => call('packages.cancelMerge', { reviewId })).catch(() => undefined),
   );
   const chooseAndMerge = () => {
     // While the person picks the file, the services load the review's history for the merge; not queued behind
     // (nor ahead of) the review's other calls, and nothing to say if it cannot: the merge then loads it itself.
-    call('packages.prepareMerge', { reviewId }).catch(() => undefined);
+    preparing.current = call('packages.prepareMerge', { reviewId }).catch(() => undefined);
     void chooser.choose();
   };
 
