@@ -9,7 +9,7 @@ import { serviceEntry } from '../processes/service-entry';
 import { LaunchedProcess } from '../processes/launched-process';
 import { ENGINE_FLAGS_FOR_SIZE, typedProcess, type StartServiceProcess } from '../processes/service-process';
 import type { EngineJob, MergeJob, MergeMessage, MergeOutcome, MergeReply, PackageCheck } from './merge-protocol';
-import type { EngineStep } from './package-progress';
+import type { MergeStep } from './package-progress';
 
 /**
  * A merge's engine holds this laptop's history with the package's changes applied, and the review: about 400 to
@@ -25,7 +25,7 @@ export interface MergeInProcessOptions {
   /** An engine started ahead, which has loaded the review's history (SpareMergeEngine): the merge runs in it. */
   prepared?: PreparedEngine | undefined;
   /** Told each step the merge reaches (the engine's, then saving, which is the host's from there). */
-  reached?: ((step: EngineStep) => void) | undefined;
+  reached?: ((step: MergeStep) => void) | undefined;
 }
 
 /** An engine started ahead of a merge, and the review it was sent then (the store's, as it was). */

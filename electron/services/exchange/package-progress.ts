@@ -5,8 +5,11 @@
 export const PACKAGE_STEPS = ['reading', 'history', 'merging', 'checking', 'saving'] as const;
 export type PackageStep = (typeof PACKAGE_STEPS)[number];
 
-/** The steps the merge's engine process reaches, and says it has (merge-protocol.ts). */
-export type EngineStep = Extract<PackageStep, 'merging' | 'checking' | 'saving'>;
+/** The steps the merge's engine process says it has reached (merge-protocol.ts). */
+export type EngineStep = Extract<PackageStep, 'merging' | 'checking'>;
+
+/** The steps of a merge in its engine process: the engine's, then saving, the host's once the engine has merged. */
+export type MergeStep = EngineStep | Extract<PackageStep, 'saving'>;
 
 const DOING: Record<PackageStep, string> = {
   reading: 'Reading the package',
