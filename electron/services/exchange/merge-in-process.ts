@@ -12,8 +12,8 @@ import type { EngineJob, MergeJob, MergeMessage, MergeOutcome, MergeReply, Packa
 import type { MergeStep } from './package-progress';
 
 /**
- * A merge's engine holds this laptop's history with the package's changes applied, and the review: about 400 to
- * 440 MB at 10,000 annotations and 5,000 changed records, far less for a committee's usual review. Above this, the
+ * A merge's engine holds this laptop's history with the package's changes applied, and the review: about 380 to
+ * 400 MB at 10,000 annotations and 5,000 changed records, far less for a committee's usual review. Above this, the
  * package is refused as too large rather than the machine swapping; a merge that runs this long has gone wrong.
  */
 export const MERGE_LIMITS = { memoryBytes: 2048 * 1024 * 1024, timeoutMs: 5 * 60_000 };
