@@ -73,6 +73,13 @@ export class SpareMergeEngine {
     return taken && { engine: taken.process, review: taken.about.review };
   }
 
+  /** Ends the engine waiting for this review, if one is; says whether one was. */
+  endFor(reviewFile: string): boolean {
+    const taken = this.take(reviewFile);
+    taken?.engine.kill();
+    return taken !== undefined;
+  }
+
   /** Ends the waiting engine, if any. */
   dispose(): void {
     this.waiting.dispose();

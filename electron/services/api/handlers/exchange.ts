@@ -98,9 +98,7 @@ export function exchangeHandlers(ws: WorkstationServices): HandlersFor<typeof EX
     },
     'packages.cancelMerge': async ({ reviewId }) => {
       // Asked by file, as prepareMerge held it, without opening the review: a cancel never costs an opening.
-      const engine = ws.spareMergeEngine.take(ws.library.fileFor(reviewId))?.engine;
-      engine?.kill();
-      return { ended: engine !== undefined };
+      return { ended: ws.spareMergeEngine.endFor(ws.library.fileFor(reviewId)) };
     },
     'packages.merge': async ({ reviewId, source, requestId }, caller) => {
       const store = await ws.sessions.writable(reviewId, caller);
