@@ -145,6 +145,19 @@ export async function benchExchange(): Promise<Record<string, unknown>> {
       fileURLToPath(new URL('../..', import.meta.url)),
     );
 
+    // A merge of the size most are: the legal advisor changes 100 more annotations and the chair 50 (one the same),
+    // merged as the app merges, the history loaded while the package is chosen.
+    const legalAgain = await legals.openReview(review.id);
+    await shiftSeverities(legalAgain, ids.slice(0, 100), 1, LEGAL);
+    const smallPackage = await exportPackage(legalAgain, writer('bb'.repeat(16), LEGAL), 'bench');
+    const chairAgain = await chairs.openReview(review.id);
+    await shiftSeverities(chairAgain, ids.slice(99, 149), 1, CHAIR);
+    const spareAgain = new SpareMergeEngine({ startProcess });
+    await spareAgain.prepare(chairAgain.file, chairAgain.review, writer('aa'.repeat(16), CHAIR));
+    const [smallCounts, smallMergeMs] = await timed(() =>
+      mergeIntoChair(chairAgain, smallPackage, { prepared: spareAgain.take(chairAgain.file) }),
+    );
+
     return {
       annotations,
       blocks: version.blocks.length,
@@ -167,6 +180,9 @@ export async function benchExchange(): Promise<Record<string, unknown>> {
         historyLoadedAhead: aheadEngine.historyLoadedAhead,
         enginePeakRssMb: Math.round(aheadEngine.peakRssBytes / 1024 / 1024),
       },
+      // A package of 100 changed records, both sides moved on, the history loaded ahead.
+      mergeOf100ChangedAheadMs: smallMergeMs,
+      mergedOf100Changed: smallCounts,
       // The same, exported and merged, where this laptop changed nothing since it sent the review.
       roundTripOf5000ChangedMs: roundTripMs,
       targetMergeMs: 500,

@@ -13,7 +13,7 @@ import { AppError } from '../../../shared/errors';
 import { describeSchemaIssues, readRecordByRecord, type Review } from '../../../shared/model';
 import type { LogStamp, MergeJob, MergeOutcome, PackageCheck } from './merge-protocol';
 import type { EngineStep } from './package-progress';
-import { contentFrom, ReviewHistory, sameRecords, type PreparedHistory } from './review-history';
+import { bytesAfter, contentFrom, ReviewHistory, sameRecords, type PreparedHistory } from './review-history';
 import { checkHistoryFormat, loadPackageHistory } from './review-package';
 
 /**
@@ -44,7 +44,7 @@ export async function mergeHistories(
   // Compared where the merge wrote, not the whole review again: anything else is the review as it was.
   const unchanged = !changes.reordered && sameRecords(arrived, changes.arrivedBefore);
   const stamp = await stampFor(counts, unchanged);
-  if (!stamp) return { counts, review: undefined, history: Automerge.save(document), historyLoadedAhead };
+  if (!stamp) return { counts, review: undefined, history: bytesAfter(document, ahead?.saved), historyLoadedAhead };
   const logged = recordStep(document, merged, {
     writer,
     clock: { newId: () => stamp.id, now: () => stamp.at },
@@ -53,7 +53,7 @@ export async function mergeHistories(
       `Merged a package from ${job.from} (exported ${job.exportedAt.slice(0, 16).replace('T', ' ')} UTC): ` +
       `${counts.added} added, ${counts.changed} changed, ${counts.conflicts} conflicts to resolve.`,
   });
-  return { counts, review: merged, history: Automerge.save(logged), historyLoadedAhead };
+  return { counts, review: merged, history: bytesAfter(logged, ahead?.saved), historyLoadedAhead };
 }
 
 /**

@@ -89,10 +89,14 @@ export class ReviewHistory {
     const { identity } = read;
     const history = new ReviewHistory(file, loadDocument(read.bytes, writer.actor, file));
     await history.catchUp(review, writer, false, { again: true });
+    // Saved in full now, while nobody waits for it, for the merge to write the history as this save and its own
+    // changes after it (bytesAfter).
+    const saved = { bytes: Automerge.save(history.document), heads: Automerge.getHeads(history.document) };
     return {
       history,
       reviewFile,
       review,
+      saved,
       isCurrent: async () =>
         (await fileIdentity(pendingFileFor(file))) === undefined && (await fileIdentity(file)) === identity,
     };
@@ -144,9 +148,40 @@ export interface PreparedHistory {
   reviewFile: string;
   /** The review it was caught up with. */
   review: Review;
+  /** The history as it was caught up ahead, saved in full, and the heads that save holds. */
+  saved: SavedHistory;
   /** Whether the history's file is still the one it was read from (asked with the review's lock held). */
   isCurrent(): Promise<boolean>;
 }
+
+/** A history saved in full (Automerge.save), and its heads. */
+export interface SavedHistory {
+  bytes: Uint8Array;
+  heads: Automerge.Heads;
+}
+
+/**
+ * The bytes of `document`, a history that has moved on from `saved`: that save with the changes made since appended,
+ * when they are few beside it, which the engine loads as it loads a save in full (and a save costs the change: a few
+ * milliseconds for a merge of a hundred records into 10,000 annotations, against a third of a second to save it
+ * all). Many changes are saved in full instead: loading appended changes costs far more than loading them saved, and
+ * the history is loaded at every merge and export. Since only the changes after a save in full are ever appended,
+ * a history file never holds more than one such run of changes.
+ */
+export function bytesAfter(document: MergeableReview, saved: SavedHistory | undefined): Uint8Array {
+  if (saved) {
+    const changes = Automerge.saveSince(document, saved.heads);
+    if (changes.length * APPENDED_AT_MOST <= saved.bytes.length) return Buffer.concat([saved.bytes, changes]);
+  }
+  return Automerge.save(document);
+}
+
+/**
+ * How much smaller than the save in full the changes after it must be to be appended to it rather than saved with
+ * it. A hundred changed records in a review of 10,000 annotations are about a twentieth of its save, and load in
+ * 0.1 s more than saved; 5,000 are more than twice its save, and load in 1.7 s more.
+ */
+const APPENDED_AT_MOST = 4;
 
 /**
  * Which file a path names now, as far as a later look can tell it from another: every write of a history replaces

@@ -2,11 +2,16 @@ import * as Automerge from '@automerge/automerge';
 import { readdir, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { newMergeableReview } from '../../../shared/domain/merge/mergeable-review';
+import { newMergeableReview, readMergeable, type MergeableReview } from '../../../shared/domain/merge/mergeable-review';
 import { checkPackageInProcess, mergeInProcess } from '../../../electron/services/exchange/merge-in-process';
-import { historyFileFor, ReviewHistory } from '../../../electron/services/exchange/review-history';
+import {
+  contentFrom,
+  historyFileFor,
+  ReviewHistory,
+  sameRecords,
+} from '../../../electron/services/exchange/review-history';
 import { SpareMergeEngine } from '../../../electron/services/exchange/spare-merge-engine';
-import type { Review } from '../../../shared/model';
+import { Review } from '../../../shared/model';
 import { recordCountOf } from '../../../shared/domain/merge/review-records';
 import { CHAIR, laptopClock, receive, startingReview, writerFor } from '../domain/merge/support-laptops';
 import { useTempDirs } from '../support/temp-dir';
@@ -89,6 +94,9 @@ describe('a merge’s engine started while the package is chosen', () => {
       expect(ahead.counts).toEqual(anew.counts);
       expect(ahead.review?.title).toBe('Renamed on the train');
       expect(withoutLog(ahead.review)).toEqual(withoutLog(anew.review));
+      // The history it gives to be written (the save made ahead, the merge's changes appended) is the merged review's.
+      const written = readMergeable(Automerge.load<MergeableReview>(ahead.history), contentFrom(review));
+      expect(sameRecords(Review.parse(written), ahead.review!)).toBe(true);
     } finally {
       spare.dispose();
     }

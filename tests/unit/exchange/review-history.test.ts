@@ -5,10 +5,11 @@ import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { closedAfterEach } from '../support/closed-after-each';
 import { writeOpenConflictCount } from '../../../electron/services/exchange/open-conflict-count';
-import { historyFileFor } from '../../../electron/services/exchange/review-history';
+import { bytesAfter, historyFileFor } from '../../../electron/services/exchange/review-history';
 import type { Workstation } from '../../../electron/services/workstation/workstation';
 import { mergeReviews } from '../../../shared/domain/merge/merge-reviews';
-import { readMergeable, type MergeableReview } from '../../../shared/domain/merge/mergeable-review';
+import { newMergeableReview, readMergeable, type MergeableReview } from '../../../shared/domain/merge/mergeable-review';
+import { CHAIR, laptopClock, startingReview, writerFor } from '../domain/merge/support-laptops';
 import { serializeJson, type Review } from '../../../shared/model';
 import {
   call,
@@ -87,5 +88,39 @@ describe('a merge cut short between its two writes', () => {
     expect(conflicts.map((c) => c.field)).toEqual(['severity']);
     expect(conflicts[0]!.values.map((side) => side.value).sort()).toEqual(['critical', 'major']);
     await expect(access(`${history}.next`)).rejects.toThrow();
+  });
+});
+
+describe('a history written after a save in full', () => {
+  /** A review's history saved in full, and the same history moved on by `titles` renamings of the review. */
+  function savedThenRenamed(titles: number) {
+    const clock = laptopClock(1, '2026-03-02T10:00:00.000Z');
+    const started = newMergeableReview(startingReview(clock), writerFor(1, CHAIR, clock));
+    const saved = { bytes: Automerge.save(started), heads: Automerge.getHeads(started) };
+    let document = started;
+    for (let n = 1; n <= titles; n++) {
+      document = Automerge.change(document, (doc) => {
+        doc.header['title'] = new Automerge.ImmutableString(JSON.stringify(`Renamed ${n} times`));
+      });
+    }
+    return { saved, document };
+  }
+
+  it('is that save with the few changes since appended, which loads as the history itself', () => {
+    const { saved, document } = savedThenRenamed(1);
+    const bytes = bytesAfter(document, saved);
+    expect(Buffer.from(bytes.subarray(0, saved.bytes.length)).equals(Buffer.from(saved.bytes))).toBe(true);
+    expect(bytes.length).toBeLessThan(Automerge.save(document).length + saved.bytes.length / 4);
+    const loaded = Automerge.load<MergeableReview>(bytes);
+    expect(Automerge.getHeads(loaded)).toEqual(Automerge.getHeads(document));
+    expect(readMergeable(loaded, () => undefined).title).toBe('Renamed 1 times');
+  });
+
+  it('is saved in full when the changes since are many beside that save, and without one', () => {
+    const { saved, document } = savedThenRenamed(400);
+    const whole = Automerge.save(document);
+    expect(Buffer.from(bytesAfter(document, saved)).equals(Buffer.from(whole))).toBe(true);
+    expect(Buffer.from(bytesAfter(document, undefined)).equals(Buffer.from(whole))).toBe(true);
+    expect(readMergeable(Automerge.load<MergeableReview>(whole), () => undefined).title).toBe('Renamed 400 times');
   });
 });
