@@ -20,7 +20,7 @@ import { checkPackageInProcess, mergeInProcess, type MergeInProcessOptions } fro
 import type { MergeJob } from './merge-protocol';
 import type { PackageProgress } from './package-progress';
 import { catchUp, contentFrom, historyFileFor, HistoryFiles, ReviewHistory } from './review-history';
-import { readOpenConflictCount, writeOpenConflictCount } from './open-conflict-count';
+import { readOpenConflicts, writeOpenConflicts } from './open-conflicts';
 import { writePackage, type OpenedPackage, type PackageSigner } from './review-package';
 
 /** The review as a package's bytes, its history caught up with it first (so everything on screen travels). */
@@ -36,6 +36,9 @@ export async function exportPackage(
     const history = await ReviewHistory.open(store.file, store.review, writer, { saveCatchUp: false });
     const historyBytes = history.bytes();
     await history.files.save(historyBytes);
+    // Only merges make conflicts: a history begun now has none, which spares the first listing after a merge back
+    // a look at every field (see open-conflicts.ts).
+    if (history.begunHere) await writeOpenConflicts(store.file, []);
     const sources = new Map<string, Uint8Array>();
     for (const version of store.review.versions) {
       const bytes = await readFileIfPresent(sourceFilePath(store.file, version.source.sha256));
@@ -98,8 +101,9 @@ export async function mergePackage(
       const bytes = opened.sources.get(version.source.sha256);
       if (bytes) await keepSourceFile(store.file, version.source.sha256, bytes);
     }
-    const open = await readOpenConflictCount(store.file);
-    await writeOpenConflictCount(store.file, open === undefined ? undefined : open + counts.conflicts);
+    // Where conflicts may be open, this merge's added, before it commits (see open-conflicts.ts).
+    const open = await readOpenConflicts(store.file);
+    await writeOpenConflicts(store.file, open?.ids && [...open.ids, ...outcome.conflictIds]);
     const files = new HistoryFiles(historyFileFor(store.file));
     // The same records (a package merged twice): the review file is left as it is and nothing is logged.
     if (!review) await files.save(outcome.history);
@@ -125,6 +129,8 @@ export async function addPackagedReview(
   for (const [sha256, bytes] of opened.sources) await keepSourceFile(file, sha256, bytes);
   // A library that never held a review has no folder for one yet.
   await mkdir(dirname(file), { recursive: true });
+  // Whatever an earlier review of this id left is not where this history's conflicts are (it may carry some).
+  await writeOpenConflicts(file, undefined);
   await writeFileDurably(historyFileFor(file), opened.history.bytes);
   // Last: the review file appearing is what adds the review; anything before it is harmless on its own.
   await library.create(review);
@@ -143,7 +149,7 @@ async function mayHaveConflicts(reviewFile: string): Promise<boolean> {
     if (isNodeError(error, 'ENOENT')) return false;
     throw error;
   }
-  return (await readOpenConflictCount(reviewFile)) !== 0;
+  return (await readOpenConflicts(reviewFile))?.count !== 0;
 }
 
 /** The review's open conflicts, described; the history caught up first (and saved) when this window may write. */
@@ -152,8 +158,11 @@ export async function reviewConflicts(store: ReviewStore, writer: MergeWriter): 
   if (store.readOnly) return conflictsCaughtUpInMemory(store);
   return store.exclusively(async () => {
     const history = await ReviewHistory.open(store.file, store.review, writer);
-    const conflicts = describeAll(store.review, history.document);
-    await writeOpenConflictCount(store.file, conflicts.length);
+    const conflicts = describeAll(store.review, history.document, (await readOpenConflicts(store.file))?.ids);
+    await writeOpenConflicts(
+      store.file,
+      conflicts.map((c) => c.id),
+    );
     return conflicts;
   });
 }
@@ -171,7 +180,7 @@ async function conflictsCaughtUpInMemory(store: ReviewStore): Promise<Conflict[]
   if (!bytes) return [];
   const reader: MergeWriter = { actor: CATCH_UP_ACTOR, author: { name: 'catch-up' }, at: new Date().toISOString() };
   const document = catchUp(Automerge.load<MergeableReview>(bytes, { actor: CATCH_UP_ACTOR }), store.review, reader);
-  return describeAll(store.review, document);
+  return describeAll(store.review, document, (await readOpenConflicts(store.file))?.ids);
 }
 
 /** The actor of a catch-up that is never saved. */
@@ -187,7 +196,7 @@ export async function resolveReviewConflict(
 ): Promise<{ resolved: Conflict; remaining: number }> {
   return store.exclusively(async (save) => {
     const history = await ReviewHistory.open(store.file, store.review, writer);
-    const conflicts = listConflicts(history.document);
+    const conflicts = listConflicts(history.document, (await readOpenConflicts(store.file))?.ids);
     const conflict = conflicts.find((c) => c.id === conflictId);
     if (!conflict) {
       throw new AppError(
@@ -224,7 +233,10 @@ export async function resolveReviewConflict(
     });
     await commit(history.files, Automerge.save(logged), review, save);
     history.document = logged;
-    await writeOpenConflictCount(store.file, conflicts.length - 1);
+    await writeOpenConflicts(
+      store.file,
+      conflicts.filter((c) => c.id !== conflict.id).map((c) => c.id),
+    );
     return { resolved, remaining: conflicts.length - 1 };
   });
 }
@@ -252,6 +264,7 @@ async function commit(
   await files.commit();
 }
 
-function describeAll(review: Review, document: MergeableReview): Conflict[] {
-  return listConflicts(document).map((conflict) => describeConflict(review, conflict));
+/** The open conflicts, described; `among` where they may be, when that is known (see listConflicts). */
+function describeAll(review: Review, document: MergeableReview, among: string[] | undefined): Conflict[] {
+  return listConflicts(document, among).map((conflict) => describeConflict(review, conflict));
 }

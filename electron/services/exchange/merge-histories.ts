@@ -35,7 +35,7 @@ export async function mergeHistories(
     : await ReviewHistory.open(job.reviewFile, review, writer, { saveCatchUp: false });
   const historyLoadedAhead = ahead !== undefined;
   reached('merging');
-  const { document, counts, touched } = mergeWithEngine(history.document, job);
+  const { document, counts, conflictIds, touched } = mergeWithEngine(history.document, job);
   reached('checking');
   const contents = new Map(job.contents);
   const changes = readMergedChanges(document, touched, review, (id) => contentFrom(review)(id) ?? contents.get(id));
@@ -44,7 +44,10 @@ export async function mergeHistories(
   // Compared where the merge wrote, not the whole review again: anything else is the review as it was.
   const unchanged = !changes.reordered && sameRecords(arrived, changes.arrivedBefore);
   const stamp = await stampFor(counts, unchanged);
-  if (!stamp) return { counts, review: undefined, history: bytesAfter(document, ahead?.saved), historyLoadedAhead };
+  if (!stamp) {
+    const history = bytesAfter(document, ahead?.saved);
+    return { counts, conflictIds, review: undefined, history, historyLoadedAhead };
+  }
   const logged = recordStep(document, merged, {
     writer,
     clock: { newId: () => stamp.id, now: () => stamp.at },
@@ -53,7 +56,7 @@ export async function mergeHistories(
       `Merged a package from ${job.from} (exported ${job.exportedAt.slice(0, 16).replace('T', ' ')} UTC): ` +
       `${counts.added} added, ${counts.changed} changed, ${counts.conflicts} conflicts to resolve.`,
   });
-  return { counts, review: merged, history: bytesAfter(logged, ahead?.saved), historyLoadedAhead };
+  return { counts, conflictIds, review: merged, history: bytesAfter(logged, ahead?.saved), historyLoadedAhead };
 }
 
 /**

@@ -84,6 +84,8 @@ export type MergeReply =
  */
 export interface MergeOutcome {
   counts: MergeCounts;
+  /** Where the merge found conflicts: see open-conflicts.ts. */
+  conflictIds: string[];
   review: Review | undefined;
   history: Uint8Array;
   /** Whether the history loaded ahead of the merge (a 'prepare') was the one merged into, or it was read anew. */

@@ -39,6 +39,8 @@ export function historyFileFor(reviewFile: string): string {
  */
 export class ReviewHistory {
   readonly files: HistoryFiles;
+  /** Whether this history was begun here, from the review, rather than read from its file: it has no conflicts. */
+  begunHere = false;
   private recorder: ReviewRecorder | undefined;
   private constructor(
     readonly file: string,
@@ -62,6 +64,7 @@ export class ReviewHistory {
     const bytes = await readFileIfPresent(file);
     if (!bytes) {
       const history = new ReviewHistory(file, newMergeableReview(review, writer));
+      history.begunHere = true;
       if (saveCatchUp) await history.save();
       return history;
     }

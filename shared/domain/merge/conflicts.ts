@@ -13,6 +13,9 @@ import {
   type MergeableReviewShape,
 } from './mergeable-review';
 
+/** A record's fields as the document keeps them. */
+type FieldMap = Record<string, Automerge.ImmutableString>;
+
 /** Where a field lives: a record of a collection, or the review's own fields ("review"). */
 export type RecordPlace = { collection: CollectionName; id: string } | { collection: 'review'; id: string };
 
@@ -35,26 +38,60 @@ export interface FieldConflict {
   values: ConflictSide[];
 }
 
-/** Every open conflict in the document. */
-export function listConflicts(document: MergeableReview): FieldConflict[] {
+/**
+ * Every open conflict in the document, or, given `among` (the ids of conflicts found before, and of those merges
+ * made since), those of them still open: asking the engine only there rather than at every field of every record,
+ * which takes 1.5 s at 10,000 annotations. Conflicts come only from merges, which say where they made them.
+ */
+export function listConflicts(document: MergeableReview, among?: Iterable<string>): FieldConflict[] {
   const found: FieldConflict[] = [];
   const provenance = new Provenance(document);
-  const headerId = fieldValue(document.header['id']);
-  for (const field of Object.keys(document.header)) {
-    const place = { collection: 'review', id: String(headerId) } as const;
-    const conflict = conflictAt(document.header, field, place, field, provenance);
+  const look = (fields: FieldMap | undefined, key: string, record: RecordPlace, field: string) => {
+    const conflict = fields && key in fields ? conflictAt(fields, key, record, field, provenance) : undefined;
     if (conflict) found.push(conflict);
-  }
-  for (const collection of COLLECTIONS) {
-    for (const fields of Object.values(document.collections[collection].buckets)) {
-      for (const key of Object.keys(fields)) {
-        const { id, field } = splitFieldKey(key);
-        const conflict = conflictAt(fields, key, { collection, id }, field, provenance);
-        if (conflict) found.push(conflict);
+  };
+  if (among) {
+    for (const id of new Set(among)) {
+      const place = placeNamedBy(id);
+      if (place) look(...fieldOf(document, place.record, place.field), place.record, place.field);
+    }
+  } else {
+    const reviewId = String(fieldValue(document.header['id']));
+    for (const field of Object.keys(document.header))
+      look(document.header, field, { collection: 'review', id: reviewId }, field);
+    for (const collection of COLLECTIONS) {
+      for (const fields of Object.values(document.collections[collection].buckets)) {
+        for (const key of Object.keys(fields)) {
+          const { id, field } = splitFieldKey(key);
+          look(fields, key, { collection, id }, field);
+        }
       }
     }
   }
-  return found;
+  return found.sort(inListOrder);
+}
+
+/** A conflict's id: the place of its field (`annotations/<id>/severity`), the same on every laptop and every merge. */
+export function conflictIdOf(record: RecordPlace, field: string): string {
+  return `${record.collection}/${record.id}/${field}`;
+}
+
+/** The place a conflict's id names; none for a text that names no place. */
+function placeNamedBy(id: string): { record: RecordPlace; field: string } | undefined {
+  const [first, last] = [id.indexOf('/'), id.lastIndexOf('/')];
+  if (first <= 0 || last <= first + 1 || last === id.length - 1) return undefined;
+  const collection = id.slice(0, first);
+  const record = { id: id.slice(first + 1, last) };
+  const field = id.slice(last + 1);
+  if (collection === 'review') return { record: { collection, ...record }, field };
+  const named = COLLECTIONS.find((name) => name === collection);
+  return named ? { record: { collection: named, ...record }, field } : undefined;
+}
+
+/** The review's own fields first, then the collections in their order, each by record and field. */
+function inListOrder(a: FieldConflict, b: FieldConflict): number {
+  const rank = (c: FieldConflict) => (c.record.collection === 'review' ? -1 : COLLECTIONS.indexOf(c.record.collection));
+  return rank(a) - rank(b) || a.record.id.localeCompare(b.record.id) || a.field.localeCompare(b.field);
 }
 
 /**
@@ -111,6 +148,14 @@ function placeOf(document: MergeableReviewShape, record: RecordPlace, field: str
   return { fields: fieldsOf(document.collections[record.collection], record.id), key: fieldKey(record.id, field) };
 }
 
+/** The same, as arguments, with no map for a record of another review. */
+function fieldOf(document: MergeableReview, record: RecordPlace, field: string): [FieldMap | undefined, string] {
+  if (record.collection === 'review')
+    return [String(fieldValue(document.header['id'])) === record.id ? document.header : undefined, field];
+  const { fields, key } = placeOf(document, record, field);
+  return [fields as FieldMap | undefined, key];
+}
+
 function conflictAt(
   fields: Record<string, Automerge.ImmutableString>,
   key: string,
@@ -131,7 +176,7 @@ function conflictAt(
   }
   if (byValue.size < 2) return undefined;
   const values = [...byValue.values()].sort(compareSides).map(({ op: _op, ...side }) => side);
-  return { id: `${record.collection}/${record.id}/${field}`, record, field, values };
+  return { id: conflictIdOf(record, field), record, field, values };
 }
 
 function compareSides(a: ConflictSide & { op: string }, b: ConflictSide & { op: string }): number {

@@ -1,6 +1,6 @@
 import * as Automerge from '@automerge/automerge';
 import { AppError } from '../../errors';
-import { isInConflict, type RecordPlace } from './conflicts';
+import { conflictIdOf, isInConflict, type RecordPlace } from './conflicts';
 import { COLLECTIONS, COUNTED_COLLECTIONS, type CollectionName } from './review-records';
 import {
   fieldKey,
@@ -28,6 +28,8 @@ export interface MergeCounts {
 export interface MergeOutcome {
   document: MergeableReview;
   counts: MergeCounts;
+  /** Where the merge found conflicts (their ids: see listConflicts), new or still open. */
+  conflictIds: string[];
   /** What the changes that arrived wrote to: all that can read differently after the merge (see readMergedChanges). */
   touched: TouchedRecords;
 }
@@ -91,7 +93,7 @@ export function mergeSavedReview(local: MergeableReview, remote: SavedReview): M
 
   let added = 0;
   let changed = 0;
-  let conflicts = 0;
+  const conflictIds: string[] = [];
   for (const { record, fields } of touched.records.values()) {
     // The audit log grows with every change on either side: merged like the rest, but not news to count.
     if (record.collection === 'audit') continue;
@@ -99,10 +101,15 @@ export function mergeSavedReview(local: MergeableReview, remote: SavedReview): M
     if (!existed) added++;
     else if (readsDifferently(before, merged, record, fields)) changed++;
     // Concurrent equal values and time fields are no conflict for a person (isInConflict leaves them out).
-    for (const field of fields) if (isInConflict(merged, record, field)) conflicts++;
+    for (const field of fields) if (isInConflict(merged, record, field)) conflictIds.push(conflictIdOf(record, field));
   }
   const unchanged = Math.max(0, remote.records - added - changed);
-  return { document: merged, counts: { added, changed, conflicts, unchanged }, touched };
+  return {
+    document: merged,
+    counts: { added, changed, conflicts: conflictIds.length, unchanged },
+    conflictIds,
+    touched,
+  };
 }
 
 /**

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import * as Automerge from '@automerge/automerge';
 import { join } from 'node:path';
 import JSZip from 'jszip';
@@ -181,6 +181,30 @@ describe('review packages between two laptops', () => {
     expect(again.map((c) => [c.field, c.values.map((side) => side.value).sort()])).toEqual([
       ['severity', ['info', 'minor']],
     ]);
+  });
+
+  it('lists conflicts where merges made them, kept beside the history, and everywhere when only their count is known', async () => {
+    const { chair, legal, reviewId, annotation, dataDir } = await twoLaptops();
+    await call(legal, 'packages.open', { source: asSource(await exportPackage(chair, reviewId)) });
+    await call(chair, 'annotations.update', { reviewId, annotationId: annotation.id, severity: 'major' });
+    await call(legal, 'annotations.update', { reviewId, annotationId: annotation.id, severity: 'critical' });
+    await call(chair, 'packages.merge', { reviewId, source: asSource(await exportPackage(legal, reviewId)) });
+    const openConflicts = join(dataDir, 'reviews', `${reviewId}.history.automerge.open-conflicts`);
+    const conflictId = `annotations/${annotation.id}/severity`;
+    expect(JSON.parse(await readFile(openConflicts, 'utf8'))).toEqual({ ids: [conflictId] });
+    expect((await call(chair, 'conflicts.list', { reviewId })).map((c) => c.id)).toEqual([conflictId]);
+
+    // The places said are where listing looks, and only there: it never asks the engine at every field again.
+    await writeFile(openConflicts, `${JSON.stringify({ ids: [`annotations/${annotation.id}/body`] })}\n`);
+    expect(await call(chair, 'conflicts.list', { reviewId })).toEqual([]);
+    // A review whose file an earlier version of the app wrote says only how many: listing looks everywhere, and
+    // then keeps where it found them.
+    await writeFile(openConflicts, '1\n');
+    expect((await call(chair, 'conflicts.list', { reviewId })).map((c) => c.id)).toEqual([conflictId]);
+    expect(JSON.parse(await readFile(openConflicts, 'utf8'))).toEqual({ ids: [conflictId] });
+
+    await call(chair, 'conflicts.resolve', { reviewId, conflictId, keep: 0 });
+    expect(JSON.parse(await readFile(openConflicts, 'utf8'))).toEqual({ ids: [] });
   });
 
   it('ends the engine loaded for a merge when no package is chosen, and merges without it', async () => {
