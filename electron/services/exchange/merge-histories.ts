@@ -1,6 +1,6 @@
 import * as Automerge from '@automerge/automerge';
 import type { Clock } from '../../../shared/domain/clock';
-import { mergeSavedReview } from '../../../shared/domain/merge/merge-reviews';
+import { mergeSavedReview, type TouchedRecords } from '../../../shared/domain/merge/merge-reviews';
 import { readMergedChanges, withCheckedRecords } from '../../../shared/domain/merge/merged-changes';
 import {
   readMergeable,
@@ -8,6 +8,7 @@ import {
   type MergeableReview,
   type MergeWriter,
 } from '../../../shared/domain/merge/mergeable-review';
+import type { VersionContent } from '../../../shared/domain/merge/review-records';
 import { recordAudit } from '../../../shared/domain/reviews/audit';
 import { AppError } from '../../../shared/errors';
 import { describeSchemaIssues, readRecordByRecord, type Review } from '../../../shared/model';
@@ -30,17 +31,17 @@ export async function mergeHistories(
 ): Promise<MergeOutcome> {
   const { review, writer } = job;
   const ahead = prepared?.reviewFile === job.reviewFile && (await prepared.isCurrent()) ? prepared : undefined;
-  const history = ahead
-    ? await caughtUp(ahead, job)
-    : await ReviewHistory.open(job.reviewFile, review, writer, { saveCatchUp: false });
+  const history = ahead ? caughtUp(ahead, job) : await ReviewHistory.open(job.reviewFile, review, writer);
   const historyLoadedAhead = ahead !== undefined;
   reached('merging');
   const { document, counts, conflictIds, touched } = mergeWithEngine(history.document, job);
   reached('checking');
   const contents = new Map(job.contents);
-  const changes = readMergedChanges(document, touched, review, (id) => contentFrom(review)(id) ?? contents.get(id));
-  const arrived = checkedReview(changes.arrived);
-  const merged = withCheckedRecords(changes.review, arrived);
+  const {
+    changes,
+    arrived,
+    review: merged,
+  } = reviewAfter(document, touched, review, (id) => contentFrom(review)(id) ?? contents.get(id));
   // Compared where the merge wrote, not the whole review again: anything else is the review as it was.
   const unchanged = !changes.reordered && sameRecords(arrived, changes.arrivedBefore);
   const stamp = await stampFor(counts, unchanged);
@@ -60,14 +61,32 @@ export async function mergeHistories(
 }
 
 /**
+ * The review as `document` reads once changed where `touched` says (by a merge, by a decision), `before` being the
+ * review it held until then: read, and checked as any review from disk, only there.
+ */
+export function reviewAfter(
+  document: MergeableReview,
+  touched: TouchedRecords,
+  before: Review,
+  contentOf: (versionId: string) => VersionContent | undefined,
+) {
+  const changes = readMergedChanges(document, touched, before, contentOf);
+  const arrived = checkedReview(changes.arrived);
+  const review = withCheckedRecords(changes.review, arrived);
+  // Records nobody changed are `before`'s own, unread; the log is copied, for the step to be logged in (recordStep)
+  // without logging it in `before` too, which is the store's review when the app decides a conflict.
+  return { changes, arrived, review: { ...review, audit: [...review.audit] } };
+}
+
+/**
  * The history loaded ahead of the merge (its file unchanged since: see ReviewHistory.openAhead), caught up with the
  * review as the merge finds it. Not saved when caught up (nor when read anew): the merged history holds the
  * catch-up too.
  */
-async function caughtUp({ history, review: loadedWith }: PreparedHistory, { review, writer }: MergeJob) {
+function caughtUp({ history, review: loadedWith }: PreparedHistory, { review, writer }: MergeJob) {
   // The very review it was caught up with (the host sent none since): nothing to catch up, and what the catch-up
   // ahead kept for this one is not needed.
-  if (review !== loadedWith) await history.catchUp(review, writer, false);
+  if (review !== loadedWith) history.catchUp(review, writer);
   else history.forgetRecorded();
   return history;
 }

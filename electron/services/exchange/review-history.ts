@@ -41,6 +41,8 @@ export class ReviewHistory {
   readonly files: HistoryFiles;
   /** Whether this history was begun here, from the review, rather than read from its file: it has no conflicts. */
   begunHere = false;
+  /** The history as read from its file (before catching up), which a small change can be written after. */
+  readAs: SavedHistory | undefined;
   private recorder: ReviewRecorder | undefined;
   private constructor(
     readonly file: string,
@@ -51,25 +53,22 @@ export class ReviewHistory {
 
   /**
    * The review's history, caught up with `review` (the review as its file holds it now, the lock held): a review
-   * that never travelled starts one here, written by this laptop.
+   * that never travelled starts one here, written by this laptop. Nothing is written: whoever changes the history
+   * (an export, a merge, a decision) writes it with the catch-up in it, and the review is what the catch-up is
+   * recorded from, so until then nothing is lost, and the next open catches up again.
    */
-  static async open(
-    reviewFile: string,
-    review: Review,
-    writer: MergeWriter,
-    { saveCatchUp = true }: { saveCatchUp?: boolean } = {},
-  ): Promise<ReviewHistory> {
+  static async open(reviewFile: string, review: Review, writer: MergeWriter): Promise<ReviewHistory> {
     const file = historyFileFor(reviewFile);
     await finishOrDropPendingMerge(file, review, writer.actor);
     const bytes = await readFileIfPresent(file);
     if (!bytes) {
       const history = new ReviewHistory(file, newMergeableReview(review, writer));
       history.begunHere = true;
-      if (saveCatchUp) await history.save();
       return history;
     }
     const history = new ReviewHistory(file, loadDocument(bytes, writer.actor, file));
-    await history.catchUp(review, writer, saveCatchUp);
+    history.readAs = { bytes, heads: Automerge.getHeads(history.document) };
+    history.catchUp(review, writer);
     return history;
   }
 
@@ -91,7 +90,7 @@ export class ReviewHistory {
     if (!read) return undefined;
     const { identity } = read;
     const history = new ReviewHistory(file, loadDocument(read.bytes, writer.actor, file));
-    await history.catchUp(review, writer, false, { again: true });
+    history.catchUp(review, writer, { again: true });
     // Saved in full now, while nobody waits for it, for the merge to write the history as this save and its own
     // changes after it (bytesAfter).
     const saved = { bytes: Automerge.save(history.document), heads: Automerge.getHeads(history.document) };
@@ -105,18 +104,8 @@ export class ReviewHistory {
     };
   }
 
-  /**
-   * Records what the review holds that the history does not yet, as this laptop's change; saved when there is any,
-   * unless `save` is false (a merge, whose staged history holds the catch-up: the review is what it is recorded
-   * from, so a crash before the merge loses nothing, and the next open catches up again).
-   */
-  async catchUp(
-    review: Review,
-    writer: MergeWriter,
-    save = true,
-    { again = false }: { again?: boolean } = {},
-  ): Promise<void> {
-    const before = Automerge.getHeads(this.document);
+  /** Records what the review holds that the history does not yet, as this laptop's change (in memory: see open). */
+  catchUp(review: Review, writer: MergeWriter, { again = false }: { again?: boolean } = {}): void {
     // A catch-up that another will follow (one ahead of a merge, then the merge's) keeps what it recorded, so the
     // next knows the stamps rather than reading them all again (0.3 s at 10,000 annotations); otherwise that is
     // let go, as it holds a stamp and field list per record.
@@ -124,7 +113,6 @@ export class ReviewHistory {
       this.recorder?.document === this.document ? this.recorder : new ReviewRecorder(this.document, READ_FROM_DOCUMENT);
     this.document = recorder.record(review, writer);
     this.recorder = again ? recorder : undefined;
-    if (save && !sameHeads(before, Automerge.getHeads(this.document))) await this.save();
   }
 
   /**
@@ -138,10 +126,6 @@ export class ReviewHistory {
   /** The history's bytes, whole, as a package carries them. */
   bytes(): Uint8Array {
     return Automerge.save(this.document);
-  }
-
-  async save(): Promise<void> {
-    await this.files.save(Automerge.save(this.document));
   }
 }
 
@@ -164,12 +148,13 @@ export interface SavedHistory {
 }
 
 /**
- * The bytes of `document`, a history that has moved on from `saved`: that save with the changes made since appended,
- * when they are few beside it, which the engine loads as it loads a save in full (and a save costs the change: a few
- * milliseconds for a merge of a hundred records into 10,000 annotations, against a third of a second to save it
- * all). Many changes are saved in full instead: loading appended changes costs far more than loading them saved, and
- * the history is loaded at every merge and export. Since only the changes after a save in full are ever appended,
- * a history file never holds more than one such run of changes.
+ * The bytes of `document`, a history that has moved on from `saved`: those bytes with the changes made since
+ * appended, when they are few beside them, which the engine loads as it loads a save in full (and a save costs the
+ * change: a few milliseconds for a merge of a hundred records into 10,000 annotations, or a decision on a conflict,
+ * against a third of a second to save it all). Many changes are saved in full instead: loading appended changes
+ * costs far more than loading them saved, and the history is loaded at every merge and export. Appended changes
+ * do not pile up: an export, and a merge, write the history saved in full (one loaded ahead, saved in full then,
+ * with the merge's changes after it), so only the decisions since the last of them are ever appended.
  */
 export function bytesAfter(document: MergeableReview, saved: SavedHistory | undefined): Uint8Array {
   if (saved) {
@@ -304,10 +289,6 @@ export function sameRecords(a: Review, b: Review): boolean {
     return canonicalize({ header, records: reviewRecords(review) });
   };
   return comparable(a) === comparable(b);
-}
-
-function sameHeads(a: Automerge.Heads, b: Automerge.Heads): boolean {
-  return a.length === b.length && a.every((head, i) => head === b[i]);
 }
 
 /** A version's content, for reading a document whose versions this side may not have: from the review, else `more`. */

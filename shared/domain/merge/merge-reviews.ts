@@ -36,8 +36,18 @@ export interface MergeOutcome {
 
 /** The records (and their fields) the changes that arrived wrote to, and the collections whose order they changed. */
 export interface TouchedRecords {
+  /** By touchedKey. */
   records: Map<string, { record: RecordPlace; fields: Set<string> }>;
   orders: Set<CollectionName>;
+}
+
+export function touchedKey(record: RecordPlace): string {
+  return `${record.collection}/${record.id}`;
+}
+
+/** What a change of one field (a decision on a conflict) wrote to. */
+export function touchedField(record: RecordPlace, field: string): TouchedRecords {
+  return { records: new Map([[touchedKey(record), { record, fields: new Set([field]) }]]), orders: new Set() };
 }
 
 /**
@@ -187,7 +197,7 @@ function fieldsWrittenSince(merged: MergeableReview, heads: Automerge.Heads, rev
       if (ordered) orders.add(ordered);
       const place = placeOf([...path, op.key], reviewId);
       if (!place) continue;
-      const key = `${place.record.collection}/${place.record.id}`;
+      const key = touchedKey(place.record);
       const entry = touched.get(key) ?? { record: place.record, fields: new Set<string>() };
       if (place.field !== undefined) entry.fields.add(place.field);
       touched.set(key, entry);

@@ -1,5 +1,5 @@
 import type { Review } from '../../model';
-import type { TouchedRecords } from './merge-reviews';
+import { touchedKey, type TouchedRecords } from './merge-reviews';
 import { orderedIds, readHeader, readRecordFields, type MergeableReview } from './mergeable-review';
 import {
   assembleReview,
@@ -71,7 +71,12 @@ function mergedCollection(
   for (const id of changed) {
     const had = byId.get(id);
     // Only the fields that arrived can read differently (a time field's concurrent values among them).
-    const arrived = readRecordFields(document, name, id, touched.records.get(`${name}/${id}`)?.fields ?? []);
+    const arrived = readRecordFields(
+      document,
+      name,
+      id,
+      touched.records.get(touchedKey({ collection: name, id }))?.fields ?? [],
+    );
     const fields: Record<string, unknown> = { ...had, ...arrived.values };
     for (const field of arrived.absent) delete fields[field];
     const now = Object.values(fields).some((value) => value !== undefined)
