@@ -81,9 +81,12 @@ export function ReviewScreen({ reviewId, title, onBack, onTitleChange, onCloseFa
   const conflicts = useConflicts(reviewId, opened !== undefined);
   const conflictCount = conflicts.data?.length ?? 0;
 
-  /** A merge or a decision changed much of the review at once: read it again, with its checklist and conflicts. */
-  const reread = () => {
-    conflicts.reload();
+  /**
+   * A merge or a decision changed much of the review at once: read it again, with its checklist, and its conflicts
+   * unless they are known (a decision settles one and leaves the others as they were).
+   */
+  const reread = (conflictsKnown = false) => {
+    if (!conflictsKnown) conflicts.reload();
     checklist.reload();
     refresh().catch((error: unknown) =>
       setExchangeOutcome({
@@ -132,7 +135,7 @@ export function ReviewScreen({ reviewId, title, onBack, onTitleChange, onCloseFa
                   setResolvedHere(false);
                   setExchangeOutcome(outcome);
                 }}
-                onMerged={reread}
+                onMerged={() => reread()}
                 onProgress={setMergeProgress}
               />
             </div>
@@ -311,10 +314,12 @@ export function ReviewScreen({ reviewId, title, onBack, onTitleChange, onCloseFa
                 readOnly={readOnly}
                 conflicts={conflicts}
                 focusHeading={resolvedHere}
-                onResolved={(_result, message) => {
+                onResolved={(result, message) => {
                   setResolvedHere(true);
                   setExchangeOutcome({ tone: 'success', text: message });
-                  reread();
+                  // Listing them again would load the review's whole history once more, for the same answer.
+                  conflicts.update((open) => open?.filter((conflict) => conflict.id !== result.resolved.id));
+                  reread(true);
                 }}
               />
             )}
