@@ -2,7 +2,13 @@ import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { addPackagedReview, exportPackage, mergePackage } from '../../electron/services/exchange/exchange-review';
+import {
+  addPackagedReview,
+  exportPackage,
+  mergePackage,
+  resolveReviewConflict,
+  reviewConflicts,
+} from '../../electron/services/exchange/exchange-review';
 import { readPackage } from '../../electron/services/exchange/review-package';
 import { SpareMergeEngine } from '../../electron/services/exchange/spare-merge-engine';
 import { ReviewLibrary } from '../../electron/services/library/review-library';
@@ -31,8 +37,9 @@ const writer = (actor: string, author: Author): MergeWriter => ({ actor, author,
  * other laptop, and merging back a package of 5,000 changed records (once into a laptop that changed nothing since,
  * and once with one field of them changed on both sides), each
  * through the services the app calls, files and fsyncs included; and the resident memory at its peak, of this
- * process (the app's) and of the process the merge runs its engine in, each on its own. Last, such a merge as the
- * command line runs it (`policy-review merge`), a process that holds one laptop only, with its memory.
+ * process (the app's) and of the process the merge runs its engine in, each on its own. Then listing and deciding
+ * the conflict that merge left, such a merge as the command line runs it (`policy-review merge`, a process that
+ * holds one laptop only, with its memory), and last a merge of the size most are: 100 changed records.
  */
 export async function benchExchange(): Promise<Record<string, unknown>> {
   // The merge's engine runs as built, as in the app (and as the command line below runs it).
@@ -134,6 +141,12 @@ export async function benchExchange(): Promise<Record<string, unknown>> {
       }),
     );
 
+    // The conflict that merge left, listed and decided as in To resolve: each loads the chair's history.
+    const [listed, listConflictsMs] = await timed(() => reviewConflicts(chairChoosing, writer('aa'.repeat(16), CHAIR)));
+    const [, resolveConflictMs] = await timed(() =>
+      resolveReviewConflict(chairChoosing, listed[0]!.id, 0, writer('aa'.repeat(16), CHAIR), systemClock),
+    );
+
     // The same merge as a person at the command line runs it, in a process of its own that holds only the chair's
     // laptop: what the app's process holds for a merge, without the second laptop this benchmark also keeps.
     await chairAsApart();
@@ -180,6 +193,9 @@ export async function benchExchange(): Promise<Record<string, unknown>> {
         historyLoadedAhead: aheadEngine.historyLoadedAhead,
         enginePeakRssMb: Math.round(aheadEngine.peakRssBytes / 1024 / 1024),
       },
+      // Listing the conflict the merge left (To resolve, or opening the review), and deciding it.
+      listConflictsMs,
+      resolveConflictMs,
       // A package of 100 changed records, both sides moved on, the history loaded ahead.
       mergeOf100ChangedAheadMs: smallMergeMs,
       mergedOf100Changed: smallCounts,
