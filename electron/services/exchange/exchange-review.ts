@@ -21,7 +21,7 @@ import { checkPackageInProcess, mergeInProcess, type MergeInProcessOptions } fro
 import type { MergeJob } from './merge-protocol';
 import type { PackageProgress } from './package-progress';
 import { bytesAfter, catchUp, contentFrom, historyFileFor, HistoryFiles, ReviewHistory } from './review-history';
-import { readOpenConflicts, writeOpenConflicts } from './open-conflicts';
+import { readOpenConflicts, writeListedConflicts, writeOpenConflicts } from './open-conflicts';
 import { writePackage, type OpenedPackage, type PackageSigner } from './review-package';
 
 /** The review as a package's bytes, its history caught up with it first (so everything on screen travels). */
@@ -84,6 +84,7 @@ export async function mergePackage(
     );
   }
   return store.exclusively(async (save) => {
+    const open = await readOpenConflicts(store.file);
     const job: MergeJob = {
       reviewFile: store.file,
       review: store.review,
@@ -93,6 +94,7 @@ export async function mergePackage(
       writer,
       from: opened.sender.signature?.signer ?? opened.sender.exportedBy.name,
       exportedAt: opened.sender.exportedAt,
+      openConflictIds: open?.ids,
     };
     options.progress?.('history');
     const outcome = await mergeInProcess(job, clock, { ...options, reached: (step) => options.progress?.(step) });
@@ -103,12 +105,18 @@ export async function mergePackage(
       if (bytes) await keepSourceFile(store.file, version.source.sha256, bytes);
     }
     // Where conflicts may be open, this merge's added, before it commits (see open-conflicts.ts).
-    const open = await readOpenConflicts(store.file);
     await writeOpenConflicts(store.file, open?.ids && [...open.ids, ...outcome.conflictIds]);
     const files = new HistoryFiles(historyFileFor(store.file));
     // The same records (a package merged twice): the review file is left as it is and nothing is logged.
     if (!review) await files.save(outcome.history);
     else await commit(files, outcome.history, review, save);
+    // And those open once it has, as To resolve will show them.
+    const after = review ?? store.review;
+    if (outcome.conflicts)
+      await writeListedConflicts(
+        store.file,
+        outcome.conflicts.map((c) => describeConflict(after, c)),
+      );
     return counts;
   });
 }
@@ -153,17 +161,19 @@ async function mayHaveConflicts(reviewFile: string): Promise<boolean> {
   return (await readOpenConflicts(reviewFile))?.count !== 0;
 }
 
-/** The review's open conflicts, described; the history caught up first (and saved) when this window may write. */
+/**
+ * The review's open conflicts, described: as listed last while nothing has been written since, else read from the
+ * history caught up with the review (in memory: see ReviewHistory.open), and kept so for the next time.
+ */
 export async function reviewConflicts(store: ReviewStore, writer: MergeWriter): Promise<Conflict[]> {
   if (!(await mayHaveConflicts(store.file))) return [];
   if (store.readOnly) return conflictsCaughtUpInMemory(store);
   return store.exclusively(async () => {
+    const open = await readOpenConflicts(store.file);
+    if (open?.listed) return open.listed;
     const history = await ReviewHistory.open(store.file, store.review, writer);
-    const conflicts = describeAll(store.review, history.document, (await readOpenConflicts(store.file))?.ids);
-    await writeOpenConflicts(
-      store.file,
-      conflicts.map((c) => c.id),
-    );
+    const conflicts = describeAll(store.review, history.document, open?.ids);
+    await writeListedConflicts(store.file, conflicts);
     return conflicts;
   });
 }
@@ -177,11 +187,13 @@ export async function unresolvedConflicts(store: ReviewStore): Promise<Conflict[
 }
 
 async function conflictsCaughtUpInMemory(store: ReviewStore): Promise<Conflict[]> {
+  const open = await readOpenConflicts(store.file);
+  if (open?.listed) return open.listed;
   const bytes = await readFileIfPresent(historyFileFor(store.file));
   if (!bytes) return [];
   const reader: MergeWriter = { actor: CATCH_UP_ACTOR, author: { name: 'catch-up' }, at: new Date().toISOString() };
   const document = catchUp(Automerge.load<MergeableReview>(bytes, { actor: CATCH_UP_ACTOR }), store.review, reader);
-  return describeAll(store.review, document, (await readOpenConflicts(store.file))?.ids);
+  return describeAll(store.review, document, open?.ids);
 }
 
 /** The actor of a catch-up that is never saved. */
@@ -242,11 +254,13 @@ export async function resolveReviewConflict(
     // third of a second to save it all at 10,000 annotations.
     await commit(history.files, bytesAfter(logged, history.readAs), review, save);
     history.document = logged;
-    await writeOpenConflicts(
+    // The others are as they were: a decision writes one field.
+    const others = conflicts.filter((c) => c.id !== conflict.id);
+    await writeListedConflicts(
       store.file,
-      conflicts.filter((c) => c.id !== conflict.id).map((c) => c.id),
+      others.map((c) => describeConflict(review, c)),
     );
-    return { resolved, remaining: conflicts.length - 1 };
+    return { resolved, remaining: others.length };
   });
 }
 

@@ -1,5 +1,6 @@
 import * as Automerge from '@automerge/automerge';
 import type { Clock } from '../../../shared/domain/clock';
+import { listConflicts } from '../../../shared/domain/merge/conflicts';
 import { mergeSavedReview, type TouchedRecords } from '../../../shared/domain/merge/merge-reviews';
 import { readMergedChanges, withCheckedRecords } from '../../../shared/domain/merge/merged-changes';
 import {
@@ -44,10 +45,13 @@ export async function mergeHistories(
   } = reviewAfter(document, touched, review, (id) => contentFrom(review)(id) ?? contents.get(id));
   // Compared where the merge wrote, not the whole review again: anything else is the review as it was.
   const unchanged = !changes.reordered && sameRecords(arrived, changes.arrivedBefore);
+  // Listed here, where the history is loaded, for the host to give To resolve without loading it again.
+  const among = job.openConflictIds && [...job.openConflictIds, ...conflictIds];
+  const conflicts = among && listConflicts(document, among);
   const stamp = await stampFor(counts, unchanged);
   if (!stamp) {
-    const history = bytesAfter(document, ahead?.saved);
-    return { counts, conflictIds, review: undefined, history, historyLoadedAhead };
+    const bytes = bytesAfter(document, ahead?.saved);
+    return { counts, conflictIds, conflicts, review: undefined, history: bytes, historyLoadedAhead };
   }
   const logged = recordStep(document, merged, {
     writer,
@@ -57,7 +61,8 @@ export async function mergeHistories(
       `Merged a package from ${job.from} (exported ${job.exportedAt.slice(0, 16).replace('T', ' ')} UTC): ` +
       `${counts.added} added, ${counts.changed} changed, ${counts.conflicts} conflicts to resolve.`,
   });
-  return { counts, conflictIds, review: merged, history: bytesAfter(logged, ahead?.saved), historyLoadedAhead };
+  const bytes = bytesAfter(logged, ahead?.saved);
+  return { counts, conflictIds, conflicts, review: merged, history: bytes, historyLoadedAhead };
 }
 
 /**

@@ -1,5 +1,6 @@
 // What the host and a merge's engine process say to each other (see merge-in-process.ts, merge-process.ts).
 import type { MergeCounts } from '../../../shared/api';
+import type { FieldConflict } from '../../../shared/domain/merge/conflicts';
 import type { MergeWriter } from '../../../shared/domain/merge/mergeable-review';
 import type { VersionContent } from '../../../shared/domain/merge/review-records';
 import type { Review } from '../../../shared/model';
@@ -23,6 +24,8 @@ export interface MergeJob {
   /** Who sent the package and when it was exported: the audit log's words. */
   from: string;
   exportedAt: string;
+  /** Where conflicts were open before (see open-conflicts.ts), when known: the merge then lists those left open. */
+  openConflictIds?: string[] | undefined;
 }
 
 /** When and under which id the merge is logged: drawn from the host's clock, once the merge changed something. */
@@ -86,6 +89,8 @@ export interface MergeOutcome {
   counts: MergeCounts;
   /** Where the merge found conflicts: see open-conflicts.ts. */
   conflictIds: string[];
+  /** Every conflict open once merged, when where they were open before was known (the job's openConflictIds). */
+  conflicts: FieldConflict[] | undefined;
   review: Review | undefined;
   history: Uint8Array;
   /** Whether the history loaded ahead of the merge (a 'prepare') was the one merged into, or it was read anew. */

@@ -175,7 +175,7 @@ const APPENDED_AT_MOST = 4;
  * Which file a path names now, as far as a later look can tell it from another: every write of a history replaces
  * its file (writeFileDurably), so a new inode, and a new size or time; none when there is no file.
  */
-async function fileIdentity(path: string): Promise<string | undefined> {
+export async function fileIdentity(path: string): Promise<string | undefined> {
   try {
     return identityOf(await stat(path, { bigint: true }));
   } catch (error) {

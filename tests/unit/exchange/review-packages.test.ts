@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { closedAfterEach } from '../support/closed-after-each';
 import type { Workstation } from '../../../electron/services/workstation/workstation';
 import { checkHistoryFormat } from '../../../electron/services/exchange/review-package';
+import { readOpenConflicts, writeListedConflicts } from '../../../electron/services/exchange/open-conflicts';
 import {
   fieldKey,
   fieldsOf,
@@ -191,8 +192,10 @@ describe('review packages between two laptops', () => {
     await call(chair, 'packages.merge', { reviewId, source: asSource(await exportPackage(legal, reviewId)) });
     const openConflicts = join(dataDir, 'reviews', `${reviewId}.history.automerge.open-conflicts`);
     const conflictId = `annotations/${annotation.id}/severity`;
-    expect(JSON.parse(await readFile(openConflicts, 'utf8'))).toEqual({ ids: [conflictId] });
-    expect((await call(chair, 'conflicts.list', { reviewId })).map((c) => c.id)).toEqual([conflictId]);
+    const said = () => readFile(openConflicts, 'utf8').then((text) => JSON.parse(text) as { ids: string[] });
+    expect((await said()).ids).toEqual([conflictId]);
+    const listed = await call(chair, 'conflicts.list', { reviewId });
+    expect(listed.map((c) => c.id)).toEqual([conflictId]);
 
     // The places said are where listing looks, and only there: it never asks the engine at every field again.
     await writeFile(openConflicts, `${JSON.stringify({ ids: [`annotations/${annotation.id}/body`] })}\n`);
@@ -200,11 +203,33 @@ describe('review packages between two laptops', () => {
     // A review whose file an earlier version of the app wrote says only how many: listing looks everywhere, and
     // then keeps where it found them.
     await writeFile(openConflicts, '1\n');
-    expect((await call(chair, 'conflicts.list', { reviewId })).map((c) => c.id)).toEqual([conflictId]);
-    expect(JSON.parse(await readFile(openConflicts, 'utf8'))).toEqual({ ids: [conflictId] });
+    expect(await call(chair, 'conflicts.list', { reviewId })).toEqual(listed);
+    expect((await said()).ids).toEqual([conflictId]);
 
     await call(chair, 'conflicts.resolve', { reviewId, conflictId, keep: 0 });
-    expect(JSON.parse(await readFile(openConflicts, 'utf8'))).toEqual({ ids: [] });
+    expect(await said()).toMatchObject({ ids: [], listed: { conflicts: [] } });
+  });
+
+  it('gives the conflicts as listed last while nothing was written since, and reads them again once something was', async () => {
+    const { chair, legal, reviewId, annotation, dataDir } = await twoLaptops();
+    await call(legal, 'packages.open', { source: asSource(await exportPackage(chair, reviewId)) });
+    await call(chair, 'annotations.update', { reviewId, annotationId: annotation.id, severity: 'major' });
+    await call(legal, 'annotations.update', { reviewId, annotationId: annotation.id, severity: 'critical' });
+    await call(chair, 'packages.merge', { reviewId, source: asSource(await exportPackage(legal, reviewId)) });
+    // The merge listed what it left, as To resolve shows it (so showing it loads nothing).
+    const reviewFile = join(dataDir, 'reviews', `${reviewId}.review.json`);
+    const leftByMerge = (await readOpenConflicts(reviewFile))!.listed!;
+    expect(leftByMerge.map((c) => c.id)).toEqual([`annotations/${annotation.id}/severity`]);
+    expect(await call(chair, 'conflicts.list', { reviewId })).toEqual(leftByMerge);
+
+    // Said again with a label of its own, and nothing written since: that is what listing gives.
+    const relabelled = leftByMerge.map((c) => ({ ...c, recordLabel: 'As listed before' }));
+    await writeListedConflicts(reviewFile, relabelled);
+    expect(await call(chair, 'conflicts.list', { reviewId })).toEqual(relabelled);
+    // The chair sets the severity herself, which decides it: the review is written, so the conflicts are read anew.
+    await call(chair, 'annotations.update', { reviewId, annotationId: annotation.id, severity: 'minor' });
+    expect(await call(chair, 'conflicts.list', { reviewId })).toEqual([]);
+    expect((await readOpenConflicts(reviewFile))!.listed).toEqual([]);
   });
 
   it('ends the engine loaded for a merge when no package is chosen, and merges without it', async () => {
