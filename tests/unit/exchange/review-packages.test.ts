@@ -59,6 +59,17 @@ async function twoLaptops() {
   return { ...chair, chair: chair.ws, legal, legalDir, annotation };
 }
 
+/** Two laptops that set the same annotation's severity apart, the chair's having merged the other's package. */
+async function mergedWithConflict() {
+  const laptops = await twoLaptops();
+  const { chair, legal, reviewId, annotation } = laptops;
+  await call(legal, 'packages.open', { source: asSource(await exportPackage(chair, reviewId)) });
+  await call(chair, 'annotations.update', { reviewId, annotationId: annotation.id, severity: 'major' });
+  await call(legal, 'annotations.update', { reviewId, annotationId: annotation.id, severity: 'critical' });
+  await call(chair, 'packages.merge', { reviewId, source: asSource(await exportPackage(legal, reviewId)) });
+  return laptops;
+}
+
 describe('review packages between two laptops', () => {
   it('opens on the other laptop as the same review, merges both ways, and keeps a conflict for a person', async () => {
     const { chair, legal, reviewId, version, annotation } = await twoLaptops();
@@ -185,11 +196,7 @@ describe('review packages between two laptops', () => {
   });
 
   it('lists conflicts where merges made them, kept beside the history, and everywhere when only their count is known', async () => {
-    const { chair, legal, reviewId, annotation, dataDir } = await twoLaptops();
-    await call(legal, 'packages.open', { source: asSource(await exportPackage(chair, reviewId)) });
-    await call(chair, 'annotations.update', { reviewId, annotationId: annotation.id, severity: 'major' });
-    await call(legal, 'annotations.update', { reviewId, annotationId: annotation.id, severity: 'critical' });
-    await call(chair, 'packages.merge', { reviewId, source: asSource(await exportPackage(legal, reviewId)) });
+    const { chair, reviewId, annotation, dataDir } = await mergedWithConflict();
     const openConflicts = join(dataDir, 'reviews', `${reviewId}.history.automerge.open-conflicts`);
     const conflictId = `annotations/${annotation.id}/severity`;
     const said = () => readFile(openConflicts, 'utf8').then((text) => JSON.parse(text) as { ids: string[] });
@@ -211,11 +218,7 @@ describe('review packages between two laptops', () => {
   });
 
   it('gives the conflicts as listed last while nothing was written since, and reads them again once something was', async () => {
-    const { chair, legal, reviewId, annotation, dataDir } = await twoLaptops();
-    await call(legal, 'packages.open', { source: asSource(await exportPackage(chair, reviewId)) });
-    await call(chair, 'annotations.update', { reviewId, annotationId: annotation.id, severity: 'major' });
-    await call(legal, 'annotations.update', { reviewId, annotationId: annotation.id, severity: 'critical' });
-    await call(chair, 'packages.merge', { reviewId, source: asSource(await exportPackage(legal, reviewId)) });
+    const { chair, reviewId, annotation, dataDir } = await mergedWithConflict();
     // The merge listed what it left, as To resolve shows it (so showing it loads nothing).
     const reviewFile = join(dataDir, 'reviews', `${reviewId}.review.json`);
     const leftByMerge = (await readOpenConflicts(reviewFile))!.listed!;
