@@ -2,13 +2,7 @@ import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import {
-  addPackagedReview,
-  exportPackage,
-  mergePackage,
-  resolveReviewConflict,
-  reviewConflicts,
-} from '../../electron/services/exchange/exchange-review';
+import { addPackagedReview, exportPackage, mergePackage } from '../../electron/services/exchange/exchange-review';
 import { readPackage } from '../../electron/services/exchange/review-package';
 import { SpareMergeEngine } from '../../electron/services/exchange/spare-merge-engine';
 import { ReviewLibrary } from '../../electron/services/library/review-library';
@@ -37,9 +31,9 @@ const writer = (actor: string, author: Author): MergeWriter => ({ actor, author,
  * other laptop, and merging back a package of 5,000 changed records (once into a laptop that changed nothing since,
  * and once with one field of them changed on both sides), each
  * through the services the app calls, files and fsyncs included; and the resident memory at its peak, of this
- * process (the app's) and of the process the merge runs its engine in, each on its own. Then listing and deciding
- * the conflict that merge left, such a merge as the command line runs it (`policy-review merge`, a process that
- * holds one laptop only, with its memory), and last a merge of the size most are: 100 changed records.
+ * process (the app's) and of the process the merge runs its engine in, each on its own. Then such a merge as the
+ * command line runs it (`policy-review merge`, a process that holds one laptop only, with its memory), and listing
+ * and deciding the conflict it left, each as a command; last, a merge of the size most are: 100 changed records.
  */
 export async function benchExchange(): Promise<Record<string, unknown>> {
   // The merge's engine runs as built, as in the app (and as the command line below runs it).
@@ -141,21 +135,21 @@ export async function benchExchange(): Promise<Record<string, unknown>> {
       }),
     );
 
-    // The conflict that merge left, listed and decided as in To resolve: each loads the chair's history.
-    const [listed, listConflictsMs] = await timed(() => reviewConflicts(chairChoosing, writer('aa'.repeat(16), CHAIR)));
-    const [, resolveConflictMs] = await timed(() =>
-      resolveReviewConflict(chairChoosing, listed[0]!.id, 0, writer('aa'.repeat(16), CHAIR), systemClock),
-    );
-
     // The same merge as a person at the command line runs it, in a process of its own that holds only the chair's
     // laptop: what the app's process holds for a merge, without the second laptop this benchmark also keeps.
     await chairAsApart();
     await chairs.closeReview(review.id);
     const packageFile = join(legalDir, 'from-legal.policyreview');
     await writeFile(packageFile, fromLegal);
-    const command = await runWatched(
-      [CLI, 'merge', review.id, packageFile, '--json', '--data-dir', chairDir],
-      fileURLToPath(new URL('../..', import.meta.url)),
+    const repo = fileURLToPath(new URL('../..', import.meta.url));
+    const command = await runWatched([CLI, 'merge', review.id, packageFile, '--json', '--data-dir', chairDir], repo);
+    // The conflict that merge left, listed and decided, each by a command of its own (its process's start
+    // included): the services To resolve calls, in a process that holds the chair's laptop only.
+    const listing = await runWatched([CLI, 'conflicts', review.id, '--json', '--data-dir', chairDir], repo);
+    const [conflict] = JSON.parse(listing.stdout) as { id: string }[];
+    const deciding = await runWatched(
+      [CLI, 'resolve', review.id, conflict!.id, '--keep', '0', '--json', '--data-dir', chairDir],
+      repo,
     );
 
     // A merge of the size most are: the legal advisor changes 100 more annotations and the chair 50 (one the same),
@@ -194,8 +188,9 @@ export async function benchExchange(): Promise<Record<string, unknown>> {
         enginePeakRssMb: Math.round(aheadEngine.peakRssBytes / 1024 / 1024),
       },
       // Listing the conflict the merge left (To resolve, or opening the review), and deciding it.
-      listConflictsMs,
-      resolveConflictMs,
+      // `policy-review conflicts` and `resolve` on the conflict the command-line merge left.
+      conflictsCommand: { ms: listing.ms, peakRssMb: listing.peakRssMb },
+      resolveCommand: { ms: deciding.ms, peakRssMb: deciding.peakRssMb },
       // A package of 100 changed records, both sides moved on, the history loaded ahead.
       mergeOf100ChangedAheadMs: smallMergeMs,
       mergedOf100Changed: smallCounts,
