@@ -111,11 +111,12 @@ export async function mergePackage(
     if (!review) await files.save(outcome.history);
     else await commit(files, outcome.history, review, save);
     // And those open once it has, as To resolve will show them.
-    const after = review ?? store.review;
-    if (outcome.conflicts)
+    const { conflicts } = outcome;
+    if (conflicts)
       await writeListedConflicts(
         store.file,
-        outcome.conflicts.map((c) => describeConflict(after, c)),
+        store.review,
+        conflicts.map((c) => describeConflict(store.review, c)),
       );
     return counts;
   });
@@ -169,11 +170,11 @@ export async function reviewConflicts(store: ReviewStore, writer: MergeWriter): 
   if (!(await mayHaveConflicts(store.file))) return [];
   if (store.readOnly) return conflictsCaughtUpInMemory(store);
   return store.exclusively(async () => {
-    const open = await readOpenConflicts(store.file);
+    const open = await readOpenConflicts(store.file, store.review);
     if (open?.listed) return open.listed;
     const history = await ReviewHistory.open(store.file, store.review, writer);
     const conflicts = describeAll(store.review, history.document, open?.ids);
-    await writeListedConflicts(store.file, conflicts);
+    await writeListedConflicts(store.file, store.review, conflicts);
     return conflicts;
   });
 }
@@ -187,7 +188,7 @@ export async function unresolvedConflicts(store: ReviewStore): Promise<Conflict[
 }
 
 async function conflictsCaughtUpInMemory(store: ReviewStore): Promise<Conflict[]> {
-  const open = await readOpenConflicts(store.file);
+  const open = await readOpenConflicts(store.file, store.review);
   if (open?.listed) return open.listed;
   const bytes = await readFileIfPresent(historyFileFor(store.file));
   if (!bytes) return [];
@@ -258,7 +259,8 @@ export async function resolveReviewConflict(
     const others = conflicts.filter((c) => c.id !== conflict.id);
     await writeListedConflicts(
       store.file,
-      others.map((c) => describeConflict(review, c)),
+      store.review,
+      others.map((c) => describeConflict(store.review, c)),
     );
     return { resolved, remaining: others.length };
   });

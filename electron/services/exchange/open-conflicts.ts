@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { writeFileDurably } from '../storage/durable-write';
 import { readFileIfPresent } from '../storage/json-file-adapter';
 import { Conflict } from '../../../shared/contract/exchange';
-import { journalFileFor } from '../storage/review-journal';
+import { sha256Hex } from '../storage/on-demand-crypto';
+import { Review } from '../../../shared/model';
 import { fileIdentity, historyFileFor } from './review-history';
 
 /**
@@ -24,19 +25,20 @@ export interface OpenConflicts {
 }
 
 /**
- * The conflicts as listed (the merge or the decision that left them lists them too), and which files the review and
- * its history were then: while they are the same files, listing would give the same list, so it is given without
- * loading the history (a second at 10,000 annotations, each time the review is opened until they are resolved).
- * Every write of the review, its journal or its history changes which file it is (see fileIdentity).
+ * The conflicts as listed (the merge or the decision that left them lists them too), and what the review and its
+ * history were then: while they are the same, listing would give the same list, so it is given without loading the
+ * history (one to three seconds at 10,000 annotations, each time the review is opened until they are resolved). The
+ * review is told by a hash of its JSON text (0.15 s at 10,000 annotations), not by its file, which is written
+ * anew, the same, whenever the review closes; the history by its file, which only a change of it writes.
  */
-const ListedConflicts = z.object({ conflicts: z.array(Conflict).max(100_000), files: z.string().max(1_000) }).strict();
-type ListedConflicts = z.infer<typeof ListedConflicts>;
+const ListedConflicts = z.object({ conflicts: z.array(Conflict).max(100_000), state: z.string().max(1_000) }).strict();
 
 const SAID_AS_IDS = z
   .object({ ids: z.array(z.string().max(1_000)).max(1_000_000), listed: ListedConflicts.optional() })
   .strict();
 
-export async function readOpenConflicts(reviewFile: string): Promise<OpenConflicts | undefined> {
+/** Where conflicts may be open; with `review` (the review as it is now), also the open ones as listed last, if current. */
+export async function readOpenConflicts(reviewFile: string, review?: Review): Promise<OpenConflicts | undefined> {
   const text = (await readFileIfPresent(openConflictsFileFor(reviewFile)))?.toString('utf8').trim();
   if (text === undefined) return undefined;
   if (/^\d{1,9}$/.test(text)) return { count: Number(text) };
@@ -49,8 +51,9 @@ export async function readOpenConflicts(reviewFile: string): Promise<OpenConflic
   const read = SAID_AS_IDS.safeParse(said);
   if (!read.success) return undefined;
   const { ids, listed } = read.data;
-  const current = listed && listed.files === (await filesOf(reviewFile)) ? { listed: listed.conflicts } : {};
-  return { count: ids.length, ids, ...current };
+  const state = review && listed && (await stateOf(reviewFile, review));
+  const current = state !== undefined && state === listed?.state;
+  return { count: ids.length, ids, ...(current && listed ? { listed: listed.conflicts } : {}) };
 }
 
 /** Writes where conflicts may be open; `undefined` when that is not known. */
@@ -60,19 +63,29 @@ export async function writeOpenConflicts(reviewFile: string, ids: readonly strin
 }
 
 /**
- * Writes the open conflicts as just listed (or left by a merge or a decision), with the review and its history as
- * they are now on disk, which they must hold: call it with the review's lock held, after its last write.
+ * Writes the open conflicts as just listed (or left by a merge or a decision) with `review` as the store holds it
+ * now and the history as it is on disk: call it with the review's lock held, after the last write of either.
  */
-export async function writeListedConflicts(reviewFile: string, conflicts: readonly Conflict[]): Promise<void> {
-  const listed: ListedConflicts = { conflicts: [...conflicts], files: await filesOf(reviewFile) };
-  const text = JSON.stringify({ ids: conflicts.map((c) => c.id), listed });
+export async function writeListedConflicts(
+  reviewFile: string,
+  review: Review,
+  conflicts: readonly Conflict[],
+): Promise<void> {
+  const ids = conflicts.map((c) => c.id);
+  const state = await stateOf(reviewFile, review);
+  const text = JSON.stringify(state === undefined ? { ids } : { ids, listed: { conflicts: [...conflicts], state } });
   await writeFileDurably(openConflictsFileFor(reviewFile), `${text}\n`);
 }
 
-/** Which files the review, its journal and its history are now (none for one that is not there). */
-async function filesOf(reviewFile: string): Promise<string> {
-  const files = [reviewFile, journalFileFor(reviewFile), historyFileFor(reviewFile)];
-  return (await Promise.all(files.map(fileIdentity))).map((identity) => identity ?? '-').join(' ');
+/**
+ * What the review is (a hash of its text, its fields in the schema's order, as the review reads from its file) and
+ * which file its history is.
+ */
+async function stateOf(reviewFile: string, review: Review): Promise<string | undefined> {
+  const read = Review.safeParse(review);
+  if (!read.success) return undefined;
+  const history = (await fileIdentity(historyFileFor(reviewFile))) ?? '-';
+  return `${sha256Hex(JSON.stringify(read.data))} ${history}`;
 }
 
 function openConflictsFileFor(reviewFile: string): string {

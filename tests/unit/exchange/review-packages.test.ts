@@ -221,18 +221,24 @@ describe('review packages between two laptops', () => {
     const { chair, reviewId, annotation, dataDir } = await mergedWithConflict();
     // The merge listed what it left, as To resolve shows it (so showing it loads nothing).
     const reviewFile = join(dataDir, 'reviews', `${reviewId}.review.json`);
-    const leftByMerge = (await readOpenConflicts(reviewFile))!.listed!;
+    const review = async (ws = chair) => (await call(ws, 'reviews.read', { reviewId })).review;
+    const leftByMerge = (await readOpenConflicts(reviewFile, await review()))!.listed!;
     expect(leftByMerge.map((c) => c.id)).toEqual([`annotations/${annotation.id}/severity`]);
     expect(await call(chair, 'conflicts.list', { reviewId })).toEqual(leftByMerge);
 
     // Said again with a label of its own, and nothing written since: that is what listing gives.
     const relabelled = leftByMerge.map((c) => ({ ...c, recordLabel: 'As listed before' }));
-    await writeListedConflicts(reviewFile, relabelled);
+    await writeListedConflicts(reviewFile, await review(), relabelled);
     expect(await call(chair, 'conflicts.list', { reviewId })).toEqual(relabelled);
+    // Closing the review writes its file anew, the same review: opened again, that is still what listing gives.
+    await chair.close();
+    const again = await workstationOn(dataDir);
+    open.push(again);
+    expect(await call(again, 'conflicts.list', { reviewId })).toEqual(relabelled);
     // The chair sets the severity herself, which decides it: the review is written, so the conflicts are read anew.
-    await call(chair, 'annotations.update', { reviewId, annotationId: annotation.id, severity: 'minor' });
-    expect(await call(chair, 'conflicts.list', { reviewId })).toEqual([]);
-    expect((await readOpenConflicts(reviewFile))!.listed).toEqual([]);
+    await call(again, 'annotations.update', { reviewId, annotationId: annotation.id, severity: 'minor' });
+    expect(await call(again, 'conflicts.list', { reviewId })).toEqual([]);
+    expect((await readOpenConflicts(reviewFile, await review(again)))!.listed).toEqual([]);
   });
 
   it('ends the engine loaded for a merge when no package is chosen, and merges without it', async () => {
