@@ -117,6 +117,7 @@ export async function mergePackage(
         store.file,
         store.review,
         conflicts.map((c) => describeConflict(store.review, c)),
+        { historyHoldsReview: true },
       );
     return counts;
   });
@@ -209,8 +210,10 @@ export async function resolveReviewConflict(
   clock: Clock,
 ): Promise<{ resolved: Conflict; remaining: number }> {
   return store.exclusively(async (save) => {
-    const history = await ReviewHistory.open(store.file, store.review, writer);
-    const conflicts = listConflicts(history.document, (await readOpenConflicts(store.file))?.ids);
+    const open = await readOpenConflicts(store.file, store.review);
+    const holdsReview = open?.historyHoldsReview === true;
+    const history = await ReviewHistory.open(store.file, store.review, writer, { holdsReview });
+    const conflicts = listConflicts(history.document, open?.ids);
     const conflict = conflicts.find((c) => c.id === conflictId);
     if (!conflict) {
       throw new AppError(
@@ -261,6 +264,7 @@ export async function resolveReviewConflict(
       store.file,
       store.review,
       others.map((c) => describeConflict(store.review, c)),
+      { historyHoldsReview: true },
     );
     return { resolved, remaining: others.length };
   });

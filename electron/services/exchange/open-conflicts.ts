@@ -22,6 +22,11 @@ export interface OpenConflicts {
   ids?: string[];
   /** The conflicts as last listed, while the review and its history are still as they were then. */
   listed?: Conflict[];
+  /**
+   * Whether the history holds the review as it is (a merge or a decision wrote both, and nothing was written
+   * since): it then needs no catching up, which costs 0.4 s at 10,000 annotations.
+   */
+  historyHoldsReview?: boolean;
 }
 
 /**
@@ -31,7 +36,14 @@ export interface OpenConflicts {
  * review is told by a hash of its JSON text (0.15 s at 10,000 annotations), not by its file, which is written
  * anew, the same, whenever the review closes; the history by its file, which only a change of it writes.
  */
-const ListedConflicts = z.object({ conflicts: z.array(Conflict).max(100_000), state: z.string().max(1_000) }).strict();
+const ListedConflicts = z
+  .object({
+    conflicts: z.array(Conflict).max(100_000),
+    state: z.string().max(1_000),
+    /** Written by a merge or a decision, whose history holds the review as written: see OpenConflicts. */
+    historyHoldsReview: z.boolean().optional(),
+  })
+  .strict();
 
 const SAID_AS_IDS = z
   .object({ ids: z.array(z.string().max(1_000)).max(1_000_000), listed: ListedConflicts.optional() })
@@ -53,7 +65,8 @@ export async function readOpenConflicts(reviewFile: string, review?: Review): Pr
   const { ids, listed } = read.data;
   const state = review && listed && (await stateOf(reviewFile, review));
   const current = state !== undefined && state === listed?.state;
-  return { count: ids.length, ids, ...(current && listed ? { listed: listed.conflicts } : {}) };
+  if (!current || !listed) return { count: ids.length, ids };
+  return { count: ids.length, ids, listed: listed.conflicts, historyHoldsReview: listed.historyHoldsReview === true };
 }
 
 /** Writes where conflicts may be open; `undefined` when that is not known. */
@@ -70,10 +83,12 @@ export async function writeListedConflicts(
   reviewFile: string,
   review: Review,
   conflicts: readonly Conflict[],
+  { historyHoldsReview = false }: { historyHoldsReview?: boolean } = {},
 ): Promise<void> {
   const ids = conflicts.map((c) => c.id);
   const state = await stateOf(reviewFile, review);
-  const text = JSON.stringify(state === undefined ? { ids } : { ids, listed: { conflicts: [...conflicts], state } });
+  const listed = { conflicts: [...conflicts], state, ...(historyHoldsReview ? { historyHoldsReview } : {}) };
+  const text = JSON.stringify(state === undefined ? { ids } : { ids, listed });
   await writeFileDurably(openConflictsFileFor(reviewFile), `${text}\n`);
 }
 

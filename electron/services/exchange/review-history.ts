@@ -57,7 +57,13 @@ export class ReviewHistory {
    * (an export, a merge, a decision) writes it with the catch-up in it, and the review is what the catch-up is
    * recorded from, so until then nothing is lost, and the next open catches up again.
    */
-  static async open(reviewFile: string, review: Review, writer: MergeWriter): Promise<ReviewHistory> {
+  static async open(
+    reviewFile: string,
+    review: Review,
+    writer: MergeWriter,
+    /** Whether the history's file is known to hold `review` already (see OpenConflicts): nothing to catch up. */
+    { holdsReview = false }: { holdsReview?: boolean } = {},
+  ): Promise<ReviewHistory> {
     const file = historyFileFor(reviewFile);
     await finishOrDropPendingMerge(file, review, writer.actor);
     const bytes = await readFileIfPresent(file);
@@ -68,7 +74,7 @@ export class ReviewHistory {
     }
     const history = new ReviewHistory(file, loadDocument(bytes, writer.actor, file));
     history.readAs = { bytes, heads: Automerge.getHeads(history.document) };
-    history.catchUp(review, writer);
+    if (!holdsReview) history.catchUp(review, writer);
     return history;
   }
 

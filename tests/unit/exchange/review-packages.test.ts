@@ -241,6 +241,23 @@ describe('review packages between two laptops', () => {
     expect((await readOpenConflicts(reviewFile, await review(again)))!.listed).toEqual([]);
   });
 
+  it('catches the history up before a decision once the review was written since the merge, so a field set since stays decided', async () => {
+    const { chair, reviewId, annotation, dataDir } = await mergedWithConflict();
+    const reviewFile = join(dataDir, 'reviews', `${reviewId}.review.json`);
+    const review = async () => (await call(chair, 'reviews.read', { reviewId })).review;
+    // Right after the merge, its history holds the review as written: a decision then needs no catching up.
+    expect((await readOpenConflicts(reviewFile, await review()))!.historyHoldsReview).toBe(true);
+
+    // The chair sets the severity herself, which decides the conflict, and then keeps a side of it (a stale list).
+    await call(chair, 'annotations.update', { reviewId, annotationId: annotation.id, severity: 'info' });
+    expect((await readOpenConflicts(reviewFile, await review()))!.historyHoldsReview).toBeUndefined();
+    const conflictId = `annotations/${annotation.id}/severity`;
+    await expect(call(chair, 'conflicts.resolve', { reviewId, conflictId, keep: 0 })).rejects.toThrow(
+      /There is no open conflict/,
+    );
+    expect((await review()).annotations.find((a) => a.id === annotation.id)!.severity).toBe('info');
+  });
+
   it('ends the engine loaded for a merge when no package is chosen, and merges without it', async () => {
     const { chair, legal, reviewId, annotation } = await twoLaptops();
     await call(legal, 'packages.open', { source: asSource(await exportPackage(chair, reviewId)) });
