@@ -162,7 +162,7 @@ export async function benchExchange(): Promise<Record<string, unknown>> {
     const spareAgain = new SpareMergeEngine({ startProcess });
     await spareAgain.prepare(chairAgain.file, chairAgain.review, writer('aa'.repeat(16), CHAIR));
     const [smallCounts, smallMergeMs] = await timed(() =>
-      mergeIntoChair(chairAgain, smallPackage, { prepared: spareAgain.take(chairAgain.file) }),
+      mergeIntoChair(chairAgain, smallPackage, { startProcess, prepared: spareAgain.take(chairAgain.file) }),
     );
 
     return {
@@ -187,7 +187,6 @@ export async function benchExchange(): Promise<Record<string, unknown>> {
         historyLoadedAhead: aheadEngine.historyLoadedAhead,
         enginePeakRssMb: Math.round(aheadEngine.peakRssBytes / 1024 / 1024),
       },
-      // Listing the conflict the merge left (To resolve, or opening the review), and deciding it.
       // `policy-review conflicts` and `resolve` on the conflict the command-line merge left.
       conflictsCommand: { ms: listing.ms, peakRssMb: listing.peakRssMb },
       resolveCommand: { ms: deciding.ms, peakRssMb: deciding.peakRssMb },

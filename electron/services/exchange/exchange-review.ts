@@ -257,7 +257,6 @@ export async function resolveReviewConflict(
     // Written as the history read with the decision (and the catch-up) after it: a few milliseconds rather than a
     // third of a second to save it all at 10,000 annotations.
     await commit(history.files, bytesAfter(logged, history.readAs), review, save);
-    history.document = logged;
     // The others are as they were: a decision writes one field.
     const others = conflicts.filter((c) => c.id !== conflict.id);
     await writeListedConflicts(

@@ -63,9 +63,7 @@ export async function readOpenConflicts(reviewFile: string, review?: Review): Pr
   const read = SAID_AS_IDS.safeParse(said);
   if (!read.success) return undefined;
   const { ids, listed } = read.data;
-  const state = review && listed && (await stateOf(reviewFile, review));
-  const current = state !== undefined && state === listed?.state;
-  if (!current || !listed) return { count: ids.length, ids };
+  if (!review || !listed || (await stateOf(reviewFile, review)) !== listed.state) return { count: ids.length, ids };
   return { count: ids.length, ids, listed: listed.conflicts, historyHoldsReview: listed.historyHoldsReview === true };
 }
 

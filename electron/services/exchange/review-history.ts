@@ -147,7 +147,10 @@ export interface PreparedHistory {
   isCurrent(): Promise<boolean>;
 }
 
-/** A history saved in full (Automerge.save), and its heads. */
+/**
+ * A history's bytes as they load (a save in full, possibly with changes appended: see bytesAfter), and the heads
+ * they hold.
+ */
 export interface SavedHistory {
   bytes: Uint8Array;
   heads: Automerge.Heads;
