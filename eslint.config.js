@@ -43,6 +43,17 @@ const RENDERER_ZONES = [
 ];
 
 /**
+ * The merge engine (Automerge, and what reads and writes its documents) is loaded only in the engine's process,
+ * whose entry is merge-process.ts: its WebAssembly memory, once grown, is never given back, and must not be the app's.
+ */
+const ENGINE_PROCESS_FILES = ['merge-process', 'merge-histories', 'history-jobs', 'review-history', 'package-history'];
+const ENGINE_IMPORTS = [
+  '^@automerge/automerge(/.*)?$',
+  '/merge/(conflicts|merge-reviews|mergeable-review|merged-changes)$',
+  `/(${ENGINE_PROCESS_FILES.join('|')})$`,
+].join('|');
+
+/**
  * The layering of DESIGN.md, enforced: renderer -> shared <- electron/services <- electron/main, electron/cli.
  * Only electron/main (and the preload) may import 'electron'; the renderer and shared never touch Node;
  * shared stays free of React and Lexical.
@@ -91,6 +102,26 @@ export default tseslint.config(
               target: './electron/cli',
               from: ['./electron/main', './electron/preload', './electron/browser'],
               message: 'The CLI stands on the services alone.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Types are the app's to share: only values load the engine.
+    files: ['electron/**/*.{ts,mts}'],
+    ignores: ENGINE_PROCESS_FILES.map((name) => `electron/services/exchange/${name}.ts`),
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: ENGINE_IMPORTS,
+              allowTypeImports: true,
+              message:
+                'The merge engine runs only in its own process (merge-process.ts): the app asks it through merge-in-process.ts.',
             },
           ],
         },

@@ -49,6 +49,11 @@ export async function benchExchange(): Promise<Record<string, unknown>> {
     sample();
     return [result, round(performance.now() - started)];
   };
+  // Each laptop's package, its history saved by the engine's process as built.
+  const exportFrom = (store: ReviewStore, author: Author) =>
+    exportPackage(store, writer(author === CHAIR ? 'aa'.repeat(16) : 'bb'.repeat(16), author), 'bench', undefined, {
+      startProcess,
+    });
   const chairs = new ReviewLibrary(chairDir);
   const legals = new ReviewLibrary(legalDir);
   try {
@@ -73,11 +78,9 @@ export async function benchExchange(): Promise<Record<string, unknown>> {
       changeTimes.push(ms);
     }
 
-    const [firstPackage, firstExportMs] = await timed(() =>
-      exportPackage(chair, writer('aa'.repeat(16), CHAIR), 'bench'),
-    );
+    const [firstPackage, firstExportMs] = await timed(() => exportFrom(chair, CHAIR));
     await shiftSeverities(chair, [pick(chair.review, random)], 1, CHAIR);
-    const [, exportMs] = await timed(() => exportPackage(chair, writer('aa'.repeat(16), CHAIR), 'bench'));
+    const [, exportMs] = await timed(() => exportFrom(chair, CHAIR));
 
     const [opened, readPackageMs] = await timed(() =>
       readPackage(firstPackage, 'bench.policyreview', NO_TRUST, 'bb'.repeat(16)),
@@ -90,14 +93,14 @@ export async function benchExchange(): Promise<Record<string, unknown>> {
     const ids = chair.review.annotations.map((a) => a.id);
     await shiftSeverities(legal, ids.slice(0, 5_000), 2, LEGAL);
     const [, roundTripMs] = await timed(async () =>
-      mergeIntoChair(chair, await exportPackage(legal, writer('bb'.repeat(16), LEGAL), 'bench'), { startProcess }),
+      mergeIntoChair(chair, await exportFrom(legal, LEGAL), { startProcess }),
     );
 
     // Apart: the legal advisor changes 5,000 annotations again, the chair 2,500 (one of them the same as hers). The
     // chair's laptop is kept as it is then, for the same package to be merged the three ways below from the same state.
     await shiftSeverities(legal, ids.slice(0, 5_000), 2, LEGAL);
     await shiftSeverities(chair, ids.slice(4_999, 7_499), 1, CHAIR);
-    const fromLegal = await exportPackage(legal, writer('bb'.repeat(16), LEGAL), 'bench');
+    const fromLegal = await exportFrom(legal, LEGAL);
     await Promise.all([chairs.closeReview(review.id), legals.closeReview(review.id)]);
     const apart = `${chairDir}-apart`;
     await cp(chairDir, apart, { recursive: true });
@@ -156,7 +159,7 @@ export async function benchExchange(): Promise<Record<string, unknown>> {
     // merged as the app merges, the history loaded while the package is chosen.
     const legalAgain = await legals.openReview(review.id);
     await shiftSeverities(legalAgain, ids.slice(0, 100), 1, LEGAL);
-    const smallPackage = await exportPackage(legalAgain, writer('bb'.repeat(16), LEGAL), 'bench');
+    const smallPackage = await exportFrom(legalAgain, LEGAL);
     const chairAgain = await chairs.openReview(review.id);
     await shiftSeverities(chairAgain, ids.slice(99, 149), 1, CHAIR);
     const spareAgain = new SpareMergeEngine({ startProcess });
@@ -188,8 +191,9 @@ export async function benchExchange(): Promise<Record<string, unknown>> {
         enginePeakRssMb: Math.round(aheadEngine.peakRssBytes / 1024 / 1024),
       },
       // `policy-review conflicts` and `resolve` on the conflict the command-line merge left.
-      conflictsCommand: { ms: listing.ms, peakRssMb: listing.peakRssMb },
-      resolveCommand: { ms: deciding.ms, peakRssMb: deciding.peakRssMb },
+      // Each with its engine's process, if it started one.
+      conflictsCommand: commandFigures(listing),
+      resolveCommand: commandFigures(deciding),
       // A package of 100 changed records, both sides moved on, the history loaded ahead.
       mergeOf100ChangedAheadMs: smallMergeMs,
       mergedOf100Changed: smallCounts,
@@ -204,10 +208,8 @@ export async function benchExchange(): Promise<Record<string, unknown>> {
       mergeAppPeakRssMb: Math.round(mergeAppPeak / 1024 / 1024),
       mergeEnginePeakRssMb: Math.round(enginePeak / 1024 / 1024),
       commandLineMerge: {
-        ms: command.ms,
+        ...commandFigures(command),
         counts: JSON.parse(command.stdout) as unknown,
-        peakRssMb: command.peakRssMb,
-        enginePeakRssMb: command.childPeakRssMb,
       },
     };
   } finally {
@@ -217,6 +219,11 @@ export async function benchExchange(): Promise<Record<string, unknown>> {
     await rm(`${chairDir}-apart`, { recursive: true, force: true });
     await rm(legalDir, { recursive: true, force: true });
   }
+}
+
+/** A command's time (its process's start included), and the peaks of its process and of its engine's, if any. */
+function commandFigures(command: Awaited<ReturnType<typeof runWatched>>) {
+  return { ms: command.ms, peakRssMb: command.peakRssMb, enginePeakRssMb: command.childPeakRssMb };
 }
 
 /** The chair reads a package from the legal advisor and merges it, as the app does (`options` as mergePackage's). */

@@ -1,14 +1,11 @@
 import { mkdir, stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import * as Automerge from '@automerge/automerge';
 import type { Conflict, MergeCounts } from '../../../shared/api';
-import { keepValue, listConflicts } from '../../../shared/domain/merge/conflicts';
-import { bothSides, describeConflict } from '../../../shared/domain/merge/conflict-view';
-import type { MergeableReview, MergeWriter } from '../../../shared/domain/merge/mergeable-review';
+import type { FieldConflict } from '../../../shared/domain/merge/conflicts';
+import { describeConflict } from '../../../shared/domain/merge/conflict-view';
+import type { MergeWriter } from '../../../shared/domain/merge/mergeable-review';
 import { recordCountOf } from '../../../shared/domain/merge/review-records';
-import { touchedField } from '../../../shared/domain/merge/merge-reviews';
 import type { Clock } from '../../../shared/domain/clock';
-import { shortQuote } from '../../../shared/domain/annotations/comment-body';
 import { AppError } from '../../../shared/errors';
 import type { Review } from '../../../shared/model';
 import type { ReviewLibrary } from '../library/review-library';
@@ -16,11 +13,17 @@ import { writeFileDurably } from '../storage/durable-write';
 import { isNodeError, readFileIfPresent } from '../storage/json-file-adapter';
 import type { ReviewStore } from '../storage/review-store';
 import { keepSourceFile, sourceFilePath } from '../storage/source-files';
-import { recordStep, reviewAfter } from './merge-histories';
-import { checkPackageInProcess, mergeInProcess, type MergeInProcessOptions } from './merge-in-process';
+import {
+  checkPackageInProcess,
+  decideInProcess,
+  exportHistoryInProcess,
+  listConflictsInProcess,
+  mergeInProcess,
+  type MergeInProcessOptions,
+} from './merge-in-process';
 import type { MergeJob } from './merge-protocol';
 import type { PackageProgress } from './package-progress';
-import { bytesAfter, catchUp, contentFrom, historyFileFor, HistoryFiles, ReviewHistory } from './review-history';
+import { historyFileFor, HistoryFiles } from './history-files';
 import { readOpenConflicts, writeListedConflicts, writeOpenConflicts } from './open-conflicts';
 import { writePackage, type OpenedPackage, type PackageSigner } from './review-package';
 
@@ -30,13 +33,13 @@ export async function exportPackage(
   writer: MergeWriter,
   app: string,
   signer?: PackageSigner,
+  options: MergeInProcessOptions = {},
 ): Promise<Uint8Array> {
   return store.exclusively(async () => {
+    const history = await exportHistoryInProcess({ reviewFile: store.file, review: store.review, writer }, options);
     // Written as the package carries it: one save of the engine's (a third of a second at 10,000 annotations) serves
     // both the file and the package.
-    const history = await ReviewHistory.open(store.file, store.review, writer);
-    const historyBytes = history.bytes();
-    await history.files.save(historyBytes);
+    await new HistoryFiles(historyFileFor(store.file)).save(history.bytes);
     // Only merges make conflicts: a history begun now has none, which spares the first listing after a merge back
     // a look at every field (see open-conflicts.ts).
     if (history.begunHere) await writeOpenConflicts(store.file, []);
@@ -48,8 +51,8 @@ export async function exportPackage(
     return writePackage(
       {
         review: store.review,
-        history: historyBytes,
-        historyHeads: Automerge.getHeads(history.document),
+        history: history.bytes,
+        historyHeads: history.heads,
         sources,
         exportedBy: writer.author,
         exportedAt: writer.at,
@@ -113,12 +116,9 @@ export async function mergePackage(
     // And those open once it has, as To resolve will show them.
     const { conflicts } = outcome;
     if (conflicts)
-      await writeListedConflicts(
-        store.file,
-        store.review,
-        conflicts.map((c) => describeConflict(store.review, c)),
-        { historyHoldsReview: true },
-      );
+      await writeListedConflicts(store.file, store.review, describeAll(store.review, conflicts), {
+        historyHoldsReview: true,
+      });
     return counts;
   });
 }
@@ -165,16 +165,16 @@ async function mayHaveConflicts(reviewFile: string): Promise<boolean> {
 
 /**
  * The review's open conflicts, described: as listed last while nothing has been written since, else read from the
- * history caught up with the review (in memory: see ReviewHistory.open), and kept so for the next time.
+ * history caught up with the review (in memory, in the engine's process), and kept so for the next time.
  */
-export async function reviewConflicts(store: ReviewStore, writer: MergeWriter): Promise<Conflict[]> {
+export async function reviewConflicts(store: ReviewStore, options: MergeInProcessOptions = {}): Promise<Conflict[]> {
   if (!(await mayHaveConflicts(store.file))) return [];
-  if (store.readOnly) return conflictsCaughtUpInMemory(store);
+  if (store.readOnly) return conflictsCaughtUpInMemory(store, options);
   return store.exclusively(async () => {
     const open = await readOpenConflicts(store.file, store.review);
     if (open?.listed) return open.listed;
-    const history = await ReviewHistory.open(store.file, store.review, writer);
-    const conflicts = describeAll(store.review, history.document, open?.ids);
+    const job = { reviewFile: store.file, review: store.review, among: open?.ids, readOnly: false };
+    const conflicts = describeAll(store.review, await listConflictsInProcess(job, options));
     await writeListedConflicts(store.file, store.review, conflicts);
     return conflicts;
   });
@@ -184,22 +184,19 @@ export async function reviewConflicts(store: ReviewStore, writer: MergeWriter): 
  * The conflicts a report lists as open: read from the history as it would be once caught up with the review (in
  * memory only, so a report never writes beside the review), since a field changed after the merge is decided.
  */
-export async function unresolvedConflicts(store: ReviewStore): Promise<Conflict[]> {
-  return (await mayHaveConflicts(store.file)) ? conflictsCaughtUpInMemory(store) : [];
+export async function unresolvedConflicts(
+  store: ReviewStore,
+  options: MergeInProcessOptions = {},
+): Promise<Conflict[]> {
+  return (await mayHaveConflicts(store.file)) ? conflictsCaughtUpInMemory(store, options) : [];
 }
 
-async function conflictsCaughtUpInMemory(store: ReviewStore): Promise<Conflict[]> {
+async function conflictsCaughtUpInMemory(store: ReviewStore, options: MergeInProcessOptions): Promise<Conflict[]> {
   const open = await readOpenConflicts(store.file, store.review);
   if (open?.listed) return open.listed;
-  const bytes = await readFileIfPresent(historyFileFor(store.file));
-  if (!bytes) return [];
-  const reader: MergeWriter = { actor: CATCH_UP_ACTOR, author: { name: 'catch-up' }, at: new Date().toISOString() };
-  const document = catchUp(Automerge.load<MergeableReview>(bytes, { actor: CATCH_UP_ACTOR }), store.review, reader);
-  return describeAll(store.review, document, open?.ids);
+  const job = { reviewFile: store.file, review: store.review, among: open?.ids, readOnly: true };
+  return describeAll(store.review, await listConflictsInProcess(job, options));
 }
-
-/** The actor of a catch-up that is never saved. */
-const CATCH_UP_ACTOR = '00'.repeat(16);
 
 /** Keeps one side of a conflict (or both, where they can be joined), on this laptop and on every one that merges it. */
 export async function resolveReviewConflict(
@@ -208,64 +205,25 @@ export async function resolveReviewConflict(
   keep: number | 'both',
   writer: MergeWriter,
   clock: Clock,
+  options: MergeInProcessOptions = {},
 ): Promise<{ resolved: Conflict; remaining: number }> {
   return store.exclusively(async (save) => {
     const open = await readOpenConflicts(store.file, store.review);
-    const holdsReview = open?.historyHoldsReview === true;
-    const history = await ReviewHistory.open(store.file, store.review, writer, { holdsReview });
-    const conflicts = listConflicts(history.document, open?.ids);
-    const conflict = conflicts.find((c) => c.id === conflictId);
-    if (!conflict) {
-      throw new AppError(
-        'E_NOT_FOUND',
-        `There is no open conflict “${conflictId}” in this review (it may have been resolved already). List the open ones with \`policy-review conflicts\` or in “To resolve”.`,
-      );
-    }
-    const resolved = describeConflict(store.review, conflict);
-    let value: unknown;
-    if (keep === 'both') {
-      if (!resolved.canKeepBoth)
-        throw new AppError(
-          'E_INVALID_INPUT',
-          `Both sides of “${resolved.fieldLabel}” cannot be kept together; keep one of them.`,
-        );
-      value = bothSides(conflict);
-    } else {
-      if (keep >= conflict.values.length)
-        throw new AppError(
-          'E_INVALID_INPUT',
-          `This conflict has ${conflict.values.length} sides, numbered 0 to ${conflict.values.length - 1}; there is no side ${keep}.`,
-        );
-      value = conflict.values[keep]!.value;
-    }
-    const document = keepValue(history.document, conflict, value, writer);
-    // Read back, and checked, only where the decision wrote: the rest of the review is as it was.
-    const { review } = reviewAfter(
-      document,
-      touchedField(conflict.record, conflict.field),
-      store.review,
-      contentFrom(store.review),
-    );
-    const kept = keep === 'both' ? 'kept both values' : `kept ${shortQuote(resolved.values[keep]!.text, 80)}`;
-    // Logged even when the value kept is the one the review already showed: a person decided.
-    const logged = recordStep(document, review, {
+    const job = {
+      reviewFile: store.file,
+      review: store.review,
       writer,
-      clock,
-      action: 'conflict.resolve',
-      summary: `Resolved a conflict in ${resolved.recordLabel}, ${resolved.fieldLabel}: ${kept}.`,
+      conflictId,
+      keep,
+      among: open?.ids,
+      historyHoldsReview: open?.historyHoldsReview === true,
+    };
+    const decided = await decideInProcess(job, clock, options);
+    await commit(new HistoryFiles(historyFileFor(store.file)), decided.history, decided.review, save);
+    await writeListedConflicts(store.file, store.review, describeAll(store.review, decided.remaining), {
+      historyHoldsReview: true,
     });
-    // Written as the history read with the decision (and the catch-up) after it: a few milliseconds rather than a
-    // third of a second to save it all at 10,000 annotations.
-    await commit(history.files, bytesAfter(logged, history.readAs), review, save);
-    // The others are as they were: a decision writes one field.
-    const others = conflicts.filter((c) => c.id !== conflict.id);
-    await writeListedConflicts(
-      store.file,
-      store.review,
-      others.map((c) => describeConflict(store.review, c)),
-      { historyHoldsReview: true },
-    );
-    return { resolved, remaining: others.length };
+    return { resolved: decided.resolved, remaining: decided.remaining.length };
   });
 }
 
@@ -292,7 +250,7 @@ async function commit(
   await files.commit();
 }
 
-/** The open conflicts, described; `among` where they may be, when that is known (see listConflicts). */
-function describeAll(review: Review, document: MergeableReview, among: string[] | undefined): Conflict[] {
-  return listConflicts(document, among).map((conflict) => describeConflict(review, conflict));
+/** The open conflicts, described as the review reads. */
+function describeAll(review: Review, conflicts: FieldConflict[]): Conflict[] {
+  return conflicts.map((conflict) => describeConflict(review, conflict));
 }

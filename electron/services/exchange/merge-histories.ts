@@ -16,7 +16,7 @@ import { describeSchemaIssues, readRecordByRecord, type Review } from '../../../
 import type { LogStamp, MergeJob, MergeOutcome, PackageCheck } from './merge-protocol';
 import type { EngineStep } from './package-progress';
 import { bytesAfter, contentFrom, ReviewHistory, sameRecords, type PreparedHistory } from './review-history';
-import { checkHistoryFormat, loadPackageHistory } from './review-package';
+import { checkHistoryFormat, loadPackageHistory } from './package-history';
 
 /**
  * A merge's engine work, in the process that runs it (merge-process.ts): this laptop's work caught up into the

@@ -8,7 +8,18 @@ import { forkServiceProcess } from '../processes/fork-service-process';
 import { serviceEntry } from '../processes/service-entry';
 import { LaunchedProcess } from '../processes/launched-process';
 import { ENGINE_FLAGS_FOR_SIZE, typedProcess, type StartServiceProcess } from '../processes/service-process';
-import type { EngineJob, MergeJob, MergeMessage, MergeOutcome, MergeReply, PackageCheck } from './merge-protocol';
+import type {
+  DecisionJob,
+  EngineJob,
+  EngineOutcomes,
+  HistoryJob,
+  ListingJob,
+  MergeJob,
+  MergeMessage,
+  MergeOutcome,
+  MergeReply,
+  PackageCheck,
+} from './merge-protocol';
 import type { MergeStep } from './package-progress';
 
 /**
@@ -55,8 +66,7 @@ export async function mergeInProcess(
   // makes a new one): then it is not sent again.
   const sent = options.prepared?.review === job.review ? { ...job, review: undefined } : job;
   const { outcome, enginePeakRssBytes } = await inEngineProcess({ type: 'merge', job: sent }, clock, options);
-  if (!outcome) throw new AppError('E_INTERNAL', 'The merge engine answered without the merge; nothing was changed.');
-  return { ...outcome, enginePeakRssBytes };
+  return { ...answered(outcome), enginePeakRssBytes };
 }
 
 /**
@@ -69,6 +79,37 @@ export async function checkPackageInProcess(
 ): Promise<{ enginePeakRssBytes: number }> {
   const { enginePeakRssBytes } = await inEngineProcess({ type: 'check', check }, undefined, options);
   return { enginePeakRssBytes };
+}
+
+/** The review's open conflicts, read in the engine's process (see history-jobs.ts). */
+export async function listConflictsInProcess(
+  job: ListingJob,
+  options: MergeInProcessOptions = {},
+): Promise<EngineOutcomes['list']> {
+  return answered((await inEngineProcess({ type: 'list', job }, undefined, options)).outcome);
+}
+
+/** One conflict decided in the engine's process and logged under a stamp drawn from `clock` (see history-jobs.ts). */
+export async function decideInProcess(
+  job: DecisionJob,
+  clock: Clock,
+  options: MergeInProcessOptions = {},
+): Promise<EngineOutcomes['decide']> {
+  return answered((await inEngineProcess({ type: 'decide', job }, clock, options)).outcome);
+}
+
+/** The history caught up and saved whole for a package, in the engine's process (see history-jobs.ts). */
+export async function exportHistoryInProcess(
+  job: HistoryJob,
+  options: MergeInProcessOptions = {},
+): Promise<EngineOutcomes['export']> {
+  return answered((await inEngineProcess({ type: 'export', job }, undefined, options)).outcome);
+}
+
+function answered<T>(outcome: T | undefined): T {
+  if (outcome === undefined)
+    throw new AppError('E_INTERNAL', 'The review’s engine answered without its work; nothing was changed.');
+  return outcome;
 }
 
 /** A merge's engine process from its start (see LaunchedProcess). */
@@ -88,17 +129,26 @@ export function launchMergeEngine(startProcess: StartServiceProcess = forkServic
   }
 }
 
-function inEngineProcess(
-  request: EngineJob,
+/** What the person asked for, in words, for what is said if the engine fails at it. */
+const DOING: Record<EngineJob['type'], string> = {
+  merge: 'Merging this package',
+  check: 'Opening this package',
+  list: 'Listing the conflicts to resolve',
+  decide: 'Resolving this conflict',
+  export: 'Exporting this package',
+};
+
+function inEngineProcess<J extends EngineJob>(
+  request: J,
   clock: Clock | undefined,
   { startProcess, limits = MERGE_LIMITS, prepared, reached }: MergeInProcessOptions,
-): Promise<{ outcome: MergeOutcome | undefined; enginePeakRssBytes: number }> {
-  const doing = request.type === 'merge' ? 'Merging this package' : 'Opening this package';
+): Promise<{ outcome: EngineOutcomes[J['type']] | undefined; enginePeakRssBytes: number }> {
+  const doing = DOING[request.type];
   const tooLarge = () =>
     new AppError(
       'E_TOO_LARGE',
       `${doing} needed more than ${formatSize(limits.memoryBytes)} of memory, so it was stopped; ` +
-        'nothing was changed. The package or the review is far larger than a committee’s review.',
+        `nothing was changed. ${request.type === 'merge' || request.type === 'check' ? 'The package or the review is' : 'The review is'} far larger than a committee’s review.`,
     );
   return new Promise((resolve, reject) => {
     let engine: LaunchedMergeEngine;
@@ -123,22 +173,26 @@ function inEngineProcess(
       },
       reject,
     );
-    let outcome: MergeOutcome | undefined;
+    let outcome: EngineOutcomes[J['type']] | undefined;
+    // Drawn in the order the log draws them (recordAudit): the id, then the time.
+    const stamp = () => (clock ? { id: clock.newId(), at: clock.now() } : undefined);
     engine.onReply((reply) => {
       if (reply.type === 'prepared') return;
-      if (reply.type === 'outcome') outcome = reply.outcome;
+      // Sent by the engine for the job it was given, so of that job's kind.
+      if (reply.type === 'outcome') outcome = reply.outcome as EngineOutcomes[J['type']];
       else if (reply.type === 'step') reached?.(reply.step);
+      else if (reply.type === 'decided') engine.child.postMessage({ type: 'log', stamp: stamp() });
       else if (reply.type === 'merged') {
         // What is left (logging the merge, saving the history, writing both) is saving, to the person.
         reached?.('saving');
-        // Drawn in the order the log draws them (recordAudit): the id, then the time.
-        const stamp = reply.unchanged || !clock ? undefined : { id: clock.newId(), at: clock.now() };
-        engine.child.postMessage({ type: 'log', stamp });
+        engine.child.postMessage({ type: 'log', stamp: reply.unchanged ? undefined : stamp() });
       } else if (reply.ok) {
         finish(() => resolve({ outcome, enginePeakRssBytes: reply.peakRssBytes }));
       } else {
         const failure = reply.error;
-        finish(() => reject(failure.internal === undefined ? asAppError(failure) : engineFailure(failure)));
+        finish(() =>
+          reject(failure.internal === undefined ? asAppError(failure) : engineFailure(failure, request.type)),
+        );
       }
     });
     engine.whenListening(() => engine.child.postMessage({ ...request, memoryLimitBytes: limits.memoryBytes }));
@@ -146,7 +200,7 @@ function inEngineProcess(
       const exit = code ?? signal ?? 'unknown';
       if (!engine.isListening)
         return finish(() =>
-          reject(new AppError('E_INTERNAL', `The merge could not start its engine process (exit code ${exit}).`)),
+          reject(new AppError('E_INTERNAL', `${doing} could not start the engine's process (exit code ${exit}).`)),
         );
       finish(() =>
         reject(
@@ -154,7 +208,7 @@ function inEngineProcess(
             ? tooLarge()
             : new AppError(
                 'E_INTERNAL',
-                `The merge engine stopped unexpectedly (exit code ${exit}); nothing was changed.`,
+                `${doing} stopped: the engine's process ended unexpectedly (exit code ${exit}); nothing was changed.`,
               ),
         ),
       );
@@ -170,14 +224,14 @@ function asAppError({ code, message }: ParseFailure): AppError {
  * Something the engine threw that is not the app's own error: a WebAssembly trap (`RuntimeError: unreachable`) is
  * how the engine runs out of memory; anything else is said as it is.
  */
-function engineFailure({ internal }: ParseFailure): AppError {
+function engineFailure({ internal }: ParseFailure, job: EngineJob['type']): AppError {
   if (internal?.startsWith('RuntimeError'))
     return new AppError(
       'E_TOO_LARGE',
-      'The merge engine could not merge this package (most likely it needed more memory than it has); nothing was changed.',
+      job === 'merge'
+        ? 'The merge engine could not merge this package (most likely it needed more memory than it has); nothing was changed.'
+        : `${DOING[job]} stopped in the review’s engine (most likely it needed more memory than it has); nothing was changed.`,
     );
-  return new AppError(
-    'E_INTERNAL',
-    `The merge engine failed (${(internal ?? '').slice(0, 300)}); nothing was changed.`,
-  );
+  const engine = job === 'merge' ? 'The merge engine' : 'The review’s engine';
+  return new AppError('E_INTERNAL', `${engine} failed (${(internal ?? '').slice(0, 300)}); nothing was changed.`);
 }

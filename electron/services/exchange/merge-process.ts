@@ -2,12 +2,22 @@
 // per package opened, to check its history) and sends it the review and the package's history, or first the review
 // alone, to load its history while the package is chosen; the engine work (loading both histories, catching up,
 // merging, reading back) runs here, where the engine's WebAssembly memory, up to 4 GB, is this process's and not the app's.
+// So does every other job on a review's history (history-jobs.ts: listing its conflicts, deciding one, exporting it).
 // It stops itself above its memory budget; a merge that fails in any way ends here, and the app carries on.
 import { failureOf } from '../import/parse-reply';
 import { parentChannel, watchOwnMemory } from '../processes/service-process';
 import { checkPackageHistory, mergeHistories } from './merge-histories';
 import type { Review } from '../../../shared/model';
-import type { LogStamp, MergeJob, MergeMessage, MergeReply, SentMergeJob } from './merge-protocol';
+import { decideConflict, exportedHistory, listOpenConflicts } from './history-jobs';
+import type {
+  EngineJob,
+  EngineOutcomes,
+  LogStamp,
+  MergeJob,
+  MergeMessage,
+  MergeReply,
+  SentMergeJob,
+} from './merge-protocol';
 import { ReviewHistory, type PreparedHistory } from './review-history';
 
 const channel = parentChannel<MergeMessage, MergeReply>();
@@ -33,15 +43,12 @@ channel.onMessage((message) => {
     });
     return;
   }
-  const stampFor = (counts: Parameters<Parameters<typeof mergeHistories>[1]>[0], unchanged: boolean) =>
+  const stampAfter = (said: MergeReply) =>
     new Promise<LogStamp | undefined>((resolve) => {
       stamped = resolve;
-      channel.send({ type: 'merged', counts, unchanged });
+      channel.send(said);
     });
-  const work =
-    message.type === 'merge'
-      ? mergeTakingPrepared(message.job, stampFor)
-      : Promise.resolve().then(() => void checkPackageHistory(message.check));
+  const work = runJob(message, stampAfter);
   work.then(
     (outcome) => {
       // Sent apart from 'done' and first: sending copies the outcome (the merged review, the history), and the peak
@@ -59,6 +66,29 @@ channel.onMessage((message) => {
   );
 });
 channel.send({ type: 'ready' });
+
+/** The job's work; `stampAfter` says where it stands and waits for the host's stamp to log it under. */
+function runJob(
+  job: EngineJob,
+  stampAfter: (said: MergeReply) => Promise<LogStamp | undefined>,
+): Promise<EngineOutcomes[EngineJob['type']]> {
+  switch (job.type) {
+    case 'merge':
+      return mergeTakingPrepared(job.job, (counts, unchanged) => stampAfter({ type: 'merged', counts, unchanged }));
+    case 'check':
+      return Promise.resolve().then(() => void checkPackageHistory(job.check));
+    case 'list':
+      return listOpenConflicts(job.job);
+    case 'decide':
+      return decideConflict(job.job, async () => {
+        const stamp = await stampAfter({ type: 'decided' });
+        if (!stamp) throw new Error('The host sent no stamp to log the decision under.');
+        return stamp;
+      });
+    case 'export':
+      return exportedHistory(job.job);
+  }
+}
 
 /**
  * The merge, into the history loaded ahead if there is one. This process lets go of what was loaded ahead as the

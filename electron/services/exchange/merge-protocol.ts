@@ -1,5 +1,5 @@
 // What the host and a merge's engine process say to each other (see merge-in-process.ts, merge-process.ts).
-import type { MergeCounts } from '../../../shared/api';
+import type { Conflict, MergeCounts } from '../../../shared/api';
 import type { FieldConflict } from '../../../shared/domain/merge/conflicts';
 import type { MergeWriter } from '../../../shared/domain/merge/mergeable-review';
 import type { VersionContent } from '../../../shared/domain/merge/review-records';
@@ -49,8 +49,73 @@ export interface PackageCheck {
  */
 export type SentMergeJob = Omit<MergeJob, 'review'> & { review?: Review | undefined };
 
+/**
+ * Work on the review's own history, in the engine's process like a merge, so that the app's process never holds the
+ * engine (whose WebAssembly memory, about 120 MB at 10,000 annotations, is never given back): the review as its
+ * file holds it, with the review's lock held by the host unless said otherwise, and who writes what the work records.
+ */
+export interface HistoryJob {
+  reviewFile: string;
+  review: Review;
+  writer: MergeWriter;
+}
+
+/**
+ * The open conflicts, asked only where conflicts may be (`among`: see open-conflicts.ts) when that is known.
+ * `readOnly` when the host does not hold the lock (a report, a review another window writes): the history is then
+ * read as its file holds it, and an interrupted merge is left for the next writer to finish or drop.
+ */
+export interface ListingJob {
+  reviewFile: string;
+  review: Review;
+  among: string[] | undefined;
+  readOnly: boolean;
+}
+
+/** One conflict decided: a side kept (by its number), or both joined. */
+export interface DecisionJob extends HistoryJob {
+  conflictId: string;
+  keep: number | 'both';
+  among: string[] | undefined;
+  /** Whether the history's file is known to hold the review already (see OpenConflicts): nothing to catch up. */
+  historyHoldsReview: boolean;
+}
+
 /** The engine work a host asks for. */
-export type EngineJob = { type: 'merge'; job: SentMergeJob } | { type: 'check'; check: PackageCheck };
+export type EngineJob =
+  | { type: 'merge'; job: SentMergeJob }
+  | { type: 'check'; check: PackageCheck }
+  | { type: 'list'; job: ListingJob }
+  | { type: 'decide'; job: DecisionJob }
+  | { type: 'export'; job: HistoryJob };
+
+/** What each job answers with, sent as its 'outcome' before its 'done' (a package's check answers nothing). */
+export interface EngineOutcomes {
+  merge: MergeOutcome;
+  check: undefined;
+  list: FieldConflict[];
+  decide: DecisionOutcome;
+  export: ExportedHistory;
+}
+
+/**
+ * A decision made and logged, nothing written: the history (the decision appended to it where that is small) and
+ * the review to write together, the conflict decided as it read before, and those left open.
+ */
+export interface DecisionOutcome {
+  resolved: Conflict;
+  remaining: FieldConflict[];
+  review: Review;
+  history: Uint8Array;
+}
+
+/** The history caught up with the review, saved whole, as a package carries it (and its file then holds it). */
+export interface ExportedHistory {
+  bytes: Uint8Array;
+  heads: string[];
+  /** Begun here from the review rather than read from its file: a history that has no conflicts. */
+  begunHere: boolean;
+}
 
 /**
  * A merge to come into this review, while its package is still being chosen: its history is loaded and caught up
@@ -75,8 +140,10 @@ export type MergeReply =
   | { type: 'prepared'; held: boolean }
   /** Merged and checked, nothing written: the host answers with a LogStamp when it changed something. */
   | { type: 'merged'; counts: MergeCounts; unchanged: boolean }
-  /** A merge's outcome, sent before its 'done', so that the peak said there counts the outcome's sending too. */
-  | { type: 'outcome'; outcome: MergeOutcome }
+  /** A conflict decided, nothing written: the host answers with the LogStamp the decision is logged under. */
+  | { type: 'decided' }
+  /** A job's outcome, sent before its 'done', so that the peak said there counts the outcome's sending too. */
+  | { type: 'outcome'; outcome: EngineOutcomes[EngineJob['type']] }
   /** The work's end (after its outcome, if a merge's; a package's check answers only that it holds). */
   | { type: 'done'; ok: true; peakRssBytes: number }
   | { type: 'done'; ok: false; error: ParseFailure; peakRssBytes: number };

@@ -5,7 +5,7 @@ import { readFileIfPresent } from '../storage/json-file-adapter';
 import { Conflict } from '../../../shared/contract/exchange';
 import { sha256Hex } from '../storage/on-demand-crypto';
 import { Review } from '../../../shared/model';
-import { fileIdentity, historyFileFor } from './review-history';
+import { fileIdentity, historyFileFor } from './history-files';
 
 /**
  * Where a review may have conflicts open, kept beside its history (`<id>.history.automerge.open-conflicts`): the ids

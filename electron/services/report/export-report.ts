@@ -3,6 +3,7 @@ import type { Author } from '../../../shared/model';
 import type { Clock } from '../../../shared/domain/clock';
 import { recordAudit } from '../../../shared/domain/reviews/audit';
 import { unresolvedConflicts } from '../exchange/exchange-review';
+import type { StartServiceProcess } from '../processes/service-process';
 import type { ReviewStore } from '../storage/review-store';
 import { KeptReports, type KeptReport } from './kept-reports';
 import { REPORT_STEPS, renderReport, renderSteps, type RenderedReport, type ReportStep } from './render-report';
@@ -20,6 +21,8 @@ export interface ExportOptions {
   /** Keep the report with the review and log the export (default: when the review is writable here). */
   keep?: boolean;
   progress?: ReportProgress;
+  /** How the host starts a process, for the review's engine if the open conflicts must be read from its history. */
+  startProcess?: StartServiceProcess | undefined;
 }
 
 /**
@@ -36,7 +39,7 @@ export async function exportReport(
   const keeping = !store.readOnly && options.keep !== false;
   const steps: ReportStep[] = [...renderSteps(format), ...(keeping ? (['keep'] as const) : [])];
   const begin = (step: ReportStep) => options.progress?.(steps.indexOf(step) + 1, steps.length, REPORT_STEPS[step]);
-  const openConflicts = (await unresolvedConflicts(store)).map(({ recordLabel, fieldLabel, values }) => ({
+  const openConflicts = (await unresolvedConflicts(store, options)).map(({ recordLabel, fieldLabel, values }) => ({
     record: recordLabel,
     field: fieldLabel,
     sides: values.map((side) => ({ text: side.text, ...(side.author ? { author: side.author.name } : {}) })),

@@ -3,13 +3,15 @@ import { readdir, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { newMergeableReview, readMergeable, type MergeableReview } from '../../../shared/domain/merge/mergeable-review';
-import { checkPackageInProcess, mergeInProcess } from '../../../electron/services/exchange/merge-in-process';
 import {
-  contentFrom,
-  historyFileFor,
-  ReviewHistory,
-  sameRecords,
-} from '../../../electron/services/exchange/review-history';
+  checkPackageInProcess,
+  decideInProcess,
+  exportHistoryInProcess,
+  listConflictsInProcess,
+  mergeInProcess,
+} from '../../../electron/services/exchange/merge-in-process';
+import { historyFileFor } from '../../../electron/services/exchange/history-files';
+import { contentFrom, ReviewHistory, sameRecords } from '../../../electron/services/exchange/review-history';
 import { SpareMergeEngine } from '../../../electron/services/exchange/spare-merge-engine';
 import { Review } from '../../../shared/model';
 import { recordCountOf } from '../../../shared/domain/merge/review-records';
@@ -77,6 +79,41 @@ describe('a merge’s engine in a process of its own', () => {
       message: expect.stringMatching(/^Opening this package needed more than 16 MB/),
     });
     expect((await checkPackageInProcess(check)).enginePeakRssBytes).toBeGreaterThan(0);
+  }, 120_000);
+
+  it('runs every other use of a review’s history there too, bounded alike, its refusals said in its own words', async () => {
+    const folder = await tempDir();
+    const { clock, review, writer, reviewFile } = await laptopWithPackage(folder);
+    const limits = { memoryBytes: 16 * 1024 * 1024, timeoutMs: 60_000 };
+    const listing = { reviewFile, review, among: undefined, readOnly: false };
+    const decision = { reviewFile, review, writer, conflictId: 'annotations/a1/severity', keep: 0, among: undefined };
+    const deciding = { ...decision, historyHoldsReview: false };
+    const tooLarge = (doing: string) => ({
+      code: 'E_TOO_LARGE',
+      message: expect.stringMatching(new RegExp(`^${doing} needed more than 16 MB.*The review is far larger`)),
+    });
+    expect(await listConflictsInProcess(listing, { limits }).catch((e: unknown) => e)).toMatchObject(
+      tooLarge('Listing the conflicts to resolve'),
+    );
+    expect(await decideInProcess(deciding, clock, { limits }).catch((e: unknown) => e)).toMatchObject(
+      tooLarge('Resolving this conflict'),
+    );
+    expect(
+      await exportHistoryInProcess({ reviewFile, review, writer }, { limits }).catch((e: unknown) => e),
+    ).toMatchObject(tooLarge('Exporting this package'));
+
+    // Within its budget: the engine's own refusal comes back as the app's error, code and words.
+    expect(await listConflictsInProcess(listing)).toEqual([]);
+    expect(await decideInProcess(deciding, clock).catch((e: unknown) => e)).toMatchObject({
+      code: 'E_NOT_FOUND',
+      message: expect.stringContaining('There is no open conflict “annotations/a1/severity” in this review'),
+    });
+    const exported = await exportHistoryInProcess({ reviewFile, review, writer });
+    expect(exported.begunHere).toBe(false);
+    const read = Review.parse(readMergeable(Automerge.load<MergeableReview>(exported.bytes), contentFrom(review)));
+    expect(sameRecords(read, review)).toBe(true);
+    // None of it wrote anything: the host writes what the engine gives back.
+    expect(await readdir(folder)).toEqual([basename(historyFileFor(reviewFile))]);
   }, 120_000);
 });
 

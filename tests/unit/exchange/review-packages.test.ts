@@ -6,7 +6,7 @@ import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { closedAfterEach } from '../support/closed-after-each';
 import type { Workstation } from '../../../electron/services/workstation/workstation';
-import { checkHistoryFormat } from '../../../electron/services/exchange/review-package';
+import { checkHistoryFormat } from '../../../electron/services/exchange/package-history';
 import { readOpenConflicts, writeListedConflicts } from '../../../electron/services/exchange/open-conflicts';
 import {
   fieldKey,

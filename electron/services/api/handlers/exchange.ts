@@ -61,7 +61,9 @@ export function exchangeHandlers(ws: WorkstationServices): HandlersFor<typeof EX
         if (obstacle) throw new AppError('E_INVALID_INPUT', `No package was written: ${obstacle}`);
         signer = { signer: identity.signer, key: identity, signedAt };
       }
-      const bytes = await exportPackage(store, await writer(), `${APP_NAME} ${APP_VERSION}`, signer);
+      const bytes = await exportPackage(store, await writer(), `${APP_NAME} ${APP_VERSION}`, signer, {
+        startProcess: ws.startServiceProcess,
+      });
       const fileName = `${titleSlug(store.review.title)}-${ws.clock.now().slice(0, 10)}${PACKAGE_EXTENSION}`;
       const delivered = await deliverFile(
         destination,
@@ -118,9 +120,11 @@ export function exchangeHandlers(ws: WorkstationServices): HandlersFor<typeof EX
     },
     'conflicts.list': async ({ reviewId }, caller) => {
       const { store } = await ws.sessions.open(reviewId, caller);
-      return reviewConflicts(store, await writer());
+      return reviewConflicts(store, { startProcess: ws.startServiceProcess });
     },
     'conflicts.resolve': async ({ reviewId, conflictId, keep }, caller) =>
-      resolveReviewConflict(await ws.sessions.writable(reviewId, caller), conflictId, keep, await writer(), ws.clock),
+      resolveReviewConflict(await ws.sessions.writable(reviewId, caller), conflictId, keep, await writer(), ws.clock, {
+        startProcess: ws.startServiceProcess,
+      }),
   };
 }

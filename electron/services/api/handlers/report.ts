@@ -34,6 +34,7 @@ export function reportHandlers(ws: WorkstationServices): HandlersFor<typeof REPO
         printPdf: ws.printPdf ?? printWithChromium,
         versionId,
         keep: readOnlyReason === undefined,
+        startProcess: ws.startServiceProcess,
         ...(requestId
           ? { progress: (step, steps, doing) => ws.emit({ type: 'report.progress', requestId, step, steps, doing }) }
           : {}),
