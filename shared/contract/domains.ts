@@ -77,6 +77,7 @@ const DOMAIN_BY_FIRST_WORD: Readonly<Record<string, ContractDomain>> = {
   conflicts: 'exchange',
   drafts: 'workspace',
   files: 'files',
+  history: 'exchange',
   identities: 'identities',
   packages: 'exchange',
   report: 'report',

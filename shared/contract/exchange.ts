@@ -103,17 +103,18 @@ export const EXCHANGE_METHODS = {
     }),
   ),
   /**
-   * The person is about to choose a package to merge into this review: its history is loaded meanwhile, in the
-   * merge's engine, so that the merge takes less time once the package comes. Nothing changes; `false` when there
-   * was no history to load (a review that never travelled) or it could not be loaded now (the merge says why).
+   * The person is about to merge a package into this review (choosing it), export one (choosing where to save it) or
+   * resolve its conflicts (reading them): its history is loaded meanwhile, in the engine's process, so that the work
+   * takes less time once asked for. Nothing changes; `false` when there was no history to load (a review that never
+   * travelled) or it could not be loaded now (the work then says why). At most one review's is held, for two minutes.
    */
-  'packages.prepareMerge': method(ReviewRef, z.object({ held: z.boolean() })),
+  'history.prepare': method(ReviewRef, z.object({ held: z.boolean() })),
   /**
-   * The person chose no package after all (a page's file picker, which only the page sees cancelled): the engine
-   * loaded for the merge ends now rather than after waiting unused. `ended` is false when none was waiting for
-   * this review.
+   * The person went on without that work after all (a page's file picker cancelled, which only the page sees; a
+   * dialog closed): the history loaded for it is let go now rather than after waiting unused. `ended` is false when
+   * none was held for this review.
    */
-  'packages.cancelMerge': method(ReviewRef, z.object({ ended: z.boolean() })),
+  'history.release': method(ReviewRef, z.object({ ended: z.boolean() })),
   /**
    * Merges a package of this review into it; a package of another review is refused and nothing changes. With a
    * `requestId`, each step is announced as a `package.progress` event, as for `packages.open`.

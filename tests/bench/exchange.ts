@@ -2,7 +2,13 @@ import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { addPackagedReview, exportPackage, mergePackage } from '../../electron/services/exchange/exchange-review';
+import {
+  addPackagedReview,
+  exportPackage,
+  mergePackage,
+  resolveReviewConflict,
+  reviewConflicts,
+} from '../../electron/services/exchange/exchange-review';
 import { readPackage } from '../../electron/services/exchange/review-package';
 import { SpareMergeEngine } from '../../electron/services/exchange/spare-merge-engine';
 import { ReviewLibrary } from '../../electron/services/library/review-library';
@@ -81,6 +87,10 @@ export async function benchExchange(): Promise<Record<string, unknown>> {
     const [firstPackage, firstExportMs] = await timed(() => exportFrom(chair, CHAIR));
     await shiftSeverities(chair, [pick(chair.review, random)], 1, CHAIR);
     const [, exportMs] = await timed(() => exportFrom(chair, CHAIR));
+    // The same, as the app exports: the history loaded while the person chooses where to save (not timed).
+    const [loadedAhead, exportAheadMs] = await loadedAheadThen(chair, (prepared) =>
+      exportPackage(chair, writer('aa'.repeat(16), CHAIR), 'bench', undefined, { startProcess, prepared }),
+    );
 
     const [opened, readPackageMs] = await timed(() =>
       readPackage(firstPackage, 'bench.policyreview', NO_TRUST, 'bb'.repeat(16)),
@@ -137,6 +147,14 @@ export async function benchExchange(): Promise<Record<string, unknown>> {
         measured: (engine) => (aheadEngine = engine),
       }),
     );
+    // The conflict it left, decided as in To resolve: the history loaded while the person reads it (not timed).
+    const [left] = await reviewConflicts(chairChoosing, { startProcess });
+    const [decidedAhead, decisionAheadMs] = await loadedAheadThen(chairChoosing, (prepared) =>
+      resolveReviewConflict(chairChoosing, left!.id, 0, writer('aa'.repeat(16), CHAIR), systemClock, {
+        startProcess,
+        prepared,
+      }),
+    );
 
     // The same merge as a person at the command line runs it, in a process of its own that holds only the chair's
     // laptop: what the app's process holds for a merge, without the second laptop this benchmark also keeps.
@@ -178,6 +196,8 @@ export async function benchExchange(): Promise<Record<string, unknown>> {
       packageBytes: firstPackage.length,
       firstExportMs,
       exportMs,
+      // The same, the history loaded while the person chose where to save the package.
+      exportWithHistoryLoadedAheadMs: loadedAhead.held ? exportAheadMs : 'not loaded ahead',
       readPackageMs,
       openPackageMs,
       mergeOf5000ChangedMs: mergeMs,
@@ -190,6 +210,8 @@ export async function benchExchange(): Promise<Record<string, unknown>> {
         historyLoadedAhead: aheadEngine.historyLoadedAhead,
         enginePeakRssMb: Math.round(aheadEngine.peakRssBytes / 1024 / 1024),
       },
+      // The conflict that merge left, decided in the app's services, the history loaded while the person read it.
+      decisionWithHistoryLoadedAheadMs: decidedAhead.held ? decisionAheadMs : 'not loaded ahead',
       // `policy-review conflicts` and `resolve` on the conflict the command-line merge left.
       // Each with its engine's process, if it started one.
       conflictsCommand: commandFigures(listing),
@@ -219,6 +241,21 @@ export async function benchExchange(): Promise<Record<string, unknown>> {
     await rm(`${chairDir}-apart`, { recursive: true, force: true });
     await rm(legalDir, { recursive: true, force: true });
   }
+}
+
+/**
+ * The review's history loaded ahead, as the app loads it while the person chooses (not timed), then `work` timed,
+ * given the engine that loaded it; with whether it held the history.
+ */
+async function loadedAheadThen<T>(
+  store: ReviewStore,
+  work: (prepared: ReturnType<SpareMergeEngine['take']>) => Promise<T>,
+): Promise<[{ result: T; held: boolean }, number]> {
+  const spare = new SpareMergeEngine({ startProcess: startBuiltServiceProcess });
+  const held = await spare.prepare(store.file, store.review, writer('aa'.repeat(16), CHAIR));
+  const started = performance.now();
+  const result = await work(spare.take(store.file));
+  return [{ result, held }, round(performance.now() - started)];
 }
 
 /** A command's time (its process's start included), and the peaks of its process and of its engine's, if any. */

@@ -10,7 +10,16 @@ import { readFileIfPresent } from '../storage/json-file-adapter';
 import { recordStep, reviewAfter } from './merge-histories';
 import type { DecisionJob, DecisionOutcome, ExportedHistory, HistoryJob, ListingJob, LogStamp } from './merge-protocol';
 import { historyFileFor } from './history-files';
-import { bytesAfter, catchUp, contentFrom, ReviewHistory } from './review-history';
+import {
+  bytesAfter,
+  catchUp,
+  caughtUpAhead,
+  contentFrom,
+  ReviewHistory,
+  usableAhead,
+  type PreparedHistory,
+  type SavedHistory,
+} from './review-history';
 
 // The engine's work on a review's own history, beside merging (merge-histories.ts): listing its conflicts, deciding
 // one, saving it for a package. It runs in the engine's process (merge-process.ts); nothing here writes the history
@@ -50,9 +59,13 @@ const CATCH_UP_ACTOR = '00'.repeat(16);
  * draws (`stampFor`, asked only once the decision is valid). Refused, in words a person can act on, when the conflict
  * is no longer open or the side asked for is not one of its sides.
  */
-export async function decideConflict(job: DecisionJob, stampFor: () => Promise<LogStamp>): Promise<DecisionOutcome> {
+export async function decideConflict(
+  job: DecisionJob,
+  prepared: PreparedHistory | undefined,
+  stampFor: () => Promise<LogStamp>,
+): Promise<DecisionOutcome> {
   const { review: before, writer, keep } = job;
-  const history = await ReviewHistory.open(job.reviewFile, before, writer, { holdsReview: job.historyHoldsReview });
+  const { history, saved } = await historyFor(job, prepared, { holdsReview: job.historyHoldsReview });
   const conflicts = listConflicts(history.document, job.among);
   const conflict = conflicts.find((c) => c.id === job.conflictId);
   if (!conflict) {
@@ -97,16 +110,39 @@ export async function decideConflict(job: DecisionJob, stampFor: () => Promise<L
     review,
     // The history read with the decision (and the catch-up) after it: a few milliseconds rather than a third of a
     // second to save it all at 10,000 annotations.
-    history: bytesAfter(logged, history.readAs),
+    history: bytesAfter(logged, saved),
   };
 }
 
-/** The history caught up with the review and saved whole, as a package carries it. */
-export async function exportedHistory(job: HistoryJob): Promise<ExportedHistory> {
-  const history = await ReviewHistory.open(job.reviewFile, job.review, job.writer);
+/**
+ * The history caught up with the review and saved whole, as a package carries it: the save made ahead, while the
+ * person chose where to save the package, when nothing was to catch up since.
+ */
+export async function exportedHistory(
+  job: HistoryJob,
+  prepared: PreparedHistory | undefined,
+): Promise<ExportedHistory> {
+  const { history, saved } = await historyFor(job, prepared);
+  const unchanged = saved && Automerge.getHeads(history.document).join() === saved.heads.join();
   return {
-    bytes: history.bytes(),
+    bytes: unchanged && prepared?.saved === saved ? saved.bytes : history.bytes(),
     heads: Automerge.getHeads(history.document),
     begunHere: history.begunHere,
   };
+}
+
+/**
+ * The review's history caught up with the review: the one loaded ahead while its file is unchanged, else read anew;
+ * with the bytes it is known to load as (saved ahead, or as its file held it), which a small change can be written
+ * after (bytesAfter).
+ */
+async function historyFor(
+  { reviewFile, review, writer }: HistoryJob,
+  prepared: PreparedHistory | undefined,
+  options?: { holdsReview?: boolean },
+): Promise<{ history: ReviewHistory; saved: SavedHistory | undefined }> {
+  const ahead = await usableAhead(prepared, reviewFile);
+  if (ahead) return { history: caughtUpAhead(ahead, review, writer), saved: ahead.saved };
+  const history = await ReviewHistory.open(reviewFile, review, writer, options);
+  return { history, saved: history.readAs };
 }

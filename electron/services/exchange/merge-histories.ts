@@ -15,7 +15,15 @@ import { AppError } from '../../../shared/errors';
 import { describeSchemaIssues, readRecordByRecord, type Review } from '../../../shared/model';
 import type { LogStamp, MergeJob, MergeOutcome, PackageCheck } from './merge-protocol';
 import type { EngineStep } from './package-progress';
-import { bytesAfter, contentFrom, ReviewHistory, sameRecords, type PreparedHistory } from './review-history';
+import {
+  bytesAfter,
+  caughtUpAhead,
+  contentFrom,
+  ReviewHistory,
+  sameRecords,
+  usableAhead,
+  type PreparedHistory,
+} from './review-history';
 import { checkHistoryFormat, loadPackageHistory } from './package-history';
 
 /**
@@ -31,8 +39,10 @@ export async function mergeHistories(
   reached: (step: EngineStep) => void = () => {},
 ): Promise<MergeOutcome> {
   const { review, writer } = job;
-  const ahead = prepared?.reviewFile === job.reviewFile && (await prepared.isCurrent()) ? prepared : undefined;
-  const history = ahead ? caughtUp(ahead, job) : await ReviewHistory.open(job.reviewFile, review, writer);
+  const ahead = await usableAhead(prepared, job.reviewFile);
+  const history = ahead
+    ? caughtUpAhead(ahead, review, writer)
+    : await ReviewHistory.open(job.reviewFile, review, writer);
   const historyLoadedAhead = ahead !== undefined;
   reached('merging');
   const { document, counts, conflictIds, touched } = mergeWithEngine(history.document, job);
@@ -81,19 +91,6 @@ export function reviewAfter(
   // Records nobody changed are `before`'s own, unread; the log is copied, for the step to be logged in (recordStep)
   // without logging it in `before` too, which is the store's review when the app decides a conflict.
   return { changes, arrived, review: { ...review, audit: [...review.audit] } };
-}
-
-/**
- * The history loaded ahead of the merge (its file unchanged since: see ReviewHistory.openAhead), caught up with the
- * review as the merge finds it. Not saved when caught up (nor when read anew): the merged history holds the
- * catch-up too.
- */
-function caughtUp({ history, review: loadedWith }: PreparedHistory, { review, writer }: MergeJob) {
-  // The very review it was caught up with (the host sent none since): nothing to catch up, and what the catch-up
-  // ahead kept for this one is not needed.
-  if (review !== loadedWith) history.catchUp(review, writer);
-  else history.forgetRecorded();
-  return history;
 }
 
 /**

@@ -19,6 +19,7 @@ import type {
   MergeOutcome,
   MergeReply,
   PackageCheck,
+  Sent,
 } from './merge-protocol';
 import type { MergeStep } from './package-progress';
 
@@ -62,10 +63,8 @@ export async function mergeInProcess(
   clock: Clock,
   options: MergeInProcessOptions = {},
 ): Promise<MergedInProcess> {
-  // The review the engine was sent ahead is the store's review still, if no change was saved since (every save
-  // makes a new one): then it is not sent again.
-  const sent = options.prepared?.review === job.review ? { ...job, review: undefined } : job;
-  const { outcome, enginePeakRssBytes } = await inEngineProcess({ type: 'merge', job: sent }, clock, options);
+  const sent = { type: 'merge', job: sentTo(options.prepared, job) } as const;
+  const { outcome, enginePeakRssBytes } = await inEngineProcess(sent, clock, options);
   return { ...answered(outcome), enginePeakRssBytes };
 }
 
@@ -95,7 +94,8 @@ export async function decideInProcess(
   clock: Clock,
   options: MergeInProcessOptions = {},
 ): Promise<EngineOutcomes['decide']> {
-  return answered((await inEngineProcess({ type: 'decide', job }, clock, options)).outcome);
+  const sent = { type: 'decide', job: sentTo(options.prepared, job) } as const;
+  return answered((await inEngineProcess(sent, clock, options)).outcome);
 }
 
 /** The history caught up and saved whole for a package, in the engine's process (see history-jobs.ts). */
@@ -103,7 +103,16 @@ export async function exportHistoryInProcess(
   job: HistoryJob,
   options: MergeInProcessOptions = {},
 ): Promise<EngineOutcomes['export']> {
-  return answered((await inEngineProcess({ type: 'export', job }, undefined, options)).outcome);
+  const sent = { type: 'export', job: sentTo(options.prepared, job) } as const;
+  return answered((await inEngineProcess(sent, undefined, options)).outcome);
+}
+
+/**
+ * The job as sent to the engine: the review the engine was sent ahead is the store's review still, if no change was
+ * saved since (every save makes a new one); then it is not sent again.
+ */
+function sentTo<J extends { review: Review }>(prepared: PreparedEngine | undefined, job: J): Sent<J> {
+  return prepared?.review === job.review ? { ...job, review: undefined } : job;
 }
 
 function answered<T>(outcome: T | undefined): T {

@@ -7,17 +7,10 @@
 import { failureOf } from '../import/parse-reply';
 import { parentChannel, watchOwnMemory } from '../processes/service-process';
 import { checkPackageHistory, mergeHistories } from './merge-histories';
+import type { MergeCounts } from '../../../shared/api';
 import type { Review } from '../../../shared/model';
 import { decideConflict, exportedHistory, listOpenConflicts } from './history-jobs';
-import type {
-  EngineJob,
-  EngineOutcomes,
-  LogStamp,
-  MergeJob,
-  MergeMessage,
-  MergeReply,
-  SentMergeJob,
-} from './merge-protocol';
+import type { EngineJob, EngineOutcomes, LogStamp, MergeMessage, MergeReply } from './merge-protocol';
 import { ReviewHistory, type PreparedHistory } from './review-history';
 
 const channel = parentChannel<MergeMessage, MergeReply>();
@@ -68,48 +61,51 @@ channel.onMessage((message) => {
 channel.send({ type: 'ready' });
 
 /** The job's work; `stampAfter` says where it stands and waits for the host's stamp to log it under. */
-function runJob(
+async function runJob(
   job: EngineJob,
   stampAfter: (said: MergeReply) => Promise<LogStamp | undefined>,
 ): Promise<EngineOutcomes[EngineJob['type']]> {
   switch (job.type) {
-    case 'merge':
-      return mergeTakingPrepared(job.job, (counts, unchanged) => stampAfter({ type: 'merged', counts, unchanged }));
+    case 'merge': {
+      const { ahead, review } = await takePrepared(job.job);
+      const stampFor = (counts: MergeCounts, unchanged: boolean) => stampAfter({ type: 'merged', counts, unchanged });
+      return mergeHistories({ ...job.job, review }, stampFor, ahead, (step) => channel.send({ type: 'step', step }));
+    }
     case 'check':
-      return Promise.resolve().then(() => void checkPackageHistory(job.check));
+      checkPackageHistory(job.check);
+      return undefined;
     case 'list':
       return listOpenConflicts(job.job);
-    case 'decide':
-      return decideConflict(job.job, async () => {
+    case 'decide': {
+      const { ahead, review } = await takePrepared(job.job);
+      return decideConflict({ ...job.job, review }, ahead, async () => {
         const stamp = await stampAfter({ type: 'decided' });
         if (!stamp) throw new Error('The host sent no stamp to log the decision under.');
         return stamp;
       });
-    case 'export':
-      return exportedHistory(job.job);
+    }
+    case 'export': {
+      const { ahead, review } = await takePrepared(job.job);
+      return exportedHistory({ ...job.job, review }, ahead);
+    }
   }
 }
 
 /**
- * The merge, into the history loaded ahead if there is one. This process lets go of what was loaded ahead as the
- * merge takes it, so that it can be freed as soon as the merge is done with it, before the outcome is sent.
+ * The history loaded ahead, if any, with the job's review: the one sent with it, or the one sent ahead, which the
+ * host left out as unchanged. This process lets go of what was loaded ahead as the job takes it, so that it can be
+ * freed as soon as the job is done with it, before the outcome is sent.
  */
-async function mergeTakingPrepared(sent: SentMergeJob, stampFor: Parameters<typeof mergeHistories>[1]) {
-  const job = withReview(sent, preparedReview);
-  const history = await prepared;
+async function takePrepared(sent: { review?: Review | undefined }) {
+  const review = sent.review ?? preparedReview;
+  if (!review) throw new Error('The job came without its review, and none was sent ahead.');
+  const ahead = await prepared;
   prepared = Promise.resolve(undefined);
   preparedReview = undefined;
-  return mergeHistories(job, stampFor, history, (step) => channel.send({ type: 'step', step }));
+  return { ahead, review };
 }
 
 /** A full garbage collection, where the engine's flags expose it (ENGINE_FLAGS_FOR_SIZE); nothing otherwise. */
 function collectGarbage(): void {
   (globalThis as { gc?: () => void }).gc?.();
-}
-
-/** The job with its review: the one sent with it, or the one sent ahead, which the host left out as unchanged. */
-function withReview({ review, ...job }: SentMergeJob, sentAhead: Review | undefined): MergeJob {
-  const given = review ?? sentAhead;
-  if (!given) throw new Error('The merge came without its review, and none was sent ahead.');
-  return { ...job, review: given };
 }

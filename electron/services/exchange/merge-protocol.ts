@@ -44,10 +44,10 @@ export interface PackageCheck {
 }
 
 /**
- * A merge's job as sent: without its review when the engine has that very review already, from the 'prepare' before
- * it (nothing saved since), which spares sending, reading and catching up with it again.
+ * A job as sent: without its review when the engine has that very review already, from the 'prepare' before it
+ * (nothing saved since), which spares sending, reading and catching up with it again.
  */
-export type SentMergeJob = Omit<MergeJob, 'review'> & { review?: Review | undefined };
+export type Sent<J extends { review: Review }> = Omit<J, 'review'> & { review?: Review | undefined };
 
 /**
  * Work on the review's own history, in the engine's process like a merge, so that the app's process never holds the
@@ -83,11 +83,11 @@ export interface DecisionJob extends HistoryJob {
 
 /** The engine work a host asks for. */
 export type EngineJob =
-  | { type: 'merge'; job: SentMergeJob }
+  | { type: 'merge'; job: Sent<MergeJob> }
   | { type: 'check'; check: PackageCheck }
   | { type: 'list'; job: ListingJob }
-  | { type: 'decide'; job: DecisionJob }
-  | { type: 'export'; job: HistoryJob };
+  | { type: 'decide'; job: Sent<DecisionJob> }
+  | { type: 'export'; job: Sent<HistoryJob> };
 
 /** What each job answers with, sent as its 'outcome' before its 'done' (a package's check answers nothing). */
 export interface EngineOutcomes {
@@ -118,8 +118,9 @@ export interface ExportedHistory {
 }
 
 /**
- * A merge to come into this review, while its package is still being chosen: its history is loaded and caught up
- * with the review as it is now, for the merge to take if its file is unchanged by then (ReviewHistory.openAhead).
+ * A merge, an export or a decision to come in this review, while the person still chooses the package, the file to
+ * save, or the side to keep: its history is loaded and caught up with the review as it is now, for the job to take if
+ * its file is unchanged by then (ReviewHistory.openAhead).
  */
 export interface MergeAhead {
   type: 'prepare';

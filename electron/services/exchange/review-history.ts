@@ -140,6 +140,29 @@ export interface PreparedHistory {
 }
 
 /**
+ * What was loaded ahead, if it is of this review and its file is still the one it was read from (asked with the
+ * review's lock held): anything written since (an export's catch-up, a decision) holds changes this copy lacks.
+ */
+export async function usableAhead(
+  prepared: PreparedHistory | undefined,
+  reviewFile: string,
+): Promise<PreparedHistory | undefined> {
+  return prepared?.reviewFile === reviewFile && (await prepared.isCurrent()) ? prepared : undefined;
+}
+
+/**
+ * The history loaded ahead, caught up with the review as the job finds it. Not saved when caught up: whatever the job
+ * writes holds the catch-up too.
+ */
+export function caughtUpAhead({ history, review: loadedWith }: PreparedHistory, review: Review, writer: MergeWriter) {
+  // The very review it was caught up with (the host sent none since): nothing to catch up, and what the catch-up
+  // ahead kept for this one is not needed.
+  if (review !== loadedWith) history.catchUp(review, writer);
+  else history.forgetRecorded();
+  return history;
+}
+
+/**
  * A history's bytes as they load (a save in full, possibly with changes appended: see bytesAfter), and the heads
  * they hold.
  */

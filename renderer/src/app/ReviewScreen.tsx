@@ -312,6 +312,7 @@ export function ReviewScreen({ reviewId, title, onBack, onTitleChange, onCloseFa
               <ToResolveArea
                 reviewId={reviewId}
                 readOnly={readOnly}
+                visible={area === 'resolve'}
                 conflicts={conflicts}
                 focusHeading={resolvedHere}
                 onResolved={(result, message) => {

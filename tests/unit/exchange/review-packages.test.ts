@@ -74,7 +74,7 @@ describe('review packages between two laptops', () => {
   it('opens on the other laptop as the same review, merges both ways, and keeps a conflict for a person', async () => {
     const { chair, legal, reviewId, version, annotation } = await twoLaptops();
     // A review that never travelled has no history for a merge to load ahead.
-    expect(await call(chair, 'packages.prepareMerge', { reviewId })).toEqual({ held: false });
+    expect(await call(chair, 'history.prepare', { reviewId })).toEqual({ held: false });
 
     const opened = await call(legal, 'packages.open', { source: asSource(await exportPackage(chair, reviewId)) });
     expect(opened).toMatchObject({ reviewId, merged: false, sender: { exportedBy: { name: 'Ada Chair' } } });
@@ -98,7 +98,7 @@ describe('review packages between two laptops', () => {
 
     const fromLegal = await exportPackage(legal, reviewId);
     // The chair chooses the package: meanwhile the review's history is loaded, and the merge takes it.
-    expect(await call(chair, 'packages.prepareMerge', { reviewId })).toEqual({ held: true });
+    expect(await call(chair, 'history.prepare', { reviewId })).toEqual({ held: true });
     const merged = await call(chair, 'packages.merge', { reviewId, source: asSource(fromLegal) });
     expect(merged.counts).toMatchObject({ added: 1, conflicts: 1 });
     const conflicts = await call(chair, 'conflicts.list', { reviewId });
@@ -158,6 +158,33 @@ describe('review packages between two laptops', () => {
     const onLegalNow = (await call(legal, 'reviews.read', { reviewId })).review;
     expect(onLegalNow.annotations.find((a) => a.id === annotation.id)).toMatchObject({ severity: 'critical' });
     expect(onLegalNow.annotations.find((a) => a.id === annotation.id)!.replies).toHaveLength(1);
+  });
+
+  it('decides and exports with the history loaded while the person read or chose, caught up with what was written since', async () => {
+    const { chair, legal, reviewId, annotation } = await mergedWithConflict();
+    const [conflict] = await call(chair, 'conflicts.list', { reviewId });
+    // The person reads the conflict in To resolve: its history is loaded meanwhile, and the decision takes it.
+    expect(await call(chair, 'history.prepare', { reviewId })).toEqual({ held: true });
+    const keep = conflict!.values.findIndex((side) => side.value === 'critical');
+    expect(await call(chair, 'conflicts.resolve', { reviewId, conflictId: conflict!.id, keep })).toMatchObject({
+      remaining: 0,
+    });
+    expect(await call(chair, 'history.release', { reviewId })).toEqual({ ended: false });
+    expect(await call(chair, 'conflicts.list', { reviewId })).toEqual([]);
+
+    // The person opens Export: the history is loaded again (the decision wrote it), and the chair changes the
+    // severity once more before saving the package; the export takes the history and catches it up.
+    expect(await call(chair, 'history.prepare', { reviewId })).toEqual({ held: true });
+    await call(chair, 'annotations.update', { reviewId, annotationId: annotation.id, severity: 'info' });
+    const fromChair = await exportPackage(chair, reviewId);
+    expect(await call(chair, 'history.release', { reviewId })).toEqual({ ended: false });
+
+    // The legal advisor takes both in, without a conflict: the decision, then the change made after the loading.
+    await call(legal, 'packages.merge', { reviewId, source: asSource(fromChair) });
+    expect(await call(legal, 'conflicts.list', { reviewId })).toEqual([]);
+    const onLegal = (await call(legal, 'reviews.read', { reviewId })).review;
+    expect(onLegal.annotations.find((a) => a.id === annotation.id)!.severity).toBe('info');
+    expect(onLegal.audit.map((entry) => entry.action)).toContain('conflict.resolve');
   });
 
   it('keeps both comments when asked', async () => {
@@ -262,9 +289,9 @@ describe('review packages between two laptops', () => {
     const { chair, legal, reviewId, annotation } = await twoLaptops();
     await call(legal, 'packages.open', { source: asSource(await exportPackage(chair, reviewId)) });
     await call(legal, 'annotations.update', { reviewId, annotationId: annotation.id, severity: 'major' });
-    expect(await call(chair, 'packages.prepareMerge', { reviewId })).toEqual({ held: true });
-    expect(await call(chair, 'packages.cancelMerge', { reviewId })).toEqual({ ended: true });
-    expect(await call(chair, 'packages.cancelMerge', { reviewId })).toEqual({ ended: false });
+    expect(await call(chair, 'history.prepare', { reviewId })).toEqual({ held: true });
+    expect(await call(chair, 'history.release', { reviewId })).toEqual({ ended: true });
+    expect(await call(chair, 'history.release', { reviewId })).toEqual({ ended: false });
     const merged = await call(chair, 'packages.merge', {
       reviewId,
       source: asSource(await exportPackage(legal, reviewId)),

@@ -63,6 +63,8 @@ export function exchangeHandlers(ws: WorkstationServices): HandlersFor<typeof EX
       }
       const bytes = await exportPackage(store, await writer(), `${APP_NAME} ${APP_VERSION}`, signer, {
         startProcess: ws.startServiceProcess,
+        // The history loaded while the person chose where to save the package (history.prepare), if it was.
+        prepared: ws.spareMergeEngine.take(store.file),
       });
       const fileName = `${titleSlug(store.review.title)}-${ws.clock.now().slice(0, 10)}${PACKAGE_EXTENSION}`;
       const delivered = await deliverFile(
@@ -94,12 +96,12 @@ export function exchangeHandlers(ws: WorkstationServices): HandlersFor<typeof EX
       );
       return { reviewId: review.id, title: review.title, merged: true, counts, sender };
     },
-    'packages.prepareMerge': async ({ reviewId }, caller) => {
+    'history.prepare': async ({ reviewId }, caller) => {
       const store = await ws.sessions.writable(reviewId, caller);
       return { held: await ws.spareMergeEngine.prepare(store.file, store.review, await writer()) };
     },
-    'packages.cancelMerge': async ({ reviewId }) => {
-      // Asked by file, as prepareMerge held it, without opening the review: a cancel never costs an opening.
+    'history.release': async ({ reviewId }) => {
+      // Asked by file, as history.prepare held it, without opening the review: a cancel never costs an opening.
       return { ended: ws.spareMergeEngine.endFor(ws.library.fileFor(reviewId)) };
     },
     'packages.merge': async ({ reviewId, source, requestId }, caller) => {
@@ -122,9 +124,13 @@ export function exchangeHandlers(ws: WorkstationServices): HandlersFor<typeof EX
       const { store } = await ws.sessions.open(reviewId, caller);
       return reviewConflicts(store, { startProcess: ws.startServiceProcess });
     },
-    'conflicts.resolve': async ({ reviewId, conflictId, keep }, caller) =>
-      resolveReviewConflict(await ws.sessions.writable(reviewId, caller), conflictId, keep, await writer(), ws.clock, {
+    'conflicts.resolve': async ({ reviewId, conflictId, keep }, caller) => {
+      const store = await ws.sessions.writable(reviewId, caller);
+      return resolveReviewConflict(store, conflictId, keep, await writer(), ws.clock, {
         startProcess: ws.startServiceProcess,
-      }),
+        // The history loaded while the person read the conflict (history.prepare), if it was.
+        prepared: ws.spareMergeEngine.take(store.file),
+      });
+    },
   };
 }

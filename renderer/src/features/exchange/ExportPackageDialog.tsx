@@ -9,6 +9,7 @@ import { savedWhere, saveMadeFile } from '../../ui/files';
 import { DownloadIcon } from '../../ui/icons';
 import { useApiQuery } from '../../ui/useAsyncValue';
 import { SigningPassphrase } from '../identities';
+import { useHistoryLoadedAhead } from './historyAhead';
 
 export interface ExportPackageDialogProps {
   reviewId: string;
@@ -31,6 +32,8 @@ export function ExportPackageDialog({ reviewId, title, onExported, onClose }: Ex
   const [busy, setBusy] = useState(false);
   const passphraseRef = useRef<HTMLInputElement>(null);
   const identity = identities.data?.find((i) => i.id === identityId);
+  // While the person chooses how to sign and where to save, the services load the review's history to export.
+  useHistoryLoadedAhead(reviewId, true);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();

@@ -1,9 +1,10 @@
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import type { MethodResult } from '../../../../shared/api';
-import { call, callInReview, errorMessage, followSteps, type StepProgress } from '../../api';
+import { callInReview, errorMessage, followSteps, type StepProgress } from '../../api';
 import { Button } from '../../ui/Button';
 import { DownloadIcon, UploadIcon } from '../../ui/icons';
 import { ExportPackageDialog } from './ExportPackageDialog';
+import { prepareHistory, releaseHistory } from './historyAhead';
 import { mergeSummary, senderLine } from './packageWords';
 import { usePackageChooser, type ChosenPackage } from './usePackageChooser';
 
@@ -45,18 +46,15 @@ export function PackageActions({ reviewId, title, readOnly, onOutcome, onMerged,
       setMerging(false);
     }
   };
-  const preparing = useRef<Promise<unknown>>(Promise.resolve());
   const chooser = usePackageChooser(
     (chosen) => void merge(chosen),
     (message) => onOutcome({ tone: 'error', text: message }),
-    // Nothing chosen: the history loaded for the merge need not wait in memory. Asked once the services have taken
-    // the request to load it, so that a picker closed at once cannot end nothing and leave the engine loading.
-    () => void preparing.current.then(() => call('packages.cancelMerge', { reviewId })).catch(() => undefined),
+    // Nothing chosen: the history loaded for the merge need not wait in memory.
+    () => releaseHistory(reviewId),
   );
   const chooseAndMerge = () => {
-    // While the person picks the file, the services load the review's history for the merge; not queued behind
-    // (nor ahead of) the review's other calls, and nothing to say if it cannot: the merge then loads it itself.
-    preparing.current = call('packages.prepareMerge', { reviewId }).catch(() => undefined);
+    // While the person picks the file, the services load the review's history for the merge.
+    prepareHistory(reviewId);
     void chooser.choose();
   };
 

@@ -9,11 +9,14 @@ import { countOf } from '../../ui/format';
 import { CheckCircleIcon } from '../../ui/icons';
 import type { AsyncValue } from '../../ui/useAsyncValue';
 import { ConflictCard } from './ConflictCard';
+import { useHistoryLoadedAhead } from './historyAhead';
 import './exchange.css';
 
 export interface ToResolveAreaProps {
   reviewId: string;
   readOnly: boolean;
+  /** The area is the one shown: the person reads its conflicts. */
+  visible: boolean;
   conflicts: AsyncValue<Conflict[]>;
   /** Put focus on the area's heading when it is built (after a decision rebuilt the review's areas). */
   focusHeading: boolean;
@@ -33,11 +36,21 @@ function keptSentence(conflict: Conflict, keep: number | 'both'): string {
  * The conflicts a merge left for a person: each field two laptops changed differently, both sides shown, one kept
  * at a time. The list is the services' (`conflicts.list`), in the same order on every laptop.
  */
-export function ToResolveArea({ reviewId, readOnly, conflicts, focusHeading, onResolved }: ToResolveAreaProps) {
+export function ToResolveArea({
+  reviewId,
+  readOnly,
+  visible,
+  conflicts,
+  focusHeading,
+  onResolved,
+}: ToResolveAreaProps) {
   const [keeping, setKeeping] = useState<{ id: string; keep: number | 'both' }>();
   const [problem, setProblem] = useState<string>();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const list = conflicts.data ?? [];
+  // While the person reads a conflict, the services load the review's history for the decision; again after each
+  // decision (which takes the one loaded) while any are left.
+  useHistoryLoadedAhead(reviewId, visible && !readOnly && list.length > 0, list.length);
 
   useEffect(() => {
     if (focusHeading) headingRef.current?.focus();
