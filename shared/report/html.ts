@@ -1,4 +1,5 @@
 import { BLOCK_CHANGE_KINDS } from '../compare';
+import { SEVERITIES } from '../model';
 import {
   CHANGE_KIND_LABELS,
   personLabel,
@@ -276,8 +277,8 @@ function annotationBlock(a: ReportAnnotation, supporting: boolean, withAnchor: b
   const supportMark = supporting ? ' · <strong>supports the verdict</strong>' : '';
   return (
     `<li class="annotation"${anchor}><p class="annotation-head">` +
-    `<b>A${a.number}</b> ` +
-    `<span class="badge severity-${a.severity}">${SEVERITY_LABELS[a.severity]}</span> ${esc(state)}${supportMark} ` +
+    // Number and severity in one element: every element is tagged in the PDF, and a report holds thousands of these.
+    `<span class="badge severity-${a.severity}">A${a.number} · ${SEVERITY_LABELS[a.severity]}</span> ${esc(state)}${supportMark} ` +
     `· ${esc(personLabel(a.author))}, ${esc(formatDate(a.createdAt))}</p>` +
     `<blockquote>“${esc(shortQuote(a.quote))}”</blockquote>${commentHtml(a.comment, 'comment')}${replies}</li>`
   );
@@ -432,24 +433,7 @@ function openItemsSection(model: ReportModel): string {
   );
   parts.push('<h3>Open annotations</h3>');
   if (items.openAnnotations.length === 0) parts.push('<p>No annotation is open.</p>');
-  else {
-    const rows = items.openAnnotations.map((n) => {
-      const a = model.annotations[n - 1];
-      if (!a) return '';
-      return (
-        `<tr><th scope="row"><a href="#a-${a.number}">A${a.number}</a></th>` +
-        `<td class="severity severity-${a.severity}">${SEVERITY_LABELS[a.severity]}</td>` +
-        `<td>${esc(criterionTitles(model, a))}</td><td>“${esc(shortQuote(a.quote, 140))}”</td>` +
-        `<td>${esc(a.author.name)}</td></tr>`
-      );
-    });
-    parts.push(
-      `<table><thead><tr><th scope="col" style="width:8%">No.</th>` +
-        `<th scope="col" style="width:11%">Severity</th><th scope="col" style="width:24%">Criteria` +
-        `</th><th scope="col">Text</th><th scope="col" style="width:15%">Author</th></tr></thead>` +
-        `<tbody>${rows.join('')}</tbody></table>`,
-    );
-  }
+  else parts.push(openAnnotationsByCriterion(model, items.openAnnotations));
   parts.push('<h3>Carried annotations not yet confirmed</h3>');
   parts.push(
     items.unconfirmedAnnotations.length
@@ -473,6 +457,36 @@ function openItemsSection(model: ReportModel): string {
     );
   }
   return parts.join('\n');
+}
+
+/**
+ * The open annotations as an index: a line per criterion, its open annotations by severity (most severe first) and
+ * number, linked once to the criterion's section, where each is printed in full (an annotation on several criteria
+ * is under each). A row and a link per annotation, as a table, made a 500-page review's report print at three times
+ * the cost per page of the policy's own text: every page looks up every element a link points to.
+ */
+function openAnnotationsByCriterion(model: ReportModel, open: number[]): string {
+  const annotations = open.flatMap((n) => model.annotations[n - 1] ?? []);
+  const criteria = model.categories.flatMap((category) => category.criteria);
+  const known = new Set(criteria.map((c) => c.id));
+  const line = (place: string, on: ReportAnnotation[]) => {
+    const bySeverity = [...SEVERITIES].reverse().flatMap((severity) => {
+      const numbers = on.filter((a) => a.severity === severity).map((a) => `A${a.number}`);
+      return numbers.length ? [`${SEVERITY_LABELS[severity]} ${numbers.join(', ')}`] : [];
+    });
+    return `<li>${place}: ${bySeverity.join('; ')}.</li>`;
+  };
+  const lines = criteria.flatMap((c) => {
+    const on = annotations.filter((a) => a.criterionIds.includes(c.id));
+    const place = `<a href="#c-${esc(c.id)}">${esc(c.title)}</a> <span class="criterion-id">${esc(c.id)}</span>`;
+    return on.length ? [line(place, on)] : [];
+  });
+  const onNone = annotations.filter((a) => !a.criterionIds.some((id) => known.has(id)));
+  if (onNone.length) lines.push(line('On no criterion of the checklist', onNone));
+  return (
+    `<p>${annotations.length === 1 ? 'One annotation is' : `${annotations.length} annotations are`} open. Each is printed in full under ` +
+    `its criterion in “Criteria”; one on several criteria is listed under each.</p><ul class="open-index">${lines.join('')}</ul>`
+  );
 }
 
 function signOffSection(model: ReportModel): string {

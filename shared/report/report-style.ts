@@ -74,8 +74,6 @@ li.dissent { border-left: 1.2pt solid #9b1c1c; padding-left: 1.6mm; }
 .severity-major { color: #9b1c1c; background: #fbe4e4; }
 .severity-minor { color: #8a5a00; background: #fdf2d9; }
 .severity-info { color: #35506e; background: #e8eef6; }
-/* Severity as the text of its own table cell: coloured like the badge, without a box inside the cell. */
-td.severity { font-family: "Liberation Sans", "DejaVu Sans", Arial, sans-serif; font-size: 8pt; font-weight: bold; border-color: #9aa8b8; }
 .category-intro { color: #4a5563; font-style: italic; }
 .criterion { margin: 0 0 5mm; padding: 2.5mm 0 0; border-top: 0.5pt solid #c9d2dc; }
 .criterion-head { display: flex; justify-content: space-between; gap: 4mm; align-items: baseline; }
@@ -90,7 +88,6 @@ p.label { break-after: avoid-page; margin-bottom: 1mm; }
 .annotations { list-style: none; padding: 0; margin: 1mm 0 2mm; }
 .annotation { margin: 0 0 2.5mm; padding: 1.5mm 0 1.5mm 3mm; border-left: 1.5pt solid #c9d2dc; break-inside: avoid; }
 .annotation-head { font-size: 8.5pt; color: #4a5563; margin-bottom: 1mm; }
-.annotation-head b { color: #1b1f24; }
 blockquote { margin: 0 0 1.2mm; padding: 0; font-style: italic; color: #333c47; }
 p.comment, .reply p { margin: 0 0 1mm; }
 .comment.item, .reply .item { padding-left: 4mm; text-indent: -4mm; margin-left: 2mm; }

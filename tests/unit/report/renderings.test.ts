@@ -1,3 +1,4 @@
+import { SEVERITY_LABELS } from '../../../shared/vocabulary';
 import { describe, expect, it } from 'vitest';
 import {
   buildReportModel,
@@ -112,19 +113,48 @@ describe('HTML report', () => {
     expect(html).toContain('a'.repeat(64));
   });
 
-  it('lists every open annotation in one table row whose header cell links to the annotation in full', async () => {
+  it('lists every open annotation, by severity, under each of its criteria, linked once to the criterion in full', async () => {
     const model = await riverton();
     const html = renderReportHtml(model);
-    const table = /<h3>Open annotations<\/h3>\n<table>([\s\S]*?)<\/table>/.exec(html)?.[1] ?? '';
-    const rows = [
-      ...table.matchAll(/<tr><th scope="row"><a href="#a-(\d+)">A\1<\/a><\/th><td class="severity severity-(\w+)">/g),
+    const index =
+      /<h3>Open annotations<\/h3>\n<p>(\d+) annotations? (?:is|are) open\.[^<]*<\/p><ul class="open-index">([\s\S]*?)<\/ul>/.exec(
+        html,
+      );
+    expect(Number(index?.[1])).toBe(model.openItems.openAnnotations.length);
+    const lines = [
+      ...(index?.[2] ?? '').matchAll(
+        /<li><a href="#c-([^"]+)">[^<]*<\/a> <span class="criterion-id">[^<]*<\/span>: ([^<]*)\.<\/li>/g,
+      ),
     ];
-    expect(rows.map((r) => Number(r[1]))).toEqual(model.openItems.openAnnotations);
-    expect(model.openItems.openAnnotations.length).toBeGreaterThan(0);
-    for (const [, n, severity] of rows) {
-      expect(severity).toBe(model.annotations[Number(n) - 1]!.severity);
-      expect(html).toContain(`<li class="annotation" id="a-${n}">`);
+    // Each criterion's line: its open annotations, most severe first, each as its severity's label then numbers.
+    const listed = new Map(lines.map(([, criterion, bySeverity]) => [criterion!, bySeverity!]));
+    const labels = ['Critical', 'Major', 'Minor', 'Info'];
+    for (const [criterion, bySeverity] of listed) {
+      expect(html).toContain(`<article class="criterion" id="c-${criterion}"`);
+      const groups = bySeverity.split('; ').map((group) => /^(\w+) (A\d+(?:, A\d+)*)$/.exec(group));
+      expect(groups.every(Boolean)).toBe(true);
+      expect(groups.map((g) => labels.indexOf(g![1]!))).toEqual(groups.map((g) => labels.indexOf(g![1]!)).sort());
     }
+    const open = model.openItems.openAnnotations.map((n) => model.annotations[n - 1]!);
+    expect(open.length).toBeGreaterThan(0);
+    for (const a of open) {
+      for (const criterion of a.criterionIds) {
+        const group = listed
+          .get(criterion)
+          ?.split('; ')
+          .find((g) => g.split(', ').some((n) => n.endsWith(`A${a.number}`)));
+        expect(group, `A${a.number} under ${criterion}`).toMatch(new RegExp(`^${SEVERITY_LABELS[a.severity]} `));
+      }
+      // Printed in full where the criterion's line leads, its number and severity in one badge.
+      expect(html).toContain(
+        `<span class="badge severity-${a.severity}">A${a.number} · ${SEVERITY_LABELS[a.severity]}</span>`,
+      );
+    }
+    // Nothing closed is listed.
+    const listedNumbers = new Set([...(index?.[2] ?? '').matchAll(/A(\d+)/g)].map((m) => Number(m[1])));
+    expect([...listedNumbers].sort((x, y) => x - y)).toEqual(
+      [...model.openItems.openAnnotations].sort((x, y) => x - y),
+    );
   });
 
   it('keeps a last page for the signatures only when printing', async () => {
