@@ -169,15 +169,8 @@ async function mayHaveConflicts(reviewFile: string): Promise<boolean> {
  */
 export async function reviewConflicts(store: ReviewStore, options: MergeInProcessOptions = {}): Promise<Conflict[]> {
   if (!(await mayHaveConflicts(store.file))) return [];
-  if (store.readOnly) return conflictsCaughtUpInMemory(store, options);
-  return store.exclusively(async () => {
-    const open = await readOpenConflicts(store.file, store.review);
-    if (open?.listed) return open.listed;
-    const job = { reviewFile: store.file, review: store.review, among: open?.ids, readOnly: false };
-    const conflicts = describeAll(store.review, await listConflictsInProcess(job, options));
-    await writeListedConflicts(store.file, store.review, conflicts);
-    return conflicts;
-  });
+  if (store.readOnly) return openConflictsOf(store, options, { readOnly: true });
+  return store.exclusively(() => openConflictsOf(store, options, { readOnly: false }));
 }
 
 /**
@@ -188,14 +181,24 @@ export async function unresolvedConflicts(
   store: ReviewStore,
   options: MergeInProcessOptions = {},
 ): Promise<Conflict[]> {
-  return (await mayHaveConflicts(store.file)) ? conflictsCaughtUpInMemory(store, options) : [];
+  return (await mayHaveConflicts(store.file)) ? openConflictsOf(store, options, { readOnly: true }) : [];
 }
 
-async function conflictsCaughtUpInMemory(store: ReviewStore, options: MergeInProcessOptions): Promise<Conflict[]> {
+/**
+ * The open conflicts as listed last, if current, else read from the history; kept for the next listing unless
+ * `readOnly` (the lock not held: nothing is written beside the review).
+ */
+async function openConflictsOf(
+  store: ReviewStore,
+  options: MergeInProcessOptions,
+  { readOnly }: { readOnly: boolean },
+): Promise<Conflict[]> {
   const open = await readOpenConflicts(store.file, store.review);
   if (open?.listed) return open.listed;
-  const job = { reviewFile: store.file, review: store.review, among: open?.ids, readOnly: true };
-  return describeAll(store.review, await listConflictsInProcess(job, options));
+  const job = { reviewFile: store.file, review: store.review, among: open?.ids, readOnly };
+  const conflicts = describeAll(store.review, await listConflictsInProcess(job, options));
+  if (!readOnly) await writeListedConflicts(store.file, store.review, conflicts);
+  return conflicts;
 }
 
 /** Keeps one side of a conflict (or both, where they can be joined), on this laptop and on every one that merges it. */
