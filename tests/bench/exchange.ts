@@ -10,6 +10,7 @@ import {
   reviewConflicts,
 } from '../../electron/services/exchange/exchange-review';
 import { readPackage } from '../../electron/services/exchange/review-package';
+import type { PreparedEngine } from '../../electron/services/exchange/merge-in-process';
 import { SpareMergeEngine } from '../../electron/services/exchange/spare-merge-engine';
 import { ReviewLibrary } from '../../electron/services/library/review-library';
 import type { ReviewStore } from '../../electron/services/storage/review-store';
@@ -56,9 +57,10 @@ export async function benchExchange(): Promise<Record<string, unknown>> {
     return [result, round(performance.now() - started)];
   };
   // Each laptop's package, its history saved by the engine's process as built.
-  const exportFrom = (store: ReviewStore, author: Author) =>
+  const exportFrom = (store: ReviewStore, author: Author, prepared?: PreparedEngine) =>
     exportPackage(store, writer(author === CHAIR ? 'aa'.repeat(16) : 'bb'.repeat(16), author), 'bench', undefined, {
       startProcess,
+      prepared,
     });
   const chairs = new ReviewLibrary(chairDir);
   const legals = new ReviewLibrary(legalDir);
@@ -88,9 +90,7 @@ export async function benchExchange(): Promise<Record<string, unknown>> {
     await shiftSeverities(chair, [pick(chair.review, random)], 1, CHAIR);
     const [, exportMs] = await timed(() => exportFrom(chair, CHAIR));
     // The same, as the app exports: the history loaded while the person chooses where to save (not timed).
-    const [loadedAhead, exportAheadMs] = await loadedAheadThen(chair, (prepared) =>
-      exportPackage(chair, writer('aa'.repeat(16), CHAIR), 'bench', undefined, { startProcess, prepared }),
-    );
+    const [loadedAhead, exportAheadMs] = await loadedAheadThen(chair, (prepared) => exportFrom(chair, CHAIR, prepared));
 
     const [opened, readPackageMs] = await timed(() =>
       readPackage(firstPackage, 'bench.policyreview', NO_TRUST, 'bb'.repeat(16)),
@@ -180,11 +180,10 @@ export async function benchExchange(): Promise<Record<string, unknown>> {
     const smallPackage = await exportFrom(legalAgain, LEGAL);
     const chairAgain = await chairs.openReview(review.id);
     await shiftSeverities(chairAgain, ids.slice(99, 149), 1, CHAIR);
-    const spareAgain = new SpareMergeEngine({ startProcess });
-    await spareAgain.prepare(chairAgain.file, chairAgain.review, writer('aa'.repeat(16), CHAIR));
-    const [smallCounts, smallMergeMs] = await timed(() =>
-      mergeIntoChair(chairAgain, smallPackage, { startProcess, prepared: spareAgain.take(chairAgain.file) }),
+    const [{ result: smallCounts }, smallMergeMs] = await loadedAheadThen(chairAgain, (prepared) =>
+      mergeIntoChair(chairAgain, smallPackage, { startProcess, prepared }),
     );
+    sample();
 
     return {
       annotations,
@@ -249,7 +248,7 @@ export async function benchExchange(): Promise<Record<string, unknown>> {
  */
 async function loadedAheadThen<T>(
   store: ReviewStore,
-  work: (prepared: ReturnType<SpareMergeEngine['take']>) => Promise<T>,
+  work: (prepared: PreparedEngine | undefined) => Promise<T>,
 ): Promise<[{ result: T; held: boolean }, number]> {
   const spare = new SpareMergeEngine({ startProcess: startBuiltServiceProcess });
   const held = await spare.prepare(store.file, store.review, writer('aa'.repeat(16), CHAIR));
