@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nameBasedId } from '../../../shared/model/name-based-id';
+import { nameBasedId, reviewRecordId } from '../../../shared/model/name-based-id';
 import { RecordId } from '../../../shared/model';
 
 const DNS_NAMESPACE = '6ba7b810-9dad-11d1-80b4-00c04fd430c8';
@@ -20,5 +20,15 @@ describe('name-based record ids', () => {
     expect(RecordId.safeParse(id).success).toBe(true);
     expect(nameBasedId(DNS_NAMESPACE, 'a')).toBe(id);
     expect(nameBasedId(DNS_NAMESPACE, 'b')).not.toBe(id);
+  });
+
+  it("names a review's records the same whatever reviews were named in between, as they were always named", () => {
+    // Fixed values: a record's id may never change, or two laptops' copies of a review would stop matching.
+    const first = reviewRecordId('review-a', 'carried-annotation', 'x', 'y');
+    expect(first).toBe('e84d577d-a83e-5d44-9a12-957488094e7a');
+    const other = reviewRecordId('b7f2c7e2-2f3c-4a51-9f62-8d4a3c1e0b11', 'vote', 'v1', 'c1');
+    expect(other).toBe('f6b212c9-6f62-57c2-ab7f-c1551caa883e');
+    expect(reviewRecordId('review-a', 'carried-annotation', 'x', 'y')).toBe(first);
+    expect(reviewRecordId('review-a', 'carried-annotation', 'x', 'z')).toBe('999eeeea-b21d-5170-85f8-7c3645f655da');
   });
 });
