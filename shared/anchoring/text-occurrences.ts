@@ -1,15 +1,16 @@
 import { occurrences } from './selectors';
 
-/** Characters a probe reads from a word's start: long enough to be rare in a policy, short enough to fit most quotes. */
+/** Characters a probe reads after a space: long enough to be rare in a policy, short enough to fit most quotes. */
 const PROBE_LENGTH = 12;
-const WORD_CHARACTER = /[\p{L}\p{N}]/u;
 
 /**
- * Every place a quote occurs in one long text, without reading the whole text for each quote. The text's word
- * starts are indexed once, hashed by the characters that follow them; a quote is looked up by its rarest word
- * start (one past its first character, so the character before it is in the quote too), each hit then checked
- * in full. A quote with no word start far enough inside (a very short one) is searched the plain way. Answers
- * exactly what `occurrences` answers; built on first use.
+ * Every place a quote occurs in one long text, without reading the whole text for each quote. The places just
+ * after each space of the text are indexed once, hashed by the characters that follow them; a quote is looked up
+ * by its rarest such place (after a space inside the quote, so that the space is in the quote too), each hit then
+ * checked in full. A quote with no space far enough from its end (a word or two) is searched the plain way.
+ * Answers exactly what `occurrences` answers; built on first use. Spaces rather than word starts: a space is found
+ * by the engine's own search, several times faster than reading each character, and a policy's words are
+ * separated by them.
  */
 export class TextOccurrences {
   private table: { starts: Int32Array; positions: Int32Array; mask: number } | undefined;
@@ -30,14 +31,13 @@ export class TextOccurrences {
     return found;
   }
 
-  /** The quote's word start (past its first character) whose hash bucket holds fewest of the text's word starts. */
+  /** The place after a space in the quote whose hash bucket holds fewest of the text's places after a space. */
   private probeOf(exact: string): { offset: number; from: number; to: number } | undefined {
+    let offset = exact.indexOf(' ') + 1;
+    if (offset === 0 || offset + PROBE_LENGTH > exact.length) return undefined;
     const { starts, mask } = this.index();
     let best: { offset: number; from: number; to: number } | undefined;
-    for (let offset = 1; offset + PROBE_LENGTH <= exact.length; offset++) {
-      // Whether the character before is a word character shows only with both halves of a surrogate pair.
-      if (isSurrogate(exact.charCodeAt(offset - 1))) continue;
-      if (!isWordCharacter(exact.charCodeAt(offset)) || isWordCharacter(exact.charCodeAt(offset - 1))) continue;
+    for (; offset > 0 && offset + PROBE_LENGTH <= exact.length; offset = exact.indexOf(' ', offset) + 1) {
       const bucket = hashAt(exact, offset) & mask;
       const from = starts[bucket]!;
       const to = starts[bucket + 1]!;
@@ -48,35 +48,31 @@ export class TextOccurrences {
   }
 
   /**
-   * The word starts (each a word character after one that is not) with room for a probe, grouped by bucket:
-   * bucket b's positions are `positions[starts[b]] … positions[starts[b + 1] - 1]`, in text order. A character
-   * outside the basic plane counts as not a word character here, which only adds word starts, never loses one.
+   * The places after a space with room for a probe, grouped by bucket: bucket b's positions are
+   * `positions[starts[b]] … positions[starts[b + 1] - 1]`, in text order.
    */
   private index(): { starts: Int32Array; positions: Int32Array; mask: number } {
     if (this.table) return this.table;
     const text = this.text;
     const last = text.length - PROBE_LENGTH;
-    const found: number[] = [];
-    let previousIsWord = false;
-    for (let at = 0; at <= last; at++) {
-      const isWord = isWordCharacter(text.charCodeAt(at));
-      if (isWord && !previousIsWord) found.push(at);
-      previousIsWord = isWord;
-    }
+    let count = 0;
+    for (let space = text.indexOf(' '); space !== -1 && space < last; space = text.indexOf(' ', space + 1)) count++;
+    const found = new Int32Array(count);
+    for (let space = text.indexOf(' '), n = 0; n < count; space = text.indexOf(' ', space + 1)) found[n++] = space + 1;
     let size = 1;
-    while (size < found.length) size *= 2;
+    while (size < count) size *= 2;
     const mask = size - 1;
-    const buckets = new Int32Array(found.length);
+    const buckets = new Int32Array(count);
     const starts = new Int32Array(size + 1);
-    for (let n = 0; n < found.length; n++) {
+    for (let n = 0; n < count; n++) {
       const bucket = hashAt(text, found[n]!) & mask;
       buckets[n] = bucket;
       starts[bucket + 1]!++;
     }
     for (let b = 0; b < size; b++) starts[b + 1]! += starts[b]!;
     const filled = starts.slice(0, size);
-    const positions = new Int32Array(found.length);
-    for (let n = 0; n < found.length; n++) positions[filled[buckets[n]!]!++] = found[n]!;
+    const positions = new Int32Array(count);
+    for (let n = 0; n < count; n++) positions[filled[buckets[n]!]!++] = found[n]!;
     return (this.table = { starts, positions, mask });
   }
 }
@@ -85,14 +81,4 @@ function hashAt(text: string, at: number): number {
   let hash = 0x811c9dc5;
   for (let k = 0; k < PROBE_LENGTH; k++) hash = Math.imul(hash ^ text.charCodeAt(at + k), 0x01000193);
   return hash >>> 0;
-}
-
-/** A letter or digit; half of a surrogate pair is neither. */
-function isWordCharacter(code: number): boolean {
-  if (code < 128) return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
-  return WORD_CHARACTER.test(String.fromCharCode(code));
-}
-
-function isSurrogate(code: number): boolean {
-  return code >= 0xd800 && code <= 0xdfff;
 }

@@ -36,4 +36,13 @@ describe('TextOccurrences (the indexed search carrying uses on long policies)', 
     for (const quote of quotesOf(text, [1, 3, 12, 13, 14, 16, 24, 40], 1))
       expect(index.of(quote), quote).toEqual(occurrences(text, quote));
   });
+
+  it('finds quotes that run across doubled spaces, tabs, line breaks and spaces at their ends', () => {
+    const text =
+      'approval  approval\tapproval approval \n approval approval  \n\n approval\u00a0approval approval approval ' +
+      ' approval approval\n\napproval approval   approval';
+    const index = new TextOccurrences(text);
+    for (const quote of quotesOf(text, [1, 12, 13, 14, 20, 27, 40], 1))
+      expect(index.of(quote), JSON.stringify(quote)).toEqual(occurrences(text, quote));
+  });
 });
