@@ -10,6 +10,7 @@ import { resolveDataDir } from '../services/workstation/data-dir';
 import { openWorkstation } from '../services/workstation/workstation';
 import { BROWSER_APP_URL, serveAppInContext } from './bind-page';
 import { chromiumArgs, findChromium } from './find-chromium';
+import { windowEngineSwitches } from '../services/workstation/window-engine';
 
 const rendererDir = fileURLToPath(new URL('../../out/renderer', import.meta.url));
 const samplePolicyDir = fileURLToPath(new URL('../../fixtures/policies/riverton-social-media', import.meta.url));
@@ -44,7 +45,7 @@ async function main(): Promise<void> {
     executablePath,
     headless: false,
     viewport: null,
-    args: [...chromiumArgs(), '--app=about:blank', '--window-size=1360,880'],
+    args: [...chromiumArgs(), ...windowEngineSwitches(), '--app=about:blank', '--window-size=1360,880'],
   });
   await serveAppInContext(context, rendererDir, workstation);
   const page = context.pages()[0] ?? (await context.newPage());

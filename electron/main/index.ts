@@ -10,10 +10,13 @@ import { startUtilityProcess } from './utility-process';
 import { printReportPdf } from './print-pdf';
 import { installSecurityGuards } from './security';
 import { builtFile, createMainWindow } from './window';
+import { WINDOW_JS_FLAGS } from '../services/workstation/window-engine';
 
 const dataDir = resolveDataDir();
 app.setPath('userData', dataDir);
 app.enableSandbox();
+// The window's engine settings, as the browser host and the tests give Chromium (window-engine.ts).
+app.commandLine.appendSwitch('js-flags', WINDOW_JS_FLAGS.join(' '));
 registerAppSchemePrivileges();
 
 let workstation: Workstation | undefined;

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import DiffMatchPatch from 'diff-match-patch';
 import { chromium } from 'playwright-core';
 import { chromiumArgs } from '../../electron/browser/find-chromium';
+import { windowEngineSwitches } from '../../electron/services/workstation/window-engine';
 import { ReviewLibrary } from '../../electron/services/library/review-library';
 import { openWorkstation } from '../../electron/services/workstation/workstation';
 import { positionOf, quoteOf } from '../../shared/anchoring';
@@ -186,7 +187,11 @@ async function workspaceFigures(pairs: Pair[]) {
   const shown = pairs.map(({ review }) => ({ review: { ...review, versions: review.versions.slice(0, 1) } }));
   for (const { review } of shown) await library.create(review);
   const workstation = await openWorkstation({ dataDir, host: 'browser' });
-  const browser = await chromium.launch({ executablePath, headless: true, args: [...chromiumArgs(), '--disable-gpu'] });
+  const browser = await chromium.launch({
+    executablePath,
+    headless: true,
+    args: [...chromiumArgs(), ...windowEngineSwitches(), '--disable-gpu'],
+  });
   try {
     const { context, page, errors } = await openAppPage(browser, workstation);
     // The sizes take turns, so a busy machine slows both alike.

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { BROWSER_APP_URL, serveAppInContext } from '../../electron/browser/bind-page';
 import { chromiumArgs, findChromium } from '../../electron/browser/find-chromium';
+import { windowEngineSwitches } from '../../electron/services/workstation/window-engine';
 import { ReviewLibrary } from '../../electron/services/library/review-library';
 import type { VersionComparison } from '../../shared/api';
 import { newReviewDocument } from '../../shared/domain/reviews/new-review';
@@ -59,7 +60,11 @@ export async function benchWorkspace(): Promise<Record<string, unknown>> {
   );
   await new ReviewLibrary(dataDir).create(compared);
   const workstation = await openWorkstation({ dataDir, host: 'browser' });
-  const browser = await chromium.launch({ executablePath, headless: true, args: [...chromiumArgs(), '--disable-gpu'] });
+  const browser = await chromium.launch({
+    executablePath,
+    headless: true,
+    args: [...chromiumArgs(), ...windowEngineSwitches(), '--disable-gpu'],
+  });
   try {
     const { context, page, errors } = await openAppPage(browser, workstation);
 

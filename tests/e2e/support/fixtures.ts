@@ -6,6 +6,7 @@ import { _electron, chromium, test as base, type Browser, type Page } from '@pla
 import type { ApiResult, MethodArgs, MethodName, MethodResult } from '../../../shared/api';
 import { BROWSER_APP_URL, serveAppInContext } from '../../../electron/browser/bind-page';
 import { chromiumArgs, findChromium } from '../../../electron/browser/find-chromium';
+import { windowEngineSwitches } from '../../../electron/services/workstation/window-engine';
 import { SettingsStore } from '../../../electron/services/settings/settings-store';
 import { openWorkstation } from '../../../electron/services/workstation/workstation';
 import { checkAccessibility } from './accessibility';
@@ -161,7 +162,7 @@ export const test = base.extend<AppFixtures & { callGate: CallGate }, { chromium
       const browser = await chromium.launch({
         executablePath,
         headless: true,
-        args: [...chromiumArgs(), '--disable-gpu'],
+        args: [...chromiumArgs(), ...windowEngineSwitches(), '--disable-gpu'],
       });
       await use(browser);
       await browser.close();
