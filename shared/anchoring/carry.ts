@@ -156,8 +156,8 @@ class TargetCarrier {
         return { range: { start, end }, state: sameText };
       // 2. Through the word diff of the blocks.
       mapped = {
-        start: a.to.start + this.mapOf(first)!.start(old.start - a.from.start),
-        end: b.to.start + this.mapOf(last)!.end(old.end - b.from.start),
+        start: a.to.start + this.mappedStart(first, old.start - a.from.start),
+        end: b.to.start + this.mappedEnd(last, old.end - b.from.start),
       };
       if (mapped.end > mapped.start) {
         const text = this.to.text.slice(mapped.start, mapped.end);
@@ -308,7 +308,7 @@ class TargetCarrier {
     if (change?.from && change.to)
       place =
         change.to.start +
-        Math.min(this.mapOf(index)!.start(old.start - change.from.start), change.to.end - change.to.start);
+        Math.min(this.mappedStart(index, old.start - change.from.start), change.to.end - change.to.start);
     else place = index === -1 ? this.to.text.length : this.placeAfter[index]!;
     const start = Math.max(0, Math.min(place, this.to.text.length - 1));
     return {
@@ -326,6 +326,20 @@ class TargetCarrier {
       change.to !== undefined &&
       this.from.blocks[change.from.index]!.text === this.to.blocks[change.to.index]!.text
     );
+  }
+
+  /**
+   * Where an offset of an older block falls in the block it became. An offset before the block (a passage that
+   * starts in the break before it, selected from the end of the paragraph above) stays as far before the newer
+   * block: the break between two blocks is the same in every version.
+   */
+  private mappedStart(oldIndex: number, offset: number): number {
+    return offset < 0 ? offset : this.mapOf(oldIndex)!.start(offset);
+  }
+
+  /** The same for a passage's end: one that ends in the break before the block stays there. */
+  private mappedEnd(oldIndex: number, offset: number): number {
+    return offset <= 0 ? offset : this.mapOf(oldIndex)!.end(offset);
   }
 
   /** How offsets of an older block map into the block it became (`null` for a removed block). */

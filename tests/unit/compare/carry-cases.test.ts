@@ -77,6 +77,31 @@ describe('carrying one annotation', () => {
     });
   });
 
+  it('carries a passage selected from the end of a paragraph into the next, whatever became of the next', () => {
+    // Its quote starts in the break between the two paragraphs; an edited or rewritten paragraph after the break
+    // once gave such a passage no position at all, and the carry of every annotation failed with it.
+    const older = version(A);
+    const exact = `\n\n${A[1]!.slice(0, 40)}`;
+    const start = older.text.indexOf(exact);
+    const selected = targetForRange(older.text, older.id, { start, end: start + exact.length });
+    const newers = [
+      version([A[0]!, A[1]!.replace('a deputy', 'two deputies'), A[2]!, A[3]!]),
+      version([A[0]!, A[1]!.replace('Each department names', 'Every service appoints'), A[2]!, A[3]!]),
+      // Stored as typed, not with its whitespace collapsed (a review file written by hand or by another tool).
+      version([A[0]!, A[1]!.replace('names an', 'names\n  an').replace('a deputy', 'two deputies'), A[2]!, A[3]!]),
+      version([A[0]!, 'Accounts are managed centrally by the Communications Office from now on.', A[2]!, A[3]!]),
+      version([A[0]!, A[2]!, A[3]!]),
+    ];
+    for (const newer of newers) {
+      const [result] = carryTargets(older, newer, [selected]);
+      const [quote, position] = result!.target.selector;
+      expect(Number.isInteger(position.start) && Number.isInteger(position.end), JSON.stringify(result)).toBe(true);
+      expect(position.start).toBeGreaterThanOrEqual(0);
+      expect(position.end).toBeLessThanOrEqual(newer.text.length);
+      if (result!.anchorState !== 'orphaned') expect(newer.text.slice(position.start, position.end)).toBe(quote.exact);
+    }
+  });
+
   it('carries a quote found once in each version into another paragraph as moved', () => {
     const older = version(A);
     const newer = version([
