@@ -65,8 +65,8 @@ export function pairSimilarBlocks(
     }
   };
 
-  for (const [r, a] of sameGapPairs(removed, added)) consider(r, a);
-  for (const [r, a] of sharedFeaturePairs(removed, added)) consider(r, a);
+  sameGapPairs(removed, added, consider);
+  sharedFeaturePairs(removed, added, consider);
 
   // A block much more like one elsewhere than like any in its gap moved there: it is not edited in place.
   const bestMoveOfRemoved = new Float64Array(removed.length);
@@ -137,11 +137,11 @@ function inPlaceSimilarity(a: Int32Array, b: Int32Array): number {
   return contained >= MOSTLY_CONTAINED ? Math.max(dice, 0.9 * contained) : dice;
 }
 
+/** A removed block and an added one to compare, by their indexes in the given arrays. */
+type VisitPair = (removed: number, added: number) => void;
+
 /** Every removed/added pair inside each small gap. */
-function* sameGapPairs(
-  removed: readonly LeftoverBlock[],
-  added: readonly LeftoverBlock[],
-): Generator<[number, number]> {
+function sameGapPairs(removed: readonly LeftoverBlock[], added: readonly LeftoverBlock[], visit: VisitPair): void {
   const addedByGap = new Map<number, number[]>();
   for (let a = 0; a < added.length; a++) {
     const list = addedByGap.get(added[a]!.gap);
@@ -157,7 +157,7 @@ function* sameGapPairs(
   for (const [gap, rs] of removedByGap) {
     const as = addedByGap.get(gap);
     if (!as || rs.length * as.length > SMALL_GAP) continue;
-    for (const r of rs) for (const a of as) yield [r, a];
+    for (const r of rs) for (const a of as) visit(r, a);
   }
 }
 
@@ -165,13 +165,15 @@ function* sameGapPairs(
  * Removed/added pairs that share distinctive words or word pairs, anywhere in the two versions: the few
  * candidates per removed block that share the most, found through an index of the added blocks.
  */
-function* sharedFeaturePairs(
+function sharedFeaturePairs(
   removed: readonly LeftoverBlock[],
   added: readonly LeftoverBlock[],
-): Generator<[number, number]> {
+  visit: VisitPair,
+): void {
+  const features = new BlockFeatures();
   const postings = new Map<number, number[]>();
   for (let a = 0; a < added.length; a++) {
-    for (const feature of features(added[a]!.words)) {
+    for (const feature of features.of(added[a]!.words)) {
       const list = postings.get(feature);
       if (!list) postings.set(feature, [a]);
       else if (list.length <= COMMON_FEATURE && list[list.length - 1] !== a) list.push(a);
@@ -180,7 +182,7 @@ function* sharedFeaturePairs(
   const shared = new Int32Array(added.length);
   const touched: number[] = [];
   for (let r = 0; r < removed.length; r++) {
-    for (const feature of features(removed[r]!.words)) {
+    for (const feature of features.of(removed[r]!.words)) {
       const list = postings.get(feature);
       if (!list || list.length > COMMON_FEATURE) continue;
       for (const a of list) {
@@ -188,7 +190,7 @@ function* sharedFeaturePairs(
         shared[a]!++;
       }
     }
-    for (const a of mostShared(touched, shared, CANDIDATES)) yield [r, a];
+    for (const a of mostShared(touched, shared, CANDIDATES)) visit(r, a);
     for (const a of touched) shared[a] = 0;
     touched.length = 0;
   }
@@ -214,16 +216,27 @@ function mostShared(touched: readonly number[], shared: Int32Array, count: numbe
 }
 
 /**
- * A block's distinct words and pairs of neighbouring words (as negative numbers). In a policy most single words
- * are everywhere; the pairs tell paragraphs apart.
+ * A block's distinct words and pairs of neighbouring words (as negative numbers), sorted, written into one buffer
+ * reused from block to block: a set per block was much of what comparing a long policy allocated. In a policy most
+ * single words are everywhere; the pairs tell paragraphs apart.
  */
-function features(words: Int32Array): Set<number> {
-  const found = new Set<number>();
-  for (let i = 0; i < words.length; i++) {
-    found.add(words[i]!);
-    if (i > 0) found.add(-1 - (words[i - 1]! * 1_048_576 + (words[i]! % 1_048_576)));
+class BlockFeatures {
+  private buffer = new Float64Array(64);
+
+  /** The features of `words`, each once; valid until the next call. */
+  of(words: Int32Array): Float64Array {
+    if (this.buffer.length < 2 * words.length) this.buffer = new Float64Array(2 * words.length);
+    const found = this.buffer;
+    let count = 0;
+    for (let i = 0; i < words.length; i++) {
+      found[count++] = words[i]!;
+      if (i > 0) found[count++] = -1 - (words[i - 1]! * 1_048_576 + (words[i]! % 1_048_576));
+    }
+    const sorted = found.subarray(0, count).sort();
+    let distinct = 0;
+    for (let k = 0; k < count; k++) if (k === 0 || sorted[k] !== sorted[k - 1]) sorted[distinct++] = sorted[k]!;
+    return found.subarray(0, distinct);
   }
-  return found;
 }
 
 /** Beyond this many candidates in one gap, the chain is built greedily instead of exactly. */
