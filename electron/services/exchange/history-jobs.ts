@@ -123,10 +123,11 @@ export async function exportedHistory(
   prepared: PreparedHistory | undefined,
 ): Promise<ExportedHistory> {
   const { history, saved } = await historyFor(job, prepared);
-  const unchanged = saved && Automerge.getHeads(history.document).join() === saved.heads.join();
+  const heads = Automerge.getHeads(history.document);
+  const unchanged = saved && heads.join() === saved.heads.join();
   return {
     bytes: unchanged && prepared?.saved === saved ? saved.bytes : history.bytes(),
-    heads: Automerge.getHeads(history.document),
+    heads,
     begunHere: history.begunHere,
   };
 }
