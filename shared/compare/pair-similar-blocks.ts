@@ -217,8 +217,8 @@ function mostShared(touched: readonly number[], shared: Int32Array, count: numbe
 
 /**
  * A block's distinct words and pairs of neighbouring words (as negative numbers), sorted, written into one buffer
- * reused from block to block: a set per block was much of what comparing a long policy allocated. In a policy most
- * single words are everywhere; the pairs tell paragraphs apart.
+ * reused from block to block: a new set per block was among the larger things comparing a long policy allocated. In
+ * a policy most single words are everywhere; the pairs tell paragraphs apart.
  */
 class BlockFeatures {
   private buffer = new Float64Array(64);
