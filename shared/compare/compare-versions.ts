@@ -43,12 +43,17 @@ export function compareVersions(
   // What each block became: the index of its partner on the other side, and how.
   const oldPartner = new Int32Array(oldKeys.length).fill(-1);
   const newPartner = new Int32Array(newKeys.length).fill(-1);
-  const pairKind = new Map<number, { kind: 'unchanged' | 'changed' | 'moved'; similarity?: number }>();
-  const link = (i: number, j: number, kind: 'unchanged' | 'changed' | 'moved', similarity?: number) => {
+  // How each paired older block was paired, by its index (typed arrays: a map of one entry per block was among
+  // the costs that grew faster than the policy on a long one). NaN: no similarity measured in pairing.
+  const pairKind = new Uint8Array(oldKeys.length);
+  const pairSimilarity = new Float64Array(oldKeys.length).fill(Number.NaN);
+  const link = (i: number, j: number, kind: PairKind, similarity?: number) => {
     oldPartner[i] = j;
     newPartner[j] = i;
-    pairKind.set(i, similarity === undefined ? { kind } : { kind, similarity });
+    pairKind[i] = PAIR_KINDS.indexOf(kind);
+    if (similarity !== undefined) pairSimilarity[i] = similarity;
   };
+  const kindOf = (i: number): PairKind | undefined => PAIR_KINDS[pairKind[i]!];
 
   for (const [i, j] of alignSequences(oldKeys, newKeys)) link(i, j, 'unchanged');
 
@@ -88,8 +93,8 @@ export function compareVersions(
     }
     return list;
   };
-  const removed = leftovers(oldText, from.blocks, oldPartner, (i) => pairKind.get(i)?.kind);
-  const added = leftovers(newText, to.blocks, newPartner, (j) => pairKind.get(newPartner[j]!)?.kind);
+  const removed = leftovers(oldText, from.blocks, oldPartner, kindOf);
+  const added = leftovers(newText, to.blocks, newPartner, (j) => kindOf(newPartner[j]!));
   const similar = pairSimilarBlocks(removed, added, thresholds);
   for (const pair of similar.changed)
     link(removed[pair.removed]!.index, added[pair.added]!.index, 'changed', pair.similarity);
@@ -131,13 +136,16 @@ export function compareVersions(
       push({ kind: 'added', to: newPlace(j), edited: false });
       continue;
     }
-    const pair = pairKind.get(i)!;
-    if (pair.kind !== 'moved') flushRemovedBefore(i + 1);
+    const kind = kindOf(i)!;
+    if (kind !== 'moved') flushRemovedBefore(i + 1);
     const edited = oldKeys[i] !== newKeys[j];
-    const change: BlockChange = { kind: pair.kind, from: oldPlace(i), to: newPlace(j), edited };
+    const change: BlockChange = { kind, from: oldPlace(i), to: newPlace(j), edited };
     if (edited) {
+      const similarity = pairSimilarity[i]!;
       change.similarity = round(
-        pair.similarity ?? wordSimilarity(words.of(oldText[i]!).sort(), words.of(newText[j]!).sort()),
+        Number.isNaN(similarity)
+          ? wordSimilarity(words.of(oldText[i]!).sort(), words.of(newText[j]!).sort())
+          : similarity,
       );
       change.parts = wordParts(oldText[i]!, newText[j]!);
     }
@@ -146,6 +154,10 @@ export function compareVersions(
   flushRemovedBefore(oldKeys.length);
   return { blocks, counts };
 }
+
+/** How a pair of blocks was made; index 0 stands for none, so a fresh array means no pair yet. */
+const PAIR_KINDS = [undefined, 'unchanged', 'changed', 'moved'] as const;
+type PairKind = NonNullable<(typeof PAIR_KINDS)[number]>;
 
 /** Whitespace that `normalizeBlockText` would change: any but a single space between words, or a zero-width space. */
 const LOOSE_WHITESPACE = /[^\S ]|\u200b| {2}|^ | $/;
