@@ -172,12 +172,17 @@ class TargetCarrier {
 
     // 3. The exact quote in the aligned block.
     if (window) {
-      const candidates = sameWordEdges(this.to.text, occurrencesIn(this.to.text, exact, window), exact, prefix, suffix);
+      const candidates = sameWordEdges(
+        this.to.text,
+        this.inTo.within(exact, window.start, window.end),
+        exact,
+        prefix,
+        suffix,
+      );
       if (candidates.length > 0) {
-        const oldWindow = { start: this.oldRanges[first]!.start, end: this.oldRanges[last]!.end };
         const before = sameWordEdges(
           this.from.text,
-          occurrencesIn(this.from.text, exact, oldWindow),
+          this.inFrom.within(exact, this.oldRanges[first]!.start, this.oldRanges[last]!.end),
           exact,
           prefix,
           suffix,
@@ -410,20 +415,6 @@ function trimmed(text: string, range: TextRange): TextRange {
   while (start < end && /\s/.test(text[start]!)) start++;
   while (end > start && /\s/.test(text[end - 1]!)) end--;
   return { start, end };
-}
-
-/**
- * Where `exact` occurs wholly inside `within` of `text`. Searches only the window's own text: a search of the
- * whole text for a quote found nowhere after the window would read to the end of a long policy for every target.
- */
-function occurrencesIn(text: string, exact: string, within: TextRange): number[] {
-  const found: number[] = [];
-  if (exact === '') return found;
-  const whole = within.start <= 0 && within.end >= text.length;
-  const windowText = whole ? text : text.slice(within.start, within.end);
-  for (let at = windowText.indexOf(exact); at !== -1; at = windowText.indexOf(exact, at + 1))
-    found.push(within.start + at);
-  return found;
 }
 
 const WORD_CHARACTER = /[\p{L}\p{N}]/u;

@@ -2,6 +2,15 @@ import { occurrences } from './selectors';
 
 /** Characters a probe reads after a space: long enough to be rare in a policy, short enough to fit most quotes. */
 const PROBE_LENGTH = 12;
+/** Longest stretch `within` reads as it is rather than through the index: a few paragraphs. */
+const PLAIN_STRETCH = 4096;
+
+/** Where a quote is looked up: its place `offset` after a space, whose bucket holds `positions[from … to - 1]`. */
+interface Probe {
+  offset: number;
+  from: number;
+  to: number;
+}
 
 /**
  * Every place a quote occurs in one long text, without reading the whole text for each quote. The places just
@@ -21,22 +30,41 @@ export class TextOccurrences {
   of(exact: string): number[] {
     if (exact === '') return [];
     const probe = this.probeOf(exact);
-    if (!probe) return occurrences(this.text, exact);
+    return probe ? this.probed(exact, probe, 0, this.text.length) : occurrences(this.text, exact);
+  }
+
+  /**
+   * Every place `exact` occurs wholly inside `[start, end)` of the text, in order. A short stretch is read as it
+   * is; a long one through the index, which costs what the quote's rarest place costs however long the stretch
+   * (a passage whose blocks now stand far apart is looked for between them).
+   */
+  within(exact: string, start: number, end: number): number[] {
+    if (exact === '') return [];
+    const probe = end - start > PLAIN_STRETCH ? this.probeOf(exact) : undefined;
+    if (probe) return this.probed(exact, probe, start, end);
+    const found: number[] = [];
+    const stretch = start <= 0 && end >= this.text.length ? this.text : this.text.slice(start, end);
+    for (let at = stretch.indexOf(exact); at !== -1; at = stretch.indexOf(exact, at + 1)) found.push(start + at);
+    return found;
+  }
+
+  /** The places in `[start, end)` that the probe's bucket names and that read the whole quote. */
+  private probed(exact: string, probe: Probe, start: number, end: number): number[] {
     const { positions } = this.index();
     const found: number[] = [];
     for (let n = probe.from; n < probe.to; n++) {
-      const start = positions[n]! - probe.offset;
-      if (start >= 0 && this.text.startsWith(exact, start)) found.push(start);
+      const at = positions[n]! - probe.offset;
+      if (at >= start && at + exact.length <= end && this.text.startsWith(exact, at)) found.push(at);
     }
     return found;
   }
 
   /** The place after a space in the quote whose hash bucket holds fewest of the text's places after a space. */
-  private probeOf(exact: string): { offset: number; from: number; to: number } | undefined {
+  private probeOf(exact: string): Probe | undefined {
     let offset = exact.indexOf(' ') + 1;
     if (offset === 0 || offset + PROBE_LENGTH > exact.length) return undefined;
     const { starts, mask } = this.index();
-    let best: { offset: number; from: number; to: number } | undefined;
+    let best: Probe | undefined;
     for (; offset > 0 && offset + PROBE_LENGTH <= exact.length; offset = exact.indexOf(' ', offset) + 1) {
       const bucket = hashAt(exact, offset) & mask;
       const from = starts[bucket]!;

@@ -4,6 +4,9 @@ import { occurrences } from '../../../shared/anchoring';
 import { TextOccurrences } from '../../../shared/anchoring/text-occurrences';
 import { RIVERTON } from '../import/support-import';
 
+/** A stretch longer than this is read through the index (text-occurrences.ts reads up to 4,096 characters as they are). */
+const PLAIN_LIMIT = 5000;
+
 /** Every quote of `lengths` characters starting at every `step`-th character of `text`. */
 function quotesOf(text: string, lengths: number[], step: number): string[] {
   const quotes: string[] = [];
@@ -44,5 +47,34 @@ describe('TextOccurrences (the indexed search carrying uses on long policies)', 
     const index = new TextOccurrences(text);
     for (const quote of quotesOf(text, [1, 12, 13, 14, 20, 27, 40], 1))
       expect(index.of(quote), JSON.stringify(quote)).toEqual(occurrences(text, quote));
+  });
+
+  it('finds within a stretch exactly the places a plain search of that stretch finds, short stretches and long', async () => {
+    const text = await readFile(`${RIVERTON}/v3.md`, 'utf8');
+    const index = new TextOccurrences(text);
+    const quotes = [...quotesOf(text, [5, 13, 20, 45], 211), 'the', 'in accordance with the', 'xyzzy plugh'];
+    // Stretches of a paragraph or two (read as they are) and of most of the policy (read through the index).
+    const stretches = [
+      [0, 300],
+      [1200, 1900],
+      [500, 4500],
+      [0, 9000],
+      [3000, text.length],
+      [0, text.length],
+    ] as const;
+    for (const quote of quotes) {
+      // Long stretches that cut through an occurrence at either end: it is not wholly inside.
+      const cutting = occurrences(text, quote)
+        .filter((at) => at > PLAIN_LIMIT && text.length - at > PLAIN_LIMIT)
+        .flatMap((at) => [
+          [0, at + quote.length - 1],
+          [at + 1, text.length],
+        ]);
+      for (const [start, end] of [...stretches, ...cutting]) {
+        const plain = occurrences(text, quote).filter((at) => at >= start && at + quote.length <= end);
+        expect(index.within(quote, start!, end!), `${quote} in [${start}, ${end})`).toEqual(plain);
+      }
+    }
+    expect(text.length).toBeGreaterThan(9000);
   });
 });
