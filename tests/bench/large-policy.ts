@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import DiffMatchPatch from 'diff-match-patch';
-import { chromium } from 'playwright-core';
+import { chromium, type BrowserContext } from 'playwright-core';
 import { chromiumArgs } from '../../electron/browser/find-chromium';
 import { windowEngineSwitches } from '../../electron/services/workstation/window-engine';
 import { ReviewLibrary } from '../../electron/services/library/review-library';
@@ -14,6 +14,7 @@ import { carryAnnotations } from '../../shared/domain/compare/carry-annotations'
 import { newReviewDocument } from '../../shared/domain/reviews/new-review';
 import type { Review } from '../../shared/model';
 import { editPolicyBlocks, generateAnnotations, generatePolicyBlocks, versionFromBlocks } from './generate-policy';
+import { plainPolicyHtml } from './plain-policy-html';
 import { percentile } from './stats';
 import { buildRendererForChromium, openAppPage, openOnce, scrollEndToEnd } from './workspace';
 
@@ -78,6 +79,8 @@ export async function benchLargePolicy(): Promise<Record<string, unknown>> {
       targetLongestTaskAfterFirstScreenMs: 50,
       scrollFramesOver17ms: large.workspace.scroll.framesOver17ms,
       targetScrollFramesOver17ms: 0,
+      /** For reference: the same policy as plain HTML, no app, scrolled the same way in the same run. */
+      plainHtmlScrollFramesOver17ms: large.workspace.plainScroll.framesOver17ms,
       compareToDmp: large.compare.compareToDmp,
       targetCompareToDmp: 0.5,
       carryRatio: large.carry.toFirstSize,
@@ -178,6 +181,24 @@ function timedRounds(works: (() => unknown)[], runs: number, warmUps: number): n
 
 const median = (values: number[]) => round(percentile(values, 50));
 
+/**
+ * The review's version as the plainest HTML (`plainPolicyHtml`: headings, paragraphs, list items) in the app's
+ * column width and body font, freshly laid out in a page of its own and scrolled end to end as the app's document
+ * is: a frame Chromium misses here is not the app's doing.
+ */
+async function scrollPlainText(context: BrowserContext, review: Review, column: { width: number; font: string }) {
+  const page = await context.newPage();
+  try {
+    await page.setContent(plainPolicyHtml(review.title, review.versions[0]!.blocks));
+    await page.addStyleTag({
+      content: `html { font: ${column.font}; } body { width: ${column.width}px; margin: 0 auto; }`,
+    });
+    return await scrollEndToEnd(page, 'html');
+  } finally {
+    await page.close();
+  }
+}
+
 /** Both reviews in Chromium as the workspace bench serves them: opened OPENINGS times each, then scrolled. */
 async function workspaceFigures(pairs: Pair[]) {
   const executablePath = buildRendererForChromium();
@@ -204,8 +225,13 @@ async function workspaceFigures(pairs: Pair[]) {
       await page.getByRole('article', { name: review.title }).getByRole('button', { name: /^Open/ }).click();
       await page.waitForFunction(() => performance.getEntriesByName('document:highlights').length > 0);
       const scroll = await scrollEndToEnd(page, '.app-main');
+      const column = await page.evaluate(() => {
+        const root = document.querySelector<HTMLElement>('[data-lexical-editor]')!;
+        return { width: root.clientWidth, font: getComputedStyle(root.querySelector('p') ?? root).font };
+      });
       await page.getByRole('button', { name: 'Library' }).first().click();
       await page.getByRole('heading', { level: 1, name: 'Review library' }).waitFor();
+      const plainScroll = await scrollPlainText(context, review, column);
       const opened = openings[k]!;
       figures.push({
         marksInDom: opened[0]!.marksInDom,
@@ -217,6 +243,8 @@ async function workspaceFigures(pairs: Pair[]) {
         longTasksToFirstScreenMs: opened.map((o) => o.longTasksMs.toFirstScreen),
         longTasksAfterFirstScreenMs: opened.flatMap((o) => o.longTasksMs.afterFirstScreen),
         scroll,
+        /** The same text as plain HTML in a page of its own, scrolled the same way: what Chromium alone drops here. */
+        plainScroll,
       });
     }
     if (errors.length) throw new Error(`the page reported errors: ${errors.join('; ')}`);
