@@ -29,32 +29,3 @@ test.describe('the bridge between the page and the services', () => {
     expect(info).toMatchObject({ name: 'Policy Review Workstation', schemaVersion: SCHEMA_VERSION, dataDir });
   });
 });
-
-// In plain Chromium the bridge's calls are requests to the app's own origin (electron/browser/bind-page.ts); the
-// Electron shell's own checks are in tests/unit/hosts/security-guards.test.ts.
-test.describe('the browser host’s door to the services', () => {
-  test.skip(process.env.E2E_ELECTRON === '1', 'the Electron shell calls over IPC, not through this door');
-
-  test('answers only the app’s own top-level page: not a frame inside it, not a plain GET, not a malformed call', async ({
-    app,
-  }) => {
-    const answers = await app.evaluate(async () => {
-      const door = '/__policy-review/invoke';
-      const call = JSON.stringify({ method: 'app.info', args: {} });
-      const frame = document.createElement('iframe');
-      document.body.append(frame);
-      const fromFrame = await frame.contentWindow!.fetch(door, { method: 'POST', body: call }).then((r) => r.json());
-      frame.remove();
-      return {
-        fromPage: await fetch(door, { method: 'POST', body: call }).then((r) => r.json()),
-        fromFrame,
-        get: await fetch(door).then((r) => r.json()),
-        malformed: await fetch(door, { method: 'POST', body: '{"method":' }).then((r) => r.json()),
-      };
-    });
-    expect(answers.fromPage).toMatchObject({ ok: true, value: { name: 'Policy Review Workstation' } });
-    expect(answers.fromFrame).toMatchObject({ ok: false, error: { code: 'E_FORBIDDEN' } });
-    expect(answers.get).toMatchObject({ ok: false, error: { code: 'E_FORBIDDEN' } });
-    expect(answers.malformed).toMatchObject({ ok: false, error: { code: 'E_INVALID_INPUT' } });
-  });
-});
