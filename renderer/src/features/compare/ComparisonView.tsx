@@ -4,7 +4,8 @@ import type { Version } from '../../../../shared/model';
 import { Button } from '../../ui/Button';
 import { ArrowDownIcon, ArrowUpIcon } from '../../ui/icons';
 import { isChange } from './changeLabels';
-import { ComparedRow, type CompareLayout } from './ComparedRow';
+import type { CompareLayout } from './ComparedRow';
+import { ComparedRowGroup, groupsOfRows, ROWS_PER_GROUP, type ListedRow } from './ComparedRowGroup';
 import { useChangeNavigation } from './useChangeNavigation';
 import { useRowsInSlices } from './useRowsInSlices';
 
@@ -40,13 +41,14 @@ export function ComparisonView({ comparison, from, to, active }: ComparisonViewP
   /** Each block with its change number (1-based), counted over the whole comparison. */
   const rows = useMemo(() => {
     let n = 0;
-    return comparison.blocks.map((block) => ({ block, changeNumber: isChange(block) ? ++n : undefined }));
+    return comparison.blocks.map((block): ListedRow => ({ block, changeNumber: isChange(block) ? ++n : undefined }));
   }, [comparison]);
   const total = rows.reduce((sum, row) => sum + (row.changeNumber === undefined ? 0 : 1), 0);
   const shown = useMemo(
     () => (changesOnly ? rows.filter((row) => row.changeNumber !== undefined) : rows),
     [rows, changesOnly],
   );
+  const groups = useMemo(() => groupsOfRows(shown), [shown]);
   /** Where each change's row stands among the rows shown. */
   const changeRows = useMemo(() => shown.flatMap((row, at) => (row.changeNumber === undefined ? [] : [at])), [shown]);
   const pairKey = `${comparison.fromVersionId}:${comparison.toVersionId}`;
@@ -143,16 +145,12 @@ export function ComparisonView({ comparison, from, to, active }: ComparisonViewP
             <span>{to.label} (newer)</span>
           </div>
         )}
-        {shown.slice(0, drawn.count).map(({ block, changeNumber }) => (
-          <ComparedRow
-            key={`${block.from?.blockId ?? ''}>${block.to?.blockId ?? ''}`}
-            block={block}
-            from={from}
-            to={to}
-            layout={layout}
-            changeNumber={changeNumber}
-          />
-        ))}
+        {groups.map((group, g) => {
+          const count = Math.min(group.length, drawn.count - g * ROWS_PER_GROUP);
+          return count > 0 ? (
+            <ComparedRowGroup key={g} rows={group} count={count} from={from} to={to} layout={layout} />
+          ) : null;
+        })}
         {drawn.count < shown.length && (
           <div className="compare-rows-pending" style={{ height: (shown.length - drawn.count) * PENDING_ROW_PX }} />
         )}
