@@ -16,7 +16,7 @@ import type { Review } from '../../shared/model';
 import { editPolicyBlocks, generateAnnotations, generatePolicyBlocks, versionFromBlocks } from './generate-policy';
 import { plainPolicyHtml } from './plain-policy-html';
 import { percentile } from './stats';
-import { buildRendererForChromium, openAppPage, openOnce, scrollEndToEnd } from './workspace';
+import { buildRendererForChromium, compareArea, openAppPage, openOnce, scrollEndToEnd } from './workspace';
 
 /** The committee-scale review beside today's: pages and annotations. */
 const SIZES = [
@@ -83,6 +83,16 @@ export async function benchLargePolicy(): Promise<Record<string, unknown>> {
       plainHtmlScrollFramesOver17ms: large.workspace.plainScroll.framesOver17ms,
       compareToDmp: large.compare.compareToDmp,
       targetCompareToDmp: 0.5,
+      /** The Compare area's first screen over the document view's, at 500 pages (the 100-page target, at this size). */
+      compareAreaFirstScreenRatio: round(
+        large.workspace.compareArea.openToPaintMs.median / large.workspace.firstScreenMs,
+      ),
+      targetCompareAreaFirstScreenRatio: 2,
+      compareAreaScrollFramesOver17ms: large.workspace.compareArea.scroll.framesOver17ms,
+      targetCompareAreaScrollFramesOver17ms: 0,
+      /** For reference: every row drawn, and next/previous change at its slowest, at 500 pages against 100. */
+      compareAreaAllRowsMs: [small, large].map((size) => size.workspace.compareArea.openToAllRowsMs.median),
+      compareAreaNextPreviousMaxMs: [small, large].map((size) => size.workspace.compareArea.nextPreviousChangeMs.max),
       carryRatio: large.carry.toFirstSize,
       targetCarryRatio: 5,
       carriedOnWrongText: large.carry.onWrongText + small.carry.onWrongText,
@@ -199,7 +209,10 @@ async function scrollPlainText(context: BrowserContext, review: Review, column: 
   }
 }
 
-/** Both reviews in Chromium as the workspace bench serves them: opened OPENINGS times each, then scrolled. */
+/**
+ * Both reviews in Chromium as the workspace bench serves them: opened OPENINGS times each, then scrolled; then each
+ * size's pair in the Compare area, as the workspace bench measures it.
+ */
 async function workspaceFigures(pairs: Pair[]) {
   const executablePath = buildRendererForChromium();
   const dataDir = await mkdtemp(join(tmpdir(), 'policy-review-bench-pages-'));
@@ -207,6 +220,13 @@ async function workspaceFigures(pairs: Pair[]) {
   // The workspace shows a review's latest version: these hold only the annotated one.
   const shown = pairs.map(({ review }) => ({ review: { ...review, versions: review.versions.slice(0, 1) } }));
   for (const { review } of shown) await library.create(review);
+  // And the pair of each size in a review of its own, for the Compare area.
+  const compared = pairs.map(({ pages, review }) => {
+    const pair = newReviewDocument(`Compare ${pages} pages`, { name: 'Bench', role: 'chair' }, systemClock);
+    pair.versions.push(...review.versions.map((version) => versionFromBlocks(version.blocks, version.label)));
+    return pair;
+  });
+  for (const review of compared) await library.create(review);
   const workstation = await openWorkstation({ dataDir, host: 'browser' });
   const browser = await chromium.launch({
     executablePath,
@@ -247,9 +267,15 @@ async function workspaceFigures(pairs: Pair[]) {
         plainScroll,
       });
     }
+    const comparing: Awaited<ReturnType<typeof compareArea>>[] = [];
+    for (const review of compared) {
+      const [from, to] = review.versions as [Review['versions'][number], Review['versions'][number]];
+      const pair = { reviewId: review.id, fromVersionId: from.id, toVersionId: to.id, title: review.title };
+      comparing.push(await compareArea(page, pair));
+    }
     if (errors.length) throw new Error(`the page reported errors: ${errors.join('; ')}`);
     await context.close();
-    return figures;
+    return figures.map((size, k) => ({ ...size, compareArea: comparing[k]! }));
   } finally {
     await browser.close();
     await workstation.close();

@@ -77,6 +77,7 @@ export async function benchWorkspace(): Promise<Record<string, unknown>> {
       reviewId: compared.id,
       fromVersionId: compared.versions[0]!.id,
       toVersionId: compared.versions[1]!.id,
+      title: compared.title,
     });
     if (errors.length) throw new Error(`the page reported errors: ${errors.join('; ')}`);
     await context.close();
@@ -315,19 +316,21 @@ async function annotateOnce(page: Page, n: number) {
 }
 
 /** The pair the Compare area shows in the bench. */
-interface ComparedPair {
+export interface ComparedPair {
   reviewId: string;
   fromVersionId: string;
   toVersionId: string;
+  /** The review's title in the library. */
+  title: string;
 }
 
 /**
- * The Compare area on two 100-page versions (side by side), opened COMPARE_OPENINGS times from the library with the
+ * The Compare area on two versions (side by side; two 100-page ones here, 500-page ones in large-policy), opened COMPARE_OPENINGS times from the library with the
  * Document area settled first: the comparison through the contract alone; from the tab's click to the first screen
  * painted and to every row in the DOM, with the longest task meanwhile; then, with every row there, the frames while
  * scrolling the comparison end to end, next/previous change and "Changes only" from the press to the frame painted.
  */
-async function compareArea(page: Page, pair: ComparedPair) {
+export async function compareArea(page: Page, { title, ...pair }: ComparedPair) {
   const contract = await page.evaluate(async (args) => {
     const started = performance.now();
     const result = await window.policyReview!.invoke('compare.versions', args);
@@ -337,7 +340,7 @@ async function compareArea(page: Page, pair: ComparedPair) {
     return { ms, rows: blocks.length, changes: blocks.filter((b) => b.kind !== 'unchanged').length };
   }, pair);
   const openings = [];
-  for (let n = 0; n < COMPARE_OPENINGS; n++) openings.push(await openCompareOnce(page, contract.rows));
+  for (let n = 0; n < COMPARE_OPENINGS; n++) openings.push(await openCompareOnce(page, title, contract.rows));
   const scroll = await scrollEndToEnd(page, '.comparison-scroller');
   const steps = await changeSteps(page, contract.changes);
   const changesOnly = await changesOnlyToggles(page, contract.rows, contract.changes);
@@ -362,10 +365,10 @@ async function compareArea(page: Page, pair: ComparedPair) {
 }
 
 /** Opens the pair's review from the library, lets its Document area settle, then clicks the Compare tab. */
-async function openCompareOnce(page: Page, rows: number) {
+async function openCompareOnce(page: Page, title: string, rows: number) {
   await page.getByRole('button', { name: 'Library' }).first().click();
   await page.evaluate(() => performance.clearMarks());
-  await page.getByRole('article', { name: 'Compare bench' }).getByRole('button', { name: /^Open/ }).click();
+  await page.getByRole('article', { name: title }).getByRole('button', { name: /^Open/ }).click();
   await page.waitForFunction(() => performance.getEntriesByName('document:highlights').length > 0, undefined, {
     timeout: 60_000,
   });
