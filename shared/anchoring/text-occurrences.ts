@@ -42,10 +42,8 @@ export class TextOccurrences {
     if (exact === '') return [];
     const probe = end - start > PLAIN_STRETCH ? this.probeOf(exact) : undefined;
     if (probe) return this.probed(exact, probe, start, end);
-    const found: number[] = [];
-    const stretch = start <= 0 && end >= this.text.length ? this.text : this.text.slice(start, end);
-    for (let at = stretch.indexOf(exact); at !== -1; at = stretch.indexOf(exact, at + 1)) found.push(start + at);
-    return found;
+    if (start <= 0 && end >= this.text.length) return occurrences(this.text, exact);
+    return occurrences(this.text.slice(start, end), exact).map((at) => start + at);
   }
 
   /** The places in `[start, end)` that the probe's bucket names and that read the whole quote. */
