@@ -325,10 +325,11 @@ export interface ComparedPair {
 }
 
 /**
- * The Compare area on two versions (side by side; two 100-page ones here, 500-page ones in large-policy), opened COMPARE_OPENINGS times from the library with the
- * Document area settled first: the comparison through the contract alone; from the tab's click to the first screen
- * painted and to every row in the DOM, with the longest task meanwhile; then, with every row there, the frames while
- * scrolling the comparison end to end, next/previous change and "Changes only" from the press to the frame painted.
+ * The Compare area on two versions side by side (two 100-page ones here, 500-page ones in large-policy), opened
+ * COMPARE_OPENINGS times from the library with the Document area settled first: the comparison through the contract
+ * alone; from the tab's click to the first screen painted and to every row in the DOM, with the longest task
+ * meanwhile; then, with every row there, the frames while scrolling the comparison end to end, next/previous change
+ * and "Changes only" from the press to the frame painted.
  */
 export async function compareArea(page: Page, { title, ...pair }: ComparedPair) {
   const contract = await page.evaluate(async (args) => {
