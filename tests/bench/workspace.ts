@@ -457,7 +457,9 @@ async function changesOnlyToggles(page: Page, rows: number, changes: number) {
       const box = Array.from(document.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')).find((b) =>
         b.closest('label')?.textContent?.includes('Changes only'),
       )!;
-      const rowCount = () => document.querySelectorAll('.comparison-scroller .compare-row').length;
+      // The rows of the list shown: the other list stays in the page, hidden (ComparedRowList).
+      const rowCount = () =>
+        document.querySelectorAll('.comparison-scroller .compare-rows:not(.is-kept-hidden) .compare-row').length;
       const toggle = async (expected: number) => {
         const started = performance.now();
         box.click();

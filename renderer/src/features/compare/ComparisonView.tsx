@@ -1,11 +1,12 @@
-import { useCallback, useId, useMemo, useRef, useState } from 'react';
+import { useCallback, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { VersionComparison } from '../../../../shared/api';
 import type { Version } from '../../../../shared/model';
 import { Button } from '../../ui/Button';
 import { ArrowDownIcon, ArrowUpIcon } from '../../ui/icons';
 import { isChange } from './changeLabels';
 import type { CompareLayout } from './ComparedRow';
-import { ComparedRowGroup, groupsOfRows, ROWS_PER_GROUP, type ListedRow } from './ComparedRowGroup';
+import type { ListedRow } from './ComparedRowGroup';
+import { ComparedRowList } from './ComparedRowList';
 import { useChangeNavigation } from './useChangeNavigation';
 import { useRowsInSlices } from './useRowsInSlices';
 
@@ -22,19 +23,23 @@ const LAYOUTS: readonly { id: CompareLayout; label: string }[] = [
   { id: 'inline', label: 'Inline' },
 ];
 
-/** Room kept for each row not drawn yet (about a row's height side by side), so the scroll bar tells the length. */
-const PENDING_ROW_PX = 160;
-
 /**
  * The two versions block by block, side by side or inline, with a way through the changes one at a time.
  * The first screen's rows are drawn at once and the rest in short slices after it (useRowsInSlices), so a
  * 1,700-block comparison shows at once; then every block is drawn and laid out (find in page, selection and screen
  * readers see them all, and scrolling lays out nothing new, which keeps every frame short).
+ *
+ * "Changes only" shows a second list, of the changes, and keeps the list of every row in the page, hidden with its
+ * layout kept (ComparedRowList); turning it off shows that list again as it was, where it was scrolled to. Taking the
+ * unchanged rows out of the page instead took 105 to 185 ms at 500 pages (removing 7,900 rows), and drawing them all
+ * again after took seconds. A new comparison or layout starts again from the list shown.
  */
 export function ComparisonView({ comparison, from, to, active }: ComparisonViewProps) {
   const [layout, setLayout] = useState<CompareLayout>('side-by-side');
   const [changesOnly, setChangesOnly] = useState(false);
   const scrollerRef = useRef<HTMLDivElement>(null);
+  const everyRowRef = useRef<HTMLDivElement>(null);
+  const changesRef = useRef<HTMLDivElement>(null);
   const changesOnlyId = useId();
   const statusId = useId();
 
@@ -43,18 +48,47 @@ export function ComparisonView({ comparison, from, to, active }: ComparisonViewP
     let n = 0;
     return comparison.blocks.map((block): ListedRow => ({ block, changeNumber: isChange(block) ? ++n : undefined }));
   }, [comparison]);
-  const total = rows.reduce((sum, row) => sum + (row.changeNumber === undefined ? 0 : 1), 0);
-  const shown = useMemo(
-    () => (changesOnly ? rows.filter((row) => row.changeNumber !== undefined) : rows),
-    [rows, changesOnly],
-  );
-  const groups = useMemo(() => groupsOfRows(shown), [shown]);
-  /** Where each change's row stands among the rows shown. */
-  const changeRows = useMemo(() => shown.flatMap((row, at) => (row.changeNumber === undefined ? [] : [at])), [shown]);
+  const changes = useMemo(() => rows.filter((row) => row.changeNumber !== undefined), [rows]);
+  const total = changes.length;
+  /** Where each change's row stands among every row. */
+  const changeRows = useMemo(() => rows.flatMap((row, at) => (row.changeNumber === undefined ? [] : [at])), [rows]);
   const pairKey = `${comparison.fromVersionId}:${comparison.toVersionId}`;
-  const drawn = useRowsInSlices(shown.length, `${pairKey}:${layout}:${changesOnly}`, scrollerRef);
-  const { reveal } = drawn;
-  const revealChange = useCallback((index: number) => reveal((changeRows[index] ?? 0) + 1), [reveal, changeRows]);
+  const listKey = `${pairKey}:${layout}`;
+
+  // Which lists are in the page for this comparison and layout: the one shown, and the other once it has shown.
+  const [kept, setKept] = useState({ key: listKey, everyRow: !changesOnly, changes: changesOnly });
+  const keptNow = kept.key === listKey ? kept : { key: listKey, everyRow: !changesOnly, changes: changesOnly };
+  const everyRow = useRowsInSlices(keptNow.everyRow ? rows.length : 0, listKey, everyRowRef, changesOnly);
+  const changeList = useRowsInSlices(keptNow.changes ? changes.length : 0, listKey, changesRef, !changesOnly);
+  const drawn = changesOnly ? changeList : everyRow;
+  const shownLength = changesOnly ? changes.length : rows.length;
+
+  // Each list keeps where it was scrolled to while the other shows.
+  const scrolledTo = useRef({ key: listKey, everyRow: 0, changes: 0 });
+  const showChangesOnly = (on: boolean) => {
+    const scroller = scrollerRef.current;
+    const saved = scrolledTo.current.key === listKey ? scrolledTo.current : { key: listKey, everyRow: 0, changes: 0 };
+    scrolledTo.current = { ...saved, [changesOnly ? 'changes' : 'everyRow']: scroller?.scrollTop ?? 0 };
+    setKept({ key: listKey, everyRow: keptNow.everyRow || !on, changes: keptNow.changes || on });
+    setChangesOnly(on);
+  };
+  useLayoutEffect(() => {
+    const saved = scrolledTo.current;
+    if (scrollerRef.current && saved.key === listKey)
+      scrollerRef.current.scrollTop = changesOnly ? saved.changes : saved.everyRow;
+  }, [changesOnly, listKey]);
+
+  const { reveal: revealEveryRow } = everyRow;
+  const { reveal: revealChangeRow } = changeList;
+  const revealChange = useCallback(
+    (index: number) => {
+      const list = changesOnly ? changesRef.current : everyRowRef.current;
+      if (changesOnly) revealChangeRow(index + 1);
+      else revealEveryRow((changeRows[index] ?? 0) + 1);
+      return list?.querySelector<HTMLElement>(`[data-change="${index + 1}"]`);
+    },
+    [changesOnly, revealChangeRow, revealEveryRow, changeRows],
+  );
   const navigation = useChangeNavigation(total, scrollerRef, active, pairKey, revealChange);
   const status =
     total === 0
@@ -84,7 +118,7 @@ export function ComparisonView({ comparison, from, to, active }: ComparisonViewP
             id={changesOnlyId}
             type="checkbox"
             checked={changesOnly}
-            onChange={(event) => setChangesOnly(event.target.checked)}
+            onChange={(event) => showChangesOnly(event.target.checked)}
           />
           Changes only
         </label>
@@ -128,7 +162,7 @@ export function ComparisonView({ comparison, from, to, active }: ComparisonViewP
         className={`comparison-scroller is-${layout}`}
         tabIndex={0}
         role="region"
-        aria-busy={drawn.count < shown.length}
+        aria-busy={drawn.count < shownLength}
         aria-label={
           layout === 'inline'
             ? `Changes from ${from.label} to ${to.label}, inline`
@@ -145,16 +179,29 @@ export function ComparisonView({ comparison, from, to, active }: ComparisonViewP
             <span>{to.label} (newer)</span>
           </div>
         )}
-        {groups.map((group, g) => {
-          const count = Math.min(group.length, drawn.count - g * ROWS_PER_GROUP);
-          return count > 0 ? (
-            <ComparedRowGroup key={g} rows={group} count={count} from={from} to={to} layout={layout} />
-          ) : null;
-        })}
-        {drawn.count < shown.length && (
-          <div className="compare-rows-pending" style={{ height: (shown.length - drawn.count) * PENDING_ROW_PX }} />
+        {keptNow.everyRow && (
+          <ComparedRowList
+            ref={everyRowRef}
+            rows={rows}
+            drawn={everyRow.count}
+            hidden={changesOnly}
+            from={from}
+            to={to}
+            layout={layout}
+          />
         )}
-        {shown.length === 0 && (
+        {keptNow.changes && (
+          <ComparedRowList
+            ref={changesRef}
+            rows={changes}
+            drawn={changeList.count}
+            hidden={!changesOnly}
+            from={from}
+            to={to}
+            layout={layout}
+          />
+        )}
+        {shownLength === 0 && (
           <p className="comparison-empty">
             {changesOnly ? 'No changes between these versions.' : 'Both versions are empty.'}
           </p>

@@ -9,15 +9,15 @@ function typingInField(target: EventTarget | null): boolean {
 /**
  * Next and previous change: which change is current ("Change 3 of 17"), and moving to one scrolls it into view
  * and puts focus on it. `n` / `p` and Alt+Down / Alt+Up work anywhere in the Compare area while it shows.
- * `resetKey` changes with the comparison, which starts again before the first change. `reveal(index)` puts a
- * change's row in the DOM first, when it is not drawn yet.
+ * `resetKey` changes with the comparison, which starts again before the first change. `reveal(index)` gives the
+ * change's row in the list shown, drawn first when it is not yet.
  */
 export function useChangeNavigation(
   total: number,
   container: RefObject<HTMLElement | null>,
   active: boolean,
   resetKey: string,
-  reveal: (index: number) => void,
+  reveal: (index: number) => HTMLElement | null | undefined,
 ) {
   const [state, setState] = useState<{ key: string; current: number | undefined }>({
     key: resetKey,
@@ -30,9 +30,8 @@ export function useChangeNavigation(
       if (total === 0) return;
       const next = Math.max(0, Math.min(total - 1, index));
       setState({ key: resetKey, current: next });
-      reveal(next);
+      const row = reveal(next);
       const scroller = container.current;
-      const row = scroller?.querySelector<HTMLElement>(`[data-change="${next + 1}"]`);
       if (!scroller || !row) return;
       // The page brings the comparison (its toolbar with the position, and the rows) just under the tabs; then the
       // comparison alone scrolls to put the change in its middle.

@@ -18,19 +18,21 @@ const SLICE_BUDGET_MS = 8;
  * long. A slice adds rows a few at a time, each step drawn and laid out at once (`container` holds the rows), until
  * its time is spent, so slices fit the machine and its load. Every row is in the DOM a moment later, and stays:
  * find in page, selection and screen readers see the whole comparison, and scrolling lays out nothing new. A new
- * `key` (another comparison, layout or filter) starts again from the first screen; `reveal(rows)` draws at once at
- * least that many rows, for a row wanted before its slice came (the next change, say).
+ * `key` (another comparison or layout) starts again from the first screen; `reveal(rows)` draws at once at least
+ * that many rows, for a row wanted before its slice came (the next change, say). While `paused` (its list is not
+ * shown), no slice is drawn.
  */
 export function useRowsInSlices(
   total: number,
   key: string,
   container: RefObject<HTMLElement | null>,
+  paused = false,
 ): { count: number; reveal: (rows: number) => void } {
   const [state, setState] = useState({ key, count: FIRST_ROWS });
   const count = Math.min(total, state.key === key ? state.count : FIRST_ROWS);
 
   useEffect(() => {
-    if (count >= total) return;
+    if (paused || count >= total) return;
     // The next slice waits for the frame to be painted.
     return afterNextPaint(() => {
       const started = performance.now();
@@ -42,7 +44,7 @@ export function useRowsInSlices(
         void container.current?.scrollHeight;
       } while (drawn < total && performance.now() - started < SLICE_BUDGET_MS);
     });
-  }, [count, total, key, container]);
+  }, [count, total, key, container, paused]);
 
   const reveal = useCallback(
     (rows: number) => {
