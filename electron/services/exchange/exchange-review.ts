@@ -24,6 +24,7 @@ import {
 import type { MergeJob } from './merge-protocol';
 import type { PackageProgress } from './package-progress';
 import { historyFileFor, HistoryFiles } from './history-files';
+import { withChangesApplied } from '../storage/review-changes';
 import { readOpenConflicts, writeListedConflicts, writeOpenConflicts } from './open-conflicts';
 import { writePackage, type OpenedPackage, type PackageSigner } from './review-package';
 
@@ -102,7 +103,8 @@ export async function mergePackage(
     options.progress?.('history');
     const outcome = await mergeInProcess(job, clock, { ...options, reached: (step) => options.progress?.(step) });
     options.measured?.({ peakRssBytes: outcome.enginePeakRssBytes, historyLoadedAhead: outcome.historyLoadedAhead });
-    const { counts, review } = outcome;
+    const { counts, changes } = outcome;
+    const review = changes && withChangesApplied(job.review, changes);
     for (const version of (review ?? store.review).versions) {
       const bytes = opened.sources.get(version.source.sha256);
       if (bytes) await keepSourceFile(store.file, version.source.sha256, bytes);
@@ -222,7 +224,8 @@ export async function resolveReviewConflict(
       historyHoldsReview: open?.historyHoldsReview === true,
     };
     const decided = await decideInProcess(job, clock, options);
-    await commit(new HistoryFiles(historyFileFor(store.file)), decided.history, decided.review, save);
+    const review = withChangesApplied(job.review, decided.changes);
+    await commit(new HistoryFiles(historyFileFor(store.file)), decided.history, review, save);
     await writeListedConflicts(store.file, store.review, describeAll(store.review, decided.remaining), {
       historyHoldsReview: true,
     });

@@ -7,7 +7,7 @@ import { shortQuote } from '../../../shared/domain/annotations/comment-body';
 import { AppError } from '../../../shared/errors';
 import type { Review } from '../../../shared/model';
 import { readFileIfPresent } from '../storage/json-file-adapter';
-import { recordStep, reviewAfter } from './merge-histories';
+import { recordStep, reviewAfter, reviewChanges } from './merge-histories';
 import type { DecisionJob, DecisionOutcome, ExportedHistory, HistoryJob, ListingJob, LogStamp } from './merge-protocol';
 import { historyFileFor } from './history-files';
 import {
@@ -107,7 +107,7 @@ export async function decideConflict(
     resolved,
     // The others are as they were: a decision writes one field.
     remaining: conflicts.filter((c) => c.id !== conflict.id),
-    review,
+    changes: reviewChanges(before, review),
     // The history read with the decision (and the catch-up) after it: a few milliseconds rather than a third of a
     // second to save it all at 10,000 annotations.
     history: bytesAfter(logged, saved),

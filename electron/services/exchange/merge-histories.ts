@@ -13,6 +13,7 @@ import type { VersionContent } from '../../../shared/domain/merge/review-records
 import { recordAudit } from '../../../shared/domain/reviews/audit';
 import { AppError } from '../../../shared/errors';
 import { describeSchemaIssues, readRecordByRecord, type Review } from '../../../shared/model';
+import { changesBetween, type ReviewChanges } from '../storage/review-changes';
 import type { LogStamp, MergeJob, MergeOutcome, PackageCheck } from './merge-protocol';
 import type { EngineStep } from './package-progress';
 import {
@@ -61,7 +62,7 @@ export async function mergeHistories(
   const stamp = await stampFor(counts, unchanged);
   if (!stamp) {
     const bytes = bytesAfter(document, ahead?.saved);
-    return { counts, conflictIds, conflicts, review: undefined, history: bytes, historyLoadedAhead };
+    return { counts, conflictIds, conflicts, changes: undefined, history: bytes, historyLoadedAhead };
   }
   const logged = recordStep(document, merged, {
     writer,
@@ -72,7 +73,7 @@ export async function mergeHistories(
       `${counts.added} added, ${counts.changed} changed, ${counts.conflicts} conflicts to resolve.`,
   });
   const bytes = bytesAfter(logged, ahead?.saved);
-  return { counts, conflictIds, conflicts, review: merged, history: bytes, historyLoadedAhead };
+  return { counts, conflictIds, conflicts, changes: reviewChanges(review, merged), history: bytes, historyLoadedAhead };
 }
 
 /**
@@ -91,6 +92,15 @@ export function reviewAfter(
   // Records nobody changed are `before`'s own, unread; the log is copied, for the step to be logged in (recordStep)
   // without logging it in `before` too, which is the store's review when the app decides a conflict.
   return { changes, arrived, review: { ...review, audit: [...review.audit] } };
+}
+
+/**
+ * What a merge or a decision changed in the job's review, `before`: `after` holds `before`'s own objects wherever
+ * nothing was written (reviewAfter), so the changes are found record by record by identity, as the store's journal
+ * finds them. Never none, as the step is logged.
+ */
+export function reviewChanges(before: Review, after: Review): ReviewChanges {
+  return changesBetween(before, after) ?? {};
 }
 
 /**

@@ -91,3 +91,17 @@ export function applyChanges(document: Document, changes: ReviewChanges): void {
     document[key] = ids.map((id) => byId.get(id)).filter((record) => record !== undefined);
   }
 }
+
+/**
+ * `before` with `changes` applied, `before` itself left as it is: a new object, with new lists where the changes write
+ * and every record they do not write the very object it was in `before` (so a store saving it journals only those).
+ */
+export function withChangesApplied<T extends object>(before: T, changes: ReviewChanges): T {
+  const copy: Document = { ...(before as Document) };
+  for (const key of new Set([...Object.keys(changes.put ?? {}), ...Object.keys(changes.order ?? {})])) {
+    const list = copy[key];
+    if (Array.isArray(list)) copy[key] = [...(list as unknown[])];
+  }
+  applyChanges(copy, changes);
+  return copy as T;
+}

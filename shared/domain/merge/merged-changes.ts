@@ -49,11 +49,13 @@ export function readMergedChanges(
     reordered ||= merged.reordered;
     records[name] = merged.records;
   }
-  const review = assembleReview(readHeader(document), records, contentOf);
+  const assembled = assembleReview(readHeader(document), records, contentOf);
+  const written = writtenRecords(assembled, changed, before);
+  const review = sharingUnwritten(assembled, before, written);
   return {
     review,
-    arrived: arrivedPart(review, changed, before),
-    arrivedBefore: arrivedPart(before, changed, before),
+    arrived: arrivedPart(review, written),
+    arrivedBefore: arrivedPart(before, written),
     reordered,
   };
 }
@@ -97,12 +99,16 @@ const PARENT: Partial<Record<CollectionName, { collection: CollectionName; field
   actions: { collection: 'assessments', field: 'assessmentId' },
 };
 
-function arrivedPart(review: Review, changed: Map<CollectionName, Set<string>>, before: Review): Review {
-  const ids = (name: CollectionName) => new Set(changed.get(name));
-  const annotations = ids('annotations');
-  const assessments = ids('assessments');
-  const parents = { annotations, assessments } as Record<CollectionName, Set<string>>;
-  // A child's parent before and after the merge: a reply that moved (never expected) has both checked.
+/**
+ * The ids of the records the merge may have written, by collection, a changed reply or action counting for the
+ * annotation or assessment it is part of (before and after the merge: a reply that moved, never expected, has both).
+ */
+function writtenRecords(
+  review: Review,
+  changed: Map<CollectionName, Set<string>>,
+  before: Review,
+): Map<CollectionName, Set<string>> {
+  const written = new Map(COLLECTIONS.map((name) => [name, new Set(changed.get(name))]));
   const childRecords = [reviewRecords(before), reviewRecords(review)];
   for (const [child, parent] of Object.entries(PARENT) as [
     CollectionName,
@@ -113,20 +119,53 @@ function arrivedPart(review: Review, changed: Map<CollectionName, Set<string>>, 
     for (const records of childRecords)
       for (const record of records[child])
         if (wanted.has(record.id) && typeof record[parent.field] === 'string')
-          parents[parent.collection]!.add(record[parent.field] as string);
+          written.get(parent.collection)!.add(record[parent.field] as string);
   }
-  const only = <T extends { id: string }>(records: T[], wanted: ReadonlySet<string>) =>
-    wanted.size ? records.filter((record) => wanted.has(record.id)) : [];
+  return written;
+}
+
+/**
+ * `review` with every record the merge did not write the very object `before` holds. Assembling a review nests each
+ * annotation's replies and each assessment's actions, and gives each version its content, in new objects; the same
+ * records as before's own let whoever saves the review find what the merge changed by identity (review-changes.ts):
+ * sent to the host whole, an unwritten annotation made anew was journalled as a change.
+ */
+function sharingUnwritten(review: Review, before: Review, written: Map<CollectionName, Set<string>>): Review {
+  const shared = <T extends { id: string }>(records: T[], held: T[], name: CollectionName): T[] => {
+    const wrote = written.get(name)!;
+    const heldById = new Map(held.map((record) => [record.id, record]));
+    const next = records.map((record) => (wrote.has(record.id) ? record : (heldById.get(record.id) ?? record)));
+    // Nothing written and nothing moved: the list itself is before's.
+    return next.length === held.length && next.every((record, i) => record === held[i]) ? held : next;
+  };
   return {
     ...review,
-    committee: only(review.committee, ids('committee')),
-    versions: only(review.versions, ids('versions')),
-    checklist: { ...review.checklist, criteria: only(review.checklist.criteria, ids('criteria')) },
-    annotations: only(review.annotations, annotations),
-    assessments: only(review.assessments, assessments),
-    votes: only(review.votes, ids('votes')),
-    signoffs: only(review.signoffs, ids('signoffs')),
-    audit: only(review.audit, ids('audit')),
+    committee: shared(review.committee, before.committee, 'committee'),
+    versions: shared(review.versions, before.versions, 'versions'),
+    annotations: shared(review.annotations, before.annotations, 'annotations'),
+    assessments: shared(review.assessments, before.assessments, 'assessments'),
+    votes: shared(review.votes, before.votes, 'votes'),
+    signoffs: shared(review.signoffs, before.signoffs, 'signoffs'),
+    audit: shared(review.audit, before.audit, 'audit'),
+  };
+}
+
+/** The review's own fields with only the records written (`written`), for checking against the schema. */
+function arrivedPart(review: Review, written: Map<CollectionName, Set<string>>): Review {
+  const only = <T extends { id: string }>(records: T[], name: CollectionName) => {
+    const wanted = written.get(name)!;
+    return wanted.size ? records.filter((record) => wanted.has(record.id)) : [];
+  };
+  return {
+    ...review,
+    committee: only(review.committee, 'committee'),
+    versions: only(review.versions, 'versions'),
+    checklist: { ...review.checklist, criteria: only(review.checklist.criteria, 'criteria') },
+    annotations: only(review.annotations, 'annotations'),
+    assessments: only(review.assessments, 'assessments'),
+    votes: only(review.votes, 'votes'),
+    signoffs: only(review.signoffs, 'signoffs'),
+    audit: only(review.audit, 'audit'),
   };
 }
 
