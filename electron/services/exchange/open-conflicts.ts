@@ -3,9 +3,9 @@ import { z } from 'zod';
 import { writeFileDurably } from '../storage/durable-write';
 import { readFileIfPresent } from '../storage/json-file-adapter';
 import { Conflict } from '../../../shared/contract/exchange';
-import { sha256Hex } from '../storage/on-demand-crypto';
-import { Review } from '../../../shared/model';
+import type { Review } from '../../../shared/model';
 import { fileIdentity, historyFileFor } from './history-files';
+import { reviewDigest } from './review-digest';
 
 /**
  * Where a review may have conflicts open, kept beside its history (`<id>.history.automerge.open-conflicts`): the ids
@@ -33,8 +33,9 @@ export interface OpenConflicts {
  * The conflicts as listed (the merge or the decision that left them lists them too), and what the review and its
  * history were then: while they are the same, listing would give the same list, so it is given without loading the
  * history (one to three seconds at 10,000 annotations, each time the review is opened until they are resolved). The
- * review is told by a hash of its JSON text (0.15 s at 10,000 annotations), not by its file, which is written
- * anew, the same, whenever the review closes; the history by its file, which only a change of it writes.
+ * review is told by its digest (reviewDigest: its fields and records as the schema reads them), not by its file,
+ * which is written anew, the same, whenever the review closes; the history by its file, which only a change of it
+ * writes.
  */
 const ListedConflicts = z
   .object({
@@ -90,32 +91,12 @@ export async function writeListedConflicts(
   await writeFileDurably(openConflictsFileFor(reviewFile), `${text}\n`);
 }
 
-/**
- * What the review is (a hash of its text, its fields in the schema's order, as the review reads from its file) and
- * which file its history is.
- */
+/** What the review is (its digest) and which file its history is. */
 async function stateOf(reviewFile: string, review: Review): Promise<string | undefined> {
-  const text = reviewHashOf(review);
-  if (text === undefined) return undefined;
+  const digest = reviewDigest(review);
+  if (digest === undefined) return undefined;
   const history = (await fileIdentity(historyFileFor(reviewFile))) ?? '-';
-  return `${text} ${history}`;
-}
-
-/**
- * The hashes of reviews already told, by the review itself: a review the store holds is never changed in place (each
- * change makes a new one, see ReviewStore.mutate), so its hash holds for as long as it lives. To resolve asks for the
- * same review's hash two or three times around a decision (listing, deciding, listing again): 0.2 s each at 10,000
- * annotations.
- */
-const reviewHashes = new WeakMap<Review, string | undefined>();
-
-function reviewHashOf(review: Review): string | undefined {
-  if (reviewHashes.has(review)) return reviewHashes.get(review);
-  // Without zod's compiled fast path, which costs more to build than it saves on one parse (see damaged-records.ts).
-  const read = Review.safeParse(review, { jitless: true });
-  const hash = read.success ? sha256Hex(JSON.stringify(read.data)) : undefined;
-  reviewHashes.set(review, hash);
-  return hash;
+  return `${digest} ${history}`;
 }
 
 function openConflictsFileFor(reviewFile: string): string {
