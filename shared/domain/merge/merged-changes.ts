@@ -109,13 +109,15 @@ function writtenRecords(
   before: Review,
 ): Map<CollectionName, Set<string>> {
   const written = new Map(COLLECTIONS.map((name) => [name, new Set(changed.get(name))]));
-  const childRecords = [reviewRecords(before), reviewRecords(review)];
+  // Flattened only when a reply or an action changed: most merges and every decision change neither.
+  let childRecords: ReturnType<typeof reviewRecords>[] | undefined;
   for (const [child, parent] of Object.entries(PARENT) as [
     CollectionName,
     { collection: CollectionName; field: string },
   ][]) {
     const wanted = changed.get(child)!;
     if (!wanted.size) continue;
+    childRecords ??= [reviewRecords(before), reviewRecords(review)];
     for (const records of childRecords)
       for (const record of records[child])
         if (wanted.has(record.id) && typeof record[parent.field] === 'string')
