@@ -11,6 +11,7 @@ import type { Review } from '../../../shared/model';
 import type { ReviewLibrary } from '../library/review-library';
 import { writeFileDurably } from '../storage/durable-write';
 import { isNodeError, readFileIfPresent } from '../storage/json-file-adapter';
+import { withChangesApplied } from '../storage/review-changes';
 import type { ReviewStore } from '../storage/review-store';
 import { keepSourceFile, sourceFilePath } from '../storage/source-files';
 import {
@@ -24,7 +25,6 @@ import {
 import type { MergeJob } from './merge-protocol';
 import type { PackageProgress } from './package-progress';
 import { historyFileFor, HistoryFiles } from './history-files';
-import { withChangesApplied } from '../storage/review-changes';
 import { readOpenConflicts, writeListedConflicts, writeOpenConflicts } from './open-conflicts';
 import { writePackage, type OpenedPackage, type PackageSigner } from './review-package';
 

@@ -56,18 +56,20 @@ export function ComparisonView({ comparison, from, to, active }: ComparisonViewP
   const listKey = `${pairKey}:${layout}`;
 
   // Which lists are in the page for this comparison and layout: the one shown, and the other once it has shown.
-  const [kept, setKept] = useState({ key: listKey, everyRow: !changesOnly, changes: changesOnly });
-  const keptNow = kept.key === listKey ? kept : { key: listKey, everyRow: !changesOnly, changes: changesOnly };
+  const shownAlone = { key: listKey, everyRow: !changesOnly, changes: changesOnly };
+  const [kept, setKept] = useState(shownAlone);
+  const keptNow = kept.key === listKey ? kept : shownAlone;
   const everyRow = useRowsInSlices(keptNow.everyRow ? rows.length : 0, listKey, everyRowRef, changesOnly);
   const changeList = useRowsInSlices(keptNow.changes ? changes.length : 0, listKey, changesRef, !changesOnly);
   const drawn = changesOnly ? changeList : everyRow;
   const shownLength = changesOnly ? changes.length : rows.length;
 
   // Each list keeps where it was scrolled to while the other shows.
-  const scrolledTo = useRef({ key: listKey, everyRow: 0, changes: 0 });
+  const atTop = { key: listKey, everyRow: 0, changes: 0 };
+  const scrolledTo = useRef(atTop);
   const showChangesOnly = (on: boolean) => {
     const scroller = scrollerRef.current;
-    const saved = scrolledTo.current.key === listKey ? scrolledTo.current : { key: listKey, everyRow: 0, changes: 0 };
+    const saved = scrolledTo.current.key === listKey ? scrolledTo.current : atTop;
     scrolledTo.current = { ...saved, [changesOnly ? 'changes' : 'everyRow']: scroller?.scrollTop ?? 0 };
     setKept({ key: listKey, everyRow: keptNow.everyRow || !on, changes: keptNow.changes || on });
     setChangesOnly(on);
