@@ -133,60 +133,61 @@ function writtenRecords(
  * sent to the host whole, an unwritten annotation made anew was journalled as a change.
  */
 function sharingUnwritten(review: Review, before: Review, written: Map<CollectionName, Set<string>>): Review {
-  const shared = <T extends { id: string }>(records: T[], held: T[], name: CollectionName): T[] => {
+  return withEachList(review, (records, name) => {
+    const held = listOf(before, name);
     const wrote = written.get(name)!;
     const heldById = new Map(held.map((record) => [record.id, record]));
     const next = records.map((record) => (wrote.has(record.id) ? record : (heldById.get(record.id) ?? record)));
     // Nothing written and nothing moved: the list itself is before's.
     return next.length === held.length && next.every((record, i) => record === held[i]) ? held : next;
-  };
-  return {
-    ...review,
-    committee: shared(review.committee, before.committee, 'committee'),
-    versions: shared(review.versions, before.versions, 'versions'),
-    annotations: shared(review.annotations, before.annotations, 'annotations'),
-    assessments: shared(review.assessments, before.assessments, 'assessments'),
-    votes: shared(review.votes, before.votes, 'votes'),
-    signoffs: shared(review.signoffs, before.signoffs, 'signoffs'),
-    audit: shared(review.audit, before.audit, 'audit'),
-  };
+  });
 }
 
 /** The review's own fields with only the records written (`written`), for checking against the schema. */
 function arrivedPart(review: Review, written: Map<CollectionName, Set<string>>): Review {
-  const only = <T extends { id: string }>(records: T[], name: CollectionName) => {
+  return withEachList(review, (records, name) => {
     const wanted = written.get(name)!;
     return wanted.size ? records.filter((record) => wanted.has(record.id)) : [];
-  };
-  return {
-    ...review,
-    committee: only(review.committee, 'committee'),
-    versions: only(review.versions, 'versions'),
-    checklist: { ...review.checklist, criteria: only(review.checklist.criteria, 'criteria') },
-    annotations: only(review.annotations, 'annotations'),
-    assessments: only(review.assessments, 'assessments'),
-    votes: only(review.votes, 'votes'),
-    signoffs: only(review.signoffs, 'signoffs'),
-    audit: only(review.audit, 'audit'),
-  };
+  });
 }
 
 /** The review with the records and own fields of `checked` (the arrived part, as the schema read it) in place. */
 export function withCheckedRecords(review: Review, checked: Review): Review {
-  const replaced = <T extends { id: string }>(records: T[], by: T[]) => {
+  return withEachList(checked, (by, name) => {
+    const records = listOf(review, name);
     if (!by.length) return records;
     const byId = new Map(by.map((record) => [record.id, record]));
     return records.map((record) => byId.get(record.id) ?? record);
-  };
+  });
+}
+
+/** The collections a review holds as lists of its own: the rest (replies, actions) are nested in their parents. */
+type ListName = Exclude<CollectionName, 'replies' | 'actions'>;
+
+/** A record of any of the review's lists, as these functions handle it: by its id. */
+type ListRecord = { id: string };
+
+/** The review's list of a collection (the criteria are the checklist's). */
+function listOf(review: Review, name: ListName): ListRecord[] {
+  return name === 'criteria' ? review.checklist.criteria : review[name];
+}
+
+/**
+ * `review` with each of its lists of records replaced by what `change` makes of it; its own fields, the
+ * checklist's included, as they are. `change` keeps the records' kind: it picks, orders or swaps records of the
+ * list it is given.
+ */
+function withEachList(review: Review, change: (records: ListRecord[], name: ListName) => ListRecord[]): Review {
+  const changed = <T extends ListRecord>(records: T[], name: ListName) => change(records, name) as T[];
   return {
-    ...checked,
-    committee: replaced(review.committee, checked.committee),
-    versions: replaced(review.versions, checked.versions),
-    checklist: { ...checked.checklist, criteria: replaced(review.checklist.criteria, checked.checklist.criteria) },
-    annotations: replaced(review.annotations, checked.annotations),
-    assessments: replaced(review.assessments, checked.assessments),
-    votes: replaced(review.votes, checked.votes),
-    signoffs: replaced(review.signoffs, checked.signoffs),
-    audit: replaced(review.audit, checked.audit),
+    ...review,
+    committee: changed(review.committee, 'committee'),
+    versions: changed(review.versions, 'versions'),
+    checklist: { ...review.checklist, criteria: changed(review.checklist.criteria, 'criteria') },
+    annotations: changed(review.annotations, 'annotations'),
+    assessments: changed(review.assessments, 'assessments'),
+    votes: changed(review.votes, 'votes'),
+    signoffs: changed(review.signoffs, 'signoffs'),
+    audit: changed(review.audit, 'audit'),
   };
 }

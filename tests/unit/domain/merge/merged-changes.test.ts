@@ -72,6 +72,7 @@ describe('reading a merge back (property)', () => {
         for (const annotation of changes.review.annotations)
           if (!arrivedIds.has(`"id":"${annotation.id}"`)) expect(annotation).toBe(held.get(annotation.id));
         expect(changes.review.versions).toBe(before.versions);
+        expect(changes.review.checklist.criteria).toBe(before.checklist.criteria);
       }),
       { numRuns: 40, seed: Number(process.env['TEST_SEED'] ?? 1405) },
     );
