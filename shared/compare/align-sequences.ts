@@ -8,12 +8,36 @@ export type AlignedPair = readonly [oldIndex: number, newIndex: number];
  * exactly once on each side anchor the alignment (their longest increasing subsequence), the stretches between
  * anchors are aligned the same way, and a stretch with no such item falls back to a Myers diff of its own.
  * Unique items make the alignment stable: a repeated item (an empty cell, a stock sentence) never pulls the
- * alignment away from the paragraphs that identify a place. Returns pairs increasing on both sides.
+ * alignment away from the paragraphs that identify a place. Returns pairs increasing on both sides. Items are
+ * small non-negative integers: the caller numbers its distinct items from 0.
  */
 export function alignSequences(older: readonly number[], newer: readonly number[]): AlignedPair[] {
   const pairs: AlignedPair[] = [];
-  alignRange(older, newer, 0, older.length, 0, newer.length, pairs);
+  alignRange(older, newer, 0, older.length, 0, newer.length, pairs, new ItemTally(older, newer));
   return pairs;
+}
+
+/**
+ * How often each item occurs in the old and the new side of one stretch (0, 1, or 2 for more) and where it first
+ * does, in arrays indexed by the item: items are small non-negative integers (the caller numbers its distinct
+ * blocks from 0). A map of one object per item was the part of the alignment that grew fastest with the policy.
+ * Each stretch clears what it counted before the next one counts.
+ */
+class ItemTally {
+  readonly inOld: Uint8Array;
+  readonly inNew: Uint8Array;
+  readonly oldAt: Int32Array;
+  readonly newAt: Int32Array;
+
+  constructor(older: readonly number[], newer: readonly number[]) {
+    let size = 0;
+    for (const item of older) size = Math.max(size, item + 1);
+    for (const item of newer) size = Math.max(size, item + 1);
+    this.inOld = new Uint8Array(size);
+    this.inNew = new Uint8Array(size);
+    this.oldAt = new Int32Array(size);
+    this.newAt = new Int32Array(size);
+  }
 }
 
 function alignRange(
@@ -24,24 +48,25 @@ function alignRange(
   bLo: number,
   bHi: number,
   out: AlignedPair[],
+  tally: ItemTally,
 ): void {
   while (aLo < aHi && bLo < bHi && a[aLo] === b[bLo]) out.push([aLo++, bLo++]);
   const tail: AlignedPair[] = [];
   while (aLo < aHi && bLo < bHi && a[aHi - 1] === b[bHi - 1]) tail.push([--aHi, --bHi]);
   if (aLo < aHi && bLo < bHi) {
-    const anchors = uniqueAnchors(a, b, aLo, aHi, bLo, bHi);
+    const anchors = uniqueAnchors(a, b, aLo, aHi, bLo, bHi, tally);
     if (anchors === undefined) {
       // Nothing in common: every item of the stretch is removed or added.
     } else if (anchors.length > 0) {
       let prevA = aLo;
       let prevB = bLo;
       for (const [ia, ib] of anchors) {
-        alignRange(a, b, prevA, ia, prevB, ib, out);
+        alignRange(a, b, prevA, ia, prevB, ib, out, tally);
         out.push([ia, ib]);
         prevA = ia + 1;
         prevB = ib + 1;
       }
-      alignRange(a, b, prevA, aHi, prevB, bHi, out);
+      alignRange(a, b, prevA, aHi, prevB, bHi, out, tally);
     } else {
       myersRange(a, b, aLo, aHi, bLo, bHi, out);
     }
@@ -60,28 +85,31 @@ function uniqueAnchors(
   aHi: number,
   bLo: number,
   bHi: number,
+  { inOld, inNew, oldAt, newAt }: ItemTally,
 ): AlignedPair[] | undefined {
-  // For each item: how often in the old stretch (capped at 2) and where; then the same for the new stretch.
-  const seen = new Map<number, { inOld: number; oldAt: number; inNew: number; newAt: number }>();
   for (let i = aLo; i < aHi; i++) {
-    const entry = seen.get(a[i]!);
-    if (entry) entry.inOld = 2;
-    else seen.set(a[i]!, { inOld: 1, oldAt: i, inNew: 0, newAt: -1 });
+    const item = a[i]!;
+    if (inOld[item] === 0) oldAt[item] = i;
+    inOld[item] = Math.min(2, inOld[item]! + 1);
   }
   let shared = false;
   for (let j = bLo; j < bHi; j++) {
-    const entry = seen.get(b[j]!);
-    if (!entry) continue;
+    const item = b[j]!;
+    if (inOld[item] === 0) continue;
     shared = true;
-    if (entry.inNew === 0) entry.newAt = j;
-    entry.inNew++;
+    if (inNew[item] === 0) newAt[item] = j;
+    inNew[item] = Math.min(2, inNew[item]! + 1);
   }
-  if (!shared) return undefined;
+  // Read in old order, the candidates come sorted by their old index.
   const candidates: AlignedPair[] = [];
-  for (const entry of seen.values())
-    if (entry.inOld === 1 && entry.inNew === 1) candidates.push([entry.oldAt, entry.newAt]);
-  candidates.sort((x, y) => x[0] - y[0]);
-  return longestIncreasing(candidates);
+  if (shared)
+    for (let i = aLo; i < aHi; i++) {
+      const item = a[i]!;
+      if (inOld[item] === 1 && inNew[item] === 1) candidates.push([i, newAt[item]!]);
+    }
+  for (let i = aLo; i < aHi; i++) inOld[a[i]!] = 0;
+  for (let j = bLo; j < bHi; j++) inNew[b[j]!] = 0;
+  return shared ? longestIncreasing(candidates) : undefined;
 }
 
 /** The longest subsequence of pairs (sorted by old index) whose new indexes increase, by patience sorting. */
