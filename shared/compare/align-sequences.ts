@@ -19,9 +19,8 @@ export function alignSequences(older: readonly number[], newer: readonly number[
 
 /**
  * How often each item occurs in the old and the new side of one stretch (0, 1, or 2 for more) and where it first
- * does, in arrays indexed by the item: items are small non-negative integers (the caller numbers its distinct
- * blocks from 0). A map of one object per item was the part of the alignment that grew fastest with the policy.
- * Each stretch clears what it counted before the next one counts.
+ * does, in arrays indexed by the item. A map of one object per item was the part of the alignment that grew
+ * fastest with the policy. Each stretch clears what it counted before the next one counts.
  */
 class ItemTally {
   readonly inOld: Uint8Array;
