@@ -23,7 +23,6 @@ import {
   ReviewStore,
   type ReviewStoreOptions,
   tooLargeMessage,
-  unreadableMessage,
 } from '../storage/review-store';
 import { explainingStorageFaults, storageFaultError, type StorageFault } from '../storage/storage-faults';
 
@@ -81,12 +80,14 @@ export class ReviewLibrary {
       return { ...summarize(held.review, undefined), state: 'newer-format', problem: held.readOnlyReason };
     if (held) return summarize(held.review, held.readOnlyReason, held.damagedRecords.length);
     const read = await readReviewFile(file).catch((error: unknown) => {
-      if (error instanceof AppError && error.code === 'E_FORBIDDEN') return { kind: 'unreadable' as const };
+      // Not to be read (permission denied, or no file at all): said in the library, with what to do.
+      if (error instanceof AppError && error.code === 'E_FORBIDDEN')
+        return { kind: 'unreadable' as const, problem: error.message };
       throw error;
     });
     if (read.kind === 'missing') return undefined;
     if (read.kind === 'unreadable')
-      return { ...emptySummary(reviewId, basename(file)), state: 'unreadable', problem: unreadableMessage(file) };
+      return { ...emptySummary(reviewId, basename(file)), state: 'unreadable', problem: read.problem };
     if (read.kind === 'too-large') {
       // Only the start is read, for a title to show: the file may be a review that grew wrong, or not one at all.
       const start = await readStartOf(file, 4096).catch(() => Buffer.alloc(0));

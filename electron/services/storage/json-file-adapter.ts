@@ -1,3 +1,4 @@
+import { constants } from 'node:fs';
 import { open, readFile } from 'node:fs/promises';
 import type { Adapter } from 'lowdb';
 import { writeFileDurably } from './durable-write';
@@ -38,28 +39,41 @@ export async function readFileIfPresent(file: string): Promise<Buffer | null> {
   }
 }
 
-export type BoundedRead = { kind: 'read'; bytes: Buffer } | { kind: 'missing' } | { kind: 'too-large'; size: number };
+export type BoundedRead =
+  | { kind: 'read'; bytes: Buffer }
+  | { kind: 'missing' }
+  | { kind: 'too-large'; size: number }
+  /** A folder, a pipe or a device under the file's name. */
+  | { kind: 'not-a-file' };
 
 /**
- * The bytes of `file`, unless it is larger than `maxBytes`: its size is checked on the open file before
- * anything is read, so a file far larger than it should be costs neither the memory nor the time to read it.
+ * The bytes of `file`, unless it is larger than `maxBytes` or not a file at all: its size and kind are checked on
+ * the open file before anything is read, so a file far larger than it should be costs neither the memory nor the
+ * time to read it, and a folder or a pipe under its name is said to be one (reading a folder fails; opening a pipe
+ * would wait for a writer for ever, so nothing is opened waiting).
  */
 export async function readFileWithin(file: string, maxBytes: number): Promise<BoundedRead> {
   let handle;
   try {
-    handle = await open(file, 'r');
+    handle = await open(file, OPEN_WITHOUT_WAITING);
   } catch (error) {
     if (isNodeError(error, 'ENOENT')) return { kind: 'missing' };
+    // Where a folder cannot be opened as a file at all (Windows).
+    if (isNodeError(error, 'EISDIR')) return { kind: 'not-a-file' };
     throw error;
   }
   try {
-    const { size } = await handle.stat();
-    if (size > maxBytes) return { kind: 'too-large', size };
+    const stats = await handle.stat();
+    if (!stats.isFile()) return { kind: 'not-a-file' };
+    if (stats.size > maxBytes) return { kind: 'too-large', size: stats.size };
     return { kind: 'read', bytes: await handle.readFile() };
   } finally {
     await handle.close();
   }
 }
+
+/** Read-only, and without waiting for a writer where the name is a pipe (no such flag on Windows, nor such pipes). */
+const OPEN_WITHOUT_WAITING = constants.O_RDONLY | (process.platform === 'win32' ? 0 : constants.O_NONBLOCK);
 
 /** The first `length` bytes of `file`: enough to show what a file too large to read seems to be. */
 export async function readStartOf(file: string, length: number): Promise<Buffer> {

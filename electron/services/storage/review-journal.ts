@@ -37,7 +37,7 @@ export type JournalReading =
 export async function readJournal(reviewFile: string, snapshot: Uint8Array, maxBytes: number): Promise<JournalReading> {
   const read = await readFileWithin(journalFileFor(reviewFile), maxBytes);
   if (read.kind === 'missing') return { kind: 'none' };
-  if (read.kind === 'too-large') return { kind: 'stale' };
+  if (read.kind === 'too-large' || read.kind === 'not-a-file') return { kind: 'stale' };
   const text = read.bytes.toString('utf8');
   const firstEnd = text.indexOf('\n');
   if (firstEnd < 0) return { kind: 'stale' };

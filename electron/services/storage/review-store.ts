@@ -455,6 +455,7 @@ export type ReviewFileRead =
 export async function readReviewFile(file: string): Promise<ReviewFileRead> {
   try {
     const read = await readFileWithin(file, MAX_REVIEW_FILE_BYTES);
+    if (read.kind === 'not-a-file') throw new AppError('E_FORBIDDEN', notAFileMessage(file));
     if (read.kind !== 'read') return read;
     const journal = await readJournal(file, read.bytes, MAX_REVIEW_FILE_BYTES);
     if (journal.kind === 'none') return { ...read, journal: 'none' };
@@ -479,6 +480,14 @@ export function unreadableMessage(file: string): string {
   return (
     `This app may not read the review file “${basename(file)}” (permission denied), so it ` +
     `cannot be shown. Ask for permission to read it, or move it out of the folder “${dirname(file)}”.`
+  );
+}
+
+/** Why an entry named as a review file (a folder, a pipe) is not read, and what to do about it. */
+export function notAFileMessage(file: string): string {
+  return (
+    `“${basename(file)}” is not a file (it is a folder, or another kind of entry), so it cannot be shown as a ` +
+    `review. Move it out of the folder “${dirname(file)}”.`
   );
 }
 
