@@ -55,6 +55,17 @@ describe('an entry named as a review file that is not a file (a folder, a pipe)'
     expect((await stat(folder)).isDirectory(), `${folderId}'s folder is still there`).toBe(true);
   });
 
+  it('can be deleted from the library like any review, which moves it aside as it is', async () => {
+    const { dataDir, goodId, folder, odd } = await libraryWithOddEntries();
+    const library = new ReviewLibrary(dataDir);
+    for (const id of odd) {
+      const { movedTo } = await library.delete(id);
+      expect((await stat(join(movedTo, `${id}.review.json`))).isFile()).toBe(false);
+    }
+    await expect(stat(folder)).rejects.toMatchObject({ code: 'ENOENT' });
+    expect((await library.list()).map((r) => r.id)).toEqual([goodId]);
+  });
+
   it('does not stop `policy-review list`, nor a command that names another review', async () => {
     const { dataDir, goodId, odd } = await libraryWithOddEntries();
     const list = await runCli(['list', '--data-dir', dataDir]);
