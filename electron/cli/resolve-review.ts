@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { MethodResult } from '../../shared/api';
-import { AppError, isAppError } from '../../shared/errors';
+import { AppError } from '../../shared/errors';
 import type { CliContext } from './context';
 
 /**
@@ -37,25 +37,11 @@ export async function resolveReviewId(ctx: CliContext, reference: string | undef
   );
 }
 
-/**
- * Reads the review a person means, found as `resolveReviewId` finds it. A reference that may be a review's id is
- * tried as one first, since finding it among the others would read every review in the library: the contract
- * refuses what is not an id (E_INVALID_INPUT) and the library says when it names no review (E_NOT_FOUND), and
- * then it is looked for as any other name is.
- */
+/** Reads the review a person means, found as `resolveReviewId` finds it (an id without reading the others). */
 export async function readNamedReview(
   ctx: CliContext,
   reference: string | undefined,
 ): Promise<MethodResult<'reviews.read'>> {
-  // Review files are named by their ids in lower case: only such a name can be an exact match.
-  const wanted = reference === undefined ? '' : referencedName(reference);
-  if (wanted !== '' && wanted === wanted.toLowerCase()) {
-    try {
-      return await ctx.call('reviews.read', { reviewId: wanted });
-    } catch (error) {
-      if (!isAppError(error) || (error.code !== 'E_INVALID_INPUT' && error.code !== 'E_NOT_FOUND')) throw error;
-    }
-  }
   return ctx.call('reviews.read', { reviewId: await resolveReviewId(ctx, reference) });
 }
 
