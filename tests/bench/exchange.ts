@@ -22,7 +22,8 @@ import type { MergeWriter } from '../../shared/domain/merge/mergeable-review';
 import { newReviewDocument } from '../../shared/domain/reviews/new-review';
 import { SEVERITIES, type Author, type Review } from '../../shared/model';
 import { generateAnnotations, generatePolicyBlocks, seededRandom, versionFromBlocks } from './generate-policy';
-import { buildApp, startBuiltServiceProcess } from './built-app';
+import { buildApp } from './built-app';
+import { startBuiltServiceProcess } from '../support/built-service-process';
 import { runWatched } from './process-memory';
 import { percentile } from './stats';
 

@@ -10,6 +10,7 @@ import { windowEngineSwitches } from '../../../electron/services/workstation/win
 import { SettingsStore } from '../../../electron/services/settings/settings-store';
 import { openWorkstation } from '../../../electron/services/workstation/workstation';
 import { checkAccessibility } from './accessibility';
+import { startBuiltServiceProcess } from '../../support/built-service-process';
 
 const repo = fileURLToPath(new URL('../../..', import.meta.url));
 const rendererDir = join(repo, 'out/renderer');
@@ -100,6 +101,8 @@ async function openBrowserApp(
     host: 'browser',
     checkResults: true,
     samplePolicyDir: SAMPLE_POLICY_DIR,
+    // Service processes from the build, as the app starts them (and as the renderer served is the build's).
+    startServiceProcess: startBuiltServiceProcess,
     ...(dialogFiles ? { chooseFiles: async () => dialogFiles } : {}),
   });
   const context = await browser.newContext({ viewport: { width: 1360, height: 880 } });

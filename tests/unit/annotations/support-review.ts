@@ -2,6 +2,7 @@ import type { ApiResult, MethodArgs, MethodName, MethodResult } from '../../../s
 import type { ApiError } from '../../../shared/errors';
 import type { RichText, Version } from '../../../shared/model';
 import { plainTextToRichText } from '../../../shared/rich-text';
+import { startBuiltServiceProcess } from '../../support/built-service-process';
 import type { Caller } from '../../../electron/services/library/review-sessions';
 import {
   openWorkstation,
@@ -39,6 +40,7 @@ export async function workstationOn(dataDir: string, options: Partial<Workstatio
     host: 'browser',
     checkResults: true,
     logError: () => undefined,
+    startServiceProcess: startBuiltServiceProcess,
     ...options,
   });
   await call(ws, 'settings.set', { user: { name: 'Ada Chair', role: 'chair', email: 'ada@example.org' } });

@@ -8,6 +8,7 @@ import {
   type Workstation,
   type WorkstationOptions,
 } from '../../../electron/services/workstation/workstation';
+import { startBuiltServiceProcess } from '../../support/built-service-process';
 
 export const REPO = fileURLToPath(new URL('../../..', import.meta.url));
 export const RIVERTON = `${REPO}/fixtures/policies/riverton-social-media`;
@@ -28,7 +29,13 @@ export async function reviewIn(
   dataDir: string,
   options: Partial<WorkstationOptions> = {},
 ): Promise<{ ws: Workstation; reviewId: string }> {
-  const ws = await openWorkstation({ dataDir, host: 'browser', checkResults: true, ...options });
+  const ws = await openWorkstation({
+    dataDir,
+    host: 'browser',
+    checkResults: true,
+    startServiceProcess: startBuiltServiceProcess,
+    ...options,
+  });
   const { id } = await call(ws, 'reviews.create', { title: 'Import test' });
   return { ws, reviewId: id };
 }

@@ -12,6 +12,7 @@ import { DEFAULT_IMPORT_LIMITS } from '../../../electron/services/import/types';
 import { fixedClock } from '../support/fixed-clock';
 import { useTempDirs } from '../support/temp-dir';
 import { RIVERTON } from '../report/support-review';
+import { startBuiltServiceProcess } from '../../support/built-service-process';
 
 const tempDir = useTempDirs();
 const clock = () => fixedClock('2026-03-02T09:00:00.000Z');
@@ -24,6 +25,7 @@ async function workstation(options: Partial<Parameters<typeof openWorkstation>[0
     logError: () => undefined,
     samplePolicyDir: RIVERTON,
     clock: clock(),
+    startServiceProcess: startBuiltServiceProcess,
     ...options,
   });
 }

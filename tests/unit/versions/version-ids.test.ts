@@ -5,6 +5,7 @@ import { closedAfterEach } from '../support/closed-after-each';
 import { openWorkstation, type Workstation } from '../../../electron/services/workstation/workstation';
 import { call, importFile, reviewIn, RIVERTON } from '../import/support-import';
 import { useTempDirs } from '../support/temp-dir';
+import { startBuiltServiceProcess } from '../../support/built-service-process';
 
 const tempDir = useTempDirs();
 const opened = closedAfterEach<Workstation>();
@@ -18,7 +19,12 @@ describe('an imported version’s id', () => {
     const file = first.library.fileFor(reviewId);
     await mkdir(join(secondDir, 'reviews'));
     await copyFile(file, join(secondDir, 'reviews', basename(file)));
-    const second = await openWorkstation({ dataDir: secondDir, host: 'browser', checkResults: true });
+    const second = await openWorkstation({
+      dataDir: secondDir,
+      host: 'browser',
+      checkResults: true,
+      startServiceProcess: startBuiltServiceProcess,
+    });
     opened.push(second);
 
     const onFirst = (await importFile(first, reviewId, `${RIVERTON}/v1.txt`)).version;

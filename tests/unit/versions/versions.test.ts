@@ -6,6 +6,7 @@ import { DEFAULT_IMPORT_LIMITS } from '../../../electron/services/import/types';
 import { sourcesFolderFor } from '../../../electron/services/storage/source-files';
 import { openWorkstation, type Workstation } from '../../../electron/services/workstation/workstation';
 import { useTempDirs } from '../support/temp-dir';
+import { startBuiltServiceProcess } from '../../support/built-service-process';
 
 const tempDir = useTempDirs();
 
@@ -26,7 +27,13 @@ It applies to all staff.
 async function setUp(
   options: Partial<Parameters<typeof openWorkstation>[0]> = {},
 ): Promise<{ ws: Workstation; reviewId: string }> {
-  const ws = await openWorkstation({ dataDir: await tempDir(), host: 'browser', checkResults: true, ...options });
+  const ws = await openWorkstation({
+    dataDir: await tempDir(),
+    host: 'browser',
+    checkResults: true,
+    startServiceProcess: startBuiltServiceProcess,
+    ...options,
+  });
   const { id } = await call(ws, 'reviews.create', { title: 'Versions test' });
   return { ws, reviewId: id };
 }
