@@ -6,6 +6,10 @@ import type { Review } from '../model';
  * door (electron/services/api/mutate-review.ts) answers without writing the file.
  */
 export interface ReviewChange<T> {
-  apply(review: Review): T;
+  /**
+   * `asItWas`, when given, is the review as it was before this change (plain objects, never changed), for reading
+   * what the change does not write where `review` is a copy being written that is dearer to read.
+   */
+  apply(review: Review, asItWas?: Review): T;
   answerIfUnchanged(review: Review): T | undefined;
 }

@@ -42,5 +42,5 @@ export async function mutateReviewIfChanged<T>(
 export async function applyChange<T>(store: ReviewStore, change: ReviewChange<T>): Promise<T> {
   const unchanged = change.answerIfUnchanged(store.review);
   if (unchanged !== undefined) return structuredClone(unchanged);
-  return structuredClone(await store.mutate((review) => change.apply(review)));
+  return structuredClone(await store.mutate((review, asItWas) => change.apply(review, asItWas)));
 }

@@ -227,9 +227,10 @@ export class ReviewStore {
    * copy that shares what it does not touch (see change-on-copy.ts), which becomes the review once saved: if the
    * change throws, the result would not pass the schema, or the write fails, the review stays as it was, so memory
    * never holds what the disk does not. Changes queue up and run one at a time in order. `review` as read before
-   * a change is not altered by it: read `review` again after.
+   * a change is not altered by it: read `review` again after. The change is also given the review as it was
+   * (`asItWas`, never to be changed), which it may read rather than the copy, whose every object read is a proxy.
    */
-  mutate<T>(change: (review: Review) => T): Promise<T> {
+  mutate<T>(change: (review: Review, asItWas: Review) => T): Promise<T> {
     return this.queue.run(() => this.save(change));
   }
 
@@ -306,15 +307,19 @@ export class ReviewStore {
     }
   }
 
-  private async save<T>(change: (review: Review) => T): Promise<T> {
+  private async save<T>(change: (review: Review, asItWas: Review) => T): Promise<T> {
     this.assertWritable();
     const before = this.db.data;
     try {
       // The copy-on-write library (immer) loads with the first change: reading a review never needs it.
       const { changeOnCopy } = await import('./change-on-copy');
-      const { next, result } = changeOnCopy(before, change, (draft) => {
-        draft.updatedAt = this.clock.now();
-      });
+      const { next, result } = changeOnCopy(
+        before,
+        (draft) => change(draft, before),
+        (draft) => {
+          draft.updatedAt = this.clock.now();
+        },
+      );
       if (this.checkEveryWrite) {
         const checked = Review.safeParse(next);
         if (!checked.success) {

@@ -6,7 +6,7 @@ import { reviewRecordId } from '../../model/name-based-id';
 import { validRecord } from '../valid-record';
 import { recordAudit } from '../reviews/audit';
 import type { ReviewChange } from '../review-change';
-import { versionPair } from './version-pair';
+import { comparePair, versionPair } from './version-pair';
 import type { Clock } from '../clock';
 
 /**
@@ -54,6 +54,11 @@ export function annotationsToCarry(
  * `carriedFrom` set to the annotation it came from and the anchor state found. Orphaned ones are made too —
  * never dropped — keeping their old quote at a one-character position where the passage stood. One entry in
  * the audit log says what was carried. Changes the review in place: call it inside `store.mutate`.
+ *
+ * `asItWas` is the same review as it was before this change, when `review` is a copy being written (the store's
+ * copy-on-write draft): what is carried is read from it, and only the new records are written to `review`. Read
+ * through the draft, the versions' blocks and the annotations cost three to four times the carry itself (immer
+ * makes a proxy of each object read).
  */
 export function carryAnnotations(
   review: Review,
@@ -61,14 +66,16 @@ export function carryAnnotations(
   toVersionId: string,
   actor: Author,
   clock: Clock,
+  asItWas: Review = review,
 ): CarryOutcome {
-  const { from, to } = versionPair(review, fromVersionId, toVersionId);
-  const { pending, alreadyCarried } = annotationsToCarry(review, from.id, to.id);
+  const { from, to } = versionPair(asItWas, fromVersionId, toVersionId);
+  const { pending, alreadyCarried } = annotationsToCarry(asItWas, from.id, to.id);
   const counts: AnchorCounts = { anchored: 0, moved: 0, fuzzy: 0, orphaned: 0 };
   if (pending.length === 0) return { counts, carried: [], alreadyCarried };
-  const carry = prepareCarry(from, to);
+  // The comparison the Compare area made of this pair, when it did: the same one, not made again.
+  const carry = prepareCarry(from, to, comparePair(from, to));
   const now = clock.now();
-  const taken = new Set(review.annotations.flatMap((a) => [a.id, ...a.replies.map((r) => r.id)]));
+  const taken = new Set(asItWas.annotations.flatMap((a) => [a.id, ...a.replies.map((r) => r.id)]));
   // A copy's id is named from what it copies and the version it goes to, so the same annotation carried on two
   // laptops is one copy once their reviews merge. An id already taken falls back to a fresh one, so a carry never
   // makes two records with one id: carrying as above never copies an annotation twice to one version, but a
@@ -132,7 +139,7 @@ export function carryChange(
   clock: Clock,
 ): ReviewChange<CarryOutcome> {
   return {
-    apply: (review) => carryAnnotations(review, fromVersionId, toVersionId, actor, clock),
+    apply: (review, asItWas) => carryAnnotations(review, fromVersionId, toVersionId, actor, clock, asItWas),
     answerIfUnchanged(review) {
       const { pending, alreadyCarried } = annotationsToCarry(review, fromVersionId, toVersionId);
       return pending.length === 0
