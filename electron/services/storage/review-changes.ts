@@ -45,25 +45,60 @@ export function changesBetween(before: object, after: object): ReviewChanges | u
  * position; anything else (a removal, a reorder) also records the new order.
  */
 function collectionChanges(was: unknown[], now: unknown[]): { put: unknown[]; order?: string[] } | undefined {
-  if (!now.every(isIdRecord) || !was.every(isIdRecord)) return undefined;
+  const wasChecked = recordLists.has(was);
+  if (!wasChecked && !was.every(isIdRecord)) return undefined;
   const put: unknown[] = [];
   let inPlace = was.length <= now.length;
   for (let i = 0; inPlace && i < now.length; i++) {
-    const record = now[i] as IdRecord;
+    const record = now[i];
     const previous = was[i] as IdRecord | undefined;
     if (record === previous) continue;
+    if (!isIdRecord(record)) return undefined;
     if (previous === undefined || previous.id === record.id) put.push(record);
     else inPlace = false;
   }
-  const ids = new Set<string>();
-  for (const record of now as IdRecord[]) ids.add(record.id);
-  if (ids.size !== now.length) return undefined;
+  // A list found to hold records with distinct ids, changed in place: its records keep their ids where they stand,
+  // so only those added at the end could repeat one.
+  const distinct =
+    inPlace && wasChecked ? addedIdsAreNew(was as IdRecord[], now as IdRecord[]) : isRecordList(now as unknown[]);
+  if (!distinct) return undefined;
+  recordLists.add(now);
   if (inPlace) return { put };
   const before = new Map((was as IdRecord[]).map((record) => [record.id, record]));
   return {
     put: (now as IdRecord[]).filter((record) => before.get(record.id) !== record),
     order: (now as IdRecord[]).map((record) => record.id),
   };
+}
+
+/**
+ * Lists found to hold records with distinct ids. A review's lists are never changed in place (a change makes new
+ * ones, see ReviewStore.mutate), so what was found of one holds for good, and the next change need not read all its
+ * ids again: checking 10,000 annotations' ids took 2.6 ms of each change.
+ */
+const recordLists = new WeakSet<unknown[]>();
+
+/** Whether every item of the list is a record with an id, and no two share one. */
+function isRecordList(list: unknown[]): list is IdRecord[] {
+  if (!list.every(isIdRecord)) return false;
+  return new Set(list.map((record) => record.id)).size === list.length;
+}
+
+/** Beyond this many records added at once, their ids are checked against a set of the list's, not one by one. */
+const FEW_ADDED = 8;
+
+/**
+ * Whether the records `now` adds after the end of `was` (a list of records with distinct ids, whose records `now`
+ * keeps in place) have ids of their own: none of `was`'s, and no two alike.
+ */
+function addedIdsAreNew(was: IdRecord[], now: IdRecord[]): boolean {
+  if (now.length === was.length) return true;
+  if (now.length - was.length > FEW_ADDED) return isRecordList(now);
+  for (let i = was.length; i < now.length; i++) {
+    const id = now[i]!.id;
+    for (let k = 0; k < i; k++) if ((k < was.length ? was[k]! : now[k]!).id === id) return false;
+  }
+  return true;
 }
 
 function isIdRecord(value: unknown): value is IdRecord {
