@@ -1,12 +1,11 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import type { ApiResult, MethodArgs, MethodName, MethodResult } from '../../../shared/api';
 import { DEFAULT_IMPORT_LIMITS } from '../../../electron/services/import/types';
 import { sourcesFolderFor } from '../../../electron/services/storage/source-files';
-import { openWorkstation, type Workstation } from '../../../electron/services/workstation/workstation';
+import type { Workstation, WorkstationOptions } from '../../../electron/services/workstation/workstation';
 import { useTempDirs } from '../support/temp-dir';
-import { startBuiltServiceProcess } from '../../support/built-service-process';
+import { call, reviewIn } from '../import/support-import';
 
 const tempDir = useTempDirs();
 
@@ -24,24 +23,9 @@ It applies to all staff.
 - Personal accounts are personal.
 `;
 
-async function setUp(
-  options: Partial<Parameters<typeof openWorkstation>[0]> = {},
-): Promise<{ ws: Workstation; reviewId: string }> {
-  const ws = await openWorkstation({
-    dataDir: await tempDir(),
-    host: 'browser',
-    checkResults: true,
-    startServiceProcess: startBuiltServiceProcess,
-    ...options,
-  });
-  const { id } = await call(ws, 'reviews.create', { title: 'Versions test' });
-  return { ws, reviewId: id };
-}
-
-async function call<M extends MethodName>(ws: Workstation, method: M, args: MethodArgs<M>): Promise<MethodResult<M>> {
-  const result = (await ws.invoke(method, args)) as ApiResult<MethodResult<M>>;
-  if (!result.ok) throw Object.assign(new Error(`${result.error.code}: ${result.error.message}`), result.error);
-  return result.value;
+/** A workstation over a fresh folder with one empty review in it, as the import tests make one. */
+async function setUp(options: Partial<WorkstationOptions> = {}): Promise<{ ws: Workstation; reviewId: string }> {
+  return reviewIn(await tempDir(), options);
 }
 
 function fileSource(fileName: string, content: string | Uint8Array) {
