@@ -59,8 +59,7 @@ function collectionChanges(was: unknown[], now: unknown[]): { put: unknown[]; or
   }
   // A list found to hold records with distinct ids, changed in place: its records keep their ids where they stand,
   // so only those added at the end could repeat one.
-  const distinct =
-    inPlace && wasChecked ? addedIdsAreNew(was as IdRecord[], now as IdRecord[]) : isRecordList(now as unknown[]);
+  const distinct = inPlace && wasChecked ? addedIdsAreNew(was as IdRecord[], now as IdRecord[]) : isRecordList(now);
   if (!distinct) return undefined;
   recordLists.add(now);
   if (inPlace) return { put };
