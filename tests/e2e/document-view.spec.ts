@@ -1,6 +1,8 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, test } from './support/fixtures';
+import { openReviewFromLibrary } from './support/screens';
+import { importText } from './support/versions';
 import {
   documentArea,
   dropFiles,
@@ -237,17 +239,8 @@ test.describe('the document view', () => {
   });
 
   test('shows a policy of 1,700 blocks in full', async ({ app, invoke }) => {
-    const sections = Array.from({ length: 100 }, (_, s) => {
-      const paragraphs = Array.from(
-        { length: 10 },
-        (_, p) =>
-          `Rule ${s + 1}.${p + 1}: staff record each post, its author and the time it was published, and keep the record for six years.`,
-      );
-      const items = Array.from({ length: 6 }, (_, i) => `${'  '.repeat(i % 3)}- Item ${s + 1}.${i + 1}`);
-      return [`Section ${s + 1}\n----------`, ...paragraphs, items.join('\n')].join('\n\n');
-    });
     await openNewReview(app, invoke, 'Long policy');
-    await importThroughPicker(app, [textFile('long.txt', sections.join('\n\n'))]);
+    await importThroughPicker(app, [textFile('long.txt', LONG_POLICY)]);
     await expect(importedNotice(app, 'long.txt')).toContainText('1700 blocks', { timeout: 60_000 });
     const text = policyText(app);
     await expect(text.locator('h2')).toHaveCount(100);
@@ -256,6 +249,48 @@ test.describe('the document view', () => {
     await text.locator('h2').last().scrollIntoViewIfNeeded();
     await expect(text.locator('h2').last()).toBeInViewport();
     await expect(text.locator('p').last()).toHaveText(/^Rule 100\.10:/);
+  });
+
+  test('highlights a long policy’s annotations on its first screen at once and the rest as the rest is built', async ({
+    app,
+    invoke,
+  }) => {
+    const title = 'Long annotated policy';
+    const { id: reviewId } = await invoke('reviews.create', { title });
+    const imported = await importText(invoke, reviewId, 'long.txt', LONG_POLICY);
+    const { text } = await invoke('versions.get', { reviewId, versionId: imported.id });
+    const annotate = async (exact: string) => {
+      const start = text.indexOf(exact);
+      expect(start).toBeGreaterThanOrEqual(0);
+      const annotation = await invoke('annotations.add', {
+        reviewId,
+        versionId: imported.id,
+        range: { start, end: start + exact.length, exact },
+        criterionIds: ['privacy.data-protection-law'],
+        severity: 'major',
+        body: { root: { type: 'root', children: [] } },
+      });
+      return annotation.id;
+    };
+    // One on the first screen, one past the blocks placed before it, one across the last two paragraphs.
+    const early = await annotate('Rule 1.2: staff record each post');
+    const late = await annotate('Rule 90.3: staff record each post');
+    const across = await annotate('six years.\n\nRule 100.10: staff');
+    await invoke('reviews.close', { reviewId });
+    await app.reload();
+    await openReviewFromLibrary(app, title);
+    const marks = policyText(app).locator('mark.annotation-mark');
+    await expect(marks.filter({ hasText: 'Rule 1.2: staff record each post' })).toHaveAttribute(
+      'data-annotation-ids',
+      early,
+    );
+    await expect(marks.filter({ hasText: 'Rule 90.3: staff record each post' })).toHaveAttribute(
+      'data-annotation-ids',
+      late,
+    );
+    await expect(marks.filter({ hasText: 'Rule 100.10: staff' })).toHaveAttribute('data-annotation-ids', across);
+    await expect(marks.filter({ hasText: /^six years\.$/ }).last()).toHaveAttribute('data-annotation-ids', across);
+    await expect(marks).toHaveCount(4);
   });
 
   test('never runs what an imported web page carries: scripts, event handlers, javascript: links', async ({
@@ -290,3 +325,14 @@ test.describe('the document view', () => {
     expect(await app.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
   });
 });
+
+/** A plain-text policy of 1,700 blocks: 100 sections of a heading, ten paragraphs and a nested list of six items. */
+const LONG_POLICY = Array.from({ length: 100 }, (_, s) => {
+  const paragraphs = Array.from(
+    { length: 10 },
+    (_, p) =>
+      `Rule ${s + 1}.${p + 1}: staff record each post, its author and the time it was published, and keep the record for six years.`,
+  );
+  const items = Array.from({ length: 6 }, (_, i) => `${'  '.repeat(i % 3)}- Item ${s + 1}.${i + 1}`);
+  return [`Section ${s + 1}\n----------`, ...paragraphs, items.join('\n')].join('\n\n');
+}).join('\n\n');

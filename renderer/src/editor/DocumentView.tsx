@@ -57,6 +57,12 @@ export interface DocumentViewProps {
  * rest a few sections per task after its first screen is shown (DocumentBuildPlugin).
  */
 const FIRST_BLOCKS = 300;
+/**
+ * Blocks whose highlights are placed before the first screen: the first update's, with room for the section it
+ * ends in. Those of the rest are placed after the first screen is painted (DocumentBuildPlugin), or at once if a
+ * block past them is drawn sooner.
+ */
+const FIRST_PLACED_BLOCKS = FIRST_BLOCKS + 100;
 
 /**
  * One version of the policy as read-only rich text with its annotations highlighted. The editor tree, marks
@@ -66,7 +72,7 @@ const FIRST_BLOCKS = 300;
  */
 export function DocumentView({ version, highlights, handleRef, children }: DocumentViewProps) {
   const [drawn] = useState<DocumentHighlights>(() => ({
-    layout: new HighlightLayout(version, highlights?.getAnnotations() ?? []),
+    layout: new HighlightLayout(version, highlights?.getAnnotations() ?? [], { placedFirst: FIRST_PLACED_BLOCKS }),
     marks: new MarkRegistry(),
   }));
   const [initialConfig] = useState<InitialConfigType>(() => ({

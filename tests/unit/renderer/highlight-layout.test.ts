@@ -134,3 +134,67 @@ describe('where annotations fall on a version’s blocks', () => {
     expect(mostSevere([])).toBe('info');
   });
 });
+
+describe('placing a long version’s highlights after its first blocks', () => {
+  /** The first two blocks (title and WHO) are placed when the layout is made; CONSENT waits. */
+  const FIRST = { placedFirst: CONSENT };
+
+  it('places the annotations past the first blocks only when a block past them is drawn', () => {
+    const photos = annotationOn('post photos');
+    const faces = annotationOn('posting faces');
+    const layout = new HighlightLayout(VERSION, [faces, photos], FIRST);
+    expect(layout.hasPending).toBe(true);
+    expect(layout.segments(WHO).map((s) => s.ids)).toEqual([[], [photos.id], []]);
+    expect(layout.hasPending).toBe(true);
+    expect(layout.segments(CONSENT).map((s) => [s.text, s.ids])).toEqual([
+      ['Ask before ', []],
+      ['posting faces', [faces.id]],
+      ['.', []],
+    ]);
+    expect(layout.hasPending).toBe(false);
+  });
+
+  it('places at once one whose recorded place no longer reads its quote, wherever its quote now is', () => {
+    // Recorded in CONSENT's range, but its words stand in WHO: left waiting, it would be missing from WHO as drawn.
+    const photos = annotationOn('post photos');
+    const [quote, position] = photos.target.selector;
+    const start = VERSION.text.indexOf('Ask');
+    const stale = {
+      ...photos,
+      target: { ...photos.target, selector: [quote, { ...position, start, end: start + 11 }] },
+    };
+    const layout = new HighlightLayout(VERSION, [stale as Annotation], FIRST);
+    expect(layout.hasPending).toBe(false);
+    expect(layout.segments(WHO).find((s) => s.text === 'post photos')?.ids).toEqual([photos.id]);
+  });
+
+  it('places the waiting ones a few at a time, in the order given, until none wait', () => {
+    const ask = annotationOn('Ask before');
+    const faces = annotationOn('posting faces');
+    const layout = new HighlightLayout(VERSION, [ask, faces], FIRST);
+    expect(layout.placePending(() => true)).toBe(false);
+    expect(layout.placements().map((p) => p.id)).toEqual([ask.id, faces.id]);
+    expect(layout.placePending()).toBe(true);
+  });
+
+  it('shows only its version’s live annotations, and finds nothing new in the list it was made from', () => {
+    const photos = annotationOn('post photos');
+    const faces = annotationOn('posting faces');
+    const elsewhere = annotationOn('Ask before', { versionId: 'v2' });
+    const deleted = annotationOn('Staff', { deletedAt: '2026-02-01T00:00:00.000Z' });
+    const list = [photos, faces, elsewhere, deleted];
+    const layout = new HighlightLayout(VERSION, list, FIRST);
+    expect([...layout.sync(list)]).toEqual([]);
+    expect(layout.hasPending).toBe(true);
+    // A new list (one annotation changed) places the waiting ones first, and draws only what changed.
+    expect([...layout.sync([photos, { ...faces, severity: 'critical' as const }])]).toEqual([CONSENT]);
+    expect(layout.placements().map((p) => p.id)).toEqual([photos.id, faces.id]);
+  });
+
+  it('takes off an annotation that was still waiting', () => {
+    const faces = annotationOn('posting faces');
+    const layout = new HighlightLayout(VERSION, [faces], FIRST);
+    expect(layout.remove(faces.id)).toEqual([CONSENT]);
+    expect(layout.segments(CONSENT)).toHaveLength(1);
+  });
+});

@@ -37,29 +37,53 @@ export interface Segment {
  * Where every annotation of one version falls in its blocks, kept up to date one annotation at a time: adding,
  * changing or removing one answers which blocks must be drawn again, and each block's text splits into segments
  * at the annotations' edges. Pure data: the editor turns segments into mark nodes.
+ *
+ * Only the annotations over the first `placedFirst` blocks are placed when the layout is made: the first screen
+ * needs no more, and placing all of a long review's (5,000 on 500 pages) took a quarter of the time to its first
+ * screen. The rest wait until a later block's segments are asked for, or `placePending` places them a few at a
+ * time. An annotation waits only when its recorded place still reads its quote (so it lands there, past the first
+ * blocks, and not on a block already drawn) or when it is orphaned (it lands nowhere).
  */
 export class HighlightLayout {
   readonly blocks: readonly Block[];
   private readonly starts: number[];
   private readonly ends: number[];
-  private readonly blockIndexById = new Map<string, number>();
+  private blockIndexes: Map<string, number> | undefined;
   /** The annotation objects placed, by id: a new object for the same id means it changed. */
   private readonly sources = new Map<string, Annotation>();
   private readonly placed = new Map<string, PlacedAnnotation>();
   /** Annotations over each block, by block index. */
   private readonly byBlock = new Map<number, Set<string>>();
+  /** Annotations given but not placed yet, none of them over the first `placedFirst` blocks: from `nextPending` on. */
+  private readonly pending: Annotation[] = [];
+  private nextPending = 0;
+  private readonly placedFirst: number;
+  /** The list the layout was last brought in line with: the same list again has nothing new. */
+  private syncedWith: Iterable<Annotation> | undefined;
 
   constructor(
     private readonly version: Pick<Version, 'id' | 'blocks' | 'text'>,
     annotations: Iterable<Annotation> = [],
+    { placedFirst = Number.POSITIVE_INFINITY }: { placedFirst?: number } = {},
   ) {
     this.blocks = version.blocks;
     // The ranges alone: the version's text is already composed (building it again cost a long policy ~10 ms).
     const ranges = blockRanges(version.blocks);
     this.starts = ranges.map((r) => r.start);
     this.ends = ranges.map((r) => r.end);
-    version.blocks.forEach((block, index) => this.blockIndexById.set(block.id, index));
-    for (const annotation of annotations) this.set(annotation);
+    this.placedFirst = Math.min(placedFirst, this.blocks.length);
+    const firstBlocksEnd = this.placedFirst === 0 ? 0 : this.ends[this.placedFirst - 1]!;
+    const text = version.text;
+    for (const annotation of annotations) {
+      if (!this.isShown(annotation)) continue;
+      const { start, end } = annotation.target.selector[1];
+      const waits =
+        annotation.anchorState === 'orphaned' ||
+        (start >= firstBlocksEnd && text.slice(start, end) === annotation.target.selector[0].exact);
+      if (waits && this.placedFirst < this.blocks.length) this.pending.push(annotation);
+      else this.place(annotation);
+    }
+    this.syncedWith = annotations;
   }
 
   get versionId(): string {
@@ -68,7 +92,7 @@ export class HighlightLayout {
 
   /** Where a block starts in the version's canonical text. */
   blockStart(blockId: string): number | undefined {
-    const index = this.blockIndexById.get(blockId);
+    const index = this.blockIndexOf(blockId);
     return index === undefined ? undefined : this.starts[index];
   }
 
@@ -82,37 +106,81 @@ export class HighlightLayout {
   }
 
   blockIndexOf(blockId: string): number | undefined {
-    return this.blockIndexById.get(blockId);
+    // Made when first asked (a selection): a map of every block of a long policy is dear to make at opening.
+    if (!this.blockIndexes) this.blockIndexes = new Map(this.blocks.map((block, index) => [block.id, index]));
+    return this.blockIndexes.get(blockId);
   }
 
   placement(id: string): PlacedAnnotation | undefined {
+    this.placePending();
     return this.placed.get(id);
   }
 
   /** Every annotation placed on the text, in the order they start. */
   placements(): PlacedAnnotation[] {
+    this.placePending();
     return [...this.placed.values()].sort((a, b) => a.start - b.start || a.end - b.end);
+  }
+
+  /** Whether annotations past the first blocks still wait to be placed. */
+  get hasPending(): boolean {
+    return this.nextPending < this.pending.length;
+  }
+
+  /**
+   * Places the annotations that wait, all of them or until `enough` says to stop (asked after each); returns
+   * whether none wait any more. None of them is over a block drawn before it is placed (see the class).
+   */
+  placePending(enough: () => boolean = () => false): boolean {
+    // In the order given, as if placed when the layout was made.
+    while (this.hasPending) {
+      this.place(this.pending[this.nextPending++]!);
+      if (enough()) break;
+    }
+    if (!this.hasPending) this.pending.length = this.nextPending = 0;
+    return !this.hasPending;
+  }
+
+  /** The annotations this layout shows: the live ones of its version (a source may hold every version's). */
+  private isShown(annotation: Annotation): boolean {
+    return annotation.versionId === this.version.id && !annotation.deletedAt;
   }
 
   /**
    * Brings the layout in line with the version's live annotations, and returns the blocks whose marks change.
-   * Compares objects, not contents: the store replaces an annotation whenever it changes.
+   * Compares objects, not contents: the store replaces an annotation (and its list) whenever it changes.
    */
   sync(annotations: Iterable<Annotation>): Set<number> {
     const touched = new Set<number>();
+    if (annotations === this.syncedWith) return touched;
+    this.placePending();
     const seen = new Set<string>();
     for (const annotation of annotations) {
-      if (annotation.versionId !== this.version.id || annotation.deletedAt) continue;
+      if (!this.isShown(annotation)) continue;
       seen.add(annotation.id);
-      if (this.sources.get(annotation.id) !== annotation) for (const b of this.set(annotation)) touched.add(b);
+      if (this.sources.get(annotation.id) !== annotation) for (const b of this.place(annotation)) touched.add(b);
     }
-    for (const id of [...this.sources.keys()]) if (!seen.has(id)) for (const b of this.remove(id)) touched.add(b);
+    for (const id of [...this.sources.keys()]) if (!seen.has(id)) for (const b of this.unplace(id)) touched.add(b);
+    this.syncedWith = annotations;
     return touched;
   }
 
   /** Places (or moves) one annotation; returns the blocks whose marks change. */
   set(annotation: Annotation): number[] {
-    const touched = this.remove(annotation.id);
+    this.placePending();
+    this.syncedWith = undefined;
+    return this.place(annotation);
+  }
+
+  /** Takes one annotation off the text; returns the blocks whose marks change. */
+  remove(id: string): number[] {
+    this.placePending();
+    this.syncedWith = undefined;
+    return this.unplace(id);
+  }
+
+  private place(annotation: Annotation): number[] {
+    const touched = this.unplace(annotation.id);
     this.sources.set(annotation.id, annotation);
     const range =
       annotation.anchorState === 'orphaned' ? undefined : locateTarget(this.version.text, annotation.target);
@@ -134,8 +202,7 @@ export class HighlightLayout {
     return touched;
   }
 
-  /** Takes one annotation off the text; returns the blocks whose marks change. */
-  remove(id: string): number[] {
+  private unplace(id: string): number[] {
     this.sources.delete(id);
     const placed = this.placed.get(id);
     if (!placed) return [];
@@ -173,6 +240,7 @@ export class HighlightLayout {
   segments(blockIndex: number): Segment[] {
     const block = this.blocks[blockIndex];
     if (!block) return [];
+    if (blockIndex >= this.placedFirst) this.placePending();
     const text = block.text;
     const ids = this.byBlock.get(blockIndex);
     if (!ids || ids.size === 0) return text === '' ? [] : [{ text, ids: [], severity: 'info', settled: false }];

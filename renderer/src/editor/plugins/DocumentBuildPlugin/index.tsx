@@ -27,7 +27,7 @@ const MIN_MEASURED_MS = 0.5;
  */
 export function DocumentBuildPlugin() {
   const [editor] = useLexicalComposerContext();
-  const { marks } = useDocumentHighlights();
+  const { layout, marks } = useDocumentHighlights();
   useLayoutEffect(() => {
     const builder = documentBuilderOf(editor);
     const finished = () => performance.mark('document:highlights', { detail: { marks: marks.markCount } });
@@ -47,6 +47,13 @@ export function DocumentBuildPlugin() {
       // Something that needed the whole document (see completeDocument) may have built the rest already.
       if (builder.done) return finished();
       const started = performance.now();
+      // The highlights of the blocks still to build are placed first, in steps of their own: the first screen
+      // placed only its own (HighlightLayout).
+      if (layout.hasPending) {
+        layout.placePending(() => performance.now() - started >= STEP_MS);
+        timer = setTimeout(step, 0);
+        return;
+      }
       let building = 0;
       editor.update(
         () => {
@@ -73,6 +80,6 @@ export function DocumentBuildPlugin() {
       cancelFirstStep();
       clearTimeout(timer);
     };
-  }, [editor, marks]);
+  }, [editor, layout, marks]);
   return null;
 }
