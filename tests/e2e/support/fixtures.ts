@@ -8,9 +8,8 @@ import { BROWSER_APP_URL, serveAppInContext } from '../../../electron/browser/bi
 import { chromiumArgs, findChromium } from '../../../electron/browser/find-chromium';
 import { windowEngineSwitches } from '../../../electron/services/workstation/window-engine';
 import { SettingsStore } from '../../../electron/services/settings/settings-store';
-import { openWorkstation } from '../../../electron/services/workstation/workstation';
 import { checkAccessibility } from './accessibility';
-import { startBuiltServiceProcess } from '../../support/built-service-process';
+import { openTestWorkstation } from '../../support/test-workstation';
 
 const repo = fileURLToPath(new URL('../../..', import.meta.url));
 const rendererDir = join(repo, 'out/renderer');
@@ -96,13 +95,10 @@ async function openBrowserApp(
   options: { dialogFiles?: string[] | undefined; callGate?: CallGate },
 ): Promise<{ page: Page; close: () => Promise<string[]> }> {
   const { dialogFiles, callGate } = options;
-  const workstation = await openWorkstation({
+  // Its service processes start from the build, as the renderer served is the build's.
+  const workstation = await openTestWorkstation({
     dataDir,
-    host: 'browser',
-    checkResults: true,
     samplePolicyDir: SAMPLE_POLICY_DIR,
-    // Service processes from the build, as the app starts them (and as the renderer served is the build's).
-    startServiceProcess: startBuiltServiceProcess,
     ...(dialogFiles ? { chooseFiles: async () => dialogFiles } : {}),
   });
   const context = await browser.newContext({ viewport: { width: 1360, height: 880 } });

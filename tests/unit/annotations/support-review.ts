@@ -2,13 +2,9 @@ import type { ApiResult, MethodArgs, MethodName, MethodResult } from '../../../s
 import type { ApiError } from '../../../shared/errors';
 import type { RichText, Version } from '../../../shared/model';
 import { plainTextToRichText } from '../../../shared/rich-text';
-import { startBuiltServiceProcess } from '../../support/built-service-process';
+import { openTestWorkstation } from '../../support/test-workstation';
 import type { Caller } from '../../../electron/services/library/review-sessions';
-import {
-  openWorkstation,
-  type Workstation,
-  type WorkstationOptions,
-} from '../../../electron/services/workstation/workstation';
+import type { Workstation, WorkstationOptions } from '../../../electron/services/workstation/workstation';
 
 /** A short policy whose words repeat, so tests can select the same words in two places. */
 export const POLICY_TXT = `Social Media Policy
@@ -35,14 +31,7 @@ export interface ReviewSetup {
 
 /** A real workstation on `dataDir`, checking every result against the contract, acting as “Ada Chair”. */
 export async function workstationOn(dataDir: string, options: Partial<WorkstationOptions> = {}): Promise<Workstation> {
-  const ws = await openWorkstation({
-    dataDir,
-    host: 'browser',
-    checkResults: true,
-    logError: () => undefined,
-    startServiceProcess: startBuiltServiceProcess,
-    ...options,
-  });
+  const ws = await openTestWorkstation({ dataDir, logError: () => undefined, ...options });
   await call(ws, 'settings.set', { user: { name: 'Ada Chair', role: 'chair', email: 'ada@example.org' } });
   return ws;
 }

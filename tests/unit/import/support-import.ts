@@ -3,12 +3,8 @@ import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ApiResult, MethodArgs, MethodName, MethodResult } from '../../../shared/api';
 import type { Version } from '../../../shared/model';
-import {
-  openWorkstation,
-  type Workstation,
-  type WorkstationOptions,
-} from '../../../electron/services/workstation/workstation';
-import { startBuiltServiceProcess } from '../../support/built-service-process';
+import type { Workstation, WorkstationOptions } from '../../../electron/services/workstation/workstation';
+import { openTestWorkstation } from '../../support/test-workstation';
 
 export const REPO = fileURLToPath(new URL('../../..', import.meta.url));
 export const RIVERTON = `${REPO}/fixtures/policies/riverton-social-media`;
@@ -29,13 +25,7 @@ export async function reviewIn(
   dataDir: string,
   options: Partial<WorkstationOptions> = {},
 ): Promise<{ ws: Workstation; reviewId: string }> {
-  const ws = await openWorkstation({
-    dataDir,
-    host: 'browser',
-    checkResults: true,
-    startServiceProcess: startBuiltServiceProcess,
-    ...options,
-  });
+  const ws = await openTestWorkstation({ dataDir, ...options });
   const { id } = await call(ws, 'reviews.create', { title: 'Import test' });
   return { ws, reviewId: id };
 }

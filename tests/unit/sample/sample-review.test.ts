@@ -7,25 +7,22 @@ import { recordsWhoActs } from '../../../shared/contract/authorship';
 import { actionPlan } from '../../../shared/domain/assessments/action-plan';
 import { versionVotes } from '../../../shared/domain/votes/version-votes';
 import { richTextToPlainText } from '../../../shared/rich-text';
-import { openWorkstation, type Workstation } from '../../../electron/services/workstation/workstation';
+import type { Workstation, WorkstationOptions } from '../../../electron/services/workstation/workstation';
 import { DEFAULT_IMPORT_LIMITS } from '../../../electron/services/import/types';
 import { fixedClock } from '../support/fixed-clock';
 import { useTempDirs } from '../support/temp-dir';
 import { RIVERTON } from '../report/support-review';
-import { startBuiltServiceProcess } from '../../support/built-service-process';
+import { openTestWorkstation } from '../../support/test-workstation';
 
 const tempDir = useTempDirs();
 const clock = () => fixedClock('2026-03-02T09:00:00.000Z');
 
-async function workstation(options: Partial<Parameters<typeof openWorkstation>[0]> = {}): Promise<Workstation> {
-  return openWorkstation({
+async function workstation(options: Partial<WorkstationOptions> = {}): Promise<Workstation> {
+  return openTestWorkstation({
     dataDir: await tempDir(),
-    host: 'browser',
-    checkResults: true,
     logError: () => undefined,
     samplePolicyDir: RIVERTON,
     clock: clock(),
-    startServiceProcess: startBuiltServiceProcess,
     ...options,
   });
 }

@@ -2,10 +2,10 @@ import { copyFile, mkdir } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { closedAfterEach } from '../support/closed-after-each';
-import { openWorkstation, type Workstation } from '../../../electron/services/workstation/workstation';
+import type { Workstation } from '../../../electron/services/workstation/workstation';
 import { call, importFile, reviewIn, RIVERTON } from '../import/support-import';
 import { useTempDirs } from '../support/temp-dir';
-import { startBuiltServiceProcess } from '../../support/built-service-process';
+import { openTestWorkstation } from '../../support/test-workstation';
 
 const tempDir = useTempDirs();
 const opened = closedAfterEach<Workstation>();
@@ -19,12 +19,7 @@ describe('an imported version’s id', () => {
     const file = first.library.fileFor(reviewId);
     await mkdir(join(secondDir, 'reviews'));
     await copyFile(file, join(secondDir, 'reviews', basename(file)));
-    const second = await openWorkstation({
-      dataDir: secondDir,
-      host: 'browser',
-      checkResults: true,
-      startServiceProcess: startBuiltServiceProcess,
-    });
+    const second = await openTestWorkstation({ dataDir: secondDir });
     opened.push(second);
 
     const onFirst = (await importFile(first, reviewId, `${RIVERTON}/v1.txt`)).version;
