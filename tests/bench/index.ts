@@ -5,6 +5,7 @@ import { benchCompare } from './compare';
 import { benchExchange } from './exchange';
 import { benchImport } from './import';
 import { benchLargePolicy } from './large-policy';
+import { machineFacts } from './machine';
 import { benchMerge } from './merge';
 import { benchReport } from './report';
 import { benchStorage } from './storage';
@@ -28,7 +29,11 @@ if (unknown.length) {
   console.error(`Unknown benchmark: ${unknown.join(', ')}. Known: ${Object.keys(BENCHES).join(', ')}.`);
   process.exit(1);
 }
-const figures: Record<string, unknown> = { node: process.version, platform: `${process.platform} ${process.arch}` };
+const figures: Record<string, unknown> = {
+  node: process.version,
+  platform: `${process.platform} ${process.arch}`,
+  machine: machineFacts(),
+};
 for (const name of wanted.length ? wanted : Object.keys(BENCHES)) {
   figures[name] = await BENCHES[name]!();
 }
