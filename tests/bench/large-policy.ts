@@ -202,7 +202,8 @@ async function carryThroughContract(pairs: Pair[]) {
       for (const { review } of pairs) {
         const copy = { ...structuredClone(review), id: randomUUID() };
         await library.create(copy);
-        await call('reviews.read', { reviewId: copy.id });
+        // Open as the person has it open: reading it (`reviews.read`) leaves it closed, so the carry opened it.
+        await call('reviews.open', { reviewId: copy.id });
         const [from, to] = copy.versions as [Review['versions'][number], Review['versions'][number]];
         const started = performance.now();
         await call('annotations.carry', { reviewId: copy.id, fromVersionId: from.id, toVersionId: to.id });
