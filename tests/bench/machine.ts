@@ -9,9 +9,10 @@ const ROUNDS = 50;
  * The facts of the machine a run's figures come from, printed with them. The ratios the benchmarks are judged by
  * are taken side by side in one run, but how work grows with size still depends on the machine, most of all on the
  * first write to freshly allocated memory (a page fault): a fraction of a microsecond a page on most machines, and
- * 11 µs on the virtual machines this project is built on. There, whatever allocates fresh memory (a growing heap,
- * a map of more than 4,096 keys, which V8 keeps as a large object of its own) costs a 500-page review more than
- * five times what it costs a 100-page one: a map of 5,000 keys took 1.3 ms to fill and one of 4,000 took 0.17 ms.
+ * 3 to 12 µs, varying from run to run, on the virtual machines this project is built on. There, whatever allocates
+ * fresh memory (a growing heap, a map of more than 4,096 keys, which V8 keeps as a large object of its own) costs a
+ * 500-page review more than five times what it costs a 100-page one: a map of 5,000 keys took 1.3 ms to fill and one
+ * of 4,000 took 0.17 ms.
  */
 export function machineFacts() {
   const touches: number[] = [];
