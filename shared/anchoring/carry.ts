@@ -122,20 +122,12 @@ class TargetCarrier {
     const quote = quoteOf(target);
     // An orphaned annotation's quote is not in its version: it stays orphaned until a person re-attaches it.
     if (state === 'orphaned') return { target: this.orphanTarget(target, positionOf(target)), anchorState: 'orphaned' };
-    const old = this.whereInOlder(target);
+    const old = locateTarget(this.from.text, target);
     const found = old
       ? this.findFrom(old, quote.exact, quote.prefix, quote.suffix)
       : this.findElsewhere(quote.exact, quote.prefix, quote.suffix, undefined, positionOf(target).start);
     if (found) return { target: targetForRange(this.to.text, this.to.id, found.range), anchorState: found.state };
     return { target: this.orphanTarget(target, old ?? positionOf(target)), anchorState: 'orphaned' };
-  }
-
-  /** The passage in the older version: its position if that still reads the quote, else its best occurrence. */
-  private whereInOlder(target: AnnotationTarget): TextRange | undefined {
-    const quote = quoteOf(target);
-    const position = positionOf(target);
-    if (this.from.text.slice(position.start, position.end) === quote.exact) return position;
-    return locateTarget(this.from.text, target);
   }
 
   private findFrom(old: TextRange, exact: string, prefix: string, suffix: string): Found | undefined {

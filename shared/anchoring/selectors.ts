@@ -67,6 +67,12 @@ export function commonPrefixLength(a: string, b: string): number {
   return n;
 }
 
+/** Whether the text at the target's recorded position still reads its quote (the text it was made on, unchanged). */
+export function readsQuoteWhereRecorded(text: string, target: AnnotationTarget): boolean {
+  const { start, end } = target.selector[1];
+  return text.slice(start, end) === target.selector[0].exact;
+}
+
 /**
  * Where a target sits in the text it was made on: its position when the text there still reads as the quote,
  * else the occurrence of the quote whose surroundings agree best with the recorded prefix and suffix, nearest
@@ -75,7 +81,7 @@ export function commonPrefixLength(a: string, b: string): number {
 export function locateTarget(text: string, target: AnnotationTarget): TextRange | undefined {
   const quote = quoteOf(target);
   const position = positionOf(target);
-  if (text.slice(position.start, position.end) === quote.exact) return position;
+  if (readsQuoteWhereRecorded(text, target)) return position;
   let best: { start: number; score: number; distance: number } | undefined;
   for (const start of occurrences(text, quote.exact)) {
     const end = start + quote.exact.length;

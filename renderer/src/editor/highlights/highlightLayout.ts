@@ -1,4 +1,4 @@
-import { locateTarget } from '../../../../shared/anchoring';
+import { locateTarget, positionOf, readsQuoteWhereRecorded } from '../../../../shared/anchoring';
 import { blockRanges } from '../../../../shared/compare';
 import { SEVERITIES, type Annotation, type Block, type Severity, type Version } from '../../../../shared/model';
 
@@ -73,13 +73,12 @@ export class HighlightLayout {
     this.ends = ranges.map((r) => r.end);
     this.placedFirst = Math.min(placedFirst, this.blocks.length);
     const firstBlocksEnd = this.placedFirst === 0 ? 0 : this.ends[this.placedFirst - 1]!;
-    const text = version.text;
     for (const annotation of annotations) {
       if (!this.isShown(annotation)) continue;
-      const { start, end } = annotation.target.selector[1];
       const waits =
         annotation.anchorState === 'orphaned' ||
-        (start >= firstBlocksEnd && text.slice(start, end) === annotation.target.selector[0].exact);
+        (positionOf(annotation.target).start >= firstBlocksEnd &&
+          readsQuoteWhereRecorded(version.text, annotation.target));
       if (waits && this.placedFirst < this.blocks.length) this.pending.push(annotation);
       else this.place(annotation);
     }
