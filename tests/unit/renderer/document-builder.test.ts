@@ -15,14 +15,17 @@ function newEditor(): LexicalEditor {
   });
 }
 
-/** Builds `blocks` in one editor, stopping after about `sectionsPerStep` sections in each update; returns the tree and where each block went. */
-function build(blocks: readonly Block[], sectionsPerStep: number) {
+/**
+ * Builds `blocks` in one editor, stopping after about `blocksPerStep` blocks in each update (a list or a table is
+ * built whole); returns the tree and where each block went.
+ */
+function build(blocks: readonly Block[], blocksPerStep: number) {
   const editor = newEditor();
   const builder = new DocumentBuilder(blocks);
   let updates = 0;
   while (!builder.done) {
-    let sections = 0;
-    editor.update(() => builder.$build(() => ++sections > sectionsPerStep), { discrete: true });
+    let asked = 0;
+    editor.update(() => builder.$build(() => ++asked >= blocksPerStep), { discrete: true });
     updates++;
   }
   return { tree: editor.getEditorState().toJSON(), where: blockPaths(editor, builder.index), updates };
@@ -52,7 +55,7 @@ describe('DocumentBuilder (a long policy built over several editor updates)', ()
     { id: 'i2', type: 'list-item', depth: 2, ordered: false, text: 'Nested' },
   ];
 
-  it('makes the same tree, with every block in the same place, whether built at once or a section at a time', () => {
+  it('makes the same tree, with every block in the same place, whether built at once or a few blocks at a time, stopping inside sections', () => {
     const once = build(blocks, Infinity);
     expect(once.updates).toBe(1);
     for (const step of [1, 2, 7]) {
@@ -62,6 +65,27 @@ describe('DocumentBuilder (a long policy built over several editor updates)', ()
       expect(stepped.where).toEqual(once.where);
     }
     expect(Object.keys(once.where)).toHaveLength(blocks.length);
+  });
+
+  it('starts a section at a heading only once the one before holds 48 blocks, and cuts a stretch without headings every 96', () => {
+    const blocksPerSection = (built: ReturnType<typeof build>) => {
+      const counts: number[] = [];
+      for (const path of Object.values(built.where)) {
+        const section = Number(path.split('/')[0]);
+        counts[section] = (counts[section] ?? 0) + 1;
+      }
+      return counts;
+    };
+    const policy = blocksPerSection(build(blocks, 5));
+    expect(blocks.filter((block) => block.type === 'heading').length).toBeGreaterThan(2 * policy.length);
+    for (const count of policy.slice(0, -1)) expect(count).toBeGreaterThanOrEqual(48);
+
+    const plain: Block[] = Array.from({ length: 250 }, (_, n) => ({
+      id: `p${n}`,
+      type: 'paragraph',
+      text: `Clause ${n}.`,
+    }));
+    expect(blocksPerSection(build(plain, 30))).toEqual([96, 96, 58]);
   });
 
   it('knows the blocks built so far, and the page each new page starts on', () => {

@@ -1,23 +1,44 @@
-import { $applyNodeReplacement, ElementNode, type EditorConfig, type LexicalNode } from 'lexical';
+import {
+  $applyNodeReplacement,
+  $getState,
+  $getStateChange,
+  $setState,
+  createState,
+  ElementNode,
+  type EditorConfig,
+  type LexicalNode,
+} from 'lexical';
 
 /**
- * A heading and the blocks under it, up to the next heading. Only a wrapper for layout: the stylesheet gives each
- * section `content-visibility: auto`, so the browser lays out and paints the sections on screen and skips the
- * rest until they scroll near (a 100-page policy then costs about one screen of layout to show).
+ * About how many lines of text a section holds, until the browser has laid it out once (see `.doc-section`).
+ * Sections run to a hundred blocks, several screens, so a fixed guess misplaces whatever is scrolled to far down
+ * (a search hit, an annotation) as the sections before it are laid out and grow to their real height.
+ */
+const estimatedLines = createState('lines', {
+  parse: (value) => (typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : 0),
+});
+
+/**
+ * A run of blocks: headings with what follows them (DocumentBuilder says how many). Only a wrapper for layout:
+ * the stylesheet gives each section `content-visibility: auto`, so the browser lays out and paints the sections on
+ * screen and skips the rest until they scroll near (a 100-page policy then costs about one screen of layout to show).
  */
 export class SectionNode extends ElementNode {
   override $config() {
-    return this.config('policy-section', { extends: ElementNode });
+    return this.config('policy-section', { extends: ElementNode, stateConfigs: [{ stateConfig: estimatedLines }] });
   }
 
   override createDOM(config: EditorConfig): HTMLElement {
     const element = document.createElement('div');
     const className = config.theme['section'] as string | undefined;
     if (className) element.className = className;
+    showEstimatedLines(element, $getState(this, estimatedLines));
     return element;
   }
 
-  override updateDOM(): boolean {
+  override updateDOM(previous: this, element: HTMLElement): boolean {
+    const change = $getStateChange(this, previous, estimatedLines);
+    if (change) showEstimatedLines(element, change[0]);
     return false;
   }
 
@@ -27,8 +48,17 @@ export class SectionNode extends ElementNode {
   }
 }
 
+function showEstimatedLines(element: HTMLElement, lines: number): void {
+  if (lines > 0) element.style.setProperty('--section-lines', String(Math.round(lines)));
+}
+
 export function $createSectionNode(): SectionNode {
   return $applyNodeReplacement(new SectionNode());
+}
+
+/** Records about how many lines the section's blocks take (see DocumentBuilder). */
+export function $setEstimatedLines(section: SectionNode, lines: number): void {
+  $setState(section, estimatedLines, lines);
 }
 
 export function $isSectionNode(node: LexicalNode | null | undefined): node is SectionNode {
