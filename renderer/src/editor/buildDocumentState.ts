@@ -1,7 +1,7 @@
 import { $createListItemNode, $createListNode, type ListNode, type ListType } from '@lexical/list';
 import { $createHeadingNode, $createQuoteNode } from '@lexical/rich-text';
 import { $createTableCellNode, $createTableNode, $createTableRowNode, TableCellHeaderStates } from '@lexical/table';
-import { $createParagraphNode, $getNodeByKey, $getRoot, type ElementNode, type NodeKey } from 'lexical';
+import { $createParagraphNode, $getRoot, type ElementNode, type NodeKey } from 'lexical';
 import type { Block } from '../../../shared/model';
 import { $textNodes } from './highlights/appendSegments';
 import { $createCodeBlockNode } from './nodes/CodeBlockNode';
@@ -54,18 +54,17 @@ function estimatedLinesOf(block: Block): number {
 
 /**
  * Builds a version's editor tree a few blocks at a time, so a long policy can be built over several editor updates
- * (the first screen first) and still come out as the same tree a single pass makes. Consecutive list items become
- * one list tree nested by depth, the cells of one table one table, and each other block one element; a heading
- * starts a section once the one before is long enough. `appendText` writes each block's text (with its highlights,
- * when given). The index says where each block built so far went.
+ * (the first screen first). Consecutive list items become one list tree nested by depth, the cells of one table one
+ * table, and each other block one element; a heading starts a section once the one before is long enough, and each
+ * update starts a section of its own (see `$build`), so where the sections of a long policy end depends on how it
+ * was built, never what they hold. `appendText` writes each block's text (with its highlights, when given). The
+ * index says where each block built so far went.
  */
 export class DocumentBuilder {
   readonly index: DocumentIndex = { blockKeys: new Map(), pageStarts: new Map(), blockIndexByKey: new Map() };
   /** The first block not built yet. */
   private next = 0;
   private page: number | undefined;
-  /** The section the last update ended in, and how many blocks and lines it holds: the next update goes on in it. */
-  private section: { key: NodeKey; blocks: number; lines: number } | undefined;
 
   constructor(
     private readonly blocks: readonly Block[],
@@ -84,17 +83,21 @@ export class DocumentBuilder {
 
   /**
    * Appends the next blocks to the root, inside an editor update: all that are left, or until `enough` (asked
-   * before each block after the first, with the blocks built by then) says to stop. An update that stops inside a
-   * section leaves the next to go on in it, so the tree is the one a single pass makes.
+   * before each block after the first, with the blocks built by then) says to stop. The blocks go into new
+   * sections, never into one an earlier update made: Lexical keeps each element's text, the root's being the whole
+   * document's, and an update that changes the root's last child has it cut and join that text again, copying the
+   * whole document (2.4 million characters at 500 pages). Continuing a section each step did that in every step of a long policy's
+   * build; later steps then had room for a handful of blocks each, and their copies kept the garbage collector busy
+   * (long pauses while the rest was built).
    */
   $build(enough: (built: number) => boolean = () => false): void {
     const { blocks } = this;
     const builder: Builder = { blocks, index: this.index, appendText: this.appendText };
     const root = $getRoot();
     const from = this.next;
-    let section = this.section ? ($getNodeByKey<SectionNode>(this.section.key) ?? undefined) : undefined;
-    let blocksInSection = this.section?.blocks ?? 0;
-    let linesInSection = this.section?.lines ?? 0;
+    let section: SectionNode | undefined;
+    let blocksInSection = 0;
+    let linesInSection = 0;
     let i = from;
     while (i < blocks.length) {
       if (i > from && enough(i)) break;
@@ -124,7 +127,6 @@ export class DocumentBuilder {
     }
     this.next = i;
     if (section) $setEstimatedLines(section, linesInSection);
-    this.section = section && { key: section.getKey(), blocks: blocksInSection, lines: linesInSection };
     for (let n = from; n < i; n++) {
       const block = blocks[n]!;
       if (block.page === undefined || block.page === this.page) continue;

@@ -1,8 +1,9 @@
-import { createEditor, type LexicalEditor } from 'lexical';
+import { createEditor, type LexicalEditor, type LexicalNode, type SerializedLexicalNode } from 'lexical';
 import { describe, expect, it } from 'vitest';
 import type { Block } from '../../../shared/model';
 import { DocumentBuilder, type DocumentIndex } from '../../../renderer/src/editor/buildDocumentState';
 import { DOCUMENT_NODES } from '../../../renderer/src/editor/documentNodes';
+import { $isSectionNode } from '../../../renderer/src/editor/nodes/SectionNode';
 import { generatePolicyBlocks } from '../../bench/generate-policy';
 
 function newEditor(): LexicalEditor {
@@ -17,7 +18,8 @@ function newEditor(): LexicalEditor {
 
 /**
  * Builds `blocks` in one editor, stopping after about `blocksPerStep` blocks in each update (a list or a table is
- * built whole); returns the tree and where each block went.
+ * built whole); returns the tree with its sections unwrapped, where each block went, and how many blocks each
+ * section holds.
  */
 function build(blocks: readonly Block[], blocksPerStep: number) {
   const editor = newEditor();
@@ -28,21 +30,58 @@ function build(blocks: readonly Block[], blocksPerStep: number) {
     editor.update(() => builder.$build(() => ++asked >= blocksPerStep), { discrete: true });
     updates++;
   }
-  return { tree: editor.getEditorState().toJSON(), where: blockPaths(editor, builder.index), updates };
+  const { root } = editor.getEditorState().toJSON();
+  const sections = root.children as (SerializedLexicalNode & { children: SerializedLexicalNode[] })[];
+  return {
+    tree: { ...root, children: sections.flatMap((section) => section.children) },
+    where: blockPaths(editor, builder.index),
+    blocksPerSection: blocksPerSection(editor, builder.index),
+    updates,
+  };
 }
 
-/** Each block's place in the tree as a path of child positions (node keys differ from editor to editor). */
+/**
+ * Each block's place in the tree as a path of child positions, sections unwrapped (their children counted as the
+ * root's): node keys differ from editor to editor, and where sections end depends on the updates.
+ */
 function blockPaths(editor: LexicalEditor, index: DocumentIndex): Record<string, string> {
   const paths: Record<string, string> = {};
   editor.getEditorState().read(() => {
     for (const [blockId, key] of index.blockKeys) {
       const path: number[] = [];
-      for (let node = editor.getEditorState()._nodeMap.get(key); node?.getParent(); node = node.getParent()!)
-        path.unshift(node.getIndexWithinParent());
+      for (let node = editor.getEditorState()._nodeMap.get(key); node?.getParent(); node = node.getParent()!) {
+        const parent = node.getParent()!;
+        if ($isSectionNode(parent)) {
+          path.unshift(node.getIndexWithinParent() + childrenBefore(parent));
+          node = parent;
+        } else path.unshift(node.getIndexWithinParent());
+      }
       paths[blockId] = path.join('/');
     }
   });
   return paths;
+}
+
+/** How many top-level elements the sections before `section` hold. */
+function childrenBefore(section: LexicalNode): number {
+  let count = 0;
+  for (let before = section.getPreviousSibling(); before; before = before.getPreviousSibling())
+    count += $isSectionNode(before) ? before.getChildrenSize() : 1;
+  return count;
+}
+
+/** How many blocks each section holds, in order. */
+function blocksPerSection(editor: LexicalEditor, index: DocumentIndex): number[] {
+  const counts: number[] = [];
+  editor.getEditorState().read(() => {
+    for (const key of index.blockKeys.values()) {
+      let node: LexicalNode | null | undefined = editor.getEditorState()._nodeMap.get(key);
+      while (node && !$isSectionNode(node)) node = node.getParent();
+      const section = node!.getIndexWithinParent();
+      counts[section] = (counts[section] ?? 0) + 1;
+    }
+  });
+  return counts;
 }
 
 describe('DocumentBuilder (a long policy built over several editor updates)', () => {
@@ -55,7 +94,7 @@ describe('DocumentBuilder (a long policy built over several editor updates)', ()
     { id: 'i2', type: 'list-item', depth: 2, ordered: false, text: 'Nested' },
   ];
 
-  it('makes the same tree, with every block in the same place, whether built at once or a few blocks at a time, stopping inside sections', () => {
+  it('puts every block in the same element whether built at once or a few blocks at a time, the sections aside', () => {
     const once = build(blocks, Infinity);
     expect(once.updates).toBe(1);
     for (const step of [1, 2, 7]) {
@@ -67,16 +106,8 @@ describe('DocumentBuilder (a long policy built over several editor updates)', ()
     expect(Object.keys(once.where)).toHaveLength(blocks.length);
   });
 
-  it('starts a section at a heading only once the one before holds 48 blocks, and cuts a stretch without headings every 96', () => {
-    const blocksPerSection = (built: ReturnType<typeof build>) => {
-      const counts: number[] = [];
-      for (const path of Object.values(built.where)) {
-        const section = Number(path.split('/')[0]);
-        counts[section] = (counts[section] ?? 0) + 1;
-      }
-      return counts;
-    };
-    const policy = blocksPerSection(build(blocks, 5));
+  it('starts a section at a heading once the one before holds 48 blocks, cuts a stretch without headings every 96, and starts one with each update', () => {
+    const policy = build(blocks, Infinity).blocksPerSection;
     expect(blocks.filter((block) => block.type === 'heading').length).toBeGreaterThan(2 * policy.length);
     for (const count of policy.slice(0, -1)) expect(count).toBeGreaterThanOrEqual(48);
 
@@ -85,7 +116,8 @@ describe('DocumentBuilder (a long policy built over several editor updates)', ()
       type: 'paragraph',
       text: `Clause ${n}.`,
     }));
-    expect(blocksPerSection(build(plain, 30))).toEqual([96, 96, 58]);
+    expect(build(plain, Infinity).blocksPerSection).toEqual([96, 96, 58]);
+    expect(build(plain, 30).blocksPerSection).toEqual([...Array<number>(8).fill(30), 10]);
   });
 
   it('knows the blocks built so far, and the page each new page starts on', () => {
