@@ -54,12 +54,12 @@ export interface DocumentViewProps {
 
 /**
  * Blocks built in the editor's first update: a few screens, and the whole of most policies. A longer one gets the
- * rest a few sections per task after its first screen is shown (DocumentBuildPlugin).
+ * rest a few blocks per task after its first screen is shown (DocumentBuildPlugin).
  */
 const FIRST_BLOCKS = 300;
 /**
- * Blocks whose highlights are placed before the first screen: the first update's, with room for the section it
- * ends in. Those of the rest are placed after the first screen is painted (DocumentBuildPlugin), or at once if a
+ * Blocks whose highlights are placed before the first screen: the first update's, with room for a list or table
+ * that runs past its end. Those of the rest are placed after the first screen is painted (DocumentBuildPlugin), or at once if a
  * block past them is drawn sooner.
  */
 const FIRST_PLACED_BLOCKS = FIRST_BLOCKS + 100;

@@ -21,7 +21,7 @@ const COST_MEMORY = 0.9;
 const MIN_MEASURED_MS = 0.5;
 
 /**
- * Builds the rest of a long document after its first screen is painted, a few sections per task, so the page
+ * Builds the rest of a long document after its first screen is painted, a few blocks per task, so the page
  * stays responsive (scrolling, selecting, typing elsewhere) while the rest and its highlights arrive. Leaves the
  * performance mark `document:highlights` once every block and highlight is in the DOM.
  */
@@ -40,7 +40,7 @@ export function DocumentBuildPlugin() {
     let timer: ReturnType<typeof setTimeout> | undefined;
     let budget = FIRST_BUDGET_MS;
     // What a step costs in all (building, then writing the DOM) per millisecond of building: 2 to 4 as a rule,
-    // more where the sections have more highlights, or where a collection fell in the step.
+    // more where the blocks have more highlights, or where a collection fell in the step.
     let cost = 1;
     const step = () => {
       if (stopped) return;
