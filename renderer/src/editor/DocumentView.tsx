@@ -59,8 +59,8 @@ export interface DocumentViewProps {
 const FIRST_BLOCKS = 300;
 /**
  * Blocks whose highlights are placed before the first screen: the first update's, with room for a list or table
- * that runs past its end. Those of the rest are placed after the first screen is painted (DocumentBuildPlugin), or at once if a
- * block past them is drawn sooner.
+ * that runs past its end. Those of the rest are placed after the first screen is painted (DocumentBuildPlugin), or
+ * at once if a block past them is drawn sooner.
  */
 const FIRST_PLACED_BLOCKS = FIRST_BLOCKS + 100;
 
