@@ -33,8 +33,8 @@ const $appendPlainText: $AppendBlockText = (element, block) => {
 /**
  * A heading starts a new section only once the one before holds this many blocks. The browser checks each
  * section's place on every frame of a scroll (content-visibility): a section per heading, about 800 on a 500-page
- * policy, took it 2 to 3 ms a frame and frames were missed; about 180 sections miss far fewer, and the whole
- * document is built sooner too (fewer children of the root to reconcile).
+ * policy, took it 2 to 3 ms a frame and frames were missed; this rule alone made about 180, which missed far
+ * fewer (the build's steps add more: see `$build`), and the whole document is built sooner too.
  */
 const MIN_BLOCKS_PER_SECTION = 48;
 /** A long stretch without headings is still cut into sections, so no section is more than a few screens. */
@@ -104,14 +104,14 @@ export class DocumentBuilder {
     let blocksInSection = 0;
     let linesInSection = 0;
     let i = from;
-    /** Where the update's first block (or list, or table) ends: a later update's second section starts there. */
+    /** Where the update's first block (or list, or table) ends, once built: a later update's second section starts. */
     let firstSectionEnd = -1;
     while (i < blocks.length) {
       if (i > from && enough(i)) break;
       const block = blocks[i]!;
       if (
         !section ||
-        (from > 0 && i > from && i === firstSectionEnd) ||
+        (from > 0 && i === firstSectionEnd) ||
         (block.type === 'heading' && blocksInSection >= MIN_BLOCKS_PER_SECTION) ||
         blocksInSection >= MAX_BLOCKS_PER_SECTION
       ) {
