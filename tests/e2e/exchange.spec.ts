@@ -113,7 +113,8 @@ test.describe('the committee across two laptops', () => {
       await refused.getByRole('button', { name: 'Dismiss message' }).click();
       await chooseFile(laptopB.app, laptopB.app.getByRole('button', { name: 'Open a review package…' }), fromA);
       const opened = laptopB.app.getByRole('status').filter({ hasText: `Opened “${workshop.title}”` });
-      await expect(opened).toBeVisible();
+      // Opening runs the merge engine over the package's history, as a merge does: as long a wait as a merge's.
+      await expect(opened).toBeVisible({ timeout: 30_000 });
       await expect(opened).toContainText('Not signed: it says Amira Haddad exported it');
       await expect(reviewCard(laptopB.app, workshop.title)).toBeVisible();
 
