@@ -249,6 +249,15 @@ test.describe('the document view', () => {
     await text.locator('h2').last().scrollIntoViewIfNeeded();
     await expect(text.locator('h2').last()).toBeInViewport();
     await expect(text.locator('p').last()).toHaveText(/^Rule 100\.10:/);
+    // Sections of several screens are skipped off screen; a short one (a build step's first block) is laid out.
+    const sections = await text.locator('.doc-section').evaluateAll((elements) =>
+      elements.map((element) => ({
+        lines: Number((element as HTMLElement).style.getPropertyValue('--section-lines')),
+        visibility: getComputedStyle(element).contentVisibility,
+      })),
+    );
+    expect(sections.filter((s) => s.visibility === 'auto').length).toBeGreaterThan(10);
+    for (const { lines, visibility } of sections) expect(visibility).toBe(lines < 12 ? 'visible' : 'auto');
   });
 
   test('highlights a long policy’s annotations on its first screen at once and the rest as the rest is built', async ({
