@@ -20,8 +20,9 @@ const estimatedLines = createState('lines', {
 
 /**
  * A run of blocks: headings with what follows them (DocumentBuilder says how many). Only a wrapper for layout:
- * the stylesheet gives each section `content-visibility: auto`, so the browser lays out and paints the sections on
- * screen and skips the rest until they scroll near (a 100-page policy then costs about one screen of layout to show).
+ * the stylesheet gives each section but a short one `content-visibility: auto`, so the browser lays out and paints
+ * the sections on screen and skips the rest until they scroll near (a 100-page policy then costs about one screen of
+ * layout to show).
  */
 export class SectionNode extends ElementNode {
   override $config() {
