@@ -84,6 +84,9 @@ export async function writeListedConflicts(
   conflicts: readonly Conflict[],
   { historyHoldsReview = false }: { historyHoldsReview?: boolean } = {},
 ): Promise<void> {
+  // None open is said by the count alone, which is never listed again (mayHaveConflicts), so the review's digest
+  // (0.2 to 0.6 s at 10,000 annotations, after a merge of a hundred records) buys nothing.
+  if (conflicts.length === 0) return writeOpenConflicts(reviewFile, []);
   const ids = conflicts.map((c) => c.id);
   const state = await stateOf(reviewFile, review);
   const listed = { conflicts: [...conflicts], state, ...(historyHoldsReview ? { historyHoldsReview } : {}) };
