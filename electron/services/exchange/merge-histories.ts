@@ -146,15 +146,15 @@ function mergeWithEngine(local: MergeableReview, { history, records }: MergeJob)
 
 /**
  * A step logged in the review and in the history alike (`review` gets the log's entry), so the history is exactly
- * what the review file will hold: the document holds `review` as it is before the entry (the recorder notes its
- * stamps now), so only the entry is written.
+ * what the review file will hold: the document holds `review` as it is before the entry, so only the entry is
+ * written, and only the log is compared (the recorder's `changing`).
  */
 export function recordStep(
   document: MergeableReview,
   review: Review,
   audit: { writer: MergeWriter; clock: Clock; action: string; summary: string },
 ): MergeableReview {
-  const recorder = new ReviewRecorder(document, review);
+  const recorder = new ReviewRecorder(document, review, ['audit']);
   recordAudit(review, audit.writer.author, audit.clock, audit.action, audit.summary, review.id);
   return recorder.record(review, audit.writer, audit.action);
 }

@@ -46,18 +46,33 @@ export function reviewHeader(review: Review): ReviewHeader {
 }
 
 export function reviewRecords(review: Review): ReviewRecords {
-  return {
-    committee: review.committee,
-    versions: review.versions.map(({ blocks: _blocks, text: _text, ...meta }) => meta),
-    criteria: review.checklist.criteria,
-    annotations: review.annotations.map(({ replies: _replies, ...annotation }) => annotation),
-    replies: review.annotations.flatMap((a) => a.replies.map((reply) => ({ ...reply, annotationId: a.id }))),
-    assessments: review.assessments.map(({ actions: _actions, ...assessment }) => assessment),
-    actions: review.assessments.flatMap((a) => a.actions.map((action) => ({ ...action, assessmentId: a.id }))),
-    votes: review.votes,
-    signoffs: review.signoffs,
-    audit: review.audit,
-  };
+  return Object.fromEntries(COLLECTIONS.map((name) => [name, collectionRecords(review, name)])) as ReviewRecords;
+}
+
+/** One collection of reviewRecords, flattened alone (the others can be many, and unneeded). */
+export function collectionRecords(review: Review, name: CollectionName): FlatRecord[] {
+  switch (name) {
+    case 'committee':
+      return review.committee;
+    case 'versions':
+      return review.versions.map(({ blocks: _blocks, text: _text, ...meta }) => meta);
+    case 'criteria':
+      return review.checklist.criteria;
+    case 'annotations':
+      return review.annotations.map(({ replies: _replies, ...annotation }) => annotation);
+    case 'replies':
+      return review.annotations.flatMap((a) => a.replies.map((reply) => ({ ...reply, annotationId: a.id })));
+    case 'assessments':
+      return review.assessments.map(({ actions: _actions, ...assessment }) => assessment);
+    case 'actions':
+      return review.assessments.flatMap((a) => a.actions.map((action) => ({ ...action, assessmentId: a.id })));
+    case 'votes':
+      return review.votes;
+    case 'signoffs':
+      return review.signoffs;
+    case 'audit':
+      return review.audit;
+  }
 }
 
 /** The collections whose records a merge counts: all but the audit log, whose entries every change adds. */

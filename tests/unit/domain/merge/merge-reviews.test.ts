@@ -11,11 +11,13 @@ import {
   MERGEABLE_REVIEW_FORMAT,
   newMergeableReview,
   readMergeable,
+  ReviewRecorder,
   WHOLE_RECORD,
   type MergeableReview,
   type MergeWriter,
 } from '../../../../shared/domain/merge/mergeable-review';
 import { versionContents } from '../../../../shared/domain/merge/review-records';
+import { recordAudit } from '../../../../shared/domain/reviews/audit';
 import { renameReview } from '../../../../shared/domain/reviews/edit-review';
 import { recordVote } from '../../../../shared/domain/votes/record-vote';
 import { Review, type Author } from '../../../../shared/model';
@@ -72,6 +74,24 @@ describe('a review as a mergeable document', () => {
     expect(keys.filter((key) => key.startsWith(`${entry.id}|`))).toEqual([`${entry.id}|${WHOLE_RECORD}`]);
     expect(change.ops.length).toBeLessThanOrEqual(5);
     expect(chair.read().audit.at(-1)).toEqual(entry);
+  });
+
+  it('compares and writes only the collections a recorder is told may change: a step logged writes its entry alone', () => {
+    const { chair } = chairAndLegal();
+    const review = chair.read();
+    const recorder = new ReviewRecorder(chair.document, review, ['audit']);
+    const [first] = review.annotations;
+    // Changed without being said to change: not the recorder's to read, so not written.
+    review.annotations[0] = { ...first!, severity: 'major', updatedAt: '2026-03-02T11:00:00.000Z' };
+    const entry = recordAudit(review, CHAIR, laptopClock(1, '2026-03-02T11:00:00.000Z'), 'review.merge', 'Merged');
+    const document = recorder.record(review, writerFor(1, CHAIR, laptopClock(1, START)), 'review.merge');
+    const change = Automerge.decodeChange(Automerge.getLastLocalChange(document)!);
+    const keys = change.ops.map((op) => op.key).filter((key): key is string => typeof key === 'string');
+    expect(keys).toEqual([`${entry.id}|${WHOLE_RECORD}`]);
+    const contents = versionContents(review);
+    const read = readMergeable(document, (id) => contents.get(id));
+    expect(read.audit.at(-1)).toEqual(entry);
+    expect(read.annotations[0]).toEqual(first);
   });
 
   it('reads and merges a history of format @2, whose audit entries are kept field by field, without losing one', () => {
