@@ -7,7 +7,12 @@ import { boundedJob, ranOutOfMemory } from '../processes/bounded-job';
 import { forkServiceProcess } from '../processes/fork-service-process';
 import { serviceEntry } from '../processes/service-entry';
 import { LaunchedProcess } from '../processes/launched-process';
-import { ENGINE_FLAGS_FOR_SIZE, typedProcess, type StartServiceProcess } from '../processes/service-process';
+import {
+  ENGINE_FLAGS_FOR_ONE_HISTORY,
+  ENGINE_FLAGS_FOR_SIZE,
+  typedProcess,
+  type StartServiceProcess,
+} from '../processes/service-process';
 import type {
   DecisionJob,
   EngineJob,
@@ -125,10 +130,13 @@ function answered<T>(outcome: T | undefined): T {
 export type LaunchedMergeEngine = LaunchedProcess<MergeMessage, MergeReply>;
 
 /** Starts a merge's engine process through the host's starter; a starter that fails is an E_INTERNAL error. */
-export function launchMergeEngine(startProcess: StartServiceProcess = forkServiceProcess): LaunchedMergeEngine {
+export function launchMergeEngine(
+  startProcess: StartServiceProcess = forkServiceProcess,
+  v8Flags: readonly string[] = ENGINE_FLAGS_FOR_SIZE,
+): LaunchedMergeEngine {
   try {
     const { modulePath, args } = serviceEntry('merge-process.js', new URL('./merge-process.ts', import.meta.url));
-    const started = startProcess(modulePath, args, 'Policy Review Workstation merge', ENGINE_FLAGS_FOR_SIZE);
+    const started = startProcess(modulePath, args, 'Policy Review Workstation merge', v8Flags);
     return new LaunchedProcess(typedProcess<MergeMessage, MergeReply>(started));
   } catch (error) {
     throw new AppError(
@@ -162,7 +170,14 @@ function inEngineProcess<J extends EngineJob>(
   return new Promise((resolve, reject) => {
     let engine: LaunchedMergeEngine;
     try {
-      engine = prepared?.engine ?? launchMergeEngine(startProcess);
+      // A merge holds two histories at once, and is held to its memory (ENGINE_FLAGS_FOR_SIZE); so is an engine
+      // started ahead, which may be given a merge. Any other job started for itself holds one.
+      engine =
+        prepared?.engine ??
+        launchMergeEngine(
+          startProcess,
+          request.type === 'merge' ? ENGINE_FLAGS_FOR_SIZE : ENGINE_FLAGS_FOR_ONE_HISTORY,
+        );
     } catch (error) {
       reject(error);
       return;

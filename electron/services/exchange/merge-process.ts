@@ -105,7 +105,7 @@ async function takePrepared(sent: { review?: Review | undefined }) {
   return { ahead, review };
 }
 
-/** A full garbage collection, where the engine's flags expose it (ENGINE_FLAGS_FOR_SIZE); nothing otherwise. */
+/** A full garbage collection, where the engine's flags expose it (both sets in service-process.ts do); else nothing. */
 function collectGarbage(): void {
   (globalThis as { gc?: () => void }).gc?.();
 }
