@@ -4,7 +4,7 @@ import { ContentEditable } from '@lexical/react/LexicalContentEditable';
 import { LexicalErrorBoundary } from '@lexical/react/LexicalErrorBoundary';
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
 import type { LexicalEditor } from 'lexical';
-import { useImperativeHandle, useState, type ReactNode, type Ref } from 'react';
+import { useEffect, useImperativeHandle, useState, type ReactNode, type Ref } from 'react';
 import type { Version } from '../../../shared/model';
 import { DocumentBuilder, type DocumentIndex } from './buildDocumentState';
 import { completeDocument, rememberDocumentBuilder, useDocumentIndex } from './documentIndex';
@@ -65,6 +65,39 @@ const FIRST_BLOCKS = 300;
 const FIRST_PLACED_BLOCKS = FIRST_BLOCKS + 100;
 
 /**
+ * The editor keeps its config, and Lexical keeps the first editor of the page for the page's life (a list of event
+ * handlers it makes once holds it). So the functions in a view's config are made out of the view: one made inside
+ * it would keep what the view holds (the version, its highlights and annotations) as long as the editor lives.
+ */
+const logEditorError = (error: Error) => console.error(error);
+
+/** The editor's first state, and what it is made of until it is made; then only the builder holds that. */
+class FirstState {
+  constructor(private shown: { version: Version; drawn: DocumentHighlights } | undefined) {}
+
+  /**
+   * For the editor's config: builds the first screens of the version with their highlights, and remembers the
+   * builder that goes on with the rest (DocumentBuildPlugin), which lets go of the version once it is all built.
+   */
+  readonly build = (editor: LexicalEditor): void => {
+    if (!this.shown) return;
+    const { version, drawn } = this.shown;
+    drawn.marks.clear();
+    const builder = new DocumentBuilder(version.blocks, (element, block, blockIndex) => {
+      const marks = $appendSegments(element, drawn.layout.segments(blockIndex), block.type === 'code');
+      if (marks.length) drawn.marks.setBlock(blockIndex, marks);
+    });
+    builder.$build((built) => built >= FIRST_BLOCKS);
+    rememberDocumentBuilder(editor, builder);
+  };
+
+  /** Once the editor is made. */
+  forget(): void {
+    this.shown = undefined;
+  }
+}
+
+/**
  * One version of the policy as read-only rich text with its annotations highlighted. The editor tree, marks
  * included, is built from precomputed segments (no per-block components, no highlighting after mount): the first
  * screens in the editor's first update, the rest of a long policy in steps after it, so each part is laid out
@@ -75,22 +108,17 @@ export function DocumentView({ version, highlights, handleRef, children }: Docum
     layout: new HighlightLayout(version, highlights?.getAnnotations() ?? [], { placedFirst: FIRST_PLACED_BLOCKS }),
     marks: new MarkRegistry(),
   }));
+  const [first] = useState(() => new FirstState({ version, drawn }));
   const [initialConfig] = useState<InitialConfigType>(() => ({
     namespace: 'policy-document',
     editable: false,
     theme: documentTheme,
     nodes: [...DOCUMENT_NODES],
-    onError: (error) => console.error(error),
-    editorState: (editor) => {
-      drawn.marks.clear();
-      const builder = new DocumentBuilder(version.blocks, (element, block, blockIndex) => {
-        const marks = $appendSegments(element, drawn.layout.segments(blockIndex), block.type === 'code');
-        if (marks.length) drawn.marks.setBlock(blockIndex, marks);
-      });
-      builder.$build((built) => built >= FIRST_BLOCKS);
-      rememberDocumentBuilder(editor, builder);
-    },
+    onError: logEditorError,
+    editorState: first.build,
   }));
+  // The editor is made from the config as the view first renders: what its first state was made of is let go now.
+  useEffect(() => first.forget(), [first]);
   const paged = version.blocks.some((block) => block.page !== undefined);
 
   return (

@@ -67,8 +67,8 @@ export class DocumentBuilder {
   private page: number | undefined;
 
   constructor(
-    private readonly blocks: readonly Block[],
-    private readonly appendText: $AppendBlockText = $appendPlainText,
+    private blocks: readonly Block[],
+    private appendText: $AppendBlockText = $appendPlainText,
   ) {}
 
   /** Whether every block is in the tree. */
@@ -142,6 +142,13 @@ export class DocumentBuilder {
       this.page = block.page;
       const key = this.index.blockKeys.get(block.id);
       if (key !== undefined) this.index.pageStarts.set(key, block.page);
+    }
+    // Built whole: what building needed goes, keeping only the index. The builder lives as long as its editor, which
+    // may outlive the view it was shown in (Lexical keeps the first editor it listens to for the session), and would
+    // keep that review's version and highlights, with its annotations, for as long.
+    if (this.done) {
+      this.blocks = [];
+      this.appendText = $appendPlainText;
     }
   }
 }

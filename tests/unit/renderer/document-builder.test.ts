@@ -1,7 +1,19 @@
-import { createEditor, type LexicalEditor, type LexicalNode, type SerializedLexicalNode } from 'lexical';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import {
+  $createTextNode,
+  createEditor,
+  type LexicalEditor,
+  type LexicalNode,
+  type SerializedLexicalNode,
+} from 'lexical';
 import { describe, expect, it } from 'vitest';
 import type { Block } from '../../../shared/model';
-import { DocumentBuilder, type DocumentIndex } from '../../../renderer/src/editor/buildDocumentState';
+import {
+  DocumentBuilder,
+  type $AppendBlockText,
+  type DocumentIndex,
+} from '../../../renderer/src/editor/buildDocumentState';
 import { DOCUMENT_NODES } from '../../../renderer/src/editor/documentNodes';
 import { $isSectionNode } from '../../../renderer/src/editor/nodes/SectionNode';
 import { generatePolicyBlocks } from '../../bench/generate-policy';
@@ -135,4 +147,38 @@ describe('DocumentBuilder (a long policy built over several editor updates)', ()
     expect([...builder.index.pageStarts.values()]).toEqual([3, 4]);
     expect(builder.index.pageStarts.get(builder.index.blockKeys.get('q')!)).toBe(3);
   });
+
+  it('lets go of the version and of what writes its highlights once all is built, keeping where each block went', async () => {
+    const collectGarbage = exposedGarbageCollection();
+    const editor = newEditor();
+    let version: Block[] | undefined = generatePolicyBlocks(3);
+    let highlights: $AppendBlockText | undefined = (element, block) => element.append($createTextNode(block.text));
+    const versionHeld = new WeakRef(version);
+    const highlightsHeld = new WeakRef(highlights);
+    const builder = new DocumentBuilder(version, highlights);
+    const blockCount = version.length;
+    version = highlights = undefined;
+    editor.update(() => builder.$build((built) => built >= 10), { discrete: true });
+    // A weak reference holds its target until the task that made it ends.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    collectGarbage();
+    expect(versionHeld.deref()).toBeDefined();
+    expect(highlightsHeld.deref()).toBeDefined();
+
+    editor.update(() => builder.$build(), { discrete: true });
+    // (Reading a weak reference holds its target until the task ends too.)
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    collectGarbage();
+    expect(builder.done).toBe(true);
+    expect(versionHeld.deref()).toBeUndefined();
+    expect(highlightsHeld.deref()).toBeUndefined();
+    expect(builder.built).toBe(blockCount);
+    expect(builder.index.blockKeys.size).toBe(blockCount);
+  });
 });
+
+/** The engine's full collection, as `--expose-gc` gives it, asked for from inside a test. */
+function exposedGarbageCollection(): () => void {
+  setFlagsFromString('--expose-gc');
+  return runInNewContext('gc') as () => void;
+}
