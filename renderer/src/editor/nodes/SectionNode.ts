@@ -58,8 +58,10 @@ export class SectionNode extends ElementNode {
  */
 const SHORT_SECTION_LINES = 12;
 
-function showEstimatedLines(element: HTMLElement, lines: number): void {
-  if (lines > 0) element.style.setProperty('--section-lines', String(Math.round(lines)));
+function showEstimatedLines(element: HTMLElement, estimated: number): void {
+  // Whole lines, for the height and for being short alike: 11.55 lines is a section of 12, not a short one.
+  const lines = Math.round(estimated);
+  if (lines > 0) element.style.setProperty('--section-lines', String(lines));
   element.toggleAttribute('data-short', lines > 0 && lines < SHORT_SECTION_LINES);
 }
 
