@@ -145,7 +145,8 @@ export class DocumentBuilder {
     }
     // Built whole: what building needed goes, keeping only the index. The builder lives as long as its editor, which
     // may outlive the view it was shown in (Lexical keeps the first editor it listens to for the session), and would
-    // keep that review's version and highlights, with its annotations, for as long.
+    // keep that review's version and highlights, with its annotations, for as long. (`done` stays true: `next` is
+    // past the end of an empty list.)
     if (this.done) {
       this.blocks = [];
       this.appendText = $appendPlainText;
