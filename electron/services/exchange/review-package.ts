@@ -12,6 +12,7 @@ import {
   type Review,
 } from '../../../shared/model';
 import { BoundedZip, type ZipLimits, type ZipProblems } from '../files/bounded-zip';
+import { bufferView } from '../files/buffer-view';
 import type { CmsSigner } from '../signing/cms-signature';
 import { signJsonReport, verifyJsonReport } from '../signing/json-signature';
 import type { TrustAnchors } from '../signing/trust';
@@ -117,7 +118,7 @@ export async function writePackage(content: PackageContent, signer?: PackageSign
     zip.addBuffer(Buffer.from(jws), SIGNATURE, { compress: false });
   }
   // The history is compressed by the engine already; the review's JSON compresses well.
-  for (const [name, bytes] of parts) zip.addBuffer(Buffer.from(bytes), name, { compress: name === REVIEW });
+  for (const [name, bytes] of parts) zip.addBuffer(bufferView(bytes), name, { compress: name === REVIEW });
   zip.end();
   const chunks: Buffer[] = [];
   for await (const chunk of zip.outputStream as AsyncIterable<Buffer>) chunks.push(chunk);
@@ -291,7 +292,7 @@ function checkParts(manifest: Manifest, entries: ReadonlyMap<string, Uint8Array>
 }
 
 function readReview(bytes: Uint8Array, manifest: Manifest, refuse: Refuse): Review {
-  const decoded = decodeReviewText(Buffer.from(bytes).toString('utf8'));
+  const decoded = decodeReviewText(bufferView(bytes).toString('utf8'));
   if (decoded.kind !== 'current') {
     const why = decoded.kind === 'corrupt' ? decoded.reason : 'it is not of this app’s format';
     throw refuse('E_INVALID_INPUT', `its review.json cannot be read (${why})`);

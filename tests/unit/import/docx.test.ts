@@ -10,7 +10,7 @@ import {
   type ImportLimits,
   type ParsedDocument,
 } from '../../../electron/services/import/types';
-import { DOCX, pictureDocx, policyDocx, repack, understateEntrySize, zipBombDocx } from './support-docx-build';
+import { DOCX, pictureDocx, policyDocx, repack, misstateEntrySize, zipBombDocx } from './support-docx-build';
 
 const context = (fileName: string, limits: ImportLimits = DEFAULT_IMPORT_LIMITS) => ({ fileName, limits });
 
@@ -140,12 +140,21 @@ describe('Word files that are not safe or not whole', () => {
   });
 
   it('refuses a zip bomb whose directory understates how large it unpacks', async () => {
-    const liar = understateEntrySize(await zipBombDocx(docx, 20), 'word/document.xml', 4_000);
+    const liar = misstateEntrySize(await zipBombDocx(docx, 20), 'word/document.xml', 4_000);
     const convert = vi.spyOn(mammoth, 'convertToHtml');
     const error = await failure(parseDocx(liar, context('liar.docx')));
     expect(error.code).toBe('E_TOO_LARGE');
     expect(error.message).toContain('“liar.docx”');
     expect(convert).not.toHaveBeenCalled();
+  });
+
+  it('refuses an archive whose directory overstates what an entry unpacks to as damaged', async () => {
+    const zip = await JSZip.loadAsync(docx);
+    const real = (await zip.file('word/document.xml')!.async('uint8array')).length;
+    const short = misstateEntrySize(docx, 'word/document.xml', real + 1);
+    const error = await failure(parseDocx(short, context('short.docx')));
+    expect(error.code).toBe('E_INVALID_INPUT');
+    expect(error.message).toMatch(/“short\.docx”.*damaged or incomplete/);
   });
 
   it('refuses an archive that unpacks to more than the limit in all', async () => {

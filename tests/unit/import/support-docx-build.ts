@@ -182,9 +182,10 @@ export async function zipBombDocx(docx: Uint8Array, megabytes: number): Promise<
 
 /**
  * Makes an archive lie about one entry: its directory (and local header) declare `declared` bytes unpacked, while
- * the data still unpacks to its real size. Checks that trust the declared sizes alone miss such a bomb.
+ * the data still unpacks to its real size. Understated, checks that trust the declared sizes alone miss such a
+ * bomb; overstated, the entry comes out short, as a damaged archive's does.
  */
-export function understateEntrySize(zip: Uint8Array, name: string, declared: number): Uint8Array {
+export function misstateEntrySize(zip: Uint8Array, name: string, declared: number): Uint8Array {
   const bytes = Buffer.from(zip);
   for (
     let at = bytes.indexOf('PK\u0001\u0002', 0, 'latin1');
