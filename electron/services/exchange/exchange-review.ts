@@ -54,6 +54,7 @@ export async function exportPackage(
         review: store.review,
         history: history.bytes,
         historyHeads: history.heads,
+        historySince: history.since,
         sources,
         exportedBy: writer.author,
         exportedAt: writer.at,

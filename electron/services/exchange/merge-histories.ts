@@ -15,6 +15,7 @@ import { AppError } from '../../../shared/errors';
 import { describeSchemaIssues, readRecordByRecord, type Review } from '../../../shared/model';
 import { changesBetween, type ReviewChanges } from '../storage/review-changes';
 import type { LogStamp, MergeJob, MergeOutcome, PackageCheck } from './merge-protocol';
+import type { PackageHistory } from './review-package';
 import type { EngineStep } from './package-progress';
 import {
   bytesAfter,
@@ -127,7 +128,7 @@ function mergeWithEngine(local: MergeableReview, { history, records }: MergeJob)
   // A package exported before manifests gave the history's heads: its history is loaded (once) to learn them.
   const heads = history.heads ?? Automerge.getHeads(loadPackageHistory(history));
   try {
-    outcome = mergeSavedReview(local, { bytes: history.bytes, records, heads });
+    outcome = mergeSavedReview(local, { bytes: lackedPart(local, history), records, heads });
   } catch (error) {
     if (error instanceof AppError) throw error;
     if (error instanceof WebAssembly.RuntimeError)
@@ -142,6 +143,18 @@ function mergeWithEngine(local: MergeableReview, { history, records }: MergeJob)
   }
   checkHistoryFormat(outcome.document, history.fileName);
   return outcome;
+}
+
+/**
+ * What of the package's history this laptop lacks: the run of changes since a change it holds, where the package
+ * carries one (see review-package.ts), else the whole history. Either way the merge then checks it holds the
+ * package's heads, and a change's hash covers all it stands on, so a run taken in gives what the whole would.
+ */
+function lackedPart(local: MergeableReview, history: PackageHistory): Uint8Array {
+  for (const run of history.since ?? [])
+    if (Automerge.getMissingDeps(local, run.base).length === 0)
+      return history.bytes.subarray(run.offset, run.offset + run.bytes);
+  return history.bytes;
 }
 
 /**

@@ -7,7 +7,7 @@ import type { Review } from '../../../shared/model';
 import type { ParseFailure } from '../import/parse-reply';
 import type { ReviewChanges } from '../storage/review-changes';
 import type { EngineStep } from './package-progress';
-import type { PackageHistory } from './review-package';
+import type { ChangesSince, PackageHistory } from './review-package';
 
 /** One merge: the review as its file holds it (the lock held by the host), and the package's history. */
 export interface MergeJob {
@@ -115,6 +115,8 @@ export interface DecisionOutcome {
 export interface ExportedHistory {
   bytes: Uint8Array;
   heads: string[];
+  /** The changes since each other laptop's latest, for the package to carry apart (see review-package.ts). */
+  since: ChangesSince[];
   /** Begun here from the review rather than read from its file: a history that has no conflicts. */
   begunHere: boolean;
 }

@@ -498,6 +498,91 @@ describe('bad packages are refused in one line, and nothing changes', () => {
     expect(onChair.review.annotations.find((a) => a.id === annotation.id)?.severity).toBe('critical');
   });
 
+  /** Lena's package after she changed one annotation, its manifest, and the run of changes it carries apart. */
+  async function packageWithRun() {
+    const laptops = await twoLaptops();
+    const { chair, legal, reviewId, annotation } = laptops;
+    const fromChair = await exportPackage(chair, reviewId);
+    await call(legal, 'packages.open', { source: asSource(fromChair) });
+    await call(legal, 'annotations.update', { reviewId, annotationId: annotation.id, severity: 'critical' });
+    const fromLegal = await exportPackage(legal, reviewId);
+    const sent = await manifestOf(fromLegal);
+    const history = await (await JSZip.loadAsync(fromLegal)).file('history.automerge')!.async('uint8array');
+    const run = sent.historySince?.[0];
+    if (!run) throw new Error('The package carries no run of changes.');
+    // The whole save made unreadable: a merge that read it would refuse the package as damaged.
+    const onlyTheRun = new Uint8Array(history);
+    onlyTheRun.fill(7, 0, run.offset);
+    const withManifest = (bytes: Uint8Array, change: (manifest: PackageManifest) => void) =>
+      rezipped(bytes, async (zip) => {
+        const manifest = JSON.parse(await zip.file('manifest.json')!.async('string')) as PackageManifest;
+        change(manifest);
+        zip.file('manifest.json', JSON.stringify(manifest));
+      });
+    return { ...laptops, fromChair, fromLegal, sent, history, run, onlyTheRun, withManifest };
+  }
+
+  interface PackageManifest {
+    format: string;
+    historyHeads: string[];
+    historySince?: { base: string[]; offset: number; bytes: number }[];
+  }
+
+  const manifestOf = async (bytes: Uint8Array) =>
+    JSON.parse(await (await JSZip.loadAsync(bytes)).file('manifest.json')!.async('string')) as PackageManifest;
+
+  it('carries apart the changes the other laptop lacks, and a merge takes in those alone', async () => {
+    const { chair, reviewId, annotation, fromChair, fromLegal, sent, history, run, onlyTheRun } =
+      await packageWithRun();
+    expect(sent.format).toBe('policy-review/package@2');
+    // The chair's laptop lacks what Lena changed since the chair's latest change: the package the chair sent.
+    expect(sent.historySince).toEqual([
+      { base: (await manifestOf(fromChair)).historyHeads, offset: expect.any(Number), bytes: expect.any(Number) },
+    ]);
+    expect(run.offset + run.bytes).toBe(history.length);
+    const merged = await call(chair, 'packages.merge', {
+      reviewId,
+      source: asSource(await withPart(fromLegal, 'history.automerge', onlyTheRun)),
+    });
+    expect(merged.counts).toMatchObject({ added: 0, changed: 1, conflicts: 0 });
+    const onChair = await call(chair, 'reviews.read', { reviewId });
+    expect(onChair.review.annotations.find((a) => a.id === annotation.id)?.severity).toBe('critical');
+  });
+
+  it('takes in the whole history where this laptop lacks what the run stands on, and refuses a run past its end', async () => {
+    const { chair, reviewId, fromLegal, history, run, onlyTheRun, withManifest } = await packageWithRun();
+    const elsewhere = async (bytes: Uint8Array) =>
+      withManifest(await withPart(fromLegal, 'history.automerge', bytes), (manifest) => {
+        manifest.historySince = [{ ...run, base: ['0'.repeat(64)] }];
+      });
+    expect((await refusal(await elsewhere(onlyTheRun), { ws: chair, reviewId })).message).toMatch(/damaged/);
+    const past = await withManifest(fromLegal, (manifest) => {
+      manifest.historySince = [{ ...run, bytes: run.bytes + 1 }];
+    });
+    expect((await refusal(past, { ws: chair, reviewId })).message).toMatch(
+      /^“bad\.policyreview” was not opened: its history\.automerge is damaged \(shorter than its manifest says\)/,
+    );
+    const whole = await call(chair, 'packages.merge', { reviewId, source: asSource(await elsewhere(history)) });
+    expect(whole.counts).toMatchObject({ added: 0, changed: 1, conflicts: 0 });
+  });
+
+  it('opens and merges a package of the format before (no runs of changes after the whole history)', async () => {
+    const { chair, legal, reviewId, annotation } = await twoLaptops();
+    const asBefore = async (bytes: Uint8Array) =>
+      rezipped(bytes, async (zip) => {
+        const manifest = JSON.parse(await zip.file('manifest.json')!.async('string')) as Record<string, unknown>;
+        delete manifest['historySince'];
+        zip.file('manifest.json', JSON.stringify({ ...manifest, format: 'policy-review/package@1' }));
+      });
+    await call(legal, 'packages.open', { source: asSource(await asBefore(await exportPackage(chair, reviewId))) });
+    await call(legal, 'annotations.update', { reviewId, annotationId: annotation.id, severity: 'critical' });
+    const merged = await call(chair, 'packages.merge', {
+      reviewId,
+      source: asSource(await asBefore(await exportPackage(legal, reviewId))),
+    });
+    expect(merged.counts).toMatchObject({ added: 0, changed: 1, conflicts: 0 });
+  });
+
   it('refuses to merge a history holding what the app never writes (a script link, an unknown severity), changing nothing', async () => {
     const { chair, legal, reviewId, dataDir, annotation } = await twoLaptops();
     await call(legal, 'packages.open', { source: asSource(await exportPackage(chair, reviewId)) });
@@ -523,6 +608,8 @@ describe('bad packages are refused in one line, and nothing changes', () => {
         await withPart(fromLegal, 'history.automerge', Automerge.save(written)),
         async (zip) => {
           const manifest = JSON.parse(await zip.file('manifest.json')!.async('string')) as Record<string, unknown>;
+          // A history made by hand: without the runs of changes the package carried after the one it replaces.
+          delete manifest['historySince'];
           zip.file('manifest.json', JSON.stringify({ ...manifest, historyHeads: Automerge.getHeads(written) }));
         },
       );
