@@ -547,6 +547,14 @@ describe('bad packages are refused in one line, and nothing changes', () => {
     expect(merged.counts).toMatchObject({ added: 0, changed: 1, conflicts: 0 });
     const onChair = await call(chair, 'reviews.read', { reviewId });
     expect(onChair.review.annotations.find((a) => a.id === annotation.id)?.severity).toBe('critical');
+
+    // A laptop without the review opens the package whole, its runs included, as the same review.
+    const third = await workstationOn(await tempDir());
+    open.push(third);
+    const opened = await call(third, 'packages.open', { source: asSource(fromLegal) });
+    expect(opened).toMatchObject({ reviewId, merged: false });
+    const onThird = await call(third, 'reviews.read', { reviewId });
+    expect(onThird.review.annotations.find((a) => a.id === annotation.id)?.severity).toBe('critical');
   });
 
   it('takes in the whole history where this laptop lacks what the run stands on, and refuses a run past its end', async () => {
