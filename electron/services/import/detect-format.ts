@@ -1,6 +1,7 @@
 import { extname } from 'node:path';
 import { AppError } from '../../../shared/errors';
 import type { ImportFormat } from './types';
+import { bufferView } from '../files/buffer-view';
 
 const EXTENSIONS: Record<string, ImportFormat> = {
   '.txt': 'txt',
@@ -137,5 +138,5 @@ function startsWith(bytes: Uint8Array, ascii: string): boolean {
 }
 
 function containsAscii(bytes: Uint8Array, ascii: string): boolean {
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes(ascii, 0, 'latin1');
+  return bufferView(bytes).includes(ascii, 0, 'latin1');
 }

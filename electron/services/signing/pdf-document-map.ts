@@ -1,5 +1,6 @@
 import { PDFArray, PDFContext, PDFDict, PDFName, PDFRawStream, PDFRef, type PDFObject } from '@cantoo/pdf-lib';
 import { decodedStream, UnreadableRevision, type PdfRevisions, type Revision } from './pdf-revisions';
+import { bufferView } from '../files/buffer-view';
 
 /** What an object of a revision is for, as a person would name it. */
 export type ObjectRole =
@@ -212,7 +213,7 @@ const isWhiteSpace = (byte: number | undefined) => byte !== undefined && WHITE_S
 
 /** Where each of `numbers` is first possibly referred to in `bytes`: a search per number, or for many one pass over every `R`. */
 function firstReferences(bytes: Uint8Array, numbers: number[]): Map<number, number> {
-  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const buffer = bufferView(bytes);
   const found = new Map<number, number>();
   if (numbers.length > 16) {
     const wanted = new Set(numbers);

@@ -12,6 +12,7 @@ import {
 } from '@cantoo/pdf-lib';
 import { AppError } from '../../../shared/errors';
 import { classicXrefEntry, readClassicXrefTable } from './pdf-revisions';
+import { bufferView } from '../files/buffer-view';
 
 /**
  * One incremental update of a PDF, being made: look objects up, change them (and say so), add new ones, then
@@ -85,7 +86,7 @@ export class IncrementalPdf implements PdfUpdate {
   }
 
   static open(bytes: Uint8Array): IncrementalPdf | undefined {
-    const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+    const text = bufferView(bytes).toString('latin1');
     const tail = text.slice(-1024);
     const startMatch = /startxref\s+(\d+)\s+%%EOF\s*$/.exec(tail);
     if (!startMatch) return undefined;

@@ -11,6 +11,7 @@ import {
   PDFXRefStreamParser,
   type PDFObject,
 } from '@cantoo/pdf-lib';
+import { bufferView } from '../files/buffer-view';
 
 /** A revision, or a part of one, that cannot be read: the message says what, in words, for "cannot be checked". */
 export class UnreadableRevision extends Error {}
@@ -65,7 +66,7 @@ export class PdfRevisions {
 
   /** The file's last revision, as a reader finds it: from the last `startxref` in the file. */
   lastRevision(): Revision {
-    const bytes = Buffer.from(this.bytes.buffer, this.bytes.byteOffset, this.bytes.byteLength);
+    const bytes = bufferView(this.bytes);
     const at = bytes.lastIndexOf('startxref', undefined, 'latin1');
     const match = at < 0 ? null : /^startxref\s+(\d+)\s+%%EOF/.exec(bytes.toString('latin1', at, at + 40));
     if (!match) throw new UnreadableRevision('the file does not end with a cross-reference section');
@@ -152,11 +153,7 @@ export class PdfRevisions {
   }
 
   latin1(start: number, end: number): string {
-    return Buffer.from(this.bytes.buffer, this.bytes.byteOffset, this.bytes.byteLength).toString(
-      'latin1',
-      start,
-      Math.min(end, this.bytes.length),
-    );
+    return bufferView(this.bytes).toString('latin1', start, Math.min(end, this.bytes.length));
   }
 
   private parse(at: number, ref: PDFRef | undefined, what: string): PDFObject {

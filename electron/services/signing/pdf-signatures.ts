@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { parsePdfDate } from './pdf-date';
+import { bufferView } from '../files/buffer-view';
 
 /** One signature dictionary found in a PDF's bytes. */
 export interface PdfSignatureEntry {
@@ -31,7 +32,7 @@ const BYTE_RANGE = /\/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]/g;
  * /Name, /SubFilter) are read from the same object.
  */
 export function findPdfSignatures(pdf: Uint8Array): PdfSignatureEntry[] {
-  const text = Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength).toString('latin1');
+  const text = bufferView(pdf).toString('latin1');
   const entries: PdfSignatureEntry[] = [];
   for (const match of text.matchAll(BYTE_RANGE)) {
     const offset = match.index;
@@ -160,7 +161,7 @@ function decodeTextString(bytes: Uint8Array): string {
  * bytes before the first signature's revision are the report as it was before anyone signed.
  */
 export function revisionEnds(pdf: Uint8Array): number[] {
-  const text = Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength).toString('latin1');
+  const text = bufferView(pdf).toString('latin1');
   const ends: number[] = [];
   for (const match of text.matchAll(/%%EOF(\r\n|\r|\n)?/g)) ends.push(match.index + match[0].length);
   return ends;

@@ -8,6 +8,7 @@ import { pdfDate } from './pdf-date';
 import { openPdfUpdate } from './pdf-incremental';
 import { fillSignatureField, firstEmptySignatureField } from './pdf-signature-fields';
 import { findPdfSignatures } from './pdf-signatures';
+import { bufferView } from '../files/buffer-view';
 
 export interface PdfSignatureRequest {
   signer: Author;
@@ -78,7 +79,7 @@ export async function signPdf(pdf: Uint8Array, request: PdfSignatureRequest): Pr
 
 /** Writes the ByteRange over its placeholder, hashes the covered bytes, and puts the CMS into /Contents. */
 async function embedSignature(file: Uint8Array, updateStart: number, key: CmsSigner): Promise<Uint8Array> {
-  const bytes = Buffer.from(file.buffer, file.byteOffset, file.byteLength);
+  const bytes = bufferView(file);
   const rangeText = `/ByteRange [ 0 /${BYTE_RANGE_PLACEHOLDER} /${BYTE_RANGE_PLACEHOLDER} /${BYTE_RANGE_PLACEHOLDER} ]`;
   const rangeAt = bytes.indexOf(rangeText, updateStart, 'latin1');
   const contentsAt = bytes.indexOf('/Contents <', rangeAt, 'latin1');

@@ -5,6 +5,7 @@ import { verifyDetachedCms } from './cms-verify';
 import { findPdfSignatures, unsignedPdfSha256 } from './pdf-signatures';
 import { checkSignerCertificate } from './signer-certificate';
 import type { TrustAnchors } from './trust';
+import { bufferView } from '../files/buffer-view';
 
 const SUPPORTED_SUBFILTERS = new Set(['ETSI.CAdES.detached', 'adbe.pkcs7.detached']);
 
@@ -26,7 +27,7 @@ export async function verifyPdfSignatures(pdf: Uint8Array, anchors: TrustAnchors
   const found = findPdfSignatures(pdf).sort(
     (a, b) => a.byteRange[2] + a.byteRange[3] - (b.byteRange[2] + b.byteRange[3]) || a.offset - b.offset,
   );
-  const bytes = Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength);
+  const bytes = bufferView(pdf);
   const signatures: SignatureCheck[] = [];
   const spans: { signedEnd: number | undefined; docMdpPermissions: number | undefined }[] = [];
   let lastEnd = 0;

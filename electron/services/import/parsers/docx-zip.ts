@@ -6,6 +6,7 @@ import type mammoth from 'mammoth';
 import { AppError } from '../../../../shared/errors';
 import type { ZipProblems } from '../../files/bounded-zip';
 import type { DocxArchive, ImportLimits } from '../types';
+import { bufferView } from '../../files/buffer-view';
 
 type MammothInput = Parameters<typeof mammoth.convertToHtml>[0];
 
@@ -80,7 +81,7 @@ class UnpackedParts {
   async read(name: string, encoding?: string): Promise<Uint8Array | string> {
     const bytes = this.parts.get(name);
     if (!bytes) throw new Error(`The document has no part ${name}.`);
-    if (encoding === 'base64') return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
+    if (encoding === 'base64') return bufferView(bytes).toString('base64');
     return encoding ? new TextDecoder(encoding).decode(bytes) : bytes;
   }
 }

@@ -1,3 +1,4 @@
+import { bufferView } from '../../files/buffer-view';
 // Whether a PDF carries JavaScript (an /OpenAction that runs a script, a link or form field with a script action,
 // document-level scripts). Nothing here or in pdf.js ever runs such a script: pdf.js only runs them through its
 // scripting sandbox, which the import never creates. This only lets the import say that scripts were ignored.
@@ -13,7 +14,7 @@ const NAME_ENDS = new Set([
 ]);
 
 export function mentionsJavaScript(bytes: Uint8Array): boolean {
-  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const buffer = bufferView(bytes);
   for (const name of SCRIPT_NAMES) {
     for (let at = buffer.indexOf(name); at >= 0; at = buffer.indexOf(name, at + 1)) {
       const next = buffer[at + name.length];
