@@ -11,12 +11,17 @@ import {
   MERGEABLE_REVIEW_FORMAT,
   newMergeableReview,
   readMergeable,
+  recordReview,
   ReviewRecorder,
   WHOLE_RECORD,
   type MergeableReview,
   type MergeWriter,
 } from '../../../../shared/domain/merge/mergeable-review';
-import { versionContents } from '../../../../shared/domain/merge/review-records';
+import {
+  collectionRecords,
+  versionContents,
+  type CollectionName,
+} from '../../../../shared/domain/merge/review-records';
 import { recordAudit } from '../../../../shared/domain/reviews/audit';
 import { renameReview } from '../../../../shared/domain/reviews/edit-review';
 import { recordVote } from '../../../../shared/domain/votes/record-vote';
@@ -46,6 +51,24 @@ describe('a review as a mergeable document', () => {
     expect(Review.parse(readMergeable(document, (id) => contents.get(id)))).toEqual(review);
     // And after a trip through bytes, as a package or the disk carries it.
     expect(readMergeable(Automerge.load(Automerge.save(document)), (id) => contents.get(id))).toEqual(review);
+  });
+
+  it('holds from the start what recording the review field by field would: recording it again writes nothing', () => {
+    const review = startingReview(laptopClock(0, START));
+    const writer = writerFor(1, CHAIR, laptopClock(1, START));
+    const document = newMergeableReview(review, writer);
+    expect(review.audit.length).toBeGreaterThan(0);
+    expect(review.annotations.length).toBeGreaterThan(0);
+    expect(Automerge.getHeads(recordReview(document, review, writer))).toEqual(Automerge.getHeads(document));
+    const keysOf = (collection: CollectionName, id: string) =>
+      Object.keys(document.collections[collection].buckets[bucketOf(id)]!).filter((key) => key.startsWith(`${id}|`));
+    // An audit entry whole; an annotation field by field, each field it has.
+    const entry = review.audit[0]!;
+    expect(keysOf('audit', entry.id)).toEqual([fieldKey(entry.id, WHOLE_RECORD)]);
+    const annotation = collectionRecords(review, 'annotations')[0]!;
+    const fields = Object.keys(annotation).filter((field) => annotation[field] !== undefined);
+    expect(keysOf('annotations', annotation.id).sort()).toEqual(fields.map((f) => fieldKey(annotation.id, f)).sort());
+    expect(document.collections.annotations.order.map((id) => id.val)).toEqual(review.annotations.map((a) => a.id));
   });
 
   it('records only what changed: an edit is one small change, not the whole review again', () => {
