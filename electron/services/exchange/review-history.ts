@@ -1,7 +1,6 @@
 import { rename, unlink } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import * as Automerge from '@automerge/automerge';
-import canonicalize from 'canonicalize';
 import { AppError } from '../../../shared/errors';
 import {
   newMergeableReview,
@@ -242,13 +241,39 @@ export function catchUp(document: MergeableReview, review: Review, writer: Merge
   return new ReviewRecorder(document, READ_FROM_DOCUMENT).record(review, writer, message);
 }
 
-/** Whether two reviews hold the same records and header, apart from when the review was last saved. */
+/**
+ * Whether two reviews hold the same records and header, apart from when the review was last saved: the same as
+ * their canonical JSON, compared value by value rather than written out. Writing out both reviews of 10,000
+ * annotations took 1.2 to 1.7 s of opening a package (checking its history against its review).
+ */
 export function sameRecords(a: Review, b: Review): boolean {
   const comparable = (review: Review) => {
     const { updatedAt: _updatedAt, ...header } = reviewHeader(review);
-    return canonicalize({ header, records: reviewRecords(review) });
+    return { header, records: reviewRecords(review) };
   };
-  return comparable(a) === comparable(b);
+  return sameAsJson(comparable(a), comparable(b));
+}
+
+/**
+ * Whether two values read the same as JSON: objects with the same keys in any order, a key whose value is undefined
+ * as no key at all (as JSON leaves it out), arrays item by item. Stops at the first difference.
+ */
+export function sameAsJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) || Array.isArray(b)) {
+    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+    return a.every((item, at) => sameAsJson(item, b[at]));
+  }
+  const [x, y] = [a as Record<string, unknown>, b as Record<string, unknown>];
+  let keys = 0;
+  for (const key of Object.keys(x)) {
+    if (x[key] === undefined) continue;
+    if (!sameAsJson(x[key], y[key])) return false;
+    keys++;
+  }
+  for (const key of Object.keys(y)) if (y[key] !== undefined) keys--;
+  return keys === 0;
 }
 
 /** A version's content, for reading a document whose versions this side may not have: from the review, else `more`. */
