@@ -486,11 +486,17 @@ function writeOrder(collection: MergeableCollection, current: readonly string[],
   if (current.length === ids.length && current.every((id, i) => id === ids[i])) return;
   const isPrefix = current.length <= ids.length && current.every((id, i) => id === ids[i]);
   if (isPrefix) {
-    for (const id of ids.slice(current.length)) collection.order.push(new Automerge.ImmutableString(id));
+    // Appended in batches, each one call into the engine: one push per id took 0.2 s for 2,500 audit entries.
+    const appended = ids.slice(current.length).map((id) => new Automerge.ImmutableString(id));
+    for (let at = 0; at < appended.length; at += APPENDED_PER_CALL)
+      collection.order.push(...appended.slice(at, at + APPENDED_PER_CALL));
     return;
   }
   collection.order.splice(0, collection.order.length, ...ids.map((id) => new Automerge.ImmutableString(id)));
 }
+
+/** Ids appended to an order list per call: a batch, its values passed as arguments, well within the stack. */
+const APPENDED_PER_CALL = 5_000;
 
 /** The collection's records in their order: each once, and any record the list misses (never expected) after. */
 export function orderedIds(
