@@ -390,6 +390,25 @@ describe('bad packages are refused in one line, and nothing changes', () => {
     return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
   }
 
+  interface PackageManifest {
+    format: string;
+    parts: { name: string; sha256: string; bytes: number }[];
+    historyHeads?: string[];
+    historySince?: { base: string[]; offset: number; bytes: number }[];
+  }
+
+  /** The package with its manifest changed by `change` (and any signature over it left as it was). */
+  async function withManifest(bytes: Uint8Array, change: (manifest: PackageManifest) => void) {
+    return rezipped(bytes, async (zip) => {
+      const manifest = JSON.parse(await zip.file('manifest.json')!.async('string')) as PackageManifest;
+      change(manifest);
+      zip.file('manifest.json', JSON.stringify(manifest));
+    });
+  }
+
+  const manifestOf = async (bytes: Uint8Array) =>
+    JSON.parse(await (await JSZip.loadAsync(bytes)).file('manifest.json')!.async('string')) as PackageManifest;
+
   it('refuses what is not a package, a part whose hash differs, an entry that climbs out, a zip bomb', async () => {
     const { chair, reviewId } = await twoLaptops();
     const good = await exportPackage(chair, reviewId);
@@ -422,14 +441,10 @@ describe('bad packages are refused in one line, and nothing changes', () => {
 
   /** A package with one part replaced, its manifest naming the new part, as a program that made it so would. */
   async function withPart(bytes: Uint8Array, name: string, content: Uint8Array) {
-    return rezipped(bytes, async (zip) => {
-      zip.file(name, content);
-      const manifest = JSON.parse(await zip.file('manifest.json')!.async('string')) as {
-        parts: { name: string; sha256: string; bytes: number }[];
-      };
+    const replaced = await rezipped(bytes, (zip) => void zip.file(name, content));
+    return withManifest(replaced, (manifest) => {
       const part = manifest.parts.find((p) => p.name === name)!;
       Object.assign(part, { sha256: createHash('sha256').update(content).digest('hex'), bytes: content.length });
-      zip.file('manifest.json', JSON.stringify(manifest));
     });
   }
 
@@ -486,11 +501,9 @@ describe('bad packages are refused in one line, and nothing changes', () => {
     }
 
     // A package from before manifests named the history's heads: its history is loaded to learn them.
-    const unsaid = await rezipped(fromLegal, async (zip) => {
-      const manifest = JSON.parse(await zip.file('manifest.json')!.async('string')) as Record<string, unknown>;
-      expect(manifest['historyHeads']).toEqual(expect.arrayContaining([expect.stringMatching(/^[0-9a-f]{64}$/)]));
-      delete manifest['historyHeads'];
-      zip.file('manifest.json', JSON.stringify(manifest));
+    const unsaid = await withManifest(fromLegal, (manifest) => {
+      expect(manifest.historyHeads).toEqual(expect.arrayContaining([expect.stringMatching(/^[0-9a-f]{64}$/)]));
+      delete manifest.historyHeads;
     });
     const merged = await call(chair, 'packages.merge', { reviewId, source: asSource(unsaid) });
     expect(merged.counts).toMatchObject({ added: 0, changed: 1, conflicts: 0 });
@@ -513,23 +526,8 @@ describe('bad packages are refused in one line, and nothing changes', () => {
     // The whole save made unreadable: a merge that read it would refuse the package as damaged.
     const onlyTheRun = new Uint8Array(history);
     onlyTheRun.fill(7, 0, run.offset);
-    const withManifest = (bytes: Uint8Array, change: (manifest: PackageManifest) => void) =>
-      rezipped(bytes, async (zip) => {
-        const manifest = JSON.parse(await zip.file('manifest.json')!.async('string')) as PackageManifest;
-        change(manifest);
-        zip.file('manifest.json', JSON.stringify(manifest));
-      });
-    return { ...laptops, fromChair, fromLegal, sent, history, run, onlyTheRun, withManifest };
+    return { ...laptops, fromChair, fromLegal, sent, history, run, onlyTheRun };
   }
-
-  interface PackageManifest {
-    format: string;
-    historyHeads: string[];
-    historySince?: { base: string[]; offset: number; bytes: number }[];
-  }
-
-  const manifestOf = async (bytes: Uint8Array) =>
-    JSON.parse(await (await JSZip.loadAsync(bytes)).file('manifest.json')!.async('string')) as PackageManifest;
 
   it('carries apart the changes the other laptop lacks, and a merge takes in those alone', async () => {
     const { chair, reviewId, annotation, fromChair, fromLegal, sent, history, run, onlyTheRun } =
@@ -558,7 +556,7 @@ describe('bad packages are refused in one line, and nothing changes', () => {
   });
 
   it('takes in the whole history where this laptop lacks what the run stands on, and refuses a run past its end', async () => {
-    const { chair, reviewId, fromLegal, history, run, onlyTheRun, withManifest } = await packageWithRun();
+    const { chair, reviewId, fromLegal, history, run, onlyTheRun } = await packageWithRun();
     const elsewhere = async (bytes: Uint8Array) =>
       withManifest(await withPart(fromLegal, 'history.automerge', bytes), (manifest) => {
         manifest.historySince = [{ ...run, base: ['0'.repeat(64)] }];
@@ -576,11 +574,10 @@ describe('bad packages are refused in one line, and nothing changes', () => {
 
   it('opens and merges a package of the format before (no runs of changes after the whole history)', async () => {
     const { chair, legal, reviewId, annotation } = await twoLaptops();
-    const asBefore = async (bytes: Uint8Array) =>
-      rezipped(bytes, async (zip) => {
-        const manifest = JSON.parse(await zip.file('manifest.json')!.async('string')) as Record<string, unknown>;
-        delete manifest['historySince'];
-        zip.file('manifest.json', JSON.stringify({ ...manifest, format: 'policy-review/package@1' }));
+    const asBefore = (bytes: Uint8Array) =>
+      withManifest(bytes, (manifest) => {
+        delete manifest.historySince;
+        manifest.format = 'policy-review/package@1';
       });
     await call(legal, 'packages.open', { source: asSource(await asBefore(await exportPackage(chair, reviewId))) });
     await call(legal, 'annotations.update', { reviewId, annotationId: annotation.id, severity: 'critical' });
@@ -612,13 +609,12 @@ describe('bad packages are refused in one line, and nothing changes', () => {
           JSON.stringify(value),
         );
       });
-      const tampered = await rezipped(
+      const tampered = await withManifest(
         await withPart(fromLegal, 'history.automerge', Automerge.save(written)),
-        async (zip) => {
-          const manifest = JSON.parse(await zip.file('manifest.json')!.async('string')) as Record<string, unknown>;
+        (manifest) => {
           // A history made by hand: without the runs of changes the package carried after the one it replaces.
-          delete manifest['historySince'];
-          zip.file('manifest.json', JSON.stringify({ ...manifest, historyHeads: Automerge.getHeads(written) }));
+          delete manifest.historySince;
+          manifest.historyHeads = Automerge.getHeads(written);
         },
       );
       const error = await refusal(tampered, { ws: chair, reviewId });
