@@ -51,11 +51,8 @@ const PACKAGE_LIMITS: ZipLimits = {
 };
 const MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
 
-/** The hashes of changes in the history (Automerge's heads). */
-const Heads = z
-  .array(z.string().regex(/^[0-9a-f]{64}$/))
-  .min(1)
-  .max(1_000);
+/** The hashes of changes in the history (Automerge's heads, each a SHA-256). */
+const Heads = z.array(Sha256Hex).min(1).max(1_000);
 /** Runs of changes after the whole save: one per other laptop of a committee, far fewer than this. */
 const MAX_RUNS = 100;
 
