@@ -1,4 +1,3 @@
-import { bufferView } from '../../files/buffer-view';
 // Whether a PDF carries JavaScript (an /OpenAction that runs a script, a link or form field with a script action,
 // document-level scripts). Nothing here or in pdf.js ever runs such a script: pdf.js only runs them through its
 // scripting sandbox, which the import never creates. This only lets the import say that scripts were ignored.
@@ -6,6 +5,7 @@ import { bufferView } from '../../files/buffer-view';
 // It looks for the PDF names /JS and /JavaScript in the file's bytes, which is cheap and needs no help from pdf.js
 // (whose script accessors the import does not call). Names inside compressed object streams are not seen, so a
 // script there goes without the warning; it is still never run.
+import { bufferView } from '../../files/buffer-view';
 
 const SCRIPT_NAMES = ['/JavaScript', '/JS'].map((name) => Buffer.from(name, 'latin1'));
 /** PDF delimiters and white space: a name ends at one of them. */
