@@ -80,13 +80,10 @@ export class TextOccurrences {
   private index(): { starts: Int32Array; positions: Int32Array; mask: number } {
     if (this.table) return this.table;
     const text = this.text;
-    const last = text.length - PROBE_LENGTH;
-    let count = 0;
-    for (let space = text.indexOf(' '); space !== -1 && space < last; space = text.indexOf(' ', space + 1)) count++;
-    const found = new Int32Array(count);
-    for (let space = text.indexOf(' '), n = 0; n < count; space = text.indexOf(' ', space + 1)) found[n++] = space + 1;
+    const found = placesAfterSpaces(text, text.length - PROBE_LENGTH);
+    const count = found.length;
     let size = 1;
-    while (size < count) size *= 2;
+    while (size * PLACES_PER_BUCKET < count) size *= 2;
     const mask = size - 1;
     const buckets = new Int32Array(count);
     const starts = new Int32Array(size + 1);
@@ -101,6 +98,29 @@ export class TextOccurrences {
     for (let n = 0; n < count; n++) positions[filled[buckets[n]!]!++] = found[n]!;
     return (this.table = { starts, positions, mask });
   }
+}
+
+/**
+ * Places after a space in a text's hash table's bucket, on average at most: few enough for a lookup to check them
+ * all in no time, and a table small enough to stay in the processor's cache while it is filled (one bucket per
+ * place, at 500 pages, made building it twice as slow per place as at 100).
+ */
+const PLACES_PER_BUCKET = 8;
+
+/** Where each space before `before` is followed, in order, read in one pass by the engine's own search. */
+function placesAfterSpaces(text: string, before: number): Int32Array {
+  // Room for a space every four characters, more than a policy's words need; grown if not.
+  let found = new Int32Array((text.length >> 2) + 16);
+  let count = 0;
+  for (let space = text.indexOf(' '); space !== -1 && space < before; space = text.indexOf(' ', space + 1)) {
+    if (count === found.length) {
+      const more = new Int32Array(found.length * 2);
+      more.set(found);
+      found = more;
+    }
+    found[count++] = space + 1;
+  }
+  return found.subarray(0, count);
 }
 
 function hashAt(text: string, at: number): number {

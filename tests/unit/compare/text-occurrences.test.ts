@@ -49,6 +49,15 @@ describe('TextOccurrences (the indexed search carrying uses on long policies)', 
       expect(index.of(quote), JSON.stringify(quote)).toEqual(occurrences(text, quote));
   });
 
+  it('finds quotes in a text of one-letter words, a space every other character (more places than it first makes room for)', () => {
+    const letters = 'a b c d e f g h i j k l m n o p q r s t u v w x y z ';
+    const text = Array.from({ length: 40 }, (_, n) => letters.slice(n % 26) + letters.slice(0, n % 26)).join('x ');
+    const index = new TextOccurrences(text);
+    for (const quote of quotesOf(text, [1, 13, 14, 25, 60], 7))
+      expect(index.of(quote), JSON.stringify(quote)).toEqual(occurrences(text, quote));
+    expect(text.split(' ').length).toBeGreaterThan(text.length / 3);
+  });
+
   it('finds within a stretch exactly the places a plain search of that stretch finds, short stretches and long', async () => {
     const text = await readFile(`${RIVERTON}/v3.md`, 'utf8');
     const index = new TextOccurrences(text);
