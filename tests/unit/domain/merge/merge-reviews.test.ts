@@ -8,6 +8,7 @@ import {
   bucketOf,
   fieldKey,
   fieldText,
+  hasConcurrentChanges,
   MERGEABLE_REVIEW_FORMAT,
   newMergeableReview,
   readMergeable,
@@ -269,6 +270,24 @@ describe('merging two laptops’ work', () => {
     expect([...outcome.touched.records.values()].map((r) => r.record.id)).toEqual(
       expect.arrayContaining([first!.id, second!.id]),
     );
+  });
+
+  it('knows a history of one line of changes holds no concurrent values, and one that ever took in work made apart does', () => {
+    const { chair, legal } = chairAndLegal();
+    const [first] = chair.review.annotations;
+    legal.act((review, actor, clock) => updateAnnotation(review, first!.id, { severity: 'major' }, actor, clock));
+    // The chair changed nothing since: taking in the legal advisor's work keeps one line.
+    const caughtUp = merged(chair, legal).document;
+    expect([hasConcurrentChanges(legal.document), hasConcurrentChanges(caughtUp)]).toEqual([false, false]);
+
+    chair.act((review, actor, clock) => updateAnnotation(review, first!.id, { severity: 'critical' }, actor, clock));
+    const apart = merged(chair, legal);
+    expect(apart.counts.conflicts).toBe(1);
+    expect(hasConcurrentChanges(apart.document)).toBe(true);
+    // Decided, the history still holds the two lines it joined.
+    const decision = writerFor(1, CHAIR, laptopClock(1, '2026-03-03T09:00:00.000Z'));
+    const decided = resolveConflict(apart.document, listConflicts(apart.document)[0]!, 0, decision);
+    expect(hasConcurrentChanges(decided)).toBe(true);
   });
 
   it('changes nothing when the same package is merged twice', () => {
