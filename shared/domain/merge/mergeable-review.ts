@@ -320,7 +320,7 @@ export function readMergeable(document: MergeableReview, contentOf: (versionId: 
   // A history never merged with another laptop's holds no concurrent values: its time fields are read as shown,
   // without asking the engine about each (half the reading, at 10,000 annotations).
   const concurrent = hasConcurrentChanges(document);
-  const header = readFields(document.header, Object.keys(document.header), undefined, concurrent);
+  const header = readHeader(document, concurrent);
   const records = {} as ReviewRecords;
   for (const name of COLLECTIONS) {
     const collection = document.collections[name];
@@ -351,23 +351,27 @@ export function hasConcurrentChanges(document: MergeableReview): boolean {
   return false;
 }
 
-/** The review's own fields as the document holds them. */
-export function readHeader(document: MergeableReview): Record<string, unknown> {
-  return readFields(document.header, Object.keys(document.header));
+/** The review's own fields as the document holds them (`concurrent`: see readFields). */
+export function readHeader(document: MergeableReview, concurrent = true): Record<string, unknown> {
+  return readFields(document.header, Object.keys(document.header), undefined, concurrent);
 }
 
-/** Some fields of one record of a collection as the document holds them: their values, and those it has not. */
+/**
+ * Some fields of one record of a collection as the document holds them: their values, and those it has not
+ * (`concurrent`: see readFields).
+ */
 export function readRecordFields(
   document: MergeableReview,
   collection: CollectionName,
   id: string,
   names: Iterable<string>,
+  concurrent = true,
 ): { values: Record<string, unknown>; absent: string[] } {
   const fields = fieldsOf(document.collections[collection], id);
   const present: string[] = [];
   const absent: string[] = [];
   for (const name of new Set(names)) (fieldKey(id, name) in fields ? present : absent).push(name);
-  return { values: readFields(fields, present, id), absent };
+  return { values: readFields(fields, present, id, concurrent), absent };
 }
 
 /** A field's value as the document stores it: canonical JSON, so equal values are equal text on every laptop. */

@@ -1,6 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { deleteAnnotation, updateAnnotation } from '../../../../shared/domain/annotations/edit-annotations';
+import {
+  deleteAnnotation,
+  setAnnotationStatus,
+  updateAnnotation,
+} from '../../../../shared/domain/annotations/edit-annotations';
 import { addReply } from '../../../../shared/domain/annotations/replies';
 import { mergeReviews } from '../../../../shared/domain/merge/merge-reviews';
 import { readMergedChanges, withCheckedRecords } from '../../../../shared/domain/merge/merged-changes';
@@ -76,5 +80,34 @@ describe('reading a merge back (property)', () => {
       }),
       { numRuns: 40, seed: Number(process.env['TEST_SEED'] ?? 1405) },
     );
+  });
+});
+
+describe('reading a merge back', () => {
+  it('reads a time field both laptops wrote as the later of the two, whichever the engine shows', () => {
+    const base = Laptop.first(
+      startingReview(laptopClock(0, '2026-03-02T09:00:00.000Z')),
+      laptopClock(1, '2026-03-02T10:00:00.000Z'),
+    );
+    const contents = versionContents(base.review);
+    const [first, second] = base.review.annotations;
+    const chair = base.copyTo(1, CHAIR, laptopClock(1, '2026-03-02T11:00:00.000Z'));
+    const legal = base.copyTo(2, LEGAL, laptopClock(2, '2026-03-02T10:30:00.000Z'));
+    // The legal advisor writes more before she changes the first annotation, so the engine shows her (earlier) time.
+    legal.act((review, actor, clock) => updateAnnotation(review, second!.id, { severity: 'minor' }, actor, clock));
+    legal.act((review, actor, clock) => renameReview(review, 'Riverton policy (legal)', actor, clock));
+    legal.act((review, actor, clock) => setAnnotationStatus(review, first!.id, 'resolved', actor, clock));
+    chair.act((review, actor, clock) => updateAnnotation(review, first!.id, { severity: 'critical' }, actor, clock));
+
+    const before = chair.read();
+    const { document, touched } = mergeReviews(receive(chair.document, 1), legal.document);
+    const shown = readMergeable(document, (id) => contents.get(id));
+    const merged = readMergedChanges(document, touched, before, (id) => contents.get(id)).review;
+    for (const review of [shown, merged])
+      expect(review.annotations.find((a) => a.id === first!.id)).toMatchObject({
+        severity: 'critical',
+        status: 'resolved',
+        updatedAt: '2026-03-02T11:00:00.000Z',
+      });
   });
 });
