@@ -10,12 +10,13 @@ export const startUtilityProcess: StartServiceProcess = (
   modulePath,
   args,
   name = 'Policy Review Workstation',
-  v8Flags = [],
+  tuning,
 ) => {
   const child = utilityProcess.fork(modulePath, [...args], {
     serviceName: name,
     stdio: 'ignore',
-    execArgv: [...v8Flags],
+    execArgv: [...(tuning?.v8Flags ?? [])],
+    env: { ...process.env, ...tuning?.environment },
   });
   return {
     get pid() {

@@ -14,11 +14,11 @@ const builtFolder = fileURLToPath(new URL('../../out/main', import.meta.url));
  * sources' own: the unit tests' global set-up builds when the sources are newer, `npm test` builds before the e2e
  * tests, and a benchmark builds first.
  */
-export const startBuiltServiceProcess: StartServiceProcess = (modulePath, args, name, v8Flags) => {
+export const startBuiltServiceProcess: StartServiceProcess = (modulePath, args, name, tuning) => {
   // From source, the entry is start-from-source.mjs, given the TypeScript entry's URL before the process's own arguments.
   if (basename(modulePath) !== 'start-from-source.mjs' || !args[0])
-    return forkServiceProcess(modulePath, args, name, v8Flags);
+    return forkServiceProcess(modulePath, args, name, tuning);
   const built = join(builtFolder, basename(fileURLToPath(args[0])).replace(/\.ts$/, '.js'));
   if (!existsSync(built)) throw new Error(`${built} is missing: build the app first (npm run build).`);
-  return forkServiceProcess(built, args.slice(1), name, v8Flags);
+  return forkServiceProcess(built, args.slice(1), name, tuning);
 };

@@ -8,9 +8,10 @@ import { forkServiceProcess } from '../processes/fork-service-process';
 import { serviceEntry } from '../processes/service-entry';
 import { LaunchedProcess } from '../processes/launched-process';
 import {
-  ENGINE_FLAGS_FOR_ONE_HISTORY,
-  ENGINE_FLAGS_FOR_SIZE,
+  ENGINE_FOR_ONE_HISTORY,
+  ENGINE_FOR_SIZE,
   typedProcess,
+  type ProcessTuning,
   type StartServiceProcess,
 } from '../processes/service-process';
 import type {
@@ -132,11 +133,11 @@ export type LaunchedMergeEngine = LaunchedProcess<MergeMessage, MergeReply>;
 /** Starts a merge's engine process through the host's starter; a starter that fails is an E_INTERNAL error. */
 export function launchMergeEngine(
   startProcess: StartServiceProcess = forkServiceProcess,
-  v8Flags: readonly string[] = ENGINE_FLAGS_FOR_SIZE,
+  tuning: ProcessTuning = ENGINE_FOR_SIZE,
 ): LaunchedMergeEngine {
   try {
     const { modulePath, args } = serviceEntry('merge-process.js', new URL('./merge-process.ts', import.meta.url));
-    const started = startProcess(modulePath, args, 'Policy Review Workstation merge', v8Flags);
+    const started = startProcess(modulePath, args, 'Policy Review Workstation merge', tuning);
     return new LaunchedProcess(typedProcess<MergeMessage, MergeReply>(started));
   } catch (error) {
     throw new AppError(
@@ -170,14 +171,11 @@ function inEngineProcess<J extends EngineJob>(
   return new Promise((resolve, reject) => {
     let engine: LaunchedMergeEngine;
     try {
-      // A merge holds two histories at once, and is held to its memory (ENGINE_FLAGS_FOR_SIZE); so is an engine
+      // A merge holds two histories at once, and is held to its memory (ENGINE_FOR_SIZE); so is an engine
       // started ahead, which may be given a merge. Any other job started for itself holds one.
       engine =
         prepared?.engine ??
-        launchMergeEngine(
-          startProcess,
-          request.type === 'merge' ? ENGINE_FLAGS_FOR_SIZE : ENGINE_FLAGS_FOR_ONE_HISTORY,
-        );
+        launchMergeEngine(startProcess, request.type === 'merge' ? ENGINE_FOR_SIZE : ENGINE_FOR_ONE_HISTORY);
     } catch (error) {
       reject(error);
       return;

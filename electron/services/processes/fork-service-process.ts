@@ -5,7 +5,7 @@ import type { StartServiceProcess } from './service-process';
  * (no inspector or loader flags carried over), no console (pdf.js's complaints about a damaged file are not the
  * answer), and messages by structured clone, so bytes travel as bytes.
  */
-export const forkServiceProcess: StartServiceProcess = (modulePath, args, _name, v8Flags = []) => {
+export const forkServiceProcess: StartServiceProcess = (modulePath, args, _name, tuning) => {
   if (process.versions.electron) {
     // Under Electron, fork() would start the app itself again (the RunAsNode fuse is off): the host passes its own starter.
     throw new Error(
@@ -16,7 +16,8 @@ export const forkServiceProcess: StartServiceProcess = (modulePath, args, _name,
   // `merge`, and `--help`, reach this module at start but never start a process; loading it cost them a tenth of their time.
   const { fork } = process.getBuiltinModule('node:child_process');
   const child = fork(modulePath, [...args], {
-    execArgv: [...v8Flags],
+    execArgv: [...(tuning?.v8Flags ?? [])],
+    env: { ...process.env, ...tuning?.environment },
     serialization: 'advanced',
     stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
   });

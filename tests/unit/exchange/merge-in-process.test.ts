@@ -1,5 +1,5 @@
 import * as Automerge from '@automerge/automerge';
-import { readdir, writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { newMergeableReview, readMergeable, type MergeableReview } from '../../../shared/domain/merge/mergeable-review';
@@ -7,6 +7,7 @@ import {
   checkPackageInProcess,
   decideInProcess,
   exportHistoryInProcess,
+  launchMergeEngine,
   listConflictsInProcess,
   mergeInProcess,
 } from '../../../electron/services/exchange/merge-in-process';
@@ -14,6 +15,7 @@ import { historyFileFor } from '../../../electron/services/exchange/history-file
 import { withChangesApplied } from '../../../electron/services/storage/review-changes';
 import { contentFrom, ReviewHistory, sameRecords } from '../../../electron/services/exchange/review-history';
 import { SpareMergeEngine } from '../../../electron/services/exchange/spare-merge-engine';
+import { ENGINE_FOR_ONE_HISTORY, ENGINE_FOR_SIZE } from '../../../electron/services/processes/service-process';
 import { Review } from '../../../shared/model';
 import { recordCountOf } from '../../../shared/domain/merge/review-records';
 import { CHAIR, laptopClock, receive, startingReview, writerFor } from '../domain/merge/support-laptops';
@@ -83,6 +85,29 @@ describe('a merge’s engine in a process of its own', () => {
     });
     expect((await checkPackageInProcess(check)).enginePeakRssBytes).toBeGreaterThan(0);
   }, 120_000);
+
+  // The system shows a process's arguments and starting environment under /proc on Linux only.
+  it.skipIf(process.platform !== 'linux')(
+    'starts with V8 kept compact and one allocator arena, as the operating system shows the process',
+    async () => {
+      for (const tuning of [ENGINE_FOR_SIZE, ENGINE_FOR_ONE_HISTORY]) {
+        const engine = launchMergeEngine(undefined, tuning);
+        try {
+          const pid = engine.child.pid!;
+          const [commandLine, environment] = await Promise.all(
+            ['cmdline', 'environ'].map(async (part) => (await readFile(`/proc/${pid}/${part}`, 'utf8')).split('\0')),
+          );
+          expect(commandLine).toEqual(expect.arrayContaining([...tuning.v8Flags]));
+          expect(environment).toContain('MALLOC_ARENA_MAX=1');
+          // The host's own environment goes with it (its locale, its home).
+          expect(environment).toContain(`PATH=${process.env['PATH']}`);
+        } finally {
+          engine.child.kill();
+        }
+      }
+      expect(ENGINE_FOR_SIZE.v8Flags).toContain('--optimize-for-size');
+    },
+  );
 
   it('runs every other use of a review’s history there too, bounded alike, its refusals said in its own words', async () => {
     const folder = await tempDir();
