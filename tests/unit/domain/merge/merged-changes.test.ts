@@ -41,14 +41,19 @@ function apply(laptop: Laptop, item: Edit): void {
   });
 }
 
+/** The laptop the review began on, and where its versions' content is read from. */
+function firstLaptop() {
+  const base = Laptop.first(
+    startingReview(laptopClock(0, '2026-03-02T09:00:00.000Z')),
+    laptopClock(1, '2026-03-02T10:00:00.000Z'),
+  );
+  const contents = versionContents(base.review);
+  return { base, contentOf: (id: string) => contents.get(id) };
+}
+
 describe('reading a merge back (property)', () => {
   it('gives the review the whole merged document reads as, and checks every record that changed', () => {
-    const base = Laptop.first(
-      startingReview(laptopClock(0, '2026-03-02T09:00:00.000Z')),
-      laptopClock(1, '2026-03-02T10:00:00.000Z'),
-    );
-    const contents = versionContents(base.review);
-    const contentOf = (id: string) => contents.get(id);
+    const { base, contentOf } = firstLaptop();
     fc.assert(
       fc.property(fc.array(edit, { maxLength: 6 }), fc.array(edit, { maxLength: 6 }), (mine, theirs) => {
         const chair = base.copyTo(1, CHAIR, laptopClock(1, '2026-03-02T10:00:00.000Z'));
@@ -85,11 +90,7 @@ describe('reading a merge back (property)', () => {
 
 describe('reading a merge back', () => {
   it('reads a time field both laptops wrote as the later of the two, whichever the engine shows', () => {
-    const base = Laptop.first(
-      startingReview(laptopClock(0, '2026-03-02T09:00:00.000Z')),
-      laptopClock(1, '2026-03-02T10:00:00.000Z'),
-    );
-    const contents = versionContents(base.review);
+    const { base, contentOf } = firstLaptop();
     const [first, second] = base.review.annotations;
     const chair = base.copyTo(1, CHAIR, laptopClock(1, '2026-03-02T11:00:00.000Z'));
     const legal = base.copyTo(2, LEGAL, laptopClock(2, '2026-03-02T10:30:00.000Z'));
@@ -101,8 +102,8 @@ describe('reading a merge back', () => {
 
     const before = chair.read();
     const { document, touched } = mergeReviews(receive(chair.document, 1), legal.document);
-    const shown = readMergeable(document, (id) => contents.get(id));
-    const merged = readMergedChanges(document, touched, before, (id) => contents.get(id)).review;
+    const shown = readMergeable(document, contentOf);
+    const merged = readMergedChanges(document, touched, before, contentOf).review;
     for (const review of [shown, merged])
       expect(review.annotations.find((a) => a.id === first!.id)).toMatchObject({
         severity: 'critical',
