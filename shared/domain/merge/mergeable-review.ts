@@ -53,7 +53,12 @@ const BUCKETS = 64;
 export function bucketOf(id: string): string {
   let hash = 0x811c9dc5;
   for (let i = 0; i < id.length; i++) hash = Math.imul(hash ^ id.charCodeAt(i), 0x01000193);
-  return ((hash >>> 0) % BUCKETS).toString(16).padStart(2, '0');
+  return bucketName((hash >>> 0) % BUCKETS);
+}
+
+/** A bucket's key in its collection: its number, as two hex digits. */
+function bucketName(number: number): string {
+  return number.toString(16).padStart(2, '0');
 }
 
 /** The map that holds a record's fields. */
@@ -117,9 +122,9 @@ export interface MergeWriter {
  */
 export function newMergeableReview(review: Review, writer: MergeWriter): MergeableReview {
   const empty = Automerge.init<MergeableReviewShape>({ actor: writer.actor });
+  // Written as a change writes them (writeFields, writeWhole), into plain maps that hold nothing yet.
   const header: FieldMap = {};
-  for (const [name, value] of Object.entries(reviewHeader(review)))
-    if (value !== undefined) header[name] = new Automerge.ImmutableString(fieldText(value));
+  writeFields({ target: header, stored: header }, (field) => field, reviewHeader(review), []);
   const collections = {} as MergeableReviewShape['collections'];
   for (const name of COLLECTIONS) collections[name] = newCollection(name, collectionRecords(review, name));
   return Automerge.change(empty, changeOptions(writer, 'review.create'), (doc) => {
@@ -133,14 +138,12 @@ export function newMergeableReview(review: Review, writer: MergeWriter): Mergeab
 /** A collection as a new document holds it: every bucket (empty ones too), each record's fields, and the order. */
 function newCollection(name: CollectionName, records: readonly FlatRecord[]): MergeableCollection {
   const buckets: Record<string, FieldMap> = {};
-  for (let b = 0; b < BUCKETS; b++) buckets[b.toString(16).padStart(2, '0')] = {};
+  for (let b = 0; b < BUCKETS; b++) buckets[bucketName(b)] = {};
   for (const record of records) {
     const fields = buckets[bucketOf(record.id)]!;
-    if (keptWhole(name, undefined))
-      fields[fieldKey(record.id, WHOLE_RECORD)] = new Automerge.ImmutableString(fieldText(record));
-    else
-      for (const [field, value] of Object.entries(record))
-        if (value !== undefined) fields[fieldKey(record.id, field)] = new Automerge.ImmutableString(fieldText(value));
+    const into = { target: fields, stored: fields };
+    if (keptWhole(name, undefined)) writeWhole(into, record);
+    else writeFields(into, (field) => fieldKey(record.id, field), record, []);
   }
   return { buckets, order: records.map((record) => new Automerge.ImmutableString(record.id)) };
 }
