@@ -17,7 +17,14 @@ import type { Review } from '../../shared/model';
 import { editPolicyBlocks, generateAnnotations, generatePolicyBlocks, versionFromBlocks } from './generate-policy';
 import { plainPolicyHtml } from './plain-policy-html';
 import { percentile } from './stats';
-import { buildRendererForChromium, compareArea, openAppPage, openOnce, scrollEndToEnd } from './workspace';
+import {
+  backToLibrary,
+  buildRendererForChromium,
+  compareArea,
+  openAppPage,
+  openOnce,
+  scrollEndToEnd,
+} from './workspace';
 
 /** The committee-scale review beside today's: pages and annotations. */
 const SIZES = [
@@ -296,8 +303,7 @@ async function workspaceFigures(pairs: Pair[]) {
         const root = document.querySelector<HTMLElement>('[data-lexical-editor]')!;
         return { width: root.clientWidth, font: getComputedStyle(root.querySelector('p') ?? root).font };
       });
-      await page.getByRole('button', { name: 'Library' }).first().click();
-      await page.getByRole('heading', { level: 1, name: 'Review library' }).waitFor();
+      await backToLibrary(page);
       const plainScroll = await scrollPlainText(context, review, column);
       const opened = openings[k]!;
       figures.push({
