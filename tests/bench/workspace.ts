@@ -241,7 +241,7 @@ export async function openOnce(page: Page, reviewName = 'Workspace bench') {
  * page (36,000 in the 500-page document), each of which then gets a wrapper in that world, held in a weak table of
  * Chromium's until a full collection. The full collection of a later opening worked through that table in its
  * pause: traced, 102 and 106 ms pauses, 45 and 48 ms of them processing it (`CppGC.MarkProcessEphemerons`, 21 and 23
- * rounds), where the same collection took 39 to 62 ms, 1 to 2 of them on that, once the benchmark left its
+ * rounds), where the same collection took 39 to 62 ms, under 2 of them on that, once the benchmark left its
  * workspaces this way. The app's window has no such world: a person's click leaves none of this behind.
  */
 export async function backToLibrary(page: Page): Promise<void> {
