@@ -64,7 +64,7 @@ export async function benchReport(): Promise<Record<string, unknown>> {
 }
 
 async function oneRun(review: Review, identities: IdentityStore, identityId: string): Promise<Record<string, unknown>> {
-  const plain = await printPlainPolicy(review);
+  const plain = await printPlain(plainHtmlOf(review));
   const ms: Record<string, number> = {};
   const started = performance.now();
   const step = async <T>(name: string, work: () => T | Promise<T>): Promise<T> => {
@@ -134,8 +134,7 @@ const PRINT_ROUNDS = 3;
  * turn, PRINT_ROUNDS times: each round's ratio per page, and their median, which printing is judged by.
  */
 async function printingInTurns(review: Review) {
-  const version = review.versions[0]!;
-  const plainHtml = plainPolicyHtml(version.label, version.blocks);
+  const plainHtml = plainHtmlOf(review);
   const model = buildReportModel(review, {
     generatedAt: new Date().toISOString(),
     generator: GENERATOR,
@@ -145,26 +144,31 @@ async function printingInTurns(review: Review) {
   const rounds = [];
   for (let round = 0; round < PRINT_ROUNDS; round++) {
     const report = await timedPrint(html);
-    const plain = await timedPrint(plainHtml);
+    const plain = await printPlain(plainHtml);
     rounds.push({ report, plain, ...perPage(report.ms, report.pages, plain) });
   }
   const middle = (values: number[]) => percentile(values, 50);
   return {
-    blocks: version.blocks.length,
+    blocks: review.versions[0]!.blocks.length,
     annotations: review.annotations.length,
     pages: rounds[0]!.report.pages,
     plainPages: rounds[0]!.plain.pages,
     reportPrintMsPerPage: middle(rounds.map((r) => r.reportPrintMsPerPage)),
-    plainPrintMsPerPage: middle(rounds.map((r) => round1(r.plain.ms / r.plain.pages))),
+    plainPrintMsPerPage: middle(rounds.map((r) => r.plain.msPerPage)),
     roundRatios: rounds.map((r) => r.printPerPageRatio),
     printPerPageRatio: middle(rounds.map((r) => r.printPerPageRatio)),
   };
 }
 
-/** The reviewed version's own text printed as plain HTML, by the same Chromium on the same page, per page. */
-async function printPlainPolicy(review: Review): Promise<{ ms: number; pages: number; msPerPage: number }> {
+/** The reviewed version's own text as plain HTML on the report's page: what the report's printing is judged against. */
+function plainHtmlOf(review: Review): string {
   const version = review.versions[0]!;
-  const { ms, pages } = await timedPrint(plainPolicyHtml(version.label, version.blocks));
+  return plainPolicyHtml(version.label, version.blocks);
+}
+
+/** The plain HTML printed by the same Chromium, with its time per page. */
+async function printPlain(html: string): Promise<{ ms: number; pages: number; msPerPage: number }> {
+  const { ms, pages } = await timedPrint(html);
   return { ms, pages, msPerPage: round1(ms / pages) };
 }
 
