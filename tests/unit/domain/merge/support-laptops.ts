@@ -6,6 +6,7 @@ import {
   fieldText,
   readMergeable,
   ReviewRecorder,
+  READ_FROM_DOCUMENT,
   newMergeableReview,
   type MergeableReview,
   type MergeWriter,
@@ -108,7 +109,9 @@ export class Laptop {
     private readonly contents: Map<string, VersionContent>,
   ) {
     this.review = readMergeable(document, (id) => contents.get(id));
-    this.recorder = new ReviewRecorder(document, this.review);
+    // Told to read what the document holds, as the app's recorders are: given `this.review`, which `act` changes in
+    // place, it would compare a changed record with itself and skip the change.
+    this.recorder = new ReviewRecorder(document, READ_FROM_DOCUMENT);
   }
 
   get document(): MergeableReview {
