@@ -17,7 +17,7 @@ import {
   reviewRecords,
   versionContents,
 } from '../../../../shared/domain/merge/review-records';
-import { renameReview } from '../../../../shared/domain/reviews/edit-review';
+import { renameReview, setCommittee } from '../../../../shared/domain/reviews/edit-review';
 import { ANNOTATION_STATUSES, SEVERITIES, type Author, type Review } from '../../../../shared/model';
 import { plainTextToRichText } from '../../../../shared/rich-text';
 import { CHAIR, Laptop, laptopClock, LEGAL, PRIVACY, receive, startingReview } from './support-laptops';
@@ -32,7 +32,8 @@ type Step =
   | { kind: 'reply'; annotation: number; text: string }
   | { kind: 'annotate'; passage: number }
   | { kind: 'delete'; annotation: number }
-  | { kind: 'rename'; title: string };
+  | { kind: 'rename'; title: string }
+  | { kind: 'email'; email: string | undefined };
 
 const step: fc.Arbitrary<Step> = fc.oneof(
   fc.record({
@@ -49,6 +50,15 @@ const step: fc.Arbitrary<Step> = fc.oneof(
   fc.record({ kind: fc.constant('annotate' as const), passage: fc.nat(2) }),
   fc.record({ kind: fc.constant('delete' as const), annotation: fc.nat(4) }),
   fc.record({ kind: fc.constant('rename' as const), title: fc.constantFrom('Policy A', 'Policy B', 'Policy C') }),
+  // A member's email given, changed or cleared: a field that comes and goes, where the others only change; as
+  // likely as the rest together, so that laptops clear and write it apart in many runs.
+  {
+    arbitrary: fc.record({
+      kind: fc.constant('email' as const),
+      email: fc.constantFrom('lena@riverton.example', 'legal@riverton.example', undefined),
+    }),
+    weight: 6,
+  },
 );
 
 const PASSAGES = ['Communications Office', 'timely information', 'personal data'];
@@ -56,8 +66,7 @@ const PEOPLE: Author[] = [CHAIR, LEGAL, PRIVACY];
 
 function run(review: Review, item: Step, actor: Author, clock: Parameters<Parameters<Laptop['act']>[0]>[2]): void {
   const live = review.annotations;
-  const target =
-    live[item.kind === 'annotate' || item.kind === 'rename' ? 0 : item.annotation % Math.max(1, live.length)];
+  const target = live['annotation' in item ? item.annotation % Math.max(1, live.length) : 0];
   try {
     switch (item.kind) {
       case 'severity':
@@ -75,6 +84,18 @@ function run(review: Review, item: Step, actor: Author, clock: Parameters<Parame
       case 'rename':
         renameReview(review, item.title, actor, clock);
         break;
+      case 'email': {
+        const members = review.committee.filter((m) => !m.deletedAt);
+        const lena = members.find((m) => m.name === LEGAL.name)?.id;
+        const email = (id: string, theirs: string | undefined) => (id === lena ? item.email : theirs);
+        setCommittee(
+          review,
+          members.map((m) => ({ id: m.id, name: m.name, role: m.role, email: email(m.id, m.email) })),
+          actor,
+          clock,
+        );
+        break;
+      }
       case 'annotate': {
         const version = review.versions[0]!;
         const exact = PASSAGES[item.passage]!;
@@ -107,12 +128,20 @@ function fieldsOf(review: Review): Map<string, string> {
   return fields;
 }
 
-/** What a laptop last wrote to each field it changed, step by step, as the app saves after each operation. */
-function lastWrites(states: Review[]): Map<string, string> {
-  const writes = new Map<string, string>();
+/** Written in `lastWrites` for a field a laptop cleared. */
+const CLEARED = Symbol('cleared');
+
+/**
+ * What a laptop last wrote to each field it changed, step by step, as the app saves after each operation (CLEARED
+ * for a field it took away).
+ */
+function lastWrites(states: Review[]): Map<string, string | typeof CLEARED> {
+  const writes = new Map<string, string | typeof CLEARED>();
   for (let i = 1; i < states.length; i++) {
     const before = fieldsOf(states[i - 1]!);
-    for (const [place, text] of fieldsOf(states[i]!)) if (before.get(place) !== text) writes.set(place, text);
+    const after = fieldsOf(states[i]!);
+    for (const [place, text] of after) if (before.get(place) !== text) writes.set(place, text);
+    for (const place of before.keys()) if (!after.has(place)) writes.set(place, CLEARED);
   }
   return writes;
 }
@@ -159,7 +188,7 @@ describe('merging laptops’ random edits (property)', () => {
         }
 
         // The oracle: which fields were written by which laptops, and to what.
-        const writers = new Map<string, Set<string>>();
+        const writers = new Map<string, Set<string | typeof CLEARED>>();
         for (const { writes } of laptops) {
           for (const [place, text] of writes) writers.set(place, (writers.get(place) ?? new Set()).add(text));
         }
@@ -168,11 +197,14 @@ describe('merging laptops’ random edits (property)', () => {
         const expectedConflicts = new Set<string>();
         for (const [place, texts] of writers) {
           const field = place.split('/')[2]!;
+          // A field cleared on one laptop and written on another keeps the write: the clear took away only what
+          // its laptop had seen. Cleared everywhere it was written, it is gone.
+          const values = [...texts].filter((text) => text !== CLEARED);
           if (TIME_FIELDS[field]) {
-            const times = [...texts].sort();
+            const times = values.sort();
             expect(merged.get(place)).toBe(TIME_FIELDS[field] === 'latest' ? times.at(-1) : times[0]);
-          } else if (texts.size > 1) expectedConflicts.add(place);
-          else expect(merged.get(place)).toBe([...texts][0]);
+          } else if (values.length > 1) expectedConflicts.add(place);
+          else expect(merged.get(place)).toBe(values[0]);
         }
         expect([...conflicted].sort()).toEqual([...expectedConflicts].sort());
         // Fields no laptop wrote keep the base's value; every record any laptop made is there.
