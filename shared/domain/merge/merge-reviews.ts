@@ -196,10 +196,10 @@ function anotherReview(otherId: unknown, localId: unknown): AppError {
 }
 
 /**
- * Every record and field the changes that arrived wrote to, read from the changes' operations themselves (and
- * whether any of them deletes something): a
- * field both sides changed may show this side's value after the merge as before it, so what is on screen cannot say
- * where conflicts arose. (The object-to-path lookup is the engine's own, through its backend.)
+ * Every record and field the changes that arrived wrote to, read from the changes' operations themselves: a field
+ * both sides changed may show this side's value after the merge as before it, so what is on screen cannot say where
+ * conflicts arose. (The object-to-path lookup is the engine's own, through its backend.) And whether any of those
+ * operations deletes something (see readFromItsBytes).
  */
 function fieldsWrittenSince(
   merged: MergeableReview,
