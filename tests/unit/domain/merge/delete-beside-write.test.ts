@@ -4,9 +4,9 @@ import { listConflicts } from '../../../../shared/domain/merge/conflicts';
 import { mergeReviews } from '../../../../shared/domain/merge/merge-reviews';
 import { readMergeable, type MergeableReview } from '../../../../shared/domain/merge/mergeable-review';
 import { versionContents } from '../../../../shared/domain/merge/review-records';
-import { renameReview, setCommittee } from '../../../../shared/domain/reviews/edit-review';
+import { renameReview } from '../../../../shared/domain/reviews/edit-review';
 import type { Review } from '../../../../shared/model';
-import { Laptop, laptopClock, LEGAL, PRIVACY, receive, startingReview } from './support-laptops';
+import { Laptop, laptopClock, LEGAL, PRIVACY, receive, setLegalAdvisorsEmail, startingReview } from './support-laptops';
 
 const START = '2026-03-02T09:00:00.000Z';
 
@@ -22,28 +22,17 @@ describe('a field cleared on one laptop while another laptop writes it', () => {
     const legal = chair.copyTo(2, LEGAL, laptopClock(2, '2026-03-02T10:30:00.000Z'));
     const privacy = chair.copyTo(3, PRIVACY, laptopClock(3, '2026-03-02T10:40:00.000Z'));
     const lena = (review: Review) => review.committee.find((m) => m.name === LEGAL.name)!;
-    const withLenasEmail = (review: Review, email: string | undefined) =>
-      review.committee.map(({ id, name, role, email: theirs }) => ({
-        id,
-        name,
-        role,
-        email: name === LEGAL.name ? email : theirs,
-      }));
     const lenasEmail = (document: MergeableReview) => lena(readMergeable(document, (id) => contents.get(id))).email;
 
     chair.act((review, actor, clock) => renameReview(review, 'Riverton social media policy, 2023 draft', actor, clock));
-    chair.act((review, actor, clock) =>
-      setCommittee(review, withLenasEmail(review, 'lena@riverton.example'), actor, clock),
-    );
+    chair.act((review, actor, clock) => setLegalAdvisorsEmail(review, 'lena@riverton.example', actor, clock));
     // The legal advisor takes in the chair's work: her laptop now holds the email the chair will clear.
     const legalHolding = mergeReviews(receive(legal.document, 2), chair.document).document;
     expect(lenasEmail(legalHolding)).toBe('lena@riverton.example');
 
     chair.clock.setTo('2026-03-02T11:00:00.000Z');
-    chair.act((review, actor, clock) => setCommittee(review, withLenasEmail(review, undefined), actor, clock));
-    privacy.act((review, actor, clock) =>
-      setCommittee(review, withLenasEmail(review, 'legal@riverton.example'), actor, clock),
-    );
+    chair.act((review, actor, clock) => setLegalAdvisorsEmail(review, undefined, actor, clock));
+    privacy.act((review, actor, clock) => setLegalAdvisorsEmail(review, 'legal@riverton.example', actor, clock));
     const chairMerged = mergeReviews(receive(chair.document, 1), privacy.document).document;
     expect(lenasEmail(chairMerged)).toBe('legal@riverton.example');
 

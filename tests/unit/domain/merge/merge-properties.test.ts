@@ -17,10 +17,19 @@ import {
   reviewRecords,
   versionContents,
 } from '../../../../shared/domain/merge/review-records';
-import { renameReview, setCommittee } from '../../../../shared/domain/reviews/edit-review';
+import { renameReview } from '../../../../shared/domain/reviews/edit-review';
 import { ANNOTATION_STATUSES, SEVERITIES, type Author, type Review } from '../../../../shared/model';
 import { plainTextToRichText } from '../../../../shared/rich-text';
-import { CHAIR, Laptop, laptopClock, LEGAL, PRIVACY, receive, startingReview } from './support-laptops';
+import {
+  CHAIR,
+  Laptop,
+  laptopClock,
+  LEGAL,
+  PRIVACY,
+  receive,
+  setLegalAdvisorsEmail,
+  startingReview,
+} from './support-laptops';
 
 // Random edit scripts on several laptops that parted from one review, merged in every order: the engine must give
 // one result whatever the order, keep every record any laptop made, and show a conflict exactly where two laptops
@@ -84,18 +93,9 @@ function run(review: Review, item: Step, actor: Author, clock: Parameters<Parame
       case 'rename':
         renameReview(review, item.title, actor, clock);
         break;
-      case 'email': {
-        const members = review.committee.filter((m) => !m.deletedAt);
-        const lena = members.find((m) => m.name === LEGAL.name)?.id;
-        const email = (id: string, theirs: string | undefined) => (id === lena ? item.email : theirs);
-        setCommittee(
-          review,
-          members.map((m) => ({ id: m.id, name: m.name, role: m.role, email: email(m.id, m.email) })),
-          actor,
-          clock,
-        );
+      case 'email':
+        setLegalAdvisorsEmail(review, item.email, actor, clock);
         break;
-      }
       case 'annotate': {
         const version = review.versions[0]!;
         const exact = PASSAGES[item.passage]!;

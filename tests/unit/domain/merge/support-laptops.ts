@@ -85,6 +85,17 @@ export function startingReview(clock: Clock): Review {
   return Review.parse(review);
 }
 
+/**
+ * Gives the legal advisor's committee entry an email, or clears it (`undefined`), as the Committee screen saves a
+ * change: every current member sent again, the others as they are.
+ */
+export function setLegalAdvisorsEmail(review: Review, email: string | undefined, actor: Author, clock: Clock): void {
+  const members = review.committee
+    .filter((m) => !m.deletedAt)
+    .map(({ id, name, role, email: theirs }) => ({ id, name, role, email: name === LEGAL.name ? email : theirs }));
+  setCommittee(review, members, actor, clock);
+}
+
 /** Automerge actor ids are hex: one per laptop. */
 export const actorOf = (laptop: number) => `${String(laptop).padStart(2, '0')}`.repeat(8);
 
