@@ -43,13 +43,21 @@ const RENDERER_ZONES = [
 ];
 
 /**
- * The merge engine (Automerge, and what reads and writes its documents) is loaded only in the engine's process,
- * whose entry is merge-process.ts: its WebAssembly memory, once grown, is never given back, and must not be the app's.
+ * The merge engine (Yjs, and what reads and writes its documents) is loaded only in the engine's process, whose entry
+ * is merge-process.ts: a review's history in memory is hundreds of megabytes at 10,000 annotations, and must not be
+ * the app's.
  */
-const ENGINE_PROCESS_FILES = ['merge-process', 'merge-histories', 'history-jobs', 'review-history', 'package-history'];
+const ENGINE_PROCESS_FILES = [
+  'merge-process',
+  'merge-histories',
+  'history-jobs',
+  'review-history',
+  'package-history',
+  'history-format',
+];
 const ENGINE_IMPORTS = [
-  '^@automerge/automerge(/.*)?$',
-  '/merge/(conflicts|merge-reviews|mergeable-review|merged-changes)$',
+  '^yjs(/.*)?$',
+  '/merge/(conflicts|merge-reviews|mergeable-review|merged-changes|registers)$',
   `/(${ENGINE_PROCESS_FILES.join('|')})$`,
 ].join('|');
 

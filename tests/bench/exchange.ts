@@ -31,7 +31,7 @@ const CLI = fileURLToPath(new URL('../../electron/cli/bin.mjs', import.meta.url)
 
 const CHAIR: Author = { name: 'Bench Chair', role: 'chair' };
 const LEGAL: Author = { name: 'Bench Legal', role: 'legal' };
-const writer = (actor: string, author: Author): MergeWriter => ({ actor, author, at: systemClock.now() });
+const writer = (author: Author): MergeWriter => ({ author, at: systemClock.now() });
 
 /**
  * Review packages as the app uses them, at issue 14's scale: one 100-page version and 10,000 annotations, on two
@@ -59,7 +59,7 @@ export async function benchExchange(): Promise<Record<string, unknown>> {
   };
   // Each laptop's package, its history saved by the engine's process as built.
   const exportFrom = (store: ReviewStore, author: Author, prepared?: PreparedEngine) =>
-    exportPackage(store, writer(author === CHAIR ? 'aa'.repeat(16) : 'bb'.repeat(16), author), 'bench', undefined, {
+    exportPackage(store, writer(author), 'bench', undefined, {
       startProcess,
       prepared,
     });
@@ -93,14 +93,12 @@ export async function benchExchange(): Promise<Record<string, unknown>> {
     // The same, as the app exports: the history loaded while the person chooses where to save (not timed).
     const [loadedAhead, exportAheadMs] = await loadedAheadThen(chair, (prepared) => exportFrom(chair, CHAIR, prepared));
 
-    const [opened, readPackageMs] = await timed(() =>
-      readPackage(firstPackage, 'bench.policyreview', NO_TRUST, 'bb'.repeat(16)),
-    );
+    const [opened, readPackageMs] = await timed(() => readPackage(firstPackage, 'bench.policyreview', NO_TRUST));
     const [, openPackageMs] = await timed(() => addPackagedReview(legals, opened, { startProcess }));
     const legal = await legals.openReview(review.id);
 
     // The legal advisor changes 5,000 annotations and sends them back to a chair who changed nothing meanwhile: the
-    // most common round trip, and the one Automerge 3.3.0 to 3.5.0 trapped on (see shared/domain/merge/merge-reviews.ts).
+    // most common round trip.
     const ids = chair.review.annotations.map((a) => a.id);
     await shiftSeverities(legal, ids.slice(0, 5_000), 2, LEGAL);
     const [, roundTripMs] = await timed(async () =>
@@ -139,7 +137,7 @@ export async function benchExchange(): Promise<Record<string, unknown>> {
     const chairChoosing = await chairAsApart();
     const spare = new SpareMergeEngine({ startProcess });
     const [held, loadAheadMs] = await timed(() =>
-      spare.prepare(chairChoosing.file, chairChoosing.review, writer('aa'.repeat(16), CHAIR)),
+      spare.prepare(chairChoosing.file, chairChoosing.review, writer(CHAIR)),
     );
     let aheadEngine = { peakRssBytes: 0, historyLoadedAhead: false };
     const [aheadCounts, mergeAheadMs] = await timed(() =>
@@ -151,7 +149,7 @@ export async function benchExchange(): Promise<Record<string, unknown>> {
     // The conflict it left, decided as in To resolve: the history loaded while the person reads it (not timed).
     const [left] = await reviewConflicts(chairChoosing, { startProcess });
     const [decidedAhead, decisionAheadMs] = await loadedAheadThen(chairChoosing, (prepared) =>
-      resolveReviewConflict(chairChoosing, left!.id, 0, writer('aa'.repeat(16), CHAIR), systemClock, {
+      resolveReviewConflict(chairChoosing, left!.id, 0, writer(CHAIR), systemClock, {
         startProcess,
         prepared,
       }),
@@ -252,7 +250,7 @@ async function loadedAheadThen<T>(
   work: (prepared: PreparedEngine | undefined) => Promise<T>,
 ): Promise<[{ result: T; held: boolean }, number]> {
   const spare = new SpareMergeEngine({ startProcess: startBuiltServiceProcess });
-  const held = await spare.prepare(store.file, store.review, writer('aa'.repeat(16), CHAIR));
+  const held = await spare.prepare(store.file, store.review, writer(CHAIR));
   const started = performance.now();
   const result = await work(spare.take(store.file));
   return [{ result, held }, round(performance.now() - started)];
@@ -269,8 +267,8 @@ async function mergeIntoChair(
   packageBytes: Uint8Array,
   options?: Parameters<typeof mergePackage>[4],
 ): Promise<MergeCounts> {
-  const opened = await readPackage(packageBytes, 'legal.policyreview', NO_TRUST, 'aa'.repeat(16));
-  return mergePackage(chair, opened, writer('aa'.repeat(16), CHAIR), systemClock, options);
+  const opened = await readPackage(packageBytes, 'legal.policyreview', NO_TRUST);
+  return mergePackage(chair, opened, writer(CHAIR), systemClock, options);
 }
 
 function pick(review: Review, random: () => number): string {

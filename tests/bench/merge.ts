@@ -1,4 +1,5 @@
-import * as Automerge from '@automerge/automerge';
+import * as Y from 'yjs';
+import { loadHistory, wholeHistory } from '../../electron/services/exchange/history-format';
 import { updateAnnotation } from '../../shared/domain/annotations/edit-annotations';
 import { systemClock } from '../../shared/domain/clock';
 import { listConflicts } from '../../shared/domain/merge/conflicts';
@@ -16,7 +17,7 @@ const LEGAL: Author = { name: 'Bench Legal', role: 'legal' };
 /**
  * The merge engine at committee scale (issue 14's targets): a review with one 100-page version and 10,000
  * annotations as a mergeable document. Open (load and read the review back), one change (the domain operation,
- * recording it in the document, the incremental save's bytes; not yet written to disk), merging a package of 5,000 changed records, and
+ * recording it in the document, the update it makes; not yet written to disk), merging a package of 5,000 changed records, and
  * the process's resident memory at its peak.
  */
 export async function benchMerge(): Promise<Record<string, unknown>> {
@@ -37,21 +38,21 @@ export async function benchMerge(): Promise<Record<string, unknown>> {
   const sample = () => (peakRss = Math.max(peakRss, process.memoryUsage().rss));
 
   const buildStart = performance.now();
-  const first = newMergeableReview(review, { actor: 'aa'.repeat(16), author: CHAIR, at: systemClock.now() });
+  // Only the history's bytes are kept: a laptop loads its history from its file.
+  const { bytes } = wholeHistory(newMergeableReview(review, { author: CHAIR, at: systemClock.now() }));
   const buildMs = performance.now() - buildStart;
-  const bytes = Automerge.save(first);
   sample();
 
   const openStart = performance.now();
-  let document = Automerge.load<typeof first extends Automerge.Doc<infer T> ? T : never>(bytes, {
-    actor: 'aa'.repeat(16),
-  });
+  let document = loadHistory(bytes);
   const loadMs = performance.now() - openStart;
   const working: Review = readMergeable(document, contentOf);
   const openMs = performance.now() - openStart;
   sample();
 
   const recorder = new ReviewRecorder(document, working);
+  let update: Uint8Array | undefined;
+  document.on('update', (made: Uint8Array) => (update = made));
   const random = seededRandom(14);
   const times: number[] = [];
   for (let i = 0; i < 100; i++) {
@@ -59,16 +60,15 @@ export async function benchMerge(): Promise<Record<string, unknown>> {
     const target = working.annotations[Math.floor(random() * working.annotations.length)]!;
     const severity = SEVERITIES[(SEVERITIES.indexOf(target.severity) + 1) % SEVERITIES.length]!;
     updateAnnotation(working, target.id, { severity }, CHAIR, systemClock);
-    document = recorder.record(working, { actor: 'aa'.repeat(16), author: CHAIR, at: systemClock.now() });
-    Automerge.saveIncremental(document);
+    document = recorder.record(working, { author: CHAIR, at: systemClock.now() });
+    if (!update) throw new Error('A change made no update.');
+    update = undefined;
     times.push(performance.now() - started);
   }
   sample();
 
   // Two laptops part, each changes 2,500 annotations (one of them on both), then one merges the other's package.
-  const other = Automerge.load<typeof first extends Automerge.Doc<infer T> ? T : never>(Automerge.save(document), {
-    actor: 'bb'.repeat(16),
-  });
+  let other = loadHistory(wholeHistory(document).bytes);
   let theirs = readMergeable(other, contentOf);
   const ids = working.annotations.map((a) => a.id);
   // Each side moves a severity on by one (chair) or two (legal) steps, so every change is a change and the shared
@@ -83,15 +83,15 @@ export async function benchMerge(): Promise<Record<string, unknown>> {
   for (const id of ids.slice(2_499, 4_999)) {
     updateAnnotation(theirs, id, { severity: shifted(theirs, id, 2) }, LEGAL, systemClock);
   }
-  document = recorder.record(working, { actor: 'aa'.repeat(16), author: CHAIR, at: systemClock.now() });
-  const sent = new ReviewRecorder(other, readMergeable(other, contentOf)).record(theirs, {
-    actor: 'bb'.repeat(16),
-    author: LEGAL,
-    at: systemClock.now(),
-  });
-  // What a package carries: the history's bytes, its heads (in the manifest) and its review's record count.
-  const package_ = { bytes: Automerge.save(sent), heads: Automerge.getHeads(sent), records: recordCountOf(theirs) };
+  const parted = Y.encodeStateVector(other);
+  document = recorder.record(working, { author: CHAIR, at: systemClock.now() });
+  new ReviewRecorder(other, readMergeable(other, contentOf)).record(theirs, { author: LEGAL, at: systemClock.now() });
+  // What a package carries that this laptop lacks: what the other laptop wrote since they parted (the chunk of its
+  // history after the part both hold), and its review's record count.
+  const package_ = { updates: [Y.encodeStateAsUpdate(other, parted)], records: recordCountOf(theirs) };
+  // The other laptop's review and history are its own: this laptop holds only the package.
   theirs = undefined as unknown as Review;
+  other = undefined as unknown as typeof other;
   sample();
   const mergeStart = performance.now();
   const outcome = mergeSavedReview(document, package_);
@@ -110,7 +110,7 @@ export async function benchMerge(): Promise<Record<string, unknown>> {
     openMs: round(openMs),
     openLoadMs: round(loadMs),
     targetOpenMs: 1000,
-    /** The operation, recording it and the incremental save's bytes; the file write (fsync) comes with storage. */
+    /** The operation, recording it and the update it makes; the file write (fsync) comes with storage. */
     changeRecordedMs: { p50: round(percentile(times, 50)), p95: round(percentile(times, 95)) },
     targetChangeP95Ms: 30,
     mergeOf5000ChangedMs: round(mergeMs),

@@ -53,8 +53,6 @@ export async function exportPackage(
       {
         review: store.review,
         history: history.bytes,
-        historyHeads: history.heads,
-        historySince: history.since,
         sources,
         exportedBy: writer.author,
         exportedAt: writer.at,

@@ -9,10 +9,14 @@ import { isNodeError } from '../storage/json-file-adapter';
 
 const REVIEW_SUFFIX = '.review.json';
 
-/** Where a review's history is kept: beside its file, `<id>.history.automerge`; a merge's result waits in `.next`. */
+/**
+ * Where a review's history is kept: beside its file, `<id>.history.yjs`; a merge's result waits in `.next`. (The
+ * app's histories before Yjs, `<id>.history.automerge`, are left where they are: a review without a history begins
+ * one from its file, which holds all its work.)
+ */
 export function historyFileFor(reviewFile: string): string {
   const base = reviewFile.endsWith(REVIEW_SUFFIX) ? reviewFile.slice(0, -REVIEW_SUFFIX.length) : reviewFile;
-  return `${base}.history.automerge`;
+  return `${base}.history.yjs`;
 }
 
 /**

@@ -1,4 +1,3 @@
-import * as Automerge from '@automerge/automerge';
 import { bothSides, describeConflict } from '../../../shared/domain/merge/conflict-view';
 import { keepValue, listConflicts, type FieldConflict } from '../../../shared/domain/merge/conflicts';
 import type { MergeableReview, MergeWriter } from '../../../shared/domain/merge/mergeable-review';
@@ -9,8 +8,8 @@ import type { Review } from '../../../shared/model';
 import { readFileIfPresent } from '../storage/json-file-adapter';
 import { recordStep, reviewAfter, reviewChanges } from './merge-histories';
 import type { DecisionJob, DecisionOutcome, ExportedHistory, HistoryJob, ListingJob, LogStamp } from './merge-protocol';
-import type { ChangesSince } from './review-package';
 import { historyFileFor } from './history-files';
+import { loadHistory } from './history-format';
 import {
   bytesAfter,
   catchUp,
@@ -31,7 +30,7 @@ import {
  * never saved, so it is written by no laptop of the committee's.
  */
 export async function listOpenConflicts({ reviewFile, review, among, readOnly }: ListingJob): Promise<FieldConflict[]> {
-  const reader: MergeWriter = { actor: CATCH_UP_ACTOR, author: { name: 'catch-up' }, at: new Date().toISOString() };
+  const reader: MergeWriter = { author: { name: 'catch-up' }, at: new Date().toISOString() };
   const document = readOnly
     ? await readCaughtUp(reviewFile, review, reader)
     : (await ReviewHistory.open(reviewFile, review, reader)).document;
@@ -49,11 +48,8 @@ async function readCaughtUp(
 ): Promise<MergeableReview | undefined> {
   const bytes = await readFileIfPresent(historyFileFor(reviewFile));
   if (!bytes) return undefined;
-  return catchUp(Automerge.load<MergeableReview>(bytes, { actor: reader.actor }), review, reader);
+  return catchUp(loadHistory(bytes), review, reader);
 }
-
-/** The actor of a catch-up that is never saved. */
-const CATCH_UP_ACTOR = '00'.repeat(16);
 
 /**
  * Keeps one side of a conflict (or both, where they can be joined) and logs the decision under the stamp the host
@@ -116,49 +112,17 @@ export async function decideConflict(
 }
 
 /**
- * The history caught up with the review and saved whole, as a package carries it: the save made ahead, while the
- * person chose where to save the package, when nothing was to catch up since.
+ * The history caught up with the review, as a package carries it: the one loaded ahead, while the person chose where
+ * to save the package, when its file is unchanged since.
  */
 export async function exportedHistory(
   job: HistoryJob,
   prepared: PreparedHistory | undefined,
 ): Promise<ExportedHistory> {
   const { history, saved } = await historyFor(job, prepared);
-  const heads = Automerge.getHeads(history.document);
-  const unchanged = saved && heads.join() === saved.heads.join();
-  const bytes = unchanged && prepared?.saved === saved ? saved.bytes : history.bytes();
-  return {
-    bytes,
-    heads,
-    since: changesSinceEachLaptop(history.document, job.writer.actor, bytes.length),
-    begunHere: history.begunHere,
-  };
-}
-
-/**
- * For each other laptop whose changes the history holds, the changes since its latest: what that laptop lacks, if
- * it is the one the package goes to (a laptop holds every change it made, and what they stood on). Its merge then
- * takes in those changes alone rather than reading the whole history for them: 0.1 to 0.25 s against 0.3 to 0.6 s
- * for a package of 100 changed records at 10,000 annotations. Left out where they are half the whole history or more, as
- * reading the whole costs little more then; and for this laptop, which never receives its own package.
- */
-export function changesSinceEachLaptop(
-  document: MergeableReview,
-  ownActor: string,
-  wholeBytes: number,
-): ChangesSince[] {
-  const latest = new Map<string, { seq: number; hash: string }>();
-  for (const change of Automerge.getChangesMetaSince(document, [])) {
-    if (change.actor === ownActor) continue;
-    const known = latest.get(change.actor);
-    if (!known || change.seq > known.seq) latest.set(change.actor, change);
-  }
-  const runs: ChangesSince[] = [];
-  for (const { hash } of latest.values()) {
-    const bytes = Automerge.saveSince(document, [hash]);
-    if (bytes.length > 0 && bytes.length < wholeBytes / 2) runs.push({ base: [hash], bytes });
-  }
-  return runs;
+  // As the file holds it, with what the catch-up wrote after it where that is small: a laptop that holds the file's
+  // part takes in the rest alone (history-format.ts).
+  return { bytes: bytesAfter(history.document, saved), begunHere: history.begunHere };
 }
 
 /**

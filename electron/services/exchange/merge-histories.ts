@@ -1,4 +1,3 @@
-import * as Automerge from '@automerge/automerge';
 import type { Clock } from '../../../shared/domain/clock';
 import { listConflicts } from '../../../shared/domain/merge/conflicts';
 import { mergeSavedReview, type TouchedRecords } from '../../../shared/domain/merge/merge-reviews';
@@ -15,7 +14,7 @@ import { AppError } from '../../../shared/errors';
 import { describeSchemaIssues, readRecordByRecord, type Review } from '../../../shared/model';
 import { changesBetween, type ReviewChanges } from '../storage/review-changes';
 import type { LogStamp, MergeJob, MergeOutcome, PackageCheck } from './merge-protocol';
-import type { PackageHistory } from './review-package';
+import { refusalFor } from './review-package';
 import type { EngineStep } from './package-progress';
 import {
   bytesAfter,
@@ -26,7 +25,8 @@ import {
   usableAhead,
   type PreparedHistory,
 } from './review-history';
-import { checkHistoryFormat, loadPackageHistory } from './package-history';
+import { lackedChunks } from './history-format';
+import { checkHistoryFormat, loadPackageHistory, packageHistoryChunks } from './package-history';
 
 /**
  * A merge's engine work, in the process that runs it (merge-process.ts): this laptop's work caught up into the
@@ -47,7 +47,7 @@ export async function mergeHistories(
     : await ReviewHistory.open(job.reviewFile, review, writer);
   const historyLoadedAhead = ahead !== undefined;
   reached('merging');
-  const { document, counts, conflictIds, touched } = mergeWithEngine(history.document, job);
+  const { document, counts, conflictIds, touched, arrived: arrivedChunks } = mergeWithEngine(history.document, job);
   reached('checking');
   const contents = new Map(job.contents);
   const {
@@ -62,7 +62,7 @@ export async function mergeHistories(
   const conflicts = among && listConflicts(document, among);
   const stamp = await stampFor(counts, unchanged);
   if (!stamp) {
-    const bytes = bytesAfter(document, ahead?.saved);
+    const bytes = bytesAfter(document, ahead?.saved ?? history.readAs, arrivedChunks);
     return { counts, conflictIds, conflicts, changes: undefined, history: bytes, historyLoadedAhead };
   }
   const logged = recordStep(document, merged, {
@@ -73,7 +73,7 @@ export async function mergeHistories(
       `Merged a package from ${job.from} (exported ${job.exportedAt.slice(0, 16).replace('T', ' ')} UTC): ` +
       `${counts.added} added, ${counts.changed} changed, ${counts.conflicts} conflicts to resolve.`,
   });
-  const bytes = bytesAfter(logged, ahead?.saved);
+  const bytes = bytesAfter(logged, ahead?.saved ?? history.readAs, arrivedChunks);
   return { counts, conflictIds, conflicts, changes: reviewChanges(review, merged), history: bytes, historyLoadedAhead };
 }
 
@@ -119,42 +119,21 @@ export function checkPackageHistory({ review, history }: PackageCheck): void {
 }
 
 /**
- * The engine's merge of the package's history into this laptop's, with its own failures said in words: bytes it
- * cannot read are a damaged package; Automerge runs in WebAssembly with at most 4 GB, and a merge that exhausts it
- * stops with a trap rather than an error of its own. A history of a format this app does not read is refused once in.
+ * The engine's merge of the package's history into this laptop's: the chunks of it this laptop lacks (history-format.ts),
+ * with failures said in words: bytes the engine cannot read are a damaged package. A history of a format this app
+ * does not read is refused once in.
  */
 function mergeWithEngine(local: MergeableReview, { history, records }: MergeJob) {
+  const arrived = lackedChunks(local, packageHistoryChunks(history));
   let outcome: ReturnType<typeof mergeSavedReview>;
-  // A package exported before manifests gave the history's heads: its history is loaded (once) to learn them.
-  const heads = history.heads ?? Automerge.getHeads(loadPackageHistory(history));
   try {
-    outcome = mergeSavedReview(local, { bytes: lackedPart(local, history), records, heads });
+    outcome = mergeSavedReview(local, { updates: arrived.map((chunk) => chunk.update), records });
   } catch (error) {
     if (error instanceof AppError) throw error;
-    if (error instanceof WebAssembly.RuntimeError)
-      throw new AppError(
-        'E_TOO_LARGE',
-        'The merge engine could not merge this package (most likely it needed more memory than it has); nothing was ' +
-          'changed.',
-      );
-    // What loading the package's history alone says of bytes the engine cannot read.
-    loadPackageHistory(history);
-    throw error;
+    throw refusalFor(history.fileName)('E_INVALID_INPUT', 'its history.yjs is damaged');
   }
   checkHistoryFormat(outcome.document, history.fileName);
-  return outcome;
-}
-
-/**
- * What of the package's history this laptop lacks: the run of changes since a change it holds, where the package
- * carries one (see review-package.ts), else the whole history. Either way the merge then checks it holds the
- * package's heads, and a change's hash covers all it stands on, so a run taken in gives what the whole would.
- */
-function lackedPart(local: MergeableReview, history: PackageHistory): Uint8Array {
-  for (const run of history.since ?? [])
-    if (Automerge.getMissingDeps(local, run.base).length === 0)
-      return history.bytes.subarray(run.offset, run.offset + run.bytes);
-  return history.bytes;
+  return { ...outcome, arrived };
 }
 
 /**

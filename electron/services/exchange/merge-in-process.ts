@@ -59,8 +59,7 @@ export interface MergedInProcess extends MergeOutcome {
 
 /**
  * Runs a merge's engine work (merge-histories.ts) in a process of its own, bounded in memory and time, so a
- * package that exhausts the engine (whose WebAssembly memory would otherwise be the app's, up to 4 GB, and whose
- * trap leaves it unusable) ends that process, never the app: the answer is the merge's outcome, or an AppError
+ * package that exhausts the engine (whose memory would otherwise be the app's) ends that process, never the app: the answer is the merge's outcome, or an AppError
  * that says what happened, with nothing written. The log's stamp is drawn from `clock` here, once the merge
  * changed something.
  */
@@ -243,8 +242,9 @@ function asAppError({ code, message }: ParseFailure): AppError {
 }
 
 /**
- * Something the engine threw that is not the app's own error: a WebAssembly trap (`RuntimeError: unreachable`) is
- * how the engine runs out of memory; anything else is said as it is.
+ * Something the engine threw that is not the app's own error: a trap (`RuntimeError`, of WebAssembly code that runs
+ * there) is how such code runs out of memory; anything else is said as it is. (A process over its budget is stopped
+ * by its own watch, and said so by the host.)
  */
 function engineFailure({ internal }: ParseFailure, job: EngineJob['type']): AppError {
   if (internal?.startsWith('RuntimeError'))

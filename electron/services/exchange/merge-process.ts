@@ -1,7 +1,8 @@
 // A merge's engine process: the host (Electron's main process, the CLI, the browser host) starts one per merge (or
 // per package opened, to check its history) and sends it the review and the package's history, or first the review
 // alone, to load its history while the package is chosen; the engine work (loading both histories, catching up,
-// merging, reading back) runs here, where the engine's WebAssembly memory, up to 4 GB, is this process's and not the app's.
+// merging, reading back) runs here, where the engine's memory (a history of 10,000 annotations is some 300 MB of
+// objects) is this process's and not the app's.
 // So does every other job on a review's history (history-jobs.ts: listing its conflicts, deciding one, exporting it).
 // It stops itself above its memory budget; a merge that fails in any way ends here, and the app carries on.
 import { failureOf } from '../import/parse-reply';

@@ -7,7 +7,7 @@ import type { Review } from '../../../shared/model';
 import type { ParseFailure } from '../import/parse-reply';
 import type { ReviewChanges } from '../storage/review-changes';
 import type { EngineStep } from './package-progress';
-import type { ChangesSince, PackageHistory } from './review-package';
+import type { PackageHistory } from './review-package';
 
 /** One merge: the review as its file holds it (the lock held by the host), and the package's history. */
 export interface MergeJob {
@@ -52,7 +52,7 @@ export type Sent<J extends { review: Review }> = Omit<J, 'review'> & { review?: 
 
 /**
  * Work on the review's own history, in the engine's process like a merge, so that the app's process never holds the
- * engine (whose WebAssembly memory, about 120 MB at 10,000 annotations, is never given back): the review as its
+ * engine (a history of 10,000 annotations is some 300 MB of objects): the review as its
  * file holds it, with the review's lock held by the host unless said otherwise, and who writes what the work records.
  */
 export interface HistoryJob {
@@ -114,9 +114,6 @@ export interface DecisionOutcome {
 /** The history caught up with the review, saved whole, as a package carries it (and its file then holds it). */
 export interface ExportedHistory {
   bytes: Uint8Array;
-  heads: string[];
-  /** The changes since each other laptop's latest, for the package to carry apart (see review-package.ts). */
-  since: ChangesSince[];
   /** Begun here from the review rather than read from its file: a history that has no conflicts. */
   begunHere: boolean;
 }

@@ -8,7 +8,7 @@ import { fileIdentity, historyFileFor } from './history-files';
 import { reviewDigest } from './review-digest';
 
 /**
- * Where a review may have conflicts open, kept beside its history (`<id>.history.automerge.open-conflicts`): the ids
+ * Where a review may have conflicts open, kept beside its history (`<id>.history.yjs.open-conflicts`): the ids
  * of the conflicts open when they were last listed or decided, and of those the merges since made. Opening a review
  * that has none (nearly every one) does not load its history to find none, and listing asks the engine only at
  * those places rather than at every field of every record. It only ever says more than is open: a merge adds its

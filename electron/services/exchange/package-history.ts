@@ -1,9 +1,10 @@
-import * as Automerge from '@automerge/automerge';
+import { reviewIdOf } from '../../../shared/domain/merge/conflicts';
 import {
+  formatsOf,
   READABLE_REVIEW_FORMATS,
-  storedText,
   type MergeableReview,
 } from '../../../shared/domain/merge/mergeable-review';
+import { historyChunks, loadHistory, type HistoryChunk } from './history-format';
 import { refusalFor, type PackageHistory } from './review-package';
 
 // A package's history in the engine: loaded and checked where the engine runs (merge-process.ts), never in the app's
@@ -13,18 +14,26 @@ import { refusalFor, type PackageHistory } from './review-package';
 const FORMAT_FAMILY = 'policy-review/review-document@';
 
 /** The package's history in the engine, refused in the package's words when it is damaged or another review's. */
-export function loadPackageHistory({ bytes, fileName, reviewId, actor }: PackageHistory): MergeableReview {
+export function loadPackageHistory({ bytes, fileName, reviewId }: PackageHistory): MergeableReview {
   let history: MergeableReview;
   try {
-    history = Automerge.load<MergeableReview>(bytes, { actor });
+    history = loadHistory(bytes);
   } catch {
-    throw refusalFor(fileName)('E_INVALID_INPUT', 'its history.automerge is damaged');
+    throw refusalFor(fileName)('E_INVALID_INPUT', 'its history.yjs is damaged');
   }
   checkHistoryFormat(history, fileName);
-  const id = (history as { header?: Record<string, { val?: unknown } | undefined> }).header?.['id']?.val;
-  if (id !== JSON.stringify(reviewId))
-    throw refusalFor(fileName)('E_INVALID_INPUT', 'its history.automerge is not the history of the review it holds');
+  if (reviewIdOf(history) !== reviewId)
+    throw refusalFor(fileName)('E_INVALID_INPUT', 'its history.yjs is not the history of the review it holds');
   return history;
+}
+
+/** The package's history as its chunks, refused in the package's words when they cannot be read. */
+export function packageHistoryChunks({ bytes, fileName }: PackageHistory): HistoryChunk[] {
+  try {
+    return historyChunks(bytes);
+  } catch {
+    throw refusalFor(fileName)('E_INVALID_INPUT', 'its history.yjs is damaged');
+  }
 }
 
 /**
@@ -32,19 +41,14 @@ export function loadPackageHistory({ bytes, fileName, reviewId, actor }: Package
  * app does not read, in the package's words: a newer one says to update the app.
  */
 export function checkHistoryFormat(history: MergeableReview, fileName: string): void {
-  const shown = (history as { format?: unknown }).format;
-  // Every value two laptops wrote concurrently (both upgrading a history, say), as storedText reads either form.
-  const sides = shown === undefined ? [] : [shown, ...Object.values(Automerge.getConflicts(history, 'format') ?? {})];
-  const formats = sides.map(storedText);
-  const newer = formats.find(
-    (format) =>
-      typeof format === 'string' && format.startsWith(FORMAT_FAMILY) && !READABLE_REVIEW_FORMATS.includes(format),
-  );
-  if (typeof newer === 'string')
+  // Every value two laptops wrote apart (both moving a history on, say).
+  const formats = formatsOf(history);
+  const newer = formats.find((format) => format.startsWith(FORMAT_FAMILY) && !READABLE_REVIEW_FORMATS.includes(format));
+  if (newer !== undefined)
     throw refusalFor(fileName)(
       'E_UNSUPPORTED',
-      `its history.automerge is of a newer format (${newer.slice(FORMAT_FAMILY.length)}) than this app reads; update Policy Review Workstation to open it`,
+      `its history.yjs is of a newer format (${newer.slice(FORMAT_FAMILY.length)}) than this app reads; update Policy Review Workstation to open it`,
     );
-  if (!formats.length || !formats.every((format) => READABLE_REVIEW_FORMATS.includes(String(format))))
-    throw refusalFor(fileName)('E_INVALID_INPUT', 'its history.automerge is not the history of the review it holds');
+  if (!formats.length || !formats.every((format) => READABLE_REVIEW_FORMATS.includes(format)))
+    throw refusalFor(fileName)('E_INVALID_INPUT', 'its history.yjs is not the history of the review it holds');
 }

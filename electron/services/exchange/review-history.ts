@@ -1,6 +1,6 @@
 import { rename, unlink } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import * as Automerge from '@automerge/automerge';
+import * as Y from 'yjs';
 import { AppError } from '../../../shared/errors';
 import {
   newMergeableReview,
@@ -15,6 +15,7 @@ import { Review } from '../../../shared/model';
 import { syncFolder } from '../storage/durable-write';
 import { isNodeError, readFileIfPresent } from '../storage/json-file-adapter';
 import { fileIdentity, historyFileFor, HistoryFiles, pendingFileFor, readWithIdentity } from './history-files';
+import { historyAfter, loadHistory, wholeHistory, type HistoryChunk, type SavedHistory } from './history-format';
 
 /**
  * A review's history in the merge engine (see shared/domain/merge): every change of every laptop that has worked on
@@ -56,15 +57,15 @@ export class ReviewHistory {
     { holdsReview = false }: { holdsReview?: boolean } = {},
   ): Promise<ReviewHistory> {
     const file = historyFileFor(reviewFile);
-    await finishOrDropPendingMerge(file, review, writer.actor);
+    await finishOrDropPendingMerge(file, review);
     const bytes = await readFileIfPresent(file);
     if (!bytes) {
       const history = new ReviewHistory(file, newMergeableReview(review, writer));
       history.begunHere = true;
       return history;
     }
-    const history = new ReviewHistory(file, loadDocument(bytes, writer.actor, file));
-    history.readAs = { bytes, heads: Automerge.getHeads(history.document) };
+    const history = new ReviewHistory(file, loadDocument(bytes, file));
+    history.readAs = { bytes, state: Y.encodeStateVector(history.document) };
     if (!holdsReview) history.catchUp(review, writer);
     return history;
   }
@@ -86,11 +87,12 @@ export class ReviewHistory {
     const read = await readWithIdentity(file);
     if (!read) return undefined;
     const { identity } = read;
-    const history = new ReviewHistory(file, loadDocument(read.bytes, writer.actor, file));
+    const history = new ReviewHistory(file, loadDocument(read.bytes, file));
+    const asRead = { bytes: read.bytes, state: Y.encodeStateVector(history.document) };
     history.catchUp(review, writer, { again: true });
-    // Saved in full now, while nobody waits for it, for the merge to write the history as this save and its own
-    // changes after it (bytesAfter).
-    const saved = { bytes: Automerge.save(history.document), heads: Automerge.getHeads(history.document) };
+    // Saved now, while nobody waits for it (the file's bytes and the catch-up after them), for the merge to write
+    // the history as this and what it adds after it (bytesAfter).
+    const saved = historyAfter(history.document, asRead);
     return {
       history,
       reviewFile,
@@ -122,7 +124,7 @@ export class ReviewHistory {
 
   /** The history's bytes, whole, as a package carries them. */
   bytes(): Uint8Array {
-    return Automerge.save(this.document);
+    return wholeHistory(this.document).bytes;
   }
 }
 
@@ -132,7 +134,7 @@ export interface PreparedHistory {
   reviewFile: string;
   /** The review it was caught up with. */
   review: Review;
-  /** The history as it was caught up ahead, saved in full, and the heads that save holds. */
+  /** The history as it was caught up ahead, saved, and the state those bytes bring a document to. */
   saved: SavedHistory;
   /** Whether the history's file is still the one it was read from (asked with the review's lock held). */
   isCurrent(): Promise<boolean>;
@@ -161,45 +163,23 @@ export function caughtUpAhead({ history, review: loadedWith }: PreparedHistory, 
   return history;
 }
 
-/**
- * A history's bytes as they load (a save in full, possibly with changes appended: see bytesAfter), and the heads
- * they hold.
- */
-export interface SavedHistory {
-  bytes: Uint8Array;
-  heads: Automerge.Heads;
-}
+export type { SavedHistory };
 
 /**
- * The bytes of `document`, a history that has moved on from `saved`: those bytes with the changes made since
- * appended, when they are few beside them, which the engine loads as it loads a save in full (and a save costs the
- * change: a few milliseconds for a merge of a hundred records into 10,000 annotations, or a decision on a conflict,
- * against a third of a second to save it all). Many changes are saved in full instead: loading appended changes
- * costs far more than loading them saved, and the history is loaded at every merge and export. Appended changes
- * do not pile up: an export, and a merge, write the history saved in full (one loaded ahead, saved in full then,
- * with the merge's changes after it), so only the decisions since the last of them are ever appended.
+ * The bytes of `document`, a history that has moved on from `saved`: those bytes with what was written since after
+ * them, when that is small beside them; else the whole history (historyAfter).
  */
-export function bytesAfter(document: MergeableReview, saved: SavedHistory | undefined): Uint8Array {
-  if (saved && operationsSince(document, saved.heads) * APPENDED_AT_MOST <= Automerge.stats(document).numOps)
-    return Buffer.concat([saved.bytes, Automerge.saveSince(document, saved.heads)]);
-  return Automerge.save(document);
+export function bytesAfter(
+  document: MergeableReview,
+  saved: SavedHistory | undefined,
+  arrived?: readonly HistoryChunk[],
+): Uint8Array {
+  return historyAfter(document, saved, arrived).bytes;
 }
 
-/**
- * How few of the history's operations the changes since its save in full must hold to be appended to it rather
- * than saved with it. At 10,000 annotations (150,000 operations), a merge of a hundred changed records is 600, and
- * loads in 0.1 s more appended than saved; one of 5,000 is 30,000, which would load in 1.7 s more.
- */
-const APPENDED_AT_MOST = 8;
-
-/** How many operations the changes made since `heads` hold (their metadata, read without decoding them). */
-function operationsSince(document: MergeableReview, heads: Automerge.Heads): number {
-  return Automerge.getChangesMetaSince(document, heads).reduce((n, c) => n + c.maxOp - c.startOp + 1, 0);
-}
-
-function loadDocument(bytes: Uint8Array, actor: string, file: string): MergeableReview {
+function loadDocument(bytes: Uint8Array, file: string): MergeableReview {
   try {
-    return Automerge.load<MergeableReview>(bytes, { actor });
+    return loadHistory(bytes);
   } catch {
     throw new AppError(
       'E_CORRUPT',
@@ -210,13 +190,13 @@ function loadDocument(bytes: Uint8Array, actor: string, file: string): Mergeable
 }
 
 /** A merge interrupted between writing its history and taking its place: finished if the review shows it, else dropped. */
-async function finishOrDropPendingMerge(file: string, review: Review, actor: string): Promise<void> {
+async function finishOrDropPendingMerge(file: string, review: Review): Promise<void> {
   const pending = pendingFileFor(file);
   const bytes = await readFileIfPresent(pending);
   if (!bytes) return;
   let merged: Review | undefined;
   try {
-    const document = Automerge.load<MergeableReview>(bytes, { actor });
+    const document = loadHistory(bytes);
     const read = Review.safeParse(readMergeable(document, contentFrom(review)));
     merged = read.success ? read.data : undefined;
   } catch {

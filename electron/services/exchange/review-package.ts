@@ -25,20 +25,22 @@ import { sha256Hex } from '../storage/on-demand-crypto';
  *   manifest.json.jws    when the sender signed it: a detached JWS over the manifest (as a JSON report's), so the
  *                        signature covers every part through its hash
  *   review.json          the review as its file holds it (readable by any tool, the published JSON Schema)
- *   history.automerge    the review's history in the merge engine: what lets the receiver merge it back later. Its
- *                        whole save, then (since @2) for each other laptop whose changes it holds, the changes made
- *                        since that laptop's latest: the manifest's `historySince` says where each run lies
+ *   history.yjs          the review's history in the merge engine: what lets the receiver merge it back later, as
+ *                        its file holds it (history-format.ts), in chunks that each say what they bring, so that a
+ *                        receiver takes in only what it lacks
  *   sources/<sha256>     the exact bytes each version was imported from
  */
-export const PACKAGE_FORMAT = 'policy-review/package@2';
-/** The formats this app reads: @1 has no runs of changes after the history's whole save. */
-const READABLE_PACKAGE_FORMATS = ['policy-review/package@1', PACKAGE_FORMAT] as const;
+export const PACKAGE_FORMAT = 'policy-review/package@3';
+/** The formats this app reads. */
+const READABLE_PACKAGE_FORMATS = [PACKAGE_FORMAT] as const;
+/** Formats of the app before its history moved from Automerge to Yjs, which it no longer reads. */
+const OLDER_PACKAGE_FORMATS = ['policy-review/package@1', 'policy-review/package@2'];
 export const PACKAGE_EXTENSION = '.policyreview';
 
 const MANIFEST = 'manifest.json';
 const SIGNATURE = 'manifest.json.jws';
 const REVIEW = 'review.json';
-const HISTORY = 'history.automerge';
+const HISTORY = 'history.yjs';
 const SOURCE = /^sources\/[0-9a-f]{64}$/;
 
 /** Far above a real package (a 10,000-annotation review with its sources is tens of MB), far below harm. */
@@ -50,11 +52,6 @@ const PACKAGE_LIMITS: ZipLimits = {
   maxCompressionRatio: 200,
 };
 const MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
-
-/** The hashes of changes in the history (Automerge's heads, each a SHA-256). */
-const Heads = z.array(Sha256Hex).min(1).max(1_000);
-/** Runs of changes after the whole save: one per other laptop of a committee, far fewer than this. */
-const MAX_RUNS = 100;
 
 const PartName = z.string().refine((name) => name === REVIEW || name === HISTORY || SOURCE.test(name), {
   error: 'is not a part a review package holds',
@@ -70,45 +67,19 @@ const Manifest = z
     exportedBy: Author,
     app: z.string().max(200),
     parts: z.array(z.object({ name: PartName, sha256: Sha256Hex, bytes: z.int().min(0) }).strict()).max(5_002),
-    /**
-     * The heads of the history it carries (the hashes of its latest changes): what a merge checks it took in whole.
-     * Packages exported before they said so have none; their history is loaded to learn them.
-     */
-    historyHeads: Heads.optional(),
-    /**
-     * The runs of changes in history.automerge after its whole save, each the changes since `base` (another
-     * laptop's latest change): a receiver that holds `base` takes in that run alone, not the whole history.
-     */
-    historySince: z
-      .array(z.object({ base: Heads, offset: z.int().min(0), bytes: z.int().min(1) }).strict())
-      .max(MAX_RUNS)
-      .optional(),
   })
   .strict();
 type Manifest = z.infer<typeof Manifest>;
 
-/** A run of changes after the history's whole save, and where it lies in history.automerge. */
-export type HistoryRun = NonNullable<Manifest['historySince']>[number];
-
 export interface PackageContent {
   review: Review;
-  /** The history's whole save. */
+  /** The history, as its file holds it (history-format.ts). */
   history: Uint8Array;
-  /** The history's heads (Automerge.getHeads). */
-  historyHeads: string[];
-  /** The changes since each other laptop's latest, written after the whole save (see HistoryRun). */
-  historySince: readonly ChangesSince[];
   /** The versions' source files this laptop has, by SHA-256. */
   sources: ReadonlyMap<string, Uint8Array>;
   exportedBy: Author;
   exportedAt: string;
   app: string;
-}
-
-/** The changes a history holds since `base` (Automerge.saveSince): what a laptop that holds `base` lacks. */
-export interface ChangesSince {
-  base: string[];
-  bytes: Uint8Array;
 }
 
 export interface PackageSigner {
@@ -119,10 +90,9 @@ export interface PackageSigner {
 
 /** A package's bytes: the parts, a manifest of their hashes, and the sender's signature over it when there is one. */
 export async function writePackage(content: PackageContent, signer?: PackageSigner): Promise<Uint8Array> {
-  const { history, runs } = historyWithRuns(content.history, content.historySince);
   const parts = new Map<string, Uint8Array>([
     [REVIEW, Buffer.from(`${JSON.stringify(content.review, null, 2)}\n`)],
-    [HISTORY, history],
+    [HISTORY, content.history],
     ...[...content.sources].map(([sha256, bytes]) => [`sources/${sha256}`, bytes] as [string, Uint8Array]),
   ]);
   const manifest: Manifest = {
@@ -134,8 +104,6 @@ export async function writePackage(content: PackageContent, signer?: PackageSign
     exportedBy: content.exportedBy,
     app: content.app,
     parts: [...parts].map(([name, bytes]) => ({ name, sha256: sha256Hex(bytes), bytes: bytes.length })),
-    historyHeads: content.historyHeads,
-    ...(runs.length ? { historySince: runs } : {}),
   };
   const manifestBytes = Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`);
   const zip = new yazl.ZipFile();
@@ -152,21 +120,6 @@ export async function writePackage(content: PackageContent, signer?: PackageSign
   return Buffer.concat(chunks);
 }
 
-/** The history's whole save followed by each run of changes, and where each run lies. */
-function historyWithRuns(
-  whole: Uint8Array,
-  since: readonly ChangesSince[],
-): { history: Uint8Array; runs: HistoryRun[] } {
-  if (since.length === 0) return { history: whole, runs: [] };
-  const runs: HistoryRun[] = [];
-  let offset = whole.length;
-  for (const { base, bytes } of since) {
-    runs.push({ base, offset, bytes: bytes.length });
-    offset += bytes.length;
-  }
-  return { history: Buffer.concat([whole, ...since.map((run) => run.bytes)]), runs };
-}
-
 /** A package as read and checked: every part as its manifest says, the review valid, the history the engine's. */
 export interface OpenedPackage {
   review: Review;
@@ -179,16 +132,11 @@ export interface OpenedPackage {
   sender: PackageSender;
 }
 
-/** A package's history as read from it, with what loading it needs: the laptop's actor, and whose history it must be. */
+/** A package's history as read from it, with whose history it must be. */
 export interface PackageHistory {
   bytes: Uint8Array;
   fileName: string;
   reviewId: string;
-  actor: string;
-  /** The heads its manifest gives, if it gives them (see Manifest). */
-  heads?: string[] | undefined;
-  /** The runs of changes after its whole save (see Manifest), none in a package of format @1. */
-  since?: HistoryRun[] | undefined;
 }
 
 /**
@@ -197,12 +145,7 @@ export interface PackageHistory {
  * schema, the history as the engine's document of that same review. Any problem is one `AppError` saying what is
  * wrong in one sentence that starts with the file's name.
  */
-export async function readPackage(
-  bytes: Uint8Array,
-  fileName: string,
-  anchors: TrustAnchors,
-  actor: string,
-): Promise<OpenedPackage> {
+export async function readPackage(bytes: Uint8Array, fileName: string, anchors: TrustAnchors): Promise<OpenedPackage> {
   const refuse = refusalFor(fileName);
   if (bytes.length > MAX_PACKAGE_BYTES)
     throw refuse('E_TOO_LARGE', 'it is larger than any review package (512 MB at most)');
@@ -236,17 +179,7 @@ export async function readPackage(
   }
 
   const review = readReview(entries.get(REVIEW)!, manifest, refuse);
-  const historyBytes = entries.get(HISTORY)!;
-  if (manifest.historySince?.some((run) => run.offset + run.bytes > historyBytes.length))
-    throw refuse('E_INVALID_INPUT', 'its history.automerge is damaged (shorter than its manifest says)');
-  const history = {
-    bytes: historyBytes,
-    fileName,
-    reviewId: manifest.reviewId,
-    actor,
-    heads: manifest.historyHeads,
-    since: manifest.historySince,
-  };
+  const history = { bytes: entries.get(HISTORY)!, fileName, reviewId: manifest.reviewId };
   const sources = new Map<string, Uint8Array>();
   for (const [name, content] of entries) if (SOURCE.test(name)) sources.set(name.slice('sources/'.length), content);
   return { review, history, sources, sender };
@@ -299,6 +232,11 @@ function readManifest(bytes: Uint8Array, refuse: Refuse): Manifest {
     throw refuse('E_INVALID_INPUT', 'its manifest.json is not JSON');
   }
   const format = (json as { format?: unknown } | null)?.format;
+  if (typeof format === 'string' && OLDER_PACKAGE_FORMATS.includes(format))
+    throw refuse(
+      'E_UNSUPPORTED',
+      'it was made by an older version of the app, whose history of the review this version no longer reads; ask the sender to update the app and export it again',
+    );
   if (
     typeof format === 'string' &&
     format.startsWith('policy-review/package@') &&

@@ -46,31 +46,19 @@ export interface ProcessTuning {
 const ONE_ALLOCATOR_ARENA: Readonly<Record<string, string>> = { MALLOC_ARENA_MAX: '1' };
 
 /**
- * For a process whose peak memory matters more than its speed (the merge engine, which holds a large review and
- * two histories at once): V8 then keeps its heap compact. Measured on a merge of 5,000 changed records at 10,000
- * annotations: 387 MB rather than 442 MB at its peak (within the 400 MB the merge is held to), for a fifth more time
- * (6.8 s rather than 5.6 s). Its young generation is kept to 1 MB a half, rather than growing to 16: the engine's
- * objects are few and large (its history lives in WebAssembly), so this costs it no time, and the history loaded
- * ahead of a merge peaked at 379 to 390 MB rather than 390 to 403 (four runs each, in turn). `gc()` is exposed for
- * the process to collect its garbage where it knows its peak comes (see merge-process.ts). And one allocator arena
- * (ONE_ALLOCATOR_ARENA).
+ * For the merge engine's process: `gc()` exposed, for the process to collect its garbage where it knows its peak
+ * comes (see merge-process.ts), and one allocator arena (ONE_ALLOCATOR_ARENA). V8's own settings stay as they are: a
+ * history in Yjs is hundreds of thousands of small objects, which a young generation kept to 1 MB a half (as when the
+ * engine's memory was Automerge's WebAssembly) promotes at once, and V8's optimisation for size slows: a merge of
+ * 5,000 changed records into 10,000 annotations, its history loaded ahead, took 6.1 s with both, 3.4 s without.
  */
 export const ENGINE_FOR_SIZE: ProcessTuning = {
-  v8Flags: ['--optimize-for-size', '--max-semi-space-size=1', '--expose-gc'],
+  v8Flags: ['--expose-gc'],
   environment: ONE_ALLOCATOR_ARENA,
 };
 
-/**
- * For an engine's job on one history (checking a package's history as it opens, listing conflicts, deciding one,
- * exporting, each started for that job): the same but V8's own optimisation for size, which costs these jobs far
- * more than it saves. Checking the history of a package of 10,000 annotations: 4.0 to 4.1 s rather than 6.0 to
- * 6.7 s, at a peak of 430 to 438 MB rather than 417 to 423 MB (two runs each, in turn). With one allocator arena,
- * that check's peak (since lowered by other means) was 275 to 285 MB rather than 282 to 300.
- */
-export const ENGINE_FOR_ONE_HISTORY: ProcessTuning = {
-  v8Flags: ENGINE_FOR_SIZE.v8Flags.filter((flag) => flag !== '--optimize-for-size'),
-  environment: ONE_ALLOCATOR_ARENA,
-};
+/** For an engine's job on one history (checking a package's history as it opens, listing conflicts, deciding one, exporting). */
+export const ENGINE_FOR_ONE_HISTORY: ProcessTuning = ENGINE_FOR_SIZE;
 
 /** A started process seen as carrying `Job`s and `Reply`s: what its entry file and its caller agree on. */
 export function typedProcess<Job, Reply>(started: ServiceProcess<unknown, unknown>): ServiceProcess<Job, Reply> {

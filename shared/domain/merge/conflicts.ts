@@ -1,20 +1,23 @@
-import * as Automerge from '@automerge/automerge';
+import type * as Y from 'yjs';
 import type { Author } from '../../model';
 import { COLLECTIONS, type CollectionName } from './review-records';
 import {
+  bucketMaps,
+  change,
+  changesOf,
   fieldKey,
   fieldsOf,
   fieldText,
+  headerOf,
   isDecidedByPeople,
+  keysWithValues,
+  peopleOf,
   splitFieldKey,
-  storedText,
+  supersededOf,
   type MergeWriter,
   type MergeableReview,
-  type MergeableReviewShape,
 } from './mergeable-review';
-
-/** A record's fields as the document keeps them. */
-type FieldMap = Record<string, Automerge.ImmutableString>;
+import { currentWrites, readField, setField, valueOf, writeIdOf } from './registers';
 
 /** Where a field lives: a record of a collection, or the review's own fields ("review"). */
 export type RecordPlace = { collection: CollectionName; id: string } | { collection: 'review'; id: string };
@@ -40,35 +43,42 @@ export interface FieldConflict {
 
 /**
  * Every open conflict in the document, or, given `among` (the ids of conflicts found before, and of those merges
- * made since), those of them still open: asking the engine only there rather than at every field of every record,
- * which takes 1.5 s at 10,000 annotations. Conflicts come only from merges, which say where they made them.
+ * made since), those of them still open. Conflicts come only from merges, which say where they made them.
  */
 export function listConflicts(document: MergeableReview, among?: Iterable<string>): FieldConflict[] {
   const found: FieldConflict[] = [];
   const provenance = new Provenance(document);
-  const look = (fields: FieldMap | undefined, key: string, record: RecordPlace, field: string) => {
-    const conflict = fields && key in fields ? conflictAt(fields, key, record, field, provenance) : undefined;
+  const look = (record: RecordPlace, field: string) => {
+    const conflict = conflictAt(document, record, field, provenance);
     if (conflict) found.push(conflict);
   };
+  const reviewId = String(reviewIdOf(document));
   if (among) {
     for (const id of new Set(among)) {
       const place = placeNamedBy(id);
-      if (place) look(...fieldOf(document, place.record, place.field), place.record, place.field);
+      if (place && (place.record.collection !== 'review' || place.record.id === reviewId))
+        look(place.record, place.field);
     }
   } else {
-    const reviewId = String(fieldValue(document.header['id']));
-    for (const field of Object.keys(document.header))
-      look(document.header, field, { collection: 'review', id: reviewId }, field);
+    const superseded = supersededOf(document);
+    for (const field of keysWithValues(headerOf(document), superseded))
+      look({ collection: 'review', id: reviewId }, field);
     for (const collection of COLLECTIONS) {
-      for (const fields of Object.values(document.collections[collection].buckets)) {
-        for (const key of Object.keys(fields)) {
+      for (const fields of bucketMaps(document, collection)) {
+        for (const key of fields._map.keys()) {
           const { id, field } = splitFieldKey(key);
-          look(fields, key, { collection, id }, field);
+          look({ collection, id }, field);
         }
       }
     }
   }
   return found.sort(inListOrder);
+}
+
+/** The review's id, as its document holds it. */
+export function reviewIdOf(document: MergeableReview): unknown {
+  const text = readField(headerOf(document), 'id', supersededOf(document));
+  return text === undefined ? undefined : JSON.parse(text);
 }
 
 /** A conflict's id: the place of its field (`annotations/<id>/severity`), the same on every laptop and every merge. */
@@ -94,23 +104,20 @@ function inListOrder(a: FieldConflict, b: FieldConflict): number {
   return rank(a) - rank(b) || a.record.id.localeCompare(b.record.id) || a.field.localeCompare(b.field);
 }
 
-/**
- * Whether a field holds different values from two laptops, without working out who wrote them and when (which walks
- * the document's history): what a merge needs to count its conflicts.
- */
+/** Whether a field holds different values from two laptops, without working out who wrote them and when. */
 export function isInConflict(document: MergeableReview, record: RecordPlace, field: string): boolean {
-  const { fields, key } = placeOf(document, record, field);
-  return key in fields && disagreeingSides(fields, key, field) !== undefined;
+  return disagreeingWrites(document, record, field) !== undefined;
 }
 
-/** A field's concurrent values when at least two differ (time fields and who made a change never disagree). */
-function disagreeingSides(fields: Record<string, Automerge.ImmutableString>, key: string, field: string) {
+/** A field's concurrent writes when at least two differ (time fields and who made a change never disagree). */
+function disagreeingWrites(document: MergeableReview, record: RecordPlace, field: string): Y.Item[] | undefined {
   if (!isDecidedByPeople(field)) return undefined;
-  const sides = Automerge.getConflicts(fields, key);
-  if (!sides) return undefined;
-  const texts = new Set(Object.values(sides).map(storedText));
-  texts.delete(undefined);
-  return texts.size < 2 ? undefined : sides;
+  const { fields, key } = placeOf(document, record, field);
+  const last = fields._map.get(key);
+  // A key written once holds one value (readField's common case).
+  if (!last?.left) return undefined;
+  const writes = currentWrites(fields, key, supersededOf(document));
+  return new Set(writes.map(valueOf)).size < 2 ? undefined : writes;
 }
 
 /**
@@ -135,86 +142,72 @@ export function keepValue(
   value: unknown,
   writer: MergeWriter,
 ): MergeableReview {
-  const time = Math.floor(Date.parse(writer.at) / 1000);
-  return Automerge.change(document, { message: 'conflict.resolve', time }, (doc) => {
-    const { fields, key } = placeOf(doc, conflict.record, conflict.field);
-    fields[key] = new Automerge.ImmutableString(fieldText(value));
+  change(document, writer, 'conflict.resolve', () => {
+    const { fields, key } = placeOf(document, conflict.record, conflict.field);
+    setField(fields, key, fieldText(value), supersededOf(document));
   });
+  return document;
 }
 
 /** The map a field is kept in, and its key there. */
-function placeOf(document: MergeableReviewShape, record: RecordPlace, field: string) {
-  if (record.collection === 'review') return { fields: document.header, key: field };
-  return { fields: fieldsOf(document.collections[record.collection], record.id), key: fieldKey(record.id, field) };
-}
-
-/** The same, as arguments, with no map for a record of another review. */
-function fieldOf(document: MergeableReview, record: RecordPlace, field: string): [FieldMap | undefined, string] {
-  if (record.collection === 'review')
-    return [String(fieldValue(document.header['id'])) === record.id ? document.header : undefined, field];
-  const { fields, key } = placeOf(document, record, field);
-  return [fields as FieldMap | undefined, key];
+function placeOf(document: MergeableReview, record: RecordPlace, field: string) {
+  if (record.collection === 'review') return { fields: headerOf(document), key: field };
+  return { fields: fieldsOf(document, record.collection, record.id), key: fieldKey(record.id, field) };
 }
 
 function conflictAt(
-  fields: Record<string, Automerge.ImmutableString>,
-  key: string,
+  document: MergeableReview,
   record: RecordPlace,
   field: string,
   provenance: Provenance,
 ): FieldConflict | undefined {
-  const sides = disagreeingSides(fields, key, field);
-  if (!sides) return undefined;
+  const writes = disagreeingWrites(document, record, field);
+  if (!writes) return undefined;
   // Two laptops that wrote the same value do not disagree: one side per distinct value, the earliest writer's.
-  const byValue = new Map<string, ConflictSide & { op: string }>();
-  for (const [op, stored] of Object.entries(sides)) {
-    const text = storedText(stored);
-    if (text === undefined) continue;
-    const side = { value: JSON.parse(text) as unknown, ...provenance.of(op), op };
+  const byValue = new Map<string, ConflictSide & { write: string }>();
+  for (const item of writes) {
+    const text = valueOf(item);
+    const side = { value: JSON.parse(text) as unknown, ...provenance.of(item), write: writeIdOf(item) };
     const known = byValue.get(text);
     if (!known || compareSides(side, known) < 0) byValue.set(text, side);
   }
-  if (byValue.size < 2) return undefined;
-  const values = [...byValue.values()].sort(compareSides).map(({ op: _op, ...side }) => side);
+  const values = [...byValue.values()].sort(compareSides).map(({ write: _write, ...side }) => side);
   return { id: conflictIdOf(record, field), record, field, values };
 }
 
-function compareSides(a: ConflictSide & { op: string }, b: ConflictSide & { op: string }): number {
-  return (a.at ?? '').localeCompare(b.at ?? '') || a.op.localeCompare(b.op);
-}
-
-function fieldValue(text: Automerge.ImmutableString | undefined): unknown {
-  return text === undefined ? undefined : JSON.parse(text.val);
+function compareSides(a: ConflictSide & { write: string }, b: ConflictSide & { write: string }): number {
+  return (a.at ?? '').localeCompare(b.at ?? '') || a.write.localeCompare(b.write);
 }
 
 /**
- * Who wrote an operation and when: the writer from the document's table of people (by the actor in the op's id,
- * `counter@actor`), the time from the change that holds the op. Read once per listing, since it walks the history.
+ * Who wrote a value and when: the writer from the document's table of people (by the write's client), the time from
+ * the change it was part of (the latest change of that client that began at or before it). Read once per listing.
  */
 class Provenance {
-  private changes: Map<string, Automerge.ChangeMetadata[]> | undefined;
+  private changes: Map<number, { began: number; at: string | undefined }[]> | undefined;
   constructor(private readonly document: MergeableReview) {}
 
-  of(op: string): { author: Author | undefined; at: string | undefined } {
-    const [counterText, actor = ''] = op.split('@');
-    const counter = Number(counterText);
-    const person = this.document.people[actor];
-    const change = this.changesBy(actor).find((c) => c.startOp <= counter && counter <= c.maxOp);
-    return {
-      author: person ? (JSON.parse(person.val) as Author) : undefined,
-      at: change?.time ? new Date(change.time * 1000).toISOString() : undefined,
-    };
+  of(item: Y.Item): { author: Author | undefined; at: string | undefined } {
+    const { client, clock } = item.id;
+    const person = peopleOf(this.document).get(String(client));
+    let at: string | undefined;
+    for (const change of this.changesBy(client)) if (change.began <= clock) at = change.at;
+    return { author: person === undefined ? undefined : (JSON.parse(person) as Author), at };
   }
 
-  private changesBy(actor: string): Automerge.ChangeMetadata[] {
+  /** A client's changes, in the order they began. */
+  private changesBy(client: number): { began: number; at: string | undefined }[] {
     if (!this.changes) {
       this.changes = new Map();
-      for (const change of Automerge.getChangesMetaSince(this.document, [])) {
-        const list = this.changes.get(change.actor) ?? [];
-        list.push(change);
-        this.changes.set(change.actor, list);
-      }
+      changesOf(this.document).forEach((text, key) => {
+        const [writer, began] = key.split(':').map(Number) as [number, number];
+        const { at } = JSON.parse(text) as { at?: string };
+        const list = this.changes!.get(writer) ?? [];
+        list.push({ began, at });
+        this.changes!.set(writer, list);
+      });
+      for (const list of this.changes.values()) list.sort((a, b) => a.began - b.began);
     }
-    return this.changes.get(actor) ?? [];
+    return this.changes.get(client) ?? [];
   }
 }

@@ -1,6 +1,16 @@
-import * as Automerge from '@automerge/automerge';
 import canonicalize from 'canonicalize';
+import * as Y from 'yjs';
 import type { Author, Review } from '../../model';
+import {
+  currentWrites,
+  deleteField,
+  readField,
+  setField,
+  valueOf,
+  type FieldMap,
+  type HeldBefore,
+  type SupersededWrites,
+} from './registers';
 import {
   assembleReview,
   COLLECTIONS,
@@ -13,37 +23,32 @@ import {
 } from './review-records';
 
 /**
- * A review as an Automerge document: what travels between laptops and merges. Each field of each record is one
- * value in its collection's map, under `<record id>|<field>`, written whole (canonical JSON in an ImmutableString),
- * so the engine merges records field by field: a field changed on one side takes that change, the same field changed on both sides keeps both
- * values as a conflict until a person decides, and records added anywhere are all kept. Each collection also keeps
- * the order of its records as a list, so the review reads back in the order people gave it.
+ * A review as a Yjs document: what travels between laptops and merges. Each field of each record is one value in
+ * its collection's maps, under `<record id>|<field>`, written whole (canonical JSON), and kept as a multi-value
+ * register (registers.ts), so the engine merges records field by field: a field changed on one side takes that
+ * change, the same field changed on both sides keeps both values as a conflict until a person decides, and records
+ * added anywhere are all kept. Each collection also keeps the order of its records as a list, so the review reads
+ * back in the order people gave it.
  * One flat map rather than a map per record: a record made on two laptops under the same id (a member's vote, whose
  * id comes from what it is about) is then one record whose fields merge, where two maps put under one key would
  * hide one of them whole.
- * That flat map is cut into a fixed number of buckets (by a hash of the record id, so a record's fields are in the
- * same bucket on every laptop), all made with the document: the engine copies a map it changes, so a change costs
- * the size of one bucket, where one map of a whole collection (150,000 keys at 10,000 annotations) made every
- * change and merge cost hundreds of milliseconds.
+ * Every map and list is one of the document's named roots (`annotations/3f`, `annotations/order`, `header`), which
+ * Yjs never makes twice: two documents of a review begun on two laptops apart (two laptops moving from an older
+ * app's history each on its own) then merge field by field too, with a conflict wherever they hold different values.
+ * A collection's fields are cut into a fixed number of maps (buckets, by a hash of the record id, the same on every
+ * laptop), to keep each map's keys few.
  * Records that never change once made (the audit log's entries, sign-offs) are kept whole, as one value under
  * `<record id>|*`: there is nothing in them to merge field by field, and one value rather than six makes each entry,
- * which every change adds, cost a sixth as much to record, send, load and merge. (Histories of format @2 hold them
- * field by field; both read alike, and a record is never rewritten from one form to the other.)
+ * which every change adds, cost a sixth as much to record, send, load and merge.
+ * Who wrote each value: each document is written by one Yjs client (a number new with every load), and the client's
+ * person is in `people`; when, in `changes`, one entry per change, under the client's clock where it began.
+ * Garbage collection stays off: a value one laptop replaced may still be the other side of a conflict elsewhere.
  */
-export interface MergeableReviewShape {
-  format: Automerge.ImmutableString;
-  header: FieldMap;
-  collections: Record<CollectionName, MergeableCollection>;
-  /** Who writes with each Automerge actor (one per laptop and data folder): the "who" of a conflict's sides. */
-  people: Record<string, Automerge.ImmutableString>;
-}
-export type MergeableReview = Automerge.Doc<MergeableReviewShape>;
+export type MergeableReview = Y.Doc;
 
-type FieldMap = Record<string, Automerge.ImmutableString>;
-export interface MergeableCollection {
-  /** The collection's fields by bucket (see bucketOf), each under `<record id>|<field>`. */
-  buckets: Record<string, FieldMap>;
-  order: Automerge.ImmutableString[];
+/** A new, empty document, as every history is read into. */
+export function emptyMergeableReview(): MergeableReview {
+  return new Y.Doc({ gc: false });
 }
 
 /** How many buckets each collection's fields are spread over: about 2,000 keys each at 10,000 annotations. */
@@ -56,14 +61,75 @@ export function bucketOf(id: string): string {
   return bucketName((hash >>> 0) % BUCKETS);
 }
 
-/** A bucket's key in its collection: its number, as two hex digits. */
+/** A bucket's name: its number, as two hex digits. */
 function bucketName(number: number): string {
   return number.toString(16).padStart(2, '0');
 }
 
+/** The names of the document's roots, and what each holds. */
+const ROOTS = {
+  header: 'header',
+  meta: 'meta',
+  people: 'people',
+  changes: 'changes',
+  superseded: 'superseded',
+} as const;
+
+/** The map of one bucket of a collection's fields. */
+function bucketMap(document: MergeableReview, collection: CollectionName, bucket: string): FieldMap {
+  return document.getMap(`${collection}/${bucket}`);
+}
+
+/** Every bucket map of a collection. */
+export function bucketMaps(document: MergeableReview, collection: CollectionName): FieldMap[] {
+  return Array.from({ length: BUCKETS }, (_, b) => bucketMap(document, collection, bucketName(b)));
+}
+
+/** The collection (and bucket) a root's name is of; none for the other roots. */
+export function collectionOfRoot(name: string): CollectionName | undefined {
+  const at = name.indexOf('/');
+  const collection = COLLECTIONS.find((c) => c === name.slice(0, at));
+  return collection && name.slice(at + 1) !== 'order' ? collection : undefined;
+}
+
+/** The collection whose order list a root is, if it is one. */
+export function orderListOfRoot(name: string): CollectionName | undefined {
+  return COLLECTIONS.find((c) => name === `${c}/order`);
+}
+
 /** The map that holds a record's fields. */
-export function fieldsOf(collection: MergeableCollection, id: string): FieldMap {
-  return collection.buckets[bucketOf(id)]!;
+export function fieldsOf(document: MergeableReview, collection: CollectionName, id: string): FieldMap {
+  return bucketMap(document, collection, bucketOf(id));
+}
+
+/** The map of the review's own fields. */
+export function headerOf(document: MergeableReview): FieldMap {
+  return document.getMap(ROOTS.header);
+}
+
+/** Where the document notes which values later writes replaced (registers.ts). */
+export function supersededOf(document: MergeableReview): SupersededWrites {
+  return document.getMap(ROOTS.superseded);
+}
+
+/** A collection's order list. */
+export function orderOf(document: MergeableReview, collection: CollectionName): Y.Array<string> {
+  return document.getArray(`${collection}/order`);
+}
+
+/** Who writes as each client: canonical JSON of an Author, by client number. */
+export function peopleOf(document: MergeableReview): Y.Map<string> {
+  return document.getMap(ROOTS.people);
+}
+
+/** When each change was made: canonical JSON of `{at, message}`, under `<client>:<clock where it began>`. */
+export function changesOf(document: MergeableReview): Y.Map<string> {
+  return document.getMap(ROOTS.changes);
+}
+
+/** The format a document says it is in (several, where laptops wrote it apart). */
+export function formatsOf(document: MergeableReview): string[] {
+  return currentWrites(document.getMap(ROOTS.meta), 'format', supersededOf(document)).map(valueOf);
 }
 
 /** Where a record's field is kept in its collection's map. Ids never hold `|` (the schema's ids do not). */
@@ -71,10 +137,18 @@ export function fieldKey(id: string, field: string): string {
   return `${id}|${field}`;
 }
 
-/** Whether the document holds a record (field by field, or whole). */
-export function holdsRecord(document: MergeableReview, collection: CollectionName, id: string): boolean {
-  const fields = fieldsOf(document.collections[collection], id);
-  return fieldKey(id, 'id') in fields || fieldKey(id, WHOLE_RECORD) in fields;
+/** Whether the document holds a record (field by field, or whole); with `before`, whether it held it then. */
+export function holdsRecord(
+  document: MergeableReview,
+  collection: CollectionName,
+  id: string,
+  before?: HeldBefore,
+): boolean {
+  const fields = fieldsOf(document, collection, id);
+  const superseded = supersededOf(document);
+  return [fieldKey(id, 'id'), fieldKey(id, WHOLE_RECORD)].some(
+    (key) => readField(fields, key, superseded, before) !== undefined,
+  );
 }
 
 /** The record id and field of a key of a collection's map. */
@@ -83,11 +157,20 @@ export function splitFieldKey(key: string): { id: string; field: string } {
   return { id: key.slice(0, at), field: key.slice(at + 1) };
 }
 
-/** A collection's records as their field names, by record id, in one pass over its map. */
-export function fieldNamesById(collection: MergeableCollection): Map<string, string[]> {
+/** The keys a map holds a value under (a key a clear hid a write made apart from among them: registers.ts). */
+export function keysWithValues(fields: FieldMap, superseded: SupersededWrites): string[] {
+  const keys: string[] = [];
+  for (const [key, item] of fields._map)
+    if (!item.deleted || currentWrites(fields, key, superseded).length > 0) keys.push(key);
+  return keys;
+}
+
+/** A collection's records as their field names, by record id, in one pass over its maps. */
+export function fieldNamesById(document: MergeableReview, collection: CollectionName): Map<string, string[]> {
   const byId = new Map<string, string[]>();
-  for (const bucket of Object.values(collection.buckets)) {
-    for (const key of Object.keys(bucket)) {
+  const superseded = supersededOf(document);
+  for (const bucket of bucketMaps(document, collection)) {
+    for (const key of keysWithValues(bucket, superseded)) {
       const { id, field } = splitFieldKey(key);
       const names = byId.get(id);
       if (names) names.push(field);
@@ -97,60 +180,33 @@ export function fieldNamesById(collection: MergeableCollection): Map<string, str
   return byId;
 }
 
-export const MERGEABLE_REVIEW_FORMAT = 'policy-review/review-document@3';
-/** The formats this app reads: @2 kept unchanging records field by field (see MergeableReviewShape). */
-export const READABLE_REVIEW_FORMATS: readonly string[] = ['policy-review/review-document@2', MERGEABLE_REVIEW_FORMAT];
+export const MERGEABLE_REVIEW_FORMAT = 'policy-review/review-document@4';
+/** The formats this app reads from a document (@2 and @3 were Automerge's, which it no longer reads). */
+export const READABLE_REVIEW_FORMATS: readonly string[] = [MERGEABLE_REVIEW_FORMAT];
 
 /** The field name under which a record that never changes is kept whole. Never a field of a record of the schema. */
 export const WHOLE_RECORD = '*';
 
-/** Who is writing, from which laptop (the actor, a hex id kept per data folder), and when. */
+/** Who is writing, and when. */
 export interface MergeWriter {
-  actor: string;
   author: Author;
-  /** ISO 8601; recorded (to the second) on the change, as the "when" of a conflict's side. */
+  /** ISO 8601; recorded (to the second) with the change, as the "when" of a conflict's side. */
   at: string;
 }
 
 /**
- * A review's first document, written by the person who holds it now: the whole tree built first and handed to the
- * engine in one piece, which it takes in as one batch: 4.6 to 4.9 s for a review of 10,000 annotations (120,000
- * fields), where writing it field by field through the change's proxy, a call into the engine to read and another to
- * write each field, took 10 to 12 s.
- * It holds what writing the review into an empty document would (writeInto): every defined field of each record
- * under its key, unchanging records whole, and each collection's order.
+ * A review's first document, written by the person who holds it now: every defined field of each record under its
+ * key, unchanging records whole, and each collection's order, in one change.
  */
 export function newMergeableReview(review: Review, writer: MergeWriter): MergeableReview {
-  const empty = Automerge.init<MergeableReviewShape>({ actor: writer.actor });
-  // Written as a change writes them (writeFields, writeWhole), into plain maps that hold nothing yet.
-  const header: FieldMap = {};
-  writeFields({ target: header, stored: header }, (field) => field, reviewHeader(review), []);
-  const collections = {} as MergeableReviewShape['collections'];
-  for (const name of COLLECTIONS) collections[name] = newCollection(name, collectionRecords(review, name));
-  return Automerge.change(empty, changeOptions(writer, 'review.create'), (doc) => {
-    doc.format = new Automerge.ImmutableString(MERGEABLE_REVIEW_FORMAT);
-    doc.people = { [writer.actor]: new Automerge.ImmutableString(fieldText(writer.author)) };
-    doc.header = header;
-    doc.collections = collections;
-  });
-}
-
-/** A collection as a new document holds it: every bucket (empty ones too), each record's fields, and the order. */
-function newCollection(name: CollectionName, records: readonly FlatRecord[]): MergeableCollection {
-  const buckets: Record<string, FieldMap> = {};
-  for (let b = 0; b < BUCKETS; b++) buckets[bucketName(b)] = {};
-  for (const record of records) {
-    const fields = buckets[bucketOf(record.id)]!;
-    const into = { target: fields, stored: fields };
-    if (keptWhole(name, undefined)) writeWhole(into, record);
-    else writeFields(into, (field) => fieldKey(record.id, field), record, []);
-  }
-  return { buckets, order: records.map((record) => new Automerge.ImmutableString(record.id)) };
+  const document = emptyMergeableReview();
+  change(document, writer, 'review.create', () => writeInto(document, review));
+  return document;
 }
 
 /**
  * Records in the document what differs between it and `review`: only the fields that changed are written, so the
- * other side's edits to other fields are never overwritten. Gives the same document back when nothing differs.
+ * other side's edits to other fields are never overwritten. Records nothing when nothing differs.
  * Compares every field of every record: for one-off writes and checks; a session uses a ReviewRecorder.
  */
 export function recordReview(
@@ -159,9 +215,31 @@ export function recordReview(
   writer: MergeWriter,
   message = 'review.change',
 ): MergeableReview {
-  return Automerge.change(document, changeOptions(writer, message), (doc) =>
-    writeInto(doc, review, writer, undefined, document),
-  );
+  change(document, writer, message, () => writeInto(document, review));
+  return document;
+}
+
+/**
+ * Makes one change: what `write` writes, with who wrote it and when (only when it wrote something: a change that
+ * differs in nothing leaves no trace).
+ */
+export function change(document: MergeableReview, writer: MergeWriter, message: string, write: () => void): void {
+  document.transact(() => {
+    const client = document.clientID;
+    const began = Y.getState(document.store, client);
+    write();
+    if (Y.getState(document.store, client) === began) return;
+    const person = fieldText(writer.author);
+    const people = peopleOf(document);
+    if (people.get(String(client)) !== person) people.set(String(client), person);
+    changesOf(document).set(`${client}:${began}`, fieldText({ at: toTheSecond(writer.at), message }));
+  });
+}
+
+/** A time as a change records it: to the second, as people compare when two sides were written. */
+function toTheSecond(at: string): string {
+  const time = Date.parse(at);
+  return Number.isNaN(time) ? at : new Date(Math.floor(time / 1000) * 1000).toISOString();
 }
 
 /**
@@ -178,7 +256,7 @@ export class ReviewRecorder {
    * compared with rather than read back, so they must not change before `record` (a new record may be added).
    * `changing`, where the caller knows it, is the only collections a review recorded may differ in from `holds`:
    * the others are neither read nor written (a step logged, which adds an entry to the log alone, then costs that
-   * entry rather than a pass over every record: 50 to 300 ms at 10,000 annotations).
+   * entry rather than a pass over every record).
    */
   constructor(
     public document: MergeableReview,
@@ -191,11 +269,9 @@ export class ReviewRecorder {
 
   record(review: Review, writer: MergeWriter, message = 'review.change'): MergeableReview {
     const updates: RecordedUpdate[] = [];
-    const before = this.document;
-    this.document = Automerge.change(before, changeOptions(writer, message), (doc) =>
-      writeInto(doc, review, writer, { recorded: this.recorded, updates }, before, this.changing),
+    change(this.document, writer, message, () =>
+      writeInto(this.document, review, { recorded: this.recorded, updates }, this.changing),
     );
-    // Only once the change is made: a change that fails leaves the document, and so what it records, as it was.
     for (const update of updates) applyUpdate(this.recorded, update);
     return this.document;
   }
@@ -209,7 +285,7 @@ interface RecordedStamps {
   stamps: Record<CollectionName, Map<string, string>>;
   /**
    * The records as the document held them when the recorder was made (from `holds`), until one is written: what a
-   * field is compared with instead of reading it back through the engine, which costs far more than the write.
+   * field is compared with instead of reading it back from the document.
    */
   held: Record<CollectionName, Map<string, FlatRecord>>;
   /** Each record's fields as last recorded: the ones a change may have taken away. */
@@ -263,8 +339,8 @@ function recordedStamps(
     const order = records.map((r) => r.id);
     applyUpdate(recorded, { collection: name, written: records, removed: [], order });
     recorded.held[name] = new Map(records.map((record) => [record.id, record]));
-    // Kept whole or (from a history of format @2) field by field: only the document says which.
-    if (UNCHANGING.has(name)) recorded.fieldNames[name] = fieldNamesById(document.collections[name]);
+    // Kept whole or (from a document begun apart, never expected) field by field: only the document says which.
+    if (UNCHANGING.has(name)) recorded.fieldNames[name] = fieldNamesById(document, name);
   }
   return recorded;
 }
@@ -277,8 +353,7 @@ function recordedStamps(
 function stampsInDocument(document: MergeableReview): RecordedStamps {
   const recorded = nothingRecorded();
   for (const name of COLLECTIONS) {
-    const collection = document.collections[name];
-    const byId = fieldNamesById(collection);
+    const byId = fieldNamesById(document, name);
     const stamps = new Map<string, string>();
     for (const [id, fields] of byId) {
       const stamp = UNCHANGING.has(name)
@@ -291,7 +366,7 @@ function stampsInDocument(document: MergeableReview): RecordedStamps {
     recorded.held[name] = new Map();
     recorded.stamps[name] = stamps;
     recorded.fieldNames[name] = byId;
-    recorded.order[name] = orderedIds(collection, byId);
+    recorded.order[name] = orderedIds(document, name, byId);
   }
   return recorded;
 }
@@ -320,61 +395,37 @@ function applyUpdate(recorded: RecordedStamps, { collection, written, removed, o
 
 /** The review the document holds, with each version's content from where it is kept. */
 export function readMergeable(document: MergeableReview, contentOf: (versionId: string) => VersionContent | undefined) {
-  // A history never merged with another laptop's holds no concurrent values: its time fields are read as shown,
-  // without asking the engine about each (half the reading, at 10,000 annotations).
-  const concurrent = hasConcurrentChanges(document);
-  const header = readHeader(document, concurrent);
+  const header = readHeader(document);
   const records = {} as ReviewRecords;
   for (const name of COLLECTIONS) {
-    const collection = document.collections[name];
-    const byId = fieldNamesById(collection);
-    records[name] = orderedIds(collection, byId).map(
-      (id) => ({ ...readFields(fieldsOf(collection, id), byId.get(id)!, id, concurrent), id }) as FlatRecord,
+    const byId = fieldNamesById(document, name);
+    records[name] = orderedIds(document, name, byId).map(
+      (id) => ({ ...readFields(document, fieldsOf(document, name, id), byId.get(id)!, id), id }) as FlatRecord,
     );
   }
   return assembleReview(header, records, contentOf);
 }
 
-/**
- * Whether any two of the document's changes were made without one knowing of the other (on two laptops, before
- * they merged): only then can a field hold concurrent values. A history that is one line of changes, each made on
- * the one before, has none. Read from the changes' metadata, without decoding them.
- */
-export function hasConcurrentChanges(document: MergeableReview): boolean {
-  const followed = new Set<string>();
-  let firsts = 0;
-  for (const { deps } of Automerge.getChangesMetaSince(document, [])) {
-    if (deps.length > 1) return true;
-    const [before] = deps;
-    if (before === undefined) {
-      if (++firsts > 1) return true;
-    } else if (followed.has(before)) return true;
-    else followed.add(before);
-  }
-  return false;
+/** The review's own fields as the document holds them. */
+export function readHeader(document: MergeableReview): Record<string, unknown> {
+  const header = headerOf(document);
+  return readFields(document, header, keysWithValues(header, supersededOf(document)));
 }
 
-/** The review's own fields as the document holds them (`concurrent`: see readFields). */
-export function readHeader(document: MergeableReview, concurrent = true): Record<string, unknown> {
-  return readFields(document.header, Object.keys(document.header), undefined, concurrent);
-}
-
-/**
- * Some fields of one record of a collection as the document holds them: their values, and those it has not
- * (`concurrent`: see readFields).
- */
+/** Some fields of one record of a collection as the document holds them: their values, and those it has not. */
 export function readRecordFields(
   document: MergeableReview,
   collection: CollectionName,
   id: string,
   names: Iterable<string>,
-  concurrent = true,
 ): { values: Record<string, unknown>; absent: string[] } {
-  const fields = fieldsOf(document.collections[collection], id);
+  const fields = fieldsOf(document, collection, id);
+  const superseded = supersededOf(document);
   const present: string[] = [];
   const absent: string[] = [];
-  for (const name of new Set(names)) (fieldKey(id, name) in fields ? present : absent).push(name);
-  return { values: readFields(fields, present, id, concurrent), absent };
+  for (const name of new Set(names))
+    (readField(fields, fieldKey(id, name), superseded) !== undefined ? present : absent).push(name);
+  return { values: readFields(document, fields, present, id), absent };
 }
 
 /** A field's value as the document stores it: canonical JSON, so equal values are equal text on every laptop. */
@@ -382,72 +433,52 @@ export function fieldText(value: unknown): string {
   return canonicalize(value) ?? 'null';
 }
 
-function changeOptions(writer: MergeWriter, message: string): Automerge.ChangeOptions<MergeableReviewShape> {
-  return { message, time: Math.floor(Date.parse(writer.at) / 1000) };
-}
-
 /**
- * Writes `review` into `doc` (the document being changed). What the document holds is read from `stored`, the same
- * document as it was before this change, where one exists: every key is written at most once per change, so its
- * value before the change is the value to compare with, and reading the engine's materialised copy is a property
- * lookup where reading through the change's proxy is a call into the engine for each field (most of a catch-up's
- * time). A first document has nothing stored and reads through `doc`. Only `collections` are written (see
- * ReviewRecorder's `changing`).
+ * Writes `review` into the document, within a change. Only `collections` are written (see ReviewRecorder's
+ * `changing`).
  */
 function writeInto(
-  doc: MergeableReviewShape,
+  document: MergeableReview,
   review: Review,
-  writer: MergeWriter,
   recording?: Recording,
-  stored: MergeableReviewShape = doc,
   collections: readonly CollectionName[] = COLLECTIONS,
 ): void {
-  // A history of format @2 takes records kept whole from now on, which an app that reads only @2 would misread.
-  if (stored.format.val !== MERGEABLE_REVIEW_FORMAT)
-    doc.format = new Automerge.ImmutableString(MERGEABLE_REVIEW_FORMAT);
-  const person = fieldText(writer.author);
-  if (stored.people[writer.actor]?.val !== person) doc.people[writer.actor] = new Automerge.ImmutableString(person);
-  writeFields(
-    { target: doc.header, stored: stored.header },
-    (field) => field,
-    reviewHeader(review),
-    Object.keys(stored.header),
-  );
+  const superseded = supersededOf(document);
+  const meta = document.getMap<string>(ROOTS.meta);
+  if (readField(meta, 'format', superseded) !== MERGEABLE_REVIEW_FORMAT)
+    setField(meta, 'format', MERGEABLE_REVIEW_FORMAT, superseded);
+  const header = headerOf(document);
+  writeFields(header, superseded, (field) => field, reviewHeader(review), keysWithValues(header, superseded));
   for (const name of collections) {
-    const into = { target: doc.collections[name], stored: stored.collections[name] };
-    const update = writeCollection(name, into, collectionRecords(review, name), recording?.recorded);
+    const update = writeCollection(document, name, collectionRecords(review, name), recording?.recorded);
     recording?.updates.push(update);
   }
 }
 
-/** A map (or collection) being written (`target`, in the change) and the same as it was before the change. */
-interface WriteTarget<T> {
-  target: T;
-  stored: T;
-}
-
 function writeCollection(
+  document: MergeableReview,
   name: CollectionName,
-  { target: collection, stored }: WriteTarget<MergeableCollection>,
   records: FlatRecord[],
   previous: RecordedStamps | undefined,
 ): RecordedUpdate {
   // Without what was last recorded, the document itself says which fields each record has (one pass).
-  const recordedFields = previous ? previous.fieldNames[name] : fieldNamesById(stored);
+  const recordedFields = previous ? previous.fieldNames[name] : fieldNamesById(document, name);
   const stamps = previous?.stamps[name];
   const heldRecords = previous?.held[name];
+  const superseded = supersededOf(document);
   const fieldsHeld = (id: string) => recordedFields.get(id) ?? [];
-  const fieldsIn = (id: string) => ({ target: fieldsOf(collection, id), stored: fieldsOf(stored, id) });
   const wanted = new Set<string>();
   const written: FlatRecord[] = [];
   for (const record of records) {
     wanted.add(record.id);
     const stamp = stamps && stampOf(name, record);
     if (stamp !== undefined && stamps!.get(record.id) === stamp) continue;
-    if (keptWhole(name, recordedFields.get(record.id))) writeWhole(fieldsIn(record.id), record);
+    const fields = fieldsOf(document, name, record.id);
+    if (keptWhole(name, recordedFields.get(record.id))) writeWhole(fields, superseded, record);
     else
       writeFields(
-        fieldsIn(record.id),
+        fields,
+        superseded,
         (field) => fieldKey(record.id, field),
         record,
         fieldsHeld(record.id),
@@ -457,49 +488,56 @@ function writeCollection(
   }
   const known = previous ? previous.order[name] : [...recordedFields.keys()];
   const removed = known.filter((id) => !wanted.has(id));
-  for (const id of removed) for (const field of fieldsHeld(id)) delete fieldsOf(collection, id)[fieldKey(id, field)];
-  const current = previous ? previous.order[name] : stored.order.map((id) => id.val);
+  for (const id of removed)
+    for (const field of fieldsHeld(id)) deleteField(fieldsOf(document, name, id), fieldKey(id, field), superseded);
+  const list = orderOf(document, name);
+  const current = previous ? previous.order[name] : list.toArray();
   const order = records.map((r) => r.id);
-  writeOrder(collection, current, order);
+  writeOrder(list, current, order);
   return { collection: name, written, removed, order };
 }
 
 /**
- * Whether a record of `collection` is (or, new, will be) kept whole: a record that never changes, unless a history
- * of format @2 holds it field by field (`held`, its fields in the document).
+ * Whether a record of `collection` is (or, new, will be) kept whole: a record that never changes, unless the
+ * document holds it field by field (`held`, its fields in the document).
  */
 function keptWhole(collection: CollectionName, held: readonly string[] | undefined): boolean {
   return UNCHANGING.has(collection) && (!held?.length || held.includes(WHOLE_RECORD));
 }
 
 /** Writes a record whole, unless the document holds it so already. */
-function writeWhole({ target, stored }: WriteTarget<FieldMap>, record: FlatRecord): void {
+function writeWhole(fields: FieldMap, superseded: SupersededWrites, record: FlatRecord): void {
   const key = fieldKey(record.id, WHOLE_RECORD);
   const text = fieldText(record);
-  if (stored[key]?.val !== text) target[key] = new Automerge.ImmutableString(text);
+  if (readField(fields, key, superseded) !== text) setField(fields, key, text, superseded);
 }
 
 /**
- * Writes the fields whose value differs and removes those the record held and no longer has. With the record as
+ * Writes the fields whose value differs and clears those the record held and no longer has. With the record as
  * the document holds it (`was`), a field is compared with that; a time field is always read, since the record shows
  * the earliest or latest of its concurrent values and the document may hold another.
  */
 function writeFields(
-  { target, stored: storedFields }: WriteTarget<FieldMap>,
+  fields: FieldMap,
+  superseded: SupersededWrites,
   keyOf: (field: string) => string,
-  fields: Record<string, unknown>,
+  record: Record<string, unknown>,
   held: readonly string[],
   was?: FlatRecord,
 ): void {
-  for (const [name, value] of Object.entries(fields)) {
+  for (const [name, value] of Object.entries(record)) {
     if (value === undefined) continue;
     const text = fieldText(value);
     const key = keyOf(name);
     const stored =
-      !was || isTimeField(name) ? storedFields[key]?.val : was[name] === undefined ? undefined : fieldText(was[name]);
-    if (stored !== text) target[key] = new Automerge.ImmutableString(text);
+      !was || isTimeField(name)
+        ? readField(fields, key, superseded)
+        : was[name] === undefined
+          ? undefined
+          : fieldText(was[name]);
+    if (stored !== text) setField(fields, key, text, superseded);
   }
-  for (const name of held) if (fields[name] === undefined) delete target[keyOf(name)];
+  for (const name of held) if (record[name] === undefined) deleteField(fields, keyOf(name), superseded);
 }
 
 function definedFields(record: Record<string, unknown>): string[] {
@@ -511,32 +549,25 @@ function definedFields(record: Record<string, unknown>): string[] {
  * difference (a reorder, a removal) rewrites the list, and readers drop the duplicates that two concurrent
  * reorders can leave.
  */
-function writeOrder(collection: MergeableCollection, current: readonly string[], ids: readonly string[]): void {
+function writeOrder(list: Y.Array<string>, current: readonly string[], ids: readonly string[]): void {
   if (current.length === ids.length && current.every((id, i) => id === ids[i])) return;
   const isPrefix = current.length <= ids.length && current.every((id, i) => id === ids[i]);
   if (isPrefix) {
-    // Appended in batches, each one call into the engine: one push per id took 0.2 s for 2,500 audit entries.
-    const appended = ids.slice(current.length).map((id) => new Automerge.ImmutableString(id));
-    for (let at = 0; at < appended.length; at += APPENDED_PER_CALL)
-      collection.order.push(...appended.slice(at, at + APPENDED_PER_CALL));
+    list.push(ids.slice(current.length));
     return;
   }
-  collection.order.splice(0, collection.order.length, ...ids.map((id) => new Automerge.ImmutableString(id)));
+  list.delete(0, list.length);
+  list.insert(0, [...ids]);
 }
-
-/** Ids appended to an order list per call: a batch, its values passed as arguments, well within the stack. */
-const APPENDED_PER_CALL = 5_000;
 
 /** The collection's records in their order: each once, and any record the list misses (never expected) after. */
 export function orderedIds(
-  collection: MergeableCollection,
+  document: MergeableReview,
+  collection: CollectionName,
   byId: { has(id: string): boolean; keys(): Iterable<string> },
 ): string[] {
   const seen = new Set<string>();
-  for (const entry of collection.order) {
-    const id = entry.val;
-    if (byId.has(id)) seen.add(id);
-  }
+  for (const id of orderOf(document, collection).toArray()) if (byId.has(id)) seen.add(id);
   for (const id of [...byId.keys()].sort()) seen.add(id);
   return [...seen];
 }
@@ -568,57 +599,58 @@ export function isDecidedByPeople(field: string): boolean {
   return !isTimeField(field) && !CHANGE_BOOKKEEPING.has(field);
 }
 
-/** A stored field as text: read through the document it is an ImmutableString, from `getConflicts` a string. */
-export function storedText(stored: unknown): string | undefined {
-  if (typeof stored === 'string') return stored;
-  return stored instanceof Automerge.ImmutableString ? stored.val : undefined;
+/**
+ * A field's value as text, as it reads (with `before`, as it read then): a time field the earliest or latest of its
+ * concurrent values, any other the one shown.
+ */
+export function fieldTextOf(
+  document: MergeableReview,
+  fields: FieldMap,
+  key: string,
+  field: string,
+  before?: HeldBefore,
+): string | undefined {
+  const superseded = supersededOf(document);
+  const shown = readField(fields, key, superseded, before);
+  const pick = TIME_FIELDS[field];
+  if (shown === undefined || !pick) return shown;
+  let chosen = shown;
+  for (const item of currentWrites(fields, key, superseded, before)) {
+    const text = valueOf(item);
+    if (pick === 'latest' ? text > chosen : text < chosen) chosen = text;
+  }
+  return chosen;
 }
 
-/**
- * A record's fields from a map, under `${id}|<field>` for a collection's record (no id: the review's own). A time
- * field's concurrent values are looked for unless the document is known to hold none (`concurrent` false).
- */
+/** A record's fields from a map, under `${id}|<field>` for a collection's record (no id: the review's own). */
 function readFields(
+  document: MergeableReview,
   fields: FieldMap,
   names: readonly string[],
   id?: string,
-  concurrent = true,
 ): Record<string, unknown> {
-  if (id !== undefined && names.includes(WHOLE_RECORD)) return readWhole(fields, names, id, concurrent);
+  if (id !== undefined && names.includes(WHOLE_RECORD)) return readWhole(document, fields, names, id);
   const values: Record<string, unknown> = {};
-  // In name order: the engine's own key order can differ with the order changes arrived in.
+  // In name order: a map's own key order can differ with the order changes arrived in.
   for (const name of [...names].sort()) {
-    const key = id === undefined ? name : fieldKey(id, name);
-    const text = fields[key]!.val;
-    const time = concurrent && isTimeField(name);
-    values[name] = JSON.parse(time ? timeOf(fields, key, text, TIME_FIELDS[name]!) : text);
+    const text = fieldTextOf(document, fields, id === undefined ? name : fieldKey(id, name), name);
+    if (text !== undefined) values[name] = JSON.parse(text);
   }
   return values;
 }
 
 /** A record kept whole, with any field kept beside it (which only a damaged or hand-made document holds). */
 function readWhole(
+  document: MergeableReview,
   fields: FieldMap,
   names: readonly string[],
   id: string,
-  concurrent: boolean,
 ): Record<string, unknown> {
-  const whole: unknown = JSON.parse(fields[fieldKey(id, WHOLE_RECORD)]!.val);
+  const text = readField(fields, fieldKey(id, WHOLE_RECORD), supersededOf(document));
+  const whole: unknown = text === undefined ? {} : JSON.parse(text);
   const others = names.filter((name) => name !== WHOLE_RECORD);
   return {
     ...(whole as Record<string, unknown>),
-    ...(others.length ? readFields(fields, others, id, concurrent) : {}),
+    ...(others.length ? readFields(document, fields, others, id) : {}),
   };
-}
-
-/** The earliest or latest of a time field's concurrent values (ISO timestamps compare as text). */
-function timeOf(fields: FieldMap, key: string, shown: string, pick: 'earliest' | 'latest'): string {
-  const sides = Automerge.getConflicts(fields, key);
-  if (!sides) return shown;
-  let chosen = shown;
-  for (const side of Object.values(sides)) {
-    const text = storedText(side);
-    if (text !== undefined && (pick === 'latest' ? text > chosen : text < chosen)) chosen = text;
-  }
-  return chosen;
 }

@@ -1,12 +1,6 @@
 import type { Review } from '../../model';
 import { touchedKey, type TouchedRecords } from './merge-reviews';
-import {
-  hasConcurrentChanges,
-  orderedIds,
-  readHeader,
-  readRecordFields,
-  type MergeableReview,
-} from './mergeable-review';
+import { orderedIds, readHeader, readRecordFields, type MergeableReview } from './mergeable-review';
 import {
   assembleReview,
   COLLECTIONS,
@@ -48,17 +42,14 @@ export function readMergedChanges(
   for (const { record } of touched.records.values())
     if (record.collection !== 'review') changed.get(record.collection)!.add(record.id);
   let reordered = false;
-  // A merge that only took in work made on top of this laptop's (a package from one who had all of it) leaves one
-  // line of changes: no time field can then hold concurrent values to pick from.
-  const concurrent = hasConcurrentChanges(document);
   for (const name of COLLECTIONS) {
     const ids = changed.get(name)!;
     if (!ids.size && !touched.orders.has(name)) continue;
-    const merged = mergedCollection(document, name, records[name], ids, touched, concurrent);
+    const merged = mergedCollection(document, name, records[name], ids, touched);
     reordered ||= merged.reordered;
     records[name] = merged.records;
   }
-  const assembled = assembleReview(readHeader(document, concurrent), records, contentOf);
+  const assembled = assembleReview(readHeader(document), records, contentOf);
   const written = writtenRecords(assembled, changed, before);
   const review = sharingUnwritten(assembled, before, written);
   return {
@@ -76,7 +67,6 @@ function mergedCollection(
   held: FlatRecord[],
   changed: ReadonlySet<string>,
   touched: TouchedRecords,
-  concurrent: boolean,
 ): { records: FlatRecord[]; reordered: boolean } {
   const byId = new Map(held.map((record) => [record.id, record]));
   let reordered = touched.orders.has(name);
@@ -88,7 +78,6 @@ function mergedCollection(
       name,
       id,
       touched.records.get(touchedKey({ collection: name, id }))?.fields ?? [],
-      concurrent,
     );
     const fields: Record<string, unknown> = { ...had, ...arrived.values };
     for (const field of arrived.absent) delete fields[field];
@@ -101,7 +90,7 @@ function mergedCollection(
     if (!had !== !now) reordered = true;
   }
   if (!reordered) return { records: held.map((record) => byId.get(record.id)!), reordered };
-  return { records: orderedIds(document.collections[name], byId).map((id) => byId.get(id)!), reordered };
+  return { records: orderedIds(document, name, byId).map((id) => byId.get(id)!), reordered };
 }
 
 /** The top-level records a changed record belongs to: itself, or the annotation of a reply, the assessment of an action. */

@@ -1,4 +1,4 @@
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 
 /**
  * Multi-value registers on Yjs maps: for each key, the values written without knowledge of each other, which are a
@@ -16,13 +16,9 @@ import * as Y from 'yjs';
 export type FieldMap = Y.Map<string>;
 export type SupersededWrites = Y.Map<true>;
 
-/**
- * What a document held before a transaction (its state vector and what the transaction deleted), for reading a key
- * as it read before changes arrived.
- */
+/** What a document held before a transaction (its state vector), for reading a key as it read before changes arrived. */
 export interface HeldBefore {
   state: Map<number, number>;
-  deletedSince: Y.Transaction['deleteSet'];
 }
 
 /** A write's id, `<client>:<clock>` of its value: the same on every laptop. */
@@ -92,8 +88,10 @@ export function deleteField(map: FieldMap, key: string, superseded: SupersededWr
 }
 
 /**
- * The value `key` reads as: the one Yjs shows; where it shows none because a clear hid a write made without
- * knowledge of it, that write (a clear does not undo what it never saw). With `before`, as it read then.
+ * The value `key` reads as: its one value; where laptops wrote it apart (a conflict), the greatest of their values as
+ * text, so that it reads the same on every laptop and in every merge of the same writes, whichever Yjs client wrote
+ * them (each load of a history writes as a client of its own). A clear does not undo a write it never saw: that write
+ * is the value. With `before`, as it read then.
  */
 export function readField(
   map: FieldMap,
@@ -101,15 +99,16 @@ export function readField(
   superseded: SupersededWrites,
   before?: HeldBefore,
 ): string | undefined {
-  const writes = currentWrites(map, key, superseded, before);
-  if (writes.length === 0) return undefined;
-  const shown = writes.find((item) => !deletedAt(item, before));
-  return valueOf(shown ?? writes[0]!);
-}
-
-function deletedAt(item: Y.Item, before: HeldBefore | undefined): boolean {
-  if (!item.deleted) return false;
-  return !before || !Y.isDeleted(before.deletedSince, item.id);
+  const last = map._map.get(key);
+  if (!last) return undefined;
+  // The common case, read at once: a key written once and never cleared (a clear deletes what it clears).
+  if (!last.left && !last.deleted && heldAt(last, before)) return valueOf(last);
+  let value: string | undefined;
+  for (const item of currentWrites(map, key, superseded, before)) {
+    const text = valueOf(item);
+    if (value === undefined || text > value) value = text;
+  }
+  return value;
 }
 
 /** Runs `write` in the map's document's transaction (one, whether or not the caller began one). */

@@ -18,7 +18,7 @@ it('answers a review that never travelled with no conflicts, without starting it
 
   // Exported, it has a history, begun then, and so known to hold no conflict: asked again, the history is not read.
   await call(ws, 'packages.export', { reviewId, destination: { kind: 'return' } });
-  const history = join(dataDir, 'reviews', `${reviewId}.history.automerge`);
+  const history = join(dataDir, 'reviews', `${reviewId}.history.yjs`);
   expect(JSON.parse(await readFile(`${history}.open-conflicts`, 'utf8'))).toEqual({ ids: [] });
   await writeFile(history, 'not a history the engine could load');
   expect(await call(ws, 'conflicts.list', { reviewId })).toEqual([]);

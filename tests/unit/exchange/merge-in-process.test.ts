@@ -1,8 +1,8 @@
-import * as Automerge from '@automerge/automerge';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { newMergeableReview, readMergeable, type MergeableReview } from '../../../shared/domain/merge/mergeable-review';
+import * as Y from 'yjs';
+import { newMergeableReview, readMergeable } from '../../../shared/domain/merge/mergeable-review';
 import {
   checkPackageInProcess,
   decideInProcess,
@@ -18,7 +18,16 @@ import { SpareMergeEngine } from '../../../electron/services/exchange/spare-merg
 import { ENGINE_FOR_ONE_HISTORY, ENGINE_FOR_SIZE } from '../../../electron/services/processes/service-process';
 import { Review } from '../../../shared/model';
 import { recordCountOf } from '../../../shared/domain/merge/review-records';
-import { CHAIR, laptopClock, receive, startingReview, writerFor } from '../domain/merge/support-laptops';
+import {
+  CHAIR,
+  laptopClock,
+  receive,
+  retitle,
+  startingReview,
+  stateOf,
+  writerFor,
+} from '../domain/merge/support-laptops';
+import { loadHistory, wholeHistory } from '../../../electron/services/exchange/history-format';
 import { useTempDirs } from '../support/temp-dir';
 
 const tempDir = useTempDirs();
@@ -27,23 +36,19 @@ const tempDir = useTempDirs();
 async function laptopWithPackage(folder: string) {
   const clock = laptopClock(1, '2026-03-02T10:00:00.000Z');
   const review = startingReview(clock);
-  const writer = writerFor(1, CHAIR, clock);
+  const writer = writerFor(CHAIR, clock);
   const reviewFile = join(folder, `${review.id}.review.json`);
   // This laptop's history, and the other laptop's copy of it, which has moved on since.
   const started = newMergeableReview(review, writer);
-  await writeFile(historyFileFor(reviewFile), Automerge.save(started));
-  const theirs = Automerge.change(receive(started, 2), (doc) => {
-    doc.header['title'] = new Automerge.ImmutableString(JSON.stringify('Renamed on the train'));
-  });
+  await writeFile(historyFileFor(reviewFile), wholeHistory(started).bytes);
+  const theirs = retitle(receive(started), 'Renamed on the train', writerFor(CHAIR, clock));
   const job = {
     reviewFile,
     review,
     history: {
-      bytes: Automerge.save(theirs),
+      bytes: wholeHistory(theirs).bytes,
       fileName: 'from-legal.policyreview',
       reviewId: review.id,
-      actor: writer.actor,
-      heads: Automerge.getHeads(theirs),
     },
     records: recordCountOf(review),
     contents: [],
@@ -78,7 +83,7 @@ describe('a merge’s engine in a process of its own', () => {
     expect(await readdir(folder)).toEqual([basename(historyFileFor(reviewFile))]);
 
     // Opening a package checks its history there too: loading a history is what could exhaust the app's memory.
-    const check = { review, history: { ...job.history, bytes: Automerge.save(started), heads: undefined } };
+    const check = { review, history: { ...job.history, bytes: wholeHistory(started).bytes } };
     expect(await checkPackageInProcess(check, { limits }).catch((e: unknown) => e)).toMatchObject({
       code: 'E_TOO_LARGE',
       message: expect.stringMatching(/^Opening this package needed more than 16 MB/),
@@ -88,7 +93,7 @@ describe('a merge’s engine in a process of its own', () => {
 
   // The system shows a process's arguments and starting environment under /proc on Linux only.
   it.skipIf(process.platform !== 'linux')(
-    'starts with V8 kept compact and one allocator arena, as the operating system shows the process',
+    'starts with gc() exposed and one allocator arena, as the operating system shows the process',
     async () => {
       for (const tuning of [ENGINE_FOR_SIZE, ENGINE_FOR_ONE_HISTORY]) {
         const engine = launchMergeEngine(undefined, tuning);
@@ -105,7 +110,7 @@ describe('a merge’s engine in a process of its own', () => {
           engine.child.kill();
         }
       }
-      expect(ENGINE_FOR_SIZE.v8Flags).toContain('--optimize-for-size');
+      expect(ENGINE_FOR_SIZE.v8Flags).toContain('--expose-gc');
     },
   );
 
@@ -138,7 +143,7 @@ describe('a merge’s engine in a process of its own', () => {
     });
     const exported = await exportHistoryInProcess({ reviewFile, review, writer });
     expect(exported.begunHere).toBe(false);
-    const read = Review.parse(readMergeable(Automerge.load<MergeableReview>(exported.bytes), contentFrom(review)));
+    const read = Review.parse(readMergeable(loadHistory(exported.bytes), contentFrom(review)));
     expect(sameRecords(read, review)).toBe(true);
     // None of it wrote anything: the host writes what the engine gives back.
     expect(await readdir(folder)).toEqual([basename(historyFileFor(reviewFile))]);
@@ -161,7 +166,7 @@ describe('a merge’s engine started while the package is chosen', () => {
       expect(mergedAhead!.title).toBe('Renamed on the train');
       expect(withoutLog(mergedAhead)).toEqual(withoutLog(mergedAnew));
       // The history it gives to be written (the save made ahead, the merge's changes appended) is the merged review's.
-      const written = readMergeable(Automerge.load<MergeableReview>(ahead.history), contentFrom(review));
+      const written = readMergeable(loadHistory(ahead.history), contentFrom(review));
       expect(sameRecords(Review.parse(written), mergedAhead!)).toBe(true);
     } finally {
       spare.dispose();
@@ -180,7 +185,9 @@ describe('a merge’s engine started while the package is chosen', () => {
       const merged = await mergeInProcess({ ...job, review: edited }, clock, { prepared: spare.take(reviewFile) });
       expect(merged.historyLoadedAhead).toBe(false);
       // Loaded ahead, the history would lack the export's change, and record another under the same sequence number.
-      expect(Automerge.hasHeads(Automerge.load(merged.history), Automerge.getHeads(exported.document))).toBe(true);
+      const holds = Y.decodeStateVector(stateOf(loadHistory(merged.history)));
+      for (const [client, clock] of Y.decodeStateVector(stateOf(exported.document)))
+        expect(holds.get(client) ?? 0).toBeGreaterThanOrEqual(clock);
     } finally {
       spare.dispose();
     }

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
-import * as Automerge from '@automerge/automerge';
 import { join } from 'node:path';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
@@ -8,14 +7,33 @@ import { closedAfterEach } from '../support/closed-after-each';
 import type { Workstation } from '../../../electron/services/workstation/workstation';
 import { checkHistoryFormat } from '../../../electron/services/exchange/package-history';
 import { readOpenConflicts, writeListedConflicts } from '../../../electron/services/exchange/open-conflicts';
+import * as Y from 'yjs';
 import {
+  historyChunks,
+  historyOfChunks,
+  loadHistory,
+  wholeHistory,
+} from '../../../electron/services/exchange/history-format';
+import { setField } from '../../../shared/domain/merge/registers';
+import {
+  change,
   fieldKey,
   fieldsOf,
+  formatsOf,
   MERGEABLE_REVIEW_FORMAT,
   newMergeableReview,
-  type MergeableReviewShape,
+  supersededOf,
+  type MergeableReview,
 } from '../../../shared/domain/merge/mergeable-review';
-import { CHAIR, laptopClock, receive, startingReview, writerFor } from '../domain/merge/support-laptops';
+import {
+  CHAIR,
+  laptopClock,
+  LEGAL as LEGAL_AUTHOR,
+  receive,
+  setFormat,
+  startingReview,
+  writerFor,
+} from '../domain/merge/support-laptops';
 import {
   call,
   comment,
@@ -39,6 +57,13 @@ async function exportPackage(ws: Workstation, reviewId: string, signing?: { iden
 }
 
 const asSource = (bytes: Uint8Array, fileName = 'review.policyreview') => textSource(fileName, bytes);
+
+/** The history a package carries. */
+async function historyOf(bytes: Uint8Array): Promise<Uint8Array> {
+  return (await JSZip.loadAsync(bytes)).file('history.yjs')!.async('uint8array');
+}
+
+const START = '2026-03-02T10:00:00.000Z';
 
 /** The chair's laptop with a review, and the legal advisor's laptop, empty, acting as Lena. */
 async function twoLaptops() {
@@ -224,7 +249,7 @@ describe('review packages between two laptops', () => {
 
   it('lists conflicts where merges made them, kept beside the history, and everywhere when only their count is known', async () => {
     const { chair, reviewId, annotation, dataDir } = await mergedWithConflict();
-    const openConflicts = join(dataDir, 'reviews', `${reviewId}.history.automerge.open-conflicts`);
+    const openConflicts = join(dataDir, 'reviews', `${reviewId}.history.yjs.open-conflicts`);
     const conflictId = `annotations/${annotation.id}/severity`;
     const said = () => readFile(openConflicts, 'utf8').then((text) => JSON.parse(text) as { ids: string[] });
     expect((await said()).ids).toEqual([conflictId]);
@@ -393,8 +418,6 @@ describe('bad packages are refused in one line, and nothing changes', () => {
   interface PackageManifest {
     format: string;
     parts: { name: string; sha256: string; bytes: number }[];
-    historyHeads?: string[];
-    historySince?: { base: string[]; offset: number; bytes: number }[];
   }
 
   /** The package with its manifest changed by `change` (and any signature over it left as it was). */
@@ -433,9 +456,9 @@ describe('bad packages are refused in one line, and nothing changes', () => {
       zip.file(`sources/${'0'.repeat(64)}`, Buffer.alloc(20 * 1024 * 1024));
     });
     expect((await refusal(bomb)).message).toMatch(/was not opened: it unpacks to far more than a review package/);
-    const withoutHistory = await rezipped(good, (zip) => void zip.remove('history.automerge'));
+    const withoutHistory = await rezipped(good, (zip) => void zip.remove('history.yjs'));
     expect((await refusal(withoutHistory)).message).toBe(
-      '“bad.policyreview” was not opened: it lacks “history.automerge”, which its manifest lists. Nothing was changed.',
+      '“bad.policyreview” was not opened: it lacks “history.yjs”, which its manifest lists. Nothing was changed.',
     );
   });
 
@@ -467,86 +490,83 @@ describe('bad packages are refused in one line, and nothing changes', () => {
   it('refuses a package whose history a newer app wrote, saying to update, and opens one this app wrote', async () => {
     const { chair, reviewId } = await twoLaptops();
     const good = await exportPackage(chair, reviewId);
-    const history = Automerge.load<MergeableReviewShape>(
-      await (await JSZip.loadAsync(good)).file('history.automerge')!.async('uint8array'),
-    );
-    const later = Automerge.change(history, (doc) => {
-      doc.format = new Automerge.ImmutableString('policy-review/review-document@9');
-    });
-    const fromNewerApp = await withPart(good, 'history.automerge', Automerge.save(later));
+    const history = loadHistory(await historyOf(good));
+    const later = setFormat(history, 'policy-review/review-document@9', writerFor(CHAIR, laptopClock(1, START)));
+    const fromNewerApp = await withPart(good, 'history.yjs', wholeHistory(later).bytes);
     const error = await refusal(fromNewerApp);
     expect(error.code).toBe('E_UNSUPPORTED');
     expect(error.message).toBe(
-      '“bad.policyreview” was not opened: its history.automerge is of a newer format (9) than this app reads; update Policy Review Workstation to open it. Nothing was changed.',
+      '“bad.policyreview” was not opened: its history.yjs is of a newer format (9) than this app reads; update Policy Review Workstation to open it. Nothing was changed.',
     );
     const ws = await workstationOn(await tempDir());
     open.push(ws);
     expect((await call(ws, 'packages.open', { source: asSource(good) })).reviewId).toBe(reviewId);
   });
 
-  it('refuses to merge a package whose history is damaged or lacks what its manifest says, and merges one that does not say', async () => {
+  it('refuses to merge a package whose history is damaged or cut short, changing nothing, and merges it whole', async () => {
     const { chair, legal, reviewId, dataDir, annotation } = await twoLaptops();
     await call(legal, 'packages.open', { source: asSource(await exportPackage(chair, reviewId)) });
     await call(legal, 'annotations.update', { reviewId, annotationId: annotation.id, severity: 'critical' });
     const fromLegal = await exportPackage(legal, reviewId);
-    const history = await (await JSZip.loadAsync(fromLegal)).file('history.automerge')!.async('uint8array');
+    const history = await historyOf(fromLegal);
     const file = join(dataDir, 'reviews', `${reviewId}.review.json`);
     const before = await readFile(file);
 
-    for (const broken of [new Uint8Array(4096).fill(7), history.subarray(0, history.length >> 1)]) {
-      const error = await refusal(await withPart(fromLegal, 'history.automerge', broken), { ws: chair, reviewId });
+    const chunks = historyChunks(history);
+    const garbled = chunks.map((chunk) => ({ ...chunk, update: new Uint8Array(chunk.update.length).fill(7) }));
+    for (const broken of [
+      new Uint8Array(4096).fill(7),
+      history.subarray(0, history.length >> 1),
+      historyOfChunks(garbled),
+    ]) {
+      const error = await refusal(await withPart(fromLegal, 'history.yjs', broken), { ws: chair, reviewId });
       expect(error.code).toBe('E_INVALID_INPUT');
       expect(error.message).toMatch(/damaged/);
       expect((await readFile(file)).equals(before)).toBe(true);
     }
 
-    // A package from before manifests named the history's heads: its history is loaded to learn them.
-    const unsaid = await withManifest(fromLegal, (manifest) => {
-      expect(manifest.historyHeads).toEqual(expect.arrayContaining([expect.stringMatching(/^[0-9a-f]{64}$/)]));
-      delete manifest.historyHeads;
-    });
-    const merged = await call(chair, 'packages.merge', { reviewId, source: asSource(unsaid) });
+    const merged = await call(chair, 'packages.merge', { reviewId, source: asSource(fromLegal) });
     expect(merged.counts).toMatchObject({ added: 0, changed: 1, conflicts: 0 });
     const onChair = await call(chair, 'reviews.read', { reviewId });
     expect(onChair.review.annotations.find((a) => a.id === annotation.id)?.severity).toBe('critical');
   });
 
-  /** Lena's package after she changed one annotation, its manifest, and the run of changes it carries apart. */
-  async function packageWithRun() {
+  /** Lena's package after she changed one annotation, and its history's chunks. */
+  async function packageInChunks() {
     const laptops = await twoLaptops();
-    const { chair, legal, reviewId, annotation } = laptops;
+    const { chair, legal, reviewId } = laptops;
     const fromChair = await exportPackage(chair, reviewId);
     await call(legal, 'packages.open', { source: asSource(fromChair) });
-    await call(legal, 'annotations.update', { reviewId, annotationId: annotation.id, severity: 'critical' });
+    await call(legal, 'annotations.update', {
+      reviewId,
+      annotationId: laptops.annotation.id,
+      severity: 'critical',
+    });
     const fromLegal = await exportPackage(legal, reviewId);
-    const sent = await manifestOf(fromLegal);
-    const history = await (await JSZip.loadAsync(fromLegal)).file('history.automerge')!.async('uint8array');
-    const run = sent.historySince?.[0];
-    if (!run) throw new Error('The package carries no run of changes.');
-    // The whole save made unreadable: a merge that read it would refuse the package as damaged.
-    const onlyTheRun = new Uint8Array(history);
-    onlyTheRun.fill(7, 0, run.offset);
-    return { ...laptops, fromChair, fromLegal, sent, history, run, onlyTheRun };
+    return { ...laptops, fromChair, fromLegal, chunks: historyChunks(await historyOf(fromLegal)) };
   }
 
-  it('carries apart the changes the other laptop lacks, and a merge takes in those alone', async () => {
-    const { chair, reviewId, annotation, fromChair, fromLegal, sent, history, run, onlyTheRun } =
-      await packageWithRun();
-    expect(sent.format).toBe('policy-review/package@2');
-    // The chair's laptop lacks what Lena changed since the chair's latest change: the package the chair sent.
-    expect(sent.historySince).toEqual([
-      { base: (await manifestOf(fromChair)).historyHeads, offset: expect.any(Number), bytes: expect.any(Number) },
-    ]);
-    expect(run.offset + run.bytes).toBe(history.length);
+  it('carries the history as the chair sent it with Lena’s work after it, and a merge takes in her part alone', async () => {
+    const { chair, reviewId, annotation, fromChair, fromLegal, chunks } = await packageInChunks();
+    expect((await manifestOf(fromLegal)).format).toBe('policy-review/package@3');
+    // The chair's history as she sent it, then what Lena wrote since.
+    expect(chunks.slice(0, -1)).toEqual(historyChunks(await historyOf(fromChair)));
+    expect(chunks.length).toBeGreaterThan(1);
+    // Everything before Lena's part made unreadable: a merge that read it would refuse the package as damaged.
+    const onlyHerPart = historyOfChunks(
+      chunks.map((chunk, at) =>
+        at === chunks.length - 1 ? chunk : { ...chunk, update: new Uint8Array(chunk.update.length).fill(7) },
+      ),
+    );
     const merged = await call(chair, 'packages.merge', {
       reviewId,
-      source: asSource(await withPart(fromLegal, 'history.automerge', onlyTheRun)),
+      source: asSource(await withPart(fromLegal, 'history.yjs', onlyHerPart)),
     });
     expect(merged.counts).toMatchObject({ added: 0, changed: 1, conflicts: 0 });
     const onChair = await call(chair, 'reviews.read', { reviewId });
     expect(onChair.review.annotations.find((a) => a.id === annotation.id)?.severity).toBe('critical');
 
-    // A laptop without the review opens the package whole, its runs included, as the same review.
+    // A laptop without the review opens the package whole, as the same review.
     const third = await workstationOn(await tempDir());
     open.push(third);
     const opened = await call(third, 'packages.open', { source: asSource(fromLegal) });
@@ -555,46 +575,23 @@ describe('bad packages are refused in one line, and nothing changes', () => {
     expect(onThird.review.annotations.find((a) => a.id === annotation.id)?.severity).toBe('critical');
   });
 
-  it('takes in the whole history where this laptop lacks what the run stands on, and refuses a run past its end', async () => {
-    const { chair, reviewId, fromLegal, history, run, onlyTheRun } = await packageWithRun();
-    const elsewhere = async (bytes: Uint8Array) =>
-      withManifest(await withPart(fromLegal, 'history.automerge', bytes), (manifest) => {
-        manifest.historySince = [{ ...run, base: ['0'.repeat(64)] }];
-      });
-    expect((await refusal(await elsewhere(onlyTheRun), { ws: chair, reviewId })).message).toMatch(/damaged/);
-    const past = await withManifest(fromLegal, (manifest) => {
-      manifest.historySince = [{ ...run, bytes: run.bytes + 1 }];
+  it('refuses a package of the app before its history moved to Yjs, saying to ask for one exported again', async () => {
+    const { chair, reviewId } = await twoLaptops();
+    const asBefore = await withManifest(await exportPackage(chair, reviewId), (manifest) => {
+      manifest.format = 'policy-review/package@2';
     });
-    expect((await refusal(past, { ws: chair, reviewId })).message).toMatch(
-      /^“bad\.policyreview” was not opened: its history\.automerge is damaged \(shorter than its manifest says\)/,
+    const error = await refusal(asBefore);
+    expect(error.code).toBe('E_UNSUPPORTED');
+    expect(error.message).toMatch(
+      /made by an older version of the app.*ask the sender to update the app and export it again/,
     );
-    const whole = await call(chair, 'packages.merge', { reviewId, source: asSource(await elsewhere(history)) });
-    expect(whole.counts).toMatchObject({ added: 0, changed: 1, conflicts: 0 });
-  });
-
-  it('opens and merges a package of the format before (no runs of changes after the whole history)', async () => {
-    const { chair, legal, reviewId, annotation } = await twoLaptops();
-    const asBefore = (bytes: Uint8Array) =>
-      withManifest(bytes, (manifest) => {
-        delete manifest.historySince;
-        manifest.format = 'policy-review/package@1';
-      });
-    await call(legal, 'packages.open', { source: asSource(await asBefore(await exportPackage(chair, reviewId))) });
-    await call(legal, 'annotations.update', { reviewId, annotationId: annotation.id, severity: 'critical' });
-    const merged = await call(chair, 'packages.merge', {
-      reviewId,
-      source: asSource(await asBefore(await exportPackage(legal, reviewId))),
-    });
-    expect(merged.counts).toMatchObject({ added: 0, changed: 1, conflicts: 0 });
   });
 
   it('refuses to merge a history holding what the app never writes (a script link, an unknown severity), changing nothing', async () => {
     const { chair, legal, reviewId, dataDir, annotation } = await twoLaptops();
     await call(legal, 'packages.open', { source: asSource(await exportPackage(chair, reviewId)) });
     const fromLegal = await exportPackage(legal, reviewId);
-    const history = Automerge.load<MergeableReviewShape>(
-      await (await JSZip.loadAsync(fromLegal)).file('history.automerge')!.async('uint8array'),
-    );
+    const historyBytes = await historyOf(fromLegal);
     const file = join(dataDir, 'reviews', `${reviewId}.review.json`);
     const before = await readFile(file);
     const hostile: [string, unknown, RegExp][] = [
@@ -603,20 +600,16 @@ describe('bad packages are refused in one line, and nothing changes', () => {
     ];
     for (const [field, value, problem] of hostile) {
       // Another laptop's engine wrote the value as the app would store it, but the app never makes such a value.
-      const written = Automerge.change(Automerge.clone(history), (doc) => {
-        const annotations = doc.collections['annotations'];
-        fieldsOf(annotations, annotation.id)[fieldKey(annotation.id, field)] = new Automerge.ImmutableString(
+      const written = loadHistory(historyBytes);
+      change(written, writerFor(LEGAL_AUTHOR, laptopClock(2, START)), 'test.tamper', () =>
+        setField(
+          fieldsOf(written, 'annotations', annotation.id),
+          fieldKey(annotation.id, field),
           JSON.stringify(value),
-        );
-      });
-      const tampered = await withManifest(
-        await withPart(fromLegal, 'history.automerge', Automerge.save(written)),
-        (manifest) => {
-          // A history made by hand: without the runs of changes the package carried after the one it replaces.
-          delete manifest.historySince;
-          manifest.historyHeads = Automerge.getHeads(written);
-        },
+          supersededOf(written),
+        ),
       );
+      const tampered = await withPart(fromLegal, 'history.yjs', wholeHistory(written).bytes);
       const error = await refusal(tampered, { ws: chair, reviewId });
       expect(error.code).toBe('E_INVALID_INPUT');
       expect(error.message).toMatch(/^The package holds records this app does not accept \(/);
@@ -627,27 +620,24 @@ describe('bad packages are refused in one line, and nothing changes', () => {
 
   it('reads a format two laptops wrote at once: the same one passes, a newer one among them is refused', () => {
     const clock = laptopClock(1, '2026-03-02T10:00:00.000Z');
-    // A history of the format before, which each laptop upgrades as it next writes.
-    const started = Automerge.change(newMergeableReview(startingReview(clock), writerFor(1, CHAIR, clock)), (doc) => {
-      doc.format = new Automerge.ImmutableString('policy-review/review-document@2');
-    });
-    const writeFormat = (laptop: number, format: string) =>
-      Automerge.change(receive(started, laptop), (doc) => {
-        doc.format = new Automerge.ImmutableString(format);
-      });
-    const bothUpgraded = Automerge.merge(
-      writeFormat(2, MERGEABLE_REVIEW_FORMAT),
-      writeFormat(3, MERGEABLE_REVIEW_FORMAT),
+    // A history of a format before, which each laptop moves on as it next writes.
+    const started = setFormat(
+      newMergeableReview(startingReview(clock), writerFor(CHAIR, clock)),
+      'policy-review/review-document@3',
+      writerFor(CHAIR, clock),
     );
-    expect(Object.keys(Automerge.getConflicts(bothUpgraded, 'format') ?? {})).toHaveLength(2);
+    const writeFormat = (format: string) => setFormat(receive(started), format, writerFor(CHAIR, clock));
+    const joined = (a: MergeableReview, b: MergeableReview) => {
+      Y.applyUpdate(a, Y.encodeStateAsUpdate(b));
+      return a;
+    };
+    const bothUpgraded = joined(writeFormat(MERGEABLE_REVIEW_FORMAT), writeFormat(MERGEABLE_REVIEW_FORMAT));
+    expect(formatsOf(bothUpgraded)).toEqual([MERGEABLE_REVIEW_FORMAT, MERGEABLE_REVIEW_FORMAT]);
     expect(() => checkHistoryFormat(bothUpgraded, 'two.policyreview')).not.toThrow();
 
-    const oneNewer = Automerge.merge(
-      writeFormat(2, MERGEABLE_REVIEW_FORMAT),
-      writeFormat(3, 'policy-review/review-document@9'),
-    );
+    const oneNewer = joined(writeFormat(MERGEABLE_REVIEW_FORMAT), writeFormat('policy-review/review-document@9'));
     expect(() => checkHistoryFormat(oneNewer, 'two.policyreview')).toThrow(
-      '“two.policyreview” was not opened: its history.automerge is of a newer format (9) than this app reads',
+      '“two.policyreview” was not opened: its history.yjs is of a newer format (9) than this app reads',
     );
   });
 

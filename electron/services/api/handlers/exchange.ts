@@ -13,7 +13,6 @@ import {
   resolveReviewConflict,
   reviewConflicts,
 } from '../../exchange/exchange-review';
-import { laptopActor } from '../../exchange/laptop-actor';
 import { packageProgress, type PackageProgress } from '../../exchange/package-progress';
 import { MAX_PACKAGE_BYTES, PACKAGE_EXTENSION, readPackage, type PackageSigner } from '../../exchange/review-package';
 import { APP_NAME } from '../../workstation/data-dir';
@@ -25,12 +24,7 @@ import { sha256Hex } from '../../storage/on-demand-crypto';
 /** Review packages between laptops: export, open, merge; and the conflicts merging leaves for people to decide. */
 export function exchangeHandlers(ws: WorkstationServices): HandlersFor<typeof EXCHANGE_METHODS> {
   const identities = new IdentityStore(ws.dataDir, ws.clock);
-  let actor: Promise<string> | undefined;
-  const writer = async (): Promise<MergeWriter> => ({
-    actor: await (actor ??= laptopActor(ws.dataDir)),
-    author: ws.actor(),
-    at: ws.clock.now(),
-  });
+  const writer = async (): Promise<MergeWriter> => ({ author: ws.actor(), at: ws.clock.now() });
   const anchors = async () => ({
     identities: await identities.identityCertificates(),
     trusted: await identities.trustedCertificates(),
@@ -47,7 +41,7 @@ export function exchangeHandlers(ws: WorkstationServices): HandlersFor<typeof EX
   ) => {
     progress?.('reading');
     const file = await readImportSource(source, ws.chosenFiles.takerFor('review-package', caller), MAX_PACKAGE_BYTES);
-    return readPackage(file.bytes, file.fileName, await anchors(), (await writer()).actor);
+    return readPackage(file.bytes, file.fileName, await anchors());
   };
 
   return {

@@ -1,4 +1,3 @@
-import * as Automerge from '@automerge/automerge';
 import { describe, expect, it } from 'vitest';
 import { listConflicts } from '../../../../shared/domain/merge/conflicts';
 import { mergeReviews } from '../../../../shared/domain/merge/merge-reviews';
@@ -10,10 +9,10 @@ import { Laptop, laptopClock, LEGAL, PRIVACY, receive, setLegalAdvisorsEmail, st
 
 const START = '2026-03-02T09:00:00.000Z';
 
-// Automerge 3.2.6 takes in a deletion wrongly in memory when a write to the same field arrives with it, made without
-// knowledge of the deleted value and ordered before it (a lower operation counter): see readFromItsBytes in
-// merge-reviews.ts. Here the chair renames the review first, so her email's operation counts higher than the
-// privacy officer's, made on a laptop that saw none of the chair's work.
+// Automerge 3.2.6, the engine before Yjs, took in a deletion wrongly in memory when a write to the same field arrived
+// with it, made without knowledge of the deleted value and ordered before it (a lower operation counter). Here the
+// chair renames the review first, so her email's operation counted higher than the privacy officer's, made on a
+// laptop that saw none of the chair's work. Kept: a clear beside a write made apart is where registers are subtle.
 describe('a field cleared on one laptop while another laptop writes it', () => {
   it('reads as the write on a third laptop that held the cleared value, as the merged history reads', () => {
     const start = startingReview(laptopClock(0, START));
@@ -27,18 +26,18 @@ describe('a field cleared on one laptop while another laptop writes it', () => {
     chair.act((review, actor, clock) => renameReview(review, 'Riverton social media policy, 2023 draft', actor, clock));
     chair.act((review, actor, clock) => setLegalAdvisorsEmail(review, 'lena@riverton.example', actor, clock));
     // The legal advisor takes in the chair's work: her laptop now holds the email the chair will clear.
-    const legalHolding = mergeReviews(receive(legal.document, 2), chair.document).document;
+    const legalHolding = mergeReviews(receive(legal.document), chair.document).document;
     expect(lenasEmail(legalHolding)).toBe('lena@riverton.example');
 
     chair.clock.setTo('2026-03-02T11:00:00.000Z');
     chair.act((review, actor, clock) => setLegalAdvisorsEmail(review, undefined, actor, clock));
     privacy.act((review, actor, clock) => setLegalAdvisorsEmail(review, 'legal@riverton.example', actor, clock));
-    const chairMerged = mergeReviews(receive(chair.document, 1), privacy.document).document;
+    const chairMerged = mergeReviews(receive(chair.document), privacy.document).document;
     expect(lenasEmail(chairMerged)).toBe('legal@riverton.example');
 
     // The chair's package reaches the legal advisor: the deletion and the privacy officer's write arrive together.
-    const { document, counts } = mergeReviews(receive(legalHolding, 2), chairMerged);
-    expect(lenasEmail(Automerge.load(Automerge.save(document)))).toBe('legal@riverton.example');
+    const { document, counts } = mergeReviews(receive(legalHolding), chairMerged);
+    expect(lenasEmail(receive(document))).toBe('legal@riverton.example');
     expect(lenasEmail(document)).toBe('legal@riverton.example');
     // A write and a deletion made apart are no conflict: the write stands, on every laptop.
     expect(listConflicts(document)).toEqual([]);

@@ -62,7 +62,7 @@ describe('reading a merge back (property)', () => {
         theirs.forEach((item, n) => (legal.clock.setTo(`2026-03-02T1${n}:02:00.000Z`), apply(legal, item)));
 
         const before = chair.read();
-        const { document, touched } = mergeReviews(receive(chair.document, 1), legal.document);
+        const { document, touched } = mergeReviews(receive(chair.document), legal.document);
         const changes = readMergedChanges(document, touched, before, contentOf);
         const whole = Review.parse(readMergeable(document, contentOf));
         const checked = withCheckedRecords(changes.review, Review.parse(changes.arrived));
@@ -101,7 +101,7 @@ describe('reading a merge back', () => {
     chair.act((review, actor, clock) => updateAnnotation(review, first!.id, { severity: 'critical' }, actor, clock));
 
     const before = chair.read();
-    const { document, touched } = mergeReviews(receive(chair.document, 1), legal.document);
+    const { document, touched } = mergeReviews(receive(chair.document), legal.document);
     const shown = readMergeable(document, contentOf);
     const merged = readMergedChanges(document, touched, before, contentOf).review;
     for (const review of [shown, merged])

@@ -201,7 +201,7 @@ describe('multi-value registers on Yjs', () => {
     act(legal!, { kind: 'write', laptop: 1, key: 'email', value: '"c"' });
     const readings: Record<string, unknown> = {};
     legal!.doc.once('afterTransaction', (transaction: Y.Transaction) => {
-      const before = { state: transaction.beforeState, deletedSince: transaction.deleteSet };
+      const before = { state: transaction.beforeState };
       const [fields, superseded] = [fieldsOf(legal!.doc), supersededOf(legal!.doc)];
       for (const key of ['email', 'title'])
         readings[key] = [

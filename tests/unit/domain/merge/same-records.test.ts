@@ -34,7 +34,7 @@ describe('records two laptops make about the same thing', () => {
       [chair, legal],
       [legal, chair],
     ] as const) {
-      const outcome = mergeReviews(receive(into.document, into.number), from.document);
+      const outcome = mergeReviews(receive(into.document), from.document);
       const assessments = readMergeable(outcome.document, (id) => contents.get(id)).assessments;
       expect(assessments.map((a) => [a.id, a.versionId, a.criterionId])).toEqual([
         [onChair.id, versionId, 'privacy.consent'],

@@ -1,8 +1,13 @@
-import * as Automerge from '@automerge/automerge';
+import * as Y from 'yjs';
 import { composeVersionText } from '../../../../shared/document';
 import { addAnnotation } from '../../../../shared/domain/annotations/edit-annotations';
 import type { Clock } from '../../../../shared/domain/clock';
+import { setField } from '../../../../shared/domain/merge/registers';
 import {
+  change,
+  emptyMergeableReview,
+  headerOf,
+  supersededOf,
   fieldText,
   readMergeable,
   ReviewRecorder,
@@ -96,16 +101,49 @@ export function setLegalAdvisorsEmail(review: Review, email: string | undefined,
   setCommittee(review, members, actor, clock);
 }
 
-/** Automerge actor ids are hex: one per laptop. */
-export const actorOf = (laptop: number) => `${String(laptop).padStart(2, '0')}`.repeat(8);
-
-export function writerFor(laptop: number, author: Author, clock: Clock): MergeWriter {
-  return { actor: actorOf(laptop), author, at: clock.now() };
+/** The keys of the document's maps that `write` wrote (or cleared), in one list. */
+export function keysWrittenBy(document: MergeableReview, write: () => void): string[] {
+  const keys: string[] = [];
+  const note = (transaction: Y.Transaction) => {
+    for (const written of transaction.changed.values()) for (const key of written) if (key !== null) keys.push(key);
+  };
+  document.on('afterTransaction', note);
+  write();
+  document.off('afterTransaction', note);
+  return keys;
 }
 
-/** A copy of the document as another laptop receives it: the saved bytes, loaded with that laptop's actor. */
-export function receive(document: MergeableReview, laptop: number): MergeableReview {
-  return Automerge.load(Automerge.save(document), { actor: actorOf(laptop) });
+/** What the document holds, as the engine would send it: equal for two documents that hold the same changes. */
+export const stateOf = (document: MergeableReview) => Y.encodeStateVector(document);
+
+/**
+ * The review's title written straight into its document, as another app's laptop might: without the app's review
+ * file or audit log.
+ */
+export function retitle(document: MergeableReview, title: string, writer: MergeWriter): MergeableReview {
+  change(document, writer, 'test.retitle', () =>
+    setField(headerOf(document), 'title', fieldText(title), supersededOf(document)),
+  );
+  return document;
+}
+
+/** The document's format written as an app of that format would, as its next change. */
+export function setFormat(document: MergeableReview, format: string, writer: MergeWriter): MergeableReview {
+  change(document, writer, 'test.format', () =>
+    setField(document.getMap('meta'), 'format', format, supersededOf(document)),
+  );
+  return document;
+}
+
+export function writerFor(author: Author, clock: Clock): MergeWriter {
+  return { author, at: clock.now() };
+}
+
+/** A copy of the document as another laptop receives it: its whole history, read into a document of its own. */
+export function receive(document: MergeableReview): MergeableReview {
+  const copy = emptyMergeableReview();
+  Y.applyUpdate(copy, Y.encodeStateAsUpdate(document));
+  return copy;
 }
 
 /** One laptop's working state: its document and the review the app works on, saved after each operation. */
@@ -130,13 +168,13 @@ export class Laptop {
   }
 
   static first(review: Review, clock: Clock & { setTo(iso: string): void }): Laptop {
-    const document = newMergeableReview(review, writerFor(1, CHAIR, clock));
+    const document = newMergeableReview(review, writerFor(CHAIR, clock));
     return new Laptop(document, 1, CHAIR, clock, versionContents(review));
   }
 
   /** Another laptop with a copy of this one's document, as a package would bring it. */
   copyTo(number: number, author: Author, clock: Clock & { setTo(iso: string): void }): Laptop {
-    return new Laptop(receive(this.document, number), number, author, clock, this.contents);
+    return new Laptop(receive(this.document), number, author, clock, this.contents);
   }
 
   /**
@@ -146,7 +184,7 @@ export class Laptop {
    */
   act<T>(operation: (review: Review, actor: Author, clock: Clock) => T): T {
     const answer = operation(this.review, this.author, this.clock);
-    this.recorder.record(this.review, writerFor(this.number, this.author, this.clock));
+    this.recorder.record(this.review, writerFor(this.author, this.clock));
     // Canonical JSON: a comment's rich text comes back with its keys in name order.
     if (fieldText(Review.parse(this.read())) !== fieldText(Review.parse(this.review))) {
       throw new Error('The document does not hold the review as the operation left it.');
