@@ -54,9 +54,10 @@ const ENGINE_PROCESS_FILES = [
   'review-history',
   'package-history',
   'history-format',
+  'older-history',
 ];
 const ENGINE_IMPORTS = [
-  '^yjs(/.*)?$',
+  '^(yjs|@automerge/automerge)(/.*)?$',
   '/merge/(conflicts|merge-reviews|mergeable-review|merged-changes|registers)$',
   `/(${ENGINE_PROCESS_FILES.join('|')})$`,
 ].join('|');

@@ -12,11 +12,16 @@ const REVIEW_SUFFIX = '.review.json';
 /**
  * Where a review's history is kept: beside its file, `<id>.history.yjs`; a merge's result waits in `.next`. (The
  * app's histories before Yjs, `<id>.history.automerge`, are left where they are: a review without a history begins
- * one from its file, which holds all its work.)
+ * one from its file, which holds all its work, with the conflicts the older one still holds open: older-history.ts.)
  */
 export function historyFileFor(reviewFile: string): string {
   const base = reviewFile.endsWith(REVIEW_SUFFIX) ? reviewFile.slice(0, -REVIEW_SUFFIX.length) : reviewFile;
   return `${base}.history.yjs`;
+}
+
+/** Where an earlier version of the app kept the history of the review whose history is `historyFile` (Automerge's). */
+export function olderHistoryFileFor(historyFile: string): string {
+  return historyFile.replace(/\.history\.yjs$/, '.history.automerge');
 }
 
 /**

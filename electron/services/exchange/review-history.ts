@@ -14,7 +14,15 @@ import { reviewHeader, reviewRecords, type VersionContent } from '../../../share
 import { Review } from '../../../shared/model';
 import { syncFolder } from '../storage/durable-write';
 import { isNodeError, readFileIfPresent } from '../storage/json-file-adapter';
-import { fileIdentity, historyFileFor, HistoryFiles, pendingFileFor, readWithIdentity } from './history-files';
+import {
+  fileIdentity,
+  historyFileFor,
+  HistoryFiles,
+  olderHistoryFileFor,
+  pendingFileFor,
+  readWithIdentity,
+} from './history-files';
+import { carryOlderConflicts } from './older-history';
 import { historyAfter, loadHistory, wholeHistory, type HistoryChunk, type SavedHistory } from './history-format';
 
 /**
@@ -59,14 +67,28 @@ export class ReviewHistory {
     const file = historyFileFor(reviewFile);
     await finishOrDropPendingMerge(file, review);
     const bytes = await readFileIfPresent(file);
-    if (!bytes) {
-      const history = new ReviewHistory(file, newMergeableReview(review, writer));
-      history.begunHere = true;
-      return history;
-    }
+    if (!bytes) return ReviewHistory.begin(file, review, writer);
     const history = new ReviewHistory(file, loadDocument(bytes, file));
     history.readAs = { bytes, state: Y.encodeStateVector(history.document) };
     if (!holdsReview) history.catchUp(review, writer);
+    return history;
+  }
+
+  /**
+   * A history begun here from the review, written by this laptop: it holds no conflict, unless the history an
+   * earlier version of the app kept beside the review (Automerge's) holds some still open, which are carried into
+   * it (older-history.ts) and the new history written at once, so that they are read from the old one only once.
+   */
+  private static async begin(file: string, review: Review, writer: MergeWriter): Promise<ReviewHistory> {
+    const history = new ReviewHistory(file, newMergeableReview(review, writer));
+    const older = await readFileIfPresent(olderHistoryFileFor(file));
+    if (older && carryOlderConflicts(history.document, older, review) > 0) {
+      const saved = wholeHistory(history.document);
+      await history.files.save(saved.bytes);
+      history.readAs = saved;
+      return history;
+    }
+    history.begunHere = true;
     return history;
   }
 

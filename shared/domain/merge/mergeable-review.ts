@@ -535,9 +535,19 @@ function writeFields(
         : was[name] === undefined
           ? undefined
           : fieldText(was[name]);
-    if (stored !== text) setField(fields, key, text, superseded);
+    if (stored !== text && !isOneOfItsValues(fields, key, text, superseded)) setField(fields, key, text, superseded);
   }
   for (const name of held) if (record[name] === undefined) deleteField(fields, keyOf(name), superseded);
+}
+
+/**
+ * Whether a field holds values written apart (an open conflict) and `text` is one of them: a review that shows one
+ * side of a conflict (whichever it was read with) has not decided it, which only a decision does (conflicts.ts).
+ */
+function isOneOfItsValues(fields: FieldMap, key: string, text: string, superseded: SupersededWrites): boolean {
+  if (!fields._map.get(key)?.left) return false;
+  const writes = currentWrites(fields, key, superseded);
+  return writes.length > 1 && writes.some((item) => valueOf(item) === text);
 }
 
 function definedFields(record: Record<string, unknown>): string[] {
