@@ -24,7 +24,7 @@ export interface SavedHistory {
   state: Uint8Array;
 }
 
-export function isHistoryOfYjs(bytes: Uint8Array): boolean {
+function isHistoryOfYjs(bytes: Uint8Array): boolean {
   return bytes.length >= MAGIC.length && Buffer.from(bytes.subarray(0, MAGIC.length)).equals(MAGIC);
 }
 

@@ -3,7 +3,6 @@ import * as Y from 'yjs';
 import {
   change,
   emptyMergeableReview,
-  fieldKey,
   fieldsOf,
   fieldText,
   headerOf,
@@ -18,6 +17,7 @@ import {
   collectionRecords,
   reviewHeader,
   type CollectionName,
+  type FlatRecord,
 } from '../../../shared/domain/merge/review-records';
 import type { Author, Review } from '../../../shared/model';
 
@@ -63,7 +63,8 @@ export function carryOlderConflicts(document: MergeableReview, bytes: Uint8Array
   } catch {
     return 0;
   }
-  const carried = conflicts.filter((conflict) => reviewText(review, conflict) === conflict.shown);
+  const textOf = reviewTexts(review);
+  const carried = conflicts.filter((conflict) => textOf(conflict) === conflict.shown);
   for (const conflict of carried) {
     for (const side of conflict.sides) {
       // A document of its own, which holds nothing: its write is made apart from every other.
@@ -81,14 +82,25 @@ export function carryOlderConflicts(document: MergeableReview, bytes: Uint8Array
   return carried.length;
 }
 
-/** What the review holds in a conflict's field now, as the history stores it. */
-function reviewText(review: Review, { collection, key, field }: OlderConflict): string | undefined {
-  const record =
-    collection === 'review'
-      ? reviewHeader(review)
-      : collectionRecords(review, collection).find((r) => fieldKey(r.id, field) === key);
-  const value = record?.[field];
-  return value === undefined ? undefined : fieldText(value);
+/**
+ * What the review holds in a conflict's field now, as the history stores it: each collection's records flattened
+ * once, however many conflicts ask.
+ */
+function reviewTexts(review: Review): (conflict: OlderConflict) => string | undefined {
+  const byKey = new Map<CollectionName, Map<string, FlatRecord>>();
+  const recordsOf = (collection: CollectionName) => {
+    let records = byKey.get(collection);
+    if (!records) {
+      records = new Map(collectionRecords(review, collection).map((record) => [record.id, record]));
+      byKey.set(collection, records);
+    }
+    return records;
+  };
+  return ({ collection, key, field }) => {
+    const record = collection === 'review' ? reviewHeader(review) : recordsOf(collection).get(splitFieldKey(key).id);
+    const value = record?.[field];
+    return value === undefined ? undefined : fieldText(value);
+  };
 }
 
 function openConflictsOf(document: Automerge.Doc<OlderShape>): OlderConflict[] {

@@ -68,8 +68,9 @@ export class ReviewHistory {
     await finishOrDropPendingMerge(file, review);
     const bytes = await readFileIfPresent(file);
     if (!bytes) return ReviewHistory.begin(file, review, writer);
-    const history = new ReviewHistory(file, loadDocument(bytes, file));
-    history.readAs = { bytes, state: Y.encodeStateVector(history.document) };
+    const { document, readAs } = readHistory(bytes, file);
+    const history = new ReviewHistory(file, document);
+    history.readAs = readAs;
     if (!holdsReview) history.catchUp(review, writer);
     return history;
   }
@@ -109,12 +110,12 @@ export class ReviewHistory {
     const read = await readWithIdentity(file);
     if (!read) return undefined;
     const { identity } = read;
-    const history = new ReviewHistory(file, loadDocument(read.bytes, file));
-    const asRead = { bytes: read.bytes, state: Y.encodeStateVector(history.document) };
+    const { document, readAs } = readHistory(read.bytes, file);
+    const history = new ReviewHistory(file, document);
     history.catchUp(review, writer, { again: true });
     // Saved now, while nobody waits for it (the file's bytes and the catch-up after them), for the merge to write
     // the history as this and what it adds after it (bytesAfter).
-    const saved = historyAfter(history.document, asRead);
+    const saved = historyAfter(history.document, readAs);
     return {
       history,
       reviewFile,
@@ -142,11 +143,6 @@ export class ReviewHistory {
    */
   forgetRecorded(): void {
     this.recorder = undefined;
-  }
-
-  /** The history's bytes, whole, as a package carries them. */
-  bytes(): Uint8Array {
-    return wholeHistory(this.document).bytes;
   }
 }
 
@@ -199,9 +195,11 @@ export function bytesAfter(
   return historyAfter(document, saved, arrived).bytes;
 }
 
-function loadDocument(bytes: Uint8Array, file: string): MergeableReview {
+/** A history's file read into a document, and what it was read as (the bytes, and the state they bring it to). */
+function readHistory(bytes: Uint8Array, file: string): { document: MergeableReview; readAs: SavedHistory } {
+  let document: MergeableReview;
   try {
-    return loadHistory(bytes);
+    document = loadHistory(bytes);
   } catch {
     throw new AppError(
       'E_CORRUPT',
@@ -209,6 +207,7 @@ function loadDocument(bytes: Uint8Array, file: string): MergeableReview {
         'until it is repaired. The review itself is unaffected. Move that file aside: a new history starts from the review as it is (changes other laptops have not seen yet will then show as conflicts, not be lost).',
     );
   }
+  return { document, readAs: { bytes, state: Y.encodeStateVector(document) } };
 }
 
 /** A merge interrupted between writing its history and taking its place: finished if the review shows it, else dropped. */

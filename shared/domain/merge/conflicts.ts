@@ -17,7 +17,7 @@ import {
   type MergeWriter,
   type MergeableReview,
 } from './mergeable-review';
-import { currentWrites, readField, setField, valueOf, writeIdOf } from './registers';
+import { readField, setField, valueOf, writeIdOf, writesApart } from './registers';
 
 /** Where a field lives: a record of a collection, or the review's own fields ("review"). */
 export type RecordPlace = { collection: CollectionName; id: string } | { collection: 'review'; id: string };
@@ -113,11 +113,7 @@ export function isInConflict(document: MergeableReview, record: RecordPlace, fie
 function disagreeingWrites(document: MergeableReview, record: RecordPlace, field: string): Y.Item[] | undefined {
   if (!isDecidedByPeople(field)) return undefined;
   const { fields, key } = placeOf(document, record, field);
-  const last = fields._map.get(key);
-  // A key written once holds one value (readField's common case).
-  if (!last?.left) return undefined;
-  const writes = currentWrites(fields, key, supersededOf(document));
-  return new Set(writes.map(valueOf)).size < 2 ? undefined : writes;
+  return writesApart(fields, key, supersededOf(document));
 }
 
 /**

@@ -7,6 +7,7 @@ import {
   readField,
   setField,
   valueOf,
+  writesApart,
   type FieldMap,
   type HeldBefore,
   type SupersededWrites,
@@ -545,9 +546,7 @@ function writeFields(
  * side of a conflict (whichever it was read with) has not decided it, which only a decision does (conflicts.ts).
  */
 function isOneOfItsValues(fields: FieldMap, key: string, text: string, superseded: SupersededWrites): boolean {
-  if (!fields._map.get(key)?.left) return false;
-  const writes = currentWrites(fields, key, superseded);
-  return writes.length > 1 && writes.some((item) => valueOf(item) === text);
+  return writesApart(fields, key, superseded)?.some((item) => valueOf(item) === text) ?? false;
 }
 
 function definedFields(record: Record<string, unknown>): string[] {

@@ -50,7 +50,7 @@ function heldAt(item: Y.Item, before: HeldBefore | undefined): boolean {
 /**
  * The writes of `key` that no later write was made on top of, and that no later write said it replaced: one where
  * the field has a value, two or more where laptops wrote it apart, none where it was never written or was cleared.
- * Newest place first: the first is the one Yjs shows, where it shows one. With `before`, as they were then.
+ * Newest place first. With `before`, as they were then.
  */
 export function currentWrites(map: FieldMap, key: string, superseded: SupersededWrites, before?: HeldBefore): Y.Item[] {
   const writes = writesOf(map, key).filter((item) => heldAt(item, before));
@@ -60,6 +60,16 @@ export function currentWrites(map: FieldMap, key: string, superseded: Superseded
     const id = writeIdOf(item);
     return !madeOn.has(id) && !isMarked(superseded, id, before);
   });
+}
+
+/**
+ * The current writes of `key` when they hold two or more different values (an open conflict); none when it holds
+ * one value, or none. A key written once never holds two: it is answered at once.
+ */
+export function writesApart(map: FieldMap, key: string, superseded: SupersededWrites): Y.Item[] | undefined {
+  if (!map._map.get(key)?.left) return undefined;
+  const writes = currentWrites(map, key, superseded);
+  return new Set(writes.map(valueOf)).size < 2 ? undefined : writes;
 }
 
 /** Whether a write is marked as replaced (with `before`, by a mark the document held then). */

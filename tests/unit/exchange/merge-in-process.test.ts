@@ -181,7 +181,7 @@ describe('a merge’s engine started while the package is chosen', () => {
       // An export meanwhile records this laptop's latest work in the history (and sends it to the other laptop).
       const edited = { ...review, title: 'Edited before the export' };
       const exported = await ReviewHistory.open(reviewFile, edited, writer);
-      await exported.files.save(exported.bytes());
+      await exported.files.save(wholeHistory(exported.document).bytes);
       const merged = await mergeInProcess({ ...job, review: edited }, clock, { prepared: spare.take(reviewFile) });
       expect(merged.historyLoadedAhead).toBe(false);
       // Loaded ahead, the history would lack the export's change, and record another under the same sequence number.
