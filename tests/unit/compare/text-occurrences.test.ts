@@ -58,6 +58,24 @@ describe('TextOccurrences (the indexed search carrying uses on long policies)', 
     expect(text.split(' ').length).toBeGreaterThan(text.length / 3);
   });
 
+  it('finds quotes of a word or two, however many come (past the first ten, through an index of short probes), exactly as a plain search does', async () => {
+    const text = await readFile(`${RIVERTON}/v3.md`, 'utf8');
+    const index = new TextOccurrences(text);
+    // Two words whose second is shorter than a long probe, from every 53rd word of the policy, and a few found nowhere
+    // or in one place only.
+    const words = text.split(' ');
+    const quotes = words.flatMap((word, n) =>
+      n % 53 === 0 && words[n + 1] !== undefined ? [`${word} ${words[n + 1]!.slice(0, 8)}`] : [],
+    );
+    quotes.push('the Records', 'of the', 'xyzzy plugh', 'Retention Sched');
+    expect(quotes.filter((quote) => /^[^ ]* .{4,11}$/s.test(quote)).length).toBeGreaterThan(20);
+    for (const quote of quotes) expect(index.of(quote), JSON.stringify(quote)).toEqual(occurrences(text, quote));
+    for (const quote of quotes)
+      expect(index.within(quote, 100, text.length - 100), JSON.stringify(quote)).toEqual(
+        occurrences(text, quote).filter((at) => at >= 100 && at + quote.length <= text.length - 100),
+      );
+  });
+
   it('finds within a stretch exactly the places a plain search of that stretch finds, short stretches and long', async () => {
     const text = await readFile(`${RIVERTON}/v3.md`, 'utf8');
     const index = new TextOccurrences(text);
