@@ -157,39 +157,42 @@ function compareFigures({ review }: Pair) {
  *   is the one the carry takes (`comparePair`), so it is made before the timing. This is the figure judged: the
  *   comparison has targets of its own (`compareToDmp`, the Compare area's first screen).
  * - as the command line carries, the comparison made by the carry itself (one process, one carry).
- * Then checks each carried annotation reads its quote at its new place (an orphaned one keeps its old quote and
- * points at no text, so it is only counted).
+ * Then checks each carried annotation of both ways reads its quote at its new place (an orphaned one keeps its old
+ * quote and points at no text, so it is only counted).
  */
 function carryFigures(pairs: Pair[]) {
-  const carried: Review[] = [];
-  const carry = (review: Review, n: number, compared: boolean) => {
+  type Way = 'compared' | 'comparing';
+  /** Each way's last carry of each size, checked below. */
+  const carried: Record<Way, Review[]> = { compared: [], comparing: [] };
+  const carry = (review: Review, n: number, way: Way) => {
     const copy = structuredClone(review);
     const [from, to] = copy.versions as [Review['versions'][number], Review['versions'][number]];
-    if (compared) comparePair(from, to);
+    if (way === 'compared') comparePair(from, to);
     const started = performance.now();
     carryAnnotations(copy, from.id, to.id, { name: 'Bench', role: 'chair' }, systemClock);
     const ms = performance.now() - started;
-    carried[n] = copy;
+    carried[way][n] = copy;
     return ms;
   };
-  const rounds: { compared: number[]; comparing: number[] }[] = [];
+  const rounds: Record<Way, number[]>[] = [];
   for (let round = 0; round < CARRY_RUNS + 1; round++) {
-    const compared = pairs.map(({ review }, n) => carry(review, n, true));
-    const comparing = pairs.map(({ review }, n) => carry(review, n, false));
+    const compared = pairs.map(({ review }, n) => carry(review, n, 'compared'));
+    const comparing = pairs.map(({ review }, n) => carry(review, n, 'comparing'));
     if (round > 0) rounds.push({ compared, comparing });
   }
   return pairs.map(({ review }, n) => {
     const newer = review.versions[1]!;
+    const carriedOn = (way: Way) => carried[way][n]!.annotations.filter((a) => a.versionId === newer.id);
     const states = { anchored: 0, moved: 0, fuzzy: 0, orphaned: 0 };
+    for (const annotation of carriedOn('compared')) states[annotation.anchorState]++;
+    // Both ways' carries, each carried annotation that is not orphaned reading its quote where it now stands.
     let onWrongText = 0;
-    for (const annotation of carried[n]!.annotations) {
-      if (annotation.versionId !== newer.id) continue;
-      states[annotation.anchorState]++;
+    for (const annotation of [...carriedOn('compared'), ...carriedOn('comparing')]) {
       if (annotation.anchorState === 'orphaned') continue;
       const { start, end } = positionOf(annotation.target);
       if (newer.text.slice(start, end) !== quoteOf(annotation.target).exact) onWrongText++;
     }
-    const figures = (way: 'compared' | 'comparing') => ({
+    const figures = (way: Way) => ({
       carryMs: median(rounds.map((r) => r[way][n]!)),
       /** This size's time over the first size's, round by round. */
       toFirstSize: median(rounds.map((r) => r[way][n]! / r[way][0]!)),
