@@ -80,15 +80,26 @@ export function versionFromBlocks(blocks: Block[], label: string): Version {
   };
 }
 
-/** `count` annotations spread over the text, some overlapping, each on 3-12 words. */
-export function generateAnnotations(version: Version, count: number, criterionIds: string[], seed = 2): Annotation[] {
+/**
+ * What the generated annotations mark: a passage of 20 to 80 characters (3 to 12 words, starting and ending anywhere),
+ * or words, a word and the next one or two, as a person marks "personal data".
+ */
+export type QuoteLength = 'passage' | 'words';
+
+/** `count` annotations spread over the text, some overlapping, each on a passage (3-12 words) or on words. */
+export function generateAnnotations(
+  version: Version,
+  count: number,
+  criterionIds: string[],
+  seed = 2,
+  quotes: QuoteLength = 'passage',
+): Annotation[] {
   const random = seededRandom(seed);
   const text = version.text;
   const annotations: Annotation[] = [];
   const now = new Date().toISOString();
   for (let i = 0; i < count; i++) {
-    const start = Math.floor(random() * (text.length - 200));
-    const end = start + 20 + Math.floor(random() * 60);
+    const { start, end } = quotes === 'passage' ? passageAt(text, random) : wordsAt(text, random);
     annotations.push({
       id: randomUUID(),
       versionId: version.id,
@@ -118,6 +129,21 @@ export function generateAnnotations(version: Version, count: number, criterionId
     });
   }
   return annotations;
+}
+
+function passageAt(text: string, random: () => number) {
+  const start = Math.floor(random() * (text.length - 200));
+  return { start, end: start + 20 + Math.floor(random() * 60) };
+}
+
+/** A word of the text and the next one or two, within one block (its words are separated by single spaces). */
+function wordsAt(text: string, random: () => number) {
+  for (;;) {
+    const start = text.indexOf(' ', Math.floor(random() * (text.length - 200))) + 1;
+    let end = text.indexOf(' ', text.indexOf(' ', start) + 1);
+    if (random() < 0.3) end = text.indexOf(' ', end + 1);
+    if (!text.slice(start, end).includes('\n')) return { start, end };
+  }
 }
 
 /** What `editPolicyBlocks` did, block by block. */
