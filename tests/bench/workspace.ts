@@ -345,9 +345,9 @@ export interface ComparedPair {
 /**
  * The Compare area on two versions side by side (two 100-page ones here, 500-page ones in large-policy), opened
  * COMPARE_OPENINGS times from the library with the Document area settled first: the comparison through the contract
- * alone; from the tab's click to the first screen painted and to every row in the DOM, with the longest task
- * meanwhile; then, with every row there, the frames while scrolling the comparison end to end, next/previous change
- * and "Changes only" from the press to the frame painted.
+ * alone; from the tab's click to the first screen painted and to the rows ahead of it drawn (the page holds only the
+ * rows near the screen), with the longest task meanwhile; then the frames while scrolling the comparison end to end,
+ * with the rows in the page after it, next/previous change and "Changes only" from the press to the frame painted.
  */
 export async function compareArea(page: Page, { title, ...pair }: ComparedPair) {
   const contract = await page.evaluate(async (args) => {
@@ -359,10 +359,13 @@ export async function compareArea(page: Page, { title, ...pair }: ComparedPair) 
     return { ms, rows: blocks.length, changes: blocks.filter((b) => b.kind !== 'unchanged').length };
   }, pair);
   const openings = [];
-  for (let n = 0; n < COMPARE_OPENINGS; n++) openings.push(await openCompareOnce(page, title, contract.rows));
+  for (let n = 0; n < COMPARE_OPENINGS; n++) openings.push(await openCompareOnce(page, title));
   const scroll = await scrollEndToEnd(page, '.comparison-scroller');
+  const rowsInPageAfterScroll = await page.evaluate(
+    () => document.querySelectorAll('.comparison-scroller .compare-row').length,
+  );
   const steps = await changeSteps(page, contract.changes);
-  const changesOnly = await changesOnlyToggles(page, contract.rows, contract.changes);
+  const changesOnly = await changesOnlyToggles(page);
   const first = openings[0]!;
   return {
     rows: contract.rows,
@@ -373,18 +376,21 @@ export async function compareArea(page: Page, { title, ...pair }: ComparedPair) 
     openToDomMs: { first: first.inDomMs, median: round(median(openings.map((o) => o.inDomMs))) },
     openToPaintMs: { first: first.paintedMs, median: round(median(openings.map((o) => o.paintedMs))) },
     rowsAtFirstPaint: first.rowsAtPaint,
-    openToAllRowsMs: { first: first.allRowsMs, median: round(median(openings.map((o) => o.allRowsMs))) },
+    /** From the click until the rows a screen ahead are drawn too. */
+    openToSettledMs: { first: first.settledMs, median: round(median(openings.map((o) => o.settledMs))) },
     longestTaskWhileOpeningMs: round(Math.max(...openings.map((o) => o.longestTaskMs))),
     /** Openings whose comparison, asked for ahead of time, had reached the page before the click. */
     comparedBeforeClick: openings.filter((o) => o.readyBeforeClick).length,
     scroll,
+    /** Rows in the page at the comparison's end, of `rows`: the screen's and those a screen either side. */
+    rowsInPageAfterScroll,
     nextPreviousChangeMs: steps,
     changesOnlyMs: changesOnly,
   };
 }
 
 /** Opens the pair's review from the library, lets its Document area settle, then clicks the Compare tab. */
-async function openCompareOnce(page: Page, title: string, rows: number) {
+async function openCompareOnce(page: Page, title: string) {
   await backToLibrary(page);
   await page.evaluate(() => performance.clearMarks());
   await page.getByRole('article', { name: title }).getByRole('button', { name: /^Open/ }).click();
@@ -392,7 +398,7 @@ async function openCompareOnce(page: Page, title: string, rows: number) {
     timeout: 60_000,
   });
   return page
-    .evaluate(async (expectedRows) => {
+    .evaluate(async () => {
       const paint = (window as unknown as BenchWindow).benchNextPaint;
       await paint();
       const tasks: number[] = [];
@@ -422,18 +428,19 @@ async function openCompareOnce(page: Page, title: string, rows: number) {
         };
         requestAnimationFrame(check);
       });
+      const scroller = document.querySelector('.comparison-scroller')!;
       await new Promise<void>((resolve) => {
-        const check = () => (rowCount() >= expectedRows ? resolve() : requestAnimationFrame(check));
+        const check = () => (scroller.getAttribute('aria-busy') === 'false' ? resolve() : requestAnimationFrame(check));
         check();
       });
-      const allRowsMs = (await paint()) - started;
+      const settledMs = (await paint()) - started;
       observer.disconnect();
       // The comparison is asked for once the review's first screen is painted: whether it was in the page already.
       const ready = performance.getEntriesByName('compare:ready')[0];
       const readyBeforeClick = ready !== undefined && ready.startTime <= started;
-      return { inDomMs, paintedMs, rowsAtPaint, allRowsMs, longestTaskMs: Math.max(0, ...tasks), readyBeforeClick };
-    }, rows)
-    .then((o) => ({ ...o, inDomMs: round(o.inDomMs), paintedMs: round(o.paintedMs), allRowsMs: round(o.allRowsMs) }));
+      return { inDomMs, paintedMs, rowsAtPaint, settledMs, longestTaskMs: Math.max(0, ...tasks), readyBeforeClick };
+    })
+    .then((o) => ({ ...o, inDomMs: round(o.inDomMs), paintedMs: round(o.paintedMs), settledMs: round(o.settledMs) }));
 }
 
 /**
@@ -467,35 +474,37 @@ async function changeSteps(page: Page, changes: number) {
   return { presses: all.length, p50: round(median(all)), max: round(Math.max(...all)) };
 }
 
-/** "Changes only" on, then off again, each from the click to the frame painted with the rows it shows. */
-async function changesOnlyToggles(page: Page, rows: number, changes: number) {
-  const times = await page.evaluate(
-    async ([allRows, changedRows]) => {
-      const paint = (window as unknown as BenchWindow).benchNextPaint;
-      const box = Array.from(document.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')).find((b) =>
-        b.closest('label')?.textContent?.includes('Changes only'),
-      )!;
-      // The rows of the list shown: the other list stays in the page, hidden (ComparedRowList).
-      const rowCount = () =>
-        document.querySelectorAll('.comparison-scroller .compare-rows:not(.is-kept-hidden) .compare-row').length;
-      const toggle = async (expected: number) => {
-        const started = performance.now();
-        box.click();
-        const painted = (await paint()) - started;
-        await new Promise<void>((resolve) => {
-          const check = () => (rowCount() === expected ? resolve() : requestAnimationFrame(check));
-          check();
-        });
-        return { paintedMs: painted, allRowsMs: (await paint()) - started };
-      };
-      return { on: await toggle(changedRows), off: await toggle(allRows) };
-    },
-    [rows, changes] as const,
-  );
+/**
+ * "Changes only" on, then off again, each from the click to the frame painted with the list it shows (checked: only
+ * changes, then unchanged rows as well), and to the rows a screen ahead drawn.
+ */
+async function changesOnlyToggles(page: Page) {
+  const times = await page.evaluate(async () => {
+    const paint = (window as unknown as BenchWindow).benchNextPaint;
+    const box = Array.from(document.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')).find((b) =>
+      b.closest('label')?.textContent?.includes('Changes only'),
+    )!;
+    const scroller = document.querySelector('.comparison-scroller')!;
+    const shown = () => Array.from(scroller.querySelectorAll<HTMLElement>('.compare-row'));
+    const toggle = async (changesOnly: boolean) => {
+      const started = performance.now();
+      box.click();
+      const painted = (await paint()) - started;
+      const unchanged = shown().filter((row) => row.dataset['change'] === undefined).length;
+      if (shown().length === 0 || (changesOnly ? unchanged > 0 : unchanged === 0))
+        throw new Error(`Changes only ${changesOnly ? 'on' : 'off'}: ${unchanged} unchanged rows of ${shown().length}`);
+      await new Promise<void>((resolve) => {
+        const check = () => (scroller.getAttribute('aria-busy') === 'false' ? resolve() : requestAnimationFrame(check));
+        check();
+      });
+      return { paintedMs: painted, settledMs: (await paint()) - started };
+    };
+    return { on: await toggle(true), off: await toggle(false) };
+  });
   return {
     onToPaintMs: round(times.on.paintedMs),
     offToPaintMs: round(times.off.paintedMs),
-    offToAllRowsMs: round(times.off.allRowsMs),
+    offToSettledMs: round(times.off.settledMs),
   };
 }
 

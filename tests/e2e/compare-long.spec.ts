@@ -3,93 +3,129 @@ import { expect, test } from './support/fixtures';
 import { openReviewFromLibrary, showArea } from './support/screens';
 import { importText } from './support/versions';
 
-/** A policy long enough that the Compare area draws most of its rows after the first screen. */
-const PARAGRAPHS = 400;
-/** Version 2 rewords every tenth paragraph: 40 changes, most of them far below the first screen. */
-const EDITED_EVERY = 10;
-const CHANGES = PARAGRAPHS / EDITED_EVERY;
+/**
+ * A register of `paragraphs` entries; its revision rewords every `editedEvery`-th. A comparison of up to 2,000 rows
+ * is drawn whole, a longer one only near the screen (useGroupsNearView): a test of each.
+ */
+interface Register {
+  paragraphs: number;
+  editedEvery: number;
+}
+const SHORT: Register = { paragraphs: 400, editedEvery: 10 };
+const LONG: Register = { paragraphs: 2100, editedEvery: 50 };
 
-function policy(revised: boolean): string {
+function policy({ paragraphs, editedEvery }: Register, revised: boolean): string {
   const blocks = ['# Entries of the register'];
-  for (let n = 1; n <= PARAGRAPHS; n++) {
-    const reworded = revised && n % EDITED_EVERY === 0;
+  for (let n = 1; n <= paragraphs; n++) {
+    const reworded = revised && n % editedEvery === 0;
     blocks.push(`Paragraph ${n}: the committee ${reworded ? 'must' : 'may'} review entry ${n} of the register.`);
   }
   return blocks.join('\n\n');
 }
 
 /** A review of the policy and its revision, opened from the library as a person opens it (nothing cached). */
-async function openTwoVersions(app: Page, invoke: Parameters<typeof importText>[0], title: string) {
+async function openTwoVersions(app: Page, invoke: Parameters<typeof importText>[0], title: string, size: Register) {
   const { id: reviewId } = await invoke('reviews.create', { title });
-  const v1 = await importText(invoke, reviewId, 'v1.md', policy(false));
-  const v2 = await importText(invoke, reviewId, 'v2.md', policy(true));
+  const v1 = await importText(invoke, reviewId, 'v1.md', policy(size, false));
+  const v2 = await importText(invoke, reviewId, 'v2.md', policy(size, true));
   await invoke('reviews.close', { reviewId });
   await app.reload();
   await openReviewFromLibrary(app, title);
   return { v1, v2 };
 }
 
-test('a long comparison ends with every row drawn, and next change and Changes only reach every change', async ({
+test('a long comparison keeps only the rows near the screen, and next change, scrolling and Changes only reach every row', async ({
   app,
   invoke,
+  saveScreenshot,
 }) => {
   test.setTimeout(180_000);
-  const { v1, v2 } = await openTwoVersions(app, invoke, 'Register review');
+  const { paragraphs, editedEvery } = LONG;
+  const changes = paragraphs / editedEvery;
+  const { v1, v2 } = await openTwoVersions(app, invoke, 'Register review', LONG);
   const area = await showArea(app, 'Compare');
   const rows = area.getByRole('region', { name: `${v1.label} and ${v2.label}, side by side` });
   const position = area.locator('.change-position');
   const focused = app.locator(':focus');
+  const rowsInPage = rows.locator('.compare-row');
+  const lastParagraph = rows.getByText(`Paragraph ${paragraphs}: the committee must review`);
 
-  // Next change goes through every change in order, each focused, in view and told by its number.
-  await expect(position).toHaveText(`${CHANGES} changes`);
-  for (let k = 1; k <= CHANGES; k++) {
+  // Next change goes through every change in order, each drawn, focused, in view and told by its number.
+  await expect(position).toHaveText(`${changes} changes`);
+  for (let k = 1; k <= changes; k++) {
     await app.keyboard.press('n');
-    await expect(position).toHaveText(`Change ${k} of ${CHANGES}`);
+    await expect(position).toHaveText(`Change ${k} of ${changes}`);
     await expect(focused).toHaveAttribute('aria-label', `Change ${k}: Changed`);
-    await expect(focused).toContainText(`Paragraph ${k * EDITED_EVERY}: the committee must review`);
+    await expect(focused).toContainText(`Paragraph ${k * editedEvery}: the committee must review`);
     await expect(focused).toBeInViewport();
   }
+  // The page holds the rows near the screen, not the 2,101 of the comparison.
+  await expect(rows).toHaveAttribute('aria-busy', 'false');
+  expect(await rowsInPage.count()).toBeLessThan(300);
 
-  // Every block is in the page, for find in page and screen readers: the last paragraph, each change as a group.
-  await expect(rows.getByText(`Paragraph ${PARAGRAPHS}: the committee must review`)).toHaveCount(1);
-  await expect(rows.getByText(`Paragraph ${PARAGRAPHS - 1}: the committee may review`)).toHaveCount(2);
-  await expect(rows.getByRole('group', { name: /^Change \d+: Changed$/ })).toHaveCount(CHANGES);
+  // Scrolling by keyboard reaches the start and the end, their rows drawn as they come into view.
+  await rows.focus();
+  await app.keyboard.press('Home');
+  await expect(rows.getByText('Entries of the register')).toHaveCount(2);
+  await expect(rows.getByText('Entries of the register').first()).toBeInViewport();
+  await expect(lastParagraph).toHaveCount(0);
+  await app.keyboard.press('End');
+  await expect(lastParagraph).toBeInViewport();
+  expect(await rowsInPage.count()).toBeLessThan(300);
+  await expect(rows).toHaveAttribute('aria-busy', 'false');
+  await saveScreenshot('compare-long-end');
 
   // Changes only: just the changes, and previous change still goes back through them (Alt+Up: the focus is on the
-  // check box, where a plain letter is not a command). Every row stays in the page to show again at once, but out of
-  // sight, of screen readers (one group per change) and of the keyboard.
-  await area.getByRole('checkbox', { name: 'Changes only' }).check();
-  const unchanged = rows.getByText(`Paragraph ${PARAGRAPHS - 1}: the committee may review`);
-  await expect(unchanged.filter({ visible: true })).toHaveCount(0);
-  await expect(unchanged.first()).toBeHidden();
-  await expect(rows.locator('[inert]').getByText(`Paragraph ${PARAGRAPHS - 1}: the committee may review`)).toHaveCount(
-    2,
-  );
-  await expect(rows.getByRole('group', { name: /^Change \d+: Changed$/ })).toHaveCount(CHANGES);
-  for (let k = CHANGES - 1; k >= CHANGES - 3; k--) {
-    await app.keyboard.press(k === CHANGES - 1 ? 'Alt+ArrowUp' : 'p');
-    await expect(position).toHaveText(`Change ${k} of ${CHANGES}`);
-    await expect(focused).toContainText(`Paragraph ${k * EDITED_EVERY}: the committee must review`);
+  // check box, where a plain letter is not a command).
+  const onlyChanges = area.getByRole('checkbox', { name: 'Changes only' });
+  const unchanged = rows.getByText(`Paragraph ${paragraphs - 1}: the committee may review`);
+  await expect(unchanged).toHaveCount(2);
+  await onlyChanges.check();
+  await expect(unchanged).toHaveCount(0);
+  await expect(rows.getByRole('group', { name: /^Change \d+: Changed$/ })).toHaveCount(changes);
+  for (let k = changes - 1; k >= changes - 3; k--) {
+    await app.keyboard.press(k === changes - 1 ? 'Alt+ArrowUp' : 'p');
+    await expect(position).toHaveText(`Change ${k} of ${changes}`);
+    await expect(focused).toContainText(`Paragraph ${k * editedEvery}: the committee must review`);
     await expect(focused).toBeInViewport();
   }
 
-  // Every block again, and next change reaches the last change once more.
-  await area.getByRole('checkbox', { name: 'Changes only' }).uncheck();
-  for (let k = CHANGES - 2; k <= CHANGES; k++) {
-    await app.keyboard.press(k === CHANGES - 2 ? 'Alt+ArrowDown' : 'n');
-    await expect(position).toHaveText(`Change ${k} of ${CHANGES}`);
-    await expect(focused).toContainText(`Paragraph ${k * EDITED_EVERY}: the committee must review`);
+  // Every row again, where it was scrolled to (the end); previous and next change go on from the current one.
+  await onlyChanges.uncheck();
+  await expect(lastParagraph).toBeInViewport();
+  await expect(unchanged).toHaveCount(2);
+  for (const [key, k] of [
+    ['Alt+ArrowDown', changes - 2],
+    ['n', changes - 1],
+    ['n', changes],
+  ] as const) {
+    await app.keyboard.press(key);
+    await expect(position).toHaveText(`Change ${k} of ${changes}`);
+    await expect(focused).toContainText(`Paragraph ${k * editedEvery}: the committee must review`);
     await expect(focused).toBeInViewport();
   }
-  await expect(unchanged.filter({ visible: true })).toHaveCount(2);
-  await expect(rows.getByRole('group', { name: /^Change \d+: Changed$/ })).toHaveCount(CHANGES);
+});
+
+test('a comparison of up to 2,000 rows ends with every row in the page, for selection and screen readers', async ({
+  app,
+  invoke,
+}) => {
+  const { paragraphs, editedEvery } = SHORT;
+  const { v1, v2 } = await openTwoVersions(app, invoke, 'Register review, short', SHORT);
+  const area = await showArea(app, 'Compare');
+  const rows = area.getByRole('region', { name: `${v1.label} and ${v2.label}, side by side` });
+  await expect(rows).toHaveAttribute('aria-busy', 'false');
+  await expect(rows.locator('.compare-row')).toHaveCount(paragraphs + 1);
+  await expect(rows.getByText(`Paragraph ${paragraphs}: the committee must review`)).toHaveCount(1);
+  await expect(rows.getByText(`Paragraph ${paragraphs - 1}: the committee may review`)).toHaveCount(2);
+  await expect(rows.getByRole('group', { name: /^Change \d+: Changed$/ })).toHaveCount(paragraphs / editedEvery);
 });
 
 test('the comparison is made while the document is read, so the Compare area opens on it without a wait', async ({
   app,
   invoke,
 }) => {
-  const { v1, v2 } = await openTwoVersions(app, invoke, 'Register review, compared ahead');
+  const { v1, v2 } = await openTwoVersions(app, invoke, 'Register review, compared ahead', SHORT);
   // The Document area shows; the pair the Compare area would show is compared meanwhile.
   await app.waitForFunction(
     ([from, to]) =>
@@ -111,8 +147,8 @@ test('the comparison is made while the document is read, so the Compare area ope
   });
   const area = await showArea(app, 'Compare');
   const rows = area.getByRole('region', { name: `${v1.label} and ${v2.label}, side by side` });
-  await expect(area.locator('.change-position')).toHaveText(`${CHANGES} changes`);
-  await expect(rows.getByText(`Paragraph ${PARAGRAPHS}: the committee must review`)).toHaveCount(1);
+  await expect(area.locator('.change-position')).toHaveText(`${SHORT.paragraphs / SHORT.editedEvery} changes`);
+  await expect(rows.getByText(`Paragraph ${SHORT.paragraphs}: the committee must review`)).toHaveCount(1);
   await expect(app.locator('body')).not.toHaveAttribute('data-comparing-shown');
   await expect(area.getByRole('status').filter({ hasText: 'Comparing' })).toHaveCount(0);
 });

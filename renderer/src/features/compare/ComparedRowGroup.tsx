@@ -9,8 +9,11 @@ export interface ListedRow {
   changeNumber: number | undefined;
 }
 
-/** Rows per group: the comparison re-renders groups, not rows, so its cost per render is its rows over this. */
-export const ROWS_PER_GROUP = 64;
+/**
+ * Rows per group: the page draws and drops rows a group at a time as the comparison scrolls (useGroupsNearView), so
+ * a group is drawn and laid out within a few milliseconds.
+ */
+export const ROWS_PER_GROUP = 4;
 
 /** `rows` in consecutive groups of ROWS_PER_GROUP, the last one shorter. */
 export function groupsOfRows(rows: readonly ListedRow[]): ListedRow[][] {
@@ -20,9 +23,9 @@ export function groupsOfRows(rows: readonly ListedRow[]): ListedRow[][] {
 }
 
 export interface ComparedRowGroupProps {
+  /** The group's place in its list, which the list reads back to record the group's height. */
+  index: number;
   rows: readonly ListedRow[];
-  /** How many of the group's rows are drawn yet. */
-  count: number;
   from: Version;
   to: Version;
   layout: CompareLayout;
@@ -30,21 +33,19 @@ export interface ComparedRowGroupProps {
 
 /**
  * A run of the comparison's rows in an element of its own, which the stylesheet makes a layout boundary
- * (`.compare-row-group`): a slice of rows added to the last group lays out that group alone, and a render of the view
- * (a slice added, the change position told) skips each group whose rows are all drawn in one comparison of its
- * props. A flat list of 8,600 rows was laid out and compared whole at each slice: a 500-page comparison took 18 to
- * 20 s to draw every row and 66 ms per next change; in groups, under 3 s and 16 ms.
+ * (`.compare-row-group`): a group drawn lays out that group alone, and a render of the view (groups drawn or
+ * dropped, the change position told) skips each group already drawn in one comparison of its props.
  */
 export const ComparedRowGroup = memo(function ComparedRowGroup({
+  index,
   rows,
-  count,
   from,
   to,
   layout,
 }: ComparedRowGroupProps) {
   return (
-    <div className="compare-row-group">
-      {rows.slice(0, count).map(({ block, changeNumber }) => (
+    <div className="compare-row-group" data-group={index}>
+      {rows.map(({ block, changeNumber }) => (
         <ComparedRow
           key={`${block.from?.blockId ?? ''}>${block.to?.blockId ?? ''}`}
           block={block}

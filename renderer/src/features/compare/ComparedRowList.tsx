@@ -1,41 +1,39 @@
-import { useMemo, type Ref } from 'react';
+import type { Ref } from 'react';
 import type { Version } from '../../../../shared/model';
 import type { CompareLayout } from './ComparedRow';
-import { ComparedRowGroup, groupsOfRows, ROWS_PER_GROUP, type ListedRow } from './ComparedRowGroup';
-
-/** Room kept for each row not drawn yet (about a row's height side by side), so the scroll bar tells the length. */
-const PENDING_ROW_PX = 160;
+import { ComparedRowGroup, type ListedRow } from './ComparedRowGroup';
+import type { GroupRange } from './groupHeights';
 
 export interface ComparedRowListProps {
-  rows: readonly ListedRow[];
-  /** How many of the rows are drawn yet (useRowsInSlices). */
-  drawn: number;
-  /**
-   * Kept in the page but not shown: every row, or the changes only, while the other list shows. The stylesheet skips
-   * its rendering (`content-visibility: hidden`), which keeps its layout for when it shows again, and `inert` keeps it
-   * from focus, find in page and screen readers.
-   */
-  hidden: boolean;
+  /** The list's rows in groups (groupsOfRows). */
+  groups: readonly (readonly ListedRow[])[];
+  /** The groups in the page (useGroupsNearView); the spacers either side stand for the rest. */
+  drawn: GroupRange;
   from: Version;
   to: Version;
   layout: CompareLayout;
   ref: Ref<HTMLDivElement>;
 }
 
-/** One list of the comparison's rows, in groups (ComparedRowGroup), with room kept for the rows still to be drawn. */
-export function ComparedRowList({ rows, drawn, hidden, from, to, layout, ref }: ComparedRowListProps) {
-  const groups = useMemo(() => groupsOfRows(rows), [rows]);
+/**
+ * One list of the comparison's rows: the groups near the screen, between two spacers as tall as the groups they
+ * stand for (useGroupsNearView sets their heights, so React never writes them).
+ */
+export function ComparedRowList({ groups, drawn, from, to, layout, ref }: ComparedRowListProps) {
   return (
-    <div ref={ref} className={hidden ? 'compare-rows is-kept-hidden' : 'compare-rows'} inert={hidden}>
-      {groups.map((group, g) => {
-        const count = Math.min(group.length, drawn - g * ROWS_PER_GROUP);
-        return count > 0 ? (
-          <ComparedRowGroup key={g} rows={group} count={count} from={from} to={to} layout={layout} />
-        ) : null;
-      })}
-      {drawn < rows.length && (
-        <div className="compare-rows-pending" style={{ height: (rows.length - drawn) * PENDING_ROW_PX }} />
-      )}
+    <div ref={ref} className="compare-rows">
+      <div className="compare-rows-spacer" data-spacer="before" aria-hidden="true" />
+      {groups.slice(drawn.first, drawn.end).map((rows, at) => (
+        <ComparedRowGroup
+          key={drawn.first + at}
+          index={drawn.first + at}
+          rows={rows}
+          from={from}
+          to={to}
+          layout={layout}
+        />
+      ))}
+      <div className="compare-rows-spacer" data-spacer="after" aria-hidden="true" />
     </div>
   );
 }

@@ -5,10 +5,11 @@ import { Button } from '../../ui/Button';
 import { ArrowDownIcon, ArrowUpIcon } from '../../ui/icons';
 import { isChange } from './changeLabels';
 import type { CompareLayout } from './ComparedRow';
-import type { ListedRow } from './ComparedRowGroup';
+import { groupsOfRows, ROWS_PER_GROUP, type ListedRow } from './ComparedRowGroup';
 import { ComparedRowList } from './ComparedRowList';
 import { useChangeNavigation } from './useChangeNavigation';
-import { useRowsInSlices } from './useRowsInSlices';
+import { heightsFor } from './groupHeights';
+import { useGroupsNearView } from './useGroupsNearView';
 
 export interface ComparisonViewProps {
   comparison: VersionComparison;
@@ -24,22 +25,19 @@ const LAYOUTS: readonly { id: CompareLayout; label: string }[] = [
 ];
 
 /**
- * The two versions block by block, side by side or inline, with a way through the changes one at a time.
- * The first screen's rows are drawn at once and the rest in short slices after it (useRowsInSlices), so a
- * 1,700-block comparison shows at once; then every block is drawn and laid out (find in page, selection and screen
- * readers see them all, and scrolling lays out nothing new, which keeps every frame short).
+ * The two versions block by block, side by side or inline, with a way through the changes one at a time. The first
+ * screen's rows are drawn at once; of a long comparison, only the rows near the screen are ever in the page
+ * (useGroupsNearView), so 500 pages open, scroll and change list as fast as 100; next and previous change draw a
+ * change's row when it is out of view.
  *
- * "Changes only" shows a second list, of the changes, and keeps the list of every row in the page, hidden with its
- * layout kept (ComparedRowList); turning it off shows that list again as it was, where it was scrolled to. Taking the
- * unchanged rows out of the page instead took 105 to 185 ms at 500 pages (removing 7,900 rows), and drawing them all
- * again after took seconds. A new comparison or layout starts again from the list shown.
+ * "Changes only" shows the list of the changes instead of every row. Each list keeps where it was scrolled to, and
+ * the heights of its rows as laid out (heightsFor), so turning it off returns to the same place in every row.
  */
 export function ComparisonView({ comparison, from, to, active }: ComparisonViewProps) {
   const [layout, setLayout] = useState<CompareLayout>('side-by-side');
   const [changesOnly, setChangesOnly] = useState(false);
   const scrollerRef = useRef<HTMLDivElement>(null);
-  const everyRowRef = useRef<HTMLDivElement>(null);
-  const changesRef = useRef<HTMLDivElement>(null);
+  const listRef = useRef<HTMLDivElement>(null);
   const changesOnlyId = useId();
   const statusId = useId();
 
@@ -55,14 +53,19 @@ export function ComparisonView({ comparison, from, to, active }: ComparisonViewP
   const pairKey = `${comparison.fromVersionId}:${comparison.toVersionId}`;
   const listKey = `${pairKey}:${layout}`;
 
-  // Which lists are in the page for this comparison and layout: the one shown, and the other once it has shown.
-  const shownAlone = { key: listKey, everyRow: !changesOnly, changes: changesOnly };
-  const [kept, setKept] = useState(shownAlone);
-  const keptNow = kept.key === listKey ? kept : shownAlone;
-  const everyRow = useRowsInSlices(keptNow.everyRow ? rows.length : 0, listKey, everyRowRef, changesOnly);
-  const changeList = useRowsInSlices(keptNow.changes ? changes.length : 0, listKey, changesRef, !changesOnly);
-  const drawn = changesOnly ? changeList : everyRow;
-  const shownLength = changesOnly ? changes.length : rows.length;
+  const shownRows = changesOnly ? changes : rows;
+  const groups = useMemo(() => groupsOfRows(shownRows), [shownRows]);
+  const heights = useMemo(
+    () =>
+      heightsFor(
+        shownRows,
+        layout,
+        groups.map((group) => group.length),
+      ),
+    [shownRows, layout, groups],
+  );
+  const shownKey = `${listKey}:${changesOnly ? 'changes' : 'every row'}`;
+  const drawn = useGroupsNearView(heights, shownKey, scrollerRef, listRef, ROWS_PER_GROUP, shownRows.length);
 
   // Each list keeps where it was scrolled to while the other shows.
   const atTop = { key: listKey, everyRow: 0, changes: 0 };
@@ -71,7 +74,6 @@ export function ComparisonView({ comparison, from, to, active }: ComparisonViewP
     const scroller = scrollerRef.current;
     const saved = scrolledTo.current.key === listKey ? scrolledTo.current : atTop;
     scrolledTo.current = { ...saved, [changesOnly ? 'changes' : 'everyRow']: scroller?.scrollTop ?? 0 };
-    setKept({ key: listKey, everyRow: keptNow.everyRow || !on, changes: keptNow.changes || on });
     setChangesOnly(on);
   };
   useLayoutEffect(() => {
@@ -80,16 +82,13 @@ export function ComparisonView({ comparison, from, to, active }: ComparisonViewP
       scrollerRef.current.scrollTop = changesOnly ? saved.changes : saved.everyRow;
   }, [changesOnly, listKey]);
 
-  const { reveal: revealEveryRow } = everyRow;
-  const { reveal: revealChangeRow } = changeList;
+  const { reveal } = drawn;
   const revealChange = useCallback(
     (index: number) => {
-      const list = changesOnly ? changesRef.current : everyRowRef.current;
-      if (changesOnly) revealChangeRow(index + 1);
-      else revealEveryRow((changeRows[index] ?? 0) + 1);
-      return list?.querySelector<HTMLElement>(`[data-change="${index + 1}"]`);
+      reveal(changesOnly ? index : (changeRows[index] ?? 0));
+      return listRef.current?.querySelector<HTMLElement>(`[data-change="${index + 1}"]`);
     },
-    [changesOnly, revealChangeRow, revealEveryRow, changeRows],
+    [changesOnly, reveal, changeRows],
   );
   const navigation = useChangeNavigation(total, scrollerRef, active, pairKey, revealChange);
   const status =
@@ -164,7 +163,7 @@ export function ComparisonView({ comparison, from, to, active }: ComparisonViewP
         className={`comparison-scroller is-${layout}`}
         tabIndex={0}
         role="region"
-        aria-busy={drawn.count < shownLength}
+        aria-busy={drawn.busy}
         aria-label={
           layout === 'inline'
             ? `Changes from ${from.label} to ${to.label}, inline`
@@ -181,29 +180,16 @@ export function ComparisonView({ comparison, from, to, active }: ComparisonViewP
             <span>{to.label} (newer)</span>
           </div>
         )}
-        {keptNow.everyRow && (
-          <ComparedRowList
-            ref={everyRowRef}
-            rows={rows}
-            drawn={everyRow.count}
-            hidden={changesOnly}
-            from={from}
-            to={to}
-            layout={layout}
-          />
-        )}
-        {keptNow.changes && (
-          <ComparedRowList
-            ref={changesRef}
-            rows={changes}
-            drawn={changeList.count}
-            hidden={!changesOnly}
-            from={from}
-            to={to}
-            layout={layout}
-          />
-        )}
-        {shownLength === 0 && (
+        <ComparedRowList
+          key={shownKey}
+          ref={listRef}
+          groups={groups}
+          drawn={drawn}
+          from={from}
+          to={to}
+          layout={layout}
+        />
+        {shownRows.length === 0 && (
           <p className="comparison-empty">
             {changesOnly ? 'No changes between these versions.' : 'Both versions are empty.'}
           </p>

@@ -1,0 +1,200 @@
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
+import { flushSync } from 'react-dom';
+import { afterNextPaint } from '../../ui/afterNextPaint';
+import { groupsCovering, type GroupHeights, type GroupRange } from './groupHeights';
+
+/**
+ * A list of up to this many rows (a policy of about 115 pages) is drawn whole, a group at a time after the first
+ * screen: every block is then in the page for selection and screen readers, and scrolling draws nothing. A longer one
+ * keeps only the rows near the screen: at 500 pages (8,600 rows), every row drawn held 258 MB of DOM and layout and
+ * took 4.5 s to draw after the first screen; near the screen, 9 MB and 0.05 s (the large-policy benchmark’s pair).
+ */
+const WHOLE_LIST_ROWS = 2000;
+/** Groups added at a time to a whole list. */
+const WHOLE_LIST_STEP_GROUPS = 4;
+/** Groups drawn before the first paint: more rows than the tallest comparison screen holds. */
+const FIRST_GROUPS = 6;
+/** Drawn ahead of the screen, above and below, so a scroll finds its rows there. */
+const SCREENS_AHEAD = 1;
+/** Kept beyond the screen, above and below; groups further away leave the page. */
+const SCREENS_KEPT = 3;
+/**
+ * The time groups drawn ahead may take in one go, their layout included, before the frame is let go: the frame then
+ * paints well within 17 ms, and a scroll or a key press meanwhile is not held up.
+ */
+const SLICE_BUDGET_MS = 6;
+
+interface DrawnGroups extends GroupRange {
+  key: string;
+  /** Whether groups wanted ahead of the screen are still to be drawn. */
+  busy: boolean;
+}
+
+export interface GroupsNearView extends GroupRange {
+  busy: boolean;
+  /** Draws at once the group holding row `row` (0-based), for a row wanted out of view (the next change, say). */
+  reveal: (row: number) => void;
+}
+
+/**
+ * Which of a list's groups of rows are in the page: in a long list (WHOLE_LIST_ROWS), those on the scroller's
+ * screen and a screen either side, the rest standing in as room of their height (`heights`), so the page holds a few
+ * screens of rows however long the comparison. As it scrolls, the screen's rows missing are drawn at once; the rows
+ * ahead of it, and the groups left far behind dropped, a group at a time after the frame is painted, within a few
+ * milliseconds. A new `key` (another list) starts from the first groups.
+ *
+ * The list (`list`) holds its groups as children with `data-group` (their index) between two spacers with
+ * `data-spacer="before"` and `"after"`, whose heights this sets: each commit lays the drawn groups out, records their
+ * heights, and sizes the spacers to the groups they stand for.
+ */
+export function useGroupsNearView(
+  heights: GroupHeights,
+  key: string,
+  scroller: RefObject<HTMLElement | null>,
+  list: RefObject<HTMLElement | null>,
+  rowsPerGroup: number,
+  rowCount: number,
+): GroupsNearView {
+  const count = heights.count;
+  const firstDrawn = (): DrawnGroups => ({
+    key,
+    first: 0,
+    end: Math.min(count, FIRST_GROUPS),
+    busy: count > FIRST_GROUPS,
+  });
+  const [state, setState] = useState<DrawnGroups>(firstDrawn);
+  const drawn = state.key === key ? state : firstDrawn();
+  const drawnNow = useRef(drawn);
+  drawnNow.current = drawn;
+
+  // The groups drawn at the last commit, whose heights are known: only groups new to the page are measured, so a
+  // whole list drawn a group at a time is measured once, not at every step. A resize measures every group again.
+  const measured = useRef<{ element: Element | null; first: number; end: number }>({ element: null, first: 0, end: 0 });
+  const measure = useCallback(
+    ({ first, end }: GroupRange) => {
+      const element = list.current;
+      if (!element) return;
+      const known = measured.current.element === element ? measured.current : { first: 0, end: 0 };
+      for (let g = first; g < end; g++) {
+        if (g >= known.first && g < known.end) continue;
+        // The list's children: the spacer before, then the groups drawn in order (ComparedRowList).
+        const group = element.children[g - first + 1];
+        if (group instanceof HTMLElement && group.dataset['group'] === String(g)) heights.record(g, group.offsetHeight);
+      }
+      measured.current = { element, first, end };
+      const offsets = heights.offsets();
+      const before = element.querySelector<HTMLElement>(':scope > [data-spacer="before"]');
+      const after = element.querySelector<HTMLElement>(':scope > [data-spacer="after"]');
+      if (before) before.style.height = `${offsets[first]!}px`;
+      if (after) after.style.height = `${offsets[count]! - offsets[end]!}px`;
+    },
+    [list, heights, count],
+  );
+  useLayoutEffect(() => measure(drawn));
+
+  const commit = useCallback((next: DrawnGroups) => {
+    const now = drawnNow.current;
+    if (now.key === next.key && now.first === next.first && now.end === next.end && now.busy === next.busy) return;
+    flushSync(() => setState(next));
+  }, []);
+
+  // Follows the screen: its groups at once, those ahead (and groups dropped) within the budget, the rest after the
+  // next paint. In a scroll (no budget), only the screen's groups missing are drawn: a scroll frame does no more.
+  const pending = useRef<() => void>(undefined);
+  const follow = useCallback(
+    (budgetMs: number) => {
+      const box = scroller.current;
+      const element = list.current;
+      if (!box || !element || count === 0) return;
+      const started = performance.now();
+      const screen = box.clientHeight;
+      const whole = rowCount <= WHOLE_LIST_ROWS;
+      const within = (offsets: Float64Array, screens: number) => {
+        const top = box.scrollTop - element.offsetTop;
+        const margin = whole && screens > 0 ? Infinity : screens * screen;
+        return groupsCovering(offsets, top - margin, top + screen + margin);
+      };
+      const later = () => {
+        pending.current ??= afterNextPaint(() => {
+          pending.current = undefined;
+          follow(SLICE_BUDGET_MS);
+        });
+      };
+      const inScroll = budgetMs === 0;
+      let offsets = heights.offsets();
+      const onScreen = within(offsets, 0);
+      let { first, end } = drawnNow.current;
+      if (inScroll && first <= onScreen.first && end >= onScreen.end) return later();
+      const kept = inScroll ? { first: 0, end: count } : within(offsets, SCREENS_KEPT);
+      if (end <= onScreen.first || first >= onScreen.end) ({ first, end } = onScreen);
+      else {
+        first = Math.max(kept.first, Math.min(first, onScreen.first));
+        end = Math.min(kept.end, Math.max(end, onScreen.end));
+      }
+      for (;;) {
+        offsets = heights.offsets();
+        const ahead = within(offsets, SCREENS_AHEAD);
+        const screenNow = within(offsets, 0);
+        const busy = first > ahead.first || end < ahead.end;
+        // The screen's own rows are drawn whatever the time: a row laid out shorter than guessed leaves room below.
+        const screenShort = first > screenNow.first || end < screenNow.end;
+        if (busy && !screenShort && performance.now() - started >= budgetMs) {
+          commit({ key, first, end, busy });
+          later();
+          return;
+        }
+        commit({ key, first, end, busy });
+        if (!busy) return;
+        // More groups: the screen's, then below it (where a reader is going), then above. A whole list takes a few
+        // at a time: its steps are then fewer, each drawing more.
+        const step = whole ? WHOLE_LIST_STEP_GROUPS : 1;
+        if (first > screenNow.first && end >= screenNow.end) first--;
+        else if (end < ahead.end) end = Math.min(ahead.end, end + step);
+        else first = Math.max(ahead.first, first - step);
+      }
+    },
+    [scroller, list, heights, count, rowCount, key, commit],
+  );
+
+  useEffect(() => {
+    const box = scroller.current;
+    if (!box) return;
+    // In a scroll, only the screen's rows; those ahead of it after the frame is painted.
+    const onScroll = () => follow(0);
+    const onResize = () => {
+      measured.current.element = null;
+      measure(drawnNow.current);
+      follow(0);
+    };
+    box.addEventListener('scroll', onScroll, { passive: true });
+    window.addEventListener('resize', onResize);
+    pending.current = afterNextPaint(() => {
+      pending.current = undefined;
+      follow(SLICE_BUDGET_MS);
+    });
+    return () => {
+      box.removeEventListener('scroll', onScroll);
+      window.removeEventListener('resize', onResize);
+      pending.current?.();
+      pending.current = undefined;
+    };
+  }, [scroller, follow, measure]);
+
+  const reveal = useCallback(
+    (row: number) => {
+      const g = Math.floor(row / rowsPerGroup);
+      const { first, end } = drawnNow.current;
+      if (g >= first && g < end) return;
+      const touching = g === end || g === first - 1;
+      commit({
+        key,
+        first: touching ? Math.min(first, g) : g,
+        end: touching ? Math.max(end, g + 1) : g + 1,
+        busy: true,
+      });
+    },
+    [rowsPerGroup, key, commit],
+  );
+
+  return { first: drawn.first, end: drawn.end, busy: drawn.busy, reveal };
+}
