@@ -185,15 +185,20 @@ export function useGroupsNearView(
       const g = Math.floor(row / rowsPerGroup);
       const { first, end } = drawnNow.current;
       if (g >= first && g < end) return;
-      const touching = g === end || g === first - 1;
+      // The screen the row will be shown in (in its middle), drawn in one go: the scroll to it then finds its rows.
+      const offsets = heights.offsets();
+      const middle = (offsets[g]! + offsets[g + 1]!) / 2;
+      const half = (scroller.current?.clientHeight ?? 0) / 2;
+      const around = groupsCovering(offsets, middle - half, middle + half);
+      const joined = around.first <= end && around.end >= first;
       commit({
         key,
-        first: touching ? Math.min(first, g) : g,
-        end: touching ? Math.max(end, g + 1) : g + 1,
+        first: joined ? Math.min(first, around.first) : around.first,
+        end: joined ? Math.max(end, around.end) : around.end,
         busy: true,
       });
     },
-    [rowsPerGroup, key, commit],
+    [rowsPerGroup, heights, scroller, key, commit],
   );
 
   return { first: drawn.first, end: drawn.end, busy: drawn.busy, reveal };
