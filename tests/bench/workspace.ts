@@ -31,6 +31,7 @@ interface BenchWindow {
   benchStop: boolean;
   benchClick: number;
   benchNextPaint: () => Promise<number>;
+  benchCompareSettled: () => Promise<void>;
   benchLongTasks: { start: number; ms: number }[];
   benchLongTaskObserver?: PerformanceObserver;
 }
@@ -165,6 +166,16 @@ export async function openAppPage(browser: Browser, workstation: Workstation) {
       channel.port1.onmessage = () => resolve(performance.now());
       channel.port2.postMessage(null);
     }));`,
+  });
+  // Once the Compare area's rows a screen ahead are drawn (its scroller no longer busy), checked at each frame.
+  await context.addInitScript({
+    content: `globalThis.benchCompareSettled = () => new Promise((resolve) => {
+      const check = () =>
+        document.querySelector('.comparison-scroller')?.getAttribute('aria-busy') === 'false'
+          ? resolve()
+          : requestAnimationFrame(check);
+      check();
+    });`,
   });
   const page = await context.newPage();
   const errors: string[] = [];
@@ -428,11 +439,7 @@ async function openCompareOnce(page: Page, title: string) {
         };
         requestAnimationFrame(check);
       });
-      const scroller = document.querySelector('.comparison-scroller')!;
-      await new Promise<void>((resolve) => {
-        const check = () => (scroller.getAttribute('aria-busy') === 'false' ? resolve() : requestAnimationFrame(check));
-        check();
-      });
+      await (window as unknown as BenchWindow).benchCompareSettled();
       const settledMs = (await paint()) - started;
       observer.disconnect();
       // The comparison is asked for once the review's first screen is painted: whether it was in the page already.
@@ -493,10 +500,7 @@ async function changesOnlyToggles(page: Page) {
       const unchanged = shown().filter((row) => row.dataset['change'] === undefined).length;
       if (shown().length === 0 || (changesOnly ? unchanged > 0 : unchanged === 0))
         throw new Error(`Changes only ${changesOnly ? 'on' : 'off'}: ${unchanged} unchanged rows of ${shown().length}`);
-      await new Promise<void>((resolve) => {
-        const check = () => (scroller.getAttribute('aria-busy') === 'false' ? resolve() : requestAnimationFrame(check));
-        check();
-      });
+      await (window as unknown as BenchWindow).benchCompareSettled();
       return { paintedMs: painted, settledMs: (await paint()) - started };
     };
     return { on: await toggle(true), off: await toggle(false) };

@@ -4,6 +4,8 @@ import { GroupHeights, groupsCovering, heightsFor } from '../../../renderer/src/
 describe('the heights of a comparison’s groups of rows', () => {
   it('gives a group never laid out its rows times the mean row height laid out so far', () => {
     const heights = new GroupHeights([4, 4, 2]);
+    expect(heights.count).toBe(3);
+    expect(heights.rowCount).toBe(10);
     // Before any is laid out: a guess per row, the same for every row.
     const guessed = heights.offsets();
     expect(guessed[1]! * 2).toBe(guessed[2]);

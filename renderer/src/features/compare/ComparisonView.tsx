@@ -65,7 +65,7 @@ export function ComparisonView({ comparison, from, to, active }: ComparisonViewP
     [shownRows, layout, groups],
   );
   const shownKey = `${listKey}:${changesOnly ? 'changes' : 'every row'}`;
-  const drawn = useGroupsNearView(heights, shownKey, scrollerRef, listRef, ROWS_PER_GROUP, shownRows.length);
+  const drawn = useGroupsNearView(heights, shownKey, scrollerRef, listRef, ROWS_PER_GROUP);
 
   // Each list keeps where it was scrolled to while the other shows.
   const atTop = { key: listKey, everyRow: 0, changes: 0 };

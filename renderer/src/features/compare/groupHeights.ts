@@ -18,6 +18,11 @@ export class GroupHeights {
     return this.groupSizes.length;
   }
 
+  /** The rows of every group. */
+  get rowCount(): number {
+    return this.groupSizes.reduce((sum, size) => sum + size, 0);
+  }
+
   /** Records group `g`'s height as laid out. */
   record(g: number, px: number): void {
     const was = this.measured[g]!;

@@ -53,9 +53,9 @@ export function useGroupsNearView(
   scroller: RefObject<HTMLElement | null>,
   list: RefObject<HTMLElement | null>,
   rowsPerGroup: number,
-  rowCount: number,
 ): GroupsNearView {
   const count = heights.count;
+  const whole = heights.rowCount <= WHOLE_LIST_ROWS;
   const firstDrawn = (): DrawnGroups => ({
     key,
     first: 0,
@@ -108,7 +108,6 @@ export function useGroupsNearView(
       if (!box || !element || count === 0) return;
       const started = performance.now();
       const screen = box.clientHeight;
-      const whole = rowCount <= WHOLE_LIST_ROWS;
       const within = (offsets: Float64Array, screens: number) => {
         const top = box.scrollTop - element.offsetTop;
         const margin = whole && screens > 0 ? Infinity : screens * screen;
@@ -153,7 +152,7 @@ export function useGroupsNearView(
         else first = Math.max(ahead.first, first - step);
       }
     },
-    [scroller, list, heights, count, rowCount, key, commit],
+    [scroller, list, heights, count, whole, key, commit],
   );
 
   useEffect(() => {
