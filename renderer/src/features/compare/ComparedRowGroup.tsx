@@ -45,9 +45,10 @@ export const ComparedRowGroup = memo(function ComparedRowGroup({
 }: ComparedRowGroupProps) {
   return (
     <div className="compare-row-group" data-group={index}>
-      {rows.map(({ block, changeNumber }) => (
+      {rows.map(({ block, changeNumber }, at) => (
         <ComparedRow
-          key={`${block.from?.blockId ?? ''}>${block.to?.blockId ?? ''}`}
+          // By place, not by block: a group's elements passed to another group (recycledKeys) are rewritten.
+          key={at}
           block={block}
           from={from}
           to={to}

@@ -7,8 +7,8 @@ import type { GroupRange } from './groupHeights';
 export interface ComparedRowListProps {
   /** The list's rows in groups (groupsOfRows). */
   groups: readonly (readonly ListedRow[])[];
-  /** The groups in the page (useGroupsNearView); the spacers either side stand for the rest. */
-  drawn: GroupRange;
+  /** The groups in the page, with their keys (useGroupsNearView); the spacers either side stand for the rest. */
+  drawn: GroupRange & { keys: ReadonlyMap<number, number> };
   from: Version;
   to: Version;
   layout: CompareLayout;
@@ -17,7 +17,8 @@ export interface ComparedRowListProps {
 
 /**
  * One list of the comparison's rows: the groups near the screen, between two spacers as tall as the groups they
- * stand for (useGroupsNearView sets their heights, so React never writes them).
+ * stand for (useGroupsNearView sets their heights, so React never writes them). A group coming in reuses the
+ * elements of one that left (recycledKeys).
  */
 export function ComparedRowList({ groups, drawn, from, to, layout, ref }: ComparedRowListProps) {
   return (
@@ -25,7 +26,7 @@ export function ComparedRowList({ groups, drawn, from, to, layout, ref }: Compar
       <div className="compare-rows-spacer" data-spacer="before" aria-hidden="true" />
       {groups.slice(drawn.first, drawn.end).map((rows, at) => (
         <ComparedRowGroup
-          key={drawn.first + at}
+          key={drawn.keys.get(drawn.first + at)}
           index={drawn.first + at}
           rows={rows}
           from={from}

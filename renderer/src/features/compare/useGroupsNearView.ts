@@ -2,6 +2,7 @@ import { useCallback, useEffect, useLayoutEffect, useRef, useState, type RefObje
 import { flushSync } from 'react-dom';
 import { afterNextPaint } from '../../ui/afterNextPaint';
 import { groupsCovering, type GroupHeights, type GroupRange } from './groupHeights';
+import { recycledKeys } from './recycledKeys';
 
 /**
  * A list of up to this many rows (a policy of about 115 pages) is drawn whole, a group at a time after the first
@@ -11,12 +12,15 @@ import { groupsCovering, type GroupHeights, type GroupRange } from './groupHeigh
  */
 const WHOLE_LIST_ROWS = 2000;
 /** Groups added at a time to a whole list. */
-const WHOLE_LIST_STEP_GROUPS = 4;
+const WHOLE_LIST_STEP_GROUPS = 8;
 /** Groups drawn before the first paint: more rows than the tallest comparison screen holds. */
 const FIRST_GROUPS = 6;
 /** Drawn ahead of the screen, above and below, so a scroll finds its rows there. */
 const SCREENS_AHEAD = 1;
-/** Kept beyond the screen, above and below; groups further away leave the page. */
+/**
+ * Kept beyond the screen, above and below, for a reader scrolling back; a group further away leaves the page when a
+ * group comes in, which takes its elements (recycledKeys).
+ */
 const SCREENS_KEPT = 3;
 /**
  * The time groups drawn ahead may take in one go, their layout included, before the frame is let go: the frame then
@@ -28,10 +32,14 @@ interface DrawnGroups extends GroupRange {
   key: string;
   /** Whether groups wanted ahead of the screen are still to be drawn. */
   busy: boolean;
+  /** Each drawn group's React key (recycledKeys). */
+  keys: ReadonlyMap<number, number>;
 }
 
 export interface GroupsNearView extends GroupRange {
   busy: boolean;
+  /** Each drawn group's React key: a group coming in takes the elements of one that left (recycledKeys). */
+  keys: ReadonlyMap<number, number>;
   /** Draws at once the group holding row `row` (0-based), for a row wanted out of view (the next change, say). */
   reveal: (row: number) => void;
 }
@@ -56,12 +64,10 @@ export function useGroupsNearView(
 ): GroupsNearView {
   const count = heights.count;
   const whole = heights.rowCount <= WHOLE_LIST_ROWS;
-  const firstDrawn = (): DrawnGroups => ({
-    key,
-    first: 0,
-    end: Math.min(count, FIRST_GROUPS),
-    busy: count > FIRST_GROUPS,
-  });
+  const firstDrawn = (): DrawnGroups => {
+    const range = { first: 0, end: Math.min(count, FIRST_GROUPS) };
+    return { key, ...range, busy: count > FIRST_GROUPS, keys: recycledKeys(new Map(), range) };
+  };
   const [state, setState] = useState<DrawnGroups>(firstDrawn);
   const drawn = state.key === key ? state : firstDrawn();
   const drawnNow = useRef(drawn);
@@ -92,14 +98,33 @@ export function useGroupsNearView(
   );
   useLayoutEffect(() => measure(drawn));
 
-  const commit = useCallback((next: DrawnGroups) => {
-    const now = drawnNow.current;
-    if (now.key === next.key && now.first === next.first && now.end === next.end && now.busy === next.busy) return;
-    flushSync(() => setState(next));
-  }, []);
+  // A group leaving the page hands its elements to another block (recycledKeys): a row focused in it would then
+  // stand for that block. The focus goes to the scroller first, where the keys that scroll and move through changes
+  // still work.
+  const keepFocusOnLeaving = useCallback(
+    ({ first, end }: GroupRange) => {
+      const focused = document.activeElement;
+      const group = list.current?.contains(focused) ? focused?.closest<HTMLElement>('[data-group]') : null;
+      const g = Number(group?.dataset['group']);
+      if (group && (g < first || g >= end)) scroller.current?.focus({ preventScroll: true });
+    },
+    [list, scroller],
+  );
+
+  const commit = useCallback(
+    (next: Omit<DrawnGroups, 'keys'>) => {
+      const now = drawnNow.current;
+      if (now.key === next.key && now.first === next.first && now.end === next.end && now.busy === next.busy) return;
+      keepFocusOnLeaving(next);
+      const keys = recycledKeys(now.key === next.key ? now.keys : new Map(), next);
+      flushSync(() => setState({ ...next, keys }));
+    },
+    [keepFocusOnLeaving],
+  );
 
   // Follows the screen: its groups at once, those ahead (and groups dropped) within the budget, the rest after the
-  // next paint. In a scroll (no budget), only the screen's groups missing are drawn: a scroll frame does no more.
+  // next paint. In a scroll (no budget), only the screen's groups missing are drawn, into the elements of groups left
+  // far behind: a scroll frame does no more.
   const pending = useRef<() => void>(undefined);
   const follow = useCallback(
     (budgetMs: number) => {
@@ -119,37 +144,44 @@ export function useGroupsNearView(
           follow(SLICE_BUDGET_MS);
         });
       };
-      const inScroll = budgetMs === 0;
       let offsets = heights.offsets();
       const onScreen = within(offsets, 0);
       let { first, end } = drawnNow.current;
-      if (inScroll && first <= onScreen.first && end >= onScreen.end) return later();
-      const kept = inScroll ? { first: 0, end: count } : within(offsets, SCREENS_KEPT);
+      if (budgetMs === 0 && first <= onScreen.first && end >= onScreen.end) return later();
+      // A group far from the screen leaves only as a group comes in, in the same commit, which takes its elements.
+      const kept = within(offsets, SCREENS_KEPT);
+      const handOver = (coming: number) => {
+        for (; coming > 0 && first < kept.first; coming--) first++;
+        for (; coming > 0 && end > kept.end; coming--) end--;
+      };
       if (end <= onScreen.first || first >= onScreen.end) ({ first, end } = onScreen);
       else {
-        first = Math.max(kept.first, Math.min(first, onScreen.first));
-        end = Math.min(kept.end, Math.max(end, onScreen.end));
+        const before = end - first;
+        first = Math.min(first, onScreen.first);
+        end = Math.max(end, onScreen.end);
+        handOver(end - first - before);
       }
       for (;;) {
-        offsets = heights.offsets();
         const ahead = within(offsets, SCREENS_AHEAD);
         const screenNow = within(offsets, 0);
         const busy = first > ahead.first || end < ahead.end;
         // The screen's own rows are drawn whatever the time: a row laid out shorter than guessed leaves room below.
         const screenShort = first > screenNow.first || end < screenNow.end;
-        if (busy && !screenShort && performance.now() - started >= budgetMs) {
+        if (!busy || (!screenShort && performance.now() - started >= budgetMs)) {
           commit({ key, first, end, busy });
-          later();
+          if (busy) later();
           return;
         }
-        commit({ key, first, end, busy });
-        if (!busy) return;
         // More groups: the screen's, then below it (where a reader is going), then above. A whole list takes a few
         // at a time: its steps are then fewer, each drawing more.
         const step = whole ? WHOLE_LIST_STEP_GROUPS : 1;
+        const before = end - first;
         if (first > screenNow.first && end >= screenNow.end) first--;
         else if (end < ahead.end) end = Math.min(ahead.end, end + step);
         else first = Math.max(ahead.first, first - step);
+        handOver(end - first - before);
+        commit({ key, first, end, busy: true });
+        offsets = heights.offsets();
       }
     },
     [scroller, list, heights, count, whole, key, commit],
@@ -200,5 +232,5 @@ export function useGroupsNearView(
     [rowsPerGroup, heights, scroller, key, commit],
   );
 
-  return { first: drawn.first, end: drawn.end, busy: drawn.busy, reveal };
+  return { first: drawn.first, end: drawn.end, busy: drawn.busy, keys: drawn.keys, reveal };
 }
