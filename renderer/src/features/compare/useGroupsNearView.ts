@@ -48,8 +48,10 @@ export interface GroupsNearView extends GroupRange {
  * Which of a list's groups of rows are in the page: in a long list (WHOLE_LIST_ROWS), those on the scroller's
  * screen and a screen either side, the rest standing in as room of their height (`heights`), so the page holds a few
  * screens of rows however long the comparison. As it scrolls, the screen's rows missing are drawn at once; the rows
- * ahead of it, and the groups left far behind dropped, a group at a time after the frame is painted, within a few
- * milliseconds. A new `key` (another list) starts from the first groups.
+ * ahead of it a group at a time after the frame is painted, within a few milliseconds. A group comes in with the
+ * elements of a group left far behind, which leaves in the same commit (`keys`, recycledKeys), so a scroll end to end
+ * rewrites a few screens of elements rather than building and dropping every row. A new `key` (another list) starts
+ * from the first groups.
  *
  * The list (`list`) holds its groups as children with `data-group` (their index) between two spacers with
  * `data-spacer="before"` and `"after"`, whose heights this sets: each commit lays the drawn groups out, records their
