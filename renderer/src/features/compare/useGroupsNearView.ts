@@ -100,15 +100,23 @@ export function useGroupsNearView(
   );
   useLayoutEffect(() => measure(drawn));
 
-  // A group leaving the page hands its elements to another block (recycledKeys): a row focused in it would then
-  // stand for that block. The focus goes to the scroller first, where the keys that scroll and move through changes
-  // still work.
-  const keepFocusOnLeaving = useCallback(
+  // A group leaving the page hands its elements to another block (recycledKeys): a row focused, or words selected, in
+  // it would then stand for that block's words (and a copy would copy them). The focus goes to the scroller first,
+  // where the keys that scroll and move through changes still work, and such a selection is let go, as it would be
+  // were its words removed from the page.
+  const releaseLeaving = useCallback(
     ({ first, end }: GroupRange) => {
-      const focused = document.activeElement;
-      const group = list.current?.contains(focused) ? focused?.closest<HTMLElement>('[data-group]') : null;
-      const g = Number(group?.dataset['group']);
-      if (group && (g < first || g >= end)) scroller.current?.focus({ preventScroll: true });
+      const element = list.current;
+      if (!element) return;
+      const leaving = (node: Node | null | undefined) => {
+        const group = (node instanceof Element ? node : node?.parentElement)?.closest<HTMLElement>('[data-group]');
+        const g = Number(group?.dataset['group']);
+        return !!group && element.contains(group) && (g < first || g >= end);
+      };
+      if (leaving(document.activeElement)) scroller.current?.focus({ preventScroll: true });
+      const selection = document.getSelection();
+      if (selection && !selection.isCollapsed && (leaving(selection.anchorNode) || leaving(selection.focusNode)))
+        selection.removeAllRanges();
     },
     [list, scroller],
   );
@@ -117,11 +125,11 @@ export function useGroupsNearView(
     (next: Omit<DrawnGroups, 'keys'>) => {
       const now = drawnNow.current;
       if (now.key === next.key && now.first === next.first && now.end === next.end && now.busy === next.busy) return;
-      keepFocusOnLeaving(next);
+      releaseLeaving(next);
       const keys = recycledKeys(now.key === next.key ? now.keys : new Map(), next);
       flushSync(() => setState({ ...next, keys }));
     },
-    [keepFocusOnLeaving],
+    [releaseLeaving],
   );
 
   // Follows the screen: its groups at once, those ahead (and groups dropped) within the budget, the rest after the
