@@ -11,19 +11,17 @@ export class GroupHeights {
   private pxMeasured = 0;
   private readonly offsetsNow: Float64Array;
   private offsetsStale = true;
+  /** The rows of every group. */
+  readonly rowCount: number;
 
   constructor(private readonly groupSizes: readonly number[]) {
     this.measured = new Float64Array(groupSizes.length).fill(Number.NaN);
     this.offsetsNow = new Float64Array(groupSizes.length + 1);
+    this.rowCount = groupSizes.reduce((sum, size) => sum + size, 0);
   }
 
   get count(): number {
     return this.groupSizes.length;
-  }
-
-  /** The rows of every group. */
-  get rowCount(): number {
-    return this.groupSizes.reduce((sum, size) => sum + size, 0);
   }
 
   /** Records group `g`'s height as laid out. */
